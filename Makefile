@@ -1,0 +1,61 @@
+# Two commands set everything up: `make demo` and `make test` (see README.md).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+SEED := fixtures/seed/chengjiang-zzb-2024.json
+
+.PHONY: bench demo test check pytest install system-demo system-test migrate-demo seed-demo lint format clean
+
+## demo: install, set up the SQLite database under var/, load the seed, serve on 127.0.0.1:$(PORT)
+demo: system-demo install
+	@mkdir -p var
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py load_disclosure --publish $(SEED)
+	@echo "演示账号："
+	@$(PY) manage.py create_demo_users
+	@echo "门户：http://127.0.0.1:$(PORT)/   管理后台：http://127.0.0.1:$(PORT)/admin/"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+## test: install, start a throwaway PostgreSQL, run lint, checks and the whole suite
+test: system-test install
+	scripts/with-postgres.sh $(MAKE) --no-print-directory check
+
+# What `make test` runs once a database is there (DATABASE_URL set).
+check:
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+system-demo:
+	@scripts/system-deps.sh demo
+
+system-test:
+	@scripts/system-deps.sh test
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "Python 3.11 or newer is needed"; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q -e '.[dev]'
+	@touch $@
+
+lint:
+	$(VENV)/bin/ruff check .
+
+format:
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf var $(VENV)
+
+## bench: benchmarks, each printing ratios against a floor measured in the same run
+bench: install
+	@mkdir -p var
+	$(PY) bench/project_page.py

@@ -1,0 +1,39 @@
+"""Text normalisation that keeps positions: one character in, one character out.
+
+Chinese documents mix full-width (全角) and half-width (半角) forms of the same characters:
+``２０万元`` and ``20万元``, ``60人＊100元``, ``３，５１６，３４４元``. The parsers of this
+package read the half-width form; because :func:`halfwidth` maps every character to exactly
+one character, an index into its result is the same index into the text as written, so an
+error can point at the character the reader typed.
+"""
+
+from __future__ import annotations
+
+__all__ = ["halfwidth"]
+
+_IDEOGRAPHIC_SPACE = "\u3000"
+
+# U+FF01..U+FF5E (！..～) are the full-width forms of ASCII U+0021..U+007E, same order.
+_FULLWIDTH_FIRST = 0xFF01
+_FULLWIDTH_LAST = 0xFF5E
+_ASCII_OFFSET = 0xFF01 - 0x21
+
+_TABLE: dict[int, int] = {
+    code: code - _ASCII_OFFSET for code in range(_FULLWIDTH_FIRST, _FULLWIDTH_LAST + 1)
+}
+_TABLE[ord(_IDEOGRAPHIC_SPACE)] = ord(" ")
+
+
+def halfwidth(text: str) -> str:
+    """Return ``text`` with full-width ASCII forms replaced by their half-width forms.
+
+    Full-width digits, Latin letters and ASCII punctuation (``０``-``９``, ``Ａ``-``ｚ``,
+    ``，．＊＝（）／－`` …, the block U+FF01-U+FF5E) become ASCII, and the ideographic
+    space U+3000 becomes an ASCII space. Nothing else changes: CJK characters, the
+    brackets ``〔〕【】《》``, ``×``, circled numbers ``①②``, ``、。`` and the yuan sign
+    ``￥`` stay as they are.
+
+    The result has the same length as ``text`` (one character in, one character out), so
+    positions in the result are positions in ``text``. The function is idempotent.
+    """
+    return text.translate(_TABLE)

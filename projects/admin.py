@@ -1,0 +1,253 @@
+"""Admin for browsing and fixing records, in Chinese. Staff roles and scoping come with the workflow."""
+
+from django.contrib import admin
+from django.utils.html import format_html, format_html_join
+
+from budget.amounts import format_wan
+
+from . import selectors
+from .models import (
+    Citation,
+    Department,
+    Disclosure,
+    Factor,
+    FundingSource,
+    LineItem,
+    Milestone,
+    PerformanceIndicator,
+    PolicyDocument,
+    Project,
+    Region,
+    SubItem,
+)
+
+admin.site.site_header = "重点领域财政项目文本公开 · 管理后台"
+admin.site.site_title = "财政项目文本公开管理"
+admin.site.index_title = "数据管理"
+
+
+def wan(value):
+    return format_wan(value) if value is not None else "—"
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    list_display = ["name", "parent"]
+    list_select_related = ["parent"]
+    search_fields = ["name"]
+    autocomplete_fields = ["parent"]
+
+
+@admin.register(Department)
+class DepartmentAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "region"]
+    list_select_related = ["region"]
+    search_fields = ["name", "short_name"]
+    prepopulated_fields = {"slug": ["short_name"]}
+    autocomplete_fields = ["region"]
+
+
+class ProjectInline(admin.TabularInline):
+    model = Project
+    fields = ["sequence", "name", "revision", "status"]
+    readonly_fields = fields
+    extra = 0
+    show_change_link = True
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Disclosure)
+class DisclosureAdmin(admin.ModelAdmin):
+    list_display = ["title", "department", "fiscal_year"]
+    list_filter = ["fiscal_year"]
+    list_select_related = ["department"]
+    search_fields = ["title", "department__name"]
+    autocomplete_fields = ["department"]
+    inlines = [ProjectInline]
+
+
+class CitationInline(admin.TabularInline):
+    model = Citation
+    fields = ["sequence", "cited_text", "document", "separator"]
+    autocomplete_fields = ["document"]
+    extra = 0
+
+
+class SubItemInline(admin.StackedInline):
+    model = SubItem
+    fields = ["sequence", "name", "declared_amount", "declared_amount_text", "content", "plan"]
+    extra = 0
+    show_change_link = True
+
+
+class FundingSourceInline(admin.TabularInline):
+    model = FundingSource
+    fields = ["sequence", "name", "amount", "amount_text"]
+    extra = 0
+
+
+class PerformanceIndicatorInline(admin.TabularInline):
+    model = PerformanceIndicator
+    fields = ["sequence", "level1", "level2", "name", "comparator", "target", "unit"]
+    extra = 0
+
+
+@admin.register(Project)
+class ProjectAdmin(admin.ModelAdmin):
+    list_display = ["name", "disclosure", "sequence", "revision", "status", "declared_wan"]
+    list_filter = ["status", "disclosure__fiscal_year", "disclosure__department"]
+    list_select_related = ["disclosure__department"]
+    search_fields = ["name", "implementing_unit"]
+    autocomplete_fields = ["disclosure"]
+    readonly_fields = ["lineage", "published_at", "published_by", "findings"]
+    fieldsets = [
+        (None, {"fields": ["disclosure", "sequence", "name", "implementing_unit", "findings"]}),
+        ("二、立项依据", {"fields": ["basis_preamble", "basis_closing"]}),
+        (
+            "六、资金安排情况",
+            {"fields": ["declared_total", "declared_total_text", "funding_text"]},
+        ),
+        ("八、项目实施成效", {"fields": ["outcomes"]}),
+        (
+            "修订与状态",
+            {
+                "fields": [
+                    "status",
+                    "lineage",
+                    "revision",
+                    "published_at",
+                    "published_by",
+                    "correction_note",
+                    "withdrawal_reason",
+                    "classification_code",
+                ]
+            },
+        ),
+    ]
+    inlines = [CitationInline, SubItemInline, FundingSourceInline, PerformanceIndicatorInline]
+
+    @admin.display(description="申报总额", ordering="declared_total")
+    def declared_wan(self, obj):
+        return wan(obj.declared_total)
+
+    @admin.display(description="核对结果")
+    def findings(self, obj):
+        if obj.pk is None:
+            return "保存后显示。"
+        project = selectors.with_tree(Project.objects.filter(pk=obj.pk)).get()
+        found = selectors.project_findings(project)
+        if not found:
+            return "未发现问题。"
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                "<li><strong>{}</strong> {}：{}</li>",
+                ((f.severity.label, f.location.label, f.message) for f in found),
+            ),
+        )
+
+
+class LineItemInline(admin.TabularInline):
+    model = LineItem
+    fk_name = "sub_item"
+    fields = ["sequence", "marker", "name", "declared_amount", "amount_text", "formula", "parent", "source"]
+    extra = 0
+    show_change_link = True
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "parent":
+            sub_item_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = LineItem.objects.filter(sub_item_id=sub_item_id)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class MilestoneInline(admin.TabularInline):
+    model = Milestone
+    fields = ["sequence", "description", "due_year", "due_month", "payment_mode", "amount", "amount_text"]
+    extra = 0
+
+
+@admin.register(SubItem)
+class SubItemAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "project", "declared_wan"]
+    list_select_related = ["project"]
+    search_fields = ["name", "content", "plan"]
+    autocomplete_fields = ["project"]
+    inlines = [LineItemInline, MilestoneInline]
+
+    @admin.display(description="申报金额", ordering="declared_amount")
+    def declared_wan(self, obj):
+        return wan(obj.declared_amount)
+
+
+class FactorInline(admin.TabularInline):
+    model = Factor
+    fields = ["sequence", "value", "unit", "label"]
+    extra = 0
+
+
+class ChildLineInline(admin.TabularInline):
+    model = LineItem
+    fk_name = "parent"
+    fields = ["sequence", "marker", "name", "declared_amount", "amount_text", "formula", "sub_item"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(LineItem)
+class LineItemAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "sub_item", "declared_wan", "formula"]
+    list_select_related = ["sub_item__project"]
+    search_fields = ["name", "formula"]
+    autocomplete_fields = ["sub_item", "parent"]
+    inlines = [FactorInline, ChildLineInline]
+
+    @admin.display(description="申报金额", ordering="declared_amount")
+    def declared_wan(self, obj):
+        return wan(obj.declared_amount)
+
+
+@admin.register(Factor)
+class FactorAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "label", "line"]
+    list_select_related = ["line"]
+    autocomplete_fields = ["line"]
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "sub_item", "due_year", "due_month", "payment_mode", "amount"]
+    list_select_related = ["sub_item__project"]
+    autocomplete_fields = ["sub_item"]
+
+
+@admin.register(PolicyDocument)
+class PolicyDocumentAdmin(admin.ModelAdmin):
+    list_display = ["title", "document_number", "issuing_body"]
+    search_fields = ["title", "document_number"]
+
+
+@admin.register(Citation)
+class CitationAdmin(admin.ModelAdmin):
+    list_display = ["cited_text", "project", "sequence"]
+    list_select_related = ["project"]
+    search_fields = ["cited_text"]
+    autocomplete_fields = ["project", "document"]
+
+
+@admin.register(FundingSource)
+class FundingSourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "project", "amount"]
+    list_select_related = ["project"]
+    autocomplete_fields = ["project"]
+
+
+@admin.register(PerformanceIndicator)
+class PerformanceIndicatorAdmin(admin.ModelAdmin):
+    list_display = ["name", "project", "level1", "level2", "comparator", "target", "unit"]
+    list_select_related = ["project"]
+    autocomplete_fields = ["project"]

@@ -1,0 +1,34 @@
+"""Demo logins for `make demo`: an administrator, a clerk (录入员) and a reviewer (审核员)."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+
+from projects.roles import CLERK, REVIEWER
+
+DEMO_USERS = (
+    # username, password, group, superuser
+    ("admin", "demo-admin", None, True),
+    ("clerk", "demo-clerk", CLERK, False),
+    ("reviewer", "demo-reviewer", REVIEWER, False),
+)
+
+
+class Command(BaseCommand):
+    help = "创建演示账号（仅用于本地演示，DEBUG 关闭时拒绝执行）。"
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("演示账号只能在演示环境（DEBUG=1）中创建。")
+        User = get_user_model()
+        for username, password, group, superuser in DEMO_USERS:
+            user, _ = User.objects.get_or_create(username=username)
+            user.is_staff = True
+            user.is_superuser = superuser
+            user.set_password(password)
+            user.save()
+            if group:
+                user.groups.set([Group.objects.get(name=group)])
+            role = "管理员" if superuser else group
+            self.stdout.write(f"  {role}：用户名 {username}  密码 {password}")

@@ -1,0 +1,800 @@
+"""The disclosure domain: departments, yearly disclosures, projects and everything a project states.
+
+Money is ``DecimalField(max_digits=16, decimal_places=2)`` in 元 (see ``AMOUNT``); 万元 is an input
+and display unit only. A project row is one *revision*: revisions of the same project share a
+``lineage``; at most one of them is published (live) at a time. What the public may see is decided
+in one place, ``ProjectQuerySet.published()``, and every other model's ``published()`` is built on it.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+
+MAX_DIGITS = 16
+DECIMAL_PLACES = 2
+
+
+def amount_field(verbose_name: str, help_text: str, *, null: bool = False) -> models.DecimalField:
+    """An amount in 元: 16 digits, 2 places."""
+    return models.DecimalField(
+        verbose_name,
+        max_digits=MAX_DIGITS,
+        decimal_places=DECIMAL_PLACES,
+        null=null,
+        blank=null,
+        help_text=help_text,
+    )
+
+
+def non_negative(field: str, name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0}),
+        name=name,
+        violation_error_message="金额不能为负数。",
+    )
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "草稿"
+    SUBMITTED = "submitted", "待审核"
+    PUBLISHED = "published", "已公开"
+    SUPERSEDED = "superseded", "已被更正"
+    WITHDRAWN = "withdrawn", "已撤回"
+
+
+OPEN_STATUSES = (Status.DRAFT, Status.SUBMITTED)
+
+
+class Region(models.Model):
+    """An administrative region (云南省 › 玉溪市 › 澄江市)."""
+
+    name = models.CharField("名称", max_length=50, help_text="行政区划名称，如“澄江市”。")
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="上级区划",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text="上级行政区划；省级区划留空。",
+    )
+
+    class Meta:
+        verbose_name = "行政区划"
+        verbose_name_plural = "行政区划"
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["parent", "name"],
+                name="region_unique_name_in_parent",
+                violation_error_message="同一上级区划下已有同名区划。",
+            ),
+            models.UniqueConstraint(
+                fields=["name"],
+                condition=Q(parent__isnull=True),
+                name="region_unique_top_level_name",
+                violation_error_message="已有同名的省级区划。",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DepartmentQuerySet(models.QuerySet):
+    def published(self) -> DepartmentQuerySet:
+        """Departments with at least one published project."""
+        return self.filter(
+            Exists(Project.objects.published().filter(disclosure__department=OuterRef("pk")))
+        )
+
+
+class Department(models.Model):
+    """A budget unit (预算单位) that publishes disclosures."""
+
+    name = models.CharField(
+        "单位名称", max_length=100, unique=True, help_text="预算单位全称，如“中共澄江市委组织部”。"
+    )
+    short_name = models.CharField(
+        "简称", max_length=50, blank=True, help_text="页面上显示的简称，如“澄江市委组织部”。"
+    )
+    slug = models.SlugField(
+        "网址标识", max_length=60, unique=True, help_text="网址中使用的英文或拼音标识，如“chengjiang-zzb”。"
+    )
+    region = models.ForeignKey(
+        Region,
+        verbose_name="所属区划",
+        on_delete=models.PROTECT,
+        related_name="departments",
+        help_text="预算单位所在的行政区划。",
+    )
+
+    objects = DepartmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "预算单位"
+        verbose_name_plural = "预算单位"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DisclosureQuerySet(models.QuerySet):
+    def published(self) -> DisclosureQuerySet:
+        """Disclosures with at least one published project."""
+        return self.filter(
+            Exists(Project.objects.published().filter(disclosure=OuterRef("pk")))
+        )
+
+
+class Disclosure(models.Model):
+    """One department's publication for one fiscal year; holds its projects in order."""
+
+    department = models.ForeignKey(
+        Department,
+        verbose_name="预算单位",
+        on_delete=models.PROTECT,
+        related_name="disclosures",
+        help_text="发布本文本的预算单位。",
+    )
+    fiscal_year = models.PositiveSmallIntegerField("预算年度", help_text="四位数年份，如 2024。")
+    title = models.CharField(
+        "标题",
+        max_length=200,
+        help_text="文本标题，如“中共澄江市委组织部2024年预算重点领域财政项目文本公开”。",
+    )
+
+    objects = DisclosureQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "公开文本"
+        verbose_name_plural = "公开文本"
+        ordering = ["-fiscal_year", "department__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["department", "fiscal_year"],
+                name="disclosure_unique_department_year",
+                violation_error_message="该单位该年度已有公开文本。",
+            ),
+            models.CheckConstraint(
+                condition=Q(fiscal_year__gte=2000) & Q(fiscal_year__lte=2100),
+                name="disclosure_fiscal_year_range",
+                violation_error_message="预算年度应在 2000 至 2100 之间。",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ProjectQuerySet(models.QuerySet):
+    def published(self, *, include_superseded: bool = False) -> ProjectQuerySet:
+        """What the public may see: the live revision of each project.
+
+        Every public read (pages, PDFs, data, search, feeds, sitemap, API) starts here.
+        ``include_superseded`` adds older revisions that a correction replaced, which stay
+        readable at their own addresses; drafts, submissions and withdrawn projects never appear.
+        """
+        statuses = [Status.PUBLISHED]
+        if include_superseded:
+            statuses.append(Status.SUPERSEDED)
+        return self.filter(status__in=statuses)
+
+
+class Project(models.Model):
+    """One revision of a key-area project: the eight sections of the published text."""
+
+    disclosure = models.ForeignKey(
+        Disclosure,
+        verbose_name="公开文本",
+        on_delete=models.PROTECT,
+        related_name="projects",
+        help_text="本项目所属的年度公开文本。",
+    )
+    lineage = models.UUIDField(
+        "项目标识",
+        default=uuid.uuid4,
+        editable=False,
+        db_index=True,
+        help_text="同一项目各次修订共用的标识，用于固定网址。",
+    )
+    revision = models.PositiveIntegerField("修订版次", default=1, help_text="第几次修订，从 1 开始。")
+    status = models.CharField(
+        "状态",
+        max_length=12,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text="草稿 → 待审核 → 已公开；更正后旧版为“已被更正”。",
+    )
+    sequence = models.PositiveSmallIntegerField(
+        "项目序号", help_text="在公开文本中的顺序，如“项目1.”为 1。"
+    )
+    name = models.CharField("项目名称", max_length=200, help_text="一、项目名称。")
+    implementing_unit = models.CharField(
+        "项目实施单位", max_length=200, help_text="三、项目实施单位。"
+    )
+    basis_preamble = models.CharField(
+        "立项依据引语",
+        max_length=200,
+        blank=True,
+        default="根据",
+        help_text="二、立项依据中第一份文件之前的文字，通常为“根据”。",
+    )
+    basis_closing = models.TextField(
+        "立项依据结语",
+        blank=True,
+        help_text="二、立项依据中最后一份文件之后的文字，如“等文件精神，……特制定如下实施方案。”",
+    )
+    declared_total = amount_field(
+        "申报总额（元）", "六、资金安排情况中申报的资金总额，以元计。", null=True
+    )
+    declared_total_text = models.CharField(
+        "申报总额原文", max_length=50, blank=True, help_text="原文中的写法，如“150万元”。"
+    )
+    funding_text = models.TextField(
+        "资金安排情况", blank=True, help_text="六、资金安排情况，按原文。"
+    )
+    outcomes = models.TextField("项目实施成效", blank=True, help_text="八、项目实施成效，按原文。")
+    classification_code = models.CharField(
+        "功能分类科目",
+        max_length=20,
+        blank=True,
+        help_text="支出功能分类科目编码（可选），如“2013299”。",
+    )
+    published_at = models.DateTimeField(
+        "公开时间", null=True, blank=True, help_text="本修订版公开的时间。"
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="公开人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="published_projects",
+        help_text="批准公开本修订版的审核人员。",
+    )
+    correction_note = models.TextField(
+        "更正说明", blank=True, help_text="更正后公开时向公众说明改了什么、为什么。"
+    )
+    withdrawal_reason = models.TextField(
+        "撤回原因", blank=True, help_text="撤回已公开项目时向公众说明的原因。"
+    )
+    created_at = models.DateTimeField("创建时间", auto_now_add=True, help_text="记录创建时间。")
+    updated_at = models.DateTimeField("修改时间", auto_now=True, help_text="记录最后修改时间。")
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "项目"
+        verbose_name_plural = "项目"
+        ordering = ["disclosure", "sequence", "-revision"]
+        constraints = [
+            non_negative("declared_total", "project_declared_total_non_negative"),
+            models.CheckConstraint(
+                condition=Q(revision__gte=1), name="project_revision_positive"
+            ),
+            models.UniqueConstraint(
+                fields=["lineage", "revision"],
+                name="project_unique_revision",
+                violation_error_message="该项目已有相同版次。",
+            ),
+            models.UniqueConstraint(
+                fields=["lineage"],
+                condition=Q(status=Status.PUBLISHED),
+                name="project_one_live_revision",
+                violation_error_message="同一项目只能有一个已公开的现行版本。",
+            ),
+            models.UniqueConstraint(
+                fields=["lineage"],
+                condition=Q(status__in=OPEN_STATUSES),
+                name="project_one_open_revision",
+                violation_error_message="同一项目只能有一个未公开的修订稿。",
+            ),
+            models.UniqueConstraint(
+                fields=["disclosure", "sequence"],
+                condition=Q(status=Status.PUBLISHED),
+                name="project_unique_live_sequence",
+                violation_error_message="本公开文本中已有相同序号的已公开项目。",
+            ),
+            models.UniqueConstraint(
+                fields=["disclosure", "sequence"],
+                condition=Q(status__in=OPEN_STATUSES),
+                name="project_unique_open_sequence",
+                violation_error_message="本公开文本中已有相同序号的未公开项目。",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"项目{self.sequence}. {self.name}（第{self.revision}版）"
+
+    def get_absolute_url(self) -> str:
+        """The permalink: always the latest published revision of this project."""
+        return reverse("projects:project", kwargs={"lineage": self.lineage})
+
+    def get_revision_url(self) -> str:
+        return reverse(
+            "projects:project-revision", kwargs={"lineage": self.lineage, "revision": self.revision}
+        )
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in (Status.PUBLISHED, Status.SUPERSEDED)
+
+
+class ChildQuerySet(models.QuerySet):
+    """Rows that belong to a project; public exactly when their project is."""
+
+    project_path = "project"
+
+    def published(self, *, include_superseded: bool = False) -> ChildQuerySet:
+        projects = Project.objects.published(include_superseded=include_superseded)
+        return self.filter(**{f"{self.project_path}__in": projects})
+
+
+class SubItemQuerySet(ChildQuerySet):
+    project_path = "project"
+
+
+class SubItem(models.Model):
+    """A sub-item (子项目) of a project: 四 lists it, 五 describes it, 七 plans it."""
+
+    project = models.ForeignKey(
+        Project,
+        verbose_name="项目",
+        on_delete=models.CASCADE,
+        related_name="sub_items",
+        help_text="所属项目（修订版）。",
+    )
+    sequence = models.PositiveSmallIntegerField("序号", help_text="四、项目基本概况中的序号。")
+    name = models.CharField("子项目名称", max_length=200, help_text="四、项目基本概况中列出的名称。")
+    content = models.TextField(
+        "实施内容", blank=True, help_text="五、项目实施内容中本子项目的段落，按原文（不含序号）。"
+    )
+    plan = models.TextField(
+        "实施计划", blank=True, help_text="七、项目实施计划中本子项目的段落，按原文（不含序号）。"
+    )
+    declared_amount = amount_field(
+        "子项目申报金额（元）", "原文为整个子项目写明的金额；未写明则留空。", null=True
+    )
+    declared_amount_text = models.CharField(
+        "申报金额原文", max_length=50, blank=True, help_text="原文中的写法，如“50万元”。"
+    )
+
+    objects = SubItemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "子项目"
+        verbose_name_plural = "子项目"
+        ordering = ["project", "sequence"]
+        constraints = [
+            non_negative("declared_amount", "subitem_declared_amount_non_negative"),
+            models.UniqueConstraint(
+                fields=["project", "sequence"],
+                name="subitem_unique_sequence",
+                violation_error_message="本项目中已有相同序号的子项目。",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sequence}.{self.name}"
+
+
+class PaymentMode(models.TextChoices):
+    ONE_OFF = "one_off", "一次性付款"
+    MONTHLY = "monthly", "按月支付"
+    QUARTERLY = "quarterly", "按季度支付"
+    AS_NEEDED = "as_needed", "按需据实支付"
+    INSTALMENTS = "instalments", "分期支付"
+    OTHER = "other", "其他"
+
+
+class MilestoneQuerySet(ChildQuerySet):
+    project_path = "sub_item__project"
+
+
+class Milestone(models.Model):
+    """A node of a sub-item's plan (七): when, how and how much is paid."""
+
+    sub_item = models.ForeignKey(
+        SubItem,
+        verbose_name="子项目",
+        on_delete=models.CASCADE,
+        related_name="milestones",
+        help_text="所属子项目。",
+    )
+    sequence = models.PositiveSmallIntegerField("序号", help_text="在本子项目计划中的顺序。")
+    description = models.CharField(
+        "计划内容", max_length=300, blank=True, help_text="简述本节点要完成的事项。"
+    )
+    due_year = models.PositiveSmallIntegerField(
+        "完成年份", null=True, blank=True, help_text="原文写明的年份；未写明则留空（视为预算年度）。"
+    )
+    due_month = models.PositiveSmallIntegerField(
+        "完成月份", null=True, blank=True, help_text="1 至 12；未写明则留空。"
+    )
+    payment_mode = models.CharField(
+        "支付方式",
+        max_length=12,
+        choices=PaymentMode.choices,
+        default=PaymentMode.ONE_OFF,
+        help_text="一次性付款、按月、按季度、按需据实支付等。",
+    )
+    amount = amount_field("计划金额（元）", "本节点计划支出的金额；未写明则留空。", null=True)
+    amount_text = models.CharField(
+        "金额原文", max_length=50, blank=True, help_text="原文中的写法，如“0.75万元”。"
+    )
+
+    objects = MilestoneQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "计划节点"
+        verbose_name_plural = "计划节点"
+        ordering = ["sub_item", "sequence"]
+        constraints = [
+            non_negative("amount", "milestone_amount_non_negative"),
+            models.CheckConstraint(
+                condition=Q(due_month__isnull=True) | (Q(due_month__gte=1) & Q(due_month__lte=12)),
+                name="milestone_due_month_range",
+                violation_error_message="月份应在 1 至 12 之间。",
+            ),
+            models.UniqueConstraint(
+                fields=["sub_item", "sequence"],
+                name="milestone_unique_sequence",
+                violation_error_message="本子项目中已有相同序号的计划节点。",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.description or f"计划节点{self.sequence}"
+
+
+class LineSource(models.TextChoices):
+    CONTENT = "content", "五、项目实施内容"
+    PLAN = "plan", "七、项目实施计划"
+
+
+class LineItemQuerySet(ChildQuerySet):
+    project_path = "sub_item__project"
+
+
+class LineItem(models.Model):
+    """A line-item calculation (测算明细) of a sub-item; may be made of child lines."""
+
+    sub_item = models.ForeignKey(
+        SubItem,
+        verbose_name="子项目",
+        on_delete=models.CASCADE,
+        related_name="lines",
+        help_text="所属子项目。",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="上级明细",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="children",
+        help_text="若本行是某一明细的组成部分，选择该明细；否则留空。",
+    )
+    sequence = models.PositiveSmallIntegerField("序号", help_text="在同级明细中的顺序。")
+    marker = models.CharField(
+        "原文编号", max_length=10, blank=True, help_text="原文中的编号，如“①”；没有则留空。"
+    )
+    name = models.CharField("明细名称", max_length=300, help_text="如“自助餐费”。")
+    declared_amount = amount_field(
+        "申报金额（元）", "原文写明的金额，以元计；未写明则留空。", null=True
+    )
+    amount_text = models.CharField(
+        "金额原文", max_length=50, blank=True, help_text="原文中的写法，如“1.2万元”。"
+    )
+    formula = models.CharField(
+        "计算式",
+        max_length=200,
+        blank=True,
+        help_text="如“60人×100元×2天”；乘号可写 ×、x、*。没有计算过程则留空。",
+    )
+    source = models.CharField(
+        "出处",
+        max_length=10,
+        choices=LineSource.choices,
+        default=LineSource.CONTENT,
+        help_text="金额写在原文哪一部分。",
+    )
+
+    objects = LineItemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "测算明细"
+        verbose_name_plural = "测算明细"
+        ordering = ["sub_item", "parent_id", "sequence"]
+        constraints = [
+            non_negative("declared_amount", "lineitem_declared_amount_non_negative"),
+            models.UniqueConstraint(
+                fields=["sub_item", "sequence"],
+                condition=Q(parent__isnull=True),
+                name="lineitem_unique_top_sequence",
+                violation_error_message="本子项目中已有相同序号的明细。",
+            ),
+            models.UniqueConstraint(
+                fields=["parent", "sequence"],
+                condition=Q(parent__isnull=False),
+                name="lineitem_unique_child_sequence",
+                violation_error_message="上级明细下已有相同序号的明细。",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.marker}{self.name}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.parent_id is not None and self.parent.sub_item_id != self.sub_item_id:
+            raise ValidationError({"parent": "上级明细必须属于同一子项目。"})
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk is not None and ancestor.pk == self.pk:
+                raise ValidationError({"parent": "上级明细不能是本行或其下级。"})
+            ancestor = ancestor.parent
+
+
+class FactorQuerySet(ChildQuerySet):
+    project_path = "line__sub_item__project"
+
+
+class Factor(models.Model):
+    """One factor of a line's calculation: 60 人, 100 元, 2 天."""
+
+    line = models.ForeignKey(
+        LineItem,
+        verbose_name="测算明细",
+        on_delete=models.CASCADE,
+        related_name="factors",
+        help_text="所属测算明细。",
+    )
+    sequence = models.PositiveSmallIntegerField("序号", help_text="在计算式中的顺序。")
+    value = models.DecimalField(
+        "数值", max_digits=20, decimal_places=6, help_text="按原文，如 60、1.2、200。"
+    )
+    unit = models.CharField(
+        "单位", max_length=20, blank=True, help_text="按原文，如“人”“元/月”“万元”。"
+    )
+    label = models.CharField(
+        "含义", max_length=200, blank=True, help_text="这个数代表什么，如“参训人数”。"
+    )
+
+    objects = FactorQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "计算因子"
+        verbose_name_plural = "计算因子"
+        ordering = ["line", "sequence"]
+        constraints = [
+            models.CheckConstraint(condition=Q(value__gte=0), name="factor_value_non_negative"),
+            models.UniqueConstraint(
+                fields=["line", "sequence"],
+                name="factor_unique_sequence",
+                violation_error_message="本明细中已有相同序号的因子。",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.value.normalize():f}{self.unit}"
+
+
+class PolicyDocumentQuerySet(models.QuerySet):
+    def published(self) -> PolicyDocumentQuerySet:
+        """Documents cited by at least one published project."""
+        return self.filter(
+            Exists(
+                Citation.objects.published().filter(document=OuterRef("pk"))
+            )
+        )
+
+
+class PolicyDocument(models.Model):
+    """A document cited as a legal basis (立项依据文件); shared across projects."""
+
+    title = models.CharField(
+        "文件标题", max_length=300, help_text="不含书名号《》的标题，按原文。"
+    )
+    document_number = models.CharField(
+        "文号",
+        max_length=60,
+        blank=True,
+        help_text="规范写法（六角括号〔〕），如“澄办发〔2014〕104号”；没有文号则留空。",
+    )
+    issuer_code = models.CharField(
+        "发文机关代字", max_length=30, blank=True, help_text="文号中年份之前的部分，如“澄办发”。"
+    )
+    year = models.PositiveSmallIntegerField(
+        "发文年份", null=True, blank=True, help_text="文号中的年份，如 2014。"
+    )
+    serial = models.PositiveIntegerField(
+        "发文序号", null=True, blank=True, help_text="文号中的序号，如 104。"
+    )
+    issuing_body = models.CharField(
+        "发文机关", max_length=200, blank=True, help_text="已知时填写发文机关全称。"
+    )
+
+    objects = PolicyDocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "政策文件"
+        verbose_name_plural = "政策文件"
+        ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["title", "document_number"],
+                name="policydocument_unique_title_number",
+                violation_error_message="已有相同标题和文号的政策文件。",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.document_number:
+            return f"《{self.title}》（{self.document_number}）"
+        return f"《{self.title}》"
+
+
+class CitationQuerySet(ChildQuerySet):
+    project_path = "project"
+
+
+class Citation(models.Model):
+    """A project's citation of a policy document, in order, kept exactly as cited."""
+
+    project = models.ForeignKey(
+        Project,
+        verbose_name="项目",
+        on_delete=models.CASCADE,
+        related_name="citations",
+        help_text="引用该文件的项目（修订版）。",
+    )
+    document = models.ForeignKey(
+        PolicyDocument,
+        verbose_name="政策文件",
+        on_delete=models.PROTECT,
+        related_name="citations",
+        help_text="被引用的政策文件。",
+    )
+    sequence = models.PositiveSmallIntegerField("序号", help_text="在立项依据中的顺序。")
+    cited_text = models.TextField(
+        "引用原文", help_text="原文中的引用写法，含书名号和文号，如“《……》（云办发〔2006〕1号）”。"
+    )
+    separator = models.CharField(
+        "分隔符",
+        max_length=10,
+        blank=True,
+        default="、",
+        help_text="本条与下一条之间的原文标点，通常为“、”；最后一条留空。",
+    )
+
+    objects = CitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "立项依据引用"
+        verbose_name_plural = "立项依据引用"
+        ordering = ["project", "sequence"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "sequence"],
+                name="citation_unique_sequence",
+                violation_error_message="本项目中已有相同序号的引用。",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.cited_text
+
+
+class FundingSourceQuerySet(ChildQuerySet):
+    project_path = "project"
+
+
+class FundingSource(models.Model):
+    """A part of a project's total by source (市级财政 / 区级财政 / 自筹 …)."""
+
+    project = models.ForeignKey(
+        Project,
+        verbose_name="项目",
+        on_delete=models.CASCADE,
+        related_name="funding_sources",
+        help_text="所属项目（修订版）。",
+    )
+    sequence = models.PositiveSmallIntegerField("序号", help_text="列示顺序。")
+    name = models.CharField("资金来源", max_length=100, help_text="如“本级财政拨款”“上级补助”“自筹”。")
+    amount = amount_field("金额（元）", "该来源安排的金额，以元计。")
+    amount_text = models.CharField(
+        "金额原文", max_length=50, blank=True, help_text="原文中的写法，如“20万元”。"
+    )
+
+    objects = FundingSourceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "资金来源"
+        verbose_name_plural = "资金来源"
+        ordering = ["project", "sequence"]
+        constraints = [
+            non_negative("amount", "fundingsource_amount_non_negative"),
+            models.UniqueConstraint(
+                fields=["project", "sequence"],
+                name="fundingsource_unique_sequence",
+                violation_error_message="本项目中已有相同序号的资金来源。",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class IndicatorLevel(models.TextChoices):
+    OUTPUT = "output", "产出指标"
+    BENEFIT = "benefit", "效益指标"
+    SATISFACTION = "satisfaction", "满意度指标"
+    COST = "cost", "成本指标"
+
+
+class Comparator(models.TextChoices):
+    GE = "ge", "≥"
+    LE = "le", "≤"
+    EQ = "eq", "="
+    GT = "gt", ">"
+    LT = "lt", "<"
+    QUALITATIVE = "qualitative", "定性"
+
+
+class PerformanceIndicatorQuerySet(ChildQuerySet):
+    project_path = "project"
+
+
+class PerformanceIndicator(models.Model):
+    """A row of the 项目支出绩效目标表."""
+
+    project = models.ForeignKey(
+        Project,
+        verbose_name="项目",
+        on_delete=models.CASCADE,
+        related_name="performance_indicators",
+        help_text="所属项目（修订版）。",
+    )
+    sequence = models.PositiveSmallIntegerField("序号", help_text="在绩效目标表中的顺序。")
+    level1 = models.CharField(
+        "一级指标", max_length=12, choices=IndicatorLevel.choices, help_text="产出、效益、满意度等。"
+    )
+    level2 = models.CharField(
+        "二级指标", max_length=50, help_text="如“数量指标”“质量指标”“时效指标”“社会效益指标”。"
+    )
+    name = models.CharField("三级指标", max_length=200, help_text="指标名称，如“培训人次”。")
+    comparator = models.CharField(
+        "比较方式",
+        max_length=12,
+        choices=Comparator.choices,
+        default=Comparator.GE,
+        help_text="≥、≤、= 或定性描述。",
+    )
+    target = models.CharField("指标值", max_length=100, help_text="目标值，如“200”“按时完成”。")
+    unit = models.CharField("计量单位", max_length=20, blank=True, help_text="如“人次”“%”。")
+
+    objects = PerformanceIndicatorQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "绩效指标"
+        verbose_name_plural = "绩效指标"
+        ordering = ["project", "sequence"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "sequence"],
+                name="indicator_unique_sequence",
+                violation_error_message="本项目中已有相同序号的绩效指标。",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,55 @@
+"""What the project page and the PDF show of a project, computed once from its records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from budget import checks, rollups
+from budget.checks import Finding
+
+from . import selectors
+from .models import Project, SubItem
+
+
+@dataclass(frozen=True)
+class SubItemView:
+    sub_item: SubItem
+    lines: tuple[selectors.LineNode, ...]
+    total: Decimal | None
+    findings: tuple[Finding, ...]
+
+
+def project_page_context(project: Project) -> dict:
+    """Everything the eight sections, the calculation tables and the findings need."""
+    data = selectors.project_data(project)
+    findings = checks.check_project(data)
+    by_sub_item: dict[int, list[Finding]] = {}
+    project_findings = []
+    for finding in findings:
+        path = finding.location.path
+        if finding.location.kind in ("sub_item", "line", "milestone") and path:
+            by_sub_item.setdefault(path[0], []).append(finding)
+        else:
+            project_findings.append(finding)
+    sub_items = []
+    for sub_item, sub_data in zip(project.sub_items.all(), data.sub_items, strict=True):
+        sub_items.append(
+            SubItemView(
+                sub_item=sub_item,
+                lines=selectors.line_forest(sub_item),
+                total=rollups.sub_item_total(sub_data),
+                findings=tuple(by_sub_item.get(sub_item.sequence, ())),
+            )
+        )
+    return {
+        "project": project,
+        "disclosure": project.disclosure,
+        "sub_items": sub_items,
+        "citations": list(project.citations.all()),
+        "findings": findings,
+        "project_findings": project_findings,
+        "itemised_total": rollups.itemised_total(data),
+        "unitemised": rollups.unitemised_sub_items(data),
+        "overview": "；".join(f"{s.sequence}.{s.name}" for s in project.sub_items.all()) + "。",
+    }

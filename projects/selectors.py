@@ -1,0 +1,194 @@
+"""Reads: the records a page, a PDF or an export needs, with their joins done in the query.
+
+Public reads start from ``published()``; nothing here re-filters by status by hand.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from uuid import UUID
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from budget import checks, rollups
+from budget.tree import (
+    CitationData,
+    FactorData,
+    FundingSourceData,
+    LineData,
+    MilestoneData,
+    ProjectData,
+    SubItemData,
+)
+
+from .models import Citation, Disclosure, LineItem, Project, SubItem
+
+
+def _project_tree_prefetches() -> list:
+    return [
+        Prefetch(
+            "sub_items",
+            queryset=SubItem.objects.order_by("sequence").prefetch_related(
+                Prefetch(
+                    "lines",
+                    queryset=LineItem.objects.order_by("sequence").prefetch_related("factors"),
+                ),
+                "milestones",
+            ),
+        ),
+        Prefetch(
+            "citations", queryset=Citation.objects.order_by("sequence").select_related("document")
+        ),
+        "funding_sources",
+        "performance_indicators",
+    ]
+
+
+def with_tree(projects: QuerySet[Project]) -> QuerySet[Project]:
+    """Projects with their disclosure, department and every child row, in a fixed number of queries."""
+    return projects.select_related("disclosure__department__region").prefetch_related(
+        *_project_tree_prefetches()
+    )
+
+
+def public_project(lineage: UUID, revision: int | None = None) -> Project:
+    """The live revision of a project, or one given public revision of it; 404 otherwise."""
+    projects = Project.objects.published(include_superseded=revision is not None).filter(
+        lineage=lineage
+    )
+    if revision is not None:
+        projects = projects.filter(revision=revision)
+    project = with_tree(projects).first()
+    if project is None:
+        raise Http404("没有找到已公开的项目。")
+    return project
+
+
+def public_projects() -> QuerySet[Project]:
+    """Every live project, in disclosure order."""
+    return (
+        Project.objects.published()
+        .select_related("disclosure__department")
+        .order_by("-disclosure__fiscal_year", "disclosure__department__name", "sequence")
+    )
+
+
+def public_disclosures() -> QuerySet[Disclosure]:
+    return Disclosure.objects.published().select_related("department")
+
+
+@dataclass(frozen=True)
+class LineNode:
+    """A line with its children, as the page and the PDF walk it."""
+
+    line: LineItem
+    children: tuple[LineNode, ...]
+    data: LineData
+
+    @property
+    def computed(self) -> Decimal | None:
+        return rollups.computed_amount(self.data)
+
+    @property
+    def amount(self) -> Decimal | None:
+        return rollups.line_amount(self.data)
+
+    @property
+    def differs(self) -> bool:
+        return (
+            self.computed is not None
+            and self.line.declared_amount is not None
+            and self.computed != self.line.declared_amount
+        )
+
+
+def line_forest(sub_item: SubItem) -> tuple[LineNode, ...]:
+    """The sub-item's prefetched lines as a tree (any depth), ordered by sequence."""
+    by_parent: dict[int | None, list[LineItem]] = defaultdict(list)
+    for line in sub_item.lines.all():
+        by_parent[line.parent_id].append(line)
+
+    def build(parent_id: int | None, seen: frozenset[int]) -> tuple[LineNode, ...]:
+        nodes = []
+        for line in sorted(by_parent.get(parent_id, ()), key=lambda item: item.sequence):
+            if line.pk in seen:  # a cycle can only come from bad data; never loop on it
+                continue
+            children = build(line.pk, seen | {line.pk})
+            data = LineData(
+                sequence=line.sequence,
+                name=line.name,
+                declared=line.declared_amount,
+                amount_text=line.amount_text,
+                marker=line.marker,
+                factors=tuple(
+                    FactorData(value=f.value, unit=f.unit, label=f.label)
+                    for f in sorted(line.factors.all(), key=lambda f: f.sequence)
+                ),
+                children=tuple(child.data for child in children),
+                ref=line.pk,
+            )
+            nodes.append(LineNode(line=line, children=children, data=data))
+        return tuple(nodes)
+
+    return build(None, frozenset())
+
+
+def project_data(project: Project) -> ProjectData:
+    """The project (with its prefetched tree) as plain data for roll-ups and checks."""
+    sub_items = []
+    for sub_item in project.sub_items.all():
+        sub_items.append(
+            SubItemData(
+                sequence=sub_item.sequence,
+                name=sub_item.name,
+                declared=sub_item.declared_amount,
+                lines=tuple(node.data for node in line_forest(sub_item)),
+                milestones=tuple(
+                    MilestoneData(
+                        sequence=m.sequence,
+                        description=m.description,
+                        due_year=m.due_year,
+                        due_month=m.due_month,
+                        amount=m.amount,
+                        ref=m.pk,
+                    )
+                    for m in sub_item.milestones.all()
+                ),
+                texts=(("content", sub_item.content), ("plan", sub_item.plan)),
+                ref=sub_item.pk,
+            )
+        )
+    return ProjectData(
+        name=project.name,
+        fiscal_year=project.disclosure.fiscal_year,
+        declared_total=project.declared_total,
+        sub_items=tuple(sub_items),
+        citations=tuple(
+            CitationData(
+                sequence=c.sequence,
+                title=c.document.title,
+                document_number=c.document.document_number,
+                cited_text=c.cited_text,
+                ref=c.pk,
+            )
+            for c in project.citations.all()
+        ),
+        funding_sources=tuple(
+            FundingSourceData(sequence=f.sequence, name=f.name, amount=f.amount, ref=f.pk)
+            for f in project.funding_sources.all()
+        ),
+        texts=(
+            ("basis_preamble", project.basis_preamble),
+            ("basis_closing", project.basis_closing),
+            ("funding_text", project.funding_text),
+            ("outcomes", project.outcomes),
+        ),
+        ref=project.pk,
+    )
+
+
+def project_findings(project: Project) -> list[checks.Finding]:
+    return checks.check_project(project_data(project))

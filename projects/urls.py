@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "projects"
+
+urlpatterns = [
+    path("", views.ProjectListView.as_view(), name="home"),
+    path("projects/<uuid:lineage>/", views.ProjectView.as_view(), name="project"),
+    path(
+        "projects/<uuid:lineage>/r<int:revision>/",
+        views.ProjectView.as_view(),
+        name="project-revision",
+    ),
+]

@@ -1,0 +1,26 @@
+"""Public views: each picks a selector and a template, nothing more."""
+
+from django.views.generic import ListView, TemplateView
+
+from . import selectors
+from .presenters import project_page_context
+
+
+class ProjectListView(ListView):
+    template_name = "projects/home.html"
+    context_object_name = "projects"
+
+    def get_queryset(self):
+        return selectors.public_projects()
+
+
+class ProjectView(TemplateView):
+    """The permalink (latest published revision) or one public revision of a project."""
+
+    template_name = "projects/project_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        project = selectors.public_project(kwargs["lineage"], kwargs.get("revision"))
+        context.update(project_page_context(project))
+        return context

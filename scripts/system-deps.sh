@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Install the Debian packages a target needs, only those that are missing.
+#   scripts/system-deps.sh demo   fonts, HarfBuzz subsetting, poppler, WeasyPrint's Pango
+#   scripts/system-deps.sh test   the same, plus PostgreSQL and Chromium for the test suite
+# Fast (a few dpkg queries) when everything is already installed.
+set -euo pipefail
+
+packages=(fonts-noto-cjk libharfbuzz-subset0 poppler-utils libpango-1.0-0 libpangoft2-1.0-0)
+case "${1:-demo}" in
+  demo) ;;
+  test) packages+=(postgresql postgresql-contrib chromium) ;;
+  *) echo "usage: $0 demo|test" >&2; exit 2 ;;
+esac
+# A fresh Debian has python3 without venv/ensurepip.
+python3 -c 'import ensurepip, venv' 2>/dev/null || packages+=(python3-venv)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+    || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if ! command -v apt-get >/dev/null; then
+  echo "Missing system packages (${missing[*]}) and no apt-get to install them." >&2
+  exit 1
+fi
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "Run as root or install sudo to add: ${missing[*]}" >&2; exit 1; }
+  sudo="sudo"
+fi
+echo "Installing system packages: ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,22 @@
+"""Shared fixtures: the seed disclosure loaded as published records."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEED_JSON = REPO / "fixtures" / "seed" / "chengjiang-zzb-2024.json"
+
+
+@pytest.fixture(scope="session")
+def seed_tree() -> dict:
+    return json.loads(SEED_JSON.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def seed(db, seed_tree):
+    """The seed disclosure, stored as published first revisions."""
+    from projects.services import load_disclosure_tree
+
+    return load_disclosure_tree(seed_tree, publish=True).disclosure

@@ -1,0 +1,98 @@
+"""The public project page: the eight sections in order, built from the records."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from projects.models import Project, Status
+
+pytestmark = pytest.mark.django_db
+
+HEADINGS = [
+    "一、项目名称",
+    "二、立项依据",
+    "三、项目实施单位",
+    "四、项目基本概况",
+    "五、项目实施内容",
+    "六、资金安排情况",
+    "七、项目实施计划",
+    "八、项目实施成效",
+]
+
+
+def page_text(response) -> str:
+    html = response.content.decode()
+    return re.sub(r"<[^>]+>", "", html)
+
+
+def test_project_page_shows_the_eight_sections_in_order(client, seed):
+    for project in Project.objects.published():
+        response = client.get(project.get_absolute_url())
+        assert response.status_code == 200
+        text = page_text(response)
+        positions = [text.index(heading) for heading in HEADINGS]
+        assert positions == sorted(positions)
+
+
+def test_project_page_reads_like_the_seed(client, seed, seed_tree):
+    project_tree = seed_tree["projects"][1]
+    project = Project.objects.published().get(sequence=2)
+    text = page_text(client.get(project.get_absolute_url()))
+    basis = project_tree["basis_preamble"] + "".join(
+        c["cited_text"] + c["separator"] for c in project_tree["citations"]
+    ) + project_tree["basis_closing"]
+    assert basis in text
+    for sub in project_tree["sub_items"]:
+        assert f"{sub['sequence']}.{sub['content']}" in text
+        if sub["plan"]:
+            assert f"{sub['sequence']}.{sub['plan']}" in text
+    assert "1.村（社区）干部绩效补贴经费；2.2024年农村党员教育培训经费；" in text
+    assert project_tree["outcomes"][:40] in text
+
+
+def test_project_page_writes_out_every_calculation(client, seed):
+    project = Project.objects.published().get(sequence=2)
+    text = page_text(client.get(project.get_absolute_url()))
+    assert "1563名 × 260元" in text
+    assert "406,380.00" in text
+    assert "95名 × 200元/月 × 12月" in text
+    assert "228,000.00" in text
+
+
+def test_project_page_shows_declared_against_itemised_total(client, seed):
+    project = Project.objects.published().get(sequence=1)
+    text = page_text(client.get(project.get_absolute_url()))
+    assert "150万元" in text
+    assert "壹佰伍拾万元整" in text
+    assert "各子项目细化合计" in text
+    assert "核对结果" in text
+
+
+def test_project_page_query_budget(client, seed, django_assert_max_num_queries):
+    project = Project.objects.published().get(sequence=1)
+    # The selector prefetches the whole tree: a constant number of queries whatever its size
+    # (project, sub-items, lines, factors, milestones, citations, funding, indicators).
+    with django_assert_max_num_queries(10):
+        client.get(project.get_absolute_url())
+
+
+def test_drafts_answer_404_not_403(client, seed):
+    project = Project.objects.published().get(sequence=1)
+    Project.objects.filter(pk=project.pk).update(status=Status.DRAFT)
+    assert client.get(project.get_absolute_url()).status_code == 404
+    assert client.get(project.get_revision_url()).status_code == 404
+    assert project.name not in page_text(client.get(reverse("projects:home")))
+
+
+def test_revision_url_shows_that_revision(client, seed):
+    project = Project.objects.published().get(sequence=1)
+    response = client.get(project.get_revision_url())
+    assert response.status_code == 200
+    assert "第1版" in page_text(response)
+
+
+def test_home_lists_published_projects(client, seed):
+    text = page_text(client.get(reverse("projects:home")))
+    assert "干部教育培训专项资金" in text
+    assert "引领乡村振兴工作经费" in text
