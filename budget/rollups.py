@@ -10,11 +10,11 @@ comparing declared and worked-out amounts is the job of :mod:`budget.checks`.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from decimal import Decimal
 
 from .amounts import round_yuan
+from .formulas import product, unit_multiplier
 from .tree import FactorData, LineData, ProjectData, SubItemData
 
 __all__ = [
@@ -31,9 +31,6 @@ __all__ = [
 
 ZERO = Decimal("0.00")
 
-# A factor whose unit starts with one of these is a money amount in that unit, e.g. 1.2 万元/人.
-_UNIT_MULTIPLIERS = (("亿元", Decimal(100_000_000)), ("万元", Decimal(10_000)))
-
 
 def total(values: Iterable[Decimal | None]) -> Decimal:
     """The sum of the amounts given, ignoring None; ``Decimal("0.00")`` when there are none.
@@ -44,20 +41,15 @@ def total(values: Iterable[Decimal | None]) -> Decimal:
 
 
 def factor_multiplier(factor: FactorData) -> Decimal:
-    """How many 元 one unit of the factor is: 10000 for 万元…, 10^8 for 亿元…, else 1."""
-    unit = factor.unit.strip()
-    for prefix, multiplier in _UNIT_MULTIPLIERS:
-        if unit.startswith(prefix):
-            return multiplier
-    return Decimal(1)
+    """How many 元 one unit of the factor is (see :func:`budget.formulas.unit_multiplier`)."""
+    return unit_multiplier(factor.unit)
 
 
 def computed_amount(line: LineData) -> Decimal | None:
     """The product of the line's factors in 元, rounded once; None when it has no factors."""
     if not line.factors:
         return None
-    product = math.prod(factor.value * factor_multiplier(factor) for factor in line.factors)
-    return round_yuan(Decimal(product))
+    return round_yuan(product(line.factors))
 
 
 def children_total(line: LineData) -> Decimal | None:

@@ -1,4 +1,4 @@
-"""Admin for browsing and fixing records, in Chinese. Staff roles and scoping come with the workflow."""
+"""Admin for browsing and fixing records, in Chinese; roles and scoping come with the workflow."""
 
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
@@ -154,7 +154,16 @@ class ProjectAdmin(admin.ModelAdmin):
 class LineItemInline(admin.TabularInline):
     model = LineItem
     fk_name = "sub_item"
-    fields = ["sequence", "marker", "name", "declared_amount", "amount_text", "formula", "parent", "source"]
+    fields = [
+        "sequence",
+        "marker",
+        "name",
+        "declared_amount",
+        "amount_text",
+        "formula",
+        "parent",
+        "source",
+    ]
     extra = 0
     show_change_link = True
 
@@ -167,7 +176,15 @@ class LineItemInline(admin.TabularInline):
 
 class MilestoneInline(admin.TabularInline):
     model = Milestone
-    fields = ["sequence", "description", "due_year", "due_month", "payment_mode", "amount", "amount_text"]
+    fields = [
+        "sequence",
+        "description",
+        "due_year",
+        "due_month",
+        "payment_mode",
+        "amount",
+        "amount_text",
+    ]
     extra = 0
 
 

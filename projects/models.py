@@ -2,8 +2,8 @@
 
 Money is ``DecimalField(max_digits=16, decimal_places=2)`` in 元 (see ``AMOUNT``); 万元 is an input
 and display unit only. A project row is one *revision*: revisions of the same project share a
-``lineage``; at most one of them is published (live) at a time. What the public may see is decided
-in one place, ``ProjectQuerySet.published()``, and every other model's ``published()`` is built on it.
+``lineage``; at most one of them is published (live) at a time. What the public may see is
+decided in one place, ``ProjectQuerySet.published()``; every other ``published()`` builds on it.
 """
 
 from __future__ import annotations
@@ -105,7 +105,10 @@ class Department(models.Model):
         "简称", max_length=50, blank=True, help_text="页面上显示的简称，如“澄江市委组织部”。"
     )
     slug = models.SlugField(
-        "网址标识", max_length=60, unique=True, help_text="网址中使用的英文或拼音标识，如“chengjiang-zzb”。"
+        "网址标识",
+        max_length=60,
+        unique=True,
+        help_text="网址中使用的英文或拼音标识，如“chengjiang-zzb”。",
     )
     region = models.ForeignKey(
         Region,
@@ -129,9 +132,7 @@ class Department(models.Model):
 class DisclosureQuerySet(models.QuerySet):
     def published(self) -> DisclosureQuerySet:
         """Disclosures with at least one published project."""
-        return self.filter(
-            Exists(Project.objects.published().filter(disclosure=OuterRef("pk")))
-        )
+        return self.filter(Exists(Project.objects.published().filter(disclosure=OuterRef("pk"))))
 
 
 class Disclosure(models.Model):
@@ -205,7 +206,9 @@ class Project(models.Model):
         db_index=True,
         help_text="同一项目各次修订共用的标识，用于固定网址。",
     )
-    revision = models.PositiveIntegerField("修订版次", default=1, help_text="第几次修订，从 1 开始。")
+    revision = models.PositiveIntegerField(
+        "修订版次", default=1, help_text="第几次修订，从 1 开始。"
+    )
     status = models.CharField(
         "状态",
         max_length=12,
@@ -277,9 +280,7 @@ class Project(models.Model):
         ordering = ["disclosure", "sequence", "-revision"]
         constraints = [
             non_negative("declared_total", "project_declared_total_non_negative"),
-            models.CheckConstraint(
-                condition=Q(revision__gte=1), name="project_revision_positive"
-            ),
+            models.CheckConstraint(condition=Q(revision__gte=1), name="project_revision_positive"),
             models.UniqueConstraint(
                 fields=["lineage", "revision"],
                 name="project_unique_revision",
@@ -353,7 +354,9 @@ class SubItem(models.Model):
         help_text="所属项目（修订版）。",
     )
     sequence = models.PositiveSmallIntegerField("序号", help_text="四、项目基本概况中的序号。")
-    name = models.CharField("子项目名称", max_length=200, help_text="四、项目基本概况中列出的名称。")
+    name = models.CharField(
+        "子项目名称", max_length=200, help_text="四、项目基本概况中列出的名称。"
+    )
     content = models.TextField(
         "实施内容", blank=True, help_text="五、项目实施内容中本子项目的段落，按原文（不含序号）。"
     )
@@ -414,7 +417,10 @@ class Milestone(models.Model):
         "计划内容", max_length=300, blank=True, help_text="简述本节点要完成的事项。"
     )
     due_year = models.PositiveSmallIntegerField(
-        "完成年份", null=True, blank=True, help_text="原文写明的年份；未写明则留空（视为预算年度）。"
+        "完成年份",
+        null=True,
+        blank=True,
+        help_text="原文写明的年份；未写明则留空（视为预算年度）。",
     )
     due_month = models.PositiveSmallIntegerField(
         "完成月份", null=True, blank=True, help_text="1 至 12；未写明则留空。"
@@ -591,19 +597,13 @@ class Factor(models.Model):
 class PolicyDocumentQuerySet(models.QuerySet):
     def published(self) -> PolicyDocumentQuerySet:
         """Documents cited by at least one published project."""
-        return self.filter(
-            Exists(
-                Citation.objects.published().filter(document=OuterRef("pk"))
-            )
-        )
+        return self.filter(Exists(Citation.objects.published().filter(document=OuterRef("pk"))))
 
 
 class PolicyDocument(models.Model):
     """A document cited as a legal basis (立项依据文件); shared across projects."""
 
-    title = models.CharField(
-        "文件标题", max_length=300, help_text="不含书名号《》的标题，按原文。"
-    )
+    title = models.CharField("文件标题", max_length=300, help_text="不含书名号《》的标题，按原文。")
     document_number = models.CharField(
         "文号",
         max_length=60,
@@ -709,7 +709,9 @@ class FundingSource(models.Model):
         help_text="所属项目（修订版）。",
     )
     sequence = models.PositiveSmallIntegerField("序号", help_text="列示顺序。")
-    name = models.CharField("资金来源", max_length=100, help_text="如“本级财政拨款”“上级补助”“自筹”。")
+    name = models.CharField(
+        "资金来源", max_length=100, help_text="如“本级财政拨款”“上级补助”“自筹”。"
+    )
     amount = amount_field("金额（元）", "该来源安排的金额，以元计。")
     amount_text = models.CharField(
         "金额原文", max_length=50, blank=True, help_text="原文中的写法，如“20万元”。"
@@ -766,7 +768,10 @@ class PerformanceIndicator(models.Model):
     )
     sequence = models.PositiveSmallIntegerField("序号", help_text="在绩效目标表中的顺序。")
     level1 = models.CharField(
-        "一级指标", max_length=12, choices=IndicatorLevel.choices, help_text="产出、效益、满意度等。"
+        "一级指标",
+        max_length=12,
+        choices=IndicatorLevel.choices,
+        help_text="产出、效益、满意度等。",
     )
     level2 = models.CharField(
         "二级指标", max_length=50, help_text="如“数量指标”“质量指标”“时效指标”“社会效益指标”。"

@@ -27,14 +27,15 @@ def _codenames(actions, models):
 
 # group name → (app label, permission codename) pairs
 ROLE_PERMISSIONS = {
-    CLERK: [("projects", c) for c in _codenames(("add", "change", "delete", "view"), PROJECT_MODELS)]
+    CLERK: [
+        ("projects", c) for c in _codenames(("add", "change", "delete", "view"), PROJECT_MODELS)
+    ]
     + [("projects", c) for c in _codenames(("view",), REFERENCE_MODELS)]
     + [("projects", "add_policydocument")],
     REVIEWER: [("projects", c) for c in _codenames(("view",), PROJECT_MODELS + REFERENCE_MODELS)]
     + [("projects", "change_project")],
     ADMINISTRATOR: [
-        ("projects", c)
-        for c in _codenames(("add", "change", "delete", "view"), REFERENCE_MODELS)
+        ("projects", c) for c in _codenames(("add", "change", "delete", "view"), REFERENCE_MODELS)
     ]
     + [("projects", c) for c in _codenames(("view",), PROJECT_MODELS)]
     + [("auth", c) for c in _codenames(("add", "change", "view"), ("user",))]

@@ -48,7 +48,7 @@ def _project_tree_prefetches() -> list:
 
 
 def with_tree(projects: QuerySet[Project]) -> QuerySet[Project]:
-    """Projects with their disclosure, department and every child row, in a fixed number of queries."""
+    """Projects with their department and every child row, in a fixed number of queries."""
     return projects.select_related("disclosure__department__region").prefetch_related(
         *_project_tree_prefetches()
     )

@@ -53,7 +53,7 @@ def _amount(node: dict[str, Any], key: str, where: str) -> Decimal | None:
     if raw is None:
         return None
     if not isinstance(raw, str):
-        raise TreeError(f"{where}：金额 {key}_yuan 应写成字符串（如 \"300000.00\"），不能是数字。")
+        raise TreeError(f'{where}：金额 {key}_yuan 应写成字符串（如 "300000.00"），不能是数字。')
     try:
         value = Decimal(raw)
     except InvalidOperation:

@@ -316,6 +316,17 @@ def test_project_texts_are_the_sections_as_written(tree, sections, seed_text):
         assert project["declared_total_text"] in project["funding_text"]
 
 
+def test_every_text_field_occurs_verbatim_in_the_seed(tree, seed_text):
+    for project in tree["projects"]:
+        assert project["implementing_unit"] in seed_text
+        for citation in project["citations"]:
+            assert citation["cited_text"] in seed_text
+        for sub in project["sub_items"]:
+            for key in ("name", "content", "plan"):
+                assert sub[key] in seed_text, (project["sequence"], sub["sequence"], key)
+            assert sub["content"] and sub["plan"]
+
+
 def test_basis_reassembles_to_section_two(tree, sections, seed_text):
     for project, found in zip(tree["projects"], sections, strict=True):
         basis = (

@@ -30,7 +30,9 @@ def admin_url(model, view, *args):
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
-def test_every_model_has_a_changelist_and_change_page(admin_client, seed, model, django_assert_max_num_queries):
+def test_every_model_has_a_changelist_and_change_page(
+    admin_client, seed, model, django_assert_max_num_queries
+):
     # A changelist costs the same whatever the page size: select_related, no N+1.
     with django_assert_max_num_queries(12):
         response = admin_client.get(admin_url(model, "changelist"))

@@ -39,11 +39,11 @@ def test_negative_amounts_are_rejected_by_the_database():
     sub_item = SubItemFactory(project=project)
     line = LineItemFactory(sub_item=sub_item)
     violates(lambda: Project.objects.filter(pk=project.pk).update(declared_total=Decimal("-1")))
-    violates(lambda: SubItem.objects.filter(pk=sub_item.pk).update(declared_amount=Decimal("-0.01")))
-    violates(lambda: LineItem.objects.filter(pk=line.pk).update(declared_amount=Decimal("-5")))
     violates(
-        lambda: Milestone.objects.create(sub_item=sub_item, sequence=1, amount=Decimal("-1"))
+        lambda: SubItem.objects.filter(pk=sub_item.pk).update(declared_amount=Decimal("-0.01"))
     )
+    violates(lambda: LineItem.objects.filter(pk=line.pk).update(declared_amount=Decimal("-5")))
+    violates(lambda: Milestone.objects.create(sub_item=sub_item, sequence=1, amount=Decimal("-1")))
     violates(
         lambda: FundingSource.objects.create(
             project=project, sequence=1, name="自筹", amount=Decimal("-1")

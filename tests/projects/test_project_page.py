@@ -1,5 +1,6 @@
 """The public project page: the eight sections in order, built from the records."""
 
+import html as html_module
 import re
 
 import pytest
@@ -23,7 +24,7 @@ HEADINGS = [
 
 def page_text(response) -> str:
     html = response.content.decode()
-    return re.sub(r"<[^>]+>", "", html)
+    return html_module.unescape(re.sub(r"<[^>]+>", "", html))
 
 
 def test_project_page_shows_the_eight_sections_in_order(client, seed):
@@ -39,9 +40,11 @@ def test_project_page_reads_like_the_seed(client, seed, seed_tree):
     project_tree = seed_tree["projects"][1]
     project = Project.objects.published().get(sequence=2)
     text = page_text(client.get(project.get_absolute_url()))
-    basis = project_tree["basis_preamble"] + "".join(
-        c["cited_text"] + c["separator"] for c in project_tree["citations"]
-    ) + project_tree["basis_closing"]
+    basis = (
+        project_tree["basis_preamble"]
+        + "".join(c["cited_text"] + c["separator"] for c in project_tree["citations"])
+        + project_tree["basis_closing"]
+    )
     assert basis in text
     for sub in project_tree["sub_items"]:
         assert f"{sub['sequence']}.{sub['content']}" in text

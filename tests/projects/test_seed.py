@@ -57,7 +57,9 @@ def test_seed_citations_in_order_with_document_numbers(seed, seed_tree):
         5,
     )
     number = Citation.objects.get(project__sequence=2, cited_text__contains="澄办发〔2014〕104号")
-    assert number.document.title.startswith("澄江县村（社区）“两委”和监督委员会干部离任补助发放办法")
+    assert number.document.title.startswith(
+        "澄江县村（社区）“两委”和监督委员会干部离任补助发放办法"
+    )
 
 
 def test_seed_twice_cited_document_is_one_policy_document(seed):
@@ -83,7 +85,11 @@ def test_seed_line_with_four_parts(seed):
 
 
 def test_seed_lines_with_factors(seed):
-    buffet = LineItem.objects.get(sub_item__project__sequence=1, name__startswith="自助餐费", declared_amount=Decimal("12000.00"))
+    buffet = LineItem.objects.get(
+        sub_item__project__sequence=1,
+        name__startswith="自助餐费",
+        declared_amount=Decimal("12000.00"),
+    )
     assert [(f.value, f.unit) for f in buffet.factors.order_by("sequence")] == [
         (Decimal("60"), "人"),
         (Decimal("100"), "元"),

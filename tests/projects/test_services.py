@@ -27,7 +27,7 @@ def test_an_amount_that_disagrees_with_its_text_is_refused_and_nothing_is_stored
     tree = copy.deepcopy(seed_tree)
     line = tree["projects"][1]["sub_items"][9]["lines"][0]
     line["amount_yuan"] = "406381.00"
-    with pytest.raises(TreeError, match="406381.00"):
+    with pytest.raises(TreeError, match=r"406381\.00"):
         load_disclosure_tree(tree)
     assert not Project.objects.exists()
 
