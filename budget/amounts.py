@@ -32,7 +32,7 @@ from decimal import (
     Overflow,
 )
 
-from .normalize import halfwidth
+from .normalize import excerpt, halfwidth, position_phrase
 
 __all__ = [
     "MAX_YUAN",
@@ -117,25 +117,6 @@ def round_yuan(value: Decimal) -> Decimal:
 # --- errors ----------------------------------------------------------------------------------
 
 
-def _shown(text: str) -> str:
-    """The text as quoted in a message: long texts are cut."""
-    if len(text) <= _SHOWN_TEXT_LIMIT:
-        return text
-    return text[: _SHOWN_TEXT_LIMIT - 1] + "…"
-
-
-def _at(text: str, position: int | None) -> str:
-    """Where in ``text`` a problem is, as a reader counts: ``第3个字符“三”``."""
-    if position is None:
-        return ""
-    if position >= len(text):
-        return "末尾"
-    char = text[position]
-    if char.isspace():
-        return f"第{position + 1}个字符（空格）"
-    return f"第{position + 1}个字符“{char}”"
-
-
 class AmountError(ValueError):
     """An amount that cannot be read.
 
@@ -160,8 +141,8 @@ class AmountError(ValueError):
     def message(self) -> str:
         """The whole message in Chinese: where (if given), the text, the character, why."""
         prefix = f"{self.where}：" if self.where else ""
-        headline = self.headline.format(text=_shown(self.text))
-        return f"{prefix}{headline}：{_at(self.text, self.position)}{self.reason}"
+        headline = self.headline.format(text=excerpt(self.text, _SHOWN_TEXT_LIMIT))
+        return f"{prefix}{headline}：{position_phrase(self.text, self.position)}{self.reason}"
 
     def __str__(self) -> str:
         return self.message

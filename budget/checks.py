@@ -297,7 +297,7 @@ def _check_formula(placed: _Placed) -> Iterator[Finding]:
         severity=Severity.ERROR,
         location=placed.location(),
         message=(
-            f"{_name(line)}：按计算式 {formula} = {format_yuan(computed)}，"
+            f"按计算式 {formula} = {format_yuan(computed)}，"
             f"申报金额为 {format_yuan(line.declared)}，"
             f"相差 {format_yuan(abs(computed - line.declared))}。"
         ),
@@ -328,7 +328,7 @@ def _check_children(placed: _Placed) -> Iterator[Finding]:
             )
             parts = f"（{listed}）"
         message = (
-            f"{_name(line)}：所列 {len(line.children)} 项明细合计 {format_yuan(complete)}{parts}，"
+            f"所列 {len(line.children)} 项明细合计 {format_yuan(complete)}{parts}，"
             f"申报金额为 {format_yuan(line.declared)}，"
             f"相差 {format_yuan(abs(complete - line.declared))}。"
         )
@@ -336,7 +336,7 @@ def _check_children(placed: _Placed) -> Iterator[Finding]:
     elif known > line.declared:
         given = sum(amount is not None for amount in amounts)
         message = (
-            f"{_name(line)}：已列明金额的 {given} 项明细合计 {format_yuan(known)}，"
+            f"已列明金额的 {given} 项明细合计 {format_yuan(known)}，"
             f"已超过申报金额 {format_yuan(line.declared)}，"
             f"多出 {format_yuan(known - line.declared)}。"
         )
@@ -445,7 +445,7 @@ def _check_unit(placed: _Placed) -> Iterator[Finding]:
         severity=Severity.WARNING,
         location=placed.location(),
         message=(
-            f"{_name(line)}：金额写作“{shown}”，远小于同级其他各项（{span}），"
+            f"金额写作“{shown}”，远小于同级其他各项（{span}），"
             f"按万元理解则与之相当，疑为 {written}万元（{format_yuan(as_wan)}），请核对单位。"
         ),
         expected=as_wan,

@@ -38,7 +38,7 @@ from .amounts import (
     parse_amount,
     round_yuan,
 )
-from .normalize import halfwidth
+from .normalize import excerpt, halfwidth, position_phrase
 
 __all__ = [
     "MAX_LENGTH",
@@ -104,30 +104,14 @@ class FormulaError(ValueError):
     @property
     def message(self) -> str:
         """The whole message in Chinese: the formula, the character at fault, the reason."""
-        return (
-            f"无法识别的计算式“{_shown(self.text)}”：{_at(self.text, self.position)}{self.reason}"
-        )
+        where = position_phrase(self.text, self.position)
+        return f"无法识别的计算式“{excerpt(self.text)}”：{where}{self.reason}"
 
     def __str__(self) -> str:
         return self.message
 
     def __reduce__(self):
         return (type(self), (self.text, self.reason, self.position))
-
-
-def _shown(text: str) -> str:
-    return text if len(text) <= 60 else text[:59] + "…"
-
-
-def _at(text: str, position: int | None) -> str:
-    if position is None:
-        return ""
-    if position >= len(text):
-        return "末尾"
-    char = text[position]
-    if char.isspace():
-        return f"第{position + 1}个字符（空格）"
-    return f"第{position + 1}个字符“{char}”"
 
 
 class _FactorLike(Protocol):

@@ -9,7 +9,9 @@ error can point at the character the reader typed.
 
 from __future__ import annotations
 
-__all__ = ["halfwidth"]
+__all__ = ["excerpt", "halfwidth", "position_phrase"]
+
+EXCERPT_LIMIT = 60
 
 _IDEOGRAPHIC_SPACE = "\u3000"
 
@@ -37,3 +39,20 @@ def halfwidth(text: str) -> str:
     positions in the result are positions in ``text``. The function is idempotent.
     """
     return text.translate(_TABLE)
+
+
+def excerpt(text: str, limit: int = EXCERPT_LIMIT) -> str:
+    """The text as quoted in an error message: a long text is cut with an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def position_phrase(text: str, position: int | None) -> str:
+    """Where in ``text`` a problem is, as a reader counts: ``第3个字符“三”`` or ``末尾``."""
+    if position is None:
+        return ""
+    if position >= len(text):
+        return "末尾"
+    char = text[position]
+    if char.isspace():
+        return f"第{position + 1}个字符（空格）"
+    return f"第{position + 1}个字符“{char}”"

@@ -97,7 +97,7 @@ class PerformanceIndicatorInline(admin.TabularInline):
 
 @admin.register(Project)
 class ProjectAdmin(admin.ModelAdmin):
-    list_display = ["name", "disclosure", "sequence", "revision", "status", "declared_wan"]
+    list_display = ["name", "sequence", "status", "revision", "declared_wan", "disclosure"]
     list_filter = ["status", "disclosure__fiscal_year", "disclosure__department"]
     list_select_related = ["disclosure__department"]
     search_fields = ["name", "implementing_unit"]

@@ -22,7 +22,7 @@ class SubItemView:
 
 def project_page_context(project: Project) -> dict:
     """Everything the eight sections, the calculation tables and the findings need."""
-    data = selectors.project_data(project)
+    data, forests = selectors.project_tree(project)
     findings = checks.check_project(data)
     by_sub_item: dict[int, list[Finding]] = {}
     project_findings = []
@@ -37,7 +37,7 @@ def project_page_context(project: Project) -> dict:
         sub_items.append(
             SubItemView(
                 sub_item=sub_item,
-                lines=selectors.line_forest(sub_item),
+                lines=forests[sub_item.pk],
                 total=rollups.sub_item_total(sub_data),
                 findings=tuple(by_sub_item.get(sub_item.sequence, ())),
             )

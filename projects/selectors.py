@@ -138,14 +138,21 @@ def line_forest(sub_item: SubItem) -> tuple[LineNode, ...]:
 
 def project_data(project: Project) -> ProjectData:
     """The project (with its prefetched tree) as plain data for roll-ups and checks."""
+    return project_tree(project)[0]
+
+
+def project_tree(project: Project) -> tuple[ProjectData, dict[int, tuple[LineNode, ...]]]:
+    """The project as plain data, and each sub-item's line forest (by sub-item pk), built once."""
     sub_items = []
+    forests = {}
     for sub_item in project.sub_items.all():
+        forests[sub_item.pk] = forest = line_forest(sub_item)
         sub_items.append(
             SubItemData(
                 sequence=sub_item.sequence,
                 name=sub_item.name,
                 declared=sub_item.declared_amount,
-                lines=tuple(node.data for node in line_forest(sub_item)),
+                lines=tuple(node.data for node in forest),
                 milestones=tuple(
                     MilestoneData(
                         sequence=m.sequence,
@@ -161,7 +168,7 @@ def project_data(project: Project) -> ProjectData:
                 ref=sub_item.pk,
             )
         )
-    return ProjectData(
+    data = ProjectData(
         name=project.name,
         fiscal_year=project.disclosure.fiscal_year,
         declared_total=project.declared_total,
@@ -188,6 +195,7 @@ def project_data(project: Project) -> ProjectData:
         ),
         ref=project.pk,
     )
+    return data, forests
 
 
 def project_findings(project: Project) -> list[checks.Finding]:

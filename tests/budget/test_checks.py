@@ -416,7 +416,7 @@ def test_line_whose_factors_do_not_give_its_amount_is_an_error():
     (finding,) = only(check_project(project([sub])), checks.LINE_FORMULA_MISMATCH)
     assert finding.severity is Severity.ERROR
     assert finding.message == (
-        "自助餐费：按计算式 60人 × 100元 × 2天 = 12,000.00元，"
+        "按计算式 60人 × 100元 × 2天 = 12,000.00元，"
         "申报金额为 13,000.00元，相差 1,000.00元。"
     )
     assert (finding.expected, finding.actual) == (D("12000.00"), D("13000.00"))
@@ -461,7 +461,7 @@ def test_children_that_do_not_add_up_are_an_error():
     assert finding.location.path == (1, 6)
     assert finding.location.label == "子项目1 第⑥项 退休适应性培训费"
     assert (finding.expected, finding.actual) == (D("30000.00"), D("31000.00"))
-    assert finding.message.startswith("退休适应性培训费：所列 4 项明细合计 30,000.00元")
+    assert finding.message.startswith("所列 4 项明细合计 30,000.00元")
     assert "自助餐费 12,000.00元 + 讲课费 8,000.00元" in finding.message
     assert finding.message.endswith("申报金额为 31,000.00元，相差 1,000.00元。")
 
