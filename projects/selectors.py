@@ -90,7 +90,9 @@ class LineNode:
 
     @property
     def computed(self) -> Decimal | None:
-        return rollups.computed_amount(self.data)
+        """What the line works out to: its factors' product, else the sum of its children."""
+        computed = rollups.computed_amount(self.data)
+        return computed if computed is not None else rollups.children_total(self.data)
 
     @property
     def amount(self) -> Decimal | None:

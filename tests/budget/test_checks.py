@@ -416,8 +416,7 @@ def test_line_whose_factors_do_not_give_its_amount_is_an_error():
     (finding,) = only(check_project(project([sub])), checks.LINE_FORMULA_MISMATCH)
     assert finding.severity is Severity.ERROR
     assert finding.message == (
-        "按计算式 60人 × 100元 × 2天 = 12,000.00元，"
-        "申报金额为 13,000.00元，相差 1,000.00元。"
+        "按计算式 60人 × 100元 × 2天 = 12,000.00元，申报金额为 13,000.00元，相差 1,000.00元。"
     )
     assert (finding.expected, finding.actual) == (D("12000.00"), D("13000.00"))
     assert finding.location == Location(

@@ -99,3 +99,27 @@ def test_home_lists_published_projects(client, seed):
     text = page_text(client.get(reverse("projects:home")))
     assert "干部教育培训专项资金" in text
     assert "引领乡村振兴工作经费" in text
+
+
+def test_a_line_made_of_parts_shows_their_sum_beside_its_declared_amount(client, seed):
+    project = Project.objects.published().get(sequence=1)
+    html = client.get(project.get_absolute_url()).content.decode()
+    row = re.search(
+        r'<tr class="depth-0[^"]*">\s*<th scope="row">①处级离退休老干部.*?</tr>', html, re.S
+    )
+    assert row is not None
+    assert "下列 4 项之和" in row.group()
+    assert row.group().count("300,000.00") == 2  # computed and declared agree
+    assert "differs" not in row.group()
+
+
+def test_a_line_whose_factors_disagree_is_marked(client, seed):
+    from projects.models import LineItem
+
+    line = LineItem.objects.get(declared_amount="406380.00")
+    LineItem.objects.filter(pk=line.pk).update(declared_amount="406381.00")
+    project = Project.objects.published().get(sequence=2)
+    html = client.get(project.get_absolute_url()).content.decode()
+    row = re.search(r'<tr class="depth-0 differs">.*?</tr>', html, re.S)
+    assert row is not None and "406,380.00" in row.group() and "406,381.00" in row.group()
+    assert "相差 1.00元" in page_text(client.get(project.get_absolute_url()))
