@@ -2,7 +2,7 @@
 
 The floor is a bare Django view returning a constant through the same middleware stack; the
 figure that matters is the ratio, which does not depend on the machine's speed. Uses a
-throwaway SQLite database under var/ with the seed loaded (or DATABASE_URL when set).
+throwaway SQLite database in a temporary folder with the seed loaded (or DATABASE_URL when set).
 
     make bench
 """
@@ -19,9 +19,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
 os.environ["DEBUG"] = "0"
+SCRATCH = tempfile.TemporaryDirectory(prefix="portal-bench-")  # removed at exit
 if "DATABASE_URL" not in os.environ:
-    scratch = Path(tempfile.mkdtemp(prefix="bench-", dir=REPO / "var"))
-    os.environ["DATABASE_URL"] = f"sqlite:///{scratch / 'bench.sqlite3'}"
+    os.environ["DATABASE_URL"] = f"sqlite:///{Path(SCRATCH.name) / 'bench.sqlite3'}"
 
 import django  # noqa: E402
 

@@ -43,7 +43,6 @@ class DepartmentAdmin(admin.ModelAdmin):
     list_display = ["name", "short_name", "region"]
     list_select_related = ["region"]
     search_fields = ["name", "short_name"]
-    prepopulated_fields = {"slug": ["short_name"]}
     autocomplete_fields = ["region"]
 
 
@@ -102,7 +101,8 @@ class ProjectAdmin(admin.ModelAdmin):
     list_select_related = ["disclosure__department"]
     search_fields = ["name", "implementing_unit"]
     autocomplete_fields = ["disclosure"]
-    readonly_fields = ["lineage", "published_at", "published_by", "findings"]
+    # Status and revision change only through the publishing workflow, never by editing a field.
+    readonly_fields = ["status", "revision", "lineage", "published_at", "published_by", "findings"]
     fieldsets = [
         (None, {"fields": ["disclosure", "sequence", "name", "implementing_unit", "findings"]}),
         ("二、立项依据", {"fields": ["basis_preamble", "basis_closing"]}),
@@ -168,10 +168,13 @@ class LineItemInline(admin.TabularInline):
     show_change_link = True
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if db_field.name == "parent":
             sub_item_id = request.resolver_match.kwargs.get("object_id")
-            kwargs["queryset"] = LineItem.objects.filter(sub_item_id=sub_item_id)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+            field.queryset = LineItem.objects.filter(sub_item_id=sub_item_id)
+            # Evaluated once for the whole formset, not once per row.
+            field.choices = list(field.choices)
+        return field
 
 
 class MilestoneInline(admin.TabularInline):
@@ -210,7 +213,7 @@ class FactorInline(admin.TabularInline):
 class ChildLineInline(admin.TabularInline):
     model = LineItem
     fk_name = "parent"
-    fields = ["sequence", "marker", "name", "declared_amount", "amount_text", "formula", "sub_item"]
+    fields = ["sequence", "marker", "name", "declared_amount", "amount_text", "formula"]
     extra = 0
     show_change_link = True
 

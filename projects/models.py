@@ -157,7 +157,7 @@ class Disclosure(models.Model):
     class Meta:
         verbose_name = "公开文本"
         verbose_name_plural = "公开文本"
-        ordering = ["-fiscal_year", "department__name"]
+        ordering = ["-fiscal_year", "department_id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["department", "fiscal_year"],
@@ -183,10 +183,13 @@ class ProjectQuerySet(models.QuerySet):
         ``include_superseded`` adds older revisions that a correction replaced, which stay
         readable at their own addresses; drafts, submissions and withdrawn projects never appear.
         """
-        statuses = [Status.PUBLISHED]
-        if include_superseded:
-            statuses.append(Status.SUPERSEDED)
-        return self.filter(status__in=statuses)
+        if not include_superseded:
+            return self.filter(status=Status.PUBLISHED)
+        # A withdrawn project takes its older revisions off the public site with it.
+        withdrawn = Project.objects.filter(status=Status.WITHDRAWN).values("lineage")
+        return self.filter(status__in=[Status.PUBLISHED, Status.SUPERSEDED]).exclude(
+            lineage__in=withdrawn
+        )
 
 
 class Project(models.Model):
@@ -277,7 +280,7 @@ class Project(models.Model):
     class Meta:
         verbose_name = "项目"
         verbose_name_plural = "项目"
-        ordering = ["disclosure", "sequence", "-revision"]
+        ordering = ["disclosure_id", "sequence", "-revision"]
         constraints = [
             non_negative("declared_total", "project_declared_total_non_negative"),
             models.CheckConstraint(condition=Q(revision__gte=1), name="project_revision_positive"),
@@ -323,10 +326,6 @@ class Project(models.Model):
         return reverse(
             "projects:project-revision", kwargs={"lineage": self.lineage, "revision": self.revision}
         )
-
-    @property
-    def is_public(self) -> bool:
-        return self.status in (Status.PUBLISHED, Status.SUPERSEDED)
 
 
 class ChildQuerySet(models.QuerySet):
@@ -375,7 +374,7 @@ class SubItem(models.Model):
     class Meta:
         verbose_name = "子项目"
         verbose_name_plural = "子项目"
-        ordering = ["project", "sequence"]
+        ordering = ["project_id", "sequence"]
         constraints = [
             non_negative("declared_amount", "subitem_declared_amount_non_negative"),
             models.UniqueConstraint(
@@ -442,7 +441,7 @@ class Milestone(models.Model):
     class Meta:
         verbose_name = "计划节点"
         verbose_name_plural = "计划节点"
-        ordering = ["sub_item", "sequence"]
+        ordering = ["sub_item_id", "sequence"]
         constraints = [
             non_negative("amount", "milestone_amount_non_negative"),
             models.CheckConstraint(
@@ -519,7 +518,8 @@ class LineItem(models.Model):
     class Meta:
         verbose_name = "测算明细"
         verbose_name_plural = "测算明细"
-        ordering = ["sub_item", "parent_id", "sequence"]
+        # Top-level lines first (NULL parents), then children, each in their own order.
+        ordering = [models.F("parent_id").asc(nulls_first=True), "sequence"]
         constraints = [
             non_negative("declared_amount", "lineitem_declared_amount_non_negative"),
             models.UniqueConstraint(
@@ -539,8 +539,16 @@ class LineItem(models.Model):
     def __str__(self) -> str:
         return f"{self.marker}{self.name}"
 
+    def clean_fields(self, exclude=None) -> None:
+        if self.parent_id is not None and self.sub_item_id is None:
+            # A child line belongs to its parent's sub-item; the admin's child inline omits it.
+            self.sub_item_id = self.parent.sub_item_id
+        super().clean_fields(exclude=exclude)
+
     def clean(self) -> None:
         super().clean()
+        if self.parent_id is not None and self.sub_item_id is None:
+            self.sub_item_id = self.parent.sub_item_id
         if self.parent_id is not None and self.parent.sub_item_id != self.sub_item_id:
             raise ValidationError({"parent": "上级明细必须属于同一子项目。"})
         ancestor = self.parent
@@ -580,7 +588,7 @@ class Factor(models.Model):
     class Meta:
         verbose_name = "计算因子"
         verbose_name_plural = "计算因子"
-        ordering = ["line", "sequence"]
+        ordering = ["line_id", "sequence"]
         constraints = [
             models.CheckConstraint(condition=Q(value__gte=0), name="factor_value_non_negative"),
             models.UniqueConstraint(
@@ -681,7 +689,7 @@ class Citation(models.Model):
     class Meta:
         verbose_name = "立项依据引用"
         verbose_name_plural = "立项依据引用"
-        ordering = ["project", "sequence"]
+        ordering = ["project_id", "sequence"]
         constraints = [
             models.UniqueConstraint(
                 fields=["project", "sequence"],
@@ -722,7 +730,7 @@ class FundingSource(models.Model):
     class Meta:
         verbose_name = "资金来源"
         verbose_name_plural = "资金来源"
-        ordering = ["project", "sequence"]
+        ordering = ["project_id", "sequence"]
         constraints = [
             non_negative("amount", "fundingsource_amount_non_negative"),
             models.UniqueConstraint(
@@ -792,7 +800,7 @@ class PerformanceIndicator(models.Model):
     class Meta:
         verbose_name = "绩效指标"
         verbose_name_plural = "绩效指标"
-        ordering = ["project", "sequence"]
+        ordering = ["project_id", "sequence"]
         constraints = [
             models.UniqueConstraint(
                 fields=["project", "sequence"],

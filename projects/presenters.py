@@ -47,6 +47,13 @@ def project_page_context(project: Project) -> dict:
         "disclosure": project.disclosure,
         "sub_items": sub_items,
         "citations": list(project.citations.all()),
+        "funding_sources": list(project.funding_sources.all()),
+        "indicators": list(project.performance_indicators.all()),
+        "milestones": [
+            milestone
+            for sub_item in project.sub_items.all()
+            for milestone in sub_item.milestones.all()
+        ],
         "findings": findings,
         "project_findings": project_findings,
         "itemised_total": rollups.itemised_total(data),

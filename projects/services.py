@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from budget.amounts import AmountError, parse_amount_exact, round_yuan
 from budget.docnumbers import DocNumberError, parse_doc_number
-from budget.formulas import parse_formula
+from budget.formulas import FormulaError, parse_formula
 
 from .models import (
     Citation,
@@ -94,16 +95,55 @@ def _document(citation: dict[str, Any], where: str) -> PolicyDocument:
         if parsed.normalised != number:
             raise TreeError(f"{where}：文号应写成规范形式“{parsed.normalised}”。")
         fields = {"issuer_code": parsed.issuer, "year": parsed.year, "serial": parsed.serial}
-    document, created = PolicyDocument.objects.get_or_create(
-        title=title, document_number=number, defaults=fields
-    )
-    if created:
-        document.full_clean()
+    document = PolicyDocument.objects.filter(title=title, document_number=number).first()
+    if document is None:
+        document = _save(PolicyDocument(title=title, document_number=number, **fields))
     return document
 
 
+def _factors(node: dict[str, Any], formula: str, where: str) -> list[dict[str, Any]]:
+    """A line's factors: as curated (values as strings), or read from its formula.
+
+    When both are given they must agree, so a page never shows one calculation and stores
+    another.
+    """
+    parsed = []
+    if formula:
+        try:
+            parsed = parse_formula(formula).factors
+        except FormulaError as error:
+            raise TreeError(f"{where}：{error}") from None
+    given = node.get("factors") or []
+    if not given:
+        return [{"value": f.value, "unit": f.unit, "label": ""} for f in parsed]
+    factors = []
+    for item in given:
+        raw = item.get("value")
+        if not isinstance(raw, str):
+            raise TreeError(f'{where}：因子数值应写成字符串（如 "60"），不能是数字。')
+        try:
+            value = Decimal(raw)
+        except InvalidOperation:
+            raise TreeError(f"{where}：无法识别的因子数值“{raw}”。") from None
+        factors.append(
+            {"value": value, "unit": item.get("unit", ""), "label": item.get("label", "")}
+        )
+    if parsed and [(f.value, f.unit) for f in parsed] != [(f["value"], f["unit"]) for f in factors]:
+        raise TreeError(f"{where}：因子与计算式“{formula}”不一致。")
+    return factors
+
+
 def _save(instance):
-    instance.full_clean()
+    """Validate, then save; a record that breaks a rule becomes a TreeError saying which."""
+    try:
+        instance.full_clean()
+    except ValidationError as error:
+        messages = "；".join(
+            f"{instance._meta.get_field(field).verbose_name if field != NON_FIELD_ERRORS else ''}"
+            f"{'：' if field != NON_FIELD_ERRORS else ''}{'，'.join(problems)}"
+            for field, problems in error.message_dict.items()
+        )
+        raise TreeError(f"{instance._meta.verbose_name}“{instance}”：{messages}") from None
     instance.save()
     return instance
 
@@ -124,28 +164,11 @@ def _lines(sub_item: SubItem, nodes: list[dict], parent: LineItem | None, where:
                 source=node.get("source", "content"),
             )
         )
-        factors = node.get("factors") or []
-        if not factors and line.formula:
-            factors = [
-                {"value": str(f.value), "unit": f.unit, "label": ""}
-                for f in parse_formula(line.formula).factors
-            ]
-        Factor.objects.bulk_create(
-            [
-                Factor(
-                    line=line,
-                    sequence=index,
-                    value=Decimal(f["value"]),
-                    unit=f.get("unit", ""),
-                    label=f.get("label", ""),
-                )
-                for index, f in enumerate(factors, start=1)
-            ]
-        )
+        for index, factor in enumerate(_factors(node, line.formula, here), start=1):
+            _save(Factor(line=line, sequence=index, **factor))
         _lines(sub_item, node.get("children") or [], line, here)
 
 
-@transaction.atomic
 def load_disclosure_tree(
     tree: dict[str, Any], *, publish: bool = False, replace: bool = False, user=None
 ) -> LoadResult:
@@ -156,6 +179,16 @@ def load_disclosure_tree(
     alone unless ``replace=True``, which deletes its draft projects first; published projects
     are never replaced here (corrections are their own workflow).
     """
+    try:
+        with transaction.atomic():
+            return _load(tree, publish=publish, replace=replace, user=user)
+    except KeyError as error:
+        raise TreeError(f"数据缺少字段“{error.args[0]}”。") from None
+    except (TypeError, AttributeError) as error:
+        raise TreeError(f"数据结构不符合格式：{error}") from None
+
+
+def _load(tree: dict[str, Any], *, publish: bool, replace: bool, user) -> LoadResult:
     if tree.get("schema") != TREE_SCHEMA:
         raise TreeError(f"不支持的数据格式“{tree.get('schema')}”，应为“{TREE_SCHEMA}”。")
     dept = tree["department"]
@@ -175,6 +208,11 @@ def load_disclosure_tree(
         fiscal_year=meta["fiscal_year"],
         defaults={"title": meta["title"]},
     )
+    if not created and disclosure.title != meta["title"]:
+        raise TreeError(
+            f"{department.name}{disclosure.fiscal_year}年已有公开文本“{disclosure.title}”，"
+            f"与载入的标题“{meta['title']}”不同。"
+        )
     if not created:
         existing = disclosure.projects.all()
         if existing.exists() and not replace:

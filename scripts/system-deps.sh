@@ -31,5 +31,12 @@ if [ "$(id -u)" -ne 0 ]; then
   sudo="sudo"
 fi
 echo "Installing system packages: ${missing[*]}"
+# The tests make their own throwaway cluster; do not let the package start a permanent one.
+# (a createcluster.d snippet, so the package's own createcluster.conf stays untouched)
+if [[ " ${missing[*]} " == *" postgresql "* ]]; then
+  $sudo mkdir -p /etc/postgresql-common/createcluster.d
+  echo "create_main_cluster = false" \
+    | $sudo tee /etc/postgresql-common/createcluster.d/no-main-cluster.conf >/dev/null
+fi
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -9,11 +9,7 @@ from hypothesis import strategies as st
 from budget.docnumbers import DocNumber, DocNumberError, find_doc_numbers, parse_doc_number
 
 REPO = Path(__file__).resolve().parents[2]
-SEED_NAME = "000_9d70447241eac908.txt"
-SEED_CANDIDATES = (
-    REPO.parent / "shared" / "seed" / SEED_NAME,
-    Path("/work/shared/seed") / SEED_NAME,
-)
+SEED_TEXT = REPO / "fixtures" / "seed" / "source" / "000_9d70447241eac908.txt"
 
 # Every 文号 of the seed disclosure, in text order, as written → standard form (by hand).
 SEED_DOC_NUMBERS = [
@@ -71,10 +67,7 @@ SEED_DOC_NUMBERS = [
 
 @pytest.fixture(scope="module")
 def seed_text() -> str:
-    for candidate in SEED_CANDIDATES:
-        if candidate.exists():
-            return candidate.read_text(encoding="utf-8")
-    pytest.skip("the seed disclosure text (shared/seed) is not beside the repository")
+    return SEED_TEXT.read_text(encoding="utf-8")
 
 
 def test_find_on_the_seed_finds_every_doc_number_and_nothing_else(seed_text):

@@ -2,11 +2,10 @@
 
 Pure Python (json, pathlib, decimal, pytest; no Django). The tree must keep every text exactly
 as published and every figure as written: these tests compare it with the disclosure itself
-(``SEED_TEXT`` or ``../shared/seed/000_9d70447241eac908.txt``) and redo its arithmetic.
+(``fixtures/seed/source/``, the disclosure as published) and redo its arithmetic.
 """
 
 import json
-import os
 import re
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
@@ -16,7 +15,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 SEED_JSON = REPO / "fixtures/seed/chengjiang-zzb-2024.json"
-DEFAULT_SEED_TEXT = Path(__file__).resolve().parents[3] / "shared/seed/000_9d70447241eac908.txt"
+SEED_TEXT = Path(__file__).resolve().parents[2] / "fixtures/seed/source/000_9d70447241eac908.txt"
 
 HEADINGS = (
     "一、项目名称",
@@ -123,10 +122,7 @@ def tree(raw) -> dict:
 
 @pytest.fixture(scope="module")
 def seed_text() -> str:
-    path = Path(os.environ.get("SEED_TEXT") or DEFAULT_SEED_TEXT)
-    if not path.is_file():
-        pytest.skip(f"seed text not found at {path} (set SEED_TEXT to the seed disclosure)")
-    return path.read_text(encoding="utf-8")
+    return SEED_TEXT.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

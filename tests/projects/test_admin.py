@@ -81,3 +81,32 @@ def test_a_clerk_can_open_the_admin_but_not_departments(client, seed, django_use
     client.force_login(clerk)
     assert client.get(admin_url(models.LineItem, "changelist")).status_code == 200
     assert client.get(admin_url(models.Department, "add")).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("model", "budget"),
+    [
+        # Each citation row's autocomplete widget looks up its selected document: one query a
+        # row (25 citations in project 1); everything else is constant.
+        (models.Project, 45),
+        # Sub-item 1 has 23 lines; the parent choices are read once, not once per row.
+        (models.SubItem, 16),
+        (models.LineItem, 16),
+    ],
+    ids=lambda value: getattr(value, "__name__", str(value)),
+)
+def test_change_page_query_budget(admin_client, seed, model, budget, django_assert_max_num_queries):
+    obj = model.objects.order_by("pk").first()
+    with django_assert_max_num_queries(budget):
+        response = admin_client.get(admin_url(model, "change", obj.pk))
+    assert response.status_code == 200
+
+
+def test_status_cannot_be_edited_in_the_admin(client, seed, django_user_model):
+    clerk = django_user_model.objects.create_user("clerk2", password="x", is_staff=True)
+    clerk.groups.add(Group.objects.get(name=CLERK))
+    client.force_login(clerk)
+    project = models.Project.objects.get(sequence=1)
+    form = client.get(admin_url(models.Project, "change", project.pk)).content.decode()
+    assert 'name="status"' not in form
+    assert 'name="revision"' not in form

@@ -81,15 +81,15 @@ def test_sequence_numbers_are_unique_within_each_parent():
 
 def test_one_live_revision_per_project():
     live = ProjectFactory(status=Status.PUBLISHED)
-    violates(
-        lambda: ProjectFactory(
+    # A different sequence number, so that only the one-live-revision rule can object.
+    with pytest.raises(IntegrityError, match="project_one_live_revision"), transaction.atomic():
+        ProjectFactory(
             disclosure=live.disclosure,
             lineage=live.lineage,
             revision=2,
-            sequence=live.sequence,
+            sequence=live.sequence + 1,
             status=Status.PUBLISHED,
         )
-    )
     # A correction draft of the same project may exist beside the live revision …
     ProjectFactory(
         disclosure=live.disclosure,
@@ -179,3 +179,22 @@ def test_a_child_line_must_belong_to_the_same_sub_item():
     with pytest.raises(ValidationError) as error:
         stray.full_clean()
     assert "同一子项目" in str(error.value)
+
+
+def test_withdrawing_a_project_hides_its_older_revisions_too():
+    old = ProjectFactory(status=Status.SUPERSEDED)
+    ProjectFactory(
+        disclosure=old.disclosure,
+        lineage=old.lineage,
+        revision=2,
+        sequence=old.sequence,
+        status=Status.WITHDRAWN,
+    )
+    assert not Project.objects.published(include_superseded=True).exists()
+
+
+def test_a_child_line_takes_its_parents_sub_item():
+    parent = LineItemFactory()
+    child = LineItem(parent=parent, sequence=1, name="自助餐费")
+    child.full_clean()
+    assert child.sub_item_id == parent.sub_item_id

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from budget.amounts import format_wan
 from projects.models import Project, Status
 
 pytestmark = pytest.mark.django_db
@@ -70,6 +71,14 @@ def test_project_page_shows_declared_against_itemised_total(client, seed):
     assert "壹佰伍拾万元整" in text
     assert "各子项目细化合计" in text
     assert "核对结果" in text
+    # The itemised figure itself, from the roll-up of the records (not a fixed label).
+    from budget import rollups
+    from projects import selectors
+
+    tree = selectors.with_tree(Project.objects.filter(pk=project.pk)).get()
+    itemised = rollups.itemised_total(selectors.project_data(tree))
+    assert itemised > project.declared_total
+    assert format_wan(itemised) in text
 
 
 def test_project_page_query_budget(client, seed, django_assert_max_num_queries):
@@ -123,3 +132,65 @@ def test_a_line_whose_factors_disagree_is_marked(client, seed):
     row = re.search(r'<tr class="depth-0 differs">.*?</tr>', html, re.S)
     assert row is not None and "406,380.00" in row.group() and "406,381.00" in row.group()
     assert "相差 1.00元" in page_text(client.get(project.get_absolute_url()))
+
+
+def test_withdrawn_projects_answer_404(client, seed):
+    project = Project.objects.published().get(sequence=2)
+    Project.objects.filter(pk=project.pk).update(status=Status.WITHDRAWN)
+    assert client.get(project.get_absolute_url()).status_code == 404
+    assert client.get(project.get_revision_url()).status_code == 404
+
+
+def test_a_superseded_revision_keeps_its_own_url_and_points_to_the_live_one(client, seed):
+    project = Project.objects.published().get(sequence=1)
+    Project.objects.filter(pk=project.pk).update(status=Status.SUPERSEDED)
+    Project.objects.create(
+        disclosure=project.disclosure,
+        lineage=project.lineage,
+        revision=2,
+        sequence=1,
+        name=project.name,
+        implementing_unit=project.implementing_unit,
+        declared_total=project.declared_total,
+        status=Status.PUBLISHED,
+    )
+    old = client.get(project.get_revision_url())
+    assert old.status_code == 200
+    assert "已被更正的旧版本" in page_text(old)
+    assert "第2版" in page_text(client.get(project.get_absolute_url()))
+
+
+def test_home_query_budget(client, seed, django_assert_max_num_queries):
+    with django_assert_max_num_queries(2):
+        client.get(reverse("projects:home"))
+
+
+def test_funding_sources_indicators_and_milestones_are_shown(client, seed):
+    from decimal import Decimal
+
+    from projects.models import FundingSource, PerformanceIndicator
+
+    project = Project.objects.published().get(sequence=2)
+    FundingSource.objects.create(
+        project=project, sequence=1, name="市级财政", amount=Decimal("3000000.00")
+    )
+    FundingSource.objects.create(project=project, sequence=2, name="自筹", amount=Decimal("900000"))
+    PerformanceIndicator.objects.create(
+        project=project,
+        sequence=1,
+        level1="output",
+        level2="数量指标",
+        name="补助农村党员人数",
+        comparator="ge",
+        target="7428",
+        unit="人",
+    )
+    text = page_text(client.get(project.get_absolute_url()))
+    assert "资金来源" in text and "市级财政" in text and "300" in text
+    assert "补助农村党员人数" in text and "≥7428人" in text
+    assert "产出指标" in text
+    # The 2023 plan node of sub-item 6, with its date as written.
+    assert "2023年8月" in text
+    assert "一次性付款" in text
+    # The sources add up to 390万元 against a declared 400万元: a finding says so.
+    assert "390万元" in text

@@ -1,6 +1,7 @@
 """Loading a disclosure tree: stored whole or not at all, with clear errors."""
 
 import copy
+import json
 
 import pytest
 
@@ -53,3 +54,72 @@ def test_replace_swaps_drafts_but_never_published_projects(seed_tree):
     Project.objects.filter(sequence=1).update(status=Status.PUBLISHED)
     with pytest.raises(TreeError, match="非草稿"):
         load_disclosure_tree(seed_tree, replace=True)
+
+
+def first_line(tree):
+    return tree["projects"][1]["sub_items"][9]["lines"][0]
+
+
+def test_factor_values_must_be_strings(seed_tree):
+    tree = copy.deepcopy(seed_tree)
+    first_line(tree)["factors"][0]["value"] = 1563.0
+    with pytest.raises(TreeError, match="因子数值应写成字符串"):
+        load_disclosure_tree(tree)
+
+
+def test_factors_must_agree_with_the_formula(seed_tree):
+    tree = copy.deepcopy(seed_tree)
+    first_line(tree)["factors"][1]["value"] = "261"
+    with pytest.raises(TreeError, match="不一致"):
+        load_disclosure_tree(tree)
+
+
+def test_factors_are_read_from_the_formula_when_not_listed(seed_tree):
+    tree = copy.deepcopy(seed_tree)
+    first_line(tree)["factors"] = []
+    load_disclosure_tree(tree)
+    from projects.models import LineItem
+
+    line = LineItem.objects.get(declared_amount="406380.00")
+    assert [(f.value, f.unit) for f in line.factors.order_by("sequence")] == [
+        (1563, first_line(seed_tree)["factors"][0]["unit"]),
+        (260, first_line(seed_tree)["factors"][1]["unit"]),
+    ]
+
+
+def test_a_record_that_breaks_a_rule_is_named(seed_tree):
+    tree = copy.deepcopy(seed_tree)
+    tree["projects"][0]["sub_items"][0]["milestones"][0]["payment_mode"] = "whenever"
+    with pytest.raises(TreeError, match="支付方式"):
+        load_disclosure_tree(tree)
+    assert not Project.objects.exists()
+
+
+def test_a_missing_field_is_named(seed_tree):
+    tree = copy.deepcopy(seed_tree)
+    del tree["projects"][0]["name"]
+    with pytest.raises(TreeError, match="name"):
+        load_disclosure_tree(tree)
+
+
+def test_a_different_title_for_an_existing_disclosure_is_refused(seed_tree):
+    load_disclosure_tree(seed_tree)
+    tree = copy.deepcopy(seed_tree)
+    tree["disclosure"]["title"] = "另一个标题"
+    with pytest.raises(TreeError, match="另一个标题"):
+        load_disclosure_tree(tree, replace=True)
+
+
+def test_the_command_reports_a_bad_file_without_a_traceback(tmp_path, seed_tree):
+    from django.core.management import CommandError, call_command
+
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"schema": "portal.disclosure-tree/1"', encoding="utf-8")
+    with pytest.raises(CommandError, match="无法读取"):
+        call_command("load_disclosure", str(bad))
+    tree = copy.deepcopy(seed_tree)
+    first_line(tree)["amount_yuan"] = "1"
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text(json.dumps(tree, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(CommandError, match="不符"):
+        call_command("load_disclosure", str(wrong))

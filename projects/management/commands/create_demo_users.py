@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from projects.roles import CLERK, REVIEWER
 
@@ -16,11 +17,12 @@ DEMO_USERS = (
 
 
 class Command(BaseCommand):
-    help = "创建演示账号（仅用于本地演示，DEBUG 关闭时拒绝执行）。"
+    help = "创建演示账号（仅用于本地演示：DEBUG 开启且使用内置 SQLite 数据库）。"
 
     def handle(self, *args, **options):
-        if not settings.DEBUG:
-            raise CommandError("演示账号只能在演示环境（DEBUG=1）中创建。")
+        # Only the demo's embedded database: never a shared or production database.
+        if not settings.DEBUG or connection.vendor != "sqlite":
+            raise CommandError("演示账号只能在演示环境（DEBUG=1，内置 SQLite 数据库）中创建。")
         User = get_user_model()
         for username, password, group, superuser in DEMO_USERS:
             user, _ = User.objects.get_or_create(username=username)

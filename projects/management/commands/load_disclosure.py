@@ -32,7 +32,7 @@ class Command(BaseCommand):
                 result = load_disclosure_tree(
                     tree, publish=options["publish"], replace=options["replace"]
                 )
-            except (TreeError, KeyError) as error:
+            except TreeError as error:
                 raise CommandError(f"{path}：{error}") from error
             if result.created:
                 self.stdout.write(
