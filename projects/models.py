@@ -174,6 +174,12 @@ class Disclosure(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "projects:disclosure",
+            kwargs={"department": self.department.slug, "year": self.fiscal_year},
+        )
+
 
 class ProjectQuerySet(models.QuerySet):
     def published(self, *, include_superseded: bool = False) -> ProjectQuerySet:

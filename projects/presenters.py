@@ -60,3 +60,15 @@ def project_page_context(project: Project) -> dict:
         "unitemised": rollups.unitemised_sub_items(data),
         "overview": "；".join(f"{s.sequence}.{s.name}" for s in project.sub_items.all()) + "。",
     }
+
+
+def disclosure_page_context(disclosure, projects: list[Project]) -> dict:
+    """One department's document for one year: every project's sections, and the totals."""
+    pages = [project_page_context(project) for project in projects]
+    return {
+        "disclosure": disclosure,
+        "pages": pages,
+        "declared_total": rollups.total(p["project"].declared_total for p in pages),
+        "itemised_total": rollups.total(p["itemised_total"] for p in pages),
+        "findings_count": sum(len(p["findings"]) for p in pages),
+    }

@@ -80,6 +80,21 @@ def public_disclosures() -> QuerySet[Disclosure]:
     return Disclosure.objects.published().select_related("department")
 
 
+def public_disclosure(department_slug: str, fiscal_year: int) -> tuple[Disclosure, list[Project]]:
+    """A disclosure with its live projects in order, each with its whole tree; 404 otherwise."""
+    disclosure = (
+        public_disclosures()
+        .filter(department__slug=department_slug, fiscal_year=fiscal_year)
+        .first()
+    )
+    if disclosure is None:
+        raise Http404("没有找到已公开的公开文本。")
+    projects = list(
+        with_tree(Project.objects.published().filter(disclosure=disclosure)).order_by("sequence")
+    )
+    return disclosure, projects
+
+
 @dataclass(frozen=True)
 class LineNode:
     """A line with its children, as the page and the PDF walk it."""

@@ -6,6 +6,11 @@ app_name = "projects"
 
 urlpatterns = [
     path("", views.ProjectListView.as_view(), name="home"),
+    path(
+        "disclosures/<slug:department>/<int:year>/",
+        views.DisclosureView.as_view(),
+        name="disclosure",
+    ),
     path("projects/<uuid:lineage>/", views.ProjectView.as_view(), name="project"),
     path(
         "projects/<uuid:lineage>/r<int:revision>/",

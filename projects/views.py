@@ -3,7 +3,7 @@
 from django.views.generic import ListView, TemplateView
 
 from . import selectors
-from .presenters import project_page_context
+from .presenters import disclosure_page_context, project_page_context
 
 
 class ProjectListView(ListView):
@@ -23,4 +23,16 @@ class ProjectView(TemplateView):
         context = super().get_context_data(**kwargs)
         project = selectors.public_project(kwargs["lineage"], kwargs.get("revision"))
         context.update(project_page_context(project))
+        return context
+
+
+class DisclosureView(TemplateView):
+    """One department's disclosure for one fiscal year, all its projects in order."""
+
+    template_name = "projects/disclosure_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        disclosure, projects = selectors.public_disclosure(kwargs["department"], kwargs["year"])
+        context.update(disclosure_page_context(disclosure, projects))
         return context

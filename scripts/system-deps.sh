@@ -11,8 +11,9 @@ case "${1:-demo}" in
   test) packages+=(postgresql postgresql-contrib chromium) ;;
   *) echo "usage: $0 demo|test" >&2; exit 2 ;;
 esac
-# A fresh Debian has python3 without venv/ensurepip.
-python3 -c 'import ensurepip, venv' 2>/dev/null || packages+=(python3-venv)
+# Debian's own python3 creates virtual environments only with python3-venv installed
+# (its ensurepip lacks the bundled pip); a python3 from elsewhere brings its own.
+[ "$(command -v python3)" = /usr/bin/python3 ] && packages+=(python3-venv)
 
 missing=()
 for package in "${packages[@]}"; do
