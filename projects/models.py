@@ -656,6 +656,9 @@ class PolicyDocument(models.Model):
             return f"《{self.title}》（{self.document_number}）"
         return f"《{self.title}》"
 
+    def get_absolute_url(self) -> str:
+        return reverse("projects:document", kwargs={"pk": self.pk})
+
 
 class CitationQuerySet(ChildQuerySet):
     project_path = "project"

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from uuid import UUID
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from budget import checks, rollups
@@ -24,7 +25,7 @@ from budget.tree import (
     SubItemData,
 )
 
-from .models import Citation, Disclosure, LineItem, Project, SubItem
+from .models import Citation, Disclosure, LineItem, PolicyDocument, Project, SubItem
 
 
 def _project_tree_prefetches() -> list:
@@ -73,6 +74,13 @@ def public_projects() -> QuerySet[Project]:
         Project.objects.published()
         .select_related("disclosure__department")
         .order_by("-disclosure__fiscal_year", "disclosure__department__name", "sequence")
+    )
+
+
+def public_revisions() -> QuerySet[Project]:
+    """Every public revision: live ones and the corrected ones that keep their own address."""
+    return Project.objects.published(include_superseded=True).select_related(
+        "disclosure__department"
     )
 
 
@@ -217,3 +225,50 @@ def project_tree(project: Project) -> tuple[ProjectData, dict[int, tuple[LineNod
 
 def project_findings(project: Project) -> list[checks.Finding]:
     return checks.check_project(project_data(project))
+
+
+def _citing_projects() -> QuerySet[Project]:
+    """Live projects that cite the outer query's policy document (for subqueries)."""
+    return Project.objects.published().filter(
+        Exists(Citation.objects.filter(project=OuterRef("pk"), document=OuterRef(OuterRef("pk"))))
+    )
+
+
+def _aggregate(queryset: QuerySet, aggregate) -> Subquery:
+    """One aggregate over a correlated queryset, as a scalar subquery."""
+    return Subquery(
+        queryset.order_by()
+        .annotate(group=Value(1))
+        .values("group")
+        .annotate(v=aggregate)
+        .values("v")
+    )
+
+
+def public_documents() -> QuerySet[PolicyDocument]:
+    """Every document cited by a live project, with how many projects cite it and the money
+    they declare (each project counted once, however often it cites the document)."""
+    citing = _citing_projects()
+    return PolicyDocument.objects.published().annotate(
+        project_count=_aggregate(citing, Count("pk")),
+        money=Coalesce(_aggregate(citing, Sum("declared_total")), Decimal("0.00")),
+    )
+
+
+def public_document(pk: int) -> tuple[PolicyDocument, list[Citation]]:
+    """A cited document and its citations by live projects, in disclosure order; 404 otherwise."""
+    document = public_documents().filter(pk=pk).first()
+    if document is None:
+        raise Http404("没有找到被已公开项目引用的政策文件。")
+    citations = list(
+        Citation.objects.published()
+        .filter(document=document)
+        .select_related("project__disclosure__department")
+        .order_by(
+            "-project__disclosure__fiscal_year",
+            "project__disclosure_id",
+            "project__sequence",
+            "sequence",
+        )
+    )
+    return document, citations

@@ -36,3 +36,24 @@ class DisclosureView(TemplateView):
         disclosure, projects = selectors.public_disclosure(kwargs["department"], kwargs["year"])
         context.update(disclosure_page_context(disclosure, projects))
         return context
+
+
+class PolicyDocumentListView(ListView):
+    """The registry of every document cited as a legal basis by a published project."""
+
+    template_name = "projects/document_list.html"
+    context_object_name = "documents"
+    paginate_by = 100
+
+    def get_queryset(self):
+        return selectors.public_documents().order_by("-project_count", "title")
+
+
+class PolicyDocumentView(TemplateView):
+    template_name = "projects/document_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        document, citations = selectors.public_document(kwargs["pk"])
+        context.update(document=document, citations=citations)
+        return context
