@@ -9,6 +9,7 @@ from budget import checks, rollups
 from budget.checks import Finding
 
 from . import selectors
+from .charts import Bar, money_bars
 from .models import Project, SubItem
 
 
@@ -42,8 +43,16 @@ def project_page_context(project: Project) -> dict:
                 findings=tuple(by_sub_item.get(sub_item.sequence, ())),
             )
         )
+    chart = money_bars(
+        [
+            Bar(label=f"{view.sub_item.sequence}.{view.sub_item.name}", amount=view.total)
+            for view in sub_items
+        ],
+        title=f"{project.name}：各子项目细化金额",
+    )
     return {
         "project": project,
+        "chart": chart,
         "disclosure": project.disclosure,
         "sub_items": sub_items,
         "citations": list(project.citations.all()),

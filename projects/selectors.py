@@ -77,6 +77,20 @@ def public_projects() -> QuerySet[Project]:
     )
 
 
+def totals_by_department_year():
+    """Live projects summed by department and fiscal year, newest year first (one query)."""
+    return (
+        Project.objects.published()
+        .values(
+            "disclosure__fiscal_year",
+            "disclosure__department__name",
+            "disclosure__department__slug",
+        )
+        .annotate(projects=Count("pk"), declared=Coalesce(Sum("declared_total"), Decimal("0.00")))
+        .order_by("-disclosure__fiscal_year", "disclosure__department__name")
+    )
+
+
 def public_revisions() -> QuerySet[Project]:
     """Every public revision: live ones and the corrected ones that keep their own address."""
     return Project.objects.published(include_superseded=True).select_related(

@@ -5,7 +5,7 @@ from . import views
 app_name = "projects"
 
 urlpatterns = [
-    path("", views.ProjectListView.as_view(), name="home"),
+    path("", views.HomeView.as_view(), name="home"),
     path(
         "disclosures/<slug:department>/<int:year>/",
         views.DisclosureView.as_view(),

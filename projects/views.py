@@ -6,12 +6,19 @@ from . import selectors
 from .presenters import disclosure_page_context, project_page_context
 
 
-class ProjectListView(ListView):
+class HomeView(ListView):
+    """Latest publications, totals by department and year, and the projects themselves."""
+
     template_name = "projects/home.html"
     context_object_name = "projects"
 
     def get_queryset(self):
         return selectors.public_projects()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["totals"] = selectors.totals_by_department_year()
+        return context
 
 
 class ProjectView(TemplateView):

@@ -161,8 +161,20 @@ def test_a_superseded_revision_keeps_its_own_url_and_points_to_the_live_one(clie
 
 
 def test_home_query_budget(client, seed, django_assert_max_num_queries):
+    # The project list (with its departments) and the totals: two queries however many rows.
     with django_assert_max_num_queries(2):
         client.get(reverse("projects:home"))
+
+
+def test_home_totals_by_department_and_year(client, seed):
+    text = page_text(client.get(reverse("projects:home"))).replace(" ", "")
+    assert "按单位和年度汇总" in text
+    assert "2024\n中共澄江市委组织部\n2\n550" in "\n".join(
+        line.strip() for line in text.splitlines() if line.strip()
+    )
+    Project.objects.filter(sequence=2).update(status=Status.DRAFT)
+    text = page_text(client.get(reverse("projects:home")))
+    assert "550" not in text and "150" in text
 
 
 def test_funding_sources_indicators_and_milestones_are_shown(client, seed):
