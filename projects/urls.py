@@ -11,6 +11,7 @@ urlpatterns = [
         views.DisclosureView.as_view(),
         name="disclosure",
     ),
+    path("search/", views.SearchView.as_view(), name="search"),
     path("documents/", views.PolicyDocumentListView.as_view(), name="documents"),
     path("documents/<int:pk>/", views.PolicyDocumentView.as_view(), name="document"),
     path("projects/<uuid:lineage>/", views.ProjectView.as_view(), name="project"),

@@ -2,7 +2,7 @@
 
 from django.views.generic import ListView, TemplateView
 
-from . import selectors
+from . import search, selectors
 from .presenters import disclosure_page_context, project_page_context
 
 
@@ -63,4 +63,26 @@ class PolicyDocumentView(TemplateView):
         context = super().get_context_data(**kwargs)
         document, citations = selectors.public_document(kwargs["pk"])
         context.update(document=document, citations=citations)
+        return context
+
+
+class SearchView(ListView):
+    """Substring search over published projects; results show where the term occurs."""
+
+    template_name = "projects/search.html"
+    context_object_name = "projects"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.query = search.normalise_query(self.request.GET.get("q", ""))
+        if not self.query:
+            return selectors.public_projects().none()
+        return search.matching_projects(self.query)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["query"] = self.query
+        context["results"] = [
+            (project, search.hits(project, self.query)) for project in context["projects"]
+        ]
         return context
