@@ -260,6 +260,14 @@ class Project(models.Model):
         blank=True,
         help_text="支出功能分类科目编码（可选），如“2013299”。",
     )
+    itemised_total = amount_field(
+        "细化金额合计（元）",
+        "由各子项目测算明细汇总得出（系统计算，随记录更新）；用于列表和筛选。",
+        null=True,
+    )
+    finding_count = models.PositiveIntegerField(
+        "核对问题数", default=0, help_text="自动核对发现的问题数（系统计算，随记录更新）。"
+    )
     published_at = models.DateTimeField(
         "公开时间", null=True, blank=True, help_text="本修订版公开的时间。"
     )
@@ -289,6 +297,7 @@ class Project(models.Model):
         ordering = ["disclosure_id", "sequence", "-revision"]
         constraints = [
             non_negative("declared_total", "project_declared_total_non_negative"),
+            non_negative("itemised_total", "project_itemised_total_non_negative"),
             models.CheckConstraint(condition=Q(revision__gte=1), name="project_revision_positive"),
             models.UniqueConstraint(
                 fields=["lineage", "revision"],

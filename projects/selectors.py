@@ -286,3 +286,19 @@ def public_document(pk: int) -> tuple[PolicyDocument, list[Citation]]:
         )
     )
     return document, citations
+
+
+def disclosure_list() -> QuerySet[Disclosure]:
+    """Public disclosures with their number of live projects and those projects' declared sum."""
+    live = Project.objects.published().filter(disclosure=OuterRef("pk"))
+    return public_disclosures().annotate(
+        project_count=Subquery(
+            live.order_by().values("disclosure").annotate(n=Count("pk")).values("n")
+        ),
+        declared=Coalesce(
+            Subquery(
+                live.order_by().values("disclosure").annotate(s=Sum("declared_total")).values("s")
+            ),
+            Decimal("0.00"),
+        ),
+    )

@@ -14,10 +14,12 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from budget import checks, rollups
 from budget.amounts import AmountError, parse_amount_exact, round_yuan
 from budget.docnumbers import DocNumberError, parse_doc_number
 from budget.formulas import FormulaError, parse_formula
 
+from . import selectors
 from .models import (
     Citation,
     Department,
@@ -131,6 +133,22 @@ def _factors(node: dict[str, Any], formula: str, where: str) -> list[dict[str, A
     if parsed and [(f.value, f.unit) for f in parsed] != [(f["value"], f["unit"]) for f in factors]:
         raise TreeError(f"{where}：因子与计算式“{formula}”不一致。")
     return factors
+
+
+def refresh_summary(project: Project) -> Project:
+    """Store the project's itemised total and number of findings, computed from its records.
+
+    Lists and filters read these columns instead of walking every project's tree. A published
+    revision never changes, so its summary, stored when it is loaded or published, stays true.
+    """
+    tree = selectors.with_tree(Project.objects.filter(pk=project.pk)).get()
+    data = selectors.project_data(tree)
+    project.itemised_total = rollups.itemised_total(data)
+    project.finding_count = len(checks.check_project(data))
+    Project.objects.filter(pk=project.pk).update(
+        itemised_total=project.itemised_total, finding_count=project.finding_count
+    )
+    return project
 
 
 def _save(instance):
@@ -302,4 +320,6 @@ def _load(tree: dict[str, Any], *, publish: bool, replace: bool, user) -> LoadRe
                         amount_text=milestone.get("amount_text", ""),
                     )
                 )
+    for project in disclosure.projects.all():
+        refresh_summary(project)
     return LoadResult(disclosure=disclosure, created=True, projects=len(tree["projects"]))

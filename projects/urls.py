@@ -6,6 +6,9 @@ app_name = "projects"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("disclosures/", views.DisclosureTableView.as_view(), name="disclosures"),
+    path("projects/", views.ProjectTableView.as_view(), name="projects"),
+    path("projects/export.csv", views.ProjectCsvView.as_view(), name="projects-csv"),
     path(
         "disclosures/<slug:department>/<int:year>/",
         views.DisclosureView.as_view(),

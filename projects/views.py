@@ -1,9 +1,14 @@
 """Public views: each picks a selector and a template, nothing more."""
 
+from django.http import StreamingHttpResponse
 from django.views.generic import ListView, TemplateView
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
 
-from . import search, selectors
+from . import exports, search, selectors
+from .filters import DisclosureFilter, ProjectFilter
 from .presenters import disclosure_page_context, project_page_context
+from .tables import DisclosureTable, ProjectTable
 
 
 class HomeView(ListView):
@@ -86,3 +91,48 @@ class SearchView(ListView):
             (project, search.hits(project, self.query)) for project in context["projects"]
         ]
         return context
+
+
+class ProjectTableView(SingleTableMixin, FilterView):
+    """Every live project as a sortable, filterable, paginated table; the URL is shareable."""
+
+    template_name = "projects/project_list.html"
+    filterset_class = ProjectFilter
+    table_class = ProjectTable
+    paginate_by = 50
+
+    def get_queryset(self):
+        return selectors.public_projects()
+
+
+class ProjectCsvView(FilterView):
+    """The project table's current filtered view as CSV (UTF-8 with BOM), streamed."""
+
+    filterset_class = ProjectFilter
+
+    def get_queryset(self):
+        return selectors.public_projects()
+
+    def get(self, request, *args, **kwargs):
+        filterset = self.get_filterset(self.get_filterset_class())
+        projects = filterset.qs if filterset.is_valid() else self.get_queryset().none()
+        response = StreamingHttpResponse(
+            exports.projects_csv(
+                projects.iterator(chunk_size=500), request.build_absolute_uri("/")[:-1]
+            ),
+            content_type="text/csv; charset=utf-8",
+        )
+        response["Content-Disposition"] = (
+            "attachment; filename=projects.csv; filename*=UTF-8''%E9%A1%B9%E7%9B%AE.csv"
+        )
+        return response
+
+
+class DisclosureTableView(SingleTableMixin, FilterView):
+    template_name = "projects/disclosure_list.html"
+    filterset_class = DisclosureFilter
+    table_class = DisclosureTable
+    paginate_by = 50
+
+    def get_queryset(self):
+        return selectors.disclosure_list()
