@@ -115,7 +115,9 @@ class ProjectCsvView(FilterView):
 
     def get(self, request, *args, **kwargs):
         filterset = self.get_filterset(self.get_filterset_class())
-        projects = filterset.qs if filterset.is_valid() else self.get_queryset().none()
+        # Unfiltered (unbound) means everything, as on the list page; invalid means nothing.
+        valid = not filterset.is_bound or filterset.is_valid()
+        projects = filterset.qs if valid else self.get_queryset().none()
         response = StreamingHttpResponse(
             exports.projects_csv(
                 projects.iterator(chunk_size=500), request.build_absolute_uri("/")[:-1]

@@ -1,0 +1,79 @@
+"""A draft, submitted or withdrawn project appears on no public page, and its URLs answer 404.
+
+The test walks every public URL pattern: a new pattern without an entry here fails it.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from projects.models import Citation, Project, Status
+
+pytestmark = pytest.mark.django_db
+
+DRAFT_NAME = "引领乡村振兴工作经费"
+# A document only the hidden project cites, and words only it contains.
+DRAFT_DOCUMENT = "澄办发〔2014〕104号"
+DRAFT_WORDS = "意外伤害保险"
+
+
+def public_pattern_names():
+    names = set()
+
+    def walk(patterns, namespace=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                if pattern.namespace == "admin" or str(pattern.pattern).startswith("admin"):
+                    continue
+                walk(pattern.url_patterns, pattern.namespace or namespace)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                names.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
+
+    walk(get_resolver().url_patterns)
+    return names
+
+
+@pytest.mark.parametrize("status", [Status.DRAFT, Status.SUBMITTED, Status.WITHDRAWN])
+def test_hidden_projects_appear_nowhere(client, seed, status):
+    hidden = Project.objects.get(name=DRAFT_NAME)
+    Project.objects.filter(pk=hidden.pk).update(status=status)
+    live = Project.objects.get(sequence=1)
+    document = Citation.objects.get(project=hidden, cited_text__contains=DRAFT_DOCUMENT).document
+    shared_document = Citation.objects.filter(project=live).first().document
+
+    must_404 = {
+        "projects:project": hidden.get_absolute_url(),
+        "projects:project-revision": hidden.get_revision_url(),
+        "projects:document": document.get_absolute_url(),
+    }
+    must_not_mention = {
+        "projects:home": reverse("projects:home"),
+        "projects:projects": reverse("projects:projects"),
+        "projects:projects-csv": reverse("projects:projects-csv"),
+        "projects:disclosures": reverse("projects:disclosures"),
+        "projects:disclosure": live.disclosure.get_absolute_url(),
+        "projects:documents": reverse("projects:documents"),
+        "projects:search": reverse("projects:search") + f"?q={DRAFT_WORDS}",
+        "feed": reverse("feed"),
+        "sitemap": reverse("sitemap"),
+    }
+    assert public_pattern_names() == set(must_404) | set(must_not_mention)
+
+    for name, url in must_404.items():
+        assert client.get(url).status_code == 404, name
+    for name, url in must_not_mention.items():
+        response = client.get(url)
+        assert response.status_code == 200, name
+        body = (
+            b"".join(response.streaming_content) if response.streaming else response.content
+        ).decode()
+        for needle in (
+            DRAFT_NAME,
+            str(hidden.lineage),
+            DRAFT_DOCUMENT,
+            document.get_absolute_url(),
+        ):
+            assert needle not in body, (name, needle)
+    # The live project's own pages still work, its totals count only itself.
+    assert client.get(live.get_absolute_url()).status_code == 200
+    assert client.get(shared_document.get_absolute_url()).status_code == 200
+    assert "150" in client.get(reverse("projects:home")).content.decode()
