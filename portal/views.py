@@ -1,0 +1,24 @@
+"""Site-wide views: the reading mode (适老化) that a reader switches without any script."""
+
+from django.http import HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET
+
+READING_MODES = {"standard": "标准", "large": "大字", "contrast": "高对比"}
+COOKIE = "reading_mode"
+
+
+@require_GET
+def reading_mode(request, mode: str):
+    """Remember the reader's choice in a cookie and go back to the page they were on."""
+    target = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    if mode in READING_MODES and mode != "standard":
+        response.set_cookie(COOKIE, mode, max_age=365 * 24 * 3600, samesite="Lax")
+    else:
+        response.delete_cookie(COOKIE)
+    return response
