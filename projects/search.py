@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -53,10 +53,12 @@ def matching_projects(query: str) -> QuerySet[Project]:
         )
     return (
         Project.objects.published()
+        # Uncorrelated IN-subqueries: each is answered once from its trigram indexes (and
+        # hashed), where a correlated EXISTS would probe the sub-items once per project.
         .filter(
             text_match
-            | Exists(SubItem.objects.filter(sub_match, project=OuterRef("pk")))
-            | Exists(Citation.objects.filter(citation_match, project=OuterRef("pk")))
+            | Q(pk__in=SubItem.objects.filter(sub_match).values("project_id"))
+            | Q(pk__in=Citation.objects.filter(citation_match).values("project_id"))
         )
         .select_related("disclosure__department")
         # What hits() reads, fetched once for the page of results.
