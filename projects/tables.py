@@ -21,6 +21,14 @@ class WanColumn(tables.Column):
         )
 
 
+class PublicTableMeta:
+    """What every public table shares: the plain template, the data class, no model fields."""
+
+    template_name = "django_tables2/table.html"
+    attrs = {"class": "data"}
+    fields: tuple[str, ...] = ()
+
+
 class ProjectTable(tables.Table):
     name = tables.Column(verbose_name="项目", linkify=lambda record: record.get_absolute_url())
     department = tables.Column(
@@ -33,12 +41,9 @@ class ProjectTable(tables.Table):
     itemised_total = WanColumn(verbose_name="细化合计（万元）")
     finding_count = tables.Column(verbose_name="核对问题", attrs=AMOUNT_ATTRS)
 
-    class Meta:
-        template_name = "django_tables2/table.html"
-        attrs = {"class": "data"}
+    class Meta(PublicTableMeta):
         order_by = ("-year", "department")
         empty_text = "没有符合条件的已公开项目。"
-        fields: tuple[str, ...] = ()
 
 
 class DisclosureTable(tables.Table):
@@ -48,9 +53,6 @@ class DisclosureTable(tables.Table):
     declared = WanColumn(verbose_name="申报总额（万元）")
     project_count = tables.Column(verbose_name="项目数", attrs=AMOUNT_ATTRS)
 
-    class Meta:
-        template_name = "django_tables2/table.html"
-        attrs = {"class": "data"}
+    class Meta(PublicTableMeta):
         order_by = ("-fiscal_year", "department")
         empty_text = "没有符合条件的已公开文本。"
-        fields: tuple[str, ...] = ()

@@ -42,7 +42,4 @@ def daxie(value: Decimal | None) -> str:
 @register.filter
 def plain_number(value: Decimal | None) -> str:
     """A factor value as written: 60, 1.2, 0.75 (no trailing zeros, never exponent notation)."""
-    if value is None:
-        return ""
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return "" if value is None else amounts.format_decimal(value)
