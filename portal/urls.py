@@ -11,5 +11,6 @@ urlpatterns = [
     path("feeds/publications.atom", PublicationsFeed(), name="feed"),
     path("reading-mode/<slug:mode>/", reading_mode, name="reading-mode"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("", include("publications.urls")),
     path("", include("projects.urls")),
 ]

@@ -73,7 +73,11 @@ def project_page_context(project: Project) -> dict:
 
 def disclosure_page_context(disclosure, projects: list[Project]) -> dict:
     """One department's document for one year: every project's sections, and the totals."""
-    pages = [project_page_context(project) for project in projects]
+    pages = [
+        # Each project's anchors (s1…s8, sub-N) get a prefix, so ids stay unique in the page.
+        {**project_page_context(project), "anchor": f"p{project.sequence}-"}
+        for project in projects
+    ]
     return {
         "disclosure": disclosure,
         "pages": pages,

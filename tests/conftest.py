@@ -20,3 +20,19 @@ def seed(db, seed_tree):
     from projects.services import load_disclosure_tree
 
     return load_disclosure_tree(seed_tree, publish=True).disclosure
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Stored files (PDFs) go to a folder of the test's own, never to var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def pdf_attachments(content: bytes) -> dict[str, bytes]:
+    """The files embedded in a PDF, by name."""
+    import io
+
+    from pypdf import PdfReader
+
+    return {name: data[0] for name, data in PdfReader(io.BytesIO(content)).attachments.items()}

@@ -3,10 +3,14 @@
 The test walks every public URL pattern: a new pattern without an entry here fails it.
 """
 
+import io
+import zipfile
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from projects.models import Citation, Project, Status
+from tests.conftest import pdf_attachments
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +48,17 @@ def test_hidden_projects_appear_nowhere(client, seed, status):
         "projects:project": hidden.get_absolute_url(),
         "projects:project-revision": hidden.get_revision_url(),
         "projects:document": document.get_absolute_url(),
+        "publications:project-pdf": reverse("publications:project-pdf", args=[hidden.lineage]),
+        "publications:project-revision-pdf": reverse(
+            "publications:project-revision-pdf", args=[hidden.lineage, hidden.revision]
+        ),
+    }
+    # PDFs and zips: the hidden project is in no file name, no attached data, no checksum list.
+    year, slug = live.disclosure.fiscal_year, live.disclosure.department.slug
+    must_not_contain = {
+        "publications:disclosure-pdf": reverse("publications:disclosure-pdf", args=[slug, year]),
+        "publications:year-zip": reverse("publications:year-zip", args=[year]),
+        "publications:department-zip": reverse("publications:department-zip", args=[year, slug]),
     }
     must_not_mention = {
         "projects:home": reverse("projects:home"),
@@ -57,7 +72,10 @@ def test_hidden_projects_appear_nowhere(client, seed, status):
         "sitemap": reverse("sitemap"),
     }
     not_pages = {"reading-mode"}  # a redirect that only sets the reader's cookie
-    assert public_pattern_names() == set(must_404) | set(must_not_mention) | not_pages
+    assert (
+        public_pattern_names()
+        == set(must_404) | set(must_not_mention) | set(must_not_contain) | not_pages
+    )
 
     for name, url in must_404.items():
         assert client.get(url).status_code == 404, name
@@ -74,6 +92,26 @@ def test_hidden_projects_appear_nowhere(client, seed, status):
             document.get_absolute_url(),
         ):
             assert needle not in body, (name, needle)
+    for name, url in must_not_contain.items():
+        response = client.get(url)
+        assert response.status_code == 200, name
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        if name.endswith("-pdf"):
+            files = pdf_attachments(body)
+        else:
+            with zipfile.ZipFile(io.BytesIO(body)) as archive:
+                files = {n: archive.read(n) for n in archive.namelist()}
+                files |= {
+                    f"{n}/attached/{a}": data
+                    for n in archive.namelist()
+                    if n.endswith(".pdf")
+                    for a, data in pdf_attachments(archive.read(n)).items()
+                }
+            assert any(DRAFT_NAME not in n and n.endswith(".pdf") for n in files)
+        for file_name, data in files.items():
+            for needle in (DRAFT_NAME, str(hidden.lineage), DRAFT_DOCUMENT):
+                assert needle not in file_name, (name, file_name)
+                assert needle.encode() not in data, (name, file_name, needle)
     # The live project's own pages still work, its totals count only itself.
     assert client.get(live.get_absolute_url()).status_code == 200
     assert client.get(shared_document.get_absolute_url()).status_code == 200

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tables2",
     "projects",
+    "publications",
 ]
 
 MIDDLEWARE = [
@@ -91,6 +92,10 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "media/"
 
+# Render a revision's PDF as soon as it is published (after the commit). Off in the test suite,
+# where the tests that need PDFs ask for them; a missing PDF is rendered on its first request.
+RENDER_PDFS_ON_PUBLISH = os.environ.get("RENDER_PDFS_ON_PUBLISH", "1") == "1"
+
 # What a Chinese government website shows in its header and footer (政府网站发展指引).
 PORTAL = {
     "name": os.environ.get("PORTAL_NAME", "重点领域财政项目文本公开平台"),
@@ -98,6 +103,8 @@ PORTAL = {
     "contact": os.environ.get("PORTAL_CONTACT", ""),
     "site_code": os.environ.get("PORTAL_SITE_CODE", ""),
     "icp": os.environ.get("PORTAL_ICP", ""),
+    # The public address of the portal: links printed in PDFs and exports point there.
+    "base_url": os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
 }
 
 LOGGING = {
@@ -105,4 +112,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # WeasyPrint reports every layout step at INFO; only its warnings matter here.
+    "loggers": {"weasyprint": {"level": "WARNING"}},
 }

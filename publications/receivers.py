@@ -1,0 +1,21 @@
+"""Render PDFs once a revision is published: after the transaction commits, never inside it."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from projects.models import Project, Status
+
+from . import services
+
+
+@receiver(post_save, sender=Project, dispatch_uid="publications.render_on_publish")
+def render_on_publish(sender, instance: Project, **kwargs):
+    if instance.status != Status.PUBLISHED or not settings.RENDER_PDFS_ON_PUBLISH:
+        return
+    transaction.on_commit(partial(services.render_after_publish, instance.pk))

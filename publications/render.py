@@ -1,0 +1,152 @@
+"""Published records → PDF bytes: the project page's template fragments, a print stylesheet
+for A4 in the manner of Chinese official documents (GB/T 9704), WeasyPrint, PDF/A-3b with the
+record's data attached. Pure rendering: nothing here reads or writes storage.
+
+The same records give the same bytes: every date in the file is the publication date, the
+attachments are passed sorted by name, and the PDF identifier is derived from the content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from weasyprint import CSS, HTML, Attachment
+
+from projects import exports, presenters
+from projects.models import Disclosure, Project
+
+from .fetcher import LocalOnlyFetcher
+
+STYLESHEET = Path(settings.BASE_DIR) / "static" / "css" / "pdf.css"
+PDF_OPTIONS = {"pdf_variant": "pdf/a-3b", "pdf_tags": True}
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """A file attached inside the PDF: the record as data."""
+
+    name: str
+    content: bytes
+    media_type: str
+    description: str
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.content).hexdigest()
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    content: bytes
+    pages: int
+    attachments: tuple[DataFile, ...]
+    published_at: datetime
+    refused: tuple[str, ...]  # URLs the document asked for and did not get
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.content).hexdigest()
+
+
+def write_pdf(
+    html: str,
+    *,
+    attachments: Sequence[DataFile] = (),
+    published_at: datetime | None = None,
+    fetcher: LocalOnlyFetcher | None = None,
+) -> tuple[bytes, int, tuple[str, ...]]:
+    """Any HTML to PDF/A-3b through the local-only fetcher: (bytes, pages, refused URLs)."""
+    fetcher = fetcher or LocalOnlyFetcher()
+    stamp = (published_at or datetime(2000, 1, 1, tzinfo=UTC)).astimezone(UTC)
+    document = HTML(
+        string=html, base_url=settings.PORTAL["base_url"] + "/", url_fetcher=fetcher
+    ).render(stylesheets=[CSS(filename=STYLESHEET, url_fetcher=fetcher)], **PDF_OPTIONS)
+    pdf = document.write_pdf(
+        attachments=[
+            Attachment(
+                file_obj=io.BytesIO(item.content),
+                url_fetcher=fetcher,
+                name=item.name,
+                description=item.description,
+                created=stamp,
+                modified=stamp,
+                relationship="Data",
+            )
+            for item in sorted(attachments, key=lambda item: item.name)
+        ],
+        **PDF_OPTIONS,
+    )
+    return pdf, len(document.pages), tuple(fetcher.refused)
+
+
+def _data_files(stem: str, disclosure: Disclosure, projects: list[Project]) -> list[DataFile]:
+    base = settings.PORTAL["base_url"]
+    return [
+        DataFile(
+            name=f"{stem}.csv",
+            content="".join(exports.lines_csv(projects, base)).encode(),
+            media_type="text/csv",
+            description="测算明细：每行一条明细，含项目、子项目与计算因子（UTF-8 CSV）",
+        ),
+        DataFile(
+            name=f"{stem}.json",
+            content=exports.tree_json(exports.disclosure_tree(disclosure, projects, base)),
+            media_type="application/json",
+            description="项目完整数据（portal.disclosure-tree/1 JSON）",
+        ),
+    ]
+
+
+def _render(template: str, context: dict, files: list[DataFile], published_at) -> RenderedPdf:
+    html = render_to_string(
+        template,
+        {
+            **context,
+            "portal": settings.PORTAL,
+            "attachments": sorted(files, key=lambda item: item.name),
+            "published_at": published_at,
+            "published_iso": published_at.isoformat(timespec="seconds"),
+        },
+    )
+    content, pages, refused = write_pdf(html, attachments=files, published_at=published_at)
+    return RenderedPdf(
+        content=content,
+        pages=pages,
+        attachments=tuple(sorted(files, key=lambda item: item.name)),
+        published_at=published_at,
+        refused=refused,
+    )
+
+
+def project_stem(project: Project) -> str:
+    disclosure = project.disclosure
+    return (
+        f"{disclosure.department.slug}-{disclosure.fiscal_year}"
+        f"-p{project.sequence}-r{project.revision}"
+    )
+
+
+def disclosure_stem(disclosure: Disclosure) -> str:
+    return f"{disclosure.department.slug}-{disclosure.fiscal_year}"
+
+
+def project_pdf(project: Project) -> RenderedPdf:
+    """One published revision (its tree prefetched, see ``selectors.with_tree``)."""
+    context = presenters.project_page_context(project)
+    files = _data_files(project_stem(project), project.disclosure, [project])
+    return _render("publications/project.html", context, files, project.published_at)
+
+
+def disclosure_pdf(disclosure: Disclosure, projects: list[Project]) -> RenderedPdf:
+    """One department's document for one year: all its live projects in order."""
+    context = presenters.disclosure_page_context(disclosure, projects)
+    files = _data_files(disclosure_stem(disclosure), disclosure, projects)
+    published_at = max(p.published_at for p in projects)
+    return _render("publications/disclosure.html", context, files, published_at)

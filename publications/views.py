@@ -1,0 +1,120 @@
+"""Stored PDFs, served as files: ETag (the SHA-256), Content-Length, a Chinese file name
+(RFC 6266 ``filename*``) and long-lived caching for addresses whose content never changes."""
+
+from __future__ import annotations
+
+from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import content_disposition_header, quote_etag
+from django.views import View
+
+from projects import selectors
+from projects.models import Department, Disclosure, Project
+
+from . import services
+from .bundles import Entry, stream_zip
+from .models import Rendition
+
+YEAR = 365 * 24 * 3600
+SHORT = 300  # an address that moves to a new revision on correction
+
+
+def pdf_response(request, rendition: Rendition, filename: str, *, immutable: bool):
+    etag = quote_etag(rendition.sha256)
+    last_modified = rendition.published_at.timestamp()
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if response is None:
+        response = FileResponse(
+            rendition.file.open("rb"), content_type="application/pdf", as_attachment=True
+        )
+        response["Content-Length"] = str(rendition.size)
+    response["ETag"] = etag
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    if immutable:
+        patch_cache_control(response, public=True, max_age=YEAR, immutable=True)
+    else:
+        patch_cache_control(response, public=True, max_age=SHORT)
+    return response
+
+
+def project_filename(project: Project) -> str:
+    department = project.disclosure.department
+    short = department.short_name or department.name
+    return (
+        f"{short}{project.disclosure.fiscal_year}年-项目{project.sequence}-"
+        f"{project.name}-第{project.revision}版.pdf"
+    )
+
+
+class ProjectPdfView(View):
+    """A project's PDF: the latest published revision at the permalink, or one given revision."""
+
+    def get(self, request, lineage, revision=None):
+        projects = Project.objects.published(include_superseded=revision is not None).filter(
+            lineage=lineage
+        )
+        if revision is not None:
+            projects = projects.filter(revision=revision)
+        project = projects.select_related("disclosure__department").first()
+        if project is None:
+            raise Http404("没有找到已公开的项目。")
+        rendition = services.project_rendition(project)
+        return pdf_response(
+            request, rendition, project_filename(project), immutable=revision is not None
+        )
+
+
+class DisclosurePdfView(View):
+    """One department's document for one year, as it stands."""
+
+    def get(self, request, department, year):
+        disclosure = get_object_or_404(
+            selectors.public_disclosures(), department__slug=department, fiscal_year=year
+        )
+        rendition = services.disclosure_rendition(disclosure)
+        if rendition is None:
+            raise Http404("没有找到已公开的公开文本。")
+        return pdf_response(request, rendition, f"{disclosure.title}.pdf", immutable=False)
+
+
+class YearZipView(View):
+    """Every live PDF of a year (one department's, or all): each department's document and
+    each project's current revision, in folders by department, with SHA256SUMS.txt."""
+
+    def get(self, request, year, department=None):
+        disclosures = selectors.public_disclosures().filter(fiscal_year=year)
+        if department is not None:
+            get_object_or_404(Department, slug=department)
+            disclosures = disclosures.filter(department__slug=department)
+        disclosures = list(disclosures.order_by("department__name"))
+        if not disclosures:
+            raise Http404("该年度没有已公开的公开文本。")
+        name = f"{year}年重点领域财政项目文本公开PDF.zip"
+        if department is not None:
+            dept = disclosures[0].department
+            name = f"{dept.short_name or dept.name}{year}年重点领域财政项目文本公开PDF.zip"
+        response = StreamingHttpResponse(
+            stream_zip(self.entries(disclosures)), content_type="application/zip"
+        )
+        response["Content-Disposition"] = content_disposition_header(True, name)
+        patch_cache_control(response, public=True, max_age=SHORT)
+        return response
+
+    @staticmethod
+    def entries(disclosures: list[Disclosure]):
+        for disclosure in disclosures:
+            folder = disclosure.department.short_name or disclosure.department.name
+            rendition = services.disclosure_rendition(disclosure)
+            if rendition is None:
+                continue
+            yield Entry(f"{folder}/{disclosure.title}.pdf", rendition)
+            for project in (
+                Project.objects.published()
+                .filter(disclosure=disclosure)
+                .select_related("disclosure__department")
+                .order_by("sequence")
+            ):
+                yield Entry(
+                    f"{folder}/{project_filename(project)}", services.project_rendition(project)
+                )

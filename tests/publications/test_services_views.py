@@ -1,0 +1,165 @@
+"""Rendered once at publication, stored, served with the right headers, bundled by year."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from urllib.parse import quote
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from projects.models import Project, Status
+from publications import checks, render, services
+from publications.models import Kind, Rendition
+
+pytestmark = pytest.mark.django_db
+
+
+def test_publishing_renders_project_and_document_pdfs_after_commit(
+    settings, seed_tree, django_capture_on_commit_callbacks
+):
+    from projects.services import load_disclosure_tree
+
+    settings.RENDER_PDFS_ON_PUBLISH = True
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        load_disclosure_tree(seed_tree, publish=True)
+        assert not Rendition.objects.exists()  # nothing inside the publishing transaction
+    for callback in callbacks:
+        callback()
+    assert Rendition.objects.filter(kind=Kind.PROJECT).count() == 2
+    assert Rendition.objects.filter(kind=Kind.DISCLOSURE).count() == 1
+    for rendition in Rendition.objects.all():
+        with rendition.file.open("rb") as stored:
+            data = stored.read()
+        assert len(data) == rendition.size
+        assert hashlib.sha256(data).hexdigest() == rendition.sha256
+        assert [a["name"] for a in rendition.attachments] == sorted(
+            a["name"] for a in rendition.attachments
+        )
+
+
+def test_revision_pdf_is_served_with_etag_length_filename_and_long_cache(client, seed):
+    project = Project.objects.get(sequence=1)
+    url = reverse("publications:project-revision-pdf", args=[project.lineage, project.revision])
+    response = client.get(url)
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content)
+    rendition = Rendition.objects.get(project=project)
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Length"] == str(len(body)) == str(rendition.size)
+    assert response["ETag"] == f'"{rendition.sha256}"'
+    assert hashlib.sha256(body).hexdigest() == rendition.sha256
+    assert "max-age=31536000" in response["Cache-Control"]
+    assert "immutable" in response["Cache-Control"]
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith("attachment;")
+    assert "filename*=utf-8''" + quote(
+        "澄江市委组织部2024年-项目1-干部教育培训专项资金-第1版.pdf"
+    ) in (disposition)
+
+    again = client.get(url, HTTP_IF_NONE_MATCH=f'"{rendition.sha256}"')
+    assert again.status_code == 304
+
+
+def test_stored_pdf_is_served_without_rendering(client, seed, monkeypatch):
+    project = Project.objects.get(sequence=1)
+    services.project_rendition(project)
+    call_count = Rendition.objects.count()
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("rendered again")
+
+    monkeypatch.setattr(render, "project_pdf", refuse)
+    response = client.get(reverse("publications:project-pdf", args=[project.lineage]))
+    assert response.status_code == 200
+    assert "max-age=300" in response["Cache-Control"]  # the permalink moves on correction
+    assert Rendition.objects.count() == call_count
+
+
+def test_project_page_shows_pdf_size_checksum_and_alternate_link(client, seed):
+    project = Project.objects.get(sequence=1)
+    rendition = services.project_rendition(project)
+    html = client.get(project.get_absolute_url()).content.decode()
+    pdf_url = reverse("publications:project-revision-pdf", args=[project.lineage, 1])
+    assert f'<link rel="alternate" type="application/pdf" href="{pdf_url}"' in html
+    assert rendition.sha256 in html
+    assert f"{rendition.pages} 页" in html
+
+
+def test_disclosure_pdf_follows_the_live_projects(client, seed):
+    url = reverse("publications:disclosure-pdf", args=["chengjiang-zzb", 2024])
+    first = client.get(url)
+    assert first.status_code == 200
+    assert Rendition.objects.filter(kind=Kind.DISCLOSURE).count() == 1
+    Project.objects.filter(sequence=2).update(status=Status.WITHDRAWN)
+    second = client.get(url)
+    assert second["ETag"] != first["ETag"]
+    assert Rendition.objects.filter(kind=Kind.DISCLOSURE).count() == 2
+    disclosure_html = client.get(seed.get_absolute_url()).content.decode()
+    assert Rendition.objects.filter(kind=Kind.DISCLOSURE).latest("pk").sha256 in disclosure_html
+
+
+def test_unknown_or_hidden_pdfs_are_404(client, seed):
+    project = Project.objects.get(sequence=1)
+    assert (
+        client.get(
+            reverse("publications:project-revision-pdf", args=[project.lineage, 2])
+        ).status_code
+        == 404
+    )
+    Project.objects.filter(pk=project.pk).update(status=Status.DRAFT)
+    assert (
+        client.get(reverse("publications:project-pdf", args=[project.lineage])).status_code == 404
+    )
+    assert client.get(reverse("publications:year-zip", args=[1999])).status_code == 404
+    assert (
+        client.get(reverse("publications:department-zip", args=[2024, "no-such"])).status_code
+        == 404
+    )
+
+
+def test_year_zip_streams_every_live_pdf_with_checksums(client, seed):
+    response = client.get(reverse("publications:year-zip", args=[2024]))
+    assert response.status_code == 200
+    assert response.streaming
+    assert response["Content-Type"] == "application/zip"
+    chunks = list(response.streaming_content)
+    assert len(chunks) > 3  # written out as it goes, not in one piece
+    with zipfile.ZipFile(io.BytesIO(b"".join(chunks))) as archive:
+        assert archive.testzip() is None
+        names = archive.namelist()
+        assert names[-1] == "SHA256SUMS.txt"
+        pdfs = [n for n in names if n.endswith(".pdf")]
+        assert len(pdfs) == 3
+        assert all(n.startswith("澄江市委组织部/") for n in pdfs)
+        sums = dict(
+            reversed(line.split("  ", 1))
+            for line in archive.read("SHA256SUMS.txt").decode().splitlines()
+        )
+        for name in pdfs:
+            assert hashlib.sha256(archive.read(name)).hexdigest() == sums[name]
+    department = client.get(reverse("publications:department-zip", args=[2024, "chengjiang-zzb"]))
+    assert department.status_code == 200
+    assert "filename*=utf-8''" in department["Content-Disposition"]
+
+
+def test_render_pdfs_command_renders_each_once(seed, capsys):
+    call_command("render_pdfs", verbosity=0)
+    assert Rendition.objects.count() == 3
+    before = set(Rendition.objects.values_list("sha256", flat=True))
+    call_command("render_pdfs", verbosity=0)
+    assert Rendition.objects.count() == 3
+    call_command("render_pdfs", "--force", verbosity=0)
+    assert set(Rendition.objects.values_list("sha256", flat=True)) == before  # same bytes
+    assert "3 份" in capsys.readouterr().out
+
+
+def test_start_up_checks_report_missing_harfbuzz_subset_and_fonts(monkeypatch):
+    assert checks.check_renderer() == []  # the set-up installed both
+    monkeypatch.setattr(checks, "harfbuzz_subset_loaded", lambda: False)
+    monkeypatch.setattr(checks, "FONTS", ("Noto Serif CJK SC", "没有这种字体 Sans"))
+    ids = {problem.id for problem in checks.check_renderer()}
+    assert ids == {"publications.W001", "publications.E001"}
