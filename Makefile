@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 SEED := fixtures/seed/chengjiang-zzb-2024.json
 
-.PHONY: bench bench-search demo test check pytest install system-demo system-test migrate-demo seed-demo lint format clean
+.PHONY: bench bench-pdf bench-search demo test check pytest install system-demo system-test migrate-demo seed-demo lint format clean
 
 ## demo: install, set up the SQLite database under var/, load the seed, serve on 127.0.0.1:$(PORT)
 demo: system-demo install
@@ -59,6 +59,10 @@ clean:
 bench: install
 	@mkdir -p var
 	$(PY) bench/project_page.py
+
+## bench-pdf: PDF rendering against WeasyPrint on the same HTML; serving against a static file
+bench-pdf: system-demo install
+	$(PY) bench/pdf.py
 
 ## bench-search: substring search at 100,000 projects on a throwaway PostgreSQL
 bench-search: system-test install

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -176,3 +177,40 @@ def test_same_revision_gives_identical_bytes(seed):
     again = render.project_pdf(selectors.with_tree(Project.objects.filter(sequence=1)).get())
     assert first.content == again.content
     assert first.sha256 == again.sha256
+
+
+def test_every_sub_item_name_and_line_amount_is_in_the_text(seed_pdfs, seed_tree):
+    from decimal import Decimal
+
+    from budget.amounts import format_yuan
+
+    text = re.sub(r"\s+", "", pdf_text(seed_pdfs.project.content))
+    project = seed_tree["projects"][0]
+    for sub_item in project["sub_items"]:
+        assert re.sub(r"\s+", "", sub_item["name"]) in text, sub_item["name"]
+
+    def lines(nodes):
+        for node in nodes:
+            yield node
+            yield from lines(node["children"])
+
+    for sub_item in project["sub_items"]:
+        for line in lines(sub_item["lines"]):
+            if line["amount_yuan"] is not None:
+                shown = format_yuan(Decimal(line["amount_yuan"]), unit=False)
+                assert shown in text, (line["name"], shown)
+    assert "150万元" in text and "296.733669万元" in text  # declared against itemised
+
+
+def test_first_page_is_not_blank(seed_pdfs, tmp_path):
+    source = tmp_path / "p.pdf"
+    source.write_bytes(seed_pdfs.project.content)
+    subprocess.run(
+        ["pdftoppm", "-f", "1", "-l", "1", "-r", "30", "-gray", str(source), str(tmp_path / "p")],
+        check=True,
+    )
+    (image,) = tmp_path.glob("p-*.pgm")
+    header, _, pixels = image.read_bytes().partition(b"\n255\n")
+    assert header.startswith(b"P5")
+    inked = sum(1 for value in pixels if value < 200)
+    assert inked > len(pixels) // 200  # antialiased text inks well over 0.5% of the page
