@@ -5,7 +5,7 @@ from django.utils.html import format_html, format_html_join
 
 from budget.amounts import format_wan
 
-from . import selectors
+from . import selectors, services
 from .models import (
     Citation,
     Department,
@@ -129,6 +129,11 @@ class ProjectAdmin(admin.ModelAdmin):
     ]
     inlines = [CitationInline, SubItemInline, FundingSourceInline, PerformanceIndicatorInline]
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The inlines are saved now: store the totals and search row they add up to.
+        services.refresh_summary(form.instance)
+
     @admin.display(description="申报总额", ordering="declared_total")
     def declared_wan(self, obj):
         return wan(obj.declared_total)
@@ -149,6 +154,27 @@ class ProjectAdmin(admin.ModelAdmin):
                 ((f.severity.label, f.location.label, f.message) for f in found),
             ),
         )
+
+
+class RefreshesProjectMixin:
+    """For a project's child rows: after an edit or delete, the projects they belong to (the
+    one chosen now and the one before) get their totals and search row stored again."""
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        for project_id in {form.instance.project_id, form.initial.get("project")} - {None}:
+            services.refresh_summary(Project(pk=project_id))
+
+    def delete_model(self, request, obj):
+        project_id = obj.project_id
+        super().delete_model(request, obj)
+        services.refresh_summary(Project(pk=project_id))
+
+    def delete_queryset(self, request, queryset):
+        project_ids = set(queryset.values_list("project_id", flat=True))
+        super().delete_queryset(request, queryset)
+        for project_id in sorted(project_ids):
+            services.refresh_summary(Project(pk=project_id))
 
 
 class LineItemInline(admin.TabularInline):
@@ -192,7 +218,7 @@ class MilestoneInline(admin.TabularInline):
 
 
 @admin.register(SubItem)
-class SubItemAdmin(admin.ModelAdmin):
+class SubItemAdmin(RefreshesProjectMixin, admin.ModelAdmin):
     list_display = ["__str__", "project", "declared_wan"]
     list_select_related = ["project"]
     search_fields = ["name", "content", "plan"]
@@ -250,9 +276,15 @@ class PolicyDocumentAdmin(admin.ModelAdmin):
     list_display = ["title", "document_number", "issuing_body"]
     search_fields = ["title", "document_number"]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Search finds a project by the title and 文号 of what it cites.
+        if change and {"title", "document_number"} & set(form.changed_data):
+            services.refresh_document_citers(obj)
+
 
 @admin.register(Citation)
-class CitationAdmin(admin.ModelAdmin):
+class CitationAdmin(RefreshesProjectMixin, admin.ModelAdmin):
     list_display = ["cited_text", "project", "sequence"]
     list_select_related = ["project"]
     search_fields = ["cited_text"]

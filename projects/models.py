@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -829,3 +830,39 @@ class PerformanceIndicator(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ProjectSearch(models.Model):
+    """The searchable text of one project revision, kept apart so lists never load it.
+
+    Rebuilt by ``services.refresh_summary`` from the project's fields, sub-items and cited
+    documents (see ``budget.searchtext``). On PostgreSQL ``grams`` holds the text's distinct
+    character unigrams and bigrams as lexemes, GIN-indexed (migration 0005); elsewhere it is
+    left empty and search reads ``text`` alone.
+    """
+
+    project = models.OneToOneField(
+        Project,
+        verbose_name="项目",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="search",
+        help_text="本检索记录对应的项目（修订版）。",
+    )
+    text = models.TextField(
+        "检索文本",
+        help_text="项目各部分文字的检索形式（半角、大写），系统生成，随项目更新。",
+    )
+    grams = SearchVectorField(
+        "检索字元",
+        null=True,
+        blank=True,
+        help_text="检索文本中的单字和相邻两字（仅 PostgreSQL），系统生成。",
+    )
+
+    class Meta:
+        verbose_name = "项目检索记录"
+        verbose_name_plural = "项目检索记录"
+
+    def __str__(self) -> str:
+        return f"检索：{self.project_id}"

@@ -1,25 +1,37 @@
 """Substring search over published projects, with highlighted snippets.
 
-Chinese has no spaces between words, so search matches substrings (慰问 finds 慰问金), with
-``icontains`` on every engine. On PostgreSQL, trigram GIN indexes on ``UPPER(column)`` (what
-``icontains`` compares) keep it fast on large tables; see migration 0003.
+Chinese has no spaces between words, so search matches substrings (慰问 finds 慰问金). Each
+project revision has one ``ProjectSearch`` row: its searchable text as a key (half-width,
+upper case, see ``budget.searchtext``) and, on PostgreSQL, the text's distinct character
+unigrams and bigrams as a GIN-indexed ``tsvector``. A query becomes the AND of its bigrams:
+exact for one and two characters (the usual Chinese query), and for longer queries a narrow
+candidate set that ``LIKE`` confirms. On SQLite the key is matched with ``LIKE`` alone.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.contrib.postgres.search import SearchQueryField
+from django.db import connection
+from django.db.models import BooleanField, F, Func, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Cast
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from budget.docnumbers import find_doc_numbers
+from budget.normalize import halfwidth
+from budget.searchtext import query_grams, search_terms, tsquery_literal
 
-from .models import Citation, Project, SubItem
+from .models import Citation, Project, ProjectSearch
 
 MAX_QUERY = 100
 SNIPPET_RADIUS = 40
+# Up to this many characters the grams decide alone: a row has the bigram 慰问 exactly when
+# its text contains 慰问. Longer keys are confirmed with LIKE.
+EXACT_BY_GRAMS = 2
 
 
 def normalise_query(query: str) -> str:
@@ -27,39 +39,68 @@ def normalise_query(query: str) -> str:
     return query.strip()[:MAX_QUERY]
 
 
+def project_texts(project, sub_items: Iterable, citations: Iterable) -> list[str]:
+    """Every text of a project that search looks in, in reading order.
+
+    Duck-typed (``citations`` need ``cited_text`` and ``document.title`` /
+    ``document.document_number``), so the data migration can pass its historical models.
+    """
+    texts = [project.name, project.implementing_unit, project.basis_preamble]
+    for citation in citations:
+        texts += [citation.cited_text, citation.document.title, citation.document.document_number]
+    texts.append(project.basis_closing)
+    for sub_item in sub_items:
+        texts += [sub_item.name, sub_item.content, sub_item.plan]
+    texts += [project.funding_text, project.outcomes]
+    return texts
+
+
+class _Matches(Func):
+    """``grams @@ query``: the row's vector holds every lexeme the query asks for."""
+
+    arg_joiner = " @@ "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
+
+
+def grams_indexed() -> bool:
+    """Whether the database has the grams and their GIN index (PostgreSQL), or only text."""
+    return connection.vendor == "postgresql"
+
+
+def _term_match(key: str) -> Q:
+    if not grams_indexed():
+        return Q(text__contains=key)
+    literal = tsquery_literal(query_grams(key))
+    match = Q(_Matches(F("grams"), Cast(Value(literal), output_field=SearchQueryField())))
+    if len(key) > EXACT_BY_GRAMS:
+        match &= Q(text__contains=key)
+    return match
+
+
+def matching_search_rows(query: str) -> QuerySet[ProjectSearch]:
+    """Search rows whose text contains the query, or the standard form of a 文号 in it.
+
+    Every project revision has a row, whatever its status: callers start from ``published()``.
+    """
+    match = Q()
+    for key in search_terms(query):
+        match |= _term_match(key)
+    if not match:
+        return ProjectSearch.objects.none()
+    return ProjectSearch.objects.filter(match)
+
+
 def matching_projects(query: str) -> QuerySet[Project]:
     """Live projects whose name, narrative, sub-items or cited documents contain ``query``.
 
-    A 文号 in the query also matches its standard 〔〕 form, so 澄办发【2014】104号 finds the
-    project citing 澄办发〔2014〕104号.
+    Full-width and half-width forms and letter case do not matter, and a 文号 in the query
+    also matches its standard 〔〕 form, so 澄办发【2014】104号 finds the project citing
+    澄办发〔2014〕104号.
     """
-    terms = [query] + [number.normalised for number in find_doc_numbers(query)]
-    text_match = Q()
-    sub_match = Q()
-    citation_match = Q()
-    for term in terms:
-        text_match |= (
-            Q(name__icontains=term)
-            | Q(implementing_unit__icontains=term)
-            | Q(outcomes__icontains=term)
-            | Q(basis_closing__icontains=term)
-            | Q(funding_text__icontains=term)
-        )
-        sub_match |= Q(name__icontains=term) | Q(content__icontains=term) | Q(plan__icontains=term)
-        citation_match |= (
-            Q(cited_text__icontains=term)
-            | Q(document__title__icontains=term)
-            | Q(document__document_number__icontains=term)
-        )
     return (
         Project.objects.published()
-        # Uncorrelated IN-subqueries: each is answered once from its trigram indexes (and
-        # hashed), where a correlated EXISTS would probe the sub-items once per project.
-        .filter(
-            text_match
-            | Q(pk__in=SubItem.objects.filter(sub_match).values("project_id"))
-            | Q(pk__in=Citation.objects.filter(citation_match).values("project_id"))
-        )
+        .filter(pk__in=matching_search_rows(query).values("project_id"))
         .select_related("disclosure__department")
         # What hits() reads, fetched once for the page of results.
         .prefetch_related(
@@ -77,9 +118,13 @@ class Hit:
 
 
 def highlight(text: str, terms: list[str]) -> SafeString | None:
-    """A window of ``text`` around the first match, escaped, the terms wrapped in <mark>."""
-    pattern = re.compile("|".join(re.escape(t) for t in terms if t), re.IGNORECASE)
-    found = pattern.search(text)
+    """A window of ``text`` around the first match, escaped, the terms wrapped in <mark>.
+
+    Matching ignores case and full-width/half-width forms, as search does: it runs on the
+    half-width form, which has the same length, so its positions are positions in ``text``.
+    """
+    pattern = re.compile("|".join(re.escape(halfwidth(t)) for t in terms if t), re.IGNORECASE)
+    found = pattern.search(halfwidth(text))
     if found is None:
         return None
     start = max(0, found.start() - SNIPPET_RADIUS)
@@ -87,9 +132,9 @@ def highlight(text: str, terms: list[str]) -> SafeString | None:
     window = text[start:end]
     parts = []
     position = 0
-    for match in pattern.finditer(window):
+    for match in pattern.finditer(halfwidth(window)):
         parts.append(escape(window[position : match.start()]))
-        parts.append(f"<mark>{escape(match.group())}</mark>")
+        parts.append(f"<mark>{escape(window[match.start() : match.end()])}</mark>")
         position = match.end()
     parts.append(escape(window[position:]))
     prefix = "…" if start > 0 else ""

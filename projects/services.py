@@ -12,14 +12,16 @@ from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from budget import checks, rollups
 from budget.amounts import AmountError, parse_amount_exact, round_yuan
 from budget.docnumbers import DocNumberError, parse_doc_number
 from budget.formulas import FormulaError, parse_formula
+from budget.searchtext import search_document, tsvector_literal
 
-from . import selectors
+from . import search, selectors
 from .models import (
     Citation,
     Department,
@@ -31,6 +33,7 @@ from .models import (
     PerformanceIndicator,
     PolicyDocument,
     Project,
+    ProjectSearch,
     Region,
     Status,
     SubItem,
@@ -136,10 +139,11 @@ def _factors(node: dict[str, Any], formula: str, where: str) -> list[dict[str, A
 
 
 def refresh_summary(project: Project) -> Project:
-    """Store the project's itemised total and number of findings, computed from its records.
+    """Store the project's itemised total, number of findings and search row, from its records.
 
-    Lists and filters read these columns instead of walking every project's tree. A published
-    revision never changes, so its summary, stored when it is loaded or published, stays true.
+    Lists and filters read these columns, and search reads the search row, instead of walking
+    every project's tree. A published revision never changes, so its summary, stored when it
+    is loaded or published, stays true; edits made in the admin call this again.
     """
     tree = selectors.with_tree(Project.objects.filter(pk=project.pk)).get()
     data = selectors.project_data(tree)
@@ -148,7 +152,39 @@ def refresh_summary(project: Project) -> Project:
     Project.objects.filter(pk=project.pk).update(
         itemised_total=project.itemised_total, finding_count=project.finding_count
     )
+    _store_search_row(tree)
     return project
+
+
+def _store_search_row(tree: Project) -> None:
+    """Write the search row of a project whose sub-items and citations are prefetched."""
+    document = search_document(
+        search.project_texts(tree, tree.sub_items.all(), tree.citations.all())
+    )
+    grams = tsvector_literal(document.grams) if search.grams_indexed() else None
+    ProjectSearch.objects.update_or_create(
+        project_id=tree.pk, defaults={"text": document.text, "grams": grams}
+    )
+
+
+def refresh_document_citers(document: PolicyDocument) -> int:
+    """Rebuild the search rows of every project citing ``document``, after its title or 文号
+    changed; returns how many. Every revision is rebuilt, published or not, since each has
+    its own row.
+    """
+    projects = (
+        Project.objects.filter(pk__in=document.citations.values("project_id"))
+        .order_by("pk")
+        .prefetch_related(
+            "sub_items", Prefetch("citations", queryset=Citation.objects.select_related("document"))
+        )
+    )
+    count = 0
+    with transaction.atomic():
+        for tree in projects:
+            _store_search_row(tree)
+            count += 1
+    return count
 
 
 def _save(instance):
