@@ -1,7 +1,8 @@
 """PDF rendering against the WeasyPrint floor, measured in the same run.
 
-The floor is WeasyPrint turning the very same pre-rendered HTML string into PDF/A-3b (same
-stylesheet, same fetcher, no database, no templates); the ratio is what the portal adds. Also
+The floor is WeasyPrint turning the very same pre-rendered HTML string and attachments into
+PDF/A-3b (``render.to_pdf``: same stylesheet, same fetcher, no database, no templates); the
+ratio is what the portal adds (reading the records, the context, the templates, the exports). Also
 prints peak memory, file size, and serving a stored PDF against a static file of the same size.
 Seed project 1 and a synthetic disclosure of about 50 pages (the seed's projects repeated).
 
@@ -32,18 +33,17 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.template.loader import render_to_string  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
 from django.urls import include, path  # noqa: E402
 
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 
 
-def best(fn) -> float:
-    """Median seconds of ROUNDS runs."""
+def best(fn, rounds: int = ROUNDS) -> float:
+    """Median seconds of ``rounds`` runs."""
     times = []
-    for _ in range(ROUNDS):
+    for _ in range(rounds):
         start = time.perf_counter()
         fn()
         times.append(time.perf_counter() - start)
@@ -58,23 +58,8 @@ def peak_mib(fn) -> float:
     return peak / 2**20
 
 
-def html_of(template: str, context: dict, published_at) -> str:
-    from django.conf import settings
-
-    return render_to_string(
-        template,
-        {
-            **context,
-            "portal": settings.PORTAL,
-            "attachments": [],
-            "published_at": published_at,
-            "published_iso": published_at.isoformat(timespec="seconds"),
-        },
-    )
-
-
 def main() -> None:
-    from projects import presenters, selectors
+    from projects import selectors
     from projects.models import Disclosure, Project
     from projects.services import load_disclosure_tree
     from publications import render, services
@@ -105,28 +90,24 @@ def main() -> None:
         (
             "seed project 1",
             lambda: render.project_pdf(project),
-            html_of(
-                "publications/project.html",
-                presenters.project_page_context(project),
-                project.published_at,
-            ),
+            render.project_source(project),
         ),
         (
             f"disclosure, {len(projects)} projects",
             lambda: render.disclosure_pdf(disclosure, projects),
-            html_of(
-                "publications/disclosure.html",
-                presenters.disclosure_page_context(disclosure, projects),
-                projects[0].published_at,
-            ),
+            render.disclosure_source(disclosure, projects),
         ),
     ]
     heads = ("pages", "size KB", "floor s", "portal s", "ratio", "peak MiB")
     print(f"{'document':28} " + " ".join(f"{h:>8}" for h in heads))
-    for name, full, html in cases:
+    for name, full, source in cases:
         result = full()
-        floor = best(lambda html=html: render.write_pdf(html))
-        portal = best(full)
+        # Interleaved, so that drift in the machine's speed hits both sides alike.
+        floors, portals = [], []
+        for _ in range(ROUNDS):
+            floors.append(best(lambda source=source: render.to_pdf(source), rounds=1))
+            portals.append(best(full, rounds=1))
+        floor, portal = statistics.median(floors), statistics.median(portals)
         print(
             f"{name:28} {result.pages:8d} {len(result.content) / 1024:8.0f} {floor:8.2f} "
             f"{portal:8.2f} {portal / floor:6.2f} {peak_mib(full):8.0f}"

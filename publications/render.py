@@ -104,23 +104,39 @@ def _data_files(stem: str, disclosure: Disclosure, projects: list[Project]) -> l
     ]
 
 
-def _render(template: str, context: dict, files: list[DataFile], published_at) -> RenderedPdf:
+@dataclass(frozen=True)
+class Source:
+    """What WeasyPrint is given: the HTML string and the files to attach."""
+
+    html: str
+    attachments: tuple[DataFile, ...]
+    published_at: datetime
+
+
+def _source(template: str, context: dict, files: list[DataFile], published_at) -> Source:
+    attachments = tuple(sorted(files, key=lambda item: item.name))
     html = render_to_string(
         template,
         {
             **context,
             "portal": settings.PORTAL,
-            "attachments": sorted(files, key=lambda item: item.name),
+            "attachments": attachments,
             "published_at": published_at,
             "published_iso": published_at.isoformat(timespec="seconds"),
         },
     )
-    content, pages, refused = write_pdf(html, attachments=files, published_at=published_at)
+    return Source(html=html, attachments=attachments, published_at=published_at)
+
+
+def to_pdf(source: Source) -> RenderedPdf:
+    content, pages, refused = write_pdf(
+        source.html, attachments=source.attachments, published_at=source.published_at
+    )
     return RenderedPdf(
         content=content,
         pages=pages,
-        attachments=tuple(sorted(files, key=lambda item: item.name)),
-        published_at=published_at,
+        attachments=source.attachments,
+        published_at=source.published_at,
         refused=refused,
     )
 
@@ -137,16 +153,24 @@ def disclosure_stem(disclosure: Disclosure) -> str:
     return f"{disclosure.department.slug}-{disclosure.fiscal_year}"
 
 
-def project_pdf(project: Project) -> RenderedPdf:
+def project_source(project: Project) -> Source:
     """One published revision (its tree prefetched, see ``selectors.with_tree``)."""
     context = presenters.project_page_context(project)
     files = _data_files(project_stem(project), project.disclosure, [project])
-    return _render("publications/project.html", context, files, project.published_at)
+    return _source("publications/project.html", context, files, project.published_at)
 
 
-def disclosure_pdf(disclosure: Disclosure, projects: list[Project]) -> RenderedPdf:
+def disclosure_source(disclosure: Disclosure, projects: list[Project]) -> Source:
     """One department's document for one year: all its live projects in order."""
     context = presenters.disclosure_page_context(disclosure, projects)
     files = _data_files(disclosure_stem(disclosure), disclosure, projects)
     published_at = max(p.published_at for p in projects)
-    return _render("publications/disclosure.html", context, files, published_at)
+    return _source("publications/disclosure.html", context, files, published_at)
+
+
+def project_pdf(project: Project) -> RenderedPdf:
+    return to_pdf(project_source(project))
+
+
+def disclosure_pdf(disclosure: Disclosure, projects: list[Project]) -> RenderedPdf:
+    return to_pdf(disclosure_source(disclosure, projects))

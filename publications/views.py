@@ -14,9 +14,10 @@ from projects.models import Department, Disclosure, Project
 
 from . import services
 from .bundles import Entry, stream_zip
-from .models import Rendition
+from .models import Kind, Rendition
 
 YEAR = 365 * 24 * 3600
+BLOCK = 64 * 1024  # read size when streaming a stored file (Django's default is 4 KB)
 SHORT = 300  # an address that moves to a new revision on correction
 
 
@@ -28,6 +29,7 @@ def pdf_response(request, rendition: Rendition, filename: str, *, immutable: boo
         response = FileResponse(
             rendition.file.open("rb"), content_type="application/pdf", as_attachment=True
         )
+        response.block_size = BLOCK
         response["Content-Length"] = str(rendition.size)
     response["ETag"] = etag
     response["Content-Disposition"] = content_disposition_header(True, filename)
@@ -56,10 +58,18 @@ class ProjectPdfView(View):
         )
         if revision is not None:
             projects = projects.filter(revision=revision)
-        project = projects.select_related("disclosure__department").first()
-        if project is None:
-            raise Http404("没有找到已公开的项目。")
-        rendition = services.project_rendition(project)
+        # One query when the PDF is stored (the usual case), the record with it.
+        rendition = (
+            Rendition.objects.filter(kind=Kind.PROJECT, project__in=projects)
+            .select_related("project__disclosure__department")
+            .first()
+        )
+        if rendition is None:
+            project = projects.select_related("disclosure__department").first()
+            if project is None:
+                raise Http404("没有找到已公开的项目。")
+            rendition = services.project_rendition(project)
+        project = rendition.project
         return pdf_response(
             request, rendition, project_filename(project), immutable=revision is not None
         )
