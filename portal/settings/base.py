@@ -1,5 +1,6 @@
 """Settings shared by every environment."""
 
+import json
 import os
 from pathlib import Path
 
@@ -91,6 +92,19 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "media/"
+
+# Stored PDFs go through Django's storage API: a local folder (MEDIA_ROOT) by default, object
+# storage by configuration, e.g. STORAGE_BACKEND=storages.backends.s3.S3Storage with
+# STORAGE_OPTIONS='{"bucket_name": "…"}' once django-storages[s3] is installed.
+STORAGES = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"
+        ),
+        "OPTIONS": json.loads(os.environ.get("STORAGE_OPTIONS", "{}")),
+    },
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 
 # Render a revision's PDF as soon as it is published (after the commit). Off in the test suite,
 # where the tests that need PDFs ask for them; a missing PDF is rendered on its first request.

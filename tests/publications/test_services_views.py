@@ -163,3 +163,20 @@ def test_start_up_checks_report_missing_harfbuzz_subset_and_fonts(monkeypatch):
     monkeypatch.setattr(checks, "FONTS", ("Noto Serif CJK SC", "没有这种字体 Sans"))
     ids = {problem.id for problem in checks.check_renderer()}
     assert ids == {"publications.W001", "publications.E001"}
+
+
+def test_pdfs_go_through_the_storage_api_not_the_file_system(client, seed, settings, media_root):
+    """With an in-memory storage configured, PDFs are stored, served and zipped from it."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+    project = Project.objects.get(sequence=1)
+    url = reverse("publications:project-revision-pdf", args=[project.lineage, 1])
+    body = b"".join(client.get(url).streaming_content)
+    rendition = Rendition.objects.get(project=project)
+    assert hashlib.sha256(body).hexdigest() == rendition.sha256
+    assert not media_root.exists() or not any(media_root.rglob("*.pdf"))
+    archive = b"".join(client.get(reverse("publications:year-zip", args=[2024])).streaming_content)
+    with zipfile.ZipFile(io.BytesIO(archive)) as bundle:
+        assert len([n for n in bundle.namelist() if n.endswith(".pdf")]) == 3
