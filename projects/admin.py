@@ -1,6 +1,6 @@
 """Admin for browsing and fixing records, in Chinese; roles and scoping come with the workflow."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.utils.html import format_html, format_html_join
 
 from budget.amounts import format_wan
@@ -11,6 +11,7 @@ from .models import (
     Department,
     Disclosure,
     Factor,
+    FrozenRevisionError,
     FundingSource,
     LineItem,
     Milestone,
@@ -28,6 +29,38 @@ admin.site.index_title = "数据管理"
 
 def wan(value):
     return format_wan(value) if value is not None else "—"
+
+
+def frozen(obj) -> bool:
+    """Whether a record is (part of) a published revision, which nobody may change."""
+    if obj is None or obj.pk is None:
+        return False
+    # Asked many times per page (every inline, every permission): answered once per object.
+    if not hasattr(obj, "_admin_frozen"):
+        obj._admin_frozen = obj._is_frozen() if isinstance(obj, Project) else obj._stored_frozen()
+    return obj._admin_frozen
+
+
+class FrozenReadOnly:
+    """A published revision and everything in it is shown read-only: no saving, no deleting,
+    no adding to it (the models and the database refuse it as well)."""
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not frozen(obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not frozen(obj)
+
+    def delete_queryset(self, request, queryset):
+        try:
+            super().delete_queryset(request, queryset)
+        except FrozenRevisionError as error:
+            self.message_user(request, str(error), messages.ERROR)
+
+
+class FrozenReadOnlyInline(FrozenReadOnly):
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and not frozen(obj)
 
 
 @admin.register(Region)
@@ -68,34 +101,34 @@ class DisclosureAdmin(admin.ModelAdmin):
     inlines = [ProjectInline]
 
 
-class CitationInline(admin.TabularInline):
+class CitationInline(FrozenReadOnlyInline, admin.TabularInline):
     model = Citation
     fields = ["sequence", "cited_text", "document", "separator"]
     autocomplete_fields = ["document"]
     extra = 0
 
 
-class SubItemInline(admin.StackedInline):
+class SubItemInline(FrozenReadOnlyInline, admin.StackedInline):
     model = SubItem
     fields = ["sequence", "name", "declared_amount", "declared_amount_text", "content", "plan"]
     extra = 0
     show_change_link = True
 
 
-class FundingSourceInline(admin.TabularInline):
+class FundingSourceInline(FrozenReadOnlyInline, admin.TabularInline):
     model = FundingSource
     fields = ["sequence", "name", "amount", "amount_text"]
     extra = 0
 
 
-class PerformanceIndicatorInline(admin.TabularInline):
+class PerformanceIndicatorInline(FrozenReadOnlyInline, admin.TabularInline):
     model = PerformanceIndicator
     fields = ["sequence", "level1", "level2", "name", "comparator", "target", "unit"]
     extra = 0
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(FrozenReadOnly, admin.ModelAdmin):
     list_display = ["name", "sequence", "status", "revision", "declared_wan", "disclosure"]
     list_filter = ["status", "disclosure__fiscal_year", "disclosure__department"]
     list_select_related = ["disclosure__department"]
@@ -177,7 +210,7 @@ class RefreshesProjectMixin:
             services.refresh_summary(Project(pk=project_id))
 
 
-class LineItemInline(admin.TabularInline):
+class LineItemInline(FrozenReadOnlyInline, admin.TabularInline):
     model = LineItem
     fk_name = "sub_item"
     fields = [
@@ -193,6 +226,10 @@ class LineItemInline(admin.TabularInline):
     extra = 0
     show_change_link = True
 
+    def get_queryset(self, request):
+        # A published sub-item shows its lines read-only, each naming its parent line.
+        return super().get_queryset(request).select_related("parent")
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if db_field.name == "parent":
@@ -203,7 +240,7 @@ class LineItemInline(admin.TabularInline):
         return field
 
 
-class MilestoneInline(admin.TabularInline):
+class MilestoneInline(FrozenReadOnlyInline, admin.TabularInline):
     model = Milestone
     fields = [
         "sequence",
@@ -218,7 +255,7 @@ class MilestoneInline(admin.TabularInline):
 
 
 @admin.register(SubItem)
-class SubItemAdmin(RefreshesProjectMixin, admin.ModelAdmin):
+class SubItemAdmin(FrozenReadOnly, RefreshesProjectMixin, admin.ModelAdmin):
     list_display = ["__str__", "project", "declared_wan"]
     list_select_related = ["project"]
     search_fields = ["name", "content", "plan"]
@@ -230,13 +267,13 @@ class SubItemAdmin(RefreshesProjectMixin, admin.ModelAdmin):
         return wan(obj.declared_amount)
 
 
-class FactorInline(admin.TabularInline):
+class FactorInline(FrozenReadOnlyInline, admin.TabularInline):
     model = Factor
     fields = ["sequence", "value", "unit", "label"]
     extra = 0
 
 
-class ChildLineInline(admin.TabularInline):
+class ChildLineInline(FrozenReadOnlyInline, admin.TabularInline):
     model = LineItem
     fk_name = "parent"
     fields = ["sequence", "marker", "name", "declared_amount", "amount_text", "formula"]
@@ -245,7 +282,7 @@ class ChildLineInline(admin.TabularInline):
 
 
 @admin.register(LineItem)
-class LineItemAdmin(admin.ModelAdmin):
+class LineItemAdmin(FrozenReadOnly, admin.ModelAdmin):
     list_display = ["__str__", "sub_item", "declared_wan", "formula"]
     list_select_related = ["sub_item__project"]
     search_fields = ["name", "formula"]
@@ -258,14 +295,14 @@ class LineItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(Factor)
-class FactorAdmin(admin.ModelAdmin):
+class FactorAdmin(FrozenReadOnly, admin.ModelAdmin):
     list_display = ["__str__", "label", "line"]
     list_select_related = ["line"]
     autocomplete_fields = ["line"]
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(admin.ModelAdmin):
+class MilestoneAdmin(FrozenReadOnly, admin.ModelAdmin):
     list_display = ["__str__", "sub_item", "due_year", "due_month", "payment_mode", "amount"]
     list_select_related = ["sub_item__project"]
     autocomplete_fields = ["sub_item"]
@@ -284,7 +321,7 @@ class PolicyDocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(RefreshesProjectMixin, admin.ModelAdmin):
+class CitationAdmin(FrozenReadOnly, RefreshesProjectMixin, admin.ModelAdmin):
     list_display = ["cited_text", "project", "sequence"]
     list_select_related = ["project"]
     search_fields = ["cited_text"]
@@ -292,14 +329,14 @@ class CitationAdmin(RefreshesProjectMixin, admin.ModelAdmin):
 
 
 @admin.register(FundingSource)
-class FundingSourceAdmin(admin.ModelAdmin):
+class FundingSourceAdmin(FrozenReadOnly, admin.ModelAdmin):
     list_display = ["name", "project", "amount"]
     list_select_related = ["project"]
     autocomplete_fields = ["project"]
 
 
 @admin.register(PerformanceIndicator)
-class PerformanceIndicatorAdmin(admin.ModelAdmin):
+class PerformanceIndicatorAdmin(FrozenReadOnly, admin.ModelAdmin):
     list_display = ["name", "project", "level1", "level2", "comparator", "target", "unit"]
     list_select_related = ["project"]
     autocomplete_fields = ["project"]

@@ -41,6 +41,19 @@ def non_negative(field: str, name: str) -> models.CheckConstraint:
     )
 
 
+def staff_member(verbose_name: str, related_name: str, help_text: str) -> models.ForeignKey:
+    """Who took a lifecycle step (left empty if the account is later deleted)."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name=related_name,
+        help_text=help_text,
+    )
+
+
 class Status(models.TextChoices):
     DRAFT = "draft", "草稿"
     SUBMITTED = "submitted", "待审核"
@@ -50,6 +63,70 @@ class Status(models.TextChoices):
 
 
 OPEN_STATUSES = (Status.DRAFT, Status.SUBMITTED)
+# A revision that has been published never changes again: not its fields, not its children.
+FROZEN_STATUSES = (Status.PUBLISHED, Status.SUPERSEDED, Status.WITHDRAWN)
+# What may still change on a frozen project row: where it is in its lifecycle, the public reason
+# for a withdrawal, and the summaries computed from its (unchanging) records.
+FROZEN_MUTABLE_FIELDS = frozenset(
+    {"status", "withdrawal_reason", "itemised_total", "finding_count", "updated_at"}
+)
+
+
+class FrozenRevisionError(Exception):
+    """A write to a published revision (or anything in it). PostgreSQL refuses it too, by
+    trigger (migration 0007), so no path around the models gets through."""
+
+    def __init__(self, what: str = "已公开的修订版"):
+        super().__init__(f"{what}不能修改或删除：请创建更正版本。")
+
+
+class GuardedChild:
+    """Save and delete refuse rows of a frozen revision (the current parent and, for an
+    existing row, the stored one). ``project_path`` comes from the model's queryset."""
+
+    def _project_path(self) -> str:
+        return type(self)._default_manager.get_queryset().project_path
+
+    def _parent_frozen(self) -> bool:
+        first, _, rest = self._project_path().partition("__")
+        field = self._meta.get_field(first)
+        # Walk the cached parents (a tree being built in memory) before asking the database.
+        node, hops = self, [first, *([h for h in rest.split("__")] if rest else [])]
+        for hop in hops:
+            hop_field = node._meta.get_field(hop)
+            if not hop_field.is_cached(node):
+                break
+            node = getattr(node, hop)
+        else:
+            return node.status in FROZEN_STATUSES
+        parent_id = getattr(self, field.attname)
+        if parent_id is None:
+            return False
+        if not rest:
+            return Project.objects.filter(pk=parent_id, status__in=FROZEN_STATUSES).exists()
+        return field.related_model._default_manager.filter(
+            pk=parent_id, **{f"{rest}__status__in": FROZEN_STATUSES}
+        ).exists()
+
+    def _stored_frozen(self) -> bool:
+        return (
+            self.pk is not None
+            and type(self)
+            ._default_manager.filter(
+                pk=self.pk, **{f"{self._project_path()}__status__in": FROZEN_STATUSES}
+            )
+            .exists()
+        )
+
+    def save(self, *args, **kwargs):
+        if self._parent_frozen() or self._stored_frozen():
+            raise FrozenRevisionError(f"已公开修订版中的{self._meta.verbose_name}")
+        return super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self._stored_frozen():
+            raise FrozenRevisionError(f"已公开修订版中的{self._meta.verbose_name}")
+        return super().delete(*args, **kwargs)
 
 
 class Region(models.Model):
@@ -183,6 +260,19 @@ class Disclosure(models.Model):
 
 
 class ProjectQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        """Refuses to change a frozen revision beyond its lifecycle fields, or to reopen it."""
+        touches_content = bool(set(kwargs) - FROZEN_MUTABLE_FIELDS)
+        reopens = kwargs.get("status", Status.PUBLISHED) in OPEN_STATUSES
+        if (touches_content or reopens) and self.filter(status__in=FROZEN_STATUSES).exists():
+            raise FrozenRevisionError()
+        return super().update(**kwargs)
+
+    def delete(self):
+        if self.filter(status__in=FROZEN_STATUSES).exists():
+            raise FrozenRevisionError()
+        return super().delete()
+
     def published(self, *, include_superseded: bool = False) -> ProjectQuerySet:
         """What the public may see: the live revision of each project.
 
@@ -272,14 +362,18 @@ class Project(models.Model):
     published_at = models.DateTimeField(
         "公开时间", null=True, blank=True, help_text="本修订版公开的时间。"
     )
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="公开人",
-        null=True,
+    published_by = staff_member("公开人", "published_projects", "批准公开本修订版的审核人员。")
+    submitted_at = models.DateTimeField(
+        "提交时间", null=True, blank=True, help_text="录入员提交审核的时间。"
+    )
+    submitted_by = staff_member("提交人", "submitted_projects", "提交本修订版审核的人员。")
+    review_comment = models.TextField(
+        "退回意见", blank=True, help_text="审核人员退回草稿时写给录入员的意见。"
+    )
+    warning_explanation = models.TextField(
+        "核对警告说明",
         blank=True,
-        on_delete=models.SET_NULL,
-        related_name="published_projects",
-        help_text="批准公开本修订版的审核人员。",
+        help_text="带着核对警告公开时的书面说明，在公开页面上显示于核对结果旁。",
     )
     correction_note = models.TextField(
         "更正说明", blank=True, help_text="更正后公开时向公众说明改了什么、为什么。"
@@ -334,6 +428,18 @@ class Project(models.Model):
     def __str__(self) -> str:
         return f"项目{self.sequence}. {self.name}（第{self.revision}版）"
 
+    def save(self, *args, **kwargs):
+        if self._is_frozen():
+            fields = kwargs.get("update_fields")
+            if (
+                fields is None
+                or set(fields) - FROZEN_MUTABLE_FIELDS
+                or self.status in OPEN_STATUSES
+            ):
+                raise FrozenRevisionError()
+        super().save(*args, **kwargs)
+        self._stored_status = self.status
+
     def get_absolute_url(self) -> str:
         """The permalink: always the latest published revision of this project."""
         return reverse("projects:project", kwargs={"lineage": self.lineage})
@@ -342,6 +448,24 @@ class Project(models.Model):
         return reverse(
             "projects:project-revision", kwargs={"lineage": self.lineage, "revision": self.revision}
         )
+
+    def delete(self, *args, **kwargs):
+        if self._is_frozen():
+            raise FrozenRevisionError()
+        return super().delete(*args, **kwargs)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._stored_status = instance.__dict__.get("status")
+        return instance
+
+    def _is_frozen(self) -> bool:
+        """Whether the row as stored is a published (or superseded, withdrawn) revision."""
+        stored = getattr(self, "_stored_status", None)
+        if stored is None and self.pk is not None:
+            stored = Project.objects.filter(pk=self.pk).values_list("status", flat=True).first()
+        return stored in FROZEN_STATUSES
 
 
 class ChildQuerySet(models.QuerySet):
@@ -353,12 +477,31 @@ class ChildQuerySet(models.QuerySet):
         projects = Project.objects.published(include_superseded=include_superseded)
         return self.filter(**{f"{self.project_path}__in": projects})
 
+    def _touches_frozen(self) -> bool:
+        return self.filter(**{f"{self.project_path}__status__in": FROZEN_STATUSES}).exists()
+
+    def update(self, **kwargs):
+        if self._touches_frozen():
+            raise FrozenRevisionError(f"已公开修订版中的{self.model._meta.verbose_name}")
+        return super().update(**kwargs)
+
+    def delete(self):
+        if self._touches_frozen():
+            raise FrozenRevisionError(f"已公开修订版中的{self.model._meta.verbose_name}")
+        return super().delete()
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        if any(obj._parent_frozen() for obj in objs):
+            raise FrozenRevisionError(f"已公开修订版中的{self.model._meta.verbose_name}")
+        return super().bulk_create(objs, *args, **kwargs)
+
 
 class SubItemQuerySet(ChildQuerySet):
     project_path = "project"
 
 
-class SubItem(models.Model):
+class SubItem(GuardedChild, models.Model):
     """A sub-item (子项目) of a project: 四 lists it, 五 describes it, 七 plans it."""
 
     project = models.ForeignKey(
@@ -417,7 +560,7 @@ class MilestoneQuerySet(ChildQuerySet):
     project_path = "sub_item__project"
 
 
-class Milestone(models.Model):
+class Milestone(GuardedChild, models.Model):
     """A node of a sub-item's plan (七): when, how and how much is paid."""
 
     sub_item = models.ForeignKey(
@@ -485,7 +628,7 @@ class LineItemQuerySet(ChildQuerySet):
     project_path = "sub_item__project"
 
 
-class LineItem(models.Model):
+class LineItem(GuardedChild, models.Model):
     """A line-item calculation (测算明细) of a sub-item; may be made of child lines."""
 
     sub_item = models.ForeignKey(
@@ -578,7 +721,7 @@ class FactorQuerySet(ChildQuerySet):
     project_path = "line__sub_item__project"
 
 
-class Factor(models.Model):
+class Factor(GuardedChild, models.Model):
     """One factor of a line's calculation: 60 人, 100 元, 2 天."""
 
     line = models.ForeignKey(
@@ -674,7 +817,7 @@ class CitationQuerySet(ChildQuerySet):
     project_path = "project"
 
 
-class Citation(models.Model):
+class Citation(GuardedChild, models.Model):
     """A project's citation of a policy document, in order, kept exactly as cited."""
 
     project = models.ForeignKey(
@@ -725,7 +868,7 @@ class FundingSourceQuerySet(ChildQuerySet):
     project_path = "project"
 
 
-class FundingSource(models.Model):
+class FundingSource(GuardedChild, models.Model):
     """A part of a project's total by source (市级财政 / 区级财政 / 自筹 …)."""
 
     project = models.ForeignKey(
@@ -783,7 +926,7 @@ class PerformanceIndicatorQuerySet(ChildQuerySet):
     project_path = "project"
 
 
-class PerformanceIndicator(models.Model):
+class PerformanceIndicator(GuardedChild, models.Model):
     """A row of the 项目支出绩效目标表."""
 
     project = models.ForeignKey(

@@ -291,9 +291,9 @@ def _load(tree: dict[str, Any], *, publish: bool, replace: bool, user) -> LoadRe
                 funding_text=node.get("funding_text", ""),
                 outcomes=node.get("outcomes", ""),
                 classification_code=node.get("classification_code", ""),
-                status=Status.PUBLISHED if publish else Status.DRAFT,
-                published_at=now if publish else None,
-                published_by=user if publish else None,
+                # Stored as a draft, children and all; published at the end, in one step,
+                # since a published revision accepts no more children.
+                status=Status.DRAFT,
             )
         )
         for citation in node.get("citations") or []:
@@ -358,4 +358,9 @@ def _load(tree: dict[str, Any], *, publish: bool, replace: bool, user) -> LoadRe
                 )
     for project in disclosure.projects.all():
         refresh_summary(project)
+        if publish:
+            project.status = Status.PUBLISHED
+            project.published_at = now
+            project.published_by = user
+            project.save(update_fields=["status", "published_at", "published_by", "updated_at"])
     return LoadResult(disclosure=disclosure, created=True, projects=len(tree["projects"]))

@@ -36,3 +36,36 @@ def pdf_attachments(content: bytes) -> dict[str, bytes]:
     from pypdf import PdfReader
 
     return {name: data[0] for name, data in PdfReader(io.BytesIO(content)).attachments.items()}
+
+
+def force_status(queryset, status):
+    """Test set-up only: put projects straight into a state, past the guards that forbid it
+    in the application (the models' and, on PostgreSQL, the triggers, which a superuser may
+    switch off for the current transaction)."""
+    from django.db import connection
+    from django.db.models import QuerySet
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL session_replication_role = replica")
+    try:
+        QuerySet.update(queryset, status=status)
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL session_replication_role = DEFAULT")
+
+
+@pytest.fixture
+def guards_off(monkeypatch, db):
+    """Test set-up only, for tests about something else (search, pages, budgets) that build
+    "published" records directly: the model guards see no frozen status, and the triggers are
+    off for the test's transaction. The guards' own tests never use it."""
+    from django.db import connection
+
+    from projects import models
+
+    monkeypatch.setattr(models, "FROZEN_STATUSES", ())
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL session_replication_role = replica")
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL session_replication_role = DEFAULT")

@@ -10,7 +10,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from projects.models import Citation, Project, Status
-from tests.conftest import pdf_attachments
+from tests.conftest import force_status, pdf_attachments
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,7 @@ def public_pattern_names():
 @pytest.mark.parametrize("status", [Status.DRAFT, Status.SUBMITTED, Status.WITHDRAWN])
 def test_hidden_projects_appear_nowhere(client, seed, status):
     hidden = Project.objects.get(name=DRAFT_NAME)
-    Project.objects.filter(pk=hidden.pk).update(status=status)
+    force_status(Project.objects.filter(pk=hidden.pk), status)
     live = Project.objects.get(sequence=1)
     document = Citation.objects.get(project=hidden, cited_text__contains=DRAFT_DOCUMENT).document
     shared_document = Citation.objects.filter(project=live).first().document

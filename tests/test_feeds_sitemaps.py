@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from projects.models import Project, Status
+from tests.conftest import force_status
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,7 @@ def test_atom_feed_lists_published_projects(client, seed):
 
 
 def test_feed_leaves_out_drafts(client, seed):
-    Project.objects.filter(sequence=1).update(status=Status.DRAFT)
+    force_status(Project.objects.filter(sequence=1), Status.DRAFT)
     assert "干部教育培训专项资金" not in client.get(reverse("feed")).content.decode()
 
 
@@ -42,7 +43,7 @@ def test_sitemap_lists_every_public_page(client, seed):
 
 def test_sitemap_leaves_out_drafts(client, seed):
     draft = Project.objects.get(sequence=2)
-    Project.objects.filter(pk=draft.pk).update(status=Status.SUBMITTED)
+    force_status(Project.objects.filter(pk=draft.pk), Status.SUBMITTED)
     body = client.get(reverse("sitemap")).content.decode()
     assert str(draft.lineage) not in body
 

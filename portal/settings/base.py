@@ -98,9 +98,7 @@ MEDIA_URL = "media/"
 # STORAGE_OPTIONS='{"bucket_name": "…"}' once django-storages[s3] is installed.
 STORAGES = {
     "default": {
-        "BACKEND": os.environ.get(
-            "STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"
-        ),
+        "BACKEND": os.environ.get("STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
         "OPTIONS": json.loads(os.environ.get("STORAGE_OPTIONS", "{}")),
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

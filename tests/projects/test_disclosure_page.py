@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from budget.amounts import format_wan
 from projects.models import Project, Status
+from tests.conftest import force_status
 
 from .test_project_page import HEADINGS, page_text
 
@@ -42,10 +43,10 @@ def test_disclosure_page_query_budget(client, seed, django_assert_max_num_querie
 
 
 def test_drafts_stay_off_the_disclosure_page(client, seed):
-    Project.objects.filter(sequence=2).update(status=Status.DRAFT)
+    force_status(Project.objects.filter(sequence=2), Status.DRAFT)
     text = page_text(client.get(seed.get_absolute_url()))
     assert "引领乡村振兴工作经费" not in text
-    Project.objects.filter(sequence=1).update(status=Status.SUBMITTED)
+    force_status(Project.objects.filter(sequence=1), Status.SUBMITTED)
     assert client.get(seed.get_absolute_url()).status_code == 404
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from projects import selectors
 from projects.models import Citation, PolicyDocument, Project, Status
+from tests.conftest import force_status
 
 from .test_project_page import page_text
 
@@ -47,7 +48,7 @@ def test_project_page_links_each_citation_to_the_registry(client, seed):
 
 def test_documents_of_drafts_are_not_public(client, seed):
     citation = Citation.objects.get(cited_text__contains="澄办发〔2014〕104号")
-    Project.objects.filter(sequence=2).update(status=Status.DRAFT)
+    force_status(Project.objects.filter(sequence=2), Status.DRAFT)
     assert client.get(citation.document.get_absolute_url()).status_code == 404
     assert "澄办发〔2014〕104号" not in page_text(client.get(reverse("projects:documents")))
 

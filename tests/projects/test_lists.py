@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from projects.models import Project, Status
+from tests.conftest import force_status
 
 from .test_project_page import page_text
 
@@ -67,7 +68,7 @@ def test_sorting_by_declared_total(client, seed):
 
 
 def test_drafts_are_not_listed(client, seed):
-    Project.objects.filter(sequence=1).update(status=Status.DRAFT)
+    force_status(Project.objects.filter(sequence=1), Status.DRAFT)
     assert listed(client) == {"引领乡村振兴工作经费"}
 
 
@@ -100,5 +101,5 @@ def test_disclosure_list(client, seed, django_assert_max_num_queries):
     assert "中共澄江市委组织部2024年预算重点领域财政项目文本公开" in text
     assert "550" in text
     assert "2024" in text
-    Project.objects.update(status=Status.DRAFT)
+    force_status(Project.objects.all(), Status.DRAFT)
     assert "中共澄江市委组织部2024年" not in page_text(client.get(reverse("projects:disclosures")))

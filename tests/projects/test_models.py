@@ -139,6 +139,7 @@ def test_policy_documents_are_shared_and_unique_by_title_and_number():
     PolicyDocument.objects.create(title="干部档案工作条例", document_number="中办发〔2018〕1号")
 
 
+@pytest.mark.usefixtures("guards_off")
 def test_published_shows_only_live_revisions_and_never_drafts():
     live = ProjectFactory(status=Status.PUBLISHED)
     old = ProjectFactory(

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from budget.amounts import format_wan
 from projects.models import Project, Status
+from tests.conftest import force_status
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +92,7 @@ def test_project_page_query_budget(client, seed, django_assert_max_num_queries):
 
 def test_drafts_answer_404_not_403(client, seed):
     project = Project.objects.published().get(sequence=1)
-    Project.objects.filter(pk=project.pk).update(status=Status.DRAFT)
+    force_status(Project.objects.filter(pk=project.pk), Status.DRAFT)
     assert client.get(project.get_absolute_url()).status_code == 404
     assert client.get(project.get_revision_url()).status_code == 404
     assert project.name not in page_text(client.get(reverse("projects:home")))
@@ -122,6 +123,7 @@ def test_a_line_made_of_parts_shows_their_sum_beside_its_declared_amount(client,
     assert "differs" not in row.group()
 
 
+@pytest.mark.usefixtures("guards_off")
 def test_a_line_whose_factors_disagree_is_marked(client, seed):
     from projects.models import LineItem
 
@@ -136,14 +138,14 @@ def test_a_line_whose_factors_disagree_is_marked(client, seed):
 
 def test_withdrawn_projects_answer_404(client, seed):
     project = Project.objects.published().get(sequence=2)
-    Project.objects.filter(pk=project.pk).update(status=Status.WITHDRAWN)
+    force_status(Project.objects.filter(pk=project.pk), Status.WITHDRAWN)
     assert client.get(project.get_absolute_url()).status_code == 404
     assert client.get(project.get_revision_url()).status_code == 404
 
 
 def test_a_superseded_revision_keeps_its_own_url_and_points_to_the_live_one(client, seed):
     project = Project.objects.published().get(sequence=1)
-    Project.objects.filter(pk=project.pk).update(status=Status.SUPERSEDED)
+    force_status(Project.objects.filter(pk=project.pk), Status.SUPERSEDED)
     Project.objects.create(
         disclosure=project.disclosure,
         lineage=project.lineage,
@@ -172,11 +174,12 @@ def test_home_totals_by_department_and_year(client, seed):
     assert "2024\n中共澄江市委组织部\n2\n550" in "\n".join(
         line.strip() for line in text.splitlines() if line.strip()
     )
-    Project.objects.filter(sequence=2).update(status=Status.DRAFT)
+    force_status(Project.objects.filter(sequence=2), Status.DRAFT)
     text = page_text(client.get(reverse("projects:home")))
     assert "550" not in text and "150" in text
 
 
+@pytest.mark.usefixtures("guards_off")
 def test_funding_sources_indicators_and_milestones_are_shown(client, seed):
     from decimal import Decimal
 

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def big_project():
+def big_project(guards_off):
     project = ProjectFactory(status=Status.PUBLISHED, declared_total=Decimal("50000000.00"))
     documents = PolicyDocument.objects.bulk_create(
         PolicyDocument(title=f"关于大项目的通知{n}", document_number=f"测发〔2024〕{n}号")

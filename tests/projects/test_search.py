@@ -13,6 +13,7 @@ from projects import search
 from projects.models import PolicyDocument, Project, ProjectSearch, Status, SubItem
 from projects.search import highlight, matching_projects
 from projects.services import refresh_document_citers, refresh_summary
+from tests.conftest import force_status
 
 from .factories import (
     CitationFactory,
@@ -48,7 +49,7 @@ def test_policy_document_titles_are_searched(seed):
 
 
 def test_drafts_are_never_found(seed):
-    Project.objects.filter(sequence=2).update(status=Status.DRAFT)
+    force_status(Project.objects.filter(sequence=2), Status.DRAFT)
     assert names("意外伤害保险") == set()
 
 
@@ -105,6 +106,7 @@ def indexed(name, *, content="", status=Status.PUBLISHED, **fields):
     return project
 
 
+@pytest.mark.usefixtures("guards_off")
 def test_one_two_and_longer_chinese_queries_match_substrings(db):
     indexed("老干部慰问经费", content="春节走访慰问金500元，意外伤害保险。")
     indexed("干部教育培训", content="培训班餐费。")
@@ -117,6 +119,7 @@ def test_one_two_and_longer_chinese_queries_match_substrings(db):
     assert names("慰问培训") == set()
 
 
+@pytest.mark.usefixtures("guards_off")
 def test_bigrams_that_all_occur_but_apart_do_not_match(db):
     # 慰问, 问培 and 培训 all occur, never as 慰问培训.
     indexed("慰问金", content="问培之外另有培训。")
@@ -125,6 +128,7 @@ def test_bigrams_that_all_occur_but_apart_do_not_match(db):
     assert names("金问培") == set()
 
 
+@pytest.mark.usefixtures("guards_off")
 def test_full_width_half_width_and_letter_case_do_not_matter(db):
     indexed("ＰＰＰ项目２０２４年", content="按10人×300元计，采用ppp模式。")
     for query in ["ppp", "PPP", "ｐｐｐ", "ＰＰＰ项目", "2024年", "２０２４", "１０人×３００元"]:
@@ -132,6 +136,7 @@ def test_full_width_half_width_and_letter_case_do_not_matter(db):
     assert names("ppq") == set()
 
 
+@pytest.mark.usefixtures("guards_off")
 def test_a_document_number_in_prose_is_found_in_every_bracket_form(db):
     indexed("档案数字化", content="按澄财发（2019）7号文件执行。")
     for query in [
@@ -145,6 +150,7 @@ def test_a_document_number_in_prose_is_found_in_every_bracket_form(db):
     assert names("澄财发〔2019〕8号") == set()
 
 
+@pytest.mark.usefixtures("guards_off")
 def test_cited_documents_are_found_by_title_and_number(db):
     project = indexed("引才经费")
     document = PolicyDocumentFactory(title="柔性引才办法", document_number="澄党人才〔2023〕9号")
@@ -154,6 +160,7 @@ def test_cited_documents_are_found_by_title_and_number(db):
     assert names("澄党人才【2023】9号") == {"引才经费"}
 
 
+@pytest.mark.usefixtures("guards_off")
 @pytest.mark.parametrize(
     "status", [Status.DRAFT, Status.SUBMITTED, Status.SUPERSEDED, Status.WITHDRAWN]
 )
@@ -164,6 +171,7 @@ def test_only_the_live_revision_is_ever_found(db, status):
     assert names("藏书馆建设") == set()
 
 
+@pytest.mark.usefixtures("guards_off")
 def test_renaming_a_document_updates_search(db):
     project = indexed("人才工作经费")
     document = PolicyDocumentFactory(title="人才引进办法", document_number="澄发〔2020〕1号")
@@ -198,6 +206,7 @@ def test_renaming_a_document_in_the_admin_updates_search(admin_client, seed):
     assert names("澄办发【2014】105号") == {"引领乡村振兴工作经费"}
 
 
+@pytest.mark.usefixtures("guards_off")
 def test_editing_a_sub_item_in_the_admin_updates_search(admin_client, seed):
     sub_item = SubItem.objects.get(project__sequence=2, sequence=1)
     url = reverse("admin:projects_subitem_change", args=[sub_item.pk])
@@ -217,6 +226,7 @@ def test_editing_a_sub_item_in_the_admin_updates_search(admin_client, seed):
     assert names("馆藏") == {"引领乡村振兴工作经费"}
 
 
+@pytest.mark.usefixtures("guards_off")
 def test_the_like_only_path_for_sqlite_finds_the_same(db, monkeypatch):
     indexed("老干部慰问经费", content="春节走访慰问金，澄财发（2019）7号。")
     indexed("干部教育培训")

@@ -7,6 +7,7 @@ import pytest
 
 from projects.models import Project, Status
 from projects.services import TreeError, load_disclosure_tree
+from tests.conftest import force_status
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +52,7 @@ def test_replace_swaps_drafts_but_never_published_projects(seed_tree):
     load_disclosure_tree(seed_tree)
     assert load_disclosure_tree(seed_tree, replace=True).created
     assert Project.objects.count() == 2
-    Project.objects.filter(sequence=1).update(status=Status.PUBLISHED)
+    force_status(Project.objects.filter(sequence=1), Status.PUBLISHED)
     with pytest.raises(TreeError, match="非草稿"):
         load_disclosure_tree(seed_tree, replace=True)
 

@@ -14,6 +14,7 @@ from django.urls import reverse
 from projects.models import Project, Status
 from publications import checks, render, services
 from publications.models import Kind, Rendition
+from tests.conftest import force_status
 
 pytestmark = pytest.mark.django_db
 
@@ -94,7 +95,7 @@ def test_disclosure_pdf_follows_the_live_projects(client, seed):
     first = client.get(url)
     assert first.status_code == 200
     assert Rendition.objects.filter(kind=Kind.DISCLOSURE).count() == 1
-    Project.objects.filter(sequence=2).update(status=Status.WITHDRAWN)
+    force_status(Project.objects.filter(sequence=2), Status.WITHDRAWN)
     second = client.get(url)
     assert second["ETag"] != first["ETag"]
     assert Rendition.objects.filter(kind=Kind.DISCLOSURE).count() == 2
@@ -110,7 +111,7 @@ def test_unknown_or_hidden_pdfs_are_404(client, seed):
         ).status_code
         == 404
     )
-    Project.objects.filter(pk=project.pk).update(status=Status.DRAFT)
+    force_status(Project.objects.filter(pk=project.pk), Status.DRAFT)
     assert (
         client.get(reverse("publications:project-pdf", args=[project.lineage])).status_code == 404
     )

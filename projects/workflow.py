@@ -1,0 +1,188 @@
+"""The lifecycle of a revision: draft → submitted → published → superseded / withdrawn.
+
+Each step is one function that checks who may take it and from which state, writes in one
+transaction, and raises ``WorkflowError`` (in Chinese, for the person at the screen) when the
+step is not allowed. Publishing freezes the revision: from then on the models and, on
+PostgreSQL, the database refuse every change to it (see ``models.FrozenRevisionError``).
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from budget import checks
+from budget.checks import Severity
+
+from . import selectors, services
+from .models import (
+    LineItem,
+    Project,
+    Status,
+)
+
+
+class WorkflowError(Exception):
+    """A lifecycle step that cannot be taken; the message says why."""
+
+
+def findings(project: Project) -> list[checks.Finding]:
+    tree = selectors.with_tree(Project.objects.filter(pk=project.pk)).get()
+    return selectors.project_findings(tree)
+
+
+def _locked(project: Project, *expected: Status) -> Project:
+    """The project row, locked for this transaction, in one of the expected states."""
+    current = Project.objects.select_for_update().get(pk=project.pk)
+    if current.status not in expected:
+        allowed = "、".join(Status(s).label for s in expected)
+        raise WorkflowError(
+            f"“{current.name}”当前状态为“{current.get_status_display()}”，只有“{allowed}”状态才能进行此操作。"
+        )
+    return current
+
+
+def submit(project: Project, user) -> Project:
+    """A clerk hands a draft over for review. Errors of the checks block it."""
+    with transaction.atomic():
+        project = _locked(project, Status.DRAFT)
+        errors = [f for f in findings(project) if f.severity == Severity.ERROR]
+        if errors:
+            raise WorkflowError(
+                "核对发现错误，改正后才能提交：" + "；".join(f.message for f in errors)
+            )
+        project.status = Status.SUBMITTED
+        project.submitted_at = timezone.now()
+        project.submitted_by = user
+        project.review_comment = ""
+        project.save()
+        services.refresh_summary(project)
+    return project
+
+
+def return_to_draft(project: Project, user, comment: str) -> Project:
+    """A reviewer sends a submission back with a comment for the clerk."""
+    if not comment.strip():
+        raise WorkflowError("退回时请写明意见，告诉录入员需要修改什么。")
+    with transaction.atomic():
+        project = _locked(project, Status.SUBMITTED)
+        project.status = Status.DRAFT
+        project.review_comment = comment.strip()
+        project.save()
+    return project
+
+
+def publish(project: Project, user, *, explanation: str = "", correction_note: str = "") -> Project:
+    """A reviewer publishes a submission; a correction supersedes the live revision.
+
+    Warnings of the checks need a written explanation, which the public page shows. Nobody
+    publishes their own submission, unless a superuser.
+    """
+    with transaction.atomic():
+        project = _locked(project, Status.SUBMITTED)
+        if project.submitted_by_id == user.pk and not user.is_superuser:
+            raise WorkflowError("不能公开自己提交的项目，请由另一位审核人员审核公开。")
+        found = findings(project)
+        if any(f.severity == Severity.ERROR for f in found):
+            raise WorkflowError("核对发现错误，不能公开；请退回录入员改正。")
+        if any(f.severity == Severity.WARNING for f in found) and not explanation.strip():
+            raise WorkflowError("核对发现警告：公开前请写明说明，公众将在核对结果旁看到它。")
+        live = (
+            Project.objects.select_for_update()
+            .filter(lineage=project.lineage, status=Status.PUBLISHED)
+            .exclude(pk=project.pk)
+            .first()
+        )
+        if live is not None and not correction_note.strip():
+            raise WorkflowError("这是更正版本：请写明更正说明，告诉公众改了什么、为什么。")
+        if live is not None:
+            live.status = Status.SUPERSEDED
+            live.save(update_fields=["status", "updated_at"])
+        project.warning_explanation = explanation.strip()
+        project.correction_note = correction_note.strip()
+        project.save()
+        services.refresh_summary(project)
+        project.status = Status.PUBLISHED
+        project.published_at = timezone.now()
+        project.published_by = user
+        project.save()
+    return project
+
+
+def withdraw(project: Project, user, reason: str) -> Project:
+    """Takes a published project (and its older revisions) off the public site, with a reason."""
+    if not reason.strip():
+        raise WorkflowError("撤回已公开的项目时，请写明向公众说明的原因。")
+    with transaction.atomic():
+        project = _locked(project, Status.PUBLISHED)
+        project.status = Status.WITHDRAWN
+        project.withdrawal_reason = reason.strip()
+        project.save(update_fields=["status", "withdrawal_reason", "updated_at"])
+    return project
+
+
+def create_correction(project: Project, user) -> Project:
+    """A new draft revision cloned from the live one, children and all, ready to be edited."""
+    with transaction.atomic():
+        source = _locked(project, Status.PUBLISHED)
+        if Project.objects.filter(
+            lineage=source.lineage, status__in=[Status.DRAFT, Status.SUBMITTED]
+        ).exists():
+            raise WorkflowError("本项目已有一个未公开的更正版本，请在该版本上修改。")
+        tree = selectors.with_tree(Project.objects.filter(pk=source.pk)).get()
+        copy = Project.objects.get(pk=source.pk)
+        copy.pk = None
+        copy._stored_status = None
+        copy.revision = source.revision + 1
+        copy.status = Status.DRAFT
+        for field in ("published_at", "published_by", "submitted_at", "submitted_by"):
+            setattr(copy, field, None)
+        for field in ("correction_note", "withdrawal_reason", "review_comment"):
+            setattr(copy, field, "")
+        copy.warning_explanation = ""
+        copy.save()
+        _clone_children(tree, copy)
+        services.refresh_summary(copy)
+    return copy
+
+
+def _clone(instance, **changes):
+    instance.pk = None
+    instance.id = None
+    for name, value in changes.items():
+        setattr(instance, name, value)
+    instance.save()
+    return instance
+
+
+def _clone_children(source: Project, target: Project) -> None:
+    for citation in source.citations.all():
+        _clone(citation, project=target)
+    for funding in source.funding_sources.all():
+        _clone(funding, project=target)
+    for indicator in source.performance_indicators.all():
+        _clone(indicator, project=target)
+    for sub_item in source.sub_items.all():
+        lines = list(sub_item.lines.all())
+        milestones = list(sub_item.milestones.all())
+        new_sub = _clone(sub_item, project=target)
+        for milestone in milestones:
+            _clone(milestone, sub_item=new_sub)
+        new_ids: dict[int, LineItem] = {}
+        # Parents before children: a line's parent is cloned before the line.
+        pending = sorted(lines, key=lambda line: line.parent_id is not None)
+        while pending:
+            waiting = []
+            for line in pending:
+                if line.parent_id is not None and line.parent_id not in new_ids:
+                    waiting.append(line)
+                    continue
+                factors = list(line.factors.all())
+                old_pk = line.pk
+                new_line = _clone(line, sub_item=new_sub, parent=new_ids.get(line.parent_id))
+                new_ids[old_pk] = new_line
+                for factor in factors:
+                    _clone(factor, line=new_line)
+            if len(waiting) == len(pending):
+                raise WorkflowError("测算明细的上下级关系有环，无法复制。")
+            pending = waiting
