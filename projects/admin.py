@@ -5,7 +5,7 @@ from django.utils.html import format_html, format_html_join
 
 from budget.amounts import format_wan
 
-from . import selectors, services
+from . import roles, selectors, services
 from .models import (
     Citation,
     Department,
@@ -41,6 +41,34 @@ def frozen(obj) -> bool:
     return obj._admin_frozen
 
 
+def sees_every_department(user) -> bool:
+    """Superusers and administrators (管理员) work across departments; everyone else only in
+    the departments they are members of."""
+    return user.is_superuser or user.groups.filter(name=roles.ADMINISTRATOR).exists()
+
+
+class DepartmentScoped:
+    """Every list, page, history, deletion and bulk action works on this queryset, so a record
+    of another department is as absent as a deleted one. ``department_path`` leads from the
+    model to its department ("" for the department itself)."""
+
+    department_path = ""
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if sees_every_department(request.user):
+            return queryset
+        lookup = f"{self.department_path}__in" if self.department_path else "pk__in"
+        return queryset.filter(**{lookup: request.user.departments.all()})
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # A record can only be attached to a parent the user may see (autocompletes included).
+        related = self.admin_site._registry.get(db_field.related_model)
+        if isinstance(related, DepartmentScoped) and "queryset" not in kwargs:
+            kwargs["queryset"] = related.get_queryset(request)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 class FrozenReadOnly:
     """A published revision and everything in it is shown read-only: no saving, no deleting,
     no adding to it (the models and the database refuse it as well)."""
@@ -72,8 +100,9 @@ class RegionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Department)
-class DepartmentAdmin(admin.ModelAdmin):
+class DepartmentAdmin(DepartmentScoped, admin.ModelAdmin):
     list_display = ["name", "short_name", "region"]
+    filter_horizontal = ["members"]
     list_select_related = ["region"]
     search_fields = ["name", "short_name"]
     autocomplete_fields = ["region"]
@@ -92,7 +121,8 @@ class ProjectInline(admin.TabularInline):
 
 
 @admin.register(Disclosure)
-class DisclosureAdmin(admin.ModelAdmin):
+class DisclosureAdmin(DepartmentScoped, admin.ModelAdmin):
+    department_path = "department"
     list_display = ["title", "department", "fiscal_year"]
     list_filter = ["fiscal_year"]
     list_select_related = ["department"]
@@ -128,7 +158,8 @@ class PerformanceIndicatorInline(FrozenReadOnlyInline, admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(FrozenReadOnly, admin.ModelAdmin):
+class ProjectAdmin(DepartmentScoped, FrozenReadOnly, admin.ModelAdmin):
+    department_path = "disclosure__department"
     list_display = ["name", "sequence", "status", "revision", "declared_wan", "disclosure"]
     list_filter = ["status", "disclosure__fiscal_year", "disclosure__department"]
     list_select_related = ["disclosure__department"]
@@ -255,7 +286,8 @@ class MilestoneInline(FrozenReadOnlyInline, admin.TabularInline):
 
 
 @admin.register(SubItem)
-class SubItemAdmin(FrozenReadOnly, RefreshesProjectMixin, admin.ModelAdmin):
+class SubItemAdmin(DepartmentScoped, FrozenReadOnly, RefreshesProjectMixin, admin.ModelAdmin):
+    department_path = "project__disclosure__department"
     list_display = ["__str__", "project", "declared_wan"]
     list_select_related = ["project"]
     search_fields = ["name", "content", "plan"]
@@ -282,7 +314,8 @@ class ChildLineInline(FrozenReadOnlyInline, admin.TabularInline):
 
 
 @admin.register(LineItem)
-class LineItemAdmin(FrozenReadOnly, admin.ModelAdmin):
+class LineItemAdmin(DepartmentScoped, FrozenReadOnly, admin.ModelAdmin):
+    department_path = "sub_item__project__disclosure__department"
     list_display = ["__str__", "sub_item", "declared_wan", "formula"]
     list_select_related = ["sub_item__project"]
     search_fields = ["name", "formula"]
@@ -295,14 +328,16 @@ class LineItemAdmin(FrozenReadOnly, admin.ModelAdmin):
 
 
 @admin.register(Factor)
-class FactorAdmin(FrozenReadOnly, admin.ModelAdmin):
+class FactorAdmin(DepartmentScoped, FrozenReadOnly, admin.ModelAdmin):
+    department_path = "line__sub_item__project__disclosure__department"
     list_display = ["__str__", "label", "line"]
     list_select_related = ["line"]
     autocomplete_fields = ["line"]
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(FrozenReadOnly, admin.ModelAdmin):
+class MilestoneAdmin(DepartmentScoped, FrozenReadOnly, admin.ModelAdmin):
+    department_path = "sub_item__project__disclosure__department"
     list_display = ["__str__", "sub_item", "due_year", "due_month", "payment_mode", "amount"]
     list_select_related = ["sub_item__project"]
     autocomplete_fields = ["sub_item"]
@@ -321,7 +356,8 @@ class PolicyDocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(FrozenReadOnly, RefreshesProjectMixin, admin.ModelAdmin):
+class CitationAdmin(DepartmentScoped, FrozenReadOnly, RefreshesProjectMixin, admin.ModelAdmin):
+    department_path = "project__disclosure__department"
     list_display = ["cited_text", "project", "sequence"]
     list_select_related = ["project"]
     search_fields = ["cited_text"]
@@ -329,14 +365,16 @@ class CitationAdmin(FrozenReadOnly, RefreshesProjectMixin, admin.ModelAdmin):
 
 
 @admin.register(FundingSource)
-class FundingSourceAdmin(FrozenReadOnly, admin.ModelAdmin):
+class FundingSourceAdmin(DepartmentScoped, FrozenReadOnly, admin.ModelAdmin):
+    department_path = "project__disclosure__department"
     list_display = ["name", "project", "amount"]
     list_select_related = ["project"]
     autocomplete_fields = ["project"]
 
 
 @admin.register(PerformanceIndicator)
-class PerformanceIndicatorAdmin(FrozenReadOnly, admin.ModelAdmin):
+class PerformanceIndicatorAdmin(DepartmentScoped, FrozenReadOnly, admin.ModelAdmin):
+    department_path = "project__disclosure__department"
     list_display = ["name", "project", "level1", "level2", "comparator", "target", "unit"]
     list_select_related = ["project"]
     autocomplete_fields = ["project"]

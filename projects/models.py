@@ -195,6 +195,13 @@ class Department(models.Model):
         related_name="departments",
         help_text="预算单位所在的行政区划。",
     )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="工作人员",
+        related_name="departments",
+        blank=True,
+        help_text="本单位的录入和审核人员：在管理后台只能看到和处理本单位的记录。",
+    )
 
     objects = DepartmentQuerySet.as_manager()
 
