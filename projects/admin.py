@@ -6,6 +6,7 @@ from django.utils.html import format_html, format_html_join
 from budget.amounts import format_wan
 
 from . import roles, selectors, services
+from .admin_workflow import WorkflowAdminMixin
 from .models import (
     Citation,
     Department,
@@ -158,7 +159,7 @@ class PerformanceIndicatorInline(FrozenReadOnlyInline, admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(DepartmentScoped, FrozenReadOnly, admin.ModelAdmin):
+class ProjectAdmin(WorkflowAdminMixin, DepartmentScoped, FrozenReadOnly, admin.ModelAdmin):
     department_path = "disclosure__department"
     list_display = ["name", "sequence", "status", "revision", "declared_wan", "disclosure"]
     list_filter = ["status", "disclosure__fiscal_year", "disclosure__department"]
