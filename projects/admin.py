@@ -3,10 +3,12 @@
 from django.contrib import admin, messages
 from django.utils.html import format_html, format_html_join
 
-from budget.amounts import format_wan
+from budget.amounts import format_wan, format_yuan
+from budget.formulas import product
 
 from . import roles, selectors, services
 from .admin_workflow import WorkflowAdminMixin
+from .forms import MONEY_FIELDS, LineItemForm, amount_formfield
 from .models import (
     Citation,
     Department,
@@ -68,6 +70,28 @@ class DepartmentScoped:
         if isinstance(related, DepartmentScoped) and "queryset" not in kwargs:
             kwargs["queryset"] = related.get_queryset(request)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class StaffEntry:
+    """Money typed as staff write it (``20万``, ``200,000.00``, full-width digits), and line
+    formulas (``60人×100元×2天``) checked, then stored as the line's factors."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in MONEY_FIELDS and db_field.get_internal_type() == "DecimalField":
+            return amount_formfield(db_field)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is LineItem:
+            for line_form in formset.forms:
+                line = line_form.instance
+                if (
+                    line.pk
+                    and "formula" in line_form.changed_data
+                    and line_form not in (formset.deleted_forms)
+                ):
+                    services.sync_factors(line)
 
 
 class FrozenReadOnly:
@@ -132,34 +156,36 @@ class DisclosureAdmin(DepartmentScoped, admin.ModelAdmin):
     inlines = [ProjectInline]
 
 
-class CitationInline(FrozenReadOnlyInline, admin.TabularInline):
+class CitationInline(StaffEntry, FrozenReadOnlyInline, admin.TabularInline):
     model = Citation
     fields = ["sequence", "cited_text", "document", "separator"]
     autocomplete_fields = ["document"]
     extra = 0
 
 
-class SubItemInline(FrozenReadOnlyInline, admin.StackedInline):
+class SubItemInline(StaffEntry, FrozenReadOnlyInline, admin.StackedInline):
     model = SubItem
     fields = ["sequence", "name", "declared_amount", "declared_amount_text", "content", "plan"]
     extra = 0
     show_change_link = True
 
 
-class FundingSourceInline(FrozenReadOnlyInline, admin.TabularInline):
+class FundingSourceInline(StaffEntry, FrozenReadOnlyInline, admin.TabularInline):
     model = FundingSource
     fields = ["sequence", "name", "amount", "amount_text"]
     extra = 0
 
 
-class PerformanceIndicatorInline(FrozenReadOnlyInline, admin.TabularInline):
+class PerformanceIndicatorInline(StaffEntry, FrozenReadOnlyInline, admin.TabularInline):
     model = PerformanceIndicator
     fields = ["sequence", "level1", "level2", "name", "comparator", "target", "unit"]
     extra = 0
 
 
 @admin.register(Project)
-class ProjectAdmin(WorkflowAdminMixin, DepartmentScoped, FrozenReadOnly, admin.ModelAdmin):
+class ProjectAdmin(
+    WorkflowAdminMixin, DepartmentScoped, StaffEntry, FrozenReadOnly, admin.ModelAdmin
+):
     department_path = "disclosure__department"
     list_display = ["name", "sequence", "status", "revision", "declared_wan", "disclosure"]
     list_filter = ["status", "disclosure__fiscal_year", "disclosure__department"]
@@ -242,8 +268,9 @@ class RefreshesProjectMixin:
             services.refresh_summary(Project(pk=project_id))
 
 
-class LineItemInline(FrozenReadOnlyInline, admin.TabularInline):
+class LineItemInline(StaffEntry, FrozenReadOnlyInline, admin.TabularInline):
     model = LineItem
+    form = LineItemForm
     fk_name = "sub_item"
     fields = [
         "sequence",
@@ -272,7 +299,7 @@ class LineItemInline(FrozenReadOnlyInline, admin.TabularInline):
         return field
 
 
-class MilestoneInline(FrozenReadOnlyInline, admin.TabularInline):
+class MilestoneInline(StaffEntry, FrozenReadOnlyInline, admin.TabularInline):
     model = Milestone
     fields = [
         "sequence",
@@ -287,7 +314,9 @@ class MilestoneInline(FrozenReadOnlyInline, admin.TabularInline):
 
 
 @admin.register(SubItem)
-class SubItemAdmin(DepartmentScoped, FrozenReadOnly, RefreshesProjectMixin, admin.ModelAdmin):
+class SubItemAdmin(
+    DepartmentScoped, StaffEntry, FrozenReadOnly, RefreshesProjectMixin, admin.ModelAdmin
+):
     department_path = "project__disclosure__department"
     list_display = ["__str__", "project", "declared_wan"]
     list_select_related = ["project"]
@@ -300,14 +329,15 @@ class SubItemAdmin(DepartmentScoped, FrozenReadOnly, RefreshesProjectMixin, admi
         return wan(obj.declared_amount)
 
 
-class FactorInline(FrozenReadOnlyInline, admin.TabularInline):
+class FactorInline(StaffEntry, FrozenReadOnlyInline, admin.TabularInline):
     model = Factor
     fields = ["sequence", "value", "unit", "label"]
     extra = 0
 
 
-class ChildLineInline(FrozenReadOnlyInline, admin.TabularInline):
+class ChildLineInline(StaffEntry, FrozenReadOnlyInline, admin.TabularInline):
     model = LineItem
+    form = LineItemForm
     fk_name = "parent"
     fields = ["sequence", "marker", "name", "declared_amount", "amount_text", "formula"]
     extra = 0
@@ -315,21 +345,41 @@ class ChildLineInline(FrozenReadOnlyInline, admin.TabularInline):
 
 
 @admin.register(LineItem)
-class LineItemAdmin(DepartmentScoped, FrozenReadOnly, admin.ModelAdmin):
+class LineItemAdmin(DepartmentScoped, StaffEntry, FrozenReadOnly, admin.ModelAdmin):
     department_path = "sub_item__project__disclosure__department"
     list_display = ["__str__", "sub_item", "declared_wan", "formula"]
     list_select_related = ["sub_item__project"]
     search_fields = ["name", "formula"]
     autocomplete_fields = ["sub_item", "parent"]
     inlines = [FactorInline, ChildLineInline]
+    form = LineItemForm
+    readonly_fields = ["computed"]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if "formula" in form.changed_data or not change:
+            services.sync_factors(form.instance)
+        services.refresh_summary(Project(pk=form.instance.sub_item.project_id))
 
     @admin.display(description="申报金额", ordering="declared_amount")
     def declared_wan(self, obj):
         return wan(obj.declared_amount)
 
+    @admin.display(description="按计算式核算")
+    def computed(self, obj):
+        factors = list(obj.factors.all()) if obj.pk else []
+        if not factors:
+            return "没有计算式。" if obj.pk else "保存后按计算式核算。"
+        result = product(factors)
+        declared = wan(obj.declared_amount) if obj.declared_amount is not None else "未写明"
+        text = f"{format_yuan(result)}（申报 {declared}）"
+        if obj.declared_amount is not None and result != obj.declared_amount:
+            return format_html("<strong>{}：与申报金额不一致</strong>", text)
+        return text
+
 
 @admin.register(Factor)
-class FactorAdmin(DepartmentScoped, FrozenReadOnly, admin.ModelAdmin):
+class FactorAdmin(DepartmentScoped, StaffEntry, FrozenReadOnly, admin.ModelAdmin):
     department_path = "line__sub_item__project__disclosure__department"
     list_display = ["__str__", "label", "line"]
     list_select_related = ["line"]
@@ -337,7 +387,7 @@ class FactorAdmin(DepartmentScoped, FrozenReadOnly, admin.ModelAdmin):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(DepartmentScoped, FrozenReadOnly, admin.ModelAdmin):
+class MilestoneAdmin(DepartmentScoped, StaffEntry, FrozenReadOnly, admin.ModelAdmin):
     department_path = "sub_item__project__disclosure__department"
     list_display = ["__str__", "sub_item", "due_year", "due_month", "payment_mode", "amount"]
     list_select_related = ["sub_item__project"]
@@ -357,7 +407,9 @@ class PolicyDocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(DepartmentScoped, FrozenReadOnly, RefreshesProjectMixin, admin.ModelAdmin):
+class CitationAdmin(
+    DepartmentScoped, StaffEntry, FrozenReadOnly, RefreshesProjectMixin, admin.ModelAdmin
+):
     department_path = "project__disclosure__department"
     list_display = ["cited_text", "project", "sequence"]
     list_select_related = ["project"]
@@ -366,7 +418,7 @@ class CitationAdmin(DepartmentScoped, FrozenReadOnly, RefreshesProjectMixin, adm
 
 
 @admin.register(FundingSource)
-class FundingSourceAdmin(DepartmentScoped, FrozenReadOnly, admin.ModelAdmin):
+class FundingSourceAdmin(DepartmentScoped, StaffEntry, FrozenReadOnly, admin.ModelAdmin):
     department_path = "project__disclosure__department"
     list_display = ["name", "project", "amount"]
     list_select_related = ["project"]
@@ -374,7 +426,7 @@ class FundingSourceAdmin(DepartmentScoped, FrozenReadOnly, admin.ModelAdmin):
 
 
 @admin.register(PerformanceIndicator)
-class PerformanceIndicatorAdmin(DepartmentScoped, FrozenReadOnly, admin.ModelAdmin):
+class PerformanceIndicatorAdmin(DepartmentScoped, StaffEntry, FrozenReadOnly, admin.ModelAdmin):
     department_path = "project__disclosure__department"
     list_display = ["name", "project", "level1", "level2", "comparator", "target", "unit"]
     list_select_related = ["project"]

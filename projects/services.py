@@ -364,3 +364,24 @@ def _load(tree: dict[str, Any], *, publish: bool, replace: bool, user) -> LoadRe
             project.published_by = user
             project.save(update_fields=["status", "published_at", "published_by", "updated_at"])
     return LoadResult(disclosure=disclosure, created=True, projects=len(tree["projects"]))
+
+
+def sync_factors(line: LineItem) -> None:
+    """Store a line's factors as its formula states them (``60人×100元×2天`` → 60 人, 100 元,
+    2 天), keeping the labels of factors that did not change; no formula, no factors."""
+    parsed = parse_formula(line.formula).factors if line.formula else []
+    current = list(line.factors.order_by("sequence"))
+    if [(f.value, f.unit) for f in current] == [(f.value, f.unit) for f in parsed]:
+        return
+    labels = {(f.value, f.unit): f.label for f in current}
+    line.factors.all().delete()
+    Factor.objects.bulk_create(
+        Factor(
+            line=line,
+            sequence=index,
+            value=factor.value,
+            unit=factor.unit,
+            label=labels.get((factor.value, factor.unit), ""),
+        )
+        for index, factor in enumerate(parsed, start=1)
+    )
