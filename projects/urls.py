@@ -23,4 +23,9 @@ urlpatterns = [
         views.ProjectView.as_view(),
         name="project-revision",
     ),
+    path(
+        "projects/<uuid:lineage>/compare/r<int:old>-r<int:new>/",
+        views.ProjectCompareView.as_view(),
+        name="project-compare",
+    ),
 ]

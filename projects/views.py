@@ -1,13 +1,20 @@
 """Public views: each picks a selector and a template, nothing more."""
 
-from django.http import StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.views.generic import ListView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
+from budget.compare import compare
+
 from . import exports, search, selectors
 from .filters import DisclosureFilter, ProjectFilter
-from .presenters import disclosure_page_context, project_page_context
+from .presenters import (
+    amount_keys,
+    disclosure_page_context,
+    project_page_context,
+    revision_entries,
+)
 from .tables import DisclosureTable, ProjectTable
 
 
@@ -35,6 +42,32 @@ class ProjectView(TemplateView):
         context = super().get_context_data(**kwargs)
         project = selectors.public_project(kwargs["lineage"], kwargs.get("revision"))
         context.update(project_page_context(project))
+        revisions = list(
+            selectors.public_revisions().filter(lineage=project.lineage).order_by("revision")
+        )
+        # Each public revision with the one before it, for "compare with the previous".
+        context["revisions"] = list(zip(revisions, [None, *revisions[:-1]], strict=True))
+        return context
+
+
+class ProjectCompareView(TemplateView):
+    """What changed between two public revisions of a project: texts and amounts."""
+
+    template_name = "projects/project_compare.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if kwargs["old"] == kwargs["new"]:
+            raise Http404("请选择两个不同的版本。")
+        old = selectors.public_project(kwargs["lineage"], kwargs["old"])
+        new = selectors.public_project(kwargs["lineage"], kwargs["new"])
+        entries = (revision_entries(old), revision_entries(new))
+        context.update(
+            old=old,
+            new=new,
+            project=new,
+            changes=compare(*entries, whole=amount_keys(*entries)),
+        )
         return context
 
 

@@ -48,6 +48,9 @@ def test_hidden_projects_appear_nowhere(client, seed, status):
         "projects:project": hidden.get_absolute_url(),
         "projects:project-revision": hidden.get_revision_url(),
         "projects:document": document.get_absolute_url(),
+        "projects:project-compare": reverse(
+            "projects:project-compare", args=[hidden.lineage, hidden.revision, hidden.revision + 1]
+        ),
         "publications:project-pdf": reverse("publications:project-pdf", args=[hidden.lineage]),
         "publications:project-revision-pdf": reverse(
             "publications:project-revision-pdf", args=[hidden.lineage, hidden.revision]

@@ -255,7 +255,7 @@ def test_public_page_shows_the_explanation_and_the_correction_note(client, draft
     page = client.get(original.get_absolute_url()).content.decode()
     assert "更正说明（第2版）：" in page and "更正了计划节点。" in page
     old = client.get(original.get_revision_url()).content.decode()
-    assert "更正了计划节点。" not in old and "已被更正的旧版本" in old
+    assert "更正说明（第2版）：" not in old and "已被更正的旧版本" in old
 
 
 # --- The admin shows a published revision read-only -------------------------------------
@@ -303,3 +303,41 @@ def test_admin_bulk_delete_of_published_rows_is_refused(admin_client, seed):
 def test_admin_edits_a_draft(admin_client, draft):
     page = admin_client.get(admin_url(Project, "change", draft.pk)).content.decode()
     assert 'name="_save"' in page
+
+
+def test_revision_history_and_a_readable_comparison(client, draft, users):
+    from django.db.models import F
+    from django.urls import reverse
+
+    original = publish_draft(draft, users)
+    correction = workflow.create_correction(original, users["clerk"])
+    SubItem.objects.filter(project=correction, sequence=1).update(name="驻村工作队员生活补助")
+    line = LineItem.objects.filter(
+        sub_item__project=correction, formula="", children__isnull=True, parent__isnull=True
+    ).exclude(declared_amount=None)[0]
+    LineItem.objects.filter(pk=line.pk).update(declared_amount=F("declared_amount") + 10000)
+    SubItem.objects.filter(pk=line.sub_item_id, declared_amount__isnull=False).update(
+        declared_amount=F("declared_amount") + 10000
+    )
+    Project.objects.filter(pk=correction.pk).update(declared_total=F("declared_total") + 10000)
+    workflow.submit(correction, users["clerk"])
+    workflow.publish(correction, users["reviewer"], explanation="说明", correction_note="更正。")
+
+    page = client.get(original.get_absolute_url()).content.decode()
+    compare_url = reverse("projects:project-compare", args=[original.lineage, 1, 2])
+    assert "修订记录" in page and compare_url in page and "与第1版比较" in page
+
+    response = client.get(compare_url)
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "四、子项目1名称" in text and "<ins>" in text and "<del>" in text
+    assert "六、申报总额" in text
+    assert f"子项目{line.sub_item.sequence} 测算明细{line.sequence}" in text
+    assert "更正。" in text
+    assert (
+        client.get(reverse("projects:project-compare", args=[original.lineage, 2, 1])).status_code
+        == 200
+    )
+    for old, new in [(1, 1), (1, 3)]:
+        url = reverse("projects:project-compare", args=[original.lineage, old, new])
+        assert client.get(url).status_code == 404
