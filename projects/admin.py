@@ -22,6 +22,7 @@ from .models import (
     PolicyDocument,
     Project,
     Region,
+    Status,
     SubItem,
 )
 
@@ -50,6 +51,11 @@ def sees_every_department(user) -> bool:
     return user.is_superuser or user.groups.filter(name=roles.ADMINISTRATOR).exists()
 
 
+def reviews_only(user) -> bool:
+    names = set(user.groups.values_list("name", flat=True))
+    return roles.REVIEWER in names and roles.CLERK not in names
+
+
 class DepartmentScoped:
     """Every list, page, history, deletion and bulk action works on this queryset, so a record
     of another department is as absent as a deleted one. ``department_path`` leads from the
@@ -62,7 +68,13 @@ class DepartmentScoped:
         if sees_every_department(request.user):
             return queryset
         lookup = f"{self.department_path}__in" if self.department_path else "pk__in"
-        return queryset.filter(**{lookup: request.user.departments.all()})
+        queryset = queryset.filter(**{lookup: request.user.departments.all()})
+        # A reviewer who is not also a clerk sees a project once it is submitted, not while
+        # it is still a clerk's draft.
+        project = self.department_path.removesuffix("disclosure__department")
+        if self.department_path.endswith("disclosure__department") and reviews_only(request.user):
+            queryset = queryset.exclude(**{f"{project}status": Status.DRAFT})
+        return queryset
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         # A record can only be attached to a parent the user may see (autocompletes included).

@@ -169,3 +169,22 @@ def test_administrators_and_superusers_see_every_department(
     for c in (client, admin_client):
         response = c.get(admin_url(models.Project, "changelist"))
         assert response.context["cl"].result_count == models.Project.objects.count() == 4
+
+
+def test_a_reviewer_sees_projects_once_submitted(client, django_user_model, two_departments):
+    from projects import workflow
+
+    reviewer = django_user_model.objects.create_user("rev-a", password="x", is_staff=True)
+    reviewer.groups.add(Group.objects.get(name=REVIEWER))
+    two_departments[0].members.add(reviewer)
+    client.force_login(reviewer)
+    ours = models.Project.objects.filter(disclosure__department=two_departments[0])
+    draft = ours.get(sequence=2)  # its only error is the declared total, set right below
+    models.Project.objects.filter(pk=draft.pk).update(declared_total=draft.itemised_total)
+    for model, lookup in [(models.Project, "pk"), (models.SubItem, "project")]:
+        listed = client.get(admin_url(model, "changelist"), {"all": ""}).context["cl"].queryset
+        assert not listed.filter(**{lookup: draft.pk}).exists()
+    workflow.submit(draft, django_user_model.objects.create_user("clerk-x"))
+    listed = client.get(admin_url(models.Project, "changelist")).context["cl"].queryset
+    assert set(listed.values_list("pk", flat=True)) == {draft.pk}
+    assert client.get(admin_url(models.Project, "change", draft.pk)).status_code == 200
