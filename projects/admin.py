@@ -1,14 +1,23 @@
 """Admin for browsing and fixing records, in Chinese; roles and scoping come with the workflow."""
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
 
 from budget.amounts import format_wan, format_yuan
 from budget.formulas import product
 
-from . import roles, selectors, services
-from .admin_workflow import WorkflowAdminMixin
-from .forms import MONEY_FIELDS, LineItemForm, amount_formfield
+from . import history, roles, selectors, services
+from .admin_workflow import WorkflowAdminMixin, finding_url
+from .forms import (
+    MONEY_FIELDS,
+    TEXT_LIMIT,
+    ChildFormSet,
+    CitationForm,
+    LineItemForm,
+    amount_formfield,
+)
 from .models import (
     Citation,
     Department,
@@ -84,6 +93,42 @@ class DepartmentScoped:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class ScopedHistory(SimpleHistoryAdmin):
+    """The edit history (django-simple-history) of a record, for those who may see the record:
+    another department's record has no history page, as it has no change page. Only those who
+    see every department may read the history of a deleted record. Related rows edited on the
+    record's page (inlines) are listed below its own changes."""
+
+    object_history_template = "admin/projects/object_history.html"
+
+    def _hidden(self, request, object_id) -> bool:
+        if sees_every_department(request.user):
+            return False
+        return not self.get_queryset(request).filter(pk=object_id).exists()
+
+    def _absent(self, request, object_id):
+        # What Django's own change page answers for a record that does not exist.
+        return self._get_obj_does_not_exist_redirect(request, self.model._meta, object_id)
+
+    def history_view(self, request, object_id, extra_context=None):
+        if self._hidden(request, object_id):
+            return self._absent(request, object_id)
+        extra_context = {
+            **(extra_context or {}),
+            "related_changes": history.related_changes(self.model, object_id),
+        }
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if self._hidden(request, object_id):
+            return self._absent(request, object_id)
+        if request.method != "GET":
+            # An old version is shown, never saved back: changes go through the change page,
+            # its inlines and its checks.
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
 class StaffEntry:
     """Money typed as staff write it (``20万``, ``200,000.00``, full-width digits), and line
     formulas (``60人×100元×2天``) checked, then stored as the line's factors."""
@@ -91,6 +136,8 @@ class StaffEntry:
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in MONEY_FIELDS and db_field.get_internal_type() == "DecimalField":
             return amount_formfield(db_field)
+        if db_field.get_internal_type() == "TextField" and db_field.max_length is None:
+            kwargs.setdefault("max_length", TEXT_LIMIT)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_formset(self, request, form, formset, change):
@@ -124,6 +171,8 @@ class FrozenReadOnly:
 
 
 class FrozenReadOnlyInline(FrozenReadOnly):
+    formset = ChildFormSet
+
     def has_add_permission(self, request, obj=None):
         return super().has_add_permission(request, obj) and not frozen(obj)
 
@@ -158,7 +207,7 @@ class ProjectInline(admin.TabularInline):
 
 
 @admin.register(Disclosure)
-class DisclosureAdmin(DepartmentScoped, admin.ModelAdmin):
+class DisclosureAdmin(DepartmentScoped, ScopedHistory):
     department_path = "department"
     list_display = ["title", "department", "fiscal_year"]
     list_filter = ["fiscal_year"]
@@ -168,10 +217,23 @@ class DisclosureAdmin(DepartmentScoped, admin.ModelAdmin):
     inlines = [ProjectInline]
 
 
-class CitationInline(StaffEntry, FrozenReadOnlyInline, admin.TabularInline):
-    model = Citation
-    fields = ["sequence", "cited_text", "document", "separator"]
+class PastedCitation:
+    """A citation's document chosen by autocomplete or made from a pasted citation."""
+
+    form = CitationForm
     autocomplete_fields = ["document"]
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if not self.has_change_permission(request, obj):
+            # Shown read-only: there is nothing to paste into.
+            fields = [name for name in fields if name != "pasted"]
+        return fields
+
+
+class CitationInline(PastedCitation, StaffEntry, FrozenReadOnlyInline, admin.TabularInline):
+    model = Citation
+    fields = ["sequence", "document", "pasted", "cited_text", "separator"]
     extra = 0
 
 
@@ -195,9 +257,7 @@ class PerformanceIndicatorInline(StaffEntry, FrozenReadOnlyInline, admin.Tabular
 
 
 @admin.register(Project)
-class ProjectAdmin(
-    WorkflowAdminMixin, DepartmentScoped, StaffEntry, FrozenReadOnly, admin.ModelAdmin
-):
+class ProjectAdmin(WorkflowAdminMixin, DepartmentScoped, StaffEntry, FrozenReadOnly, ScopedHistory):
     department_path = "disclosure__department"
     list_display = ["name", "sequence", "status", "revision", "declared_wan", "disclosure"]
     list_filter = ["status", "disclosure__fiscal_year", "disclosure__department"]
@@ -250,11 +310,14 @@ class ProjectAdmin(
         if not found:
             return "未发现问题。"
         return format_html(
-            "<ul>{}</ul>",
+            '<ul class="findings">{}</ul>',
             format_html_join(
                 "",
-                "<li><strong>{}</strong> {}：{}</li>",
-                ((f.severity.label, f.location.label, f.message) for f in found),
+                '<li><strong>{}</strong> <a href="{}">{}</a>：{}</li>',
+                (
+                    (f.severity.label, finding_url(f, obj), f.location.label, f.message)
+                    for f in found
+                ),
             ),
         )
 
@@ -327,7 +390,7 @@ class MilestoneInline(StaffEntry, FrozenReadOnlyInline, admin.TabularInline):
 
 @admin.register(SubItem)
 class SubItemAdmin(
-    DepartmentScoped, StaffEntry, FrozenReadOnly, RefreshesProjectMixin, admin.ModelAdmin
+    DepartmentScoped, StaffEntry, FrozenReadOnly, RefreshesProjectMixin, ScopedHistory
 ):
     department_path = "project__disclosure__department"
     list_display = ["__str__", "project", "declared_wan"]
@@ -357,7 +420,7 @@ class ChildLineInline(StaffEntry, FrozenReadOnlyInline, admin.TabularInline):
 
 
 @admin.register(LineItem)
-class LineItemAdmin(DepartmentScoped, StaffEntry, FrozenReadOnly, admin.ModelAdmin):
+class LineItemAdmin(DepartmentScoped, StaffEntry, FrozenReadOnly, ScopedHistory):
     department_path = "sub_item__project__disclosure__department"
     list_display = ["__str__", "sub_item", "declared_wan", "formula"]
     list_select_related = ["sub_item__project"]
@@ -391,7 +454,7 @@ class LineItemAdmin(DepartmentScoped, StaffEntry, FrozenReadOnly, admin.ModelAdm
 
 
 @admin.register(Factor)
-class FactorAdmin(DepartmentScoped, StaffEntry, FrozenReadOnly, admin.ModelAdmin):
+class FactorAdmin(DepartmentScoped, StaffEntry, FrozenReadOnly, ScopedHistory):
     department_path = "line__sub_item__project__disclosure__department"
     list_display = ["__str__", "label", "line"]
     list_select_related = ["line"]
@@ -399,7 +462,7 @@ class FactorAdmin(DepartmentScoped, StaffEntry, FrozenReadOnly, admin.ModelAdmin
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(DepartmentScoped, StaffEntry, FrozenReadOnly, admin.ModelAdmin):
+class MilestoneAdmin(DepartmentScoped, StaffEntry, FrozenReadOnly, ScopedHistory):
     department_path = "sub_item__project__disclosure__department"
     list_display = ["__str__", "sub_item", "due_year", "due_month", "payment_mode", "amount"]
     list_select_related = ["sub_item__project"]
@@ -407,7 +470,7 @@ class MilestoneAdmin(DepartmentScoped, StaffEntry, FrozenReadOnly, admin.ModelAd
 
 
 @admin.register(PolicyDocument)
-class PolicyDocumentAdmin(admin.ModelAdmin):
+class PolicyDocumentAdmin(ScopedHistory):
     list_display = ["title", "document_number", "issuing_body"]
     search_fields = ["title", "document_number"]
 
@@ -420,9 +483,15 @@ class PolicyDocumentAdmin(admin.ModelAdmin):
 
 @admin.register(Citation)
 class CitationAdmin(
-    DepartmentScoped, StaffEntry, FrozenReadOnly, RefreshesProjectMixin, admin.ModelAdmin
+    PastedCitation,
+    DepartmentScoped,
+    StaffEntry,
+    FrozenReadOnly,
+    RefreshesProjectMixin,
+    ScopedHistory,
 ):
     department_path = "project__disclosure__department"
+    fields = ["project", "sequence", "document", "pasted", "cited_text", "separator"]
     list_display = ["cited_text", "project", "sequence"]
     list_select_related = ["project"]
     search_fields = ["cited_text"]
@@ -430,7 +499,7 @@ class CitationAdmin(
 
 
 @admin.register(FundingSource)
-class FundingSourceAdmin(DepartmentScoped, StaffEntry, FrozenReadOnly, admin.ModelAdmin):
+class FundingSourceAdmin(DepartmentScoped, StaffEntry, FrozenReadOnly, ScopedHistory):
     department_path = "project__disclosure__department"
     list_display = ["name", "project", "amount"]
     list_select_related = ["project"]
@@ -438,7 +507,7 @@ class FundingSourceAdmin(DepartmentScoped, StaffEntry, FrozenReadOnly, admin.Mod
 
 
 @admin.register(PerformanceIndicator)
-class PerformanceIndicatorAdmin(DepartmentScoped, StaffEntry, FrozenReadOnly, admin.ModelAdmin):
+class PerformanceIndicatorAdmin(DepartmentScoped, StaffEntry, FrozenReadOnly, ScopedHistory):
     department_path = "project__disclosure__department"
     list_display = ["name", "project", "level1", "level2", "comparator", "target", "unit"]
     list_select_related = ["project"]

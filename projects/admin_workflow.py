@@ -4,17 +4,49 @@ each a short form in front of the function in ``projects.workflow`` that does th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 
-from . import roles, workflow
-from .models import Status
+from budget.checks import Finding
+
+from . import presenters, roles, selectors, workflow
+from .models import FROZEN_STATUSES, Project, Status
+
+# Where a finding about each kind of record is fixed: that record's own admin page.
+_KIND_PAGES = {
+    "sub_item": "admin:projects_subitem_change",
+    "line": "admin:projects_lineitem_change",
+    "milestone": "admin:projects_milestone_change",
+    "citation": "admin:projects_citation_change",
+    "funding_source": "admin:projects_fundingsource_change",
+}
+# Aliases of the checks' field names to the form fields on those pages.
+_FORM_FIELDS = {"declared": "declared_amount", "title": "document"}
+
+
+def finding_url(finding: Finding, project: Project) -> str:
+    """The admin page (and the field on it) where a finding is fixed."""
+    location = finding.location
+    name = _FORM_FIELDS.get(location.field, location.field)
+    page = _KIND_PAGES.get(location.kind)
+    if page is not None and location.ref is not None:
+        return (
+            f"{reverse(page, args=[location.ref])}#id_{name}"
+            if name
+            else reverse(page, args=[location.ref])
+        )
+    url = reverse("admin:projects_project_change", args=[project.pk])
+    if location.kind == "funding_source":
+        return f"{url}#funding_sources-group"
+    return f"{url}#id_{name}" if name else url
 
 
 @dataclass(frozen=True)
@@ -96,14 +128,55 @@ class WorkflowAdminMixin:
                 self.admin_site.admin_view(self.workflow_view),
                 name="projects_project_workflow",
             ),
+            path(
+                "<path:object_id>/preview/",
+                self.admin_site.admin_view(self.preview_view),
+                name="projects_project_preview",
+            ),
+            path(
+                "<path:object_id>/preview/pdf/",
+                self.admin_site.admin_view(self.preview_pdf_view),
+                name="projects_project_preview_pdf",
+            ),
             *super().get_urls(),
         ]
+
+    def _previewed(self, request, object_id) -> Project:
+        """The draft or submitted revision, with its tree, if the user may see it."""
+        project = self.get_object(request, object_id)  # scoped to the user's departments
+        if project is None or project.status in FROZEN_STATUSES:
+            # A published revision is previewed by its public page.
+            raise Http404("没有找到可预览的草稿，或它不属于您所在的单位。")
+        return selectors.with_tree(Project.objects.filter(pk=project.pk)).get()
+
+    def preview_view(self, request, object_id):
+        """The public page exactly as it will be, under a banner saying it is not public."""
+        project = self._previewed(request, object_id)
+        context = {
+            **presenters.project_page_context(project),
+            "preview_pdf": reverse("admin:projects_project_preview_pdf", args=[project.pk]),
+            "change_url": reverse("admin:projects_project_change", args=[project.pk]),
+        }
+        return TemplateResponse(request, "admin/projects/project/preview.html", context)
+
+    def preview_pdf_view(self, request, object_id):
+        """The PDF exactly as publishing would render it now (not stored)."""
+        from publications import render  # the PDF app builds on this one, not the reverse
+
+        project = self._previewed(request, object_id)
+        project.published_at = timezone.now()  # what the PDF will print; never saved
+        pdf = render.project_pdf(project)
+        response = HttpResponse(pdf.content, content_type="application/pdf")
+        name = f"预览-{render.project_stem(project)}.pdf"
+        response["Content-Disposition"] = f"inline; filename*=UTF-8''{quote(name)}"
+        return response
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         project = self.get_object(request, object_id)
         extra_context = {
             **(extra_context or {}),
             "workflow_steps": available_steps(request.user, project) if project else [],
+            "previewable": project is not None and project.status not in FROZEN_STATUSES,
         }
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -132,7 +205,7 @@ class WorkflowAdminMixin:
             "project": project,
             "step": STEPS[step],
             "form": form,
-            "findings": workflow.findings(project),
+            "findings": [(f, finding_url(f, project)) for f in workflow.findings(project)],
         }
         return TemplateResponse(request, "admin/projects/project/workflow.html", context)
 

@@ -7,11 +7,20 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 
-from budget.amounts import AmountError, parse_amount
+from budget.amounts import AmountError, format_yuan, parse_amount
+from budget.citations import CitationError, parse_citation
 from budget.formulas import FormulaError, parse_formula
+
+from .models import Citation, PolicyDocument
 
 # Money columns (元, to the 分) that staff type in; other decimals (factor values) are plain.
 MONEY_FIELDS = frozenset({"declared_total", "declared_amount", "amount"})
+
+# No project of a budget unit comes near a trillion 元: a larger figure is a slip of the unit.
+MAX_AMOUNT = Decimal(10) ** 12
+
+# Free text (a section of the disclosure, a comment) is long but not unbounded.
+TEXT_LIMIT = 20_000
 
 
 class AmountField(forms.CharField):
@@ -25,9 +34,17 @@ class AmountField(forms.CharField):
         if not text:
             return None
         try:
-            return parse_amount(text)
+            amount = parse_amount(text)
         except AmountError as error:
             raise ValidationError(str(error), code="amount") from None
+        if amount < 0:
+            raise ValidationError("金额不能为负数。", code="negative")
+        if amount > MAX_AMOUNT:
+            raise ValidationError(
+                f"金额 {format_yuan(amount)} 超过 1 万亿元，请核对单位（元或万元）。",
+                code="too_large",
+            )
+        return amount
 
     def prepare_value(self, value):
         if isinstance(value, Decimal):
@@ -58,3 +75,114 @@ def clean_formula(text: str) -> str:
 class LineItemForm(forms.ModelForm):
     def clean_formula(self):
         return clean_formula(self.cleaned_data.get("formula", ""))
+
+    def clean(self):
+        cleaned = super().clean()
+        formula, declared = cleaned.get("formula"), cleaned.get("declared_amount")
+        if not formula:
+            return cleaned
+        parsed = parse_formula(formula)
+        if declared is not None and parsed.amount != declared:
+            self.add_error(
+                "formula",
+                f"按计算式得 {format_yuan(parsed.amount)}，与申报金额 "
+                f"{format_yuan(declared)} 不一致，请核对计算式或金额。",
+            )
+        elif parsed.stated_result is not None and parsed.stated_result != parsed.amount:
+            self.add_error(
+                "formula",
+                f"计算式写明的结果 {format_yuan(parsed.stated_result)} 与各数相乘所得 "
+                f"{format_yuan(parsed.amount)} 不一致。",
+            )
+        return cleaned
+
+
+class ChildFormSet(forms.BaseInlineFormSet):
+    """Rows of a record edited on its page; a clash names the field as staff know it."""
+
+    def get_unique_error_message(self, unique_check):
+        names = "、".join(
+            str(self.model._meta.get_field(name).verbose_name)
+            for name in unique_check
+            if name != self.fk.name
+        )
+        parent = self.fk.related_model._meta.verbose_name
+        return f"{names}重复：同一{parent}中不能有两行相同的{names}。"
+
+
+class CitationForm(forms.ModelForm):
+    """A citation whose document is chosen by autocomplete, or made from the pasted citation
+    (``《云南省老干部政治待遇的八项制度规定》（云办发〔2006〕1号）``): the registry's document
+    with that 文号 (or, without one, that title) is used, or a new one is created."""
+
+    pasted = forms.CharField(
+        label="粘贴引文",
+        required=False,
+        max_length=500,
+        help_text="未选政策文件时，可粘贴“《标题》（文号）”，自动查找或新建政策文件。",
+        widget=forms.TextInput(attrs={"size": 40}),
+    )
+
+    class Meta:
+        model = Citation
+        fields = ["project", "sequence", "document", "pasted", "cited_text", "separator"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("document", "cited_text"):
+            if name in self.fields:  # not when shown read-only
+                self.fields[name].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        pasted = cleaned.get("pasted", "").strip()
+        chosen = cleaned.get("document")
+        if chosen is not None and not cleaned.get("cited_text"):
+            cleaned["cited_text"] = self.instance.cited_text = str(chosen)
+        if chosen is None:
+            if not pasted:
+                self.add_error("document", "请选择政策文件，或粘贴引文。")
+                return cleaned
+            try:
+                citation = parse_citation(pasted)
+            except CitationError as error:
+                self.add_error("pasted", str(error))
+                return cleaned
+            document = document_for(citation)
+            if document.pk is None:
+                try:
+                    document.full_clean()
+                except ValidationError as error:
+                    self.add_error("pasted", "；".join(error.messages))
+                    return cleaned
+            self._document = document
+            if not cleaned.get("cited_text"):
+                cleaned["cited_text"] = pasted
+                self.instance.cited_text = pasted
+        return cleaned
+
+    def _get_validation_exclusions(self):
+        exclusions = super()._get_validation_exclusions()
+        if getattr(self, "_document", None) is not None:
+            exclusions.add("document")  # found or made from the pasted citation
+        return exclusions
+
+    def save(self, commit=True):
+        # A new document is stored only now, when the whole page has passed validation.
+        document = getattr(self, "_document", None)
+        if document is not None:
+            if document.pk is None:
+                document.save()
+            self.instance.document = document
+        return super().save(commit)
+
+
+def document_for(pasted) -> PolicyDocument:
+    """The registry's document for a pasted citation, or a new one (not yet saved)."""
+    if pasted.document_number:
+        existing = PolicyDocument.objects.filter(document_number=pasted.document_number).first()
+    else:
+        existing = PolicyDocument.objects.filter(title=pasted.title, document_number="").first()
+    if existing is not None:
+        return existing
+    return PolicyDocument(title=pasted.title, document_number=pasted.document_number)

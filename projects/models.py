@@ -16,6 +16,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from budget.docnumbers import DocNumberError, parse_doc_number
 
 MAX_DIGITS = 16
 DECIMAL_PLACES = 2
@@ -76,8 +79,8 @@ class FrozenRevisionError(Exception):
     """A write to a published revision (or anything in it). PostgreSQL refuses it too, by
     trigger (migration 0007), so no path around the models gets through."""
 
-    def __init__(self, what: str = "已公开的修订版"):
-        super().__init__(f"{what}不能修改或删除：请创建更正版本。")
+    def __init__(self, what: str = "已公开的修订版", remedy: str = "请创建更正版本"):
+        super().__init__(f"{what}不能修改或删除：{remedy}。")
 
 
 class GuardedChild:
@@ -238,6 +241,7 @@ class Disclosure(models.Model):
     )
 
     objects = DisclosureQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "公开文本"
@@ -392,6 +396,7 @@ class Project(models.Model):
     updated_at = models.DateTimeField("修改时间", auto_now=True, help_text="记录最后修改时间。")
 
     objects = ProjectQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "项目"
@@ -536,6 +541,7 @@ class SubItem(GuardedChild, models.Model):
     )
 
     objects = SubItemQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "子项目"
@@ -603,6 +609,7 @@ class Milestone(GuardedChild, models.Model):
     )
 
     objects = MilestoneQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "计划节点"
@@ -680,6 +687,7 @@ class LineItem(GuardedChild, models.Model):
     )
 
     objects = LineItemQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "测算明细"
@@ -750,6 +758,7 @@ class Factor(GuardedChild, models.Model):
     )
 
     objects = FactorQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "计算因子"
@@ -798,6 +807,7 @@ class PolicyDocument(models.Model):
     )
 
     objects = PolicyDocumentQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "政策文件"
@@ -816,8 +826,55 @@ class PolicyDocument(models.Model):
             return f"《{self.title}》（{self.document_number}）"
         return f"《{self.title}》"
 
+    def save(self, *args, **kwargs):
+        # A published revision cites a document by what it was called then: its title and
+        # 文号 no longer change (the issuing body may still be filled in).
+        if self._renamed_while_cited():
+            raise FrozenRevisionError(
+                "已公开项目引用的政策文件的标题和文号", "如确需更改，请新建一份政策文件"
+            )
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("projects:document", kwargs={"pk": self.pk})
+
+    def clean(self) -> None:
+        """A 文号 must be one document number; it is stored in the standard 〔〕 form, with
+        its issuer's code, year and serial."""
+        super().clean()
+        if not self.document_number:
+            return
+        try:
+            number = parse_doc_number(self.document_number)
+        except DocNumberError as error:
+            raise ValidationError({"document_number": str(error)}) from None
+        self.document_number = number.normalised
+        self.issuer_code, self.year, self.serial = number.issuer, number.year, number.serial
+
+    def _cited_by_frozen(self) -> bool:
+        return Citation.objects.filter(
+            document_id=self.pk, project__status__in=FROZEN_STATUSES
+        ).exists()
+
+    def _renamed_while_cited(self) -> bool:
+        """Whether the title or 文号 differs from the stored row although a published
+        revision cites it by them."""
+        if self.pk is None:
+            return False
+        stored = PolicyDocument.objects.filter(pk=self.pk).values("title", "document_number")
+        stored = stored.first()
+        current = {"title": self.title, "document_number": self.document_number}
+        return stored is not None and stored != current and self._cited_by_frozen()
+
+    def validate_constraints(self, exclude=None) -> None:
+        super().validate_constraints(exclude=exclude)
+        if self._renamed_while_cited():
+            raise ValidationError(_DOCUMENT_FROZEN)
+
+
+_DOCUMENT_FROZEN = (
+    "已公开的项目引用了这份文件，标题和文号不能再修改；如确需更改，请新建一份政策文件。"
+)
 
 
 class CitationQuerySet(ChildQuerySet):
@@ -854,6 +911,7 @@ class Citation(GuardedChild, models.Model):
     )
 
     objects = CitationQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "立项依据引用"
@@ -895,6 +953,7 @@ class FundingSource(GuardedChild, models.Model):
     )
 
     objects = FundingSourceQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "资金来源"
@@ -965,6 +1024,7 @@ class PerformanceIndicator(GuardedChild, models.Model):
     unit = models.CharField("计量单位", max_length=20, blank=True, help_text="如“人次”“%”。")
 
     objects = PerformanceIndicatorQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "绩效指标"

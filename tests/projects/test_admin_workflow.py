@@ -10,8 +10,6 @@ from django.urls import reverse
 from projects.models import Department, Project, Status
 from projects.roles import CLERK, REVIEWER
 
-from .test_workflow import draft  # noqa: F401  (the fixture)
-
 pytestmark = pytest.mark.django_db
 
 
@@ -29,7 +27,7 @@ def member(django_user_model, name, role, department):
 
 
 @pytest.fixture
-def staff(django_user_model, draft):  # noqa: F811
+def staff(django_user_model, draft):
     department = draft.disclosure.department
     elsewhere = Department.objects.create(
         name="另一单位", slug="elsewhere", region=department.region
@@ -41,7 +39,7 @@ def staff(django_user_model, draft):  # noqa: F811
     }
 
 
-def test_clerk_submits_reviewer_publishes_then_a_correction(staff, draft):  # noqa: F811
+def test_clerk_submits_reviewer_publishes_then_a_correction(staff, draft):
     change = reverse("admin:projects_project_change", args=[draft.pk])
     page = staff["clerk"].get(change).content.decode()
     assert step_url(draft, "submit") in page
@@ -68,7 +66,7 @@ def test_clerk_submits_reviewer_publishes_then_a_correction(staff, draft):  # no
     assert correction.status == Status.DRAFT
 
 
-def test_reviewer_returns_with_a_comment_and_withdraws_with_a_reason(staff, draft):  # noqa: F811
+def test_reviewer_returns_with_a_comment_and_withdraws_with_a_reason(staff, draft):
     staff["clerk"].post(step_url(draft, "submit"))
     empty = staff["reviewer"].post(step_url(draft, "return"), {"comment": ""})
     assert empty.status_code == 200
@@ -83,10 +81,89 @@ def test_reviewer_returns_with_a_comment_and_withdraws_with_a_reason(staff, draf
     assert withdrawn.status == Status.WITHDRAWN and withdrawn.withdrawal_reason == "项目已取消。"
 
 
-def test_a_step_from_the_wrong_state_says_why(staff, draft):  # noqa: F811
+def test_a_step_from_the_wrong_state_says_why(staff, draft):
     response = staff["clerk"].post(step_url(draft, "correct"))
     assert response.status_code == 200
     assert "只有" in response.content.decode()
     assert Project.objects.filter(lineage=draft.lineage).count() == 1
     # A reviewer does not see a clerk's draft at all until it is submitted.
     assert staff["reviewer"].post(step_url(draft, "withdraw"), {"reason": "x"}).status_code == 404
+
+
+def test_each_finding_links_to_the_place_to_fix_it(staff, draft):
+    from decimal import Decimal
+    from html.parser import HTMLParser
+
+    from projects.models import LineItem
+
+    # A line whose factors no longer give its amount, and a declared total below the items.
+    line = LineItem.objects.filter(sub_item__project=draft, factors__isnull=False).first()
+    LineItem.objects.filter(pk=line.pk).update(declared_amount=line.declared_amount + 1)
+    Project.objects.filter(pk=draft.pk).update(declared_total=Decimal("1.00"))
+
+    class Links(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.inside, self.links = False, []
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "ul" and attrs.get("class") == "findings":
+                self.inside = True
+            elif tag == "a" and self.inside:
+                self.links.append(attrs["href"])
+
+        def handle_endtag(self, tag):
+            if tag == "ul":
+                self.inside = False
+
+    for url in (
+        reverse("admin:projects_project_change", args=[draft.pk]),
+        step_url(draft, "submit"),
+    ):
+        parser = Links()
+        parser.feed(staff["clerk"].get(url).content.decode())
+        line_page = reverse("admin:projects_lineitem_change", args=[line.pk])
+        assert any(link.startswith(line_page) for link in parser.links), parser.links
+        project_page = reverse("admin:projects_project_change", args=[draft.pk])
+        assert f"{project_page}#id_declared_total" in parser.links
+        for link in set(parser.links):
+            page = staff["clerk"].get(link.split("#")[0])
+            assert page.status_code == 200, link
+            anchor = link.partition("#")[2]
+            if anchor:
+                assert f'id="{anchor}"' in page.content.decode(), link
+
+
+def test_staff_preview_the_public_page_and_the_pdf_before_publishing(staff, draft):
+    import io
+
+    from pypdf import PdfReader
+
+    preview = reverse("admin:projects_project_preview", args=[draft.pk])
+    change = staff["clerk"].get(reverse("admin:projects_project_change", args=[draft.pk]))
+    assert preview in change.content.decode()
+
+    response = staff["clerk"].get(preview)
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "预览，尚未公开" in text and draft.name in text and "noindex" in text
+    # The page body is the public one: its eight sections and the line tables.
+    assert "二、立项依据" in text and "五、" in text
+    assert "no-store" in response["Cache-Control"]
+    # Another department's reviewer does not see it.
+    assert staff["stranger"].get(preview).status_code == 404
+
+    pdf = staff["clerk"].get(reverse("admin:projects_project_preview_pdf", args=[draft.pk]))
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    assert "no-store" in pdf["Cache-Control"]
+    reader = PdfReader(io.BytesIO(pdf.content))
+    first = reader.pages[0].extract_text()
+    assert draft.name in first.replace("\n", "")
+    assert not Project.objects.get(pk=draft.pk).published_at  # nothing was stored
+
+    # Once published, the public page is the preview.
+    Project.objects.filter(pk=draft.pk).update(status=Status.SUBMITTED)
+    staff["reviewer"].post(step_url(draft, "publish"), {"explanation": "已核实。"})
+    assert Project.objects.get(pk=draft.pk).status == Status.PUBLISHED
+    assert staff["reviewer"].get(preview).status_code == 404

@@ -14,8 +14,6 @@ from budget.amounts import format_yuan
 from projects.forms import AmountField
 from projects.models import Factor, LineItem, SubItem
 
-from .test_workflow import draft  # noqa: F401  (the fixture)
-
 
 @pytest.mark.parametrize(
     ("typed", "yuan"),
@@ -71,7 +69,7 @@ def line_form(sub_item, **fields):
 
 
 @pytest.mark.django_db
-def test_a_line_entered_with_a_formula_stores_its_factors(admin_client, draft):  # noqa: F811
+def test_a_line_entered_with_a_formula_stores_its_factors(admin_client, draft):
     sub_item = SubItem.objects.filter(project=draft).first()
     response = admin_client.post(
         reverse("admin:projects_lineitem_add"),
@@ -88,16 +86,20 @@ def test_a_line_entered_with_a_formula_stores_its_factors(admin_client, draft): 
     page = admin_client.get(reverse("admin:projects_lineitem_change", args=[line.pk]))
     assert "12,000.00元" in page.content.decode()
 
-    # Changing the formula replaces the factors; the page marks the disagreement.
-    form = line_form(sub_item, declared_amount="12000", formula="60人×100元×3天")
+    # Changing the formula (and the amount with it) replaces the factors.
+    form = line_form(sub_item, declared_amount="18000", formula="60人×100元×3天")
     admin_client.post(reverse("admin:projects_lineitem_change", args=[line.pk]), form)
     assert Factor.objects.filter(line=line).order_by("sequence").last().value == Decimal("3")
+
+    # A line whose stored factors disagree with its amount (as imported from a text that
+    # does not add up) is marked on its page.
+    LineItem.objects.filter(pk=line.pk).update(declared_amount=Decimal("13000"))
     page = admin_client.get(reverse("admin:projects_lineitem_change", args=[line.pk]))
     assert "与申报金额不一致" in page.content.decode()
 
 
 @pytest.mark.django_db
-def test_a_bad_formula_or_amount_is_refused_with_the_reason(admin_client, draft):  # noqa: F811
+def test_a_bad_formula_or_amount_is_refused_with_the_reason(admin_client, draft):
     sub_item = SubItem.objects.filter(project=draft).first()
     response = admin_client.post(
         reverse("admin:projects_lineitem_add"),

@@ -1,0 +1,40 @@
+"""Post an admin change page as a person would: what the page shows, with some fields changed."""
+
+from __future__ import annotations
+
+
+def _add(data: dict, form) -> None:
+    for bound in form:
+        value = bound.field.prepare_value(bound.value())
+        if value is None:
+            continue
+        if isinstance(value, bool):
+            if value:
+                data[bound.html_name] = "on"
+        elif isinstance(value, list | tuple):
+            data[bound.html_name] = [str(v) for v in value]
+        else:
+            data[bound.html_name] = str(value)
+
+
+def page_data(response) -> dict:
+    """The values of every field of an admin add/change page (main form and inlines)."""
+    assert response.status_code == 200, response.status_code
+    data: dict = {}
+    _add(data, response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        _add(data, formset.management_form)
+        for form in formset.forms:
+            _add(data, form)
+    return data
+
+
+def errors_of(response) -> str:
+    """Every error message of a re-shown admin page, as one text."""
+    context = response.context
+    parts = [str(context["adminform"].form.errors)]
+    for inline in context.get("inline_admin_formsets", []):
+        parts.append(str(inline.formset.errors))
+        parts.append(str(inline.formset.non_form_errors()))
+    return "\n".join(parts)

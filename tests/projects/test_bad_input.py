@@ -1,0 +1,263 @@
+"""Bad input in the admin gets a clear Chinese message at the field, and nothing is saved half:
+the page is shown again with the error and the database is as it was."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from projects.forms import TEXT_LIMIT
+from projects.models import Citation, Disclosure, LineItem, PolicyDocument, Project, SubItem
+
+from .adminforms import errors_of, page_data
+from .test_workflow import publish_draft
+
+pytestmark = pytest.mark.django_db
+
+
+def change_url(obj):
+    return reverse(f"admin:projects_{obj._meta.model_name}_change", args=[obj.pk])
+
+
+def post_changed(client, obj, **changes):
+    """Post the object's change page with some fields changed; return the response."""
+    data = page_data(client.get(change_url(obj))) | changes
+    return client.post(change_url(obj), data)
+
+
+def snapshot(project: Project) -> dict:
+    return {
+        "project": Project.objects.filter(pk=project.pk).values().get(),
+        "sub_items": list(SubItem.objects.filter(project=project).values().order_by("pk")),
+        "citations": list(Citation.objects.filter(project=project).values().order_by("pk")),
+        "documents": PolicyDocument.objects.count(),
+    }
+
+
+def refused(response, message: str) -> None:
+    assert response.status_code == 200, "the page is shown again, not saved"
+    text = errors_of(response)
+    assert message in text, text
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("-100", "金额不能为负数"),
+        ("－5万元", "金额不能为负数"),
+        ("2000000000000", "超过 1 万亿元"),
+        ("1.5亿万元", "金额"),
+        ("0.001", "金额"),
+    ],
+)
+def test_a_bad_declared_total_is_refused_and_nothing_else_is_saved(
+    admin_client, draft, typed, message
+):
+    before = snapshot(draft)
+    response = post_changed(
+        admin_client,
+        draft,
+        declared_total=typed,
+        name="另一个名称",
+        **{"sub_items-0-name": "改过的子项目"},
+    )
+    refused(response, message)
+    assert snapshot(draft) == before
+
+
+def test_a_fiscal_year_outside_2000_to_2100_is_refused(admin_client, draft):
+    disclosure = draft.disclosure
+    for year in ("1999", "2101"):
+        response = post_changed(admin_client, disclosure, fiscal_year=year)
+        refused(response, "2000")
+    assert Disclosure.objects.get(pk=disclosure.pk).fiscal_year == 2024
+
+
+def test_text_over_its_limit_is_refused(admin_client, draft):
+    before = snapshot(draft)
+    response = post_changed(admin_client, draft, outcomes="成" * (TEXT_LIMIT + 1))
+    refused(response, str(TEXT_LIMIT))
+    response = post_changed(admin_client, draft, name="名" * 201)
+    refused(response, "200")
+    assert snapshot(draft) == before
+
+
+def test_a_sequence_clash_among_sub_items_is_refused(admin_client, draft):
+    before = snapshot(draft)
+    data = page_data(admin_client.get(change_url(draft)))
+    data["sub_items-1-sequence"] = data["sub_items-0-sequence"]
+    data["name"] = "另一个名称"
+    response = admin_client.post(change_url(draft), data)
+    assert response.status_code == 200
+    assert "序号" in errors_of(response)
+    assert snapshot(draft) == before
+
+
+def line_page(client, sub_item, **fields):
+    url = reverse("admin:projects_lineitem_add")
+    data = {
+        "sub_item": sub_item.pk,
+        "sequence": 99,
+        "marker": "",
+        "name": "新明细",
+        "declared_amount": "",
+        "amount_text": "",
+        "formula": "",
+        "source": "content",
+        "parent": "",
+        "factors-TOTAL_FORMS": "0",
+        "factors-INITIAL_FORMS": "0",
+        "children-TOTAL_FORMS": "0",
+        "children-INITIAL_FORMS": "0",
+    }
+    return client.post(url, data | fields)
+
+
+def test_a_formula_that_disagrees_with_the_declared_amount_is_refused(admin_client, draft):
+    sub_item = SubItem.objects.filter(project=draft).order_by("sequence").first()
+    response = line_page(admin_client, sub_item, declared_amount="1.3万", formula="60人×100元×2天")
+    refused(response, "按计算式得 12,000.00元，与申报金额 13,000.00元 不一致")
+    response = line_page(
+        admin_client, sub_item, declared_amount="", formula="60人×100元×2天=1.3万元"
+    )
+    refused(response, "计算式写明的结果 13,000.00元 与各数相乘所得 12,000.00元 不一致")
+    assert not LineItem.objects.filter(sub_item=sub_item, sequence=99).exists()
+    # The same line with matching figures is saved.
+    response = line_page(admin_client, sub_item, declared_amount="1.2万", formula="60人×100元×2天")
+    assert response.status_code == 302
+    assert LineItem.objects.get(sub_item=sub_item, sequence=99).declared_amount == Decimal(12000)
+
+
+def test_a_child_line_under_a_line_of_another_sub_item_is_refused(admin_client, draft):
+    first, second = SubItem.objects.filter(project=draft).order_by("sequence")[:2]
+    foreign = LineItem.objects.filter(sub_item=second).first()
+    response = line_page(admin_client, first, parent=foreign.pk)
+    assert response.status_code == 200
+    assert "上级明细必须属于同一子项目" in errors_of(response)
+    assert not LineItem.objects.filter(sub_item=first, sequence=99).exists()
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("（2014）104号", "缺少发文机关代字"),
+        ("2014年104号", "不是有效的文号"),
+        ("澄办发104号", "不是有效的文号"),
+        ("澄办发〔2014〕104号 通知", "除文号外还有其他文字"),
+        ("澄办发〔1900〕1号", "不在"),
+    ],
+)
+def test_a_document_number_of_the_wrong_form_is_refused(admin_client, typed, message):
+    response = admin_client.post(
+        reverse("admin:projects_policydocument_add"),
+        {"title": "某规定", "document_number": typed, "issuer_code": "", "issuing_body": ""},
+    )
+    refused(response, message)
+    assert not PolicyDocument.objects.filter(title="某规定").exists()
+
+
+def test_a_document_number_is_stored_in_its_standard_form(admin_client):
+    response = admin_client.post(
+        reverse("admin:projects_policydocument_add"),
+        {"title": "某规定", "document_number": "澄办发【2014】104号", "issuing_body": ""},
+    )
+    assert response.status_code == 302
+    document = PolicyDocument.objects.get(title="某规定")
+    assert (document.document_number, document.issuer_code, document.year, document.serial) == (
+        "澄办发〔2014〕104号",
+        "澄办发",
+        2014,
+        104,
+    )
+
+
+# --- A citation made from a pasted citation ------------------------------------------------
+
+PASTED = "《云南省老干部政治待遇的八项制度规定》（云办发〔2006〕1号）"
+
+
+def add_citation(data: dict, project: Project, **fields) -> dict:
+    index = int(data["citations-TOTAL_FORMS"])
+    data["citations-TOTAL_FORMS"] = str(index + 1)
+    row = {"sequence": "99", "document": "", "pasted": "", "cited_text": "", "separator": "；"}
+    for name, value in (row | fields).items():
+        data[f"citations-{index}-{name}"] = value
+    data[f"citations-{index}-project"] = str(project.pk)
+    return data
+
+
+def test_a_pasted_citation_finds_or_creates_its_document(admin_client, draft):
+    PolicyDocument.objects.filter(document_number="云办发〔2006〕1号").delete()
+    Citation.objects.filter(document__document_number="云办发〔2006〕1号").delete()
+    data = add_citation(page_data(admin_client.get(change_url(draft))), draft, pasted=PASTED)
+    response = admin_client.post(change_url(draft), data)
+    assert response.status_code == 302, errors_of(response)
+    citation = Citation.objects.get(project=draft, sequence=99)
+    assert citation.cited_text == PASTED
+    assert citation.document.title == "云南省老干部政治待遇的八项制度规定"
+    assert citation.document.document_number == "云办发〔2006〕1号"
+
+    # Pasted again, in other brackets, it is the same document.
+    documents = PolicyDocument.objects.count()
+    data = page_data(admin_client.get(change_url(draft)))
+    data = add_citation(data, draft, sequence="100", pasted=PASTED.replace("〔2006〕", "[2006]"))
+    response = admin_client.post(change_url(draft), data)
+    assert response.status_code == 302, errors_of(response)
+    assert PolicyDocument.objects.count() == documents
+    assert Citation.objects.get(project=draft, sequence=100).document == citation.document
+
+
+@pytest.mark.parametrize(
+    ("pasted", "message"),
+    [
+        ("云南省老干部政治待遇的八项制度规定", "书名号"),
+        ("《规定一》《规定二》", "2 个文件标题"),
+        ("《规定一》（云办发〔2006〕1号", ""),
+        ("", "请选择政策文件，或粘贴引文"),
+    ],
+)
+def test_a_citation_without_a_document_is_refused(admin_client, draft, pasted, message):
+    before = snapshot(draft)
+    data = add_citation(page_data(admin_client.get(change_url(draft))), draft, pasted=pasted)
+    data["citations-0-document"] = data.get("citations-0-document", "")
+    response = admin_client.post(change_url(draft), data)
+    if pasted == "《规定一》（云办发〔2006〕1号":  # an unbalanced bracket is still one citation
+        assert response.status_code == 302
+        return
+    refused(response, message)
+    assert snapshot(draft) == before
+
+
+def test_a_pasted_citation_creates_nothing_when_the_page_has_another_error(admin_client, draft):
+    before = snapshot(draft)
+    data = add_citation(
+        page_data(admin_client.get(change_url(draft))),
+        draft,
+        pasted="《全新的规定》（澄办发〔2030〕7号）",
+    )
+    data["declared_total"] = "-1"
+    response = admin_client.post(change_url(draft), data)
+    refused(response, "金额不能为负数")
+    assert snapshot(draft) == before
+    assert not PolicyDocument.objects.filter(title="全新的规定").exists()
+
+
+def test_a_document_cited_by_a_published_revision_keeps_its_title_and_number(
+    admin_client, draft, users
+):
+    published = publish_draft(draft, users)
+    document = Citation.objects.filter(project=published).first().document
+    response = post_changed(admin_client, document, title="改过的标题")
+    refused(response, "标题和文号不能再修改")
+    assert PolicyDocument.objects.get(pk=document.pk).title == document.title
+    # What is not cited may still be filled in.
+    response = post_changed(admin_client, document, issuing_body="中共云南省委办公厅")
+    assert response.status_code == 302
+    from projects.models import FrozenRevisionError
+
+    document.refresh_from_db()
+    document.title = "改过的标题"
+    with pytest.raises(FrozenRevisionError):
+        document.save()
