@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 SEED := fixtures/seed/chengjiang-zzb-2024.json
 
-.PHONY: bench bench-pdf bench-search demo test check pytest install system-demo system-test migrate-demo seed-demo lint format clean
+.PHONY: bench bench-pdf bench-search demo serve test check pytest install system-demo system-test migrate-demo seed-demo lint format clean
 
 ## demo: install, set up the SQLite database under var/, load the seed, serve on 127.0.0.1:$(PORT)
 demo: system-demo install
@@ -17,6 +17,11 @@ demo: system-demo install
 	@$(PY) manage.py create_demo_users
 	@echo "门户：http://127.0.0.1:$(PORT)/   管理后台：http://127.0.0.1:$(PORT)/admin/"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+## serve: the production configuration locally: gunicorn, PostgreSQL (DATABASE_URL or a
+## throwaway server), whitenoise static files, on 127.0.0.1:$(PORT)
+serve: system-test install
+	PORT=$(PORT) scripts/with-postgres.sh scripts/serve.sh
 
 ## test: install, start a throwaway PostgreSQL, run lint, checks and the whole suite
 test: system-test install

@@ -4,10 +4,11 @@ from django.urls import include, path
 
 from .feeds import PublicationsFeed
 from .sitemaps import SITEMAPS
-from .views import reading_mode
+from .views import health, reading_mode
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("healthz", health, name="health"),
     path("feeds/publications.atom", PublicationsFeed(), name="feed"),
     path("reading-mode/<slug:mode>/", reading_mode, name="reading-mode"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

@@ -1,7 +1,10 @@
-"""Site-wide views: the reading mode (适老化) that a reader switches without any script."""
+"""Site-wide views: the reading mode (适老化) that a reader switches without any script, and the
+health check."""
 
-from django.http import HttpResponseRedirect
+from django.db import DatabaseError, connection
+from django.http import HttpResponseRedirect, JsonResponse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 READING_MODES = {"standard": "标准", "large": "大字", "contrast": "高对比"}
@@ -22,3 +25,16 @@ def reading_mode(request, mode: str):
     else:
         response.delete_cookie(COOKIE)
     return response
+
+
+@never_cache
+@require_GET
+def health(request):
+    """For load balancers and monitors: 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from csp.decorators import csp_exempt
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -135,7 +136,8 @@ class WorkflowAdminMixin:
             ),
             path(
                 "<path:object_id>/preview/pdf/",
-                self.admin_site.admin_view(self.preview_pdf_view),
+                # A PDF, not an HTML page: the page policy does not apply.
+                self.admin_site.admin_view(csp_exempt()(self.preview_pdf_view)),
                 name="projects_project_preview_pdf",
             ),
             *super().get_urls(),

@@ -41,3 +41,18 @@ ROLE_PERMISSIONS = {
     + [("auth", c) for c in _codenames(("add", "change", "view"), ("user",))]
     + [("auth", "view_group")],
 }
+
+
+def ensure_roles(**kwargs) -> None:
+    """Create the role groups with their permissions where missing (after every migrate, and
+    after a test database is flushed, through ``post_migrate``). Existing groups get exactly
+    the permissions listed here."""
+    from django.contrib.auth.models import Group, Permission
+    from django.db.models import Q
+
+    for name, permissions in ROLE_PERMISSIONS.items():
+        wanted = Q(pk__in=[])
+        for app_label, codename in permissions:
+            wanted |= Q(content_type__app_label=app_label, codename=codename)
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.set(Permission.objects.filter(wanted))

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+from csp.decorators import csp_exempt
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.decorators import method_decorator
 from django.utils.http import content_disposition_header, quote_etag
 from django.views import View
 
@@ -49,6 +51,8 @@ def project_filename(project: Project) -> str:
     )
 
 
+# A PDF is not an HTML page: the page policy would only get in the way of the browser's viewer.
+@method_decorator(csp_exempt(), name="dispatch")
 class ProjectPdfView(View):
     """A project's PDF: the latest published revision at the permalink, or one given revision."""
 
@@ -75,6 +79,8 @@ class ProjectPdfView(View):
         )
 
 
+# A PDF is not an HTML page: the page policy would only get in the way of the browser's viewer.
+@method_decorator(csp_exempt(), name="dispatch")
 class DisclosurePdfView(View):
     """One department's document for one year, as it stands."""
 

@@ -73,6 +73,7 @@ def test_hidden_projects_appear_nowhere(client, seed, status):
         "projects:search": reverse("projects:search") + f"?q={DRAFT_WORDS}",
         "feed": reverse("feed"),
         "sitemap": reverse("sitemap"),
+        "health": reverse("health"),
     }
     not_pages = {"reading-mode"}  # a redirect that only sets the reader's cookie
     assert (

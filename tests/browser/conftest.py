@@ -48,3 +48,16 @@ def page(browser):
 def screenshot_dir() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+def watch_policy_violations(page) -> list[str]:
+    """Collect what the page's Content-Security-Policy blocked (Chromium reports it on the
+    console); a list that stays empty means the pages need nothing the policy forbids."""
+    blocked: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return blocked

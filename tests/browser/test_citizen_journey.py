@@ -6,6 +6,8 @@ from axe_playwright_python.sync_playwright import Axe
 
 from projects.models import Project
 
+from .conftest import watch_policy_violations
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 VIEWPORTS = {"phone": {"width": 360, "height": 780}, "desktop": {"width": 1280, "height": 900}}
@@ -24,6 +26,7 @@ def serious_violations(page) -> list[str]:
 def test_home_search_project_registry(live_server, seed, browser, device, screenshot_dir):
     context = browser.new_context(locale="zh-CN", viewport=VIEWPORTS[device])
     page = context.new_page()
+    blocked = watch_policy_violations(page)
     problems = {}
 
     def check(name):
@@ -54,3 +57,4 @@ def test_home_search_project_registry(live_server, seed, browser, device, screen
     check("disclosure")
     context.close()
     assert problems == {}
+    assert blocked == [], blocked  # nothing the Content-Security-Policy had to stop

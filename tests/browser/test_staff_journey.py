@@ -16,6 +16,8 @@ from pypdf import PdfReader
 from projects.models import Department, Disclosure, PolicyDocument, Project, Region, Status
 from projects.roles import CLERK, REVIEWER
 
+from .conftest import watch_policy_violations
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "慰问经费-2024-审核"
@@ -45,6 +47,7 @@ def department(db):
 def log_in(browser, base: str, username: str):
     context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 1000})
     page = context.new_page()
+    page.blocked = watch_policy_violations(page)
     page.goto(f"{base}/admin/login/?next=/admin/")
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
@@ -175,3 +178,5 @@ def test_clerk_enters_reviewer_publishes_then_a_correction(
     assert public.locator("main del", has_text="2").count() >= 1
     assert public.locator("main ins", has_text="3").count() >= 1
     public.screenshot(path=str(screenshot_dir / "staff-compare.png"), full_page=True)
+    # The admin (autocompletes, inlines, previews) works under the strict policy.
+    assert clerk.blocked == [] and reviewer.blocked == []

@@ -188,3 +188,20 @@ def test_a_reviewer_sees_projects_once_submitted(client, django_user_model, two_
     listed = client.get(admin_url(models.Project, "changelist")).context["cl"].queryset
     assert set(listed.values_list("pk", flat=True)) == {draft.pk}
     assert client.get(admin_url(models.Project, "change", draft.pk)).status_code == 200
+
+
+def test_the_roles_come_back_with_their_permissions_after_a_flush(db):
+    from projects.roles import ROLE_PERMISSIONS, ensure_roles
+
+    expected = {
+        name: {codename for _, codename in permissions}
+        for name, permissions in ROLE_PERMISSIONS.items()
+    }
+    assert {
+        g.name: set(g.permissions.values_list("codename", flat=True)) for g in Group.objects.all()
+    } == expected  # as the data migration made them
+    Group.objects.all().delete()
+    ensure_roles()
+    assert {
+        g.name: set(g.permissions.values_list("codename", flat=True)) for g in Group.objects.all()
+    } == expected

@@ -1,0 +1,21 @@
+"""gunicorn for the portal: `gunicorn -c portal/gunicorn.conf.py portal.wsgi` (see `make serve`).
+
+Sync workers, two per core plus one, recycled after a few thousand requests so that no worker
+grows without bound; every value can be overridden by the environment.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))  # a first PDF render takes seconds
+graceful_timeout = 30
+keepalive = 5
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
+max_requests_jitter = 500
+accesslog = "-"
+errorlog = "-"
+# Forwarded headers are trusted only from the load balancer in front.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

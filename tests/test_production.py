@@ -1,0 +1,100 @@
+"""The production configuration: health check, the Chinese 503 page while the database is out
+of reach, the security headers and Content-Security-Policy, and a clean `check --deploy`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import InterfaceError, OperationalError
+from django.test import RequestFactory
+from django.urls import reverse
+
+from portal.middleware import DatabaseUnavailableMiddleware
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.django_db
+def test_health_answers_when_the_database_does(client):
+    response = client.get(reverse("health"))
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+    assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_health_says_unavailable_when_the_database_does_not(client, monkeypatch):
+    from django.db import connection
+
+    def broken():
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(connection, "cursor", broken)
+    response = client.get(reverse("health"))
+    assert response.status_code == 503
+    assert response.json()["database"] == "unavailable"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("error", [OperationalError, InterfaceError])
+def test_a_lost_database_gives_a_chinese_503_page(error):
+    middleware = DatabaseUnavailableMiddleware(lambda request: None)
+    request = RequestFactory().get("/projects/")
+    response = middleware.process_exception(request, error("server closed the connection"))
+    assert response.status_code == 503
+    assert response["Retry-After"] == "10"
+    text = response.content.decode()
+    assert "服务暂时不可用" in text and 'lang="zh-CN"' in text
+    # Other errors are left to Django's own handling.
+    assert middleware.process_exception(request, ValueError("x")) is None
+
+
+@pytest.mark.django_db
+def test_pages_carry_a_strict_content_security_policy(client, seed, admin_client):
+    for response in (client.get("/"), admin_client.get(reverse("admin:index"))):
+        policy = response["Content-Security-Policy"]
+        directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+        assert directives["script-src"] == "'self'" and "unsafe-inline" not in policy
+        assert directives["object-src"] == "'none'"
+        assert directives["frame-ancestors"] == "'none'"
+        assert response["X-Frame-Options"] == "DENY"
+        assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_check_deploy_is_clean_with_the_production_settings():
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.prod",
+        "SECRET_KEY": "a-long-random-production-key-" + "x7Qz" * 12,
+        "ALLOWED_HOSTS": "portal.example.cn",
+        "DATABASE_URL": os.environ.get("DATABASE_URL", "postgres://localhost/portal"),
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_its_secrets():
+    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS")}
+    env["DJANGO_SETTINGS_MODULE"] = "portal.settings.prod"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
