@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "axes",
     "projects",
     "publications",
+    # Site-wide commands: backup and restore.
+    "portal",
 ]
 
 MIDDLEWARE = [
