@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 SEED := fixtures/seed/chengjiang-zzb-2024.json
 
-.PHONY: bench bench-pdf bench-search demo serve test check pytest install system-demo system-test migrate-demo seed-demo lint format clean
+.PHONY: bench bench-faults bench-pdf bench-search demo serve test check pytest install system-demo system-test migrate-demo seed-demo lint format clean
 
 ## demo: install, set up the SQLite database under var/, load the seed, serve on 127.0.0.1:$(PORT)
 demo: system-demo install
@@ -68,6 +68,11 @@ bench: install
 ## bench-pdf: PDF rendering against WeasyPrint on the same HTML; serving against a static file
 bench-pdf: system-demo install
 	$(PY) bench/pdf.py
+
+## bench-faults: 100 clients for 60 s against gunicorn + PostgreSQL, then PostgreSQL stopped
+## for 10 s mid-run: 503 notice while down, recovery, nothing lost (bench/faults.py)
+bench-faults: system-test install
+	scripts/with-postgres.sh $(PY) bench/faults.py
 
 ## bench-search: substring search at 100,000 projects on a throwaway PostgreSQL
 bench-search: system-test install

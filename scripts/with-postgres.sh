@@ -16,6 +16,7 @@ pgdir=$(mktemp -d "${TMPDIR:-/tmp}/portal-pg.XXXXXX")
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 
 as_owner=()
+owner=""
 if [ "$(id -u)" -eq 0 ]; then
   owner=postgres
   id "$owner" >/dev/null 2>&1 || owner=nobody
@@ -37,5 +38,9 @@ trap stop EXIT INT TERM
   start >/dev/null || { cat "$pgdir/server.log" >&2; exit 1; }
 
 export DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres"
+# For the fault benchmark, which stops and restarts this server mid-run (bench/faults.py).
+export PORTAL_PG_BIN="$bindir" PORTAL_PG_DATA="$pgdir/data" PORTAL_PG_LOG="$pgdir/server.log"
+export PORTAL_PG_OWNER="${owner:-}"
+export PORTAL_PG_OPTIONS="-p $port -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 echo "PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (throwaway)"
 "$@"
