@@ -38,3 +38,23 @@ def errors_of(response) -> str:
         parts.append(str(inline.formset.errors))
         parts.append(str(inline.formset.non_form_errors()))
     return "\n".join(parts)
+
+
+def line_form(sub_item, **fields):
+    """The add page of a line item under ``sub_item``, with some fields given."""
+    data = {
+        "sub_item": sub_item.pk,
+        "sequence": 99,
+        "marker": "",
+        "name": "自助餐费",
+        "declared_amount": "",
+        "amount_text": "",
+        "formula": "",
+        "source": "content",
+        "parent": "",
+        "factors-TOTAL_FORMS": "0",
+        "factors-INITIAL_FORMS": "0",
+        "children-TOTAL_FORMS": "0",
+        "children-INITIAL_FORMS": "0",
+    }
+    return data | fields

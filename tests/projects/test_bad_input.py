@@ -11,7 +11,7 @@ from django.urls import reverse
 from projects.forms import TEXT_LIMIT
 from projects.models import Citation, Disclosure, LineItem, PolicyDocument, Project, SubItem
 
-from .adminforms import errors_of, page_data
+from .adminforms import errors_of, line_form, page_data
 from .test_workflow import publish_draft
 
 pytestmark = pytest.mark.django_db
@@ -96,23 +96,9 @@ def test_a_sequence_clash_among_sub_items_is_refused(admin_client, draft):
 
 
 def line_page(client, sub_item, **fields):
-    url = reverse("admin:projects_lineitem_add")
-    data = {
-        "sub_item": sub_item.pk,
-        "sequence": 99,
-        "marker": "",
-        "name": "新明细",
-        "declared_amount": "",
-        "amount_text": "",
-        "formula": "",
-        "source": "content",
-        "parent": "",
-        "factors-TOTAL_FORMS": "0",
-        "factors-INITIAL_FORMS": "0",
-        "children-TOTAL_FORMS": "0",
-        "children-INITIAL_FORMS": "0",
-    }
-    return client.post(url, data | fields)
+    return client.post(
+        reverse("admin:projects_lineitem_add"), line_form(sub_item, name="新明细", **fields)
+    )
 
 
 def test_a_formula_that_disagrees_with_the_declared_amount_is_refused(admin_client, draft):

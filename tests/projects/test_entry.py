@@ -14,6 +14,8 @@ from budget.amounts import format_yuan
 from projects.forms import AmountField
 from projects.models import Factor, LineItem, SubItem
 
+from .adminforms import line_form
+
 
 @pytest.mark.parametrize(
     ("typed", "yuan"),
@@ -47,25 +49,6 @@ def test_what_the_field_shows_it_reads_back(value):
     field = AmountField()
     assert field.clean(field.prepare_value(value)) == value
     assert field.clean(format_yuan(value)) == value
-
-
-def line_form(sub_item, **fields):
-    data = {
-        "sub_item": sub_item.pk,
-        "sequence": 99,
-        "marker": "",
-        "name": "自助餐费",
-        "declared_amount": "",
-        "amount_text": "",
-        "formula": "",
-        "source": "content",
-        "parent": "",
-        "factors-TOTAL_FORMS": "0",
-        "factors-INITIAL_FORMS": "0",
-        "children-TOTAL_FORMS": "0",
-        "children-INITIAL_FORMS": "0",
-    }
-    return data | fields
 
 
 @pytest.mark.django_db
