@@ -15,9 +15,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQueryField
+from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import BooleanField, F, Func, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Cast
+from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -68,13 +70,21 @@ def grams_indexed() -> bool:
     return connection.vendor == "postgresql"
 
 
-def _term_match(key: str) -> Q:
+def _term_match(key: str, path: str) -> Q:
     if not grams_indexed():
-        return Q(text__contains=key)
+        return Q(**{f"{path}text__contains": key})
     literal = tsquery_literal(query_grams(key))
-    match = Q(_Matches(F("grams"), Cast(Value(literal), output_field=SearchQueryField())))
+    match = Q(_Matches(F(f"{path}grams"), Cast(Value(literal), output_field=SearchQueryField())))
     if len(key) > EXACT_BY_GRAMS:
-        match &= Q(text__contains=key)
+        match &= Q(**{f"{path}text__contains": key})
+    return match
+
+
+def _match(query: str, path: str = "") -> Q:
+    """The condition on a search row (reached through ``path``) for ``query``; empty if none."""
+    match = Q()
+    for key in search_terms(query):
+        match |= _term_match(key, path)
     return match
 
 
@@ -83,32 +93,97 @@ def matching_search_rows(query: str) -> QuerySet[ProjectSearch]:
 
     Every project revision has a row, whatever its status: callers start from ``published()``.
     """
-    match = Q()
-    for key in search_terms(query):
-        match |= _term_match(key)
+    match = _match(query)
     if not match:
         return ProjectSearch.objects.none()
     return ProjectSearch.objects.filter(match)
 
 
+def display_order(project: Project) -> dict[str, object]:
+    """The search row's copy of where ``project`` stands in the public order (its disclosure
+    and department loaded): newest year first, then department name, then project number."""
+    return {
+        "fiscal_year": project.disclosure.fiscal_year,
+        "department_name": project.disclosure.department.name,
+        "sequence": project.sequence,
+    }
+
+
+# The public order of projects (selectors.public_projects) as the search row stores it, the
+# project id last so the order is total whatever the data. Index projectsearch_display_order
+# holds exactly this, so a page of a common term is read in order and stops early.
+DISPLAY_ORDER = (
+    "-search__fiscal_year",
+    "search__department_name",
+    "search__sequence",
+    "search__project_id",
+)
+
+
 def matching_projects(query: str) -> QuerySet[Project]:
-    """Live projects whose name, narrative, sub-items or cited documents contain ``query``.
+    """Live projects whose name, narrative, sub-items or cited documents contain ``query``,
+    in the public order (newest year, department name, project number).
 
     Full-width and half-width forms and letter case do not matter, and a 文号 in the query
     also matches its standard 〔〕 form, so 澄办发【2014】104号 finds the project citing
-    澄办发〔2014〕104号.
+    澄办发〔2014〕104号. Count the result with :func:`count_matches`, which stops at a cap,
+    rather than ``count()``, which visits every match of a common term.
     """
+    match = _match(query, "search__")
+    if not match:
+        return Project.objects.none()
     return (
         Project.objects.published()
-        .filter(pk__in=matching_search_rows(query).values("project_id"))
+        .filter(match)
         .select_related("disclosure__department")
         # What hits() reads, fetched once for the page of results.
         .prefetch_related(
             "sub_items",
             Prefetch("citations", queryset=Citation.objects.select_related("document")),
         )
-        .order_by("-disclosure__fiscal_year", "disclosure__department__name", "sequence")
+        .order_by(*DISPLAY_ORDER)
     )
+
+
+# Beyond this many matches a count says "more than" and the pages stop: a reader refines the
+# query long before, and counting every match of a common term costs seconds at 100,000.
+COUNT_CAP = 10_000
+
+
+@dataclass(frozen=True)
+class MatchCount:
+    """How many projects matched: ``count`` exactly, or, with ``more``, at least ``count``."""
+
+    count: int
+    more: bool
+
+    @property
+    def count_text(self) -> str:
+        return f"{self.count:,}"
+
+    def __str__(self) -> str:
+        return f"超过 {self.count_text}" if self.more else self.count_text
+
+
+def count_matches(projects: QuerySet[Project], cap: int = COUNT_CAP) -> MatchCount:
+    """Count ``projects`` up to ``cap`` in one query that stops at ``cap + 1`` rows."""
+    found = projects.order_by().values("pk")[: cap + 1].count()
+    return MatchCount(count=min(found, cap), more=found > cap)
+
+
+class CappedPaginator(Paginator):
+    """A paginator whose count stops at ``COUNT_CAP``: pages past it do not exist, and
+    ``match_count`` says whether there were more (for "超过 10,000 个")."""
+
+    cap = COUNT_CAP
+
+    @cached_property
+    def match_count(self) -> MatchCount:
+        return count_matches(self.object_list, self.cap)
+
+    @cached_property
+    def count(self) -> int:
+        return self.match_count.count
 
 
 @dataclass(frozen=True)

@@ -110,6 +110,7 @@ class SearchView(ListView):
     template_name = "projects/search.html"
     context_object_name = "projects"
     paginate_by = 20
+    paginator_class = search.CappedPaginator
 
     def get_queryset(self):
         self.query = search.normalise_query(self.request.GET.get("q", ""))
