@@ -193,6 +193,12 @@ class DepartmentAdmin(DepartmentScoped, admin.ModelAdmin):
     search_fields = ["name", "short_name"]
     autocomplete_fields = ["region"]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Search results are listed by department name from a copy on each search row.
+        if change and "name" in form.changed_data:
+            services.refresh_display_order(Project.objects.filter(disclosure__department=obj))
+
 
 class ProjectInline(admin.TabularInline):
     model = Project
@@ -215,6 +221,12 @@ class DisclosureAdmin(DepartmentScoped, ScopedHistory):
     search_fields = ["title", "department__name"]
     autocomplete_fields = ["department"]
     inlines = [ProjectInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Search results are listed by year and department from a copy on each search row.
+        if change and {"fiscal_year", "department"} & set(form.changed_data):
+            services.refresh_display_order(Project.objects.filter(disclosure=obj))
 
 
 class PastedCitation:

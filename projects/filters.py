@@ -58,6 +58,11 @@ class ProjectFilter(django_filters.FilterSet):
         query = search.normalise_query(value)
         if not query:
             return queryset
+        # Up to the cap, the capped count's own ids: the list's counts and sorting then cost
+        # nothing more. Past it, every match as a subquery (see docs/search.md).
+        count = search.count_matches(search.matching_projects(query))
+        if not count.more:
+            return queryset.filter(pk__in=count.ids)
         return queryset.filter(pk__in=search.matching_projects(query).values("pk"))
 
     def filter_region(self, queryset, name, value):

@@ -1069,10 +1069,32 @@ class ProjectSearch(models.Model):
         blank=True,
         help_text="检索文本中的单字和相邻两字（仅 PostgreSQL），系统生成。",
     )
+    # The public display order (newest year, department name, project number), copied here so
+    # that one index yields a term's matches in that order and the first page stops early,
+    # instead of sorting every match of a common term (see docs/search.md). Rewritten with the
+    # row, and by services.refresh_display_order when a department or disclosure changes.
+    fiscal_year = models.PositiveSmallIntegerField(
+        "排序：预算年度", default=0, help_text="所属公开文本的预算年度（排序用，系统生成）。"
+    )
+    department_name = models.CharField(
+        "排序：预算单位",
+        max_length=100,
+        default="",
+        help_text="所属预算单位的名称（排序用，系统生成）。",
+    )
+    sequence = models.PositiveSmallIntegerField(
+        "排序：项目序号", default=0, help_text="项目在公开文本中的序号（排序用，系统生成）。"
+    )
 
     class Meta:
         verbose_name = "项目检索记录"
         verbose_name_plural = "项目检索记录"
+        indexes = [
+            models.Index(
+                fields=["-fiscal_year", "department_name", "sequence", "project"],
+                name="projectsearch_display_order",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"检索：{self.project_id}"

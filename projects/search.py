@@ -6,18 +6,24 @@ upper case, see ``budget.searchtext``) and, on PostgreSQL, the text's distinct c
 unigrams and bigrams as a GIN-indexed ``tsvector``. A query becomes the AND of its bigrams:
 exact for one and two characters (the usual Chinese query), and for longer queries a narrow
 candidate set that ``LIKE`` confirms. On SQLite the key is matched with ``LIKE`` alone.
+
+Results come in the public order from a copy of it on the search row, and counts stop at
+``COUNT_CAP``, so a common word's first page costs no more than a rare one's:
+:func:`search_results` is what a page of results should call (see docs/search.md).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQueryField
+from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import BooleanField, F, Func, Prefetch, Q, QuerySet, Value
+from django.db.models import BooleanField, Case, F, Func, Prefetch, Q, QuerySet, Value, When
 from django.db.models.functions import Cast
+from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -68,13 +74,27 @@ def grams_indexed() -> bool:
     return connection.vendor == "postgresql"
 
 
-def _term_match(key: str) -> Q:
+def _term_match(key: str, path: str, dense: bool = False) -> Q:
     if not grams_indexed():
-        return Q(text__contains=key)
+        return Q(**{f"{path}text__contains": key})
     literal = tsquery_literal(query_grams(key))
-    match = Q(_Matches(F("grams"), Cast(Value(literal), output_field=SearchQueryField())))
-    if len(key) > EXACT_BY_GRAMS:
-        match &= Q(text__contains=key)
+    grams = Q(_Matches(F(f"{path}grams"), Cast(Value(literal), output_field=SearchQueryField())))
+    like = Q(**{f"{path}text__contains": key})
+    if dense:
+        # The same test as a CASE, which no index answers and the planner prices at one row
+        # in two (it thinks a LIKE matches almost nothing): so it walks the display-order
+        # index and stops after a page, as it should when the count reached its cap. LIKE
+        # alone is exact, and with dense matches the grams would reject next to nothing.
+        exact = grams if len(key) <= EXACT_BY_GRAMS else like
+        return Q(Case(When(exact, then=Value(True)), default=Value(False)))
+    return grams & like if len(key) > EXACT_BY_GRAMS else grams
+
+
+def _match(query: str, path: str = "", dense: bool = False) -> Q:
+    """The condition on a search row (reached through ``path``) for ``query``; empty if none."""
+    match = Q()
+    for key in search_terms(query):
+        match |= _term_match(key, path, dense)
     return match
 
 
@@ -83,32 +103,136 @@ def matching_search_rows(query: str) -> QuerySet[ProjectSearch]:
 
     Every project revision has a row, whatever its status: callers start from ``published()``.
     """
-    match = Q()
-    for key in search_terms(query):
-        match |= _term_match(key)
+    match = _match(query)
     if not match:
         return ProjectSearch.objects.none()
     return ProjectSearch.objects.filter(match)
 
 
-def matching_projects(query: str) -> QuerySet[Project]:
-    """Live projects whose name, narrative, sub-items or cited documents contain ``query``.
+def display_order(project: Project) -> dict[str, object]:
+    """The search row's copy of where ``project`` stands in the public order (its disclosure
+    and department loaded): newest year first, then department name, then project number."""
+    return {
+        "fiscal_year": project.disclosure.fiscal_year,
+        "department_name": project.disclosure.department.name,
+        "sequence": project.sequence,
+    }
+
+
+# The public order of projects (selectors.public_projects) as the search row stores it, the
+# project id last so the order is total whatever the data. Index projectsearch_display_order
+# holds exactly this, so a page of a common term is read in order and stops early.
+DISPLAY_ORDER = (
+    "-search__fiscal_year",
+    "search__department_name",
+    "search__sequence",
+    "search__project_id",
+)
+
+
+def matching_projects(query: str, *, dense: bool = False) -> QuerySet[Project]:
+    """Live projects whose name, narrative, sub-items or cited documents contain ``query``,
+    in the public order (newest year, department name, project number).
 
     Full-width and half-width forms and letter case do not matter, and a 文号 in the query
     also matches its standard 〔〕 form, so 澄办发【2014】104号 finds the project citing
-    澄办发〔2014〕104号.
+    澄办发〔2014〕104号. Count the result with :func:`count_matches`, which stops at a cap,
+    rather than ``count()``, which visits every match of a common term.
+
+    ``dense`` changes how the database reads, never what it finds: pass it when the count
+    reached its cap, so a page is read in display order and stops early (see docs/search.md).
     """
+    match = _match(query, "search__", dense)
+    if not match:
+        return Project.objects.none()
+    return _for_results(Project.objects.published().filter(match))
+
+
+def _for_results(projects: QuerySet[Project]) -> QuerySet[Project]:
     return (
-        Project.objects.published()
-        .filter(pk__in=matching_search_rows(query).values("project_id"))
+        # Every project has its search row; said outright, so that Django joins it with an
+        # INNER JOIN, not the LEFT JOIN it uses for an ORDER BY or a CASE alone, and the
+        # planner may start from the rows' display-order index.
+        projects.filter(search__isnull=False)
         .select_related("disclosure__department")
         # What hits() reads, fetched once for the page of results.
         .prefetch_related(
             "sub_items",
             Prefetch("citations", queryset=Citation.objects.select_related("document")),
         )
-        .order_by("-disclosure__fiscal_year", "disclosure__department__name", "sequence")
+        .order_by(*DISPLAY_ORDER)
     )
+
+
+# Beyond this many matches a count says "more than" and the pages stop: a reader refines the
+# query long before, and counting every match of a common term costs seconds at 100,000.
+COUNT_CAP = 1_000
+
+
+@dataclass(frozen=True)
+class MatchCount:
+    """How many projects matched: ``count`` exactly, or, with ``more``, at least ``count``.
+
+    ``ids`` are the matching projects' ids when the count is exact (none with ``more``).
+    """
+
+    count: int
+    more: bool
+    ids: tuple[int, ...] = field(default=(), compare=False, repr=False)
+
+    @property
+    def count_text(self) -> str:
+        return f"{self.count:,}"
+
+    def __str__(self) -> str:
+        return f"超过 {self.count_text}" if self.more else self.count_text
+
+
+def count_matches(projects: QuerySet[Project], cap: int = COUNT_CAP) -> MatchCount:
+    """Count ``projects`` up to ``cap`` in one query that stops at ``cap + 1`` rows, keeping
+    their ids when there are no more than ``cap``."""
+    ids = tuple(projects.order_by().values_list("pk", flat=True)[: cap + 1])
+    if len(ids) > cap:
+        return MatchCount(count=cap, more=True)
+    return MatchCount(count=len(ids), more=False, ids=ids)
+
+
+def search_results(query: str, cap: int = COUNT_CAP) -> tuple[MatchCount, QuerySet[Project]]:
+    """The count of what ``query`` finds (capped) and the projects to page through, in the
+    public order, each read the cheapest way (docs/search.md).
+
+    The count's query finds every match up to the cap, so when there are no more the pages
+    are read by id, without testing any text again; past the cap the matches are dense, and
+    a page is read in display order, stopping once it is full.
+    """
+    count = count_matches(matching_projects(query), cap)
+    if count.more:
+        return count, matching_projects(query, dense=True)
+    # The ids on the search rows' side: the planner then reads those rows by key and the
+    # projects by theirs, instead of scanning every search row to join them.
+    found = Project.objects.published().filter(search__pk__in=count.ids)
+    return count, _for_results(found)
+
+
+class CappedPaginator(Paginator):
+    """A paginator whose count stops at ``COUNT_CAP``: pages past it do not exist, and
+    ``match_count`` says whether there were more (for "超过 1,000 个"). Give it the count
+    when it is already known (``match_count=``)."""
+
+    cap = COUNT_CAP
+
+    def __init__(self, *args, match_count: MatchCount | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if match_count is not None:
+            self.match_count = match_count
+
+    @cached_property
+    def match_count(self) -> MatchCount:
+        return count_matches(self.object_list, self.cap)
+
+    @cached_property
+    def count(self) -> int:
+        return self.match_count.count
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
 
 from budget import checks, rollups
@@ -163,7 +163,24 @@ def _store_search_row(tree: Project) -> None:
     )
     grams = tsvector_literal(document.grams) if search.grams_indexed() else None
     ProjectSearch.objects.update_or_create(
-        project_id=tree.pk, defaults={"text": document.text, "grams": grams}
+        project_id=tree.pk,
+        defaults={"text": document.text, "grams": grams, **search.display_order(tree)},
+    )
+
+
+def refresh_display_order(projects: QuerySet[Project] | None = None) -> int:
+    """Copy the display order (year, department name, number) into the search rows of
+    ``projects`` (every project when None), after a department was renamed or a disclosure
+    moved to another year or department; returns how many rows changed. One statement.
+    """
+    rows = ProjectSearch.objects.all()
+    if projects is not None:
+        rows = rows.filter(project__in=projects.values("pk"))
+    project = Project.objects.filter(pk=OuterRef("project_id"))
+    return rows.update(
+        fiscal_year=Subquery(project.values("disclosure__fiscal_year")[:1]),
+        department_name=Subquery(project.values("disclosure__department__name")[:1]),
+        sequence=Subquery(project.values("sequence")[:1]),
     )
 
 
@@ -174,6 +191,7 @@ def refresh_document_citers(document: PolicyDocument) -> int:
     """
     projects = (
         Project.objects.filter(pk__in=document.citations.values("project_id"))
+        .select_related("disclosure__department")
         .order_by("pk")
         .prefetch_related(
             "sub_items", Prefetch("citations", queryset=Citation.objects.select_related("document"))

@@ -110,12 +110,18 @@ class SearchView(ListView):
     template_name = "projects/search.html"
     context_object_name = "projects"
     paginate_by = 20
+    paginator_class = search.CappedPaginator
 
     def get_queryset(self):
         self.query = search.normalise_query(self.request.GET.get("q", ""))
+        self.match_count = search.MatchCount(0, more=False)
         if not self.query:
             return selectors.public_projects().none()
-        return search.matching_projects(self.query)
+        self.match_count, projects = search.search_results(self.query, self.paginator_class.cap)
+        return projects
+
+    def get_paginator(self, *args, **kwargs):
+        return super().get_paginator(*args, match_count=self.match_count, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

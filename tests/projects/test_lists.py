@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from projects import search
 from projects.models import Project, Status
 from tests.conftest import force_status
 
@@ -103,3 +104,16 @@ def test_disclosure_list(client, seed, django_assert_max_num_queries):
     assert "2024" in text
     force_status(Project.objects.all(), Status.DRAFT)
     assert "中共澄江市委组织部2024年" not in page_text(client.get(reverse("projects:disclosures")))
+
+
+@pytest.mark.parametrize("cap", [1, 2, 1000])
+def test_keyword_filter_finds_the_same_under_and_past_the_search_cap(
+    client, seed, monkeypatch, cap
+):
+    # Under the cap the list reads the capped count's ids, past it a subquery of every match.
+    monkeypatch.setattr(search, "COUNT_CAP", cap)
+    monkeypatch.setattr(search.count_matches, "__defaults__", (cap,))
+    assert listed(client, q="经费") == BOTH
+    assert listed(client, q="意外伤害") == {"引领乡村振兴工作经费"}
+    assert listed(client, q="没有这个词") == set()
+    assert "共 2 个项目" in page_text(client.get(reverse("projects:projects"), {"q": "经费"}))

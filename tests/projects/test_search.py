@@ -5,18 +5,28 @@ import random
 from types import SimpleNamespace
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from budget.searchtext import search_document, tsvector_literal
-from projects import search
+from projects import search, selectors
 from projects.models import PolicyDocument, Project, ProjectSearch, Status, SubItem
-from projects.search import highlight, matching_projects
+from projects.search import (
+    MatchCount,
+    count_matches,
+    highlight,
+    matching_projects,
+    search_results,
+)
 from projects.services import refresh_document_citers, refresh_summary
+from projects.views import SearchView
 from tests.conftest import force_status
 
 from .factories import (
     CitationFactory,
+    DepartmentFactory,
     DisclosureFactory,
     PolicyDocumentFactory,
     ProjectFactory,
@@ -294,3 +304,173 @@ def test_grams_reach_postgresql_exactly_as_written(db):
     with connection.cursor() as cursor:
         cursor.execute("SELECT tsvector_to_array(%s::tsvector)", [tsvector_literal(grams)])
         assert set(cursor.fetchone()[0]) == grams
+
+
+# The order of results and the capped count (docs/search.md).
+
+
+def search_ids(query):
+    return list(matching_projects(query).values_list("pk", flat=True))
+
+
+def plain_order(ids):
+    """The public list's own order (not the search rows' copy of it), for comparison."""
+    return list(selectors.public_projects().filter(pk__in=ids).values_list("pk", flat=True))
+
+
+@pytest.mark.usefixtures("guards_off")
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    department_names=st.lists(
+        st.text(alphabet="澄江组织部Aa b1", min_size=1, max_size=4),
+        min_size=3,
+        max_size=3,
+        unique=True,
+    ),
+    rows=st.lists(
+        st.tuples(
+            st.integers(0, 2),  # department
+            st.sampled_from([2022, 2023, 2024]),
+            st.booleans(),  # contains the term
+            st.sampled_from([Status.PUBLISHED, Status.PUBLISHED, Status.DRAFT]),
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+)
+def test_results_come_in_the_public_order_and_drafts_never(department_names, rows):
+    with transaction.atomic():
+        departments = [DepartmentFactory(name=name) for name in department_names]
+        disclosures = {}
+        matching = []
+        for n, (department, year, contains, status) in enumerate(rows):
+            key = (department, year)
+            if key not in disclosures:
+                disclosures[key] = DisclosureFactory(
+                    department=departments[department], fiscal_year=year
+                )
+            project = indexed(
+                f"项目{n}",
+                content="春节慰问金。" if contains else "培训。",
+                status=status,
+                disclosure=disclosures[key],
+                sequence=n + 1,
+            )
+            if contains:
+                matching.append(project.pk)
+        expected = plain_order(matching)
+        assert search_ids("慰问") == expected
+        dense = matching_projects("慰问", dense=True)
+        assert list(dense.values_list("pk", flat=True)) == expected
+        # Under the cap the pages are read by id, past it in display order: the same list.
+        for cap in (1, 3, 100):
+            count, results = search_results("慰问", cap)
+            assert (count.count, count.more) == (min(len(expected), cap), len(expected) > cap)
+            assert list(results.values_list("pk", flat=True)) == expected
+        assert count_matches(matching_projects("慰问")) == MatchCount(len(expected), False)
+        transaction.set_rollback(True)
+
+
+@pytest.mark.usefixtures("guards_off")
+@pytest.mark.parametrize(
+    "found,cap,expected",
+    [(0, 2, (0, False)), (2, 2, (2, False)), (3, 2, (2, True)), (5, 1, (1, True))],
+)
+def test_the_count_stops_at_the_cap(found, cap, expected):
+    disclosure = DisclosureFactory()
+    for n in range(found):
+        indexed(f"慰问项目{n}", disclosure=disclosure, sequence=n + 1)
+    indexed("慰问草稿", status=Status.DRAFT, disclosure=disclosure, sequence=99)
+    count = count_matches(matching_projects("慰问"), cap=cap)
+    assert (count.count, count.more) == expected
+
+
+def test_a_capped_count_reads_more_than_and_the_pages_stop_at_the_cap(client, seed, monkeypatch):
+    # 经费 is in both seed projects; a cap of one, one project a page.
+    monkeypatch.setattr(search.CappedPaginator, "cap", 1)
+    monkeypatch.setattr(SearchView, "paginate_by", 1)
+    response = client.get(reverse("projects:search"), {"q": "经费"})
+    text = page_text(response)
+    assert "找到 超过 1 个已公开项目包含“经费”" in text
+    assert "列出其中前 1 个" in text
+    assert "第 1 / 1 页" not in text  # one page, so no pager at all
+    assert client.get(reverse("projects:search"), {"q": "经费", "page": 2}).status_code == 404
+    monkeypatch.setattr(search.CappedPaginator, "cap", 2)
+    response = client.get(reverse("projects:search"), {"q": "经费", "page": 2})
+    assert "找到 2 个已公开项目" in page_text(response)
+    assert "列出其中前" not in page_text(response)
+
+
+def test_match_counts_read_in_chinese_with_thousands_separated():
+    assert str(MatchCount(12, False)) == "12"
+    assert str(MatchCount(10_000, True)) == "超过 10,000"
+
+
+def test_renaming_a_department_in_the_admin_reorders_search(admin_client, guards_off):
+    first = indexed(
+        "甲项目",
+        content="慰问",
+        disclosure=DisclosureFactory(department=DepartmentFactory(name="A单位")),
+    )
+    second = indexed(
+        "乙项目",
+        content="慰问",
+        disclosure=DisclosureFactory(department=DepartmentFactory(name="B单位")),
+    )
+    assert search_ids("慰问") == [first.pk, second.pk]
+    department = first.disclosure.department
+    response = admin_client.post(
+        reverse("admin:projects_department_change", args=[department.pk]),
+        {
+            "name": "C单位",
+            "short_name": "",
+            "slug": department.slug,
+            "region": department.region_id,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert search_ids("慰问") == [second.pk, first.pk] == plain_order([first.pk, second.pk])
+
+
+def test_moving_a_disclosure_to_another_year_in_the_admin_reorders_search(admin_client, guards_off):
+    older = indexed("旧项目", content="慰问", disclosure=DisclosureFactory(fiscal_year=2023))
+    newer = indexed("新项目", content="慰问", disclosure=DisclosureFactory(fiscal_year=2024))
+    assert search_ids("慰问") == [newer.pk, older.pk]
+    disclosure = older.disclosure
+    form = {
+        "department": disclosure.department_id,
+        "fiscal_year": "2025",
+        "title": disclosure.title,
+    }
+    form |= {
+        "projects-TOTAL_FORMS": "1",
+        "projects-INITIAL_FORMS": "1",
+        "projects-0-id": older.pk,
+        "projects-0-disclosure": disclosure.pk,
+    }
+    response = admin_client.post(
+        reverse("admin:projects_disclosure_change", args=[disclosure.pk]), form
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert search_ids("慰问") == [older.pk, newer.pk] == plain_order([older.pk, newer.pk])
+
+
+def test_the_display_order_migration_writes_what_services_write(seed):
+    from django.apps import apps
+
+    migration = importlib.import_module("projects.migrations.0010_search_display_order")
+    fields = ("project_id", "fiscal_year", "department_name", "sequence")
+    stored = sorted(ProjectSearch.objects.values_list(*fields))
+    assert stored[0][1:] == (2024, "中共澄江市委组织部", 1)
+    ProjectSearch.objects.update(fiscal_year=0, department_name="", sequence=0)
+    with connection.cursor() as cursor:
+        # The migration rebuilds an index, which PostgreSQL refuses while the test's
+        # transaction still holds deferred foreign-key checks.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    with connection.schema_editor() as editor:
+        migration.fill(apps, editor)
+    assert sorted(ProjectSearch.objects.values_list(*fields)) == stored
