@@ -462,7 +462,7 @@ def test_moving_a_disclosure_to_another_year_in_the_admin_reorders_search(admin_
 def test_the_display_order_migration_writes_what_services_write(seed):
     from django.apps import apps
 
-    migration = importlib.import_module("projects.migrations.0010_search_display_order")
+    migration = importlib.import_module("projects.migrations.0011_search_display_order")
     fields = ("project_id", "fiscal_year", "department_name", "sequence")
     stored = sorted(ProjectSearch.objects.values_list(*fields))
     assert stored[0][1:] == (2024, "中共澄江市委组织部", 1)

@@ -35,7 +35,7 @@ def fill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("projects", "0009_department_members"),
+        ("projects", "0010_edit_history"),
     ]
 
     operations = [
