@@ -30,12 +30,16 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_filters",
     "django_tables2",
+    "corsheaders",
     "projects",
     "publications",
+    "opendata",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before CommonMiddleware, so that its redirects carry the CORS headers too.
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -118,6 +122,18 @@ PORTAL = {
     # The public address of the portal: links printed in PDFs and exports point there.
     "base_url": os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
 }
+
+# Open data: anyone may read the API and the downloads from another site (GET only, no
+# credentials); each client (by address, see NINJA_NUM_PROXIES behind a proxy) may make
+# OPENDATA_API_RATE API requests. The count lives in the cache: configure a shared cache
+# (Redis) when there is more than one app server.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = (
+    r"^/(api/|data/|downloads/(\d+/)?data\.zip$|projects/.+/data\.|disclosures/.+/data\.)"
+)
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After", "Content-Disposition"]
+OPENDATA_API_RATE = os.environ.get("OPENDATA_API_RATE", "120/min")
 
 LOGGING = {
     "version": 1,
