@@ -42,6 +42,7 @@ from .schemas import (
     ProjectDocument,
     ProjectPage,
     ThrottledOut,
+    ValidationErrorOut,
 )
 
 CACHE_SECONDS = 300
@@ -114,6 +115,18 @@ def not_found(request, exc: Http404):
     return api.create_response(request, {"detail": str(exc) or "没有找到。"}, status=404)
 
 
+def answers(ok, *errors: int) -> dict:
+    """The documented answers of an operation: its result, the errors it can give, and the two
+    every operation can give (422 for a malformed parameter, 429 over the rate limit)."""
+    shapes = {400: ErrorOut, 404: ErrorOut}
+    return {
+        200: ok,
+        **{code: shapes[code] for code in errors},
+        422: ValidationErrorOut,
+        429: ThrottledOut,
+    }
+
+
 def _base(request: HttpRequest) -> str:
     return f"{request.scheme}://{request.get_host()}"
 
@@ -129,7 +142,8 @@ def _page(request: HttpRequest, queryset, params: PageParams, item) -> dict:
     count = queryset.count()
     pages = max(1, math.ceil(count / params.page_size))
     start = (params.page - 1) * params.page_size
-    rows = list(queryset[start : start + params.page_size])
+    # Past the last page there is nothing to fetch (and an offset beyond what SQL takes).
+    rows = list(queryset[start : start + params.page_size]) if start < count else []
 
     def link(number: int) -> str:
         query = request.GET.copy()
@@ -198,7 +212,7 @@ class ProjectParams(PageParams):
 
 @api.get(
     "/projects",
-    response={200: ProjectPage, 400: ErrorOut, 429: ThrottledOut},
+    response=answers(ProjectPage, 400),
     url_name="projects",
     summary="已公开项目列表",
     description="筛选条件与网站项目列表相同（年度、单位、地区、金额范围、关键词、核对问题）。"
@@ -228,7 +242,7 @@ def _project_document(request, lineage: UUID, revision: int | None):
 
 @api.get(
     "/projects/{lineage}",
-    response={200: ProjectDocument, 404: ErrorOut, 429: ThrottledOut},
+    response=answers(ProjectDocument, 404),
     by_alias=True,
     url_name="project",
     summary="一个项目（现行版本）的完整数据",
@@ -243,7 +257,7 @@ def get_project(request, lineage: UUID = LINEAGE):
 
 @api.get(
     "/projects/{lineage}/revisions/{revision}",
-    response={200: ProjectDocument, 404: ErrorOut, 429: ThrottledOut},
+    response=answers(ProjectDocument, 404),
     by_alias=True,
     url_name="project-revision",
     summary="一个项目某一公开修订版的完整数据",
@@ -286,7 +300,7 @@ class DisclosureParams(PageParams):
 
 @api.get(
     "/disclosures",
-    response={200: DisclosurePage, 429: ThrottledOut},
+    response=answers(DisclosurePage),
     url_name="disclosures",
     summary="公开文本列表",
     description="每个预算单位每年一份。按年度（新的在前）、单位名称排序。",
@@ -305,7 +319,7 @@ def list_disclosures(request, params: Query[DisclosureParams]):
 
 @api.get(
     "/disclosures/{department}/{year}",
-    response={200: DisclosureTree, 404: ErrorOut, 429: ThrottledOut},
+    response=answers(DisclosureTree, 404),
     by_alias=True,
     url_name="disclosure",
     summary="一份公开文本的完整数据",
@@ -331,7 +345,7 @@ def _department(request, department: Department) -> dict:
 
 @api.get(
     "/departments",
-    response={200: DepartmentPage, 429: ThrottledOut},
+    response=answers(DepartmentPage),
     url_name="departments",
     summary="预算单位列表",
     description="有已公开项目的预算单位，按名称排序。",
@@ -378,7 +392,7 @@ class DocumentParams(PageParams):
 
 @api.get(
     "/documents",
-    response={200: DocumentPage, 429: ThrottledOut},
+    response=answers(DocumentPage),
     url_name="documents",
     summary="政策文件（立项依据）列表",
     description="被已公开项目引用的文件，附引用项目数和这些项目的申报总额之和。按标题排序。",
@@ -396,7 +410,7 @@ def list_documents(request, params: Query[DocumentParams]):
 
 @api.get(
     "/documents/{pk}",
-    response={200: DocumentOut, 404: ErrorOut, 429: ThrottledOut},
+    response=answers(DocumentOut, 404),
     url_name="document",
     summary="一份政策文件及引用它的项目",
     tags=["政策文件"],

@@ -258,3 +258,13 @@ class ErrorOut(Schema):
 
 class ThrottledOut(ErrorOut):
     retry_after: int = Field(description="多少秒后可以再请求")
+
+
+class ValidationProblem(Schema):
+    type: str = Field(description="问题类型")
+    loc: list[str | int] = Field(description='出问题的参数位置，如 ["query", "page"]')
+    msg: str = Field(description="说明（英文）")
+
+
+class ValidationErrorOut(Schema):
+    detail: list[ValidationProblem] = Field(description="参数不合要求时的问题列表")

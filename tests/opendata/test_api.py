@@ -94,6 +94,8 @@ def test_pages_have_a_total_and_stable_links(client, seed, openapi):
     assert second["next"] is None and second["previous"]
     assert first["results"][0]["id"] != second["results"][0]["id"]
     assert client.get("/api/v1/projects", {"page_size": 1000}).status_code == 422
+    beyond = client.get("/api/v1/projects", {"page": 10**15}).json()
+    assert beyond["count"] == 2 and beyond["results"] == [] and beyond["next"] is None
 
 
 def test_project_detail_is_the_json_download(client, seed, openapi):
