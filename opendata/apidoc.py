@@ -32,6 +32,7 @@ def _fields(schema: dict, node: dict) -> list[dict[str, str]]:
         {
             "name": name,
             "type": _type(schema, prop),
+            "ref": referenced(_type(schema, prop)),
             "description": prop.get("description", ""),
         }
         for name, prop in node.get("properties", {}).items()
@@ -65,8 +66,27 @@ def operations(schema: dict) -> list[dict[str, Any]]:
                         for p in operation.get("parameters", [])
                     ],
                     "response": _type(schema, body),
+                    "response_ref": referenced(_type(schema, body)),
                     "fields": _fields(schema, body),
                     "statuses": sorted(operation["responses"]),
                 }
             )
     return result
+
+
+def components(schema: dict) -> list[dict[str, Any]]:
+    """Every data structure of the document (by name) with its fields."""
+    return [
+        {
+            "name": name,
+            "description": node.get("description", ""),
+            "fields": _fields(schema, node),
+        }
+        for name, node in sorted(schema.get("components", {}).get("schemas", {}).items())
+    ]
+
+
+def referenced(type_text: str) -> str:
+    """The component a field's type names (``[LineOut] | null`` → ``LineOut``), if any."""
+    name = type_text.split(" | ")[0].strip("[]")
+    return name if name[:1].isupper() else ""

@@ -36,7 +36,10 @@ def iter_with_tree(projects: QuerySet[Project]) -> Iterator[Project]:
 
 
 def live_disclosures(*, year: int | None = None) -> QuerySet[Disclosure]:
-    disclosures = selectors.public_disclosures()
+    # The region chain (county › city › province) is written into every disclosure's JSON.
+    disclosures = selectors.public_disclosures().select_related(
+        "department__region__parent__parent"
+    )
     if year is not None:
         disclosures = disclosures.filter(fiscal_year=year)
     return disclosures.order_by("-fiscal_year", "department__name")

@@ -16,7 +16,7 @@ from publications.views import SHORT, YEAR, project_filename
 
 from . import bulk, documents, selection, xlsx
 from .api import api
-from .apidoc import operations
+from .apidoc import components, operations
 
 CONTENT_TYPES = {
     "json": "application/json; charset=utf-8",
@@ -117,5 +117,6 @@ class ApiDocsView(TemplateView):
         schema = api.get_openapi_schema()
         context["info"] = schema["info"]
         context["operations"] = operations(schema)
+        context["components"] = components(schema)
         context["base"] = _base(self.request)
         return context
