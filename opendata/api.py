@@ -223,7 +223,7 @@ class ProjectParams(PageParams):
 def list_projects(request, params: Query[ProjectParams]):
     data = {
         key: ("true" if value is True else "false" if value is False else str(value))
-        for key, value in params.dict(exclude={"page", "page_size"}).items()
+        for key, value in params.model_dump(exclude={"page", "page_size"}).items()
         if value is not None
     }
     projects = Project.objects.published().select_related("disclosure__department")

@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Max
+from django.db.models import Max, Q
+from django.utils import timezone
 
 from projects.models import Project
 from publications.bundles import CHUNK, _Sink
@@ -113,10 +114,25 @@ def last_published(projects) -> datetime | None:
     return projects.aggregate(last=Max("published_at"))["last"]
 
 
+def _stamp(projects) -> datetime:
+    """The archive's date: when its newest record was published (the same records, the same
+    dates in the zip)."""
+    return last_published(projects) or datetime(2000, 1, 1)
+
+
 def members(year: int | None, base_url: str = "") -> Iterator[Member]:
-    """Every file of the year's (or all years') package, in order."""
-    projects = selection.live_projects(year=year)
-    created = last_published(projects) or datetime(2000, 1, 1)
+    """Every file of the year's (or all years') package, in order.
+
+    Each table is its own pass over the records. A project published while the archive is
+    being written stays out of all of them (the cut-off), and one withdrawn or corrected
+    meanwhile drops out of the tables still to come: a child row never outlives its parent's
+    row in a table written before it, so the package's foreign keys hold.
+    """
+    cutoff = timezone.now()
+    projects = selection.live_projects(year=year).filter(
+        Q(published_at__lte=cutoff) | Q(published_at__isnull=True)
+    )
+    created = _stamp(projects)
     descriptor = package.descriptor(year=year, base_url=base_url)
     scope = f"{year}年" if year is not None else "全部年度"
     yield Member(
@@ -141,9 +157,7 @@ def members(year: int | None, base_url: str = "") -> Iterator[Member]:
 
 def stream_package(year: int | None, base_url: str = "") -> Iterator[bytes]:
     """The bulk zip of a year (or of everything), as it is written."""
-    projects: object = selection.live_projects(year=year)
-    stamp = last_published(projects) or datetime(2000, 1, 1)
-    return stream_members(members(year, base_url), stamp)
+    return stream_members(members(year, base_url), _stamp(selection.live_projects(year=year)))
 
 
 def has_records(year: int | None) -> bool:

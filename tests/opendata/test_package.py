@@ -15,7 +15,8 @@ from frictionless import validate
 
 from opendata import bulk, package
 from opendata.tables import TABLES
-from projects.models import Citation, FundingSource, LineItem, Project, SubItem
+from projects.models import Citation, FundingSource, LineItem, Project, Status, SubItem
+from tests.conftest import force_status
 
 pytestmark = pytest.mark.django_db
 
@@ -166,3 +167,31 @@ def test_validation_catches_a_broken_table(year_zip, tmp_path):
     report = validate(tmp_path / "datapackage.json")
     assert not report.valid
     assert ["foreign-key"] in report.flatten(["type"])
+
+
+@pytest.mark.parametrize("status", [Status.DRAFT, Status.SUBMITTED, Status.WITHDRAWN])
+def test_export_data_leaves_out_hidden_projects(seed, tmp_path, status):
+    """The command's files, every format, unpacked: the hidden project is in none of them."""
+    hidden = Project.objects.get(sequence=2)
+    force_status(Project.objects.filter(pk=hidden.pk), status)
+    outputs = {
+        "zip": tmp_path / "all.zip",
+        "csv": tmp_path / "lines.csv",
+        "xlsx": tmp_path / "all.xlsx",
+        "json": tmp_path / "trees",
+    }
+    for fmt, path in outputs.items():
+        call_command("export_data", "--format", fmt, "--output", str(path), stdout=io.StringIO())
+    files = {p.name: p.read_bytes() for p in (tmp_path / "trees").iterdir()}
+    files["lines.csv"] = outputs["csv"].read_bytes()
+    for archive in ("zip", "xlsx"):
+        with zipfile.ZipFile(outputs[archive]) as z:
+            files |= {f"{archive}/{n}": z.read(n) for n in z.namelist()}
+            if archive == "zip":
+                with zipfile.ZipFile(io.BytesIO(z.read(bulk.XLSX_NAME))) as inner:
+                    files |= {f"inner/{n}": inner.read(n) for n in inner.namelist()}
+    live = Project.objects.get(sequence=1)
+    assert any(live.name.encode() in data for data in files.values())
+    for name, data in files.items():
+        for needle in (hidden.name, str(hidden.lineage)):
+            assert needle.encode() not in data, (name, needle)
