@@ -75,7 +75,7 @@ api = NinjaAPI(
     ),
     urls_namespace="api",
     docs_url=None,  # the documentation is our own page (/data/api/), with no third-party script
-    throttle=[ClientRateThrottle("60/min")],
+    throttle=[ClientRateThrottle(settings.OPENDATA_API_RATE)],
 )
 
 
@@ -94,13 +94,22 @@ def _public_cache(view):
 conditional = decorate_view(decorator_from_middleware(ConditionalGetMiddleware), _public_cache)
 
 
+PERIODS = {"s": "每秒", "m": "每分钟", "h": "每小时", "d": "每天"}
+
+
+def rate_in_words(rate: str) -> str:
+    """``120/min`` → ``每分钟最多 120 次`` (ninja reads the period by its first letter)."""
+    number, period = rate.split("/")
+    return f"{PERIODS[period[0]]}最多 {number} 次"
+
+
 @api.exception_handler(Throttled)
 def throttled(request, exc: Throttled):
     wait = max(1, math.ceil(exc.wait or 1))
     response = api.create_response(
         request,
         {
-            "detail": f"请求过于频繁：每个客户端限 {settings.OPENDATA_API_RATE} 次，"
+            "detail": f"请求过于频繁：每个客户端{rate_in_words(settings.OPENDATA_API_RATE)}，"
             f"请 {wait} 秒后再试。",
             "retry_after": wait,
         },

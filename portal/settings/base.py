@@ -134,10 +134,9 @@ CORS_URLS_REGEX = (
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag", "Retry-After", "Content-Disposition"]
 OPENDATA_API_RATE = os.environ.get("OPENDATA_API_RATE", "120/min")
-# Behind N reverse proxies the client's address is the Nth from the right of X-Forwarded-For.
-NINJA_NUM_PROXIES = (
-    int(os.environ["NINJA_NUM_PROXIES"]) if os.environ.get("NINJA_NUM_PROXIES") else None
-)
+# Behind N reverse proxies the client's address is the Nth from the right of X-Forwarded-For;
+# with 0 (no proxy) the header is ignored, so a client cannot dodge the limit by forging it.
+NINJA_NUM_PROXIES = int(os.environ.get("NINJA_NUM_PROXIES", "0"))
 
 LOGGING = {
     "version": 1,

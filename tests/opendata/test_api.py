@@ -197,7 +197,10 @@ def test_rate_limit_answers_429_with_retry_after(client, seed, settings, openapi
         body = response.json()
         validate(openapi, "/api/v1/departments", body, status=429)
         assert int(response["Retry-After"]) == body["retry_after"] >= 1
-        assert "请求过于频繁" in body["detail"]
+        assert "请求过于频繁：每个客户端每分钟最多 3 次" in body["detail"]
+        # A forged X-Forwarded-For does not make a new client.
+        forged = client.get("/api/v1/departments", HTTP_X_FORWARDED_FOR="203.0.113.7")
+        assert forged.status_code == 429
         # Another client is not held back.
         assert client.get("/api/v1/departments", REMOTE_ADDR="10.0.0.9").status_code == 200
     finally:
