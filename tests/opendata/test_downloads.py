@@ -125,6 +125,20 @@ def test_downloads_have_etags_and_answer_304(client, seed):
         assert again.status_code == 304, fmt
 
 
+def test_xlsx_is_the_same_bytes_whenever_it_is_made(client, seed, monkeypatch):
+    """Its ETag and checksum hold: no time of writing inside the workbook or its zip."""
+    import time
+
+    project = Project.objects.published().get(sequence=1)
+    first = client.get(project_url(project, "xlsx")).content
+    real = time.time
+    monkeypatch.setattr(time, "time", lambda: real() + 3 * 24 * 3600)
+    later = client.get(project_url(project, "xlsx")).content
+    assert later == first
+    workbook = openpyxl.load_workbook(io.BytesIO(first))
+    assert workbook.properties.modified == project.published_at.replace(tzinfo=None, microsecond=0)
+
+
 def test_pages_link_the_downloads(client, seed):
     project = Project.objects.published().get(sequence=1)
     page = client.get(project.get_absolute_url()).content.decode()
