@@ -8,7 +8,7 @@ from projects import selectors
 
 class StaticSitemap(Sitemap):
     def items(self):
-        return ["projects:home", "projects:documents"]
+        return ["projects:home", "projects:documents", "opendata:index", "opendata:api-docs"]
 
     def location(self, item):
         return reverse(item)

@@ -1,6 +1,9 @@
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.generic import RedirectView
+
+from opendata.api import api
 
 from .feeds import PublicationsFeed
 from .sitemaps import SITEMAPS
@@ -12,6 +15,10 @@ urlpatterns = [
     path("feeds/publications.atom", PublicationsFeed(), name="feed"),
     path("reading-mode/<slug:mode>/", reading_mode, name="reading-mode"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # The API's root (ninja's "api:api-root", kept for its path prefix) leads to its docs page.
+    path("api/v1/", RedirectView.as_view(pattern_name="opendata:api-docs")),
+    path("api/v1/", api.urls),
+    path("", include("opendata.urls")),
     path("", include("publications.urls")),
     path("", include("projects.urls")),
 ]

@@ -20,6 +20,11 @@ DRAFT_DOCUMENT = "澄办发〔2014〕104号"
 DRAFT_WORDS = "意外伤害保险"
 
 
+def _unzip(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {n: archive.read(n) for n in archive.namelist()}
+
+
 def public_pattern_names():
     names = set()
 
@@ -41,6 +46,7 @@ def test_hidden_projects_appear_nowhere(client, seed, status):
     hidden = Project.objects.get(name=DRAFT_NAME)
     force_status(Project.objects.filter(pk=hidden.pk), status)
     live = Project.objects.get(sequence=1)
+    year, slug = live.disclosure.fiscal_year, live.disclosure.department.slug
     document = Citation.objects.get(project=hidden, cited_text__contains=DRAFT_DOCUMENT).document
     shared_document = Citation.objects.filter(project=live).first().document
 
@@ -55,9 +61,24 @@ def test_hidden_projects_appear_nowhere(client, seed, status):
         "publications:project-revision-pdf": reverse(
             "publications:project-revision-pdf", args=[hidden.lineage, hidden.revision]
         ),
+        "opendata:project-data": reverse("opendata:project-data", args=[hidden.lineage, "json"]),
+        "opendata:project-revision-data": reverse(
+            "opendata:project-revision-data", args=[hidden.lineage, hidden.revision, "json"]
+        ),
+        "api:project": reverse("api:project", args=[hidden.lineage]),
+        "api:project-revision": reverse("api:project-revision", args=[hidden.lineage, 1]),
+        "api:document": reverse("api:document", args=[document.pk]),
     }
+    # Every format of the hidden project's downloads, not only the one named above.
+    extra_404 = [
+        reverse(name, args=[*args, fmt])
+        for fmt in ("csv", "xlsx")
+        for name, args in (
+            ("opendata:project-data", [hidden.lineage]),
+            ("opendata:project-revision-data", [hidden.lineage, hidden.revision]),
+        )
+    ]
     # PDFs and zips: the hidden project is in no file name, no attached data, no checksum list.
-    year, slug = live.disclosure.fiscal_year, live.disclosure.department.slug
     must_not_contain = {
         "publications:disclosure-pdf": reverse("publications:disclosure-pdf", args=[slug, year]),
         "publications:year-zip": reverse("publications:year-zip", args=[year]),
@@ -74,15 +95,60 @@ def test_hidden_projects_appear_nowhere(client, seed, status):
         "feed": reverse("feed"),
         "sitemap": reverse("sitemap"),
         "health": reverse("health"),
+        "opendata:index": reverse("opendata:index"),
+        "opendata:api-docs": reverse("opendata:api-docs"),
+        "api:projects": reverse("api:projects") + "?page_size=200",
+        "api:disclosures": reverse("api:disclosures"),
+        "api:disclosure": reverse("api:disclosure", args=[slug, year]),
+        "api:departments": reverse("api:departments"),
+        "api:documents": reverse("api:documents") + "?page_size=200",
+        "api:openapi-json": reverse("api:openapi-json"),
     }
-    not_pages = {"reading-mode"}  # a redirect that only sets the reader's cookie
+    # Open data files (zips and XLSX are unpacked): the hidden project is in none of them.
+    data_files = {
+        "opendata:disclosure-data": [
+            reverse("opendata:disclosure-data", args=[slug, year, fmt])
+            for fmt in ("json", "csv", "xlsx")
+        ],
+        "opendata:year-data": [reverse("opendata:year-data", args=[year])],
+        "opendata:all-data": [reverse("opendata:all-data")],
+    }
+    # A redirect that only sets the reader's cookie; the API root, a redirect to its docs page.
+    not_pages = {"reading-mode", "api:api-root"}
+    assert client.get(reverse("api:api-root")).url == reverse("opendata:api-docs")
     assert (
         public_pattern_names()
-        == set(must_404) | set(must_not_mention) | set(must_not_contain) | not_pages
+        == set(must_404)
+        | set(must_not_mention)
+        | set(must_not_contain)
+        | set(data_files)
+        | not_pages
     )
 
     for name, url in must_404.items():
         assert client.get(url).status_code == 404, name
+    for url in extra_404:
+        assert client.get(url).status_code == 404, url
+    for name, urls in data_files.items():
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            body = b"".join(response.streaming_content) if response.streaming else response.content
+            files = {url: body}
+            if body[:2] == b"PK":  # a zip, or an XLSX (a zip of XML parts)
+                with zipfile.ZipFile(io.BytesIO(body)) as archive:
+                    files = {n: archive.read(n) for n in archive.namelist()}
+                    files |= {
+                        f"{n}/{part}": data
+                        for n in archive.namelist()
+                        if n.endswith(".xlsx")
+                        for part, data in _unzip(archive.read(n)).items()
+                    }
+            assert any(live.name.encode() in data for data in files.values()), url
+            for file_name, data in files.items():
+                for needle in (DRAFT_NAME, str(hidden.lineage), DRAFT_DOCUMENT):
+                    assert needle not in file_name, (name, file_name)
+                    assert needle.encode() not in data, (name, file_name, needle)
     for name, url in must_not_mention.items():
         response = client.get(url)
         assert response.status_code == 200, name

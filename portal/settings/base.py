@@ -33,8 +33,10 @@ INSTALLED_APPS = [
     "django_tables2",
     "simple_history",
     "axes",
+    "corsheaders",
     "projects",
     "publications",
+    "opendata",
     # Site-wide commands: backup and restore.
     "portal",
 ]
@@ -42,6 +44,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Before CommonMiddleware, so that its redirects carry the CORS headers too.
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -173,6 +177,21 @@ PORTAL = {
     # The public address of the portal: links printed in PDFs and exports point there.
     "base_url": os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
 }
+
+# Open data: anyone may read the API and the downloads from another site (GET only, no
+# credentials); each client (by address, see NINJA_NUM_PROXIES behind a proxy) may make
+# OPENDATA_API_RATE API requests. The count lives in the cache: configure a shared cache
+# (Redis) when there is more than one app server.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = (
+    r"^/(api/|data/|downloads/(\d+/)?data\.zip$|projects/.+/data\.|disclosures/.+/data\.)"
+)
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After", "Content-Disposition"]
+OPENDATA_API_RATE = os.environ.get("OPENDATA_API_RATE", "120/min")
+# Behind N reverse proxies the client's address is the Nth from the right of X-Forwarded-For;
+# with 0 (no proxy) the header is ignored, so a client cannot dodge the limit by forging it.
+NINJA_NUM_PROXIES = int(os.environ.get("NINJA_NUM_PROXIES", "0"))
 
 LOGGING = {
     "version": 1,

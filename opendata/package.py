@@ -1,0 +1,159 @@
+"""The Fiscal Data Package: ``datapackage.json`` describing the CSV tables of ``tables.TABLES``
+with the fiscal model, and the data dictionary that goes inside every bulk download.
+
+The package is a Tabular Data Package (Frictionless) whose fields carry Fiscal Data Package
+``columnType`` concepts: ``value`` for amounts, ``date:fiscal-year`` for the year, the
+administrative classification in three levels (department › project › sub-item), the source of
+funds; the currency is a constant extra field (CNY). ``frictionless validate datapackage.json``
+passes on what ``bulk.stream_package`` writes (see tests/opendata/test_package.py).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from .tables import TABLES, Table
+
+DATA_DIR = "data"
+DICTIONARY_FIELDS = (
+    ("table", "string", "数据表", "Resource (table) the field belongs to"),
+    ("table_title", "string", "数据表名称", "Title of the table in Chinese"),
+    ("field", "string", "字段", "Field (column) name"),
+    ("type", "string", "类型", "Table Schema type of the field"),
+    ("meaning_zh", "string", "含义", "Meaning of the field in Chinese"),
+    ("meaning_en", "string", "含义（英文）", "Meaning of the field in English"),
+    ("column_type", "string", "财政数据包概念", "Fiscal Data Package columnType, if any"),
+)
+DICTIONARY_PATH = f"{DATA_DIR}/data_dictionary.csv"
+
+
+def resource_path(table: Table) -> str:
+    return f"{DATA_DIR}/{table.name}.csv"
+
+
+def _field(field) -> dict[str, Any]:
+    descriptor: dict[str, Any] = {
+        "name": field.name,
+        "type": field.type,
+        "title": field.zh,
+        "description": field.en,
+    }
+    if field.column_type:
+        descriptor["columnType"] = field.column_type
+    if field.amount:
+        descriptor["unit"] = "元 (CNY)"
+    return descriptor
+
+
+def _resource(table: Table) -> dict[str, Any]:
+    schema: dict[str, Any] = {
+        "fields": [_field(f) for f in table.fields],
+        "missingValues": [""],
+    }
+    if table.primary_key:
+        schema["primaryKey"] = list(table.primary_key)
+    if table.foreign_keys:
+        schema["foreignKeys"] = [
+            {"fields": list(fields), "reference": {"resource": resource, "fields": list(ref)}}
+            for fields, resource, ref in table.foreign_keys
+        ]
+    if any(f.column_type == "value" for f in table.fields):
+        # Fiscal Data Package: what the rows leave implicit, stated as constant columns.
+        schema["extraFields"] = [
+            {
+                "name": "currency",
+                "type": "string",
+                "columnType": "value-currency:code",
+                "constant": "CNY",
+            },
+            {
+                "name": "direction",
+                "type": "string",
+                "columnType": "direction",
+                "constant": "expenditure",
+            },
+        ]
+    return {
+        "name": table.name,
+        "title": table.zh,
+        "description": table.en,
+        "path": resource_path(table),
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "schema": schema,
+    }
+
+
+def _dictionary_resource() -> dict[str, Any]:
+    return {
+        "name": "data_dictionary",
+        "title": "数据字典",
+        "description": "Every field of every table: name, type, meaning in Chinese and English",
+        "path": DICTIONARY_PATH,
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "schema": {
+            "fields": [
+                {"name": n, "type": t, "title": zh, "description": en}
+                for n, t, zh, en in DICTIONARY_FIELDS
+            ],
+            "primaryKey": ["table", "field"],
+        },
+    }
+
+
+def descriptor(*, year: int | None, base_url: str = "", tables=TABLES) -> dict[str, Any]:
+    """``datapackage.json`` for one fiscal year, or for every year (``year=None``)."""
+    scope = f"{year}年" if year is not None else "全部年度"
+    package: dict[str, Any] = {
+        "profile": "tabular-data-package",
+        "name": f"budget-disclosures-{year if year is not None else 'all'}",
+        "title": f"重点领域财政项目文本公开数据（{scope}）",
+        "description": (
+            "已公开的重点领域财政项目：项目、子项目、测算明细、计算因子、立项依据、资金来源、"
+            "绩效指标。金额以元计，保留两位小数。Published key-area project budgets of Chinese "
+            "budget units; amounts in yuan (CNY) with two decimals."
+        ),
+        "homepage": base_url + "/data/" if base_url else "/data/",
+        "licenses": [
+            {
+                "name": "CC-BY-4.0",
+                "title": "Creative Commons Attribution 4.0",
+                "path": "https://creativecommons.org/licenses/by/4.0/",
+            }
+        ],
+        "countryCode": "CN",
+        "resources": [_resource(t) for t in tables] + [_dictionary_resource()],
+    }
+    if year is not None:
+        package["fiscalPeriod"] = {"start": f"{year}-01-01", "end": f"{year}-12-31"}
+    return package
+
+
+def dictionary_csv(tables=TABLES, *, bom: bool = False) -> str:
+    """The data dictionary as CSV text: one row per field of every table."""
+    out = io.StringIO()
+    if bom:
+        out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([name for name, *_ in DICTIONARY_FIELDS])
+    for table in tables:
+        for field in table.fields:
+            writer.writerow(
+                [
+                    table.name,
+                    table.zh,
+                    field.name,
+                    field.type,
+                    field.zh,
+                    field.en,
+                    field.column_type,
+                ]
+            )
+    return out.getvalue()

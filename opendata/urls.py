@@ -1,0 +1,40 @@
+from django.urls import path, register_converter
+
+from . import views
+
+
+class FormatConverter:
+    regex = "json|csv|xlsx"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(FormatConverter, "fmt")
+
+app_name = "opendata"
+
+urlpatterns = [
+    path("data/", views.OpenDataView.as_view(), name="index"),
+    path("data/api/", views.ApiDocsView.as_view(), name="api-docs"),
+    path(
+        "projects/<uuid:lineage>/data.<fmt:fmt>",
+        views.ProjectDataView.as_view(),
+        name="project-data",
+    ),
+    path(
+        "projects/<uuid:lineage>/r<int:revision>/data.<fmt:fmt>",
+        views.ProjectDataView.as_view(),
+        name="project-revision-data",
+    ),
+    path(
+        "disclosures/<slug:department>/<int:year>/data.<fmt:fmt>",
+        views.DisclosureDataView.as_view(),
+        name="disclosure-data",
+    ),
+    path("downloads/<int:year>/data.zip", views.BulkDataView.as_view(), name="year-data"),
+    path("downloads/data.zip", views.BulkDataView.as_view(), name="all-data"),
+]

@@ -1,0 +1,197 @@
+"""The bulk download: a streamed zip that is a valid Fiscal Data Package, with its data
+dictionary, whose numbers are the records'; and ``manage.py export_data`` writes the same."""
+
+import csv
+import hashlib
+import io
+import json
+import zipfile
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from frictionless import validate
+
+from opendata import bulk, package
+from opendata.tables import TABLES
+from projects.models import Citation, FundingSource, LineItem, Project, Status, SubItem
+from tests.conftest import force_status
+
+pytestmark = pytest.mark.django_db
+
+
+def download(client, url) -> zipfile.ZipFile:
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.streaming
+    assert response["Content-Type"] == "application/zip"
+    return zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+
+
+def rows(archive, name):
+    return list(csv.DictReader(io.StringIO(archive.read(name).decode("utf-8"))))
+
+
+@pytest.fixture
+def year_zip(client, seed):
+    return download(client, reverse("opendata:year-data", args=[2024]))
+
+
+def test_package_passes_frictionless_validation(year_zip, tmp_path):
+    year_zip.extractall(tmp_path)
+    report = validate(tmp_path / "datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    # Every table was read, with rows: the validation looked at data, not only at a descriptor.
+    stats = {task.name: task.to_descriptor()["stats"].get("rows", 0) for task in report.tasks}
+    assert stats["projects"] == 2
+    assert stats["lines"] == LineItem.objects.count()
+
+
+def test_descriptor_describes_the_fiscal_model(year_zip):
+    descriptor = json.loads(year_zip.read("datapackage.json"))
+    assert descriptor["fiscalPeriod"] == {"start": "2024-01-01", "end": "2024-12-31"}
+    column_types = {
+        field.get("columnType")
+        for resource in descriptor["resources"]
+        for field in resource["schema"]["fields"]
+    }
+    assert {
+        "value",
+        "date:fiscal-year",
+        "administrative-classification:generic:level1:label",
+        "administrative-classification:generic:level2:label",
+        "administrative-classification:generic:level3:label",
+        "fin-source:generic:label",
+    } <= column_types
+    lines = next(r for r in descriptor["resources"] if r["name"] == "lines")
+    assert {"name": "currency", "constant": "CNY"}.items() <= lines["schema"]["extraFields"][
+        0
+    ].items()
+
+
+def test_data_dictionary_describes_every_field(year_zip):
+    dictionary = rows(year_zip, package.DICTIONARY_PATH)
+    described = {(r["table"], r["field"]) for r in dictionary}
+    assert described == {(t.name, f.name) for t in TABLES for f in t.fields}
+    assert all(r["type"] and r["meaning_zh"] and r["meaning_en"] for r in dictionary)
+
+
+def test_tables_hold_the_records_numbers(year_zip):
+    projects = {str(p.lineage): p for p in Project.objects.published()}
+    for row in rows(year_zip, "data/projects.csv"):
+        project = projects[row["project_id"]]
+        assert Decimal(row["declared_total"]) == project.declared_total
+        assert Decimal(row["itemised_total"]) == project.itemised_total
+    sub_items = rows(year_zip, "data/sub_items.csv")
+    assert len(sub_items) == SubItem.objects.count()
+    lines = rows(year_zip, "data/lines.csv")
+    assert len(lines) == LineItem.objects.count()
+    declared = sorted(Decimal(r["declared_amount"]) for r in lines if r["declared_amount"] != "")
+    assert declared == sorted(
+        LineItem.objects.exclude(declared_amount=None).values_list("declared_amount", flat=True)
+    )
+    assert len(rows(year_zip, "data/citations.csv")) == Citation.objects.count()
+    assert len(rows(year_zip, "data/funding_sources.csv")) == FundingSource.objects.count()
+
+
+def test_zip_carries_xlsx_json_readme_and_checksums(year_zip):
+    names = set(year_zip.namelist())
+    assert {"README.txt", bulk.XLSX_NAME, "json/chengjiang-zzb-2024.json"} <= names
+    sums = dict(
+        reversed(line.split("  ", 1))
+        for line in year_zip.read("SHA256SUMS.txt").decode().split("\n")
+        if line
+    )
+    assert set(sums) == names - {"SHA256SUMS.txt"}
+    for name, digest in sums.items():
+        assert hashlib.sha256(year_zip.read(name)).hexdigest() == digest
+    tree = json.loads(year_zip.read("json/chengjiang-zzb-2024.json"))
+    assert tree["schema"] == "portal.disclosure-tree/1"
+
+
+def test_zip_is_streamed_in_pieces(seed):
+    chunks = list(bulk.stream_package(2024, "http://portal.test"))
+    assert len(chunks) > len(TABLES)  # written and handed out file by file, not at the end
+    assert max(len(c) for c in chunks) < sum(len(c) for c in chunks) / 2
+
+
+def test_all_years_and_missing_year(client, seed):
+    archive = download(client, reverse("opendata:all-data"))
+    descriptor = json.loads(archive.read("datapackage.json"))
+    assert "fiscalPeriod" not in descriptor
+    assert client.get(reverse("opendata:year-data", args=[1999])).status_code == 404
+
+
+def test_export_data_command_writes_the_same_package(seed, tmp_path, client):
+    target = tmp_path / "2024.zip"
+    call_command("export_data", "--year", "2024", "--output", str(target), stdout=io.StringIO())
+    archive = zipfile.ZipFile(target)
+    served = download(client, reverse("opendata:year-data", args=[2024]))
+    for name in ("data/lines.csv", "data/projects.csv"):
+        # Links differ only by the base address (settings vs the request's host).
+        assert len(rows(archive, name)) == len(rows(served, name))
+    unpacked = tmp_path / "unpacked"
+    call_command(
+        "export_data",
+        "--year",
+        "2024",
+        "--unpacked",
+        "--output",
+        str(unpacked),
+        stdout=io.StringIO(),
+    )
+    assert validate(unpacked / "datapackage.json").valid
+    for fmt, name in (("csv", "lines.csv"), ("xlsx", "data.xlsx"), ("json", "trees")):
+        call_command(
+            "export_data", "--format", fmt, "--output", str(tmp_path / name), stdout=io.StringIO()
+        )
+    assert (tmp_path / "lines.csv").read_text(encoding="utf-8").startswith("\ufeff年度")
+    assert (tmp_path / "trees" / "chengjiang-zzb-2024.json").exists()
+    assert (tmp_path / "data.xlsx").read_bytes()[:2] == b"PK"
+
+
+def test_validation_catches_a_broken_table(year_zip, tmp_path):
+    """The validation is not a formality: a non-number amount or a line of an unknown project
+    makes the package invalid."""
+    year_zip.extractall(tmp_path)
+    lines = tmp_path / "data" / "lines.csv"
+    text = lines.read_text(encoding="utf-8")
+    header, first, rest = text.split("\n", 2)
+    fields = next(csv.reader([first]))
+    broken = dict(zip(next(csv.reader([header])), fields, strict=True))
+    broken["project_id"] = "00000000-0000-0000-0000-000000000000"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(broken.values())
+    lines.write_text("\n".join([header, out.getvalue().rstrip("\n"), rest]), encoding="utf-8")
+    report = validate(tmp_path / "datapackage.json")
+    assert not report.valid
+    assert ["foreign-key"] in report.flatten(["type"])
+
+
+@pytest.mark.parametrize("status", [Status.DRAFT, Status.SUBMITTED, Status.WITHDRAWN])
+def test_export_data_leaves_out_hidden_projects(seed, tmp_path, status):
+    """The command's files, every format, unpacked: the hidden project is in none of them."""
+    hidden = Project.objects.get(sequence=2)
+    force_status(Project.objects.filter(pk=hidden.pk), status)
+    outputs = {
+        "zip": tmp_path / "all.zip",
+        "csv": tmp_path / "lines.csv",
+        "xlsx": tmp_path / "all.xlsx",
+        "json": tmp_path / "trees",
+    }
+    for fmt, path in outputs.items():
+        call_command("export_data", "--format", fmt, "--output", str(path), stdout=io.StringIO())
+    files = {p.name: p.read_bytes() for p in (tmp_path / "trees").iterdir()}
+    files["lines.csv"] = outputs["csv"].read_bytes()
+    for archive in ("zip", "xlsx"):
+        with zipfile.ZipFile(outputs[archive]) as z:
+            files |= {f"{archive}/{n}": z.read(n) for n in z.namelist()}
+            if archive == "zip":
+                with zipfile.ZipFile(io.BytesIO(z.read(bulk.XLSX_NAME))) as inner:
+                    files |= {f"inner/{n}": inner.read(n) for n in inner.namelist()}
+    live = Project.objects.get(sequence=1)
+    assert any(live.name.encode() in data for data in files.values())
+    for name, data in files.items():
+        for needle in (hidden.name, str(hidden.lineage)):
+            assert needle.encode() not in data, (name, needle)
