@@ -1,0 +1,642 @@
+"""Disclosure text → ``portal.disclosure-tree/1`` (docs/disclosure-tree.md) plus findings.
+
+:func:`parse_disclosure` is the importer's entry point: pure Python, no Django. It reads the
+outline (:mod:`.outline`), then each section: citations (:mod:`.citations`), sub-items from
+四 matched with their content (五) and plan (七) by number, line items (:mod:`.lines`), the
+declared total and funding split of 六, performance indicators (:mod:`.indicators`).
+
+Nothing is lost: a line the parser cannot place is kept as text in the nearest section and
+reported with its line number; :func:`uncovered_lines` checks that every non-blank input
+line is found in the tree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from ..amounts import ParsedAmount, find_amounts, round_yuan
+from ..checks import check_project
+from ..normalize import halfwidth
+from ..tree import (
+    CitationData,
+    FactorData,
+    FundingSourceData,
+    LineData,
+    ProjectData,
+    SubItemData,
+)
+from . import outline as o
+from .citations import parse_basis
+from .indicators import parse_indicators
+from .lines import Line as ParsedLine
+from .lines import extract_lines
+from .numbering import split_numbered
+
+SCHEMA = "portal.disclosure-tree/1"
+_YEAR = re.compile(r"(?P<year>(?:19|20)[0-9]{2})\s*年")
+_REGION = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:自治州|自治县|省|市|县|区|州|旗))")
+_TRAILING = " \t\u3000。；;，,"
+_TOTAL_WORDS = re.compile(r"(?:合计|总计|共计|总额|总投资|安排|预算|资金|共)\s*[:：为]?\s*$")
+_BARE_WAN = re.compile(r"(?<![0-9.])(?P<value>[0-9]+(?:\.[0-9]+)?)\s*万(?!元)")
+
+
+class TextImportError(ValueError):
+    """Text that cannot be imported at all; the message says why, in Chinese."""
+
+
+@dataclass
+class Finding:
+    severity: str  # error | warning | info
+    message: str
+    line: int | None = None  # 1-based input line, when the finding is about one
+    project: int | None = None  # project sequence
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "severity": self.severity,
+            "line": self.line,
+            "project": self.project,
+            "message": self.message,
+        }
+
+
+@dataclass
+class ImportResult:
+    tree: dict[str, Any]
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [finding for finding in self.findings if finding.severity == "error"]
+
+
+def _yuan(amount: ParsedAmount | None) -> str | None:
+    return None if amount is None else f"{round_yuan(amount.value):.2f}"
+
+
+def _strip(text: str) -> str:
+    return text.strip(_TRAILING)
+
+
+def _slug(name: str) -> str:
+    return "dept-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:10]
+
+
+def _short_name(name: str) -> str:
+    return name[2:] if name.startswith("中共") and len(name) > 4 else name
+
+
+def _region(name: str) -> list[str]:
+    found = _REGION.findall(name.removeprefix("中共"))
+    return found[:1] or ["未注明地区"]
+
+
+# --- 六 ----------------------------------------------------------------------------------------
+
+
+def _funding_amounts(text: str) -> list[ParsedAmount]:
+    found = find_amounts(text)
+    if found:
+        return found
+    # A table cell: "单位：万元 … 150" or "150万": bare numbers read in 万元.
+    if "万元" in text or "万" in text:
+        out = []
+        for match in _BARE_WAN.finditer(halfwidth(text)):
+            value = Decimal(match.group("value"))
+            out.append(
+                ParsedAmount(
+                    value=value * 10_000,
+                    unit="万元",
+                    text=text[match.start() : match.end()],
+                    start=match.start(),
+                    end=match.end(),
+                )
+            )
+        if out:
+            return out
+        numbers = list(
+            re.finditer(
+                r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?![0-9.]|\s*[年月日号个人%])", halfwidth(text)
+            )
+        )
+        if "万元" in text and numbers:
+            match = numbers[0]
+            return [
+                ParsedAmount(
+                    value=Decimal(match.group()) * 10_000,
+                    unit="万元",
+                    text=text[match.start() : match.end()],
+                    start=match.start(),
+                    end=match.end(),
+                )
+            ]
+    return []
+
+
+def _source_name(text: str, amount: ParsedAmount) -> str:
+    start = max(text.rfind(sep, 0, amount.start) for sep in "，,；;。：:、\n")
+    name = text[start + 1 : amount.start]
+    name = re.sub(r"^(?:其中|含)\s*[:：]?", "", name.strip())
+    name = re.sub(r"(?:安排|投入|拨款|为|计|约|共|下达|补助)+\s*$", "", name).strip()
+    return name[:100]
+
+
+def parse_funding(text: str) -> tuple[ParsedAmount | None, list[tuple[str, ParsedAmount]], bool]:
+    """六: (declared total, [(source name, amount)], total_is_written)."""
+    amounts = _funding_amounts(text)
+    if not amounts:
+        return None, [], False
+    split_at = text.find("其中")
+    sources: list[tuple[str, ParsedAmount]] = []
+    if split_at >= 0:
+        before = [a for a in amounts if a.end <= split_at]
+        after = [a for a in amounts if a.start > split_at]
+        total = before[-1] if before else None
+        sources = [(_source_name(text, a), a) for a in after]
+        if total is None and sources:
+            return None, sources, False
+        return total, [(n or f"来源{i}", a) for i, (n, a) in enumerate(sources, 1)], True
+    total = amounts[0]
+    for amount in amounts:
+        if _TOTAL_WORDS.search(text[max(0, amount.start - 8) : amount.start]):
+            total = amount
+            break
+    rest = [a for a in amounts if a is not total]
+    if len(rest) >= 2 and sum(a.value for a in rest) == total.value:
+        names = [_source_name(text, a) for a in rest]
+        if all(names):
+            sources = list(zip(names, rest, strict=True))
+    return total, sources, True
+
+
+# --- sub-items -----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Sub:
+    number: int
+    name: str
+    content: list[str] = field(default_factory=list)
+    plan: list[str] = field(default_factory=list)
+
+
+def _head(text: str) -> str:
+    """The name at the start of a paragraph: up to the first 。 or ：."""
+    head = re.split(r"[。：:；;\n]", text.strip(), maxsplit=1)[0]
+    return _strip(head)[:200]
+
+
+def _overview_names(text: str) -> list[tuple[int, str]]:
+    items = split_numbered(text, at="clause")
+    names = []
+    for item in items:
+        body = text[item.body_start : item.end]
+        names.append((item.number, _head(body) or _strip(body)[:200]))
+    return names
+
+
+def _paragraphs(section: o.Section | None) -> tuple[str, list[tuple[int, str, str]]]:
+    """(preamble, [(number, marker, body)]) of 五 or 七, numbered at line starts."""
+    if section is None:
+        return "", []
+    text = section.text
+    items = split_numbered(text, at="line")
+    if not items:
+        return text, []
+    preamble = text[: items[0].start].strip()
+    return preamble, [
+        (item.number, item.marker, text[item.body_start : item.end].strip()) for item in items
+    ]
+
+
+def _match(subs: list[_Sub], number: int, body: str) -> _Sub | None:
+    by_number = next((sub for sub in subs if sub.number == number), None)
+    head = _head(body)
+    if by_number is not None:
+        return by_number
+    return next((sub for sub in subs if sub.name and sub.name in head), None)
+
+
+# --- lines → tree ----------------------------------------------------------------------------
+
+
+def _line_node(line: ParsedLine, sequence: int, findings: list[Finding], project: int) -> dict:
+    amount = line.amount
+    if amount is not None and round_yuan(amount.value) != amount.value:
+        findings.append(
+            Finding(
+                "warning",
+                f"金额“{amount.text}”精确到了分以下，按原文保留，存为"
+                f"{round_yuan(amount.value):.2f}元，请核对单位（可能应为万元）。",
+                project=project,
+            )
+        )
+    return {
+        "sequence": sequence,
+        "marker": line.marker,
+        "name": line.name or (amount.text if amount else ""),
+        "amount_yuan": _yuan(amount),
+        "amount_text": amount.text if amount else "",
+        "source": line.source,
+        "formula": line.formula,
+        "factors": [
+            {"value": format(value.normalize(), "f"), "unit": unit, "label": label}
+            for value, unit, label in line.factors
+        ],
+        "children": [
+            _line_node(child, index, findings, project)
+            for index, child in enumerate(line.children, start=1)
+        ],
+    }
+
+
+def _line_data(node: dict) -> LineData:
+    return LineData(
+        sequence=node["sequence"],
+        name=node["name"],
+        declared=Decimal(node["amount_yuan"]) if node["amount_yuan"] else None,
+        amount_text=node["amount_text"],
+        marker=node["marker"],
+        factors=tuple(
+            FactorData(Decimal(f["value"]), f["unit"], f["label"]) for f in node["factors"]
+        ),
+        children=tuple(_line_data(child) for child in node["children"]),
+    )
+
+
+def project_data(node: dict, fiscal_year: int) -> ProjectData:
+    """The tree node of a project as :mod:`budget.checks` input."""
+    return ProjectData(
+        name=node["name"],
+        fiscal_year=fiscal_year,
+        declared_total=Decimal(node["declared_total_yuan"])
+        if node["declared_total_yuan"]
+        else None,
+        sub_items=tuple(
+            SubItemData(
+                sequence=sub["sequence"],
+                name=sub["name"],
+                declared=Decimal(sub["declared_amount_yuan"])
+                if sub["declared_amount_yuan"]
+                else None,
+                lines=tuple(_line_data(line) for line in sub["lines"]),
+                texts=(("content", sub["content"]), ("plan", sub["plan"])),
+            )
+            for sub in node["sub_items"]
+        ),
+        citations=tuple(
+            CitationData(c["sequence"], c["title"], c["document_number"], c["cited_text"])
+            for c in node["citations"]
+        ),
+        funding_sources=tuple(
+            FundingSourceData(s["sequence"], s["name"], Decimal(s["amount_yuan"]))
+            for s in node["funding_sources"]
+        ),
+        texts=(("basis_closing", node["basis_closing"]), ("outcomes", node["outcomes"])),
+    )
+
+
+# --- projects ----------------------------------------------------------------------------------
+
+
+def _append(node: dict, key: str, text: str) -> None:
+    node[key] = f"{node[key]}\n{text}" if node[key] else text
+
+
+def _build_project(block: o.ProjectBlock, department: str, findings: list[Finding]) -> dict:
+    seq = block.sequence
+
+    def note(severity: str, message: str, line: int | None = None) -> None:
+        findings.append(Finding(severity, message, line, seq))
+
+    def first(kind: str) -> o.Section | None:
+        return block.section(kind)
+
+    for kind in o.SECTION_ORDER:
+        if first(kind) is None:
+            line = block.marker.number if block.marker else None
+            note("warning", f"项目{seq}缺少“{o.SECTION_LABELS[kind]}”部分。", line)
+
+    node: dict[str, Any] = {
+        "sequence": seq,
+        "name": "",
+        "implementing_unit": "",
+        "basis_preamble": "",
+        "citations": [],
+        "basis_closing": "",
+        "declared_total_yuan": None,
+        "declared_total_text": "",
+        "funding_text": "",
+        "outcomes": "",
+        "funding_sources": [],
+        "performance_indicators": [],
+        "sub_items": [],
+    }
+    overflow: list[tuple[int, str]] = []  # lines kept in outcomes, reported
+
+    # 一 and 三: one line each; further lines are kept in 八 and reported.
+    for kind, key in ((o.NAME, "name"), (o.UNIT, "implementing_unit")):
+        section = first(kind)
+        lines = section.body_lines if section else []
+        if lines:
+            node[key] = _strip(lines[0].text)[:200]
+            overflow.extend((line.number, line.text.strip()) for line in lines[1:])
+    if not node["name"]:
+        node["name"] = block.header_name[:200] or f"项目{seq}"
+        if not block.header_name:
+            note("error", f"项目{seq}没有项目名称。", block.marker.number if block.marker else None)
+    if not node["implementing_unit"]:
+        node["implementing_unit"] = department
+        note("warning", f"项目{seq}未写项目实施单位，暂填预算单位“{department}”。")
+
+    # 二
+    basis = first(o.BASIS)
+    if basis is not None and basis.text:
+        parsed = parse_basis(basis.text)
+        line = basis.heading.number if basis.heading else None
+        preamble = parsed.preamble
+        if len(preamble) > 200:
+            # The preamble field is short; a long one stays in the closing text's place.
+            note("warning", "立项依据开头文字过长，已按原文并入第一条依据之前的说明。", line)
+        node["basis_preamble"] = preamble[:200]
+        extra_preamble = preamble[200:]
+        for index, citation in enumerate(parsed.citations, start=1):
+            node["citations"].append(
+                {
+                    "sequence": index,
+                    "cited_text": (extra_preamble if index == 1 else "") + citation.cited_text,
+                    "separator": citation.separator,
+                    "title": citation.title[:300],
+                    "document_number": citation.document_number,
+                }
+            )
+        node["basis_closing"] = parsed.closing
+        if not parsed.citations and extra_preamble:
+            node["basis_closing"] = preamble + parsed.closing
+            node["basis_preamble"] = ""
+        for problem in parsed.problems:
+            note("warning", f"立项依据：{problem}", line)
+
+    # 四 五 七
+    subs: list[_Sub] = []
+    overview = first(o.OVERVIEW)
+    overview_text = overview.text if overview else ""
+    names = _overview_names(overview_text) if overview_text else []
+    for number, name in names:
+        subs.append(_Sub(number=number, name=name))
+    content_pre, content_items = _paragraphs(first(o.CONTENT))
+    plan_pre, plan_items = _paragraphs(first(o.PLAN))
+    if overview_text and not names:
+        content_pre = "\n".join(part for part in (overview_text, content_pre) if part)
+        note(
+            "info",
+            "项目基本概况不是编号列表，已并入第一个子项目的实施内容。",
+            overview.heading.number if overview and overview.heading else None,
+        )
+    for which, items in (("content", content_items), ("plan", plan_items)):
+        for number, _marker, body in items:
+            sub = _match(subs, number, body)
+            if sub is None:
+                sub = _Sub(number=number, name=_head(body) or f"子项目{number}")
+                subs.append(sub)
+                if names:
+                    heading = o.SECTION_LABELS[o.CONTENT if which == "content" else o.PLAN]
+                    note(
+                        "warning",
+                        f"“{heading}”中的第{number}项在项目基本概况中没有对应子项目，已单独列出。",
+                    )
+            getattr(sub, which).append(body)
+    if not subs and (content_pre or plan_pre):
+        subs.append(_Sub(number=1, name=node["name"]))
+        note("info", f"项目{seq}的实施内容没有编号的子项目，整体作为一个子项目导入。")
+    if subs:
+        if content_pre:
+            subs[0].content.insert(0, content_pre)
+            if content_items:
+                note("info", "实施内容开头未编号的文字已并入第一个子项目。")
+        if plan_pre:
+            subs[0].plan.insert(0, plan_pre)
+            if plan_items:
+                note("info", "实施计划开头未编号的文字已并入第一个子项目。")
+    subs.sort(key=lambda sub: sub.number)
+    for index, sub in enumerate(subs, start=1):
+        content = "\n".join(sub.content)
+        plan = "\n".join(sub.plan)
+        result = extract_lines(content, "content") if content else None
+        if result is None or not result.lines:
+            result = extract_lines(plan, "plan") if plan else result
+        declared = result.declared if result else None
+        lines = result.lines if result else []
+        if not sub.content and content_items:
+            note("warning", f"子项目{index}“{sub.name}”在项目实施内容中没有对应段落。")
+        node["sub_items"].append(
+            {
+                "sequence": index,
+                "name": sub.name[:200],
+                "content": content,
+                "plan": plan,
+                "declared_amount_yuan": _yuan(declared),
+                "declared_amount_text": declared.text if declared else "",
+                "lines": [
+                    _line_node(line, number, findings, seq)
+                    for number, line in enumerate(lines, start=1)
+                ],
+                "milestones": [],
+            }
+        )
+
+    # 六
+    funding = first(o.FUNDING)
+    if funding is not None:
+        node["funding_text"] = funding.text
+        total, sources, _written = parse_funding(funding.text)
+        line = funding.heading.number if funding.heading else None
+        if total is not None:
+            node["declared_total_yuan"] = _yuan(total)
+            node["declared_total_text"] = total.text[:50]
+            if round_yuan(total.value) != total.value:
+                note("warning", f"申报总额“{total.text}”精确到了分以下，按原文保留。", line)
+        else:
+            note("warning", f"项目{seq}的资金安排情况中没有找到申报总额。", line)
+        for index, (name, amount) in enumerate(sources, start=1):
+            node["funding_sources"].append(
+                {
+                    "sequence": index,
+                    "name": name,
+                    "amount_yuan": _yuan(amount),
+                    "amount_text": amount.text[:50],
+                }
+            )
+
+    # 八, 绩效目标 and anything else: outcomes keeps them as written.
+    outcomes = first(o.OUTCOMES)
+    if outcomes is not None:
+        node["outcomes"] = outcomes.text
+    for section in block.sections:
+        if section.kind in (o.PERFORMANCE, o.EXTRA) or (
+            section.kind in o.SECTION_ORDER and section is not first(section.kind)
+        ):
+            heading = section.heading.text.strip() if section.heading else ""
+            text = "\n".join(part for part in (heading, section.text) if part)
+            if text:
+                _append(node, "outcomes", text)
+            if section.kind == o.PERFORMANCE:
+                rows = parse_indicators([(line.number, line.text) for line in section.body_lines])
+                for row in rows:
+                    node["performance_indicators"].append(
+                        {
+                            "sequence": len(node["performance_indicators"]) + 1,
+                            "level1": row.level1,
+                            "level2": row.level2,
+                            "name": row.name,
+                            "comparator": row.comparator,
+                            "target": row.target,
+                            "unit": row.unit,
+                        }
+                    )
+                if not rows and section.text:
+                    note(
+                        "info",
+                        "绩效目标表的单元格无法逐行识别，已作为文字保留在项目实施成效中。",
+                        section.heading.number if section.heading else None,
+                    )
+            elif section.kind == o.EXTRA:
+                where = (
+                    section.heading.number
+                    if section.heading
+                    else section.body_lines[0].number
+                    if section.body_lines
+                    else None
+                )
+                note(
+                    "info",
+                    f"未识别的段落“{(heading or section.text)[:20]}”已按原文保留在项目实施成效中。",
+                    where,
+                )
+            else:
+                note(
+                    "warning",
+                    f"“{o.SECTION_LABELS[section.kind]}”重复出现，后一处已按原文保留在项目实施成效中。",
+                    section.heading.number if section.heading else None,
+                )
+    for number, text in overflow:
+        _append(node, "outcomes", text)
+        note("info", "此行无法归入项目名称或实施单位，已按原文保留在项目实施成效中。", number)
+    return node
+
+
+def parse_disclosure(
+    text: str, *, department: str | None = None, year: int | None = None
+) -> ImportResult:
+    """Parse a disclosure text into a tree (``portal.disclosure-tree/1``) with findings.
+
+    ``department`` and ``year`` override what the title says. Raises :class:`TextImportError`
+    when the text holds no project or the fiscal year cannot be known.
+    """
+    findings: list[Finding] = []
+    outline = o.parse_outline(text)
+    if not outline.projects:
+        raise TextImportError(
+            "文本中没有找到任何项目（没有“项目名称”等标题，也没有“项目1.”等标记）。"
+        )
+    title = "".join(line.text.strip() for line in outline.title_lines)
+    title_overflow: list[o.Line] = []
+    if len(title) > 200:
+        title = outline.title_lines[0].text.strip()[:200]
+        title_overflow = outline.title_lines[1:]
+    match = _YEAR.search(title)
+    fiscal_year = year or (int(match.group("year")) if match else None)
+    if fiscal_year is None:
+        raise TextImportError("无法从标题中确定预算年度，请用 --year 指定。")
+    name = department or (_strip(title[: match.start()]) if match and match.start() > 1 else "")
+    projects = [_build_project(block, name or "", findings) for block in outline.projects]
+    if not name:
+        name = projects[0]["implementing_unit"]
+        findings.append(Finding("warning", f"标题中没有预算单位名称，按项目实施单位取“{name}”。"))
+    for node in projects:
+        if not node["implementing_unit"]:
+            node["implementing_unit"] = name
+    if not title:
+        title = f"{name}{fiscal_year}年预算重点领域财政项目文本公开"
+        findings.append(Finding("info", f"文本没有标题，按单位和年度取“{title}”。"))
+    for line in title_overflow:
+        _append(projects[0], "outcomes", line.text.strip())
+        findings.append(
+            Finding("info", "标题后的文字已按原文保留在项目1的实施成效中。", line.number)
+        )
+    tree = {
+        "schema": SCHEMA,
+        "department": {
+            "name": name[:100],
+            "short_name": _short_name(name)[:50],
+            "slug": _slug(name),
+            "region": _region(name),
+        },
+        "disclosure": {"fiscal_year": fiscal_year, "title": title[:200]},
+        "projects": projects,
+    }
+    for node in projects:
+        for finding in check_project(project_data(node, fiscal_year)):
+            findings.append(
+                Finding(
+                    str(finding.severity),
+                    f"{finding.location.label}：{finding.message}",
+                    project=node["sequence"],
+                )
+            )
+    result = ImportResult(tree=tree, findings=findings)
+    for number in uncovered_lines(text, tree):
+        findings.append(Finding("error", "此行未能保留在导入结果中。", number))
+    return result
+
+
+# --- coverage ----------------------------------------------------------------------------------
+
+_MARKER = re.compile(
+    r"^(?:项目\s*[0-9一二三四五六七八九十]+\s*[.、:：]?|[一二三四五六七八九十]+\s*[、.]|[（(]\s*[0-9一二三四五六七八九十]+\s*[）)]|[0-9]{1,2}\s*[.、](?![0-9]*\.[0-9]))"
+)
+_SPLIT = re.compile(
+    r"(?:[\s，,。；;：:、！!？?“”\"'（）()《》<>〈〉【】〔〕\[\]①-⑳]|(?<=[；;])[0-9]{1,2}[.、])+"
+)
+
+
+def _texts(node: Any) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [text for key, value in node.items() if key != "slug" for text in _texts(value)]
+    if isinstance(node, list):
+        return [text for value in node for text in _texts(value)]
+    return []
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", halfwidth(text))
+
+
+def uncovered_lines(text: str, tree: dict) -> list[int]:
+    """Line numbers of non-blank input lines not found in ``tree``.
+
+    A line is found when each of its pieces (split at punctuation and list markers, the
+    leading ``项目1.`` / ``一、`` / ``1.`` label and a recognised section keyword removed) is
+    a substring of some text in the tree (whitespace and full-width forms aside).
+    """
+    corpus = "\u0000".join(_squash(part) for part in _texts(tree))
+    missing = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        heading = o.classify_heading(stripped)
+        rest = heading.inline if heading else stripped
+        if heading is None and o.project_marker(stripped) is not None:
+            rest = o.project_marker(stripped)[1]
+        rest = _MARKER.sub("", halfwidth(rest).strip())
+        pieces = [piece for piece in _SPLIT.split(rest) if piece]
+        if any(_squash(piece) not in corpus for piece in pieces):
+            missing.append(number)
+    return missing
