@@ -50,13 +50,19 @@ class TextImportError(ValueError):
 
 @dataclass
 class Finding:
+    """What the importer noticed. ``origin`` is ``import`` (reading the text: an ``error``
+    here means the document cannot be stored) or ``check`` (the consistency checks of
+    :mod:`budget.checks` on the parsed figures, shown to reviewers, never blocking)."""
+
     severity: str  # error | warning | info
     message: str
     line: int | None = None  # 1-based input line, when the finding is about one
     project: int | None = None  # project sequence
+    origin: str = "import"
 
     def as_dict(self) -> dict[str, Any]:
         return {
+            "origin": self.origin,
             "severity": self.severity,
             "line": self.line,
             "project": self.project,
@@ -71,7 +77,8 @@ class ImportResult:
 
     @property
     def errors(self) -> list[Finding]:
-        return [finding for finding in self.findings if finding.severity == "error"]
+        """Findings that stop the document from being stored."""
+        return [f for f in self.findings if f.origin == "import" and f.severity == "error"]
 
 
 def _yuan(amount: ParsedAmount | None) -> str | None:
@@ -182,6 +189,7 @@ class _Sub:
     name: str
     content: list[str] = field(default_factory=list)
     plan: list[str] = field(default_factory=list)
+    line: int | None = None  # where its content (else its plan) starts in the input
 
 
 def _head(text: str) -> str:
@@ -199,8 +207,15 @@ def _overview_names(text: str) -> list[tuple[int, str]]:
     return names
 
 
-def _paragraphs(section: o.Section | None) -> tuple[str, list[tuple[int, str, str]]]:
-    """(preamble, [(number, marker, body)]) of 五 or 七, numbered at line starts."""
+def _line_at(section: o.Section, offset: int) -> int | None:
+    """The input line number of ``offset`` in ``section.text``."""
+    lines = section.body_lines
+    index = section.text.count("\n", 0, offset)
+    return lines[index].number if index < len(lines) else None
+
+
+def _paragraphs(section: o.Section | None) -> tuple[str, list[tuple[int, str, str, int | None]]]:
+    """(preamble, [(number, marker, body, line)]) of 五 or 七, numbered at line starts."""
     if section is None:
         return "", []
     text = section.text
@@ -209,7 +224,13 @@ def _paragraphs(section: o.Section | None) -> tuple[str, list[tuple[int, str, st
         return text, []
     preamble = text[: items[0].start].strip()
     return preamble, [
-        (item.number, item.marker, text[item.body_start : item.end].strip()) for item in items
+        (
+            item.number,
+            item.marker,
+            text[item.body_start : item.end].strip(),
+            _line_at(section, item.start),
+        )
+        for item in items
     ]
 
 
@@ -224,7 +245,15 @@ def _match(subs: list[_Sub], number: int, body: str) -> _Sub | None:
 # --- lines → tree ----------------------------------------------------------------------------
 
 
-def _line_node(line: ParsedLine, sequence: int, findings: list[Finding], project: int) -> dict:
+def _line_node(
+    line: ParsedLine,
+    sequence: int,
+    findings: list[Finding],
+    project: int,
+    *,
+    fallback_name: str,
+    where: int | None,
+) -> dict:
     amount = line.amount
     if amount is not None and round_yuan(amount.value) != amount.value:
         findings.append(
@@ -232,13 +261,14 @@ def _line_node(line: ParsedLine, sequence: int, findings: list[Finding], project
                 "warning",
                 f"金额“{amount.text}”精确到了分以下，按原文保留，存为"
                 f"{round_yuan(amount.value):.2f}元，请核对单位（可能应为万元）。",
+                line=where,
                 project=project,
             )
         )
     return {
         "sequence": sequence,
         "marker": line.marker,
-        "name": line.name or (amount.text if amount else ""),
+        "name": line.name or fallback_name or (amount.text if amount else ""),
         "amount_yuan": _yuan(amount),
         "amount_text": amount.text if amount else "",
         "source": line.source,
@@ -248,7 +278,7 @@ def _line_node(line: ParsedLine, sequence: int, findings: list[Finding], project
             for value, unit, label in line.factors
         ],
         "children": [
-            _line_node(child, index, findings, project)
+            _line_node(child, index, findings, project, fallback_name=fallback_name, where=where)
             for index, child in enumerate(line.children, start=1)
         ],
     }
@@ -307,7 +337,18 @@ def _append(node: dict, key: str, text: str) -> None:
     node[key] = f"{node[key]}\n{text}" if node[key] else text
 
 
-def _build_project(block: o.ProjectBlock, department: str, findings: list[Finding]) -> dict:
+def _heading_line(section: o.Section | None) -> int | None:
+    if section is None:
+        return None
+    if section.heading is not None:
+        return section.heading.number
+    return section.body_lines[0].number if section.body_lines else None
+
+
+def _build_project(
+    block: o.ProjectBlock, department: str, findings: list[Finding], anchors: dict
+) -> dict:
+    """One project's tree node; ``anchors`` gets the input lines that findings point at."""
     seq = block.sequence
 
     def note(severity: str, message: str, line: int | None = None) -> None:
@@ -318,7 +359,7 @@ def _build_project(block: o.ProjectBlock, department: str, findings: list[Findin
 
     for kind in o.SECTION_ORDER:
         if first(kind) is None:
-            line = block.marker.number if block.marker else None
+            line = block.marker.number if block.marker else _heading_line(block.sections[0])
             note("warning", f"项目{seq}缺少“{o.SECTION_LABELS[kind]}”部分。", line)
 
     node: dict[str, Any] = {
@@ -348,7 +389,11 @@ def _build_project(block: o.ProjectBlock, department: str, findings: list[Findin
     if not node["name"]:
         node["name"] = block.header_name[:200] or f"项目{seq}"
         if not block.header_name:
-            note("error", f"项目{seq}没有项目名称。", block.marker.number if block.marker else None)
+            note(
+                "warning",
+                f"项目{seq}没有项目名称，暂以“{node['name']}”导入。",
+                block.marker.number if block.marker else None,
+            )
     if not node["implementing_unit"]:
         node["implementing_unit"] = department
         note("warning", f"项目{seq}未写项目实施单位，暂填预算单位“{department}”。")
@@ -398,10 +443,10 @@ def _build_project(block: o.ProjectBlock, department: str, findings: list[Findin
             overview.heading.number if overview and overview.heading else None,
         )
     for which, items in (("content", content_items), ("plan", plan_items)):
-        for number, _marker, body in items:
+        for number, _marker, body, where in items:
             sub = _match(subs, number, body)
             if sub is None:
-                sub = _Sub(number=number, name=_head(body) or f"子项目{number}")
+                sub = _Sub(number=number, name=_head(body) or f"子项目{number}", line=where)
                 subs.append(sub)
                 if names:
                     heading = o.SECTION_LABELS[o.CONTENT if which == "content" else o.PLAN]
@@ -410,6 +455,7 @@ def _build_project(block: o.ProjectBlock, department: str, findings: list[Findin
                         f"“{heading}”中的第{number}项在项目基本概况中没有对应子项目，已单独列出。",
                     )
             getattr(sub, which).append(body)
+            sub.line = sub.line or where
     if not subs and (content_pre or plan_pre):
         subs.append(_Sub(number=1, name=node["name"]))
         note("info", f"项目{seq}的实施内容没有编号的子项目，整体作为一个子项目导入。")
@@ -417,12 +463,25 @@ def _build_project(block: o.ProjectBlock, department: str, findings: list[Findin
         if content_pre:
             subs[0].content.insert(0, content_pre)
             if content_items:
-                note("info", "实施内容开头未编号的文字已并入第一个子项目。")
+                note(
+                    "info",
+                    "实施内容开头未编号的文字已并入第一个子项目。",
+                    _heading_line(first(o.CONTENT)),
+                )
         if plan_pre:
             subs[0].plan.insert(0, plan_pre)
             if plan_items:
-                note("info", "实施计划开头未编号的文字已并入第一个子项目。")
+                note(
+                    "info",
+                    "实施计划开头未编号的文字已并入第一个子项目。",
+                    _heading_line(first(o.PLAN)),
+                )
     subs.sort(key=lambda sub: sub.number)
+    anchors["sub"] = {index: sub.line for index, sub in enumerate(subs, start=1)}
+    anchors["basis"] = _heading_line(first(o.BASIS))
+    anchors["funding"] = _heading_line(first(o.FUNDING))
+    anchors["outcomes"] = _heading_line(first(o.OUTCOMES))
+    anchors["project"] = block.marker.number if block.marker else _heading_line(first(o.NAME))
     for index, sub in enumerate(subs, start=1):
         content = "\n".join(sub.content)
         plan = "\n".join(sub.plan)
@@ -442,7 +501,7 @@ def _build_project(block: o.ProjectBlock, department: str, findings: list[Findin
                 "declared_amount_yuan": _yuan(declared),
                 "declared_amount_text": declared.text if declared else "",
                 "lines": [
-                    _line_node(line, number, findings, seq)
+                    _line_node(line, number, findings, seq, fallback_name=sub.name, where=sub.line)
                     for number, line in enumerate(lines, start=1)
                 ],
                 "milestones": [],
@@ -523,10 +582,31 @@ def _build_project(block: o.ProjectBlock, department: str, findings: list[Findin
                     f"“{o.SECTION_LABELS[section.kind]}”重复出现，后一处已按原文保留在项目实施成效中。",
                     section.heading.number if section.heading else None,
                 )
+    if block.header_name and block.header_name != node["name"] and block.marker is not None:
+        # "一、高标准农田建设管护项目" above "项目名称：…经费": the heading is kept as written.
+        _append(node, "outcomes", block.marker.text.strip())
+        note(
+            "info", "项目标题行与项目名称不同，已按原文保留在项目实施成效中。", block.marker.number
+        )
     for number, text in overflow:
         _append(node, "outcomes", text)
         note("info", "此行无法归入项目名称或实施单位，已按原文保留在项目实施成效中。", number)
     return node
+
+
+def _finding_line(location, anchor: dict) -> int | None:
+    """The input line a consistency finding is about, as near as the tree knows."""
+    if location.kind in ("sub_item", "line", "milestone") and location.path:
+        return anchor.get("sub", {}).get(location.path[0])
+    if location.kind == "citation":
+        return anchor.get("basis")
+    if location.kind == "funding_source" or location.field == "declared_total":
+        return anchor.get("funding")
+    if location.field == "outcomes":
+        return anchor.get("outcomes")
+    if location.field.startswith("basis"):
+        return anchor.get("basis")
+    return anchor.get("project")
 
 
 def parse_disclosure(
@@ -553,7 +633,11 @@ def parse_disclosure(
     if fiscal_year is None:
         raise TextImportError("无法从标题中确定预算年度，请用 --year 指定。")
     name = department or (_strip(title[: match.start()]) if match and match.start() > 1 else "")
-    projects = [_build_project(block, name or "", findings) for block in outline.projects]
+    anchors: list[dict] = [{} for _ in outline.projects]
+    projects = [
+        _build_project(block, name or "", findings, anchor)
+        for block, anchor in zip(outline.projects, anchors, strict=True)
+    ]
     if not name:
         name = projects[0]["implementing_unit"]
         findings.append(Finding("warning", f"标题中没有预算单位名称，按项目实施单位取“{name}”。"))
@@ -579,13 +663,15 @@ def parse_disclosure(
         "disclosure": {"fiscal_year": fiscal_year, "title": title[:200]},
         "projects": projects,
     }
-    for node in projects:
+    for node, anchor in zip(projects, anchors, strict=True):
         for finding in check_project(project_data(node, fiscal_year)):
             findings.append(
                 Finding(
                     str(finding.severity),
                     f"{finding.location.label}：{finding.message}",
+                    line=_finding_line(finding.location, anchor),
                     project=node["sequence"],
+                    origin="check",
                 )
             )
     result = ImportResult(tree=tree, findings=findings)
@@ -625,7 +711,15 @@ def uncovered_lines(text: str, tree: dict) -> list[int]:
     leading ``项目1.`` / ``一、`` / ``1.`` label and a recognised section keyword removed) is
     a substring of some text in the tree (whitespace and full-width forms aside).
     """
-    corpus = "\u0000".join(_squash(part) for part in _texts(tree))
+    texts = _texts(tree)
+    for project in tree.get("projects", []):
+        # 二 as written: preamble + Σ(cited_text + separator) + closing (docs/disclosure-tree.md)
+        texts.append(
+            project.get("basis_preamble", "")
+            + "".join(c["cited_text"] + c["separator"] for c in project.get("citations", []))
+            + project.get("basis_closing", "")
+        )
+    corpus = "\u0000".join(_squash(part) for part in texts)
     missing = []
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()

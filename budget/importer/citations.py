@@ -20,7 +20,9 @@ _SEPARATOR = re.compile(r"^[\s、，,;；及和与以及和]*$")
 _OPEN_TITLE = "《"
 _CLOSE_TITLE = "》"
 # Between a number and the title it precedes: nothing, a space, 文件, 号文, 的.
-_BEFORE_TITLE = re.compile(r"^\s*(?:文件|文)?\s*$")
+_BEFORE_TITLE = re.compile(r"^[】\]）)〕］]?\s*(?:文件|文)?\s*$")
+_OPENING_BEFORE = "【[（(〔［"
+_NOTE = re.compile(r"[（(][^（）()《》]{1,40}[）)]")
 # Brackets that may enclose a number written after a title.
 _ENCLOSE = {"（": "）", "(": ")", "[": "]", "【": "】", "〔": "〕", "［": "］"}
 
@@ -91,13 +93,16 @@ def _number_before(text: str, start: int, title_start: int) -> DocNumber | None:
     last = found[-1]
     if _BEFORE_TITLE.match(window[last.end :]) is None:
         return None
+    begin = start + last.start
+    if begin > start and text[begin - 1] in _OPENING_BEFORE and window[last.end : last.end + 1]:
+        begin -= 1  # 【云财教〔2021〕88号】《…》: the brackets belong to the citation
     return DocNumber(
         issuer=last.issuer,
         year=last.year,
         serial=last.serial,
         text=last.text,
         brackets=last.brackets,
-        start=start + last.start,
+        start=begin,
         end=start + last.end,
     )
 
@@ -146,6 +151,12 @@ def parse_basis(text: str) -> ParsedBasis:
             if after is not None:
                 number = after[0].normalised
                 end = after[1]
+            else:
+                # A bracketed note that is not a 文号 (（农业农村部令2019年第4号）, （试行）)
+                # stays with the citation it follows.
+                note = _NOTE.match(text, title_end)
+                if note is not None and note.end() <= limit:
+                    end = note.end()
         pieces.append((begin, end, text[title_start + 1 : title_end - 1], number))
         previous_end = end
 
@@ -175,7 +186,7 @@ def parse_basis(text: str) -> ParsedBasis:
         # A bare title (or other words) between two citations: split off the joiners.
         lead = _leading_joiner(gap)
         trail_match = re.search(r"[\s、，,;；]*$", gap[lead:])
-        trail = len(gap) - lead - (trail_match.end() - trail_match.start() if trail_match else 0)
+        trail = lead + trail_match.start() if trail_match else len(gap)
         middle = gap[lead:trail]
         if len(gap[:lead]) > SEPARATOR_MAX or len(gap[trail:]) > SEPARATOR_MAX:
             middle = gap

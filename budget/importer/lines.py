@@ -29,13 +29,13 @@ from .numbering import CIRCLED, split_numbered
 _TOTAL_WORDS = re.compile(r"(?:合计|总计|小计|共计|累计|总共|[两三四五六七八九十\d]项)")
 _TOTAL_PART = re.compile(r"^[^，,]{0,12}?(?:[两三四五六七八九十\d]+项)?(?:合计|总计|小计)")
 _LEADING_VERBS = re.compile(
-    r"^(?:其中[：:]?|计划|预计|拟|需要|共需|需|支付|预算|安排|用于|购买|发放|划拨|补助|"
+    r"^(?:其中[：:]?|计划|预计|拟|需要|共需|需|支付|预算|安排|用于|购买|购置|采购|发放|划拨|补助|"
     r"共计|合计|计|约|为|的|共)+"
 )
 _PRICE_BEFORE = re.compile(r"(?:每(?![年月季])[^，,；;。]{0,8}|单价[为是]?|标准为?|人均)$")
 _NEED_WORDS = re.compile(r"需|预算|安排|共计|合计|计划|申请|拨付|补助|下达|划拨|支付|经费")
 _COUNT = re.compile(
-    r"(?P<value>[0-9]+(?:\.[0-9]+)?)(?P<more>余|多)?(?P<unit>人次|人|名|个|次|辆|天|月|户|家|所|期|批|场|节|台|套|块|间|项|座|处|份|册|本|件|盒)"
+    r"(?P<value>[0-9]+(?:\.[0-9]+)?)(?P<more>余|多)?(?P<unit>人次|人|名|个|次|辆|天|月|户|家|所|期|批|场|节|台|套|块|间|项|座|处|份|册|本|件|盒|公里|千米|平方米|立方米|㎡|米|亩|吨|株|头|只|棵|张|把|部|栋|眼|口)"
 )
 _TIME_UNITS = {"天", "月", "节", "期", "年"}
 _CUT_NAME = re.compile(r"(?:[0-9]|两节|两项|全年|每年)")
@@ -89,10 +89,22 @@ def _is_price(text: str, amount: ParsedAmount) -> bool:
     )
 
 
+_FORMULA_SPAN = re.compile(r"[（(][^（()）]*[×xX*✕][^（()）]*(?:[）)]|$)")
+
+
+def _mask_formulas(text: str) -> str:
+    """``text`` with bracketed calculations blanked out (same length): the amounts in
+    ``（300人×400元）`` are factors, not sums."""
+    return _FORMULA_SPAN.sub(lambda match: "　" * len(match.group()), text)
+
+
 def _sums(text: str) -> list[ParsedAmount]:
-    return [a for a in find_amounts(_mask_quotes(text)) if not _is_price(text, a)]
+    """The amounts of ``text`` that are sums: not prices, not in quotes or calculations."""
+    masked = _mask_formulas(_mask_quotes(text))
+    return [a for a in find_amounts(masked) if not _is_price(text, a)]
 
 
+_GENERIC_NAME = re.compile(r"^(?:资金|经费|费用|金额|预算|合计|总计|共计|资金总额|所需资金)$")
 _PER_PREFIX = re.compile(r"^(?:每[人个名项次节年月天]){1,3}")
 _DONE_PREFIX = re.compile(r"^.*?(?:未支付|实时支付)")
 _SKIP_CLAUSE = re.compile(r"^(?:每|按照|按|根据|依据|用于|单价|从|为|在|对|经|通过)")
@@ -114,7 +126,9 @@ def _clean_name(raw: str) -> str:
         name = name[: cut.start()]
     name = _TRAILING_TOTAL.sub("", name.strip(" ，,；;。：:、的"))
     name = name.strip(" ，,；;。：:、的")
-    return name if len(name) >= 2 else ""
+    if len(name) < 2 or _GENERIC_NAME.match(name):
+        return ""
+    return name
 
 
 def _name_before(text: str, amount: ParsedAmount) -> str:
@@ -185,6 +199,9 @@ def _counts(text: str) -> list[tuple[Decimal, str, int]]:
         if match.group("unit") in ("月", "年") and after in ("份", "底", "前", "末", "初"):
             continue
         counts.append((Decimal(match.group("value")), match.group("unit"), match.start()))
+    # "每人每月200元，全年计…": the year's 12 months are implied.
+    if "全年" in text and "每月" in text:
+        counts.append((Decimal(12), "月", text.index("全年")))
     for match in _CN_COUNT.finditer(text):
         if match.group("unit") in ("节", "天", "次", "期", "批") and text[
             match.end() : match.end() + 1
@@ -372,13 +389,42 @@ def extract_lines(text: str, source: str) -> LineResult:
             line = _line_from_part(piece, source)
             if line is not None:
                 lines.append(line)
+    # Several sums in separate parts (购置A…预算46000元；B…预算13500元): one line each.
+    per_part = []
+    for _offset, part in parts:
+        part_sums = _sums(part)
+        if part_sums and not _TOTAL_PART.search(part.strip()):
+            per_part.append((part, part_sums[-1]))
+    if len({amount.value for _part, amount in per_part}) > 1 and source == "content":
+        result.declared = None
+        for part, part_amount in per_part:
+            line = Line(
+                marker="",
+                name=_name_before(part, part_amount)[:300],
+                amount=part_amount,
+                source=source,
+            )
+            bracket = _FORMULA_IN_BRACKETS.search(part, part_amount.end)
+            if bracket and bracket.start() - part_amount.end <= 1:
+                line.formula, line.factors = _factors_from_formula(bracket.group("body"))
+            if not line.factors:
+                line.formula, line.factors = _prose_factors(part, part_amount)
+            result.lines.append(line)
+        return result
     if source == "content":
         # A narrative content states one sum for the sub-item: keep that one line.
         sentence_start = max(text.rfind(sep, 0, amount.start) for sep in "。；;\n")
         sentence = text[sentence_start + 1 : amount.end]
-        name = _name_before(text, amount)
-        line = Line(marker="", name=name[:300] or "", amount=amount, source=source)
-        line.formula, line.factors = _prose_factors(sentence, amount)
+        # Named by the words right before the sum (需预算农村党员教育培训经费50万元); when they
+        # say nothing (需资金、共计), the builder names the line after its sub-item.
+        clause = _clause_before(text, amount.start)
+        name = "" if _SKIP_CLAUSE.match(clause.strip()) else _clean_name(clause)
+        line = Line(marker="", name=name[:300], amount=amount, source=source)
+        bracket = _FORMULA_IN_BRACKETS.search(text, amount.end)
+        if bracket and bracket.start() - amount.end <= 1:
+            line.formula, line.factors = _factors_from_formula(bracket.group("body"))
+        if not line.factors:
+            line.formula, line.factors = _prose_factors(sentence, amount)
         result.lines = [line]
     else:
         result.lines = lines

@@ -196,19 +196,18 @@ def classify_heading(text: str) -> Heading | None:
 def _unknown_heading(text: str) -> tuple[str, str] | None:
     """A Chinese-numeral heading with no known keyword: (label, title), or None.
 
-    Short, with a 一、 or （一） label and no sentence punctuation: 九、其他事项.
+    Short, with a 一、 label and no sentence punctuation: 九、其他事项.
     """
     normal = halfwidth(text).strip()
     match = _LABEL.match(normal)
-    if not match or not (match.group("cn") or match.group("paren") or match.group("ordinal")):
-        return None
-    if match.group("paren") and match.group("paren").isdigit():
+    # Only 一、 and 第一部分 labels: （一） and 1. number items inside sections.
+    if not match or not (match.group("cn") or match.group("ordinal")):
         return None
     rest = normal[match.end() :]
-    if not rest or len(rest) > 40 or _SENTENCE_PUNCTUATION.search(rest.rstrip("。")):
+    if not rest or len(rest) > 30 or _SENTENCE_PUNCTUATION.search(rest) or "。" in rest:
         return None
     offset = len(text) - len(text.lstrip())
-    return match.group().strip(), text[offset + match.end() :].strip().rstrip("。")
+    return match.group().strip(), text[offset + match.end() :].strip()
 
 
 def project_marker(text: str) -> tuple[str, str] | None:
