@@ -189,7 +189,12 @@ class _Sub:
     name: str
     content: list[str] = field(default_factory=list)
     plan: list[str] = field(default_factory=list)
-    line: int | None = None  # where its content (else its plan) starts in the input
+    content_line: int | None = None  # where its content starts in the input
+    plan_line: int | None = None
+
+    @property
+    def line(self) -> int | None:
+        return self.content_line or self.plan_line
 
 
 def _head(text: str) -> str:
@@ -345,6 +350,14 @@ def _heading_line(section: o.Section | None) -> int | None:
     return section.body_lines[0].number if section.body_lines else None
 
 
+def _body_line(section: o.Section | None) -> int | None:
+    """The first line of a section's text (the heading's, when the text is on it)."""
+    if section is None:
+        return None
+    lines = section.body_lines
+    return lines[0].number if lines else _heading_line(section)
+
+
 def _build_project(
     block: o.ProjectBlock, department: str, findings: list[Finding], anchors: dict
 ) -> dict:
@@ -402,7 +415,7 @@ def _build_project(
     basis = first(o.BASIS)
     if basis is not None and basis.text:
         parsed = parse_basis(basis.text)
-        line = basis.heading.number if basis.heading else None
+        line = _body_line(basis)
         preamble = parsed.preamble
         if len(preamble) > 200:
             # The preamble field is short; a long one stays in the closing text's place.
@@ -446,7 +459,7 @@ def _build_project(
         for number, _marker, body, where in items:
             sub = _match(subs, number, body)
             if sub is None:
-                sub = _Sub(number=number, name=_head(body) or f"子项目{number}", line=where)
+                sub = _Sub(number=number, name=_head(body) or f"子项目{number}")
                 subs.append(sub)
                 if names:
                     heading = o.SECTION_LABELS[o.CONTENT if which == "content" else o.PLAN]
@@ -455,7 +468,8 @@ def _build_project(
                         f"“{heading}”中的第{number}项在项目基本概况中没有对应子项目，已单独列出。",
                     )
             getattr(sub, which).append(body)
-            sub.line = sub.line or where
+            if getattr(sub, f"{which}_line") is None:
+                setattr(sub, f"{which}_line", where)
     if not subs and (content_pre or plan_pre):
         subs.append(_Sub(number=1, name=node["name"]))
         note("info", f"项目{seq}的实施内容没有编号的子项目，整体作为一个子项目导入。")
@@ -478,9 +492,10 @@ def _build_project(
                 )
     subs.sort(key=lambda sub: sub.number)
     anchors["sub"] = {index: sub.line for index, sub in enumerate(subs, start=1)}
-    anchors["basis"] = _heading_line(first(o.BASIS))
-    anchors["funding"] = _heading_line(first(o.FUNDING))
-    anchors["outcomes"] = _heading_line(first(o.OUTCOMES))
+    anchors["lines"] = {}
+    anchors["basis"] = _body_line(first(o.BASIS))
+    anchors["funding"] = _body_line(first(o.FUNDING))
+    anchors["outcomes"] = _body_line(first(o.OUTCOMES))
     anchors["project"] = block.marker.number if block.marker else _heading_line(first(o.NAME))
     for index, sub in enumerate(subs, start=1):
         content = "\n".join(sub.content)
@@ -501,7 +516,17 @@ def _build_project(
                 "declared_amount_yuan": _yuan(declared),
                 "declared_amount_text": declared.text if declared else "",
                 "lines": [
-                    _line_node(line, number, findings, seq, fallback_name=sub.name, where=sub.line)
+                    _line_node(
+                        line,
+                        number,
+                        findings,
+                        seq,
+                        fallback_name=sub.name,
+                        where=anchors["lines"].setdefault(
+                            (index, number),
+                            sub.plan_line if line.source == "plan" else sub.content_line,
+                        ),
+                    )
                     for number, line in enumerate(lines, start=1)
                 ],
                 "milestones": [],
@@ -513,7 +538,7 @@ def _build_project(
     if funding is not None:
         node["funding_text"] = funding.text
         total, sources, _written = parse_funding(funding.text)
-        line = funding.heading.number if funding.heading else None
+        line = _body_line(funding)
         if total is not None:
             node["declared_total_yuan"] = _yuan(total)
             node["declared_total_text"] = total.text[:50]
@@ -596,6 +621,10 @@ def _build_project(
 
 def _finding_line(location, anchor: dict) -> int | None:
     """The input line a consistency finding is about, as near as the tree knows."""
+    if location.kind == "line" and len(location.path) >= 2:
+        found = anchor.get("lines", {}).get(location.path[:2])
+        if found is not None:
+            return found
     if location.kind in ("sub_item", "line", "milestone") and location.path:
         return anchor.get("sub", {}).get(location.path[0])
     if location.kind == "citation":

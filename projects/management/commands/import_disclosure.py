@@ -155,4 +155,7 @@ class Command(BaseCommand):
             if finding["project"]:
                 where.append(f"项目{finding['project']}")
             prefix = f"{' '.join(where)}：" if where else ""
-            out.write(f"  [{_SEVERITY[finding['severity']]}] {prefix}{finding['message']}")
+            # Check findings (sums, 文号) are for reviewers; import findings are about the text.
+            origin = "核对·" if finding["origin"] == "check" else ""
+            label = f"{origin}{_SEVERITY[finding['severity']]}"
+            out.write(f"  [{label}] {prefix}{finding['message']}")
