@@ -74,6 +74,10 @@ def _number_after(text: str, position: int, limit: int) -> tuple[DocNumber, int]
     opening = window[stripped : stripped + 1]
     for number in find_doc_numbers(window):
         if number.start == stripped:
+            if re.match(r"\s*(?:文件|文)?\s*《", text[position + number.end :]):
+                # 《甲》玉组通〔2018〕3号《乙》: a bare number right before a title is that
+                # title's (the way 玉组通〔2018〕3号《…》 is written), not the one before.
+                return None
             return number, position + number.end
         if opening in _ENCLOSE and number.start == stripped + 1:
             closing = _ENCLOSE[opening]
