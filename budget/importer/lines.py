@@ -28,9 +28,9 @@ from .numbering import CIRCLED, split_numbered
 
 _TOTAL_WORDS = re.compile(r"(?:合计|总计|小计|共计|累计|总共|[两三四五六七八九十\d]项)")
 _TOTAL_PART = re.compile(r"^[^，,]{0,12}?(?:[两三四五六七八九十\d]+项)?(?:合计|总计|小计)")
-_LEADING_VERBS = re.compile(
+_LEADING_VERB = re.compile(
     r"^(?:其中[：:]?|计划|预计|拟|需要|共需|需|支付|预算|安排|用于|购买|购置|采购|发放|划拨|补助|"
-    r"共计|合计|计|约|为|的|共)+"
+    r"共计|合计|计|约|为|的|共)"
 )
 _PRICE_BEFORE = re.compile(r"(?:每(?![年月季])[^，,；;。]{0,8}|单价[为是]?|标准为?|人均)$")
 _NEED_WORDS = re.compile(r"需|预算|安排|共计|合计|计划|申请|拨付|补助|下达|划拨|支付|经费")
@@ -104,7 +104,10 @@ def _sums(text: str) -> list[ParsedAmount]:
     return [a for a in find_amounts(masked) if not _is_price(text, a)]
 
 
-_GENERIC_NAME = re.compile(r"^(?:资金|经费|费用|金额|预算|合计|总计|共计|资金总额|所需资金)$")
+_GENERIC_NAME = re.compile(
+    r"^(?:需要|共需|需|所需|预算|安排|共计|合计|总计|计|共)*"
+    r"(?:资金|经费|费用|金额|预算|合计|总计|共计|资金总额)?$"
+)
 _PER_PREFIX = re.compile(r"^(?:每[人个名项次节年月天]){1,3}")
 _DONE_PREFIX = re.compile(r"^.*?(?:未支付|实时支付)")
 _SKIP_CLAUSE = re.compile(r"^(?:每|按照|按|根据|依据|用于|单价|从|为|在|对|经|通过)")
@@ -113,10 +116,16 @@ _TRAILING_TOTAL = re.compile(r"(?:按照?[^，,]{0,6}?)?(?:合计|共计|总计|
 _NAME_CUT = re.compile(r"(?:[0-9]|两节|两项|按照|按每|每人|每个|每名|标准|全年|是一次性)")
 
 
+def _worth_a_name(text: str) -> bool:
+    return len(text) >= 2 and not _GENERIC_NAME.match(text)
+
+
 def _clean_name(raw: str) -> str:
     """A line's name from the words before its amount: verbs, counts and prices cut off."""
     name = raw.strip(" ，,；;。：:、\n")
-    name = _LEADING_VERBS.sub("", name)
+    # Verbs before the name go (需预算、共需支付), but not into the name: 需购置费 → 购置费.
+    while (verb := _LEADING_VERB.match(name)) and _worth_a_name(name[verb.end() :]):
+        name = name[verb.end() :]
     name = _PER_PREFIX.sub("", name)
     if _DONE_PREFIX.match(name) and len(_DONE_PREFIX.sub("", name)) >= 2:
         name = _DONE_PREFIX.sub("", name)
