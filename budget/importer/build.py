@@ -148,7 +148,7 @@ def _source_name(text: str, amount: ParsedAmount) -> str:
     start = max(text.rfind(sep, 0, amount.start) for sep in "，,；;。：:、\n")
     name = text[start + 1 : amount.start]
     name = re.sub(r"^(?:其中|含)\s*[:：]?", "", name.strip())
-    name = re.sub(r"(?:安排|投入|拨款|为|计|约|共|下达|补助)+\s*$", "", name).strip()
+    name = re.sub(r"(?:安排|投入|为|计|约|共)+\s*$", "", name).strip()
     return name[:100]
 
 
@@ -472,7 +472,11 @@ def _build_project(
                 setattr(sub, f"{which}_line", where)
     if not subs and (content_pre or plan_pre):
         subs.append(_Sub(number=1, name=node["name"]))
-        note("info", f"项目{seq}的实施内容没有编号的子项目，整体作为一个子项目导入。")
+        note(
+            "info",
+            f"项目{seq}的实施内容没有编号的子项目，整体作为一个子项目导入。",
+            _body_line(first(o.CONTENT)) or _body_line(first(o.PLAN)),
+        )
     if subs:
         if content_pre:
             subs[0].content.insert(0, content_pre)
@@ -638,6 +642,25 @@ def _finding_line(location, anchor: dict) -> int | None:
     return anchor.get("project")
 
 
+_NOT_TITLE = re.compile(
+    r"^(?:(?:金额|计量)?单位\s*[:：]|附件\s*[0-9一二三四五六七八九十]*\s*$|附表)"
+)
+_TITLE_TAIL = re.compile(
+    r"(?:部门|单位)?(?:预算|决算)?(?:重点领域|重点项目|财政项目|项目文本|项目支出|预算项目).*$"
+)
+
+
+def _department_in(title: str, year: re.Match | None) -> str:
+    """The unit named in the title: before the year (中共澄江市委组织部2024年…), or after
+    it when the year comes first (2024年中共澄江市委组织部重点领域…)."""
+    if year is None:
+        return _strip(_TITLE_TAIL.sub("", title))
+    before = _strip(title[: year.start()])
+    if len(before) > 1:
+        return before
+    return _strip(_TITLE_TAIL.sub("", title[year.end() :]).removeprefix("度"))
+
+
 def parse_disclosure(
     text: str, *, department: str | None = None, year: int | None = None
 ) -> ImportResult:
@@ -652,16 +675,18 @@ def parse_disclosure(
         raise TextImportError(
             "文本中没有找到任何项目（没有“项目名称”等标题，也没有“项目1.”等标记）。"
         )
-    title = "".join(line.text.strip() for line in outline.title_lines)
-    title_overflow: list[o.Line] = []
+    # 单位：万元, 附件1 and the like above the title are not part of it (kept, below).
+    title_overflow = [line for line in outline.title_lines if _NOT_TITLE.match(line.text.strip())]
+    title_lines = [line for line in outline.title_lines if line not in title_overflow]
+    title = "".join(line.text.strip() for line in title_lines)
     if len(title) > 200:
-        title = outline.title_lines[0].text.strip()[:200]
-        title_overflow = outline.title_lines[1:]
+        title = title_lines[0].text.strip()[:200]
+        title_overflow += title_lines[1:]
     match = _YEAR.search(title)
     fiscal_year = year or (int(match.group("year")) if match else None)
     if fiscal_year is None:
         raise TextImportError("无法从标题中确定预算年度，请用 --year 指定。")
-    name = department or (_strip(title[: match.start()]) if match and match.start() > 1 else "")
+    name = department or _department_in(title, match)
     anchors: list[dict] = [{} for _ in outline.projects]
     projects = [
         _build_project(block, name or "", findings, anchor)
@@ -679,7 +704,7 @@ def parse_disclosure(
     for line in title_overflow:
         _append(projects[0], "outcomes", line.text.strip())
         findings.append(
-            Finding("info", "标题后的文字已按原文保留在项目1的实施成效中。", line.number)
+            Finding("info", "标题处的这行文字已按原文保留在项目1的实施成效中。", line.number)
         )
     tree = {
         "schema": SCHEMA,

@@ -35,7 +35,7 @@ _LEADING_VERB = re.compile(
 _PRICE_BEFORE = re.compile(r"(?:每(?![年月季])[^，,；;。]{0,8}|单价[为是]?|标准为?|人均)$")
 _NEED_WORDS = re.compile(r"需|预算|安排|共计|合计|计划|申请|拨付|补助|下达|划拨|支付|经费")
 _COUNT = re.compile(
-    r"(?P<value>[0-9]+(?:\.[0-9]+)?)(?P<more>余|多)?(?P<unit>人次|人|名|个|次|辆|天|月|户|家|所|期|批|场|节|台|套|块|间|项|座|处|份|册|本|件|盒|公里|千米|平方米|立方米|㎡|米|亩|吨|株|头|只|棵|张|把|部|栋|眼|口)"
+    r"(?P<value>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?)(?P<more>余|多)?(?P<unit>人次|人|名|个|次|辆|天|月|户|家|所|期|批|场|节|台|套|块|间|项|座|处|份|册|本|件|盒|公里|千米|平方米|立方米|㎡|米|亩|吨|株|头|只|棵|张|把|部|栋|眼|口)"
 )
 _TIME_UNITS = {"天", "月", "节", "期", "年"}
 _CUT_NAME = re.compile(r"(?:[0-9]|两节|两项|全年|每年)")
@@ -207,7 +207,8 @@ def _counts(text: str) -> list[tuple[Decimal, str, int]]:
         after = normal[match.end() : match.end() + 1]
         if match.group("unit") in ("月", "年") and after in ("份", "底", "前", "末", "初"):
             continue
-        counts.append((Decimal(match.group("value")), match.group("unit"), match.start()))
+        value = Decimal(match.group("value").replace(",", ""))
+        counts.append((value, match.group("unit"), match.start()))
     # "每人每月200元，全年计…": the year's 12 months are implied.
     if "全年" in text and "每月" in text:
         counts.append((Decimal(12), "月", text.index("全年")))

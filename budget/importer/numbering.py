@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..normalize import halfwidth
+
 _CN = "一二三四五六七八九十"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -58,6 +60,7 @@ def split_numbered(text: str, *, at: str = "line", style: str | None = None) -> 
         before = r"(?:(?<=[\n；;。，,、 \t\u3000：:])|^)[ \t\u3000]*"
     else:
         before = ""
+    normal = halfwidth(text)  # １． reads as 1. (same length, so positions hold)
     first = _marker_patterns(1)
     styles = [style] if style else list(first)
     best: list[Item] = []
@@ -71,7 +74,7 @@ def split_numbered(text: str, *, at: str = "line", style: str | None = None) -> 
             patterns = _marker_patterns(number)
             if name not in patterns:
                 break
-            match = re.compile(before + patterns[name], re.M).search(text, position)
+            match = re.compile(before + patterns[name], re.M).search(normal, position)
             if match is None:
                 break
             if number == 1 and at != "anywhere" and text[: match.start()].strip():

@@ -278,11 +278,15 @@ def parse_outline(text: str) -> Outline:
         if kind == "unknown":
             _label_text, title = value  # type: ignore[misc]
             following = next_heading(index)
+            # 一、XX项目 opens a project when the sections start again under it: before any
+            # project, or when its next section is one the current project already has.
             opens_project = (
                 following is not None
                 and following[0] == "section"
-                and following[1].kind == NAME  # type: ignore[union-attr]
-                and (current is None or current.section(NAME) is not None)
+                and following[1].kind in SECTION_ORDER  # type: ignore[union-attr]
+                and (
+                    current is None or current.section(following[1].kind) is not None  # type: ignore[union-attr]
+                )
             )
             if opens_project:
                 current = start_project(line, title)
