@@ -203,13 +203,18 @@ def _head(text: str) -> str:
     return _strip(head)[:200]
 
 
-def _overview_names(text: str) -> list[tuple[int, str]]:
+def _overview_names(text: str) -> tuple[str, list[tuple[int, str, str]]]:
+    """四: (text before the list, [(number, name, the rest of the item)]); a name is the
+    item up to its first 。 or ：, the rest is what the item says beyond it."""
     items = split_numbered(text, at="clause")
     names = []
     for item in items:
-        body = text[item.body_start : item.end]
-        names.append((item.number, _head(body) or _strip(body)[:200]))
-    return names
+        body = text[item.body_start : item.end].strip()
+        name = _head(body) or f"子项目{item.number}"
+        rest = _strip(body[len(_head(body)) :]) if body.startswith(_head(body)) else body
+        names.append((item.number, name, rest))
+    preamble = text[: items[0].start].strip() if items else ""
+    return preamble, names
 
 
 def _line_at(section: o.Section, offset: int) -> int | None:
@@ -443,11 +448,25 @@ def _build_project(
     subs: list[_Sub] = []
     overview = first(o.OVERVIEW)
     overview_text = overview.text if overview else ""
-    names = _overview_names(overview_text) if overview_text else []
-    for number, name in names:
-        subs.append(_Sub(number=number, name=name))
+    overview_pre, names = _overview_names(overview_text) if overview_text else ("", [])
+    for number, name, rest in names:
+        sub = _Sub(number=number, name=name)
+        if rest:
+            # 四 says more than the name: kept at the head of the sub-item's content.
+            sub.content.append(rest)
+            note(
+                "info",
+                f"项目基本概况第{number}项名称后的文字已并入该子项目的实施内容。",
+                _body_line(overview),
+            )
+        subs.append(sub)
     content_pre, content_items = _paragraphs(first(o.CONTENT))
     plan_pre, plan_items = _paragraphs(first(o.PLAN))
+    if overview_pre:
+        content_pre = "\n".join(part for part in (overview_pre, content_pre) if part)
+        note(
+            "info", "项目基本概况中列表前的文字已并入第一个子项目的实施内容。", _body_line(overview)
+        )
     if overview_text and not names:
         content_pre = "\n".join(part for part in (overview_text, content_pre) if part)
         note(
@@ -739,9 +758,8 @@ def parse_disclosure(
 _MARKER = re.compile(
     r"^(?:项目\s*[0-9一二三四五六七八九十]+\s*[.、:：]?|[一二三四五六七八九十]+\s*[、.]|[（(]\s*[0-9一二三四五六七八九十]+\s*[）)]|[0-9]{1,2}\s*[.、](?![0-9]*\.[0-9]))"
 )
-_SPLIT = re.compile(
-    r"(?:[\s，,。；;：:、！!？?“”\"'（）()《》<>〈〉【】〔〕\[\]①-⑳]|(?<=[；;])[0-9]{1,2}[.、])+"
-)
+_PUNCTUATION = r"\s，,。；;：:、！!？?“”\"'（）()《》<>〈〉【】〔〕\[\]①-⑳"
+_SPLIT = re.compile(rf"(?:[{_PUNCTUATION}]|(?<=[{_PUNCTUATION}])[0-9]{{1,2}}[.、])+")
 
 
 def _texts(node: Any) -> list[str]:

@@ -191,10 +191,11 @@ def _prose_factors(text: str, amount: ParsedAmount, context: str = "") -> tuple[
     500元，两节计20万元``) are tried too; a combination is kept only when its product is the
     amount exactly.
     """
-    counts = _counts(text)
+    counts = _counts(text)[-_MAX_COUNTS:]
     if context:
         seen = {(value, unit) for value, unit, _ in counts}
-        counts += [c for c in _counts(context) if (c[0], c[1]) not in seen]
+        earlier = [c for c in _counts(context) if (c[0], c[1]) not in seen]
+        counts += earlier[-_MAX_CONTEXT_COUNTS:]
     return _search(text, amount, counts)
 
 
@@ -222,8 +223,16 @@ def _counts(text: str) -> list[tuple[Decimal, str, int]]:
     return counts
 
 
+# The search tries products of up to 3 counts and one price: the nearest few of each are
+# enough for real texts and keep a long paragraph of numbers from taking forever.
+_MAX_COUNTS = 6
+_MAX_CONTEXT_COUNTS = 3
+_MAX_PRICES = 4
+
+
 def _search(text: str, amount: ParsedAmount, counts: list) -> tuple[str, list]:
     prices = [a for a in find_amounts(text) if a.value and _is_price(text, a) and a != amount]
+    prices = prices[-_MAX_PRICES:]
     target = amount.value
     for price in prices:
         for size in (1, 2, 3):

@@ -253,6 +253,9 @@ def parse_outline(text: str) -> Outline:
             continue
         kinds.append(("text", None))
 
+    # With 项目N. markers, projects open only at them: a repeated 项目名称 is a repeated section.
+    has_markers = any(kind == "project" for kind, _value in kinds)
+
     def next_heading(index: int) -> tuple[str, object] | None:
         for kind, value in kinds[index + 1 :]:
             if kind in ("section", "project", "unknown"):
@@ -281,7 +284,8 @@ def parse_outline(text: str) -> Outline:
             # 一、XX项目 opens a project when the sections start again under it: before any
             # project, or when its next section is one the current project already has.
             opens_project = (
-                following is not None
+                not has_markers
+                and following is not None
                 and following[0] == "section"
                 and following[1].kind in SECTION_ORDER  # type: ignore[union-attr]
                 and (
@@ -301,7 +305,10 @@ def parse_outline(text: str) -> Outline:
         if kind == "section":
             heading: Heading = value  # type: ignore[assignment]
             if current is None or (
-                heading.kind == NAME and current.section(NAME) is not None and section is not None
+                heading.kind == NAME
+                and not has_markers
+                and current.section(NAME) is not None
+                and section is not None
             ):
                 current = start_project(None, "")
             section = Section(kind=heading.kind, heading=line, inline=heading.inline)
