@@ -84,6 +84,16 @@ def test_json_prints_the_tree_and_findings_and_keeps_stdout_clean():
     line = project["sub_items"][9]["lines"][0]
     assert (line["formula"], line["factors"][0]["value"]) == ("1563名×260元", "1563")
     assert {"origin", "severity", "line", "project", "message"} <= set(document["findings"][0])
+    summary = document["summary"]["projects"][0]
+    assert (summary["name"], summary["funding_total_yuan"], summary["sub_items"]) == (
+        "干部教育培训专项资金",
+        "1500000.00",
+        7,
+    )
+    assert summary["citations"][1] == {
+        "title": "云南省老干部政治待遇的八项制度规定",
+        "document_number": "云办发〔2006〕1号",
+    }
     assert "已解析" in err
     assert nothing_written()
 

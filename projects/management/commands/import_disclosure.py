@@ -34,6 +34,36 @@ def _count_lines(lines: list[dict]) -> int:
     return sum(1 + _count_lines(line["children"]) for line in lines)
 
 
+def _summary(tree: dict[str, Any]) -> dict[str, Any]:
+    """The figures a reader checks first, in the words of the import issue: per project its
+    name, unit, total (``funding_total_yuan`` = the tree's ``declared_total_yuan``), sources
+    and citations."""
+    return {
+        "disclosure": tree["disclosure"],
+        "department": tree["department"]["name"],
+        "projects": [
+            {
+                "sequence": project["sequence"],
+                "name": project["name"],
+                "implementing_unit": project["implementing_unit"],
+                "funding_total_yuan": project["declared_total_yuan"],
+                "funding_sources": [
+                    {"name": source["name"], "amount_yuan": source["amount_yuan"]}
+                    for source in project["funding_sources"]
+                ],
+                "citations": [
+                    {"title": c["title"], "document_number": c["document_number"]}
+                    for c in project["citations"]
+                ],
+                "sub_items": len(project["sub_items"]),
+                "lines": sum(_count_lines(sub["lines"]) for sub in project["sub_items"]),
+                "performance_indicators": len(project["performance_indicators"]),
+            }
+            for project in tree["projects"]
+        ],
+    }
+
+
 class Command(BaseCommand):
     help = (
         "导入财政项目文本公开的文本文件（UTF-8 或 GB18030/GBK），解析为项目、子项目、立项依据、"
@@ -83,6 +113,7 @@ class Command(BaseCommand):
             "encoding": None,
             "status": "failed",
             "error": None,
+            "summary": None,
             "tree": None,
             "findings": [],
         }
@@ -110,6 +141,7 @@ class Command(BaseCommand):
             tree["department"]["slug"] = existing.slug
             tree["department"]["short_name"] = existing.short_name
         document["tree"] = tree
+        document["summary"] = _summary(tree)
         document["findings"] = [finding.as_dict() for finding in result.findings]
         if result.errors:
             document["error"] = "文本中有无法导入的内容，见问题列表。"
