@@ -40,7 +40,11 @@ SCHEMA = "portal.disclosure-tree/1"
 _YEAR = re.compile(r"(?P<year>(?:19|20)[0-9]{2})\s*年")
 _REGION = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:自治州|自治县|省|市|县|区|州|旗))")
 _TRAILING = " \t\u3000。；;，,"
-_TOTAL_WORDS = re.compile(r"(?:合计|总计|共计|总额|总投资|安排|预算|资金|共)\s*[:：为]?\s*$")
+# Words before a total, strongest first: 合计 beats 安排 (市级财政安排30万元，…，合计50万元).
+_TOTAL_WORDS = (
+    re.compile(r"(?:合计|总计|共计|总额|总预算|总投资|总金额)\s*[:：为是]?\s*$"),
+    re.compile(r"(?:安排|预算|资金|共)\s*[:：为是]?\s*$"),
+)
 _BARE_WAN = re.compile(r"(?<![0-9.])(?P<value>[0-9]+(?:\.[0-9]+)?)\s*万(?!元)")
 
 
@@ -152,11 +156,11 @@ def _source_name(text: str, amount: ParsedAmount) -> str:
     return name[:100]
 
 
-def parse_funding(text: str) -> tuple[ParsedAmount | None, list[tuple[str, ParsedAmount]], bool]:
-    """六: (declared total, [(source name, amount)], total_is_written)."""
+def parse_funding(text: str) -> tuple[ParsedAmount | None, list[tuple[str, ParsedAmount]]]:
+    """六: (the declared total or None, [(source name, amount)])."""
     amounts = _funding_amounts(text)
     if not amounts:
-        return None, [], False
+        return None, []
     split_at = text.find("其中")
     sources: list[tuple[str, ParsedAmount]] = []
     if split_at >= 0:
@@ -165,19 +169,23 @@ def parse_funding(text: str) -> tuple[ParsedAmount | None, list[tuple[str, Parse
         total = before[-1] if before else None
         sources = [(_source_name(text, a), a) for a in after]
         if total is None and sources:
-            return None, sources, False
-        return total, [(n or f"来源{i}", a) for i, (n, a) in enumerate(sources, 1)], True
-    total = amounts[0]
-    for amount in amounts:
-        if _TOTAL_WORDS.search(text[max(0, amount.start - 8) : amount.start]):
-            total = amount
-            break
+            return None, sources
+        return total, [(n or f"来源{i}", a) for i, (n, a) in enumerate(sources, 1)]
+    total = next(
+        (
+            amount
+            for words in _TOTAL_WORDS
+            for amount in amounts
+            if words.search(text[max(0, amount.start - 8) : amount.start])
+        ),
+        amounts[0],
+    )
     rest = [a for a in amounts if a is not total]
     if len(rest) >= 2 and sum(a.value for a in rest) == total.value:
         names = [_source_name(text, a) for a in rest]
         if all(names):
             sources = list(zip(names, rest, strict=True))
-    return total, sources, True
+    return total, sources
 
 
 # --- sub-items -----------------------------------------------------------------------------------
@@ -560,7 +568,7 @@ def _build_project(
     funding = first(o.FUNDING)
     if funding is not None:
         node["funding_text"] = funding.text
-        total, sources, _written = parse_funding(funding.text)
+        total, sources = parse_funding(funding.text)
         line = _body_line(funding)
         if total is not None:
             node["declared_total_yuan"] = _yuan(total)

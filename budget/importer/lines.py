@@ -24,9 +24,8 @@ from decimal import Decimal
 from ..amounts import ParsedAmount, find_amounts
 from ..formulas import FormulaError, parse_formula
 from ..normalize import halfwidth
-from .numbering import CIRCLED, split_numbered
+from .numbering import split_numbered
 
-_TOTAL_WORDS = re.compile(r"(?:合计|总计|小计|共计|累计|总共|[两三四五六七八九十\d]项)")
 _TOTAL_PART = re.compile(r"^[^，,]{0,12}?(?:[两三四五六七八九十\d]+项)?(?:合计|总计|小计)")
 _LEADING_VERB = re.compile(
     r"^(?:其中[：:]?|计划|预计|拟|需要|共需|需|支付|预算|安排|用于|购买|购置|采购|发放|划拨|补助|"
@@ -38,7 +37,6 @@ _COUNT = re.compile(
     r"(?P<value>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?)(?P<more>余|多)?(?P<unit>人次|人|名|个|次|辆|天|月|户|家|所|期|批|场|节|台|套|块|间|项|座|处|份|册|本|件|盒|公里|千米|平方米|立方米|㎡|米|亩|吨|株|头|只|棵|张|把|部|栋|眼|口)"
 )
 _TIME_UNITS = {"天", "月", "节", "期", "年"}
-_CUT_NAME = re.compile(r"(?:[0-9]|两节|两项|全年|每年)")
 _FORMULA_IN_BRACKETS = re.compile(
     r"[（(](?P<body>[^（()）]*?[×xX*✕][^（()）]*?)(?:[）)]|(?=，|；|。|$))"
 )
@@ -448,6 +446,3 @@ def extract_lines(text: str, source: str) -> LineResult:
     else:
         result.lines = lines
     return result
-
-
-CIRCLED_MARKERS = CIRCLED
