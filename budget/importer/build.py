@@ -135,7 +135,11 @@ def _funding_amounts(text: str) -> list[ParsedAmount]:
             )
         )
         if "万元" in text and numbers:
-            match = numbers[0]
+            # In a table (单位：万元), the figure after 合计 is the total; else the first.
+            total = re.search(
+                r"(?:合计|总计|共计|总额)\D{0,6}?(?<![0-9.])([0-9]+(?:\.[0-9]+)?)", halfwidth(text)
+            )
+            match = next((m for m in numbers if total and m.start() == total.start(1)), numbers[0])
             return [
                 ParsedAmount(
                     value=Decimal(match.group()) * 10_000,

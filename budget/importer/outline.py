@@ -302,6 +302,15 @@ def parse_outline(text: str) -> Outline:
             section = Section(kind=EXTRA, heading=line)
             current.sections.append(section)
             continue
+        if (
+            kind == "section"
+            and section is not None
+            and section.kind == PERFORMANCE
+            and not value.label  # type: ignore[union-attr]
+        ):
+            # 绩效目标表 rows such as "项目名称：…" or "实施单位：…" are cells of the table,
+            # not new sections; a labelled heading (九、…) ends the table.
+            kind = "text"
         if kind == "section":
             heading: Heading = value  # type: ignore[assignment]
             if current is None or (

@@ -91,3 +91,20 @@ def test_section_text_keeps_line_numbers():
     basis = outline.projects[0].section(o.BASIS)
     assert [line.number for line in basis.body_lines] == [5, 7]
     assert basis.text == "根据\n《乙》"
+
+
+def test_rows_of_a_performance_table_that_look_like_headings_stay_in_the_table():
+    text = "\n".join(
+        [
+            "项目名称：甲经费",
+            "资金安排情况：20万元",
+            "项目支出绩效目标表",
+            "项目名称：甲经费",
+            "实施单位：某局",
+            "九、其他说明",
+        ]
+    )
+    (project,) = o.parse_outline(text).projects
+    table = project.section(o.PERFORMANCE)
+    assert table.text == "项目名称：甲经费\n实施单位：某局"
+    assert [s.kind for s in project.sections] == [o.NAME, o.FUNDING, o.PERFORMANCE, o.EXTRA]
