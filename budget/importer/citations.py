@@ -15,8 +15,13 @@ from dataclasses import dataclass
 
 from ..docnumbers import DocNumber, find_doc_numbers
 
-SEPARATOR_MAX = 10  # Citation.separator is a short joiner: 、 ， 及 和 以及 …
-_SEPARATOR = re.compile(r"^[\s、，,;；及和与以及和]*$")
+SEPARATOR_MAX = (
+    10  # the database field's length  # Citation.separator is a short joiner: 、 ， 及 和 以及 …
+)
+# A joiner between two citations; in a numbered list it carries the next number (；\n2.).
+_SEPARATOR = re.compile(
+    r"^[\s、，,;；。及和与以及]*(?:[0-9]{1,2}[.．、]|[（(][0-9]{1,2}[）)]|[①-⑳])?\s*$"
+)
 _OPEN_TITLE = "《"
 _CLOSE_TITLE = "》"
 # Between a number and the title it precedes: nothing, a space, 文件, 号文, 的.

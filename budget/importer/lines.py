@@ -83,7 +83,7 @@ def _is_price(text: str, amount: ParsedAmount) -> bool:
     clause_start = max(text.rfind(sep, 0, amount.start) for sep in "，,；;。：:")
     before = text[clause_start + 1 : amount.start]
     return bool(_PRICE_BEFORE.search(before)) or bool(
-        re.search(r"每(?:人|个|名|次|辆|户|项|月|天)", before)
+        re.search(r"每(?:人|个|名|次|辆|户|项|月|天)|[人户月]均", before)
     )
 
 
@@ -209,7 +209,7 @@ def _counts(text: str) -> list[tuple[Decimal, str, int]]:
         value = Decimal(match.group("value").replace(",", ""))
         counts.append((value, match.group("unit"), match.start()))
     # "每人每月200元，全年计…": the year's 12 months are implied.
-    if "全年" in text and "每月" in text:
+    if "全年" in text and re.search(r"每月|月人均|月均|元/月", text):
         counts.append((Decimal(12), "月", text.index("全年")))
     for match in _CN_COUNT.finditer(text):
         if match.group("unit") in ("节", "天", "次", "期", "批") and text[
