@@ -103,7 +103,7 @@ def _short_name(name: str) -> str:
 
 def _region(name: str) -> list[str]:
     found = _REGION.findall(name.removeprefix("中共"))
-    return found[:1] or ["未注明地区"]
+    return found[:3] or ["未注明地区"]
 
 
 # --- 六 ----------------------------------------------------------------------------------------

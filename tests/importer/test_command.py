@@ -191,3 +191,16 @@ def test_one_bad_file_among_several_fails_the_run_but_not_the_others(tmp_path):
     with pytest.raises(CommandError, match="1 个文件未能导入"):
         call_command("import_disclosure", str(bad), str(good), stdout=out, stderr=io.StringIO())
     assert Disclosure.objects.count() == 1
+
+
+def test_a_new_unit_joins_a_region_already_stored(seed, tmp_path):
+    path = tmp_path / "other.txt"
+    path.write_text(
+        "中共澄江市委宣传部2024年预算重点领域财政项目文本公开\n项目名称：宣传经费\n"
+        "资金安排情况：安排10万元。\n",
+        encoding="utf-8",
+    )
+    run(path)
+    department = Department.objects.get(name="中共澄江市委宣传部")
+    assert department.region == Department.objects.get(name="中共澄江市委组织部").region
+    assert department.short_name == "澄江市委宣传部"

@@ -23,7 +23,7 @@ from budget.importer import (
     parse_disclosure,
 )
 from budget.importer.decode import MAX_BYTES
-from projects.models import Department
+from projects.models import Department, Region
 from projects.services import TreeError, load_disclosure_tree
 
 JSON_SCHEMA = "portal.import/1"
@@ -32,6 +32,19 @@ _SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 
 def _count_lines(lines: list[dict]) -> int:
     return sum(1 + _count_lines(line["children"]) for line in lines)
+
+
+def _known_region(path: list[str]) -> list[str]:
+    """The region path read from the unit's name, completed from a region already stored
+    under the same name (澄江市 → 云南省 › 玉溪市 › 澄江市), so no duplicate tree grows."""
+    matches = list(Region.objects.filter(name=path[-1])[:2])
+    if len(matches) != 1:
+        return path
+    region, full = matches[0], []
+    while region is not None:
+        full.insert(0, region.name)
+        region = region.parent
+    return full
 
 
 def _summary(tree: dict[str, Any]) -> dict[str, Any]:
@@ -140,6 +153,8 @@ class Command(BaseCommand):
         if existing is not None:
             tree["department"]["slug"] = existing.slug
             tree["department"]["short_name"] = existing.short_name
+        else:
+            tree["department"]["region"] = _known_region(tree["department"]["region"])
         document["tree"] = tree
         document["summary"] = _summary(tree)
         document["findings"] = [finding.as_dict() for finding in result.findings]
