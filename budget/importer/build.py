@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ..amounts import ParsedAmount, find_amounts, round_yuan
+from ..amounts import AmountError, ParsedAmount, find_amounts, parse_amount_exact, round_yuan
 from ..checks import check_project
 from ..normalize import halfwidth
 from ..tree import (
@@ -87,6 +87,18 @@ class ImportResult:
 
 def _yuan(amount: ParsedAmount | None) -> str | None:
     return None if amount is None else f"{round_yuan(amount.value):.2f}"
+
+
+def _written(amount: ParsedAmount | None) -> str:
+    """The amount as written, when it reads on its own as that amount (``150万元``); ""
+    for a bare figure of a 万元 table (``150``), whose unit is in its heading."""
+    if amount is None or len(amount.text) > 50:
+        return ""
+    try:
+        alone = parse_amount_exact(amount.text).value
+    except AmountError:
+        return ""
+    return amount.text if round_yuan(alone) == round_yuan(amount.value) else ""
 
 
 def _strip(text: str) -> str:
@@ -292,7 +304,7 @@ def _line_node(
         "marker": line.marker,
         "name": line.name or fallback_name or (amount.text if amount else ""),
         "amount_yuan": _yuan(amount),
-        "amount_text": amount.text if amount else "",
+        "amount_text": _written(amount),
         "source": line.source,
         "formula": line.formula,
         "factors": [
@@ -549,7 +561,7 @@ def _build_project(
                 "content": content,
                 "plan": plan,
                 "declared_amount_yuan": _yuan(declared),
-                "declared_amount_text": declared.text if declared else "",
+                "declared_amount_text": _written(declared),
                 "lines": [
                     _line_node(
                         line,
@@ -576,7 +588,7 @@ def _build_project(
         line = _body_line(funding)
         if total is not None:
             node["declared_total_yuan"] = _yuan(total)
-            node["declared_total_text"] = total.text[:50]
+            node["declared_total_text"] = _written(total)
             if round_yuan(total.value) != total.value:
                 note("warning", f"申报总额“{total.text}”精确到了分以下，按原文保留。", line)
         else:
@@ -587,7 +599,7 @@ def _build_project(
                     "sequence": index,
                     "name": name,
                     "amount_yuan": _yuan(amount),
-                    "amount_text": amount.text[:50],
+                    "amount_text": _written(amount),
                 }
             )
 

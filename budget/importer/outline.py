@@ -121,7 +121,9 @@ _PROJECT = re.compile(
     rf"^项目\s*(?P<number>[0-9]{{1,3}}|[{_CN_NUMERALS}]{{1,3}})\s*(?:[.、:：,，]|$|\s)\s*(?P<rest>.*)$"
 )
 _SENTENCE_PUNCTUATION = re.compile(r"[。；;，,]")
-_HEADING_TAIL = re.compile(r"(?:情况|及\S{0,8})?\s*(?:[:：]\s*|\s+|$)")
+# After the keyword: 情况 or 及…, a note in brackets (（单位：万元）), then a colon, a space or
+# the end of the line. Matched on the half-width form, where （ is (.
+_HEADING_TAIL = re.compile(r"(?:情况|及\S{0,8})?\s*(?P<note>\([^()]{0,16}\))?\s*(?:[:：]\s*|\s+|$)")
 
 
 @dataclass
@@ -206,7 +208,8 @@ def classify_heading(text: str) -> Heading | None:
             if tail is None:
                 continue
             rest = normal[tail.end() :]
-            colon = ":" in normal[tail_start : tail.end()]
+            note = tail.start("note") if tail.group("note") else None
+            colon = ":" in normal[tail_start : tail.end()] or note is not None
             if not label and rest and not colon:
                 continue
             if label and label[0].isdigit() and rest and not colon:
@@ -215,6 +218,8 @@ def classify_heading(text: str) -> Heading | None:
             # Inline text as written (positions are the same in the half-width form).
             offset = len(text) - len(text.lstrip())
             inline = text[offset + tail.end() :].strip() if rest else ""
+            if note is not None:
+                inline = text[offset + note :].strip()  # the note is part of the text
             return Heading(kind=kind, label=label.strip(), inline=inline, keyword=keyword)
     return None
 

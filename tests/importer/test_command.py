@@ -204,3 +204,16 @@ def test_a_new_unit_joins_a_region_already_stored(seed, tmp_path):
     department = Department.objects.get(name="中共澄江市委宣传部")
     assert department.region == Department.objects.get(name="中共澄江市委组织部").region
     assert department.short_name == "澄江市委宣传部"
+
+
+def test_a_bare_figure_of_a_wan_yuan_table_is_stored_in_yuan(tmp_path):
+    path = tmp_path / "table.txt"
+    path.write_text(
+        "某县文化和旅游局2024年项目文本公开\n项目名称：文物保护经费\n资金安排情况（单位：万元）\n"
+        "项目\t金额\n文物修缮\t100\n合计\t150\n",
+        encoding="utf-8",
+    )
+    run(path)
+    project = Project.objects.get()
+    assert (project.declared_total, project.declared_total_text) == (Decimal("1500000.00"), "")
+    assert "合计\t150" in project.funding_text

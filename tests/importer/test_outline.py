@@ -22,6 +22,8 @@ from budget.importer import outline as o
         ("九、项目支出绩效目标表", o.PERFORMANCE, ""),
         ("第六部分 资金安排情况", o.FUNDING, ""),
         ("　一、项目名称　", o.NAME, ""),
+        ("六、资金安排情况（单位：万元）", o.FUNDING, "（单位：万元）"),
+        ("资金安排（万元）：150", o.FUNDING, "（万元）：150"),
     ],
 )
 def test_headings(line, kind, inline):
