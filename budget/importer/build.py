@@ -269,11 +269,16 @@ def _paragraphs(section: o.Section | None) -> tuple[str, list[tuple[int, str, st
 
 
 def _match(subs: list[_Sub], number: int, body: str) -> _Sub | None:
-    by_number = next((sub for sub in subs if sub.number == number), None)
+    """The sub-item a paragraph of 五 or 七 belongs to: the one whose name opens it (the
+    longest such name), else the one with its number."""
     head = _head(body)
-    if by_number is not None:
-        return by_number
-    return next((sub for sub in subs if sub.name and sub.name in head), None)
+    by_number = next((sub for sub in subs if sub.number == number), None)
+    named = [sub for sub in subs if len(sub.name) >= 4 and head.startswith(sub.name)]
+    if named:
+        by_name = max(named, key=lambda sub: len(sub.name))
+        if by_number is None or not head.startswith(by_number.name):
+            return by_name
+    return by_number
 
 
 # --- lines → tree ----------------------------------------------------------------------------
@@ -426,8 +431,18 @@ def _build_project(
         section = first(kind)
         lines = section.body_lines if section else []
         if lines:
-            node[key] = _strip(lines[0].text)[:200]
-            overflow.extend((line.number, line.text.strip()) for line in lines[1:])
+            texts = [line.text.strip() for line in lines]
+            wrapped = (
+                len(texts) <= 3
+                and len("".join(texts)) <= 60
+                and not any(t.endswith(("。", "；", ";")) for t in texts[:-1])
+            )
+            if wrapped:
+                # A name or unit wrapped over a few short lines (PDF export) is one.
+                node[key] = _strip("".join(texts))[:200]
+            else:
+                node[key] = _strip(lines[0].text)[:200]
+                overflow.extend((line.number, line.text.strip()) for line in lines[1:])
     if not node["name"]:
         node["name"] = block.header_name[:200] or f"项目{seq}"
         if not block.header_name:

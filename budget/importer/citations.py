@@ -166,7 +166,9 @@ def parse_basis(text: str) -> ParsedBasis:
                 note = _NOTE.match(text, title_end)
                 if note is not None and note.end() <= limit:
                     end = note.end()
-        pieces.append((begin, end, text[title_start + 1 : title_end - 1], number))
+        # A title wrapped over two lines is one title (the citation keeps the break).
+        title = re.sub(r"\s*\n\s*", "", text[title_start + 1 : title_end - 1])
+        pieces.append((begin, end, title, number))
         previous_end = end
 
     # The preamble ends at the first citation; a long preamble with a bare title in it stays

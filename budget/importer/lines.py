@@ -381,8 +381,14 @@ def _segment_lines(text: str, source: str, marker: str) -> Line | None:
     return head
 
 
+# A line break that does not follow the end of a sentence is a wrap (texts exported from
+# PDF break lines mid-sentence: "购置风力灭火机20\n台").
+_WRAP = re.compile(r"(?<![。；;！!？?：:])[ \t]*\n[ \t]*")
+
+
 def extract_lines(text: str, source: str) -> LineResult:
     """Line items of one sub-item text (the body after its ``N.`` marker)."""
+    text = _WRAP.sub("", text)
     result = LineResult(lines=[])
     items = split_numbered(text, at="anywhere", style="circled")
     if items:

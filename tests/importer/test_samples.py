@@ -90,3 +90,49 @@ def test_sample_findings_point_at_their_lines():
     assert line_of("金额“3.0450元”精确到了分以下") == 8
     assert line_of("未识别的段落“九、其他说明”") == 16
     assert any(f.message == "项目1缺少“四、项目基本概况”部分。" for f in result.findings)
+
+
+def test_lines_wrapped_by_a_pdf_export_are_read_as_one():
+    text = "\n".join(
+        [
+            "某县教育体育局2024年预算重点领域财政项目文本公开",
+            "一、项目名称",
+            "学生营养改善计划",
+            "专项资金",
+            "二、立项依据",
+            "根据《关于实施农村义务教育学生营养改善计划的",
+            "意见》（国办发〔2011〕54号）制定。",
+            "三、项目实施单位",
+            "某县教育体育局",
+            "四、项目基本概况",
+            "1.营养膳食补助；2.食堂设备购置。",
+            "五、项目实施内容",
+            "1.营养膳食补助。按每生每天5元标准，",
+            "补助学生2,000人，全年200天，共需200万元。",
+            "2.食堂设备购置。购置消毒柜30台，单价3,000元/台，预算",
+            "90000元。",
+            "六、资金安排情况",
+            "209万元",
+            "七、项目实施计划",
+            "1.食堂设备购置于3月底前完成。",
+            "2.营养膳食补助按学期拨付。",
+        ]
+    )
+    result = parse_disclosure(text)
+    (project,) = result.tree["projects"]
+    assert project["name"] == "学生营养改善计划专项资金"
+    assert project["citations"][0]["title"] == "关于实施农村义务教育学生营养改善计划的意见"
+    assert project["citations"][0]["document_number"] == "国办发〔2011〕54号"
+    first, second = project["sub_items"]
+    assert first["content"].startswith("营养膳食补助。")
+    assert second["content"].startswith("食堂设备购置。")
+    # 七 lists them in another order: matched by name, not by number.
+    assert first["plan"] == "营养膳食补助按学期拨付。"
+    assert second["plan"] == "食堂设备购置于3月底前完成。"
+    assert [(x["amount_yuan"], x["formula"]) for x in first["lines"]] == [
+        ("2000000.00", "2000人×5元×200天")
+    ]
+    assert [(x["amount_yuan"], x["formula"]) for x in second["lines"]] == [
+        ("90000.00", "30台×3000元/台")
+    ]
+    assert uncovered_lines(text, result.tree) == []
