@@ -740,7 +740,7 @@ def parse_disclosure(
     if len(title) > 200:
         title = title_lines[0].text.strip()[:200]
         title_overflow += title_lines[1:]
-    match = _YEAR.search(title)
+    match = _YEAR.search(halfwidth(title))  # ２０２４年 too; same positions
     fiscal_year = year or (int(match.group("year")) if match else None)
     if fiscal_year is None:
         raise TextImportError("无法从标题中确定预算年度，请用 --year 指定。")

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from budget.importer import decode_bytes, parse_disclosure, uncovered_lines
+from budget.normalize import halfwidth
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
 SEED_TEXT = Path(__file__).resolve().parents[2] / "fixtures/seed/source/000_9d70447241eac908.txt"
@@ -136,3 +137,44 @@ def test_lines_wrapped_by_a_pdf_export_are_read_as_one():
         ("90000.00", "30台×3000元/台")
     ]
     assert uncovered_lines(text, result.tree) == []
+
+
+def _key(tree: dict) -> str:
+    """What a reader checks first, half-width so that （ and ( compare equal."""
+    return halfwidth(
+        json.dumps(
+            [
+                (
+                    p["name"],
+                    p["implementing_unit"],
+                    p["declared_total_yuan"],
+                    [(c["title"], c["document_number"]) for c in p["citations"]],
+                    [s["name"] for s in p["sub_items"]],
+                    [
+                        [(x["amount_yuan"], x["formula"]) for x in s["lines"]]
+                        for s in p["sub_items"]
+                    ],
+                )
+                for p in tree["projects"]
+            ],
+            ensure_ascii=False,
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        halfwidth,
+        lambda text: text.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789"}),
+        lambda text: text.replace("、项目", "．项目").replace("、立项", ".立项"),
+        lambda text: text.replace("\n\n", "\n").replace("。\n", "。 \n"),
+    ],
+    ids=["half-width punctuation", "full-width digits", "dot labels", "spacing"],
+)
+def test_the_seed_written_differently_reads_the_same(variant):
+    text = SEED_TEXT.read_text(encoding="utf-8")
+    written = variant(text)
+    result = parse_disclosure(written)
+    assert _key(result.tree) == _key(parse_disclosure(text).tree)
+    assert uncovered_lines(written, result.tree) == []
