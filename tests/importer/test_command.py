@@ -217,3 +217,25 @@ def test_a_bare_figure_of_a_wan_yuan_table_is_stored_in_yuan(tmp_path):
     project = Project.objects.get()
     assert (project.declared_total, project.declared_total_text) == (Decimal("1500000.00"), "")
     assert "合计\t150" in project.funding_text
+
+
+def test_a_parser_failure_on_one_file_is_reported_and_the_others_imported(monkeypatch, tmp_path):
+    from projects.management.commands import import_disclosure
+
+    real = import_disclosure.parse_disclosure
+
+    def parse(text, **options):
+        if "坏" in text:
+            raise IndexError("boom")
+        return real(text, **options)
+
+    monkeypatch.setattr(import_disclosure, "parse_disclosure", parse)
+    bad = tmp_path / "bad.txt"
+    bad.write_text("坏\n项目名称：甲", encoding="utf-8")
+    out = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command(
+            "import_disclosure", str(bad), str(SEED_TEXT), stdout=out, stderr=io.StringIO()
+        )
+    assert "解析时出错（IndexError：boom）" in out.getvalue()
+    assert Project.objects.count() == 2

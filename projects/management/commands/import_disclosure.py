@@ -148,6 +148,13 @@ class Command(BaseCommand):
         except (DecodeError, TextImportError) as error:
             document["error"] = str(error)
             return document
+        except Exception as error:
+            # A text the parser trips over must not stop the other files of the run; the
+            # run still fails, and the message says which file and what happened.
+            document["error"] = (
+                f"解析时出错（{type(error).__name__}：{error}），请将该文件报告给维护人员。"
+            )
+            return document
         tree = result.tree
         existing = Department.objects.filter(name=tree["department"]["name"]).first()
         if existing is not None:
