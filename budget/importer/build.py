@@ -708,6 +708,32 @@ _TITLE_TAIL = re.compile(
 )
 
 
+def _title_lines(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
+    """(the title's lines, the other lines before the first project).
+
+    The title is the run of short lines at the top (a title may wrap: 中共澄江市委组织部2024年
+    预算重点领域 / 财政项目文本公开); 单位：万元, 附件1 are not part of it, and neither is
+    anything from the first sentence on (根据…，现将…公开如下：).
+    """
+    title: list[o.Line] = []
+    other: list[o.Line] = []
+    stopped = False
+    for line in lines:
+        text = line.text.strip()
+        if _NOT_TITLE.match(text):
+            other.append(line)
+            continue
+        if stopped or (title and (len(text) > 60 or text.endswith(("。", "：", ":", "；", ";")))):
+            stopped = True
+            other.append(line)
+            continue
+        title.append(line)
+    if len("".join(line.text.strip() for line in title)) > 200:
+        other = title[1:] + other
+        title = title[:1]
+    return title, [line for line in lines if line in other]
+
+
 def _department_in(title: str, year: re.Match | None) -> str:
     """The unit named in the title: before the year (中共澄江市委组织部2024年…), or after
     it when the year comes first (2024年中共澄江市委组织部重点领域…)."""
@@ -734,12 +760,8 @@ def parse_disclosure(
             "文本中没有找到任何项目（没有“项目名称”等标题，也没有“项目1.”等标记）。"
         )
     # 单位：万元, 附件1 and the like above the title are not part of it (kept, below).
-    title_overflow = [line for line in outline.title_lines if _NOT_TITLE.match(line.text.strip())]
-    title_lines = [line for line in outline.title_lines if line not in title_overflow]
+    title_lines, title_overflow = _title_lines(outline.title_lines)
     title = "".join(line.text.strip() for line in title_lines)
-    if len(title) > 200:
-        title = title_lines[0].text.strip()[:200]
-        title_overflow += title_lines[1:]
     match = _YEAR.search(halfwidth(title))  # ２０２４年 too; same positions
     fiscal_year = year or (int(match.group("year")) if match else None)
     if fiscal_year is None:

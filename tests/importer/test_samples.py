@@ -178,3 +178,25 @@ def test_the_seed_written_differently_reads_the_same(variant):
     result = parse_disclosure(written)
     assert _key(result.tree) == _key(parse_disclosure(text).tree)
     assert uncovered_lines(written, result.tree) == []
+
+
+def test_an_introduction_before_the_first_project_is_not_part_of_the_title():
+    text = "\n".join(
+        [
+            "附件1",
+            "某县水务局2024年预算重点领域",
+            "财政项目文本公开",
+            "根据预算公开有关要求，现将我局2024年重点领域财政项目文本公开如下：",
+            "项目名称：农村饮水安全维修养护经费",
+            "资金安排情况：安排35万元。",
+        ]
+    )
+    result = parse_disclosure(text)
+    assert result.tree["disclosure"] == {
+        "fiscal_year": 2024,
+        "title": "某县水务局2024年预算重点领域财政项目文本公开",
+    }
+    assert result.tree["department"]["name"] == "某县水务局"
+    kept = [f.line for f in result.findings if f.message.startswith("标题处的这行文字")]
+    assert kept == [1, 4]
+    assert uncovered_lines(text, result.tree) == []
