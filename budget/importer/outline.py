@@ -210,7 +210,11 @@ def classify_heading(text: str) -> Heading | None:
             rest = normal[tail.end() :]
             note = tail.start("note") if tail.group("note") else None
             colon = ":" in normal[tail_start : tail.end()] or note is not None
-            if not label and rest and not colon:
+            spaced = normal[tail_start : tail.end()].strip() == "" and tail.end() > tail_start
+            short = len(rest) <= 60 and "。" not in rest
+            if not label and rest and not colon and not (spaced and short and kind in (NAME, UNIT)):
+                # "项目名称　干部教育培训专项资金" (a table row) is a heading with its value;
+                # "实施内容包括……" is a sentence.
                 continue
             if label and label[0].isdigit() and rest and not colon:
                 # "1.实施内容……" is more likely a numbered paragraph than a heading.

@@ -24,6 +24,8 @@ from budget.importer import outline as o
         ("　一、项目名称　", o.NAME, ""),
         ("六、资金安排情况（单位：万元）", o.FUNDING, "（单位：万元）"),
         ("资金安排（万元）：150", o.FUNDING, "（万元）：150"),
+        ("项目名称　学前教育保教费补助资金", o.NAME, "学前教育保教费补助资金"),
+        ("项目实施单位\t红塔区教育体育局", o.UNIT, "红塔区教育体育局"),
     ],
 )
 def test_headings(line, kind, inline):
@@ -38,6 +40,7 @@ def test_headings(line, kind, inline):
         "实施内容包括维修教学舞台后墙地板",
         "1.实施内容为采购设备",
         "项目名称之外的一段话",
+        "实施内容 包括维修教学舞台后墙地板",
         "根据《项目名称管理办法》",
         "",
     ],
