@@ -1,0 +1,869 @@
+"""Disclosure text → ``portal.disclosure-tree/1`` (docs/disclosure-tree.md) plus findings.
+
+:func:`parse_disclosure` is the importer's entry point: pure Python, no Django. It reads the
+outline (:mod:`.outline`), then each section: citations (:mod:`.citations`), sub-items from
+四 matched with their content (五) and plan (七) by number, line items (:mod:`.lines`), the
+declared total and funding split of 六, performance indicators (:mod:`.indicators`).
+
+Nothing is lost: a line the parser cannot place is kept as text in the nearest section and
+reported with its line number; :func:`uncovered_lines` checks that every non-blank input
+line is found in the tree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from ..amounts import AmountError, ParsedAmount, find_amounts, parse_amount_exact, round_yuan
+from ..checks import check_project
+from ..normalize import halfwidth
+from ..tree import (
+    CitationData,
+    FactorData,
+    FundingSourceData,
+    LineData,
+    ProjectData,
+    SubItemData,
+)
+from . import outline as o
+from .citations import parse_basis
+from .indicators import parse_indicators
+from .lines import Line as ParsedLine
+from .lines import extract_lines
+from .numbering import split_numbered
+
+SCHEMA = "portal.disclosure-tree/1"
+_YEAR = re.compile(r"(?P<year>(?:19|20)[0-9]{2})\s*年")
+_REGION = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:自治州|自治县|省|市|县|区|州|旗))")
+_TRAILING = " \t\u3000。；;，,"
+# Words before a total, strongest first: 合计 beats 安排 (市级财政安排30万元，…，合计50万元).
+_TOTAL_WORDS = (
+    re.compile(r"(?:合计|总计|共计|总额|总预算|总投资|总金额)\s*[:：为是]?\s*$"),
+    re.compile(r"(?:安排|预算|资金|共)\s*[:：为是]?\s*$"),
+)
+_BARE_WAN = re.compile(r"(?<![0-9.])(?P<value>[0-9]+(?:\.[0-9]+)?)\s*万(?!元)")
+
+
+class TextImportError(ValueError):
+    """Text that cannot be imported at all; the message says why, in Chinese."""
+
+
+@dataclass
+class Finding:
+    """What the importer noticed. ``origin`` is ``import`` (reading the text: an ``error``
+    here means the document cannot be stored) or ``check`` (the consistency checks of
+    :mod:`budget.checks` on the parsed figures, shown to reviewers, never blocking)."""
+
+    severity: str  # error | warning | info
+    message: str
+    line: int | None = None  # 1-based input line, when the finding is about one
+    project: int | None = None  # project sequence
+    origin: str = "import"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "origin": self.origin,
+            "severity": self.severity,
+            "line": self.line,
+            "project": self.project,
+            "message": self.message,
+        }
+
+
+@dataclass
+class ImportResult:
+    tree: dict[str, Any]
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        """Findings that stop the document from being stored."""
+        return [f for f in self.findings if f.origin == "import" and f.severity == "error"]
+
+
+def _yuan(amount: ParsedAmount | None) -> str | None:
+    return None if amount is None else f"{round_yuan(amount.value):.2f}"
+
+
+def _written(amount: ParsedAmount | None) -> str:
+    """The amount as written, when it reads on its own as that amount (``150万元``); ""
+    for a bare figure of a 万元 table (``150``), whose unit is in its heading."""
+    if amount is None or len(amount.text) > 50:
+        return ""
+    try:
+        alone = parse_amount_exact(amount.text).value
+    except AmountError:
+        return ""
+    return amount.text if round_yuan(alone) == round_yuan(amount.value) else ""
+
+
+def _strip(text: str) -> str:
+    return text.strip(_TRAILING)
+
+
+def _slug(name: str) -> str:
+    return "dept-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:10]
+
+
+def _short_name(name: str) -> str:
+    return name[2:] if name.startswith("中共") and len(name) > 4 else name
+
+
+def _region(name: str) -> list[str]:
+    found = _REGION.findall(name.removeprefix("中共"))
+    return found[:3] or ["未注明地区"]
+
+
+# --- 六 ----------------------------------------------------------------------------------------
+
+
+def _funding_amounts(text: str) -> list[ParsedAmount]:
+    found = find_amounts(text)
+    if found:
+        return found
+    # A table cell: "单位：万元 … 150" or "150万": bare numbers read in 万元.
+    if "万元" in text or "万" in text:
+        out = []
+        for match in _BARE_WAN.finditer(halfwidth(text)):
+            value = Decimal(match.group("value"))
+            out.append(
+                ParsedAmount(
+                    value=value * 10_000,
+                    unit="万元",
+                    text=text[match.start() : match.end()],
+                    start=match.start(),
+                    end=match.end(),
+                )
+            )
+        if out:
+            return out
+        numbers = list(
+            re.finditer(
+                r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?![0-9.]|\s*[年月日号个人%])", halfwidth(text)
+            )
+        )
+        if "万元" in text and numbers:
+            # In a table (单位：万元), the figure after 合计 is the total; else the first.
+            total = re.search(
+                r"(?:合计|总计|共计|总额)\D{0,6}?(?<![0-9.])([0-9]+(?:\.[0-9]+)?)", halfwidth(text)
+            )
+            match = next((m for m in numbers if total and m.start() == total.start(1)), numbers[0])
+            return [
+                ParsedAmount(
+                    value=Decimal(match.group()) * 10_000,
+                    unit="万元",
+                    text=text[match.start() : match.end()],
+                    start=match.start(),
+                    end=match.end(),
+                )
+            ]
+    return []
+
+
+def _source_name(text: str, amount: ParsedAmount) -> str:
+    start = max(text.rfind(sep, 0, amount.start) for sep in "，,；;。：:、\n")
+    name = text[start + 1 : amount.start]
+    name = re.sub(r"^(?:其中|含)\s*[:：]?", "", name.strip())
+    name = re.sub(r"(?:安排|投入|为|计|约|共)+\s*$", "", name).strip()
+    return name[:100]
+
+
+def parse_funding(text: str) -> tuple[ParsedAmount | None, list[tuple[str, ParsedAmount]]]:
+    """六: (the declared total or None, [(source name, amount)])."""
+    amounts = _funding_amounts(text)
+    if not amounts:
+        return None, []
+    split_at = text.find("其中")
+    sources: list[tuple[str, ParsedAmount]] = []
+    if split_at >= 0:
+        before = [a for a in amounts if a.end <= split_at]
+        after = [a for a in amounts if a.start > split_at]
+        total = before[-1] if before else None
+        sources = [(_source_name(text, a), a) for a in after]
+        if total is None and sources:
+            return None, sources
+        return total, [(n or f"来源{i}", a) for i, (n, a) in enumerate(sources, 1)]
+    total = next(
+        (
+            amount
+            for words in _TOTAL_WORDS
+            for amount in amounts
+            if words.search(text[max(0, amount.start - 8) : amount.start])
+        ),
+        amounts[0],
+    )
+    rest = [a for a in amounts if a is not total]
+    if len(rest) >= 2 and sum(a.value for a in rest) == total.value:
+        names = [_source_name(text, a) for a in rest]
+        if all(names):
+            sources = list(zip(names, rest, strict=True))
+    return total, sources
+
+
+# --- sub-items -----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Sub:
+    number: int
+    name: str
+    content: list[str] = field(default_factory=list)
+    plan: list[str] = field(default_factory=list)
+    content_line: int | None = None  # where its content starts in the input
+    plan_line: int | None = None
+
+    @property
+    def line(self) -> int | None:
+        return self.content_line or self.plan_line
+
+
+def _head(text: str) -> str:
+    """The name at the start of a paragraph: up to the first 。 or ：."""
+    head = re.split(r"[。：:；;\n]", text.strip(), maxsplit=1)[0]
+    return _strip(head)[:200]
+
+
+def _overview_names(text: str) -> tuple[str, list[tuple[int, str, str]]]:
+    """四: (text before the list, [(number, name, the rest of the item)]); a name is the
+    item up to its first 。 or ：, the rest is what the item says beyond it."""
+    items = split_numbered(text, at="clause")
+    names = []
+    for item in items:
+        body = text[item.body_start : item.end].strip()
+        name = _head(body) or f"子项目{item.number}"
+        rest = _strip(body[len(_head(body)) :]) if body.startswith(_head(body)) else body
+        names.append((item.number, name, rest))
+    preamble = text[: items[0].start].strip() if items else ""
+    return preamble, names
+
+
+def _line_at(section: o.Section, offset: int) -> int | None:
+    """The input line number of ``offset`` in ``section.text``."""
+    lines = section.body_lines
+    index = section.text.count("\n", 0, offset)
+    return lines[index].number if index < len(lines) else None
+
+
+def _paragraphs(section: o.Section | None) -> tuple[str, list[tuple[int, str, str, int | None]]]:
+    """(preamble, [(number, marker, body, line)]) of 五 or 七, numbered at line starts."""
+    if section is None:
+        return "", []
+    text = section.text
+    items = split_numbered(text, at="line")
+    if not items:
+        return text, []
+    preamble = text[: items[0].start].strip()
+    return preamble, [
+        (
+            item.number,
+            item.marker,
+            text[item.body_start : item.end].strip(),
+            _line_at(section, item.start),
+        )
+        for item in items
+    ]
+
+
+def _match(subs: list[_Sub], number: int, body: str) -> _Sub | None:
+    """The sub-item a paragraph of 五 or 七 belongs to: the one whose name opens it (the
+    longest such name), else the one with its number."""
+    head = _head(body)
+    by_number = next((sub for sub in subs if sub.number == number), None)
+    named = [sub for sub in subs if len(sub.name) >= 4 and head.startswith(sub.name)]
+    if named:
+        by_name = max(named, key=lambda sub: len(sub.name))
+        if by_number is None or not head.startswith(by_number.name):
+            return by_name
+    return by_number
+
+
+# --- lines → tree ----------------------------------------------------------------------------
+
+
+def _line_node(
+    line: ParsedLine,
+    sequence: int,
+    findings: list[Finding],
+    project: int,
+    *,
+    fallback_name: str,
+    where: int | None,
+) -> dict:
+    amount = line.amount
+    if amount is not None and round_yuan(amount.value) != amount.value:
+        findings.append(
+            Finding(
+                "warning",
+                f"金额“{amount.text}”精确到了分以下，按原文保留，存为"
+                f"{round_yuan(amount.value):.2f}元，请核对单位（可能应为万元）。",
+                line=where,
+                project=project,
+            )
+        )
+    return {
+        "sequence": sequence,
+        "marker": line.marker,
+        "name": line.name or fallback_name or (amount.text if amount else ""),
+        "amount_yuan": _yuan(amount),
+        "amount_text": _written(amount),
+        "source": line.source,
+        "formula": line.formula,
+        "factors": [
+            {"value": format(value.normalize(), "f"), "unit": unit, "label": label}
+            for value, unit, label in line.factors
+        ],
+        "children": [
+            _line_node(child, index, findings, project, fallback_name=fallback_name, where=where)
+            for index, child in enumerate(line.children, start=1)
+        ],
+    }
+
+
+def _line_data(node: dict) -> LineData:
+    return LineData(
+        sequence=node["sequence"],
+        name=node["name"],
+        declared=Decimal(node["amount_yuan"]) if node["amount_yuan"] else None,
+        amount_text=node["amount_text"],
+        marker=node["marker"],
+        factors=tuple(
+            FactorData(Decimal(f["value"]), f["unit"], f["label"]) for f in node["factors"]
+        ),
+        children=tuple(_line_data(child) for child in node["children"]),
+    )
+
+
+def project_data(node: dict, fiscal_year: int) -> ProjectData:
+    """The tree node of a project as :mod:`budget.checks` input."""
+    return ProjectData(
+        name=node["name"],
+        fiscal_year=fiscal_year,
+        declared_total=Decimal(node["declared_total_yuan"])
+        if node["declared_total_yuan"]
+        else None,
+        sub_items=tuple(
+            SubItemData(
+                sequence=sub["sequence"],
+                name=sub["name"],
+                declared=Decimal(sub["declared_amount_yuan"])
+                if sub["declared_amount_yuan"]
+                else None,
+                lines=tuple(_line_data(line) for line in sub["lines"]),
+                texts=(("content", sub["content"]), ("plan", sub["plan"])),
+            )
+            for sub in node["sub_items"]
+        ),
+        citations=tuple(
+            CitationData(c["sequence"], c["title"], c["document_number"], c["cited_text"])
+            for c in node["citations"]
+        ),
+        funding_sources=tuple(
+            FundingSourceData(s["sequence"], s["name"], Decimal(s["amount_yuan"]))
+            for s in node["funding_sources"]
+        ),
+        texts=(("basis_closing", node["basis_closing"]), ("outcomes", node["outcomes"])),
+    )
+
+
+# --- projects ----------------------------------------------------------------------------------
+
+
+def _append(node: dict, key: str, text: str) -> None:
+    node[key] = f"{node[key]}\n{text}" if node[key] else text
+
+
+def _heading_line(section: o.Section | None) -> int | None:
+    if section is None:
+        return None
+    if section.heading is not None:
+        return section.heading.number
+    return section.body_lines[0].number if section.body_lines else None
+
+
+def _body_line(section: o.Section | None) -> int | None:
+    """The first line of a section's text (the heading's, when the text is on it)."""
+    if section is None:
+        return None
+    lines = section.body_lines
+    return lines[0].number if lines else _heading_line(section)
+
+
+def _build_project(
+    block: o.ProjectBlock, department: str, findings: list[Finding], anchors: dict
+) -> dict:
+    """One project's tree node; ``anchors`` gets the input lines that findings point at."""
+    seq = block.sequence
+
+    def note(severity: str, message: str, line: int | None = None) -> None:
+        findings.append(Finding(severity, message, line, seq))
+
+    def first(kind: str) -> o.Section | None:
+        return block.section(kind)
+
+    for kind in o.SECTION_ORDER:
+        if first(kind) is None:
+            line = block.marker.number if block.marker else _heading_line(block.sections[0])
+            note("warning", f"项目{seq}缺少“{o.SECTION_LABELS[kind]}”部分。", line)
+
+    node: dict[str, Any] = {
+        "sequence": seq,
+        "name": "",
+        "implementing_unit": "",
+        "basis_preamble": "",
+        "citations": [],
+        "basis_closing": "",
+        "declared_total_yuan": None,
+        "declared_total_text": "",
+        "funding_text": "",
+        "outcomes": "",
+        "funding_sources": [],
+        "performance_indicators": [],
+        "sub_items": [],
+    }
+    overflow: list[tuple[int, str]] = []  # lines kept in outcomes, reported
+
+    # 一 and 三: one line each; further lines are kept in 八 and reported.
+    for kind, key in ((o.NAME, "name"), (o.UNIT, "implementing_unit")):
+        section = first(kind)
+        lines = section.body_lines if section else []
+        if lines:
+            texts = [line.text.strip() for line in lines]
+            wrapped = (
+                len(texts) <= 3
+                and len("".join(texts)) <= 60
+                and not any(t.endswith(("。", "；", ";")) for t in texts[:-1])
+            )
+            if wrapped:
+                # A name or unit wrapped over a few short lines (PDF export) is one.
+                node[key] = _strip("".join(texts))[:200]
+            else:
+                node[key] = _strip(lines[0].text)[:200]
+                overflow.extend((line.number, line.text.strip()) for line in lines[1:])
+    if not node["name"]:
+        node["name"] = block.header_name[:200] or f"项目{seq}"
+        if not block.header_name:
+            note(
+                "warning",
+                f"项目{seq}没有项目名称，暂以“{node['name']}”导入。",
+                block.marker.number if block.marker else None,
+            )
+    if not node["implementing_unit"]:
+        node["implementing_unit"] = department
+        note("warning", f"项目{seq}未写项目实施单位，暂填预算单位“{department}”。")
+
+    # 二
+    basis = first(o.BASIS)
+    if basis is not None and basis.text:
+        parsed = parse_basis(basis.text)
+        line = _body_line(basis)
+        preamble = parsed.preamble
+        if len(preamble) > 200:
+            # The preamble field is short; a long one stays in the closing text's place.
+            note("warning", "立项依据开头文字过长，已按原文并入第一条依据之前的说明。", line)
+        node["basis_preamble"] = preamble[:200]
+        extra_preamble = preamble[200:]
+        for index, citation in enumerate(parsed.citations, start=1):
+            node["citations"].append(
+                {
+                    "sequence": index,
+                    "cited_text": (extra_preamble if index == 1 else "") + citation.cited_text,
+                    "separator": citation.separator,
+                    "title": citation.title[:300],
+                    "document_number": citation.document_number,
+                }
+            )
+        node["basis_closing"] = parsed.closing
+        if not parsed.citations and extra_preamble:
+            node["basis_closing"] = preamble + parsed.closing
+            node["basis_preamble"] = ""
+        for problem in parsed.problems:
+            note("warning", f"立项依据：{problem}", line)
+
+    # 四 五 七
+    subs: list[_Sub] = []
+    overview = first(o.OVERVIEW)
+    overview_text = overview.text if overview else ""
+    overview_pre, names = _overview_names(overview_text) if overview_text else ("", [])
+    for number, name, rest in names:
+        sub = _Sub(number=number, name=name)
+        if rest:
+            # 四 says more than the name: kept at the head of the sub-item's content.
+            sub.content.append(rest)
+            note(
+                "info",
+                f"项目基本概况第{number}项名称后的文字已并入该子项目的实施内容。",
+                _body_line(overview),
+            )
+        subs.append(sub)
+    content_pre, content_items = _paragraphs(first(o.CONTENT))
+    plan_pre, plan_items = _paragraphs(first(o.PLAN))
+    if overview_pre:
+        content_pre = "\n".join(part for part in (overview_pre, content_pre) if part)
+        note(
+            "info", "项目基本概况中列表前的文字已并入第一个子项目的实施内容。", _body_line(overview)
+        )
+    if overview_text and not names:
+        content_pre = "\n".join(part for part in (overview_text, content_pre) if part)
+        note(
+            "info",
+            "项目基本概况不是编号列表，已并入第一个子项目的实施内容。",
+            overview.heading.number if overview and overview.heading else None,
+        )
+    for which, items in (("content", content_items), ("plan", plan_items)):
+        for number, _marker, body, where in items:
+            sub = _match(subs, number, body)
+            if sub is None:
+                sub = _Sub(number=number, name=_head(body) or f"子项目{number}")
+                subs.append(sub)
+                if names:
+                    heading = o.SECTION_LABELS[o.CONTENT if which == "content" else o.PLAN]
+                    note(
+                        "warning",
+                        f"“{heading}”中的第{number}项在项目基本概况中没有对应子项目，已单独列出。",
+                    )
+            getattr(sub, which).append(body)
+            if getattr(sub, f"{which}_line") is None:
+                setattr(sub, f"{which}_line", where)
+    if not subs and (content_pre or plan_pre):
+        subs.append(_Sub(number=1, name=node["name"]))
+        note(
+            "info",
+            f"项目{seq}的实施内容没有编号的子项目，整体作为一个子项目导入。",
+            _body_line(first(o.CONTENT)) or _body_line(first(o.PLAN)),
+        )
+    if subs:
+        if content_pre:
+            subs[0].content.insert(0, content_pre)
+            if content_items:
+                note(
+                    "info",
+                    "实施内容开头未编号的文字已并入第一个子项目。",
+                    _heading_line(first(o.CONTENT)),
+                )
+        if plan_pre:
+            subs[0].plan.insert(0, plan_pre)
+            if plan_items:
+                note(
+                    "info",
+                    "实施计划开头未编号的文字已并入第一个子项目。",
+                    _heading_line(first(o.PLAN)),
+                )
+    subs.sort(key=lambda sub: sub.number)
+    anchors["sub"] = {index: sub.line for index, sub in enumerate(subs, start=1)}
+    anchors["lines"] = {}
+    anchors["basis"] = _body_line(first(o.BASIS))
+    anchors["funding"] = _body_line(first(o.FUNDING))
+    anchors["outcomes"] = _body_line(first(o.OUTCOMES))
+    anchors["project"] = block.marker.number if block.marker else _heading_line(first(o.NAME))
+    for index, sub in enumerate(subs, start=1):
+        content = "\n".join(sub.content)
+        plan = "\n".join(sub.plan)
+        result = extract_lines(content, "content") if content else None
+        if result is None or not result.lines:
+            result = extract_lines(plan, "plan") if plan else result
+        declared = result.declared if result else None
+        lines = result.lines if result else []
+        if not sub.content and content_items:
+            note("warning", f"子项目{index}“{sub.name}”在项目实施内容中没有对应段落。")
+        node["sub_items"].append(
+            {
+                "sequence": index,
+                "name": sub.name[:200],
+                "content": content,
+                "plan": plan,
+                "declared_amount_yuan": _yuan(declared),
+                "declared_amount_text": _written(declared),
+                "lines": [
+                    _line_node(
+                        line,
+                        number,
+                        findings,
+                        seq,
+                        fallback_name=sub.name,
+                        where=anchors["lines"].setdefault(
+                            (index, number),
+                            sub.plan_line if line.source == "plan" else sub.content_line,
+                        ),
+                    )
+                    for number, line in enumerate(lines, start=1)
+                ],
+                "milestones": [],
+            }
+        )
+
+    # 六
+    funding = first(o.FUNDING)
+    if funding is not None:
+        node["funding_text"] = funding.text
+        total, sources = parse_funding(funding.text)
+        line = _body_line(funding)
+        if total is not None:
+            node["declared_total_yuan"] = _yuan(total)
+            node["declared_total_text"] = _written(total)
+            if round_yuan(total.value) != total.value:
+                note("warning", f"申报总额“{total.text}”精确到了分以下，按原文保留。", line)
+        else:
+            note("warning", f"项目{seq}的资金安排情况中没有找到申报总额。", line)
+        for index, (name, amount) in enumerate(sources, start=1):
+            node["funding_sources"].append(
+                {
+                    "sequence": index,
+                    "name": name,
+                    "amount_yuan": _yuan(amount),
+                    "amount_text": _written(amount),
+                }
+            )
+
+    # 八, 绩效目标 and anything else: outcomes keeps them as written.
+    outcomes = first(o.OUTCOMES)
+    if outcomes is not None:
+        node["outcomes"] = outcomes.text
+    for section in block.sections:
+        if section.kind in (o.PERFORMANCE, o.EXTRA) or (
+            section.kind in o.SECTION_ORDER and section is not first(section.kind)
+        ):
+            heading = section.heading.text.strip() if section.heading else ""
+            text = "\n".join(part for part in (heading, section.text) if part)
+            if text:
+                _append(node, "outcomes", text)
+            if section.kind == o.PERFORMANCE:
+                rows = parse_indicators([(line.number, line.text) for line in section.body_lines])
+                for row in rows:
+                    node["performance_indicators"].append(
+                        {
+                            "sequence": len(node["performance_indicators"]) + 1,
+                            "level1": row.level1,
+                            "level2": row.level2,
+                            "name": row.name,
+                            "comparator": row.comparator,
+                            "target": row.target,
+                            "unit": row.unit,
+                        }
+                    )
+                if not rows and section.text:
+                    note(
+                        "info",
+                        "绩效目标表的单元格无法逐行识别，已作为文字保留在项目实施成效中。",
+                        section.heading.number if section.heading else None,
+                    )
+            elif section.kind == o.EXTRA:
+                where = (
+                    section.heading.number
+                    if section.heading
+                    else section.body_lines[0].number
+                    if section.body_lines
+                    else None
+                )
+                note(
+                    "info",
+                    f"未识别的段落“{(heading or section.text)[:20]}”已按原文保留在项目实施成效中。",
+                    where,
+                )
+            else:
+                note(
+                    "warning",
+                    f"“{o.SECTION_LABELS[section.kind]}”重复出现，后一处已按原文保留在项目实施成效中。",
+                    section.heading.number if section.heading else None,
+                )
+    if block.header_name and block.header_name != node["name"] and block.marker is not None:
+        # "一、高标准农田建设管护项目" above "项目名称：…经费": the heading is kept as written.
+        _append(node, "outcomes", block.marker.text.strip())
+        note(
+            "info", "项目标题行与项目名称不同，已按原文保留在项目实施成效中。", block.marker.number
+        )
+    for number, text in overflow:
+        _append(node, "outcomes", text)
+        note("info", "此行无法归入项目名称或实施单位，已按原文保留在项目实施成效中。", number)
+    return node
+
+
+def _finding_line(location, anchor: dict) -> int | None:
+    """The input line a consistency finding is about, as near as the tree knows."""
+    if location.kind == "line" and len(location.path) >= 2:
+        found = anchor.get("lines", {}).get(location.path[:2])
+        if found is not None:
+            return found
+    if location.kind in ("sub_item", "line", "milestone") and location.path:
+        return anchor.get("sub", {}).get(location.path[0])
+    if location.kind == "citation":
+        return anchor.get("basis")
+    if location.kind == "funding_source" or location.field == "declared_total":
+        return anchor.get("funding")
+    if location.field == "outcomes":
+        return anchor.get("outcomes")
+    if location.field.startswith("basis"):
+        return anchor.get("basis")
+    return anchor.get("project")
+
+
+_NOT_TITLE = re.compile(
+    r"^(?:(?:金额|计量)?单位\s*[:：]|附件\s*[0-9一二三四五六七八九十]*\s*$|附表)"
+)
+_TITLE_TAIL = re.compile(
+    r"(?:部门|单位)?(?:预算|决算)?(?:重点领域|重点项目|财政项目|项目文本|项目支出|预算项目).*$"
+)
+
+
+def _title_lines(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
+    """(the title's lines, the other lines before the first project).
+
+    The title is the run of short lines at the top (a title may wrap: 中共澄江市委组织部2024年
+    预算重点领域 / 财政项目文本公开); 单位：万元, 附件1 are not part of it, and neither is
+    anything from the first sentence on (根据…，现将…公开如下：).
+    """
+    title: list[o.Line] = []
+    other: list[o.Line] = []
+    stopped = False
+    for line in lines:
+        text = line.text.strip()
+        if _NOT_TITLE.match(text):
+            other.append(line)
+            continue
+        if stopped or (title and (len(text) > 60 or text.endswith(("。", "：", ":", "；", ";")))):
+            stopped = True
+            other.append(line)
+            continue
+        title.append(line)
+    if len("".join(line.text.strip() for line in title)) > 200:
+        other = title[1:] + other
+        title = title[:1]
+    return title, [line for line in lines if line in other]
+
+
+def _department_in(title: str, year: re.Match | None) -> str:
+    """The unit named in the title: before the year (中共澄江市委组织部2024年…), or after
+    it when the year comes first (2024年中共澄江市委组织部重点领域…)."""
+    if year is None:
+        return _strip(_TITLE_TAIL.sub("", title))
+    before = _strip(title[: year.start()])
+    if len(before) > 1:
+        return before
+    return _strip(_TITLE_TAIL.sub("", title[year.end() :]).removeprefix("度"))
+
+
+def parse_disclosure(
+    text: str, *, department: str | None = None, year: int | None = None
+) -> ImportResult:
+    """Parse a disclosure text into a tree (``portal.disclosure-tree/1``) with findings.
+
+    ``department`` and ``year`` override what the title says. Raises :class:`TextImportError`
+    when the text holds no project or the fiscal year cannot be known.
+    """
+    findings: list[Finding] = []
+    outline = o.parse_outline(text)
+    if not outline.projects:
+        raise TextImportError(
+            "文本中没有找到任何项目（没有“项目名称”等标题，也没有“项目1.”等标记）。"
+        )
+    # 单位：万元, 附件1 and the like above the title are not part of it (kept, below).
+    title_lines, title_overflow = _title_lines(outline.title_lines)
+    title = "".join(line.text.strip() for line in title_lines)
+    match = _YEAR.search(halfwidth(title))  # ２０２４年 too; same positions
+    fiscal_year = year or (int(match.group("year")) if match else None)
+    if fiscal_year is None:
+        raise TextImportError("无法从标题中确定预算年度，请用 --year 指定。")
+    name = department or _department_in(title, match)
+    anchors: list[dict] = [{} for _ in outline.projects]
+    projects = [
+        _build_project(block, name or "", findings, anchor)
+        for block, anchor in zip(outline.projects, anchors, strict=True)
+    ]
+    if not name:
+        name = projects[0]["implementing_unit"]
+        findings.append(Finding("warning", f"标题中没有预算单位名称，按项目实施单位取“{name}”。"))
+    for node in projects:
+        if not node["implementing_unit"]:
+            node["implementing_unit"] = name
+    if not title:
+        title = f"{name}{fiscal_year}年预算重点领域财政项目文本公开"
+        findings.append(Finding("info", f"文本没有标题，按单位和年度取“{title}”。"))
+    for line in title_overflow:
+        _append(projects[0], "outcomes", line.text.strip())
+        findings.append(
+            Finding("info", "标题处的这行文字已按原文保留在项目1的实施成效中。", line.number)
+        )
+    tree = {
+        "schema": SCHEMA,
+        "department": {
+            "name": name[:100],
+            "short_name": _short_name(name)[:50],
+            "slug": _slug(name),
+            "region": _region(name),
+        },
+        "disclosure": {"fiscal_year": fiscal_year, "title": title[:200]},
+        "projects": projects,
+    }
+    for node, anchor in zip(projects, anchors, strict=True):
+        for finding in check_project(project_data(node, fiscal_year)):
+            findings.append(
+                Finding(
+                    str(finding.severity),
+                    f"{finding.location.label}：{finding.message}",
+                    line=_finding_line(finding.location, anchor),
+                    project=node["sequence"],
+                    origin="check",
+                )
+            )
+    result = ImportResult(tree=tree, findings=findings)
+    for number in uncovered_lines(text, tree):
+        findings.append(Finding("error", "此行未能保留在导入结果中。", number))
+    return result
+
+
+# --- coverage ----------------------------------------------------------------------------------
+
+_MARKER = re.compile(
+    r"^(?:项目\s*[0-9一二三四五六七八九十]+\s*[.、:：]?|[一二三四五六七八九十]+\s*[、.]|[（(]\s*[0-9一二三四五六七八九十]+\s*[）)]|[0-9]{1,2}\s*[.、](?![0-9]*\.[0-9]))"
+)
+_PUNCTUATION = r"\s，,。；;：:、！!？?“”\"'（）()《》<>〈〉【】〔〕\[\]①-⑳"
+_SPLIT = re.compile(rf"(?:[{_PUNCTUATION}]|(?<=[{_PUNCTUATION}])[0-9]{{1,2}}[.、])+")
+
+
+def _texts(node: Any) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [text for key, value in node.items() if key != "slug" for text in _texts(value)]
+    if isinstance(node, list):
+        return [text for value in node for text in _texts(value)]
+    return []
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", halfwidth(text))
+
+
+def uncovered_lines(text: str, tree: dict) -> list[int]:
+    """Line numbers of non-blank input lines not found in ``tree``.
+
+    A line is found when each of its pieces (split at punctuation and list markers, the
+    leading ``项目1.`` / ``一、`` / ``1.`` label and a recognised section keyword removed) is
+    a substring of some text in the tree (whitespace and full-width forms aside).
+    """
+    texts = _texts(tree)
+    for project in tree.get("projects", []):
+        # 二 as written: preamble + Σ(cited_text + separator) + closing (docs/disclosure-tree.md)
+        texts.append(
+            project.get("basis_preamble", "")
+            + "".join(c["cited_text"] + c["separator"] for c in project.get("citations", []))
+            + project.get("basis_closing", "")
+        )
+    corpus = "\u0000".join(_squash(part) for part in texts)
+    missing = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        heading = o.classify_heading(stripped)
+        rest = heading.inline if heading else stripped
+        if heading is None and o.project_marker(stripped) is not None:
+            rest = o.project_marker(stripped)[1]
+        rest = _MARKER.sub("", halfwidth(rest).strip())
+        pieces = [piece for piece in _SPLIT.split(rest) if piece]
+        if any(_squash(piece) not in corpus for piece in pieces):
+            missing.append(number)
+    return missing

@@ -1,0 +1,95 @@
+"""Numbered lists in running text: 1. 2. …, （一）（二）, (1)(2), 一、二、, ①②③.
+
+Markers are looked for in sequence (1, then 2, …), so ``2.2024年`` is item 2 whose text
+starts with 2024年, and a decimal such as ``0.3万元`` is never taken for a marker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..normalize import halfwidth
+
+_CN = "一二三四五六七八九十"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def chinese_number(n: int) -> str:
+    if n <= 10:
+        return _CN[n - 1]
+    if n < 20:
+        return "十" + _CN[n - 11]
+    tens, ones = divmod(n, 10)
+    return _CN[tens - 1] + "十" + (_CN[ones - 1] if ones else "")
+
+
+def _marker_patterns(n: int) -> dict[str, str]:
+    cn = chinese_number(n)
+    patterns = {
+        "arabic": rf"{n}\s*[.．、](?![0-9]*[.．][0-9])",
+        "paren": rf"[（(]\s*{n}\s*[）)]",
+        "cnparen": rf"[（(]{cn}[）)]",
+        "cn": rf"{cn}[、．.]",
+    }
+    if n <= len(CIRCLED):
+        patterns["circled"] = CIRCLED[n - 1]
+    return patterns
+
+
+@dataclass(frozen=True)
+class Item:
+    number: int
+    marker: str  # as written, e.g. "1." or "①"
+    start: int  # where the marker starts
+    body_start: int  # where the text after the marker starts
+    end: int  # where the next item (or the text) starts
+
+
+def split_numbered(text: str, *, at: str = "line", style: str | None = None) -> list[Item]:
+    """The numbered items of ``text``, in order; [] when it has no list.
+
+    ``at="line"``: markers only at the start of a line (paragraphs of 五 and 七);
+    ``at="clause"``: also after ；;。，, and spaces (the run-on list of 四);
+    ``at="anywhere"``: wherever the next number's marker is written (①② in prose).
+    The style is the one of item 1 (or ``style``); items must follow as 1, 2, 3 ….
+    """
+    if at == "line":
+        before = r"(?:(?<=\n)|^)[ \t\u3000]*"
+    elif at == "clause":
+        before = r"(?:(?<=[\n；;。，,、 \t\u3000：:])|^)[ \t\u3000]*"
+    else:
+        before = ""
+    normal = halfwidth(text)  # １． reads as 1. (same length, so positions hold)
+    first = _marker_patterns(1)
+    styles = [style] if style else list(first)
+    best: list[Item] = []
+    for name in styles:
+        if name not in first:
+            continue
+        items: list[Item] = []
+        position = 0
+        number = 1
+        while True:
+            patterns = _marker_patterns(number)
+            if name not in patterns:
+                break
+            match = re.compile(before + patterns[name], re.M).search(normal, position)
+            if match is None:
+                break
+            if number == 1 and at != "anywhere" and text[: match.start()].strip():
+                # The list does not open the text: allowed, the text before is a preamble.
+                pass
+            marker_start = match.start() + (len(match.group()) - len(match.group().lstrip()))
+            items.append(Item(number, match.group().strip(), marker_start, match.end(), len(text)))
+            position = match.end()
+            number += 1
+        if len(items) > len(best) or (
+            len(items) == len(best) and items and best and items[0].start < best[0].start
+        ):
+            best = items
+    fixed = []
+    for index, item in enumerate(best):
+        end = best[index + 1].start if index + 1 < len(best) else len(text)
+        fixed.append(Item(item.number, item.marker, item.start, item.body_start, end))
+    return fixed

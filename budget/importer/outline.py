@@ -1,0 +1,371 @@
+"""The outline of a disclosure text: title, projects and the sections of each project.
+
+Works line by line on the text as written. A heading is recognised by its keyword (项目名称,
+立项依据 …) after an optional label in any of the styles real texts use (一、 （一） (1)
+1. 1、 第一部分), so a missing, extra or renumbered section does not shift the others.
+Every line keeps its number (counted from 1) so that findings can point at it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..normalize import halfwidth
+
+# Section kinds, in the order of the standard eight sections.
+NAME = "name"
+BASIS = "basis"
+UNIT = "unit"
+OVERVIEW = "overview"
+CONTENT = "content"
+FUNDING = "funding"
+PLAN = "plan"
+OUTCOMES = "outcomes"
+PERFORMANCE = "performance"
+EXTRA = "extra"
+
+SECTION_ORDER = (NAME, BASIS, UNIT, OVERVIEW, CONTENT, FUNDING, PLAN, OUTCOMES)
+
+SECTION_LABELS = {
+    NAME: "一、项目名称",
+    BASIS: "二、立项依据",
+    UNIT: "三、项目实施单位",
+    OVERVIEW: "四、项目基本概况",
+    CONTENT: "五、项目实施内容",
+    FUNDING: "六、资金安排情况",
+    PLAN: "七、项目实施计划",
+    OUTCOMES: "八、项目实施成效",
+    PERFORMANCE: "绩效目标",
+}
+
+# Longest keywords first within a kind; kinds are tried in this order.
+_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (PERFORMANCE, ("项目支出绩效目标表", "项目绩效目标", "绩效目标表", "绩效目标", "绩效指标")),
+    (NAME, ("项目名称",)),
+    (BASIS, ("项目立项依据", "立项依据", "项目依据", "政策依据", "设立依据")),
+    (
+        UNIT,
+        (
+            "项目实施单位",
+            "项目承担单位",
+            "项目实施主体",
+            "实施单位",
+            "实施主体",
+            "项目单位",
+            "承担单位",
+            "申报单位",
+            "责任单位",
+        ),
+    ),
+    (
+        OVERVIEW,
+        ("项目基本概况", "项目基本情况", "项目概况", "基本概况", "项目简介", "项目概述"),
+    ),
+    (CONTENT, ("项目实施内容", "实施内容", "项目内容", "主要内容", "建设内容", "项目主要内容")),
+    (
+        FUNDING,
+        (
+            "资金安排情况",
+            "项目资金安排",
+            "资金安排",
+            "资金来源及安排",
+            "资金来源",
+            "预算安排情况",
+            "预算安排",
+            "资金预算",
+            "资金测算",
+            "项目资金",
+        ),
+    ),
+    (
+        PLAN,
+        (
+            "项目实施计划",
+            "实施计划",
+            "项目实施进度",
+            "实施进度",
+            "进度安排",
+            "项目计划",
+            "实施周期",
+            "项目实施周期",
+            "时间安排",
+        ),
+    ),
+    (
+        OUTCOMES,
+        (
+            "项目实施成效",
+            "项目预期成效",
+            "实施成效",
+            "预期成效",
+            "预期效益",
+            "项目效益",
+            "项目成效",
+            "预期效果",
+            "实施效果",
+        ),
+    ),
+)
+
+_CN_NUMERALS = "一二三四五六七八九十"
+# Labels before a heading keyword: 一、 一. 一， （一） (1) 1. 1、 1) 第一部分 第一、
+_LABEL = re.compile(
+    rf"^(?:(?P<cn>[{_CN_NUMERALS}]{{1,3}})\s*[、.,，:：]"
+    rf"|\(\s*(?P<paren>[{_CN_NUMERALS}0-9]{{1,3}})\s*\)\s*[、.]?"
+    rf"|(?P<num>[0-9]{{1,2}})\s*(?:[、.]|\))"
+    rf"|第(?P<ordinal>[{_CN_NUMERALS}0-9]{{1,3}})(?:部分|项|章|节)?\s*[、.,，:：]?"
+    r")\s*"
+)
+_PROJECT = re.compile(
+    rf"^项目\s*(?P<number>[0-9]{{1,3}}|[{_CN_NUMERALS}]{{1,3}})\s*(?:[.、:：,，]|$|\s)\s*(?P<rest>.*)$"
+)
+_SENTENCE_PUNCTUATION = re.compile(r"[。；;，,]")
+# After the keyword: 情况 or 及…, a note in brackets (（单位：万元）), then a colon, a space or
+# the end of the line. Matched on the half-width form, where （ is (.
+_HEADING_TAIL = re.compile(r"(?:情况|及\S{0,8})?\s*(?P<note>\([^()]{0,16}\))?\s*(?:[:：]\s*|\s+|$)")
+
+
+@dataclass
+class Line:
+    number: int  # 1-based line number in the input
+    text: str  # as written, without the line break
+
+
+@dataclass
+class Section:
+    kind: str
+    heading: Line | None  # None for text not under any heading
+    inline: str = ""  # text after the heading keyword on the heading line
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def body_lines(self) -> list[Line]:
+        """The section's text lines, the inline text of the heading first (as a line)."""
+        out = []
+        if self.inline.strip() and self.heading is not None:
+            out.append(Line(self.heading.number, self.inline))
+        out.extend(line for line in self.lines if line.text.strip())
+        return out
+
+    @property
+    def text(self) -> str:
+        """The section as one text: its non-blank lines stripped, joined by line breaks."""
+        return "\n".join(line.text.strip() for line in self.body_lines)
+
+
+@dataclass
+class ProjectBlock:
+    sequence: int
+    marker: Line | None = None  # the 项目1. line, if any
+    header_name: str = ""  # a name given on the marker or header line
+    sections: list[Section] = field(default_factory=list)
+
+    def section(self, kind: str) -> Section | None:
+        return next((section for section in self.sections if section.kind == kind), None)
+
+    def all(self, kind: str) -> list[Section]:
+        return [section for section in self.sections if section.kind == kind]
+
+
+@dataclass
+class Outline:
+    title_lines: list[Line]
+    projects: list[ProjectBlock]
+    line_count: int
+
+
+@dataclass(frozen=True)
+class Heading:
+    kind: str
+    label: str  # the label as written, "" when none
+    inline: str  # what follows the keyword on the same line
+    keyword: str = ""
+
+
+def _label(normal: str) -> tuple[str, int]:
+    match = _LABEL.match(normal)
+    return (match.group(), match.end()) if match else ("", 0)
+
+
+def classify_heading(text: str) -> Heading | None:
+    """The section heading ``text`` is, or None.
+
+    A heading is a keyword right after an optional label, then the end of the line, a colon
+    or a space before inline content. Without a label, the keyword must end the line or be
+    followed by a colon, so a sentence starting with 实施内容 is not mistaken for a heading.
+    """
+    normal = halfwidth(text).strip()
+    if not normal or len(normal) > 400:
+        return None
+    label, start = _label(normal)
+    for kind, keywords in _KEYWORDS:
+        for keyword in keywords:
+            if not normal.startswith(keyword, start):
+                continue
+            tail_start = start + len(keyword)
+            tail = _HEADING_TAIL.match(normal, tail_start)
+            if tail is None:
+                continue
+            rest = normal[tail.end() :]
+            note = tail.start("note") if tail.group("note") else None
+            colon = ":" in normal[tail_start : tail.end()] or note is not None
+            spaced = normal[tail_start : tail.end()].strip() == "" and tail.end() > tail_start
+            short = len(rest) <= 60 and "。" not in rest
+            if not label and rest and not colon and not (spaced and short and kind in (NAME, UNIT)):
+                # "项目名称　干部教育培训专项资金" (a table row) is a heading with its value;
+                # "实施内容包括……" is a sentence.
+                continue
+            if label and label[0].isdigit() and rest and not colon:
+                # "1.实施内容……" is more likely a numbered paragraph than a heading.
+                continue
+            # Inline text as written (positions are the same in the half-width form).
+            offset = len(text) - len(text.lstrip())
+            inline = text[offset + tail.end() :].strip() if rest else ""
+            if note is not None:
+                inline = text[offset + note :].strip()  # the note is part of the text
+            return Heading(kind=kind, label=label.strip(), inline=inline, keyword=keyword)
+    return None
+
+
+def _unknown_heading(text: str) -> tuple[str, str] | None:
+    """A Chinese-numeral heading with no known keyword: (label, title), or None.
+
+    Short, with a 一、 label and no sentence punctuation: 九、其他事项.
+    """
+    normal = halfwidth(text).strip()
+    match = _LABEL.match(normal)
+    # Only 一、 and 第一部分 labels: （一） and 1. number items inside sections.
+    if not match or not (match.group("cn") or match.group("ordinal")):
+        return None
+    rest = normal[match.end() :]
+    if not rest or len(rest) > 30 or _SENTENCE_PUNCTUATION.search(rest) or "。" in rest:
+        return None
+    offset = len(text) - len(text.lstrip())
+    return match.group().strip(), text[offset + match.end() :].strip()
+
+
+def project_marker(text: str) -> tuple[str, str] | None:
+    """``项目1.`` / ``项目一：名称`` → (number, name given after it); None otherwise."""
+    normal = halfwidth(text).strip()
+    match = _PROJECT.match(normal)
+    if match is None:
+        return None
+    rest = match.group("rest")
+    if rest.startswith(("名称", "概况", "实施", "资金", "依据", "基本", "立项", "绩效")):
+        return None
+    offset = len(text) - len(text.lstrip())
+    name = text[offset + match.start("rest") :].strip() if rest else ""
+    return match.group("number"), name
+
+
+def parse_outline(text: str) -> Outline:
+    """Split ``text`` into title lines and project blocks of sections.
+
+    A project starts at a ``项目N.`` marker, at a 项目名称 heading when the current project
+    already has one, or at an unlabelled-keyword heading such as ``一、XX项目`` that is
+    followed by a 项目名称 heading or restarts the sections. Text before the first section of
+    a project is kept in a section of kind ``extra`` without heading.
+    """
+    raw_lines = text.split("\n")
+    lines = [Line(index + 1, value) for index, value in enumerate(raw_lines)]
+    kinds: list[tuple[str, object]] = []
+    for line in lines:
+        if not line.text.strip():
+            kinds.append(("blank", None))
+            continue
+        marker = project_marker(line.text)
+        if marker is not None:
+            kinds.append(("project", marker))
+            continue
+        heading = classify_heading(line.text)
+        if heading is not None:
+            kinds.append(("section", heading))
+            continue
+        unknown = _unknown_heading(line.text)
+        if unknown is not None:
+            kinds.append(("unknown", unknown))
+            continue
+        kinds.append(("text", None))
+
+    # With 项目N. markers, projects open only at them: a repeated 项目名称 is a repeated section.
+    has_markers = any(kind == "project" for kind, _value in kinds)
+
+    def next_heading(index: int) -> tuple[str, object] | None:
+        for kind, value in kinds[index + 1 :]:
+            if kind in ("section", "project", "unknown"):
+                return kind, value
+        return None
+
+    title_lines: list[Line] = []
+    projects: list[ProjectBlock] = []
+    current: ProjectBlock | None = None
+    section: Section | None = None
+
+    def start_project(marker: Line | None, name: str) -> ProjectBlock:
+        block = ProjectBlock(sequence=len(projects) + 1, marker=marker, header_name=name)
+        projects.append(block)
+        return block
+
+    for index, (line, (kind, value)) in enumerate(zip(lines, kinds, strict=True)):
+        if kind == "project":
+            _number, name = value  # type: ignore[misc]
+            current = start_project(line, name)
+            section = None
+            continue
+        if kind == "unknown":
+            _label_text, title = value  # type: ignore[misc]
+            following = next_heading(index)
+            # 一、XX项目 opens a project when the sections start again under it: before any
+            # project, or when its next section is one the current project already has.
+            opens_project = (
+                not has_markers
+                and following is not None
+                and following[0] == "section"
+                and following[1].kind in SECTION_ORDER  # type: ignore[union-attr]
+                and (
+                    current is None or current.section(following[1].kind) is not None  # type: ignore[union-attr]
+                )
+            )
+            if opens_project:
+                current = start_project(line, title)
+                section = None
+                continue
+            if current is None:
+                title_lines.append(line)
+                continue
+            section = Section(kind=EXTRA, heading=line)
+            current.sections.append(section)
+            continue
+        if (
+            kind == "section"
+            and section is not None
+            and section.kind == PERFORMANCE
+            and not value.label  # type: ignore[union-attr]
+        ):
+            # 绩效目标表 rows such as "项目名称：…" or "实施单位：…" are cells of the table,
+            # not new sections; a labelled heading (九、…) ends the table.
+            kind = "text"
+        if kind == "section":
+            heading: Heading = value  # type: ignore[assignment]
+            if current is None or (
+                heading.kind == NAME
+                and not has_markers
+                and current.section(NAME) is not None
+                and section is not None
+            ):
+                current = start_project(None, "")
+            section = Section(kind=heading.kind, heading=line, inline=heading.inline)
+            current.sections.append(section)
+            continue
+        if current is None:
+            if kind == "text":
+                title_lines.append(line)
+            continue
+        if section is None:
+            if kind == "blank":
+                continue
+            section = Section(kind=EXTRA, heading=None)
+            current.sections.append(section)
+        section.lines.append(line)
+    return Outline(title_lines=title_lines, projects=projects, line_count=len(lines))

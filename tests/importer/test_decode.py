@@ -1,0 +1,59 @@
+"""budget.importer.decode: UTF-8 (with or without BOM), UTF-16, GB18030/GBK; bad bytes refused."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from budget.importer.decode import MAX_BYTES, DecodeError, decode_bytes
+
+TEXT = "中共澄江市委组织部2024年预算重点领域\n财政项目文本公开\n项目1.\n一、项目名称\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + TEXT.encode("utf-8"), "utf-8"),
+        (TEXT.encode("gbk"), "gb18030"),
+        (TEXT.encode("gb18030"), "gb18030"),
+        (TEXT.encode("utf-16"), "utf-16"),
+    ],
+    ids=["utf-8", "utf-8-bom", "gbk", "gb18030", "utf-16"],
+)
+def test_encodings_are_detected(data, encoding):
+    decoded = decode_bytes(data)
+    assert (decoded.text, decoded.encoding) == (TEXT, encoding)
+
+
+def test_windows_line_breaks_become_newlines():
+    assert decode_bytes("甲\r\n乙\r丙".encode()).text == "甲\n乙\n丙"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "文件为空"),
+        (b" \n\t\r\n", "文件为空"),
+        (b"%PDF-1.7\n\x00\x01\x02", "不是文本"),
+        (b"\xff" * 16, "无法识别文件编码"),
+        ("甲\x01乙\x02丙\x03".encode(), "控制字符"),
+    ],
+)
+def test_bad_bytes_are_refused_with_a_reason(data, message):
+    with pytest.raises(DecodeError, match=message):
+        decode_bytes(data)
+
+
+def test_oversized_input_is_refused():
+    with pytest.raises(DecodeError, match="文件过大"):
+        decode_bytes(b"a" * (MAX_BYTES + 1))
+
+
+@given(
+    st.text(alphabet=st.characters(codec="gb18030", exclude_categories=("Cc", "Cs")), min_size=1)
+)
+def test_any_gb18030_text_round_trips(text):
+    if not text.strip():
+        return
+    decoded = decode_bytes(text.encode("gb18030"))
+    assert decoded.text == text.replace("\r\n", "\n").replace("\r", "\n")

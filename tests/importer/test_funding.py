@@ -1,0 +1,70 @@
+"""budget.importer.build.parse_funding: 六's declared total and its split by source."""
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from budget.importer.build import parse_funding
+
+
+def read(text):
+    total, sources = parse_funding(text)
+    return (
+        None if total is None else total.value,
+        [(name, amount.value) for name, amount in sources],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "sources"),
+    [
+        ("干部教育培训专项资金安排150万元。", 1_500_000, []),
+        ("合计 79.35 万元", 793_500, []),
+        ("合计：30.26万元", 302_600, []),
+        ("115.2万元", 1_152_000, []),
+        ("本项目申请资金3,516,344元。", 3_516_344, []),
+        (
+            "项目总预算150万元，其中：市级财政80万元，区级财政60万元，自筹10万元。",
+            1_500_000,
+            [("市级财政", 800_000), ("区级财政", 600_000), ("自筹", 100_000)],
+        ),
+        (
+            "项目资金总额159万元，其中：中央补助资金95万元、省级补助资金40万元、县级配套资金24万元。",
+            1_590_000,
+            [("中央补助资金", 950_000), ("省级补助资金", 400_000), ("县级配套资金", 240_000)],
+        ),
+        (
+            "资金来源：市级财政安排30万元，区级财政安排20万元，合计50万元。",
+            500_000,
+            [("市级财政", 300_000), ("区级财政", 200_000)],
+        ),
+        ("单位：万元\n项目总额 150", 1_500_000, []),
+        ("项目名称\t金额（万元）\n干部培训\t50\n老干部\t100\n合计\t150", 1_500_000, []),
+    ],
+)
+def test_totals_and_sources(text, total, sources):
+    assert read(text) == (Decimal(total), [(name, Decimal(value)) for name, value in sources])
+
+
+def test_no_amount_no_total():
+    assert read("按实际情况据实列支。") == (None, [])
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["市级财政", "区级财政", "自筹", "上级补助"]), st.integers(1, 9999)
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_generated_splits_are_read_back(parts):
+    total = sum(value for _name, value in parts)
+    text = f"项目总预算{total}万元，其中：" + "，".join(f"{n}{v}万元" for n, v in parts) + "。"
+    assert read(text) == (
+        Decimal(total * 10_000),
+        [(name, Decimal(value * 10_000)) for name, value in parts],
+    )

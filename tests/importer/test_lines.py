@@ -1,0 +1,159 @@
+"""budget.importer.lines: line items in the shapes of DESIGN §2 and others."""
+
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from budget.importer.lines import extract_lines
+
+
+def summary(line):
+    return (
+        line.marker,
+        line.name,
+        line.amount.text if line.amount else None,
+        line.formula,
+        [child_summary(child) for child in line.children],
+    )
+
+
+def child_summary(line):
+    return (line.name, line.amount.text, line.formula)
+
+
+def test_amount_then_factors_in_brackets_and_a_lump_sum():
+    text = (
+        "①退休适应性培训费3万元。计划培训60人。自助餐费1.2万元（60人×100元×2天）；"
+        "讲课费0.8万元（2000元×4人）；场租费、材料费0.8万元。三项合计经费3万元。"
+    )
+    (line,) = extract_lines(text, "content").lines
+    assert summary(line) == (
+        "①",
+        "退休适应性培训费",
+        "3万元",
+        "",
+        [
+            ("自助餐费", "1.2万元", "60人×100元×2天"),
+            ("讲课费", "0.8万元", "2000元×4人"),
+            ("场租费、材料费", "0.8万元", ""),
+        ],
+    )
+
+
+def test_factors_in_prose_with_a_count_stated_earlier():
+    text = (
+        "①慰问经费30万元。对200余人进行慰问，其中：每人每节慰问金500元，两节计20万元；"
+        "餐费180人，每人50元，两节1.8万元；会场使用费两节2.2万元；两节四项合计经费30万元。"
+    )
+    (line,) = extract_lines(text, "content").lines
+    assert [child_summary(c) for c in line.children] == [
+        ("慰问金", "20万元", "200人×500元×2节"),
+        ("餐费", "1.8万元", "180人×50元×2节"),
+        ("会场使用费", "2.2万元", ""),
+    ]
+
+
+def test_unbalanced_bracket_with_a_repeated_total():
+    text = (
+        "①需要市级财政经费51.67万元，其中：党委工作补助经费3万元（6个×5000元/年＝3万元），"
+        "党组织书记岗位补贴22.8万元（95名×200元/月×12月=22.8万元，"
+        "党员教育培训补助经费6.37万元（1274人×50元/年＝6.37万元），合计51.67万元。"
+    )
+    (line,) = extract_lines(text, "content").lines
+    assert line.name == "市级财政经费"
+    assert [child_summary(c) for c in line.children] == [
+        ("党委工作补助经费", "3万元", "6个×5000元/年"),
+        ("党组织书记岗位补贴", "22.8万元", "95名×200元/月×12月"),
+        ("党员教育培训补助经费", "6.37万元", "1274人×50元/年"),
+    ]
+
+
+def test_amount_in_yuan_after_a_standard_and_a_count():
+    text = (
+        "按照在职村组干部1563名，按照每人每年260元的标准购买，"
+        "共需支付村组干部意外伤害保险费用406380元。"
+    )
+    result = extract_lines(text, "content")
+    (line,) = result.lines
+    assert (line.name, line.amount.value, line.formula) == (
+        "村组干部意外伤害保险费用",
+        Decimal(406380),
+        "1563名×260元",
+    )
+    assert [(v, u) for v, u, _ in line.factors] == [(Decimal(1563), "名"), (Decimal(260), "元")]
+    assert result.declared.value == Decimal(406380)
+
+
+def test_unit_price_per_item():
+    text = (
+        "①计划支付已完成的档案数字化经费7.837024万元；②为做好档案工作，"
+        "需购买专用的干部人事档案盒，计划购买800个，单价19元/个，预算15200元。"
+    )
+    first, line = extract_lines(text, "plan").lines
+    assert (first.marker, first.name) == ("①", "已完成的档案数字化经费")
+    assert (line.name, line.amount.text, line.formula, line.source) == (
+        "专用的干部人事档案盒",
+        "15200元",
+        "800个×19元/个",
+        "plan",
+    )
+
+
+def test_amount_below_the_fen_is_kept_as_written():
+    text = (
+        "保洁服务费用是一次性付款项目，计划在6月底前完成未支付2021、2022年"
+        "保洁服务费用21.4450元支出。"
+    )
+    (line,) = extract_lines(text, "plan").lines
+    assert (line.name, line.amount.text, line.amount.value) == (
+        "保洁服务费用",
+        "21.4450元",
+        Decimal("21.4450"),
+    )
+
+
+def test_quoted_standards_and_counts_without_money_are_not_lines():
+    text = "“离退休干部党支部工作经费每年不少于3000元”。2023年1-9月，共7428名党员。"
+    assert extract_lines(text, "content").lines == []
+
+
+def test_a_product_that_does_not_match_gives_no_formula():
+    text = "县内住院标准每人200元，县外住院标准每人300元，需经费3万元。"
+    (line,) = extract_lines(text, "content").lines
+    assert (line.amount.text, line.formula) == ("3万元", "")
+
+
+@given(
+    st.integers(1, 999),
+    st.integers(1, 99_999),
+    st.sampled_from(["人", "名", "个", "台", "次"]),
+    st.sampled_from(["培训费", "购置费", "补助资金"]),
+)
+def test_generated_prose_calculations_are_found(count, price, unit, name):
+    total = count * price
+    text = f"计划{count}{unit}，每{unit}{price}元，需{name}{total}元。"
+    (line,) = extract_lines(text, "content").lines
+    assert line.amount.value == total
+    assert line.name == name
+    if count == 1:
+        return  # 1×price: the count cannot be told from the price
+    assert [(v, u) for v, u, _ in line.factors] == [(Decimal(count), unit), (Decimal(price), "元")]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["餐费", "租车费", "讲课费"]), st.integers(1, 500), st.integers(1, 5000)
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_generated_bracket_formulas_become_children(items):
+    parts = [f"{name}{n * p}元（{n}人×{p}元）" for name, n, p in items]
+    text = "①培训经费10元。" + "；".join(parts) + "。"
+    (line,) = extract_lines(text, "content").lines
+    assert [(c.name, c.amount.value, c.formula) for c in line.children] == [
+        (name, Decimal(n * p), f"{n}人×{p}元") for name, n, p in items if n * p != 10
+    ]

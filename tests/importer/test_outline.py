@@ -1,0 +1,115 @@
+"""budget.importer.outline: headings in the styles real texts use, projects, extra sections."""
+
+import pytest
+
+from budget.importer import outline as o
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "inline"),
+    [
+        ("一、项目名称", o.NAME, ""),
+        ("二、 立项依据", o.BASIS, ""),
+        ("三．项目实施单位", o.UNIT, ""),
+        ("（四）项目基本概况", o.OVERVIEW, ""),
+        ("(5)项目实施内容", o.CONTENT, ""),
+        ("6.资金安排情况", o.FUNDING, ""),
+        ("七、实施计划", o.PLAN, ""),
+        ("八、项目实施成效", o.OUTCOMES, ""),
+        ("（一）项目名称：学前教育保教费补助资金", o.NAME, "学前教育保教费补助资金"),
+        ("项目实施单位：红塔区教育体育局", o.UNIT, "红塔区教育体育局"),
+        ("一、项目名称 干部教育培训专项资金", o.NAME, "干部教育培训专项资金"),
+        ("九、项目支出绩效目标表", o.PERFORMANCE, ""),
+        ("第六部分 资金安排情况", o.FUNDING, ""),
+        ("　一、项目名称　", o.NAME, ""),
+        ("六、资金安排情况（单位：万元）", o.FUNDING, "（单位：万元）"),
+        ("资金安排（万元）：150", o.FUNDING, "（万元）：150"),
+        ("项目名称　学前教育保教费补助资金", o.NAME, "学前教育保教费补助资金"),
+        ("项目实施单位\t红塔区教育体育局", o.UNIT, "红塔区教育体育局"),
+    ],
+)
+def test_headings(line, kind, inline):
+    heading = o.classify_heading(line)
+    assert heading is not None
+    assert (heading.kind, heading.inline) == (kind, inline)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "实施内容包括维修教学舞台后墙地板",
+        "1.实施内容为采购设备",
+        "项目名称之外的一段话",
+        "实施内容 包括维修教学舞台后墙地板",
+        "根据《项目名称管理办法》",
+        "",
+    ],
+)
+def test_sentences_are_not_headings(line):
+    assert o.classify_heading(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "marker"),
+    [
+        ("项目1.", ("1", "")),
+        ("项目2：引领乡村振兴工作经费", ("2", "引领乡村振兴工作经费")),
+        ("项目三、", ("三", "")),
+    ],
+)
+def test_project_markers(line, marker):
+    assert o.project_marker(line) == marker
+
+
+def test_project_markers_are_not_section_words():
+    assert o.project_marker("项目名称") is None
+    assert o.project_marker("项目基本概况") is None
+
+
+def test_projects_open_at_markers_at_a_repeated_name_and_at_numbered_headers():
+    text = "\n".join(
+        [
+            "某局2024年项目文本公开",
+            "项目名称：甲",
+            "资金安排情况：10万元",
+            "项目名称：乙",
+            "资金安排情况：20万元",
+            "三、丙项目",
+            "1.项目名称",
+            "丙经费",
+        ]
+    )
+    outline = o.parse_outline(text)
+    assert [line.text for line in outline.title_lines] == ["某局2024年项目文本公开"]
+    assert [p.section(o.NAME).text for p in outline.projects] == ["甲", "乙", "丙经费"]
+    assert outline.projects[2].header_name == "丙项目"
+
+
+def test_unknown_numbered_heading_is_an_extra_section_with_its_line():
+    outline = o.parse_outline("项目名称：甲\n八、项目实施成效\n好。\n九、其他说明\n全额保障。")
+    (extra,) = outline.projects[0].all(o.EXTRA)
+    assert (extra.heading.number, extra.text) == (4, "全额保障。")
+
+
+def test_section_text_keeps_line_numbers():
+    outline = o.parse_outline("一、项目名称\n\n甲\n二、立项依据\n根据\n\n《乙》")
+    basis = outline.projects[0].section(o.BASIS)
+    assert [line.number for line in basis.body_lines] == [5, 7]
+    assert basis.text == "根据\n《乙》"
+
+
+def test_rows_of_a_performance_table_that_look_like_headings_stay_in_the_table():
+    text = "\n".join(
+        [
+            "项目名称：甲经费",
+            "资金安排情况：20万元",
+            "项目支出绩效目标表",
+            "项目名称：甲经费",
+            "实施单位：某局",
+            "九、其他说明",
+        ]
+    )
+    (project,) = o.parse_outline(text).projects
+    table = project.section(o.PERFORMANCE)
+    assert table.text == "项目名称：甲经费\n实施单位：某局"
+    assert [s.kind for s in project.sections] == [o.NAME, o.FUNDING, o.PERFORMANCE, o.EXTRA]
