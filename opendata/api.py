@@ -27,6 +27,7 @@ from ninja.errors import HttpError, Throttled
 from ninja.throttling import AnonRateThrottle
 from pydantic import Field
 
+from portal.routers import public_reads
 from projects import selectors
 from projects.filters import ProjectFilter
 from projects.models import Department, Project
@@ -82,7 +83,8 @@ api = NinjaAPI(
 def _public_cache(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
+        with public_reads():  # from the read replica, when there is one
+            response = view(request, *args, **kwargs)
         if response.status_code in (200, 304):
             patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
         return response

@@ -1,5 +1,7 @@
 from django.urls import path, register_converter
 
+from portal.pagecache import public_download, public_page
+
 from . import views
 
 
@@ -18,23 +20,27 @@ register_converter(FormatConverter, "fmt")
 app_name = "opendata"
 
 urlpatterns = [
-    path("data/", views.OpenDataView.as_view(), name="index"),
-    path("data/api/", views.ApiDocsView.as_view(), name="api-docs"),
+    path("data/", public_page(views.OpenDataView.as_view()), name="index"),
+    path("data/api/", public_page(views.ApiDocsView.as_view()), name="api-docs"),
     path(
         "projects/<uuid:lineage>/data.<fmt:fmt>",
-        views.ProjectDataView.as_view(),
+        public_download(views.ProjectDataView.as_view()),
         name="project-data",
     ),
     path(
         "projects/<uuid:lineage>/r<int:revision>/data.<fmt:fmt>",
-        views.ProjectDataView.as_view(),
+        public_download(views.ProjectDataView.as_view()),
         name="project-revision-data",
     ),
     path(
         "disclosures/<slug:department>/<int:year>/data.<fmt:fmt>",
-        views.DisclosureDataView.as_view(),
+        public_download(views.DisclosureDataView.as_view()),
         name="disclosure-data",
     ),
-    path("downloads/<int:year>/data.zip", views.BulkDataView.as_view(), name="year-data"),
-    path("downloads/data.zip", views.BulkDataView.as_view(), name="all-data"),
+    path(
+        "downloads/<int:year>/data.zip",
+        public_download(views.BulkDataView.as_view()),
+        name="year-data",
+    ),
+    path("downloads/data.zip", public_download(views.BulkDataView.as_view()), name="all-data"),
 ]

@@ -4,9 +4,7 @@ open-data pages. Each view picks the published records and hands them to an expo
 from __future__ import annotations
 
 from django.http import Http404, HttpResponse, StreamingHttpResponse
-from django.middleware.http import ConditionalGetMiddleware
 from django.utils.cache import patch_cache_control
-from django.utils.decorators import decorator_from_middleware, method_decorator
 from django.utils.http import content_disposition_header
 from django.views import View
 from django.views.generic import TemplateView
@@ -23,7 +21,6 @@ CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": xlsx.XLSX_TYPE,
 }
-conditional = method_decorator(decorator_from_middleware(ConditionalGetMiddleware), "dispatch")
 
 
 def _base(request) -> str:
@@ -49,7 +46,6 @@ def _render(fmt: str, projects, base_url: str, json_document) -> bytes:
     return xlsx.workbook_bytes(list(projects), base_url, created=created)
 
 
-@conditional
 class ProjectDataView(View):
     """One public revision as JSON (the API's shape), CSV (one row per line item) or XLSX."""
 
@@ -61,7 +57,6 @@ class ProjectDataView(View):
         return _download(content, fmt, name, immutable=revision is not None)
 
 
-@conditional
 class DisclosureDataView(View):
     """A department's disclosure of a year, its live projects, as JSON, CSV or XLSX."""
 

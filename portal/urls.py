@@ -6,15 +6,16 @@ from django.views.generic import RedirectView
 from opendata.api import api
 
 from .feeds import PublicationsFeed
+from .pagecache import public_download
 from .sitemaps import SITEMAPS
 from .views import health, reading_mode
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", health, name="health"),
-    path("feeds/publications.atom", PublicationsFeed(), name="feed"),
+    path("feeds/publications.atom", public_download(PublicationsFeed()), name="feed"),
     path("reading-mode/<slug:mode>/", reading_mode, name="reading-mode"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", public_download(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     # The API's root (ninja's "api:api-root", kept for its path prefix) leads to its docs page.
     path("api/v1/", RedirectView.as_view(pattern_name="opendata:api-docs")),
     path("api/v1/", api.urls),

@@ -8,7 +8,10 @@ class ProjectsConfig(AppConfig):
     verbose_name = "财政项目文本公开"
 
     def ready(self):
+        from . import public_version
         from .roles import ensure_roles
+
+        public_version.connect()
 
         # After the permissions exist (django.contrib.auth creates them on post_migrate too,
         # and is installed before this app, so its receiver runs first).

@@ -277,7 +277,13 @@ class ProjectQuerySet(models.QuerySet):
         reopens = kwargs.get("status", Status.PUBLISHED) in OPEN_STATUSES
         if (touches_content or reopens) and self.filter(status__in=FROZEN_STATUSES).exists():
             raise FrozenRevisionError()
-        return super().update(**kwargs)
+        count = super().update(**kwargs)
+        if "status" in kwargs and count:
+            # Publishing or withdrawing in bulk changes what the public sees.
+            from .public_version import bump
+
+            bump()
+        return count
 
     def delete(self):
         if self.filter(status__in=FROZEN_STATUSES).exists():
@@ -1098,3 +1104,22 @@ class ProjectSearch(models.Model):
 
     def __str__(self) -> str:
         return f"检索：{self.project_id}"
+
+
+class PublicVersion(models.Model):
+    """One row: a token that changes whenever anything the public can see changes.
+
+    Public pages and downloads are cached under it and send it as their ETag
+    (``portal/pagecache.py``), so a publication, correction, withdrawal or renamed department
+    makes every cached page stale at once. ``projects.public_version`` reads and changes it.
+    """
+
+    token = models.CharField("版本标识", max_length=32)
+    changed_at = models.DateTimeField("变更时间")
+
+    class Meta:
+        verbose_name = "公开内容版本"
+        verbose_name_plural = "公开内容版本"
+
+    def __str__(self) -> str:
+        return f"{self.token}（{self.changed_at:%Y-%m-%d %H:%M:%S}）"

@@ -21,8 +21,9 @@ from budget.docnumbers import DocNumberError, parse_doc_number
 from budget.formulas import FormulaError, parse_formula
 from budget.searchtext import search_document, tsvector_literal
 
-from . import search, selectors
+from . import public_version, search, selectors
 from .models import (
+    FROZEN_STATUSES,
     Citation,
     Department,
     Disclosure,
@@ -153,6 +154,8 @@ def refresh_summary(project: Project) -> Project:
         itemised_total=project.itemised_total, finding_count=project.finding_count
     )
     _store_search_row(tree)
+    if tree.status in FROZEN_STATUSES:  # recomputed for a public revision: pages show them
+        public_version.bump()
     return project
 
 

@@ -1,31 +1,35 @@
 from django.urls import path
 
+from portal.pagecache import public_download, public_page
+
 from . import views
 
 app_name = "projects"
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path("disclosures/", views.DisclosureTableView.as_view(), name="disclosures"),
-    path("projects/", views.ProjectTableView.as_view(), name="projects"),
-    path("projects/export.csv", views.ProjectCsvView.as_view(), name="projects-csv"),
+    path("", public_page(views.HomeView.as_view()), name="home"),
+    path("disclosures/", public_page(views.DisclosureTableView.as_view()), name="disclosures"),
+    path("projects/", public_page(views.ProjectTableView.as_view()), name="projects"),
+    path(
+        "projects/export.csv", public_download(views.ProjectCsvView.as_view()), name="projects-csv"
+    ),
     path(
         "disclosures/<slug:department>/<int:year>/",
-        views.DisclosureView.as_view(),
+        public_page(views.DisclosureView.as_view()),
         name="disclosure",
     ),
-    path("search/", views.SearchView.as_view(), name="search"),
-    path("documents/", views.PolicyDocumentListView.as_view(), name="documents"),
-    path("documents/<int:pk>/", views.PolicyDocumentView.as_view(), name="document"),
-    path("projects/<uuid:lineage>/", views.ProjectView.as_view(), name="project"),
+    path("search/", public_page(views.SearchView.as_view()), name="search"),
+    path("documents/", public_page(views.PolicyDocumentListView.as_view()), name="documents"),
+    path("documents/<int:pk>/", public_page(views.PolicyDocumentView.as_view()), name="document"),
+    path("projects/<uuid:lineage>/", public_page(views.ProjectView.as_view()), name="project"),
     path(
         "projects/<uuid:lineage>/r<int:revision>/",
-        views.ProjectView.as_view(),
+        public_page(views.ProjectView.as_view()),
         name="project-revision",
     ),
     path(
         "projects/<uuid:lineage>/compare/r<int:old>-r<int:new>/",
-        views.ProjectCompareView.as_view(),
+        public_page(views.ProjectCompareView.as_view()),
         name="project-compare",
     ),
 ]

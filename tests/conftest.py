@@ -23,6 +23,15 @@ def seed(db, seed_tree):
 
 
 @pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: no page, version or rate count of another test
+    (whose database rows were rolled back) can answer it."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Stored files (PDFs) go to a folder of the test's own, never to var/."""
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -45,10 +54,13 @@ def force_status(queryset, status):
     from django.db import connection
     from django.db.models import QuerySet
 
+    from projects import public_version
+
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL session_replication_role = replica")
     try:
         QuerySet.update(queryset, status=status)
+        public_version.bump()  # as the application's publishing does
     finally:
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL session_replication_role = DEFAULT")

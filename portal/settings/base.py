@@ -114,6 +114,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A read replica of the primary (streaming replication) for the public pages, the downloads
+# and the API; the admin and every write stay on the primary (portal/routers.py).
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["portal.routers.PrimaryReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -190,6 +200,22 @@ CORS_URLS_REGEX = (
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag", "Retry-After", "Content-Disposition"]
 OPENDATA_API_RATE = os.environ.get("OPENDATA_API_RATE", "120/min")
+
+# Public pages and downloads are cached per version of what is published (portal/pagecache.py,
+# projects/public_version.py). Each process keeps its own cache unless REDIS_URL gives a
+# shared one (prod.py); a process with its own cache sees a new publication within
+# PUBLIC_VERSION_TTL seconds, one with the shared cache at once. PUBLIC_PAGE_CACHE=0 turns the
+# stored pages off (conditional GET stays), for measuring the uncached site.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        # Pages are 20–200 KB: this bounds the cache of one process to some 100 MB.
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    }
+}
+PUBLIC_PAGE_CACHE = os.environ.get("PUBLIC_PAGE_CACHE", "1") == "1"
+PUBLIC_PAGE_TIMEOUT = 24 * 3600
+PUBLIC_VERSION_TTL = 2
 # Behind N reverse proxies the client's address is the Nth from the right of X-Forwarded-For;
 # with 0 (no proxy) the header is ignored, so a client cannot dodge the limit by forging it.
 NINJA_NUM_PROXIES = int(os.environ.get("NINJA_NUM_PROXIES", "0"))

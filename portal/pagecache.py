@@ -1,0 +1,111 @@
+"""Public pages and downloads, cached and answered conditionally per published version.
+
+``public_page`` (HTML, which differs by reading mode) and ``public_download`` wrap a public
+view. For GET and HEAD they:
+
+1. read the version of everything public (``projects.public_version``), which a publication,
+   correction, withdrawal or renamed department changes;
+2. answer ``If-None-Match`` / ``If-Modified-Since`` with 304 before the view runs: the ETag
+   is made from that version (and the reading mode), Last-Modified is when it changed;
+3. serve a stored copy of the response when there is one for this version and address, and
+   otherwise run the view and store its answer (200, not streamed, setting no cookie, not
+   private) for ``PUBLIC_PAGE_TIMEOUT`` seconds, or until the version changes.
+
+Streamed downloads (the CSV export, the bulk zips) get the conditional answers but are not
+stored. The headers that the middleware adds (security, CSP, CORS) are added to stored copies
+on the way out, as to any response, since this runs inside the middleware.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
+
+from projects import public_version
+
+from . import routers
+from .views import COOKIE, READING_MODES
+
+
+def _reading_mode(request) -> str:
+    mode = request.COOKIES.get(COOKIE, "standard")
+    return mode if mode in READING_MODES else "standard"
+
+
+def _store(key: str, response: HttpResponse) -> None:
+    cacheable = (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
+    )
+    if cacheable:
+        entry = (response.content, list(response.items()))
+        cache.set(key, entry, settings.PUBLIC_PAGE_TIMEOUT)
+
+
+def _restore(entry) -> HttpResponse:
+    content, headers = entry
+    response = HttpResponse(content)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+def _cached(view, *, by_reading_mode: bool):
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        with routers.public_reads():
+            return _answer(request, view, args, kwargs, by_reading_mode=by_reading_mode)
+
+    return wrapped
+
+
+def _answer(request, view, args, kwargs, *, by_reading_mode: bool):
+    version = public_version.current()
+    variant = _reading_mode(request) if by_reading_mode else "-"
+    etag = 'W/"{}"'.format(hashlib.sha256(f"{version.token}:{variant}".encode()).hexdigest()[:32])
+    last_modified = int(version.changed_at.timestamp())
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if response is None:
+        address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+        key = f"page:{version.token}:{variant}:{address}"
+        entry = cache.get(key) if settings.PUBLIC_PAGE_CACHE else None
+        if entry is not None:
+            response = _restore(entry)
+        else:
+            response = view(request, *args, **kwargs)
+            if not getattr(response, "is_rendered", True):
+                # A TemplateResponse: rendered here, so that the queries its template makes
+                # run inside public_reads() too.
+                response.render()
+            if settings.PUBLIC_PAGE_CACHE and request.method == "GET":
+                _store(key, response)
+    if response.status_code in (200, 304):
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(last_modified)
+        if "Cache-Control" not in response:
+            # Browsers and proxies may keep it, and ask again each time (a 304, cheaply).
+            patch_cache_control(response, public=True, no_cache=True)
+    if by_reading_mode:
+        patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+def public_page(view):
+    """An HTML page of public records: cached per version and reading mode."""
+    return _cached(view, by_reading_mode=True)
+
+
+def public_download(view):
+    """A file of public records (data, feeds): cached per version."""
+    return _cached(view, by_reading_mode=False)

@@ -1,0 +1,100 @@
+"""The version of everything public: one token that changes whenever a published record does.
+
+``current()`` is read on every public request (``portal/pagecache.py``), so it comes from the
+cache and goes to the database at most once per ``PUBLIC_VERSION_TTL`` seconds. ``bump()``
+writes a new random token in the current transaction, drops the cached one at once, and puts
+the new one in the cache once the transaction commits:
+
+* a request that reads the version while the transaction is open gets the old token, and what
+  it renders is the old, committed data: the pair stays true;
+* after the commit every process with a shared cache (Redis) sees the new token at once; a
+  process with a cache of its own sees it within ``PUBLIC_VERSION_TTL`` seconds.
+
+Tokens are random rather than a counter, so a rolled-back bump can never hand its number to
+different data later.
+
+What bumps it: saving or deleting a department, region, disclosure or policy document; saving
+a project in a published, superseded or withdrawn state (publication, correction, withdrawal);
+a bulk ``update(status=…)`` of projects (``ProjectQuerySet.update``); and a stored PDF's record
+(``publications.receivers``), whose size and checksum the pages show. Children of a published
+revision cannot change at all (``GuardedChild`` and the database triggers), and drafts are not
+public, so edits to drafts leave the cached pages alone.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
+
+from portal import routers
+
+from .models import (
+    FROZEN_STATUSES,
+    Department,
+    Disclosure,
+    PolicyDocument,
+    Project,
+    PublicVersion,
+    Region,
+)
+
+CACHE_KEY = "public-version"
+
+
+@dataclass(frozen=True)
+class Version:
+    token: str
+    changed_at: datetime
+
+
+def current() -> Version:
+    version = cache.get(CACHE_KEY)
+    if version is None:
+        row = PublicVersion.objects.filter(pk=1).first()
+        if row is None:
+            return bump()
+        version = Version(row.token, row.changed_at)
+        cache.set(CACHE_KEY, version, settings.PUBLIC_VERSION_TTL)
+    return version
+
+
+def bump() -> Version:
+    """A new version for everything public, visible once the current transaction commits."""
+    version = Version(uuid.uuid4().hex, timezone.now().replace(microsecond=0))
+    PublicVersion.objects.update_or_create(
+        pk=1, defaults={"token": version.token, "changed_at": version.changed_at}
+    )
+    cache.delete(CACHE_KEY)
+    if not routers.replica_in_use():
+        # With a replica, the next read takes the version from the replica instead, once
+        # the replica has the new rows too (see portal/routers.py).
+        transaction.on_commit(lambda: cache.set(CACHE_KEY, version, settings.PUBLIC_VERSION_TTL))
+    return version
+
+
+def _changed(sender, **kwargs):
+    bump()
+
+
+def _project_changed(sender, instance: Project, **kwargs):
+    if instance.status in FROZEN_STATUSES:
+        bump()
+
+
+def connect() -> None:
+    """Called once from ``ProjectsConfig.ready``."""
+    for model in (Region, Department, Disclosure, PolicyDocument):
+        uid = f"public_version.{model._meta.model_name}"
+        post_save.connect(_changed, sender=model, dispatch_uid=f"{uid}.save")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"{uid}.delete")
+    post_save.connect(_project_changed, sender=Project, dispatch_uid="public_version.project")
+    post_delete.connect(
+        _project_changed, sender=Project, dispatch_uid="public_version.project.delete"
+    )

@@ -1,0 +1,188 @@
+"""Public pages and downloads cached per published version, with conditional GET
+(portal/pagecache.py, projects/public_version.py): a stored copy answers without touching the
+database, and nothing published is ever answered from a stale copy."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+from django.db import transaction
+from django.urls import reverse
+
+from projects import public_version, workflow
+from projects.models import Department, LineItem, Project, Status
+from publications.models import Rendition
+
+from .test_workflow import publish_draft
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page(seed):
+    return Project.objects.published().get(sequence=1).get_absolute_url()
+
+
+def test_second_request_is_served_without_a_query(client, page, django_assert_num_queries):
+    first = client.get(page)
+    assert first.status_code == 200
+    with django_assert_num_queries(0):
+        second = client.get(page)
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert second["ETag"] == first["ETag"]
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_stored_copy_still_gets_the_security_headers(client, page):
+    client.get(page)
+    hit = client.get(page)
+    assert "script-src" in hit["Content-Security-Policy"]
+    assert hit["X-Content-Type-Options"] == "nosniff"
+    assert "Cookie" in hit["Vary"]
+
+
+def test_if_none_match_and_if_modified_since_give_304(client, page):
+    first = client.get(page)
+    assert first["ETag"].startswith('W/"')
+    assert "no-cache" in first["Cache-Control"]
+    by_etag = client.get(page, headers={"if-none-match": first["ETag"]})
+    assert by_etag.status_code == 304
+    assert by_etag.content == b""
+    by_date = client.get(page, headers={"if-modified-since": first["Last-Modified"]})
+    assert by_date.status_code == 304
+    other = client.get(page, headers={"if-none-match": 'W/"something-else"'})
+    assert other.status_code == 200
+
+
+def test_304_needs_no_query_once_the_version_is_known(client, page, django_assert_num_queries):
+    etag = client.get(page)["ETag"]
+    with django_assert_num_queries(0):
+        assert client.get(page, headers={"if-none-match": etag}).status_code == 304
+
+
+def test_reading_modes_are_kept_apart(client, page):
+    standard = client.get(page)
+    client.cookies["reading_mode"] = "large"
+    large = client.get(page)
+    assert large["ETag"] != standard["ETag"]
+    assert large.content != standard.content
+    # The ETag a browser kept from the standard page does not answer for the large one.
+    assert client.get(page, headers={"if-none-match": standard["ETag"]}).status_code == 200
+    client.cookies["reading_mode"] = "nonsense"  # unknown modes are the standard page
+    assert client.get(page)["ETag"] == standard["ETag"]
+
+
+def test_a_correction_is_seen_at_once(client, draft, users):
+    published = publish_draft(draft, users)
+    url = published.get_absolute_url()
+    before = client.get(url)
+    correction = workflow.create_correction(published, users["clerk"])
+    correction.name = "更正后的项目名称"
+    correction.save()
+    publish_draft(correction, users, correction_note="项目名称有误。")
+    after = client.get(url)
+    assert after["ETag"] != before["ETag"]
+    assert "更正后的项目名称" in after.content.decode()
+    assert client.get(url, headers={"if-none-match": before["ETag"]}).status_code == 200
+
+
+def test_a_withdrawal_is_seen_at_once(client, draft, users):
+    published = publish_draft(draft, users)
+    url = published.get_absolute_url()
+    assert client.get(url).status_code == 200
+    assert published.name in client.get(reverse("projects:home")).content.decode()
+    workflow.withdraw(published, users["reviewer"], "数据有误，重新核实。")
+    assert client.get(url).status_code == 404
+    assert published.name not in client.get(reverse("projects:home")).content.decode()
+
+
+def test_a_renamed_department_is_seen_at_once(client, page):
+    assert "中共澄江市委组织部" in client.get(page).content.decode()
+    department = Department.objects.get()
+    department.name = "中共澄江市委组织部（新）"
+    department.save()
+    assert "中共澄江市委组织部（新）" in client.get(page).content.decode()
+
+
+def test_a_stored_pdf_changes_the_version(seed):
+    before = public_version.current()
+    project = Project.objects.published().first()
+    Rendition.objects.create(
+        kind="project",
+        project=project,
+        disclosure=project.disclosure,
+        file="x.pdf",
+        size=1,
+        sha256="0" * 64,
+        pages=1,
+        published_at=project.published_at,
+    )
+    assert public_version.current().token != before.token
+
+
+def test_draft_edits_leave_the_cache_alone(draft, seed):
+    before = public_version.current()
+    line = LineItem.objects.filter(sub_item__project=draft).first()
+    line.name = "改过的明细"
+    line.save()
+    draft.name = "改过的草稿"
+    draft.save()
+    assert public_version.current() == before
+
+
+def test_bulk_status_update_changes_the_version(draft):
+    before = public_version.current()
+    Project.objects.filter(pk=draft.pk).update(status=Status.SUBMITTED)
+    assert public_version.current().token != before.token
+
+
+def test_a_rolled_back_bump_leaves_the_committed_version(seed):
+    before = public_version.current()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        public_version.bump()
+        raise RuntimeError
+    assert public_version.current() == before
+
+
+def test_the_new_version_is_cached_when_the_transaction_commits(
+    seed, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        version = public_version.bump()
+    assert cache.get(public_version.CACHE_KEY) == version
+
+
+def test_downloads_are_cached_with_their_headers(client, page, django_assert_num_queries):
+    url = page + "data.csv"
+    first = client.get(url)
+    assert first.status_code == 200
+    with django_assert_num_queries(0):
+        second = client.get(url)
+    assert second.content == first.content
+    assert second["Content-Disposition"] == first["Content-Disposition"]
+    assert "Cookie" not in second.get("Vary", "")
+
+
+def test_streamed_downloads_are_conditional_not_stored(client, seed):
+    url = reverse("projects:projects-csv")
+    first = client.get(url)
+    assert first.streaming
+    assert client.get(url, headers={"if-none-match": first["ETag"]}).status_code == 304
+    assert client.get(url).streaming  # run again, not served from a stored copy
+
+
+def test_error_pages_are_not_stored(client, seed):
+    url = reverse("projects:project", args=["00000000-0000-0000-0000-000000000000"])
+    assert client.get(url).status_code == 404
+    assert "ETag" not in client.get(url)
+    assert not [key for key in cache._cache if ":page:" in key]
+
+
+def test_without_the_page_cache_each_request_runs_the_view(client, page, settings):
+    settings.PUBLIC_PAGE_CACHE = False
+    first = client.get(page)
+    second = client.get(page)
+    assert second.content == first.content
+    assert client.get(page, headers={"if-none-match": first["ETag"]}).status_code == 304
+    assert not [key for key in cache._cache if ":page:" in key]
