@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 SEED := fixtures/seed/chengjiang-zzb-2024.json
 
-.PHONY: bench bench-faults bench-pdf bench-search demo serve test check pytest install system-demo system-test migrate-demo seed-demo lint format clean
+.PHONY: bench bench-faults bench-importer bench-pdf bench-search bench-site demo serve test check pytest install system-bench system-demo system-test migrate-demo seed-demo lint format clean
 
 ## demo: install, set up the SQLite database under var/, load the seed, serve on 127.0.0.1:$(PORT)
 demo: system-demo install
@@ -41,6 +41,9 @@ system-demo:
 system-test:
 	@scripts/system-deps.sh test
 
+system-bench:
+	@scripts/system-deps.sh bench
+
 install: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
@@ -60,10 +63,19 @@ format:
 clean:
 	rm -rf var $(VENV)
 
-## bench: benchmarks, each printing ratios against a floor measured in the same run
-bench: install
-	@mkdir -p var
-	$(PY) bench/project_page.py
+## bench: every benchmark, each printing ratios against a floor measured in the same run
+## (docs/performance.md): the site at 100,000 projects over HTTP, search, PDF, importer
+bench: bench-site bench-search bench-pdf bench-importer
+
+## bench-site: project page, lists, search and API at $(BENCH_PROJECTS) projects on PostgreSQL
+## through gunicorn, uncached and cached, against a bare view; a worker's memory
+BENCH_PROJECTS ?= 100000
+bench-site: system-bench install
+	BENCH_PROJECTS=$(BENCH_PROJECTS) scripts/with-postgres.sh $(PY) bench/site.py
+
+## bench-importer: parsing and importing disclosure texts against their floors
+bench-importer: install
+	$(PY) bench/importer.py
 
 ## bench-pdf: PDF rendering against WeasyPrint on the same HTML; serving against a static file
 bench-pdf: system-demo install

@@ -186,3 +186,30 @@ def test_without_the_page_cache_each_request_runs_the_view(client, page, setting
     assert second.content == first.content
     assert client.get(page, headers={"if-none-match": first["ETag"]}).status_code == 304
     assert not [key for key in cache._cache if ":page:" in key]
+
+
+@pytest.mark.parametrize(
+    ("accept", "compressed"),
+    [
+        ("gzip, deflate, br", True),
+        ("br;q=1.0, gzip;q=0.8", True),
+        ("*", True),
+        ("", False),
+        ("br", False),
+        ("gzip;q=0", False),
+        ("gzip; q=0.0", False),
+    ],
+)
+def test_stored_copies_are_sent_compressed_to_those_who_accept_it(client, page, accept, compressed):
+    import gzip
+
+    plain = client.get(page)
+    again = client.get(page, headers={"accept-encoding": accept})
+    assert "Accept-Encoding" in again["Vary"]
+    if compressed:
+        assert again["Content-Encoding"] == "gzip"
+        assert gzip.decompress(again.content) == plain.content
+        assert len(again.content) < len(plain.content) / 3
+    else:
+        assert not again.has_header("Content-Encoding")
+        assert again.content == plain.content

@@ -1,0 +1,273 @@
+"""The public site at scale, over HTTP, as ratios to the framework floor measured in the same run.
+
+    make bench        # BENCH_PROJECTS=100000 BENCH_DEPARTMENTS=100 BENCH_SECONDS=10
+
+Runs under scripts/with-postgres.sh. Fills the database with ``generate_demo_data`` (unless it
+already holds projects), then starts gunicorn with the production settings (bench/settings.py:
+prod plus the floor view) twice: with the page cache off (every request runs the view and its
+queries) and on (PUBLIC_PAGE_CACHE). In each, wrk measures, for a few seconds each:
+
+* the floor: a bare Django view returning a constant, through the same middleware and server;
+* the project page, over 1,000 projects; the list filtered by department, by year and page,
+  and by amount; search over terms cut from project names; the API's project list, by page.
+
+Throughput is with 8 connections (the server has 2 × cores + 1 sync workers); the search and
+page latencies are with one connection, so that they are the time a reader waits and not a
+queue. Then a worker's memory over 10,000 requests, with one worker and no recycling. Prints a
+table and exits non-zero when any request failed. docs/performance.md has the figures.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PY = str(REPO / ".venv" / "bin" / "python")
+PROJECTS = int(os.environ.get("BENCH_PROJECTS", "100000"))
+DEPARTMENTS = int(os.environ.get("BENCH_DEPARTMENTS", "100"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
+MEMORY_REQUESTS = int(os.environ.get("BENCH_MEMORY_REQUESTS", "10000"))
+SCRATCH = Path(tempfile.mkdtemp(prefix="portal-bench-site-"))
+
+# Printed by manage.py shell: the addresses to request, drawn from what was generated.
+PATHS_SCRIPT = """
+import json, random
+from urllib.parse import quote
+from projects import selectors
+from projects.models import Department, Project
+rng = random.Random(7)
+ids = list(Project.objects.published().values_list("lineage", flat=True).order_by("pk"))
+names = list(Project.objects.published().values_list("name", flat=True).order_by("pk")[:5000])
+slugs = list(Department.objects.values_list("slug", flat=True).order_by("slug"))
+years = sorted(set(Project.objects.published().values_list("disclosure__fiscal_year", flat=True)))
+terms = []
+for name in rng.sample(names, min(50, len(names))):
+    size = rng.choice((2, 2, 3, 4))
+    start = rng.randrange(max(1, len(name) - size))
+    terms.append(name[start:start + size])
+print(json.dumps({
+    "project": [f"/projects/{lineage}/" for lineage in rng.sample(ids, min(1000, len(ids)))],
+    "list": [f"/projects/?department={rng.choice(slugs)}" for _ in range(40)]
+    + [f"/projects/?year={rng.choice(years)}&page={rng.randrange(1, 20)}" for _ in range(40)]
+    + [f"/projects/?min_wan={rng.randrange(1, 50)}&max_wan={rng.randrange(50, 500)}"
+       for _ in range(20)],
+    "search": [f"/search/?q={quote(term)}" for term in sorted(set(terms))],
+    "api": [f"/api/v1/projects/?page={rng.randrange(1, 200)}" for _ in range(100)],
+}, ensure_ascii=False))
+"""
+
+
+def environment() -> dict:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "HTTPS": "0",
+        "PORTAL_VAR_DIR": str(SCRATCH / "var"),
+        "OPENDATA_API_RATE": "1000000/s",  # the benchmark is one client asking a lot
+        "RENDER_PDFS_ON_PUBLISH": "0",
+    }
+
+
+def manage(*args: str, env: dict) -> str:
+    result = subprocess.run(
+        [PY, "manage.py", *args], cwd=REPO, env=env, capture_output=True, text=True
+    )
+    if result.returncode:
+        sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
+    return result.stdout
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def server(env: dict, **settings: str):
+    """gunicorn with portal/gunicorn.conf.py on a free loopback port; yields (base, master)."""
+    port = free_port()
+    env = {**env, **settings, "PORT": str(port)}
+    process = subprocess.Popen(
+        [str(REPO / ".venv/bin/gunicorn"), "-c", "portal/gunicorn.conf.py", "portal.wsgi"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                with urllib.request.urlopen(base + "/healthz", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            sys.exit("gunicorn did not start")
+        yield base, process.pid
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=60)
+
+
+def wrk(base: str, paths: list[str], *, seconds: int, connections: int) -> dict:
+    listing = SCRATCH / f"paths-{abs(hash(tuple(paths)))}.txt"
+    listing.write_text("\n".join(paths) + "\n", encoding="utf-8")
+    result = subprocess.run(
+        [
+            "wrk",
+            f"-t{min(2, connections)}",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--timeout",
+            "30s",
+            "-s",
+            str(REPO / "bench/rotate.lua"),
+            base,
+        ],
+        env={**os.environ, "BENCH_PATHS": str(listing)},
+        capture_output=True,
+        text=True,
+    )
+    line = next((x for x in result.stdout.splitlines() if x.startswith("BENCH ")), None)
+    if result.returncode or line is None:
+        sys.exit(f"wrk failed on {paths[:3]}…:\n{result.stdout}\n{result.stderr}")
+    figures = {k: int(v) for k, v in re.findall(r"(\w+)=(\d+)", line)}
+    figures["rate"] = figures["requests"] / (figures["micros"] / 1e6)
+    return figures
+
+
+def rss_kib(pid: int) -> int:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1))
+
+
+def workers(master: int) -> list[int]:
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    return [int(pid) for pid in children]
+
+
+def measure(base: str, paths: dict, *, warm: int) -> dict:
+    figures = {}
+    if warm:
+        for kind, listing in paths.items():
+            if kind != "floor":
+                wrk(base, listing, seconds=warm, connections=CONNECTIONS)
+    for kind, listing in paths.items():
+        figures[kind] = wrk(base, listing, seconds=SECONDS, connections=CONNECTIONS)
+    for kind in ("floor", "project", "search"):
+        figures[f"{kind} (1 client)"] = wrk(base, paths[kind], seconds=SECONDS, connections=1)
+    return figures
+
+
+def memory(env: dict, paths: dict) -> list[tuple[int, int]]:
+    """One worker, never recycled, page cache off: its RSS after each slice of requests."""
+    mixed = [p for kind in ("project", "list", "search", "api") for p in paths[kind]]
+    random.Random(3).shuffle(mixed)
+    samples = []
+    with server(env, GUNICORN_WORKERS="1", GUNICORN_MAX_REQUESTS="0", PUBLIC_PAGE_CACHE="0") as (
+        base,
+        master,
+    ):
+        (worker,) = workers(master)
+        done = 0
+        samples.append((done, rss_kib(worker)))
+        while done < MEMORY_REQUESTS:
+            done += wrk(base, mixed, seconds=max(2, SECONDS // 2), connections=2)["requests"]
+            samples.append((done, rss_kib(worker)))
+    return samples
+
+
+def main() -> int:
+    if not os.environ.get("DATABASE_URL") or shutil.which("wrk") is None:
+        print("Run `make bench` (PostgreSQL through scripts/with-postgres.sh, and wrk).")
+        return 2
+    env = environment()
+    manage("migrate", "--noinput", "-v", "0", env=env)
+    manage("collectstatic", "--noinput", "-v", "0", env=env)
+    count = int(
+        manage(
+            "shell",
+            "-v",
+            "0",
+            "-c",
+            "from projects.models import Project; print(Project.objects.count())",
+            env=env,
+        )
+    )
+    if not count:
+        started = time.perf_counter()
+        manage(
+            "generate_demo_data",
+            f"--departments={DEPARTMENTS}",
+            f"--projects={PROJECTS}",
+            "--seed=1",
+            env=env,
+        )
+        took = time.perf_counter() - started
+        print(f"generate_demo_data: {PROJECTS:,} projects in {took:.0f} s")
+        count = PROJECTS
+    paths = {
+        "floor": ["/bench/floor/"],
+        **json.loads(manage("shell", "-v", "0", "-c", PATHS_SCRIPT, env=env)),
+    }
+    results = {}
+    with server(env, PUBLIC_PAGE_CACHE="0") as (base, _):
+        results["uncached"] = measure(base, paths, warm=2)
+    with server(env, PUBLIC_PAGE_CACHE="1") as (base, _):
+        results["cached"] = measure(base, paths, warm=SECONDS)
+    samples = memory(env, paths)
+
+    cores = os.cpu_count()
+    print(f"\n{count:,} projects on PostgreSQL, gunicorn (portal/gunicorn.conf.py), {cores} cores,")
+    print(f"wrk {CONNECTIONS} connections × {SECONDS} s per figure\n")
+    print(f"{'':24}{'uncached':>22}{'cached':>22}")
+    failed = 0
+    for kind in results["uncached"]:
+        cells = []
+        for mode in ("uncached", "cached"):
+            f = results[mode][kind]
+            floor = results[mode]["floor" if "1 client" not in kind else "floor (1 client)"]
+            failed += f["non2xx"] + f["failed"]
+            if "1 client" in kind:
+                cells.append(f"p50 {f['p50'] / 1000:6.1f} p95 {f['p95'] / 1000:6.1f} ms")
+            else:
+                cells.append(f"{f['rate']:8.1f}/s {f['rate'] / floor['rate']:6.1%}")
+        print(f"{kind:24}{cells[0]:>22}{cells[1]:>22}")
+    print("\n(throughput: requests per second and share of the floor's; latency in ms)")
+    first, last = samples[1], samples[-1]
+    growth = (last[1] - first[1]) / 1024
+    print(
+        f"\nworker memory: {samples[0][1] / 1024:.0f} MiB at start, "
+        f"{first[1] / 1024:.0f} MiB after {first[0]:,} requests, "
+        f"{last[1] / 1024:.0f} MiB after {last[0]:,} ({growth:+.1f} MiB)"
+    )
+    print("  " + ", ".join(f"{n:,}: {kib / 1024:.0f}" for n, kib in samples))
+    if failed:
+        print(f"\n{failed} requests failed or answered other than 2xx")
+    shutil.rmtree(SCRATCH, ignore_errors=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
