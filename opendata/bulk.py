@@ -22,7 +22,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from projects.models import Project
-from publications.bundles import CHUNK, _Sink
+from publications.bundles import CHUNK, ZipSink
 
 from . import csvdata, documents, package, selection, xlsx
 from .tables import TABLES
@@ -67,7 +67,7 @@ def _encoded(lines: Iterable[str]) -> Iterator[bytes]:
 
 def stream_members(members: Iterable[Member], date_time: datetime) -> Iterator[bytes]:
     """The zip of these members, chunk by chunk, ending with SHA256SUMS.txt."""
-    sink = _Sink()
+    sink = ZipSink()
     stamp = date_time.timetuple()[:6]
     sums = []
     with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:

@@ -13,8 +13,9 @@ from .models import Rendition
 CHUNK = 64 * 1024
 
 
-class _Sink(io.RawIOBase):
-    """An unseekable output that hands over what has been written since the last drain."""
+class ZipSink(io.RawIOBase):
+    """An unseekable output that hands over what has been written since the last drain: a
+    zip archive written into it streams out chunk by chunk (here and in opendata.bulk)."""
 
     def __init__(self):
         self._chunks: list[bytes] = []
@@ -40,7 +41,7 @@ class Entry:
 
 def stream_zip(entries: Iterable[Entry]) -> Iterator[bytes]:
     """The archive's bytes, chunk by chunk, ending with SHA256SUMS.txt for the PDFs in it."""
-    sink = _Sink()
+    sink = ZipSink()
     sums = []
     with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         for entry in entries:

@@ -213,3 +213,15 @@ def test_list_query_budget(client, seed, django_assert_max_num_queries):
         assert client.get("/api/v1/projects", {"year": 2024}).status_code == 200
     with django_assert_max_num_queries(4):
         assert client.get("/api/v1/disclosures").status_code == 200
+
+
+def test_head_answers_like_get_without_the_body(client, seed):
+    got = client.get("/api/v1/projects")
+    head = client.head("/api/v1/projects")
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head["Content-Length"] == str(len(got.content))
+    assert head["ETag"] == got["ETag"]
+    assert head["Content-Type"] == got["Content-Type"]
+    assert client.head("/api/v1/projects/00000000-0000-0000-0000-000000000000").status_code == 404
+    assert client.post("/api/v1/projects").status_code == 405
