@@ -6,7 +6,8 @@ view. For GET and HEAD they:
 1. read the version of everything public (``projects.public_version``), which a publication,
    correction, withdrawal or renamed department changes;
 2. answer ``If-None-Match`` / ``If-Modified-Since`` with 304 before the view runs: the ETag
-   is made from that version (and the reading mode), Last-Modified is when it changed;
+   is made from that version, the code's release and the reading mode; Last-Modified is when
+   the version changed;
 3. serve a stored copy of the response when there is one for this version and address (gzip
    compressed, once, for readers who accept it), and otherwise run the view and store its
    answer (200, not streamed, setting no cookie, not private) for ``PUBLIC_PAGE_TIMEOUT``
@@ -22,7 +23,9 @@ from __future__ import annotations
 import gzip
 import hashlib
 import re
+from functools import cache as once
 from functools import wraps
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -34,6 +37,34 @@ from projects import public_version
 
 from . import routers
 from .views import COOKIE, READING_MODES
+
+
+@once
+def _release() -> str:
+    """What the pages are made with: RELEASE from the environment (a deploy sets it), or a
+    digest of the templates, static files and Python sources, so that a deploy that changes
+    how pages look never serves copies made by the code before it."""
+    if settings.RELEASE:
+        return settings.RELEASE
+    digest = hashlib.sha256()
+    base = Path(settings.BASE_DIR)
+    for folder in (
+        "templates",
+        "static",
+        "portal",
+        "projects",
+        "publications",
+        "opendata",
+        "budget",
+    ):
+        for path in sorted((base / folder).rglob("*")):
+            if path.is_file() and path.suffix in {".html", ".py", ".css", ".svg", ".js"}:
+                stat = path.stat()
+                digest.update(
+                    f"{path.relative_to(base)}:{stat.st_size}:{stat.st_mtime_ns}".encode()
+                )
+    return digest.hexdigest()[:12]
+
 
 _REFUSED = re.compile(r"\bq\s*=\s*0(\.0*)?\s*$")
 
@@ -94,6 +125,7 @@ def _cached(view, *, by_reading_mode: bool):
 def _answer(request, view, args, kwargs, *, by_reading_mode: bool):
     version = public_version.current()
     variant = _reading_mode(request) if by_reading_mode else "-"
+    variant = f"{_release()}:{variant}"
     etag = 'W/"{}"'.format(hashlib.sha256(f"{version.token}:{variant}".encode()).hexdigest()[:32])
     last_modified = int(version.changed_at.timestamp())
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)

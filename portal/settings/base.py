@@ -218,6 +218,9 @@ CACHES = {
 PUBLIC_PAGE_CACHE = os.environ.get("PUBLIC_PAGE_CACHE", "1") == "1"
 PUBLIC_PAGE_TIMEOUT = 24 * 3600
 PUBLIC_VERSION_TTL = 2
+# The code's release, part of every stored page's key and ETag, so that pages made by an
+# earlier deploy are not served by a later one; without it, a digest of the sources is used.
+RELEASE = os.environ.get("RELEASE", "")
 # Behind N reverse proxies the client's address is the Nth from the right of X-Forwarded-For;
 # with 0 (no proxy) the header is ignored, so a client cannot dodge the limit by forging it.
 NINJA_NUM_PROXIES = int(os.environ.get("NINJA_NUM_PROXIES", "0"))

@@ -213,3 +213,37 @@ def test_stored_copies_are_sent_compressed_to_those_who_accept_it(client, page, 
     else:
         assert not again.has_header("Content-Encoding")
         assert again.content == plain.content
+
+
+def test_a_new_release_does_not_serve_pages_of_the_old_one(client, page, settings):
+    from portal import pagecache
+
+    settings.RELEASE = "2026.11.1"
+    pagecache._release.cache_clear()
+    old = client.get(page)
+    settings.RELEASE = "2026.11.2"
+    pagecache._release.cache_clear()
+    try:
+        new = client.get(page)
+        assert new["ETag"] != old["ETag"]
+        assert client.get(page, headers={"if-none-match": old["ETag"]}).status_code == 200
+    finally:
+        pagecache._release.cache_clear()
+
+
+def test_the_release_digest_changes_with_the_templates(settings, tmp_path):
+    from portal import pagecache
+
+    settings.RELEASE = ""
+    settings.BASE_DIR = tmp_path
+    (tmp_path / "templates").mkdir()
+    page = tmp_path / "templates" / "page.html"
+    page.write_text("<p>一</p>", encoding="utf-8")
+    pagecache._release.cache_clear()
+    try:
+        first = pagecache._release()
+        page.write_text("<p>一二</p>", encoding="utf-8")
+        pagecache._release.cache_clear()
+        assert pagecache._release() != first
+    finally:
+        pagecache._release.cache_clear()
