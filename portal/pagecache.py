@@ -23,9 +23,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import re
-from functools import cache as once
 from functools import wraps
-from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -36,35 +34,8 @@ from django.utils.http import http_date
 from projects import public_version
 
 from . import routers
+from .release import release
 from .views import COOKIE, READING_MODES
-
-
-@once
-def _release() -> str:
-    """What the pages are made with: RELEASE from the environment (a deploy sets it), or a
-    digest of the templates, static files and Python sources, so that a deploy that changes
-    how pages look never serves copies made by the code before it."""
-    if settings.RELEASE:
-        return settings.RELEASE
-    digest = hashlib.sha256()
-    base = Path(settings.BASE_DIR)
-    for folder in (
-        "templates",
-        "static",
-        "portal",
-        "projects",
-        "publications",
-        "opendata",
-        "budget",
-    ):
-        for path in sorted((base / folder).rglob("*")):
-            if path.is_file() and path.suffix in {".html", ".py", ".css", ".svg", ".js"}:
-                stat = path.stat()
-                digest.update(
-                    f"{path.relative_to(base)}:{stat.st_size}:{stat.st_mtime_ns}".encode()
-                )
-    return digest.hexdigest()[:12]
-
 
 _REFUSED = re.compile(r"\bq\s*=\s*0(\.0*)?\s*$")
 
@@ -125,7 +96,7 @@ def _cached(view, *, by_reading_mode: bool):
 def _answer(request, view, args, kwargs, *, by_reading_mode: bool):
     version = public_version.current()
     variant = _reading_mode(request) if by_reading_mode else "-"
-    variant = f"{_release()}:{variant}"
+    variant = f"{release()}:{variant}"
     etag = 'W/"{}"'.format(hashlib.sha256(f"{version.token}:{variant}".encode()).hexdigest()[:32])
     last_modified = int(version.changed_at.timestamp())
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)

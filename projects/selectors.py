@@ -10,7 +10,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from uuid import UUID
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Subquery, Sum, Value
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
@@ -55,14 +65,25 @@ def with_tree(projects: QuerySet[Project]) -> QuerySet[Project]:
     )
 
 
-def public_project(lineage: UUID, revision: int | None = None) -> Project:
-    """The live revision of a project, or one given public revision of it; 404 otherwise."""
+def add_tree(project: Project) -> Project:
+    """Every child row of an already loaded project, in the same queries as ``with_tree``."""
+    prefetch_related_objects([project], *_project_tree_prefetches())
+    return project
+
+
+def public_project(lineage: UUID, revision: int | None = None, *, tree: bool = True) -> Project:
+    """The live revision of a project, or one given public revision of it; 404 otherwise.
+    With ``tree=False``, the row and its disclosure and department only."""
     projects = Project.objects.published(include_superseded=revision is not None).filter(
         lineage=lineage
     )
     if revision is not None:
         projects = projects.filter(revision=revision)
-    project = with_tree(projects).first()
+    if tree:
+        projects = with_tree(projects)
+    else:
+        projects = projects.select_related("disclosure__department")
+    project = projects.first()
     if project is None:
         raise Http404("没有找到已公开的项目。")
     return project

@@ -7,12 +7,11 @@ from django_tables2 import SingleTableMixin
 
 from budget.compare import compare
 
-from . import exports, search, selectors
+from . import exports, fragments, search, selectors
 from .filters import DisclosureFilter, ProjectFilter
 from .presenters import (
     amount_keys,
     disclosure_page_context,
-    project_page_context,
     revision_entries,
 )
 from .tables import DisclosureTable, ProjectTable
@@ -40,8 +39,13 @@ class ProjectView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        project = selectors.public_project(kwargs["lineage"], kwargs.get("revision"))
-        context.update(project_page_context(project))
+        project = selectors.public_project(kwargs["lineage"], kwargs.get("revision"), tree=False)
+        # The body is kept per published revision (projects/fragments.py).
+        context.update(
+            project=project,
+            disclosure=project.disclosure,
+            body=fragments.project_body(project),
+        )
         revisions = list(
             selectors.public_revisions().filter(lineage=project.lineage).order_by("revision")
         )

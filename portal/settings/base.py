@@ -216,6 +216,9 @@ CACHES = {
     }
 }
 PUBLIC_PAGE_CACHE = os.environ.get("PUBLIC_PAGE_CACHE", "1") == "1"
+# The body of each published revision's page, kept across publications elsewhere
+# (projects/fragments.py); PUBLIC_FRAGMENT_CACHE=0 turns it off.
+PUBLIC_FRAGMENT_CACHE = os.environ.get("PUBLIC_FRAGMENT_CACHE", "1") == "1"
 PUBLIC_PAGE_TIMEOUT = 24 * 3600
 PUBLIC_VERSION_TTL = 2
 # The code's release, part of every stored page's key and ETag, so that pages made by an

@@ -1,0 +1,51 @@
+"""The body of a published revision's page, rendered once per revision and kept.
+
+A published revision never changes (``GuardedChild`` and the database triggers), so the
+expensive part of its page (the whole tree read, checked, charted and rendered:
+``projects/_project_body.html``) is the same every time. It is kept in the cache under the
+revision, the code's release, the anchor prefix and the disclosure's title (the one thing in
+the body that lives outside the revision), so it outlives the stored pages, which every
+publication anywhere makes stale (``portal/pagecache.py``). Drafts and previews are never
+kept. ``PUBLIC_FRAGMENT_CACHE=0`` turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+
+from portal.release import release
+
+from . import selectors
+from .models import FROZEN_STATUSES, Project
+from .presenters import project_page_context
+
+TEMPLATE = "projects/_project_body.html"
+
+
+def _key(project: Project, anchor: str) -> str:
+    title = hashlib.sha256(project.disclosure.title.encode()).hexdigest()[:12]
+    return f"body:{release()}:{project.pk}:{anchor}:{title}"
+
+
+def _render(project: Project, anchor: str) -> str:
+    context = {**project_page_context(selectors.add_tree(project)), "anchor": anchor}
+    # No request: the body depends on the revision alone, not on who asks or how.
+    return render_to_string(TEMPLATE, context)
+
+
+def project_body(project: Project, *, anchor: str = "") -> SafeString:
+    """The rendered body of ``project`` (a row with its disclosure; the tree is read only
+    when the body is not kept)."""
+    if not settings.PUBLIC_FRAGMENT_CACHE or project.status not in FROZEN_STATUSES:
+        return mark_safe(_render(project, anchor))
+    key = _key(project, anchor)
+    html = cache.get(key)
+    if html is None:
+        html = _render(project, anchor)
+        cache.set(key, html, settings.PUBLIC_PAGE_TIMEOUT)
+    return mark_safe(html)  # rendered by the template engine, which escaped it
