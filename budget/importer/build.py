@@ -3,7 +3,8 @@
 :func:`parse_disclosure` is the importer's entry point: pure Python, no Django. It reads the
 outline (:mod:`.outline`), then each section: citations (:mod:`.citations`), sub-items from
 四 matched with their content (五) and plan (七) by number, line items (:mod:`.lines`), the
-declared total and funding split of 六, performance indicators (:mod:`.indicators`).
+declared total and funding split of 六, performance indicators (:mod:`.indicators`), the
+milestones of each sub-item's plan (:mod:`.milestones`).
 
 Nothing is lost: a line the parser cannot place is kept as text in the nearest section and
 reported with its line number; :func:`uncovered_lines` checks that every non-blank input
@@ -26,6 +27,7 @@ from ..tree import (
     FactorData,
     FundingSourceData,
     LineData,
+    MilestoneData,
     ProjectData,
     SubItemData,
 )
@@ -34,6 +36,7 @@ from .citations import parse_basis
 from .indicators import parse_indicators
 from .lines import Line as ParsedLine
 from .lines import extract_lines
+from .milestones import extract_milestones
 from .numbering import split_numbered
 
 SCHEMA = "portal.disclosure-tree/1"
@@ -353,6 +356,16 @@ def project_data(node: dict, fiscal_year: int) -> ProjectData:
                 if sub["declared_amount_yuan"]
                 else None,
                 lines=tuple(_line_data(line) for line in sub["lines"]),
+                milestones=tuple(
+                    MilestoneData(
+                        sequence=m["sequence"],
+                        description=m["description"],
+                        due_year=m["due_year"],
+                        due_month=m["due_month"],
+                        amount=Decimal(m["amount_yuan"]) if m["amount_yuan"] else None,
+                    )
+                    for m in sub["milestones"]
+                ),
                 texts=(("content", sub["content"]), ("plan", sub["plan"])),
             )
             for sub in node["sub_items"]
@@ -591,7 +604,18 @@ def _build_project(
                     )
                     for number, line in enumerate(lines, start=1)
                 ],
-                "milestones": [],
+                "milestones": [
+                    {
+                        "sequence": number,
+                        "description": milestone.description,
+                        "due_year": milestone.due_year,
+                        "due_month": milestone.due_month,
+                        "payment_mode": milestone.payment_mode,
+                        "amount_yuan": _yuan(milestone.amount),
+                        "amount_text": _written(milestone.amount),
+                    }
+                    for number, milestone in enumerate(extract_milestones(plan), start=1)
+                ],
             }
         )
 
