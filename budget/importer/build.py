@@ -35,7 +35,7 @@ from . import outline as o
 from .citations import parse_basis
 from .indicators import parse_indicators
 from .lines import Line as ParsedLine
-from .lines import extract_lines
+from .lines import extract_lines, sentence_stops
 from .milestones import extract_milestones
 from .numbering import split_numbered
 
@@ -105,7 +105,12 @@ def _written(amount: ParsedAmount | None) -> str:
 
 
 def _strip(text: str) -> str:
-    return text.strip(_TRAILING)
+    text = text.strip(_TRAILING)
+    # A half-width full stop after a Chinese character ends the sentence (购置.); after a
+    # digit it may be part of what is written (经费1.), and stays.
+    if re.search(r"[\u4e00-\u9fff）)”]\.$", text):
+        text = text[:-1].strip(_TRAILING)
+    return text
 
 
 def _slug(name: str) -> str:
@@ -886,7 +891,7 @@ def uncovered_lines(text: str, tree: dict) -> list[int]:
         rest = heading.inline if heading else stripped
         if heading is None and o.project_marker(stripped) is not None:
             rest = o.project_marker(stripped)[1]
-        rest = _MARKER.sub("", halfwidth(rest).strip())
+        rest = sentence_stops(_MARKER.sub("", halfwidth(rest).strip()))
         pieces = [piece for piece in _SPLIT.split(rest) if piece]
         if any(_squash(piece) not in corpus for piece in pieces):
             missing.append(number)

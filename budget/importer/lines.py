@@ -34,7 +34,7 @@ _LEADING_VERB = re.compile(
 _PRICE_BEFORE = re.compile(r"(?:每(?![年月季])[^，,；;。]{0,8}|单价[为是]?|标准为?|人均)$")
 _NEED_WORDS = re.compile(r"需|预算|安排|共计|合计|计划|申请|拨付|补助|下达|划拨|支付|经费")
 _COUNT = re.compile(
-    r"(?P<value>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?)(?P<more>余|多)?(?P<unit>人次|人|名|个|次|辆|天|月|户|家|所|期|批|场|节|台|套|块|间|项|座|处|份|册|本|件|盒|公里|千米|平方米|立方米|㎡|米|亩|吨|株|头|只|棵|张|把|部|栋|眼|口)"
+    r"(?P<value>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?)(?P<wan>万)?(?P<more>余|多)?(?P<unit>人次|人|名|个|次|辆|天|月|户|家|所|期|批|场|节|台|套|块|间|项|座|处|份|册|本|件|盒|公里|千米|平方米|立方米|㎡|米|亩|吨|株|头|只|棵|张|把|部|栋|眼|口)"
 )
 _TIME_UNITS = {"天", "月", "节", "期", "年"}
 _FORMULA_IN_BRACKETS = re.compile(
@@ -167,9 +167,20 @@ def _clean_name(raw: str) -> str:
         name = name[: cut.start()]
     name = _TRAILING_TOTAL.sub("", name.strip(" ，,；;。：:、的"))
     name = collapse_enumeration(name.strip(" ，,；;。：:、的"))
-    if len(name) < 2 or _GENERIC_NAME.match(name):
+    if len(name) < 2 or _GENERIC_NAME.match(name) or _VERB_ONLY.match(name):
         return ""
     return name
+
+
+# A verb is not a name: 共需支付…元 is named by what it pays for, not 支付.
+_VERB_ONLY = re.compile(r"^(?:支付|发放|补助|拨付|划拨|购买|购置|采购|引进|开展|实施|投入|下达)$")
+_HALF_STOP = re.compile(r"(?<=[\u4e00-\u9fff）)”」])\.(?![0-9])")
+
+
+def sentence_stops(text: str) -> str:
+    """``text`` with a half-width full stop after a Chinese character read as 。 (same
+    length): ``农村公路日常养护.全市…`` is two sentences, ``15.45万元`` stays a number."""
+    return _HALF_STOP.sub("。", text)
 
 
 def collapse_enumeration(name: str) -> str:
@@ -334,7 +345,7 @@ _LABEL_TAIL = re.compile(
 )
 _CLASSIFIERS = {"个", "名", "项", "家", "所", "户", "处", "座", "辆", "台", "套"}
 _LABEL_AFTER = re.compile(
-    r"^(?!进行|开展|给予|用于|按|每|的|左右|以上)[^，,。；;：:×xX*✕=＝]{1,24}?(?=给予|进行|开展|用于|按照|按|每|[，,。；;：:]|$)"
+    r"^(?!进行|开展|给予|用于|按|每|的|左右|以上)[^，,。；;：:×xX*✕=＝]{1,24}?(?=给予|进行|开展|用于|发放|支付|按照|按|每|[，,。；;：:]|$)"
 )
 
 
@@ -424,6 +435,8 @@ def _counts(text: str) -> list[tuple[Decimal, str, int, str]]:
         if match.group("unit") in ("月", "年") and after in ("份", "底", "前", "末", "初"):
             continue
         value = Decimal(match.group("value").replace(",", ""))
+        if match.group("wan"):
+            value *= 10_000  # 常住人口74.5万人
         unit = match.group("unit")
         label = words_for(text, match.start(), match.end(), unit=unit)
         counts.append((value, unit, match.start(), label))
@@ -634,7 +647,7 @@ _WRAP = re.compile(r"(?<![。；;！!？?：:])[ \t]*\n[ \t]*")
 
 def extract_lines(text: str, source: str) -> LineResult:
     """Line items of one sub-item text (the body after its ``N.`` marker)."""
-    text = _WRAP.sub("", text)
+    text = sentence_stops(_WRAP.sub("", text))
     result = LineResult(lines=[])
     items = split_numbered(text, at="anywhere", style="circled")
     if items:

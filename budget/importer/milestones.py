@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ..amounts import ParsedAmount
 from ..normalize import halfwidth
-from .lines import _mask_quotes, _sums
+from .lines import _mask_quotes, _sums, sentence_stops
 
 ONE_OFF = "one_off"
 MONTHLY = "monthly"
@@ -149,6 +149,7 @@ def _nodes(part: str) -> list[_Node]:
             or (timed and not current.dues and not current.timed and (current.mode or current.weak))
             or (mode and not current.mode and not (timed and (current.dues or current.timed)))
             or (timed and current.dues and dues and dues == current.dues[-1:] and not mode)
+            or (mode and mode == current.mode and not timed)  # 按季度拨付，每季度拨付15万元
         )
         if joins and current is not None:
             current.clauses.extend([*pending, clause])
@@ -182,7 +183,7 @@ def _parts(text: str) -> list[str]:
 def extract_milestones(plan: str) -> list[Milestone]:
     """The milestones of one sub-item's plan text (the body after its ``N.`` marker)."""
     milestones: list[Milestone] = []
-    for part in _parts(re.sub(r"[①-⑳]", "。", plan)):
+    for part in _parts(sentence_stops(re.sub(r"[①-⑳]", "。", plan))):
         for node in _nodes(part):
             text = "".join(node.clauses).strip(" ，,：:")
             sums = _sums(text)
