@@ -9,7 +9,16 @@ Shapes read (DESIGN §2 and others):
 * factors in prose, kept when their product is the amount: ``推荐30人，每人1000元，需经费3万元``,
   ``计划购买800个，单价19元/个，预算15200元``, ``在职村组干部1563名，按照每人每年260元的标准
   购买，共需支付…406380元``;
-* a formula in brackets, closed or not: ``22.8万元（95名×200元/月×12月=22.8万元``.
+* a formula in brackets, closed or not: ``22.8万元（95名×200元/月×12月=22.8万元``;
+* counts the words imply, kept like any count only when the product is the amount:
+  ``每个月要召开一次…每次2万元，共需24万元`` (12次), ``书记1人，每月每人300元，计3600元`` (12月),
+  ``拥晖社区、仪凤社区…溪泉社区…，每个社区10万元`` (6个);
+* ``经费8万`` (万 without 元 after a word for money) as 8万元, written ``8万``.
+
+A line is named by the words before its amount, or by what it is paid into
+(``划拨60万元到党员关爱基金账户``), or, when its clause only says it costs (``所需费用``), by what
+its sentence says it pays for. Each factor is labelled with the words the text gives it, or
+its unit's plain name (人数, 单价).
 
 Nothing here corrects a number: amounts are kept as written (``21.4450元``).
 """
