@@ -3,7 +3,8 @@
 :func:`parse_disclosure` is the importer's entry point: pure Python, no Django. It reads the
 outline (:mod:`.outline`), then each section: citations (:mod:`.citations`), sub-items from
 四 matched with their content (五) and plan (七) by number, line items (:mod:`.lines`), the
-declared total and funding split of 六, performance indicators (:mod:`.indicators`).
+declared total and funding split of 六, performance indicators (:mod:`.indicators`), the
+milestones of each sub-item's plan (:mod:`.milestones`).
 
 Nothing is lost: a line the parser cannot place is kept as text in the nearest section and
 reported with its line number; :func:`uncovered_lines` checks that every non-blank input
@@ -26,6 +27,7 @@ from ..tree import (
     FactorData,
     FundingSourceData,
     LineData,
+    MilestoneData,
     ProjectData,
     SubItemData,
 )
@@ -33,7 +35,8 @@ from . import outline as o
 from .citations import parse_basis
 from .indicators import parse_indicators
 from .lines import Line as ParsedLine
-from .lines import extract_lines
+from .lines import extract_lines, sentence_stops
+from .milestones import extract_milestones
 from .numbering import split_numbered
 
 SCHEMA = "portal.disclosure-tree/1"
@@ -102,7 +105,12 @@ def _written(amount: ParsedAmount | None) -> str:
 
 
 def _strip(text: str) -> str:
-    return text.strip(_TRAILING)
+    text = text.strip(_TRAILING)
+    # A half-width full stop after a Chinese character ends the sentence (购置.); after a
+    # digit it may be part of what is written (经费1.), and stays.
+    if re.search(r"[\u4e00-\u9fff）)”]\.$", text):
+        text = text[:-1].strip(_TRAILING)
+    return text
 
 
 def _slug(name: str) -> str:
@@ -353,6 +361,16 @@ def project_data(node: dict, fiscal_year: int) -> ProjectData:
                 if sub["declared_amount_yuan"]
                 else None,
                 lines=tuple(_line_data(line) for line in sub["lines"]),
+                milestones=tuple(
+                    MilestoneData(
+                        sequence=m["sequence"],
+                        description=m["description"],
+                        due_year=m["due_year"],
+                        due_month=m["due_month"],
+                        amount=Decimal(m["amount_yuan"]) if m["amount_yuan"] else None,
+                    )
+                    for m in sub["milestones"]
+                ),
                 texts=(("content", sub["content"]), ("plan", sub["plan"])),
             )
             for sub in node["sub_items"]
@@ -591,7 +609,18 @@ def _build_project(
                     )
                     for number, line in enumerate(lines, start=1)
                 ],
-                "milestones": [],
+                "milestones": [
+                    {
+                        "sequence": number,
+                        "description": milestone.description,
+                        "due_year": milestone.due_year,
+                        "due_month": milestone.due_month,
+                        "payment_mode": milestone.payment_mode,
+                        "amount_yuan": _yuan(milestone.amount),
+                        "amount_text": _written(milestone.amount),
+                    }
+                    for number, milestone in enumerate(extract_milestones(plan), start=1)
+                ],
             }
         )
 
@@ -862,7 +891,7 @@ def uncovered_lines(text: str, tree: dict) -> list[int]:
         rest = heading.inline if heading else stripped
         if heading is None and o.project_marker(stripped) is not None:
             rest = o.project_marker(stripped)[1]
-        rest = _MARKER.sub("", halfwidth(rest).strip())
+        rest = sentence_stops(_MARKER.sub("", halfwidth(rest).strip()))
         pieces = [piece for piece in _SPLIT.split(rest) if piece]
         if any(_squash(piece) not in corpus for piece in pieces):
             missing.append(number)

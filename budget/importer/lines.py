@@ -9,7 +9,16 @@ Shapes read (DESIGN §2 and others):
 * factors in prose, kept when their product is the amount: ``推荐30人，每人1000元，需经费3万元``,
   ``计划购买800个，单价19元/个，预算15200元``, ``在职村组干部1563名，按照每人每年260元的标准
   购买，共需支付…406380元``;
-* a formula in brackets, closed or not: ``22.8万元（95名×200元/月×12月=22.8万元``.
+* a formula in brackets, closed or not: ``22.8万元（95名×200元/月×12月=22.8万元``;
+* counts the words imply, kept like any count only when the product is the amount:
+  ``每个月要召开一次…每次2万元，共需24万元`` (12次), ``书记1人，每月每人300元，计3600元`` (12月),
+  ``拥晖社区、仪凤社区…溪泉社区…，每个社区10万元`` (6个);
+* ``经费8万`` (万 without 元 after a word for money) as 8万元, written ``8万``.
+
+A line is named by the words before its amount, or by what it is paid into
+(``划拨60万元到党员关爱基金账户``), or, when its clause only says it costs (``所需费用``), by what
+its sentence says it pays for. Each factor is labelled with the words the text gives it, or
+its unit's plain name (人数, 单价).
 
 Nothing here corrects a number: amounts are kept as written (``21.4450元``).
 """
@@ -34,7 +43,7 @@ _LEADING_VERB = re.compile(
 _PRICE_BEFORE = re.compile(r"(?:每(?![年月季])[^，,；;。]{0,8}|单价[为是]?|标准为?|人均)$")
 _NEED_WORDS = re.compile(r"需|预算|安排|共计|合计|计划|申请|拨付|补助|下达|划拨|支付|经费")
 _COUNT = re.compile(
-    r"(?P<value>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?)(?P<more>余|多)?(?P<unit>人次|人|名|个|次|辆|天|月|户|家|所|期|批|场|节|台|套|块|间|项|座|处|份|册|本|件|盒|公里|千米|平方米|立方米|㎡|米|亩|吨|株|头|只|棵|张|把|部|栋|眼|口)"
+    r"(?P<value>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?)(?P<wan>万)?(?P<more>余|多)?(?P<unit>人次|人|名|个|次|辆|天|月|户|家|所|期|批|场|节|台|套|块|间|项|座|处|份|册|本|件|盒|公里|千米|平方米|立方米|㎡|米|亩|吨|株|头|只|棵|张|把|部|栋|眼|口)"
 )
 _TIME_UNITS = {"天", "月", "节", "期", "年"}
 _FORMULA_IN_BRACKETS = re.compile(
@@ -96,10 +105,44 @@ def _mask_formulas(text: str) -> str:
     return _FORMULA_SPAN.sub(lambda match: "　" * len(match.group()), text)
 
 
+# ``经费8万``: 万 without 元 is read as 万元 only right after a word for money, since in
+# other prose a number before 万 counts people or things as often (``2万人``, ``共补助74.28万``
+# is read by its own sentence, not here).
+_BARE_WAN_SUM = re.compile(
+    r"(?<=经费|资金|费用|奖金|补贴|基金)(?P<value>[0-9]+(?:\.[0-9]+)?)万(?![元0-9\u4e00-\u9fff])"
+)
+
+
+def bare_wan_amounts(text: str) -> list[ParsedAmount]:
+    """``经费8万``, ``专项资金2万``: amounts written with 万 and no 元 right after a word for
+    money and before punctuation or the end; the text is kept as written (``8万``)."""
+    normal = halfwidth(text)
+    return [
+        ParsedAmount(
+            value=Decimal(match.group("value")) * 10_000,
+            unit="万元",
+            text=text[match.start() : match.end()],
+            start=match.start(),
+            end=match.end(),
+        )
+        for match in _BARE_WAN_SUM.finditer(normal)
+    ]
+
+
+def find_sums_and_prices(text: str) -> list[ParsedAmount]:
+    """Every amount of ``text`` (:func:`budget.amounts.find_amounts`) and ``经费8万``, in order."""
+    found = find_amounts(text)
+    taken = [(a.start, a.end) for a in found]
+    for amount in bare_wan_amounts(text):
+        if not any(start < amount.end and amount.start < end for start, end in taken):
+            found.append(amount)
+    return sorted(found, key=lambda a: a.start)
+
+
 def _sums(text: str) -> list[ParsedAmount]:
     """The amounts of ``text`` that are sums: not prices, not in quotes or calculations."""
     masked = _mask_formulas(_mask_quotes(text))
-    return [a for a in find_amounts(masked) if not _is_price(text, a)]
+    return [a for a in find_sums_and_prices(masked) if not _is_price(text, a)]
 
 
 _GENERIC_NAME = re.compile(
@@ -132,14 +175,103 @@ def _clean_name(raw: str) -> str:
     if cut:
         name = name[: cut.start()]
     name = _TRAILING_TOTAL.sub("", name.strip(" ，,；;。：:、的"))
-    name = name.strip(" ，,；;。：:、的")
-    if len(name) < 2 or _GENERIC_NAME.match(name):
+    name = collapse_enumeration(name.strip(" ，,；;。：:、的"))
+    if len(name) < 2 or _GENERIC_NAME.match(name) or _VERB_ONLY.match(name):
         return ""
     return name
 
 
+# A verb is not a name: 共需支付…元 is named by what it pays for, not 支付.
+_VERB_ONLY = re.compile(r"^(?:支付|发放|补助|拨付|划拨|购买|购置|采购|引进|开展|实施|投入|下达)$")
+_HALF_STOP = re.compile(r"(?<=[\u4e00-\u9fff）)”」])\.(?![0-9])")
+
+
+def sentence_stops(text: str) -> str:
+    """``text`` with a half-width full stop after a Chinese character read as 。 (same
+    length): ``农村公路日常养护.全市…`` is two sentences, ``15.45万元`` stays a number."""
+    return _HALF_STOP.sub("。", text)
+
+
+def collapse_enumeration(name: str) -> str:
+    """A name that opens with three or more names ending alike, listed with 、, keeps what
+    they share: ``拥晖社区、仪凤社区、溪泉社区服务群众专项经费补助`` → 社区服务群众专项经费补助
+    (the names stay in the text and in the count's label)."""
+    *items, last = name.split("、")
+    if len(items) < 2 or any(not item for item in items):
+        return name
+    shared = items[0]
+    for item in items[1:]:
+        while shared and not item.endswith(shared):
+            shared = shared[1:]
+    if len(shared) < 2 or not all(item.endswith(shared) for item in items):
+        return name
+    at = last.find(shared)
+    if at < 0 or len(last) - at - len(shared) < 2:
+        return name
+    return last[at:]
+
+
+# 划拨60万元到党员关爱基金账户: what the sum goes to names it.
+_TRANSFER_VERB = re.compile(r"(?:划拨|拨付|拨入|转入|划转|存入|注入|拨)$")
+_DESTINATION = re.compile(
+    r"^(?:到|至|给|入|进)(?P<name>[^，,。；;、]{2,30}?)(?:的)?(?:账户|专户|账号|户头)?(?=[，,。；;]|$)"
+)
+# The words of a clause that say only "it costs" (所需费用, 共计需要, 引进费用, 共计发放).
+_COST_CLAUSE = re.compile(
+    r"^(?:共计|合计|总计|共|计)?(?:需要|共需|所需|需)?(?:发放|支付|拨付|投入|安排|引进|开展|实施)?"
+    r"(?:费用|经费|资金)?$"
+)
+
+
+def destination_name(text: str, amount: ParsedAmount) -> str:
+    """The name of a sum paid into something: ``每年划拨60万元到党员关爱基金账户`` →
+    党员关爱基金; "" when the words before the sum are not a transfer."""
+    if not _TRANSFER_VERB.search(text[: amount.start].rstrip()):
+        return ""
+    found = _DESTINATION.match(text[amount.end :])
+    return found.group("name").strip() if found else ""
+
+
+def _paid_for(text: str, amount: ParsedAmount, stop: int, clause_start: int) -> str:
+    """When the clause of a sum only says it costs (引进10名高层次教育人才，引进费用95万元),
+    what the sentence says before it: the nearest clause that prices a thing (引进人员租房补贴
+    按照每人…1.2万元 → 引进人员租房补贴), else the clauses before, as written."""
+    before = text[stop + 1 : clause_start]
+    clauses = [c for c in re.split(r"[，,]", before) if c.strip()]
+    for clause in reversed(clauses):
+        if _SKIP_CLAUSE.match(clause.strip()):
+            continue  # 每个社区10万元, 按照每人…: a standard, not a thing
+        prices = [a for a in find_amounts(clause) if _is_price(clause, a)]
+        if prices:
+            name = _clean_name(clause[: prices[0].start])
+            if name:
+                return name
+    written = before.strip(" ，,：:\n")
+    if 2 <= len(written) <= 80 and not find_amounts(written) and not _SKIP_CLAUSE.match(written):
+        return written
+    return ""
+
+
+def _named_by_sentence(text: str, amount: ParsedAmount) -> str:
+    """What the sum is paid into (:func:`destination_name`), or, when its own clause only
+    says it costs, what its sentence says it pays for (:func:`_paid_for`); else ""."""
+    destination = destination_name(text, amount)
+    if destination:
+        return destination
+    stop = max(text.rfind(sep, 0, amount.start) for sep in "。；;\n")
+    own_start = max(max(text.rfind(sep, 0, amount.start) for sep in "，,：:。；;\n"), stop)
+    own = text[own_start + 1 : amount.start].strip()
+    if own and _COST_CLAUSE.match(own) and own_start > stop:
+        return _paid_for(text, amount, stop, own_start)
+    return ""
+
+
 def _name_before(text: str, amount: ParsedAmount) -> str:
-    """The name of the sum at ``amount``: from its own clause, else the clauses before it."""
+    """The name of the sum at ``amount``: what it is paid into, its own clause, what the
+    sentence says it pays for, else the clauses before it."""
+    named = _named_by_sentence(text, amount)
+    if named:
+        return named
     end = amount.start
     stop = max(text.rfind(sep, 0, amount.start) for sep in "。；;\n")
     while end > stop:
@@ -164,11 +296,15 @@ def _factors_from_formula(body: str) -> tuple[str, list[tuple[Decimal, str, str]
         parsed = parse_formula(formula)
     except FormulaError:
         return "", []
-    return formula, [(factor.value, factor.unit, "") for factor in parsed.factors]
+    return formula, [
+        (factor.value, factor.unit, unit_label(factor.unit, price=factor.unit.startswith("元")))
+        for factor in parsed.factors
+    ]
 
 
 _CN_COUNT = re.compile(r"(?P<value>[两二三四五六七八九十])(?P<unit>节|天|次|期|批|年|人|个|项)")
 _CN_VALUES = {
+    "一": 1,
     "两": 2,
     "二": 2,
     "三": 3,
@@ -181,6 +317,75 @@ _CN_VALUES = {
     "十": 10,
 }
 
+# What a number of a unit is, where the text gives it no words of its own (60人×100元×2天).
+_UNIT_LABELS = {
+    "人": "人数",
+    "名": "人数",
+    "人次": "人次",
+    "天": "天数",
+    "日": "天数",
+    "月": "月数",
+    "年": "年数",
+    "次": "次数",
+    "节": "节数",
+    "期": "期数",
+    "批": "批数",
+    "场": "场数",
+    "辆": "车辆数",
+    "个": "个数",
+    "项": "项数",
+    "户": "户数",
+    "家": "家数",
+}
+
+
+def unit_label(unit: str, *, price: bool = False) -> str:
+    """The plain name of a number in ``unit`` (人 → 人数; a price in 元 or 元/个 → 单价)."""
+    if price or unit.startswith(("元", "万元", "亿元")):
+        return "单价" if "/" in unit or price else "金额"
+    return _UNIT_LABELS.get(unit, "数量")
+
+
+_LABEL_LEAD = re.compile(
+    r"^(?:其中[：:]?|按照|按|根据|依据|计划|预计|拟|对|共计|合计|共|需|约|为|的)+"
+)
+_LABEL_TAIL = re.compile(
+    r"(?:的标准|标准为|标准|不少于|不超过|不低于|不高于|约|共|计|为|是|的|达|有)+$"
+)
+_CLASSIFIERS = {"个", "名", "项", "家", "所", "户", "处", "座", "辆", "台", "套"}
+_LABEL_AFTER = re.compile(
+    r"^(?!进行|开展|给予|用于|按|每|的|左右|以上)[^，,。；;：:×xX*✕=＝]{1,24}?(?=给予|进行|开展|用于|发放|支付|按照|按|每|[，,。；;：:]|$)"
+)
+
+
+def words_for(text: str, start: int, end: int, *, price: bool = False, unit: str = "") -> str:
+    """The words the text gives a number at ``start``…``end``: those before it in its clause
+    (``按照在职村组干部1563名`` → 在职村组干部, ``每人每节慰问金500元`` → 每人每节慰问金),
+    else the noun after a count (``41个行政村（含村改社区）`` → 行政村（含村改社区）), else the
+    plain name of its unit (:func:`unit_label`)."""
+    clause_start = max(text.rfind(sep, 0, start) for sep in "，,；;。：:\n")
+    before = text[clause_start + 1 : start]
+    if price and "每" in before:
+        # 引进人员租房补贴按照每人最高不超过1.2万元: the price's words start at 每.
+        before = before[before.index("每") :]
+    # Only the words after another number of the clause: ``2000元×4人`` gives 4人 nothing.
+    before = re.split(
+        r"[0-9０-９][0-9０-９.．]*\s*(?:[年月日]|[^\s，,。；;0-9]{0,2}?[×xX*✕、])|[×xX*✕]", before
+    )[-1]
+    # 对处级离退休老干部200余人: the words after 对 are what is counted.
+    before = re.split(r"(?:对|向)(?=[\u4e00-\u9fff])", before)[-1]
+    before = _LABEL_TAIL.sub("", _LABEL_LEAD.sub("", before.strip(" 　，,、"))).strip(" 　，,、")
+    thing_after = not price and unit in _CLASSIFIERS and len(before) <= 2
+    if len(before) >= 2 and not re.search(r"[0-9]", before) and not thing_after:
+        return before[:100]
+    if not price:
+        after = _LABEL_AFTER.match(text[end:])
+        if after and len(after.group().strip()) >= 2 and not re.search(r"[0-9]", after.group()):
+            return after.group().strip()[:100]
+    if len(before) >= 2 and not re.search(r"[0-9]", before):
+        return before[:100]
+    return unit_label(unit, price=price)
+
 
 def _prose_factors(text: str, amount: ParsedAmount, context: str = "") -> tuple[str, list]:
     """Counts and one price in ``text`` whose product is ``amount``: (formula, factors).
@@ -191,13 +396,45 @@ def _prose_factors(text: str, amount: ParsedAmount, context: str = "") -> tuple[
     """
     counts = _counts(text)[-_MAX_COUNTS:]
     if context:
-        seen = {(value, unit) for value, unit, _ in counts}
+        seen = {(value, unit) for value, unit, *_ in counts}
         earlier = [c for c in _counts(context) if (c[0], c[1]) not in seen]
         counts += earlier[-_MAX_CONTEXT_COUNTS:]
     return _search(text, amount, counts)
 
 
-def _counts(text: str) -> list[tuple[Decimal, str, int]]:
+# Counts a text implies without writing them (each gives (count, unit) per match):
+# 每个月召开一次 → 12次, 每季度一次 → 4次; a price by the month with no month count → 12月.
+_PER_PERIOD = re.compile(
+    r"每个?(?P<period>月|季度?)[^，,。；;0-9]{0,12}?(?P<times>[一两二三四五六七八九十]|[0-9]{1,2})次"
+)
+_PERIODS_A_YEAR = {"月": 12, "季": 4, "季度": 4}
+_MONTHLY_PRICE = re.compile(
+    r"(?:每(?:人|名|个)?每?月(?:每(?:人|名|个))?|月人均|月均)[^，,。；;0-9]{0,8}[0-9][0-9.,]*元"
+    r"|元/月"
+)
+
+
+def _number(word: str) -> Decimal:
+    return Decimal(word) if word.isdigit() else Decimal(_CN_VALUES[word])
+
+
+def enumeration_before(text: str, noun: str) -> re.Match | None:
+    """A list of two or more names ending in ``noun`` joined by 、 (``拥晖社区、仪凤社区、…、
+    溪泉社区``), the last one in ``text``; None when there is none."""
+    if not noun:
+        return None
+    item = rf"[^、，,。；;：:\s0-9]{{0,12}}?{re.escape(noun)}"
+    found = None
+    for match in re.finditer(rf"{item}(?:、{item})+", text):
+        found = match
+    return found
+
+
+_PER_NOUN = re.compile(r"每个?(?P<noun>[\u4e00-\u9fff]{1,4}?)(?=[0-9０-９])")
+
+
+def _counts(text: str) -> list[tuple[Decimal, str, int, str]]:
+    """(value, unit, where, label) of the counts ``text`` states or implies."""
     normal = halfwidth(text)
     counts = []
     for match in _COUNT.finditer(normal):
@@ -207,16 +444,41 @@ def _counts(text: str) -> list[tuple[Decimal, str, int]]:
         if match.group("unit") in ("月", "年") and after in ("份", "底", "前", "末", "初"):
             continue
         value = Decimal(match.group("value").replace(",", ""))
-        counts.append((value, match.group("unit"), match.start()))
-    # "每人每月200元，全年计…": the year's 12 months are implied.
-    if "全年" in text and re.search(r"每月|月人均|月均|元/月", text):
-        counts.append((Decimal(12), "月", text.index("全年")))
+        if match.group("wan"):
+            value *= 10_000  # 常住人口74.5万人
+        unit = match.group("unit")
+        label = words_for(text, match.start(), match.end(), unit=unit)
+        counts.append((value, unit, match.start(), label))
+    has_months = any(unit == "月" for _value, unit, *_ in counts)
+    # "每人每月200元，全年计…" or "每月每人300元，计3600元": the year's 12 months are implied
+    # (kept only when the product is the amount, like every count).
+    monthly = _MONTHLY_PRICE.search(normal)
+    if monthly and not has_months:
+        where = text.index("全年") if "全年" in text else monthly.start()
+        counts.append((Decimal(12), "月", where, "全年月数"))
+    for match in _PER_PERIOD.finditer(normal):
+        per_year = _PERIODS_A_YEAR[match.group("period")]
+        counts.append(
+            (per_year * _number(match.group("times")), "次", match.start(), match.group())
+        )
+    # "拥晖社区、仪凤社区…，每个社区10万元": the names listed are the count.
+    for per in _PER_NOUN.finditer(text):
+        listed = enumeration_before(text[: per.start()], per.group("noun"))
+        if listed is not None:
+            names = listed.group()
+            counts.append((Decimal(names.count("、") + 1), "个", listed.start(), names))
     for match in _CN_COUNT.finditer(text):
         if match.group("unit") in ("节", "天", "次", "期", "批") and text[
             match.end() : match.end() + 1
         ] not in ("前", "后"):
+            unit = match.group("unit")
             counts.append(
-                (Decimal(_CN_VALUES[match.group("value")]), match.group("unit"), match.start())
+                (
+                    Decimal(_CN_VALUES[match.group("value")]),
+                    unit,
+                    match.start(),
+                    words_for(text, match.start(), match.end(), unit=unit),
+                )
             )
     return counts
 
@@ -236,7 +498,7 @@ def _search(text: str, amount: ParsedAmount, counts: list) -> tuple[str, list]:
         for size in (1, 2, 3):
             for combo in itertools.combinations(counts, size):
                 product = price.value
-                for value, _unit, _start in combo:
+                for value, *_ in combo:
                     product *= value
                 if product != target:
                     continue
@@ -244,11 +506,16 @@ def _search(text: str, amount: ParsedAmount, counts: list) -> tuple[str, list]:
                 times = [c for c in combo if c[1] in _TIME_UNITS]
                 price_unit = price.unit + (f"/{price.per}" if price.per else "")
                 price_value = price.value / (Decimal(10_000) if price.unit == "万元" else 1)
-                ordered = [(v, u) for v, u, _ in things]
-                ordered.append((price_value.normalize(), price_unit))
-                ordered.extend((v, u) for v, u, _ in times)
-                formula = "×".join(f"{_plain(v)}{u}" for v, u in ordered)
-                return formula, [(v, u, "") for v, u in ordered]
+                price_label = words_for(text, price.start, price.end, price=True, unit=price_unit)
+                ordered = [(v, u, label) for v, u, _, label in things]
+                ordered.append((price_value.normalize(), price_unit, price_label))
+                ordered.extend((v, u, label) for v, u, _, label in times)
+                if not things:
+                    # 书记1人，每月每人300元，计3600元: the one person is a factor too.
+                    ones = [c for c in counts if c[0] == 1 and c[1] not in _TIME_UNITS]
+                    ordered[:0] = [(v, u, label) for v, u, _, label in ones[:1]]
+                formula = "×".join(f"{_plain(v)}{u}" for v, u, _ in ordered)
+                return formula, ordered
     return "", []
 
 
@@ -282,9 +549,10 @@ def _line_from_part(part: str, source: str, marker: str = "", context: str = "")
     if head_sums:
         amount = head_sums[0]
     first_clause = part.strip()[: first_end - (len(part) - len(part.lstrip()))]
-    name = ""
+    name = "" if head_sums else _named_by_sentence(part, amount)
     if (
-        not head_sums
+        not name
+        and not head_sums
         and not re.search(r"[0-9]", first_clause)
         and not _SKIP_CLAUSE.match(first_clause)
         and 2 <= len(first_clause) <= 60
@@ -388,7 +656,7 @@ _WRAP = re.compile(r"(?<![。；;！!？?：:])[ \t]*\n[ \t]*")
 
 def extract_lines(text: str, source: str) -> LineResult:
     """Line items of one sub-item text (the body after its ``N.`` marker)."""
-    text = _WRAP.sub("", text)
+    text = sentence_stops(_WRAP.sub("", text))
     result = LineResult(lines=[])
     items = split_numbered(text, at="anywhere", style="circled")
     if items:
@@ -441,7 +709,9 @@ def extract_lines(text: str, source: str) -> LineResult:
         # Named by the words right before the sum (需预算农村党员教育培训经费50万元); when they
         # say nothing (需资金、共计), the builder names the line after its sub-item.
         clause = _clause_before(text, amount.start)
-        name = "" if _SKIP_CLAUSE.match(clause.strip()) else _clean_name(clause)
+        name = destination_name(text, amount)
+        if not name and not _SKIP_CLAUSE.match(clause.strip()):
+            name = _clean_name(clause)
         line = Line(marker="", name=name[:300], amount=amount, source=source)
         bracket = _FORMULA_IN_BRACKETS.search(text, amount.end)
         if bracket and bracket.start() - amount.end <= 1:

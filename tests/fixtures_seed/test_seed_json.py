@@ -538,7 +538,7 @@ def test_project_one_sub_item_one(tree):
         "",
     ]
     assert [(c["name"], c["formula"], c["amount_yuan"]) for c in lines[8]["children"]] == [
-        ("书记", "1人×300元×12月", "3600.00"),
+        ("组织部机关三支部（退休党支部）书记", "1人×300元×12月", "3600.00"),
         ("支委", "2人×200元×12月", "4800.00"),
     ]
     assert lines[9]["formula"] == "9人×500元"

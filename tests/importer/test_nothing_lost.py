@@ -48,6 +48,19 @@ WORDS = st.sampled_from(
         "产出指标",
         "≥95%",
         " ",
+        # The shapes of the newer rules: implied counts, 万 without 元, milestones.
+        "购置.",
+        "经费8万",
+        "每个月召开一次",
+        "每月每人300元",
+        "甲社区、乙社区、丙社区",
+        "每个社区",
+        "划拨60万元到基金账户",
+        "所需费用",
+        "计划在2024年6月完成",
+        "是一次性付款项目",
+        "每季度支出",
+        "5至8月",
     ]
 )
 LINE = st.lists(WORDS, min_size=1, max_size=12).map("".join)

@@ -58,6 +58,14 @@ def test_sample_matches_expected(name):
             for s in project["sub_items"]
         ]
         assert got_lines == want["lines"]
+        if "milestones" in want:
+            assert [
+                [
+                    [m["due_year"], m["due_month"], m["payment_mode"], m["amount_yuan"]]
+                    for m in s["milestones"]
+                ]
+                for s in project["sub_items"]
+            ] == want["milestones"]
         indicators = [
             [i["level1"], i["level2"], i["name"], i["comparator"], i["target"], i["unit"]]
             for i in project["performance_indicators"]
