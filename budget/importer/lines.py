@@ -358,7 +358,30 @@ _LABEL_AFTER = re.compile(
 )
 
 
+# Words that say what is done, not what is counted or priced (购买800个, 每年遴选5个, 在春节前
+# 推荐30人, 每个月要召开一次): a label made of them falls back to the unit's plain name.
+_ACTION = re.compile(r"购买|采购|推荐|遴选|召开|举办|开展|组织(?!部)|安排|聘请|邀请|评选|选派")
+# A count is never named by a sum of money (餐费180人×50元: the 180 are diners, not 餐费).
+_MONEY_NOUN = re.compile(r"(?:费|金|款|资金|经费|费用)$")
+
+
+def _plausible(label: str, *, price: bool) -> bool:
+    if _ACTION.search(label):
+        return False
+    return price or not _MONEY_NOUN.search(label)
+
+
 def words_for(text: str, start: int, end: int, *, price: bool = False, unit: str = "") -> str:
+    """The label of a number (:func:`_words_for`), unless those words say what is done rather
+    than what is counted or priced, or name a sum of money for a count: then the plain name of
+    its unit."""
+    label = _words_for(text, start, end, price=price, unit=unit)
+    if label != unit_label(unit, price=price) and not _plausible(label, price=price):
+        return unit_label(unit, price=price)
+    return label
+
+
+def _words_for(text: str, start: int, end: int, *, price: bool = False, unit: str = "") -> str:
     """The words the text gives a number at ``start``…``end``: those before it in its clause
     (``按照在职村组干部1563名`` → 在职村组干部, ``每人每节慰问金500元`` → 每人每节慰问金),
     else the noun after a count (``41个行政村（含村改社区）`` → 行政村（含村改社区）), else the
@@ -458,9 +481,7 @@ def _counts(text: str) -> list[tuple[Decimal, str, int, str]]:
         counts.append((Decimal(12), "月", where, "全年月数"))
     for match in _PER_PERIOD.finditer(normal):
         per_year = _PERIODS_A_YEAR[match.group("period")]
-        counts.append(
-            (per_year * _number(match.group("times")), "次", match.start(), match.group())
-        )
+        counts.append((per_year * _number(match.group("times")), "次", match.start(), "全年次数"))
     # "拥晖社区、仪凤社区…，每个社区10万元": the names listed are the count.
     for per in _PER_NOUN.finditer(text):
         listed = enumeration_before(text[: per.start()], per.group("noun"))

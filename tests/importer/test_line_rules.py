@@ -5,6 +5,7 @@
 says it costs named by what its sentence pays for, and the words that label each factor.
 """
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -34,7 +35,7 @@ def test_once_a_month_is_twelve_times():
     text = "①现场会工作经费，每个月要召开一次全市现场会，按照每次现场会2万元预算，共需24万元。"
     (line,) = extract_lines(text, "content").lines
     assert line.formula == "12次×2万元"
-    assert factors(line) == [("12", "次", "每个月要召开一次"), ("2", "万元", "每次现场会")]
+    assert factors(line) == [("12", "次", "全年次数"), ("2", "万元", "每次现场会")]
 
 
 @pytest.mark.parametrize(
@@ -223,7 +224,7 @@ def test_a_sum_whose_clause_only_says_it_costs_is_named_by_what_it_pays_for(text
         ("41个行政村（含村改社区），", "41个", False, "行政村（含村改社区）"),
         ("计划实施20个民生微实事项目，", "20个", False, "民生微实事项目"),
         ("对处级老干部（含副处）200余人进行慰问", "200余人", False, "处级老干部（含副处）"),
-        ("计划购买800个，", "800个", False, "购买"),
+        ("计划购买800个，", "800个", False, "个数"),
         ("2000元×4人", "4人", False, "人数"),
         ("（60人×100元×2天）", "100元", True, "单价"),
     ],
@@ -259,3 +260,27 @@ def test_generated_factors_have_labels_from_the_text(count, price, who):
     text = f"按照{who}{count}名，按照每人{price}元的标准，共需支付补助{count * price}元。"
     (line,) = extract_lines(text, "content").lines
     assert factors(line) == [(str(count), "名", who), (str(price), "元", "每人")]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "price", "label"),
+    [
+        ("餐费180人×50元", "人", False, "人数"),  # a sum of money never names a count
+        ("在春节前推荐30人，每人1000元", "人", False, "人数"),  # what is done, not who
+        ("购买800个档案盒", "个", False, "档案盒"),  # the thing bought, not the buying
+        ("每年在全市范围内遴选5个", "个", False, "个数"),
+        ("按照在职村组干部1563名", "名", False, "在职村组干部"),  # 在职 is not an action
+        (
+            "组织部机关三支部（退休党支部）党员9人",
+            "人",
+            False,
+            "组织部机关三支部（退休党支部）党员",
+        ),
+        ("每人每节慰问金500元", "元", True, "每人每节慰问金"),  # a price may be named by money
+    ],
+)
+def test_labels_say_what_is_counted_or_priced(text, unit, price, label):
+    from budget.importer.lines import words_for
+
+    number = re.search(r"[0-9]+" + re.escape(unit), text)
+    assert words_for(text, number.start(), number.end(), price=price, unit=unit) == label
