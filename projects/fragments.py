@@ -33,19 +33,34 @@ def _key(project: Project, anchor: str) -> str:
 
 
 def _render(project: Project, anchor: str) -> str:
-    context = {**project_page_context(selectors.add_tree(project)), "anchor": anchor}
+    """The body of a project whose tree is loaded (``selectors.add_trees``)."""
+    context = {**project_page_context(project), "anchor": anchor}
     # No request: the body depends on the revision alone, not on who asks or how.
     return render_to_string(TEMPLATE, context)
+
+
+def project_bodies(projects: list[Project], anchor=lambda project: "") -> list[SafeString]:
+    """The rendered bodies of ``projects`` (rows with their disclosure), in order. The trees
+    of those whose body is not kept are read together, in the queries of one tree."""
+    keep = settings.PUBLIC_FRAGMENT_CACHE
+    keys = [_key(p, anchor(p)) if keep and p.status in FROZEN_STATUSES else None for p in projects]
+    kept = cache.get_many([key for key in keys if key]) if keep else {}
+    missing = [p for p, key in zip(projects, keys, strict=True) if key not in kept]
+    selectors.add_trees(missing)
+    bodies, fresh = [], {}
+    for project, key in zip(projects, keys, strict=True):
+        html = kept.get(key) if key else None
+        if html is None:
+            html = _render(project, anchor(project))
+            if key:
+                fresh[key] = html
+        bodies.append(mark_safe(html))  # rendered by the template engine, which escaped it
+    if fresh:
+        cache.set_many(fresh, settings.PUBLIC_PAGE_TIMEOUT)
+    return bodies
 
 
 def project_body(project: Project, *, anchor: str = "") -> SafeString:
     """The rendered body of ``project`` (a row with its disclosure; the tree is read only
     when the body is not kept)."""
-    if not settings.PUBLIC_FRAGMENT_CACHE or project.status not in FROZEN_STATUSES:
-        return mark_safe(_render(project, anchor))
-    key = _key(project, anchor)
-    html = cache.get(key)
-    if html is None:
-        html = _render(project, anchor)
-        cache.set(key, html, settings.PUBLIC_PAGE_TIMEOUT)
-    return mark_safe(html)  # rendered by the template engine, which escaped it
+    return project_bodies([project], lambda _: anchor)[0]

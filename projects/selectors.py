@@ -65,10 +65,10 @@ def with_tree(projects: QuerySet[Project]) -> QuerySet[Project]:
     )
 
 
-def add_tree(project: Project) -> Project:
-    """Every child row of an already loaded project, in the same queries as ``with_tree``."""
-    prefetch_related_objects([project], *_project_tree_prefetches())
-    return project
+def add_trees(projects: list[Project]) -> list[Project]:
+    """Every child row of already loaded projects, in the same queries as ``with_tree``."""
+    prefetch_related_objects(projects, *_project_tree_prefetches())
+    return projects
 
 
 def public_project(lineage: UUID, revision: int | None = None, *, tree: bool = True) -> Project:
@@ -123,8 +123,11 @@ def public_disclosures() -> QuerySet[Disclosure]:
     return Disclosure.objects.published().select_related("department")
 
 
-def public_disclosure(department_slug: str, fiscal_year: int) -> tuple[Disclosure, list[Project]]:
-    """A disclosure with its live projects in order, each with its whole tree; 404 otherwise."""
+def public_disclosure(
+    department_slug: str, fiscal_year: int, *, tree: bool = True
+) -> tuple[Disclosure, list[Project]]:
+    """A disclosure with its live projects in order, each with its whole tree (with
+    ``tree=False``, the rows only); 404 otherwise."""
     disclosure = (
         public_disclosures()
         .filter(department__slug=department_slug, fiscal_year=fiscal_year)
@@ -132,9 +135,12 @@ def public_disclosure(department_slug: str, fiscal_year: int) -> tuple[Disclosur
     )
     if disclosure is None:
         raise Http404("没有找到已公开的公开文本。")
-    projects = list(
-        with_tree(Project.objects.published().filter(disclosure=disclosure)).order_by("sequence")
-    )
+    projects = Project.objects.published().filter(disclosure=disclosure).order_by("sequence")
+    if tree:
+        projects = with_tree(projects)
+    else:
+        projects = projects.select_related("disclosure__department")
+    projects = list(projects)
     return disclosure, projects
 
 

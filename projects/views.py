@@ -5,13 +5,13 @@ from django.views.generic import ListView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
+from budget import rollups
 from budget.compare import compare
 
 from . import exports, fragments, search, selectors
 from .filters import DisclosureFilter, ProjectFilter
 from .presenters import (
     amount_keys,
-    disclosure_page_context,
     revision_entries,
 )
 from .tables import DisclosureTable, ProjectTable
@@ -82,8 +82,25 @@ class DisclosureView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        disclosure, projects = selectors.public_disclosure(kwargs["department"], kwargs["year"])
-        context.update(disclosure_page_context(disclosure, projects))
+        disclosure, projects = selectors.public_disclosure(
+            kwargs["department"], kwargs["year"], tree=False
+        )
+        # Each project's body is kept per published revision (projects/fragments.py); the
+        # totals come from the summaries stored with each revision.
+        context.update(
+            disclosure=disclosure,
+            pages=[
+                {"project": project, "body": body}
+                for project, body in zip(
+                    projects,
+                    fragments.project_bodies(projects, anchor=lambda p: f"p{p.sequence}-"),
+                    strict=True,
+                )
+            ],
+            declared_total=rollups.total(p.declared_total for p in projects),
+            itemised_total=rollups.total(p.itemised_total for p in projects),
+            findings_count=sum(p.finding_count for p in projects),
+        )
         return context
 
 
