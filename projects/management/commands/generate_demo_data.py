@@ -1,0 +1,94 @@
+"""Generate synthetic published disclosures at scale (projects.demodata)."""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from projects.demodata import BATCH, DemoDataError, generate
+
+
+def ratio(text: str) -> float:
+    value = float(text)  # a share of projects, not money
+    if not 0 <= value <= 1:
+        raise ValueError(text)
+    return value
+
+
+class Command(BaseCommand):
+    help = (
+        "生成演示用的公开文本：预算单位、年度公开文本和项目（含立项依据、子项目、测算明细、"
+        "资金来源、绩效目标），同一随机种子生成相同的数据。"
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--departments", type=int, default=10, help="预算单位数（默认 10）")
+        parser.add_argument("--projects", type=int, default=100, help="项目总数（默认 100）")
+        parser.add_argument("--seed", type=int, default=1, help="随机种子（默认 1）")
+        parser.add_argument("--year", type=int, default=2024, help="最后一个预算年度（默认 2024）")
+        parser.add_argument(
+            "--years", type=int, default=1, help="每个单位生成几个年度的公开文本（默认 1）"
+        )
+        parser.add_argument(
+            "--draft-ratio",
+            type=ratio,
+            default=0.02,
+            help="留作草稿、不公开的项目比例，0 到 1（默认 0.02）",
+        )
+        parser.add_argument(
+            "--documents", type=int, default=400, help="被引用的政策文件库大小（默认 400）"
+        )
+        parser.add_argument(
+            "--batch", type=int, default=BATCH, help=f"每批写入的项目数（默认 {BATCH}）"
+        )
+        indexes = parser.add_mutually_exclusive_group()
+        indexes.add_argument(
+            "--rebuild-indexes",
+            dest="rebuild_indexes",
+            action="store_true",
+            default=None,
+            help="PostgreSQL：先删除全文检索索引，写完后重建（5000 个项目起默认如此）",
+        )
+        indexes.add_argument(
+            "--keep-indexes",
+            dest="rebuild_indexes",
+            action="store_false",
+            help="保留索引，逐行更新",
+        )
+
+    def handle(self, **options):
+        started = time.perf_counter()
+        with tqdm(
+            total=options["projects"],
+            unit="项目",
+            disable=options["verbosity"] < 1,
+            file=self.stderr,
+        ) as bar:
+            try:
+                result = generate(
+                    departments=options["departments"],
+                    projects=options["projects"],
+                    seed=options["seed"],
+                    year=options["year"],
+                    years=options["years"],
+                    draft_ratio=options["draft_ratio"],
+                    documents=options["documents"],
+                    batch_size=options["batch"],
+                    rebuild_indexes=options["rebuild_indexes"],
+                    progress=bar.update,
+                )
+            except DemoDataError as error:
+                raise CommandError(str(error)) from error
+        seconds = time.perf_counter() - started
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"已生成 {result.departments} 个预算单位、{result.disclosures} 个公开文本、"
+                f"{result.projects} 个项目（已公开 {result.published} 个），"
+                f"{result.sub_items} 个子项目、{result.lines} 行测算明细、"
+                f"{result.factors} 个计算因子、{result.citations} 条立项依据"
+                f"（{result.documents} 份政策文件），用时 {seconds:.0f} 秒。"
+            )
+        )
+        if options["verbosity"] >= 2:
+            phases = "，".join(f"{name} {value:.1f} s" for name, value in result.timings.items())
+            self.stdout.write(phases)
