@@ -24,6 +24,7 @@ row. Everything happens in one transaction: a run is stored whole or not at all.
 
 from __future__ import annotations
 
+import io
 import random
 import time
 import uuid
@@ -32,10 +33,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from itertools import accumulate
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 from django.db import connection, transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from budget import checks, rollups
@@ -75,10 +79,21 @@ from .models import (
 )
 
 BATCH = 1000
-# From this many projects on, the GIN indexes are dropped during the run and built after.
-REBUILD_INDEXES_FROM = 5000
+# From this many projects on, a PostgreSQL run takes the tables for itself (see generate()).
+BULK_FROM = 5000
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-_MODELS_WITH_GIN = (Project, SubItem, Citation, PolicyDocument, ProjectSearch)
+# The tables this module writes row by row (the others get a few rows through the ORM).
+_BULK_MODELS = (
+    Project,
+    SubItem,
+    LineItem,
+    Factor,
+    Milestone,
+    Citation,
+    FundingSource,
+    PerformanceIndicator,
+    ProjectSearch,
+)
 
 
 class DemoDataError(ValueError):
@@ -96,8 +111,9 @@ class GenerateResult:
     sub_items: int
     lines: int
     factors: int
-    # Seconds per phase: building the records in Python, writing rows, computing search rows,
-    # building the GIN indexes.
+    # Seconds per phase: building the records in Python ("build"), computing the search rows
+    # ("search"), writing the rows ("write"), the deferred foreign-key checks and the index
+    # builds of a bulk run ("finish").
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 
 
@@ -117,17 +133,22 @@ def generate(
     draft_ratio: float = 0.02,
     documents: int = 400,
     batch_size: int = BATCH,
-    rebuild_indexes: bool | None = None,
+    bulk: bool | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> GenerateResult:
     """Build ``projects`` projects spread over ``departments`` departments and ``years`` fiscal
     years ending with ``year``, citing a pool of ``documents`` policy documents.
 
     About ``draft_ratio`` of the projects stay drafts. ``progress`` is called with the number
-    of projects written after each batch. ``rebuild_indexes`` (PostgreSQL only) drops the GIN
-    indexes of the tables written and builds them again at the end; by default, from
-    ``REBUILD_INDEXES_FROM`` projects on. Raises :class:`DemoDataError` for impossible
+    of projects written after each batch. Raises :class:`DemoDataError` for impossible
     numbers or a department name or address already taken.
+
+    ``bulk`` (PostgreSQL; by default from ``BULK_FROM`` projects on) takes the tables for the
+    run: it drops their GIN indexes and builds them again at the end, and pauses their
+    frozen-revision triggers while it writes, since every row it writes belongs to a draft
+    it created in this transaction, which the triggers let through anyway. Other sessions
+    wait for the tables until the run commits. The triggers are back on before the projects
+    are published, and at the commit.
     """
     if departments < 1 or projects < 0 or years < 1 or documents < 1 or batch_size < 1:
         raise DemoDataError("单位数、年度数、文件数和批量须为正数，项目数不能为负数。")
@@ -139,28 +160,33 @@ def generate(
         raise DemoDataError("预算年度应在 2000 至 2100 之间。")
     if projects > departments * years * 30000:
         raise DemoDataError("每个公开文本最多 30000 个项目：请增加单位数或年度数。")
-    if rebuild_indexes is None:
-        rebuild_indexes = projects >= REBUILD_INDEXES_FROM
+    if bulk is None:
+        bulk = projects >= BULK_FROM
+    bulk = bulk and connection.vendor == "postgresql"
     builder = _Builder(random.Random(seed), year=year, years=years, draft_ratio=draft_ratio)
     with transaction.atomic():
-        with _gin_indexes_deferred(rebuild_indexes and connection.vendor == "postgresql") as timer:
-            result = builder.run(departments, projects, documents, batch_size, progress)
-        result.timings["indexes"] = timer.seconds
-    return result
-
-
-class _Timer:
-    seconds = 0.0
+        _lock_tables()
+        with _bulk_run(bulk, builder.timings):
+            builder.run(departments, projects, documents, batch_size, progress)
+        # Published only now, each batch in one UPDATE, with every guard on.
+        started = time.perf_counter()
+        ids = builder.to_publish
+        for start in range(0, len(ids), batch_size):
+            Project.objects.filter(pk__in=ids[start : start + batch_size]).update(
+                status=Status.PUBLISHED
+            )
+        builder.timings["publish"] = time.perf_counter() - started
+    return builder.result
 
 
 @contextmanager
-def _gin_indexes_deferred(enabled: bool) -> Iterator[_Timer]:
-    """Drop the GIN indexes of the tables written, and create them again, as they were."""
-    timer = _Timer()
+def _bulk_run(enabled: bool, timings: dict[str, float]) -> Iterator[None]:
+    """Drop the GIN indexes of the tables written and pause their frozen-revision triggers;
+    afterwards build the indexes again, as they were, and switch the triggers back on."""
     if not enabled:
-        yield timer
+        yield
         return
-    tables = [model._meta.db_table for model in _MODELS_WITH_GIN]
+    tables = [model._meta.db_table for model in _BULK_MODELS]
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
@@ -168,22 +194,145 @@ def _gin_indexes_deferred(enabled: bool) -> Iterator[_Timer]:
             [tables],
         )
         indexes = cursor.fetchall()
+        # The triggers of migration 0007 on the child tables (not the project's own, which
+        # guards the status change at the end).
+        cursor.execute(
+            "SELECT c.relname, t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+            "WHERE NOT t.tgisinternal AND c.relname = ANY(%s) AND c.relname <> %s "
+            "AND t.tgname LIKE '%%frozen' ORDER BY c.relname",
+            [tables, Project._meta.db_table],
+        )
+        triggers = cursor.fetchall()
         for name, _ in indexes:
             cursor.execute(f'DROP INDEX "{name}"')
-    yield timer
+        for table, trigger in triggers:
+            cursor.execute(f'ALTER TABLE "{table}" DISABLE TRIGGER "{trigger}"')
+    yield
     started = time.perf_counter()
     with connection.cursor() as cursor:
+        # PostgreSQL alters no table with foreign-key checks still queued: run them now
+        # (Django defers them to the commit).
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        for table, trigger in triggers:
+            cursor.execute(f'ALTER TABLE "{table}" ENABLE TRIGGER "{trigger}"')
+        timings["finish"] = time.perf_counter() - started
         # The builds sort their entries in memory; the default 64 MB spills to disk.
         cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
         for _, definition in indexes:
             cursor.execute(definition)
-    timer.seconds = time.perf_counter() - started
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+    timings["indexes"] = time.perf_counter() - started - timings["finish"]
 
 
-def _decimal(text: str) -> Decimal:
-    return Decimal(text)
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
+def _copy_text(value: object) -> str:
+    """A value in PostgreSQL's COPY text format."""
+    if value is None:
+        return "\\N"
+    if isinstance(value, str):
+        if "\\" in value or "\t" in value or "\n" in value or "\r" in value:
+            return value.translate(_COPY_ESCAPES)
+        return value
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return str(value)  # int, Decimal, UUID
+
+
+class _Table:
+    """Rows of one model, as dicts of column values (by attname), written in one go: COPY on
+    PostgreSQL, ``bulk_create`` elsewhere. Ids are given by :class:`_Ids`."""
+
+    def __init__(self, model, now: datetime):
+        self.model = model
+        self.fields = model._meta.concrete_fields
+        self.defaults: dict[str, object] = {}
+        for f in self.fields:
+            if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
+                self.defaults[f.attname] = now
+            elif f.has_default() and not callable(f.default):
+                self.defaults[f.attname] = f.default
+            elif f.null:
+                self.defaults[f.attname] = None
+            elif f.empty_strings_allowed and not f.primary_key:
+                self.defaults[f.attname] = ""
+        self.rows: list[dict[str, object]] = []
+
+    def write(self) -> None:
+        if not self.rows:
+            return
+        if connection.vendor == "postgresql":
+            self._copy()
+        else:
+            self.model.objects.bulk_create(self.model(**(self.defaults | row)) for row in self.rows)
+        self.rows = []
+
+    def _copy(self) -> None:
+        names = [f.attname for f in self.fields]
+        columns = ", ".join(f'"{f.column}"' for f in self.fields)
+        defaults = self.defaults
+        buffer = io.StringIO()
+        for row in self.rows:
+            values = [row[name] if name in row else defaults[name] for name in names]
+            buffer.write("\t".join(map(_copy_text, values)))
+            buffer.write("\n")
+        buffer.seek(0)
+        with connection.cursor() as cursor:
+            cursor.cursor.copy_expert(
+                f'COPY "{self.model._meta.db_table}" ({columns}) FROM STDIN', buffer
+            )
+
+
+class _Ids:
+    """Primary keys handed out ahead of the rows, so children can name their parents.
+
+    On PostgreSQL a block is taken from the table's sequence in one statement, which is safe
+    because the run holds a lock on the table that keeps other writers out (see
+    :func:`_lock_tables`); elsewhere ids follow the largest one (the transaction holds the
+    write lock on SQLite).
+    """
+
+    BLOCK = 20_000
+
+    def __init__(self):
+        self.next_id: dict[type, int] = {}
+        self.end: dict[type, int] = {}
+
+    def next(self, model) -> int:
+        value = self.next_id.get(model, 0)
+        if value >= self.end.get(model, 0):
+            value = self._block(model)
+            self.end[model] = value + self.BLOCK
+        self.next_id[model] = value + 1
+        return value
+
+    def _block(self, model) -> int:
+        """The first id of a fresh block of ``BLOCK`` ids."""
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT setval(s, nextval(s) + %s - 1) FROM pg_get_serial_sequence(%s, 'id') s",
+                    [self.BLOCK, model._meta.db_table],
+                )
+                return cursor.fetchone()[0] - self.BLOCK + 1
+        if model not in self.end:
+            return (model.objects.aggregate(top=Max("pk"))["top"] or 0) + 1
+        return self.end[model]
+
+
+def _lock_tables() -> None:
+    """Keep other writers out of the tables written until the run commits (readers go on)."""
+    if connection.vendor != "postgresql":
+        return
+    tables = ", ".join(f'"{model._meta.db_table}"' for model in _BULK_MODELS)
+    with connection.cursor() as cursor:
+        cursor.execute(f"LOCK TABLE {tables} IN SHARE ROW EXCLUSIVE MODE")
+
+
+@lru_cache(maxsize=4096)
 def _amount_text(amount: Decimal) -> str:
     """An amount as the texts write it: 万元 from 1万 up, else 元 (5000元)."""
     if amount >= 10000:
@@ -197,17 +346,18 @@ def _split(total: Decimal, shares: list[int]) -> list[Decimal]:
     cents = int(total * 100)
     parts = [cents * share // 100 // 10000 * 10000 for share in shares[:-1]]
     parts.append(cents - sum(parts))
-    return [Decimal(part) / 100 for part in parts]
+    return [round_yuan(Decimal(part) / 100) for part in parts]
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Line:
     name: str
     amount: Decimal
     formula: str = ""
-    factors: list[tuple[Decimal, str, str]] = field(default_factory=list)
-    children: list[_Line] = field(default_factory=list)
+    factors: tuple[tuple[Decimal, str, str], ...] = ()
+    children: tuple[_Line, ...] = ()
 
+    @lru_cache(maxsize=65_536)  # noqa: B019 - lines repeat, and are never let go of anyway
     def data(self, sequence: int, marker: str) -> LineData:
         return LineData(
             sequence=sequence,
@@ -219,6 +369,7 @@ class _Line:
             children=tuple(child.data(n, "") for n, child in enumerate(self.children, start=1)),
         )
 
+    @lru_cache(maxsize=65_536)  # noqa: B019 - as above
     def written(self) -> str:
         """As 五 writes it: 自助餐费1.2万元（60人×100元×2天）."""
         text = f"{self.name}{_amount_text(self.amount)}"
@@ -229,20 +380,15 @@ class _Line:
         return text
 
 
-@dataclass
-class _Batch:
-    projects: list[Project] = field(default_factory=list)
-    publish: list[Project] = field(default_factory=list)
-    sub_items: list[SubItem] = field(default_factory=list)
-    top_lines: list[LineItem] = field(default_factory=list)
-    child_lines: list[LineItem] = field(default_factory=list)
-    factors: list[Factor] = field(default_factory=list)
-    milestones: list[Milestone] = field(default_factory=list)
-    citations: list[Citation] = field(default_factory=list)
-    funding: list[FundingSource] = field(default_factory=list)
-    indicators: list[PerformanceIndicator] = field(default_factory=list)
-    # Per project: its sub-items and citations, for its search row.
-    texts: list[tuple[Project, list[SubItem], list[Citation]]] = field(default_factory=list)
+@lru_cache(maxsize=65_536)
+def _factor_line(template: vocab.LineTemplate, values: tuple[str, ...]) -> _Line:
+    """A line of the template with these factor values; its amount is their product."""
+    factors = tuple(
+        (Decimal(value), f.unit, f.label) for value, f in zip(values, template.factors, strict=True)
+    )
+    amount = round_yuan(product(FactorData(value=v, unit=u) for v, u, _ in factors))
+    formula = "×".join(f"{format_decimal(v)}{u}" for v, u, _ in factors)
+    return _Line(template.name, amount, formula, factors)
 
 
 class _Builder:
@@ -252,8 +398,12 @@ class _Builder:
         self.years = list(range(year - years + 1, year + 1))
         self.draft_ratio = draft_ratio
         self.counts = dict.fromkeys(("published", "citations", "sub_items", "lines", "factors"), 0)
-        self.timings = {"build": 0.0, "write": 0.0, "search rows": 0.0}
+        self.timings = {"build": 0.0, "search": 0.0, "write": 0.0}
         self.grams = search.grams_indexed()
+        self.ids = _Ids()
+        now = timezone.now()
+        self.tables = {model: _Table(model, now) for model in _BULK_MODELS}
+        self.to_publish: list[int] = []
 
     # --- departments, disclosures, documents -----------------------------------------------
 
@@ -358,41 +508,34 @@ class _Builder:
 
     # --- the run ---------------------------------------------------------------------------
 
-    def run(self, n_departments, n_projects, n_documents, batch_size, progress):
+    def run(self, n_departments, n_projects, n_documents, batch_size, progress) -> None:
         started = time.perf_counter()
         departments = self.departments(n_departments)
         disclosures = []
         for department, agency, place in departments:
             for year in self.years:
-                disclosures.append(
-                    (
-                        Disclosure(
-                            department=department,
-                            fiscal_year=year,
-                            title=f"{department.name}{year}年预算重点领域财政项目文本公开",
-                        ),
-                        agency,
-                        place,
-                    )
+                disclosure = Disclosure(
+                    department=department,
+                    fiscal_year=year,
+                    title=f"{department.name}{year}年预算重点领域财政项目文本公开",
                 )
+                disclosures.append((disclosure, agency, place))
         Disclosure.objects.bulk_create(d for d, _, _ in disclosures)
         self.pool, self.weights = self.documents(n_documents)
         shares = self.shares(n_projects, len(disclosures))
         self.timings["build"] += time.perf_counter() - started
 
-        batch = _Batch()
+        pending = 0
         for (disclosure, agency, place), share in zip(disclosures, shares, strict=True):
             published_at = self.published_at(disclosure.fiscal_year)
             for sequence in range(1, share + 1):
-                tick = time.perf_counter()
-                self.project(batch, disclosure, agency, place, sequence, published_at)
-                self.timings["build"] += time.perf_counter() - tick
-                if len(batch.projects) >= batch_size:
-                    self.write(batch, progress)
-                    batch = _Batch()
-        if batch.projects:
-            self.write(batch, progress)
-        return GenerateResult(
+                self.project(disclosure, agency, place, sequence, published_at)
+                pending += 1
+                if pending >= batch_size:
+                    self.write(pending, progress)
+                    pending = 0
+        self.write(pending, progress)
+        self.result = GenerateResult(
             departments=len(departments),
             disclosures=len(disclosures),
             projects=n_projects,
@@ -402,26 +545,40 @@ class _Builder:
         )
 
     def published_at(self, fiscal_year: int) -> datetime:
-        """When a disclosure went public: a working day between late January and March of its
+        """When a disclosure went public: a working hour between late January and March of its
         year (budgets are disclosed within 20 days of approval), never in the future."""
         day = datetime(fiscal_year, 1, 20, tzinfo=SHANGHAI) + timedelta(
             days=self.rng.randrange(0, 70), hours=self.rng.randrange(9, 18)
         )
         return min(day, timezone.now().replace(microsecond=0))
 
+    def write(self, projects: int, progress) -> None:
+        started = time.perf_counter()
+        for table in self.tables.values():
+            table.write()
+        self.timings["write"] += time.perf_counter() - started
+        if progress is not None and projects:
+            progress(projects)
+
+    def add(self, model, **row) -> int:
+        """Queue a row of ``model``; returns its id."""
+        if model is not ProjectSearch and "id" not in row:
+            row["id"] = self.ids.next(model)
+        self.tables[model].rows.append(row)
+        return row.get("id")
+
     # --- one project -----------------------------------------------------------------------
 
-    def project(self, batch, disclosure, agency, place, sequence, published_at) -> None:
+    def project(self, disclosure, agency, place, sequence, published_at) -> None:
+        started = time.perf_counter()
         rng = self.rng
         topic = vocab.TOPICS[rng.choice(agency.topics)]
         year = disclosure.fiscal_year
         department = disclosure.department
         draft = rng.random() < self.draft_ratio
         units = [department.name, *(u.format(place=place) for u in agency.units)]
-        project = Project(
+        project = SimpleNamespace(
             disclosure=disclosure,
-            lineage=uuid.UUID(int=rng.getrandbits(128), version=4),
-            revision=1,
             sequence=sequence,
             name=f"{year}年{topic.name}{rng.choice(topic.suffixes)}",
             implementing_unit=units[0] if rng.random() < 0.6 else rng.choice(units),
@@ -431,15 +588,14 @@ class _Builder:
                 f"通过项目实施，{topic.outcome}。资金使用规范，"
                 f"项目按计划于{year}年12月底前全部完成。"
             ),
-            # Stored as a draft, children and all; published in one UPDATE per batch.
-            status=Status.DRAFT,
-            published_at=None if draft else published_at,
         )
+        lineage = uuid.UUID(int=rng.getrandbits(128), version=4)
+        project_id = self.ids.next(Project)
 
         # 四、五、七: sub-items, their calculations and plans.
         templates = rng.sample(topic.sub_items, rng.randint(1, len(topic.sub_items)))
+        sub_items = []
         sub_data = []
-        sub_rows = []
         for s, template in enumerate(templates, start=1):
             lines = self.lines(template.family)
             amount = rollups.total(line.amount for line in lines)
@@ -448,35 +604,35 @@ class _Builder:
                 + "；".join(f"{vocab.CIRCLED[i]}{line.written()}" for i, line in enumerate(lines))
                 + f"。合计{_amount_text(amount)}。"
             )
-            milestones, plan = self.milestones(template.name, amount, year)
-            sub = SubItem(
-                project=project,
+            nodes, plan = self.milestones(template.name, amount, year)
+            sub = SimpleNamespace(name=template.name, content=content, plan=plan)
+            sub_items.append(sub)
+            sub_id = self.add(
+                SubItem,
+                project_id=project_id,
                 sequence=s,
-                name=template.name,
+                name=sub.name,
                 content=content,
                 plan=plan,
                 declared_amount=amount,
                 declared_amount_text=_amount_text(amount),
             )
-            sub_rows.append(sub)
-            batch.sub_items.append(sub)
             line_data = []
             for i, line in enumerate(lines, start=1):
                 marker = vocab.CIRCLED[i - 1]
-                self.store_line(batch, sub, None, line, i, marker)
+                self.store_line(sub_id, None, line, i, marker)
                 line_data.append(line.data(i, marker))
-            for m, (description, month, mode, part) in enumerate(milestones, start=1):
-                batch.milestones.append(
-                    Milestone(
-                        sub_item=sub,
-                        sequence=m,
-                        description=description,
-                        due_year=year,
-                        due_month=month,
-                        payment_mode=mode,
-                        amount=part,
-                        amount_text=_amount_text(part),
-                    )
+            for m, (description, month, mode, part) in enumerate(nodes, start=1):
+                self.add(
+                    Milestone,
+                    sub_item_id=sub_id,
+                    sequence=m,
+                    description=description,
+                    due_year=year,
+                    due_month=month,
+                    payment_mode=mode,
+                    amount=part,
+                    amount_text=_amount_text(part),
                 )
             sub_data.append(
                 SubItemData(
@@ -486,32 +642,32 @@ class _Builder:
                     lines=tuple(line_data),
                     milestones=tuple(
                         MilestoneData(sequence=m, description=d, due_year=year, due_month=mo)
-                        for m, (d, mo, _, _) in enumerate(milestones, start=1)
+                        for m, (d, mo, _, _) in enumerate(nodes, start=1)
                     ),
-                    texts=(("content", sub.content), ("plan", sub.plan)),
+                    texts=(("content", content), ("plan", plan)),
                 )
             )
-        total = rollups.total(sub.declared_amount for sub in sub_rows)
+        total = rollups.total(sub.declared for sub in sub_data)
 
         # 六: the declared total and where it comes from.
         names = rng.choice(vocab.FUNDING_SCHEMES)
         shares = {1: [100], 2: [70, 30], 3: [50, 30, 20]}[len(names)]
         parts = _split(total, shares) if total >= 10000 * len(names) else [total]
-        names = names[: len(parts)]
-        funding = [
-            FundingSource(
-                project=project, sequence=f, name=name, amount=part, amount_text=format_wan(part)
+        funding = list(zip(names, parts, strict=False))
+        for f, (name, part) in enumerate(funding, start=1):
+            self.add(
+                FundingSource,
+                project_id=project_id,
+                sequence=f,
+                name=name,
+                amount=part,
+                amount_text=format_wan(part),
             )
-            for f, (name, part) in enumerate(zip(names, parts, strict=True), start=1)
-        ]
-        batch.funding.extend(funding)
-        project.declared_total = total
-        project.declared_total_text = format_wan(total)
-        project.funding_text = f"项目资金共计{format_wan(total)}" + (
-            "，其中" + "，".join(f"{f.name}{f.amount_text}" for f in funding) + "。"
-            if len(funding) > 1
-            else f"，由{funding[0].name}安排。"
-        )
+        if len(funding) > 1:
+            sources = "，".join(f"{name}{format_wan(part)}" for name, part in funding)
+            project.funding_text = f"项目资金共计{format_wan(total)}，其中{sources}。"
+        else:
+            project.funding_text = f"项目资金共计{format_wan(total)}，由{funding[0][0]}安排。"
 
         # 二: citations of the shared pool, the popular documents more often.
         cited: list[PolicyDocument] = []
@@ -527,46 +683,30 @@ class _Builder:
                 # Most texts put the 文号 after the title, some before it (as the seed does).
                 number = document.document_number
                 text = f"{number}{text}" if rng.random() < 0.1 else f"{text}（{number}）"
-            citations.append(
-                Citation(
-                    project=project,
-                    document=document,
-                    sequence=c,
-                    cited_text=text,
-                    separator="、" if c < len(cited) else "",
-                )
+            citations.append(SimpleNamespace(cited_text=text, document=document, sequence=c))
+            self.add(
+                Citation,
+                project_id=project_id,
+                document_id=document.pk,
+                sequence=c,
+                cited_text=text,
+                separator="、" if c < len(cited) else "",
             )
-        batch.citations.extend(citations)
 
         # The 项目支出绩效目标表.
-        quantity = sub_data[0].lines[0]
-        count = quantity.factors[0].value if quantity.factors else Decimal(1)
-        indicators = [
-            (
-                IndicatorLevel.OUTPUT,
-                "数量指标",
-                topic.output[0],
-                Comparator.GE,
-                count,
-                topic.output[1],
-            ),
-            (IndicatorLevel.OUTPUT, "质量指标", "资金使用合规率", Comparator.EQ, "100", "%"),
-            (IndicatorLevel.OUTPUT, "时效指标", "项目完成时间", Comparator.LE, f"{year}年12月", ""),
-            (
-                IndicatorLevel.COST,
-                "经济成本指标",
-                "项目总成本",
-                Comparator.LE,
-                format_wan(total, unit=False),
-                "万元",
-            ),
+        first = sub_data[0].lines[0]
+        count = format_decimal(first.factors[0].value) if first.factors else "1"
+        rows = [
+            (IndicatorLevel.OUTPUT, "数量指标", *topic.output[:1], Comparator.GE, count),
+            (IndicatorLevel.OUTPUT, "质量指标", "资金使用合规率", Comparator.EQ, "100"),
+            (IndicatorLevel.OUTPUT, "时效指标", "项目完成时间", Comparator.LE, f"{year}年12月"),
+            (IndicatorLevel.COST, "经济成本指标", "项目总成本", Comparator.LE, format_wan(total)),
             (
                 IndicatorLevel.BENEFIT,
                 "社会效益指标",
                 topic.outcome.split("，")[0],
                 Comparator.QUALITATIVE,
                 "有效提升",
-                "",
             ),
             (
                 IndicatorLevel.SATISFACTION,
@@ -574,21 +714,22 @@ class _Builder:
                 "服务对象满意度",
                 Comparator.GE,
                 str(rng.choice((85, 90, 95))),
-                "%",
             ),
         ]
-        for i, (level1, level2, name, comparator, target, unit) in enumerate(indicators, start=1):
-            batch.indicators.append(
-                PerformanceIndicator(
-                    project=project,
-                    sequence=i,
-                    level1=level1,
-                    level2=level2,
-                    name=name,
-                    comparator=comparator,
-                    target=format_decimal(target) if isinstance(target, Decimal) else target,
-                    unit=unit,
-                )
+        units = [topic.output[1], "%", "", "", "", "%"]
+        for i, ((level1, level2, name, comparator, target), unit) in enumerate(
+            zip(rows, units, strict=True), start=1
+        ):
+            self.add(
+                PerformanceIndicator,
+                project_id=project_id,
+                sequence=i,
+                level1=level1,
+                level2=level2,
+                name=name,
+                comparator=comparator,
+                target=target,
+                unit=unit,
             )
 
         data = ProjectData(
@@ -606,8 +747,8 @@ class _Builder:
                 for c in citations
             ),
             funding_sources=tuple(
-                FundingSourceData(sequence=f.sequence, name=f.name, amount=f.amount)
-                for f in funding
+                FundingSourceData(sequence=f, name=name, amount=part)
+                for f, (name, part) in enumerate(funding, start=1)
             ),
             texts=(
                 ("basis_preamble", project.basis_preamble),
@@ -616,21 +757,48 @@ class _Builder:
                 ("outcomes", project.outcomes),
             ),
         )
-        # The summaries refresh_summary stores, from the same plain data the pages check.
-        project.itemised_total = rollups.itemised_total(data)
-        project.finding_count = len(checks.check_project(data))
-        batch.projects.append(project)
+        self.add(
+            Project,
+            id=project_id,
+            disclosure_id=disclosure.pk,
+            lineage=lineage,
+            revision=1,
+            # Stored as a draft, children and all; published at the end of the run.
+            status=Status.DRAFT,
+            sequence=sequence,
+            name=project.name,
+            implementing_unit=project.implementing_unit,
+            basis_preamble=project.basis_preamble,
+            basis_closing=project.basis_closing,
+            declared_total=total,
+            declared_total_text=format_wan(total),
+            funding_text=project.funding_text,
+            outcomes=project.outcomes,
+            # The summaries refresh_summary stores, from the same plain data the pages check.
+            itemised_total=rollups.itemised_total(data),
+            finding_count=len(checks.check_project(data)),
+            published_at=None if draft else published_at,
+        )
         if not draft:
-            batch.publish.append(project)
-        batch.texts.append((project, sub_rows, citations))
-        self.counts["sub_items"] += len(sub_rows)
+            self.to_publish.append(project_id)
+            self.counts["published"] += 1
+        self.counts["sub_items"] += len(sub_items)
         self.counts["citations"] += len(citations)
+        built = time.perf_counter()
+        self.timings["build"] += built - started
+
+        document = search_document(search.project_texts(project, sub_items, citations))
+        self.add(
+            ProjectSearch,
+            project_id=project_id,
+            text=document.text,
+            grams=tsvector_literal(document.grams) if self.grams else None,
+            **search.display_order(project),
+        )
+        self.timings["search"] += time.perf_counter() - built
 
     def factor_line(self, template: vocab.LineTemplate) -> _Line:
-        factors = [(_decimal(self.rng.choice(f.values)), f.unit, f.label) for f in template.factors]
-        amount = round_yuan(product(FactorData(value=v, unit=u) for v, u, _ in factors))
-        formula = "×".join(f"{format_decimal(v)}{u}" for v, u, _ in factors)
-        return _Line(template.name, amount, formula, factors)
+        return _factor_line(template, tuple(self.rng.choice(f.values) for f in template.factors))
 
     def lines(self, family: str) -> list[_Line]:
         rng = self.rng
@@ -643,7 +811,7 @@ class _Builder:
                 _Line(
                     vocab.COMPOSITES[family],
                     rollups.total(child.amount for child in children),
-                    children=children,
+                    children=tuple(children),
                 )
             )
         if rng.random() < 0.1:
@@ -651,10 +819,11 @@ class _Builder:
             lines.append(_Line(rng.choice(vocab.LUMP_SUMS), lump))
         return lines
 
-    def store_line(self, batch, sub, parent, line: _Line, sequence: int, marker: str) -> None:
-        row = LineItem(
-            sub_item=sub,
-            parent=parent,
+    def store_line(self, sub_id, parent_id, line: _Line, sequence: int, marker: str) -> None:
+        line_id = self.add(
+            LineItem,
+            sub_item_id=sub_id,
+            parent_id=parent_id,
             sequence=sequence,
             marker=marker,
             name=line.name,
@@ -662,13 +831,12 @@ class _Builder:
             amount_text=_amount_text(line.amount),
             formula=line.formula,
         )
-        (batch.top_lines if parent is None else batch.child_lines).append(row)
         self.counts["lines"] += 1
         for f, (value, unit, label) in enumerate(line.factors, start=1):
-            batch.factors.append(Factor(line=row, sequence=f, value=value, unit=unit, label=label))
+            self.add(Factor, line_id=line_id, sequence=f, value=value, unit=unit, label=label)
         self.counts["factors"] += len(line.factors)
         for c, child in enumerate(line.children, start=1):
-            self.store_line(batch, sub, row, child, c, "")
+            self.store_line(sub_id, line_id, child, c, "")
 
     def milestones(self, name: str, amount: Decimal, year: int):
         """The plan of a sub-item: its nodes (description, month, mode, amount) and its text."""
@@ -692,52 +860,11 @@ class _Builder:
                 (f"完成{name}并验收，支付尾款", rng.randint(month + 1, 12), mode, second),
             ]
         else:
-            mode = (
-                mode
-                if mode in (PaymentMode.ONE_OFF, PaymentMode.AS_NEEDED)
-                else PaymentMode.ONE_OFF
-            )
+            if mode not in (PaymentMode.ONE_OFF, PaymentMode.AS_NEEDED):
+                mode = PaymentMode.ONE_OFF
             nodes = [(f"完成{name}", rng.randint(3, 12), mode, amount)]
         plan = "；".join(
             f"{year}年{month}月底前{description}，{PaymentMode(m).label}{_amount_text(part)}"
             for description, month, m, part in nodes
         )
         return nodes, plan + "。"
-
-    # --- writing ---------------------------------------------------------------------------
-
-    def write(self, batch: _Batch, progress) -> None:
-        tick = time.perf_counter()
-        Project.objects.bulk_create(batch.projects)
-        SubItem.objects.bulk_create(batch.sub_items)
-        LineItem.objects.bulk_create(batch.top_lines)
-        LineItem.objects.bulk_create(batch.child_lines)
-        Factor.objects.bulk_create(batch.factors)
-        Milestone.objects.bulk_create(batch.milestones)
-        Citation.objects.bulk_create(batch.citations)
-        FundingSource.objects.bulk_create(batch.funding)
-        PerformanceIndicator.objects.bulk_create(batch.indicators)
-        self.timings["write"] += time.perf_counter() - tick
-        tick = time.perf_counter()
-        rows = []
-        for project, sub_items, citations in batch.texts:
-            document = search_document(search.project_texts(project, sub_items, citations))
-            rows.append(
-                ProjectSearch(
-                    project=project,
-                    text=document.text,
-                    grams=tsvector_literal(document.grams) if self.grams else None,
-                    **search.display_order(project),
-                )
-            )
-        self.timings["search rows"] += time.perf_counter() - tick
-        tick = time.perf_counter()
-        ProjectSearch.objects.bulk_create(rows)
-        if batch.publish:
-            Project.objects.filter(pk__in=[p.pk for p in batch.publish]).update(
-                status=Status.PUBLISHED
-            )
-        self.counts["published"] += len(batch.publish)
-        self.timings["write"] += time.perf_counter() - tick
-        if progress is not None:
-            progress(len(batch.projects))

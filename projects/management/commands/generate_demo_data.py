@@ -5,7 +5,16 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from projects.demodata import BATCH, DemoDataError, generate
+from projects.demodata import BATCH, BULK_FROM, DemoDataError, generate
+
+PHASES = {
+    "build": "生成记录",
+    "search": "检索记录",
+    "write": "写入",
+    "finish": "外键核对",
+    "indexes": "重建索引",
+    "publish": "公开",
+}
 
 
 def ratio(text: str) -> float:
@@ -41,19 +50,20 @@ class Command(BaseCommand):
         parser.add_argument(
             "--batch", type=int, default=BATCH, help=f"每批写入的项目数（默认 {BATCH}）"
         )
-        indexes = parser.add_mutually_exclusive_group()
-        indexes.add_argument(
-            "--rebuild-indexes",
-            dest="rebuild_indexes",
+        bulk = parser.add_mutually_exclusive_group()
+        bulk.add_argument(
+            "--bulk",
+            dest="bulk",
             action="store_true",
             default=None,
-            help="PostgreSQL：先删除全文检索索引，写完后重建（5000 个项目起默认如此）",
+            help=(
+                "PostgreSQL 批量模式：写入期间独占相关数据表，先删除 GIN 索引、暂停已公开版本保护"
+                "触发器（只写入本次新建的草稿），写完后恢复触发器并重建索引；"
+                f"{BULK_FROM} 个项目起默认启用"
+            ),
         )
-        indexes.add_argument(
-            "--keep-indexes",
-            dest="rebuild_indexes",
-            action="store_false",
-            help="保留索引，逐行更新",
+        bulk.add_argument(
+            "--no-bulk", dest="bulk", action="store_false", help="不启用批量模式，逐行更新索引"
         )
 
     def handle(self, **options):
@@ -74,7 +84,7 @@ class Command(BaseCommand):
                     draft_ratio=options["draft_ratio"],
                     documents=options["documents"],
                     batch_size=options["batch"],
-                    rebuild_indexes=options["rebuild_indexes"],
+                    bulk=options["bulk"],
                     progress=bar.update,
                 )
             except DemoDataError as error:
@@ -90,5 +100,7 @@ class Command(BaseCommand):
             )
         )
         if options["verbosity"] >= 2:
-            phases = "，".join(f"{name} {value:.1f} s" for name, value in result.timings.items())
+            phases = "，".join(
+                f"{PHASES.get(name, name)} {value:.1f} 秒" for name, value in result.timings.items()
+            )
             self.stdout.write(phases)
