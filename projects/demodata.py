@@ -29,6 +29,7 @@ import random
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -167,7 +168,10 @@ def generate(
     with transaction.atomic():
         _lock_tables()
         with _bulk_run(bulk, builder.timings):
-            builder.run(departments, projects, documents, batch_size, progress)
+            try:
+                builder.run(departments, projects, documents, batch_size, progress)
+            finally:
+                builder.copier.close()
         # Published only now, each batch in one UPDATE, with every guard on.
         started = time.perf_counter()
         ids = builder.to_publish
@@ -242,12 +246,45 @@ def _copy_text(value: object) -> str:
     return str(value)  # int, Decimal, UUID
 
 
+class _Copier:
+    """Sends COPY data to PostgreSQL from a thread of its own, so the server stores one batch
+    while Python builds the next (the two cores of a small machine both busy). One COPY at a
+    time, in order, in the run's transaction: psycopg2 lets threads share a connection and
+    serialises their statements."""
+
+    def __init__(self):
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="demodata-copy")
+        self.pending: list[Future] = []
+
+    def submit(self, sql: str, buffer: io.StringIO) -> None:
+        raw = connection.connection  # the psycopg2 connection, opened by now
+        self.pending.append(self.executor.submit(self._copy, raw, sql, buffer))
+
+    @staticmethod
+    def _copy(raw, sql: str, buffer: io.StringIO) -> None:
+        with raw.cursor() as cursor:
+            cursor.copy_expert(sql, buffer)
+
+    def wait(self) -> None:
+        """Until every COPY sent has finished; raises the first one's error."""
+        pending, self.pending = self.pending, []
+        for future in pending:
+            future.result()
+
+    def close(self) -> None:
+        try:
+            self.wait()
+        finally:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+
+
 class _Table:
     """Rows of one model, as dicts of column values (by attname), written in one go: COPY on
     PostgreSQL, ``bulk_create`` elsewhere. Ids are given by :class:`_Ids`."""
 
-    def __init__(self, model, now: datetime):
+    def __init__(self, model, now: datetime, copier: _Copier):
         self.model = model
+        self.copier = copier
         self.fields = model._meta.concrete_fields
         self.defaults: dict[str, object] = {}
         for f in self.fields:
@@ -280,10 +317,8 @@ class _Table:
             buffer.write("\t".join(map(_copy_text, values)))
             buffer.write("\n")
         buffer.seek(0)
-        with connection.cursor() as cursor:
-            cursor.cursor.copy_expert(
-                f'COPY "{self.model._meta.db_table}" ({columns}) FROM STDIN', buffer
-            )
+        sql = f'COPY "{self.model._meta.db_table}" ({columns}) FROM STDIN'
+        self.copier.submit(sql, buffer)
 
 
 class _Ids:
@@ -402,7 +437,8 @@ class _Builder:
         self.grams = search.grams_indexed()
         self.ids = _Ids()
         now = timezone.now()
-        self.tables = {model: _Table(model, now) for model in _BULK_MODELS}
+        self.copier = _Copier()
+        self.tables = {model: _Table(model, now, self.copier) for model in _BULK_MODELS}
         self.to_publish: list[int] = []
 
     # --- departments, disclosures, documents -----------------------------------------------
@@ -535,6 +571,9 @@ class _Builder:
                     self.write(pending, progress)
                     pending = 0
         self.write(pending, progress)
+        started = time.perf_counter()
+        self.copier.wait()
+        self.timings["write"] += time.perf_counter() - started
         self.result = GenerateResult(
             departments=len(departments),
             disclosures=len(disclosures),
@@ -554,6 +593,7 @@ class _Builder:
 
     def write(self, projects: int, progress) -> None:
         started = time.perf_counter()
+        self.copier.wait()  # one batch in flight at most
         for table in self.tables.values():
             table.write()
         self.timings["write"] += time.perf_counter() - started
