@@ -249,8 +249,8 @@ def _copy_text(value: object) -> str:
 class _Copier:
     """Sends COPY data to PostgreSQL from a thread of its own, so the server stores one batch
     while Python builds the next (the two cores of a small machine both busy). One COPY at a
-    time, in order, in the run's transaction: psycopg2 lets threads share a connection and
-    serialises their statements."""
+    time, in order, in the run's transaction; the main thread waits for it before it sends
+    a statement of its own (:meth:`wait`), since a connection carries one at a time."""
 
     def __init__(self):
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="demodata-copy")
@@ -332,7 +332,9 @@ class _Ids:
 
     BLOCK = 20_000
 
-    def __init__(self):
+    def __init__(self, before_query: Callable[[], None]):
+        # The connection may carry only one statement at a time, a COPY included.
+        self.before_query = before_query
         self.next_id: dict[type, int] = {}
         self.end: dict[type, int] = {}
 
@@ -346,6 +348,7 @@ class _Ids:
 
     def _block(self, model) -> int:
         """The first id of a fresh block of ``BLOCK`` ids."""
+        self.before_query()
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute(
@@ -435,9 +438,9 @@ class _Builder:
         self.counts = dict.fromkeys(("published", "citations", "sub_items", "lines", "factors"), 0)
         self.timings = {"build": 0.0, "search": 0.0, "write": 0.0}
         self.grams = search.grams_indexed()
-        self.ids = _Ids()
         now = timezone.now()
         self.copier = _Copier()
+        self.ids = _Ids(before_query=self.copier.wait)
         self.tables = {model: _Table(model, now, self.copier) for model in _BULK_MODELS}
         self.to_publish: list[int] = []
 

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from budget import rollups
 from budget.amounts import parse_amount_exact
 from budget.formulas import parse_formula, product
-from projects import demovocab, selectors
+from projects import demodata, demovocab, selectors
 from projects.demodata import _amount_text, _factor_line, generate
 from projects.models import (
     Citation,
@@ -252,3 +252,11 @@ def test_a_generated_line_is_exactly_the_product_of_its_factors(data):
     assert line.amount == exact  # nothing rounded away: the amount is the product to the 分
     assert line.amount == line.amount.quantize(Decimal("0.01")) and line.amount > 0
     assert parse_amount_exact(_amount_text(line.amount)).value == line.amount
+
+
+def test_ids_taken_while_a_copy_is_in_flight(db, monkeypatch):
+    # Small id blocks: the main thread asks for more while the copier thread sends a batch.
+    monkeypatch.setattr(demodata._Ids, "BLOCK", 25)
+    result = generate(seed=9, departments=2, projects=40, batch_size=5)
+    assert Project.objects.count() == result.projects == 40
+    assert LineItem.objects.count() == result.lines
