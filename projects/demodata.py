@@ -16,10 +16,12 @@ as drafts, children and all, with their itemised total, finding count and search
 flipped to published in one UPDATE per batch (a published revision accepts no children). No
 PDF is rendered (they are rendered on first request), and no edit history is written.
 
-Rows are written with ``bulk_create`` in batches. On PostgreSQL the GIN indexes of the tables
-written (search grams and trigram indexes) are dropped first and built again at the end when
-the run is large (``rebuild_indexes``): one build is much cheaper than growing them row by
-row. Everything happens in one transaction: a run is stored whole or not at all.
+Rows are plain dicts with ids taken ahead from each table's sequence, written in batches:
+with COPY from a thread of its own on PostgreSQL (the server stores one batch while Python
+builds the next), with ``bulk_create`` elsewhere. A large PostgreSQL run also drops the GIN
+indexes of the tables it writes and builds them once at the end, and pauses their
+frozen-revision triggers while it writes (``bulk``, see :func:`generate`). Everything happens
+in one transaction: a run is stored whole or not at all.
 """
 
 from __future__ import annotations
