@@ -133,7 +133,7 @@ def generate(
     seed: int,
     year: int = 2024,
     years: int = 1,
-    draft_ratio: float = 0.02,
+    draft_ratio: Decimal | float = Decimal("0.02"),
     documents: int = 400,
     batch_size: int = BATCH,
     bulk: bool | None = None,
@@ -432,7 +432,7 @@ def _factor_line(template: vocab.LineTemplate, values: tuple[str, ...]) -> _Line
 
 
 class _Builder:
-    def __init__(self, rng: random.Random, *, year: int, years: int, draft_ratio: float):
+    def __init__(self, rng: random.Random, *, year: int, years: int, draft_ratio):
         self.rng = rng
         self.year = year
         self.years = list(range(year - years + 1, year + 1))

@@ -1,6 +1,7 @@
 """Generate synthetic published disclosures at scale (projects.demodata)."""
 
 import time
+from decimal import Decimal, InvalidOperation
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
@@ -17,8 +18,12 @@ PHASES = {
 }
 
 
-def ratio(text: str) -> float:
-    value = float(text)  # a share of projects, not money
+def ratio(text: str) -> Decimal:
+    """A share of projects from 0 to 1, as written (0.02)."""
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(text) from None
     if not 0 <= value <= 1:
         raise ValueError(text)
     return value
@@ -41,7 +46,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--draft-ratio",
             type=ratio,
-            default=0.02,
+            default=Decimal("0.02"),
             help="留作草稿、不公开的项目比例，0 到 1（默认 0.02）",
         )
         parser.add_argument(
