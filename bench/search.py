@@ -7,21 +7,20 @@ against a floor measured in the same run (the same ORM round trip with a constan
 Each query is timed as the search page runs it: the count (capped at 1,000), then the first
 page of 20 with its sub-items and citations, and their snippets; figures are given per class of
 query (common, mid, rare, none) and overall, and for the last page of a common term. The
-synthetic projects draw their text from a budget vocabulary, so short words such as 培训 occur
-in most of them; a few phrases (慰问金, 馆藏) are rare, and every project cites two or three of a
-few hundred policy documents, its 文号 written in one of the bracket forms met in real texts.
-One project in 50 stays a draft, which search must pass over.
+projects are those of ``manage.py generate_demo_data`` (``projects.demodata``, seed 1, 100
+departments): real-looking disclosures whose words repeat as real ones do, so short words such
+as 培训 occur in many projects and a few phrases in few; every project cites two to five of a
+pool of 400 policy documents, the popular ones more often. About one project in 50 stays a
+draft, which search must pass over.
 
 With DATABASE_URL set (to a database this script built before) it measures again without
 building: ``DATABASE_URL=postgres://… .venv/bin/python bench/search.py``.
 """
 
 import os
-import random
 import statistics
 import sys
 import time
-from decimal import Decimal
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -37,149 +36,35 @@ from django.db import connection  # noqa: E402
 
 N = int(os.environ.get("BENCH_PROJECTS", "100000"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "7"))
-GRAMS_INDEX = "projects_projectsearch_grams_gin"  # migration 0005
-SUB_ITEMS = 3
-DOCUMENTS = 400
-DRAFT_EVERY = 50  # one project in 50 stays a draft
-WORDS = (
-    "干部 教育 培训 老干部 党建 乡村 振兴 人才 档案 体检 保险 补贴 服务 群众 活动 经费 "
-    "宣传 维护 建设 组织 工作 开展 实施 保障 管理 人员 标准 支出 资金 项目 年度 计划 "
-    "会议 学习 调研 考核 选派 驻村 队员 基层 党员 阵地 信息 系统 运行 采购 设备 印刷 "
-    "资料 场地 租赁 交通 食宿 讲师 课酬 聘请 专家 评审 验收 审计 绩效 目标 考察 交流 "
-    "春节 走访 困难 帮扶 慰问 离退休 医疗 费用 按照 规定 结合 实际 全市 各级 单位 "
-    "部门 完成 任务 提升 能力 水平 质量 效益 满意度"
-).split()
-# Rare phrases and how often a sub-item's content carries one.
-RARE = [("慰问金", 0.01), ("意外伤害保险", 0.005), ("档案数字化", 0.002), ("馆藏", 0.001)]
-ISSUERS = ["澄办发", "澄发", "玉老通", "云老发", "澄组通", "玉组发", "澄党人才", "云办发"]
-BRACKETS = ["〔〕", "【】", "（）", "()"]
-# By how many projects hold them at 100,000: most, some thousands or hundreds, a few, none.
+DEPARTMENTS = 100
+SEED = 1
+# By the share of projects that hold them in the generator's data (projects/demovocab.py),
+# as measured at 3,000 projects (seed 1): common 20% or more, mid 2-10%, rare under 1%, none.
 QUERIES = {
-    "common": ["培训", "慰", "培训经费"],
-    "mid": ["慰问金", "意外伤害", "澄办发〔2014〕104号", "澄办发【2014】104号"],
-    "rare": ["馆藏", "档案数字化", "第99999号项目"],
-    "none": ["不存在的词语"],
+    "common": ["培训", "慰", "慰问金", "档案数字化"],
+    "mid": ["意外伤害", "馆藏", "培训经费"],
+    "rare": ["澄办发〔2014〕104号", "澄办发【2014】104号"],
+    "none": ["不存在的词语", "五华区博物馆"],
 }
 PAGE = 20
 DEEP = "培训"  # also timed at the last page the capped count allows
 
 
-def sentence(rng: random.Random, words: int) -> str:
-    text = "".join(rng.choices(WORDS, k=words))
-    for phrase, rate in RARE:
-        if rng.random() < rate:
-            cut = rng.randrange(len(text) + 1)
-            text = text[:cut] + phrase + text[cut:]
-    return text
-
-
 def build() -> None:
-    from budget.searchtext import search_document, tsvector_literal
-    from projects.models import (
-        Citation,
-        Department,
-        Disclosure,
-        PolicyDocument,
-        Project,
-        ProjectSearch,
-        Region,
-        Status,
-        SubItem,
-    )
-    from projects.search import display_order, project_texts
+    """The projects of ``manage.py generate_demo_data`` (one builder for demos and benches):
+    real-looking disclosures of DEPARTMENTS departments, about one project in 50 a draft,
+    which search must pass over."""
+    from projects.demodata import generate
 
-    rng = random.Random(1)
+    result = generate(departments=DEPARTMENTS, projects=N, seed=SEED)
+    phases = ", ".join(f"{name} {seconds:.0f} s" for name, seconds in result.timings.items())
+    print(
+        f"built {result.projects} projects ({result.published} published), {result.sub_items}",
+        f"sub-items, {result.lines} lines, {result.citations} citations of {result.documents}",
+        f"documents: {phases}",
+    )
     with connection.cursor() as cursor:
-        # A bulk load lets GIN queue its entries and merges them once at the end (see below);
-        # in service the index takes each project's entries as it is written.
-        cursor.execute(f'ALTER INDEX "{GRAMS_INDEX}" SET (fastupdate = on)')
-    region = Region.objects.create(name="测试省")
-    departments = Department.objects.bulk_create(
-        Department(name=f"测试单位{d}", slug=f"bench-{d}", region=region) for d in range(100)
-    )
-    disclosures = Disclosure.objects.bulk_create(
-        Disclosure(department=d, fiscal_year=2024, title=f"{d.name}2024年公开") for d in departments
-    )
-    numbers = {("澄办发", 2014, 104)}
-    while len(numbers) < DOCUMENTS:
-        numbers.add((rng.choice(ISSUERS), rng.randrange(2000, 2024), rng.randrange(1, 200)))
-    documents = PolicyDocument.objects.bulk_create(
-        PolicyDocument(
-            title=f"关于{''.join(rng.sample(WORDS, 3))}的通知",
-            document_number=f"{issuer}〔{year}〕{serial}号",
-            issuer_code=issuer,
-            year=year,
-            serial=serial,
-        )
-        for issuer, year, serial in sorted(numbers)
-    )
-    batch = 2000
-    for start in range(0, N, batch):
-        projects = Project.objects.bulk_create(
-            Project(
-                disclosure=disclosures[n % len(disclosures)],
-                sequence=n // len(disclosures) + 1,
-                name=f"第{n}号项目{''.join(rng.sample(WORDS, 3))}经费",
-                implementing_unit="测试单位",
-                basis_closing="等文件精神，结合实际，特制定如下实施方案。",
-                funding_text=f"项目申报资金{rng.randrange(1, 500)}万元。",
-                outcomes=sentence(rng, 60),
-                declared_total=Decimal(rng.randrange(10_000, 10_000_000)),
-                # Children are added to drafts only (published revisions are frozen); the
-                # batch is published below, but for a few left as drafts, which search
-                # must skip.
-                status=Status.DRAFT,
-            )
-            for n in range(start, min(N, start + batch))
-        )
-        sub_items = {p.pk: [] for p in projects}
-        citations = {p.pk: [] for p in projects}
-        for p in projects:
-            for s in range(1, SUB_ITEMS + 1):
-                sub_items[p.pk].append(
-                    SubItem(
-                        project=p,
-                        sequence=s,
-                        name="".join(rng.sample(WORDS, 2)),
-                        content=sentence(rng, 120),
-                        plan=sentence(rng, 30),
-                    )
-                )
-            # Citations lean on a few popular documents, like real ones.
-            cited = {documents[min(int(rng.expovariate(0.02)), DOCUMENTS - 1)] for _ in range(3)}
-            for s, document in enumerate(cited, start=1):
-                brackets = rng.choice(BRACKETS)
-                number = document.document_number.replace("〔", brackets[0]).replace(
-                    "〕", brackets[1]
-                )
-                citations[p.pk].append(
-                    Citation(
-                        project=p,
-                        document=document,
-                        sequence=s,
-                        cited_text=f"《{document.title}》（{number}）",
-                    )
-                )
-        SubItem.objects.bulk_create(row for rows in sub_items.values() for row in rows)
-        Citation.objects.bulk_create(row for rows in citations.values() for row in rows)
-        rows = []
-        for p in projects:
-            document = search_document(project_texts(p, sub_items[p.pk], citations[p.pk]))
-            rows.append(
-                ProjectSearch(
-                    project=p,
-                    text=document.text,
-                    grams=tsvector_literal(document.grams),
-                    **display_order(p),
-                )
-            )
-        ProjectSearch.objects.bulk_create(rows)
-        Project.objects.filter(pk__in=[p.pk for p in projects if p.pk % DRAFT_EVERY]).update(
-            status=Status.PUBLISHED
-        )
-    with connection.cursor() as cursor:
-        cursor.execute(f'ALTER INDEX "{GRAMS_INDEX}" SET (fastupdate = off)')
-        cursor.execute("VACUUM ANALYZE")  # merges the queued GIN entries
+        cursor.execute("VACUUM ANALYZE")
 
 
 def timings(fn, rounds: int) -> list[float]:
@@ -205,10 +90,7 @@ def main() -> None:
     if not Project.objects.exists():
         started = time.perf_counter()
         build()
-        print(
-            f"built {N} projects × {SUB_ITEMS} sub-items, {DOCUMENTS} cited documents",
-            f"in {time.perf_counter() - started:.0f} s",
-        )
+        print(f"built and analysed in {time.perf_counter() - started:.0f} s")
 
     def page(query: str, number: int = 1) -> str:
         # What the search page runs: the capped count, one page of 20, its snippets.

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .docnumbers import find_doc_numbers
 from .normalize import halfwidth
@@ -113,17 +114,30 @@ def search_document(fields: Iterable[str]) -> SearchDocument:
     field is added as one more field, so a 文号 cited as 澄办发（2004）5号 is found by
     澄办发〔2004〕5号 as well.
     """
-    texts = [field for field in fields if field]
-    numbers = dict.fromkeys(
-        number.normalised for text in texts for number in find_doc_numbers(text)
-    )
-    keys = [search_key(text) for text in [*texts, *numbers]]
+    keyed = [_keyed(field) for field in fields if field]
+    numbers = dict.fromkeys(number for _, _, found in keyed for number in found)
+    keys = [key for key, _, _ in keyed]
     grams: set[str] = set()
-    for key in keys:
-        grams |= ngrams(key)
+    for _, field_grams, _ in keyed:
+        grams |= field_grams
+    for number in numbers:
+        key, field_grams, _ = _keyed(number)
+        keys.append(key)
+        grams |= field_grams
     return SearchDocument(text=SEPARATOR.join(keys), grams=frozenset(grams))
 
 
+# Fields repeat from record to record (a cited document's title and 文号, a unit's name, a
+# year's wording): each is keyed once, which keeps a bulk load (projects.demodata) fast.
+@lru_cache(maxsize=65_536)
+def _keyed(text: str) -> tuple[str, frozenset[str], tuple[str, ...]]:
+    """A field's key, its grams and the standard forms of the 文号 written in it."""
+    key = search_key(text)
+    numbers = tuple(number.normalised for number in find_doc_numbers(text))
+    return key, frozenset(ngrams(key)), numbers
+
+
+@lru_cache(maxsize=65_536)
 def _quote(lexeme: str) -> str:
     # tsvector/tsquery input: inside single quotes a quote is doubled and a backslash escaped.
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
@@ -131,7 +145,7 @@ def _quote(lexeme: str) -> str:
 
 def tsvector_literal(grams: Iterable[str]) -> str:
     """PostgreSQL ``tsvector`` input holding exactly these lexemes, without positions."""
-    return " ".join(_quote(gram) for gram in sorted(grams))
+    return " ".join(map(_quote, sorted(grams)))
 
 
 def tsquery_literal(grams: Iterable[str]) -> str:
