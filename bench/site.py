@@ -1,16 +1,19 @@
 """The public site at scale, over HTTP, as ratios to the framework floor measured in the same run.
 
-    make bench        # BENCH_PROJECTS=100000 BENCH_DEPARTMENTS=100 BENCH_SECONDS=10
+    make bench-site   # BENCH_PROJECTS=100000 BENCH_DEPARTMENTS=100 BENCH_SECONDS=10
 
 Runs under scripts/with-postgres.sh. Fills the database with ``generate_demo_data`` (unless it
-already holds projects), then starts gunicorn with the production settings (bench/settings.py:
-prod plus the floor view) twice: with the page cache off (every request runs the view and its
-queries) and on (PUBLIC_PAGE_CACHE). In each, wrk measures, for a few seconds each:
+already holds projects), starts a throwaway Redis as the shared cache, then gunicorn with the
+production settings (bench/settings.py: prod plus the floor view) three times (MODES):
+nothing kept (every request reads and renders everything); only each revision's body kept (as
+just after a publication, which makes every stored page stale); everything kept. Each time
+every address is requested once, then wrk measures, for BENCH_SECONDS each:
 
 * the floor: a bare Django view returning a constant, through the same middleware and server;
-* the project page, over 1,000 projects; the list filtered by department, by year and page,
+* the project page, over 200 projects; the list filtered by department, by year and page,
   and by amount; search over terms cut from project names; the API's project list, by page.
 
+Requests accept gzip, as browsers do.
 Throughput is with 8 connections (the server has 2 × cores + 1 sync workers); the search and
 page latencies are with one connection, so that they are the time a reader waits and not a
 queue. Then a worker's memory over 10,000 requests, with one worker and no recycling. Prints a
@@ -26,6 +29,7 @@ import re
 import secrets
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -42,31 +46,37 @@ SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 MEMORY_REQUESTS = int(os.environ.get("BENCH_MEMORY_REQUESTS", "10000"))
 SCRATCH = Path(tempfile.mkdtemp(prefix="portal-bench-site-"))
+# (PUBLIC_PAGE_CACHE, PUBLIC_FRAGMENT_CACHE) of each column: nothing kept; only each
+# revision's body (as just after a publication, which makes every stored page stale); all.
+MODES = {"uncached": ("0", "0"), "bodies kept": ("0", "1"), "cached": ("1", "1")}
 
 # Printed by manage.py shell: the addresses to request, drawn from what was generated.
 PATHS_SCRIPT = """
-import json, random
+import json, math, random
 from urllib.parse import quote
-from projects import selectors
 from projects.models import Department, Project
 rng = random.Random(7)
-ids = list(Project.objects.published().values_list("lineage", flat=True).order_by("pk"))
-names = list(Project.objects.published().values_list("name", flat=True).order_by("pk")[:5000])
+published = Project.objects.published()
+ids = list(published.values_list("lineage", flat=True).order_by("pk"))
+names = list(published.values_list("name", flat=True).order_by("pk")[:5000])
 slugs = list(Department.objects.values_list("slug", flat=True).order_by("slug"))
-years = sorted(set(Project.objects.published().values_list("disclosure__fiscal_year", flat=True)))
+years = sorted(set(published.values_list("disclosure__fiscal_year", flat=True)))
+pages = max(1, min(20, len(ids) // len(years) // 50))
 terms = []
 for name in rng.sample(names, min(50, len(names))):
     size = rng.choice((2, 2, 3, 4))
     start = rng.randrange(max(1, len(name) - size))
     terms.append(name[start:start + size])
 print(json.dumps({
-    "project": [f"/projects/{lineage}/" for lineage in rng.sample(ids, min(1000, len(ids)))],
+    "project": [f"/projects/{lineage}/" for lineage in rng.sample(ids, min(200, len(ids)))],
     "list": [f"/projects/?department={rng.choice(slugs)}" for _ in range(40)]
-    + [f"/projects/?year={rng.choice(years)}&page={rng.randrange(1, 20)}" for _ in range(40)]
+    + [f"/projects/?year={rng.choice(years)}&page={rng.randrange(1, pages + 1)}"
+       for _ in range(40)]
     + [f"/projects/?min_wan={rng.randrange(1, 50)}&max_wan={rng.randrange(50, 500)}"
        for _ in range(20)],
     "search": [f"/search/?q={quote(term)}" for term in sorted(set(terms))],
-    "api": [f"/api/v1/projects/?page={rng.randrange(1, 200)}" for _ in range(100)],
+    "api": [f"/api/v1/projects?page={rng.randrange(1, math.ceil(len(ids) / 50) + 1)}"
+            for _ in range(100)],
 }, ensure_ascii=False))
 """
 
@@ -94,11 +104,43 @@ def manage(*args: str, env: dict) -> str:
 
 
 def free_port() -> int:
-    import socket
-
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@contextmanager
+def redis():
+    """A throwaway Redis on a free loopback port, as the shared cache of every worker (the
+    production configuration with more than one process, docs/deployment.md)."""
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            "redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(SCRATCH),
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 @contextmanager
@@ -167,12 +209,18 @@ def workers(master: int) -> list[int]:
     return [int(pid) for pid in children]
 
 
-def measure(base: str, paths: dict, *, warm: int) -> dict:
+def warm(base: str, paths: dict) -> None:
+    """Every address once, so that what is kept is there before the figures are taken."""
+    for listing in paths.values():
+        for path in listing:
+            request = urllib.request.Request(base + path, headers={"Accept-Encoding": "gzip"})
+            with urllib.request.urlopen(request, timeout=60) as response:
+                response.read()
+
+
+def measure(base: str, paths: dict) -> dict:
     figures = {}
-    if warm:
-        for kind, listing in paths.items():
-            if kind != "floor":
-                wrk(base, listing, seconds=warm, connections=CONNECTIONS)
+    warm(base, paths)
     for kind, listing in paths.items():
         figures[kind] = wrk(base, listing, seconds=SECONDS, connections=CONNECTIONS)
     for kind in ("floor", "project", "search"):
@@ -232,28 +280,29 @@ def main() -> int:
         **json.loads(manage("shell", "-v", "0", "-c", PATHS_SCRIPT, env=env)),
     }
     results = {}
-    with server(env, PUBLIC_PAGE_CACHE="0") as (base, _):
-        results["uncached"] = measure(base, paths, warm=2)
-    with server(env, PUBLIC_PAGE_CACHE="1") as (base, _):
-        results["cached"] = measure(base, paths, warm=SECONDS)
-    samples = memory(env, paths)
+    with redis() as url:
+        env["REDIS_URL"] = url
+        for mode, (pages, bodies) in MODES.items():
+            with server(env, PUBLIC_PAGE_CACHE=pages, PUBLIC_FRAGMENT_CACHE=bodies) as (base, _):
+                results[mode] = measure(base, paths)
+        samples = memory(env, paths)
 
     cores = os.cpu_count()
     print(f"\n{count:,} projects on PostgreSQL, gunicorn (portal/gunicorn.conf.py), {cores} cores,")
     print(f"wrk {CONNECTIONS} connections × {SECONDS} s per figure\n")
-    print(f"{'':24}{'uncached':>22}{'cached':>22}")
+    print(f"{'':24}" + "".join(f"{mode:>24}" for mode in MODES))
     failed = 0
     for kind in results["uncached"]:
         cells = []
-        for mode in ("uncached", "cached"):
+        for mode in MODES:
             f = results[mode][kind]
             floor = results[mode]["floor" if "1 client" not in kind else "floor (1 client)"]
             failed += f["non2xx"] + f["failed"]
             if "1 client" in kind:
-                cells.append(f"p50 {f['p50'] / 1000:6.1f} p95 {f['p95'] / 1000:6.1f} ms")
+                cells.append(f"p50 {f['p50'] / 1000:5.1f} p95 {f['p95'] / 1000:5.1f} ms")
             else:
                 cells.append(f"{f['rate']:8.1f}/s {f['rate'] / floor['rate']:6.1%}")
-        print(f"{kind:24}{cells[0]:>22}{cells[1]:>22}")
+        print(f"{kind:24}" + "".join(f"{cell:>24}" for cell in cells))
     print("\n(throughput: requests per second and share of the floor's; latency in ms)")
     first, last = samples[1], samples[-1]
     growth = (last[1] - first[1]) / 1024

@@ -1,14 +1,16 @@
 """The version of everything public: one token that changes whenever a published record does.
 
-``current()`` is read on every public request (``portal/pagecache.py``), so it comes from the
-cache and goes to the database at most once per ``PUBLIC_VERSION_TTL`` seconds. ``bump()``
+``current()`` is read on every public request (``portal/pagecache.py``), so each process keeps
+it for ``PUBLIC_VERSION_LOCAL_TTL`` seconds (1), then asks the cache, which asks the database
+at most once per ``PUBLIC_VERSION_TTL`` seconds (2). ``bump()``
 writes a new random token in the current transaction, drops the cached one at once, and puts
 the new one in the cache once the transaction commits:
 
 * a request that reads the version while the transaction is open gets the old token, and what
   it renders is the old, committed data: the pair stays true;
-* after the commit every process with a shared cache (Redis) sees the new token at once; a
-  process with a cache of its own sees it within ``PUBLIC_VERSION_TTL`` seconds.
+* after the commit the process that published sees the new token at once, every other one
+  with a shared cache (Redis) within ``PUBLIC_VERSION_LOCAL_TTL`` seconds, and a process with a
+  cache of its own within ``PUBLIC_VERSION_TTL`` seconds.
 
 Tokens are random rather than a counter, so a rolled-back bump can never hand its number to
 different data later.
@@ -23,6 +25,7 @@ public, so edits to drafts leave the cached pages alone.
 
 from __future__ import annotations
 
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -54,7 +57,23 @@ class Version:
     changed_at: datetime
 
 
+# The last version this process read, and when (time.monotonic()): read again after
+# PUBLIC_VERSION_LOCAL_TTL seconds, so that most requests ask neither the cache nor the
+# database.
+_local: tuple[Version, float] | None = None
+
+
+def forget() -> None:
+    """Drop this process's memory of the version (a bump does; tests do between tests)."""
+    global _local
+    _local = None
+
+
 def current() -> Version:
+    global _local
+    now = time.monotonic()
+    if _local is not None and now - _local[1] < settings.PUBLIC_VERSION_LOCAL_TTL:
+        return _local[0]
     version = cache.get(CACHE_KEY)
     if version is None:
         row = PublicVersion.objects.filter(pk=1).first()
@@ -62,6 +81,7 @@ def current() -> Version:
             return bump()
         version = Version(row.token, row.changed_at)
         cache.set(CACHE_KEY, version, settings.PUBLIC_VERSION_TTL)
+    _local = (version, now)
     return version
 
 
@@ -72,6 +92,8 @@ def bump() -> Version:
         pk=1, defaults={"token": version.token, "changed_at": version.changed_at}
     )
     cache.delete(CACHE_KEY)
+    forget()
+    transaction.on_commit(forget)  # what this process read meanwhile was the old version
     if not routers.replica_in_use():
         # With a replica, the next read takes the version from the replica instead, once
         # the replica has the new rows too (see portal/routers.py).

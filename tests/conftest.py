@@ -28,7 +28,10 @@ def fresh_cache():
     (whose database rows were rolled back) can answer it."""
     from django.core.cache import cache
 
+    from projects import public_version
+
     cache.clear()
+    public_version.forget()
 
 
 @pytest.fixture(autouse=True)

@@ -221,6 +221,7 @@ PUBLIC_PAGE_CACHE = os.environ.get("PUBLIC_PAGE_CACHE", "1") == "1"
 PUBLIC_FRAGMENT_CACHE = os.environ.get("PUBLIC_FRAGMENT_CACHE", "1") == "1"
 PUBLIC_PAGE_TIMEOUT = 24 * 3600
 PUBLIC_VERSION_TTL = 2
+PUBLIC_VERSION_LOCAL_TTL = 1
 # The code's release, part of every stored page's key and ETag, so that pages made by an
 # earlier deploy are not served by a later one; without it, a digest of the sources is used.
 RELEASE = os.environ.get("RELEASE", "")
