@@ -35,3 +35,24 @@ class DatabaseUnavailableMiddleware:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
         return response
+
+
+class RejectNulMiddleware:
+    """A NUL character in the address or a form field is refused with 400: no text of the
+    portal holds one, and PostgreSQL cannot compare against one (it would end in a 500)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        values = [request.path, *request.GET.keys()]
+        values += [value for _, items in request.GET.lists() for value in items]
+        if request.method == "POST" and request.content_type != "multipart/form-data":
+            values += [value for _, items in request.POST.lists() for value in items]
+        if any("\x00" in value for value in values):
+            return HttpResponse(
+                "请求中含有无效字符（NUL）。",
+                status=400,
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)

@@ -98,3 +98,20 @@ def test_production_refuses_to_start_without_its_secrets():
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/search/?q=%00",
+        "/projects/?q=a%00b",
+        "/api/v1/disclosures?department=%0D%00",
+        "/api/v1/projects?q=%00",
+        "/documents/?x%00=1",
+    ],
+)
+def test_a_nul_character_is_a_clear_400(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "无效字符" in response.content.decode()

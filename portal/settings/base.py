@@ -50,6 +50,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A NUL in a parameter is a 400, not a database error.
+    "portal.middleware.RejectNulMiddleware",
     # Inside CommonMiddleware, which would otherwise set HEAD's Content-Length to 0.
     "opendata.middleware.ApiHeadMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
