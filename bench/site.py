@@ -23,6 +23,7 @@ docs/performance.md has the figures.
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import random
@@ -47,6 +48,7 @@ SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 MEMORY_REQUESTS = int(os.environ.get("BENCH_MEMORY_REQUESTS", "10000"))
 SCRATCH = Path(tempfile.mkdtemp(prefix="portal-bench-site-"))
+atexit.register(shutil.rmtree, SCRATCH, ignore_errors=True)  # also when a run is cut short
 # (PUBLIC_PAGE_CACHE, PUBLIC_FRAGMENT_CACHE) of each column: nothing kept; only each
 # revision's body (as just after a publication, which makes every stored page stale); all.
 MODES = {"uncached": ("0", "0"), "bodies kept": ("0", "1"), "cached": ("1", "1")}
@@ -318,7 +320,6 @@ def main() -> int:
     print("  " + ", ".join(f"{n:,}: {kib / 1024:.0f}" for n, kib in samples))
     if failed:
         print(f"\n{failed} requests failed or answered other than 2xx")
-    shutil.rmtree(SCRATCH, ignore_errors=True)
     return 1 if failed else 0
 
 
