@@ -7,7 +7,7 @@ import logging
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connections
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 
 logger = logging.getLogger("portal.availability")
@@ -37,22 +37,31 @@ class DatabaseUnavailableMiddleware:
         return response
 
 
+NUL_MESSAGE = "请求中含有无效字符（NUL）。"
+
+
 class RejectNulMiddleware:
-    """A NUL character in the address or a form field is refused with 400: no text of the
-    portal holds one, and PostgreSQL cannot compare against one (it would end in a 500)."""
+    """A NUL character in the address or a form field is refused with 400 (422 in the API, as
+    its other malformed parameters): no text of the portal holds one, and PostgreSQL cannot
+    compare against one (it would end in a 500)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        values = [request.path, *request.GET.keys()]
-        values += [value for _, items in request.GET.lists() for value in items]
+        fields = [("path", request.path, "")]
+        fields += [("query", name, v) for name, items in request.GET.lists() for v in items]
         if request.method == "POST" and request.content_type != "multipart/form-data":
-            values += [value for _, items in request.POST.lists() for value in items]
-        if any("\x00" in value for value in values):
-            return HttpResponse(
-                "请求中含有无效字符（NUL）。",
-                status=400,
-                content_type="text/plain; charset=utf-8",
-            )
+            fields += [("form", name, v) for name, items in request.POST.lists() for v in items]
+        for where, name, value in fields:
+            if "\x00" in name or "\x00" in value:
+                return self._refuse(request, where, name)
         return self.get_response(request)
+
+    @staticmethod
+    def _refuse(request, where: str, name: str):
+        if request.path.startswith("/api/"):
+            # A malformed parameter, in the API's documented shape (422, ValidationErrorOut).
+            problem = {"type": "value_error", "loc": [where, name], "msg": "NUL character"}
+            return JsonResponse({"detail": [problem]}, status=422)
+        return HttpResponse(NUL_MESSAGE, status=400, content_type="text/plain; charset=utf-8")
