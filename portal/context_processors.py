@@ -1,9 +1,34 @@
 """Values every page template needs: the portal's and the host unit's names, footer data,
-and the reader's reading mode."""
+the reader's reading mode, and the addresses of the site's navigation."""
+
+from functools import cache
 
 from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
 
 from .views import COOKIE, READING_MODES
+
+NAVIGATION = {
+    "home": "projects:home",
+    "disclosures": "projects:disclosures",
+    "projects": "projects:projects",
+    "documents": "projects:documents",
+    "search": "projects:search",
+    "opendata": "opendata:index",
+    "feed": "feed",
+}
+
+
+@cache
+def _links(prefix: str, urlconf) -> dict:
+    """Every page links to these; worked out once per process, not ten times per page."""
+    return {
+        **{key: reverse(name, urlconf) for key, name in NAVIGATION.items()},
+        "reading_modes": [
+            (mode, label, reverse("reading-mode", urlconf, [mode]))
+            for mode, label in READING_MODES.items()
+        ],
+    }
 
 
 def site(request):
@@ -12,4 +37,5 @@ def site(request):
         "portal": settings.PORTAL,
         "reading_mode": mode if mode in READING_MODES else "standard",
         "reading_modes": READING_MODES,
+        "links": _links(get_script_prefix(), get_urlconf()),
     }

@@ -33,7 +33,7 @@ from django.utils.http import http_date
 
 from projects import public_version
 
-from . import routers
+from . import nearcache, routers
 from .release import release
 from .views import COOKIE, READING_MODES
 
@@ -69,6 +69,22 @@ def _store(key: str, response: HttpResponse) -> None:
         packed = gzip.compress(response.content, compresslevel=6, mtime=0)
         entry = (response.content, packed, list(response.items()))
         cache.set(key, entry, settings.PUBLIC_PAGE_TIMEOUT)
+        nearcache.put(key, entry, _size(entry))
+
+
+def _size(entry) -> int:
+    content, packed, headers = entry
+    return len(content) + len(packed) + sum(len(name) + len(value) for name, value in headers)
+
+
+def _stored(key: str):
+    """The stored answer under ``key``: this process's copy, else the shared cache's."""
+    entry = nearcache.get(key)
+    if entry is None:
+        entry = cache.get(key)
+        if entry is not None:
+            nearcache.put(key, entry, _size(entry))
+    return entry
 
 
 def _restore(entry, request) -> HttpResponse:
@@ -103,7 +119,7 @@ def _answer(request, view, args, kwargs, *, by_reading_mode: bool):
     if response is None:
         address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
         key = f"page:{version.token}:{variant}:{address}"
-        entry = cache.get(key) if settings.PUBLIC_PAGE_CACHE else None
+        entry = _stored(key) if settings.PUBLIC_PAGE_CACHE else None
         if entry is not None:
             response = _restore(entry, request)
         else:

@@ -19,7 +19,8 @@ urlpatterns = [
     # The API's root (ninja's "api:api-root", kept for its path prefix) leads to its docs page.
     path("api/v1/", RedirectView.as_view(pattern_name="opendata:api-docs")),
     path("api/v1/", api.urls),
+    # The pages most asked for first: Django tries the patterns in order.
+    path("", include("projects.urls")),
     path("", include("opendata.urls")),
     path("", include("publications.urls")),
-    path("", include("projects.urls")),
 ]

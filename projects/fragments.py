@@ -18,6 +18,7 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
+from portal import nearcache
 from portal.release import release
 
 from . import selectors
@@ -44,7 +45,7 @@ def project_bodies(projects: list[Project], anchor=lambda project: "") -> list[S
     of those whose body is not kept are read together, in the queries of one tree."""
     keep = settings.PUBLIC_FRAGMENT_CACHE
     keys = [_key(p, anchor(p)) if keep and p.status in FROZEN_STATUSES else None for p in projects]
-    kept = cache.get_many([key for key in keys if key]) if keep else {}
+    kept = _kept([key for key in keys if key]) if keep else {}
     missing = [p for p, key in zip(projects, keys, strict=True) if key not in kept]
     selectors.add_trees(missing)
     bodies, fresh = [], {}
@@ -57,7 +58,20 @@ def project_bodies(projects: list[Project], anchor=lambda project: "") -> list[S
         bodies.append(mark_safe(html))  # rendered by the template engine, which escaped it
     if fresh:
         cache.set_many(fresh, settings.PUBLIC_PAGE_TIMEOUT)
+        for key, html in fresh.items():
+            nearcache.put(key, html, len(html))
     return bodies
+
+
+def _kept(keys: list[str]) -> dict[str, str]:
+    """The bodies kept under ``keys``: this process's copies, then the shared cache's."""
+    kept = {key: html for key in keys if (html := nearcache.get(key)) is not None}
+    if len(kept) < len(keys):
+        shared = cache.get_many([key for key in keys if key not in kept])
+        for key, html in shared.items():
+            nearcache.put(key, html, len(html))
+        kept.update(shared)
+    return kept
 
 
 def project_body(project: Project, *, anchor: str = "") -> SafeString:

@@ -299,11 +299,24 @@ class ProjectQuerySet(models.QuerySet):
         """
         if not include_superseded:
             return self.filter(status=Status.PUBLISHED)
-        # A withdrawn project takes its older revisions off the public site with it.
-        withdrawn = Project.objects.filter(status=Status.WITHDRAWN).values("lineage")
-        return self.filter(status__in=[Status.PUBLISHED, Status.SUPERSEDED]).exclude(
-            lineage__in=withdrawn
+        # A withdrawn project takes its older revisions off the public site with it. NOT EXISTS
+        # by lineage (indexed), not NOT IN: PostgreSQL answers NOT IN with a scan of every
+        # project for the withdrawn ones, on each query.
+        withdrawn = Project.objects.filter(lineage=OuterRef("lineage"), status=Status.WITHDRAWN)
+        return self.filter(status__in=[Status.PUBLISHED, Status.SUPERSEDED]).filter(
+            ~Exists(withdrawn)
         )
+
+    def public_revisions_of(self, lineage) -> list[Project]:
+        """The public revisions of one project, oldest first: ``published(include_superseded=
+        True)`` for one lineage, with the withdrawn rule applied to the rows it reads. Django
+        takes longer to build the NOT EXISTS than PostgreSQL takes to run the whole query,
+        and a project's page asks this on every view."""
+        statuses = [Status.PUBLISHED, Status.SUPERSEDED, Status.WITHDRAWN]
+        rows = list(self.filter(lineage=lineage, status__in=statuses).order_by("revision"))
+        if any(row.status == Status.WITHDRAWN for row in rows):
+            return []
+        return rows
 
 
 class Project(models.Model):

@@ -35,7 +35,7 @@ from budget.tree import (
     SubItemData,
 )
 
-from .models import Citation, Disclosure, LineItem, PolicyDocument, Project, SubItem
+from .models import Citation, Disclosure, LineItem, PolicyDocument, Project, Status, SubItem
 
 
 def _project_tree_prefetches() -> list:
@@ -87,6 +87,25 @@ def public_project(lineage: UUID, revision: int | None = None, *, tree: bool = T
     if project is None:
         raise Http404("没有找到已公开的项目。")
     return project
+
+
+def public_project_page(
+    lineage: UUID, revision: int | None = None
+) -> tuple[Project, list[Project]]:
+    """What a project's page shows besides its body, in one query: the live revision (or the
+    given public one) with its disclosure and department, and every public revision of the
+    project in order; 404 otherwise."""
+    revisions = Project.objects.select_related("disclosure__department").public_revisions_of(
+        lineage
+    )
+    for project in revisions:
+        if (
+            (project.revision == revision)
+            if revision is not None
+            else project.status == Status.PUBLISHED
+        ):
+            return project, revisions
+    raise Http404("没有找到已公开的项目。")
 
 
 def public_projects() -> QuerySet[Project]:

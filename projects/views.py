@@ -39,15 +39,14 @@ class ProjectView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        project = selectors.public_project(kwargs["lineage"], kwargs.get("revision"), tree=False)
+        project, revisions = selectors.public_project_page(
+            kwargs["lineage"], kwargs.get("revision")
+        )
         # The body is kept per published revision (projects/fragments.py).
         context.update(
             project=project,
             disclosure=project.disclosure,
             body=fragments.project_body(project),
-        )
-        revisions = list(
-            selectors.public_revisions().filter(lineage=project.lineage).order_by("revision")
         )
         # Each public revision with the one before it, for "compare with the previous".
         context["revisions"] = list(zip(revisions, [None, *revisions[:-1]], strict=True))

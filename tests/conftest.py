@@ -28,9 +28,11 @@ def fresh_cache():
     (whose database rows were rolled back) can answer it."""
     from django.core.cache import cache
 
+    from portal import nearcache
     from projects import public_version
 
     cache.clear()
+    nearcache.forget()
     public_version.forget()
 
 

@@ -224,6 +224,9 @@ PUBLIC_FRAGMENT_CACHE = os.environ.get("PUBLIC_FRAGMENT_CACHE", "1") == "1"
 PUBLIC_PAGE_TIMEOUT = 24 * 3600
 PUBLIC_VERSION_TTL = 2
 PUBLIC_VERSION_LOCAL_TTL = 1
+# Bytes of stored pages and bodies each process keeps of its own, in front of a shared cache
+# (portal/nearcache.py); 0 with the per-process cache above, which is already local.
+PUBLIC_LOCAL_CACHE_BYTES = 0
 # The code's release, part of every stored page's key and ETag, so that pages made by an
 # earlier deploy are not served by a later one; without it, a digest of the sources is used.
 RELEASE = os.environ.get("RELEASE", "")

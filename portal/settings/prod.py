@@ -58,6 +58,8 @@ if os.environ.get("REDIS_URL"):
             "KEY_PREFIX": "portal",
         }
     }
+    # Each worker keeps up to this many bytes of what it read from Redis (portal/nearcache.py).
+    PUBLIC_LOCAL_CACHE_BYTES = int(os.environ.get("PUBLIC_LOCAL_CACHE_BYTES", str(32 * 2**20)))
 
 # One JSON object per line on stderr, for the log collector.
 LOGGING = {

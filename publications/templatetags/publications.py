@@ -17,7 +17,9 @@ def project_pdf(project):
             "publications:project-revision-pdf",
             kwargs={"lineage": project.lineage, "revision": project.revision},
         ),
-        "rendition": Rendition.objects.filter(kind=Kind.PROJECT, project=project).first(),
+        "rendition": Rendition.objects.filter(kind=Kind.PROJECT, project=project)
+        .only("pages", "size", "sha256")
+        .first(),
         "label": f"第{project.revision}版 PDF",
     }
 

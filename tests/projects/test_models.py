@@ -192,6 +192,57 @@ def test_withdrawing_a_project_hides_its_older_revisions_too():
         status=Status.WITHDRAWN,
     )
     assert not Project.objects.published(include_superseded=True).exists()
+    assert Project.objects.public_revisions_of(old.lineage) == []
+
+
+# Each project's history as the statuses of its revisions 1, 2, …: live, corrected once or
+# twice, corrected and then withdrawn, with a correction still a draft, a draft never published.
+HISTORIES = [
+    (Status.PUBLISHED,),
+    (Status.SUPERSEDED, Status.PUBLISHED),
+    (Status.SUPERSEDED, Status.SUPERSEDED, Status.PUBLISHED),
+    (Status.SUPERSEDED, Status.WITHDRAWN),
+    (Status.WITHDRAWN,),
+    (Status.PUBLISHED, Status.DRAFT),
+    (Status.SUPERSEDED, Status.PUBLISHED, Status.SUBMITTED),
+    (Status.DRAFT,),
+]
+
+
+@pytest.mark.usefixtures("guards_off")
+def test_public_revisions_of_a_project_follow_the_rule_of_published():
+    """The page's one-query read of a project's revisions gives, for every history, what
+    ``published(include_superseded=True)`` gives for that project, oldest first."""
+    disclosure = DisclosureFactory()
+    lineages = []
+    for number, history in enumerate(HISTORIES, start=1):
+        first = ProjectFactory(disclosure=disclosure, sequence=number, status=history[0])
+        for revision, status in enumerate(history[1:], start=2):
+            ProjectFactory(
+                disclosure=disclosure,
+                lineage=first.lineage,
+                revision=revision,
+                sequence=number,
+                status=status,
+            )
+        lineages.append(first.lineage)
+    public = Project.objects.published(include_superseded=True)
+    for lineage, history in zip(lineages, HISTORIES, strict=True):
+        expected = list(public.filter(lineage=lineage).order_by("revision"))
+        assert Project.objects.public_revisions_of(lineage) == expected, (
+            history,
+            list(Project.objects.filter(lineage=lineage).values_list("revision", "status")),
+        )
+    assert [len(Project.objects.public_revisions_of(x)) for x in lineages] == [
+        1,
+        2,
+        3,
+        0,
+        0,
+        1,
+        2,
+        0,
+    ]
 
 
 def test_a_child_line_takes_its_parents_sub_item():

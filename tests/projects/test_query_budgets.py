@@ -65,7 +65,7 @@ def big_project(guards_off):
 
 
 def test_big_project_page(client, big_project, django_assert_max_num_queries):
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(10):
         response = client.get(big_project.get_absolute_url())
     assert response.status_code == 200
     assert big_project.itemised_total == Decimal("6000000.00")  # 50 × 20 × 6000
