@@ -19,7 +19,7 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.middleware.http import ConditionalGetMiddleware
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.decorators import decorator_from_middleware
 from ninja import NinjaAPI, Path, Query, Schema
 from ninja.decorators import decorate_view
@@ -27,8 +27,10 @@ from ninja.errors import HttpError, Throttled
 from ninja.throttling import AnonRateThrottle
 from pydantic import Field
 
+from portal.pagecache import stored_answer
+from portal.release import release
 from portal.routers import public_reads
-from projects import selectors
+from projects import public_version, selectors
 from projects.filters import ProjectFilter
 from projects.models import Department, Project
 
@@ -76,24 +78,39 @@ api = NinjaAPI(
     ),
     urls_namespace="api",
     docs_url=None,  # the documentation is our own page (/data/api/), with no third-party script
-    throttle=[ClientRateThrottle(settings.OPENDATA_API_RATE)],
+    # No throttle= here: the limit is counted in _public_api, before a stored answer is looked
+    # up, so that a stored answer cannot be had past it (and ninja does not count it twice).
 )
+_throttle = ClientRateThrottle(settings.OPENDATA_API_RATE)
 
 
-def _public_cache(view):
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        with public_reads():  # from the read replica, when there is one
-            response = view(request, *args, **kwargs)
-        if response.status_code in (200, 304):
-            patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
-        return response
+def _finish(response) -> None:
+    """The headers of an answer, set once, before it is stored with them."""
+    if response.status_code == 200:
+        set_response_etag(response)  # from its bytes
+        patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
+    patch_vary_headers(response, ["Accept-Encoding"])
+
+
+def _public_api(run):
+    """Every operation: the client's rate first (429), then the answer stored for this
+    address under the version of what is published (``portal/pagecache.py``), or else the
+    operation's, read from the replica when there is one."""
+
+    @wraps(run)
+    def wrapped(request, **kwargs):
+        if not _throttle.allow_request(request):
+            return api.on_exception(request, Throttled(wait=_throttle.wait()))
+        with public_reads():
+            version = public_version.current()
+            variant = f"{release()}:api"
+            return stored_answer(request, version, variant, lambda: run(request, **kwargs), _finish)
 
     return wrapped
 
 
-# ETag from the answer's bytes and 304 on If-None-Match, for every operation.
-conditional = decorate_view(decorator_from_middleware(ConditionalGetMiddleware), _public_cache)
+# The operation inside, then 304 on If-None-Match (from the stored ETag) around it.
+conditional = decorate_view(_public_api, decorator_from_middleware(ConditionalGetMiddleware))
 
 
 PERIODS = {"s": "每秒", "m": "每分钟", "h": "每小时", "d": "每天"}

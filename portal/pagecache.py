@@ -23,7 +23,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import re
-from functools import wraps
+from datetime import datetime
+from functools import lru_cache, wraps
 
 from django.conf import settings
 from django.core.cache import cache
@@ -41,7 +42,12 @@ _REFUSED = re.compile(r"\bq\s*=\s*0(\.0*)?\s*$")
 
 
 def _accepts_gzip(request) -> bool:
-    for coding in request.headers.get("Accept-Encoding", "").split(","):
+    return _gzip_accepted(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+
+
+@lru_cache(maxsize=256)  # browsers send a handful of different headers
+def _gzip_accepted(accept_encoding: str) -> bool:
+    for coding in accept_encoding.split(","):
         name, _, params = coding.partition(";")
         if name.strip().lower() in ("gzip", "*"):
             return not _REFUSED.search(params)
@@ -53,7 +59,7 @@ def _reading_mode(request) -> str:
     return mode if mode in READING_MODES else "standard"
 
 
-def _store(key: str, response: HttpResponse) -> None:
+def _keep(key: str, response: HttpResponse) -> None:
     cacheable = (
         response.status_code == 200
         and not response.streaming
@@ -66,7 +72,7 @@ def _store(key: str, response: HttpResponse) -> None:
         # Compressed once here, so that each reader whose browser accepts gzip gets a copy
         # a fifth the size without the server compressing it again. Public pages hold no
         # secret (no CSRF token, no session data), so compression leaks nothing (BREACH).
-        packed = gzip.compress(response.content, compresslevel=6, mtime=0)
+        packed = gzip.compress(response.content, compresslevel=9, mtime=0)
         entry = (response.content, packed, list(response.items()))
         cache.set(key, entry, settings.PUBLIC_PAGE_TIMEOUT)
         nearcache.put(key, entry, _size(entry))
@@ -90,11 +96,34 @@ def _stored(key: str):
 def _restore(entry, request) -> HttpResponse:
     content, packed, headers = entry
     compressed = _accepts_gzip(request)
-    response = HttpResponse(packed if compressed else content)
-    for name, value in headers:
-        response[name] = value
+    response = HttpResponse(packed if compressed else content, headers=dict(headers))
     if compressed:
         response["Content-Encoding"] = "gzip"
+        etag = response.get("ETag", "")
+        if etag.startswith('"'):  # a strong ETag names the uncompressed bytes only
+            response["ETag"] = "W/" + etag
+    return response
+
+
+def stored_answer(request, version: public_version.Version, variant: str, make, finish):
+    """The answer stored for this address under ``version`` and ``variant``; or else ``make()``'s
+    (rendered, if a TemplateResponse), passed to ``finish`` to set the headers that go with
+    it, and stored with them when it is a plain 200. A stored answer keeps the headers it
+    was stored with: they depend on nothing that is not in its key."""
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    key = f"page:{version.token}:{variant}:{hashlib.sha256(address.encode()).hexdigest()}"
+    if settings.PUBLIC_PAGE_CACHE:
+        entry = _stored(key)
+        if entry is not None:
+            return _restore(entry, request)
+    response = make()
+    if not getattr(response, "is_rendered", True):
+        # A TemplateResponse: rendered here, so that the queries its template makes run
+        # inside public_reads() too.
+        response.render()
+    finish(response)
+    if settings.PUBLIC_PAGE_CACHE and request.method == "GET":
+        _keep(key, response)
     return response
 
 
@@ -109,37 +138,44 @@ def _cached(view, *, by_reading_mode: bool):
     return wrapped
 
 
+@lru_cache(maxsize=64)
+def _validators(token: str, changed_at: datetime, variant: str) -> tuple[str, int, str]:
+    """ETag, Last-Modified (as a timestamp and as a header) of a version and variant."""
+    etag = 'W/"{}"'.format(hashlib.sha256(f"{token}:{variant}".encode()).hexdigest()[:32])
+    last_modified = int(changed_at.timestamp())
+    return etag, last_modified, http_date(last_modified)
+
+
+_CONDITIONS = (
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_MATCH",
+    "HTTP_IF_UNMODIFIED_SINCE",
+)
+
+
 def _answer(request, view, args, kwargs, *, by_reading_mode: bool):
     version = public_version.current()
     variant = _reading_mode(request) if by_reading_mode else "-"
     variant = f"{release()}:{variant}"
-    etag = 'W/"{}"'.format(hashlib.sha256(f"{version.token}:{variant}".encode()).hexdigest()[:32])
-    last_modified = int(version.changed_at.timestamp())
-    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
-    if response is None:
-        address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-        key = f"page:{version.token}:{variant}:{address}"
-        entry = _stored(key) if settings.PUBLIC_PAGE_CACHE else None
-        if entry is not None:
-            response = _restore(entry, request)
-        else:
-            response = view(request, *args, **kwargs)
-            if not getattr(response, "is_rendered", True):
-                # A TemplateResponse: rendered here, so that the queries its template makes
-                # run inside public_reads() too.
-                response.render()
-            if settings.PUBLIC_PAGE_CACHE and request.method == "GET":
-                _store(key, response)
-    if response.status_code in (200, 304):
-        response["ETag"] = etag
-        response["Last-Modified"] = http_date(last_modified)
-        if "Cache-Control" not in response:
-            # Browsers and proxies may keep it, and ask again each time (a 304, cheaply).
-            patch_cache_control(response, public=True, no_cache=True)
-    patch_vary_headers(
-        response, ["Cookie", "Accept-Encoding"] if by_reading_mode else ["Accept-Encoding"]
-    )
-    return response
+    etag, last_modified, modified_header = _validators(version.token, version.changed_at, variant)
+    vary = ("Cookie", "Accept-Encoding") if by_reading_mode else ("Accept-Encoding",)
+
+    def finish(response):
+        if response.status_code in (200, 304):
+            response["ETag"] = etag
+            response["Last-Modified"] = modified_header
+            if "Cache-Control" not in response:
+                # Browsers and proxies may keep it, and ask again each time (a 304, cheaply).
+                patch_cache_control(response, public=True, no_cache=True)
+        patch_vary_headers(response, vary)
+
+    if any(condition in request.META for condition in _CONDITIONS):
+        response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        if response is not None:
+            finish(response)
+            return response
+    return stored_answer(request, version, variant, lambda: view(request, *args, **kwargs), finish)
 
 
 def public_page(view):

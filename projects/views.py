@@ -1,6 +1,7 @@
 """Public views: each picks a selector and a template, nothing more."""
 
 from django.http import Http404, StreamingHttpResponse
+from django.urls import reverse
 from django.views.generic import ListView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
@@ -47,6 +48,16 @@ class ProjectView(TemplateView):
             project=project,
             disclosure=project.disclosure,
             body=fragments.project_body(project),
+        )
+        # The data files of this revision: in the page's head and under its PDF.
+        context.update(
+            {
+                fmt: reverse(
+                    "opendata:project-revision-data",
+                    kwargs={"lineage": project.lineage, "revision": project.revision, "fmt": fmt},
+                )
+                for fmt in ("json", "csv", "xlsx")
+            }
         )
         # Each public revision with the one before it, for "compare with the previous".
         context["revisions"] = list(zip(revisions, [None, *revisions[:-1]], strict=True))

@@ -8,7 +8,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from projects.models import Project, Status
+from projects.models import Department, Project, Status
 from tests.conftest import force_status
 
 pytestmark = pytest.mark.django_db
@@ -225,3 +225,36 @@ def test_head_answers_like_get_without_the_body(client, seed):
     assert head["Content-Type"] == got["Content-Type"]
     assert client.head("/api/v1/projects/00000000-0000-0000-0000-000000000000").status_code == 404
     assert client.post("/api/v1/projects").status_code == 405
+
+
+def test_answers_are_stored_per_version_and_the_limit_still_counts(
+    client, seed, settings, django_assert_num_queries
+):
+    import gzip
+
+    from projects import public_version
+
+    first = client.get("/api/v1/projects", {"year": 2024})
+    with django_assert_num_queries(0):  # stored: no query, the version remembered
+        again = client.get("/api/v1/projects", {"year": 2024})
+    assert again.content == first.content and again["ETag"] == first["ETag"]
+    # Compressed for a client that accepts it: the same JSON, under a weak ETag.
+    packed = client.get("/api/v1/projects", {"year": 2024}, HTTP_ACCEPT_ENCODING="gzip")
+    assert packed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.content) == first.content
+    assert packed["ETag"] == "W/" + first["ETag"]
+    assert "Accept-Encoding" in packed["Vary"]
+    not_modified = client.get("/api/v1/projects", {"year": 2024}, HTTP_IF_NONE_MATCH=packed["ETag"])
+    assert not_modified.status_code == 304
+    # A renamed department is a new version: the answer is made again.
+    department = Department.objects.get(slug="chengjiang-zzb")
+    department.name = "澄江市委组织部（更名）"
+    department.save()
+    public_version.forget()
+    assert "澄江市委组织部（更名）" in str(client.get("/api/v1/projects", {"year": 2024}).json())
+    # The rate limit is counted before a stored answer is looked up.
+    settings.OPENDATA_API_RATE = "2/min"
+    cache.clear()
+    statuses = [client.get("/api/v1/projects", {"year": 2024}).status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    cache.clear()
