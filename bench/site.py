@@ -238,10 +238,10 @@ def memory(env: dict, paths: dict) -> list[tuple[int, int]]:
     mixed = [p for kind in ("project", "api") for p in paths[kind]]
     random.Random(3).shuffle(mixed)
     samples = []
-    with server(env, GUNICORN_WORKERS="1", GUNICORN_MAX_REQUESTS="0", PUBLIC_PAGE_CACHE="0") as (
-        base,
-        master,
-    ):
+    # Nothing kept in the process (no stored pages, no copies of Redis's entries), so that
+    # what grows is what the request path leaks.
+    quiet = {"PUBLIC_PAGE_CACHE": "0", "PUBLIC_LOCAL_CACHE_BYTES": "0"}
+    with server(env, GUNICORN_WORKERS="1", GUNICORN_MAX_REQUESTS="0", **quiet) as (base, master):
         (worker,) = workers(master)
         done = 0
         samples.append((done, rss_kib(worker)))

@@ -13,8 +13,11 @@ view. For GET and HEAD they:
    answer (200, not streamed, setting no cookie, not private) for ``PUBLIC_PAGE_TIMEOUT``
    seconds, or until the version changes.
 
-Streamed downloads (the CSV export, the bulk zips) get the conditional answers but are not
-stored. The headers that the middleware adds (security, CSP, CORS) are added to stored copies
+A stored copy is looked for in the process's own copies first (``portal/nearcache.py``), then
+in the shared cache; it is stored with its final headers. ``stored_answer`` is the same store
+for the API (``opendata/api.py``), which counts each client's rate before it and keeps its own
+ETag (from the bytes). Streamed downloads (the CSV export, the bulk zips) get the conditional
+answers but are not stored. The headers that the middleware adds (security, CSP, CORS) are added to stored copies
 on the way out, as to any response, since this runs inside the middleware.
 """
 
