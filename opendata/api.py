@@ -166,12 +166,18 @@ class PageParams(Schema):
     )
 
 
-def _page(request: HttpRequest, queryset, params: PageParams, item) -> dict:
+def _page(request: HttpRequest, queryset, params: PageParams, item, *, narrow=False) -> dict:
+    """One page of ``queryset`` with its count and links; ``narrow``: the page's keys are
+    sorted first, then its rows read (``selectors.page_rows``), for the long project list."""
     count = queryset.count()
     pages = max(1, math.ceil(count / params.page_size))
     start = (params.page - 1) * params.page_size
     # Past the last page there is nothing to fetch (and an offset beyond what SQL takes).
-    rows = list(queryset[start : start + params.page_size]) if start < count else []
+    stop = start + params.page_size
+    if start >= count:
+        rows = []
+    else:
+        rows = selectors.page_rows(queryset, start, stop) if narrow else list(queryset[start:stop])
 
     def link(number: int) -> str:
         query = request.GET.copy()
@@ -260,7 +266,7 @@ def list_projects(request, params: Query[ProjectParams]):
         errors = "；".join(f"{k}：{'，'.join(v)}" for k, v in filterset.errors.items())
         raise HttpError(400, f"筛选条件有误：{errors}")
     queryset = filterset.qs.order_by(*selection.ORDER, "pk")
-    return _page(request, queryset, params, _project_summary)
+    return _page(request, queryset, params, _project_summary, narrow=True)
 
 
 def _project_document(request, lineage: UUID, revision: int | None):

@@ -30,5 +30,14 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 preload_app = os.environ.get("GUNICORN_PRELOAD", "1") == "1"
 
 
+def when_ready(server):
+    """Once in the master, with the app loaded: what each worker would do on its first
+    requests (portal/warmup.py), so that a recycled worker does not make readers wait."""
+    if preload_app:
+        from portal.warmup import warm
+
+        warm()
+
+
 def pre_fork(server, worker):
     gc.freeze()

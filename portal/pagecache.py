@@ -17,8 +17,9 @@ A stored copy is looked for in the process's own copies first (``portal/nearcach
 in the shared cache; it is stored with its final headers. ``stored_answer`` is the same store
 for the API (``opendata/api.py``), which counts each client's rate before it and keeps its own
 ETag (from the bytes). Streamed downloads (the CSV export, the bulk zips) get the conditional
-answers but are not stored. The headers that the middleware adds (security, CSP, CORS) are added to stored copies
-on the way out, as to any response, since this runs inside the middleware.
+answers but are not stored. The headers that the middleware adds (security, CSP, CORS) are
+added to stored copies on the way out, as to any response, since this runs inside the
+middleware.
 """
 
 from __future__ import annotations

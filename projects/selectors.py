@@ -108,6 +108,16 @@ def public_project_page(
     raise Http404("没有找到已公开的项目。")
 
 
+def page_rows(queryset: QuerySet, start: int, stop: int) -> list:
+    """Rows ``start:stop`` of an ordered queryset, read in two steps: the page's keys first,
+    in order, from rows as narrow as the ordering allows, then those rows whole. PostgreSQL
+    then sorts and skips (key, pk) pairs instead of every joined row with its long texts:
+    at 100,000 projects a late page of everything took seconds read in one query."""
+    pks = list(queryset.values_list("pk", flat=True)[start:stop])
+    rows = queryset.order_by().in_bulk(pks)
+    return [rows[pk] for pk in pks]
+
+
 def public_projects() -> QuerySet[Project]:
     """Every live project, in disclosure order."""
     return (

@@ -169,7 +169,9 @@ class ProjectTableView(SingleTableMixin, FilterView):
     template_name = "projects/project_list.html"
     filterset_class = ProjectFilter
     table_class = ProjectTable
-    paginate_by = 50
+    # The table paginates (one count, one page); paginate_by would make ListView paginate
+    # the same rows again, counting them a second time for nothing.
+    table_pagination = {"per_page": 50}
 
     def get_queryset(self):
         return selectors.public_projects()
@@ -204,7 +206,7 @@ class DisclosureTableView(SingleTableMixin, FilterView):
     template_name = "projects/disclosure_list.html"
     filterset_class = DisclosureFilter
     table_class = DisclosureTable
-    paginate_by = 50
+    table_pagination = {"per_page": 50}  # the table paginates, not ListView (see above)
 
     def get_queryset(self):
         return selectors.disclosure_list()

@@ -119,3 +119,21 @@ def test_a_nul_character_is_refused_clearly(client, url):
     else:
         assert response.status_code == 400
         assert "无效字符" in response.content.decode()
+
+
+def test_warming_up_compiles_every_template_once_for_all_workers(settings):
+    """gunicorn's master warms the app before forking (portal/gunicorn.conf.py): each of the
+    portal's templates is compiled and kept by the cached loader, the release worked out."""
+    from django.template import engines
+
+    from portal.release import release
+    from portal.warmup import warm
+
+    release.cache_clear()
+    folder = Path(settings.BASE_DIR) / "templates"
+    assert warm() == len(list(folder.rglob("*.html"))) > 20
+    assert release.cache_info().currsize == 1
+    loader = engines["django"].engine.template_loaders[0]
+    assert type(loader).__name__ == "Loader" and "cached" in type(loader).__module__
+    kept = {origin_name for origin_name in loader.get_template_cache}
+    assert "projects/project_detail.html" in kept and "base.html" in kept

@@ -258,3 +258,20 @@ def test_answers_are_stored_per_version_and_the_limit_still_counts(
     statuses = [client.get("/api/v1/projects", {"year": 2024}).status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
     cache.clear()
+
+
+def test_a_page_read_by_its_keys_first_is_the_page_read_whole(seed):
+    """``selectors.page_rows`` (the API's project list) gives what slicing gives, in order."""
+    from opendata import selection
+    from projects import selectors
+
+    ordered = Project.objects.published().select_related("disclosure__department")
+    ordered = ordered.order_by(*selection.ORDER, "pk")
+    count = ordered.count()
+    assert count >= 2
+    for start, stop in [(0, 1), (1, 2), (count - 1, count + 5), (0, count), (count, count + 3)]:
+        expected = list(ordered[start:stop])
+        assert selectors.page_rows(ordered, start, stop) == expected
+        assert [p.disclosure.department.name for p in expected] == [
+            p.disclosure.department.name for p in selectors.page_rows(ordered, start, stop)
+        ]

@@ -1,0 +1,28 @@
+"""Work every process would otherwise do on its first requests, done once in gunicorn's master
+before it forks (``portal/gunicorn.conf.py``): the workers inherit the result, and a worker
+recycled after ``max_requests`` starts ready instead of making its first readers wait for
+the release digest, the compiled templates and the URL patterns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.template.loader import get_template
+from django.urls import get_script_prefix, reverse
+
+from .context_processors import _links
+from .release import release
+
+
+def warm() -> int:
+    """Compute what is computed once per process; returns the number of templates compiled."""
+    release()
+    reverse("projects:home")  # fills the URL resolver's lookup tables
+    _links(get_script_prefix(), None)
+    compiled = 0
+    for folder in (Path(settings.BASE_DIR) / "templates",):
+        for path in sorted(folder.rglob("*.html")):
+            get_template(str(path.relative_to(folder)))  # the cached loader keeps it
+            compiled += 1
+    return compiled
