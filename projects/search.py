@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQueryField
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import connection, connections, router, transaction
 from django.db.models import BooleanField, Case, F, Func, Prefetch, Q, QuerySet, Value, When
 from django.db.models.functions import Cast
 from django.utils.functional import cached_property
@@ -31,7 +31,7 @@ from budget.docnumbers import find_doc_numbers
 from budget.normalize import halfwidth
 from budget.searchtext import query_grams, search_terms, tsquery_literal
 
-from .models import Citation, Project, ProjectSearch
+from .models import Citation, Project, ProjectSearch, Status
 
 MAX_QUERY = 100
 SNIPPET_RADIUS = 40
@@ -197,17 +197,104 @@ def count_matches(projects: QuerySet[Project], cap: int = COUNT_CAP) -> MatchCou
     return MatchCount(count=len(ids), more=False, ids=ids)
 
 
+# How many candidates (rows whose grams match) of a common longer term are put in display
+# order before any text is read (see CommonMatches).
+CANDIDATES = 20_000
+
+
+def _escape_like(key: str) -> str:
+    return key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _page_ids_by_candidates(keys: list[str], start: int, stop: int) -> list[int] | None:
+    """The ids of matches ``start:stop`` in display order, the candidates sorted before their
+    texts are read: the grams pick the candidates through the GIN index and the sort reads
+    only the order's columns; LIKE then reads texts in that order (for keys the grams do not
+    decide alone) and stops when the page is full. None when the first ``CANDIDATES``
+    candidates hold fewer than ``stop`` matches."""
+    grams = " OR ".join(["s.grams @@ %s::tsquery"] * len(keys))
+    # A row matches when the grams of an exact key are there, or the text has a longer key.
+    confirm = [
+        ("c.grams @@ %s::tsquery", literal)
+        for key, literal in _literals(keys)
+        if len(key) <= EXACT_BY_GRAMS
+    ]
+    confirm += [
+        ("c.text LIKE %s", f"%{_escape_like(key)}%") for key in keys if len(key) > EXACT_BY_GRAMS
+    ]
+    order = ("fiscal_year DESC", "department_name", "sequence", "project_id")
+    sql = f"""
+        SELECT c.project_id FROM (
+            SELECT s.project_id, s.text, s.grams, s.fiscal_year, s.department_name, s.sequence
+            FROM projects_projectsearch s JOIN projects_project p ON p.id = s.project_id
+            WHERE p.status = %s AND ({grams})  -- p.status: Project.objects.published()
+            ORDER BY {", ".join(f"s.{part}" for part in order)}
+            LIMIT %s
+        ) c
+        WHERE {" OR ".join(test for test, _ in confirm)}
+        ORDER BY {", ".join(f"c.{part}" for part in order)}
+        LIMIT %s
+    """
+    params = [
+        Status.PUBLISHED,
+        *(literal for _, literal in _literals(keys)),
+        CANDIDATES,
+        *(value for _, value in confirm),
+        stop,
+    ]
+    alias = router.db_for_read(ProjectSearch)  # the replica, for a public page
+    with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
+        # The planner prices reading each row's grams at nothing (they are stored out of the
+        # row) and would rather scan all 100,000 rows than use the GIN index; this query only.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(sql, params)
+        ids = [row[0] for row in cursor.fetchall()]
+        cursor.execute("SET LOCAL enable_seqscan = on")
+    if len(ids) < stop:
+        return None  # the candidates ran out first: not all of them were sorted
+    return ids[start:stop]
+
+
+def _literals(keys: list[str]) -> list[tuple[str, str]]:
+    return [(key, tsquery_literal(query_grams(key))) for key in keys]
+
+
+class CommonMatches:
+    """The pages of a query with more matches than the count's cap, as ``Paginator`` slices
+    them (no count: ``CappedPaginator`` is given it).
+
+    Walking the display order and testing each row would read the grams, or the whole text
+    for a longer key, of every row before the first matches: for a term common in a few
+    departments late in the order (校园安全, 退役军人服务 …) tens of thousands of rows. So the
+    candidates (from the GIN index) are sorted first, without their texts, and tested in
+    that order until the page is full (``_page_ids_by_candidates``). The walk stays for a
+    term with more than ``CANDIDATES`` candidates, whose matches are everywhere.
+    """
+
+    def __init__(self, query: str):
+        self.query = query
+
+    def __getitem__(self, page: slice) -> list[Project]:
+        ids = _page_ids_by_candidates(search_terms(self.query), page.start or 0, page.stop)
+        if ids is None:
+            return list(matching_projects(self.query, dense=True)[page])
+        rows = _for_results(Project.objects.filter(pk__in=ids)).in_bulk(ids)
+        return [rows[pk] for pk in ids]
+
+
 def search_results(query: str, cap: int = COUNT_CAP) -> tuple[MatchCount, QuerySet[Project]]:
     """The count of what ``query`` finds (capped) and the projects to page through, in the
     public order, each read the cheapest way (docs/search.md).
 
     The count's query finds every match up to the cap, so when there are no more the pages
-    are read by id, without testing any text again; past the cap the matches are dense, and
-    a page is read in display order, stopping once it is full.
+    are read by id, without testing any text again; past the cap a page is read as
+    ``CommonMatches`` says.
     """
     count = count_matches(matching_projects(query), cap)
     if count.more:
-        return count, matching_projects(query, dense=True)
+        if not grams_indexed():
+            return count, matching_projects(query, dense=True)
+        return count, CommonMatches(query)
     # The ids on the search rows' side: the planner then reads those rows by key and the
     # projects by theirs, instead of scanning every search row to join them.
     found = Project.objects.published().filter(search__pk__in=count.ids)

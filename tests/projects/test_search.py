@@ -367,10 +367,19 @@ def test_results_come_in_the_public_order_and_drafts_never(department_names, row
         dense = matching_projects("慰问", dense=True)
         assert list(dense.values_list("pk", flat=True)) == expected
         # Under the cap the pages are read by id, past it in display order: the same list.
-        for cap in (1, 3, 100):
-            count, results = search_results("慰问", cap)
-            assert (count.count, count.more) == (min(len(expected), cap), len(expected) > cap)
-            assert list(results.values_list("pk", flat=True)) == expected
+        # Past the cap: a two-character key walks the display order; a longer one sorts its
+        # candidates first, or walks when they are more than CANDIDATES (here, 1).
+        for key, candidates in (("慰问", 20_000), ("春节慰问", 20_000), ("春节慰问", 1)):
+            original, search.CANDIDATES = search.CANDIDATES, candidates
+            try:
+                for cap in (1, 3, 100):
+                    count, results = search_results(key, cap)
+                    more = len(expected) > cap
+                    assert (count.count, count.more) == (min(len(expected), cap), more)
+                    assert [p.pk for p in results[0 : len(expected)]] == expected
+                    assert [p.pk for p in results[2:5]] == expected[2:5]
+            finally:
+                search.CANDIDATES = original
         assert count_matches(matching_projects("慰问")) == MatchCount(len(expected), False)
         transaction.set_rollback(True)
 
@@ -474,3 +483,23 @@ def test_the_display_order_migration_writes_what_services_write(seed):
     with connection.schema_editor() as editor:
         migration.fill(apps, editor)
     assert sorted(ProjectSearch.objects.values_list(*fields)) == stored
+
+
+@pytest.mark.usefixtures("guards_off")
+def test_a_common_longer_term_confirms_its_candidates_by_their_text():
+    """Past the cap, a longer key's candidates (every bigram present) are sorted first and
+    confirmed by LIKE in that order: a text with the bigrams apart is not a match."""
+    disclosure = DisclosureFactory()
+    texts = ["春节慰问金。", "春节期间，节慰…慰问。", "春节慰问活动。", "培训。", "春节慰问。"]
+    projects = [
+        indexed(f"项目{n}", content=text, disclosure=disclosure, sequence=n + 1)
+        for n, text in enumerate(texts)
+    ]
+    indexed("草稿", content="春节慰问。", status=Status.DRAFT, disclosure=disclosure, sequence=9)
+    count, results = search_results("春节慰问", cap=1)
+    assert count.more
+    assert [p.pk for p in results[0:10]] == [projects[n].pk for n in (0, 2, 4)]
+    assert [p.pk for p in results[1:2]] == [projects[2].pk]
+    # The page's rows come with what the snippets read.
+    page = results[0:3]
+    assert all(search.hits(p, "春节慰问") for p in page)
