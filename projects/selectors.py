@@ -71,19 +71,15 @@ def add_trees(projects: list[Project]) -> list[Project]:
     return projects
 
 
-def public_project(lineage: UUID, revision: int | None = None, *, tree: bool = True) -> Project:
-    """The live revision of a project, or one given public revision of it; 404 otherwise.
-    With ``tree=False``, the row and its disclosure and department only."""
+def public_project(lineage: UUID, revision: int | None = None) -> Project:
+    """The live revision of a project, or one given public revision of it, with its whole
+    tree; 404 otherwise. (The project page reads less: ``public_project_page``.)"""
     projects = Project.objects.published(include_superseded=revision is not None).filter(
         lineage=lineage
     )
     if revision is not None:
         projects = projects.filter(revision=revision)
-    if tree:
-        projects = with_tree(projects)
-    else:
-        projects = projects.select_related("disclosure__department")
-    project = projects.first()
+    project = with_tree(projects).first()
     if project is None:
         raise Http404("没有找到已公开的项目。")
     return project
