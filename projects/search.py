@@ -31,7 +31,7 @@ from budget.docnumbers import find_doc_numbers
 from budget.normalize import halfwidth
 from budget.searchtext import query_grams, search_terms, tsquery_literal
 
-from .models import Citation, Project, ProjectSearch, Status
+from .models import Citation, Project, ProjectSearch
 
 MAX_QUERY = 100
 SNIPPET_RADIUS = 40
@@ -197,8 +197,12 @@ def count_matches(projects: QuerySet[Project], cap: int = COUNT_CAP) -> MatchCou
     return MatchCount(count=len(ids), more=False, ids=ids)
 
 
-# How many candidates (rows whose grams match) of a common longer term are put in display
-# order before any text is read (see CommonMatches).
+# A page of a common term is first looked for by walking the public order, testing at most
+# this many rows: a term found all over (工作, 项目) fills a page within the first hundred,
+# and a walk that finds too little costs a few milliseconds before the candidates are sorted.
+WALK = 500
+# How many candidates (rows whose grams match) of a common term may be put in display order
+# before the walk below (``matching_projects(dense=True)``) is left to find the page.
 CANDIDATES = 20_000
 
 
@@ -206,76 +210,109 @@ def _escape_like(key: str) -> str:
     return key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _page_ids_by_candidates(keys: list[str], start: int, stop: int) -> list[int] | None:
-    """The ids of matches ``start:stop`` in display order, the candidates sorted before their
-    texts are read: the grams pick the candidates through the GIN index and the sort reads
-    only the order's columns; LIKE then reads texts in that order (for keys the grams do not
-    decide alone) and stops when the page is full. None when the first ``CANDIDATES``
-    candidates hold fewer than ``stop`` matches."""
-    grams = " OR ".join(["s.grams @@ %s::tsquery"] * len(keys))
-    # A row matches when the grams of an exact key are there, or the text has a longer key.
-    confirm = [
-        ("c.grams @@ %s::tsquery", literal)
-        for key, literal in _literals(keys)
-        if len(key) <= EXACT_BY_GRAMS
-    ]
-    confirm += [
-        ("c.text LIKE %s", f"%{_escape_like(key)}%") for key in keys if len(key) > EXACT_BY_GRAMS
-    ]
-    order = ("fiscal_year DESC", "department_name", "sequence", "project_id")
-    sql = f"""
-        SELECT c.project_id FROM (
-            SELECT s.project_id, s.text, s.grams, s.fiscal_year, s.department_name, s.sequence
-            FROM projects_projectsearch s JOIN projects_project p ON p.id = s.project_id
-            WHERE p.status = %s AND ({grams})  -- p.status: Project.objects.published()
-            ORDER BY {", ".join(f"s.{part}" for part in order)}
-            LIMIT %s
-        ) c
-        WHERE {" OR ".join(test for test, _ in confirm)}
-        ORDER BY {", ".join(f"c.{part}" for part in order)}
-        LIMIT %s
-    """
-    params = [
-        Status.PUBLISHED,
-        *(literal for _, literal in _literals(keys)),
-        CANDIDATES,
-        *(value for _, value in confirm),
-        stop,
-    ]
-    alias = router.db_for_read(ProjectSearch)  # the replica, for a public page
-    with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
-        # The planner prices reading each row's grams at nothing (they are stored out of the
-        # row) and would rather scan all 100,000 rows than use the GIN index; this query only.
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute(sql, params)
-        ids = [row[0] for row in cursor.fetchall()]
-        cursor.execute("SET LOCAL enable_seqscan = on")
-    if len(ids) < stop:
-        return None  # the candidates ran out first: not all of them were sorted
-    return ids[start:stop]
+def _order_sql(alias: str) -> str:
+    """``DISPLAY_ORDER`` as an ORDER BY list over a search row called ``alias``."""
+    return ", ".join(
+        f"{alias}.{part.lstrip('-').removeprefix('search__')}"
+        + (" DESC" if part.startswith("-") else "")
+        for part in DISPLAY_ORDER
+    )
 
 
 def _literals(keys: list[str]) -> list[tuple[str, str]]:
     return [(key, tsquery_literal(query_grams(key))) for key in keys]
 
 
+def _confirm_sql(keys: list[str], alias: str) -> tuple[str, list[str]]:
+    """The exact test of a search row called ``alias`` for any of ``keys``: the grams alone
+    for a key they decide, the grams and then LIKE for a longer one."""
+    tests, params = [], []
+    for key, literal in _literals(keys):
+        if len(key) <= EXACT_BY_GRAMS:
+            tests.append(f"{alias}.grams @@ %s::tsquery")
+            params.append(literal)
+        else:
+            tests.append(f"({alias}.grams @@ %s::tsquery AND {alias}.text LIKE %s)")
+            params += [literal, f"%{_escape_like(key)}%"]
+    return " OR ".join(tests), params
+
+
+def _first_matches(keys: list[str], enough: int, limit: int) -> tuple[list[int], bool]:
+    """The project ids of the first search rows (any status) that match ``keys``, in display
+    order: at least ``enough`` of them unless there are fewer, at most ``limit``; and
+    whether they are all there are. (The one function
+    here that must say in SQL what the ORM cannot: a walk bounded in rows, and a top-N sort
+    of an index's candidates.)
+
+    First the walk: the public order's index, at most ``WALK`` rows tested. A term whose
+    matches are late in the order (校园安全, 退役军人服务: a few departments) is not found
+    there, so then its candidates are taken from the GIN index (their order columns only,
+    no text), the first ``limit`` of them put in order by a top-N sort, and only those
+    confirmed. Either way the cost follows the page and the term's candidates, never the
+    rows before its first match.
+    """
+    confirm, confirm_params = _confirm_sql(keys, "s")
+    walk = f"""
+        SELECT s.project_id FROM (
+            SELECT * FROM projects_projectsearch ORDER BY {_order_sql("projects_projectsearch")}
+            LIMIT %s
+        ) s WHERE {confirm} ORDER BY {_order_sql("s")} LIMIT %s
+    """
+    grams = " OR ".join(["grams @@ %s::tsquery"] * len(keys))
+    candidates = f"""
+        WITH c AS MATERIALIZED (
+            SELECT project_id, fiscal_year, department_name, sequence
+            FROM projects_projectsearch WHERE {grams}
+        ), top AS (SELECT * FROM c ORDER BY {_order_sql("c")} LIMIT %s)
+        SELECT top.project_id, ({confirm}) FROM top
+        JOIN projects_projectsearch s ON s.project_id = top.project_id
+        ORDER BY {_order_sql("top")}
+    """
+    alias = router.db_for_read(ProjectSearch)  # the replica, for a public page
+    with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
+        cursor.execute(walk, [WALK, *confirm_params, limit])
+        ids = [row[0] for row in cursor.fetchall()]
+        if len(ids) >= enough:
+            return ids, False
+        # The planner prices reading each row's grams at nothing (they are stored out of the
+        # row) and would rather scan all 100,000 rows than use the GIN index; this query only.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        literals = [literal for _, literal in _literals(keys)]
+        cursor.execute(candidates, [*literals, limit, *confirm_params])
+        rows = cursor.fetchall()
+        cursor.execute("SET LOCAL enable_seqscan = on")
+    return [pk for pk, confirmed in rows if confirmed], len(rows) < limit
+
+
+def _page_ids_past_cap(keys: list[str], start: int, stop: int) -> list[int] | None:
+    """The ids of live matches ``start:stop`` in display order, read as ``_first_matches``
+    says; the rows of other revisions among them are dropped by ``published()``. None
+    when that would mean sorting more than ``CANDIDATES`` candidates."""
+    limit = stop + stop // 2 + 10  # room for the rows of revisions no longer live
+    while limit <= CANDIDATES:
+        ids, complete = _first_matches(keys, stop, limit)
+        live = set(Project.objects.published().filter(pk__in=ids).values_list("pk", flat=True))
+        ids = [pk for pk in ids if pk in live]
+        if len(ids) >= stop or complete:
+            return ids[start:stop]
+        limit *= 4
+    return None
+
+
 class CommonMatches:
     """The pages of a query with more matches than the count's cap, as ``Paginator`` slices
     them (no count: ``CappedPaginator`` is given it).
 
-    Walking the display order and testing each row would read the grams, or the whole text
-    for a longer key, of every row before the first matches: for a term common in a few
-    departments late in the order (校园安全, 退役军人服务 …) tens of thousands of rows. So the
-    candidates (from the GIN index) are sorted first, without their texts, and tested in
-    that order until the page is full (``_page_ids_by_candidates``). The walk stays for a
-    term with more than ``CANDIDATES`` candidates, whose matches are everywhere.
+    A page is found as ``_page_ids_past_cap`` says; should that give up (a term whose
+    confirmed matches are rare among very many candidates), the walk over the display
+    order finds it (``matching_projects(dense=True)``).
     """
 
     def __init__(self, query: str):
         self.query = query
 
     def __getitem__(self, page: slice) -> list[Project]:
-        ids = _page_ids_by_candidates(search_terms(self.query), page.start or 0, page.stop)
+        ids = _page_ids_past_cap(search_terms(self.query), page.start or 0, page.stop)
         if ids is None:
             return list(matching_projects(self.query, dense=True)[page])
         rows = _for_results(Project.objects.filter(pk__in=ids)).in_bulk(ids)

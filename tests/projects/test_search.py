@@ -1,8 +1,10 @@
 """Search: Chinese substrings, 文号 in any bracket form, snippets, drafts never found."""
 
 import importlib
+import itertools
 import random
 from types import SimpleNamespace
+from unittest import mock
 
 import pytest
 from django.db import connection, transaction
@@ -367,19 +369,19 @@ def test_results_come_in_the_public_order_and_drafts_never(department_names, row
         dense = matching_projects("慰问", dense=True)
         assert list(dense.values_list("pk", flat=True)) == expected
         # Under the cap the pages are read by id, past it in display order: the same list.
-        # Past the cap: a two-character key walks the display order; a longer one sorts its
-        # candidates first, or walks when they are more than CANDIDATES (here, 1).
-        for key, candidates in (("慰问", 20_000), ("春节慰问", 20_000), ("春节慰问", 1)):
-            original, search.CANDIDATES = search.CANDIDATES, candidates
-            try:
+        # Past the cap a page is found by the walk (WALK rows at most), else from the sorted
+        # candidates, else (more than CANDIDATES of them) by the walk over every row: for a
+        # key the grams decide and for one LIKE confirms, the same list each way.
+        for key, walk, candidates in itertools.product(
+            ("慰问", "春节慰问"), (0, 2, 2_000), (1, 20_000)
+        ):
+            with mock.patch.multiple(search, WALK=walk, CANDIDATES=candidates):
                 for cap in (1, 3, 100):
                     count, results = search_results(key, cap)
                     more = len(expected) > cap
                     assert (count.count, count.more) == (min(len(expected), cap), more)
                     assert [p.pk for p in results[0 : len(expected)]] == expected
                     assert [p.pk for p in results[2:5]] == expected[2:5]
-            finally:
-                search.CANDIDATES = original
         assert count_matches(matching_projects("慰问")) == MatchCount(len(expected), False)
         transaction.set_rollback(True)
 
@@ -486,9 +488,12 @@ def test_the_display_order_migration_writes_what_services_write(seed):
 
 
 @pytest.mark.usefixtures("guards_off")
-def test_a_common_longer_term_confirms_its_candidates_by_their_text():
-    """Past the cap, a longer key's candidates (every bigram present) are sorted first and
-    confirmed by LIKE in that order: a text with the bigrams apart is not a match."""
+@pytest.mark.parametrize("walk", [0, search.WALK])
+def test_a_common_longer_term_confirms_its_candidates_by_their_text(walk, monkeypatch):
+    """Past the cap, a longer key's candidates (every bigram present) are confirmed by LIKE,
+    whether the walk finds them or they are sorted first: a text with the bigrams apart is
+    not a match."""
+    monkeypatch.setattr(search, "WALK", walk)
     disclosure = DisclosureFactory()
     texts = ["春节慰问金。", "春节期间，节慰…慰问。", "春节慰问活动。", "培训。", "春节慰问。"]
     projects = [
