@@ -14,12 +14,14 @@ view. For GET and HEAD they:
    seconds, or until the version changes.
 
 A stored copy is looked for in the process's own copies first (``portal/nearcache.py``), then
-in the shared cache; it is stored with its final headers. ``stored_answer`` is the same store
-for the API (``opendata/api.py``), which counts each client's rate before it and keeps its own
-ETag (from the bytes). Streamed downloads (the CSV export, the bulk zips) get the conditional
-answers but are not stored. The headers that the middleware adds (security, CSP, CORS) are
-added to stored copies on the way out, as to any response, since this runs inside the
-middleware.
+in the shared cache. Pages are stored and answered by ``StoredPageMiddleware``, near the top
+of the middleware: a stored page is answered before the sessions, CSRF, authentication,
+messages and history middleware run, since none of them changes a public page, and it is
+stored with the headers those layers gave it the first time. The layers above it (security,
+whitenoise, CSP, CORS) add theirs to every answer, stored or not. Downloads and the API
+(``stored_answer``, ``opendata/api.py``, which counts each client's rate before it and keeps
+its own ETag) are stored inside the view, under all the middleware. Streamed downloads (the
+CSV export, the bulk zips) get the conditional answers but are not stored.
 """
 
 from __future__ import annotations
@@ -32,9 +34,11 @@ from functools import lru_cache, wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
-from django.utils.http import http_date
+from django.utils.http import http_date, parse_http_date_safe
 
 from projects import public_version
 
@@ -109,13 +113,17 @@ def _restore(entry, request) -> HttpResponse:
     return response
 
 
+def _key(request, version: public_version.Version, variant: str) -> str:
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return f"page:{version.token}:{variant}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
 def stored_answer(request, version: public_version.Version, variant: str, make, finish):
     """The answer stored for this address under ``version`` and ``variant``; or else ``make()``'s
     (rendered, if a TemplateResponse), passed to ``finish`` to set the headers that go with
     it, and stored with them when it is a plain 200. A stored answer keeps the headers it
     was stored with: they depend on nothing that is not in its key."""
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    key = f"page:{version.token}:{variant}:{hashlib.sha256(address.encode()).hexdigest()}"
+    key = _key(request, version, variant)
     if settings.PUBLIC_PAGE_CACHE:
         entry = _stored(key)
         if entry is not None:
@@ -139,6 +147,8 @@ def _cached(view, *, by_reading_mode: bool):
         with routers.public_reads():
             return _answer(request, view, args, kwargs, by_reading_mode=by_reading_mode)
 
+    # Which views StoredPageMiddleware answers for (pages, not downloads).
+    wrapped.stored_page = by_reading_mode
     return wrapped
 
 
@@ -158,10 +168,15 @@ _CONDITIONS = (
 )
 
 
+def _variant(request, *, by_reading_mode: bool) -> str:
+    return f"{release()}:{_reading_mode(request) if by_reading_mode else '-'}"
+
+
 def _answer(request, view, args, kwargs, *, by_reading_mode: bool):
-    version = public_version.current()
-    variant = _reading_mode(request) if by_reading_mode else "-"
-    variant = f"{release()}:{variant}"
+    # A page's version was read by StoredPageMiddleware, which stores what this answers.
+    page = getattr(request, "public_version", None)
+    version = page or public_version.current()
+    variant = _variant(request, by_reading_mode=by_reading_mode)
     etag, last_modified, modified_header = _validators(version.token, version.changed_at, variant)
     vary = ("Cookie", "Accept-Encoding") if by_reading_mode else ("Accept-Encoding",)
 
@@ -179,7 +194,58 @@ def _answer(request, view, args, kwargs, *, by_reading_mode: bool):
         if response is not None:
             finish(response)
             return response
+    if page is not None:
+        response = view(request, *args, **kwargs)
+        if not getattr(response, "is_rendered", True):
+            response.render()  # here, so that its template's queries are public reads too
+        finish(response)
+        response.public_version = version  # what the middleware may store it under
+        return response
     return stored_answer(request, version, variant, lambda: view(request, *args, **kwargs), finish)
+
+
+class StoredPageMiddleware:
+    """Answers a GET or HEAD of a public page from its stored copy, before the layers below
+    it run; on a miss, stores the page on its way out, with the headers they gave it.
+
+    Which addresses are public pages is the URL resolver's answer (``public_page`` marks the
+    view), so nothing else is looked up in the store. Should the version not be readable
+    (the database out of reach and the version forgotten), the request goes down as usual,
+    where ``DatabaseUnavailableMiddleware`` answers 503.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD") or not settings.PUBLIC_PAGE_CACHE:
+            return self.get_response(request)
+        try:
+            view = resolve(request.path_info, getattr(request, "urlconf", None)).func
+        except Resolver404:
+            return self.get_response(request)
+        if not getattr(view, "stored_page", False):
+            return self.get_response(request)
+        try:
+            with routers.public_reads():
+                version = public_version.current()
+        except DatabaseError:
+            return self.get_response(request)
+        key = _key(request, version, _variant(request, by_reading_mode=True))
+        entry = _stored(key)
+        if entry is not None:
+            response = _restore(entry, request)
+            if any(condition in request.META for condition in _CONDITIONS):
+                last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+                response = get_conditional_response(
+                    request, response.get("ETag"), last_modified, response
+                )
+            return response
+        request.public_version = version
+        response = self.get_response(request)
+        if request.method == "GET" and getattr(response, "public_version", None) is version:
+            _keep(key, response)
+        return response
 
 
 def public_page(view):

@@ -47,6 +47,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Before CommonMiddleware, so that its redirects carry the CORS headers too.
     "corsheaders.middleware.CorsMiddleware",
+    # A stored public page is answered here: what lies below would not change it.
+    "portal.pagecache.StoredPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.cache import cache
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.urls import reverse
 
 from projects import public_version, workflow
@@ -37,9 +37,64 @@ def test_second_request_is_served_without_a_query(client, page, django_assert_nu
 def test_stored_copy_still_gets_the_security_headers(client, page):
     client.get(page)
     hit = client.get(page)
-    assert "script-src" in hit["Content-Security-Policy"]
+    assert "script-src" in hit["Content-Security-Policy"]  # added on the way out, above it
     assert hit["X-Content-Type-Options"] == "nosniff"
+    assert hit["X-Frame-Options"] == "DENY"  # stored with it, from the layers below
     assert "Cookie" in hit["Vary"]
+
+
+class Below:
+    """A middleware at the bottom of the stack that counts the requests reaching it."""
+
+    seen: list[str] = []
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        Below.seen.append(request.path)
+        return self.get_response(request)
+
+
+@pytest.fixture
+def below(settings):
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, f"{__name__}.Below"]
+    Below.seen = []
+    return Below.seen
+
+
+def test_a_stored_page_is_answered_above_the_layers_below(client, page, below):
+    first = client.get(page)
+    hit = client.get(page, headers={"if-none-match": 'W/"other"'})
+    by_etag = client.get(page, headers={"if-none-match": first["ETag"]})
+    assert below == [page]  # only the first request went down to the view
+    assert hit.status_code == 200 and hit.content == first.content
+    assert by_etag.status_code == 304 and by_etag["ETag"] == first["ETag"]
+    # The API and downloads are stored inside their views, under every layer: the API's
+    # rate is counted for each request.
+    url = page + "data.csv"
+    client.get(url)
+    client.get(url)
+    assert below.count(url) == 2
+
+
+def test_pages_go_down_as_usual_when_the_version_cannot_be_read(client, page, monkeypatch):
+    def lost():
+        raise OperationalError("server closed the connection")
+
+    monkeypatch.setattr(public_version, "current", lost)
+    response = client.get(page)
+    assert response.status_code == 503  # DatabaseUnavailableMiddleware, below, answers
+    assert "服务暂时不可用" in response.content.decode()
+
+
+def test_only_public_pages_are_looked_up(client, seed, below):
+    # Not a public page (a 404, the admin's login): nothing is looked up or stored for it.
+    for url in ("/no-such-page/", reverse("admin:login")):
+        client.get(url)
+        client.get(url)
+        assert below.count(url) == 2
+    assert not [key for key in cache._cache if ":page:" in key]
 
 
 def test_if_none_match_and_if_modified_since_give_304(client, page):
