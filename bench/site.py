@@ -248,21 +248,6 @@ def settle(master: int) -> None:
         before = now
 
 
-def _mean_floor(floors: list[dict]) -> dict:
-    total = {key: sum(f[key] for f in floors) for key in ("requests", "non2xx", "failed")}
-    micros = sum(f["micros"] for f in floors)
-    rate = sum(f["rate"] for f in floors) / len(floors)
-    return {
-        **total,
-        "micros": micros,
-        "p50": 0,
-        "p95": 0,
-        "p99": 0,
-        "rate": rate,
-        "floor_rate": rate,
-    }
-
-
 def measure(base: str, master: int, paths: dict) -> dict:
     figures = {}
     warm(base, paths)
@@ -277,7 +262,14 @@ def measure(base: str, master: int, paths: dict) -> dict:
         settle(master)
         figures[kind] = wrk(base, listing, seconds=SECONDS, connections=CONNECTIONS)
         figures[kind]["floor_rate"] = floors[-1]["rate"]
-    figures = {"floor": _mean_floor(floors), **figures}
+    # The floor's row: the range it moved in, and every request it got right or wrong.
+    figures = {
+        "floor": {
+            "rates": [f["rate"] for f in floors],
+            **{key: sum(f[key] for f in floors) for key in ("requests", "non2xx", "failed")},
+        },
+        **figures,
+    }
     for kind in ("floor", "project", "search"):
         settle(master)
         figures[f"{kind} (1 client)"] = wrk(base, paths[kind], seconds=SECONDS, connections=1)
@@ -359,12 +351,14 @@ def main() -> int:
             failed += f["non2xx"] + f["failed"]
             if "1 client" in kind:
                 cells.append(f"p50 {f['p50'] / 1000:5.1f} p95 {f['p95'] / 1000:5.1f} ms")
+            elif kind == "floor":
+                cells.append(f"{min(f['rates']):.0f}–{max(f['rates']):.0f}/s")
             else:
                 cells.append(f"{f['rate']:8.1f}/s {f['rate'] / f['floor_rate']:6.1%}")
         print(f"{kind:24}" + "".join(f"{cell:>24}" for cell in cells))
     print(
         "\n(throughput: requests per second and share of the floor's, measured just before it;"
-        " the floor's row: the mean of those; latency in ms)"
+        " the floor's row: the lowest and highest of those; latency in ms)"
     )
     first, last = samples[1], samples[-1]
     growth = (last[1] - first[1]) / 1024

@@ -20,8 +20,9 @@ NAVIGATION = {
 
 
 @cache
-def _links(prefix: str, urlconf) -> dict:
-    """Every page links to these; worked out once per process, not ten times per page."""
+def navigation_links(prefix: str, urlconf) -> dict:
+    """Every page links to these; worked out once per process (and in gunicorn's master, before
+    it forks: ``portal/warmup.py``), not ten times per page."""
     return {
         **{key: reverse(name, urlconf) for key, name in NAVIGATION.items()},
         "reading_modes": [
@@ -37,5 +38,5 @@ def site(request):
         "portal": settings.PORTAL,
         "reading_mode": mode if mode in READING_MODES else "standard",
         "reading_modes": READING_MODES,
-        "links": _links(get_script_prefix(), get_urlconf()),
+        "links": navigation_links(get_script_prefix(), get_urlconf()),
     }

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.template.loader import get_template
 from django.urls import get_script_prefix, reverse
 
-from .context_processors import _links
+from .context_processors import navigation_links
 from .release import release
 
 
@@ -19,7 +19,7 @@ def warm() -> int:
     """Compute what is computed once per process; returns the number of templates compiled."""
     release()
     reverse("projects:home")  # fills the URL resolver's lookup tables
-    _links(get_script_prefix(), None)
+    navigation_links(get_script_prefix(), None)
     compiled = 0
     for folder in (Path(settings.BASE_DIR) / "templates",):
         for path in sorted(folder.rglob("*.html")):

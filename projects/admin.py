@@ -15,6 +15,7 @@ from .forms import (
     TEXT_LIMIT,
     ChildFormSet,
     CitationForm,
+    CitationFormSet,
     LineItemForm,
     amount_formfield,
 )
@@ -245,6 +246,7 @@ class PastedCitation:
 
 class CitationInline(PastedCitation, StaffEntry, FrozenReadOnlyInline, admin.TabularInline):
     model = Citation
+    formset = CitationFormSet
     fields = ["sequence", "document", "pasted", "cited_text", "separator"]
     extra = 0
 

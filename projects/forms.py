@@ -110,6 +110,32 @@ class ChildFormSet(forms.BaseInlineFormSet):
         return f"{names}重复：同一{parent}中不能有两行相同的{names}。"
 
 
+class CitationFormSet(ChildFormSet):
+    """A project's citations. The separator defaults to "、", which belongs between two
+    citations: after the last one it would be printed before the closing words (《…》、等文件
+    精神), so there it is cleared. The source texts never end their list of citations with
+    one; any other separator typed there is kept."""
+
+    def clean(self):
+        super().clean()
+        kept = [
+            form
+            for form in self.forms
+            if form.is_valid()
+            and not self._should_delete_form(form)
+            and (form.instance.pk is not None or form.has_changed())
+            and form.cleaned_data.get("sequence") is not None
+        ]
+        if not kept:
+            return
+        last = max(kept, key=lambda form: form.cleaned_data["sequence"])
+        if last.cleaned_data.get("separator") == Citation._meta.get_field("separator").default:
+            last.cleaned_data["separator"] = last.instance.separator = ""
+            if "separator" not in last.changed_data:
+                # Saved even if nothing else in its row changed, and named in the history.
+                last.changed_data.append("separator")
+
+
 class CitationForm(forms.ModelForm):
     """A citation whose document is chosen by autocomplete, or made from the pasted citation
     (``《云南省老干部政治待遇的八项制度规定》（云办发〔2006〕1号）``): the registry's document
@@ -172,17 +198,25 @@ class CitationForm(forms.ModelForm):
         document = getattr(self, "_document", None)
         if document is not None:
             if document.pk is None:
+                # Another row of the same page may have pasted the same new document and
+                # stored it a moment ago: that one is used, not a second copy.
+                document = _registered(document.title, document.document_number) or document
+            if document.pk is None:
                 document.save()
             self.instance.document = document
         return super().save(commit)
 
 
+def _registered(title: str, document_number: str) -> PolicyDocument | None:
+    """The registry's document with that 文号 (or, without one, that title)."""
+    if document_number:
+        return PolicyDocument.objects.filter(document_number=document_number).first()
+    return PolicyDocument.objects.filter(title=title, document_number="").first()
+
+
 def document_for(pasted) -> PolicyDocument:
     """The registry's document for a pasted citation, or a new one (not yet saved)."""
-    if pasted.document_number:
-        existing = PolicyDocument.objects.filter(document_number=pasted.document_number).first()
-    else:
-        existing = PolicyDocument.objects.filter(title=pasted.title, document_number="").first()
+    existing = _registered(pasted.title, pasted.document_number)
     if existing is not None:
         return existing
     return PolicyDocument(title=pasted.title, document_number=pasted.document_number)

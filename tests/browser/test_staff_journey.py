@@ -119,6 +119,8 @@ def test_clerk_enters_reviewer_publishes_then_a_correction(
     assert project.declared_total == 12000
     document = PolicyDocument.objects.get(document_number="云办发〔2006〕1号")
     assert document.title == "云南省老干部政治待遇的八项制度规定"
+    # The only citation, its separator left at the default: nothing after it (no "》、").
+    assert project.citations.get().separator == ""
 
     edit_line(clerk, project, "1.2万", "60人×100元×2天")
     assert project.sub_items.get().lines.get().factors.count() == 3

@@ -196,6 +196,50 @@ def test_a_pasted_citation_finds_or_creates_its_document(admin_client, draft):
 
 
 @pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("、", ""), ("；", "；"), ("", "")],  # the default is cleared; what else is typed, kept
+)
+def test_the_last_citations_default_separator_is_cleared(admin_client, draft, typed, stored):
+    before = dict(draft.citations.values_list("pk", "separator"))
+    data = page_data(admin_client.get(change_url(draft)))
+    data = add_citation(data, draft, pasted=PASTED, separator=typed)
+    response = admin_client.post(change_url(draft), data)
+    assert response.status_code == 302, errors_of(response)
+    *others, last = Citation.objects.filter(project=draft).order_by("sequence")
+    assert (last.sequence, last.separator) == (99, stored)
+    # The citations before it keep what the source text had after each.
+    assert {c.pk: c.separator for c in others} == before
+
+
+def test_a_citation_left_last_by_a_deletion_loses_its_default_separator(admin_client, draft):
+    PolicyDocument.objects.filter(document_number="云办发〔2006〕1号").delete()
+    Citation.objects.filter(document__document_number="云办发〔2006〕1号").delete()
+    data = page_data(admin_client.get(change_url(draft)))
+    # Two rows pasting the same new document: one document is made, and both cite it.
+    data = add_citation(data, draft, pasted=PASTED, separator="、")
+    data = add_citation(data, draft, sequence="100", pasted=PASTED, separator="、")
+    response = admin_client.post(change_url(draft), data)
+    assert response.status_code == 302, errors_of(response)
+    (document,) = PolicyDocument.objects.filter(document_number="云办发〔2006〕1号")
+    assert set(draft.citations.filter(sequence__gte=99).values_list("document", flat=True)) == {
+        document.pk
+    }
+    between = Citation.objects.get(project=draft, sequence=99)
+    assert between.separator == "、"  # between 99 and 100, as typed
+    data = page_data(admin_client.get(change_url(draft)))
+    (row,) = (
+        key.removesuffix("-sequence")
+        for key, value in data.items()
+        if key.startswith("citations-") and key.endswith("-sequence") and value == "100"
+    )
+    data[f"{row}-DELETE"] = "on"
+    response = admin_client.post(change_url(draft), data)
+    assert response.status_code == 302, errors_of(response)
+    between.refresh_from_db()
+    assert between.separator == ""  # last now: nothing is printed before the closing words
+
+
+@pytest.mark.parametrize(
     ("pasted", "message"),
     [
         ("云南省老干部政治待遇的八项制度规定", "书名号"),
