@@ -81,7 +81,9 @@ def _keep(key: str, response: HttpResponse) -> None:
         # a fifth the size without the server compressing it again. Public pages hold no
         # secret (no CSRF token, no session data), so compression leaks nothing (BREACH).
         packed = gzip.compress(response.content, compresslevel=9, mtime=0)
-        entry = (response.content, packed, list(response.items()))
+        # The length is the one thing a restored copy sets anew: it may be sent compressed.
+        headers = [(name, value) for name, value in response.items() if name != "Content-Length"]
+        entry = (response.content, packed, headers)
         cache.set(key, entry, settings.PUBLIC_PAGE_TIMEOUT)
         nearcache.put(key, entry, _size(entry))
 
@@ -104,7 +106,9 @@ def _stored(key: str):
 def _restore(entry, request) -> HttpResponse:
     content, packed, headers = entry
     compressed = _accepts_gzip(request)
-    response = HttpResponse(packed if compressed else content, headers=dict(headers))
+    body = packed if compressed else content
+    response = HttpResponse(body, headers=dict(headers))
+    response["Content-Length"] = str(len(body))
     if compressed:
         response["Content-Encoding"] = "gzip"
         etag = response.get("ETag", "")

@@ -34,6 +34,17 @@ def test_second_request_is_served_without_a_query(client, page, django_assert_nu
     assert second["Content-Type"] == first["Content-Type"]
 
 
+@pytest.mark.parametrize("accept", ["gzip", ""])
+def test_a_stored_copy_says_its_own_length(client, page, accept):
+    # Stored above CommonMiddleware, which had set the length of the page as first sent.
+    headers = {"accept-encoding": accept}
+    first = client.get(page, headers=headers)
+    hit = client.get(page, headers=headers)
+    assert int(first["Content-Length"]) == len(first.content)
+    assert int(hit["Content-Length"]) == len(hit.content)
+    assert (hit.get("Content-Encoding") == "gzip") == bool(accept)
+
+
 def test_stored_copy_still_gets_the_security_headers(client, page):
     client.get(page)
     hit = client.get(page)
