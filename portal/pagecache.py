@@ -208,6 +208,14 @@ def _answer(request, view, args, kwargs, *, by_reading_mode: bool):
     return stored_answer(request, version, variant, lambda: view(request, *args, **kwargs), finish)
 
 
+@lru_cache(maxsize=4096)  # the URL patterns do not change while a process runs
+def _is_public_page(path: str, urlconf) -> bool:
+    try:
+        return getattr(resolve(path, urlconf).func, "stored_page", False)
+    except Resolver404:
+        return False
+
+
 class StoredPageMiddleware:
     """Answers a GET or HEAD of a public page from its stored copy, before the layers below
     it run; on a miss, stores the page on its way out, with the headers they gave it.
@@ -224,11 +232,8 @@ class StoredPageMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD") or not settings.PUBLIC_PAGE_CACHE:
             return self.get_response(request)
-        try:
-            view = resolve(request.path_info, getattr(request, "urlconf", None)).func
-        except Resolver404:
-            return self.get_response(request)
-        if not getattr(view, "stored_page", False):
+        urlconf = getattr(request, "urlconf", None) or settings.ROOT_URLCONF
+        if not _is_public_page(request.path_info, urlconf):
             return self.get_response(request)
         try:
             with routers.public_reads():
