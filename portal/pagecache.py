@@ -34,7 +34,7 @@ from functools import lru_cache, wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError
+from django.db import Error as DbError  # InterfaceError too, which no DatabaseError is
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
@@ -198,12 +198,15 @@ def _answer(request, view, args, kwargs, *, by_reading_mode: bool):
         if response is not None:
             finish(response)
             return response
-    if page is not None:
+    if by_reading_mode:
+        # A page is stored by StoredPageMiddleware, above the layers whose headers it keeps,
+        # never here below them (as when the middleware could not read the version).
         response = view(request, *args, **kwargs)
         if not getattr(response, "is_rendered", True):
             response.render()  # here, so that its template's queries are public reads too
         finish(response)
-        response.public_version = version  # what the middleware may store it under
+        if page is not None:
+            response.public_version = version  # what the middleware may store it under
         return response
     return stored_answer(request, version, variant, lambda: view(request, *args, **kwargs), finish)
 
@@ -238,7 +241,7 @@ class StoredPageMiddleware:
         try:
             with routers.public_reads():
                 version = public_version.current()
-        except DatabaseError:
+        except DbError:
             return self.get_response(request)
         key = _key(request, version, _variant(request, by_reading_mode=True))
         entry = _stored(key)

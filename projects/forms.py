@@ -113,8 +113,9 @@ class ChildFormSet(forms.BaseInlineFormSet):
 class CitationFormSet(ChildFormSet):
     """A project's citations. The separator defaults to "、", which belongs between two
     citations: after the last one it would be printed before the closing words (《…》、等文件
-    精神), so there it is cleared. The source texts never end their list of citations with
-    one; any other separator typed there is kept."""
+    精神), so there it is cleared (the source texts never end their list of citations with
+    one; any other separator typed there is kept). The citation that was last, with nothing
+    after it, gets the default when a new one is added after it."""
 
     def clean(self):
         super().clean()
@@ -128,12 +129,28 @@ class CitationFormSet(ChildFormSet):
         ]
         if not kept:
             return
+        default = Citation._meta.get_field("separator").default
         last = max(kept, key=lambda form: form.cleaned_data["sequence"])
-        if last.cleaned_data.get("separator") == Citation._meta.get_field("separator").default:
-            last.cleaned_data["separator"] = last.instance.separator = ""
-            if "separator" not in last.changed_data:
-                # Saved even if nothing else in its row changed, and named in the history.
-                last.changed_data.append("separator")
+        if last.cleaned_data.get("separator") == default:
+            self._set_separator(last, "")
+        # The one that was last before, now followed by a new one, gets the default between
+        # them, unless staff wrote its separator themselves in this save.
+        existing = [form for form in kept if form.instance.pk is not None]
+        if existing:
+            was_last = max(existing, key=lambda form: form.initial.get("sequence") or 0)
+            if (
+                was_last is not last
+                and was_last.cleaned_data.get("separator") == ""
+                and "separator" not in was_last.changed_data
+            ):
+                self._set_separator(was_last, default)
+
+    @staticmethod
+    def _set_separator(form, separator: str) -> None:
+        form.cleaned_data["separator"] = form.instance.separator = separator
+        if "separator" not in form.changed_data:
+            # Saved even if nothing else in its row changed, and named in the history.
+            form.changed_data.append("separator")
 
 
 class CitationForm(forms.ModelForm):

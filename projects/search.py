@@ -237,14 +237,14 @@ def _confirm_sql(keys: list[str], alias: str) -> tuple[str, list[str]]:
     return " OR ".join(tests), params
 
 
-def _first_matches(keys: list[str], enough: int, limit: int) -> tuple[list[int], bool]:
+def _first_matches(keys: list[str], enough: int | None, limit: int) -> tuple[list[int], bool]:
     """The project ids of the first search rows (any status) that match ``keys``, in display
     order: at least ``enough`` of them unless there are fewer, at most ``limit``; and
-    whether they are all there are. (The one function
-    here that must say in SQL what the ORM cannot: a walk bounded in rows, and a top-N sort
-    of an index's candidates.)
+    whether they are all there are. (The one function here that must say in SQL what the
+    ORM cannot: a walk bounded in rows, and a top-N sort of an index's candidates.)
 
-    First the walk: the public order's index, at most ``WALK`` rows tested. A term whose
+    First the walk (unless ``enough`` is None): the public order's index, at most ``WALK``
+    rows tested. A term whose
     matches are late in the order (校园安全, 退役军人服务: a few departments) is not found
     there, so then its candidates are taken from the GIN index (their order columns only,
     no text), the first ``limit`` of them put in order by a top-N sort, and only those
@@ -270,10 +270,11 @@ def _first_matches(keys: list[str], enough: int, limit: int) -> tuple[list[int],
     """
     alias = router.db_for_read(ProjectSearch)  # the replica, for a public page
     with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
-        cursor.execute(walk, [WALK, *confirm_params, limit])
-        ids = [row[0] for row in cursor.fetchall()]
-        if len(ids) >= enough:
-            return ids, False
+        if enough is not None:
+            cursor.execute(walk, [WALK, *confirm_params, limit])
+            ids = [row[0] for row in cursor.fetchall()]
+            if len(ids) >= enough:
+                return ids, False
         # The planner prices reading each row's grams at nothing (they are stored out of the
         # row) and would rather scan all 100,000 rows than use the GIN index; this query only.
         cursor.execute("SET LOCAL enable_seqscan = off")
@@ -289,13 +290,18 @@ def _page_ids_past_cap(keys: list[str], start: int, stop: int) -> list[int] | No
     says; the rows of other revisions among them are dropped by ``published()``. None
     when that would mean sorting more than ``CANDIDATES`` candidates."""
     limit = stop + stop // 2 + 10  # room for the rows of revisions no longer live
+    # The walk only on the first pass: its 500 rows could be drafts (next year's, which come
+    # first in the order) and would give the same too few live rows on every pass.
+    enough = stop
     while limit <= CANDIDATES:
-        ids, complete = _first_matches(keys, stop, limit)
+        ids, complete = _first_matches(keys, enough, limit)
         live = set(Project.objects.published().filter(pk__in=ids).values_list("pk", flat=True))
         ids = [pk for pk in ids if pk in live]
         if len(ids) >= stop or complete:
             return ids[start:stop]
-        limit *= 4
+        if limit == CANDIDATES:
+            break
+        limit, enough = min(limit * 4, CANDIDATES), None
     return None
 
 

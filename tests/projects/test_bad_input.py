@@ -205,10 +205,33 @@ def test_the_last_citations_default_separator_is_cleared(admin_client, draft, ty
     data = add_citation(data, draft, pasted=PASTED, separator=typed)
     response = admin_client.post(change_url(draft), data)
     assert response.status_code == 302, errors_of(response)
-    *others, last = Citation.objects.filter(project=draft).order_by("sequence")
+    *others, was_last, last = Citation.objects.filter(project=draft).order_by("sequence")
     assert (last.sequence, last.separator) == (99, stored)
-    # The citations before it keep what the source text had after each.
-    assert {c.pk: c.separator for c in others} == before
+    # The one that was last gets the default before the new one; the others keep what the
+    # source text had after each.
+    assert (before[was_last.pk], was_last.separator) == ("", "、")
+    assert {c.pk: c.separator for c in others} == {c.pk: before[c.pk] for c in others}
+
+
+def test_the_citation_that_was_last_gets_the_default_before_a_new_one(admin_client, draft):
+    *_, was_last = draft.citations.order_by("sequence")
+    assert was_last.separator == ""  # as in the source text
+    data = add_citation(page_data(admin_client.get(change_url(draft))), draft, pasted=PASTED)
+    response = admin_client.post(change_url(draft), data)
+    assert response.status_code == 302, errors_of(response)
+    was_last.refresh_from_db()
+    assert was_last.separator == "、"  # 《…》、《新的》, not 《…》《新的》
+    # Unless staff wrote it themselves in the same save.
+    data = page_data(admin_client.get(change_url(draft)))
+    (row,) = (
+        key.removesuffix("-sequence")
+        for key, value in data.items()
+        if key.startswith("citations-") and key.endswith("-sequence") and value == "99"
+    )
+    data[f"{row}-separator"] = ""
+    data = add_citation(data, draft, sequence="100", pasted=PASTED)
+    assert admin_client.post(change_url(draft), data).status_code == 302
+    assert Citation.objects.get(project=draft, sequence=99).separator == ""
 
 
 def test_a_citation_left_last_by_a_deletion_loses_its_default_separator(admin_client, draft):

@@ -508,3 +508,29 @@ def test_a_common_longer_term_confirms_its_candidates_by_their_text(walk, monkey
     # The page's rows come with what the snippets read.
     page = results[0:3]
     assert all(search.hits(p, "春节慰问") for p in page)
+
+
+@pytest.mark.usefixtures("guards_off")
+def test_drafts_first_in_the_order_do_not_send_a_page_to_the_slow_walk(monkeypatch):
+    """Next year's drafts come first in the display order and match too: the short walk
+    finds only them, and the page comes from the sorted candidates, not the walk over every
+    row (which would give the same page, slowly)."""
+    monkeypatch.setattr(search, "WALK", 6)  # the walk sees the six drafts and nothing else
+    drafts = DisclosureFactory(fiscal_year=2025)
+    live = DisclosureFactory(fiscal_year=2024)
+    for n in range(6):
+        indexed(
+            f"草稿{n}", content="慰问。", status=Status.DRAFT, disclosure=drafts, sequence=n + 1
+        )
+    published = [
+        indexed(f"项目{n}", content="慰问。", disclosure=live, sequence=n + 1) for n in range(4)
+    ]
+    count, results = search_results("慰问", cap=1)
+    assert count.more
+
+    def walk_everything(*args, **kwargs):
+        raise AssertionError("the page fell back to the walk over every row")
+
+    monkeypatch.setattr(search, "matching_projects", walk_everything)
+    assert [p.pk for p in results[0:2]] == [p.pk for p in published[:2]]
+    assert [p.pk for p in results[2:4]] == [p.pk for p in published[2:4]]
