@@ -122,6 +122,16 @@ def _key(request, version: public_version.Version, variant: str) -> str:
     return f"page:{version.token}:{variant}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
+def _made(make, finish) -> HttpResponse:
+    """``make()``'s answer, rendered if a TemplateResponse (here, so that the queries its
+    template makes run inside public_reads() too), with ``finish``'s headers."""
+    response = make()
+    if not getattr(response, "is_rendered", True):
+        response.render()
+    finish(response)
+    return response
+
+
 def stored_answer(request, version: public_version.Version, variant: str, make, finish):
     """The answer stored for this address under ``version`` and ``variant``; or else ``make()``'s
     (rendered, if a TemplateResponse), passed to ``finish`` to set the headers that go with
@@ -132,12 +142,7 @@ def stored_answer(request, version: public_version.Version, variant: str, make, 
         entry = _stored(key)
         if entry is not None:
             return _restore(entry, request)
-    response = make()
-    if not getattr(response, "is_rendered", True):
-        # A TemplateResponse: rendered here, so that the queries its template makes run
-        # inside public_reads() too.
-        response.render()
-    finish(response)
+    response = _made(make, finish)
     if settings.PUBLIC_PAGE_CACHE and request.method == "GET":
         _keep(key, response)
     return response
@@ -201,10 +206,7 @@ def _answer(request, view, args, kwargs, *, by_reading_mode: bool):
     if by_reading_mode:
         # A page is stored by StoredPageMiddleware, above the layers whose headers it keeps,
         # never here below them (as when the middleware could not read the version).
-        response = view(request, *args, **kwargs)
-        if not getattr(response, "is_rendered", True):
-            response.render()  # here, so that its template's queries are public reads too
-        finish(response)
+        response = _made(lambda: view(request, *args, **kwargs), finish)
         if page is not None:
             response.public_version = version  # what the middleware may store it under
         return response

@@ -20,9 +20,8 @@ def warm() -> int:
     release()
     reverse("projects:home")  # fills the URL resolver's lookup tables
     navigation_links(get_script_prefix(), None)
-    compiled = 0
-    for folder in (Path(settings.BASE_DIR) / "templates",):
-        for path in sorted(folder.rglob("*.html")):
-            get_template(str(path.relative_to(folder)))  # the cached loader keeps it
-            compiled += 1
-    return compiled
+    folder = Path(settings.BASE_DIR) / "templates"
+    names = [str(path.relative_to(folder)) for path in sorted(folder.rglob("*.html"))]
+    for name in names:
+        get_template(name)  # the cached loader keeps it
+    return len(names)

@@ -223,11 +223,12 @@ def _literals(keys: list[str]) -> list[tuple[str, str]]:
     return [(key, tsquery_literal(query_grams(key))) for key in keys]
 
 
-def _confirm_sql(keys: list[str], alias: str) -> tuple[str, list[str]]:
-    """The exact test of a search row called ``alias`` for any of ``keys``: the grams alone
-    for a key they decide, the grams and then LIKE for a longer one."""
+def _confirm_sql(literals: list[tuple[str, str]], alias: str) -> tuple[str, list[str]]:
+    """The exact test of a search row called ``alias`` for any of the keys (with their
+    ``_literals``): the grams alone for a key they decide, the grams and then LIKE for a
+    longer one."""
     tests, params = [], []
-    for key, literal in _literals(keys):
+    for key, literal in literals:
         if len(key) <= EXACT_BY_GRAMS:
             tests.append(f"{alias}.grams @@ %s::tsquery")
             params.append(literal)
@@ -244,14 +245,14 @@ def _first_matches(keys: list[str], enough: int | None, limit: int) -> tuple[lis
     ORM cannot: a walk bounded in rows, and a top-N sort of an index's candidates.)
 
     First the walk (unless ``enough`` is None): the public order's index, at most ``WALK``
-    rows tested. A term whose
-    matches are late in the order (校园安全, 退役军人服务: a few departments) is not found
-    there, so then its candidates are taken from the GIN index (their order columns only,
-    no text), the first ``limit`` of them put in order by a top-N sort, and only those
-    confirmed. Either way the cost follows the page and the term's candidates, never the
-    rows before its first match.
+    rows tested. A term whose matches are late in the order (校园安全, 退役军人服务: a few
+    departments) is not found there, so then its candidates are taken from the GIN index
+    (their order columns only, no text), the first ``limit`` of them put in order by a
+    top-N sort, and only those confirmed. Either way the cost follows the page and the
+    term's candidates, never the rows before its first match.
     """
-    confirm, confirm_params = _confirm_sql(keys, "s")
+    literals = _literals(keys)
+    confirm, confirm_params = _confirm_sql(literals, "s")
     walk = f"""
         SELECT s.project_id FROM (
             SELECT * FROM projects_projectsearch ORDER BY {_order_sql("projects_projectsearch")}
@@ -278,10 +279,9 @@ def _first_matches(keys: list[str], enough: int | None, limit: int) -> tuple[lis
         # The planner prices reading each row's grams at nothing (they are stored out of the
         # row) and would rather scan all 100,000 rows than use the GIN index; this query only.
         cursor.execute("SET LOCAL enable_seqscan = off")
-        literals = [literal for _, literal in _literals(keys)]
-        cursor.execute(candidates, [*literals, limit, *confirm_params])
-        rows = cursor.fetchall()
-        cursor.execute("SET LOCAL enable_seqscan = on")
+        grams_params = [literal for _, literal in literals]
+        cursor.execute(candidates, [*grams_params, limit, *confirm_params])
+        rows = cursor.fetchall()  # SET LOCAL ends with the transaction, just below
     return [pk for pk, confirmed in rows if confirmed], len(rows) < limit
 
 

@@ -174,6 +174,16 @@ def add_citation(data: dict, project: Project, **fields) -> dict:
     return data
 
 
+def citation_row(data: dict, sequence: int) -> str:
+    """The prefix of the form fields (``citations-3``) of the citation with that number."""
+    (row,) = (
+        key.removesuffix("-sequence")
+        for key, value in data.items()
+        if key.startswith("citations-") and key.endswith("-sequence") and value == str(sequence)
+    )
+    return row
+
+
 def test_a_pasted_citation_finds_or_creates_its_document(admin_client, draft):
     PolicyDocument.objects.filter(document_number="云办发〔2006〕1号").delete()
     Citation.objects.filter(document__document_number="云办发〔2006〕1号").delete()
@@ -223,11 +233,7 @@ def test_the_citation_that_was_last_gets_the_default_before_a_new_one(admin_clie
     assert was_last.separator == "、"  # 《…》、《新的》, not 《…》《新的》
     # Unless staff wrote it themselves in the same save.
     data = page_data(admin_client.get(change_url(draft)))
-    (row,) = (
-        key.removesuffix("-sequence")
-        for key, value in data.items()
-        if key.startswith("citations-") and key.endswith("-sequence") and value == "99"
-    )
+    row = citation_row(data, 99)
     data[f"{row}-separator"] = ""
     data = add_citation(data, draft, sequence="100", pasted=PASTED)
     assert admin_client.post(change_url(draft), data).status_code == 302
@@ -250,11 +256,7 @@ def test_a_citation_left_last_by_a_deletion_loses_its_default_separator(admin_cl
     between = Citation.objects.get(project=draft, sequence=99)
     assert between.separator == "、"  # between 99 and 100, as typed
     data = page_data(admin_client.get(change_url(draft)))
-    (row,) = (
-        key.removesuffix("-sequence")
-        for key, value in data.items()
-        if key.startswith("citations-") and key.endswith("-sequence") and value == "100"
-    )
+    row = citation_row(data, 100)
     data[f"{row}-DELETE"] = "on"
     response = admin_client.post(change_url(draft), data)
     assert response.status_code == 302, errors_of(response)
