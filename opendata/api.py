@@ -8,6 +8,7 @@ Every answer carries an ETag and honours If-None-Match (304); CORS is open for G
 
 from __future__ import annotations
 
+import ipaddress
 import math
 from decimal import Decimal
 from functools import wraps
@@ -21,16 +22,16 @@ from django.middleware.http import ConditionalGetMiddleware
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.decorators import decorator_from_middleware
+from django_ratelimit.core import get_usage
 from ninja import NinjaAPI, Path, Query, Schema
 from ninja.decorators import decorate_view
 from ninja.errors import HttpError, Throttled
-from ninja.throttling import AnonRateThrottle
+from ninja.throttling import BaseThrottle
 from pydantic import Field
 
-from portal.pagecache import stored_answer
-from portal.release import release
+from portal.pagecache import Storage, to_store
 from portal.routers import public_reads
-from projects import public_version, selectors
+from projects import selectors
 from projects.filters import ProjectFilter
 from projects.models import Department, Project
 
@@ -57,15 +58,6 @@ DOCUMENT = Path(..., description="政策文件编号，见 /documents")
 MAX_PAGE_SIZE = 200
 
 
-class ClientRateThrottle(AnonRateThrottle):
-    """Per client address; the rate is read from settings on each request (tests change it)."""
-
-    def allow_request(self, request: HttpRequest) -> bool:
-        self.rate = settings.OPENDATA_API_RATE
-        self.num_requests, self.duration = self.parse_rate(self.rate)
-        return super().allow_request(request)
-
-
 api = NinjaAPI(
     title="重点领域财政项目文本公开 开放数据接口",
     version="1",
@@ -78,10 +70,45 @@ api = NinjaAPI(
     ),
     urls_namespace="api",
     docs_url=None,  # the documentation is our own page (/data/api/), with no third-party script
-    # No throttle= here: the limit is counted in _public_api, before a stored answer is looked
+    # No throttle= here: the limit is counted by within_rate, before a stored answer is looked
     # up, so that a stored answer cannot be had past it (and ninja does not count it twice).
 )
-_throttle = ClientRateThrottle(settings.OPENDATA_API_RATE)
+RATE_GROUP = "opendata.api"
+
+
+def client(group: str, request: HttpRequest) -> str:
+    """Who is counted: the client's address, REMOTE_ADDR or, behind NINJA_NUM_PROXIES proxies,
+    the one they name in X-Forwarded-For (ninja's rule, so a client cannot forge a new one);
+    an IPv6 client by its /64, which one subscriber usually holds whole. Anything that is not
+    an address (a proxy's header gone wrong, a test's empty REMOTE_ADDR) is counted as sent."""
+    sent = (BaseThrottle().get_ident(request) or "").strip()
+    try:
+        address = ipaddress.ip_address(sent)
+    except ValueError:
+        return sent
+    if address.version == 6:
+        return str(ipaddress.ip_network((address, 64), strict=False).network_address)
+    return str(address)
+
+
+def within_rate(request: HttpRequest):
+    """Counts the request against its client's ``OPENDATA_API_RATE`` (once, however many
+    times it is asked): None within it, else the 429 answer. Counted per fixed window in the
+    cache, by django-ratelimit (see RATELIMIT_FAIL_OPEN in settings)."""
+    if getattr(request, "rate_counted", False):
+        return None
+    request.rate_counted = True
+    usage = get_usage(
+        request,
+        group=RATE_GROUP,
+        key=client,
+        rate=lambda group, request: settings.OPENDATA_API_RATE,  # read each time: tests set it
+        increment=True,
+    )
+    if usage is None or not usage["should_limit"]:
+        return None
+    # Its window is the one that ends at "time_left" seconds from now, that second included.
+    return api.on_exception(request, Throttled(wait=usage["time_left"] + 1))
 
 
 def _finish(response) -> None:
@@ -93,18 +120,18 @@ def _finish(response) -> None:
 
 
 def _public_api(run):
-    """Every operation: the client's rate first (429), then the answer stored for this
-    address under the version of what is published (``portal/pagecache.py``), or else the
-    operation's, read from the replica when there is one."""
+    """Every operation: the client's rate (429 past it), then the operation's answer, read
+    from the replica when there is one. ``StoredPageMiddleware`` counts the rate first, then
+    answers from the copy stored for this address under the version of what is published
+    (``portal/pagecache.py``), or stores this answer."""
 
     @wraps(run)
     def wrapped(request, **kwargs):
-        if not _throttle.allow_request(request):
-            return api.on_exception(request, Throttled(wait=_throttle.wait()))
+        refused = within_rate(request)
+        if refused is not None:
+            return refused
         with public_reads():
-            version = public_version.current()
-            variant = f"{release()}:api"
-            return stored_answer(request, version, variant, lambda: run(request, **kwargs), _finish)
+            return to_store(request, lambda: run(request, **kwargs), _finish)
 
     return wrapped
 
@@ -120,6 +147,21 @@ def rate_in_words(rate: str) -> str:
     """``120/min`` → ``每分钟最多 120 次`` (ninja reads the period by its first letter)."""
     number, period = rate.split("/")
     return f"{PERIODS[period[0]]}最多 {number} 次"
+
+
+STORAGE = Storage("api", gate=within_rate)
+
+
+def urls():
+    """The API's URL patterns, for the URLconf: each operation's view is marked with
+    ``STORAGE`` for ``StoredPageMiddleware``; ninja's own two (the OpenAPI document, not a
+    read of published records nor rate-limited, and its root, which the URLconf redirects)
+    are not."""
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        if pattern.name not in ("openapi-json", "api-root"):
+            pattern.callback.storage = STORAGE
+    return patterns, app_name, namespace
 
 
 @api.exception_handler(Throttled)

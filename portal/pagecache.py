@@ -14,14 +14,15 @@ view. For GET and HEAD they:
    seconds, or until the version changes.
 
 A stored copy is looked for in the process's own copies first (``portal/nearcache.py``), then
-in the shared cache. Pages are stored and answered by ``StoredPageMiddleware``, near the top
-of the middleware: a stored page is answered before the sessions, CSRF, authentication,
-messages and history middleware run, since none of them changes a public page, and it is
-stored with the headers those layers gave it the first time. The layers above it (security,
-whitenoise, CSP, CORS) add theirs to every answer, stored or not. Downloads and the API
-(``stored_answer``, ``opendata/api.py``, which counts each client's rate before it and keeps
-its own ETag) are stored inside the view, under all the middleware. Streamed downloads (the
-CSV export, the bulk zips) get the conditional answers but are not stored.
+in the shared cache. Copies are stored and answered by ``StoredPageMiddleware``, near the top
+of the middleware, for every view marked with a ``Storage``: the pages and downloads wrapped
+here, and the API's operations (``opendata/api.py``, whose ``Storage`` counts each client's
+rate before a copy is looked up). A stored copy is answered before the sessions, CSRF,
+authentication, messages and history middleware run, since none of them changes a public
+answer, and it is stored with the headers those layers gave it the first time. The layers
+above it (security, whitenoise, CSP, CORS) add theirs to every answer, stored or not.
+Streamed downloads (the CSV export, the bulk zips) get the conditional answers but are not
+stored.
 """
 
 from __future__ import annotations
@@ -29,13 +30,15 @@ from __future__ import annotations
 import gzip
 import hashlib
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache, wraps
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import Error as DbError  # InterfaceError too, which no DatabaseError is
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
@@ -132,32 +135,44 @@ def _made(make, finish) -> HttpResponse:
     return response
 
 
-def stored_answer(request, version: public_version.Version, variant: str, make, finish):
-    """The answer stored for this address under ``version`` and ``variant``; or else ``make()``'s
-    (rendered, if a TemplateResponse), passed to ``finish`` to set the headers that go with
-    it, and stored with them when it is a plain 200. A stored answer keeps the headers it
-    was stored with: they depend on nothing that is not in its key."""
-    key = _key(request, version, variant)
-    if settings.PUBLIC_PAGE_CACHE:
-        entry = _stored(key)
-        if entry is not None:
-            return _restore(entry, request)
+def to_store(request, make, finish) -> HttpResponse:
+    """``make()``'s answer with ``finish``'s headers, for ``StoredPageMiddleware`` to store
+    under the version it read before (when it did; otherwise nothing stores it)."""
     response = _made(make, finish)
-    if settings.PUBLIC_PAGE_CACHE and request.method == "GET":
-        _keep(key, response)
+    version = getattr(request, "public_version", None)
+    if version is not None:
+        response.public_version = version
     return response
 
 
-def _cached(view, *, by_reading_mode: bool):
+@dataclass(frozen=True)
+class Storage:
+    """What marks a view whose answers ``StoredPageMiddleware`` stores and answers: the name
+    its copies are kept under, whether they differ by reading mode, and what is checked for
+    each request before a copy is looked up (an answer to send instead, or None)."""
+
+    name: str
+    by_reading_mode: bool = False
+    gate: Callable[[HttpRequest], HttpResponse | None] | None = None
+
+    def variant(self, request) -> str:
+        """What, beside the address and the version, tells its stored copies apart."""
+        return f"{release()}:{_reading_mode(request) if self.by_reading_mode else self.name}"
+
+
+PAGE = Storage("page", by_reading_mode=True)
+DOWNLOAD = Storage("-")
+
+
+def _cached(view, storage: Storage):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
         with routers.public_reads():
-            return _answer(request, view, args, kwargs, by_reading_mode=by_reading_mode)
+            return _answer(request, view, args, kwargs, storage)
 
-    # Which views StoredPageMiddleware answers for (pages, not downloads).
-    wrapped.stored_page = by_reading_mode
+    wrapped.storage = storage
     return wrapped
 
 
@@ -177,17 +192,12 @@ _CONDITIONS = (
 )
 
 
-def _variant(request, *, by_reading_mode: bool) -> str:
-    return f"{release()}:{_reading_mode(request) if by_reading_mode else '-'}"
-
-
-def _answer(request, view, args, kwargs, *, by_reading_mode: bool):
-    # A page's version was read by StoredPageMiddleware, which stores what this answers.
-    page = getattr(request, "public_version", None)
-    version = page or public_version.current()
-    variant = _variant(request, by_reading_mode=by_reading_mode)
+def _answer(request, view, args, kwargs, storage: Storage):
+    # The version was read by StoredPageMiddleware when it is in the stack and stores answers.
+    version = getattr(request, "public_version", None) or public_version.current()
+    variant = storage.variant(request)
     etag, last_modified, modified_header = _validators(version.token, version.changed_at, variant)
-    vary = ("Cookie", "Accept-Encoding") if by_reading_mode else ("Accept-Encoding",)
+    vary = ("Cookie", "Accept-Encoding") if storage.by_reading_mode else ("Accept-Encoding",)
 
     def finish(response):
         if response.status_code in (200, 304):
@@ -203,32 +213,28 @@ def _answer(request, view, args, kwargs, *, by_reading_mode: bool):
         if response is not None:
             finish(response)
             return response
-    if by_reading_mode:
-        # A page is stored by StoredPageMiddleware, above the layers whose headers it keeps,
-        # never here below them (as when the middleware could not read the version).
-        response = _made(lambda: view(request, *args, **kwargs), finish)
-        if page is not None:
-            response.public_version = version  # what the middleware may store it under
-        return response
-    return stored_answer(request, version, variant, lambda: view(request, *args, **kwargs), finish)
+    # Stored above, by StoredPageMiddleware, with the headers of the layers between; never
+    # here below them (as when the middleware could not read the version).
+    return to_store(request, lambda: view(request, *args, **kwargs), finish)
 
 
 @lru_cache(maxsize=4096)  # the URL patterns do not change while a process runs
-def _is_public_page(path: str, urlconf) -> bool:
+def _storage(path: str, urlconf) -> Storage | None:
     try:
-        return getattr(resolve(path, urlconf).func, "stored_page", False)
+        return getattr(resolve(path, urlconf).func, "storage", None)
     except Resolver404:
-        return False
+        return None
 
 
 class StoredPageMiddleware:
-    """Answers a GET or HEAD of a public page from its stored copy, before the layers below
-    it run; on a miss, stores the page on its way out, with the headers they gave it.
+    """Answers a GET or HEAD of a public page, download or API address from its stored copy,
+    before the layers below it run; on a miss, stores the answer on its way out, with the
+    headers they gave it.
 
-    Which addresses are public pages is the URL resolver's answer (``public_page`` marks the
-    view), so nothing else is looked up in the store. Should the version not be readable
-    (the database out of reach and the version forgotten), the request goes down as usual,
-    where ``DatabaseUnavailableMiddleware`` answers 503.
+    Which addresses are stored is the URL resolver's answer (a ``Storage`` marks the view),
+    so nothing else is looked up. Should the version not be readable (the database out of
+    reach and the version forgotten), the request goes down as usual, where
+    ``DatabaseUnavailableMiddleware`` answers 503.
     """
 
     def __init__(self, get_response):
@@ -238,14 +244,19 @@ class StoredPageMiddleware:
         if request.method not in ("GET", "HEAD") or not settings.PUBLIC_PAGE_CACHE:
             return self.get_response(request)
         urlconf = getattr(request, "urlconf", None) or settings.ROOT_URLCONF
-        if not _is_public_page(request.path_info, urlconf):
+        storage = _storage(request.path_info, urlconf)
+        if storage is None:
             return self.get_response(request)
+        if storage.gate is not None:
+            refused = storage.gate(request)
+            if refused is not None:
+                return refused
         try:
             with routers.public_reads():
                 version = public_version.current()
         except DbError:
             return self.get_response(request)
-        key = _key(request, version, _variant(request, by_reading_mode=True))
+        key = _key(request, version, storage.variant(request))
         entry = _stored(key)
         if entry is not None:
             response = _restore(entry, request)
@@ -264,9 +275,9 @@ class StoredPageMiddleware:
 
 def public_page(view):
     """An HTML page of public records: cached per version and reading mode."""
-    return _cached(view, by_reading_mode=True)
+    return _cached(view, PAGE)
 
 
 def public_download(view):
     """A file of public records (data, feeds): cached per version."""
-    return _cached(view, by_reading_mode=False)
+    return _cached(view, DOWNLOAD)

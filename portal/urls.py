@@ -3,7 +3,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from opendata.api import api
+from opendata import api
 
 from .feeds import PublicationsFeed
 from .pagecache import public_download
@@ -18,7 +18,7 @@ urlpatterns = [
     path("sitemap.xml", public_download(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     # The API's root (ninja's "api:api-root", kept for its path prefix) leads to its docs page.
     path("api/v1/", RedirectView.as_view(pattern_name="opendata:api-docs")),
-    path("api/v1/", api.urls),
+    path("api/v1/", api.urls()),
     # The pages most asked for first: Django tries the patterns in order.
     path("", include("projects.urls")),
     path("", include("opendata.urls")),

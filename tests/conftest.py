@@ -86,3 +86,16 @@ def guards_off(monkeypatch, db):
     yield
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL session_replication_role = DEFAULT")
+
+
+@pytest.fixture
+def steady_clock(monkeypatch):
+    """The rate limit's clock, held still: its counts are per window of the clock, and a test
+    run across a window's end would start counting anew midway."""
+    from types import SimpleNamespace
+
+    from django_ratelimit import core
+
+    now = SimpleNamespace(value=1_800_000_000.0)
+    monkeypatch.setattr(core, "time", SimpleNamespace(time=lambda: now.value))
+    return now

@@ -74,19 +74,25 @@ def below(settings):
     return Below.seen
 
 
-def test_a_stored_page_is_answered_above_the_layers_below(client, page, below):
+def test_a_stored_page_is_answered_above_the_layers_below(
+    client, page, below, settings, steady_clock
+):
     first = client.get(page)
     hit = client.get(page, headers={"if-none-match": 'W/"other"'})
     by_etag = client.get(page, headers={"if-none-match": first["ETag"]})
     assert below == [page]  # only the first request went down to the view
     assert hit.status_code == 200 and hit.content == first.content
     assert by_etag.status_code == 304 and by_etag["ETag"] == first["ETag"]
-    # The API and downloads are stored inside their views, under every layer: the API's
-    # rate is counted for each request.
+    # Downloads and the API too; the API's rate is still counted for each request.
     url = page + "data.csv"
     client.get(url)
-    client.get(url)
-    assert below.count(url) == 2
+    assert client.get(url).content == client.get(url).content
+    assert below.count(url) == 1
+    settings.OPENDATA_API_RATE = "3/min"
+    api = "/api/v1/departments"
+    statuses = [client.get(api).status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    assert below.count(api) == 1
 
 
 @pytest.mark.parametrize("error", [OperationalError, InterfaceError])
