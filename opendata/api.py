@@ -22,13 +22,13 @@ from django.middleware.http import ConditionalGetMiddleware
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.decorators import decorator_from_middleware
-from django_ratelimit.core import get_usage
 from ninja import NinjaAPI, Path, Query, Schema
 from ninja.decorators import decorate_view
 from ninja.errors import HttpError, Throttled
 from ninja.throttling import BaseThrottle
 from pydantic import Field
 
+from portal import ratelimit
 from portal.pagecache import Storage, to_store
 from portal.routers import public_reads
 from projects import selectors
@@ -73,10 +73,10 @@ api = NinjaAPI(
     # No throttle= here: the limit is counted by within_rate, before a stored answer is looked
     # up, so that a stored answer cannot be had past it (and ninja does not count it twice).
 )
-RATE_GROUP = "opendata.api"
+RATE_SCOPE = "api"
 
 
-def client(group: str, request: HttpRequest) -> str:
+def client(request: HttpRequest) -> str:
     """Who is counted: the client's address, REMOTE_ADDR or, behind NINJA_NUM_PROXIES proxies,
     the one they name in X-Forwarded-For (ninja's rule, so a client cannot forge a new one);
     an IPv6 client by its /64, which one subscriber usually holds whole. Anything that is not
@@ -93,22 +93,15 @@ def client(group: str, request: HttpRequest) -> str:
 
 def within_rate(request: HttpRequest):
     """Counts the request against its client's ``OPENDATA_API_RATE`` (once, however many
-    times it is asked): None within it, else the 429 answer. Counted per fixed window in the
-    cache, by django-ratelimit (see RATELIMIT_FAIL_OPEN in settings)."""
+    times it is asked): None within it, else the 429 answer (``portal/ratelimit.py``)."""
     if getattr(request, "rate_counted", False):
         return None
     request.rate_counted = True
-    usage = get_usage(
-        request,
-        group=RATE_GROUP,
-        key=client,
-        rate=lambda group, request: settings.OPENDATA_API_RATE,  # read each time: tests set it
-        increment=True,
-    )
-    if usage is None or not usage["should_limit"]:
+    # The rate is read each time: tests set it.
+    usage = ratelimit.hit(RATE_SCOPE, client(request), settings.OPENDATA_API_RATE)
+    if not usage.exceeded:
         return None
-    # Its window is the one that ends at "time_left" seconds from now, that second included.
-    return api.on_exception(request, Throttled(wait=usage["time_left"] + 1))
+    return api.on_exception(request, Throttled(wait=usage.retry_after))
 
 
 def _finish(response) -> None:

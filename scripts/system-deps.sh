@@ -1,17 +1,16 @@
 #!/usr/bin/env bash
 # Install the Debian packages a target needs, only those that are missing.
 #   scripts/system-deps.sh demo   fonts, HarfBuzz subsetting, poppler, WeasyPrint's Pango
-#   scripts/system-deps.sh test   the same, plus PostgreSQL and Chromium for the test suite
-#   scripts/system-deps.sh bench  the test packages, plus wrk (HTTP load) and Redis (the shared
-#                                 cache) for the benchmarks
+#   scripts/system-deps.sh test   the same, plus PostgreSQL, Chromium and Redis for the tests
+#   scripts/system-deps.sh bench  the test packages, plus wrk (HTTP load) for the benchmarks
 # Fast (a few dpkg queries) when everything is already installed.
 set -euo pipefail
 
 packages=(fonts-noto-cjk libharfbuzz-subset0 poppler-utils libpango-1.0-0 libpangoft2-1.0-0)
 case "${1:-demo}" in
   demo) ;;
-  test) packages+=(postgresql postgresql-contrib chromium) ;;
-  bench) packages+=(postgresql postgresql-contrib chromium wrk redis-server) ;;
+  test) packages+=(postgresql postgresql-contrib chromium redis-server) ;;
+  bench) packages+=(postgresql postgresql-contrib chromium redis-server wrk) ;;
   *) echo "usage: $0 demo|test|bench" >&2; exit 2 ;;
 esac
 # Debian's own python3 creates virtual environments only with python3-venv installed

@@ -94,8 +94,8 @@ def steady_clock(monkeypatch):
     run across a window's end would start counting anew midway."""
     from types import SimpleNamespace
 
-    from django_ratelimit import core
+    from portal import ratelimit
 
     now = SimpleNamespace(value=1_800_000_000.0)
-    monkeypatch.setattr(core, "time", SimpleNamespace(time=lambda: now.value))
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: now.value))
     return now

@@ -206,9 +206,6 @@ CORS_URLS_REGEX = (
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag", "Retry-After", "Content-Disposition"]
 OPENDATA_API_RATE = os.environ.get("OPENDATA_API_RATE", "120/min")
-# django-ratelimit counts it (opendata.api.within_rate). Should the cache fail to count, the
-# request is let through: the API only reads what is public.
-RATELIMIT_FAIL_OPEN = True
 
 # Public pages and downloads are cached per version of what is published (portal/pagecache.py,
 # projects/public_version.py). Each process keeps its own cache unless REDIS_URL gives a

@@ -53,7 +53,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.RedisCache",  # Django's, one client kept (portal/cache.py)
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "portal",
         }

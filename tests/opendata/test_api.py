@@ -235,30 +235,6 @@ def test_behind_a_proxy_the_client_is_the_address_it_names(client, seed, setting
         cache.clear()
 
 
-def test_concurrent_requests_are_each_counted(settings, steady_clock):
-    """The count is an atomic increment in the cache: requests at once from one client
-    cannot read the same count and let one past the limit (ninja's throttle could)."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    from django.test import RequestFactory
-
-    from opendata.api import within_rate
-
-    settings.OPENDATA_API_RATE = "50/min"
-    cache.clear()
-    factory = RequestFactory()
-
-    def ask(_):
-        return within_rate(factory.get("/api/v1/departments")) is None
-
-    try:
-        with ThreadPoolExecutor(max_workers=16) as pool:
-            allowed = list(pool.map(ask, range(200)))
-        assert allowed.count(True) == 50
-    finally:
-        cache.clear()
-
-
 def test_list_query_budget(client, seed, django_assert_max_num_queries):
     # A page of the list: the count, the page with its departments, nothing per row.
     with django_assert_max_num_queries(4):

@@ -1,0 +1,169 @@
+"""The rate limiter (portal/ratelimit.py) and the Redis cache it counts in (portal/cache.py)."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from portal import ratelimit
+from portal.cache import RedisCache
+from portal.ratelimit import Rate
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "seconds"),
+    [
+        ("120/min", 120, 60),
+        ("3/m", 3, 60),
+        ("1000000/s", 1000000, 1),
+        ("5/hour", 5, 3600),
+        ("100000/day", 100000, 86400),
+        ("7/ Min", 7, 60),
+    ],
+)
+def test_rates_read_as_ninja_and_the_docs_write_them(text, number, seconds):
+    assert Rate.parse(text) == Rate(number, seconds)
+
+
+@pytest.mark.parametrize("text", ["", "120", "many/min", "120/fortnight", "0/min", "-1/s", "/m"])
+def test_a_malformed_rate_is_a_configuration_error(text):
+    with pytest.raises(ImproperlyConfigured):
+        Rate.parse(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    number=st.integers(1, 5),
+    seconds=st.sampled_from([1, 60, 3600]),
+    start=st.integers(1_700_000_000, 1_800_000_000),
+    steps=st.lists(st.integers(0, 90), min_size=1, max_size=30),
+    client=st.text(max_size=40),
+)
+def test_no_window_lets_more_than_its_number_through(number, seconds, start, steps, client):
+    """Whatever the times of the requests: at most ``number`` let through per window (a window
+    being what Retry-After says is left of it), and a refused client is let through again
+    once Retry-After has passed."""
+    cache.clear()
+    rate, now, allowed = f"{number}/{'smh'[[1, 60, 3600].index(seconds)]}", float(start), {}
+    for step in steps:
+        now += step
+        usage = ratelimit.hit("test", client, rate, now=now)
+        window_end = int(now) + usage.retry_after
+        assert 1 <= usage.retry_after <= seconds
+        if not usage.exceeded:
+            allowed[window_end] = allowed.get(window_end, 0) + 1
+            assert allowed[window_end] <= number
+        else:
+            later = ratelimit.hit("test", client, rate, now=now + usage.retry_after)
+            assert later.count == 1 and not later.exceeded
+            now += usage.retry_after
+            allowed = {int(now) + later.retry_after: 1}
+
+
+def test_clients_are_counted_apart_and_their_windows_end_apart():
+    ends = set()
+    for number in range(50):
+        client = f"198.51.100.{number}"
+        assert ratelimit.hit("test", client, "1/min", now=1_800_000_000.0).count == 1
+        ends.add(ratelimit.hit("test", client, "1/min", now=1_800_000_000.0).retry_after)
+    assert len(ends) > 10  # not everyone let in again at the same second
+
+
+@pytest.fixture(scope="module")
+def redis_cache():
+    """Our Redis cache backend over a throwaway redis-server on a free loopback port."""
+    assert shutil.which("redis-server"), "make test installs redis-server"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [
+            "redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(200):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        yield RedisCache(f"redis://127.0.0.1:{port}/0", {"KEY_PREFIX": "test"})
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _ttl(redis_cache, key: str) -> int:
+    return redis_cache._cache.get_client().ttl(redis_cache.make_key(key))
+
+
+def test_redis_cache_keeps_one_client_and_still_caches(redis_cache):
+    assert redis_cache._cache.get_client() is redis_cache._cache.get_client(write=True)
+    redis_cache.set("page", {"body": "汉字"}, 60)
+    assert redis_cache.get("page") == {"body": "汉字"}
+    assert redis_cache.add("page", "other", 60) is False
+    assert redis_cache.get_many(["page", "none"]) == {"page": {"body": "汉字"}}
+
+
+def test_redis_incr_of_a_missing_key_raises_and_creates_nothing(redis_cache):
+    with pytest.raises(ValueError):
+        redis_cache.incr("missing")
+    assert redis_cache.get("missing") is None
+    redis_cache.set("n", 5, 60)
+    assert redis_cache.incr("n", 3) == 8
+    assert 0 < _ttl(redis_cache, "n") <= 60  # the increment kept its expiry
+
+
+def test_redis_count_starts_a_key_with_its_expiry(redis_cache):
+    assert redis_cache.count("window", 65) == 1
+    assert redis_cache.count("window", 65) == 2
+    assert 60 < _ttl(redis_cache, "window") <= 65
+
+
+@pytest.mark.parametrize("backend", ["locmem", "redis"])
+def test_requests_counted_at_once_are_each_counted(backend, request, settings):
+    """Atomic: requests of one client counted by 16 threads at once let exactly the rate's
+    number through (ninja's throttle read and rewrote a list and could let more)."""
+    if backend == "redis":
+        backend_cache = request.getfixturevalue("redis_cache")
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "portal.cache.RedisCache",
+                "LOCATION": backend_cache._servers[0],
+                "KEY_PREFIX": "concurrent",
+            }
+        }
+    now = time.time()
+
+    def ask(_):
+        return not ratelimit.hit("test", "203.0.113.5", "50/min", now=now).exceeded
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        allowed = list(pool.map(ask, range(200)))
+    assert allowed.count(True) == 50
