@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import uuid
+from contextlib import closing
 from pathlib import Path
 
 import psycopg2
@@ -36,7 +37,9 @@ def connect(dbname: str):
 
 def table_digests(dbname: str) -> dict[str, tuple[int, str]]:
     """Every public table's row count and a digest of all its rows."""
-    with connect(dbname) as db, db.cursor() as cursor:
+    # closing(): a psycopg2 connection's own "with" ends the transaction, not the connection,
+    # which kept a session open on the test database when pytest-django came to drop it.
+    with closing(connect(dbname)) as db, db.cursor() as cursor:
         cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
         tables = sorted(row[0] for row in cursor.fetchall())
         digests = {}
@@ -95,7 +98,7 @@ def test_backup_then_restore_into_an_empty_database_gives_everything_back(
     # Every table, row for row.
     assert table_digests(empty_database) == source
     # Every PDF, byte for byte, under its stored name.
-    with connect(empty_database) as db, db.cursor() as cursor:
+    with closing(connect(empty_database)) as db, db.cursor() as cursor:
         cursor.execute("SELECT file, sha256 FROM publications_rendition")
         restored = dict(cursor.fetchall())
     assert restored == renditions
@@ -103,7 +106,7 @@ def test_backup_then_restore_into_an_empty_database_gives_everything_back(
         assert hashlib.sha256((restored_media / name).read_bytes()).hexdigest() == sha
 
     # The published revisions are as frozen in the restored database as in the first.
-    with connect(empty_database) as db, db.cursor() as cursor:
+    with closing(connect(empty_database)) as db, db.cursor() as cursor:
         with pytest.raises(psycopg2.Error):
             cursor.execute("UPDATE projects_project SET name = 'x' WHERE status = 'published'")
 
