@@ -56,7 +56,10 @@ atexit.register(shutil.rmtree, SCRATCH, ignore_errors=True)  # also when a run i
 # revision's body (as just after a publication, which makes every stored page stale); all.
 MODES = {"uncached": ("0", "0"), "bodies kept": ("0", "1"), "cached": ("1", "1")}
 if os.environ.get("BENCH_MODES"):  # some of them, comma-separated
-    MODES = {mode: MODES[mode] for mode in os.environ["BENCH_MODES"].split(",")}
+    _chosen = [mode.strip() for mode in os.environ["BENCH_MODES"].split(",") if mode.strip()]
+    if not _chosen or set(_chosen) - set(MODES):
+        sys.exit(f"BENCH_MODES: some of {', '.join(MODES)}, comma-separated")
+    MODES = {mode: MODES[mode] for mode in _chosen}
 
 # Printed by manage.py shell: the addresses to request, drawn from what was generated.
 PATHS_SCRIPT = """

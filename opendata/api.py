@@ -86,6 +86,8 @@ def client(request: HttpRequest) -> str:
         address = ipaddress.ip_address(sent)
     except ValueError:
         return sent
+    if address.version == 6 and address.ipv4_mapped:  # ::ffff:203.0.113.5 from a dual stack
+        address = address.ipv4_mapped
     if address.version == 6:
         return str(ipaddress.ip_network((address, 64), strict=False).network_address)
     return str(address)
@@ -133,13 +135,13 @@ def _public_api(run):
 conditional = decorate_view(_public_api, decorator_from_middleware(ConditionalGetMiddleware))
 
 
-PERIODS = {"s": "每秒", "m": "每分钟", "h": "每小时", "d": "每天"}
+PERIODS = {1: "每秒", 60: "每分钟", 3600: "每小时", 86400: "每天"}
 
 
 def rate_in_words(rate: str) -> str:
-    """``120/min`` → ``每分钟最多 120 次`` (ninja reads the period by its first letter)."""
-    number, period = rate.split("/")
-    return f"{PERIODS[period[0]]}最多 {number} 次"
+    """``120/min`` → ``每分钟最多 120 次`` (read as ``portal.ratelimit`` reads it)."""
+    parsed = ratelimit.Rate.parse(rate)
+    return f"{PERIODS[parsed.seconds]}最多 {parsed.number} 次"
 
 
 STORAGE = Storage("api", gate=within_rate)

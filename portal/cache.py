@@ -38,10 +38,14 @@ class RedisCacheClient(redis.RedisCacheClient):
         self._clients = {}  # pool index → (redis.Redis, its scripts _INCR and _COUNT)
 
     def _kept(self, write: bool):
-        index = self._get_connection_pool_index(write)
+        index = self._get_connection_pool_index(write)  # random among replicas: asked once
         kept = self._clients.get(index)
         if kept is None:
-            client = self._client(connection_pool=self._get_connection_pool(write))
+            if index not in self._pools:
+                self._pools[index] = self._pool_class.from_url(
+                    self._servers[index], **self._pool_options
+                )
+            client = self._client(connection_pool=self._pools[index])
             scripts = (client.register_script(_INCR), client.register_script(_COUNT))
             kept = self._clients[index] = (client, *scripts)
         return kept

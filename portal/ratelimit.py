@@ -5,7 +5,9 @@ A window of a rate's period (``120/min``: a minute) starts for each client at it
 count is one atomic increment: with the shared Redis (``portal.cache.RedisCache.count``) a
 single round trip, which gives a new window's key its expiry; with another cache an ``add``
 then an ``incr``, which LocMemCache does under its lock. Requests counted at once by several
-workers or app servers are each counted, and none is let past the limit by a race.
+threads, workers or app servers sharing the cache are each counted, and none is let past the
+limit by a race. Without the shared cache each process counts its own: gunicorn's workers on
+one server then let up to their number times the rate through.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+import redis
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from hypothesis import given, settings
@@ -107,13 +108,18 @@ def redis_cache():
         stdout=subprocess.DEVNULL,
     )
     try:
+        backend = RedisCache(f"redis://127.0.0.1:{port}/0", {"KEY_PREFIX": "test"})
         for _ in range(200):
+            if server.poll() is not None:
+                pytest.fail(f"redis-server ended ({server.returncode}) before it answered")
             try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
+                if backend._cache.get_client().ping():
+                    break
+            except redis.ConnectionError:
                 time.sleep(0.05)
-        yield RedisCache(f"redis://127.0.0.1:{port}/0", {"KEY_PREFIX": "test"})
+        else:
+            pytest.fail("redis-server did not answer within 10 s")
+        yield backend
     finally:
         server.terminate()
         server.wait(timeout=30)

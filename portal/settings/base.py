@@ -197,8 +197,8 @@ PORTAL = {
 
 # Open data: anyone may read the API and the downloads from another site (GET only, no
 # credentials); each client (by address, see NINJA_NUM_PROXIES behind a proxy) may make
-# OPENDATA_API_RATE API requests. The count lives in the cache: configure a shared cache
-# (Redis) when there is more than one app server.
+# OPENDATA_API_RATE API requests. The count lives in the cache: without the shared cache
+# (REDIS_URL) each gunicorn worker counts its own (portal/ratelimit.py).
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_URLS_REGEX = (
     r"^/(api/|data/|downloads/(\d+/)?data\.zip$|projects/.+/data\.|disclosures/.+/data\.)"

@@ -231,6 +231,9 @@ def test_behind_a_proxy_the_client_is_the_address_it_names(client, seed, setting
         # IPv6 clients are counted by their /64, which one subscriber usually holds whole.
         assert status("2001:db8:1:2::1") == 200
         assert status("2001:db8:1:2::ffff") == 429
+        # An IPv4 client written as IPv6 by a dual stack is that IPv4 client, not the /64 "::".
+        assert status("::ffff:198.51.100.2") == 429
+        assert status("::ffff:198.51.100.3") == 200
     finally:
         cache.clear()
 
@@ -304,3 +307,34 @@ def test_a_page_read_by_its_keys_first_is_the_page_read_whole(seed):
         assert [p.disclosure.department.name for p in expected] == [
             p.disclosure.department.name for p in selectors.page_rows(ordered, start, stop)
         ]
+
+
+@pytest.mark.parametrize(
+    ("rate", "words"),
+    [
+        ("3/min", "每分钟最多 3 次"),
+        ("7/ Min", "每分钟最多 7 次"),
+        ("5/hour", "每小时最多 5 次"),
+        ("1/s", "每秒最多 1 次"),
+        ("100/day", "每天最多 100 次"),
+    ],
+)
+def test_the_429_says_the_rate_as_the_limiter_reads_it(
+    client, seed, settings, steady_clock, rate, words
+):
+    settings.OPENDATA_API_RATE = rate
+    number = int(rate.split("/")[0])
+    for _ in range(number):
+        assert client.get("/api/v1/departments").status_code == 200
+    refused = client.get("/api/v1/departments")
+    assert refused.status_code == 429
+    assert words in refused.json()["detail"]
+
+
+def test_an_unreadable_rate_fails_the_system_check(settings):
+    from django.core.checks import run_checks
+
+    settings.OPENDATA_API_RATE = "120/fortnight"
+    assert "opendata.E001" in [error.id for error in run_checks()]
+    settings.OPENDATA_API_RATE = "120/min"
+    assert "opendata.E001" not in [error.id for error in run_checks()]
