@@ -71,7 +71,7 @@ bench: bench-site bench-search bench-pdf bench-importer
 ## through gunicorn, uncached and cached, against a bare view; a worker's memory
 BENCH_PROJECTS ?= 100000
 bench-site: system-bench install
-	BENCH_PROJECTS=$(BENCH_PROJECTS) scripts/with-postgres.sh $(PY) bench/site.py
+	BENCH_PROJECTS=$(BENCH_PROJECTS) scripts/with-postgres.sh $(PY) -m bench.site
 
 ## bench-importer: parsing and importing disclosure texts against their floors
 bench-importer: install
@@ -84,7 +84,7 @@ bench-pdf: system-demo install
 ## bench-faults: 100 clients for 60 s against gunicorn + PostgreSQL, then PostgreSQL stopped
 ## for 10 s mid-run: 503 notice while down, recovery, nothing lost (bench/faults.py)
 bench-faults: system-test install
-	scripts/with-postgres.sh $(PY) bench/faults.py
+	scripts/with-postgres.sh $(PY) -m bench.faults
 
 ## bench-search: substring search at 100,000 projects on a throwaway PostgreSQL
 bench-search: system-test install

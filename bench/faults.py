@@ -21,7 +21,6 @@ from __future__ import annotations
 import http.client
 import os
 import re
-import socket
 import statistics
 import subprocess
 import sys
@@ -30,6 +29,8 @@ import time
 import urllib.parse
 from collections import Counter
 from pathlib import Path
+
+from bench.throwaway import free_port
 
 REPO = Path(__file__).resolve().parent.parent
 CLIENTS = int(os.environ.get("FAULT_CLIENTS", "100"))
@@ -40,12 +41,6 @@ RECOVERY_SECONDS = float(os.environ.get("RECOVERY_SECONDS", "10"))
 REMEMBERED_SECONDS = 3.5
 NOTICE = "服务暂时不可用"
 PY = str(REPO / ".venv" / "bin" / "python")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def manage(*args: str, env: dict) -> str:

@@ -34,7 +34,6 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -42,6 +41,8 @@ import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+
+from bench.throwaway import free_port, redis
 
 REPO = Path(__file__).resolve().parent.parent
 PY = str(REPO / ".venv" / "bin" / "python")
@@ -112,46 +113,6 @@ def manage(*args: str, env: dict) -> str:
     if result.returncode:
         sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
     return result.stdout
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def redis():
-    """A throwaway Redis on a free loopback port, as the shared cache of every worker (the
-    production configuration with more than one process, docs/deployment.md)."""
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            "redis-server",
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(SCRATCH),
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(100):
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    break
-            except OSError:
-                time.sleep(0.05)
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 @contextmanager
@@ -337,7 +298,7 @@ def main() -> int:
         **json.loads(manage("shell", "-v", "0", "-c", PATHS_SCRIPT, env=env)),
     }
     results = {}
-    with redis() as url:
+    with redis(SCRATCH) as url:
         env["REDIS_URL"] = url
         for mode, (pages, bodies) in MODES.items():
             with server(env, PUBLIC_PAGE_CACHE=pages, PUBLIC_FRAGMENT_CACHE=bodies) as (base, pid):

@@ -74,6 +74,7 @@ api = NinjaAPI(
     # up, so that a stored answer cannot be had past it (and ninja does not count it twice).
 )
 RATE_SCOPE = "api"
+_IDENT = BaseThrottle()  # only its get_ident, which keeps no state
 
 
 def client(request: HttpRequest) -> str:
@@ -81,7 +82,7 @@ def client(request: HttpRequest) -> str:
     the one they name in X-Forwarded-For (ninja's rule, so a client cannot forge a new one);
     an IPv6 client by its /64, which one subscriber usually holds whole. Anything that is not
     an address (a proxy's header gone wrong, a test's empty REMOTE_ADDR) is counted as sent."""
-    sent = (BaseThrottle().get_ident(request) or "").strip()
+    sent = (_IDENT.get_ident(request) or "").strip()
     try:
         address = ipaddress.ip_address(sent)
     except ValueError:

@@ -35,19 +35,15 @@ return count
 class RedisCacheClient(redis.RedisCacheClient):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._clients = {}  # pool index → (redis.Redis, its scripts _INCR and _COUNT)
+        self._clients = {}  # id of a pool (Django keeps each) → (redis.Redis, _INCR, _COUNT)
 
     def _kept(self, write: bool):
-        index = self._get_connection_pool_index(write)  # random among replicas: asked once
-        kept = self._clients.get(index)
+        pool = self._get_connection_pool(write)
+        kept = self._clients.get(id(pool))
         if kept is None:
-            if index not in self._pools:
-                self._pools[index] = self._pool_class.from_url(
-                    self._servers[index], **self._pool_options
-                )
-            client = self._client(connection_pool=self._pools[index])
+            client = self._client(connection_pool=pool)
             scripts = (client.register_script(_INCR), client.register_script(_COUNT))
-            kept = self._clients[index] = (client, *scripts)
+            kept = self._clients[id(pool)] = (client, *scripts)
         return kept
 
     def get_client(self, key=None, *, write=False):

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-import redis
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bench import throwaway
 from portal import ratelimit
 from portal.cache import RedisCache
 from portal.ratelimit import Rate
@@ -87,42 +85,11 @@ def test_clients_are_counted_apart_and_their_windows_end_apart():
 
 
 @pytest.fixture(scope="module")
-def redis_cache():
+def redis_cache(tmp_path_factory):
     """Our Redis cache backend over a throwaway redis-server on a free loopback port."""
     assert shutil.which("redis-server"), "make test installs redis-server"
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        [
-            "redis-server",
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    try:
-        backend = RedisCache(f"redis://127.0.0.1:{port}/0", {"KEY_PREFIX": "test"})
-        for _ in range(200):
-            if server.poll() is not None:
-                pytest.fail(f"redis-server ended ({server.returncode}) before it answered")
-            try:
-                if backend._cache.get_client().ping():
-                    break
-            except redis.ConnectionError:
-                time.sleep(0.05)
-        else:
-            pytest.fail("redis-server did not answer within 10 s")
-        yield backend
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    with throwaway.redis(tmp_path_factory.mktemp("redis")) as url:
+        yield RedisCache(url, {"KEY_PREFIX": "test"})
 
 
 def _ttl(redis_cache, key: str) -> int:
