@@ -16,10 +16,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def redis(directory: Path):
-    """A throwaway redis-server (nothing saved; ``directory`` its working folder), once it
-    accepts connections; yields its URL. RuntimeError should it end or not answer in 10 s."""
-    port = free_port()
+def redis(directory: Path, port: int | None = None):
+    """A throwaway redis-server (nothing saved; ``directory`` its working folder) on ``port``
+    or a free one, once it accepts connections; yields its URL. RuntimeError should it end or
+    not answer in 10 s."""
+    port = port or free_port()
     options = {"port": port, "bind": "127.0.0.1", "save": "", "appendonly": "no", "dir": directory}
     command = ["redis-server"] + [
         part for name, value in options.items() for part in (f"--{name}", str(value))

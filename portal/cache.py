@@ -1,4 +1,4 @@
-"""The shared cache in Redis (production with REDIS_URL): Django's backend, with two changes.
+"""The shared cache in Redis (production with REDIS_URL): Django's backend, with these changes.
 
 * One ``redis.Redis`` per connection pool, kept: Django's client builds a new one for every
   operation, and building it (its table of reply callbacks) cost more than the round trip
@@ -9,11 +9,33 @@
 * ``count``: a counter that starts at 1 and expires ``seconds`` after, incremented in one
   atomic round trip (the rate limiter pattern of Redis's INCR documentation), for
   ``portal.ratelimit``, which counts every API request.
+* **A Redis that cannot be reached is a miss, not an error.** Everything the portal keeps in
+  the cache can be made again from the database (stored pages and bodies, the public version,
+  whose copy lives ``PUBLIC_VERSION_TTL`` seconds), so while Redis is down or hung reads miss,
+  writes are dropped, and the rate limiter lets requests through uncounted (``count`` is 0):
+  the site serves from PostgreSQL, slower, instead of answering 500 to everyone. After a
+  failure the client leaves Redis alone for ``RETRY_SECONDS`` before it tries again, so that a
+  hung server (bounded by the socket timeouts of ``OPTIONS``) costs one timeout per worker and
+  interval, not one per request. The outage and the recovery are each logged once. ``incr``
+  still raises: its contract has no answer for "not counted".
 """
 
 from __future__ import annotations
 
+import functools
+import logging
+import time
+
 from django.core.cache.backends import redis
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+
+# Refused, reset, a name that does not resolve, a server still loading its data
+# (BusyLoadingError is a ConnectionError), or no answer within the socket timeout.
+UNREACHABLE = (RedisConnectionError, RedisTimeoutError)
+RETRY_SECONDS = 2.0
 
 # Increments a key that exists; a missing key is left missing (nil), as Django's incr asks.
 _INCR = """
@@ -32,10 +54,44 @@ return count
 """
 
 
+def _or(fallback):
+    """The operation, or ``fallback(*args)`` while Redis cannot be reached."""
+
+    def decorate(operation):
+        @functools.wraps(operation)
+        def guarded(self, *args, **kwargs):
+            if self._unreachable_until and time.monotonic() < self._unreachable_until:
+                return fallback(*args)
+            try:
+                result = operation(self, *args, **kwargs)
+            except UNREACHABLE as error:
+                if not self._unreachable_until:
+                    logger.warning("redis unreachable, serving without the shared cache: %s", error)
+                self._unreachable_until = time.monotonic() + RETRY_SECONDS
+                return fallback(*args)
+            if self._unreachable_until:
+                logger.warning("redis reachable again")
+                self._unreachable_until = 0.0
+            return result
+
+        return guarded
+
+    return decorate
+
+
+def _miss(*args):
+    return None
+
+
+def _not_done(*args):
+    return False
+
+
 class RedisCacheClient(redis.RedisCacheClient):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._clients = {}  # id of a pool (Django keeps each) → (redis.Redis, _INCR, _COUNT)
+        self._unreachable_until = 0.0  # time.monotonic() before which Redis is not asked
 
     def _kept(self, write: bool):
         pool = self._get_connection_pool(write)
@@ -56,9 +112,22 @@ class RedisCacheClient(redis.RedisCacheClient):
             raise ValueError(f"Key '{key}' not found.")
         return value
 
+    @_or(lambda key, seconds: 0)  # not counted: portal.ratelimit lets it through
     def count(self, key, seconds: int) -> int:
         client, _, count = self._kept(write=True)
         return count(keys=[key], args=[seconds], client=client)
+
+    # Django's operations, each a miss or not done while Redis cannot be reached.
+    get = _or(lambda key, default=None: default)(redis.RedisCacheClient.get)
+    get_many = _or(lambda keys: {})(redis.RedisCacheClient.get_many)
+    has_key = _or(_not_done)(redis.RedisCacheClient.has_key)
+    add = _or(_not_done)(redis.RedisCacheClient.add)
+    touch = _or(_not_done)(redis.RedisCacheClient.touch)
+    delete = _or(_not_done)(redis.RedisCacheClient.delete)
+    clear = _or(_not_done)(redis.RedisCacheClient.clear)
+    set = _or(_miss)(redis.RedisCacheClient.set)
+    set_many = _or(_miss)(redis.RedisCacheClient.set_many)
+    delete_many = _or(_miss)(redis.RedisCacheClient.delete_many)
 
 
 class RedisCache(redis.RedisCache):

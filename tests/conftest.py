@@ -99,3 +99,24 @@ def steady_clock(monkeypatch):
     now = SimpleNamespace(value=1_800_000_000.0)
     monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: now.value))
     return now
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory):
+    """A throwaway redis-server on a free loopback port, for the whole run."""
+    import shutil
+
+    from bench import throwaway
+
+    assert shutil.which("redis-server"), "make test installs redis-server"
+    with throwaway.redis(tmp_path_factory.mktemp("redis")) as url:
+        yield url
+
+
+@pytest.fixture
+def redis_cache(redis_url, request):
+    """Our Redis cache backend (``portal.cache.RedisCache``) over that server, under a key
+    prefix of the test's own."""
+    from portal.cache import RedisCache
+
+    return RedisCache(redis_url, {"KEY_PREFIX": request.node.name})

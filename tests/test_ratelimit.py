@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -12,9 +11,7 @@ from django.core.exceptions import ImproperlyConfigured
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bench import throwaway
 from portal import ratelimit
-from portal.cache import RedisCache
 from portal.ratelimit import Rate
 
 
@@ -82,41 +79,6 @@ def test_clients_are_counted_apart_and_their_windows_end_apart():
         assert ratelimit.hit("test", client, "1/min", now=1_800_000_000.0).count == 1
         ends.add(ratelimit.hit("test", client, "1/min", now=1_800_000_000.0).retry_after)
     assert len(ends) > 10  # not everyone let in again at the same second
-
-
-@pytest.fixture(scope="module")
-def redis_cache(tmp_path_factory):
-    """Our Redis cache backend over a throwaway redis-server on a free loopback port."""
-    assert shutil.which("redis-server"), "make test installs redis-server"
-    with throwaway.redis(tmp_path_factory.mktemp("redis")) as url:
-        yield RedisCache(url, {"KEY_PREFIX": "test"})
-
-
-def _ttl(redis_cache, key: str) -> int:
-    return redis_cache._cache.get_client().ttl(redis_cache.make_key(key))
-
-
-def test_redis_cache_keeps_one_client_and_still_caches(redis_cache):
-    assert redis_cache._cache.get_client() is redis_cache._cache.get_client(write=True)
-    redis_cache.set("page", {"body": "汉字"}, 60)
-    assert redis_cache.get("page") == {"body": "汉字"}
-    assert redis_cache.add("page", "other", 60) is False
-    assert redis_cache.get_many(["page", "none"]) == {"page": {"body": "汉字"}}
-
-
-def test_redis_incr_of_a_missing_key_raises_and_creates_nothing(redis_cache):
-    with pytest.raises(ValueError):
-        redis_cache.incr("missing")
-    assert redis_cache.get("missing") is None
-    redis_cache.set("n", 5, 60)
-    assert redis_cache.incr("n", 3) == 8
-    assert 0 < _ttl(redis_cache, "n") <= 60  # the increment kept its expiry
-
-
-def test_redis_count_starts_a_key_with_its_expiry(redis_cache):
-    assert redis_cache.count("window", 65) == 1
-    assert redis_cache.count("window", 65) == 2
-    assert 60 < _ttl(redis_cache, "window") <= 65
 
 
 @pytest.mark.parametrize("backend", ["locmem", "redis"])

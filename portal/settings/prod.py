@@ -56,6 +56,12 @@ if os.environ.get("REDIS_URL"):
             "BACKEND": "portal.cache.RedisCache",  # Django's, one client kept (portal/cache.py)
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "portal",
+            # A hung Redis costs a request at most this long, then is left alone for a while
+            # (portal/cache.py): every read misses and the site serves from the database.
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+            },
         }
     }
     # Each worker keeps up to this many bytes of what it read from Redis (portal/nearcache.py).

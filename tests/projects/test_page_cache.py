@@ -374,3 +374,40 @@ def test_without_kept_bodies_the_tree_is_read_each_time(client, page, settings):
     first = client.get(page)
     assert client.get(page).content == first.content
     assert not [key for key in cache._cache if ":body:" in key]
+
+
+@pytest.fixture
+def redis_down(settings):
+    """The shared cache is Redis, and Redis cannot be reached (nothing listens on its port)."""
+    from bench import throwaway
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "portal.cache.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{throwaway.free_port()}/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    public_version.forget()
+
+
+def test_with_redis_down_pages_and_the_api_are_served_from_the_database(
+    client, seed, redis_down, caplog
+):
+    project = Project.objects.published().get(sequence=1)
+    page = client.get(project.get_absolute_url())
+    assert page.status_code == 200
+    assert project.name in page.content.decode()
+    assert client.get(reverse("projects:projects")).status_code == 200
+    answer = client.get("/api/v1/projects")
+    assert answer.status_code == 200  # not counted, let through
+    assert answer.json()["count"] == Project.objects.published().count()
+    assert "redis unreachable" in caplog.text
+
+
+def test_with_redis_down_a_withdrawal_is_seen_at_once(client, draft, users, redis_down):
+    published = publish_draft(draft, users)  # the version's bump could not reach Redis
+    url = published.get_absolute_url()
+    assert client.get(url).status_code == 200
+    workflow.withdraw(published, users["reviewer"], "数据有误，重新核实。")
+    assert client.get(url).status_code == 404
