@@ -11,6 +11,10 @@
    must answer 200 again by themselves within RECOVERY_SECONDS. A staff save sent during the
    outage must be refused and leave the draft as it was. Published data must be identical
    before and after.
+3. Redis down: the shared cache (a throwaway redis-server, as in production) is stopped for
+   OUTAGE_SECONDS while a few clients keep reading. Every answer must still be 200: the pages
+   are read from PostgreSQL (portal/cache.py takes an unreachable Redis as a miss). Once it is
+   back, the workers must store pages in it again by themselves.
 
 Runs under scripts/with-postgres.sh, which says where the throwaway server lives
 (PORTAL_PG_*); prints its figures and exits non-zero when a condition fails.
@@ -24,12 +28,17 @@ import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
 from collections import Counter
+from contextlib import ExitStack
 from pathlib import Path
 
+import redis as redis_client
+
+from bench import throwaway
 from bench.throwaway import free_port
 
 REPO = Path(__file__).resolve().parent.parent
@@ -137,6 +146,10 @@ def main() -> int:
         print("Run through scripts/with-postgres.sh (make bench-faults).")
         return 2
     port = free_port()
+    redis_dir = Path(tempfile.mkdtemp(prefix="bench-redis-"))
+    redis_port = free_port()
+    shared_cache = ExitStack()
+    redis_url = shared_cache.enter_context(throwaway.redis(redis_dir, port=redis_port))
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.prod",
@@ -148,6 +161,7 @@ def main() -> int:
         "LOG_LEVEL": "ERROR",
         "PORT": str(port),
         "GUNICORN_WORKERS": os.environ.get("GUNICORN_WORKERS", "4"),
+        "REDIS_URL": redis_url,
     }
     manage("migrate", "--noinput", "-v", "0", env=env)
     manage("collectstatic", "--noinput", "-v", "0", env=env)
@@ -276,12 +290,51 @@ def main() -> int:
             failures.append("outage: published data changed")
         else:
             print("published data: identical before and after (SHA-256 of every revision row)")
+
+        # 3. Redis down.
+        log = []
+        reader = threading.Thread(
+            target=hammer, args=(site, paths, OUTAGE_SECONDS + RECOVERY_SECONDS + 6, 4, log)
+        )
+        reader.start()
+        time.sleep(3)
+        down_start = time.monotonic()
+        shared_cache.close()
+        time.sleep(OUTAGE_SECONDS)
+        shared_cache = ExitStack()
+        shared_cache.enter_context(throwaway.redis(redis_dir, port=redis_port))
+        down_end = time.monotonic()
+        reader.join()
+        stored = redis_client.Redis.from_url(redis_url).dbsize()
+        phases = {
+            "before": [(s, lat) for t, s, lat in log if t < down_start],
+            "down": [(s, lat) for t, s, lat in log if down_start <= t < down_end],
+            "after": [(s, lat) for t, s, lat in log if t >= down_end],
+        }
+        described = "; ".join(
+            f"{name} {dict(Counter(s for s, _ in answers))}, p95 {_p95(answers):.0f} ms"
+            for name, answers in phases.items()
+        )
+        print(
+            f"redis: stopped {down_end - down_start:.1f} s; {described}; "
+            f"keys stored again after: {stored}"
+        )
+        if {s for answers in phases.values() for s, _ in answers} != {200}:
+            failures.append("redis down: answers other than 200")
+        if not stored:
+            failures.append("redis down: nothing stored in Redis after it came back")
     finally:
         server.terminate()
         server.wait(timeout=30)
+        shared_cache.close()
     for failure in failures:
         print("FAIL", failure)
     return 1 if failures else 0
+
+
+def _p95(answers: list[tuple[int, float]]) -> float:
+    latencies = sorted(latency for _, latency in answers)
+    return latencies[int(len(latencies) * 0.95)] * 1000 if latencies else float("nan")
 
 
 def staff_session(site: Site) -> str:
