@@ -214,3 +214,27 @@ def test_first_page_is_not_blank(seed_pdfs, tmp_path):
     assert header.startswith(b"P5")
     inked = sum(1 for value in pixels if value < 200)
     assert inked > len(pixels) // 200  # antialiased text inks well over 0.5% of the page
+
+
+def test_nothing_is_drawn_past_the_page_margins(seed_pdfs):
+    """Every word of the whole document lies within pdf.css's @page margins (A4, 24 mm on the
+    right, 26 mm on the left), the running header and page numbers included: a table column
+    whose heading could not wrap once pushed 申报金额（万元） and the table's right border off the
+    text block."""
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", "-", "-"],
+        input=seed_pdfs.disclosure.content,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    points_per_mm = 72 / 25.4
+    pages = re.findall(r'<page width="([\d.]+)" height="[\d.]+">(.*?)</page>', bbox, re.S)
+    assert len(pages) > 5
+    for number, (width, words) in enumerate(pages, start=1):
+        right = float(width) - 24 * points_per_mm + 1  # a point of slack for rounding
+        left = 26 * points_per_mm - 1
+        for x_min, x_max, word in re.findall(
+            r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>',
+            words,
+        ):
+            assert left <= float(x_min) and float(x_max) <= right, (number, word, x_max)
