@@ -17,6 +17,15 @@ class _Rollback(Exception):
     pass
 
 
+def pytest_collection_modifyitems(items):
+    """A test that reads the seed's PDFs needs the test database even if it asks for nothing
+    else: pytest-django creates it only for the collected tests marked as using it, so
+    without the mark such a test run alone found no tables."""
+    for item in items:
+        if "seed_pdfs" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.django_db)
+
+
 @dataclass(frozen=True)
 class SeedPdfs:
     project: object  # render.RenderedPdf of project 1
