@@ -72,6 +72,8 @@ def test_check_deploy_is_clean_with_the_production_settings():
         "SECRET_KEY": "a-long-random-production-key-" + "x7Qz" * 12,
         "ALLOWED_HOSTS": "portal.example.cn",
         "DATABASE_URL": os.environ.get("DATABASE_URL", "postgres://localhost/portal"),
+        "REDIS_URL": "redis://127.0.0.1:6379/0",  # read, not connected to, by the check
+        "REDIS_TIMEOUT_MS": "250",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -59,8 +59,8 @@ if os.environ.get("REDIS_URL"):
             # A hung Redis costs a request at most this long, then is left alone for a while
             # (portal/cache.py): every read misses and the site serves from the database.
             "OPTIONS": {
-                "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
-                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+                "socket_connect_timeout": int(os.environ.get("REDIS_TIMEOUT_MS", "500")) / 1000,
+                "socket_timeout": int(os.environ.get("REDIS_TIMEOUT_MS", "500")) / 1000,
             },
         }
     }
