@@ -12,9 +12,10 @@
    outage must be refused and leave the draft as it was. Published data must be identical
    before and after.
 3. Redis down: the shared cache (a throwaway redis-server, as in production) is stopped for
-   OUTAGE_SECONDS while a few clients keep reading. Every answer must still be 200: the pages
-   are read from PostgreSQL (portal/cache.py takes an unreachable Redis as a miss). Once it is
-   back, the workers must store pages in it again by themselves.
+   OUTAGE_SECONDS while a few clients keep reading, then hung (SIGSTOP) as long. Every answer
+   must still be 200: portal/cache.py takes a Redis that refuses or does not answer as a miss,
+   and the workers answer from their own copies (portal/nearcache.py) or from PostgreSQL. Once
+   it is back, a page no worker has stored yet must be stored in it again.
 
 Runs under scripts/with-postgres.sh, which says where the throwaway server lives
 (PORTAL_PG_*); prints its figures and exits non-zero when a condition fails.
@@ -25,6 +26,7 @@ from __future__ import annotations
 import http.client
 import os
 import re
+import signal
 import statistics
 import subprocess
 import sys
@@ -146,10 +148,8 @@ def main() -> int:
         print("Run through scripts/with-postgres.sh (make bench-faults).")
         return 2
     port = free_port()
-    redis_dir = Path(tempfile.mkdtemp(prefix="bench-redis-"))
-    redis_port = free_port()
-    shared_cache = ExitStack()
-    redis_url = shared_cache.enter_context(throwaway.redis(redis_dir, port=redis_port))
+    shared = SharedCache(Path(tempfile.mkdtemp(prefix="bench-redis-")))
+    shared.start()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.prod",
@@ -161,7 +161,7 @@ def main() -> int:
         "LOG_LEVEL": "ERROR",
         "PORT": str(port),
         "GUNICORN_WORKERS": os.environ.get("GUNICORN_WORKERS", "4"),
-        "REDIS_URL": redis_url,
+        "REDIS_URL": shared.url,
     }
     manage("migrate", "--noinput", "-v", "0", env=env)
     manage("collectstatic", "--noinput", "-v", "0", env=env)
@@ -291,45 +291,80 @@ def main() -> int:
         else:
             print("published data: identical before and after (SHA-256 of every revision row)")
 
-        # 3. Redis down.
-        log = []
-        reader = threading.Thread(
-            target=hammer, args=(site, paths, OUTAGE_SECONDS + RECOVERY_SECONDS + 6, 4, log)
-        )
-        reader.start()
-        time.sleep(3)
-        down_start = time.monotonic()
-        shared_cache.close()
-        time.sleep(OUTAGE_SECONDS)
-        shared_cache = ExitStack()
-        shared_cache.enter_context(throwaway.redis(redis_dir, port=redis_port))
-        down_end = time.monotonic()
-        reader.join()
-        stored = redis_client.Redis.from_url(redis_url).dbsize()
-        phases = {
-            "before": [(s, lat) for t, s, lat in log if t < down_start],
-            "down": [(s, lat) for t, s, lat in log if down_start <= t < down_end],
-            "after": [(s, lat) for t, s, lat in log if t >= down_end],
-        }
-        described = "; ".join(
-            f"{name} {dict(Counter(s for s, _ in answers))}, p95 {_p95(answers):.0f} ms"
-            for name, answers in phases.items()
-        )
-        print(
-            f"redis: stopped {down_end - down_start:.1f} s; {described}; "
-            f"keys stored again after: {stored}"
-        )
-        if {s for answers in phases.values() for s, _ in answers} != {200}:
-            failures.append("redis down: answers other than 200")
-        if not stored:
-            failures.append("redis down: nothing stored in Redis after it came back")
+        # 3. Redis refused (stopped), then hung (SIGSTOP): a fresh page afterwards must be
+        # stored in it again.
+        for name, fault, repair, fresh in (
+            ("stopped", shared.stop, shared.start, "/documents/"),
+            ("hung", shared.pause, shared.resume, "/disclosures/"),
+        ):
+            log = []
+            reader = threading.Thread(target=hammer, args=(site, paths, OUTAGE_SECONDS + 8, 4, log))
+            reader.start()
+            time.sleep(3)
+            down_start = time.monotonic()
+            fault()
+            time.sleep(OUTAGE_SECONDS)
+            repair()
+            down_end = time.monotonic()
+            reader.join()  # 5 s after: every worker has asked Redis again
+            kept_before = shared.page_keys()
+            fresh_status = site.get(fresh)[0]
+            kept_after = shared.page_keys()
+            phases = {
+                "before": [(s, lat) for t, s, lat in log if t < down_start],
+                "during": [(s, lat) for t, s, lat in log if down_start <= t < down_end],
+                "after": [(s, lat) for t, s, lat in log if t >= down_end],
+            }
+            described = "; ".join(
+                f"{phase} {dict(Counter(s for s, _ in answers))}, p95 {_p95(answers):.0f} ms, "
+                f"max {max((lat for _, lat in answers), default=0) * 1000:.0f} ms"
+                for phase, answers in phases.items()
+            )
+            print(
+                f"redis {name} {down_end - down_start:.1f} s: {described}; "
+                f"a new page after: {fresh_status}, pages in Redis {kept_before} → {kept_after}"
+            )
+            if {s for answers in phases.values() for s, _ in answers} | {fresh_status} != {200}:
+                failures.append(f"redis {name}: answers other than 200")
+            if kept_after <= kept_before:
+                failures.append(f"redis {name}: a new page was not stored in Redis afterwards")
     finally:
         server.terminate()
         server.wait(timeout=30)
-        shared_cache.close()
+        shared.stop()
     for failure in failures:
         print("FAIL", failure)
     return 1 if failures else 0
+
+
+class SharedCache:
+    """The throwaway redis-server the app shares, stopped and started again on its port, or
+    paused (SIGSTOP: connections are accepted and never answered, as by a hung server)."""
+
+    def __init__(self, directory: Path):
+        self.directory, self.port = directory, free_port()
+        self.running = ExitStack()
+        self.url = ""
+        self.pid = 0
+
+    def start(self) -> None:
+        self.running = ExitStack()
+        self.url = self.running.enter_context(throwaway.redis(self.directory, port=self.port))
+        self.pid = redis_client.Redis.from_url(self.url).info("server")["process_id"]
+
+    def stop(self) -> None:
+        self.running.close()
+
+    def pause(self) -> None:
+        os.kill(self.pid, signal.SIGSTOP)
+
+    def resume(self) -> None:
+        os.kill(self.pid, signal.SIGCONT)
+
+    def page_keys(self) -> int:
+        """Stored pages (portal/pagecache.py's keys) in Redis."""
+        client = redis_client.Redis.from_url(self.url)
+        return sum(1 for _ in client.scan_iter(match="*:page:*", count=1000))
 
 
 def _p95(answers: list[tuple[int, float]]) -> float:

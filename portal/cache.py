@@ -9,15 +9,16 @@
 * ``count``: a counter that starts at 1 and expires ``seconds`` after, incremented in one
   atomic round trip (the rate limiter pattern of Redis's INCR documentation), for
   ``portal.ratelimit``, which counts every API request.
-* **A Redis that cannot be reached is a miss, not an error.** Everything the portal keeps in
-  the cache can be made again from the database (stored pages and bodies, the public version,
-  whose copy lives ``PUBLIC_VERSION_TTL`` seconds), so while Redis is down or hung reads miss,
-  writes are dropped, and the rate limiter lets requests through uncounted (``count`` is 0):
-  the site serves from PostgreSQL, slower, instead of answering 500 to everyone. After a
-  failure the client leaves Redis alone for ``RETRY_SECONDS`` before it tries again, so that a
-  hung server (bounded by the socket timeouts of ``OPTIONS``) costs one timeout per worker and
-  interval, not one per request. The outage and the recovery are each logged once. ``incr``
-  still raises: its contract has no answer for "not counted".
+* **A Redis that cannot be reached (or refuses writes) is a miss, not an error.** Everything the
+  portal keeps in the cache can be made again from the database (stored pages and bodies, the
+  public version, whose copy lives ``PUBLIC_VERSION_TTL`` seconds), so while Redis is down or
+  hung reads miss, writes are dropped, and the rate limiter lets requests through uncounted
+  (``count`` is 0): the site serves from PostgreSQL, slower, instead of answering 500 to
+  everyone. After a failure the client leaves Redis alone for ``RETRY_SECONDS`` before it tries
+  again, so that a hung server (bounded by the socket timeouts of ``OPTIONS``) costs one timeout
+  per interval, not one per request. Django keeps a cache object per thread, so each thread of
+  each worker keeps its own interval and logs the outage and the recovery once. ``incr`` still
+  raises: its contract has no answer for "not counted".
 """
 
 from __future__ import annotations
@@ -28,14 +29,18 @@ import time
 
 from django.core.cache.backends import redis
 from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import OutOfMemoryError, ReadOnlyError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
 
-# Refused, reset, a name that does not resolve, a server still loading its data
-# (BusyLoadingError is a ConnectionError), or no answer within the socket timeout.
-UNREACHABLE = (RedisConnectionError, RedisTimeoutError)
-RETRY_SECONDS = 2.0
+# Refused, reset, a name that does not resolve, a wrong password (AuthenticationError), a
+# server still loading its data (BusyLoadingError: both are ConnectionErrors), no answer
+# within the socket timeout; and a server that refuses writes: a replica after a failover
+# (READONLY) or a full one under maxmemory-policy noeviction (OOM). Give Redis a policy that
+# evicts (allkeys-lru): everything in it can be made again.
+UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, ReadOnlyError, OutOfMemoryError)
+RETRY_SECONDS = 2
 
 # Increments a key that exists; a missing key is left missing (nil), as Django's incr asks.
 _INCR = """
@@ -64,9 +69,9 @@ def _or(fallback):
                 return fallback(*args)
             try:
                 result = operation(self, *args, **kwargs)
-            except UNREACHABLE as error:
+            except UNAVAILABLE as error:
                 if not self._unreachable_until:
-                    logger.warning("redis unreachable, serving without the shared cache: %s", error)
+                    logger.warning("redis unavailable, serving without the shared cache: %r", error)
                 self._unreachable_until = time.monotonic() + RETRY_SECONDS
                 return fallback(*args)
             if self._unreachable_until:

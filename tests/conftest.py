@@ -117,6 +117,8 @@ def redis_url(tmp_path_factory):
 def redis_cache(redis_url, request):
     """Our Redis cache backend (``portal.cache.RedisCache``) over that server, under a key
     prefix of the test's own."""
+    import uuid
+
     from portal.cache import RedisCache
 
-    return RedisCache(redis_url, {"KEY_PREFIX": request.node.name})
+    return RedisCache(redis_url, {"KEY_PREFIX": f"{request.node.name}-{uuid.uuid4().hex}"})

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import socket
 import threading
+from types import SimpleNamespace
 
 import pytest
 
@@ -56,7 +57,7 @@ class Clock:
 @pytest.fixture
 def clock(monkeypatch):
     clock = Clock()
-    monkeypatch.setattr(portal_cache.time, "monotonic", clock)
+    monkeypatch.setattr(portal_cache, "time", SimpleNamespace(monotonic=clock))
     return clock
 
 
@@ -79,8 +80,8 @@ def test_an_unreachable_redis_is_a_miss_and_writes_are_dropped(clock, caplog):
         down.delete_many(["a", "b"])
         assert down.count("window", 65) == 0  # not counted: the rate limiter lets it through
     # Logged once for the outage, not once per operation.
-    assert [r.getMessage()[:17] for r in caplog.records] == ["redis unreachable"]
-    with pytest.raises(portal_cache.UNREACHABLE):
+    assert [r.getMessage()[:17] for r in caplog.records] == ["redis unavailable"]
+    with pytest.raises(portal_cache.UNAVAILABLE):
         down.incr("n")  # its contract has no "not counted": still an error
 
 
@@ -140,6 +141,25 @@ def test_the_cache_comes_back_by_itself_when_redis_does(tmp_path, clock, caplog)
             assert cache.get("page") == "kept"
             assert cache.count("window", 65) == 1
     assert [r.getMessage()[:17] for r in caplog.records] == [
-        "redis unreachable",
+        "redis unavailable",
         "redis reachable a",
     ]
+
+
+def test_a_full_redis_that_refuses_writes_drops_them(tmp_path, clock, caplog):
+    """maxmemory reached under noeviction: Redis answers OOM to every write. The page is
+    still answered, from the database, and reads are left alone for the interval too."""
+    with throwaway.redis(tmp_path) as url:
+        full = RedisCache(url, {"KEY_PREFIX": "full", "OPTIONS": QUICK})
+        full.set("kept", "before", 60)
+        client = full._cache.get_client()
+        client.config_set("maxmemory-policy", "noeviction")
+        client.config_set("maxmemory", 1)
+        with caplog.at_level(logging.WARNING, logger="portal.cache"):
+            full.set("page", "body", 60)  # OOM: dropped, not raised
+            assert full.get("kept") is None  # within the interval: not asked
+            assert full.count("window", 65) == 0
+        assert "OutOfMemoryError" in caplog.text
+        client.config_set("maxmemory", 0)
+        clock.now += portal_cache.RETRY_SECONDS
+        assert full.get("kept") == "before"

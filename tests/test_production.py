@@ -139,3 +139,27 @@ def test_warming_up_compiles_every_template_once_for_all_workers(settings):
     assert type(loader).__name__ == "Loader" and "cached" in type(loader).__module__
     kept = {origin_name for origin_name in loader.get_template_cache}
     assert "projects/project_detail.html" in kept and "base.html" in kept
+
+
+@pytest.mark.parametrize("timeout", ["0", "-5", "0.5"])
+def test_production_refuses_a_redis_timeout_it_cannot_use(timeout):
+    """0 would make the sockets non-blocking and the cache always "down"; -5 an error on
+    every request; milliseconds are whole."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.prod",
+        "SECRET_KEY": "a-long-random-production-key-" + "x7Qz" * 12,
+        "ALLOWED_HOSTS": "portal.example.cn",
+        "REDIS_URL": "redis://127.0.0.1:6379/0",
+        "REDIS_TIMEOUT_MS": timeout,
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "REDIS_TIMEOUT_MS" in result.stderr

@@ -51,6 +51,13 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 
 if os.environ.get("REDIS_URL"):
+    # 0 would make the sockets non-blocking (every connection "fails"), a negative number is
+    # an error on every request: refuse either at start.
+    _redis_timeout_ms = os.environ.get("REDIS_TIMEOUT_MS", "500")
+    if not _redis_timeout_ms.isdigit() or int(_redis_timeout_ms) < 1:
+        raise ImproperlyConfigured(
+            f"REDIS_TIMEOUT_MS is a whole number of milliseconds, at least 1: {_redis_timeout_ms!r}"
+        )
     CACHES = {
         "default": {
             "BACKEND": "portal.cache.RedisCache",  # Django's, one client kept (portal/cache.py)
@@ -59,8 +66,8 @@ if os.environ.get("REDIS_URL"):
             # A hung Redis costs a request at most this long, then is left alone for a while
             # (portal/cache.py): every read misses and the site serves from the database.
             "OPTIONS": {
-                "socket_connect_timeout": int(os.environ.get("REDIS_TIMEOUT_MS", "500")) / 1000,
-                "socket_timeout": int(os.environ.get("REDIS_TIMEOUT_MS", "500")) / 1000,
+                "socket_connect_timeout": int(_redis_timeout_ms) / 1000,
+                "socket_timeout": int(_redis_timeout_ms) / 1000,
             },
         }
     }

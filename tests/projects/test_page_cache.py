@@ -402,7 +402,7 @@ def test_with_redis_down_pages_and_the_api_are_served_from_the_database(
     answer = client.get("/api/v1/projects")
     assert answer.status_code == 200  # not counted, let through
     assert answer.json()["count"] == Project.objects.published().count()
-    assert "redis unreachable" in caplog.text
+    assert "redis unavailable" in caplog.text
 
 
 def test_with_redis_down_a_withdrawal_is_seen_at_once(client, draft, users, redis_down):

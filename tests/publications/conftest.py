@@ -17,6 +17,7 @@ class _Rollback(Exception):
     pass
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-django's, which orders the tests by it
 def pytest_collection_modifyitems(items):
     """A test that reads the seed's PDFs needs the test database even if it asks for nothing
     else: pytest-django creates it only for the collected tests marked as using it, so

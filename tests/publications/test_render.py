@@ -233,8 +233,9 @@ def test_nothing_is_drawn_past_the_page_margins(seed_pdfs):
     for number, (width, words) in enumerate(pages, start=1):
         right = float(width) - 24 * points_per_mm + 1  # a point of slack for rounding
         left = 26 * points_per_mm - 1
-        for x_min, x_max, word in re.findall(
-            r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>',
-            words,
-        ):
+        number_ = r"-?[\d.]+"
+        box = rf'<word xMin="({number_})" yMin="{number_}" xMax="({number_})" yMax="{number_}">'
+        boxes = re.findall(box + "(.*?)</word>", words)
+        assert len(boxes) == words.count("<word ")  # every word read, none skipped
+        for x_min, x_max, word in boxes:
             assert left <= float(x_min) and float(x_max) <= right, (number, word, x_max)
