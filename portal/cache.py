@@ -122,6 +122,10 @@ class RedisCacheClient(redis.RedisCacheClient):
         client, _, count = self._kept(write=True)
         return count(keys=[key], args=[seconds], client=client)
 
+    @_or(_not_done)
+    def ping(self) -> bool:
+        return bool(self.get_client().ping())
+
     # Django's operations, each a miss or not done while Redis cannot be reached.
     get = _or(lambda key, default=None: default)(redis.RedisCacheClient.get)
     get_many = _or(lambda keys: {})(redis.RedisCacheClient.get_many)
@@ -139,6 +143,11 @@ class RedisCache(redis.RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = RedisCacheClient
+
+    def reachable(self) -> bool:
+        """Whether Redis answers now (False, without asking, within the interval after a
+        failure): for the health check."""
+        return self._cache.ping()
 
     def count(self, key, seconds: int, version=None) -> int:
         """``key``'s count after this one: 1 for a new key, which expires ``seconds`` later."""

@@ -1,6 +1,7 @@
 """Site-wide views: the reading mode (适老化) that a reader switches without any script, and the
 health check."""
 
+from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpResponseRedirect, JsonResponse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -30,11 +31,19 @@ def reading_mode(request, mode: str):
 @never_cache
 @require_GET
 def health(request):
-    """For load balancers and monitors: 200 when the database answers, 503 when it does not."""
+    """For load balancers and monitors: 200 when the database answers, 503 when it does not.
+    A shared cache that does not answer is reported ("degraded") but still 200: the site
+    serves without it (portal/cache.py), and every app server shares it, so taking them out
+    of the balancer would help no one."""
+    reachable = getattr(cache, "reachable", None)  # portal.cache.RedisCache
+    cache_state = "ok" if reachable is None or reachable() else "unavailable"
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return JsonResponse({"status": "unavailable", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        return JsonResponse(
+            {"status": "unavailable", "database": "unavailable", "cache": cache_state}, status=503
+        )
+    status = "ok" if cache_state == "ok" else "degraded"
+    return JsonResponse({"status": status, "database": "ok", "cache": cache_state})

@@ -22,8 +22,31 @@ REPO = Path(__file__).resolve().parents[1]
 def test_health_answers_when_the_database_does(client):
     response = client.get(reverse("health"))
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
     assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_health_reports_redis_down_but_keeps_the_server_in(client, settings, redis_url):
+    """Every app server shares the cache and serves without it: a balancer that took them
+    out for it would take the site down. Monitors read "degraded"."""
+    from bench import throwaway
+
+    settings.CACHES = {"default": {"BACKEND": "portal.cache.RedisCache", "LOCATION": redis_url}}
+    assert client.get(reverse("health")).json() == {
+        "status": "ok",
+        "database": "ok",
+        "cache": "ok",
+    }
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "portal.cache.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{throwaway.free_port()}/0",
+        }
+    }
+    response = client.get(reverse("health"))
+    assert response.status_code == 200
+    assert response.json() == {"status": "degraded", "database": "ok", "cache": "unavailable"}
 
 
 @pytest.mark.django_db
