@@ -122,3 +122,20 @@ def redis_cache(redis_url, request):
     from portal.cache import RedisCache
 
     return RedisCache(redis_url, {"KEY_PREFIX": f"{request.node.name}-{uuid.uuid4().hex}"})
+
+
+@pytest.fixture
+def redis_down(settings):
+    """The shared cache is our Redis backend, and Redis cannot be reached (nothing listens on
+    its port: refused)."""
+    from bench import throwaway
+    from projects import public_version
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "portal.cache.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{throwaway.free_port()}/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    public_version.forget()

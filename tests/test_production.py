@@ -16,6 +16,28 @@ from django.urls import reverse
 from portal.middleware import DatabaseUnavailableMiddleware
 
 REPO = Path(__file__).resolve().parents[1]
+# What production is started with (SECRET_KEY and ALLOWED_HOSTS being required).
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "portal.settings.prod",
+    "SECRET_KEY": "a-long-random-production-key-" + "x7Qz" * 12,
+    "ALLOWED_HOSTS": "portal.example.cn",
+}
+
+
+def manage_in_production(*args: str, without: tuple[str, ...] = (), **env: str):
+    """``manage.py *args`` in a process of its own with the production settings, ``env``
+    added and the variables named in ``without`` removed."""
+    environment = {**os.environ, **PRODUCTION, **env}
+    for name in ("DJANGO_ALLOW_ASYNC_UNSAFE", *without):
+        environment.pop(name, None)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=REPO,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 @pytest.mark.django_db
@@ -27,23 +49,15 @@ def test_health_answers_when_the_database_does(client):
 
 
 @pytest.mark.django_db
-def test_health_reports_redis_down_but_keeps_the_server_in(client, settings, redis_url):
+def test_health_reports_redis_up(client, settings, redis_url):
+    settings.CACHES = {"default": {"BACKEND": "portal.cache.RedisCache", "LOCATION": redis_url}}
+    assert client.get(reverse("health")).json() == {"status": "ok", "database": "ok", "cache": "ok"}
+
+
+@pytest.mark.django_db
+def test_health_reports_redis_down_but_keeps_the_server_in(client, redis_down):
     """Every app server shares the cache and serves without it: a balancer that took them
     out for it would take the site down. Monitors read "degraded"."""
-    from bench import throwaway
-
-    settings.CACHES = {"default": {"BACKEND": "portal.cache.RedisCache", "LOCATION": redis_url}}
-    assert client.get(reverse("health")).json() == {
-        "status": "ok",
-        "database": "ok",
-        "cache": "ok",
-    }
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "portal.cache.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{throwaway.free_port()}/0",
-        }
-    }
     response = client.get(reverse("health"))
     assert response.status_code == 200
     assert response.json() == {"status": "degraded", "database": "ok", "cache": "unavailable"}
@@ -89,38 +103,21 @@ def test_pages_carry_a_strict_content_security_policy(client, seed, admin_client
 
 
 def test_check_deploy_is_clean_with_the_production_settings():
-    env = {
-        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
-        "DJANGO_SETTINGS_MODULE": "portal.settings.prod",
-        "SECRET_KEY": "a-long-random-production-key-" + "x7Qz" * 12,
-        "ALLOWED_HOSTS": "portal.example.cn",
-        "DATABASE_URL": os.environ.get("DATABASE_URL", "postgres://localhost/portal"),
-        "REDIS_URL": "redis://127.0.0.1:6379/0",  # read, not connected to, by the check
-        "REDIS_TIMEOUT_MS": "250",
-    }
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
+    result = manage_in_production(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DATABASE_URL=os.environ.get("DATABASE_URL", "postgres://localhost/portal"),
+        REDIS_URL="redis://127.0.0.1:6379/0",  # read, not connected to, by the check
+        REDIS_TIMEOUT_MS="250",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
 def test_production_refuses_to_start_without_its_secrets():
-    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS")}
-    env["DJANGO_SETTINGS_MODULE"] = "portal.settings.prod"
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = manage_in_production("check", without=("SECRET_KEY", "ALLOWED_HOSTS"))
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
 
@@ -168,21 +165,8 @@ def test_warming_up_compiles_every_template_once_for_all_workers(settings):
 def test_production_refuses_a_redis_timeout_it_cannot_use(timeout):
     """0 would make the sockets non-blocking and the cache always "down"; -5 an error on
     every request; milliseconds are whole."""
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.prod",
-        "SECRET_KEY": "a-long-random-production-key-" + "x7Qz" * 12,
-        "ALLOWED_HOSTS": "portal.example.cn",
-        "REDIS_URL": "redis://127.0.0.1:6379/0",
-        "REDIS_TIMEOUT_MS": timeout,
-    }
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
+    result = manage_in_production(
+        "check", REDIS_URL="redis://127.0.0.1:6379/0", REDIS_TIMEOUT_MS=timeout
     )
     assert result.returncode != 0
     assert "REDIS_TIMEOUT_MS" in result.stderr

@@ -58,6 +58,7 @@ if os.environ.get("REDIS_URL"):
         raise ImproperlyConfigured(
             f"REDIS_TIMEOUT_MS is a whole number of milliseconds, at least 1: {_redis_timeout_ms!r}"
         )
+    _redis_timeout = int(_redis_timeout_ms) / 1000  # seconds, as redis-py takes them
     CACHES = {
         "default": {
             "BACKEND": "portal.cache.RedisCache",  # Django's, one client kept (portal/cache.py)
@@ -66,8 +67,8 @@ if os.environ.get("REDIS_URL"):
             # A hung Redis costs a request at most this long, then is left alone for a while
             # (portal/cache.py): every read misses and the site serves from the database.
             "OPTIONS": {
-                "socket_connect_timeout": int(_redis_timeout_ms) / 1000,
-                "socket_timeout": int(_redis_timeout_ms) / 1000,
+                "socket_connect_timeout": _redis_timeout,
+                "socket_timeout": _redis_timeout,
             },
         }
     }

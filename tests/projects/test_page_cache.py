@@ -376,21 +376,6 @@ def test_without_kept_bodies_the_tree_is_read_each_time(client, page, settings):
     assert not [key for key in cache._cache if ":body:" in key]
 
 
-@pytest.fixture
-def redis_down(settings):
-    """The shared cache is Redis, and Redis cannot be reached (nothing listens on its port)."""
-    from bench import throwaway
-
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "portal.cache.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{throwaway.free_port()}/0",
-            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
-        }
-    }
-    public_version.forget()
-
-
 def test_with_redis_down_pages_and_the_api_are_served_from_the_database(
     client, seed, redis_down, caplog
 ):
