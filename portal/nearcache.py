@@ -1,9 +1,9 @@
 """A process's own copy of what it last read from the shared cache, for entries that never change.
 
-Stored pages (``portal/pagecache.py``) and kept bodies (``projects/fragments.py``) are keyed
-by everything that could make them differ (the version of what is published, the release,
-the revision), so an entry under a key is never replaced by another: a process may keep the
-bytes it got from Redis and answer from them again without the round trip and the unpickling.
+Stored pages (``portal/pagecache.py``) are keyed by everything that could make them differ
+(the version of what is published, the release, the address), so an entry under a key is
+never replaced by another: a process may keep the bytes it got from Redis and answer from
+them again without the round trip and the unpickling.
 Entries of a version that has been replaced are simply no longer asked for, and leave as
 the least recently used when the process's share (``PUBLIC_LOCAL_CACHE_BYTES``) is full.
 With the per-process LocMem cache (no ``REDIS_URL``) the share is 0: that cache is already

@@ -1,4 +1,4 @@
-"""The code's release: part of the key of every stored page and fragment."""
+"""The code's release: part of the key of every stored page."""
 
 import hashlib
 from functools import cache as once
@@ -18,6 +18,7 @@ def release() -> str:
     base = Path(settings.BASE_DIR)
     for folder in (
         "templates",
+        "templates-jinja2",
         "static",
         "portal",
         "projects",

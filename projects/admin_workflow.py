@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from budget.checks import Finding
 
-from . import presenters, roles, selectors, workflow
+from . import pagedoc, roles, selectors, workflow
 from .models import FROZEN_STATUSES, Project, Status
 
 # Where a finding about each kind of record is fixed: that record's own admin page.
@@ -155,7 +155,8 @@ class WorkflowAdminMixin:
         """The public page exactly as it will be, under a banner saying it is not public."""
         project = self._previewed(request, object_id)
         context = {
-            **presenters.project_page_context(project),
+            "project": project,
+            "body": pagedoc.bodies([project])[0],
             "preview_pdf": reverse("admin:projects_project_preview_pdf", args=[project.pk]),
             "change_url": reverse("admin:projects_project_change", args=[project.pk]),
         }

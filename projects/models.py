@@ -1136,3 +1136,26 @@ class PublicVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.token}（{self.changed_at:%Y-%m-%d %H:%M:%S}）"
+
+
+class PageDocument(models.Model):
+    """A published revision's page document (``projects/pagedoc.py``): what its body shows,
+    worked out once from its records, which never change. Written by the code, never edited;
+    built again when ``version`` is not the code's (``pagedoc.version``)."""
+
+    project = models.OneToOneField(
+        Project,
+        verbose_name="项目",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="page_document",
+    )
+    version = models.CharField("生成代码版本", max_length=16)
+    data = models.JSONField("页面文档")
+
+    class Meta:
+        verbose_name = "页面文档"
+        verbose_name_plural = "页面文档"
+
+    def __str__(self) -> str:
+        return f"{self.project_id} {self.version}"

@@ -1,15 +1,14 @@
 """Public views: each picks a selector and a template, nothing more."""
 
 from django.http import Http404, StreamingHttpResponse
-from django.urls import reverse
 from django.views.generic import ListView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from budget import rollups
 from budget.compare import compare
+from portal.addresses import address
 
-from . import exports, fragments, search, selectors
+from . import exports, pagedoc, presenters, search, selectors
 from .filters import DisclosureFilter, ProjectFilter
 from .presenters import (
     amount_keys,
@@ -36,26 +35,34 @@ class HomeView(ListView):
 class ProjectView(TemplateView):
     """The permalink (latest published revision) or one public revision of a project."""
 
-    template_name = "projects/project_detail.html"
+    # Drawn by Jinja2 (portal/jinja.py), from one query and the revision's page document.
+    template_engine = "jinja2"
+    template_name = "projects/project.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        project, revisions = selectors.public_project_page(
-            kwargs["lineage"], kwargs.get("revision")
-        )
-        # The body is kept per published revision (projects/fragments.py).
+        page = selectors.project_page(kwargs["lineage"], kwargs.get("revision"))
+        project, revisions = page.project, page.revisions
+        disclosure = project.disclosure
+        revision = {"lineage": project.lineage, "revision": project.revision}
         context.update(
             project=project,
-            disclosure=project.disclosure,
-            body=fragments.project_body(project),
+            disclosure=disclosure,
+            body=pagedoc.page_body(page),
+            rendition=page.rendition,
+            # Its addresses, as get_absolute_url() and reverse() give them (portal/addresses.py).
+            permalink=address("projects:project", lineage=project.lineage),
+            disclosure_url=address(
+                "projects:disclosure",
+                department=disclosure.department.slug,
+                year=disclosure.fiscal_year,
+            ),
+            pdf=address("publications:project-revision-pdf", **revision),
         )
         # The data files of this revision: in the page's head and under its PDF.
         context.update(
             {
-                fmt: reverse(
-                    "opendata:project-revision-data",
-                    kwargs={"lineage": project.lineage, "revision": project.revision, "fmt": fmt},
-                )
+                fmt: address("opendata:project-revision-data", **revision, fmt=fmt)
                 for fmt in ("json", "csv", "xlsx")
             }
         )
@@ -95,22 +102,8 @@ class DisclosureView(TemplateView):
         disclosure, projects = selectors.public_disclosure(
             kwargs["department"], kwargs["year"], tree=False
         )
-        # Each project's body is kept per published revision (projects/fragments.py); the
-        # totals come from the summaries stored with each revision.
-        context.update(
-            disclosure=disclosure,
-            pages=[
-                {"project": project, "body": body}
-                for project, body in zip(
-                    projects,
-                    fragments.project_bodies(projects, anchor=lambda p: f"p{p.sequence}-"),
-                    strict=True,
-                )
-            ],
-            declared_total=rollups.total(p.declared_total for p in projects),
-            itemised_total=rollups.total(p.itemised_total for p in projects),
-            findings_count=sum(p.finding_count for p in projects),
-        )
+        # Each body is drawn from its revision's page document (projects/pagedoc.py).
+        context.update(presenters.disclosure_page_context(disclosure, projects))
         return context
 
 

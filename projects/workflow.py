@@ -14,7 +14,7 @@ from django.utils import timezone
 from budget import checks
 from budget.checks import Severity
 
-from . import selectors, services
+from . import pagedoc, selectors, services
 from .models import (
     LineItem,
     Project,
@@ -106,6 +106,8 @@ def publish(project: Project, user, *, explanation: str = "", correction_note: s
         project.published_at = timezone.now()
         project.published_by = user
         project.save()
+        # Its page document, so that its first reader gets the page as fast as the next.
+        pagedoc.documents([project])
     return project
 
 

@@ -1,6 +1,6 @@
-"""Published records → PDF bytes: the project page's template fragments, a print stylesheet
-for A4 in the manner of Chinese official documents (GB/T 9704), WeasyPrint, PDF/A-3b with the
-record's data attached. Pure rendering: nothing here reads or writes storage.
+"""Published records → PDF bytes: the project page's body (projects/pagedoc.py), a print
+stylesheet for A4 in the manner of Chinese official documents (GB/T 9704), WeasyPrint,
+PDF/A-3b with the record's data attached. Pure rendering: nothing here reads or writes storage.
 
 The same records give the same bytes: every date in the file is the publication date, the
 attachments are passed sorted by name, and the PDF identifier is derived from the content.
@@ -19,7 +19,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from weasyprint import CSS, HTML, Attachment
 
-from projects import exports, presenters
+from projects import exports, pagedoc, presenters
 from projects.models import Disclosure, Project
 
 from .fetcher import LocalOnlyFetcher
@@ -155,7 +155,11 @@ def disclosure_stem(disclosure: Disclosure) -> str:
 
 def project_source(project: Project) -> Source:
     """One published revision (its tree prefetched, see ``selectors.with_tree``)."""
-    context = presenters.project_page_context(project)
+    context = {
+        "project": project,
+        "disclosure": project.disclosure,
+        "body": pagedoc.bodies([project])[0],
+    }
     files = _data_files(project_stem(project), project.disclosure, [project])
     return _source("publications/project.html", context, files, project.published_at)
 

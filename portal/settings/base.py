@@ -108,6 +108,17 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # The project's body and page (portal/jinja.py); every other template is Django's.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "NAME": "jinja2",
+        "DIRS": [BASE_DIR / "templates-jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {
+            "environment": "portal.jinja.environment",
+            "context_processors": ["portal.context_processors.site"],
+        },
+    },
 ]
 
 # DATABASE_URL decides the engine: sqlite:///… for the demo, postgres://… for tests and
@@ -220,9 +231,6 @@ CACHES = {
     }
 }
 PUBLIC_PAGE_CACHE = os.environ.get("PUBLIC_PAGE_CACHE", "1") == "1"
-# The body of each published revision's page, kept across publications elsewhere
-# (projects/fragments.py); PUBLIC_FRAGMENT_CACHE=0 turns it off.
-PUBLIC_FRAGMENT_CACHE = os.environ.get("PUBLIC_FRAGMENT_CACHE", "1") == "1"
 PUBLIC_PAGE_TIMEOUT = 24 * 3600
 PUBLIC_VERSION_TTL = 2
 PUBLIC_VERSION_LOCAL_TTL = 1

@@ -10,21 +10,6 @@ register = template.Library()
 
 
 @register.inclusion_tag("publications/_pdf_download.html")
-def project_pdf(project):
-    """The PDF of exactly this revision (its address never changes, so it caches for a year)."""
-    return {
-        "url": reverse(
-            "publications:project-revision-pdf",
-            kwargs={"lineage": project.lineage, "revision": project.revision},
-        ),
-        "rendition": Rendition.objects.filter(kind=Kind.PROJECT, project=project)
-        .only("pages", "size", "sha256")
-        .first(),
-        "label": f"第{project.revision}版 PDF",
-    }
-
-
-@register.inclusion_tag("publications/_pdf_download.html")
 def disclosure_pdf(disclosure, pages):
     """The document's PDF as it stands: the one rendered from the live projects on the page."""
     key = content_key([page["project"] for page in pages])

@@ -345,20 +345,19 @@ def test_the_release_digest_changes_with_the_templates(settings, tmp_path):
         release.release.cache_clear()
 
 
-def test_a_revisions_body_is_kept_across_publications_elsewhere(
-    client, page, settings, django_assert_max_num_queries
+def test_after_a_publication_elsewhere_a_page_is_made_again_from_its_document(
+    client, page, django_assert_max_num_queries
 ):
-    settings.PUBLIC_PAGE_CACHE = False  # the body alone
     first = client.get(page)
     public_version.bump()  # something else was published: stored pages are stale
-    # Its revisions with their disclosure (one query), its PDF and the version: not the tree
-    # (8 queries more).
-    with django_assert_max_num_queries(3):
+    # The version, then the page's one query (its revisions, disclosure, PDF record and page
+    # document, projects/pagedoc.py): not the tree (8 queries more).
+    with django_assert_max_num_queries(2):
         second = client.get(page)
     assert second.content == first.content
 
 
-def test_a_kept_body_follows_the_disclosure_title(client, page, settings):
+def test_a_body_follows_the_disclosure_title(client, page, settings):
     settings.PUBLIC_PAGE_CACHE = False
     client.get(page)
     project = Project.objects.published().get(sequence=1)
@@ -366,14 +365,6 @@ def test_a_kept_body_follows_the_disclosure_title(client, page, settings):
     disclosure.title = "更名后的公开文本标题"
     disclosure.save()
     assert client.get(page).content.decode().count("更名后的公开文本标题") >= 2  # title, body
-
-
-def test_without_kept_bodies_the_tree_is_read_each_time(client, page, settings):
-    settings.PUBLIC_PAGE_CACHE = False
-    settings.PUBLIC_FRAGMENT_CACHE = False
-    first = client.get(page)
-    assert client.get(page).content == first.content
-    assert not [key for key in cache._cache if ":body:" in key]
 
 
 def test_with_redis_down_pages_and_the_api_are_served_from_the_database(
