@@ -29,14 +29,19 @@ def _stand_in(index: int, kind):
 
 @lru_cache(maxsize=2048)
 def _template(name: str, kinds: tuple[tuple[str, object], ...], prefix: str, urlconf):
-    """The address of ``name`` with stand-ins, and a pattern of the stand-ins' texts; None
-    where a stand-in's text is not in it exactly once."""
+    """The address of ``name`` as text between the names of the values that go into it
+    (``["/projects/", "lineage", "/r", "revision", "/"]``); None where a stand-in's text is not
+    in it exactly once."""
     stand_ins = {key: _stand_in(index, kind) for index, (key, kind) in enumerate(kinds)}
     text = reverse(name, urlconf=urlconf, kwargs=stand_ins)
     marks = {str(v): key for key, v in stand_ins.items() if isinstance(v, UUID | int)}
     if any(text.count(mark) != 1 for mark in marks):
         return None
-    return text, re.compile("|".join(re.escape(mark) for mark in marks) or "(?!)"), marks
+    if not marks:
+        return [text]
+    # Split at the stand-ins: texts at even places, value names at odd ones.
+    pieces = re.split("(" + "|".join(re.escape(mark) for mark in marks) + ")", text)
+    return [marks[piece] if index % 2 else piece for index, piece in enumerate(pieces)]
 
 
 def _kind(value):
@@ -54,9 +59,7 @@ def address(name: str, **kwargs) -> str:
     kinds = tuple((key, _kind(value)) for key, value in kwargs.items())
     if any(kind is None for _, kind in kinds):
         return reverse(name, kwargs=kwargs)
-    found = _template(name, kinds, get_script_prefix(), get_urlconf())
-    if found is None:
+    pieces = _template(name, kinds, get_script_prefix(), get_urlconf())
+    if pieces is None:
         return reverse(name, kwargs=kwargs)
-    text, marked, marks = found
-    # One pass: a value put in is never read again as a stand-in.
-    return marked.sub(lambda match: str(kwargs[marks[match.group(0)]]), text)
+    return "".join(str(kwargs[piece]) if index % 2 else piece for index, piece in enumerate(pieces))

@@ -8,12 +8,30 @@ way on every page whichever engine draws it.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import jinja2
+from django.core.signals import setting_changed
 from django.template import defaultfilters
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.timezone import localtime
 from markupsafe import Markup
+
+
+@lru_cache(maxsize=64)
+def _static(path: str) -> str:
+    """Django's ``static``, once per file and process: the hashed name does not change while
+    a process runs (collectstatic runs before it starts)."""
+    return static(path)
+
+
+def _forget_static(*, setting: str, **kwargs) -> None:
+    if setting in ("STATIC_URL", "STORAGES"):
+        _static.cache_clear()
+
+
+setting_changed.connect(_forget_static)
 
 
 def _linebreaks(text: str) -> Markup:
@@ -46,7 +64,7 @@ def environment(**options) -> jinja2.Environment:
     # every key is always written (projects/pagedoc.py).
     options["undefined"] = jinja2.StrictUndefined
     env = Environment(**options)
-    env.globals.update(static=static, url=_url)
+    env.globals.update(static=_static, url=_url)
     env.filters.update(
         linebreaks=_linebreaks,
         date=_date,

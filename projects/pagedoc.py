@@ -268,19 +268,22 @@ def chart(document: dict[str, Any]) -> SafeString:
     )
 
 
-def render(document: dict[str, Any], *, disclosure_title: str, anchor: str = "") -> SafeString:
-    """The body drawn from ``document``. The disclosure's title is the one text in it that
+def body_context(document: dict[str, Any], *, disclosure_title: str, anchor: str = "") -> dict:
+    """What ``TEMPLATE`` draws a body from. The disclosure's title is the one text in it that
     lives outside the revision; ``anchor`` prefixes its ids (several bodies in one page)."""
+    return {
+        "doc": document,
+        "chart": chart(document),
+        "disclosure_title": disclosure_title,
+        "anchor": anchor,
+    }
+
+
+def render(document: dict[str, Any], *, disclosure_title: str, anchor: str = "") -> SafeString:
+    """The body drawn from ``document`` (``body_context``)."""
     template = engines["jinja2"].get_template(TEMPLATE)
-    html = template.render(
-        {
-            "doc": document,
-            "chart": chart(document),
-            "disclosure_title": disclosure_title,
-            "anchor": anchor,
-        }
-    )
-    return mark_safe(html)  # drawn by Jinja2 with autoescape on
+    context = body_context(document, disclosure_title=disclosure_title, anchor=anchor)
+    return mark_safe(template.render(context))  # drawn by Jinja2 with autoescape on
 
 
 def documents(projects: list[Project]) -> list[dict[str, Any]]:
@@ -300,16 +303,13 @@ def documents(projects: list[Project]) -> list[dict[str, Any]]:
     return [stored[p.pk] if p.pk in stored else built[p.pk] for p in projects]
 
 
-def page_body(page: selectors.ProjectPage) -> SafeString:
-    """The body of a project's page (``selectors.project_page``): from the document stored
-    with the revision, or, where there is none by this code, from its tree (then stored)."""
-    project = page.project
+def page_document(page: selectors.ProjectPage) -> dict[str, Any]:
+    """The document of a project's page (``selectors.project_page``): the one stored with the
+    revision, or, where there is none by this code, one built from its tree (then stored)."""
     if page.document is not None and page.document[0] == version():
-        document = page.document[1]
-    else:
-        row = Project.objects.select_related("disclosure__department").get(pk=project.pk)
-        document = documents([row])[0]
-    return render(document, disclosure_title=project.disclosure.title)
+        return page.document[1]
+    row = Project.objects.select_related("disclosure__department").get(pk=page.project.pk)
+    return documents([row])[0]
 
 
 def bodies(

@@ -46,9 +46,10 @@ class ProjectView(TemplateView):
         disclosure = project.disclosure
         revision = {"lineage": project.lineage, "revision": project.revision}
         context.update(
+            # The body, drawn in the page's template (projects/body.html, included).
+            **pagedoc.body_context(pagedoc.page_document(page), disclosure_title=disclosure.title),
             project=project,
             disclosure=disclosure,
-            body=pagedoc.page_body(page),
             rendition=page.rendition,
             # Its addresses, as get_absolute_url() and reverse() give them (portal/addresses.py).
             permalink=address("projects:project", lineage=project.lineage),
