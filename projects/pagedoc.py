@@ -40,6 +40,7 @@ from budget.checks import Finding
 from . import selectors
 from .charts import Bar, money_bars
 from .models import FROZEN_STATUSES, PageDocument, Project, SubItem
+from .templatetags import money  # the page's amount formats, as its Django templates use them
 
 # What a document is made by: the tree's reading, the checks, roll-ups and formatting, the
 # records' labels, the addresses it links to, and this module.
@@ -116,23 +117,9 @@ def version() -> str:
     return digest.hexdigest()[:16]
 
 
-def _wan(value: Decimal | None) -> str:
-    return "" if value is None else amounts.format_wan(value, unit=False)
-
-
-def _yuan(value: Decimal | None) -> str:
-    return "" if value is None else amounts.format_yuan(value, unit=False)
-
-
 def _money(value: Decimal | None) -> dict[str, str]:
     """An amount as the page writes it: 150万元, with 1,500,000.00元 on hover ("" if none)."""
-    if value is None:
-        return {"wan": "", "yuan": "", "daxie": ""}
-    return {
-        "wan": amounts.format_wan(value),
-        "yuan": amounts.format_yuan(value),
-        "daxie": amounts.to_daxie(value),
-    }
+    return {"wan": money.wan(value), "yuan": money.yuan(value), "daxie": money.daxie(value)}
 
 
 def _finding(finding: Finding) -> dict[str, str]:
@@ -159,9 +146,9 @@ def _rows(nodes, depth: int = 0) -> list[dict[str, Any]]:
                     for f in line.factors.all()
                 ],
                 "children": len(node.children),
-                "computed": _yuan(node.computed),
-                "declared_yuan": _yuan(line.declared_amount),
-                "declared_wan": _wan(line.declared_amount),
+                "computed": money.yuan_number(node.computed),
+                "declared_yuan": money.yuan_number(line.declared_amount),
+                "declared_wan": money.wan_number(line.declared_amount),
                 "amount_text": line.amount_text,
             }
         )
@@ -225,7 +212,7 @@ def build(project: Project) -> dict[str, Any]:
             for view in context["sub_items"]
         ],
         "funding_sources": [
-            {"name": s.name, "wan": _wan(s.amount), "yuan": amounts.format_yuan(s.amount)}
+            {"name": s.name, "wan": money.wan_number(s.amount), "yuan": money.yuan(s.amount)}
             for s in context["funding_sources"]
         ],
         "milestones": [
@@ -234,8 +221,8 @@ def build(project: Project) -> dict[str, Any]:
                 "description": m.description,
                 "due": _due(m),
                 "payment": m.get_payment_mode_display(),
-                "wan": _wan(m.amount) or "—",
-                "yuan": amounts.format_yuan(m.amount) if m.amount is not None else "",
+                "wan": money.wan_number(m.amount) or "—",
+                "yuan": money.yuan(m.amount),
             }
             for m in context["milestones"]
         ],
