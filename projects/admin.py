@@ -46,12 +46,13 @@ def wan(value):
 
 
 def frozen(obj) -> bool:
-    """Whether a record is (part of) a published revision, which nobody may change."""
+    """Whether a record is (part of) a submitted or published revision, which nobody may
+    change: a submission waits for review as it is, a publication never changes."""
     if obj is None or obj.pk is None:
         return False
     # Asked many times per page (every inline, every permission): answered once per object.
     if not hasattr(obj, "_admin_frozen"):
-        obj._admin_frozen = obj._is_frozen() if isinstance(obj, Project) else obj._stored_frozen()
+        obj._admin_frozen = obj._is_locked() if isinstance(obj, Project) else obj._stored_frozen()
     return obj._admin_frozen
 
 

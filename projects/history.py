@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from .models import (
+    LIFECYCLE_FIELDS,
     Citation,
     Factor,
     FundingSource,
@@ -26,6 +27,10 @@ from .models import (
 LIMIT = 200
 
 _TYPE_LABELS = {"+": "新建", "~": "修改", "-": "删除"}
+
+# The change reason of the rows a correction copies from the published revision: copying is
+# not authoring, so it does not make the copier one of the revision's editors.
+CLONED = "复制已公开版本，创建更正版本"
 
 
 @dataclass
@@ -122,3 +127,37 @@ def related_changes(model, object_id) -> list[Entry]:
     entries = [entry for related, rows in groups for entry in _entries(related, rows)]
     entries.sort(key=lambda e: e.when, reverse=True)
     return entries[:LIMIT]
+
+
+def content_editors(project_id: int) -> set[int]:
+    """Who changed what a revision states, by user id: every change to the rows below it and
+    every change of the project row's own content (not its lifecycle: submitting, returning
+    and publishing are not edits), except rows a correction copied. Changes made outside a
+    request (the loader, the importer) have no user and are not counted."""
+    content = [f.attname for f in _tracked(Project) if f.name not in LIFECYCLE_FIELDS]
+    editors: set[int] = set()
+    previous = None
+    for record in Project.history.filter(id=project_id).order_by("history_date", "history_id"):
+        changed = previous is None or any(
+            getattr(record, name) != getattr(previous, name) for name in content
+        )
+        if changed and record.history_change_reason != CLONED and record.history_user_id:
+            editors.add(record.history_user_id)
+        previous = record
+    sub_item_ids = set(SubItem.history.filter(project_id=project_id).values_list("id", flat=True))
+    line_ids = _line_ids(sub_item_ids)
+    for model, lookup in (
+        (Citation, {"project_id": project_id}),
+        (FundingSource, {"project_id": project_id}),
+        (PerformanceIndicator, {"project_id": project_id}),
+        (SubItem, {"project_id": project_id}),
+        (Milestone, {"sub_item_id__in": sub_item_ids}),
+        (LineItem, {"id__in": line_ids}),
+        (Factor, {"line_id__in": line_ids}),
+    ):
+        editors |= set(
+            model.history.filter(**lookup, history_user__isnull=False)
+            .exclude(history_change_reason=CLONED)
+            .values_list("history_user_id", flat=True)
+        )
+    return editors

@@ -68,29 +68,67 @@ class Status(models.TextChoices):
 OPEN_STATUSES = (Status.DRAFT, Status.SUBMITTED)
 # A revision that has been published never changes again: not its fields, not its children.
 FROZEN_STATUSES = (Status.PUBLISHED, Status.SUPERSEDED, Status.WITHDRAWN)
+# A submitted revision is locked while it waits for review: the reviewer publishes exactly what
+# was submitted, or returns it to the clerk, who may then change it again.
+LOCKED_STATUSES = (Status.SUBMITTED, *FROZEN_STATUSES)
 # What may still change on a frozen project row: where it is in its lifecycle, the public reason
 # for a withdrawal, and the summaries computed from its (unchanging) records.
 FROZEN_MUTABLE_FIELDS = frozenset(
     {"status", "withdrawal_reason", "itemised_total", "finding_count", "updated_at"}
 )
+# What review writes on a submitted project row: none of it is the content that was submitted.
+SUBMITTED_MUTABLE_FIELDS = FROZEN_MUTABLE_FIELDS | {
+    "review_comment",
+    "warning_explanation",
+    "correction_note",
+    "published_at",
+    "published_by",
+}
+# The fields of a project row that record its lifecycle, not what the text says: everything
+# else (and every row below it) is the content that review covers.
+LIFECYCLE_FIELDS = SUBMITTED_MUTABLE_FIELDS | {
+    "id",
+    "lineage",
+    "revision",
+    "submitted_at",
+    "submitted_by",
+    "submitted_digest",
+    "created_at",
+}
 
 
 class FrozenRevisionError(Exception):
     """A write to a published revision (or anything in it). PostgreSQL refuses it too, by
-    trigger (migration 0007), so no path around the models gets through."""
+    trigger (migrations 0007 and 0014), so no path around the models gets through."""
 
     def __init__(self, what: str = "已公开的修订版", remedy: str = "请创建更正版本"):
         super().__init__(f"{what}不能修改或删除：{remedy}。")
 
 
+class SubmittedRevisionError(FrozenRevisionError):
+    """A write to a revision that waits for review (or anything in it)."""
+
+    def __init__(self, what: str = "待审核的项目"):
+        super().__init__(what, "请由审核人员退回修改后再改")
+
+
+def locked_error(status: str, what: str) -> FrozenRevisionError:
+    """The error for a write to a record of a project in ``status`` (one of LOCKED_STATUSES)."""
+    if status == Status.SUBMITTED:
+        return SubmittedRevisionError(f"待审核项目中的{what}")
+    return FrozenRevisionError(f"已公开修订版中的{what}")
+
+
 class GuardedChild:
-    """Save and delete refuse rows of a frozen revision (the current parent and, for an
-    existing row, the stored one). ``project_path`` comes from the model's queryset."""
+    """Save and delete refuse rows of a locked revision (submitted or published; the current
+    parent and, for an existing row, the stored one). ``project_path`` comes from the model's
+    queryset."""
 
     def _project_path(self) -> str:
         return type(self)._default_manager.get_queryset().project_path
 
-    def _parent_frozen(self) -> bool:
+    def _parent_lock(self) -> str | None:
+        """The status of the project the row is being attached to, if it locks the row."""
         first, _, rest = self._project_path().partition("__")
         field = self._meta.get_field(first)
         # Walk the cached parents (a tree being built in memory) before asking the database.
@@ -101,34 +139,45 @@ class GuardedChild:
                 break
             node = getattr(node, hop)
         else:
-            return node.status in FROZEN_STATUSES
+            return node.status if node.status in LOCKED_STATUSES else None
         parent_id = getattr(self, field.attname)
         if parent_id is None:
-            return False
+            return None
         if not rest:
-            return Project.objects.filter(pk=parent_id, status__in=FROZEN_STATUSES).exists()
-        return field.related_model._default_manager.filter(
-            pk=parent_id, **{f"{rest}__status__in": FROZEN_STATUSES}
-        ).exists()
-
-    def _stored_frozen(self) -> bool:
-        return (
-            self.pk is not None
-            and type(self)
-            ._default_manager.filter(
-                pk=self.pk, **{f"{self._project_path()}__status__in": FROZEN_STATUSES}
+            statuses = Project.objects.filter(pk=parent_id).values_list("status", flat=True)
+        else:
+            statuses = field.related_model._default_manager.filter(pk=parent_id).values_list(
+                f"{rest}__status", flat=True
             )
-            .exists()
+        status = statuses.first()
+        return status if status in LOCKED_STATUSES else None
+
+    def _stored_lock(self) -> str | None:
+        """The status of the project the stored row belongs to, if it locks the row."""
+        if self.pk is None:
+            return None
+        path = self._project_path()
+        return (
+            type(self)
+            ._default_manager.filter(pk=self.pk, **{f"{path}__status__in": LOCKED_STATUSES})
+            .values_list(f"{path}__status", flat=True)
+            .first()
         )
 
+    def _stored_frozen(self) -> bool:
+        """Whether the stored row may not change (its project is submitted or published)."""
+        return self._stored_lock() is not None
+
     def save(self, *args, **kwargs):
-        if self._parent_frozen() or self._stored_frozen():
-            raise FrozenRevisionError(f"已公开修订版中的{self._meta.verbose_name}")
+        status = self._parent_lock() or self._stored_lock()
+        if status is not None:
+            raise locked_error(status, self._meta.verbose_name)
         return super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        if self._stored_frozen():
-            raise FrozenRevisionError(f"已公开修订版中的{self._meta.verbose_name}")
+        status = self._stored_lock()
+        if status is not None:
+            raise locked_error(status, self._meta.verbose_name)
         return super().delete(*args, **kwargs)
 
 
@@ -272,11 +321,14 @@ class Disclosure(models.Model):
 
 class ProjectQuerySet(models.QuerySet):
     def update(self, **kwargs):
-        """Refuses to change a frozen revision beyond its lifecycle fields, or to reopen it."""
+        """Refuses to change a frozen revision beyond its lifecycle fields, or to reopen it,
+        and a submitted one beyond what review writes."""
         touches_content = bool(set(kwargs) - FROZEN_MUTABLE_FIELDS)
         reopens = kwargs.get("status", Status.PUBLISHED) in OPEN_STATUSES
         if (touches_content or reopens) and self.filter(status__in=FROZEN_STATUSES).exists():
             raise FrozenRevisionError()
+        if set(kwargs) - SUBMITTED_MUTABLE_FIELDS and self.filter(status=Status.SUBMITTED).exists():
+            raise SubmittedRevisionError()
         count = super().update(**kwargs)
         if "status" in kwargs and count:
             # Publishing or withdrawing in bulk changes what the public sees.
@@ -288,6 +340,8 @@ class ProjectQuerySet(models.QuerySet):
     def delete(self):
         if self.filter(status__in=FROZEN_STATUSES).exists():
             raise FrozenRevisionError()
+        if self.filter(status=Status.SUBMITTED).exists():
+            raise SubmittedRevisionError()
         return super().delete()
 
     def published(self, *, include_superseded: bool = False) -> ProjectQuerySet:
@@ -397,6 +451,13 @@ class Project(models.Model):
         "提交时间", null=True, blank=True, help_text="录入员提交审核的时间。"
     )
     submitted_by = staff_member("提交人", "submitted_projects", "提交本修订版审核的人员。")
+    submitted_digest = models.CharField(
+        "提交内容摘要",
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="提交审核时全部内容的 SHA-256（系统计算）；公开时内容须与之一致。",
+    )
     review_comment = models.TextField(
         "退回意见", blank=True, help_text="审核人员退回草稿时写给录入员的意见。"
     )
@@ -460,14 +521,15 @@ class Project(models.Model):
         return f"项目{self.sequence}. {self.name}（第{self.revision}版）"
 
     def save(self, *args, **kwargs):
-        if self._is_frozen():
-            fields = kwargs.get("update_fields")
-            if (
-                fields is None
-                or set(fields) - FROZEN_MUTABLE_FIELDS
-                or self.status in OPEN_STATUSES
-            ):
-                raise FrozenRevisionError()
+        stored = self._stored()
+        fields = kwargs.get("update_fields")
+        if stored in FROZEN_STATUSES and (
+            fields is None or set(fields) - FROZEN_MUTABLE_FIELDS or self.status in OPEN_STATUSES
+        ):
+            raise FrozenRevisionError()
+        reviewing = fields is not None and not set(fields) - SUBMITTED_MUTABLE_FIELDS
+        if stored == Status.SUBMITTED and not reviewing:
+            raise SubmittedRevisionError()
         super().save(*args, **kwargs)
         self._stored_status = self.status
 
@@ -481,8 +543,9 @@ class Project(models.Model):
         )
 
     def delete(self, *args, **kwargs):
-        if self._is_frozen():
-            raise FrozenRevisionError()
+        stored = self._stored()
+        if stored in LOCKED_STATUSES:
+            raise locked_error(stored, "项目")
         return super().delete(*args, **kwargs)
 
     @classmethod
@@ -491,12 +554,20 @@ class Project(models.Model):
         instance._stored_status = instance.__dict__.get("status")
         return instance
 
-    def _is_frozen(self) -> bool:
-        """Whether the row as stored is a published (or superseded, withdrawn) revision."""
+    def _stored(self) -> str | None:
+        """The status of the row as stored (None for a new row)."""
         stored = getattr(self, "_stored_status", None)
         if stored is None and self.pk is not None:
             stored = Project.objects.filter(pk=self.pk).values_list("status", flat=True).first()
-        return stored in FROZEN_STATUSES
+        return stored
+
+    def _is_frozen(self) -> bool:
+        """Whether the row as stored is a published (or superseded, withdrawn) revision."""
+        return self._stored() in FROZEN_STATUSES
+
+    def _is_locked(self) -> bool:
+        """Whether the stored row's content may not change: submitted, or published."""
+        return self._stored() in LOCKED_STATUSES
 
 
 class ChildQuerySet(models.QuerySet):
@@ -508,23 +579,29 @@ class ChildQuerySet(models.QuerySet):
         projects = Project.objects.published(include_superseded=include_superseded)
         return self.filter(**{f"{self.project_path}__in": projects})
 
-    def _touches_frozen(self) -> bool:
-        return self.filter(**{f"{self.project_path}__status__in": FROZEN_STATUSES}).exists()
+    def _lock(self) -> str | None:
+        """The status of a submitted or published project among these rows' projects."""
+        status = f"{self.project_path}__status"
+        return (
+            self.filter(**{f"{status}__in": LOCKED_STATUSES}).values_list(status, flat=True).first()
+        )
+
+    def _refuse_if_locked(self, status: str | None) -> None:
+        if status is not None:
+            raise locked_error(status, self.model._meta.verbose_name)
 
     def update(self, **kwargs):
-        if self._touches_frozen():
-            raise FrozenRevisionError(f"已公开修订版中的{self.model._meta.verbose_name}")
+        self._refuse_if_locked(self._lock())
         return super().update(**kwargs)
 
     def delete(self):
-        if self._touches_frozen():
-            raise FrozenRevisionError(f"已公开修订版中的{self.model._meta.verbose_name}")
+        self._refuse_if_locked(self._lock())
         return super().delete()
 
     def bulk_create(self, objs, *args, **kwargs):
         objs = list(objs)
-        if any(obj._parent_frozen() for obj in objs):
-            raise FrozenRevisionError(f"已公开修订版中的{self.model._meta.verbose_name}")
+        for obj in objs:
+            self._refuse_if_locked(obj._parent_lock())
         return super().bulk_create(objs, *args, **kwargs)
 
 
@@ -784,7 +861,11 @@ class Factor(GuardedChild, models.Model):
         verbose_name_plural = "计算因子"
         ordering = ["line_id", "sequence"]
         constraints = [
-            models.CheckConstraint(condition=Q(value__gte=0), name="factor_value_non_negative"),
+            models.CheckConstraint(
+                condition=Q(value__gte=0),
+                name="factor_value_non_negative",
+                violation_error_message="因子数值不能为负数。",
+            ),
             models.UniqueConstraint(
                 fields=["line", "sequence"],
                 name="factor_unique_sequence",

@@ -5,6 +5,7 @@ Public reads start from ``published()``; nothing here re-filters by status by ha
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ from budget.tree import (
 )
 
 from .models import (
+    LIFECYCLE_FIELDS,
     Citation,
     Disclosure,
     LineItem,
@@ -84,6 +86,54 @@ def add_trees(projects: list[Project]) -> list[Project]:
     """Every child row of already loaded projects, in the same queries as ``with_tree``."""
     prefetch_related_objects(projects, *_project_tree_prefetches())
     return projects
+
+
+def _values(instance, skip: frozenset[str] = frozenset()) -> dict[str, str]:
+    """A row's own values as text, without its key and the keys of the rows above it."""
+    parents = {"project", "sub_item", "line", "parent", "document"}
+    return {
+        f.name: "" if (value := getattr(instance, f.attname)) is None else str(value)
+        for f in instance._meta.concrete_fields
+        if not f.primary_key and f.name not in skip and f.name not in parents
+    }
+
+
+def content_digest(project: Project) -> str:
+    """SHA-256 of everything a revision states: its own fields (not those of its lifecycle),
+    every row below it, in order, and the title and 文号 of each document it cites. Stored
+    when the revision is submitted and compared when it is published, so that what the
+    public sees is exactly what was submitted for review."""
+    tree = with_tree(Project.objects.filter(pk=project.pk)).get()
+
+    def lines(all_lines, parent_id):
+        return [
+            {**_values(line), "children": lines(all_lines, line.pk), "factors": factors(line)}
+            for line in all_lines
+            if line.parent_id == parent_id
+        ]
+
+    def factors(line):
+        return [_values(f) for f in sorted(line.factors.all(), key=lambda f: f.sequence)]
+
+    content = {
+        **_values(tree, LIFECYCLE_FIELDS),
+        "citations": [
+            {**_values(c), "document": _values(c.document, frozenset({"year", "serial"}))}
+            for c in tree.citations.all()
+        ],
+        "funding_sources": [_values(f) for f in tree.funding_sources.all()],
+        "indicators": [_values(i) for i in tree.performance_indicators.all()],
+        "sub_items": [
+            {
+                **_values(sub_item),
+                "lines": lines(list(sub_item.lines.all()), None),
+                "milestones": [_values(m) for m in sub_item.milestones.all()],
+            }
+            for sub_item in tree.sub_items.all()
+        ],
+    }
+    text = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def public_project(lineage: UUID, revision: int | None = None) -> Project:

@@ -14,7 +14,7 @@ from django.utils import timezone
 from budget import checks
 from budget.checks import Severity
 
-from . import pagedoc, selectors, services
+from . import history, pagedoc, selectors, services
 from .models import (
     LineItem,
     Project,
@@ -43,7 +43,9 @@ def _locked(project: Project, *expected: Status) -> Project:
 
 
 def submit(project: Project, user) -> Project:
-    """A clerk hands a draft over for review. Errors of the checks block it."""
+    """A clerk hands a draft over for review. Errors of the checks block it. From now on
+    nobody can change it until it is published or returned; the digest of its content is
+    kept, and publishing compares against it."""
     with transaction.atomic():
         project = _locked(project, Status.DRAFT)
         errors = [f for f in findings(project) if f.severity == Severity.ERROR]
@@ -55,33 +57,48 @@ def submit(project: Project, user) -> Project:
         project.submitted_at = timezone.now()
         project.submitted_by = user
         project.review_comment = ""
+        project.submitted_digest = selectors.content_digest(project)
         project.save()
         services.refresh_summary(project)
     return project
 
 
 def return_to_draft(project: Project, user, comment: str) -> Project:
-    """A reviewer sends a submission back with a comment for the clerk."""
+    """A reviewer sends a submission back with a comment for the clerk, who sees it on the
+    project's page and may change the draft again."""
     if not comment.strip():
         raise WorkflowError("退回时请写明意见，告诉录入员需要修改什么。")
     with transaction.atomic():
         project = _locked(project, Status.SUBMITTED)
         project.status = Status.DRAFT
         project.review_comment = comment.strip()
-        project.save()
+        project.save(update_fields=["status", "review_comment", "updated_at"])
     return project
 
 
 def publish(project: Project, user, *, explanation: str = "", correction_note: str = "") -> Project:
-    """A reviewer publishes a submission; a correction supersedes the live revision.
+    """A reviewer publishes a submission exactly as it was submitted; a correction supersedes
+    the live revision.
 
-    Warnings of the checks need a written explanation, which the public page shows. Nobody
-    publishes their own submission, unless a superuser.
+    Four eyes, superusers included: nobody publishes a revision they submitted or whose
+    content they changed. The content must still be what was submitted (its digest), and the
+    checks must find no error; warnings need a written explanation, which the public page
+    shows.
     """
     with transaction.atomic():
         project = _locked(project, Status.SUBMITTED)
-        if project.submitted_by_id == user.pk and not user.is_superuser:
+        if project.submitted_by_id == user.pk:
             raise WorkflowError("不能公开自己提交的项目，请由另一位审核人员审核公开。")
+        if user.pk in history.content_editors(project.pk):
+            raise WorkflowError(
+                "您修改过本版本的内容，不能由您审核公开（四眼原则）；请由另一位审核人员审核公开。"
+            )
+        if not project.submitted_digest or (
+            selectors.content_digest(project) != project.submitted_digest
+        ):
+            raise WorkflowError(
+                "本项目提交审核后内容有变动，与提交时不一致，不能公开；请退回录入员核对后重新提交。"
+            )
         found = findings(project)
         if any(f.severity == Severity.ERROR for f in found):
             raise WorkflowError("核对发现错误，不能公开；请退回录入员改正。")
@@ -100,12 +117,20 @@ def publish(project: Project, user, *, explanation: str = "", correction_note: s
             live.save(update_fields=["status", "updated_at"])
         project.warning_explanation = explanation.strip()
         project.correction_note = correction_note.strip()
-        project.save()
-        services.refresh_summary(project)
         project.status = Status.PUBLISHED
         project.published_at = timezone.now()
         project.published_by = user
-        project.save()
+        project.save(
+            update_fields=[
+                "warning_explanation",
+                "correction_note",
+                "status",
+                "published_at",
+                "published_by",
+                "updated_at",
+            ]
+        )
+        services.refresh_summary(project)
         # Its page document, so that its first reader gets the page as fast as the next.
         pagedoc.documents([project])
     return project
@@ -142,34 +167,44 @@ def create_correction(project: Project, user) -> Project:
         for field in ("correction_note", "withdrawal_reason", "review_comment"):
             setattr(copy, field, "")
         copy.warning_explanation = ""
+        copy.submitted_digest = ""
+        _mark_copied(copy, user)
         copy.save()
-        _clone_children(tree, copy)
+        _clone_children(tree, copy, user)
         services.refresh_summary(copy)
     return copy
 
 
-def _clone(instance, **changes):
+def _mark_copied(instance, user) -> None:
+    """The edit history records the copy as made by ``user``, and as a copy: copying the
+    published text is not authoring it (``history.content_editors``)."""
+    instance._history_user = user
+    instance._change_reason = history.CLONED
+
+
+def _clone(instance, user, **changes):
     instance.pk = None
     instance.id = None
     for name, value in changes.items():
         setattr(instance, name, value)
+    _mark_copied(instance, user)
     instance.save()
     return instance
 
 
-def _clone_children(source: Project, target: Project) -> None:
+def _clone_children(source: Project, target: Project, user) -> None:
     for citation in source.citations.all():
-        _clone(citation, project=target)
+        _clone(citation, user, project=target)
     for funding in source.funding_sources.all():
-        _clone(funding, project=target)
+        _clone(funding, user, project=target)
     for indicator in source.performance_indicators.all():
-        _clone(indicator, project=target)
+        _clone(indicator, user, project=target)
     for sub_item in source.sub_items.all():
         lines = list(sub_item.lines.all())
         milestones = list(sub_item.milestones.all())
-        new_sub = _clone(sub_item, project=target)
+        new_sub = _clone(sub_item, user, project=target)
         for milestone in milestones:
-            _clone(milestone, sub_item=new_sub)
+            _clone(milestone, user, sub_item=new_sub)
         new_ids: dict[int, LineItem] = {}
         # Parents before children: a line's parent is cloned before the line.
         pending = sorted(lines, key=lambda line: line.parent_id is not None)
@@ -181,10 +216,10 @@ def _clone_children(source: Project, target: Project) -> None:
                     continue
                 factors = list(line.factors.all())
                 old_pk = line.pk
-                new_line = _clone(line, sub_item=new_sub, parent=new_ids.get(line.parent_id))
+                new_line = _clone(line, user, sub_item=new_sub, parent=new_ids.get(line.parent_id))
                 new_ids[old_pk] = new_line
                 for factor in factors:
-                    _clone(factor, line=new_line)
+                    _clone(factor, user, line=new_line)
             if len(waiting) == len(pending):
                 raise WorkflowError("测算明细的上下级关系有环，无法复制。")
             pending = waiting

@@ -74,13 +74,14 @@ def force_status(queryset, status):
 @pytest.fixture
 def guards_off(monkeypatch, db):
     """Test set-up only, for tests about something else (search, pages, budgets) that build
-    "published" records directly: the model guards see no frozen status, and the triggers are
-    off for the test's transaction. The guards' own tests never use it."""
+    "published" records directly: the model guards see no frozen or submitted status, and the
+    triggers are off for the test's transaction. The guards' own tests never use it."""
     from django.db import connection
 
     from projects import models
 
     monkeypatch.setattr(models, "FROZEN_STATUSES", ())
+    monkeypatch.setattr(models, "LOCKED_STATUSES", ())
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL session_replication_role = replica")
     yield

@@ -163,7 +163,7 @@ def test_staff_preview_the_public_page_and_the_pdf_before_publishing(staff, draf
     assert not Project.objects.get(pk=draft.pk).published_at  # nothing was stored
 
     # Once published, the public page is the preview.
-    Project.objects.filter(pk=draft.pk).update(status=Status.SUBMITTED)
+    assert staff["clerk"].post(step_url(draft, "submit")).status_code == 302
     staff["reviewer"].post(step_url(draft, "publish"), {"explanation": "已核实。"})
     assert Project.objects.get(pk=draft.pk).status == Status.PUBLISHED
     assert staff["reviewer"].get(preview).status_code == 404
