@@ -8,7 +8,13 @@ from simple_history.admin import SimpleHistoryAdmin
 from budget.amounts import format_wan, format_yuan
 from budget.formulas import product
 
-from . import history, roles, selectors, services
+from . import (
+    admin_accounts,  # noqa: F401  (registers the staff accounts' admin)
+    history,
+    roles,
+    selectors,
+    services,
+)
 from .admin_workflow import WorkflowAdminMixin, finding_url
 from .forms import (
     MONEY_FIELDS,
@@ -57,9 +63,9 @@ def frozen(obj) -> bool:
 
 
 def sees_every_department(user) -> bool:
-    """Superusers and administrators (管理员) work across departments; everyone else only in
-    the departments they are members of."""
-    return user.is_superuser or user.groups.filter(name=roles.ADMINISTRATOR).exists()
+    """Superusers work across departments; everyone else, administrators (管理员) included,
+    only in the departments they are members of."""
+    return user.is_superuser
 
 
 def reviews_only(user) -> bool:
@@ -194,6 +200,13 @@ class DepartmentAdmin(DepartmentScoped, admin.ModelAdmin):
     list_select_related = ["region"]
     search_fields = ["name", "short_name"]
     autocomplete_fields = ["region"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Membership decides who manages which accounts; an administrator changes it on the
+        # accounts' own pages, within their departments (projects.admin_accounts).
+        if request.user.is_superuser:
+            return []
+        return ["members"]
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

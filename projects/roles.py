@@ -1,7 +1,8 @@
-"""Staff roles as Django groups; the data migration 0002 creates them with their permissions.
+"""Staff roles as Django groups; the data migration 0002 creates them with their permissions,
+and ``ensure_roles`` (after every migrate) keeps them exactly as listed here.
 
-Department scoping (a clerk sees only their own department) belongs to the staff-workflow
-work; the groups and their model permissions exist from the start.
+Everyone but a superuser works in their own departments only (``projects.admin``); who may
+manage which accounts is in ``projects.admin_accounts``.
 """
 
 CLERK = "录入员"
@@ -34,9 +35,16 @@ ROLE_PERMISSIONS = {
     + [("projects", "add_policydocument")],
     REVIEWER: [("projects", c) for c in _codenames(("view",), PROJECT_MODELS + REFERENCE_MODELS)]
     + [("projects", "change_project")],
+    # An administrator looks after their own departments: their disclosures and accounts, and
+    # the shared registries (regions, policy documents). Departments themselves are created
+    # and removed by a superuser, who also names their first administrator.
     ADMINISTRATOR: [
-        ("projects", c) for c in _codenames(("add", "change", "delete", "view"), REFERENCE_MODELS)
+        ("projects", c)
+        for c in _codenames(
+            ("add", "change", "delete", "view"), ("region", "disclosure", "policydocument")
+        )
     ]
+    + [("projects", c) for c in _codenames(("change", "view"), ("department",))]
     + [("projects", c) for c in _codenames(("view",), PROJECT_MODELS)]
     + [("auth", c) for c in _codenames(("add", "change", "view"), ("user",))]
     + [("auth", "view_group")],

@@ -72,7 +72,11 @@ def test_roles_exist_with_their_permissions():
     assert not clerk.permissions.filter(codename="change_department").exists()
     assert reviewer.permissions.filter(codename="change_project").exists()
     assert not reviewer.permissions.filter(codename="delete_project").exists()
-    assert administrator.permissions.filter(codename="add_department").exists()
+    assert administrator.permissions.filter(codename="change_department").exists()
+    # Departments are created by a superuser, who names their first administrator.
+    assert not administrator.permissions.filter(codename="add_department").exists()
+    assert administrator.permissions.filter(codename="change_user").exists()
+    assert not administrator.permissions.filter(codename="delete_user").exists()
 
 
 def test_a_clerk_can_open_the_admin_but_not_departments(client, seed, django_user_model):

@@ -160,15 +160,18 @@ def test_staff_without_a_department_see_nothing(client, django_user_model, two_d
     assert response.context["cl"].result_count == 0
 
 
-def test_administrators_and_superusers_see_every_department(
+def test_superusers_see_every_department_and_administrators_their_own(
     client, admin_client, django_user_model, two_departments
 ):
+    response = admin_client.get(admin_url(models.Project, "changelist"))
+    assert response.context["cl"].result_count == models.Project.objects.count() == 4
     administrator = django_user_model.objects.create_user("boss", password="x", is_staff=True)
     administrator.groups.add(Group.objects.get(name=ADMINISTRATOR))
+    two_departments[0].members.add(administrator)
     client.force_login(administrator)
-    for c in (client, admin_client):
-        response = c.get(admin_url(models.Project, "changelist"))
-        assert response.context["cl"].result_count == models.Project.objects.count() == 4
+    response = client.get(admin_url(models.Project, "changelist"))
+    ours = models.Project.objects.filter(disclosure__department=two_departments[0])
+    assert set(response.context["cl"].queryset) == set(ours) and ours.count() < 4
 
 
 def test_a_reviewer_sees_projects_once_submitted(client, django_user_model, two_departments):
