@@ -1,10 +1,15 @@
-"""CSV writers: a table of ``tables.TABLES`` as CSV text, line by line (for streaming)."""
+"""CSV writers: a table of ``tables.TABLES`` as CSV text, line by line (for streaming).
+
+Text fields that a spreadsheet would take for a formula get a leading apostrophe
+(``budget.spreadsheet.csv_text``); numbers, integers and dates go out as they are.
+"""
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Iterator
 
+from budget.spreadsheet import csv_text
 from projects.models import Project
 
 from .tables import Table, cell
@@ -27,8 +32,16 @@ def table_csv(
     ``bom``: start with a byte-order mark, for files people open in Excel. The package's
     resources go without one (their encoding is declared as UTF-8).
     """
-    writer = csv.writer(_Line(), lineterminator="\n")
+    # Lines end in CRLF (RFC 4180): the csv module quotes a field holding any character of
+    # the line terminator, so a text with a lone carriage return stays one field.
+    writer = csv.writer(_Line(), lineterminator="\r\n")
     yield (BOM if bom else "") + writer.writerow(table.field_names)
+    text = [field.type == "string" for field in table.fields]
     for project in projects:
         for row in table.rows(project, base_url):
-            yield writer.writerow([cell(value) for value in row])
+            yield writer.writerow(
+                [
+                    csv_text(cell(value)) if is_text else cell(value)
+                    for is_text, value in zip(text, row, strict=True)
+                ]
+            )

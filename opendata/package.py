@@ -14,6 +14,8 @@ import csv
 import io
 from typing import Any
 
+from budget.spreadsheet import csv_text
+
 from .tables import TABLES, Table
 
 DATA_DIR = "data"
@@ -27,6 +29,17 @@ DICTIONARY_FIELDS = (
     ("column_type", "string", "财政数据包概念", "Fiscal Data Package columnType, if any"),
 )
 DICTIONARY_PATH = f"{DATA_DIR}/data_dictionary.csv"
+# What budget.spreadsheet.csv_text does to the CSV's text fields, said where the fields are
+# described (the JSON downloads and the API keep the text as it is).
+TEXT_NOTE_ZH = (
+    "文本字段若以 = + - @、制表符或回车开头，CSV 中在其前加一个英文单引号（'），"
+    "以免电子表格软件把它当作公式执行；JSON 下载和 API 保留原文。"
+)
+TEXT_NOTE_EN = (
+    "A string field starting with = + - @, tab or carriage return is written in the CSV with a "
+    "leading apostrophe (') so that spreadsheets do not run it as a formula; the JSON "
+    "downloads and the API keep the text as written."
+)
 
 
 def resource_path(table: Table) -> str:
@@ -117,8 +130,9 @@ def descriptor(*, year: int | None, base_url: str = "", tables=TABLES) -> dict[s
         "title": f"重点领域财政项目文本公开数据（{scope}）",
         "description": (
             "已公开的重点领域财政项目：项目、子项目、测算明细、计算因子、立项依据、资金来源、"
-            "绩效指标。金额以元计，保留两位小数。Published key-area project budgets of Chinese "
-            "budget units; amounts in yuan (CNY) with two decimals."
+            "绩效指标。金额以元计，保留两位小数。" + TEXT_NOTE_ZH + "Published key-area project "
+            "budgets of Chinese budget units; amounts in yuan (CNY) with two decimals. "
+            + TEXT_NOTE_EN
         ),
         "homepage": base_url + "/data/" if base_url else "/data/",
         "licenses": [
@@ -141,12 +155,14 @@ def dictionary_csv(tables=TABLES, *, bom: bool = False) -> str:
     out = io.StringIO()
     if bom:
         out.write("\ufeff")
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")  # as csvdata: RFC 4180
     writer.writerow([name for name, *_ in DICTIONARY_FIELDS])
     for table in tables:
         for field in table.fields:
+            # Every column of the dictionary is text.
             writer.writerow(
-                [
+                csv_text(value)
+                for value in (
                     table.name,
                     table.zh,
                     field.name,
@@ -154,6 +170,6 @@ def dictionary_csv(tables=TABLES, *, bom: bool = False) -> str:
                     field.zh,
                     field.en,
                     field.column_type,
-                ]
+                )
             )
     return out.getvalue()

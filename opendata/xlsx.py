@@ -3,6 +3,11 @@
 Amounts are written as numbers (openpyxl stores the Decimal's digits as they are) with the
 format ``#,##0.00"元"``, so a spreadsheet sums them and shows them in 元. The workbook is built
 in write-only mode into a temporary file, never as a tree of cells in memory.
+
+Texts are written as text cells (inline strings), never as formulas or error values, whatever
+they start with (``=HYPERLINK(…)`` stays those characters); a character XML cannot hold (a
+control character such as BEL) is replaced by U+FFFD (``budget.spreadsheet.xlsx_text``), so no
+text can stop a workbook half-way through.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.writer.excel import ExcelWriter
 
+from budget.spreadsheet import xlsx_text
 from projects.models import Project
 
 from .tables import TABLES, Table
@@ -57,11 +63,21 @@ class _DatedZip(zipfile.ZipFile):
             shutil.copyfileobj(source, target, 64 * 1024)
 
 
+def _cell(sheet, value) -> WriteOnlyCell:
+    if not isinstance(value, str):
+        return WriteOnlyCell(sheet, value=value)
+    # Given a str, openpyxl makes a formula of "=…" and an error value of "#N/A": the type is
+    # set after the value, so a text is always a text.
+    c = WriteOnlyCell(sheet, value=xlsx_text(value))
+    c.data_type = "s"
+    return c
+
+
 def _header(sheet, table: Table):
     bold = Font(bold=True)
     cells = []
     for field in table.fields:
-        c = WriteOnlyCell(sheet, value=field.zh)
+        c = _cell(sheet, field.zh)
         c.font = bold
         cells.append(c)
     return cells
@@ -72,7 +88,7 @@ def _row(sheet, table: Table, values: tuple) -> list:
     for field, value in zip(table.fields, values, strict=True):
         if field.amount and value is not None and value > MAX_EXACT:
             value = f"{value:.2f}"
-        c = WriteOnlyCell(sheet, value=value)
+        c = _cell(sheet, value)
         if field.amount and isinstance(value, Decimal):
             c.number_format = YUAN_FORMAT
         cells.append(c)

@@ -2,6 +2,8 @@
 
 CSV in UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly; amounts
 in 元 with two decimals, plain numbers without grouping, so a spreadsheet reads them as numbers.
+A text column whose value a spreadsheet would take for a formula gets a leading apostrophe
+(``budget.spreadsheet.csv_text``); the numeric columns never do.
 """
 
 import csv
@@ -12,6 +14,7 @@ from typing import Any
 
 from budget import checks, rollups
 from budget.amounts import format_decimal, format_yuan
+from budget.spreadsheet import csv_text
 
 from . import selectors
 from .models import Disclosure, Project, Region, SubItem
@@ -30,11 +33,41 @@ PROJECT_COLUMNS = [
 ]
 
 
+# The columns of both CSVs that hold numbers: everything else is text.
+NUMERIC_COLUMNS = frozenset(
+    {
+        "年度",
+        "项目序号",
+        "修订版次",
+        "申报总额（元）",
+        "细化合计（元）",
+        "核对问题数",
+        "子项目序号",
+        "申报金额（元）",
+        "计算金额（元）",
+    }
+)
+
+
 class _Line:
     """A file-like object whose write() returns the line, for streaming csv rows."""
 
     def write(self, value: str) -> str:
         return value
+
+
+def _csv_lines(columns: list[str], rows: Iterable[list[str]]) -> Iterator[str]:
+    """The header and the rows as CSV lines (BOM first), text cells made safe to open."""
+    writer = csv.writer(_Line())
+    yield BOM + writer.writerow(columns)
+    text = [column not in NUMERIC_COLUMNS for column in columns]
+    for row in rows:
+        yield writer.writerow(
+            [
+                csv_text(value) if is_text else value
+                for is_text, value in zip(text, row, strict=True)
+            ]
+        )
 
 
 def _amount(value) -> str:
@@ -58,10 +91,7 @@ def project_rows(projects: Iterable[Project], base_url: str = "") -> Iterator[li
 
 def projects_csv(projects: Iterable[Project], base_url: str = "") -> Iterator[str]:
     """The CSV text, line by line (for a streaming response)."""
-    writer = csv.writer(_Line())
-    yield BOM + writer.writerow(PROJECT_COLUMNS)
-    for row in project_rows(projects, base_url):
-        yield writer.writerow(row)
+    return _csv_lines(PROJECT_COLUMNS, project_rows(projects, base_url))
 
 
 # --- A published record as data: the disclosure-tree JSON and one CSV row per line item ------
@@ -279,7 +309,5 @@ def line_rows(projects: Iterable[Project], base_url: str = "") -> Iterator[list[
 
 
 def lines_csv(projects: Iterable[Project], base_url: str = "") -> Iterator[str]:
-    writer = csv.writer(_Line())
-    yield BOM + writer.writerow(LINE_COLUMNS)
-    for row in line_rows(projects, base_url):
-        yield writer.writerow(row)
+    """One row per line item (``line_rows``) as CSV text, line by line."""
+    return _csv_lines(LINE_COLUMNS, line_rows(projects, base_url))
