@@ -21,6 +21,7 @@ from datetime import datetime
 from django.db.models import Max, Q
 from django.utils import timezone
 
+from budget.filenames import UniqueNames, safe_filename
 from projects.models import Project
 from publications.bundles import CHUNK, ZipSink
 
@@ -33,7 +34,8 @@ README = """重点领域财政项目文本公开数据（{scope}）
 
 datapackage.json   数据包说明（Frictionless 表格数据包，字段标注财政数据包概念），
                    可用 `frictionless validate datapackage.json` 校验
-data/*.csv         各数据表，UTF-8 编码（无 BOM），金额以元计、保留两位小数
+data/*.csv         各数据表，UTF-8 编码（无 BOM），金额以元计、保留两位小数；
+                   以 = + - @、制表符或回车开头的文本前加英文单引号（'），防止被当作公式
 data/data_dictionary.csv  数据字典：每个字段的名称、类型、中英文含义
 {xlsx}        同一数据的 Excel 工作簿，每张表一个工作表，金额为数值
 json/*.json        每份公开文本的完整结构（portal.disclosure-tree/1）
@@ -42,6 +44,7 @@ SHA256SUMS.txt     以上每个文件的 SHA-256 校验值
 网址：{base_url}/data/
 """
 XLSX_NAME = "budget-disclosures.xlsx"
+SUMS_NAME = "SHA256SUMS.txt"
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,7 @@ def stream_members(members: Iterable[Member], date_time: datetime) -> Iterator[b
                     yield sink.drain()
             sums.append(f"{digest.hexdigest()}  {member.name}\n")
             yield sink.drain()
-        info = zipfile.ZipInfo("SHA256SUMS.txt", stamp)
+        info = zipfile.ZipInfo(SUMS_NAME, stamp)
         info.compress_type = zipfile.ZIP_DEFLATED
         archive.writestr(info, "".join(sums))
     yield sink.drain()
@@ -99,9 +102,14 @@ def _xlsx_chunks(projects, base_url: str, created: datetime) -> Iterator[bytes]:
             yield chunk
 
 
-def _disclosure_members(year: int | None, base_url: str) -> Iterator[Member]:
+def _disclosure_members(year: int | None, base_url: str, names: UniqueNames) -> Iterator[Member]:
+    folder = names.folder("json")
     for disclosure in selection.live_disclosures(year=year):
-        name = f"json/{disclosure.department.slug}-{disclosure.fiscal_year}.json"
+        # A slug is safe as the admin enters it; made safe all the same, as every name in a zip.
+        name = names.file(
+            safe_filename(f"{disclosure.department.slug}-{disclosure.fiscal_year}", "json"),
+            folder,
+        )
 
         def chunks(disclosure=disclosure):
             projects = list(selection.disclosure_projects(disclosure))
@@ -152,7 +160,18 @@ def members(year: int | None, base_url: str = "") -> Iterator[Member]:
         )
     yield Member(package.DICTIONARY_PATH, lambda: [package.dictionary_csv().encode()])
     yield Member(XLSX_NAME, lambda: _xlsx_chunks(projects, base_url, created))
-    yield from _disclosure_members(year, base_url)
+    names = UniqueNames(
+        [
+            "datapackage.json",
+            "README.txt",
+            package.DATA_DIR,
+            XLSX_NAME,
+            SUMS_NAME,
+            *(package.resource_path(t) for t in TABLES),
+            package.DICTIONARY_PATH,
+        ]
+    )
+    yield from _disclosure_members(year, base_url, names)
 
 
 def stream_package(year: int | None, base_url: str = "") -> Iterator[bytes]:

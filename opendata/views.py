@@ -9,8 +9,9 @@ from django.utils.http import content_disposition_header
 from django.views import View
 from django.views.generic import TemplateView
 
+from budget.filenames import safe_filename
 from projects import exports, selectors
-from publications.views import SHORT, YEAR, project_filename
+from publications.views import SHORT, YEAR, disclosure_filename, project_filename
 
 from . import bulk, documents, selection, xlsx
 from .api import api
@@ -53,7 +54,7 @@ class ProjectDataView(View):
         project = selectors.public_project(lineage, revision)
         base = _base(request)
         content = _render(fmt, [project], base, lambda: documents.project_document(project, base))
-        name = project_filename(project).removesuffix(".pdf") + f".{fmt}"
+        name = project_filename(project, fmt)
         return _download(content, fmt, name, immutable=revision is not None)
 
 
@@ -69,7 +70,7 @@ class DisclosureDataView(View):
             base,
             lambda: documents.disclosure_document(disclosure, projects, base),
         )
-        return _download(content, fmt, f"{disclosure.title}.{fmt}", immutable=False)
+        return _download(content, fmt, disclosure_filename(disclosure, fmt), immutable=False)
 
 
 class BulkDataView(View):
@@ -83,7 +84,7 @@ class BulkDataView(View):
             bulk.stream_package(year, _base(request)), content_type="application/zip"
         )
         response["Content-Disposition"] = content_disposition_header(
-            True, f"重点领域财政项目文本公开数据-{scope}.zip"
+            True, safe_filename(f"重点领域财政项目文本公开数据-{scope}", "zip")
         )
         patch_cache_control(response, public=True, max_age=SHORT)
         return response

@@ -11,6 +11,7 @@ from django.utils.decorators import method_decorator
 from django.utils.http import content_disposition_header, quote_etag
 from django.views import View
 
+from budget.filenames import MAX_BYTES, UniqueNames, safe_component, safe_filename
 from projects import selectors
 from projects.models import Department, Disclosure, Project
 
@@ -42,13 +43,28 @@ def pdf_response(request, rendition: Rendition, filename: str, *, immutable: boo
     return response
 
 
-def project_filename(project: Project) -> str:
-    department = project.disclosure.department
-    short = department.short_name or department.name
-    return (
-        f"{short}{project.disclosure.fiscal_year}年-项目{project.sequence}-"
-        f"{project.name}-第{project.revision}版.pdf"
+def _department_name(department: Department) -> str:
+    # At most 20 Chinese characters, so a long name leaves room for what follows it.
+    return safe_component(department.short_name or department.name, max_bytes=60)
+
+
+def project_filename(project: Project, extension: str = "pdf") -> str:
+    """The file name of a revision's download (PDF, or data with another ``extension``) and of
+    its PDF in the zips: safe on every system (``budget.filenames``), a long project name cut
+    so that the department, year, number and revision stay."""
+    head = (
+        f"{_department_name(project.disclosure.department)}"
+        f"{project.disclosure.fiscal_year}年-项目{project.sequence}-"
     )
+    tail = f"-第{project.revision}版"
+    room = MAX_BYTES - len(f"{head}{tail}.{extension}".encode())
+    name = safe_component(project.name, max_bytes=max(room, 16))
+    return safe_filename(f"{head}{name}{tail}", extension)
+
+
+def disclosure_filename(disclosure: Disclosure, extension: str = "pdf") -> str:
+    """The file name of a disclosure's download, from its title, safe on every system."""
+    return safe_filename(disclosure.title, extension)
 
 
 # A PDF is not an HTML page: the page policy would only get in the way of the browser's viewer.
@@ -91,7 +107,7 @@ class DisclosurePdfView(View):
         rendition = services.disclosure_rendition(disclosure)
         if rendition is None:
             raise Http404("没有找到已公开的公开文本。")
-        return pdf_response(request, rendition, f"{disclosure.title}.pdf", immutable=False)
+        return pdf_response(request, rendition, disclosure_filename(disclosure), immutable=False)
 
 
 class YearZipView(View):
@@ -108,8 +124,8 @@ class YearZipView(View):
             raise Http404("该年度没有已公开的公开文本。")
         name = f"{year}年重点领域财政项目文本公开PDF.zip"
         if department is not None:
-            dept = disclosures[0].department
-            name = f"{dept.short_name or dept.name}{year}年重点领域财政项目文本公开PDF.zip"
+            dept = _department_name(disclosures[0].department)
+            name = safe_filename(f"{dept}{year}年重点领域财政项目文本公开PDF", "zip")
         response = StreamingHttpResponse(
             stream_zip(self.entries(disclosures)), content_type="application/zip"
         )
@@ -119,12 +135,16 @@ class YearZipView(View):
 
     @staticmethod
     def entries(disclosures: list[Disclosure]):
+        """The zip's files, a folder per department. Every name is safe to extract anywhere and
+        unique in the archive (two departments of the same short name get 名称 and 名称-2)."""
+        names = UniqueNames(["SHA256SUMS.txt"])
         for disclosure in disclosures:
-            folder = disclosure.department.short_name or disclosure.department.name
             rendition = services.disclosure_rendition(disclosure)
             if rendition is None:
                 continue
-            yield Entry(f"{folder}/{disclosure.title}.pdf", rendition)
+            department = disclosure.department
+            folder = names.folder(department.short_name or department.name)
+            yield Entry(names.file(disclosure_filename(disclosure), folder), rendition)
             for project in (
                 Project.objects.published()
                 .filter(disclosure=disclosure)
@@ -132,5 +152,6 @@ class YearZipView(View):
                 .order_by("sequence")
             ):
                 yield Entry(
-                    f"{folder}/{project_filename(project)}", services.project_rendition(project)
+                    names.file(project_filename(project), folder),
+                    services.project_rendition(project),
                 )

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from budget.filenames import UniqueNames, safe_filename
 from opendata import bulk, documents, selection, xlsx
 from projects import exports
 
@@ -51,11 +52,14 @@ class Command(BaseCommand):
                     file.write(chunk)
         elif format == "json":
             target.mkdir(parents=True, exist_ok=True)
+            names = UniqueNames()
             for disclosure in selection.live_disclosures(year=year):
                 tree = documents.disclosure_document(
                     disclosure, list(selection.disclosure_projects(disclosure)), base_url
                 )
-                name = f"{disclosure.department.slug}-{disclosure.fiscal_year}.json"
+                name = names.file(
+                    safe_filename(f"{disclosure.department.slug}-{disclosure.fiscal_year}", "json")
+                )
                 (target / name).write_bytes(documents.to_json(tree))
         elif format == "csv":
             with target.open("w", encoding="utf-8", newline="") as file:
