@@ -1,6 +1,7 @@
 from django.urls import path, register_converter
 
 from portal.pagecache import public_download, public_page
+from projects import converters  # noqa: F401  (the num converter)
 
 from . import views
 
@@ -28,17 +29,17 @@ urlpatterns = [
         name="project-data",
     ),
     path(
-        "projects/<uuid:lineage>/r<int:revision>/data.<fmt:fmt>",
+        "projects/<uuid:lineage>/r<num:revision>/data.<fmt:fmt>",
         public_download(views.ProjectDataView.as_view()),
         name="project-revision-data",
     ),
     path(
-        "disclosures/<slug:department>/<int:year>/data.<fmt:fmt>",
+        "disclosures/<slug:department>/<num:year>/data.<fmt:fmt>",
         public_download(views.DisclosureDataView.as_view()),
         name="disclosure-data",
     ),
     path(
-        "downloads/<int:year>/data.zip",
+        "downloads/<num:year>/data.zip",
         public_download(views.BulkDataView.as_view()),
         name="year-data",
     ),

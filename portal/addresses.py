@@ -23,7 +23,7 @@ def _stand_in(index: int, kind):
     if kind is UUID:
         return UUID(int=0xF00D_0000 + index)
     if kind is int:
-        return 98_765_432_100 + index
+        return 1_987_654_300 + index  # within the num converter (projects/converters.py)
     return kind  # a string is part of the template's key, not stood in for
 
 

@@ -2,7 +2,10 @@ from django.urls import path
 
 from portal.pagecache import public_download, public_page
 
-from . import views
+from . import (
+    converters,  # noqa: F401  (the num converter)
+    views,
+)
 
 app_name = "projects"
 
@@ -14,21 +17,21 @@ urlpatterns = [
         "projects/export.csv", public_download(views.ProjectCsvView.as_view()), name="projects-csv"
     ),
     path(
-        "disclosures/<slug:department>/<int:year>/",
+        "disclosures/<slug:department>/<num:year>/",
         public_page(views.DisclosureView.as_view()),
         name="disclosure",
     ),
     path("search/", public_page(views.SearchView.as_view()), name="search"),
     path("documents/", public_page(views.PolicyDocumentListView.as_view()), name="documents"),
-    path("documents/<int:pk>/", public_page(views.PolicyDocumentView.as_view()), name="document"),
+    path("documents/<num:pk>/", public_page(views.PolicyDocumentView.as_view()), name="document"),
     path("projects/<uuid:lineage>/", public_page(views.ProjectView.as_view()), name="project"),
     path(
-        "projects/<uuid:lineage>/r<int:revision>/",
+        "projects/<uuid:lineage>/r<num:revision>/",
         public_page(views.ProjectView.as_view()),
         name="project-revision",
     ),
     path(
-        "projects/<uuid:lineage>/compare/r<int:old>-r<int:new>/",
+        "projects/<uuid:lineage>/compare/r<num:old>-r<num:new>/",
         public_page(views.ProjectCompareView.as_view()),
         name="project-compare",
     ),
