@@ -1,7 +1,8 @@
 """Admin for browsing and fixing records, in Chinese; roles and scoping come with the workflow."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -16,6 +17,7 @@ from . import (
     services,
 )
 from .admin_workflow import WorkflowAdminMixin, finding_url
+from .converters import LARGEST
 from .forms import (
     MONEY_FIELDS,
     TEXT_LIMIT,
@@ -73,7 +75,39 @@ def reviews_only(user) -> bool:
     return roles.REVIEWER in names and roles.CLERK not in names
 
 
-class DepartmentScoped:
+def _valid_id(model, value) -> bool:
+    """Whether ``value`` (from an address) can be an id of ``model`` at all."""
+    try:
+        number = model._meta.pk.to_python(value)
+    except ValidationError:
+        return False
+    return number is not None and 0 < number <= LARGEST
+
+
+class SafeAutocompleteSelect(AutocompleteSelect):
+    """Django's autocomplete widget looks up the selected value as it is: a value that is not
+    an id (``?disclosure=abc`` in an add page's address, or posted) would be a 500 while the
+    page is drawn. Such a value selects nothing; the form says the choice is not valid."""
+
+    def optgroups(self, name, value, attr=None):
+        model = self.field.remote_field.model
+        kept = [item for item in value if _valid_id(model, item)]
+        return super().optgroups(name, kept, attr)
+
+
+class SafeAutocomplete:
+    """For admins and inlines with autocomplete fields: ``SafeAutocompleteSelect`` in them."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        widget = getattr(field, "widget", None)
+        inner = getattr(widget, "widget", widget)  # inside RelatedFieldWidgetWrapper
+        if type(inner) is AutocompleteSelect:
+            inner.__class__ = SafeAutocompleteSelect
+        return field
+
+
+class DepartmentScoped(SafeAutocomplete):
     """Every list, page, history, deletion and bulk action works on this queryset, so a record
     of another department is as absent as a deleted one. ``department_path`` leads from the
     model to its department ("" for the department itself)."""
@@ -109,7 +143,11 @@ class ScopedHistory(SimpleHistoryAdmin):
 
     object_history_template = "admin/projects/object_history.html"
 
-    def _hidden(self, request, object_id) -> bool:
+    def _hidden(self, request, object_id, version_id=None) -> bool:
+        if not _valid_id(self.model, object_id):
+            return True
+        if version_id is not None and not _valid_id(self.model, version_id):
+            return True
         if sees_every_department(request.user):
             return False
         return not self.get_queryset(request).filter(pk=object_id).exists()
@@ -128,7 +166,7 @@ class ScopedHistory(SimpleHistoryAdmin):
         return super().history_view(request, object_id, extra_context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        if self._hidden(request, object_id):
+        if self._hidden(request, object_id, version_id):
             return self._absent(request, object_id)
         if request.method != "GET":
             # An old version is shown, never saved back: changes go through the change page,
@@ -137,7 +175,7 @@ class ScopedHistory(SimpleHistoryAdmin):
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
-class StaffEntry:
+class StaffEntry(SafeAutocomplete):
     """Money typed as staff write it (``20万``, ``200,000.00``, full-width digits), and line
     formulas (``60人×100元×2天``) checked, then stored as the line's factors."""
 
@@ -186,7 +224,7 @@ class FrozenReadOnlyInline(FrozenReadOnly):
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(SafeAutocomplete, admin.ModelAdmin):
     list_display = ["name", "parent"]
     list_select_related = ["parent"]
     search_fields = ["name"]

@@ -101,22 +101,27 @@ class FrozenRevisionError(Exception):
     """A write to a published revision (or anything in it). PostgreSQL refuses it too, by
     trigger (migrations 0007 and 0014), so no path around the models gets through."""
 
-    def __init__(self, what: str = "已公开的修订版", remedy: str = "请创建更正版本"):
-        super().__init__(f"{what}不能修改或删除：{remedy}。")
+    def __init__(
+        self,
+        what: str = "已公开的修订版",
+        remedy: str = "请创建更正版本",
+        verbs: str = "修改或删除",
+    ):
+        super().__init__(f"{what}不能{verbs}：{remedy}。")
 
 
 class SubmittedRevisionError(FrozenRevisionError):
     """A write to a revision that waits for review (or anything in it)."""
 
-    def __init__(self, what: str = "待审核的项目"):
-        super().__init__(what, "请由审核人员退回修改后再改")
+    def __init__(self, what: str = "待审核的项目", verbs: str = "修改或删除"):
+        super().__init__(what, "请由审核人员退回修改后再改", verbs)
 
 
 def locked_error(status: str, what: str) -> FrozenRevisionError:
     """The error for a write to a record of a project in ``status`` (one of LOCKED_STATUSES)."""
     if status == Status.SUBMITTED:
-        return SubmittedRevisionError(f"待审核项目中的{what}")
-    return FrozenRevisionError(f"已公开修订版中的{what}")
+        return SubmittedRevisionError(f"待审核项目中的{what}", "添加、修改或删除")
+    return FrozenRevisionError(f"已公开修订版中的{what}", verbs="添加、修改或删除")
 
 
 class GuardedChild:
@@ -167,6 +172,15 @@ class GuardedChild:
     def _stored_frozen(self) -> bool:
         """Whether the stored row may not change (its project is submitted or published)."""
         return self._stored_lock() is not None
+
+    def clean(self) -> None:
+        """A form that would add a row under a submitted or published parent (or move a row
+        there) says so, instead of failing when it saves. (A row that is already in one is
+        shown read-only and never gets this far.)"""
+        super().clean()
+        status = self._parent_lock()
+        if status is not None:
+            raise ValidationError(str(locked_error(status, self._meta.verbose_name)))
 
     def save(self, *args, **kwargs):
         status = self._parent_lock() or self._stored_lock()
