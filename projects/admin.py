@@ -135,6 +135,43 @@ class DepartmentScoped(SafeAutocomplete):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class ScopedChoicesFilter(admin.SimpleListFilter):
+    """A list filter whose choices come from the rows the user may see: a clerk is not shown
+    other departments' names or years. A value that is not one of the choices selects
+    nothing."""
+
+    path = ""  # the field filtered on
+    label_path = ""  # what a choice is called (the value itself if empty)
+    label_format = "{}"
+
+    def lookups(self, request, model_admin):
+        names = [self.path, self.label_path or self.path]
+        rows = model_admin.get_queryset(request).order_by(*names).values_list(*names).distinct()
+        return [(value, self.label_format.format(label)) for value, label in rows]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value is None:
+            return queryset
+        if value not in {str(choice) for choice, _ in self.lookup_choices}:
+            return queryset.none()
+        return queryset.filter(**{self.path: value})
+
+
+class FiscalYearFilter(ScopedChoicesFilter):
+    title = "预算年度"
+    parameter_name = "year"
+    path = "disclosure__fiscal_year"
+    label_format = "{}年"
+
+
+class DepartmentFilter(ScopedChoicesFilter):
+    title = "预算单位"
+    parameter_name = "department"
+    path = "disclosure__department"
+    label_path = "disclosure__department__name"
+
+
 class ScopedHistory(SimpleHistoryAdmin):
     """The edit history (django-simple-history) of a record, for those who may see the record:
     another department's record has no history page, as it has no change page. Only those who
@@ -326,7 +363,7 @@ class PerformanceIndicatorInline(StaffEntry, FrozenReadOnlyInline, admin.Tabular
 class ProjectAdmin(WorkflowAdminMixin, DepartmentScoped, StaffEntry, FrozenReadOnly, ScopedHistory):
     department_path = "disclosure__department"
     list_display = ["name", "sequence", "status", "revision", "declared_wan", "disclosure"]
-    list_filter = ["status", "disclosure__fiscal_year", "disclosure__department"]
+    list_filter = ["status", FiscalYearFilter, DepartmentFilter]
     list_select_related = ["disclosure__department"]
     search_fields = ["name", "implementing_unit"]
     autocomplete_fields = ["disclosure"]
