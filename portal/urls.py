@@ -10,6 +10,10 @@ from .pagecache import public_download
 from .sitemaps import SITEMAPS
 from .views import health, reading_mode
 
+# A form too large to read gets a Chinese page that says the limit (413); other bad requests
+# the Chinese 400 page.
+handler400 = "portal.views.bad_request"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", health, name="health"),

@@ -1,12 +1,18 @@
-"""Site-wide views: the reading mode (适老化) that a reader switches without any script, and the
-health check."""
+"""Site-wide views: the reading mode (适老化) that a reader switches without any script, the
+health check, and the page for a form too large to read."""
 
+from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import DatabaseError, connection
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.defaults import bad_request as django_bad_request
+
+from projects.forms import TEXT_LIMIT
 
 READING_MODES = {"standard": "标准", "large": "大字", "contrast": "高对比"}
 COOKIE = "reading_mode"
@@ -47,3 +53,20 @@ def health(request):
         )
     status = "ok" if cache_state == "ok" else "degraded"
     return JsonResponse({"status": status, "database": "ok", "cache": cache_state})
+
+
+def bad_request(request, exception):
+    """400, in Chinese; a form over the size or field limits gets 413 and a page that says
+    the limit, that nothing was saved, and that the browser's Back keeps what was typed
+    (the request's body is never read past the limit)."""
+    if isinstance(exception, RequestDataTooBig | TooManyFieldsSent | TooManyFilesSent):
+        context = {
+            "too_many_fields": not isinstance(exception, RequestDataTooBig),
+            "max_mb": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024),
+            "max_fields": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS,
+            "text_limit": f"{TEXT_LIMIT:,}",
+        }
+        response = HttpResponse(render_to_string("413.html", context), status=413)
+        response["Cache-Control"] = "no-store"
+        return response
+    return django_bad_request(request, exception)

@@ -3,6 +3,7 @@
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -96,7 +97,18 @@ class SafeAutocompleteSelect(AutocompleteSelect):
 
 
 class SafeAutocomplete:
-    """For admins and inlines with autocomplete fields: ``SafeAutocompleteSelect`` in them."""
+    """For every admin and inline: autocomplete fields with ``SafeAutocompleteSelect``, and
+    text fields that leave a NUL to the models' rule for invisible and control characters
+    (``PlainText``), whose message names it, instead of Django's, whose Chinese translation
+    speaks of an empty string."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and hasattr(field, "validators"):
+            field.validators = [
+                v for v in field.validators if not isinstance(v, ProhibitNullCharactersValidator)
+            ]
+        return field
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
@@ -573,7 +585,7 @@ class MilestoneAdmin(DepartmentScoped, StaffEntry, FrozenReadOnly, ScopedHistory
 
 
 @admin.register(PolicyDocument)
-class PolicyDocumentAdmin(ScopedHistory):
+class PolicyDocumentAdmin(SafeAutocomplete, ScopedHistory):
     list_display = ["title", "document_number", "issuing_body"]
     search_fields = ["title", "document_number"]
 

@@ -19,6 +19,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from budget.docnumbers import DocNumberError, parse_doc_number
+from budget.text import problem as text_problem
 
 MAX_DIGITS = 16
 DECIMAL_PLACES = 2
@@ -124,7 +125,33 @@ def locked_error(status: str, what: str) -> FrozenRevisionError:
     return FrozenRevisionError(f"已公开修订版中的{what}", verbs="添加、修改或删除")
 
 
-class GuardedChild:
+class PlainText:
+    """Every text field of a record refuses control characters and invisible formatting
+    characters (``budget.text``), with the reason at the field: one rule for the admin, the
+    loader and anything else that validates. Multi-line texts (TextField) may hold tabs and
+    line breaks; single-line ones tabs only."""
+
+    def clean_fields(self, exclude=None) -> None:
+        errors: dict = {}
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for field in self._meta.concrete_fields:
+            if not isinstance(field, models.CharField | models.TextField):
+                continue
+            if field.name in errors or (exclude and field.name in exclude):
+                continue
+            message = text_problem(
+                getattr(self, field.attname), multiline=isinstance(field, models.TextField)
+            )
+            if message:
+                errors[field.name] = [message]
+        if errors:
+            raise ValidationError(errors)
+
+
+class GuardedChild(PlainText):
     """Save and delete refuse rows of a locked revision (submitted or published; the current
     parent and, for an existing row, the stored one). ``project_path`` comes from the model's
     queryset."""
@@ -195,7 +222,7 @@ class GuardedChild:
         return super().delete(*args, **kwargs)
 
 
-class Region(models.Model):
+class Region(PlainText, models.Model):
     """An administrative region (云南省 › 玉溪市 › 澄江市)."""
 
     name = models.CharField("名称", max_length=50, help_text="行政区划名称，如“澄江市”。")
@@ -239,7 +266,7 @@ class DepartmentQuerySet(models.QuerySet):
         )
 
 
-class Department(models.Model):
+class Department(PlainText, models.Model):
     """A budget unit (预算单位) that publishes disclosures."""
 
     name = models.CharField(
@@ -286,7 +313,7 @@ class DisclosureQuerySet(models.QuerySet):
         return self.filter(Exists(Project.objects.published().filter(disclosure=OuterRef("pk"))))
 
 
-class Disclosure(models.Model):
+class Disclosure(PlainText, models.Model):
     """One department's publication for one fiscal year; holds its projects in order."""
 
     department = models.ForeignKey(
@@ -387,7 +414,7 @@ class ProjectQuerySet(models.QuerySet):
         return rows
 
 
-class Project(models.Model):
+class Project(PlainText, models.Model):
     """One revision of a key-area project: the eight sections of the published text."""
 
     disclosure = models.ForeignKey(
@@ -897,7 +924,7 @@ class PolicyDocumentQuerySet(models.QuerySet):
         return self.filter(Exists(Citation.objects.published().filter(document=OuterRef("pk"))))
 
 
-class PolicyDocument(models.Model):
+class PolicyDocument(PlainText, models.Model):
     """A document cited as a legal basis (立项依据文件); shared across projects."""
 
     title = models.CharField("文件标题", max_length=300, help_text="不含书名号《》的标题，按原文。")
@@ -956,8 +983,8 @@ class PolicyDocument(models.Model):
         """A 文号 must be one document number; it is stored in the standard 〔〕 form, with
         its issuer's code, year and serial."""
         super().clean()
-        if not self.document_number:
-            return
+        if not self.document_number or text_problem(self.document_number, multiline=False):
+            return  # an invisible character is refused at the field (PlainText), as in a title
         try:
             number = parse_doc_number(self.document_number)
         except DocNumberError as error:

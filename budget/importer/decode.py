@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from budget.text import cleaned
+
 MAX_BYTES = 20 * 1024 * 1024
 """The largest input read (20 MB); a real disclosure text is well below 1 MB."""
 
@@ -59,5 +61,8 @@ def decode_bytes(data: bytes) -> Decoded:
         if _controls(text) > max(1, len(text) * _MAX_CONTROL_SHARE):
             raise DecodeError("文件不是文本（含有控制字符），请先从 Word 或 PDF 导出为文本。")
         name = "utf-8" if encoding == "utf-8-sig" else encoding
-        return Decoded(text=text.replace("\r\n", "\n").replace("\r", "\n"), encoding=name)
+        # Conversion debris (form feeds at page breaks, zero-width spaces, bidi marks) goes
+        # here, by the rule every entrance applies (budget.text).
+        text = cleaned(text.replace("\r\n", "\n").replace("\r", "\n"))
+        return Decoded(text=text, encoding=name)
     raise DecodeError("无法识别文件编码：既不是 UTF-8，也不是 GB18030/GBK。请另存为 UTF-8 文本。")

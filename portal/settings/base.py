@@ -35,6 +35,9 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "corsheaders",
+    # The job queue that renders PDFs (django.tasks' backport; its queue in our database).
+    "django_tasks",
+    "django_tasks_db",
     "projects",
     "publications",
     "opendata",
@@ -154,6 +157,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# The largest form the admin reads. A project's page with ten sub-items, every text at its
+# 20,000-character limit (projects.forms.TEXT_LIMIT), posts about 4 MB (URL-encoded, a 汉字
+# takes 9 bytes), so no real form comes near 10 MB; past it the clerk gets a page that says
+# the limit (portal.views.bad_request). A sub-item with a few hundred lines posts a few
+# thousand fields.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
+
 # Staff sessions: eight hours at most, and over when the browser closes.
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -195,9 +206,24 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Render a revision's PDF as soon as it is published (after the commit). Off in the test suite,
-# where the tests that need PDFs ask for them; a missing PDF is rendered on its first request.
+# PDFs are rendered by jobs in a queue kept in the portal's own database (django-tasks with
+# django-tasks-db), worked by `manage.py db_worker` in a process of its own, never inside a
+# request (publications/jobs.py, docs/pdf.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Queue a revision's PDF, and its department-year document's, once it is published (after the
+# commit). With 0, a PDF is queued by its first reader, or rendered by `render_pdfs`. Off in
+# the test suite, where the tests that need the publish hook turn it on.
 RENDER_PDFS_ON_PUBLISH = os.environ.get("RENDER_PDFS_ON_PUBLISH", "1") == "1"
+# A failing render is tried this many times in all, waiting 30 s, 2 min, 8 min … (×4) in
+# between, then marked failed with its reason for staff to see and queue again.
+PDF_JOB_ATTEMPTS = 4
+PDF_JOB_BACKOFF_SECONDS = 30
+# A job that has not moved for this long (its worker killed mid-render, or its task lost) is
+# queued again by the next reader who asks for its PDF.
+PDF_JOB_STALE_SECONDS = 30 * 60
+# What the page for a PDF that is not ready yet asks the browser: come back in this many
+# seconds (Retry-After, and the page refreshes itself).
+PDF_PENDING_RETRY_SECONDS = 10
 
 # What a Chinese government website shows in its header and footer (政府网站发展指引).
 PORTAL = {
