@@ -1,5 +1,6 @@
-"""Render PDFs once a revision is published: after the transaction commits, never inside it.
-A stored PDF's record changes the public pages too (they show its pages, size and checksum)."""
+"""Queue PDFs once a revision is published: after the transaction commits, never inside it,
+and never rendered here (a worker renders them: ``publications/jobs.py``). A stored PDF's
+record changes the public pages too (they show its pages, size and checksum)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from django.dispatch import receiver
 from projects import public_version
 from projects.models import Project, Status
 
-from . import services
+from . import jobs
 from .models import Rendition
 
 
@@ -21,7 +22,7 @@ from .models import Rendition
 def render_on_publish(sender, instance: Project, **kwargs):
     if instance.status != Status.PUBLISHED or not settings.RENDER_PDFS_ON_PUBLISH:
         return
-    transaction.on_commit(partial(services.render_after_publish, instance.pk))
+    transaction.on_commit(partial(jobs.queue_after_publish, instance.pk))
 
 
 @receiver(post_save, sender=Rendition, dispatch_uid="publications.rendition_public_version")

@@ -7,7 +7,6 @@ from csp.decorators import csp_exempt
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.decorators import method_decorator
 from django.utils.http import content_disposition_header, quote_etag
 from django.views import View
 
@@ -15,13 +14,16 @@ from budget.filenames import MAX_BYTES, UniqueNames, safe_component, safe_filena
 from projects import selectors
 from projects.models import Department, Disclosure, Project
 
-from . import services
+from . import jobs, pending, services
 from .bundles import Entry, stream_zip
 from .models import Kind, Rendition
 
 YEAR = 365 * 24 * 3600
 BLOCK = 64 * 1024  # read size when streaming a stored file (Django's default is 4 KB)
 SHORT = 300  # an address that moves to a new revision on correction
+# A PDF is not an HTML page: the page policy would only get in the way of the browser's viewer
+# (the page saying a PDF is not ready yet keeps it).
+without_csp = csp_exempt()(lambda response: response)
 
 
 def pdf_response(request, rendition: Rendition, filename: str, *, immutable: bool):
@@ -40,7 +42,7 @@ def pdf_response(request, rendition: Rendition, filename: str, *, immutable: boo
         patch_cache_control(response, public=True, max_age=YEAR, immutable=True)
     else:
         patch_cache_control(response, public=True, max_age=SHORT)
-    return response
+    return without_csp(response)
 
 
 def _department_name(department: Department) -> str:
@@ -67,8 +69,6 @@ def disclosure_filename(disclosure: Disclosure, extension: str = "pdf") -> str:
     return safe_filename(disclosure.title, extension)
 
 
-# A PDF is not an HTML page: the page policy would only get in the way of the browser's viewer.
-@method_decorator(csp_exempt(), name="dispatch")
 class ProjectPdfView(View):
     """A project's PDF: the latest published revision at the permalink, or one given revision."""
 
@@ -88,15 +88,16 @@ class ProjectPdfView(View):
             project = projects.select_related("disclosure__department").first()
             if project is None:
                 raise Http404("没有找到已公开的项目。")
-            rendition = services.project_rendition(project)
+            # Rendered by a worker, never here: queued once, whoever asks.
+            job = jobs.request_project_pdf(project)
+            page = project.get_revision_url() if revision else project.get_absolute_url()
+            return pending.not_ready(request, [job], title=project.name, page_url=page)
         project = rendition.project
         return pdf_response(
             request, rendition, project_filename(project), immutable=revision is not None
         )
 
 
-# A PDF is not an HTML page: the page policy would only get in the way of the browser's viewer.
-@method_decorator(csp_exempt(), name="dispatch")
 class DisclosurePdfView(View):
     """One department's document for one year, as it stands."""
 
@@ -104,9 +105,16 @@ class DisclosurePdfView(View):
         disclosure = get_object_or_404(
             selectors.public_disclosures(), department__slug=department, fiscal_year=year
         )
-        rendition = services.disclosure_rendition(disclosure)
-        if rendition is None:
+        live = services.live_projects(disclosure)
+        if not live:
             raise Http404("没有找到已公开的公开文本。")
+        key = services.content_key(live)
+        rendition = services.stored_disclosure_rendition(disclosure, key)
+        if rendition is None:
+            job = jobs.request_disclosure_pdf(disclosure, key)
+            return pending.not_ready(
+                request, [job], title=disclosure.title, page_url=disclosure.get_absolute_url()
+            )
         return pdf_response(request, rendition, disclosure_filename(disclosure), immutable=False)
 
 
@@ -126,32 +134,35 @@ class YearZipView(View):
         if department is not None:
             dept = _department_name(disclosures[0].department)
             name = safe_filename(f"{dept}{year}年重点领域财政项目文本公开PDF", "zip")
+        # Every PDF in it is stored, or none is sent: the missing ones are queued, and the
+        # reader is asked to come back (an archive short of files would pass for complete).
+        documents = services.document_pdfs(disclosures)
+        missing = jobs.missing(documents)
+        if missing:
+            total = sum(document.count() for document in documents)
+            return pending.not_ready(
+                request,
+                jobs.request_all(missing),
+                title=name.removesuffix(".zip"),
+                total=total,
+                ready=total - len(missing),
+            )
         response = StreamingHttpResponse(
-            stream_zip(self.entries(disclosures)), content_type="application/zip"
+            stream_zip(self.entries(documents)), content_type="application/zip"
         )
         response["Content-Disposition"] = content_disposition_header(True, name)
         patch_cache_control(response, public=True, max_age=SHORT)
         return response
 
     @staticmethod
-    def entries(disclosures: list[Disclosure]):
+    def entries(documents: list[services.DocumentPdfs]):
         """The zip's files, a folder per department. Every name is safe to extract anywhere and
         unique in the archive (two departments of the same short name get 名称 and 名称-2)."""
         names = UniqueNames(["SHA256SUMS.txt"])
-        for disclosure in disclosures:
-            rendition = services.disclosure_rendition(disclosure)
-            if rendition is None:
-                continue
+        for document in documents:
+            disclosure = document.disclosure
             department = disclosure.department
             folder = names.folder(department.short_name or department.name)
-            yield Entry(names.file(disclosure_filename(disclosure), folder), rendition)
-            for project in (
-                Project.objects.published()
-                .filter(disclosure=disclosure)
-                .select_related("disclosure__department")
-                .order_by("sequence")
-            ):
-                yield Entry(
-                    names.file(project_filename(project), folder),
-                    services.project_rendition(project),
-                )
+            yield Entry(names.file(disclosure_filename(disclosure), folder), document.rendition)
+            for project, rendition in document.projects:
+                yield Entry(names.file(project_filename(project), folder), rendition)

@@ -6,8 +6,6 @@ published, and the public comparison of the two revisions shows what changed."""
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -15,6 +13,7 @@ from pypdf import PdfReader
 
 from projects.models import Department, Disclosure, PolicyDocument, Project, Region, Status
 from projects.roles import CLERK, REVIEWER
+from tests.jobs import run_queued_jobs
 
 from .conftest import watch_policy_violations
 
@@ -91,7 +90,7 @@ def edit_line(page, project: Project, amount: str, formula: str) -> None:
 
 
 def test_clerk_enters_reviewer_publishes_then_a_correction(
-    live_server, browser, department, screenshot_dir
+    live_server, browser, department, screenshot_dir, settings
 ):
     base = live_server.url
     clerk = log_in(browser, base, "clerk")
@@ -149,10 +148,20 @@ def test_clerk_enters_reviewer_publishes_then_a_correction(
     text = public.locator("main").inner_text()
     assert NAME in text and "春节走访慰问" in text and "云南省老干部政治待遇的八项制度规定" in text
     public.screenshot(path=str(screenshot_dir / "staff-published.png"), full_page=False)
-    pdf = public.request.get(f"{base}/projects/{project.lineage}/pdf/")
-    assert pdf.ok and pdf.headers["content-type"] == "application/pdf"
-    first_page = PdfReader(io.BytesIO(pdf.body())).pages[0].extract_text().replace("\n", "")
+    # The PDF is rendered by the worker: its first reader is told so, on a page that refreshes
+    # itself into the download once the PDF is there (here after 1 s), and only once.
+    settings.PDF_PENDING_RETRY_SECONDS = 1
+    downloads = []
+    public.on("download", lambda download: downloads.append(download))
+    public.goto(f"{base}/projects/{project.lineage}/pdf/")
+    assert "PDF 正在生成" in public.locator("main").inner_text()
+    public.screenshot(path=str(screenshot_dir / "pdf-pending.png"), full_page=False)
+    run_queued_jobs()
+    public.wait_for_timeout(3000)
+    assert len(downloads) == 1
+    first_page = PdfReader(downloads[0].path()).pages[0].extract_text().replace("\n", "")
     assert NAME in first_page
+    assert "PDF 正在生成" in public.locator("main").inner_text()  # the page stays as it was
 
     # A correction: two days become three; the clerk enters it, the reviewer publishes it.
     clerk.goto(f"{base}/admin/projects/project/{project.pk}/change/")

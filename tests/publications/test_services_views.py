@@ -13,13 +13,14 @@ from django.urls import reverse
 
 from projects.models import Project, Status
 from publications import checks, render, services
-from publications.models import Kind, Rendition
+from publications.models import JobStatus, Kind, RenderJob, Rendition
 from tests.conftest import force_status
+from tests.jobs import run_queued_jobs
 
 pytestmark = pytest.mark.django_db
 
 
-def test_publishing_renders_project_and_document_pdfs_after_commit(
+def test_publishing_queues_project_and_document_pdfs_after_commit(
     settings, seed_tree, django_capture_on_commit_callbacks
 ):
     from projects.services import load_disclosure_tree
@@ -27,9 +28,13 @@ def test_publishing_renders_project_and_document_pdfs_after_commit(
     settings.RENDER_PDFS_ON_PUBLISH = True
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         load_disclosure_tree(seed_tree, publish=True)
-        assert not Rendition.objects.exists()  # nothing inside the publishing transaction
+        assert not RenderJob.objects.exists()  # nothing inside the publishing transaction
     for callback in callbacks:
         callback()
+    assert not Rendition.objects.exists()  # queued, not rendered
+    assert RenderJob.objects.filter(status=JobStatus.QUEUED).count() == 3
+    assert run_queued_jobs() == 3
+    assert set(RenderJob.objects.values_list("status", flat=True)) == {JobStatus.DONE}
     assert Rendition.objects.filter(kind=Kind.PROJECT).count() == 2
     assert Rendition.objects.filter(kind=Kind.DISCLOSURE).count() == 1
     for rendition in Rendition.objects.all():
@@ -45,6 +50,8 @@ def test_publishing_renders_project_and_document_pdfs_after_commit(
 def test_revision_pdf_is_served_with_etag_length_filename_and_long_cache(client, seed):
     project = Project.objects.get(sequence=1)
     url = reverse("publications:project-revision-pdf", args=[project.lineage, project.revision])
+    assert client.get(url).status_code == 503  # queued by its first reader
+    run_queued_jobs()
     response = client.get(url)
     assert response.status_code == 200
     body = b"".join(response.streaming_content)
@@ -92,10 +99,14 @@ def test_project_page_shows_pdf_size_checksum_and_alternate_link(client, seed):
 
 def test_disclosure_pdf_follows_the_live_projects(client, seed):
     url = reverse("publications:disclosure-pdf", args=["chengjiang-zzb", 2024])
+    assert client.get(url).status_code == 503
+    run_queued_jobs()
     first = client.get(url)
     assert first.status_code == 200
     assert Rendition.objects.filter(kind=Kind.DISCLOSURE).count() == 1
     force_status(Project.objects.filter(sequence=2), Status.WITHDRAWN)
+    assert client.get(url).status_code == 503  # a new document, queued
+    run_queued_jobs()
     second = client.get(url)
     assert second["ETag"] != first["ETag"]
     assert Rendition.objects.filter(kind=Kind.DISCLOSURE).count() == 2
@@ -123,6 +134,8 @@ def test_unknown_or_hidden_pdfs_are_404(client, seed):
 
 
 def test_year_zip_streams_every_live_pdf_with_checksums(client, seed):
+    assert client.get(reverse("publications:year-zip", args=[2024])).status_code == 503
+    run_queued_jobs()
     response = client.get(reverse("publications:year-zip", args=[2024]))
     assert response.status_code == 200
     assert response.streaming
@@ -174,6 +187,8 @@ def test_pdfs_go_through_the_storage_api_not_the_file_system(client, seed, setti
     }
     project = Project.objects.get(sequence=1)
     url = reverse("publications:project-revision-pdf", args=[project.lineage, 1])
+    client.get(reverse("publications:year-zip", args=[2024]))  # queues every PDF of the year
+    run_queued_jobs()
     body = b"".join(client.get(url).streaming_content)
     rendition = Rendition.objects.get(project=project)
     assert hashlib.sha256(body).hexdigest() == rendition.sha256
