@@ -6,9 +6,10 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 SEED := fixtures/seed/chengjiang-zzb-2024.json
 
-.PHONY: bench bench-faults bench-importer bench-pdf bench-search bench-site demo serve test check pytest install system-bench system-demo system-test migrate-demo seed-demo lint format clean
+.PHONY: bench bench-faults bench-importer bench-pdf bench-publish bench-search bench-site demo serve test check pytest install system-bench system-demo system-test migrate-demo seed-demo lint format clean
 
 ## demo: install, set up the SQLite database under var/, load the seed, serve on 127.0.0.1:$(PORT)
+## with the worker that renders the PDFs beside it (it stops when the server does)
 demo: system-demo install
 	@mkdir -p var
 	$(PY) manage.py migrate --noinput -v 0
@@ -16,10 +17,12 @@ demo: system-demo install
 	@echo "演示账号："
 	@$(PY) manage.py create_demo_users
 	@echo "门户：http://127.0.0.1:$(PORT)/   管理后台：http://127.0.0.1:$(PORT)/admin/"
+	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	$(PY) manage.py db_worker --no-reload & worker=$$!; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-## serve: the production configuration locally: gunicorn, PostgreSQL (DATABASE_URL or a
-## throwaway server), whitenoise static files, on 127.0.0.1:$(PORT)
+## serve: the production configuration locally: gunicorn and the PDF worker, PostgreSQL
+## (DATABASE_URL or a throwaway server), whitenoise static files, on 127.0.0.1:$(PORT)
 serve: system-test install
 	PORT=$(PORT) scripts/with-postgres.sh scripts/serve.sh
 
@@ -64,8 +67,8 @@ clean:
 	rm -rf var $(VENV)
 
 ## bench: every benchmark, each printing ratios against a floor measured in the same run
-## (docs/performance.md): the site at 100,000 projects over HTTP, search, PDF, importer
-bench: bench-site bench-search bench-pdf bench-importer
+## (docs/performance.md): the site at 100,000 projects over HTTP, search, PDF, publishing, importer
+bench: bench-site bench-search bench-pdf bench-publish bench-importer
 
 ## bench-site: project page, lists, search and API at $(BENCH_PROJECTS) projects on PostgreSQL
 ## through gunicorn, uncached and cached, against a bare view; a worker's memory
@@ -80,6 +83,11 @@ bench-importer: install
 ## bench-pdf: PDF rendering against WeasyPrint on the same HTML; serving against a static file
 bench-pdf: system-demo install
 	$(PY) bench/pdf.py
+
+## bench-publish: the reviewer's publish request in a disclosure of 50 projects on PostgreSQL,
+## the PDFs queued for the worker, against publishing alone and the old in-request rendering
+bench-publish: system-test install
+	scripts/with-postgres.sh $(PY) bench/publish.py
 
 ## bench-faults: 100 clients for 60 s against gunicorn + PostgreSQL, then PostgreSQL stopped
 ## for 10 s mid-run: 503 notice while down, recovery, nothing lost (bench/faults.py)
