@@ -28,16 +28,7 @@ UNCHANGED = "任务正在排队、生成中或已生成，未作改动。"
 
 @admin.register(RenderJob)
 class RenderJobAdmin(admin.ModelAdmin):
-    list_display = [
-        "document",
-        "kind",
-        "status",
-        "attempts",
-        "reason",
-        "run_after",
-        "updated_at",
-        "file",
-    ]
+    list_display = ["document", "status", "attempts", "reason", "updated_at", "file"]
     list_filter = ["status", "kind", "origin"]
     list_select_related = ["project", "disclosure__department", "rendition"]
     search_fields = ["disclosure__title", "project__name"]
@@ -88,13 +79,12 @@ class RenderJobAdmin(admin.ModelAdmin):
 
     @admin.display(description="文件")
     def document(self, job: RenderJob) -> str:
+        department = job.disclosure.department
+        where = f"{department.short_name or department.name}{job.disclosure.fiscal_year}年"
         if job.kind == Kind.PROJECT:
             project = job.project
-            return (
-                f"{job.disclosure.title} · 项目{project.sequence} {project.name} "
-                f"第{project.revision}版"
-            )
-        return job.disclosure.title
+            return f"{where} 项目{project.sequence} {project.name}（第{project.revision}版）"
+        return f"{where} 公开文本（全文）"
 
     @admin.display(description="失败原因")
     def reason(self, job: RenderJob) -> str:

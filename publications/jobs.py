@@ -70,6 +70,10 @@ class Wanted:
     def disclosure(cls, disclosure: Disclosure, key: str) -> Wanted:
         return cls(Kind.DISCLOSURE, disclosure.pk, key)
 
+    @classmethod
+    def of(cls, job: RenderJob) -> Wanted:
+        return cls(job.kind, job.disclosure_id, job.content_key, job.project_id)
+
     def lookup(self) -> dict:
         return {"kind": self.kind, "disclosure_id": self.disclosure_id, "content_key": self.key}
 
@@ -90,17 +94,8 @@ def _stale(job: RenderJob, now) -> bool:
     return False
 
 
-def _stored(wanted_or_job) -> bool:
-    lookup = (
-        wanted_or_job.lookup()
-        if isinstance(wanted_or_job, Wanted)
-        else {
-            "kind": wanted_or_job.kind,
-            "disclosure_id": wanted_or_job.disclosure_id,
-            "content_key": wanted_or_job.content_key,
-        }
-    )
-    return Rendition.objects.filter(**lookup).exists()
+def _stored(job: RenderJob) -> bool:
+    return Rendition.objects.filter(**Wanted.of(job).lookup()).exists()
 
 
 def _needs_queuing(job: RenderJob, now) -> bool:

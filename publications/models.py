@@ -204,5 +204,5 @@ class RenderJob(models.Model):
 
     def __str__(self) -> str:
         if self.kind == Kind.PROJECT:
-            return f"项目 {self.project_id} 的 PDF"
-        return f"公开文本 {self.disclosure_id} 的 PDF"
+            return f"{self.project.name}（第{self.project.revision}版）的 PDF"
+        return f"{self.disclosure.title}的 PDF"

@@ -34,7 +34,8 @@ def not_ready(
     """The page for ``title`` whose missing PDFs are ``jobs`` (``total`` PDFs in all, of
     which ``ready`` are stored: a zip's)."""
     failed = sum(job.status == JobStatus.FAILED for job in jobs)
-    stuck = bool(jobs) and failed == len(jobs)
+    # Every missing PDF has a job, and every one of them has failed.
+    stuck = bool(jobs) and failed == len(jobs) == total - ready
     wait = FAILED_RETRY_SECONDS if stuck else settings.PDF_PENDING_RETRY_SECONDS
     response = render(
         request,
