@@ -2,8 +2,9 @@
 # The production configuration on this machine: gunicorn and the worker that renders the PDFs
 # (`manage.py db_worker`) + PostgreSQL (DATABASE_URL, or a throwaway server from
 # scripts/with-postgres.sh), whitenoise static files, plain HTTP on loopback. Loads the seed
-# disclosure into an empty database and prints the demo logins. The two processes live and
-# die together: when either stops (or Ctrl-C, or TERM), the other is stopped too.
+# disclosure into an empty database (the demo logins are the demo's only: create an account
+# with `manage.py createsuperuser`). The two processes live and die together: when either
+# stops (or Ctrl-C, or TERM), the other is stopped too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DJANGO_SETTINGS_MODULE=portal.settings.prod
