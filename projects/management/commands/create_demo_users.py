@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from projects.models import Department
 from projects.roles import CLERK, REVIEWER
 
 DEMO_USERS = (
@@ -24,6 +25,9 @@ class Command(BaseCommand):
         if not settings.DEBUG or connection.vendor != "sqlite":
             raise CommandError("演示账号只能在演示环境（DEBUG=1，内置 SQLite 数据库）中创建。")
         User = get_user_model()
+        # The clerk and the reviewer work in the seed's department, as staff of a budget unit
+        # would (in every department loaded, should the demo hold more).
+        departments = list(Department.objects.all())
         for username, password, group, superuser in DEMO_USERS:
             user, _ = User.objects.get_or_create(username=username)
             user.is_staff = True
@@ -32,5 +36,9 @@ class Command(BaseCommand):
             user.save()
             if group:
                 user.groups.set([Group.objects.get(name=group)])
-            role = "管理员" if superuser else group
-            self.stdout.write(f"  {role}：用户名 {username}  密码 {password}")
+                user.departments.set(departments)
+            role = "超级管理员" if superuser else group
+            where = "、".join(d.name for d in departments) if group and departments else ""
+            self.stdout.write(
+                f"  {role}：用户名 {username}  密码 {password}" + (f"（{where}）" if where else "")
+            )
