@@ -574,13 +574,6 @@ class Project(PlainText, models.Model):
         super().save(*args, **kwargs)
         self._stored_status = self.status
 
-    def validate_constraints(self, exclude=None) -> None:
-        # The lifecycle fields are never on a form, but the rules that depend on them (one
-        # open revision per project, unique numbers among the open projects of a document)
-        # hold whatever the form shows: they are checked here, not left to the database.
-        exclude = set(exclude or ()) - {"status", "lineage"}
-        super().validate_constraints(exclude=exclude)
-
     def get_absolute_url(self) -> str:
         """The permalink: always the latest published revision of this project."""
         return reverse("projects:project", kwargs={"lineage": self.lineage})
@@ -595,6 +588,13 @@ class Project(PlainText, models.Model):
         if stored in LOCKED_STATUSES:
             raise locked_error(stored, "项目")
         return super().delete(*args, **kwargs)
+
+    def validate_constraints(self, exclude=None) -> None:
+        # The lifecycle fields are never on a form, but the rules that depend on them (one
+        # open revision per project, unique numbers among the open projects of a document)
+        # hold whatever the form shows: they are checked here, not left to the database.
+        exclude = set(exclude or ()) - {"status", "lineage"}
+        super().validate_constraints(exclude=exclude)
 
     @classmethod
     def from_db(cls, db, field_names, values):
