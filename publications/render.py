@@ -19,6 +19,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from weasyprint import CSS, HTML, Attachment
 
+from budget.text import cleaned
 from projects import exports, pagedoc, presenters
 from projects.models import Disclosure, Project
 
@@ -125,7 +126,10 @@ def _source(template: str, context: dict, files: list[DataFile], published_at) -
             "published_iso": published_at.isoformat(timespec="seconds"),
         },
     )
-    return Source(html=html, attachments=attachments, published_at=published_at)
+    # Every entrance refuses control and invisible formatting characters (budget.text), but a
+    # record stored before that rule may hold one: it would print as a .notdef box and break
+    # PDF/A. The PDF leaves it out; the page and the data show the record as stored.
+    return Source(html=cleaned(html), attachments=attachments, published_at=published_at)
 
 
 def to_pdf(source: Source) -> RenderedPdf:
