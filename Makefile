@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 SEED := fixtures/seed/chengjiang-zzb-2024.json
 
-.PHONY: bench bench-faults bench-importer bench-pdf bench-publish bench-search bench-site demo serve test check pytest install system-bench system-demo system-test migrate-demo seed-demo lint format clean
+.PHONY: test-fast bench bench-faults bench-importer bench-pdf bench-publish bench-search bench-site demo serve test check pytest install system-bench system-demo system-test migrate-demo seed-demo lint format clean
 
 ## demo: install, set up the SQLite database under var/, load the seed, serve on 127.0.0.1:$(PORT)
 ## with the worker that renders the PDFs beside it (it stops when the server does)
@@ -36,7 +36,12 @@ check:
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n auto $(PYTEST_ARGS)
+
+## test-fast: the inner loop: lint and the suite without browser, PDF and slow tests
+test-fast: system-test install
+	$(VENV)/bin/ruff check .
+	scripts/with-postgres.sh $(VENV)/bin/pytest -n auto -m "not browser and not pdf and not slow" $(PYTEST_ARGS)
 
 system-demo:
 	@scripts/system-deps.sh demo

@@ -9,17 +9,116 @@ REPO = Path(__file__).resolve().parent.parent
 SEED_JSON = REPO / "fixtures" / "seed" / "chengjiang-zzb-2024.json"
 
 
+# Marks by place, for `make test-fast` (which leaves out browser, pdf and slow tests); `make
+# test` and CI run everything.
+PDF_TESTS = (
+    "tests/publications/",
+    "tests/test_drafts_never_public.py",
+    "tests/security/test_pdf_text.py",
+    "tests/security/test_pdf_off_request.py",
+)
+SLOW_TESTS = (
+    "tests/security/test_admin_fuzz.py",
+    "tests/security/test_crawl.py",
+    "tests/opendata/test_api_schemathesis.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    root = Path(str(config.rootpath))
+    for item in items:
+        place = Path(str(item.path)).relative_to(root).as_posix()
+        if place.startswith(PDF_TESTS):
+            item.add_marker(pytest.mark.pdf)
+        if place.startswith(SLOW_TESTS):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def seed_tree() -> dict:
     return json.loads(SEED_JSON.read_text(encoding="utf-8"))
 
 
+@pytest.fixture(scope="session")
+def seed_snapshot(django_db_setup, django_db_blocker, seed_tree):
+    """The rows the loader writes for the seed, once per test run (tests/snapshots.py)."""
+    from projects.services import load_disclosure_tree
+    from tests.snapshots import capture
+
+    with django_db_blocker.unblock():
+        return capture(lambda: load_disclosure_tree(seed_tree, publish=True).disclosure)
+
+
+def _pristine() -> bool:
+    """Whether the test has written no record yet that a snapshot's rows could clash with."""
+    from projects.models import Department, PolicyDocument, Region
+
+    return not any(m.objects.exists() for m in (Region, Department, PolicyDocument))
+
+
 @pytest.fixture
-def seed(db, seed_tree):
-    """The seed disclosure, stored as published first revisions."""
+def seed(db, seed_snapshot, seed_tree):
+    """The seed disclosure, stored as published first revisions: the loader's rows, put back
+    (loaded for real after other records, whose ids and names could clash with them)."""
+    from projects.services import load_disclosure_tree
+    from tests.snapshots import restore
+
+    if not _pristine():
+        return load_disclosure_tree(seed_tree, publish=True).disclosure
+    return restore(seed_snapshot)
+
+
+@pytest.fixture
+def users(db):
+    """Staff accounts for the workflow tests: a clerk, a reviewer and another."""
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    return {
+        name: User.objects.create_user(name, password="x", is_staff=True)
+        for name in ("clerk", "reviewer", "other")
+    }
+
+
+def _draft(seed_tree):
+    """The seed's project 2 as a draft, in a department of its own."""
+    import copy
+
+    from projects.models import Project
     from projects.services import load_disclosure_tree
 
-    return load_disclosure_tree(seed_tree, publish=True).disclosure
+    tree = copy.deepcopy(seed_tree)
+    tree["department"] |= {"name": "测试单位", "short_name": "测试", "slug": "test-unit"}
+    tree["disclosure"]["title"] = "测试单位2024年预算重点领域财政项目文本公开"
+    tree["projects"] = [tree["projects"][1] | {"sequence": 1}]
+    load_disclosure_tree(tree)
+    draft = Project.objects.get(disclosure__department__slug="test-unit")
+    # The seed declares 400万元 against 972.9424万元 itemised, an error that blocks submission;
+    # this draft states the itemised total, as a corrected entry would.
+    Project.objects.filter(pk=draft.pk).update(
+        declared_total=draft.itemised_total, declared_total_text=""
+    )
+    return Project.objects.get(pk=draft.pk)
+
+
+@pytest.fixture(scope="session")
+def draft_snapshot(django_db_setup, django_db_blocker, seed_tree):
+    from tests.snapshots import capture
+
+    with django_db_blocker.unblock():
+        return capture(lambda: _draft(seed_tree))
+
+
+@pytest.fixture
+def draft(request, db, draft_snapshot, seed_tree):
+    """The seed's project 2 as a draft, in a department of its own (tests/snapshots.py)."""
+    from tests.snapshots import restore
+
+    if "seed" in request.fixturenames:
+        request.getfixturevalue("seed")  # the seed first, as the tests expect
+    if not _pristine():
+        return _draft(seed_tree)
+    return restore(draft_snapshot)
 
 
 @pytest.fixture(autouse=True)
