@@ -34,6 +34,7 @@ test: system-test install
 check:
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest -n auto $(PYTEST_ARGS)
@@ -41,6 +42,7 @@ check:
 ## test-fast: the inner loop: lint and the suite without browser, PDF and slow tests
 test-fast: system-test install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 	scripts/with-postgres.sh $(VENV)/bin/pytest -n auto -m "not browser and not pdf and not slow" $(PYTEST_ARGS)
 
 system-demo:

@@ -40,8 +40,8 @@ from pathlib import Path
 
 import redis as redis_client
 
-from bench import throwaway
-from bench.throwaway import free_port
+from tests import throwaway
+from tests.throwaway import free_port
 
 REPO = Path(__file__).resolve().parent.parent
 CLIENTS = int(os.environ.get("FAULT_CLIENTS", "100"))

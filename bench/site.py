@@ -42,7 +42,7 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-from bench.throwaway import free_port, redis
+from tests.throwaway import free_port, redis
 
 REPO = Path(__file__).resolve().parent.parent
 PY = str(REPO / ".venv" / "bin" / "python")

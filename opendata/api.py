@@ -28,9 +28,9 @@ from ninja.errors import HttpError, Throttled
 from ninja.throttling import BaseThrottle
 from pydantic import Field
 
-from portal import ratelimit
-from portal.pagecache import Storage, to_store
-from portal.routers import public_reads
+from infra import ratelimit
+from infra.pagecache import Storage, to_store
+from infra.routers import public_reads
 from projects import selectors
 from projects.filters import ProjectFilter
 from projects.models import Department, Project
@@ -96,7 +96,7 @@ def client(request: HttpRequest) -> str:
 
 def within_rate(request: HttpRequest):
     """Counts the request against its client's ``OPENDATA_API_RATE`` (once, however many
-    times it is asked): None within it, else the 429 answer (``portal/ratelimit.py``)."""
+    times it is asked): None within it, else the 429 answer (``infra/ratelimit.py``)."""
     if getattr(request, "rate_counted", False):
         return None
     request.rate_counted = True
@@ -119,7 +119,7 @@ def _public_api(run):
     """Every operation: the client's rate (429 past it), then the operation's answer, read
     from the replica when there is one. ``StoredPageMiddleware`` counts the rate first, then
     answers from the copy stored for this address under the version of what is published
-    (``portal/pagecache.py``), or stores this answer."""
+    (``infra/pagecache.py``), or stores this answer."""
 
     @wraps(run)
     def wrapped(request, **kwargs):
@@ -140,7 +140,7 @@ PERIODS = {1: "每秒", 60: "每分钟", 3600: "每小时", 86400: "每天"}
 
 
 def rate_in_words(rate: str) -> str:
-    """``120/min`` → ``每分钟最多 120 次`` (read as ``portal.ratelimit`` reads it)."""
+    """``120/min`` → ``每分钟最多 120 次`` (read as ``infra.ratelimit`` reads it)."""
     parsed = ratelimit.Rate.parse(rate)
     return f"{PERIODS[parsed.seconds]}最多 {parsed.number} 次"
 

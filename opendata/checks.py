@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 
-from portal.ratelimit import Rate
+from infra.ratelimit import Rate
 
 
 @checks.register(checks.Tags.compatibility)

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from portal.pagecache import public_download, public_page
+from infra.pagecache import public_download, public_page
 from projects import converters  # noqa: F401  (the num converter)
 
 from . import views

@@ -6,7 +6,7 @@ from functools import cache
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
 
-from .views import COOKIE, READING_MODES
+from infra.readingmode import READING_MODES, mode_of
 
 NAVIGATION = {
     "home": "projects:home",
@@ -33,10 +33,9 @@ def navigation_links(prefix: str, urlconf) -> dict:
 
 
 def site(request):
-    mode = request.COOKIES.get(COOKIE, "standard")
     return {
         "portal": settings.PORTAL,
-        "reading_mode": mode if mode in READING_MODES else "standard",
+        "reading_mode": mode_of(request),
         "reading_modes": READING_MODES,
         "links": navigation_links(get_script_prefix(), get_urlconf()),
     }

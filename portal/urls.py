@@ -3,10 +3,10 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from infra.pagecache import public_download
 from opendata import api
 
 from .feeds import PublicationsFeed
-from .pagecache import public_download
 from .sitemaps import SITEMAPS
 from .views import health, reading_mode
 

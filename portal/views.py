@@ -12,10 +12,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.defaults import bad_request as django_bad_request
 
+from infra.readingmode import COOKIE, READING_MODES
 from projects.forms import TEXT_LIMIT
-
-READING_MODES = {"standard": "标准", "large": "大字", "contrast": "高对比"}
-COOKIE = "reading_mode"
 
 
 @require_GET
@@ -39,9 +37,9 @@ def reading_mode(request, mode: str):
 def health(request):
     """For load balancers and monitors: 200 when the database answers, 503 when it does not.
     A shared cache that does not answer is reported ("degraded") but still 200: the site
-    serves without it (portal/cache.py), and every app server shares it, so taking them out
+    serves without it (infra/cache.py), and every app server shares it, so taking them out
     of the balancer would help no one."""
-    reachable = getattr(cache, "reachable", None)  # portal.cache.RedisCache
+    reachable = getattr(cache, "reachable", None)  # infra.cache.RedisCache
     cache_state = "ok" if reachable is None or reachable() else "unavailable"
     try:
         with connection.cursor() as cursor:

@@ -12,8 +12,9 @@ from django.conf import settings
 from django.template import engines
 from django.urls import get_script_prefix, reverse
 
+from infra.release import release
+
 from .context_processors import navigation_links
-from .release import release
 
 
 def warm() -> int:

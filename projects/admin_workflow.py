@@ -4,17 +4,14 @@ each a short form in front of the function in ``projects.workflow`` that does th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import quote
 
-from csp.decorators import csp_exempt
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 
 from budget.checks import Finding
 
@@ -134,12 +131,6 @@ class WorkflowAdminMixin:
                 self.admin_site.admin_view(self.preview_view),
                 name="projects_project_preview",
             ),
-            path(
-                "<path:object_id>/preview/pdf/",
-                # A PDF, not an HTML page: the page policy does not apply.
-                self.admin_site.admin_view(csp_exempt()(self.preview_pdf_view)),
-                name="projects_project_preview_pdf",
-            ),
             *super().get_urls(),
         ]
 
@@ -152,7 +143,8 @@ class WorkflowAdminMixin:
         return selectors.with_tree(Project.objects.filter(pk=project.pk)).get()
 
     def preview_view(self, request, object_id):
-        """The public page exactly as it will be, under a banner saying it is not public."""
+        """The public page exactly as it will be, under a banner saying it is not public. (Its
+        PDF, rendered as publishing would, is the PDF app's: ``publications.admin``.)"""
         project = self._previewed(request, object_id)
         context = {
             "project": project,
@@ -161,18 +153,6 @@ class WorkflowAdminMixin:
             "change_url": reverse("admin:projects_project_change", args=[project.pk]),
         }
         return TemplateResponse(request, "admin/projects/project/preview.html", context)
-
-    def preview_pdf_view(self, request, object_id):
-        """The PDF exactly as publishing would render it now (not stored)."""
-        from publications import render  # the PDF app builds on this one, not the reverse
-
-        project = self._previewed(request, object_id)
-        project.published_at = timezone.now()  # what the PDF will print; never saved
-        pdf = render.project_pdf(project)
-        response = HttpResponse(pdf.content, content_type="application/pdf")
-        name = f"预览-{render.project_stem(project)}.pdf"
-        response["Content-Disposition"] = f"inline; filename*=UTF-8''{quote(name)}"
-        return response
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         project = self.get_object(request, object_id)

@@ -1252,7 +1252,7 @@ class PublicVersion(models.Model):
     """One row: a token that changes whenever anything the public can see changes.
 
     Public pages and downloads are cached under it and send it as their ETag
-    (``portal/pagecache.py``), so a publication, correction, withdrawal or renamed department
+    (``infra/pagecache.py``), so a publication, correction, withdrawal or renamed department
     makes every cached page stale at once. ``projects.public_version`` reads and changes it.
     """
 

@@ -1,6 +1,6 @@
 """The version of everything public: one token that changes whenever a published record does.
 
-``current()`` is read on every public request (``portal/pagecache.py``), so each process keeps
+``current()`` is read on every public request (``infra/pagecache.py``), so each process keeps
 it for ``PUBLIC_VERSION_LOCAL_TTL`` seconds (1), then asks the cache, which asks the database
 at most once per ``PUBLIC_VERSION_TTL`` seconds (2). ``bump()``
 writes a new random token in the current transaction, drops the cached one at once, and puts
@@ -36,7 +36,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
-from portal import routers
+from infra import routers
 
 from .models import (
     FROZEN_STATUSES,
@@ -96,7 +96,7 @@ def bump() -> Version:
     transaction.on_commit(forget)  # what this process read meanwhile was the old version
     if not routers.replica_in_use():
         # With a replica, the next read takes the version from the replica instead, once
-        # the replica has the new rows too (see portal/routers.py).
+        # the replica has the new rows too (see infra/routers.py).
         transaction.on_commit(lambda: cache.set(CACHE_KEY, version, settings.PUBLIC_VERSION_TTL))
     return version
 

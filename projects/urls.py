@@ -1,6 +1,6 @@
 from django.urls import path
 
-from portal.pagecache import public_download, public_page
+from infra.pagecache import public_download, public_page
 
 from . import (
     converters,  # noqa: F401  (the num converter)

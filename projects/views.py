@@ -6,7 +6,7 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from budget.compare import compare
-from portal.addresses import address
+from infra.addresses import address
 
 from . import exports, pagedoc, presenters, search, selectors
 from .filters import DisclosureFilter, ProjectFilter
@@ -51,7 +51,7 @@ class ProjectView(TemplateView):
             project=project,
             disclosure=disclosure,
             rendition=page.rendition,
-            # Its addresses, as get_absolute_url() and reverse() give them (portal/addresses.py).
+            # Its addresses, as get_absolute_url() and reverse() give them (infra/addresses.py).
             permalink=address("projects:project", lineage=project.lineage),
             disclosure_url=address(
                 "projects:disclosure",

@@ -4,18 +4,23 @@ they are members of, as they see those departments' projects (superusers see all
 
 from __future__ import annotations
 
+from csp.decorators import csp_exempt
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseNotAllowed
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.defaultfilters import truncatechars
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.http import content_disposition_header
 from django_tasks_db.models import DBTaskResult
 
+from projects import admin as projects_admin
 from projects.admin import sees_every_department
+from projects.models import Project
 
-from . import jobs
+from . import jobs, render
 from .models import Kind, RenderJob
 
 # The queue's own rows (django-tasks-db registers an English page for them) are plumbing:
@@ -142,3 +147,37 @@ class RenderJobAdmin(admin.ModelAdmin):
             and jobs.retryable(job),
         }
         return super().change_view(request, object_id, form_url, extra_context)
+
+
+class PdfPreview:
+    """The PDF app's part of a project's admin: the PDF of a draft or a submission, exactly
+    as publishing would render it now, not stored. (The projects app draws the preview page
+    and links to it by name; it does not import this app.)"""
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/preview/pdf/",
+                # A PDF, not an HTML page: the page policy does not apply.
+                self.admin_site.admin_view(csp_exempt()(self.preview_pdf_view)),
+                name="projects_project_preview_pdf",
+            ),
+            *super().get_urls(),
+        ]
+
+    def preview_pdf_view(self, request, object_id):
+        project = self._previewed(request, object_id)  # scoped, drafts and submissions only
+        project.published_at = timezone.now()  # what the PDF will print; never saved
+        pdf = render.project_pdf(project)
+        response = HttpResponse(pdf.content, content_type="application/pdf")
+        name = f"预览-{render.project_stem(project)}.pdf"
+        response["Content-Disposition"] = content_disposition_header(False, name)
+        return response
+
+
+class ProjectAdmin(PdfPreview, projects_admin.ProjectAdmin):
+    pass
+
+
+admin.site.unregister(Project)
+admin.site.register(Project, ProjectAdmin)

@@ -4,7 +4,7 @@ says it is being made and refreshes itself, while a worker renders it.
 503 with Retry-After, not 202: a download that answers 202 is taken as done by the tools
 auditors script (wget and curl save the page as the .pdf and report success; a 503 is an
 error they retry after Retry-After), and crawlers keep a 2xx page as the address's content.
-``Cache-Control: no-store``: no browser, proxy or stored page (``portal/pagecache.py`` keeps
+``Cache-Control: no-store``: no browser, proxy or stored page (``infra/pagecache.py`` keeps
 only 200s) may keep it in place of the PDF.
 """
 

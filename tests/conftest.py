@@ -127,7 +127,7 @@ def fresh_cache():
     (whose database rows were rolled back) can answer it."""
     from django.core.cache import cache
 
-    from portal import nearcache
+    from infra import nearcache
     from projects import public_version
 
     cache.clear()
@@ -194,7 +194,7 @@ def steady_clock(monkeypatch):
     run across a window's end would start counting anew midway."""
     from types import SimpleNamespace
 
-    from portal import ratelimit
+    from infra import ratelimit
 
     now = SimpleNamespace(value=1_800_000_000.0)
     monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: now.value))
@@ -206,7 +206,7 @@ def redis_url(tmp_path_factory):
     """A throwaway redis-server on a free loopback port, for the whole run."""
     import shutil
 
-    from bench import throwaway
+    from tests import throwaway
 
     assert shutil.which("redis-server"), "make test installs redis-server"
     with throwaway.redis(tmp_path_factory.mktemp("redis")) as url:
@@ -215,11 +215,11 @@ def redis_url(tmp_path_factory):
 
 @pytest.fixture
 def redis_cache(redis_url, request):
-    """Our Redis cache backend (``portal.cache.RedisCache``) over that server, under a key
+    """Our Redis cache backend (``infra.cache.RedisCache``) over that server, under a key
     prefix of the test's own."""
     import uuid
 
-    from portal.cache import RedisCache
+    from infra.cache import RedisCache
 
     return RedisCache(redis_url, {"KEY_PREFIX": f"{request.node.name}-{uuid.uuid4().hex}"})
 
@@ -228,12 +228,12 @@ def redis_cache(redis_url, request):
 def redis_down(settings):
     """The shared cache is our Redis backend, and Redis cannot be reached (nothing listens on
     its port: refused)."""
-    from bench import throwaway
     from projects import public_version
+    from tests import throwaway
 
     settings.CACHES = {
         "default": {
-            "BACKEND": "portal.cache.RedisCache",
+            "BACKEND": "infra.cache.RedisCache",
             "LOCATION": f"redis://127.0.0.1:{throwaway.free_port()}/0",
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         }

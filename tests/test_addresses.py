@@ -1,4 +1,4 @@
-"""portal/addresses.py gives exactly what reverse() gives, without reversing each time."""
+"""infra/addresses.py gives exactly what reverse() gives, without reversing each time."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from django.urls import reverse, set_script_prefix
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from portal import addresses
+from infra import addresses
 
 uuids = st.uuids()
 revisions = st.integers(min_value=1, max_value=2**31 - 1)  # the num converter's range

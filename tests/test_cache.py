@@ -1,4 +1,4 @@
-"""The Redis cache backend (portal/cache.py): one client kept, atomic counts, and a Redis that
+"""The Redis cache backend (infra/cache.py): one client kept, atomic counts, and a Redis that
 cannot be reached taken as a miss, against a real redis-server."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from bench import throwaway
-from portal import cache as portal_cache
-from portal.cache import RedisCache
+from infra import cache as portal_cache
+from infra.cache import RedisCache
+from tests import throwaway
 
 QUICK = {"socket_connect_timeout": 0.2, "socket_timeout": 0.2}
 
@@ -45,7 +45,7 @@ def test_redis_count_starts_a_key_with_its_expiry(redis_cache):
 
 
 class Clock:
-    """``time.monotonic`` for portal.cache, moved by hand."""
+    """``time.monotonic`` for infra.cache, moved by hand."""
 
     def __init__(self):
         self.now = 1000.0
@@ -67,7 +67,7 @@ def _unreachable(port: int) -> RedisCache:
 
 def test_an_unreachable_redis_is_a_miss_and_writes_are_dropped(clock, caplog):
     down = _unreachable(throwaway.free_port())  # nothing listens there: refused
-    with caplog.at_level(logging.WARNING, logger="portal.cache"):
+    with caplog.at_level(logging.WARNING, logger="infra.cache"):
         assert down.get("page") is None
         assert down.get("page", "default") == "default"
         assert down.get_many(["a", "b"]) == {}
@@ -132,7 +132,7 @@ def test_a_hung_redis_costs_one_timeout_per_retry_interval(silent, clock):
 def test_the_cache_comes_back_by_itself_when_redis_does(tmp_path, clock, caplog):
     port = throwaway.free_port()
     cache = _unreachable(port)
-    with caplog.at_level(logging.WARNING, logger="portal.cache"):
+    with caplog.at_level(logging.WARNING, logger="infra.cache"):
         cache.set("page", "lost", 60)
         with throwaway.redis(tmp_path, port=port):
             assert cache.get("page") is None  # still within the interval: not asked
@@ -155,7 +155,7 @@ def test_a_full_redis_that_refuses_writes_drops_them(tmp_path, clock, caplog):
         client = full._cache.get_client()
         client.config_set("maxmemory-policy", "noeviction")
         client.config_set("maxmemory", 1)
-        with caplog.at_level(logging.WARNING, logger="portal.cache"):
+        with caplog.at_level(logging.WARNING, logger="infra.cache"):
             full.set("page", "body", 60)  # OOM: dropped, not raised
             assert full.get("kept") is None  # within the interval: not asked
             assert full.count("window", 65) == 0

@@ -1,4 +1,4 @@
-"""The health check of a persistent PostgreSQL connection (portal/db/base.py): no round trip
+"""The health check of a persistent PostgreSQL connection (infra/db/base.py): no round trip
 for a connection that is well, a replaced one for a connection the server has closed."""
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def backend_pid(wrapper) -> int:
 
 
 def test_it_is_the_portals_backend():
-    assert type(connections["default"]).__module__ == "portal.db.base"
+    assert type(connections["default"]).__module__ == "infra.db.base"
     assert connection.vendor == "postgresql"
 
 

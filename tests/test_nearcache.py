@@ -1,5 +1,5 @@
 """A process's own copy of stored pages and bodies in front of the shared cache
-(portal/nearcache.py): bounded in bytes, least recently used out first, and never able to
+(infra/nearcache.py): bounded in bytes, least recently used out first, and never able to
 answer for a version of the site other than the one it was stored under."""
 
 import pytest
@@ -8,7 +8,7 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from portal import nearcache
+from infra import nearcache
 
 
 @pytest.fixture

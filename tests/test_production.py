@@ -13,7 +13,7 @@ from django.db import InterfaceError, OperationalError
 from django.test import RequestFactory
 from django.urls import reverse
 
-from portal.middleware import DatabaseUnavailableMiddleware
+from infra.middleware import DatabaseUnavailableMiddleware
 
 REPO = Path(__file__).resolve().parents[1]
 # What production is started with (SECRET_KEY and ALLOWED_HOSTS being required).
@@ -50,7 +50,7 @@ def test_health_answers_when_the_database_does(client):
 
 @pytest.mark.django_db
 def test_health_reports_redis_up(client, settings, redis_url):
-    settings.CACHES = {"default": {"BACKEND": "portal.cache.RedisCache", "LOCATION": redis_url}}
+    settings.CACHES = {"default": {"BACKEND": "infra.cache.RedisCache", "LOCATION": redis_url}}
     assert client.get(reverse("health")).json() == {"status": "ok", "database": "ok", "cache": "ok"}
 
 
@@ -149,7 +149,7 @@ def test_warming_up_compiles_every_template_once_for_all_workers(settings):
     environment), the release and the page documents' version worked out."""
     from django.template import engines
 
-    from portal.release import release
+    from infra.release import release
     from portal.warmup import warm
     from projects import pagedoc
 

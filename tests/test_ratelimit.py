@@ -1,4 +1,4 @@
-"""The rate limiter (portal/ratelimit.py) and the Redis cache it counts in (portal/cache.py)."""
+"""The rate limiter (infra/ratelimit.py) and the Redis cache it counts in (infra/cache.py)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from django.core.exceptions import ImproperlyConfigured
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from portal import ratelimit
-from portal.ratelimit import Rate
+from infra import ratelimit
+from infra.ratelimit import Rate
 
 
 @pytest.fixture(autouse=True)
@@ -89,7 +89,7 @@ def test_requests_counted_at_once_are_each_counted(backend, request, settings):
         backend_cache = request.getfixturevalue("redis_cache")
         settings.CACHES = {
             "default": {
-                "BACKEND": "portal.cache.RedisCache",
+                "BACKEND": "infra.cache.RedisCache",
                 "LOCATION": backend_cache._servers[0],
                 "KEY_PREFIX": "concurrent",
             }

@@ -1,12 +1,12 @@
 """The read-replica router: public reads to the replica, the admin and every write to the
-primary (portal/routers.py)."""
+primary (infra/routers.py)."""
 
 from __future__ import annotations
 
 import pytest
 from django.urls import reverse
 
-from portal import routers
+from infra import routers
 from projects.models import Project
 
 

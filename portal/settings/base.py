@@ -51,12 +51,12 @@ MIDDLEWARE = [
     # Before CommonMiddleware, so that its redirects carry the CORS headers too.
     "corsheaders.middleware.CorsMiddleware",
     # A stored public page is answered here: what lies below would not change it.
-    "portal.pagecache.StoredPageMiddleware",
+    "infra.pagecache.StoredPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # A NUL in a parameter is a 400, not a database error.
-    "portal.middleware.RejectNulMiddleware",
+    "infra.middleware.RejectNulMiddleware",
     # Inside CommonMiddleware, which would otherwise set HEAD's Content-Length to 0.
     "opendata.middleware.ApiHeadMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -66,7 +66,7 @@ MIDDLEWARE = [
     # Records who made each change in the edit history of the records.
     "simple_history.middleware.HistoryRequestMiddleware",
     # A Chinese 503 page while the database is out of reach.
-    "portal.middleware.DatabaseUnavailableMiddleware",
+    "infra.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -135,7 +135,7 @@ DATABASES = {
     )
 }
 # A read replica of the primary (streaming replication) for the public pages, the downloads
-# and the API; the admin and every write stay on the primary (portal/routers.py).
+# and the API; the admin and every write stay on the primary (infra/routers.py).
 if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = dj_database_url.parse(
         os.environ["DATABASE_REPLICA_URL"],
@@ -143,11 +143,11 @@ if os.environ.get("DATABASE_REPLICA_URL"):
         conn_health_checks=True,
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
-# Django's PostgreSQL backend with a health check that costs no round trip (portal/db/base.py).
+# Django's PostgreSQL backend with a health check that costs no round trip (infra/db/base.py).
 for _database in DATABASES.values():
     if _database["ENGINE"] == "django.db.backends.postgresql":
-        _database["ENGINE"] = "portal.db"
-DATABASE_ROUTERS = ["portal.routers.PrimaryReplicaRouter"]
+        _database["ENGINE"] = "infra.db"
+DATABASE_ROUTERS = ["infra.routers.PrimaryReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -156,6 +156,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# The version of everything public, which the stored pages are kept under (infra/pagecache.py;
+# the infrastructure imports no app, so it is named here).
+PUBLIC_VERSION = "projects.public_version.current"
 
 # The largest form the admin reads. A project's page with ten sub-items, every text at its
 # 20,000-character limit (projects.forms.TEXT_LIMIT), posts about 4 MB (URL-encoded, a 汉字
@@ -239,7 +243,7 @@ PORTAL = {
 # Open data: anyone may read the API and the downloads from another site (GET only, no
 # credentials); each client (by address, see NINJA_NUM_PROXIES behind a proxy) may make
 # OPENDATA_API_RATE API requests. The count lives in the cache: without the shared cache
-# (REDIS_URL) each gunicorn worker counts its own (portal/ratelimit.py).
+# (REDIS_URL) each gunicorn worker counts its own (infra/ratelimit.py).
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_URLS_REGEX = (
     r"^/(api/|data/|downloads/(\d+/)?data\.zip$|projects/.+/data\.|disclosures/.+/data\.)"
@@ -248,7 +252,7 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag", "Retry-After", "Content-Disposition"]
 OPENDATA_API_RATE = os.environ.get("OPENDATA_API_RATE", "120/min")
 
-# Public pages and downloads are cached per version of what is published (portal/pagecache.py,
+# Public pages and downloads are cached per version of what is published (infra/pagecache.py,
 # projects/public_version.py). Each process keeps its own cache unless REDIS_URL gives a
 # shared one (prod.py); a process with its own cache sees a new publication within
 # PUBLIC_VERSION_TTL seconds, one with the shared cache at once. PUBLIC_PAGE_CACHE=0 turns the
@@ -265,7 +269,7 @@ PUBLIC_PAGE_TIMEOUT = 24 * 3600
 PUBLIC_VERSION_TTL = 2
 PUBLIC_VERSION_LOCAL_TTL = 1
 # Bytes of stored pages and bodies each process keeps of its own, in front of a shared cache
-# (portal/nearcache.py); 0 with the per-process cache above, which is already local.
+# (infra/nearcache.py); 0 with the per-process cache above, which is already local.
 PUBLIC_LOCAL_CACHE_BYTES = 0
 # The code's release, part of every stored page's key and ETag, so that pages made by an
 # earlier deploy are not served by a later one; without it, a digest of the sources is used.

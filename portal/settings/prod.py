@@ -34,7 +34,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")  # noqa: F405
 
 # Persistent database connections: each sync worker keeps its one connection instead of
 # opening a new one (a new PostgreSQL backend process) for every request; a connection broken
-# by a database restart is dropped by the health check (base.py, portal/db/base.py) and opened
+# by a database restart is dropped by the health check (base.py, infra/db/base.py) and opened
 # again.
 for alias in DATABASES:  # noqa: F405
     DATABASES[alias]["CONN_MAX_AGE"] = int(  # noqa: F405
@@ -62,18 +62,18 @@ if os.environ.get("REDIS_URL"):
     _redis_timeout = int(_redis_timeout_ms) / 1000  # seconds, as redis-py takes them
     CACHES = {
         "default": {
-            "BACKEND": "portal.cache.RedisCache",  # Django's, one client kept (portal/cache.py)
+            "BACKEND": "infra.cache.RedisCache",  # Django's, one client kept (infra/cache.py)
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "portal",
             # A hung Redis costs a request at most this long, then is left alone for a while
-            # (portal/cache.py): every read misses and the site serves from the database.
+            # (infra/cache.py): every read misses and the site serves from the database.
             "OPTIONS": {
                 "socket_connect_timeout": _redis_timeout,
                 "socket_timeout": _redis_timeout,
             },
         }
     }
-    # Each worker keeps up to this many bytes of what it read from Redis (portal/nearcache.py).
+    # Each worker keeps up to this many bytes of what it read from Redis (infra/nearcache.py).
     PUBLIC_LOCAL_CACHE_BYTES = int(os.environ.get("PUBLIC_LOCAL_CACHE_BYTES", str(32 * 2**20)))
 
 # One JSON object per line on stderr, for the log collector.

@@ -1,5 +1,5 @@
 """Public pages and downloads cached per published version, with conditional GET
-(portal/pagecache.py, projects/public_version.py): a stored copy answers without touching the
+(infra/pagecache.py, projects/public_version.py): a stored copy answers without touching the
 database, and nothing published is ever answered from a stale copy."""
 
 from __future__ import annotations
@@ -312,7 +312,7 @@ def test_stored_copies_are_sent_compressed_to_those_who_accept_it(client, page, 
 
 
 def test_a_new_release_does_not_serve_pages_of_the_old_one(client, page, settings):
-    from portal import release
+    from infra import release
 
     settings.RELEASE = "2026.11.1"
     release.release.cache_clear()
@@ -328,7 +328,7 @@ def test_a_new_release_does_not_serve_pages_of_the_old_one(client, page, setting
 
 
 def test_the_release_digest_changes_with_the_templates(settings, tmp_path):
-    from portal import release
+    from infra import release
 
     settings.RELEASE = ""
     settings.BASE_DIR = tmp_path

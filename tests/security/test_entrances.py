@@ -63,7 +63,7 @@ def test_the_admin_refuses_hidden_characters_at_the_field(
             url, urlencode(data, doseq=True), content_type="application/x-www-form-urlencoded"
         )
     if "\x00" in value and not multipart:
-        # A NUL in a URL-encoded form is refused before any view (portal.middleware).
+        # A NUL in a URL-encoded form is refused before any view (infra.middleware).
         assert response.status_code == 400 and "NUL" in response.content.decode()
     else:
         assert response.status_code == 200

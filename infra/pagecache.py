@@ -3,7 +3,8 @@
 ``public_page`` (HTML, which differs by reading mode) and ``public_download`` wrap a public
 view. For GET and HEAD they:
 
-1. read the version of everything public (``projects.public_version``), which a publication,
+1. read the version of everything public (the function ``settings.PUBLIC_VERSION`` names,
+   ``projects.public_version.current``), which a publication,
    correction, withdrawal or renamed department changes;
 2. answer ``If-None-Match`` / ``If-Modified-Since`` with 304 before the view runs: the ETag
    is made from that version, the code's release and the reading mode; Last-Modified is when
@@ -34,6 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache, wraps
+from importlib import import_module
 
 from django.conf import settings
 from django.core.cache import cache
@@ -43,11 +45,9 @@ from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 
-from projects import public_version
-
 from . import nearcache, routers
+from .readingmode import mode_of
 from .release import release
-from .views import COOKIE, READING_MODES
 
 _REFUSED = re.compile(r"\bq\s*=\s*0(\.0*)?\s*$")
 
@@ -65,9 +65,18 @@ def _gzip_accepted(accept_encoding: str) -> bool:
     return False
 
 
-def _reading_mode(request) -> str:
-    mode = request.COOKIES.get(COOKIE, "standard")
-    return mode if mode in READING_MODES else "standard"
+@lru_cache(maxsize=1)
+def _version_source():
+    module, _, name = settings.PUBLIC_VERSION.rpartition(".")
+    return import_module(module), name
+
+
+def current_version():
+    """The version of everything public: an object with ``token`` and ``changed_at``, read by
+    the function ``settings.PUBLIC_VERSION`` names (this package imports no app). Looked up
+    in its module on each call, so that a test may stand in for it."""
+    module, name = _version_source()
+    return getattr(module, name)()
 
 
 def _keep(key: str, response: HttpResponse) -> None:
@@ -120,7 +129,7 @@ def _restore(entry, request) -> HttpResponse:
     return response
 
 
-def _key(request, version: public_version.Version, variant: str) -> str:
+def _key(request, version, variant: str) -> str:
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     return f"page:{version.token}:{variant}:{hashlib.sha256(address.encode()).hexdigest()}"
 
@@ -157,7 +166,7 @@ class Storage:
 
     def variant(self, request) -> str:
         """What, beside the address and the version, tells its stored copies apart."""
-        return f"{release()}:{_reading_mode(request) if self.by_reading_mode else self.name}"
+        return f"{release()}:{mode_of(request) if self.by_reading_mode else self.name}"
 
 
 PAGE = Storage("page", by_reading_mode=True)
@@ -194,7 +203,7 @@ _CONDITIONS = (
 
 def _answer(request, view, args, kwargs, storage: Storage):
     # The version was read by StoredPageMiddleware when it is in the stack and stores answers.
-    version = getattr(request, "public_version", None) or public_version.current()
+    version = getattr(request, "public_version", None) or current_version()
     variant = storage.variant(request)
     etag, last_modified, modified_header = _validators(version.token, version.changed_at, variant)
     vary = ("Cookie", "Accept-Encoding") if storage.by_reading_mode else ("Accept-Encoding",)
@@ -253,7 +262,7 @@ class StoredPageMiddleware:
                 return refused
         try:
             with routers.public_reads():
-                version = public_version.current()
+                version = current_version()
         except DbError:
             return self.get_response(request)
         key = _key(request, version, storage.variant(request))

@@ -2,7 +2,7 @@
 
 A window of a rate's period (``120/min``: a minute) starts for each client at its own second
 (a hash of the client), so that clients are not let in again all at the same moment. Its
-count is one atomic increment: with the shared Redis (``portal.cache.RedisCache.count``) a
+count is one atomic increment: with the shared Redis (``infra.cache.RedisCache.count``) a
 single round trip, which gives a new window's key its expiry; with another cache an ``add``
 then an ``incr``, which LocMemCache does under its lock. Requests counted at once by several
 threads, workers or app servers sharing the cache are each counted, and none is let past the
@@ -57,7 +57,7 @@ class Usage:
 
 def _increment(key: str, seconds: int) -> int:
     count = getattr(cache, "count", None)
-    if count is not None:  # portal.cache.RedisCache: one atomic round trip
+    if count is not None:  # infra.cache.RedisCache: one atomic round trip
         return count(key, seconds)
     cache.add(key, 0, seconds)
     try:

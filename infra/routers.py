@@ -2,7 +2,7 @@
 
 With ``DATABASE_REPLICA_URL`` set, settings add a ``replica`` database and this router. Reads
 go to the replica only inside ``public_reads()``, which the public pages and downloads
-(``portal.pagecache``) and the open-data API enter; the admin, the staff workflow, the PDF
+(``infra.pagecache``) and the open-data API enter; the admin, the staff workflow, the PDF
 views (which store a PDF on its first request) and every write use the primary, so staff always
 read what they have just written. A replica runs a little behind the primary: the version of
 what is published is read from the same replica as the page (``projects.public_version``), so

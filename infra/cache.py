@@ -8,7 +8,7 @@
   expired between the two came back as a counter without expiry.
 * ``count``: a counter that starts at 1 and expires ``seconds`` after, incremented in one
   atomic round trip (the rate limiter pattern of Redis's INCR documentation), for
-  ``portal.ratelimit``, which counts every API request.
+  ``infra.ratelimit``, which counts every API request.
 * **A Redis that cannot be reached (or refuses writes) is a miss, not an error.** Everything the
   portal keeps in the cache can be made again from the database (stored pages and bodies, the
   public version, whose copy lives ``PUBLIC_VERSION_TTL`` seconds), so while Redis is down or
@@ -117,7 +117,7 @@ class RedisCacheClient(redis.RedisCacheClient):
             raise ValueError(f"Key '{key}' not found.")
         return value
 
-    @_or(lambda key, seconds: 0)  # not counted: portal.ratelimit lets it through
+    @_or(lambda key, seconds: 0)  # not counted: infra.ratelimit lets it through
     def count(self, key, seconds: int) -> int:
         client, _, count = self._kept(write=True)
         return count(keys=[key], args=[seconds], client=client)
