@@ -15,12 +15,14 @@ the new one in the cache once the transaction commits:
 Tokens are random rather than a counter, so a rolled-back bump can never hand its number to
 different data later.
 
-What bumps it: saving or deleting a department, region, disclosure or policy document; saving
-a project in a published, superseded or withdrawn state (publication, correction, withdrawal);
-a bulk ``update(status=…)`` of projects (``ProjectQuerySet.update``); and a stored PDF's record
-(``publications.receivers``), whose size and checksum the pages show. Children of a published
-revision cannot change at all (``GuardedChild`` and the database triggers), and drafts are not
-public, so edits to drafts leave the cached pages alone.
+What bumps it: a publication (``projects.publishing.after_publication``, from the workflow and
+the loader) and a withdrawal (``workflow.withdraw``); a bulk ``update(status=…)`` of projects
+(``ProjectQuerySet.update``); a summary recomputed for a public revision
+(``services.refresh_summary``); a stored PDF's record (``publications.services``), whose size
+and checksum the pages show; and, still through ``post_save``/``post_delete`` receivers
+(``connect``), saving or deleting a department, region, disclosure or policy document.
+Children of a published revision cannot change at all (``GuardedChild`` and the database
+triggers), and drafts are not public, so edits to drafts leave the cached pages alone.
 """
 
 from __future__ import annotations
@@ -39,11 +41,9 @@ from django.utils import timezone
 from infra import routers
 
 from .models import (
-    FROZEN_STATUSES,
     Department,
     Disclosure,
     PolicyDocument,
-    Project,
     PublicVersion,
     Region,
 )
@@ -105,18 +105,9 @@ def _changed(sender, **kwargs):
     bump()
 
 
-def _project_changed(sender, instance: Project, **kwargs):
-    if instance.status in FROZEN_STATUSES:
-        bump()
-
-
 def connect() -> None:
     """Called once from ``ProjectsConfig.ready``."""
     for model in (Region, Department, Disclosure, PolicyDocument):
         uid = f"public_version.{model._meta.model_name}"
         post_save.connect(_changed, sender=model, dispatch_uid=f"{uid}.save")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"{uid}.delete")
-    post_save.connect(_project_changed, sender=Project, dispatch_uid="public_version.project")
-    post_delete.connect(
-        _project_changed, sender=Project, dispatch_uid="public_version.project.delete"
-    )

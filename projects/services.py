@@ -21,7 +21,7 @@ from budget.docnumbers import DocNumberError, parse_doc_number
 from budget.formulas import FormulaError, parse_formula
 from budget.searchtext import search_document, tsvector_literal
 
-from . import public_version, search, selectors
+from . import public_version, publishing, search, selectors
 from .models import (
     FROZEN_STATUSES,
     Citation,
@@ -377,13 +377,16 @@ def _load(tree: dict[str, Any], *, publish: bool, replace: bool, user) -> LoadRe
                         amount_text=milestone.get("amount_text", ""),
                     )
                 )
-    for project in disclosure.projects.all():
+    projects = list(disclosure.projects.all())
+    for project in projects:
         refresh_summary(project)
         if publish:
             project.status = Status.PUBLISHED
             project.published_at = now
             project.published_by = user
             project.save(update_fields=["status", "published_at", "published_by", "updated_at"])
+    if publish:
+        publishing.after_publication(projects)
     return LoadResult(disclosure=disclosure, created=True, projects=len(tree["projects"]))
 
 

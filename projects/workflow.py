@@ -14,7 +14,7 @@ from django.utils import timezone
 from budget import checks
 from budget.checks import Severity
 
-from . import history, pagedoc, selectors, services
+from . import history, pagedoc, public_version, publishing, selectors, services
 from .models import (
     LineItem,
     Project,
@@ -133,6 +133,7 @@ def publish(project: Project, user, *, explanation: str = "", correction_note: s
         services.refresh_summary(project)
         # Its page document, so that its first reader gets the page as fast as the next.
         pagedoc.documents([project])
+        publishing.after_publication([project])
     return project
 
 
@@ -145,6 +146,7 @@ def withdraw(project: Project, user, reason: str) -> Project:
         project.status = Status.WITHDRAWN
         project.withdrawal_reason = reason.strip()
         project.save(update_fields=["status", "withdrawal_reason", "updated_at"])
+        public_version.bump()  # its pages, PDFs and data leave the public site
     return project
 
 

@@ -18,7 +18,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from projects import selectors
+from projects import public_version, selectors
 from projects.models import Disclosure, Project
 
 from . import render
@@ -60,6 +60,8 @@ def _store(
     try:
         with transaction.atomic():
             rendition.save()
+            # The public pages show a stored PDF's pages, size and checksum.
+            public_version.bump()
     except IntegrityError:
         # Someone else stored the same PDF meanwhile: keep theirs, drop the copy.
         rendition.file.delete(save=False)

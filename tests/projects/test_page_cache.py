@@ -11,7 +11,6 @@ from django.urls import reverse
 
 from projects import public_version, workflow
 from projects.models import Department, LineItem, Project, Status
-from publications.models import Rendition
 
 from .test_workflow import publish_draft
 
@@ -202,18 +201,12 @@ def test_a_renamed_department_is_seen_at_once(client, page):
 
 
 def test_a_stored_pdf_changes_the_version(seed):
+    """Storing a PDF (publications.services) says so: the pages show its size and checksum."""
+    from publications import services
+
     before = public_version.current()
     project = Project.objects.published().first()
-    Rendition.objects.create(
-        kind="project",
-        project=project,
-        disclosure=project.disclosure,
-        file="x.pdf",
-        size=1,
-        sha256="0" * 64,
-        pages=1,
-        published_at=project.published_at,
-    )
+    services.project_rendition(project)
     assert public_version.current().token != before.token
 
 
