@@ -402,17 +402,6 @@ class ProjectQuerySet(models.QuerySet):
             ~Exists(withdrawn)
         )
 
-    def public_revisions_of(self, lineage) -> list[Project]:
-        """The public revisions of one project, oldest first: ``published(include_superseded=
-        True)`` for one lineage, with the withdrawn rule applied to the rows it reads. Django
-        takes longer to build the NOT EXISTS than PostgreSQL takes to run the whole query,
-        and a project's page asks this on every view."""
-        statuses = [Status.PUBLISHED, Status.SUPERSEDED, Status.WITHDRAWN]
-        rows = list(self.filter(lineage=lineage, status__in=statuses).order_by("revision"))
-        if any(row.status == Status.WITHDRAWN for row in rows):
-            return []
-        return rows
-
 
 class Project(PlainText, models.Model):
     """One revision of a key-area project: the eight sections of the published text."""

@@ -40,18 +40,14 @@ from budget.checks import Finding
 from . import selectors
 from .charts import Bar, money_bars
 from .models import FROZEN_STATUSES, PageDocument, Project, SubItem
-from .templatetags import money  # the page's amount formats, as its Django templates use them
 
 # What a document is made by: the tree's reading, the checks, roll-ups and formatting, the
 # records' labels, the addresses it links to, and this module.
-SOURCES = (
-    "projects/pagedoc.py",
-    "projects/selectors.py",
-    "projects/models.py",
-    "projects/urls.py",
-    "portal/urls.py",
-    "budget",
-)
+# What a document is made from: every Python file of the packages below, and the templates.
+# Derived from the tree, not listed file by file: a new or moved module that shapes the
+# documents (a formatter, a check) cannot be missed. A change anywhere in them rebuilds each
+# stored document once, on its next read.
+SOURCE_PACKAGES = ("budget", "projects", "infra", "portal")
 TEMPLATE = "projects/body.html"
 
 
@@ -107,19 +103,33 @@ def _context(project: Project) -> dict:
 
 @cache
 def version() -> str:
-    """A digest of ``SOURCES``: documents written by other code are built again when read."""
+    """A digest of the code and templates that make documents (``SOURCE_PACKAGES``): documents
+    written by other code are built again when read."""
     digest = hashlib.sha256()
     base = Path(settings.BASE_DIR)
-    for source in SOURCES:
-        path = base / source
-        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
-            digest.update(str(file.relative_to(base)).encode() + b"\0" + file.read_bytes())
+    files = [f for package in SOURCE_PACKAGES for f in (base / package).rglob("*.py")]
+    files += [f for f in (base / "templates-jinja2").rglob("*") if f.is_file()]
+    for file in sorted(files):
+        if "migrations" in file.parts:
+            continue
+        digest.update(str(file.relative_to(base)).encode() + b"\0" + file.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def _blank(format_amount: Callable[..., str], value: Decimal | None, **options) -> str:
+    """An amount in ``budget.amounts``' format, "" for none."""
+    return "" if value is None else format_amount(value, **options)
 
 
 def _money(value: Decimal | None) -> dict[str, str]:
     """An amount as the page writes it: 150万元, with 1,500,000.00元 on hover ("" if none)."""
-    return {"wan": money.wan(value), "yuan": money.yuan(value), "daxie": money.daxie(value)}
+    if value is None:
+        return {"wan": "", "yuan": "", "daxie": ""}
+    return {
+        "wan": amounts.format_wan(value),
+        "yuan": amounts.format_yuan(value),
+        "daxie": amounts.to_daxie(value),
+    }
 
 
 def _finding(finding: Finding) -> dict[str, str]:
@@ -146,9 +156,11 @@ def _rows(nodes, depth: int = 0) -> list[dict[str, Any]]:
                     for f in line.factors.all()
                 ],
                 "children": len(node.children),
-                "computed": money.yuan_number(node.computed),
-                "declared_yuan": money.yuan_number(line.declared_amount),
-                "declared_wan": money.wan_number(line.declared_amount),
+                "computed": _blank(amounts.format_yuan, unit=False, value=node.computed),
+                "declared_yuan": _blank(
+                    amounts.format_yuan, unit=False, value=line.declared_amount
+                ),
+                "declared_wan": _blank(amounts.format_wan, unit=False, value=line.declared_amount),
                 "amount_text": line.amount_text,
             }
         )
@@ -212,7 +224,11 @@ def build(project: Project) -> dict[str, Any]:
             for view in context["sub_items"]
         ],
         "funding_sources": [
-            {"name": s.name, "wan": money.wan_number(s.amount), "yuan": money.yuan(s.amount)}
+            {
+                "name": s.name,
+                "wan": _blank(amounts.format_wan, unit=False, value=s.amount),
+                "yuan": _blank(amounts.format_yuan, value=s.amount),
+            }
             for s in context["funding_sources"]
         ],
         "milestones": [
@@ -221,8 +237,8 @@ def build(project: Project) -> dict[str, Any]:
                 "description": m.description,
                 "due": _due(m),
                 "payment": m.get_payment_mode_display(),
-                "wan": money.wan_number(m.amount) or "—",
-                "yuan": money.yuan(m.amount),
+                "wan": _blank(amounts.format_wan, unit=False, value=m.amount) or "—",
+                "yuan": _blank(amounts.format_yuan, value=m.amount),
             }
             for m in context["milestones"]
         ],

@@ -192,7 +192,6 @@ def test_withdrawing_a_project_hides_its_older_revisions_too():
         status=Status.WITHDRAWN,
     )
     assert not Project.objects.published(include_superseded=True).exists()
-    assert Project.objects.public_revisions_of(old.lineage) == []
 
 
 # Each project's history as the statuses of its revisions 1, 2, …: live, corrected once or
@@ -210,9 +209,14 @@ HISTORIES = [
 
 
 @pytest.mark.usefixtures("guards_off")
-def test_public_revisions_of_a_project_follow_the_rule_of_published():
-    """The page's one-query read of a project's revisions gives, for every history, what
-    ``published(include_superseded=True)`` gives for that project, oldest first."""
+def test_the_project_page_reads_the_revisions_published_gives():
+    """The page's one-query read of a project's revisions (``selectors.project_page``) gives,
+    for every history, what ``published(include_superseded=True)`` gives for that project,
+    oldest first; a project with none is a 404."""
+    from django.http import Http404
+
+    from projects import selectors
+
     disclosure = DisclosureFactory()
     lineages = []
     for number, history in enumerate(HISTORIES, start=1):
@@ -227,22 +231,17 @@ def test_public_revisions_of_a_project_follow_the_rule_of_published():
             )
         lineages.append(first.lineage)
     public = Project.objects.published(include_superseded=True)
+    counts = []
     for lineage, history in zip(lineages, HISTORIES, strict=True):
         expected = list(public.filter(lineage=lineage).order_by("revision"))
-        assert Project.objects.public_revisions_of(lineage) == expected, (
-            history,
-            list(Project.objects.filter(lineage=lineage).values_list("revision", "status")),
-        )
-    assert [len(Project.objects.public_revisions_of(x)) for x in lineages] == [
-        1,
-        2,
-        3,
-        0,
-        0,
-        1,
-        2,
-        0,
-    ]
+        counts.append(len(expected))
+        if not expected:
+            with pytest.raises(Http404):
+                selectors.project_page(lineage, 1)
+            continue
+        page = selectors.project_page(lineage, expected[-1].revision)
+        assert page.revisions == expected, history
+    assert counts == [1, 2, 3, 0, 0, 1, 2, 0]
 
 
 def test_a_child_line_takes_its_parents_sub_item():

@@ -67,22 +67,32 @@ def test_a_document_written_by_other_code_is_built_again(client, seed):
     assert PageDocument.objects.get(project=project).version == pagedoc.version()
 
 
-def test_the_version_is_a_digest_of_the_sources(settings, tmp_path):
-    for source in pagedoc.SOURCES:
-        path = tmp_path / source
-        if source.endswith(".py"):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text("x = 1\n", encoding="utf-8")
-        else:
-            path.mkdir(parents=True, exist_ok=True)
-            (path / "module.py").write_text("y = 1\n", encoding="utf-8")
+def test_the_version_is_a_digest_of_every_source(settings, tmp_path):
+    """Derived from the tree: any module of the packages, listed or new, and any template."""
+    for package in pagedoc.SOURCE_PACKAGES:
+        (tmp_path / package / "sub").mkdir(parents=True)
+        (tmp_path / package / "sub" / "module.py").write_text("x = 1\n", encoding="utf-8")
+    (tmp_path / "templates-jinja2" / "projects").mkdir(parents=True)
+    template = tmp_path / "templates-jinja2" / "projects" / "body.html"
+    template.write_text("{{ x }}", encoding="utf-8")
     settings.BASE_DIR = tmp_path
     pagedoc.version.cache_clear()
     try:
-        first = pagedoc.version()
-        (tmp_path / "budget" / "module.py").write_text("y = 2\n", encoding="utf-8")
+        seen = {pagedoc.version()}
+        for changed in (
+            tmp_path / "projects" / "sub" / "module.py",
+            tmp_path / "budget" / "new_formatter.py",  # a module nobody listed
+            template,
+        ):
+            changed.write_text("y = 2\n", encoding="utf-8")
+            pagedoc.version.cache_clear()
+            seen.add(pagedoc.version())
+        assert len(seen) == 4
+        # A migration does not shape documents.
+        (tmp_path / "projects" / "migrations").mkdir()
+        (tmp_path / "projects" / "migrations" / "0001.py").write_text("z = 1\n", encoding="utf-8")
         pagedoc.version.cache_clear()
-        assert pagedoc.version() != first
+        assert pagedoc.version() in seen
     finally:
         pagedoc.version.cache_clear()
 
