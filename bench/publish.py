@@ -4,7 +4,7 @@ measured in the same run.
     make bench-publish                 # BENCH_PROJECTS=50 BENCH_ROUNDS=5 BENCH_OLD_ROUNDS=2
 
 A department's disclosure of BENCH_PROJECTS published projects (``generate_demo_data``'s
-builder, ``projects.demodata``) on PostgreSQL. Each round a clerk makes a correction of the
+builder, ``demo.generator``) on PostgreSQL. Each round a clerk makes a correction of the
 next project and submits it, and the reviewer publishes it through the admin's publish page
 (a POST through the whole middleware, in process), the time of that request being the figure.
 After the commit, publishing used to render the corrected revision's PDF and the whole
@@ -65,8 +65,8 @@ def main() -> None:
     from django_tasks_db.management.commands.db_worker import Worker
     from django_tasks_db.models import DBTaskResult
 
+    from demo.generator import generate
     from projects import workflow
-    from projects.demodata import generate
     from projects.models import Disclosure, Project
     from projects.roles import CLERK, REVIEWER
     from publications import jobs

@@ -7,7 +7,7 @@ against a floor measured in the same run (the same ORM round trip with a constan
 Each query is timed as the search page runs it: the count (capped at 1,000), then the first
 page of 20 with its sub-items and citations, and their snippets; figures are given per class of
 query (common, mid, rare, none) and overall, and for the last page of a common term. The
-projects are those of ``manage.py generate_demo_data`` (``projects.demodata``, seed 1, 100
+projects are those of ``manage.py generate_demo_data`` (``demo.generator``, seed 1, 100
 departments): real-looking disclosures whose words repeat as real ones do, so short words such
 as 培训 occur in many projects and a few phrases in few; every project cites two to five of a
 pool of 400 policy documents, the popular ones more often. About one project in 50 stays a
@@ -38,7 +38,7 @@ N = int(os.environ.get("BENCH_PROJECTS", "100000"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "7"))
 DEPARTMENTS = 100
 SEED = 1
-# By the share of projects that hold them in the generator's data (projects/demovocab.py),
+# By the share of projects that hold them in the generator's data (demo/vocab.py),
 # as measured at 3,000 projects (seed 1): common 20% or more, mid 2-10%, rare under 1%, none.
 QUERIES = {
     "common": ["培训", "慰", "慰问金", "档案数字化"],
@@ -54,7 +54,7 @@ def build() -> None:
     """The projects of ``manage.py generate_demo_data`` (one builder for demos and benches):
     real-looking disclosures of DEPARTMENTS departments, about one project in 50 a draft,
     which search must pass over."""
-    from projects.demodata import generate
+    from demo.generator import generate
 
     result = generate(departments=DEPARTMENTS, projects=N, seed=SEED)
     phases = ", ".join(f"{name} {seconds:.0f} s" for name, seconds in result.timings.items())

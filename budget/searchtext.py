@@ -128,7 +128,7 @@ def search_document(fields: Iterable[str]) -> SearchDocument:
 
 
 # Fields repeat from record to record (a cited document's title and 文号, a unit's name, a
-# year's wording): each is keyed once, which keeps a bulk load (projects.demodata) fast.
+# year's wording): each is keyed once, which keeps a bulk load (demo.generator) fast.
 @lru_cache(maxsize=65_536)
 def _keyed(text: str) -> tuple[str, frozenset[str], tuple[str, ...]]:
     """A field's key, its grams and the standard forms of the 文号 written in it."""

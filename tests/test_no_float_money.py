@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-PACKAGES = ["budget", "infra", "projects", "publications", "portal", "opendata"]
+PACKAGES = ["budget", "infra", "projects", "publications", "portal", "opendata", "demo"]
 
 
 def sources():

@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "projects",
     "publications",
     "opendata",
+    # Synthetic disclosures at scale: manage.py generate_demo_data.
+    "demo",
     # Site-wide commands: backup and restore.
     "portal",
 ]

@@ -1,4 +1,4 @@
-"""The vocabulary of the synthetic disclosures (``projects.demodata``): places, budget units,
+"""The vocabulary of the synthetic disclosures (``demo.generator``): places, budget units,
 project topics, line-item calculations and policy documents, as real disclosures word them.
 
 Plain data, no Django. Every list is in a fixed order: the generator draws from them with a

@@ -1,4 +1,4 @@
-"""Synthetic disclosures (projects.demodata, manage.py generate_demo_data): deterministic,
+"""Synthetic disclosures (demo.generator, manage.py generate_demo_data): deterministic,
 published the way the portal publishes, and consistent by the portal's own checks."""
 
 from __future__ import annotations
@@ -19,8 +19,10 @@ from hypothesis import strategies as st
 from budget import rollups
 from budget.amounts import parse_amount_exact
 from budget.formulas import parse_formula, product
-from projects import demodata, demovocab, selectors
-from projects.demodata import _amount_text, _factor_line, generate
+from demo import generator as demodata
+from demo import vocab as demovocab
+from demo.generator import _amount_text, _factor_line, generate
+from projects import selectors
 from projects.models import (
     Citation,
     Department,

@@ -1,4 +1,4 @@
-"""Generate synthetic published disclosures at scale (projects.demodata)."""
+"""Generate synthetic published disclosures at scale (demo.generator)."""
 
 import time
 from decimal import Decimal, InvalidOperation
@@ -6,7 +6,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from projects.demodata import BATCH, BULK_FROM, DemoDataError, generate
+from demo.generator import BATCH, BULK_FROM, DemoDataError, generate
 
 PHASES = {
     "build": "生成记录",

@@ -58,10 +58,8 @@ from budget.tree import (
     ProjectData,
     SubItemData,
 )
-
-from . import demovocab as vocab
-from . import search
-from .models import (
+from projects import search
+from projects.models import (
     Citation,
     Comparator,
     Department,
@@ -80,6 +78,8 @@ from .models import (
     Status,
     SubItem,
 )
+
+from . import vocab
 
 BATCH = 1000
 # From this many projects on, a PostgreSQL run takes the tables for itself (see generate()).
