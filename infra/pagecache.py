@@ -3,9 +3,11 @@
 ``public_page`` (HTML, which differs by reading mode) and ``public_download`` wrap a public
 view. For GET and HEAD they:
 
-1. read the version of everything public (the function ``settings.PUBLIC_VERSION`` names,
-   ``projects.public_version.current``), which a publication,
-   correction, withdrawal or renamed department changes;
+1. read the version of what the page shows (the function ``settings.PUBLIC_VERSION`` names,
+   ``projects.public_version.current``): of one project or one department's document when
+   the page is marked with a ``scope``, otherwise of everything public. A publication changes
+   the versions of its project, its disclosure and everything public; a renamed department
+   changes all of them;
 2. answer ``If-None-Match`` / ``If-Modified-Since`` with 304 before the view runs: the ETag
    is made from that version, the code's release and the reading mode; Last-Modified is when
    the version changed;
@@ -71,12 +73,14 @@ def _version_source():
     return import_module(module), name
 
 
-def current_version():
-    """The version of everything public: an object with ``token`` and ``changed_at``, read by
-    the function ``settings.PUBLIC_VERSION`` names (this package imports no app). Looked up
-    in its module on each call, so that a test may stand in for it."""
+def current_version(scope: str | None = None):
+    """The version of what a page shows (of everything public without ``scope``): an object
+    with ``token`` and ``changed_at``, read by the function ``settings.PUBLIC_VERSION`` names
+    (this package imports no app). Looked up in its module on each call, so that a test may
+    stand in for it."""
     module, name = _version_source()
-    return getattr(module, name)()
+    read = getattr(module, name)
+    return read(scope) if scope is not None else read()
 
 
 def _keep(key: str, response: HttpResponse) -> None:
@@ -163,6 +167,12 @@ class Storage:
     name: str
     by_reading_mode: bool = False
     gate: Callable[[HttpRequest], HttpResponse | None] | None = None
+    # What the page shows, from the address's values: its copies are kept under that scope's
+    # version, so a publication elsewhere leaves them valid. None: everything public.
+    scope: Callable[[dict], str] | None = None
+
+    def scope_of(self, kwargs: dict) -> str | None:
+        return self.scope(kwargs) if self.scope is not None else None
 
     def variant(self, request) -> str:
         """What, beside the address and the version, tells its stored copies apart."""
@@ -203,7 +213,7 @@ _CONDITIONS = (
 
 def _answer(request, view, args, kwargs, storage: Storage):
     # The version was read by StoredPageMiddleware when it is in the stack and stores answers.
-    version = getattr(request, "public_version", None) or current_version()
+    version = getattr(request, "public_version", None) or current_version(storage.scope_of(kwargs))
     variant = storage.variant(request)
     etag, last_modified, modified_header = _validators(version.token, version.changed_at, variant)
     vary = ("Cookie", "Accept-Encoding") if storage.by_reading_mode else ("Accept-Encoding",)
@@ -228,11 +238,16 @@ def _answer(request, view, args, kwargs, storage: Storage):
 
 
 @lru_cache(maxsize=4096)  # the URL patterns do not change while a process runs
-def _storage(path: str, urlconf) -> Storage | None:
+def _storage(path: str, urlconf) -> tuple[Storage, str | None] | None:
+    """The storage of the view at ``path`` and the scope of what it shows, or None."""
     try:
-        return getattr(resolve(path, urlconf).func, "storage", None)
+        match = resolve(path, urlconf)
     except Resolver404:
         return None
+    storage = getattr(match.func, "storage", None)
+    if storage is None:
+        return None
+    return storage, storage.scope_of(match.kwargs)
 
 
 class StoredPageMiddleware:
@@ -253,16 +268,17 @@ class StoredPageMiddleware:
         if request.method not in ("GET", "HEAD") or not settings.PUBLIC_PAGE_CACHE:
             return self.get_response(request)
         urlconf = getattr(request, "urlconf", None) or settings.ROOT_URLCONF
-        storage = _storage(request.path_info, urlconf)
-        if storage is None:
+        found = _storage(request.path_info, urlconf)
+        if found is None:
             return self.get_response(request)
+        storage, scope = found
         if storage.gate is not None:
             refused = storage.gate(request)
             if refused is not None:
                 return refused
         try:
             with routers.public_reads():
-                version = current_version()
+                version = current_version(scope)
         except DbError:
             return self.get_response(request)
         key = _key(request, version, storage.variant(request))
@@ -282,11 +298,12 @@ class StoredPageMiddleware:
         return response
 
 
-def public_page(view):
-    """An HTML page of public records: cached per version and reading mode."""
-    return _cached(view, PAGE)
+def public_page(view, scope: Callable[[dict], str] | None = None):
+    """An HTML page of public records: cached per version (of ``scope``, what the page shows
+    by its address's values, or of everything public) and reading mode."""
+    return _cached(view, Storage("page", by_reading_mode=True, scope=scope) if scope else PAGE)
 
 
-def public_download(view):
-    """A file of public records (data, feeds): cached per version."""
-    return _cached(view, DOWNLOAD)
+def public_download(view, scope: Callable[[dict], str] | None = None):
+    """A file of public records (data, feeds): cached per version, as ``public_page``."""
+    return _cached(view, Storage("-", scope=scope) if scope else DOWNLOAD)

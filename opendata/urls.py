@@ -2,6 +2,7 @@ from django.urls import path, register_converter
 
 from infra.pagecache import public_download, public_page
 from projects import converters  # noqa: F401  (the num converter)
+from projects.public_version import of_disclosure, of_project
 
 from . import views
 
@@ -25,17 +26,17 @@ urlpatterns = [
     path("data/api/", public_page(views.ApiDocsView.as_view()), name="api-docs"),
     path(
         "projects/<uuid:lineage>/data.<fmt:fmt>",
-        public_download(views.ProjectDataView.as_view()),
+        public_download(views.ProjectDataView.as_view(), scope=of_project),
         name="project-data",
     ),
     path(
         "projects/<uuid:lineage>/r<num:revision>/data.<fmt:fmt>",
-        public_download(views.ProjectDataView.as_view()),
+        public_download(views.ProjectDataView.as_view(), scope=of_project),
         name="project-revision-data",
     ),
     path(
         "disclosures/<slug:department>/<num:year>/data.<fmt:fmt>",
-        public_download(views.DisclosureDataView.as_view()),
+        public_download(views.DisclosureDataView.as_view(), scope=of_disclosure),
         name="disclosure-data",
     ),
     path(

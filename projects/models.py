@@ -372,10 +372,11 @@ class ProjectQuerySet(models.QuerySet):
             raise SubmittedRevisionError()
         count = super().update(**kwargs)
         if "status" in kwargs and count:
-            # Publishing or withdrawing in bulk changes what the public sees.
-            from .public_version import bump
+            # Publishing or withdrawing in bulk changes what the public sees, and it does not
+            # say which projects: every stored page goes stale.
+            from .public_version import SITE, bump
 
-            bump()
+            bump(SITE)
         return count
 
     def delete(self):
@@ -1238,13 +1239,22 @@ class ProjectSearch(models.Model):
 
 
 class PublicVersion(models.Model):
-    """One row: a token that changes whenever anything the public can see changes.
+    """A token per scope of what the public sees (everything, the site's shared records, one
+    project, one department-year document) that changes when what it covers changes.
 
-    Public pages and downloads are cached under it and send it as their ETag
-    (``infra/pagecache.py``), so a publication, correction, withdrawal or renamed department
-    makes every cached page stale at once. ``projects.public_version`` reads and changes it.
+    Public pages and downloads are stored under the tokens of what they show and send them as
+    their ETag (``infra/pagecache.py``), so a publication makes stale only the pages that show
+    it. ``projects.public_version`` reads and changes them.
     """
 
+    scope = models.CharField(
+        "范围",
+        max_length=100,
+        unique=True,
+        default="all",
+        help_text="all（全部公开内容）、site（各页共用的单位、区划、文件）、project:项目标识、"
+        "disclosure:单位标识:年度。",
+    )
     token = models.CharField("版本标识", max_length=32)
     changed_at = models.DateTimeField("变更时间")
 

@@ -1,12 +1,29 @@
-"""The version of everything public: one token that changes whenever a published record does.
+"""Versions of what the public sees: tokens that change when a published record does, one per
+scope, so that a publication makes stale only the stored pages that show it.
 
-``current()`` is read on every public request (``infra/pagecache.py``), so each process keeps
-it for ``PUBLIC_VERSION_LOCAL_TTL`` seconds (1), then asks the cache, which asks the database
-at most once per ``PUBLIC_VERSION_TTL`` seconds (2). ``bump()``
-writes a new random token in the current transaction, drops the cached one at once, and puts
-the new one in the cache once the transaction commits:
+Scopes:
 
-* a request that reads the version while the transaction is open gets the old token, and what
+* ``all``: anything public. Lists, search, home, feed, sitemap, the API and the bulk
+  downloads are kept under it; every change bumps it.
+* ``site``: what every page shows beside its own records: departments and regions (names,
+  addresses), disclosures' titles, the policy documents cited. Saving or deleting one of these
+  bumps it (``connect``), and every stored page goes stale.
+* ``project:<lineage>``: one project, all its revisions and their PDFs. Its permalink, each
+  revision's page, the comparisons and its data are kept under ``site`` and this scope.
+* ``disclosure:<department slug>:<year>``: one department's document for a year, kept under
+  ``site`` and this scope.
+
+A publication, correction or withdrawal bumps ``all`` and the project's and its disclosure's
+scopes (``project_changed``): at 100,000 projects, every other project's stored pages stay
+valid.
+
+``current(scope)`` is read on every public request (``infra/pagecache.py``), so each process
+keeps each token for ``PUBLIC_VERSION_LOCAL_TTL`` seconds (1), then asks the cache, which asks
+the database at most once per ``PUBLIC_VERSION_TTL`` seconds (2); a scope never bumped has the
+token "0". ``bump()`` writes new random tokens in the current transaction, drops the cached
+ones at once, and puts the new ones in the cache once the transaction commits:
+
+* a request that reads a version while the transaction is open gets the old token, and what
   it renders is the old, committed data: the pair stays true;
 * after the commit the process that published sees the new token at once, every other one
   with a shared cache (Redis) within ``PUBLIC_VERSION_LOCAL_TTL`` seconds, and a process with a
@@ -15,22 +32,23 @@ the new one in the cache once the transaction commits:
 Tokens are random rather than a counter, so a rolled-back bump can never hand its number to
 different data later.
 
-What bumps it: a publication (``projects.publishing.after_publication``, from the workflow and
-the loader) and a withdrawal (``workflow.withdraw``); a bulk ``update(status=…)`` of projects
-(``ProjectQuerySet.update``); a summary recomputed for a public revision
-(``services.refresh_summary``); a stored PDF's record (``publications.services``), whose size
-and checksum the pages show; and, still through ``post_save``/``post_delete`` receivers
-(``connect``), saving or deleting a department, region, disclosure or policy document.
-Children of a published revision cannot change at all (``GuardedChild`` and the database
-triggers), and drafts are not public, so edits to drafts leave the cached pages alone.
+Who bumps: a publication (``projects.publishing.after_publication``, from the workflow and the
+loader) and a withdrawal (``workflow.withdraw``); a summary recomputed for a public revision
+(``services.refresh_summary``); a stored PDF (``publications.services``), whose size and
+checksum the pages show; a bulk ``update(status=…)`` of projects (``ProjectQuerySet.update``,
+``site``: it does not say which projects); and, through ``post_save``/``post_delete``
+receivers (``connect``), saving or deleting a department, region, disclosure or policy
+document (``site``). Children of a published revision cannot change at all, and drafts are not
+public, so edits to drafts leave the stored pages alone.
 """
 
 from __future__ import annotations
 
+import hashlib
 import time
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core.cache import cache
@@ -44,11 +62,17 @@ from .models import (
     Department,
     Disclosure,
     PolicyDocument,
+    Project,
     PublicVersion,
     Region,
 )
 
-CACHE_KEY = "public-version"
+ALL = "all"
+SITE = "site"
+CACHE_PREFIX = "public-version:"
+# A scope never bumped: its pages are as old as the site's own token says.
+UNTOUCHED_AT = datetime(2000, 1, 1, tzinfo=UTC)
+LOCAL_LIMIT = 20_000  # tokens a process keeps; beyond, it starts afresh
 
 
 @dataclass(frozen=True)
@@ -57,57 +81,121 @@ class Version:
     changed_at: datetime
 
 
-# The last version this process read, and when (time.monotonic()): read again after
+def project_scope(lineage) -> str:
+    return f"project:{lineage}"
+
+
+def disclosure_scope(department_slug: str, year: int) -> str:
+    return f"disclosure:{department_slug}:{year}"
+
+
+def of_project(kwargs: dict) -> str:
+    """The scope of a page addressed by a project's lineage (for ``public_page``)."""
+    return project_scope(kwargs["lineage"])
+
+
+def of_disclosure(kwargs: dict) -> str:
+    """The scope of a page addressed by a department and a year (for ``public_page``)."""
+    return disclosure_scope(kwargs["department"], kwargs["year"])
+
+
+# The tokens this process read, and when (time.monotonic()): read again after
 # PUBLIC_VERSION_LOCAL_TTL seconds, so that most requests ask neither the cache nor the
 # database.
-_local: tuple[Version, float] | None = None
+_local: dict[str, tuple[Version, float]] = {}
+
+
+def _cache_key(scope: str) -> str:
+    # An address may name a department that does not exist with any length of slug: such a
+    # scope is looked up by its digest, within every cache's key length.
+    if len(scope) > 100:
+        scope = "digest:" + hashlib.sha256(scope.encode()).hexdigest()
+    return CACHE_PREFIX + scope
 
 
 def forget() -> None:
-    """Drop this process's memory of the version (a bump does; tests do between tests)."""
-    global _local
-    _local = None
+    """Drop this process's memory of the versions (a bump does; tests do between tests)."""
+    _local.clear()
 
 
-def current() -> Version:
-    global _local
+def _read(scope: str) -> Version:
     now = time.monotonic()
-    if _local is not None and now - _local[1] < settings.PUBLIC_VERSION_LOCAL_TTL:
-        return _local[0]
-    version = cache.get(CACHE_KEY)
+    kept = _local.get(scope)
+    if kept is not None and now - kept[1] < settings.PUBLIC_VERSION_LOCAL_TTL:
+        return kept[0]
+    version = cache.get(_cache_key(scope))
     if version is None:
-        row = PublicVersion.objects.filter(pk=1).first()
-        if row is None:
+        row = PublicVersion.objects.filter(scope=scope).first()
+        if row is not None:
+            version = Version(row.token, row.changed_at)
+        elif scope == ALL:
             return bump()
-        version = Version(row.token, row.changed_at)
-        cache.set(CACHE_KEY, version, settings.PUBLIC_VERSION_TTL)
-    _local = (version, now)
+        else:
+            version = Version("0", UNTOUCHED_AT)
+        cache.set(_cache_key(scope), version, settings.PUBLIC_VERSION_TTL)
+    if len(_local) >= LOCAL_LIMIT:
+        _local.clear()
+    _local[scope] = (version, now)
     return version
 
 
-def bump() -> Version:
-    """A new version for everything public, visible once the current transaction commits."""
-    version = Version(uuid.uuid4().hex, timezone.now().replace(microsecond=0))
-    PublicVersion.objects.update_or_create(
-        pk=1, defaults={"token": version.token, "changed_at": version.changed_at}
-    )
-    cache.delete(CACHE_KEY)
+def current(scope: str | None = None) -> Version:
+    """The version of anything public (no scope), or of what a scoped page shows: the site's
+    and the scope's tokens together."""
+    if scope is None:
+        return _read(ALL)
+    site, own = _read(SITE), _read(scope)
+    return Version(f"{site.token}.{own.token}", max(site.changed_at, own.changed_at))
+
+
+def bump(*scopes: str) -> Version:
+    """New tokens for everything public and for ``scopes``, visible once the current
+    transaction commits; the new version of everything public."""
+    changed_at = timezone.now().replace(microsecond=0)
+    versions = {}
+    for scope in dict.fromkeys((ALL, *scopes)):
+        versions[scope] = version = Version(uuid.uuid4().hex, changed_at)
+        PublicVersion.objects.update_or_create(
+            scope=scope, defaults={"token": version.token, "changed_at": changed_at}
+        )
+    cache.delete_many([_cache_key(scope) for scope in versions])
     forget()
     transaction.on_commit(forget)  # what this process read meanwhile was the old version
     if not routers.replica_in_use():
         # With a replica, the next read takes the version from the replica instead, once
         # the replica has the new rows too (see infra/routers.py).
-        transaction.on_commit(lambda: cache.set(CACHE_KEY, version, settings.PUBLIC_VERSION_TTL))
-    return version
+        transaction.on_commit(
+            lambda: cache.set_many(
+                {_cache_key(scope): v for scope, v in versions.items()},
+                settings.PUBLIC_VERSION_TTL,
+            )
+        )
+    return versions[ALL]
 
 
-def _changed(sender, **kwargs):
-    bump()
+def project_changed(*projects: Project) -> Version:
+    """Projects' public face changed (published, corrected, withdrawn, a PDF stored): their
+    pages, their disclosures' and the lists go stale; every other project's stay."""
+    scopes = []
+    for project in projects:
+        disclosure = project.disclosure
+        scopes.append(project_scope(project.lineage))
+        scopes.append(disclosure_scope(disclosure.department.slug, disclosure.fiscal_year))
+    return bump(*scopes)
+
+
+def disclosure_changed(disclosure: Disclosure) -> Version:
+    """A department-year document's public face changed (its PDF stored)."""
+    return bump(disclosure_scope(disclosure.department.slug, disclosure.fiscal_year))
+
+
+def _site_changed(sender, **kwargs):
+    bump(SITE)
 
 
 def connect() -> None:
     """Called once from ``ProjectsConfig.ready``."""
     for model in (Region, Department, Disclosure, PolicyDocument):
         uid = f"public_version.{model._meta.model_name}"
-        post_save.connect(_changed, sender=model, dispatch_uid=f"{uid}.save")
-        post_delete.connect(_changed, sender=model, dispatch_uid=f"{uid}.delete")
+        post_save.connect(_site_changed, sender=model, dispatch_uid=f"{uid}.save")
+        post_delete.connect(_site_changed, sender=model, dispatch_uid=f"{uid}.delete")

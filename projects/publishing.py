@@ -2,8 +2,9 @@
 
 When revisions become public (``workflow.publish``, or the loader's ``publish=True``):
 
-1. the version of everything public changes (``public_version.bump``), so stored pages and
-   downloads made from the old records are no longer served;
+1. the versions of what shows the revisions change (``public_version.project_changed``: the
+   project's pages, its disclosure's, the lists), so stored pages and downloads made from the
+   old records are no longer served, and every other project's stay;
 2. once the transaction has committed, ``revision_published`` is sent for each revision. The
    apps that build on this one listen to it: the PDF app queues the revision's PDFs
    (``publications/receivers.py``). This app imports none of them; they are told.
@@ -27,8 +28,9 @@ revision_published = Signal()
 
 
 def after_publication(projects: list[Project]) -> None:
-    """The public version changes now; the revisions are announced once this commits."""
-    public_version.bump()
+    """The versions of what shows these revisions change now (each project's pages, its
+    disclosure's, the lists; nothing else); the revisions are announced once this commits."""
+    public_version.project_changed(*projects)
     for project in projects:
         transaction.on_commit(
             partial(revision_published.send, sender=Project, project=project), robust=True

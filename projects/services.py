@@ -155,7 +155,7 @@ def refresh_summary(project: Project) -> Project:
     )
     _store_search_row(tree)
     if tree.status in FROZEN_STATUSES:  # recomputed for a public revision: pages show them
-        public_version.bump()
+        public_version.project_changed(tree)
     return project
 
 

@@ -6,6 +6,7 @@ from . import (
     converters,  # noqa: F401  (the num converter)
     views,
 )
+from .public_version import of_disclosure, of_project
 
 app_name = "projects"
 
@@ -18,21 +19,25 @@ urlpatterns = [
     ),
     path(
         "disclosures/<slug:department>/<num:year>/",
-        public_page(views.DisclosureView.as_view()),
+        public_page(views.DisclosureView.as_view(), scope=of_disclosure),
         name="disclosure",
     ),
     path("search/", public_page(views.SearchView.as_view()), name="search"),
     path("documents/", public_page(views.PolicyDocumentListView.as_view()), name="documents"),
     path("documents/<num:pk>/", public_page(views.PolicyDocumentView.as_view()), name="document"),
-    path("projects/<uuid:lineage>/", public_page(views.ProjectView.as_view()), name="project"),
+    path(
+        "projects/<uuid:lineage>/",
+        public_page(views.ProjectView.as_view(), scope=of_project),
+        name="project",
+    ),
     path(
         "projects/<uuid:lineage>/r<num:revision>/",
-        public_page(views.ProjectView.as_view()),
+        public_page(views.ProjectView.as_view(), scope=of_project),
         name="project-revision",
     ),
     path(
         "projects/<uuid:lineage>/compare/r<num:old>-r<num:new>/",
-        public_page(views.ProjectCompareView.as_view()),
+        public_page(views.ProjectCompareView.as_view(), scope=of_project),
         name="project-compare",
     ),
 ]

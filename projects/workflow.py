@@ -146,7 +146,7 @@ def withdraw(project: Project, user, reason: str) -> Project:
         project.status = Status.WITHDRAWN
         project.withdrawal_reason = reason.strip()
         project.save(update_fields=["status", "withdrawal_reason", "updated_at"])
-        public_version.bump()  # its pages, PDFs and data leave the public site
+        public_version.project_changed(project)  # its pages, PDFs and data leave the site
     return project
 
 

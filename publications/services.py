@@ -61,7 +61,10 @@ def _store(
         with transaction.atomic():
             rendition.save()
             # The public pages show a stored PDF's pages, size and checksum.
-            public_version.bump()
+            if project is not None:
+                public_version.project_changed(project)
+            else:
+                public_version.disclosure_changed(disclosure)
     except IntegrityError:
         # Someone else stored the same PDF meanwhile: keep theirs, drop the copy.
         rendition.file.delete(save=False)

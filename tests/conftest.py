@@ -164,7 +164,9 @@ def force_status(queryset, status):
         cursor.execute("SET LOCAL session_replication_role = replica")
     try:
         QuerySet.update(queryset, status=status)
-        public_version.bump()  # as the application's publishing does
+        # Which projects changed is not said here: every stored page goes stale, as after a
+        # bulk change of statuses in the application (ProjectQuerySet.update).
+        public_version.bump(public_version.SITE)
     finally:
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL session_replication_role = DEFAULT")

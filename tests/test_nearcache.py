@@ -87,7 +87,7 @@ def test_a_stored_page_is_answered_from_the_process_copy_and_follows_the_version
     assert first.status_code == 200
     cache.clear()  # the shared cache loses everything (a Redis restart)
     public_version.forget()
-    with django_assert_num_queries(1):  # the version, read again; no page query
+    with django_assert_num_queries(2):  # the site's and the project's versions; no page query
         again = client.get(url)
     assert again.content == first.content
     # A renamed department replaces the version: the process's copy is not asked for again.

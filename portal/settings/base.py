@@ -159,8 +159,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# The version of everything public, which the stored pages are kept under (infra/pagecache.py;
-# the infrastructure imports no app, so it is named here).
+# The version of what a stored page shows (of everything public, or of one project's or one
+# department-year's pages), which it is kept under (infra/pagecache.py; the infrastructure
+# imports no app, so the function is named here).
 PUBLIC_VERSION = "projects.public_version.current"
 
 # The largest form the admin reads. A project's page with ten sub-items, every text at its

@@ -96,7 +96,7 @@ def test_a_stored_page_is_answered_above_the_layers_below(
 
 @pytest.mark.parametrize("error", [OperationalError, InterfaceError])
 def test_pages_go_down_as_usual_when_the_version_cannot_be_read(client, page, monkeypatch, error):
-    def lost():
+    def lost(scope=None):
         raise error("server closed the connection")
 
     monkeypatch.setattr(public_version, "current", lost)
@@ -112,11 +112,11 @@ def test_a_page_the_middleware_could_not_version_is_not_stored_below_it(
     # answer lacks the headers of the layers between, so it is not stored at all.
     real, calls = public_version.current, []
 
-    def once_lost():
+    def once_lost(scope=None):
         calls.append(1)
         if len(calls) == 1:
             raise OperationalError("conflict with recovery")
-        return real()
+        return real(scope)
 
     monkeypatch.setattr(public_version, "current", once_lost)
     assert client.get(page).status_code == 200
@@ -239,7 +239,7 @@ def test_the_new_version_is_cached_when_the_transaction_commits(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         version = public_version.bump()
-    assert cache.get(public_version.CACHE_KEY) == version
+    assert cache.get(public_version.CACHE_PREFIX + public_version.ALL) == version
 
 
 def test_downloads_are_cached_with_their_headers(client, page, django_assert_num_queries):
@@ -338,14 +338,14 @@ def test_the_release_digest_changes_with_the_templates(settings, tmp_path):
         release.release.cache_clear()
 
 
-def test_after_a_publication_elsewhere_a_page_is_made_again_from_its_document(
+def test_after_a_change_every_page_shows_a_page_is_made_again_from_its_document(
     client, page, django_assert_max_num_queries
 ):
     first = client.get(page)
-    public_version.bump()  # something else was published: stored pages are stale
-    # The version, then the page's one query (its revisions, disclosure, PDF record and page
-    # document, projects/pagedoc.py): not the tree (8 queries more).
-    with django_assert_max_num_queries(2):
+    public_version.bump(public_version.SITE)  # say, a region renamed: every page is stale
+    # The site's and the project's versions, then the page's one query (its revisions,
+    # disclosure, PDF record and page document, projects/pagedoc.py): not the tree (8 more).
+    with django_assert_max_num_queries(3):
         second = client.get(page)
     assert second.content == first.content
 

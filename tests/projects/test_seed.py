@@ -159,7 +159,7 @@ def _content(snapshot) -> dict:
             for f in model._meta.concrete_fields
             if f.primary_key
             or isinstance(f, models.ForeignKey | models.UUIDField | models.DateTimeField)
-            or f.name in ("id", "token", "version", "grams")
+            or f.name in ("id", "token", "version", "grams", "scope")
         }
         content[model._meta.label] = sorted(
             repr(sorted((k, v) for k, v in row.items() if k not in skip)) for row in rows

@@ -80,7 +80,7 @@ def _stored(queryset, **values):
     from django.db.models import QuerySet
 
     QuerySet.update(queryset, **values)
-    public_version.bump()
+    public_version.bump(public_version.SITE)
 
 
 @pytest.fixture
@@ -117,7 +117,7 @@ def hostile(seed, guards_off):
     )
     _stored(Project.objects.filter(pk=second.pk), name=PROJECT_2_NAME)
     _stored(Project.objects.filter(pk=second.pk), implementing_unit=PROJECT_2_UNIT)
-    public_version.bump()
+    public_version.bump(public_version.SITE)
     return Project.objects.get(pk=first.pk)
 
 
