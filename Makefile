@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 SEED := fixtures/seed/chengjiang-zzb-2024.json
 
-.PHONY: test-fast bench bench-faults bench-importer bench-pdf bench-publish bench-search bench-site demo serve test check pytest install system-bench system-demo system-test migrate-demo seed-demo lint format clean
+.PHONY: test-fast bench bench-season bench-faults bench-importer bench-pdf bench-publish bench-search bench-site demo serve test check pytest install system-bench system-demo system-test migrate-demo seed-demo lint format clean
 
 ## demo: install, set up the SQLite database under var/, load the seed, serve on 127.0.0.1:$(PORT)
 ## with the worker that renders the PDFs beside it (it stops when the server does)
@@ -75,13 +75,18 @@ clean:
 
 ## bench: every benchmark, each printing ratios against a floor measured in the same run
 ## (docs/performance.md): the site at 100,000 projects over HTTP, search, PDF, publishing, importer
-bench: bench-site bench-search bench-pdf bench-publish bench-importer
+bench: bench-site bench-season bench-search bench-pdf bench-publish bench-importer
 
 ## bench-site: project page, lists, search and API at $(BENCH_PROJECTS) projects on PostgreSQL
 ## through gunicorn, uncached and cached, against a bare view; a worker's memory
 BENCH_PROJECTS ?= 100000
 bench-site: system-bench install
 	BENCH_PROJECTS=$(BENCH_PROJECTS) scripts/with-postgres.sh $(PY) -m bench.site
+
+## bench-season: at $(BENCH_PROJECTS) projects: the share of stored pages one publication leaves
+## valid, and readers' throughput and p99 while a correction is published every second
+bench-season: system-bench install
+	BENCH_PROJECTS=$(BENCH_PROJECTS) scripts/with-postgres.sh $(PY) -m bench.season
 
 ## bench-importer: parsing and importing disclosure texts against their floors
 bench-importer: install
