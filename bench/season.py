@@ -27,18 +27,16 @@ import random
 import shutil
 import subprocess
 import sys
-import time
 
 from bench.site import (
     CONNECTIONS,
-    DEPARTMENTS,
     PATHS_SCRIPT,
-    PROJECTS,
     PY,
     REPO,
     SCRATCH,
     environment,
     manage,
+    prepare,
     server,
     settle,
     warm,
@@ -154,29 +152,7 @@ def main() -> int:
         print("Run `make bench-season` (PostgreSQL through scripts/with-postgres.sh, and wrk).")
         return 2
     env = environment()
-    manage("migrate", "--noinput", "-v", "0", env=env)
-    manage("collectstatic", "--noinput", "-v", "0", env=env)
-    count = int(
-        manage(
-            "shell",
-            "-v",
-            "0",
-            "-c",
-            "from projects.models import Project; print(Project.objects.count())",
-            env=env,
-        )
-    )
-    if not count:
-        started = time.perf_counter()
-        manage(
-            "generate_demo_data",
-            f"--departments={DEPARTMENTS}",
-            f"--projects={PROJECTS}",
-            "--seed=1",
-            env=env,
-        )
-        print(f"generate_demo_data: {PROJECTS:,} projects in {time.perf_counter() - started:.0f} s")
-        count = PROJECTS
+    count = prepare(env)
     validity = json.loads(manage("shell", "-v", "0", "-c", VALIDITY, env=env))
     paths = json.loads(manage("shell", "-v", "0", "-c", PATHS_SCRIPT, env=env))
     paths["disclosure"] = json.loads(manage("shell", "-v", "0", "-c", DISCLOSURES_SCRIPT, env=env))

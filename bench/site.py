@@ -264,11 +264,9 @@ def memory(env: dict, paths: dict) -> list[tuple[int, int]]:
     return samples
 
 
-def main() -> int:
-    if not os.environ.get("DATABASE_URL") or shutil.which("wrk") is None:
-        print("Run `make bench` (PostgreSQL through scripts/with-postgres.sh, and wrk).")
-        return 2
-    env = environment()
+def prepare(env: dict) -> int:
+    """The database migrated and filled (``generate_demo_data``, unless it already holds
+    projects), static files collected; how many projects it holds."""
     manage("migrate", "--noinput", "-v", "0", env=env)
     manage("collectstatic", "--noinput", "-v", "0", env=env)
     count = int(
@@ -293,6 +291,15 @@ def main() -> int:
         took = time.perf_counter() - started
         print(f"generate_demo_data: {PROJECTS:,} projects in {took:.0f} s")
         count = PROJECTS
+    return count
+
+
+def main() -> int:
+    if not os.environ.get("DATABASE_URL") or shutil.which("wrk") is None:
+        print("Run `make bench` (PostgreSQL through scripts/with-postgres.sh, and wrk).")
+        return 2
+    env = environment()
+    count = prepare(env)
     paths = {
         "floor": ["/bench/floor/"],
         **json.loads(manage("shell", "-v", "0", "-c", PATHS_SCRIPT, env=env)),
