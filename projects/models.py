@@ -547,6 +547,14 @@ class Project(PlainText, models.Model):
                 violation_error_message="本公开文本中已有相同序号的未公开项目。",
             ),
         ]
+        indexes = [
+            # The home page's latest publications, read without sorting every live project.
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=Q(status=Status.PUBLISHED),
+                name="project_latest_published",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"项目{self.sequence}. {self.name}（第{self.revision}版）"

@@ -357,6 +357,19 @@ def public_projects() -> QuerySet[Project]:
     )
 
 
+LATEST = 20
+
+
+def latest_projects(count: int = LATEST) -> list[Project]:
+    """The live projects published last, newest first (the home page's; the list page has
+    them all)."""
+    return list(
+        Project.objects.published()
+        .select_related("disclosure__department")
+        .order_by("-published_at", "-id")[:count]
+    )
+
+
 def totals_by_department_year():
     """Live projects summed by department and fiscal year, newest year first (one query)."""
     return (
