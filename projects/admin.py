@@ -61,7 +61,7 @@ def frozen(obj) -> bool:
         return False
     # Asked many times per page (every inline, every permission): answered once per object.
     if not hasattr(obj, "_admin_frozen"):
-        obj._admin_frozen = obj._is_locked() if isinstance(obj, Project) else obj._stored_frozen()
+        obj._admin_frozen = obj._is_locked() if isinstance(obj, Project) else obj._stored_locked()
     return obj._admin_frozen
 
 

@@ -196,7 +196,7 @@ class GuardedChild(PlainText):
             .first()
         )
 
-    def _stored_frozen(self) -> bool:
+    def _stored_locked(self) -> bool:
         """Whether the stored row may not change (its project is submitted or published)."""
         return self._stored_lock() is not None
 
@@ -606,10 +606,6 @@ class Project(PlainText, models.Model):
         if stored is None and self.pk is not None:
             stored = Project.objects.filter(pk=self.pk).values_list("status", flat=True).first()
         return stored
-
-    def _is_frozen(self) -> bool:
-        """Whether the row as stored is a published (or superseded, withdrawn) revision."""
-        return self._stored() in FROZEN_STATUSES
 
     def _is_locked(self) -> bool:
         """Whether the stored row's content may not change: submitted, or published."""
