@@ -18,12 +18,12 @@ def release() -> str:
     base = Path(settings.BASE_DIR)
     for folder in (
         "templates",
-        "templates-jinja2",
         "static",
         "portal",
         "projects",
         "publications",
         "opendata",
+        "infra",
         "budget",
     ):
         for path in sorted((base / folder).rglob("*")):

@@ -1,8 +1,8 @@
 """Work every process would otherwise do on its first requests, done once in gunicorn's master
 before it forks (``portal/gunicorn.conf.py``): the workers inherit the result, and a worker
 recycled after ``max_requests`` starts ready instead of making its first readers wait for
-the release digest, the compiled templates (Django's and Jinja2's), the URL patterns, and the
-page documents' version and the project page's query."""
+the release digest, the compiled templates, the URL patterns and the page documents'
+version."""
 
 from __future__ import annotations
 
@@ -19,17 +19,15 @@ from .context_processors import navigation_links
 
 def warm() -> int:
     """Compute what is computed once per process; returns the number of templates compiled."""
-    from projects import pagedoc, selectors  # the apps are loaded by now
+    from projects import pagedoc  # the apps are loaded by now
 
     release()
     pagedoc.version()
-    selectors.warm_project_page()
     reverse("projects:home")  # fills the URL resolver's lookup tables
     navigation_links(get_script_prefix(), None)
     compiled = 0
-    for engine, folder in (("django", "templates"), ("jinja2", "templates-jinja2")):
-        root = Path(settings.BASE_DIR) / folder
-        for path in sorted(root.rglob("*.html")):
-            engines[engine].get_template(str(path.relative_to(root)))  # kept by the engine
-            compiled += 1
+    root = Path(settings.BASE_DIR) / "templates"
+    for path in sorted(root.rglob("*.html")):
+        engines["django"].get_template(str(path.relative_to(root)))  # kept by the loader
+        compiled += 1
     return compiled

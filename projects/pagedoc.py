@@ -5,7 +5,7 @@ project page, each project of a disclosure's page, the PDFs, the reviewer's prev
 function of the revision's records alone, and a published revision never changes
 (``GuardedChild`` and the database triggers). So the tree is read, checked, rolled up and
 formatted once, into a document of strings and numbers (``build``), and the body is drawn
-from that document by one template, ``templates-jinja2/projects/body.html`` (``render``).
+from that document by one template, ``templates/projects/body.html`` (``render``).
 
 A published revision's document is stored beside it (``PageDocument``), as its itemised
 total and finding count are on its row: written when it is published, or by the first read
@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.template import engines
 from django.template.defaultfilters import date as format_date
+from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import localtime
 
@@ -108,7 +108,7 @@ def version() -> str:
     digest = hashlib.sha256()
     base = Path(settings.BASE_DIR)
     files = [f for package in SOURCE_PACKAGES for f in (base / package).rglob("*.py")]
-    files += [f for f in (base / "templates-jinja2").rglob("*") if f.is_file()]
+    files += [f for f in (base / "templates").rglob("*") if f.is_file()]
     for file in sorted(files):
         if "migrations" in file.parts:
             continue
@@ -284,9 +284,8 @@ def body_context(document: dict[str, Any], *, disclosure_title: str, anchor: str
 
 def render(document: dict[str, Any], *, disclosure_title: str, anchor: str = "") -> SafeString:
     """The body drawn from ``document`` (``body_context``)."""
-    template = engines["jinja2"].get_template(TEMPLATE)
     context = body_context(document, disclosure_title=disclosure_title, anchor=anchor)
-    return mark_safe(template.render(context))  # drawn by Jinja2 with autoescape on
+    return mark_safe(render_to_string(TEMPLATE, context))  # autoescaped by the template
 
 
 def documents(projects: list[Project]) -> list[dict[str, Any]]:

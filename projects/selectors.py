@@ -10,13 +10,8 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
-from typing import Any
 from uuid import UUID
-from weakref import WeakKeyDictionary
 
-from django.apps import apps
-from django.db import connections, router
 from django.db.models import (
     Count,
     Exists,
@@ -152,190 +147,27 @@ def public_project(lineage: UUID, revision: int | None = None) -> Project:
 
 @dataclass
 class ProjectPage:
-    """What a project's page shows, read in one query (``project_page``)."""
+    """What a project's page shows (``project_page``)."""
 
     project: Project  # the revision shown, with its disclosure and department
     revisions: list[Project]  # every public revision, oldest first (``project`` among them)
     document: tuple[str, dict] | None  # its stored page document: (version, data)
-    rendition: Any  # its PDF's record (publications.Rendition), if rendered
-
-
-# The page's query: each table's alias, model and the columns the page shows.
-_PAGE_TABLES = (
-    (
-        "p",
-        "projects.Project",
-        {
-            "id",
-            "lineage",
-            "revision",
-            "status",
-            "sequence",
-            "name",
-            "published_at",
-            "correction_note",
-            "disclosure_id",
-        },
-    ),
-    ("d", "projects.Disclosure", {"id", "title", "fiscal_year", "department_id"}),
-    ("dep", "projects.Department", {"id", "name", "slug"}),
-    ("r", "publications.Rendition", {"id", "pages", "size", "sha256"}),  # builds on this app
-)
-_PAGE_SQL = """
-SELECT {columns}, doc.version, doc.data
-FROM {p} p
-JOIN {d} d ON d.id = p.disclosure_id
-JOIN {dep} dep ON dep.id = d.department_id
-LEFT JOIN {doc} doc ON doc.project_id = p.id AND {shown}
-LEFT JOIN {r} r ON r.project_id = p.id AND r.kind = 'project' AND {shown}
-WHERE p.lineage = {lineage} AND p.status IN ('published', 'superseded', 'withdrawn')
-ORDER BY p.revision
-"""
-
-
-@cache
-def _page_shape() -> tuple[tuple[str, type, tuple[str, ...]], ...]:
-    """Each table's alias, model and fields, in the model's own order (``Model.from_db``
-    takes the values in that order)."""
-    shape = []
-    for alias, label, wanted in _PAGE_TABLES:
-        model = apps.get_model(label)
-        fields = tuple(f.attname for f in model._meta.concrete_fields if f.attname in wanted)
-        shape.append((alias, model, fields))
-    return tuple(shape)
-
-
-@cache
-def _page_sql(by_revision: bool, lineage: str, revision: str) -> str:
-    """The page's query; ``lineage`` and ``revision`` are the placeholders of its values."""
-    shape = _page_shape()
-    return _PAGE_SQL.format(
-        columns=", ".join(
-            f"{alias}.{model._meta.get_field(field).column}"
-            for alias, model, fields in shape
-            for field in fields
-        ),
-        shown=f"p.revision = {revision}" if by_revision else "p.status = 'published'",
-        lineage=lineage,
-        doc=PageDocument._meta.db_table,
-        **{alias: model._meta.db_table for alias, model, _ in shape},
-    )
-
-
-def warm_project_page() -> None:
-    """Work out the page's query in each of its forms (``portal/warmup.py``)."""
-    for by_revision in (False, True):
-        _page_sql(by_revision, "%(lineage)s", "%(revision)s")
-        _page_sql(by_revision, "$1", "$2")
-
-
-# Each Django connection (one per thread) and the database connection it prepared the
-# page's statements on; Django may replace the latter (CONN_MAX_AGE, a broken connection).
-_prepared: WeakKeyDictionary = WeakKeyDictionary()
-
-
-def _prepare(connection) -> None:
-    raw = connection.connection
-    # The driver's own cursor: preparing is not one of the page's queries.
-    with raw.cursor() as cursor:
-        cursor.execute("PREPARE portal_project_page(uuid) AS " + _page_sql(False, "$1", "$2"))
-        cursor.execute(
-            "PREPARE portal_project_page_r(uuid, integer) AS " + _page_sql(True, "$1", "$2")
-        )
-    _prepared[connection] = raw
-
-
-def _page_rows(connection, lineage, revision: int | None) -> list[tuple]:
-    by_revision = revision is not None
-    params = {"lineage": lineage, "revision": revision}
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # Prepared once per connection: planning this five-table join took PostgreSQL
-            # longer than running it. (With a pooler in front, use session pooling.)
-            name = "portal_project_page_r" if by_revision else "portal_project_page"
-            if _prepared.get(connection) is not connection.connection:
-                _prepare(connection)
-            arguments = "%(lineage)s, %(revision)s" if by_revision else "%(lineage)s"
-            cursor.execute(f"EXECUTE {name}({arguments})", params)
-        else:
-            cursor.execute(_page_sql(by_revision, "%(lineage)s", "%(revision)s"), params)
-        return cursor.fetchall()
 
 
 def project_page(lineage: UUID, revision: int | None = None) -> ProjectPage:
     """The live revision of a project (or the given public one) with its disclosure and
     department, every public revision of the project, and the shown revision's stored page
-    document and PDF record, in one query; 404 otherwise.
-
-    Written in SQL, not with the ORM: building this query took Django longer than
-    PostgreSQL takes to run it, and the page asks it on every view. The statuses are those
-    of ``Project.objects.published(include_superseded=True)``, whose rule for withdrawn
-    projects is applied to the rows read (tests/projects/test_models.py holds the two to
-    the same answers)."""
-    # The database the ORM would read it from: a replica for public reads, when there is one.
-    connection = connections[router.db_for_read(Project)]
-    lineage = Project._meta.get_field("lineage").get_db_prep_value(lineage, connection)
-    rows = _page_rows(connection, lineage, revision)
-    shape = _page_shape()
-    status = shape[0][2].index("status")
-    if any(row[status] == Status.WITHDRAWN for row in rows):
-        raise Http404("没有找到已公开的项目。")  # a withdrawn project takes its revisions along
-    revisions, shown = [], None
-    for row in rows:
-        project, disclosure, department, rendition = _instances(connection, row)
-        disclosure.department = department
-        project.disclosure = disclosure
-        revisions.append(project)
-        wanted = (
-            project.revision == revision
-            if revision is not None
-            else project.status == Status.PUBLISHED
-        )
-        if wanted:
-            version, data = row[-2:]
-            document = (version, json.loads(data) if isinstance(data, str) else data)
-            shown = ProjectPage(project, revisions, document if data else None, rendition)
-    if shown is None:
+    document, in two queries; 404 otherwise."""
+    revisions = list(public_revisions().filter(lineage=lineage).order_by("revision"))
+    if revision is None:
+        wanted = [p for p in revisions if p.status == Status.PUBLISHED]
+    else:
+        wanted = [p for p in revisions if p.revision == revision]
+    if not wanted:
         raise Http404("没有找到已公开的项目。")
-    return shown
-
-
-def _converters(connection) -> list[tuple[Any, list]]:
-    """Each selected column with the converters the ORM applies to its database values
-    (SQLite gives dates and UUIDs as text; PostgreSQL needs none of them), per connection."""
-    found = _converters_of.get(connection)
-    if found is None:
-        found = []
-        for _, model, fields in _page_shape():
-            for name in fields:
-                column = model._meta.get_field(name).get_col(model._meta.db_table)
-                found.append(
-                    (
-                        column,
-                        connection.ops.get_db_converters(column)
-                        + column.get_db_converters(connection),
-                    )
-                )
-        _converters_of[connection] = found
-    return found
-
-
-_converters_of: WeakKeyDictionary = WeakKeyDictionary()
-
-
-def _instances(connection, row) -> list:
-    """The model instances of one row, only the page's fields loaded (any other is deferred
-    and would cost a query: the page's query budget catches it); ``None`` for a missing join."""
-    values = list(row)
-    for index, (column, converters) in enumerate(_converters(connection)):
-        for convert in converters:
-            values[index] = convert(values[index], column, connection)
-    instances, start = [], 0
-    for _, model, fields in _page_shape():
-        own = values[start : start + len(fields)]
-        start += len(fields)
-        instances.append(None if own[0] is None else model.from_db(connection.alias, fields, own))
-    return instances
+    shown = wanted[0]
+    document = PageDocument.objects.filter(project=shown).values_list("version", "data").first()
+    return ProjectPage(shown, revisions, document)
 
 
 def page_rows(queryset: QuerySet, start: int, stop: int) -> list:

@@ -1,12 +1,12 @@
 """Public views: each picks a selector and a template, nothing more."""
 
 from django.http import Http404, StreamingHttpResponse
+from django.urls import reverse
 from django.views.generic import ListView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from budget.compare import compare
-from infra.addresses import address
 
 from . import exports, pagedoc, presenters, search, selectors
 from .filters import DisclosureFilter, ProjectFilter
@@ -33,8 +33,7 @@ class HomeView(TemplateView):
 class ProjectView(TemplateView):
     """The permalink (latest published revision) or one public revision of a project."""
 
-    # Drawn by Jinja2 (portal/jinja.py), from one query and the revision's page document.
-    template_engine = "jinja2"
+    # Drawn from one query and the revision's page document (projects/pagedoc.py).
     template_name = "projects/project.html"
 
     def get_context_data(self, **kwargs):
@@ -48,20 +47,14 @@ class ProjectView(TemplateView):
             **pagedoc.body_context(pagedoc.page_document(page), disclosure_title=disclosure.title),
             project=project,
             disclosure=disclosure,
-            rendition=page.rendition,
-            # Its addresses, as get_absolute_url() and reverse() give them (infra/addresses.py).
-            permalink=address("projects:project", lineage=project.lineage),
-            disclosure_url=address(
-                "projects:disclosure",
-                department=disclosure.department.slug,
-                year=disclosure.fiscal_year,
-            ),
-            pdf=address("publications:project-revision-pdf", **revision),
+            permalink=project.get_absolute_url(),
+            disclosure_url=disclosure.get_absolute_url(),
+            pdf=reverse("publications:project-revision-pdf", kwargs=revision),
         )
         # The data files of this revision: in the page's head and under its PDF.
         context.update(
             {
-                fmt: address("opendata:project-revision-data", **revision, fmt=fmt)
+                fmt: reverse("opendata:project-revision-data", kwargs={**revision, "fmt": fmt})
                 for fmt in ("json", "csv", "xlsx")
             }
         )

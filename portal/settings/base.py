@@ -113,17 +113,6 @@ TEMPLATES = [
             ],
         },
     },
-    {
-        # The project's body and page (portal/jinja.py); every other template is Django's.
-        "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "NAME": "jinja2",
-        "DIRS": [BASE_DIR / "templates-jinja2"],
-        "APP_DIRS": False,
-        "OPTIONS": {
-            "environment": "portal.jinja.environment",
-            "context_processors": ["portal.context_processors.site"],
-        },
-    },
 ]
 
 # DATABASE_URL decides the engine: sqlite:///… for the demo, postgres://… for tests and

@@ -23,3 +23,14 @@ def disclosure_pdf(disclosure, pages):
         ).first(),
         "label": "整份公开文本 PDF",
     }
+
+
+@register.inclusion_tag("publications/_pdf_download.html")
+def project_pdf(project):
+    """A public revision's PDF, with its pages, size and SHA-256 once it is rendered."""
+    revision = {"lineage": project.lineage, "revision": project.revision}
+    return {
+        "url": reverse("publications:project-revision-pdf", kwargs=revision),
+        "rendition": Rendition.objects.filter(kind=Kind.PROJECT, project=project).first(),
+        "label": f"第{project.revision}版 PDF",
+    }

@@ -41,9 +41,11 @@ def test_the_first_view_stores_the_document_and_the_next_reads_it_in_one_query(c
     assert stored.data["name"] == project.name
     with CaptureQueriesContext(connection) as queries:
         second = client.get(project.get_absolute_url())
-    # The version of what is published (projects/public_version.py) and the page's query.
-    assert len(queries) <= 2
-    assert [q["sql"] for q in queries if "EXECUTE" in q["sql"] or "JOIN" in q["sql"]]
+    # The version of what is published (projects/public_version.py), the revisions, the
+    # stored document and the PDF's record: not the tree.
+    assert len(queries) <= 4
+    assert [q["sql"] for q in queries if "projects_pagedocument" in q["sql"]]
+    assert not [q["sql"] for q in queries if "projects_lineitem" in q["sql"]]
     assert second.content == first.content
 
 
@@ -72,8 +74,8 @@ def test_the_version_is_a_digest_of_every_source(settings, tmp_path):
     for package in pagedoc.SOURCE_PACKAGES:
         (tmp_path / package / "sub").mkdir(parents=True)
         (tmp_path / package / "sub" / "module.py").write_text("x = 1\n", encoding="utf-8")
-    (tmp_path / "templates-jinja2" / "projects").mkdir(parents=True)
-    template = tmp_path / "templates-jinja2" / "projects" / "body.html"
+    (tmp_path / "templates" / "projects").mkdir(parents=True)
+    template = tmp_path / "templates" / "projects" / "body.html"
     template.write_text("{{ x }}", encoding="utf-8")
     settings.BASE_DIR = tmp_path
     pagedoc.version.cache_clear()
