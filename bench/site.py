@@ -16,11 +16,11 @@ every address is requested once, then wrk measures, for BENCH_SECONDS each:
   and by amount; search over terms cut from project names; the API's project list, by page.
 
 Requests accept gzip, as browsers do.
-Throughput is with 8 connections (the server has 2 × cores + 1 sync workers); the search and
-page latencies are with one connection, so that they are the time a reader waits and not a
-queue. Between figures it waits until the workers are idle. Then a worker's memory over 10,000
-project pages, with one worker, no recycling and nothing kept. Prints a table and exits
-non-zero when any request failed.
+Throughput is with 8 connections (the server has 2 × cores + 1 sync workers); latencies
+(project page, lists, search, API) are with one connection, so that they are the time a
+reader waits and not a queue. Between figures it waits until the workers are idle. Then a
+worker's memory over 10,000 project pages, with one worker, no recycling and nothing kept.
+Prints a table and exits non-zero when any request failed.
 docs/performance.md has the figures.
 """
 
@@ -237,7 +237,7 @@ def measure(base: str, master: int, paths: dict) -> dict:
         },
         **figures,
     }
-    for kind in ("floor", "project", "search"):
+    for kind in ("floor", "project", "list", "search", "api"):
         settle(master)
         figures[f"{kind} (1 client)"] = wrk(base, paths[kind], seconds=SECONDS, connections=1)
     return figures

@@ -35,7 +35,7 @@ from projects import selectors
 from projects.filters import ProjectFilter
 from projects.models import Department, Project
 
-from . import documents, selection
+from . import documents
 from .schemas import (
     DepartmentPage,
     DisclosurePage,
@@ -204,9 +204,9 @@ class PageParams(Schema):
     )
 
 
-def _page(request: HttpRequest, queryset, params: PageParams, item, *, narrow=False) -> dict:
-    """One page of ``queryset`` with its count and links; ``narrow``: the page's keys are
-    sorted first, then its rows read (``selectors.page_rows``), for the long project list."""
+def _page(request: HttpRequest, queryset, params: PageParams, item) -> dict:
+    """One page of ``queryset`` with its count and links; for the long project list,
+    ``queryset`` is a ``selectors.ProjectPages``, which reads a page's keys before its rows."""
     count = queryset.count()
     pages = max(1, math.ceil(count / params.page_size))
     start = (params.page - 1) * params.page_size
@@ -215,7 +215,11 @@ def _page(request: HttpRequest, queryset, params: PageParams, item, *, narrow=Fa
     if start >= count:
         rows = []
     else:
-        rows = selectors.page_rows(queryset, start, stop) if narrow else list(queryset[start:stop])
+        rows = (
+            queryset.rows(start, stop)
+            if isinstance(queryset, selectors.ProjectPages)
+            else list(queryset[start:stop])
+        )
 
     def link(number: int) -> str:
         query = request.GET.copy()
@@ -298,13 +302,12 @@ def list_projects(request, params: Query[ProjectParams]):
         for key, value in params.model_dump(exclude={"page", "page_size"}).items()
         if value is not None
     }
-    projects = Project.objects.published().select_related("disclosure__department")
-    filterset = ProjectFilter(data=data, queryset=projects)
+    filterset = ProjectFilter(data=data, queryset=selectors.public_projects())
     if not filterset.is_valid():
         errors = "；".join(f"{k}：{'，'.join(v)}" for k, v in filterset.errors.items())
         raise HttpError(400, f"筛选条件有误：{errors}")
-    queryset = filterset.qs.order_by(*selection.ORDER, "pk")
-    return _page(request, queryset, params, _project_summary, narrow=True)
+    pages = selectors.ProjectPages(filterset.qs, every_live=not data)
+    return _page(request, pages, params, _project_summary)
 
 
 def _project_document(request, lineage: UUID, revision: int | None):

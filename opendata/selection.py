@@ -15,15 +15,14 @@ from projects.models import Disclosure, Project
 
 # Projects fetched per round trip when walking a year (prefetches run per chunk).
 CHUNK = 200
-ORDER = ("-disclosure__fiscal_year", "disclosure__department__name", "sequence")
 
 
 def live_projects(*, year: int | None = None) -> QuerySet[Project]:
-    """Every live project (of one fiscal year, or of all), in disclosure order."""
-    projects = Project.objects.published()
+    """Every live project (of one fiscal year, or of all), in the public order."""
+    projects = selectors.public_projects()
     if year is not None:
         projects = projects.filter(disclosure__fiscal_year=year)
-    return projects.order_by(*ORDER)
+    return projects
 
 
 def with_tree(projects: QuerySet[Project]) -> QuerySet[Project]:

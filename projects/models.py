@@ -554,6 +554,12 @@ class Project(PlainText, models.Model):
                 condition=Q(status=Status.PUBLISHED),
                 name="project_latest_published",
             ),
+            # The lists' amount filters, counted and paged without reading the projects' rows.
+            models.Index(
+                fields=["declared_total", "id"],
+                condition=Q(status=Status.PUBLISHED),
+                name="project_live_declared_total",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -1227,6 +1233,16 @@ class ProjectSearch(models.Model):
     sequence = models.PositiveSmallIntegerField(
         "排序：项目序号", default=0, help_text="项目在公开文本中的序号（排序用，系统生成）。"
     )
+    # Whether the row's project is a live revision: written by the database alone (triggers of
+    # migration 0017 keep it equal to status = 'published' on every write of either table;
+    # what Django writes here is replaced). The public lists' pages are read from the index
+    # below: one page of the display order without sorting or joining every live project.
+    live = models.BooleanField(
+        "排序：现行版本",
+        default=False,
+        editable=False,
+        help_text="项目是否为已公开的现行版本（排序用，由数据库按项目状态维护）。",
+    )
 
     class Meta:
         verbose_name = "项目检索记录"
@@ -1235,6 +1251,11 @@ class ProjectSearch(models.Model):
             models.Index(
                 fields=["-fiscal_year", "department_name", "sequence", "project"],
                 name="projectsearch_display_order",
+            ),
+            models.Index(
+                fields=["-fiscal_year", "department_name", "sequence", "project"],
+                condition=Q(live=True),
+                name="projectsearch_live_order",
             ),
         ]
 

@@ -14,7 +14,7 @@ from .presenters import (
     amount_keys,
     revision_entries,
 )
-from .tables import DisclosureTable, ProjectTable
+from .tables import DisclosureTable, ProjectRows, ProjectTable
 
 
 class HomeView(TemplateView):
@@ -160,6 +160,12 @@ class ProjectTableView(SingleTableMixin, FilterView):
 
     def get_queryset(self):
         return selectors.public_projects()
+
+    def get_table_data(self):
+        # Neither filtered nor sorted by the reader: the public order of every live project,
+        # whose pages are read from the live rows' index (selectors.ProjectPages).
+        every_live = not any(value for key, value in self.request.GET.items() if key != "page")
+        return ProjectRows(super().get_table_data(), every_live=every_live)
 
 
 class ProjectCsvView(FilterView):

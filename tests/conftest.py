@@ -135,6 +135,38 @@ def fresh_cache():
     public_version.forget()
 
 
+# PDFs rendered in this test run (this worker), by what they are made from.
+_RENDERED: dict[tuple, tuple] = {}
+
+
+@pytest.fixture(autouse=True)
+def pdfs_rendered_once(request, monkeypatch, settings):
+    """A PDF made from the same HTML, data files, date and base address is rendered once per
+    test run and its bytes reused: WeasyPrint's output is a function of those alone
+    (``test_same_revision_gives_identical_bytes`` renders twice for real and compares). Tests
+    marked ``render_afresh`` render every PDF."""
+    if request.node.get_closest_marker("render_afresh"):
+        return
+    from publications import render
+
+    real = render.write_pdf
+
+    def write_pdf(html, *, attachments=(), published_at=None, fetcher=None):
+        if fetcher is not None:  # a test watching what the fetcher does
+            return real(html, attachments=attachments, published_at=published_at, fetcher=fetcher)
+        key = (
+            html,
+            tuple((a.name, a.media_type, a.description, a.content) for a in attachments),
+            published_at,
+            settings.PORTAL["base_url"],
+        )
+        if key not in _RENDERED:
+            _RENDERED[key] = real(html, attachments=attachments, published_at=published_at)
+        return _RENDERED[key]
+
+    monkeypatch.setattr(render, "write_pdf", write_pdf)
+
+
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Stored files (PDFs) go to a folder of the test's own, never to var/."""

@@ -34,8 +34,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")  # noqa: F405
 
 # Persistent database connections: each sync worker keeps its one connection instead of
 # opening a new one (a new PostgreSQL backend process) for every request; a connection broken
-# by a database restart is dropped by the health check (base.py, infra/db/base.py) and opened
-# again.
+# by a database restart is dropped by Django's health check (CONN_HEALTH_CHECKS, base.py) and
+# opened again.
 for alias in DATABASES:  # noqa: F405
     DATABASES[alias]["CONN_MAX_AGE"] = int(  # noqa: F405
         os.environ.get("DATABASE_CONN_MAX_AGE", "600")

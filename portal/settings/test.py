@@ -15,7 +15,7 @@ LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "W
 
 # The suite runs on PostgreSQL, as production does (constraints, partial indexes, triggers).
 # `make test` provides one; a bare pytest without DATABASE_URL would silently use SQLite.
-if DATABASES["default"]["ENGINE"] != "infra.db":  # noqa: F405 - PostgreSQL (base.py)
+if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":  # noqa: F405 - PostgreSQL (base.py)
     from django.core.exceptions import ImproperlyConfigured
 
     raise ImproperlyConfigured(

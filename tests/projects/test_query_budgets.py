@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from projects import search
 from projects.models import (
     Citation,
     Factor,
@@ -13,6 +14,7 @@ from projects.models import (
     Milestone,
     PolicyDocument,
     Project,
+    ProjectSearch,
     Status,
     SubItem,
 )
@@ -94,7 +96,7 @@ def test_big_project_search_and_registry(client, big_project, django_assert_max_
 @pytest.fixture
 def thousand_projects():
     disclosure = DisclosureFactory()
-    Project.objects.bulk_create(
+    projects = Project.objects.bulk_create(
         Project(
             disclosure=disclosure,
             sequence=n,
@@ -106,6 +108,11 @@ def thousand_projects():
             status=Status.PUBLISHED,
         )
         for n in range(1, 1001)
+    )
+    # Each with its search row, as loading and publishing write it (services.refresh_summary):
+    # the lists read their pages along those rows' index.
+    ProjectSearch.objects.bulk_create(
+        ProjectSearch(project=p, text=p.name, **search.display_order(p)) for p in projects
     )
     return disclosure
 
@@ -123,3 +130,9 @@ def test_lists_at_a_thousand_rows(client, thousand_projects, django_assert_max_n
         response = client.get(reverse("projects:projects-csv"))
         body = b"".join(response.streaming_content).decode()
     assert body.count("\n") == 1001
+    # The last page of the list and of the API, read along the live rows' index.
+    last = client.get(reverse("projects:projects"), {"page": 20}).content.decode()
+    assert "项目1000<" in last and "项目951<" in last and "项目950<" not in last
+    answer = client.get("/api/v1/projects", {"page": 20}).json()
+    assert answer["count"] == 1000
+    assert [p["name"] for p in answer["results"]] == [f"项目{n}" for n in range(951, 1001)]

@@ -12,6 +12,7 @@ from django.urls import reverse
 from projects import models
 from projects.roles import ADMINISTRATOR, CLERK, REVIEWER
 from projects.services import load_disclosure_tree
+from tests.snapshots import capture, restore
 
 pytestmark = pytest.mark.django_db
 
@@ -34,10 +35,7 @@ def admin_url(model, view, *args):
     return reverse(f"admin:projects_{model._meta.model_name}_{view}", args=args)
 
 
-@pytest.fixture
-def two_departments(seed_tree):
-    """The seed as drafts in department A (its own) and, copied, in department B; project 1
-    gets a funding source and an indicator in both, so that every model has rows on each side."""
+def _two_departments(seed_tree) -> None:
     ours = copy.deepcopy(seed_tree)
     ours["projects"][0] |= EXTRAS
     load_disclosure_tree(ours)
@@ -45,6 +43,20 @@ def two_departments(seed_tree):
     other["department"] |= {"name": "乙单位", "short_name": "乙", "slug": "dept-b"}
     other["disclosure"]["title"] = "乙单位2024年预算重点领域财政项目文本公开"
     load_disclosure_tree(other)
+
+
+@pytest.fixture(scope="module")
+def two_departments_snapshot(django_db_setup, django_db_blocker, seed_tree):
+    with django_db_blocker.unblock():
+        return capture(lambda: _two_departments(seed_tree))
+
+
+@pytest.fixture
+def two_departments(db, two_departments_snapshot):
+    """The seed as drafts in department A (its own) and, copied, in department B; project 1
+    gets a funding source and an indicator in both, so that every model has rows on each side.
+    Loaded once for the module, its rows put back in each test (tests/snapshots.py)."""
+    restore(two_departments_snapshot)
     return models.Department.objects.get(slug="chengjiang-zzb"), models.Department.objects.get(
         slug="dept-b"
     )

@@ -168,6 +168,7 @@ def test_attached_data_is_the_record_sorted_by_name_and_its_checksums_are_printe
 
 
 @pytest.mark.django_db
+@pytest.mark.render_afresh  # both renderings real: what the test run's copies rely on
 def test_same_revision_gives_identical_bytes(seed):
     from projects import selectors
     from projects.models import Project
