@@ -306,7 +306,7 @@ def list_projects(request, params: Query[ProjectParams]):
     if not filterset.is_valid():
         errors = "；".join(f"{k}：{'，'.join(v)}" for k, v in filterset.errors.items())
         raise HttpError(400, f"筛选条件有误：{errors}")
-    pages = selectors.ProjectPages(filterset.qs, every_live=not data)
+    pages = selectors.ProjectPages(filterset.qs, on_index=filterset.on_index())
     return _page(request, pages, params, _project_summary)
 
 

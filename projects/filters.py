@@ -54,6 +54,25 @@ class ProjectFilter(django_filters.FilterSet):
         model = Project
         fields: list[str] = []
 
+    def on_index(self) -> dict[str, object] | None:
+        """These filters as fields of the live search rows, whose index then gives a page's
+        keys alone (``selectors.ProjectPages``): ``{}`` when nothing filters, the fiscal year
+        when it is all that does; None otherwise."""
+        if not self.is_bound:
+            return {}
+        if not self.is_valid():
+            return None
+        given = {
+            name: value
+            for name, value in self.form.cleaned_data.items()
+            if value is not None and value != ""  # False and 0 filter too
+        }
+        if not given:
+            return {}
+        if set(given) == {"year"}:
+            return {"fiscal_year": given["year"]}
+        return None
+
     def filter_keyword(self, queryset, name, value):
         query = search.normalise_query(value)
         if not query:

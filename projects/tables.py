@@ -74,9 +74,9 @@ class ProjectRows(TableQuerysetData):
     """The project table's data: counted and read a page at a time by ``ProjectPages``
     (keys first, then rows), not by slicing the joined, ordered queryset."""
 
-    def __init__(self, queryset, *, every_live: bool):
+    def __init__(self, queryset, *, on_index: dict | None):
         super().__init__(queryset)
-        self.every_live = every_live
+        self.on_index = on_index
 
     def __len__(self):
         if getattr(self, "_length", None) is None:
@@ -90,4 +90,4 @@ class ProjectRows(TableQuerysetData):
 
     def _pages(self) -> ProjectPages:
         # Read when the page is drawn, after the table has put the data in its order.
-        return ProjectPages(self.data, every_live=self.every_live)
+        return ProjectPages(self.data, on_index=self.on_index)

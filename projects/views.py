@@ -162,10 +162,10 @@ class ProjectTableView(SingleTableMixin, FilterView):
         return selectors.public_projects()
 
     def get_table_data(self):
-        # Neither filtered nor sorted by the reader: the public order of every live project,
-        # whose pages are read from the live rows' index (selectors.ProjectPages).
-        every_live = not any(value for key, value in self.request.GET.items() if key != "page")
-        return ProjectRows(super().get_table_data(), every_live=every_live)
+        # In the public order (not sorted by the reader) and filtered by no more than the
+        # year: its pages are read from the live rows' index (selectors.ProjectPages).
+        on_index = None if self.request.GET.get("sort") else self.filterset.on_index()
+        return ProjectRows(super().get_table_data(), on_index=on_index)
 
 
 class ProjectCsvView(FilterView):

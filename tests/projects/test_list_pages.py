@@ -88,6 +88,7 @@ def mixed(guards_off):
                     name=f"项目{number}",
                     implementing_unit=department.name,
                     declared_total=Decimal(number * 10_000),
+                    finding_count=number % 3 == 0,
                     status=statuses[number % len(statuses)],
                 )
                 ProjectSearch.objects.create(
@@ -104,12 +105,43 @@ def test_every_page_is_the_slice_of_the_public_order(mixed):
     years = [p.disclosure.fiscal_year for p in ordered]
     assert years == sorted(years, reverse=True)
     queryset = selectors.public_projects()
-    for every_live in (True, False):
-        pages = selectors.ProjectPages(queryset, every_live=every_live)
+    for on_index in ({}, None):
+        pages = selectors.ProjectPages(queryset, on_index=on_index)
         assert pages.count() == mixed
         for start in range(mixed + 2):
             for stop in range(start, mixed + 3):
-                assert pages.rows(start, stop) == ordered[start:stop], (every_live, start, stop)
+                assert pages.rows(start, stop) == ordered[start:stop], (on_index, start, stop)
+
+
+def test_a_years_pages_are_read_from_the_index_alone(mixed):
+    queryset = selectors.public_projects().filter(disclosure__fiscal_year=2023)
+    ordered = list(queryset)
+    assert 0 < len(ordered) < mixed
+    for on_index in ({"fiscal_year": 2023}, None):
+        pages = selectors.ProjectPages(queryset, on_index=on_index)
+        assert pages.count() == len(ordered)
+        for start in range(len(ordered) + 1):
+            assert pages.rows(start, start + 2) == ordered[start : start + 2], on_index
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({}, {}),
+        ({"page": "2"}, {}),
+        ({"year": "", "q": ""}, {}),
+        ({"year": "2023"}, {"fiscal_year": 2023}),
+        ({"year": "2023", "has_findings": "false"}, None),
+        ({"has_findings": "false"}, None),  # False filters too
+        ({"min_wan": "0"}, None),
+        ({"year": "x"}, None),
+    ],
+)
+def test_which_filters_the_index_answers_alone(db, params, expected):
+    from projects.filters import ProjectFilter
+
+    filterset = ProjectFilter(data=params, queryset=selectors.public_projects())
+    assert filterset.on_index() == expected
 
 
 def test_a_filtered_page_is_the_slice_of_the_filtered_order(mixed):
@@ -130,7 +162,7 @@ def test_a_key_the_copy_gets_wrong_hides_a_project_but_never_shows_one(mixed):
         cursor.execute("ALTER TABLE projects_projectsearch DISABLE TRIGGER projectsearch_live")
     QuerySet.update(ProjectSearch.objects.filter(project=hidden), live=True)
     assert live(hidden)
-    pages = selectors.ProjectPages(selectors.public_projects(), every_live=True)
+    pages = selectors.ProjectPages(selectors.public_projects(), on_index={})
     shown = pages.rows(0, 100)
     assert hidden not in shown
     assert all(p.status == Status.PUBLISHED for p in shown)
@@ -143,6 +175,15 @@ def test_the_list_and_the_api_show_the_last_page(client, mixed):
     answer = client.get("/api/v1/projects", {"page_size": 2, "page": 2}).json()
     assert answer["count"] == mixed
     assert [p["name"] for p in answer["results"]] == names[2:4]
+    clean = [p.name for p in selectors.public_projects().filter(finding_count=0)]
+    assert 0 < len(clean) < mixed
+    answer = client.get("/api/v1/projects", {"has_findings": "false", "page_size": 100}).json()
+    assert [p["name"] for p in answer["results"]] == clean
+    html = client.get(reverse("projects:projects"), {"year": "2023", "page": "1"}).content.decode()
+    assert all(
+        f">{p.name}<" in html
+        for p in selectors.public_projects().filter(disclosure__fiscal_year=2023)
+    )
     sorted_by_amount = client.get(reverse("projects:projects"), {"sort": "-declared_total"})
     text = sorted_by_amount.content.decode()
     amounts = [p.name for p in selectors.public_projects().order_by("-declared_total")]
