@@ -27,7 +27,11 @@ ones at once, and puts the new ones in the cache once the transaction commits:
   it renders is the old, committed data: the pair stays true;
 * after the commit the process that published sees the new token at once, every other one
   with a shared cache (Redis) within ``PUBLIC_VERSION_LOCAL_TTL`` seconds, and a process with a
-  cache of its own within ``PUBLIC_VERSION_TTL`` seconds.
+  cache of its own within ``PUBLIC_VERSION_TTL`` seconds;
+* a scope's token is kept (in the cache and by each process) with the token of everything
+  public it was read with, from one moment (``_fetch``): since every bump changes that one,
+  a process keeps a scope's token for as long as it still reads the same token of everything
+  public, and asks again only after a publication.
 
 Tokens are random rather than a counter, so a rolled-back bump can never hand its number to
 different data later.
@@ -99,10 +103,14 @@ def of_disclosure(kwargs: dict) -> str:
     return disclosure_scope(kwargs["department"], kwargs["year"])
 
 
-# The tokens this process read, and when (time.monotonic()): read again after
-# PUBLIC_VERSION_LOCAL_TTL seconds, so that most requests ask neither the cache nor the
-# database.
-_local: dict[str, tuple[Version, float]] = {}
+# The tokens this process read: each with the token of everything public it was current with
+# (None for ``all`` itself, or when that is not known) and when it was read
+# (time.monotonic()). Read again after PUBLIC_VERSION_LOCAL_TTL seconds, unless that token of
+# everything public is still the current one: every bump changes it, so the scope's token has
+# not changed either. Most requests ask neither the cache nor the database, and a process
+# answering pages of many projects asks for each project's token once per publication, not
+# once a second.
+_local: dict[str, tuple[Version, str | None, float]] = {}
 
 
 def _cache_key(scope: str) -> str:
@@ -121,22 +129,46 @@ def forget() -> None:
 def _read(scope: str) -> Version:
     now = time.monotonic()
     kept = _local.get(scope)
-    if kept is not None and now - kept[1] < settings.PUBLIC_VERSION_LOCAL_TTL:
-        return kept[0]
-    version = cache.get(_cache_key(scope))
-    if version is None:
-        row = PublicVersion.objects.filter(scope=scope).first()
-        if row is not None:
-            version = Version(row.token, row.changed_at)
-        elif scope == ALL:
-            return bump()
-        else:
-            version = Version("0", UNTOUCHED_AT)
-        cache.set(_cache_key(scope), version, settings.PUBLIC_VERSION_TTL)
+    if kept is not None:
+        version, everything, read_at = kept
+        if now - read_at < settings.PUBLIC_VERSION_LOCAL_TTL:
+            return version
+        if everything is not None and _read(ALL).token == everything:
+            return version
+    if scope == ALL:
+        version, everything = _fetch_all(), None
+    else:
+        version, everything = _fetch(scope)
     if len(_local) >= LOCAL_LIMIT:
         _local.clear()
-    _local[scope] = (version, now)
+    _local[scope] = (version, everything, now)
     return version
+
+
+def _fetch_all() -> Version:
+    version = cache.get(_cache_key(ALL))
+    if version is None:
+        row = PublicVersion.objects.filter(scope=ALL).first()
+        if row is None:
+            return bump()
+        version = Version(row.token, row.changed_at)
+        cache.add(_cache_key(ALL), version, settings.PUBLIC_VERSION_TTL)
+    return version
+
+
+def _fetch(scope: str) -> tuple[Version, str | None]:
+    """A scope's token and the token of everything public of the same moment: cached as a
+    pair by ``bump`` or read together in one query, so the two always belong together."""
+    pair = cache.get(_cache_key(scope))
+    if pair is None:
+        rows = {row.scope: row for row in PublicVersion.objects.filter(scope__in=[ALL, scope])}
+        own = rows.get(scope)
+        version = Version(own.token, own.changed_at) if own else Version("0", UNTOUCHED_AT)
+        pair = (version, rows[ALL].token if ALL in rows else None)
+        # Added, never set: a reader's copy, read before a publication committed, cannot
+        # replace the one the publication put there (bump).
+        cache.add(_cache_key(scope), pair, settings.PUBLIC_VERSION_TTL)
+    return pair
 
 
 def current(scope: str | None = None) -> Version:
@@ -164,9 +196,13 @@ def bump(*scopes: str) -> Version:
     if not routers.replica_in_use():
         # With a replica, the next read takes the version from the replica instead, once
         # the replica has the new rows too (see infra/routers.py).
+        everything = versions[ALL].token
         transaction.on_commit(
             lambda: cache.set_many(
-                {_cache_key(scope): v for scope, v in versions.items()},
+                {
+                    _cache_key(scope): v if scope == ALL else (v, everything)
+                    for scope, v in versions.items()
+                },
                 settings.PUBLIC_VERSION_TTL,
             )
         )

@@ -156,8 +156,9 @@ def test_clerk_enters_reviewer_publishes_then_a_correction(
     public.goto(f"{base}/projects/{project.lineage}/pdf/")
     assert "PDF 正在生成" in public.locator("main").inner_text()
     public.screenshot(path=str(screenshot_dir / "pdf-pending.png"), full_page=False)
-    run_queued_jobs()
-    public.wait_for_timeout(3000)
+    with public.expect_download(timeout=15_000):
+        run_queued_jobs()
+    public.wait_for_timeout(1500)  # past the next refresh, were there one
     assert len(downloads) == 1
     first_page = PdfReader(downloads[0].path()).pages[0].extract_text().replace("\n", "")
     assert NAME in first_page

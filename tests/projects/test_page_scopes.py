@@ -130,3 +130,74 @@ def test_scoped_versions_combine_the_sites_token_and_their_own(two_disclosures):
         public_version.current(public_version.project_scope(two_disclosures[2].lineage)).token
         != other.token
     )
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """public_version's clock (time.monotonic), moved by the test."""
+    from types import SimpleNamespace
+
+    now = SimpleNamespace(value=1000.0)
+    monkeypatch.setattr(public_version, "time", SimpleNamespace(monotonic=lambda: now.value))
+    return now
+
+
+def asked_for(monkeypatch) -> list[str]:
+    """The cache keys public_version asks for from now on."""
+    asked = []
+    real = public_version.cache.get
+    monkeypatch.setattr(
+        public_version.cache, "get", lambda key, *a, **k: asked.append(key) or real(key, *a, **k)
+    )
+    return asked
+
+
+def test_a_scopes_token_is_kept_while_everything_publics_is_unchanged(
+    two_disclosures, clock, settings, monkeypatch
+):
+    """A process asks for a project's token again only once something was published: its token
+    is kept with the token of everything public it was read with, which every bump changes."""
+    first, _, theirs = two_disclosures
+    scope = public_version.project_scope(theirs.lineage)
+    key = public_version._cache_key(scope)
+    read = public_version.current(scope)
+    asked = asked_for(monkeypatch)
+    clock.value += 10 * settings.PUBLIC_VERSION_LOCAL_TTL
+    assert public_version.current(scope) == read
+    assert key not in asked  # the project's token kept …
+    assert public_version._cache_key(public_version.ALL) in asked  # … once this was the same
+    # Another project published, as another process would see it: its own memory intact.
+    kept = dict(public_version._local)
+    public_version.project_changed(first)
+    public_version._local.update(kept)
+    clock.value += 10 * settings.PUBLIC_VERSION_LOCAL_TTL
+    asked.clear()
+    assert public_version.current(scope).token.split(".")[1] == read.token.split(".")[1]
+    assert key in asked  # asked again after a publication, and the same: not this project's
+    # Its own project corrected: a new token.
+    public_version.project_changed(theirs)
+    clock.value += 10 * settings.PUBLIC_VERSION_LOCAL_TTL
+    assert public_version.current(scope).token.split(".")[1] != read.token.split(".")[1]
+
+
+def test_a_pair_read_before_a_publication_committed_never_replaces_the_published_one(
+    two_disclosures, monkeypatch
+):
+    """A reader that read the tokens before a publication committed, and stores them after
+    the publication put its own in the cache, leaves the publication's there."""
+    _, _, theirs = two_disclosures
+    scope = public_version.project_scope(theirs.lineage)
+    key = public_version._cache_key(scope)
+    public_version.cache.delete(key)
+    published = (public_version.Version("published", public_version.UNTOUCHED_AT), "everything")
+    real_filter = public_version.PublicVersion.objects.filter
+
+    def stale_read(*args, **kwargs):
+        rows = list(real_filter(*args, **kwargs))  # the old tokens, read first …
+        public_version.cache.set(key, published, 60)  # … then the publication commits
+        return rows
+
+    monkeypatch.setattr(public_version.PublicVersion.objects, "filter", stale_read)
+    stale = public_version._fetch(scope)
+    assert stale != published
+    assert public_version.cache.get(key) == published
