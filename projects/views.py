@@ -50,6 +50,7 @@ class ProjectView(TemplateView):
             permalink=project.get_absolute_url(),
             disclosure_url=disclosure.get_absolute_url(),
             pdf=reverse("publications:project-revision-pdf", kwargs=revision),
+            revision_label=f"第{project.revision}版",
         )
         # The data files of this revision: in the page's head and under its PDF.
         context.update(
