@@ -2,19 +2,21 @@
 
 Loading the seed disclosure through the loader takes some 2,400 queries (every row validated,
 then saved), and a few hundred tests want it. :func:`capture` runs such a build once, in a
-transaction it rolls back, and keeps every row the build wrote, in every table; :func:`restore`
-writes those rows back in a handful of bulk inserts inside the test's own transaction (rolled
-back after the test like anything else it writes). The rows are the loader's, to the byte:
-ids, computed summaries, search rows and all. ``tests/projects/test_seed.py`` still loads the
+transaction it rolls back, and keeps every row the build wrote, in every table (as PostgreSQL's
+COPY text); :func:`restore` writes those rows back with one COPY per table inside the test's own
+transaction (rolled back after the test like anything else it writes). The rows are the
+loader's, to the byte: ids, timestamps, computed summaries, search rows and all (Django's bulk
+inserts would stamp ``auto_now`` fields anew). ``tests/projects/test_seed.py`` still loads the
 seed from scratch and checks that it gives the same rows.
 
-PostgreSQL only (the suite's database): the rows go in with the triggers off for the insert
+PostgreSQL only (the suite's database): the rows go in with the triggers off for the copy
 (``session_replication_role = replica``), since the guards of published revisions refuse new
 rows under them, and the id sequences are moved past the restored ids afterwards.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -40,7 +42,24 @@ def _keys(model) -> set:
 @dataclass(frozen=True)
 class Snapshot:
     rows: tuple[tuple[type[models.Model], tuple[dict, ...]], ...]
+    # Each table's rows as COPY text, with the columns in the order written.
+    copies: tuple[tuple[type[models.Model], tuple[str, ...], str], ...]
     result: tuple[type[models.Model], Any] | None  # the build's return value, as model and pk
+
+
+def _copy_out(model, keys: set) -> tuple[tuple[str, ...], str]:
+    quote = connection.ops.quote_name
+    columns = tuple(f.column for f in model._meta.concrete_fields)
+    pk = quote(model._meta.pk.column)
+    select = (
+        f"SELECT {', '.join(map(quote, columns))} FROM {quote(model._meta.db_table)} "
+        f"WHERE {pk} = ANY(%s) ORDER BY {pk}"
+    )
+    text = io.StringIO()
+    with connection.cursor() as cursor:
+        query = cursor.cursor.mogrify(select, [sorted(keys)]).decode()
+        cursor.cursor.copy_expert(f"COPY ({query}) TO STDOUT", text)
+    return columns, text.getvalue()
 
 
 def capture(build: Callable[[], Any]) -> Snapshot:
@@ -49,15 +68,16 @@ def capture(build: Callable[[], Any]) -> Snapshot:
     with transaction.atomic():
         before = {model: _keys(model) for model in tables}
         result = build()
-        rows = []
+        rows, copies = [], []
         for model in tables:
             new = _keys(model) - before[model]
             if new:
                 found = model._base_manager.filter(pk__in=new).order_by("pk").values()
                 rows.append((model, tuple(found)))
+                copies.append((model, *_copy_out(model, new)))
         transaction.set_rollback(True)
     kept = (type(result), result.pk) if isinstance(result, models.Model) else None
-    return Snapshot(rows=tuple(rows), result=kept)
+    return Snapshot(rows=tuple(rows), copies=tuple(copies), result=kept)
 
 
 def restore(snapshot: Snapshot) -> Any:
@@ -70,11 +90,14 @@ def restore(snapshot: Snapshot) -> Any:
         cursor.execute("SHOW session_replication_role")
         (role,) = cursor.fetchone()  # "replica" already under the guards_off fixture
         cursor.execute("SET LOCAL session_replication_role = replica")
+        quote = connection.ops.quote_name
         try:
-            for model, rows in snapshot.rows:
-                # The plain QuerySet: the models' own bulk_create refuses rows under a
-                # published revision, which is what these are.
-                models.QuerySet(model).bulk_create([model(**row) for row in rows])
+            for model, columns, text in snapshot.copies:
+                cursor.cursor.copy_expert(
+                    f"COPY {quote(model._meta.db_table)} ({', '.join(map(quote, columns))}) "
+                    "FROM STDIN",
+                    io.StringIO(text),
+                )
         finally:
             cursor.execute("SELECT set_config('session_replication_role', %s, true)", [role])
         for statement in connection.ops.sequence_reset_sql(

@@ -175,3 +175,11 @@ def test_the_seed_loaded_from_scratch_gives_the_rows_the_tests_put_back(seed_tre
     again = capture(lambda: load_disclosure_tree(seed_tree, publish=True).disclosure)
     assert _content(again) == _content(seed_snapshot)
     assert {model for model, _ in again.rows} >= {Project, SubItem, LineItem, Citation}
+
+
+def test_the_rows_put_back_are_the_rows_captured(seed, seed_snapshot):
+    """What the ``seed`` fixture copies back (tests/snapshots.py) reads as what was captured,
+    every column of every row, ``ProjectSearch.live`` (which the database works out) included."""
+    for model, rows in seed_snapshot.rows:
+        keys = [row[model._meta.pk.attname] for row in rows]
+        assert tuple(model._base_manager.filter(pk__in=keys).order_by("pk").values()) == rows
