@@ -58,7 +58,7 @@ from budget.tree import (
     ProjectData,
     SubItemData,
 )
-from projects import search
+from projects import public_version, search
 from projects.models import (
     Citation,
     Comparator,
@@ -181,6 +181,8 @@ def generate(
             Project.objects.filter(pk__in=ids[start : start + batch_size]).update(
                 status=Status.PUBLISHED
             )
+        # What the public sees changed, for projects nobody named: every stored page is stale.
+        public_version.bump(public_version.SITE)
         builder.timings["publish"] = time.perf_counter() - started
     return builder.result
 

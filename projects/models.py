@@ -363,21 +363,16 @@ class Disclosure(PlainText, models.Model):
 class ProjectQuerySet(models.QuerySet):
     def update(self, **kwargs):
         """Refuses to change a frozen revision beyond its lifecycle fields, or to reopen it,
-        and a submitted one beyond what review writes."""
+        and a submitted one beyond what review writes. Publishing goes through the workflow
+        (``projects.publishing``), which says what it makes stale; code that changes statuses
+        in bulk (the demo generator) bumps the public version itself."""
         touches_content = bool(set(kwargs) - FROZEN_MUTABLE_FIELDS)
         reopens = kwargs.get("status", Status.PUBLISHED) in OPEN_STATUSES
         if (touches_content or reopens) and self.filter(status__in=FROZEN_STATUSES).exists():
             raise FrozenRevisionError()
         if set(kwargs) - SUBMITTED_MUTABLE_FIELDS and self.filter(status=Status.SUBMITTED).exists():
             raise SubmittedRevisionError()
-        count = super().update(**kwargs)
-        if "status" in kwargs and count:
-            # Publishing or withdrawing in bulk changes what the public sees, and it does not
-            # say which projects: every stored page goes stale.
-            from .public_version import SITE, bump
-
-            bump(SITE)
-        return count
+        return super().update(**kwargs)
 
     def delete(self):
         if self.filter(status__in=FROZEN_STATUSES).exists():

@@ -39,8 +39,8 @@ different data later.
 Who bumps: a publication (``projects.publishing.after_publication``, from the workflow and the
 loader) and a withdrawal (``workflow.withdraw``); a summary recomputed for a public revision
 (``services.refresh_summary``); a stored PDF (``publications.services``), whose size and
-checksum the pages show; a bulk ``update(status=…)`` of projects (``ProjectQuerySet.update``,
-``site``: it does not say which projects); and, through ``post_save``/``post_delete``
+checksum the pages show; the demo generator after publishing in bulk (``site``: it does not
+say which projects); and, through ``post_save``/``post_delete``
 receivers (``connect``), saving or deleting a department, region, disclosure or policy
 document (``site``). Children of a published revision cannot change at all, and drafts are not
 public, so edits to drafts leave the stored pages alone.

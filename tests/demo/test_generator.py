@@ -262,3 +262,12 @@ def test_ids_taken_while_a_copy_is_in_flight(db, monkeypatch):
     result = generate(seed=9, departments=2, projects=40, batch_size=5)
     assert Project.objects.count() == result.projects == 40
     assert LineItem.objects.count() == result.lines
+
+
+def test_publishing_in_bulk_makes_every_stored_page_stale(db):
+    """The generator publishes with one UPDATE a batch, outside the workflow, and says so."""
+    from projects import public_version
+
+    before = public_version.current()
+    generate(seed=3, departments=1, projects=3, draft_ratio=0)
+    assert public_version.current().token != before.token

@@ -10,7 +10,7 @@ from django.db import InterfaceError, OperationalError, transaction
 from django.urls import reverse
 
 from projects import public_version, workflow
-from projects.models import Department, LineItem, Project, Status
+from projects.models import Department, LineItem, Project
 
 from .test_workflow import publish_draft
 
@@ -218,12 +218,6 @@ def test_draft_edits_leave_the_cache_alone(draft, seed):
     draft.name = "改过的草稿"
     draft.save()
     assert public_version.current() == before
-
-
-def test_bulk_status_update_changes_the_version(draft):
-    before = public_version.current()
-    Project.objects.filter(pk=draft.pk).update(status=Status.SUBMITTED)
-    assert public_version.current().token != before.token
 
 
 def test_a_rolled_back_bump_leaves_the_committed_version(seed):
