@@ -79,7 +79,7 @@ class ProjectFilter(django_filters.FilterSet):
             return queryset
         # Up to the cap, the capped count's own ids: the list's counts and sorting then cost
         # nothing more. Past it, every match as a subquery (see docs/search.md).
-        count = search.count_matches(search.matching_projects(query))
+        count = search.count_query(query)
         if not count.more:
             return queryset.filter(pk__in=count.ids)
         return queryset.filter(pk__in=search.matching_projects(query).values("pk"))

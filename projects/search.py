@@ -197,6 +197,31 @@ def count_matches(projects: QuerySet[Project], cap: int = COUNT_CAP) -> MatchCou
     return MatchCount(count=len(ids), more=False, ids=ids)
 
 
+def count_query(query: str, cap: int = COUNT_CAP) -> MatchCount:
+    """How many live projects ``query`` finds, as ``count_matches(matching_projects(query))``
+    says, read the cheap way: the live search rows that match (``ProjectSearch.live``), from
+    the grams' GIN index, stopping after ``cap + 1`` of them; then, when there are no more
+    than ``cap``, the published projects among them (``published()`` decides).
+
+    Left to itself, PostgreSQL walked the projects and their search rows by key and tested
+    each row's grams (kept out of line, TOASTed): 80 ms for 年农 at 100,000 projects, where
+    the index gives any term's first 1,001 rows in 1–6 ms (docs/search.md).
+    """
+    if not grams_indexed():
+        return count_matches(matching_projects(query), cap)
+    rows = matching_search_rows(query)
+    alias = router.db_for_read(ProjectSearch)  # the replica, for a public page
+    with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
+        # The only way left to read the rows is the grams' bitmap: no index walk, no scan.
+        cursor.execute("SET LOCAL enable_indexscan = off; SET LOCAL enable_seqscan = off")
+        keys = list(
+            rows.using(alias).filter(live=True).values_list("project_id", flat=True)[: cap + 1]
+        )
+    if len(keys) > cap:
+        return MatchCount(count=cap, more=True)
+    return count_matches(Project.objects.published().filter(pk__in=keys), cap)
+
+
 # A page of a common term is first looked for by walking the public order, testing at most
 # this many rows: a term found all over (工作, 项目) fills a page within the first hundred,
 # and a walk that finds too little costs a few milliseconds before the candidates are sorted.
@@ -333,7 +358,7 @@ def search_results(query: str, cap: int = COUNT_CAP) -> tuple[MatchCount, QueryS
     are read by id, without testing any text again; past the cap a page is read as
     ``CommonMatches`` says.
     """
-    count = count_matches(matching_projects(query), cap)
+    count = count_query(query, cap)
     if count.more:
         if not grams_indexed():
             return count, matching_projects(query, dense=True)
