@@ -205,8 +205,8 @@ class PageParams(Schema):
 
 
 def _page(request: HttpRequest, queryset, params: PageParams, item) -> dict:
-    """One page of ``queryset`` with its count and links; for the long project list,
-    ``queryset`` is a ``selectors.ProjectPages``, which reads a page's keys before its rows."""
+    """One page of ``queryset`` (or of the project list's ``selectors.ProjectPages``) with its
+    count and links."""
     count = queryset.count()
     pages = max(1, math.ceil(count / params.page_size))
     start = (params.page - 1) * params.page_size
@@ -215,11 +215,7 @@ def _page(request: HttpRequest, queryset, params: PageParams, item) -> dict:
     if start >= count:
         rows = []
     else:
-        rows = (
-            queryset.rows(start, stop)
-            if isinstance(queryset, selectors.ProjectPages)
-            else list(queryset[start:stop])
-        )
+        rows = list(queryset[start:stop])
 
     def link(number: int) -> str:
         query = request.GET.copy()

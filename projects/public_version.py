@@ -184,12 +184,18 @@ def bump(*scopes: str) -> Version:
     """New tokens for everything public and for ``scopes``, visible once the current
     transaction commits; the new version of everything public."""
     changed_at = timezone.now().replace(microsecond=0)
-    versions = {}
-    for scope in dict.fromkeys((ALL, *scopes)):
-        versions[scope] = version = Version(uuid.uuid4().hex, changed_at)
-        PublicVersion.objects.update_or_create(
-            scope=scope, defaults={"token": version.token, "changed_at": changed_at}
-        )
+    versions = {
+        scope: Version(uuid.uuid4().hex, changed_at) for scope in dict.fromkeys((ALL, *scopes))
+    }
+    PublicVersion.objects.bulk_create(  # one statement, however many scopes
+        [
+            PublicVersion(scope=s, token=v.token, changed_at=v.changed_at)
+            for s, v in versions.items()
+        ],
+        update_conflicts=True,
+        unique_fields=["scope"],
+        update_fields=["token", "changed_at"],
+    )
     cache.delete_many([_cache_key(scope) for scope in versions])
     forget()
     transaction.on_commit(forget)  # what this process read meanwhile was the old version

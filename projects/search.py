@@ -120,13 +120,12 @@ def display_order(project: Project) -> dict[str, object]:
 
 
 # The public order of projects (selectors.public_projects) as the search row stores it, the
-# project id last so the order is total whatever the data. Index projectsearch_display_order
-# holds exactly this, so a page of a common term is read in order and stops early.
-DISPLAY_ORDER = (
-    "-search__fiscal_year",
-    "search__department_name",
-    "search__sequence",
-    "search__project_id",
+# project id last so the order is total whatever the data. Indexes projectsearch_display_order
+# and projectsearch_live_order hold exactly this, so a page is read in order and stops early.
+ROW_ORDER = ("-fiscal_year", "department_name", "sequence", "project_id")
+# The same order seen from a project.
+DISPLAY_ORDER = tuple(
+    f"-search__{part[1:]}" if part.startswith("-") else f"search__{part}" for part in ROW_ORDER
 )
 
 
@@ -236,11 +235,10 @@ def _escape_like(key: str) -> str:
 
 
 def _order_sql(alias: str) -> str:
-    """``DISPLAY_ORDER`` as an ORDER BY list over a search row called ``alias``."""
+    """``ROW_ORDER`` as an ORDER BY list over a search row called ``alias``."""
     return ", ".join(
-        f"{alias}.{part.lstrip('-').removeprefix('search__')}"
-        + (" DESC" if part.startswith("-") else "")
-        for part in DISPLAY_ORDER
+        f"{alias}.{part.lstrip('-')}" + (" DESC" if part.startswith("-") else "")
+        for part in ROW_ORDER
     )
 
 

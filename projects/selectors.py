@@ -49,7 +49,7 @@ from .models import (
     Status,
     SubItem,
 )
-from .search import DISPLAY_ORDER
+from .search import DISPLAY_ORDER, ROW_ORDER
 
 
 def _project_tree_prefetches() -> list:
@@ -172,26 +172,16 @@ def project_page(lineage: UUID, revision: int | None = None) -> ProjectPage:
     return ProjectPage(shown, revisions, document)
 
 
-def page_rows(queryset: QuerySet, start: int, stop: int) -> list:
-    """Rows ``start:stop`` of an ordered queryset, read in two steps: the page's keys first,
-    in order, from rows as narrow as the ordering allows, then those rows whole. PostgreSQL
-    then sorts and skips (key, pk) pairs instead of every joined row with its long texts:
-    at 100,000 projects a late page of everything took seconds read in one query."""
-    return _rows_of(queryset, list(queryset.values_list("pk", flat=True)[start:stop]))
-
-
-def _rows_of(queryset: QuerySet, pks: list[int]) -> list:
-    rows = queryset.order_by().in_bulk(pks)
-    return [rows[pk] for pk in pks if pk in rows]
-
-
 @dataclass(frozen=True)
 class ProjectPages:
-    """Pages of ``public_projects()``, filtered or not: the project list's and the API's.
+    """Pages of ``public_projects()``, filtered or not: the project list's and the API's,
+    counted and sliced as the queryset would be.
 
-    A page's keys are read along the index of live search rows (``ProjectSearch.live``,
-    kept by the database; ``projectsearch_live_order``), which stops after the page instead
-    of sorting every match; the count is the queryset's own, which joins no search row.
+    A page's keys are read first, then its rows whole: PostgreSQL then sorts and skips keys,
+    not joined rows with their long texts. The keys are read along the index of live search
+    rows (``ProjectSearch.live``, kept by the database; ``projectsearch_live_order``), which
+    stops after the page instead of sorting every match; the count is the queryset's own,
+    which joins no search row.
 
     ``on_index``: the queryset is ``public_projects()`` in its own order, filtered by nothing
     but these fields of the search rows (``{}``: unfiltered; ``{"fiscal_year": 2024}``), so
@@ -206,16 +196,18 @@ class ProjectPages:
     def count(self) -> int:
         return self.queryset.count()
 
-    def rows(self, start: int, stop: int) -> list[Project]:
+    def __getitem__(self, page: slice) -> list[Project]:
         if self.on_index is not None:
             keys = (
                 ProjectSearch.objects.filter(live=True, **self.on_index)
-                .order_by(*(part.replace("search__", "") for part in DISPLAY_ORDER))
+                .order_by(*ROW_ORDER)
                 .values_list("project_id", flat=True)
             )
         else:
             keys = self.queryset.filter(search__live=True).values_list("pk", flat=True)
-        return _rows_of(self.queryset, list(keys[start:stop]))
+        pks = list(keys[page])
+        rows = self.queryset.order_by().in_bulk(pks)
+        return [rows[pk] for pk in pks if pk in rows]
 
 
 def public_projects() -> QuerySet[Project]:

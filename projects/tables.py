@@ -6,6 +6,7 @@ from django_tables2.data import TableQuerysetData
 
 from budget.amounts import format_wan, format_yuan
 
+from .search import DISPLAY_ORDER
 from .selectors import ProjectPages
 
 AMOUNT_ATTRS = {"th": {"class": "num"}, "td": {"class": "num"}}
@@ -38,15 +39,15 @@ class ProjectTable(tables.Table):
     django-tables2's cell rendering took longer than the rest of the page together."""
 
     name = tables.Column(verbose_name="项目")
-    # Sorted as the search rows hold the public order (search.DISPLAY_ORDER), so that the
-    # default order, newest year then department, is read along their index.
+    # Sorted as the search rows hold the public order, so that the default order, newest
+    # year then department, is search.DISPLAY_ORDER itself and read along their index.
     department = tables.Column(
-        verbose_name="预算单位",
-        accessor="disclosure__department__name",
-        order_by=("search__department_name", "search__sequence", "search__project_id"),
+        verbose_name="预算单位", accessor="disclosure__department__name", order_by=DISPLAY_ORDER[1:]
     )
     year = tables.Column(
-        verbose_name="年度", accessor="disclosure__fiscal_year", order_by=("search__fiscal_year",)
+        verbose_name="年度",
+        accessor="disclosure__fiscal_year",
+        order_by=(DISPLAY_ORDER[0].removeprefix("-"),),
     )
     declared_total = tables.Column(verbose_name="申报总额（万元）", attrs=AMOUNT_ATTRS)
     itemised_total = tables.Column(verbose_name="细化合计（万元）", attrs=AMOUNT_ATTRS)
@@ -84,8 +85,8 @@ class ProjectRows(TableQuerysetData):
         return self._length
 
     def __getitem__(self, key):
-        if isinstance(key, slice) and key.step is None:
-            return self._pages().rows(key.start or 0, key.stop)
+        if isinstance(key, slice):
+            return self._pages()[key]
         return super().__getitem__(key)
 
     def _pages(self) -> ProjectPages:

@@ -33,7 +33,7 @@ class HomeView(TemplateView):
 class ProjectView(TemplateView):
     """The permalink (latest published revision) or one public revision of a project."""
 
-    # Drawn from one query and the revision's page document (projects/pagedoc.py).
+    # Drawn from its revisions and the shown revision's page document (projects/pagedoc.py).
     template_name = "projects/project.html"
 
     def get_context_data(self, **kwargs):

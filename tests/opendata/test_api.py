@@ -293,7 +293,8 @@ def test_answers_are_stored_per_version_and_the_limit_still_counts(
 
 
 def test_a_page_read_by_its_keys_first_is_the_page_read_whole(seed):
-    """``selectors.page_rows`` gives what slicing gives, in order."""
+    """``selectors.ProjectPages`` (the API's project list) gives what slicing gives, in order,
+    whether its keys come from the live rows' index alone or from the queryset."""
     from projects import selectors
 
     ordered = selectors.public_projects()
@@ -301,10 +302,14 @@ def test_a_page_read_by_its_keys_first_is_the_page_read_whole(seed):
     assert count >= 2
     for start, stop in [(0, 1), (1, 2), (count - 1, count + 5), (0, count), (count, count + 3)]:
         expected = list(ordered[start:stop])
-        assert selectors.page_rows(ordered, start, stop) == expected
-        assert [p.disclosure.department.name for p in expected] == [
-            p.disclosure.department.name for p in selectors.page_rows(ordered, start, stop)
-        ]
+        for pages in (
+            selectors.ProjectPages(ordered),
+            selectors.ProjectPages(ordered, on_index={}),
+        ):
+            assert pages[start:stop] == expected
+            assert [p.disclosure.department.name for p in expected] == [
+                p.disclosure.department.name for p in pages[start:stop]
+            ]
 
 
 @pytest.mark.parametrize(

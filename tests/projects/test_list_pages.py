@@ -110,7 +110,7 @@ def test_every_page_is_the_slice_of_the_public_order(mixed):
         assert pages.count() == mixed
         for start in range(mixed + 2):
             for stop in range(start, mixed + 3):
-                assert pages.rows(start, stop) == ordered[start:stop], (on_index, start, stop)
+                assert pages[start:stop] == ordered[start:stop], (on_index, start, stop)
 
 
 def test_a_years_pages_are_read_from_the_index_alone(mixed):
@@ -121,7 +121,7 @@ def test_a_years_pages_are_read_from_the_index_alone(mixed):
         pages = selectors.ProjectPages(queryset, on_index=on_index)
         assert pages.count() == len(ordered)
         for start in range(len(ordered) + 1):
-            assert pages.rows(start, start + 2) == ordered[start : start + 2], on_index
+            assert pages[start : start + 2] == ordered[start : start + 2], on_index
 
 
 @pytest.mark.parametrize(
@@ -151,7 +151,7 @@ def test_a_filtered_page_is_the_slice_of_the_filtered_order(mixed):
     pages = selectors.ProjectPages(queryset)
     assert pages.count() == len(ordered)
     for start in range(len(ordered) + 1):
-        assert pages.rows(start, start + 3) == ordered[start : start + 3]
+        assert pages[start : start + 3] == ordered[start : start + 3]
 
 
 def test_a_key_the_copy_gets_wrong_hides_a_project_but_never_shows_one(mixed):
@@ -163,7 +163,7 @@ def test_a_key_the_copy_gets_wrong_hides_a_project_but_never_shows_one(mixed):
     QuerySet.update(ProjectSearch.objects.filter(project=hidden), live=True)
     assert live(hidden)
     pages = selectors.ProjectPages(selectors.public_projects(), on_index={})
-    shown = pages.rows(0, 100)
+    shown = pages[0:100]
     assert hidden not in shown
     assert all(p.status == Status.PUBLISHED for p in shown)
 
