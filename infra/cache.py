@@ -6,9 +6,9 @@
   the pool opens new connections in a forked process.
 * ``incr`` in one round trip, atomically: Django's asks EXISTS, then INCRBY, so a key that
   expired between the two came back as a counter without expiry.
-* ``count``: a counter that starts at 1 and expires ``seconds`` after, incremented in one
-  atomic round trip (the rate limiter pattern of Redis's INCR documentation), for
-  ``infra.ratelimit``, which counts every API request.
+* ``count``: a counter that starts at its first amount and expires ``seconds`` after,
+  incremented in one atomic round trip (the rate limiter pattern of Redis's INCR
+  documentation), for ``infra.ratelimit``, which reserves API requests' counts with it.
 * **A Redis that cannot be reached (or refuses writes) is a miss, not an error.** Everything the
   portal keeps in the cache can be made again from the database (stored pages and bodies, the
   public version, whose copy lives ``PUBLIC_VERSION_TTL`` seconds), so while Redis is down or
@@ -49,10 +49,10 @@ if redis.call('EXISTS', KEYS[1]) == 1 then
 end
 return false
 """
-# Increments a key, giving a new one its expiry.
+# Increments a key by ARGV[2], giving a new one its expiry (ARGV[1] seconds).
 _COUNT = """
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then
+local count = redis.call('INCRBY', KEYS[1], ARGV[2])
+if count == tonumber(ARGV[2]) then
   redis.call('EXPIRE', KEYS[1], ARGV[1])
 end
 return count
@@ -117,10 +117,10 @@ class RedisCacheClient(redis.RedisCacheClient):
             raise ValueError(f"Key '{key}' not found.")
         return value
 
-    @_or(lambda key, seconds: 0)  # not counted: infra.ratelimit lets it through
-    def count(self, key, seconds: int) -> int:
+    @_or(lambda key, seconds, amount=1: 0)  # not counted: infra.ratelimit lets it through
+    def count(self, key, seconds: int, amount: int = 1) -> int:
         client, _, count = self._kept(write=True)
-        return count(keys=[key], args=[seconds], client=client)
+        return count(keys=[key], args=[seconds, amount], client=client)
 
     @_or(_not_done)
     def ping(self) -> bool:
@@ -149,6 +149,8 @@ class RedisCache(redis.RedisCache):
         failure): for the health check."""
         return self._cache.ping()
 
-    def count(self, key, seconds: int, version=None) -> int:
-        """``key``'s count after this one: 1 for a new key, which expires ``seconds`` later."""
-        return self._cache.count(self.make_and_validate_key(key, version=version), seconds)
+    def count(self, key, seconds: int, amount: int = 1, version=None) -> int:
+        """``key``'s count after adding ``amount``: ``amount`` for a new key, which expires
+        ``seconds`` later."""
+        key = self.make_and_validate_key(key, version=version)
+        return self._cache.count(key, seconds, amount)

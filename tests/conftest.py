@@ -127,20 +127,51 @@ def fresh_cache():
     (whose database rows were rolled back) can answer it."""
     from django.core.cache import cache
 
-    from infra import nearcache
+    from infra import nearcache, ratelimit
     from projects import public_version
 
     cache.clear()
     nearcache.forget()
+    ratelimit.forget()
     public_version.forget()
 
 
-# PDFs rendered in this test run (this worker), by what they are made from.
-_RENDERED: dict[tuple, tuple] = {}
+# PDFs rendered in this test run, by a digest of what they are made from: in this worker's
+# memory, and in a folder the run's workers share, so that one renders what another needs.
+_RENDERED: dict[str, tuple] = {}
+
+
+@pytest.fixture(scope="session")
+def rendered_pdfs_folder(tmp_path_factory, worker_id) -> Path:
+    base = tmp_path_factory.getbasetemp()
+    folder = (base if worker_id == "master" else base.parent) / "rendered-pdfs"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def _rendered_once(folder: Path, key: tuple, render) -> tuple:
+    """The rendering of ``key``: from this worker's memory, else from the shared folder, else
+    rendered here, another worker rendering the same PDF waiting for it (a lock per PDF)."""
+    import fcntl
+    import hashlib
+    import pickle
+
+    digest = hashlib.sha256(pickle.dumps(key)).hexdigest()
+    if digest not in _RENDERED:
+        stored = folder / f"{digest}.pickle"
+        with open(folder / f"{digest}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if stored.exists():
+                _RENDERED[digest] = pickle.loads(stored.read_bytes())
+            else:
+                _RENDERED[digest] = render()
+                stored.with_suffix(".part").write_bytes(pickle.dumps(_RENDERED[digest]))
+                stored.with_suffix(".part").replace(stored)
+    return _RENDERED[digest]
 
 
 @pytest.fixture(autouse=True)
-def pdfs_rendered_once(request, monkeypatch, settings):
+def pdfs_rendered_once(request, monkeypatch, settings, rendered_pdfs_folder):
     """A PDF made from the same HTML, data files, date and base address is rendered once per
     test run and its bytes reused: WeasyPrint's output is a function of those alone
     (``test_same_revision_gives_identical_bytes`` renders twice for real and compares). Tests
@@ -160,9 +191,11 @@ def pdfs_rendered_once(request, monkeypatch, settings):
             published_at,
             settings.PORTAL["base_url"],
         )
-        if key not in _RENDERED:
-            _RENDERED[key] = real(html, attachments=attachments, published_at=published_at)
-        return _RENDERED[key]
+        return _rendered_once(
+            rendered_pdfs_folder,
+            key,
+            lambda: real(html, attachments=attachments, published_at=published_at),
+        )
 
     monkeypatch.setattr(render, "write_pdf", write_pdf)
 

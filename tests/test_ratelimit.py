@@ -18,8 +18,10 @@ from infra.ratelimit import Rate
 @pytest.fixture(autouse=True)
 def empty_cache():
     cache.clear()
+    ratelimit.forget()
     yield
     cache.clear()
+    ratelimit.forget()
 
 
 @pytest.mark.parametrize(
@@ -56,6 +58,7 @@ def test_no_window_lets_more_than_its_number_through(number, seconds, start, ste
     being what Retry-After says is left of it), and a refused client is let through again
     once Retry-After has passed."""
     cache.clear()
+    ratelimit.forget()
     rate, now, allowed = f"{number}/{'smh'[[1, 60, 3600].index(seconds)]}", float(start), {}
     for step in steps:
         now += step
@@ -102,3 +105,49 @@ def test_requests_counted_at_once_are_each_counted(backend, request, settings):
     with ThreadPoolExecutor(max_workers=16) as pool:
         allowed = list(pool.map(ask, range(200)))
     assert allowed.count(True) == 50
+
+
+def test_a_busy_client_costs_a_round_trip_every_few_dozen_requests(monkeypatch):
+    """Counts reserved ahead: 1,000 requests within a rate of 100,000 ask the cache fewer than
+    20 times, and a rate of 100 still lets exactly 100 through, the rest refused without
+    asking."""
+    asked = []
+    real = ratelimit._increment
+
+    def increment(key, seconds, amount):
+        asked.append(amount)
+        return real(key, seconds, amount)
+
+    monkeypatch.setattr(ratelimit, "_increment", increment)
+    now = 1_800_000_000.0
+    usages = [ratelimit.hit("test", "203.0.113.9", "100000/min", now=now) for _ in range(1000)]
+    assert [u.count for u in usages] == list(range(1, 1001))
+    assert len(asked) < 20 and sum(asked) >= 1000
+    asked.clear()
+    allowed = [
+        not ratelimit.hit("test", "203.0.113.10", "100/min", now=now).exceeded for _ in range(300)
+    ]
+    assert allowed == [True] * 100 + [False] * 200
+    # Reservations shrink as the rate nears; past it nothing more is asked.
+    assert len(asked) < 60 and sum(asked) == 100
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    number=st.integers(1, 400),
+    order=st.lists(st.integers(0, 3), min_size=1, max_size=600),
+)
+def test_processes_sharing_a_cache_never_let_more_than_the_rate_through(number, order):
+    """Requests of one client spread over up to four processes (each with its reservations)
+    counting in one cache: never more than the rate let through in a window, and fewer only
+    by what the other processes reserved and did not spend."""
+    cache.clear()
+    processes = [{} for _ in range(4)]
+    allowed = 0
+    for process in order:
+        ratelimit._reserved = processes[process]
+        allowed += not ratelimit.hit("test", "198.51.100.7", f"{number}/min", now=1.8e9).exceeded
+    ratelimit._reserved = {}
+    largest = max(1, min(ratelimit.RESERVE_MAX, number // ratelimit.RESERVE_SHARE))
+    assert allowed <= number
+    assert allowed >= min(len(order), number) - (len(set(order)) - 1) * (largest - 1)
