@@ -56,6 +56,9 @@ DEPARTMENT = Path(..., description="预算单位标识（slug），见 /departme
 YEAR = Path(..., description="预算年度，如 2024")
 DOCUMENT = Path(..., description="政策文件编号，见 /documents")
 MAX_PAGE_SIZE = 200
+# Text in a query parameter: anything but NUL, which infra.middleware refuses (422) before any
+# operation runs; the OpenAPI document says so, so that clients and generated tests know.
+NO_NUL = r"^[^\x00]*$"
 
 
 api = NinjaAPI(
@@ -273,9 +276,13 @@ def _project_summary(request, project: Project) -> dict:
 
 
 class ProjectParams(PageParams):
-    q: str | None = Field(None, description="关键词：名称、内容、子项目、引用文件中包含它的项目")
+    q: str | None = Field(
+        None, pattern=NO_NUL, description="关键词：名称、内容、子项目、引用文件中包含它的项目"
+    )
     year: int | None = Field(None, description="预算年度，如 2024")
-    department: str | None = Field(None, description="预算单位标识（slug），见 /departments")
+    department: str | None = Field(
+        None, pattern=NO_NUL, description="预算单位标识（slug），见 /departments"
+    )
     region: int | None = Field(None, description="行政区划编号（含下级区划）")
     min_wan: Decimal | None = Field(None, ge=0, description="申报总额不少于（万元）")
     max_wan: Decimal | None = Field(None, ge=0, description="申报总额不超过（万元）")
@@ -366,7 +373,7 @@ def _disclosure_summary(request, disclosure) -> dict:
 
 class DisclosureParams(PageParams):
     year: int | None = Field(None, description="预算年度")
-    department: str | None = Field(None, description="预算单位标识（slug）")
+    department: str | None = Field(None, pattern=NO_NUL, description="预算单位标识（slug）")
 
 
 @api.get(
@@ -458,7 +465,7 @@ def _document_summary(request, document) -> dict:
 
 
 class DocumentParams(PageParams):
-    q: str | None = Field(None, description="标题或文号中包含的文字")
+    q: str | None = Field(None, pattern=NO_NUL, description="标题或文号中包含的文字")
 
 
 @api.get(
