@@ -16,6 +16,9 @@ handler400 = "portal.views.bad_request"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Where staff look for a way in (the public pages' footer links here): the start page,
+    # through the login when not signed in.
+    path("login/", RedirectView.as_view(pattern_name="admin:index"), name="staff-login"),
     path("healthz", health, name="health"),
     path("feeds/publications.atom", public_download(PublicationsFeed()), name="feed"),
     path("reading-mode/<slug:mode>/", reading_mode, name="reading-mode"),

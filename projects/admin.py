@@ -47,7 +47,9 @@ from .models import (
 
 admin.site.site_header = "重点领域财政项目文本公开 · 管理后台"
 admin.site.site_title = "财政项目文本公开管理"
-admin.site.index_title = "数据管理"
+admin.site.index_title = "工作台"
+# The start page: what waits for this person, above the tables (projects/workspace.py).
+admin.site.index_template = "admin/start.html"
 
 
 def wan(value):

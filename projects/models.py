@@ -588,6 +588,36 @@ class Project(PlainText, models.Model):
             raise locked_error(stored, "项目")
         return super().delete(*args, **kwargs)
 
+    def namesake(self) -> Project | None:
+        """Another project of the same disclosure with the same name (not a revision of this
+        one, not superseded or withdrawn): entered twice, it would be counted twice in every
+        total of its department."""
+        if not self.disclosure_id or not self.name:
+            return None
+        return (
+            Project.objects.filter(disclosure_id=self.disclosure_id, name=self.name.strip())
+            .exclude(lineage=self.lineage)
+            .exclude(status__in=(Status.SUPERSEDED, Status.WITHDRAWN))
+            .order_by("sequence")
+            .first()
+        )
+
+    def validate_unique(self, exclude=None) -> None:
+        # Here rather than in clean(): Django leaves a field out of it (exclude) once the field
+        # is refused, so that a name the form refused (a NUL in it) is never looked up.
+        super().validate_unique(exclude=exclude)
+        if exclude and {"name", "disclosure"} & set(exclude):
+            return
+        other = self.namesake()
+        if other is not None:
+            raise ValidationError(
+                {
+                    "name": f"本公开文本中已有同名项目（第{other.sequence}项，"
+                    f"{other.get_status_display()}），请勿重复录入；"
+                    "如确是另一个项目，请在名称中加以区分。"
+                }
+            )
+
     def validate_constraints(self, exclude=None) -> None:
         # The lifecycle fields are never on a form, but the rules that depend on them (one
         # open revision per project, unique numbers among the open projects of a document)

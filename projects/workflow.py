@@ -42,12 +42,23 @@ def _locked(project: Project, *expected: Status) -> Project:
     return current
 
 
+def _refuse_namesake(project: Project) -> None:
+    """The same project entered twice (imported, or saved before this rule) goes no further."""
+    other = project.namesake()
+    if other is not None:
+        raise WorkflowError(
+            f"本公开文本中已有同名项目（第{other.sequence}项，{other.get_status_display()}）："
+            "同一项目录入两次会在各项合计中重复计算。请删除重复的一项，或在名称中加以区分。"
+        )
+
+
 def submit(project: Project, user) -> Project:
     """A clerk hands a draft over for review. Errors of the checks block it. From now on
     nobody can change it until it is published or returned; the digest of its content is
     kept, and publishing compares against it."""
     with transaction.atomic():
         project = _locked(project, Status.DRAFT)
+        _refuse_namesake(project)
         errors = [f for f in findings(project) if f.severity == Severity.ERROR]
         if errors:
             raise WorkflowError(
@@ -99,6 +110,7 @@ def publish(project: Project, user, *, explanation: str = "", correction_note: s
             raise WorkflowError(
                 "本项目提交审核后内容有变动，与提交时不一致，不能公开；请退回录入员核对后重新提交。"
             )
+        _refuse_namesake(project)
         found = findings(project)
         if any(f.severity == Severity.ERROR for f in found):
             raise WorkflowError("核对发现错误，不能公开；请退回录入员改正。")

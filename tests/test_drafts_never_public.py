@@ -114,9 +114,11 @@ def test_hidden_projects_appear_nowhere(client, seed, status):
         "opendata:year-data": [reverse("opendata:year-data", args=[year])],
         "opendata:all-data": [reverse("opendata:all-data")],
     }
-    # A redirect that only sets the reader's cookie; the API root, a redirect to its docs page.
-    not_pages = {"reading-mode", "api:api-root"}
+    # A redirect that only sets the reader's cookie; the API root, a redirect to its docs page;
+    # the staff login's address, a redirect to the admin.
+    not_pages = {"reading-mode", "api:api-root", "staff-login"}
     assert client.get(reverse("api:api-root")).url == reverse("opendata:api-docs")
+    assert client.get(reverse("staff-login")).url == reverse("admin:index")
     assert (
         public_pattern_names()
         == set(must_404)

@@ -18,12 +18,12 @@ DEMO_USERS = (
 
 
 class Command(BaseCommand):
-    help = "创建演示账号（仅用于本地演示：DEBUG 开启且使用内置 SQLite 数据库）。"
+    help = "创建演示账号（仅用于本地演示：演示配置且使用内置 SQLite 数据库）。"
 
     def handle(self, *args, **options):
         # Only the demo's embedded database: never a shared or production database.
-        if not settings.DEBUG or connection.vendor != "sqlite":
-            raise CommandError("演示账号只能在演示环境（DEBUG=1，内置 SQLite 数据库）中创建。")
+        if not getattr(settings, "DEMO", False) or connection.vendor != "sqlite":
+            raise CommandError("演示账号只能在演示环境（make demo，内置 SQLite 数据库）中创建。")
         User = get_user_model()
         # The clerk and the reviewer work in the seed's department, as staff of a budget unit
         # would (in every department loaded, should the demo hold more).
