@@ -49,17 +49,25 @@ def _projects(user) -> QuerySet[Project]:
     return projects.filter(disclosure__department__in=user.departments.all())
 
 
-def _waiting(project: Project) -> Waiting:
-    live = (
-        Project.objects.filter(lineage=project.lineage, status=Status.PUBLISHED)
-        .exclude(pk=project.pk)
-        .first()
-    )
-    if live is None:
-        return Waiting(project, None)
-    entries = (revision_entries(live), revision_entries(project))
-    changes = compare(*entries, whole=amount_keys(*entries))
-    return Waiting(project, live, [change.label for change in changes])
+def _waiting(submitted: list[Project]) -> list[Waiting]:
+    """Each submission with the revision the public sees (one query for all) and, for a
+    correction, what it changes against it."""
+    live = {
+        p.lineage: p
+        for p in Project.objects.filter(
+            lineage__in=[p.lineage for p in submitted], status=Status.PUBLISHED
+        )
+    }
+    waiting = []
+    for project in submitted:
+        shown = live.get(project.lineage)
+        if shown is None:
+            waiting.append(Waiting(project, None))
+            continue
+        entries = (revision_entries(shown), revision_entries(project))
+        changes = compare(*entries, whole=amount_keys(*entries))
+        waiting.append(Waiting(project, shown, [change.label for change in changes]))
+    return waiting
 
 
 def start_page(user) -> StartPage:
@@ -80,7 +88,7 @@ def start_page(user) -> StartPage:
         drafts = draft.count()
     if reviews or enters:
         submitted = projects.filter(status=Status.SUBMITTED).select_related("submitted_by")
-        waiting = [_waiting(p) for p in submitted.order_by("submitted_at")[:LISTED]]
+        waiting = _waiting(list(submitted.order_by("submitted_at")[:LISTED]))
     recent = list(
         projects.filter(status=Status.PUBLISHED)
         .select_related("published_by")

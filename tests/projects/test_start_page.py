@@ -27,13 +27,10 @@ def account(django_user_model, name, role, department=None):
 
 
 def section(page: str, id_: str) -> str:
-    """The text of one section of the start page."""
+    """The text of one section of the start page: from its id to the next section."""
     start = page.index(f'id="{id_}"')
-    return page[
-        start : page.index('<div class="module"', start + 1)
-        if '<div class="module"' in page[start + 1 :]
-        else None
-    ]
+    end = page.find('<div class="module"', start)
+    return page[start : end if end != -1 else None]
 
 
 def test_an_account_in_no_department_is_told_why_and_whom_to_ask(django_user_model, seed):
