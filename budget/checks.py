@@ -5,8 +5,9 @@
 figure: the portal shows what was published and says, in plain Chinese, what does not hold.
 
 Severities: ``error`` is arithmetic that does not hold although both sides are entered (it
-will block submission); ``warning`` is something that is very probably a slip; ``info`` says
-what cannot be checked yet.
+blocks submission, unless the unit states that the published text itself says so: a source
+note, 原文如此, see :class:`budget.tree.SourceNoteData`); ``warning`` is something that is very
+probably a slip; ``info`` says what cannot be checked yet.
 
 Finding codes (stable, for machines; the messages are for people):
 
@@ -41,7 +42,7 @@ code                                 severity  meaning
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -65,7 +66,14 @@ from .rollups import (
     sub_item_total,
     total,
 )
-from .tree import CitationData, LineData, MilestoneData, ProjectData, SubItemData
+from .tree import (
+    CitationData,
+    LineData,
+    MilestoneData,
+    ProjectData,
+    SourceNoteData,
+    SubItemData,
+)
 
 __all__ = [
     "CITATION_DUPLICATE",
@@ -144,6 +152,12 @@ class Location:
     field: str = ""
     ref: Any = None
 
+    @property
+    def place(self) -> str:
+        """The location as one stable string, ``line:1.3.2:declared``: the same in every
+        revision that has the node at that place (``ref`` is not, it is the record's key)."""
+        return f"{self.kind}:{'.'.join(str(step) for step in self.path)}:{self.field}"
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -157,6 +171,18 @@ class Finding:
     message: str
     expected: Decimal | None = None
     actual: Decimal | None = None
+    source_note: str = ""  # why the text itself says so (原文如此), for an error kept as written
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """What a source note answers: this code, at this place, with this message."""
+        return (self.code, self.location.place, self.message)
+
+    @property
+    def blocking(self) -> bool:
+        """An error that is not kept as written in the source: it blocks submission and
+        publication until it is corrected, or the unit says the text itself has it."""
+        return self.severity == Severity.ERROR and not self.source_note
 
 
 def check_project(project: ProjectData) -> list[Finding]:
@@ -174,7 +200,21 @@ def check_project(project: ProjectData) -> list[Finding]:
         findings.extend(_check_sub_item(sub))
         findings.extend(_check_lines(sub))
         findings.extend(_check_milestones(project, sub))
-    return sorted(findings, key=_order)
+    return sorted(_with_source_notes(findings, project.source_notes), key=_order)
+
+
+def _with_source_notes(findings: list[Finding], notes: Sequence[SourceNoteData]) -> list[Finding]:
+    """Each error that a source note answers, with the note's explanation. Only errors take
+    notes: a warning is explained by the reviewer who publishes it, an info needs none."""
+    if not notes:
+        return findings
+    explanations = {(n.code, n.place, n.message): n.explanation for n in notes}
+    return [
+        replace(finding, source_note=explanations.get(finding.key, ""))
+        if finding.severity == Severity.ERROR
+        else finding
+        for finding in findings
+    ]
 
 
 # --- ordering --------------------------------------------------------------------------------

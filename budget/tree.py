@@ -76,6 +76,19 @@ class FundingSourceData:
 
 
 @dataclass(frozen=True)
+class SourceNoteData:
+    """An error of the checks that is in the published text itself, kept as written (原文如此)
+    with the unit's explanation. It answers one finding only, the one with this code, place
+    (``checks.Location.place``) and message: when a figure changes, so does the message, and
+    the error is open again."""
+
+    code: str
+    place: str
+    message: str
+    explanation: str
+
+
+@dataclass(frozen=True)
 class ProjectData:
     name: str
     fiscal_year: int
@@ -84,5 +97,6 @@ class ProjectData:
     citations: tuple[CitationData, ...] = ()
     funding_sources: tuple[FundingSourceData, ...] = ()
     texts: tuple[tuple[str, str], ...] = ()  # (field name, text): project-level narrative
+    source_notes: tuple[SourceNoteData, ...] = ()
     ref: Any = None
     extra: dict[str, Any] = field(default_factory=dict)

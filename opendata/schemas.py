@@ -188,6 +188,16 @@ class FindingOut(Schema):
     severity: str = Field(description="严重程度")
     where: str = Field(description="位置")
     message: str = Field(description="说明")
+    source_note: str = Field(
+        description="预算单位说明原文即如此（原文如此）时的说明；为空表示没有这样的说明"
+    )
+
+
+class SourceNoteOut(Schema):
+    code: str = Field(description="所针对的核对问题类型代码")
+    place: str = Field(description="所针对的核对问题位置（kind:path:field）")
+    message: str = Field(description="所针对的核对问题说明")
+    explanation: str = Field(description="预算单位的原文如此说明")
 
 
 class PublicationOut(Schema):
@@ -215,6 +225,9 @@ class ProjectNode(Schema):
     funding_sources: list[FundingSourceOut]
     performance_indicators: list[IndicatorOut]
     sub_items: list[SubItemOut]
+    source_notes: list[SourceNoteOut] = Field(
+        description="原文如此：预算单位说明核对发现的错误原文即如此，及其说明"
+    )
     publication: PublicationOut
 
 

@@ -5,6 +5,7 @@ from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
 from budget.amounts import format_wan, format_yuan
@@ -426,17 +427,27 @@ class ProjectAdmin(WorkflowAdminMixin, DepartmentScoped, StaffEntry, FrozenReadO
         found = selectors.project_findings(project)
         if not found:
             return "未发现问题。"
-        return format_html(
-            '<ul class="findings">{}</ul>',
-            format_html_join(
-                "",
-                '<li><strong>{}</strong> <a href="{}">{}</a>：{}</li>',
+        items = format_html_join(
+            "",
+            '<li><strong>{}</strong> <a href="{}">{}</a>：{}{}</li>',
+            (
                 (
-                    (f.severity.label, finding_url(f, obj), f.location.label, f.message)
-                    for f in found
-                ),
+                    f.severity.label,
+                    finding_url(f, obj),
+                    f.location.label,
+                    f.message,
+                    format_html("<br>原文如此：{}", f.source_note) if f.source_note else "",
+                )
+                for f in found
             ),
         )
+        hint = ""
+        if any(f.blocking for f in found):
+            hint = mark_safe(
+                '<p class="help">错误须改正后才能提交审核；如原文即如此，可在'
+                "“提交审核”页该错误旁写明原文如此的说明。</p>"
+            )
+        return format_html('<ul class="findings">{}</ul>{}', items, hint)
 
 
 class RefreshesProjectMixin:

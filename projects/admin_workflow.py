@@ -3,6 +3,7 @@ each a short form in front of the function in ``projects.workflow`` that does th
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from django import forms
@@ -13,7 +14,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from budget.checks import Finding
+from budget.checks import Finding, Severity
 
 from . import pagedoc, roles, selectors, workflow
 from .models import FROZEN_STATUSES, Project, Status
@@ -60,7 +61,7 @@ STEPS = {
         "提交审核",
         Status.DRAFT,
         roles.CLERK,
-        "提交后由本单位审核人员审核；核对发现的错误须先改正。",
+        "提交后由本单位审核人员审核。核对发现的错误须先改正；原文即如此的，在该错误旁写明说明。",
     ),
     "return": Step("退回修改", Status.SUBMITTED, roles.REVIEWER, "退回给录入员修改，请写明意见。"),
     "publish": Step(
@@ -81,6 +82,13 @@ STEPS = {
 }
 
 
+def note_field(finding: Finding) -> str:
+    """The form field of a finding's source note: named after what the note answers, so that
+    a figure changed meanwhile gives another field and the old statement is not applied."""
+    digest = hashlib.sha256("\0".join(finding.key).encode("utf-8")).hexdigest()
+    return f"note_{digest[:16]}"
+
+
 class StepForm(forms.Form):
     comment = forms.CharField(label="退回意见", widget=forms.Textarea, required=False)
     explanation = forms.CharField(label="对核对警告的说明", widget=forms.Textarea, required=False)
@@ -95,11 +103,35 @@ class StepForm(forms.Form):
         "withdraw": ["reason"],
     }
 
-    def __init__(self, step: str, *args, **kwargs):
+    def __init__(self, step: str, *args, findings=(), **kwargs):
         super().__init__(*args, **kwargs)
         for name in list(self.fields):
             if name not in self.FIELDS.get(step, []):
                 del self.fields[name]
+        # Submitting: beside each error, the statement that the published text has it so.
+        self.notes: dict[str, Finding] = {}
+        if step == "submit":
+            for finding in findings:
+                if finding.severity == Severity.ERROR:
+                    name = note_field(finding)
+                    self.notes[name] = finding
+                    self.fields[name] = forms.CharField(
+                        label="原文如此说明",
+                        help_text="原文即为此数时填写：说明原文哪里这样写（审核人员和公众会看到）；"
+                        "录入有误的请改正，不要填写。",
+                        required=False,
+                        max_length=500,
+                        initial=finding.source_note,
+                        widget=forms.Textarea(attrs={"rows": 3}),
+                    )
+
+    def note_explanations(self) -> dict[tuple[str, str, str], str]:
+        """The source notes as posted, by the key of the finding each answers."""
+        return {finding.key: self.cleaned_data[name] for name, finding in self.notes.items()}
+
+    def step_fields(self) -> list:
+        """The fields of the step itself (the notes are drawn beside their findings)."""
+        return [self[name] for name in self.fields if name not in self.notes]
 
 
 def may_take(user, step: str) -> bool:
@@ -171,16 +203,21 @@ class WorkflowAdminMixin:
             raise Http404("没有找到该项目，或它不属于您所在的单位。")
         if not may_take(request.user, step):
             raise PermissionDenied
-        form = StepForm(step, request.POST if request.method == "POST" else None)
+        found = workflow.findings(project)
+        form = StepForm(step, request.POST if request.method == "POST" else None, findings=found)
         if request.method == "POST" and form.is_valid():
-            data = form.cleaned_data
             try:
-                result = self._take(step, project, request.user, data)
+                if form.notes:
+                    # Stored even if the step then fails: what the clerk wrote is not lost.
+                    workflow.keep_as_written(project, form.note_explanations())
+                result = self._take(step, project, request.user, form.cleaned_data)
             except workflow.WorkflowError as error:
                 form.add_error(None, str(error))
+                found = workflow.findings(project)
             else:
                 messages.success(request, f"“{project.name}”：{STEPS[step].label}完成。")
                 return redirect(reverse("admin:projects_project_change", args=[result.pk]))
+        notes = {finding.key: name for name, finding in form.notes.items()}
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -188,7 +225,10 @@ class WorkflowAdminMixin:
             "project": project,
             "step": STEPS[step],
             "form": form,
-            "findings": [(f, finding_url(f, project)) for f in workflow.findings(project)],
+            "findings": [
+                (f, finding_url(f, project), form[notes[f.key]] if f.key in notes else None)
+                for f in found
+            ],
         }
         return TemplateResponse(request, "admin/projects/project/workflow.html", context)
 

@@ -221,6 +221,15 @@ def project_node(project: Project, base_url: str = "") -> dict[str, Any]:
             for i in project.performance_indicators.all()
         ],
         "sub_items": sub_items,
+        "source_notes": [
+            {
+                "code": n.code,
+                "place": n.place,
+                "message": n.message,
+                "explanation": n.explanation,
+            }
+            for n in project.source_notes.all()
+        ],
         "publication": {
             "lineage": str(project.lineage),
             "revision": project.revision,
@@ -235,6 +244,7 @@ def project_node(project: Project, base_url: str = "") -> dict[str, Any]:
                     "severity": f.severity.value,
                     "where": f.location.label,
                     "message": f.message,
+                    "source_note": f.source_note,
                 }
                 for f in findings
             ],

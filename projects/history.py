@@ -20,6 +20,7 @@ from .models import (
     Milestone,
     PerformanceIndicator,
     Project,
+    SourceNote,
     SubItem,
 )
 
@@ -107,6 +108,7 @@ def related_changes(model, object_id) -> list[Entry]:
             (Citation, _rows(Citation, project_id=object_id)),
             (FundingSource, _rows(FundingSource, project_id=object_id)),
             (PerformanceIndicator, _rows(PerformanceIndicator, project_id=object_id)),
+            (SourceNote, _rows(SourceNote, project_id=object_id)),
             (SubItem, _rows(SubItem, project_id=object_id)),
             (Milestone, _rows(Milestone, sub_item_id__in=sub_item_ids)),
             (LineItem, _rows(LineItem, id__in=line_ids)),
@@ -150,6 +152,7 @@ def content_editors(project_id: int) -> set[int]:
         (Citation, {"project_id": project_id}),
         (FundingSource, {"project_id": project_id}),
         (PerformanceIndicator, {"project_id": project_id}),
+        (SourceNote, {"project_id": project_id}),
         (SubItem, {"project_id": project_id}),
         (Milestone, {"sub_item_id__in": sub_item_ids}),
         (LineItem, {"id__in": line_ids}),

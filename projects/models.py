@@ -1145,6 +1145,56 @@ class FundingSource(GuardedChild, models.Model):
         return self.name
 
 
+class SourceNoteQuerySet(ChildQuerySet):
+    project_path = "project"
+
+
+class SourceNote(GuardedChild, models.Model):
+    """An error of the checks that the published text itself contains, kept as written
+    (原文如此), with the unit's explanation, which the reviewer and the public see beside it.
+
+    It answers one finding: the one with this code, place and message (``budget.checks``).
+    When a figure changes, the message changes with it and the error is open again; notes
+    that answer no finding any more are dropped when the revision is submitted.
+    """
+
+    project = models.ForeignKey(
+        Project,
+        verbose_name="项目",
+        on_delete=models.CASCADE,
+        related_name="source_notes",
+        help_text="所属项目（修订版）。",
+    )
+    code = models.CharField("核对项", max_length=50, help_text="核对结果的代码，系统填写。")
+    place = models.CharField("位置", max_length=100, help_text="核对结果在项目中的位置，系统填写。")
+    message = models.TextField("核对结果", help_text="说明所针对的核对结果，系统填写。")
+    explanation = models.TextField(
+        "原文如此说明",
+        help_text="说明原文即为此数（例如原文前后数字不一致），公众将在核对结果旁看到。",
+    )
+
+    objects = SourceNoteQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "原文如此说明"
+        verbose_name_plural = "原文如此说明"
+        ordering = ["project_id", "place", "code", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "code", "place", "message"],
+                name="sourcenote_unique_finding",
+                violation_error_message="本项目中已有针对同一核对结果的说明。",
+            ),
+            models.CheckConstraint(
+                condition=~Q(explanation=""), name="sourcenote_explanation_not_empty"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"原文如此：{self.message}"
+
+
 class IndicatorLevel(models.TextChoices):
     OUTPUT = "output", "产出指标"
     BENEFIT = "benefit", "效益指标"

@@ -138,6 +138,7 @@ def _finding(finding: Finding) -> dict[str, str]:
         "label": finding.severity.label,
         "where": finding.location.label,
         "message": finding.message,
+        "source_note": finding.source_note,
     }
 
 

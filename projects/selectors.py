@@ -34,6 +34,7 @@ from budget.tree import (
     LineData,
     MilestoneData,
     ProjectData,
+    SourceNoteData,
     SubItemData,
 )
 
@@ -69,6 +70,7 @@ def _project_tree_prefetches() -> list:
         ),
         "funding_sources",
         "performance_indicators",
+        "source_notes",
     ]
 
 
@@ -129,6 +131,9 @@ def content_digest(project: Project) -> str:
             for sub_item in tree.sub_items.all()
         ],
     }
+    notes = [_values(n) for n in tree.source_notes.all()]
+    if notes:  # only when there are any: the digests of earlier submissions stay as they were
+        content["source_notes"] = notes
     text = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -393,6 +398,10 @@ def project_tree(project: Project) -> tuple[ProjectData, dict[int, tuple[LineNod
             ("basis_closing", project.basis_closing),
             ("funding_text", project.funding_text),
             ("outcomes", project.outcomes),
+        ),
+        source_notes=tuple(
+            SourceNoteData(code=n.code, place=n.place, message=n.message, explanation=n.explanation)
+            for n in project.source_notes.all()
         ),
         ref=project.pk,
     )

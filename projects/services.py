@@ -36,6 +36,7 @@ from .models import (
     Project,
     ProjectSearch,
     Region,
+    SourceNote,
     Status,
     SubItem,
 )
@@ -348,6 +349,13 @@ def _load(tree: dict[str, Any], *, publish: bool, replace: bool, user) -> LoadRe
                         for key in ("sequence", "level1", "level2", "name", "comparator", "target")
                     },
                     unit=indicator.get("unit", ""),
+                )
+            )
+        for note in node.get("source_notes") or []:
+            _save(
+                SourceNote(
+                    project=project,
+                    **{key: note[key] for key in ("code", "place", "message", "explanation")},
                 )
             )
         for sub in node.get("sub_items") or []:

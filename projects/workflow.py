@@ -8,6 +8,9 @@ PostgreSQL, the database refuse every change to it (see ``models.FrozenRevisionE
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -18,6 +21,7 @@ from . import history, pagedoc, public_version, publishing, selectors, services
 from .models import (
     LineItem,
     Project,
+    SourceNote,
     Status,
 )
 
@@ -52,17 +56,60 @@ def _refuse_namesake(project: Project) -> None:
         )
 
 
+def keep_as_written(project: Project, explanations: Mapping[tuple[str, str, str], str]) -> None:
+    """The unit states that errors are in the published text itself (原文如此): for each
+    error (by ``Finding.key``) the explanation the reviewer and the public will read beside
+    it; an empty one takes the statement back. Only a draft's notes change, and only for
+    errors the checks find now: one whose figures changed meanwhile is left open, to be
+    looked at again."""
+    with transaction.atomic():
+        project = _locked(project, Status.DRAFT)
+        errors = {f.key for f in findings(project) if f.severity == Severity.ERROR}
+        stored = {(n.code, n.place, n.message): n for n in project.source_notes.all()}
+        for key, explanation in explanations.items():
+            explanation = explanation.strip()
+            note = stored.get(key)
+            if key not in errors or (note is not None and note.explanation == explanation):
+                continue
+            if not explanation:
+                if note is not None:
+                    note.delete()
+                continue
+            if note is None:
+                code, place, message = key
+                note = SourceNote(project=project, code=code, place=place, message=message)
+            note.explanation = explanation
+            try:
+                note.full_clean(exclude=["project"])
+            except ValidationError as error:
+                raise WorkflowError("原文如此说明：" + "；".join(error.messages)) from None
+            note.save()
+
+
+def _drop_stale_notes(project: Project, found: list[checks.Finding]) -> None:
+    """Notes that answer no finding any more (the figure was corrected, or changed) go: what
+    is submitted states only what the reviewer will see."""
+    current = {f.key for f in found}
+    for note in project.source_notes.all():
+        if (note.code, note.place, note.message) not in current:
+            note.delete()
+
+
 def submit(project: Project, user) -> Project:
-    """A clerk hands a draft over for review. Errors of the checks block it. From now on
+    """A clerk hands a draft over for review. Errors of the checks block it, unless the unit
+    stated that the published text itself has them (``keep_as_written``). From now on
     nobody can change it until it is published or returned; the digest of its content is
     kept, and publishing compares against it."""
     with transaction.atomic():
         project = _locked(project, Status.DRAFT)
         _refuse_namesake(project)
-        errors = [f for f in findings(project) if f.severity == Severity.ERROR]
+        found = findings(project)
+        _drop_stale_notes(project, found)
+        errors = [f for f in found if f.blocking]
         if errors:
             raise WorkflowError(
-                "核对发现错误，改正后才能提交：" + "；".join(f.message for f in errors)
+                "核对发现错误，改正后才能提交（如原文即如此，请在该错误旁写明原文如此的说明）："
+                + "；".join(f.message for f in errors)
             )
         project.status = Status.SUBMITTED
         project.submitted_at = timezone.now()
@@ -93,8 +140,8 @@ def publish(project: Project, user, *, explanation: str = "", correction_note: s
 
     Four eyes, superusers included: nobody publishes a revision they submitted or whose
     content they changed. The content must still be what was submitted (its digest), and the
-    checks must find no error; warnings need a written explanation, which the public page
-    shows.
+    checks must find no error but those the unit kept as written in the source (原文如此);
+    warnings need a written explanation, which the public page shows.
     """
     with transaction.atomic():
         project = _locked(project, Status.SUBMITTED)
@@ -112,7 +159,7 @@ def publish(project: Project, user, *, explanation: str = "", correction_note: s
             )
         _refuse_namesake(project)
         found = findings(project)
-        if any(f.severity == Severity.ERROR for f in found):
+        if any(f.blocking for f in found):
             raise WorkflowError("核对发现错误，不能公开；请退回录入员改正。")
         if any(f.severity == Severity.WARNING for f in found) and not explanation.strip():
             raise WorkflowError("核对发现警告：公开前请写明说明，公众将在核对结果旁看到它。")
@@ -213,6 +260,8 @@ def _clone_children(source: Project, target: Project, user) -> None:
         _clone(funding, user, project=target)
     for indicator in source.performance_indicators.all():
         _clone(indicator, user, project=target)
+    for note in source.source_notes.all():
+        _clone(note, user, project=target)
     for sub_item in source.sub_items.all():
         lines = list(sub_item.lines.all())
         milestones = list(sub_item.milestones.all())

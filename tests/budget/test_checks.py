@@ -17,6 +17,7 @@ from budget.tree import (
     LineData,
     MilestoneData,
     ProjectData,
+    SourceNoteData,
     SubItemData,
 )
 
@@ -1059,3 +1060,78 @@ def test_check_project_is_deterministic_and_sorted(p):
     first = check_project(p)
     assert first == check_project(p)
     assert first == sorted(first, key=checks._order)
+
+
+# --- source notes (原文如此) -------------------------------------------------------------------
+
+
+def _noted(finding: Finding, explanation: str = "原文如此。") -> SourceNoteData:
+    code, place, message = finding.key
+    return SourceNoteData(code=code, place=place, message=message, explanation=explanation)
+
+
+def test_a_source_note_answers_its_error_and_nothing_else():
+    sub = retirees_sub_item(lines=(retirement_training(buffet="13000.00", total="30000.00"),))
+    found = check_project(project([sub]))
+    errors = [f for f in found if f.severity is Severity.ERROR]
+    assert len(errors) == 2 and all(f.blocking for f in errors)
+    formula = only(found, checks.LINE_FORMULA_MISMATCH)[0]
+    assert formula.location.place == "line:1.6.1:declared"
+
+    kept = check_project(project([sub], source_notes=(_noted(formula, "原文即写13000元。"),)))
+    (kept_formula,) = only(kept, checks.LINE_FORMULA_MISMATCH)
+    assert kept_formula.source_note == "原文即写13000元。" and not kept_formula.blocking
+    (children,) = only(kept, checks.LINE_CHILDREN_MISMATCH)
+    assert children.blocking and children.source_note == ""
+    # Apart from the note, the findings are the same ones, in the same order.
+    assert [replace(f, source_note="") for f in kept] == found
+
+
+def test_a_changed_figure_reopens_the_error():
+    sub = retirees_sub_item(lines=(retirement_training(buffet="13000.00", total="30000.00"),))
+    (formula,) = only(check_project(project([sub])), checks.LINE_FORMULA_MISMATCH)
+    note = _noted(formula)
+    other = retirees_sub_item(lines=(retirement_training(buffet="14000.00", total="30000.00"),))
+    (reopened,) = only(
+        check_project(project([other], source_notes=(note,))), checks.LINE_FORMULA_MISMATCH
+    )
+    assert reopened.blocking and reopened.source_note == ""
+
+
+def test_only_errors_take_a_note():
+    suspect = SubItemData(
+        sequence=5,
+        name="老干部活动中心日常工作项目经费",
+        lines=(line(1, "安保服务费用", "157845.00"), line(2, "保洁服务费用", "21.45", "21.4450元")),
+    )
+    (warning,) = check_project(project([suspect]))
+    assert warning.severity is Severity.WARNING
+    (again,) = check_project(project([suspect], source_notes=(_noted(warning),)))
+    assert again.source_note == "" and not again.blocking
+
+
+@given(_consistent_project(), st.data())
+def test_notes_keep_exactly_the_errors_they_name(p, data):
+    """Break some lines; note some of the errors. Exactly the noted ones stop blocking, and a
+    note whose code, place or message differs by anything answers nothing."""
+    candidates = _factor_lines(p)
+    if not candidates:
+        return
+    chosen = data.draw(st.sets(st.sampled_from(candidates), min_size=1))
+    subs = list(p.sub_items)
+    for si, li in chosen:
+        lines = list(subs[si].lines)
+        lines[li] = replace(lines[li], declared=lines[li].declared + D("1.00"))
+        subs[si] = replace(subs[si], lines=tuple(lines))
+    broken = replace(p, sub_items=tuple(subs))
+    errors = [f for f in check_project(broken) if f.severity is Severity.ERROR]
+    kept = data.draw(st.sets(st.sampled_from(errors)) if errors else st.just(set()))
+    wrong = data.draw(st.sampled_from(["code", "place", "message"]))
+    misses = []
+    for finding in set(errors) - kept:
+        near = _noted(finding)
+        misses.append(replace(near, **{wrong: getattr(near, wrong) + "x"}))
+    notes = tuple(_noted(f) for f in kept) + tuple(misses)
+    result = check_project(replace(broken, source_notes=notes))
+    assert {f.key for f in result if f.blocking} == {f.key for f in set(errors) - kept}
+    assert {f.key for f in result if f.source_note} == {f.key for f in kept}

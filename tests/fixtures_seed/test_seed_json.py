@@ -46,6 +46,7 @@ KEYS = {
         "funding_sources",
         "performance_indicators",
         "sub_items",
+        "source_notes",
     ],
     "citation": ["sequence", "cited_text", "separator", "title", "document_number"],
     "sub_item": [

@@ -163,7 +163,7 @@ def test_download_query_budget(client, seed, django_assert_max_num_queries):
     # versions of what it shows (the site's and the project's, for the cache) on the first.
     project = Project.objects.published().get(sequence=1)
     for fmt in ("json", "csv", "xlsx"):
-        with django_assert_max_num_queries(12):
+        with django_assert_max_num_queries(13):
             assert client.get(project_url(project, fmt)).status_code == 200
 
 

@@ -40,7 +40,7 @@ def test_disclosure_page_query_budget(client, seed, django_assert_max_num_querie
     # The disclosure, its projects, their page documents (none yet: projects/pagedoc.py), so
     # one fixed set of prefetches for all their trees and one write of their documents, its
     # PDF's record, and the versions of what it shows, the site's and its own (cold cache).
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(16):
         response = client.get(seed.get_absolute_url())
     assert response.status_code == 200
     public_version.bump(public_version.SITE)  # the stored page is stale; the documents stay

@@ -90,7 +90,7 @@ def test_project_page_query_budget(client, seed, django_assert_max_num_queries):
     # (revisions, document, PDF record), and to build the document, the revision, the
     # whole tree in a constant number of queries whatever its size (sub-items, lines,
     # factors, milestones, citations, funding, indicators), and its write.
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(16):
         first = client.get(project.get_absolute_url())
     public_version.bump(public_version.SITE)  # the stored page is stale
     # The site's and the project's versions, and the page's three queries.

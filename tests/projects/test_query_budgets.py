@@ -70,7 +70,7 @@ def test_big_project_page(client, big_project, django_assert_max_num_queries, se
     settings.PUBLIC_PAGE_CACHE = False
     # Its first view builds its page document (projects/pagedoc.py): the tree in a fixed
     # number of queries, and the document's write.
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(16):
         response = client.get(big_project.get_absolute_url())
     assert response.status_code == 200
     assert big_project.itemised_total == Decimal("6000000.00")  # 50 × 20 × 6000
@@ -81,7 +81,7 @@ def test_big_project_page(client, big_project, django_assert_max_num_queries, se
 
 
 def test_big_disclosure_page(client, big_project, django_assert_max_num_queries):
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         response = client.get(big_project.disclosure.get_absolute_url())
     assert response.status_code == 200
 
