@@ -18,7 +18,8 @@ code                                 severity  meaning
                                                than the one it declares
 ``line_children_mismatch``           error     a line's child lines do not add up to its
                                                declared amount (or those with an amount
-                                               already exceed it)
+                                               already exceed it; children that are only a
+                                               part, 其中, only when they exceed it)
 ``sub_item_total_mismatch``          error     a sub-item's declared total is not the sum of
                                                its lines (or its lines already exceed it)
 ``project_itemised_over_declared``   error     the sub-items add up to more than the project's
@@ -356,7 +357,17 @@ def _check_children(placed: _Placed) -> Iterator[Finding]:
     amounts = [line_amount(child) for child in line.children]
     known = total(amounts)
     complete = children_total(line)
-    if complete is not None:
+    if line.partial:
+        if known <= line.declared:
+            return
+        given = sum(amount is not None for amount in amounts)
+        message = (
+            f"其中所列 {given} 项合计 {format_yuan(known)}，"
+            f"超过申报金额 {format_yuan(line.declared)}，"
+            f"多出 {format_yuan(known - line.declared)}：其中的部分不能大于整体。"
+        )
+        expected = known
+    elif complete is not None:
         if complete == line.declared:
             return
         parts = ""

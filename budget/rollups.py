@@ -4,7 +4,8 @@ Every sum goes through :func:`total`; every product is rounded once, by
 :func:`budget.amounts.round_yuan`. Amounts are ``Decimal`` in 元.
 
 A line's amount is what the text declares; when it declares none, the amount is worked out
-from the line's factors, else from its children. Nothing here corrects a declared figure:
+from the line's factors, else from its children (unless they are only a part of it, 其中).
+Nothing here corrects a declared figure:
 comparing declared and worked-out amounts is the job of :mod:`budget.checks`.
 """
 
@@ -53,8 +54,9 @@ def computed_amount(line: LineData) -> Decimal | None:
 
 
 def children_total(line: LineData) -> Decimal | None:
-    """The sum of the children's amounts; None without children or when one has no amount."""
-    if not line.children:
+    """The sum of the children's amounts; None without children, when one has no amount, or
+    when the children are only a part of the line (其中), whose sum is not the line's."""
+    if not line.children or line.partial:
         return None
     amounts = [line_amount(child) for child in line.children]
     if any(amount is None for amount in amounts):

@@ -32,6 +32,8 @@ class LineData:
     marker: str = ""  # as written, e.g. "①"
     factors: tuple[FactorData, ...] = ()
     children: tuple[LineData, ...] = ()
+    # The children are only a part of the line (其中…): they may add up to less, never more.
+    partial: bool = False
     ref: Any = None
 
 

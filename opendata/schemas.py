@@ -134,7 +134,12 @@ class LineOut(Schema):
     source: str = Field(description="content（五、实施内容）或 plan（七、实施计划）")
     formula: str = Field(description="计算式，如“60人×100元×2天”")
     factors: list[FactorOut]
-    children: list["LineOut"] = Field(description="组成本行的下级明细")
+    partial: bool = Field(
+        description="true：下级明细只是本行金额的一部分（原文“其中……”），合计可小于本行金额"
+    )
+    children: list["LineOut"] = Field(
+        description="组成本行的下级明细（partial 为 false 时合计应等于本行金额）"
+    )
 
 
 class MilestoneOut(Schema):

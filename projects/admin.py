@@ -483,6 +483,7 @@ class LineItemInline(StaffEntry, FrozenReadOnlyInline, admin.TabularInline):
         "amount_text",
         "formula",
         "parent",
+        "partial",
         "source",
     ]
     extra = 0
@@ -542,7 +543,7 @@ class ChildLineInline(StaffEntry, FrozenReadOnlyInline, admin.TabularInline):
     model = LineItem
     form = LineItemForm
     fk_name = "parent"
-    fields = ["sequence", "marker", "name", "declared_amount", "amount_text", "formula"]
+    fields = ["sequence", "marker", "name", "declared_amount", "amount_text", "formula", "partial"]
     extra = 0
     show_change_link = True
 

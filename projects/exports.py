@@ -145,6 +145,7 @@ def _line_node(node: selectors.LineNode) -> dict[str, Any]:
             {"value": format_decimal(f.value), "unit": f.unit, "label": f.label}
             for f in sorted(line.factors.all(), key=lambda f: f.sequence)
         ],
+        "partial": line.partial,
         "children": [_line_node(child) for child in node.children],
     }
 

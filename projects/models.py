@@ -854,6 +854,12 @@ class LineItem(GuardedChild, models.Model):
         default=LineSource.CONTENT,
         help_text="金额写在原文哪一部分。",
     )
+    partial = models.BooleanField(
+        "下级只列其中一部分",
+        default=False,
+        help_text="原文写“其中……”，下级明细只列出本行金额的一部分时勾选：下级合计可以小于本行金额，"
+        "但不能超过；不勾选则下级合计应等于本行金额。",
+    )
 
     objects = LineItemQuerySet.as_manager()
     history = HistoricalRecords()

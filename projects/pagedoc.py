@@ -157,6 +157,7 @@ def _rows(nodes, depth: int = 0) -> list[dict[str, Any]]:
                     for f in line.factors.all()
                 ],
                 "children": len(node.children),
+                "partial": line.partial,
                 "computed": _blank(amounts.format_yuan, unit=False, value=node.computed),
                 "declared_yuan": _blank(
                     amounts.format_yuan, unit=False, value=line.declared_amount

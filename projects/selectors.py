@@ -87,13 +87,21 @@ def add_trees(projects: list[Project]) -> list[Project]:
     return projects
 
 
+# Fields added after revisions were first submitted: left out of the digest while they hold
+# their default, so that what was submitted before them still matches what it was.
+_LATER_FIELDS = {"partial"}
+
+
 def _values(instance, skip: frozenset[str] = frozenset()) -> dict[str, str]:
     """A row's own values as text, without its key and the keys of the rows above it."""
     parents = {"project", "sub_item", "line", "parent", "document"}
     return {
         f.name: "" if (value := getattr(instance, f.attname)) is None else str(value)
         for f in instance._meta.concrete_fields
-        if not f.primary_key and f.name not in skip and f.name not in parents
+        if not f.primary_key
+        and f.name not in skip
+        and f.name not in parents
+        and not (f.name in _LATER_FIELDS and getattr(instance, f.attname) == f.get_default())
     }
 
 
@@ -334,6 +342,7 @@ def line_forest(sub_item: SubItem) -> tuple[LineNode, ...]:
                     for f in sorted(line.factors.all(), key=lambda f: f.sequence)
                 ),
                 children=tuple(child.data for child in children),
+                partial=line.partial,
                 ref=line.pk,
             )
             nodes.append(LineNode(line=line, children=children, data=data))

@@ -224,6 +224,14 @@ def _save(instance):
     return instance
 
 
+def _flag(node: dict[str, Any], key: str, where: str) -> bool:
+    """An optional true/false field (false when absent)."""
+    value = node.get(key, False)
+    if not isinstance(value, bool):
+        raise TreeError(f"{where}：“{key}”应为 true 或 false，而不是“{value}”。")
+    return value
+
+
 def _lines(sub_item: SubItem, nodes: list[dict], parent: LineItem | None, where: str) -> None:
     for node in nodes:
         here = f"{where} 明细{node.get('marker', '')}{node.get('name', '')}"
@@ -238,6 +246,7 @@ def _lines(sub_item: SubItem, nodes: list[dict], parent: LineItem | None, where:
                 amount_text=node.get("amount_text", ""),
                 formula=node.get("formula", ""),
                 source=node.get("source", "content"),
+                partial=_flag(node, "partial", here),
             )
         )
         for index, factor in enumerate(_factors(node, line.formula, here), start=1):

@@ -324,6 +324,7 @@ def _line_node(
             {"value": format(value.normalize(), "f"), "unit": unit, "label": label}
             for value, unit, label in line.factors
         ],
+        "partial": line.partial,
         "children": [
             _line_node(child, index, findings, project, fallback_name=fallback_name, where=where)
             for index, child in enumerate(line.children, start=1)
@@ -342,6 +343,7 @@ def _line_data(node: dict) -> LineData:
             FactorData(Decimal(f["value"]), f["unit"], f["label"]) for f in node["factors"]
         ),
         children=tuple(_line_data(child) for child in node["children"]),
+        partial=node.get("partial", False),
     )
 
 

@@ -61,6 +61,7 @@ class Line:
     factors: list[tuple[Decimal, str, str]] = field(default_factory=list)  # value, unit, label
     children: list[Line] = field(default_factory=list)
     siblings: list[Line] = field(default_factory=list)  # unmarked items after a marked one
+    partial: bool = False  # the children, after 其中, are only a part of the amount
 
 
 @dataclass
@@ -546,11 +547,11 @@ def _plain(value: Decimal) -> str:
 
 
 def _parts(text: str) -> list[tuple[int, str]]:
-    """Sentences and ；-parts (with their offsets), also split after 其中："""
+    """Sentences and ；-parts (with their offsets), also split after 其中： and before ，其中."""
     out = []
     start = 0
-    for match in re.finditer(r"[；;。\n]|其中[：:]", text):
-        end = match.end() if match.group() not in ("；", ";", "。", "\n") else match.start()
+    for match in re.finditer(r"[；;。\n]|其中[：:]|[，,](?=其中(?![：:]))", text):
+        end = match.start() if match.group() in ("；", ";", "。", "\n", "，", ",") else match.end()
         if text[start:end].strip():
             out.append((start, text[start:end]))
         start = match.end()
@@ -609,13 +610,14 @@ def _segment_lines(text: str, source: str, marker: str) -> Line | None:
     parts = _parts(text)
     if not parts:
         return None
-    _head_offset, head_part = parts[0]
+    head_offset, head_part = parts[0]
     head = _line_from_part(head_part, source, marker)
     rest = parts[1:]
     if head is not None and head.amount is not None:
         comma = re.search(r"[，,]", head_part)
         in_first_clause = comma is None or head.amount.start < comma.start()
-        if not in_first_clause and "其中" not in head_part[head.amount.end : head.amount.end + 4]:
+        after = head_offset + head.amount.end
+        if not in_first_clause and "其中" not in text[after : after + 4]:
             head.siblings = [
                 line
                 for _offset, part in rest
@@ -667,7 +669,22 @@ def _segment_lines(text: str, source: str, marker: str) -> Line | None:
                 continue
             children.append(child)
     head.children = children
+    head.partial = _one_part(text, head, children)
     return head
+
+
+def _one_part(text: str, head: Line, children: list[Line]) -> bool:
+    """Whether the children are a part of the head, not its breakdown: 其中 and, up to the end
+    of its sentence, one sum, smaller than the whole (共补助74.28万，其中玉溪市财政下达的26万).
+    Parts that fall short of the whole stay a breakdown, for the checks to flag: they may hold
+    a part the reading missed (其中：餐费2万元，场租1万元 read as 餐费 alone)."""
+    if len(children) != 1 or head.amount is None or children[0].amount is None:
+        return False
+    start = text.find("其中")
+    if start < 0:
+        return False
+    end = min((i for i in (text.find(s, start) for s in "。；;\n") if i >= 0), default=len(text))
+    return len(_sums(text[start:end])) == 1 and children[0].amount.value < head.amount.value
 
 
 # A line break that does not follow the end of a sentence is a wrap (texts exported from

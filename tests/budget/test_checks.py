@@ -1135,3 +1135,44 @@ def test_notes_keep_exactly_the_errors_they_name(p, data):
     result = check_project(replace(broken, source_notes=notes))
     assert {f.key for f in result if f.blocking} == {f.key for f in set(errors) - kept}
     assert {f.key for f in result if f.source_note} == {f.key for f in kept}
+
+
+# --- 其中: children that are only a part ------------------------------------------------------
+
+
+def _part_of(declared: str, *parts: str | None, partial: bool = True) -> ProjectData:
+    children = [line(i, f"部分{i}", amount) for i, amount in enumerate(parts, start=1)]
+    whole = replace(line(1, "农村党员教育培训经费", declared, children=children), partial=partial)
+    return project([SubItemData(sequence=2, name="2024年农村党员教育培训经费", lines=(whole,))])
+
+
+def test_a_part_smaller_than_the_whole_is_no_error():
+    assert check_project(_part_of("742800.00", "260000.00")) == []
+    # Read as a full breakdown, the same figures are an error of 48.28万.
+    (finding,) = check_project(_part_of("742800.00", "260000.00", partial=False))
+    assert finding.code == checks.LINE_CHILDREN_MISMATCH
+    assert finding.expected == D("260000.00") and finding.actual == D("742800.00")
+
+
+def test_parts_larger_than_the_whole_are_an_error():
+    (finding,) = check_project(_part_of("500000.00", "260000.00", "300000.00"))
+    assert finding.code == checks.LINE_CHILDREN_MISMATCH
+    assert finding.severity is Severity.ERROR
+    assert finding.message == (
+        "其中所列 2 项合计 560,000.00元，超过申报金额 500,000.00元，多出 60,000.00元："
+        "其中的部分不能大于整体。"
+    )
+    assert (finding.expected, finding.actual) == (D("560000.00"), D("500000.00"))
+
+
+@given(
+    st.decimals(min_value=0, max_value=10**7, places=2),
+    st.lists(
+        st.none() | st.decimals(min_value=0, max_value=10**7, places=2), min_size=1, max_size=5
+    ),
+)
+def test_parts_are_an_error_exactly_when_those_stated_exceed_the_whole(whole, parts):
+    found = check_project(_part_of(str(whole), *[None if p is None else str(p) for p in parts]))
+    stated = sum((p for p in parts if p is not None), D("0"))
+    mismatches = only(found, checks.LINE_CHILDREN_MISMATCH)  # (small parts may look like 万元)
+    assert len(mismatches) == (1 if stated > whole else 0)

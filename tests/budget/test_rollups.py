@@ -1,6 +1,7 @@
 """Totals of a project tree: lines, sub-items, the itemised project total."""
 
 import random
+from dataclasses import replace
 from decimal import Decimal
 
 from hypothesis import given
@@ -295,3 +296,17 @@ def test_a_parent_without_declared_amount_is_its_children_total(children):
 @given(st.lists(st.one_of(st.none(), _values), max_size=10))
 def test_total_is_the_sum_of_the_given_amounts(values):
     assert total(values) == sum((v for v in values if v is not None), D("0.00"))
+
+
+def test_a_part_is_not_the_whole():
+    """其中: children that are only a part give no amount for the line."""
+    part = LineData(
+        sequence=1,
+        name="农村党员教育培训经费",
+        children=(LineData(sequence=1, name="玉溪市财政下达", declared=D("260000.00")),),
+        partial=True,
+    )
+    assert children_total(part) is None
+    assert line_amount(part) is None
+    assert line_amount(replace(part, declared=D("742800.00"))) == D("742800.00")
+    assert children_total(replace(part, partial=False)) == D("260000.00")

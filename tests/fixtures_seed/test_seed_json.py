@@ -68,6 +68,7 @@ KEYS = {
         "source",
         "formula",
         "factors",
+        "partial",
         "children",
     ],
     "factor": ["value", "unit", "label"],

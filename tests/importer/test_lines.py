@@ -157,3 +157,27 @@ def test_generated_bracket_formulas_become_children(items):
     assert [(c.name, c.amount.value, c.formula) for c in line.children] == [
         (name, Decimal(n * p), f"{n}人×{p}元") for name, n, p in items if n * p != 10
     ]
+
+
+def test_one_part_after_qizhong_is_a_part_not_the_whole():
+    text = "①2023年共7428名农村党员，共补助74.28万元，其中玉溪市财政下达的26万元。"
+    (line,) = extract_lines(text, "content").lines
+    assert line.amount.text == "74.28万元"
+    assert [child_summary(child) for child in line.children] == [("玉溪市财政下达", "26万元", "")]
+    assert line.partial
+
+
+def test_several_parts_after_qizhong_stay_a_breakdown():
+    """Parts that fall short may hold one the reading missed: the checks flag them, so the
+    line is not made a part to hide it."""
+    for text in (
+        "①培训经费5万元，其中：餐费2万元，场租1万元。",
+        "①慰问经费30万元。其中：每人每节慰问金500元，两节计20万元；活动经费补助6万元。",
+    ):
+        (line,) = extract_lines(text, "content").lines
+        assert line.children and not line.partial, text
+
+
+def test_a_part_equal_to_the_whole_is_its_breakdown():
+    (line,) = extract_lines("①培训经费5万元，其中市级财政5万元。", "content").lines
+    assert not line.partial
