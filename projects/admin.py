@@ -4,11 +4,15 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
+from django.db.models import Prefetch
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from nested_admin import NestedModelAdminMixin, NestedStackedInline, NestedTabularInline
+from nested_admin.formsets import NestedInlineFormSet
 from simple_history.admin import SimpleHistoryAdmin
 
 from budget.amounts import format_wan, format_yuan
+from budget.checks import Finding
 from budget.formulas import product
 
 from . import (
@@ -18,7 +22,7 @@ from . import (
     selectors,
     services,
 )
-from .admin_workflow import WorkflowAdminMixin, finding_url
+from .admin_workflow import FORM_FIELDS, WorkflowAdminMixin, finding_url
 from .converters import LARGEST
 from .forms import (
     MONEY_FIELDS,
@@ -27,6 +31,7 @@ from .forms import (
     CitationForm,
     CitationFormSet,
     LineItemForm,
+    PlainDecimalField,
     amount_formfield,
 )
 from .models import (
@@ -234,6 +239,8 @@ class StaffEntry(SafeAutocomplete):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in MONEY_FIELDS and db_field.get_internal_type() == "DecimalField":
             return amount_formfield(db_field)
+        if db_field.get_internal_type() == "DecimalField":
+            kwargs.setdefault("form_class", PlainDecimalField)
         if db_field.get_internal_type() == "TextField" and db_field.max_length is None:
             kwargs.setdefault("max_length", TEXT_LIMIT)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -348,49 +355,262 @@ class PastedCitation:
         return fields
 
 
-class CitationInline(PastedCitation, StaffEntry, FrozenReadOnlyInline, admin.TabularInline):
-    model = Citation
-    formset = CitationFormSet
-    fields = ["sequence", "document", "pasted", "cited_text", "separator"]
-    extra = 0
+class PrefetchedRows:
+    """A nested formset takes its rows from its parent row's prefetched relation (the parent
+    inline prefetches them with the same filter as the nested inline's queryset), so that the
+    editor reads each kind of row once, not once per parent row."""
+
+    def get_queryset(self):
+        if not hasattr(self, "_queryset"):
+            cache = getattr(self.instance, "_prefetched_objects_cache", {})
+            name = self.fk.remote_field.get_accessor_name()
+            if self.instance.pk is not None and name in cache:
+                self._queryset = list(cache[name])
+        return super().get_queryset()
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        if form.instance.pk is not None and self.instance.pk is not None:
+            # A stored row is locked exactly when the revision above it is: known already,
+            # not asked of the database once per row.
+            form.instance._admin_frozen = frozen(self.instance)
+        return form
 
 
-class SubItemInline(StaffEntry, FrozenReadOnlyInline, admin.StackedInline):
-    model = SubItem
-    fields = ["sequence", "name", "declared_amount", "declared_amount_text", "content", "plan"]
+class NestedChildFormSet(PrefetchedRows, ChildFormSet, NestedInlineFormSet):
+    """``ChildFormSet`` inside the project's one editor, where formsets nest."""
+
+
+class NestedCitationFormSet(PrefetchedRows, CitationFormSet, NestedInlineFormSet):
+    """``CitationFormSet`` inside the project's one editor."""
+
+
+class ShowsFindings:
+    """For the project editor's inlines: a column 核对 with the findings about each row,
+    beside the fields they concern. The findings are the project's, worked out once per
+    page (``ProjectAdmin.findings_by_row``) and handed down from inline to nested inline."""
+
+    finding_kind = ""
+    findings: dict[tuple[str, int], list[Finding]] = {}
+
+    def get_inline_instances(self, request, obj=None):
+        inlines = super().get_inline_instances(request, obj)
+        for inline in inlines:
+            inline.findings = self.findings
+        return inlines
+
+    @admin.display(description="核对")
+    def checks(self, obj):
+        found = self.findings.get((self.finding_kind, obj.pk), []) if obj and obj.pk else []
+        return findings_list(found, obj, links=False) if found else "—"
+
+
+class EditorChildLineInline(ShowsFindings, StaffEntry, FrozenReadOnlyInline, NestedTabularInline):
+    """A line's child lines (其中 / the parts it adds up from), under the line. Deeper levels
+    are edited on the child's own page (its link)."""
+
+    model = LineItem
+    verbose_name = "下级明细"
+    verbose_name_plural = "下级明细（组成本行的各项，或原文“其中”所列部分）"
+    form = LineItemForm
+    formset = NestedChildFormSet
+    fk_name = "parent"
+    fields = ["sequence", "marker", "name", "declared_amount", "amount_text", "formula", "checks"]
+    readonly_fields = ["checks"]
+    finding_kind = "line"
     extra = 0
     show_change_link = True
+    is_sortable = False
+    classes = ["child-lines"]
 
 
-class FundingSourceInline(StaffEntry, FrozenReadOnlyInline, admin.TabularInline):
-    model = FundingSource
-    fields = ["sequence", "name", "amount", "amount_text"]
+class EditorLineInline(ShowsFindings, StaffEntry, FrozenReadOnlyInline, NestedTabularInline):
+    """A sub-item's lines (测算明细), each with its child lines in place."""
+
+    model = LineItem
+    form = LineItemForm
+    formset = NestedChildFormSet
+    fk_name = "sub_item"
+    fields = [
+        "sequence",
+        "marker",
+        "name",
+        "declared_amount",
+        "amount_text",
+        "formula",
+        "partial",
+        "source",
+        "checks",
+    ]
+    readonly_fields = ["checks"]
+    finding_kind = "line"
+    inlines = [EditorChildLineInline]
     extra = 0
+    is_sortable = False
+    classes = ["lines"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(parent__isnull=True)
 
 
-class PerformanceIndicatorInline(StaffEntry, FrozenReadOnlyInline, admin.TabularInline):
+class EditorMilestoneInline(ShowsFindings, StaffEntry, FrozenReadOnlyInline, NestedTabularInline):
+    model = Milestone
+    formset = NestedChildFormSet
+    fields = [
+        "sequence",
+        "description",
+        "due_year",
+        "due_month",
+        "payment_mode",
+        "amount",
+        "amount_text",
+        "checks",
+    ]
+    readonly_fields = ["checks"]
+    finding_kind = "milestone"
+    extra = 0
+    is_sortable = False
+    classes = ["milestones"]
+
+
+class EditorSubItemInline(ShowsFindings, StaffEntry, FrozenReadOnlyInline, NestedStackedInline):
+    """四、五 and 七 of the text for one sub-item: its name and amount, what it does (with its
+    calculation lines) and its plan (with its milestones)."""
+
+    model = SubItem
+    formset = NestedChildFormSet
+    fieldsets = [
+        (
+            None,
+            {"fields": ["sequence", "name", "declared_amount", "declared_amount_text", "checks"]},
+        ),
+        ("五、项目实施内容", {"fields": ["content"]}),
+        ("七、项目实施计划", {"fields": ["plan"]}),
+    ]
+    readonly_fields = ["checks"]
+    finding_kind = "sub_item"
+    inlines = [EditorLineInline, EditorMilestoneInline]
+    extra = 0
+    is_sortable = False
+    classes = ["sub-items"]
+
+    def get_queryset(self, request):
+        # The nested formsets' rows, read once for all sub-items (PrefetchedRows).
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(
+                Prefetch(
+                    "lines",
+                    queryset=LineItem.objects.filter(parent__isnull=True).prefetch_related(
+                        "children"
+                    ),
+                ),
+                "milestones",
+            )
+        )
+
+
+class CitationInline(
+    ShowsFindings, PastedCitation, StaffEntry, FrozenReadOnlyInline, NestedTabularInline
+):
+    model = Citation
+    formset = NestedCitationFormSet
+    fields = ["sequence", "document", "pasted", "cited_text", "separator", "checks"]
+    readonly_fields = ["checks"]
+    finding_kind = "citation"
+    extra = 0
+    is_sortable = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("document")
+
+
+class FundingSourceInline(ShowsFindings, StaffEntry, FrozenReadOnlyInline, NestedTabularInline):
+    model = FundingSource
+    formset = NestedChildFormSet
+    fields = ["sequence", "name", "amount", "amount_text", "checks"]
+    readonly_fields = ["checks"]
+    finding_kind = "funding_source"
+    extra = 0
+    is_sortable = False
+
+
+class PerformanceIndicatorInline(StaffEntry, FrozenReadOnlyInline, NestedTabularInline):
     model = PerformanceIndicator
+    formset = NestedChildFormSet
     fields = ["sequence", "level1", "level2", "name", "comparator", "target", "unit"]
     extra = 0
+    is_sortable = False
+
+
+def findings_list(found: list[Finding], project, *, links: bool = True):
+    """Findings as a list: label, where (a link to the place to fix it: on the editor, the
+    field in place; elsewhere, the record's page), what, and the source note (原文如此) of an
+    error kept as written."""
+    anchors = getattr(project, "_admin_anchors", {})
+
+    def url(finding: Finding) -> str:
+        location = finding.location
+        field = FORM_FIELDS.get(location.field, location.field)
+        if location.kind == "project" and anchors:
+            return f"#id_{field}" if field else "#"
+        prefix = anchors.get((location.kind, location.ref))
+        if prefix is not None:
+            return f"#id_{prefix}-{field}" if field else f"#{prefix}"
+        return finding_url(finding, project)
+
+    return format_html(
+        '<ul class="findings">{}</ul>',
+        format_html_join(
+            "",
+            '<li class="finding-{}"><strong>{}</strong> {}：{}{}</li>',
+            (
+                (
+                    f.severity,
+                    f.severity.label,
+                    format_html('<a href="{}">{}</a>', url(f), f.location.label)
+                    if links
+                    else f.location.label,
+                    f.message,
+                    format_html("<br>原文如此：{}", f.source_note) if f.source_note else "",
+                )
+                for f in found
+            ),
+        ),
+    )
 
 
 @admin.register(Project)
-class ProjectAdmin(WorkflowAdminMixin, DepartmentScoped, StaffEntry, FrozenReadOnly, ScopedHistory):
+class ProjectAdmin(
+    WorkflowAdminMixin,
+    DepartmentScoped,
+    StaffEntry,
+    FrozenReadOnly,
+    NestedModelAdminMixin,
+    ScopedHistory,
+):
+    """One editor for a whole project, in the order of the text (一 to 八): citations,
+    sub-items with their lines, child lines and milestones, funding sources and indicators
+    nested in place (django-nested-admin), each row with its findings beside it, all findings
+    at the top, and every error of a save listed at the top with a link to its field."""
+
     department_path = "disclosure__department"
     list_display = ["name", "sequence", "status", "revision", "declared_wan", "disclosure"]
     list_filter = ["status", FiscalYearFilter, DepartmentFilter]
     list_select_related = ["disclosure__department"]
     search_fields = ["name", "implementing_unit"]
     autocomplete_fields = ["disclosure"]
+    save_on_top = True
     # Status and revision change only through the publishing workflow, never by editing a field.
     readonly_fields = ["status", "revision", "lineage", "published_at", "published_by", "findings"]
     fieldsets = [
-        (None, {"fields": ["disclosure", "sequence", "name", "implementing_unit", "findings"]}),
-        ("二、立项依据", {"fields": ["basis_preamble", "basis_closing"]}),
-        (
-            "六、资金安排情况",
-            {"fields": ["declared_total", "declared_total_text", "funding_text"]},
-        ),
+        ("核对结果", {"fields": ["findings"]}),
+        ("一、项目名称", {"fields": ["disclosure", "sequence", "name"]}),
+        ("二、立项依据", {"fields": ["basis_preamble"]}),
+        ("立项依据结语", {"fields": ["basis_closing"]}),
+        ("三、项目实施单位", {"fields": ["implementing_unit"]}),
+        ("六、资金安排情况", {"fields": ["declared_total", "declared_total_text", "funding_text"]}),
         ("八、项目实施成效", {"fields": ["outcomes"]}),
         (
             "修订与状态",
@@ -408,7 +628,65 @@ class ProjectAdmin(WorkflowAdminMixin, DepartmentScoped, StaffEntry, FrozenReadO
             },
         ),
     ]
-    inlines = [CitationInline, SubItemInline, FundingSourceInline, PerformanceIndicatorInline]
+    inlines = [
+        CitationInline,
+        EditorSubItemInline,
+        FundingSourceInline,
+        PerformanceIndicatorInline,
+    ]
+    # The page in the order of the text: fieldsets by name, inlines by model.
+    TEXT_ORDER = [
+        "核对结果",
+        "一、项目名称",
+        "二、立项依据",
+        Citation,
+        "立项依据结语",
+        "三、项目实施单位",
+        SubItem,  # 四 lists them; 五 and 七 are each sub-item's content and plan
+        "六、资金安排情况",
+        FundingSource,
+        "八、项目实施成效",
+        PerformanceIndicator,
+        "修订与状态",
+    ]
+
+    def findings_by_row(self, request, obj) -> dict[tuple[str, int], list[Finding]]:
+        """The project's findings by (kind, row id), worked out once per request."""
+        if obj is None or obj.pk is None:
+            return {}
+        cached = getattr(request, "_project_findings", None)
+        if cached is None or cached[0] != obj.pk:
+            project = selectors.with_tree(Project.objects.filter(pk=obj.pk)).get()
+            cached = (obj.pk, selectors.project_findings(project))
+            request._project_findings = cached
+        obj._admin_findings = cached[1]  # for the summary at the top (``findings``)
+        by_row: dict[tuple[str, int], list[Finding]] = {}
+        for finding in cached[1]:
+            if finding.location.ref is not None:
+                by_row.setdefault((finding.location.kind, finding.location.ref), []).append(finding)
+        return by_row
+
+    def get_inline_instances(self, request, obj=None):
+        inlines = super().get_inline_instances(request, obj)
+        found = self.findings_by_row(request, obj)
+        for inline in inlines:
+            inline.findings = found
+        return inlines
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        fieldsets = {fieldset.name: fieldset for fieldset in context["adminform"]}
+        inlines = {f.opts.model: f for f in context.get("inline_admin_formsets", [])}
+        context["sections"] = [
+            ("inline", inlines[key]) if key in inlines else ("fieldset", fieldsets[key])
+            for key in self.TEXT_ORDER
+            if key in inlines or key in fieldsets
+        ]
+        formsets = [f.formset for f in inlines.values()]
+        context["error_links"] = error_links(context["adminform"].form, formsets)
+        if context.get("original") is not None:
+            # Where each row is on this page, so that a finding links to its field in place.
+            context["original"]._admin_anchors = row_anchors(formsets)
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -423,31 +701,78 @@ class ProjectAdmin(WorkflowAdminMixin, DepartmentScoped, StaffEntry, FrozenReadO
     def findings(self, obj):
         if obj.pk is None:
             return "保存后显示。"
-        project = selectors.with_tree(Project.objects.filter(pk=obj.pk)).get()
-        found = selectors.project_findings(project)
+        found = getattr(obj, "_admin_findings", None)
+        if found is None:
+            project = selectors.with_tree(Project.objects.filter(pk=obj.pk)).get()
+            found = selectors.project_findings(project)
         if not found:
             return "未发现问题。"
-        items = format_html_join(
-            "",
-            '<li><strong>{}</strong> <a href="{}">{}</a>：{}{}</li>',
-            (
-                (
-                    f.severity.label,
-                    finding_url(f, obj),
-                    f.location.label,
-                    f.message,
-                    format_html("<br>原文如此：{}", f.source_note) if f.source_note else "",
-                )
-                for f in found
-            ),
-        )
         hint = ""
         if any(f.blocking for f in found):
             hint = mark_safe(
                 '<p class="help">错误须改正后才能提交审核；如原文即如此，可在'
                 "“提交审核”页该错误旁写明原文如此的说明。</p>"
             )
-        return format_html('<ul class="findings">{}</ul>{}', items, hint)
+        return format_html("{}{}", findings_list(found, obj), hint)
+
+
+_FINDING_KINDS = {
+    SubItem: "sub_item",
+    LineItem: "line",
+    Milestone: "milestone",
+    Citation: "citation",
+    FundingSource: "funding_source",
+}
+
+
+def row_anchors(formsets) -> dict[tuple[str, int], str]:
+    """(finding kind, row id) → the form prefix of the row on the editor, nested rows too."""
+    anchors = {}
+
+    def walk(formset):
+        kind = _FINDING_KINDS.get(formset.model)
+        for row in formset.forms:
+            if kind is not None and row.instance.pk is not None:
+                anchors[(kind, row.instance.pk)] = row.prefix
+            for nested in getattr(row, "nested_formsets", []):
+                walk(nested)
+
+    for formset in formsets:
+        walk(formset)
+    return anchors
+
+
+def error_links(form, formsets) -> list[tuple[str, str, str]]:
+    """Every error of a posted page, main form and nested formsets alike, as (where, what,
+    link to the field): listed at the top, so none is missed below or beside the screen."""
+    links = []
+
+    def add(form, where):
+        for name, errors in form.errors.items():
+            if name == "__all__" or name not in form.fields:
+                label, anchor = where or "本页", ""
+            else:
+                field = form[name]
+                label = f"{where} {field.label}" if where else str(field.label)
+                anchor = f"#{field.auto_id}"
+            for error in errors:
+                links.append((label, error, anchor))
+
+    def walk(formset, where):
+        child_lines = formset.model is LineItem and formset.fk.name == "parent"
+        name = "下级明细" if child_lines else str(formset.model._meta.verbose_name)
+        for error in formset.non_form_errors():
+            links.append((f"{where}{name}", error, f"#{formset.prefix}-group"))
+        for index, row in enumerate(formset.forms, start=1):
+            here = f"{where}{name}第{index}行"
+            add(row, here)
+            for nested in getattr(row, "nested_formsets", []):
+                walk(nested, f"{here} › ")
+
+    add(form, "")
+    for formset in formsets:
+        walk(formset, "")
+    return links
 
 
 class RefreshesProjectMixin:

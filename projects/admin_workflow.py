@@ -28,13 +28,13 @@ _KIND_PAGES = {
     "funding_source": "admin:projects_fundingsource_change",
 }
 # Aliases of the checks' field names to the form fields on those pages.
-_FORM_FIELDS = {"declared": "declared_amount", "title": "document"}
+FORM_FIELDS = {"declared": "declared_amount", "title": "document"}
 
 
 def finding_url(finding: Finding, project: Project) -> str:
     """The admin page (and the field on it) where a finding is fixed."""
     location = finding.location
-    name = _FORM_FIELDS.get(location.field, location.field)
+    name = FORM_FIELDS.get(location.field, location.field)
     page = _KIND_PAGES.get(location.kind)
     if page is not None and location.ref is not None:
         return (

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 
-from budget.amounts import AmountError, format_yuan, parse_amount
+from budget.amounts import AmountError, format_decimal, format_yuan, parse_amount
 from budget.citations import CitationError, parse_citation
 from budget.formulas import FormulaError, parse_formula
 
@@ -47,8 +47,19 @@ class AmountField(forms.CharField):
         return amount
 
     def prepare_value(self, value):
+        # A stored amount comes back grouped, as staff read it: 500,000.00, never 500000.00.
         if isinstance(value, Decimal):
-            return f"{value:.2f}"
+            return format_yuan(value, unit=False)
+        return value
+
+
+class PlainDecimalField(forms.DecimalField):
+    """A number that is not money (a factor's 7428 人): shown as written, 7428, not
+    7428.000000."""
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            return format_decimal(value)
         return value
 
 

@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tables2",
     "simple_history",
+    # The project editor's nested inlines (sub-items › lines › child lines, milestones).
+    "nested_admin",
     "axes",
     "corsheaders",
     # The job queue that renders PDFs (django.tasks' backport; its queue in our database).

@@ -77,15 +77,16 @@ def take_step(page, label: str, **fields) -> None:
 
 
 def edit_line(page, project: Project, amount: str, formula: str) -> None:
-    """On the project's page, open its sub-item and enter the line of the calculation."""
-    page.click("#sub_items-group a.inlinechangelink")
-    page.wait_for_selector("#lines-group")
-    if page.locator("#id_lines-0-name").count() == 0:
-        page.click("#lines-group .add-row a")
-        page.fill("#id_lines-0-sequence", "1")
-        page.fill("#id_lines-0-name", "慰问品")
-    page.fill("#id_lines-0-declared_amount", amount)
-    page.fill("#id_lines-0-formula", formula)
+    """In the project's one editor, the calculation line of its sub-item, in place."""
+    row = "sub_items-0-lines-0"
+    if page.locator(f"#id_{row}-name").count() == 0:
+        page.click(
+            "#sub_items-0-lines-group a.djn-add-handler.djn-level-2.djn-model-projects-lineitem"
+        )
+        page.fill(f"#id_{row}-sequence", "1")
+        page.fill(f"#id_{row}-name", "慰问品")
+    page.fill(f"#id_{row}-declared_amount", amount)
+    page.fill(f"#id_{row}-formula", formula)
     save_and_continue(page)
 
 
@@ -107,7 +108,7 @@ def test_clerk_enters_reviewer_publishes_then_a_correction(
     clerk.click("#citations-group .add-row a")
     clerk.fill("#id_citations-0-sequence", "1")
     clerk.fill("#id_citations-0-pasted", CITATION)
-    clerk.click("#sub_items-group .add-row a")
+    clerk.click("#sub_items-group a.djn-add-handler.djn-level-1.djn-model-projects-subitem")
     clerk.fill("#id_sub_items-0-sequence", "1")
     clerk.fill("#id_sub_items-0-name", "春节走访慰问")
     clerk.fill("#id_sub_items-0-declared_amount", "12,000.00")

@@ -23,20 +23,33 @@ def page_data(response) -> dict:
     data: dict = {}
     _add(data, response.context["adminform"].form)
     for inline in response.context["inline_admin_formsets"]:
-        formset = inline.formset
-        _add(data, formset.management_form)
-        for form in formset.forms:
-            _add(data, form)
+        _add_formset(data, inline.formset)
     return data
+
+
+def _add_formset(data: dict, formset) -> None:
+    """A formset's rows and, in the project editor, the formsets nested in each row."""
+    _add(data, formset.management_form)
+    for form in formset.forms:
+        _add(data, form)
+        for nested in getattr(form, "nested_formsets", []):
+            _add_formset(data, nested)
 
 
 def errors_of(response) -> str:
     """Every error message of a re-shown admin page, as one text."""
     context = response.context
     parts = [str(context["adminform"].form.errors)]
+
+    def walk(formset):
+        parts.append(str(formset.errors))
+        parts.append(str(formset.non_form_errors()))
+        for form in formset.forms:
+            for nested in getattr(form, "nested_formsets", []):
+                walk(nested)
+
     for inline in context.get("inline_admin_formsets", []):
-        parts.append(str(inline.formset.errors))
-        parts.append(str(inline.formset.non_form_errors()))
+        walk(inline.formset)
     return "\n".join(parts)
 
 

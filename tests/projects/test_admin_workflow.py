@@ -117,22 +117,33 @@ def test_each_finding_links_to_the_place_to_fix_it(staff, draft):
             if tag == "ul":
                 self.inside = False
 
-    for url in (
-        reverse("admin:projects_project_change", args=[draft.pk]),
-        step_url(draft, "submit"),
-    ):
-        parser = Links()
-        parser.feed(staff["clerk"].get(url).content.decode())
-        line_page = reverse("admin:projects_lineitem_change", args=[line.pk])
-        assert any(link.startswith(line_page) for link in parser.links), parser.links
-        project_page = reverse("admin:projects_project_change", args=[draft.pk])
-        assert f"{project_page}#id_declared_total" in parser.links
-        for link in set(parser.links):
-            page = staff["clerk"].get(link.split("#")[0])
-            assert page.status_code == 200, link
-            anchor = link.partition("#")[2]
-            if anchor:
-                assert f'id="{anchor}"' in page.content.decode(), link
+    # On the project's editor, a finding links to its field in place, on the same page.
+    editor = staff["clerk"].get(reverse("admin:projects_project_change", args=[draft.pk]))
+    page = editor.content.decode()
+    parser = Links()
+    parser.feed(page)
+    assert "#id_declared_total" in parser.links
+    in_place = [link for link in parser.links if link.endswith("-declared_amount")]
+    assert in_place, parser.links
+    for link in parser.links:
+        assert link.startswith("#"), link
+        assert f'id="{link[1:]}"' in page, link
+    row = in_place[0][len("#id_") : -len("-declared_amount")]
+    assert f'name="{row}-id" value="{line.pk}"' in page
+
+    # Elsewhere (the submit page), it links to the page where the record is fixed.
+    parser = Links()
+    parser.feed(staff["clerk"].get(step_url(draft, "submit")).content.decode())
+    line_page = reverse("admin:projects_lineitem_change", args=[line.pk])
+    assert any(link.startswith(line_page) for link in parser.links), parser.links
+    project_page = reverse("admin:projects_project_change", args=[draft.pk])
+    assert f"{project_page}#id_declared_total" in parser.links
+    for link in set(parser.links):
+        page = staff["clerk"].get(link.split("#")[0])
+        assert page.status_code == 200, link
+        anchor = link.partition("#")[2]
+        if anchor:
+            assert f'id="{anchor}"' in page.content.decode(), link
 
 
 def test_staff_preview_the_public_page_and_the_pdf_before_publishing(staff, draft):

@@ -180,9 +180,17 @@ def chinese_errors(response) -> list[str]:
     context = response.context
     forms = [context["adminform"].form]
     messages = []
+
+    def walk(formset):  # the project editor nests formsets in rows
+        nonlocal forms, messages
+        forms += formset.forms
+        messages += list(formset.non_form_errors())
+        for form in formset.forms:
+            for nested in getattr(form, "nested_formsets", []):
+                walk(nested)
+
     for inline in context.get("inline_admin_formsets", []):
-        forms += inline.formset.forms
-        messages += list(inline.formset.non_form_errors())
+        walk(inline.formset)
     for form in forms:
         for errors in form.errors.values():
             messages += list(errors)
