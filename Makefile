@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 SEED := fixtures/seed/chengjiang-zzb-2024.json
 
-.PHONY: test-fast bench bench-season bench-faults bench-importer bench-pdf bench-publish bench-search bench-site demo serve test check pytest install system-bench system-demo system-test migrate-demo seed-demo lint format clean
+.PHONY: test-fast bench bench-season bench-faults bench-importer bench-pdf bench-publish bench-search bench-site demo serve test check pytest install system-bench system-demo system-test migrate-demo seed-demo lint format clean messages
 
 ## demo: install, set up the SQLite database under var/, load the seed, serve on 127.0.0.1:$(PORT)
 ## with the worker that renders the PDFs beside it (it stops when the server does)
@@ -60,6 +60,10 @@ $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --no-compile -e '.[dev]'
 	@touch $@
+
+## messages: compile the Chinese catalogues under locale/ after editing a .po (gettext's msgfmt)
+messages: install
+	$(PY) manage.py compilemessages --locale zh_Hans --ignore ".venv" --ignore "var"
 
 lint:
 	$(VENV)/bin/ruff check .

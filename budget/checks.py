@@ -357,17 +357,7 @@ def _check_children(placed: _Placed) -> Iterator[Finding]:
     amounts = [line_amount(child) for child in line.children]
     known = total(amounts)
     complete = children_total(line)
-    if line.partial:
-        if known <= line.declared:
-            return
-        given = sum(amount is not None for amount in amounts)
-        message = (
-            f"其中所列 {given} 项合计 {format_yuan(known)}，"
-            f"超过申报金额 {format_yuan(line.declared)}，"
-            f"多出 {format_yuan(known - line.declared)}：其中的部分不能大于整体。"
-        )
-        expected = known
-    elif complete is not None:
+    if complete is not None:  # every child has an amount, and together they are the whole
         if complete == line.declared:
             return
         parts = ""
@@ -384,13 +374,18 @@ def _check_children(placed: _Placed) -> Iterator[Finding]:
             f"相差 {format_yuan(abs(complete - line.declared))}。"
         )
         expected = complete
-    elif known > line.declared:
+    elif known > line.declared:  # a part (其中), or the children that state an amount
         given = sum(amount is not None for amount in amounts)
-        message = (
-            f"已列明金额的 {given} 项明细合计 {format_yuan(known)}，"
-            f"已超过申报金额 {format_yuan(line.declared)}，"
-            f"多出 {format_yuan(known - line.declared)}。"
-        )
+        over = f"{format_yuan(line.declared)}，多出 {format_yuan(known - line.declared)}"
+        if line.partial:
+            message = (
+                f"其中所列 {given} 项合计 {format_yuan(known)}，超过申报金额 {over}："
+                "其中的部分不能大于整体。"
+            )
+        else:
+            message = (
+                f"已列明金额的 {given} 项明细合计 {format_yuan(known)}，已超过申报金额 {over}。"
+            )
         expected = known
     else:
         return

@@ -405,6 +405,10 @@ class ShowsFindings:
         return findings_list(found, obj, links=False) if found else "—"
 
 
+# A line's own fields, as every table of lines shows them.
+LINE_FIELDS = ["sequence", "marker", "name", "declared_amount", "amount_text", "formula"]
+
+
 class EditorChildLineInline(ShowsFindings, StaffEntry, FrozenReadOnlyInline, NestedTabularInline):
     """A line's child lines (其中 / the parts it adds up from), under the line. Deeper levels
     are edited on the child's own page (its link)."""
@@ -415,7 +419,7 @@ class EditorChildLineInline(ShowsFindings, StaffEntry, FrozenReadOnlyInline, Nes
     form = LineItemForm
     formset = NestedChildFormSet
     fk_name = "parent"
-    fields = ["sequence", "marker", "name", "declared_amount", "amount_text", "formula", "checks"]
+    fields = [*LINE_FIELDS, "checks"]
     readonly_fields = ["checks"]
     finding_kind = "line"
     extra = 0
@@ -431,17 +435,7 @@ class EditorLineInline(ShowsFindings, StaffEntry, FrozenReadOnlyInline, NestedTa
     form = LineItemForm
     formset = NestedChildFormSet
     fk_name = "sub_item"
-    fields = [
-        "sequence",
-        "marker",
-        "name",
-        "declared_amount",
-        "amount_text",
-        "formula",
-        "partial",
-        "source",
-        "checks",
-    ]
+    fields = [*LINE_FIELDS, "partial", "source", "checks"]
     readonly_fields = ["checks"]
     finding_kind = "line"
     inlines = [EditorChildLineInline]
@@ -800,17 +794,7 @@ class LineItemInline(StaffEntry, FrozenReadOnlyInline, admin.TabularInline):
     model = LineItem
     form = LineItemForm
     fk_name = "sub_item"
-    fields = [
-        "sequence",
-        "marker",
-        "name",
-        "declared_amount",
-        "amount_text",
-        "formula",
-        "parent",
-        "partial",
-        "source",
-    ]
+    fields = [*LINE_FIELDS, "parent", "partial", "source"]
     extra = 0
     show_change_link = True
 
@@ -868,7 +852,7 @@ class ChildLineInline(StaffEntry, FrozenReadOnlyInline, admin.TabularInline):
     model = LineItem
     form = LineItemForm
     fk_name = "parent"
-    fields = ["sequence", "marker", "name", "declared_amount", "amount_text", "formula", "partial"]
+    fields = [*LINE_FIELDS, "partial"]
     extra = 0
     show_change_link = True
 

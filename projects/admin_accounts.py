@@ -23,7 +23,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.contrib.auth.models import Group
 from django.db.models import Q
@@ -32,6 +32,29 @@ from .models import Department
 from .roles import ADMINISTRATOR, ROLE_PERMISSIONS
 
 User = get_user_model()
+
+
+# A permission as staff read it: 项目：修改, not "projects | 项目 | Can change 项目" (Django
+# names permissions in English when it creates them).
+_ACTIONS = {"add": "增加", "change": "修改", "delete": "删除", "view": "查看"}
+
+
+def permission_label(permission) -> str:
+    action, _, _model = permission.codename.partition("_")
+    model = permission.content_type.model_class()
+    kind = model._meta.verbose_name if model is not None else permission.content_type.model
+    return f"{kind}：{_ACTIONS.get(action, permission.name)}"
+
+
+class ChinesePermissions:
+    """For the admins that show permissions (superusers only): each one named in Chinese."""
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name in ("permissions", "user_permissions") and field is not None:
+            field.queryset = field.queryset.select_related("content_type")
+            field.label_from_instance = permission_label
+        return field
 
 
 def is_administrator(user) -> bool:
@@ -117,7 +140,7 @@ class AccountCreationForm(AccountFields, AdminUserCreationForm):
     pass
 
 
-class StaffUserAdmin(UserAdmin):
+class StaffUserAdmin(ChinesePermissions, UserAdmin):
     form = AccountChangeForm
     add_form = AccountCreationForm
     list_display = ("username", "first_name", "last_name", "is_active", "is_staff", "role_names")
@@ -212,3 +235,11 @@ class StaffUserAdmin(UserAdmin):
 
 admin.site.unregister(User)
 admin.site.register(User, StaffUserAdmin)
+
+
+class ChineseGroupAdmin(ChinesePermissions, GroupAdmin):
+    pass
+
+
+admin.site.unregister(Group)
+admin.site.register(Group, ChineseGroupAdmin)

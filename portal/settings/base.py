@@ -35,7 +35,7 @@ INSTALLED_APPS = [
     "simple_history",
     # The project editor's nested inlines (sub-items › lines › child lines, milestones).
     "nested_admin",
-    "axes",
+    "portal.apps.AxesConfig",  # django-axes, named in Chinese
     "corsheaders",
     # The job queue that renders PDFs (django.tasks' backport; its queue in our database).
     "django_tasks",
@@ -178,6 +178,8 @@ AXES_VERBOSE = False
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
 LANGUAGE_CODE = "zh-hans"
+# What Django's and its apps' catalogues leave in English (locale/, `make messages`).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGES = [("zh-hans", "简体中文")]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
