@@ -22,7 +22,7 @@ from . import (
     selectors,
     services,
 )
-from .admin_workflow import FORM_FIELDS, WorkflowAdminMixin, finding_url
+from .admin_workflow import WorkflowAdminMixin, finding_url
 from .converters import LARGEST
 from .forms import (
     MONEY_FIELDS,
@@ -402,7 +402,7 @@ class ShowsFindings:
     @admin.display(description="核对")
     def checks(self, obj):
         found = self.findings.get((self.finding_kind, obj.pk), []) if obj and obj.pk else []
-        return findings_list(found, obj, links=False) if found else "—"
+        return findings_list(found) if found else "—"
 
 
 # A line's own fields, as every table of lines shows them.
@@ -447,19 +447,22 @@ class EditorLineInline(ShowsFindings, StaffEntry, FrozenReadOnlyInline, NestedTa
         return super().get_queryset(request).filter(parent__isnull=True)
 
 
+# A milestone's fields, on the editor and on the sub-item's own page.
+MILESTONE_FIELDS = [
+    "sequence",
+    "description",
+    "due_year",
+    "due_month",
+    "payment_mode",
+    "amount",
+    "amount_text",
+]
+
+
 class EditorMilestoneInline(ShowsFindings, StaffEntry, FrozenReadOnlyInline, NestedTabularInline):
     model = Milestone
     formset = NestedChildFormSet
-    fields = [
-        "sequence",
-        "description",
-        "due_year",
-        "due_month",
-        "payment_mode",
-        "amount",
-        "amount_text",
-        "checks",
-    ]
+    fields = [*MILESTONE_FIELDS, "checks"]
     readonly_fields = ["checks"]
     finding_kind = "milestone"
     extra = 0
@@ -538,22 +541,11 @@ class PerformanceIndicatorInline(StaffEntry, FrozenReadOnlyInline, NestedTabular
     is_sortable = False
 
 
-def findings_list(found: list[Finding], project, *, links: bool = True):
-    """Findings as a list: label, where (a link to the place to fix it: on the editor, the
-    field in place; elsewhere, the record's page), what, and the source note (原文如此) of an
-    error kept as written."""
-    anchors = getattr(project, "_admin_anchors", {})
-
-    def url(finding: Finding) -> str:
-        location = finding.location
-        field = FORM_FIELDS.get(location.field, location.field)
-        if location.kind == "project" and anchors:
-            return f"#id_{field}" if field else "#"
-        prefix = anchors.get((location.kind, location.ref))
-        if prefix is not None:
-            return f"#id_{prefix}-{field}" if field else f"#{prefix}"
-        return finding_url(finding, project)
-
+def findings_list(found: list[Finding], project: Project | None = None):
+    """Findings as a list: label, where, what, and the source note (原文如此) of an error kept
+    as written. Given the project, where links to the place to fix it (``finding_url``: on
+    the editor, the field in place)."""
+    anchors = getattr(project, "_admin_anchors", None)
     return format_html(
         '<ul class="findings">{}</ul>',
         format_html_join(
@@ -563,8 +555,10 @@ def findings_list(found: list[Finding], project, *, links: bool = True):
                 (
                     f.severity,
                     f.severity.label,
-                    format_html('<a href="{}">{}</a>', url(f), f.location.label)
-                    if links
+                    format_html(
+                        '<a href="{}">{}</a>', finding_url(f, project, anchors), f.location.label
+                    )
+                    if project is not None
                     else f.location.label,
                     f.message,
                     format_html("<br>原文如此：{}", f.source_note) if f.source_note else "",
@@ -645,17 +639,11 @@ class ProjectAdmin(
     ]
 
     def findings_by_row(self, request, obj) -> dict[tuple[str, int], list[Finding]]:
-        """The project's findings by (kind, row id), worked out once per request."""
+        """The project's findings by (kind, row id)."""
         if obj is None or obj.pk is None:
             return {}
-        cached = getattr(request, "_project_findings", None)
-        if cached is None or cached[0] != obj.pk:
-            project = selectors.with_tree(Project.objects.filter(pk=obj.pk)).get()
-            cached = (obj.pk, selectors.project_findings(project))
-            request._project_findings = cached
-        obj._admin_findings = cached[1]  # for the summary at the top (``findings``)
         by_row: dict[tuple[str, int], list[Finding]] = {}
-        for finding in cached[1]:
+        for finding in project_findings(obj):
             if finding.location.ref is not None:
                 by_row.setdefault((finding.location.kind, finding.location.ref), []).append(finding)
         return by_row
@@ -695,10 +683,7 @@ class ProjectAdmin(
     def findings(self, obj):
         if obj.pk is None:
             return "保存后显示。"
-        found = getattr(obj, "_admin_findings", None)
-        if found is None:
-            project = selectors.with_tree(Project.objects.filter(pk=obj.pk)).get()
-            found = selectors.project_findings(project)
+        found = project_findings(obj)
         if not found:
             return "未发现问题。"
         hint = ""
@@ -708,6 +693,15 @@ class ProjectAdmin(
                 "“提交审核”页该错误旁写明原文如此的说明。</p>"
             )
         return format_html("{}{}", findings_list(found, obj), hint)
+
+
+def project_findings(project: Project) -> list[Finding]:
+    """The stored project's findings, worked out once for the page that shows it (the
+    summary at the top and every row's column read them)."""
+    if not hasattr(project, "_admin_findings"):
+        tree = selectors.with_tree(Project.objects.filter(pk=project.pk)).get()
+        project._admin_findings = selectors.project_findings(tree)
+    return project._admin_findings
 
 
 _FINDING_KINDS = {
@@ -814,15 +808,7 @@ class LineItemInline(StaffEntry, FrozenReadOnlyInline, admin.TabularInline):
 
 class MilestoneInline(StaffEntry, FrozenReadOnlyInline, admin.TabularInline):
     model = Milestone
-    fields = [
-        "sequence",
-        "description",
-        "due_year",
-        "due_month",
-        "payment_mode",
-        "amount",
-        "amount_text",
-    ]
+    fields = MILESTONE_FIELDS
     extra = 0
 
 

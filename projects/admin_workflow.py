@@ -28,13 +28,20 @@ _KIND_PAGES = {
     "funding_source": "admin:projects_fundingsource_change",
 }
 # Aliases of the checks' field names to the form fields on those pages.
-FORM_FIELDS = {"declared": "declared_amount", "title": "document"}
+_FORM_FIELDS = {"declared": "declared_amount", "title": "document"}
 
 
-def finding_url(finding: Finding, project: Project) -> str:
-    """The admin page (and the field on it) where a finding is fixed."""
+def finding_url(finding: Finding, project: Project, anchors: dict | None = None) -> str:
+    """The admin page (and the field on it) where a finding is fixed. On the project's editor
+    (``anchors``: the form prefix of each row on it, by finding kind and row id), the field
+    in place on the same page."""
     location = finding.location
-    name = FORM_FIELDS.get(location.field, location.field)
+    name = _FORM_FIELDS.get(location.field, location.field)
+    if anchors is not None:
+        prefix = "" if location.kind == "project" else anchors.get((location.kind, location.ref))
+        if prefix is not None:
+            field = f"{prefix}-{name}" if prefix else name
+            return f"#id_{field}" if name else f"#{prefix}"
     page = _KIND_PAGES.get(location.kind)
     if page is not None and location.ref is not None:
         return (

@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Group
-from django.test import Client
 from django.urls import reverse
 
 from projects.models import Department, Project, Status
 from projects.roles import CLERK, REVIEWER
+from tests.accounts import staff_client
 
 pytestmark = pytest.mark.django_db
 
 
 def step_url(project, step):
     return reverse("admin:projects_project_workflow", args=[project.pk, step])
-
-
-def member(django_user_model, name, role, department):
-    user = django_user_model.objects.create_user(name, password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    department.members.add(user)
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
@@ -33,9 +23,9 @@ def staff(django_user_model, draft):
         name="另一单位", slug="elsewhere", region=department.region
     )
     return {
-        "clerk": member(django_user_model, "clerk", CLERK, department),
-        "reviewer": member(django_user_model, "reviewer", REVIEWER, department),
-        "stranger": member(django_user_model, "stranger", REVIEWER, elsewhere),
+        "clerk": staff_client(django_user_model, "clerk", CLERK, department),
+        "reviewer": staff_client(django_user_model, "reviewer", REVIEWER, department),
+        "stranger": staff_client(django_user_model, "stranger", REVIEWER, elsewhere),
     }
 
 

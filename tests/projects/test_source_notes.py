@@ -10,9 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Group
 from django.db import DatabaseError, connection, transaction
-from django.test import Client
 from django.urls import reverse
 
 from budget.checks import PROJECT_ITEMISED_OVER_DECLARED, Severity
@@ -20,6 +18,7 @@ from projects import selectors, workflow
 from projects.admin_workflow import note_field
 from projects.models import FrozenRevisionError, LineItem, Project, SourceNote, Status
 from projects.roles import CLERK, REVIEWER
+from tests.accounts import staff_client
 
 pytestmark = pytest.mark.django_db
 
@@ -173,22 +172,13 @@ def test_a_published_revisions_notes_never_change(seed):
 # --- in the admin ----------------------------------------------------------------------------
 
 
-def member(django_user_model, name, role, department) -> Client:
-    user = django_user_model.objects.create_user(name, password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    department.members.add(user)
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def test_the_clerk_writes_the_note_beside_the_error_and_the_reviewer_reads_it(
     django_user_model, draft
 ):
     draft = as_in_source(draft)
     department = draft.disclosure.department
-    clerk = member(django_user_model, "clerk", CLERK, department)
-    reviewer = member(django_user_model, "reviewer", REVIEWER, department)
+    clerk = staff_client(django_user_model, "clerk", CLERK, department)
+    reviewer = staff_client(django_user_model, "reviewer", REVIEWER, department)
     submit = reverse("admin:projects_project_workflow", args=[draft.pk, "submit"])
     error = the_error(draft)
     field = note_field(error)
@@ -224,7 +214,7 @@ def test_a_note_survives_a_submission_that_fails(django_user_model, draft):
     line = LineItem.objects.filter(sub_item__project=draft).exclude(formula="").first()
     line.declared_amount += Decimal("1.00")
     line.save()
-    clerk = member(django_user_model, "clerk", CLERK, draft.disclosure.department)
+    clerk = staff_client(django_user_model, "clerk", CLERK, draft.disclosure.department)
     submit = reverse("admin:projects_project_workflow", args=[draft.pk, "submit"])
     errors = [f for f in workflow.findings(draft) if f.severity == Severity.ERROR]
     assert len(errors) == 2

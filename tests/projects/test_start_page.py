@@ -3,27 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Group
-from django.test import Client
 from django.urls import reverse
 
 from projects import workflow
 from projects.models import Project
 from projects.roles import CLERK, REVIEWER
+from tests.accounts import staff_account
 
 pytestmark = pytest.mark.django_db
 
 START = reverse("admin:index")
-
-
-def account(django_user_model, name, role, department=None):
-    user = django_user_model.objects.create_user(name, password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    if department is not None:
-        department.members.add(user)
-    client = Client()
-    client.force_login(user)
-    return user, client
 
 
 def section(page: str, id_: str) -> str:
@@ -34,7 +23,7 @@ def section(page: str, id_: str) -> str:
 
 
 def test_an_account_in_no_department_is_told_why_and_whom_to_ask(django_user_model, seed):
-    _, client = account(django_user_model, "newcomer", CLERK)
+    _, client = staff_account(django_user_model, "newcomer", CLERK)
     page = client.get(START).content.decode()
     assert "您的账号还没有所属预算单位" in page and "管理员" in page
     assert seed.title not in page  # nothing of any department
@@ -42,8 +31,8 @@ def test_an_account_in_no_department_is_told_why_and_whom_to_ask(django_user_mod
 
 def test_a_clerk_sees_their_drafts_and_what_was_returned(django_user_model, draft, settings):
     department = draft.disclosure.department
-    clerk, client = account(django_user_model, "clerk", CLERK, department)
-    reviewer, _ = account(django_user_model, "reviewer", REVIEWER, department)
+    clerk, client = staff_account(django_user_model, "clerk", CLERK, department)
+    reviewer, _ = staff_account(django_user_model, "reviewer", REVIEWER, department)
     # The clerk edits the draft in the admin: it becomes theirs.
     page = client.get(START).content.decode()
     assert "您还没有正在录入的项目" in section(page, "start-drafts")
@@ -67,10 +56,10 @@ def test_a_reviewer_sees_who_submitted_what_when_and_what_a_correction_changes(
     django_user_model, draft
 ):
     department = draft.disclosure.department
-    clerk, _ = account(django_user_model, "clerk", CLERK, department)
+    clerk, _ = staff_account(django_user_model, "clerk", CLERK, department)
     clerk.first_name, clerk.last_name = "小明", "王"
     clerk.save()
-    reviewer, client = account(django_user_model, "reviewer", REVIEWER, department)
+    reviewer, client = staff_account(django_user_model, "reviewer", REVIEWER, department)
     workflow.submit(draft, clerk)
     waiting = section(client.get(START).content.decode(), "start-waiting")
     assert "待审核（1）" in waiting
@@ -94,6 +83,6 @@ def test_the_start_page_reads_a_bounded_number_of_queries(
     django_user_model, draft, django_assert_max_num_queries
 ):
     department = draft.disclosure.department
-    _, client = account(django_user_model, "clerk", CLERK, department)
+    _, client = staff_account(django_user_model, "clerk", CLERK, department)
     with django_assert_max_num_queries(40):
         assert client.get(START).status_code == 200

@@ -9,7 +9,6 @@ import zipfile
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -21,6 +20,7 @@ from projects.models import Department, Project, Status
 from projects.roles import ADMINISTRATOR, CLERK, REVIEWER
 from publications import jobs, render, services
 from publications.models import JobOrigin, JobStatus, Kind, RenderJob, Rendition
+from tests.accounts import staff_client
 from tests.conftest import force_status
 from tests.jobs import run_queued_jobs
 
@@ -336,16 +336,6 @@ def test_queuing_after_publication_costs_a_few_queries_whatever_the_size(
 
 
 # --- The admin ------------------------------------------------------------------------------
-
-
-def staff_client(django_user_model, name, role, department=None):
-    user = django_user_model.objects.create_user(name, password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    if department is not None:
-        department.members.add(user)
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
