@@ -9,12 +9,19 @@ Full-width digits and signs are read through :func:`budget.normalize.halfwidth`,
 positions, so a :class:`FormulaError` points at the character as written.
 
 A factor whose unit starts with 万元 or 亿元 is money in that unit (``1.2万元/人`` is 12000 元
-per person); every other factor counts as written. The product is exact; the amount of a
-formula is the product rounded once, by :func:`budget.amounts.round_yuan`.
+per person); a percentage or per-mille (``10%``, ``5‰``) is that share; every other factor
+counts as written. The product is exact; the amount of a formula is the product rounded once,
+by :func:`budget.amounts.round_yuan`.
+
+A rate of another line of the same sub-item (``每月基本报酬×10%``) starts with that line's
+reference: its marker (``①×10%``) or its number (``第2项×10%``). The formula keeps the
+reference (:attr:`Formula.base`); whoever knows the sub-item's lines puts the line's amount in
+its place (``projects.selectors``), so the product is still the product of the factors.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import (
@@ -48,8 +55,10 @@ __all__ = [
     "Formula",
     "FormulaError",
     "format_formula",
+    "formula_base",
     "parse_formula",
     "product",
+    "refers_to",
     "unit_multiplier",
 ]
 
@@ -66,7 +75,11 @@ _DIGITS = "0123456789"
 _EQUALS = "="  # ＝ once half-width
 # Operators that are not multiplication: + - − ÷ / and dashes (full-width ones once half-width).
 _OTHER_OPERATORS = "+-−÷/–—~"
-_PERCENT = "%"
+# Shares: the unit of a percentage or per-mille is the sign, and it scales the number.
+_SHARES = {"%": Decimal("0.01"), "‰": Decimal("0.001")}
+# A reference to another line of the same sub-item, at the start of a formula: ① … ⑳ or 第N项.
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_REFERENCE = re.compile(rf"[{_CIRCLED}]|第[0-9]{{1,3}}项")
 # Joining characters allowed inside a unit between two unit characters: 元/月, 人·天.
 _UNIT_JOINERS = "/·・"
 # Unit characters that are not letters: square and cubic metres, kilograms, superscripts …
@@ -123,8 +136,11 @@ class _FactorLike(Protocol):
 
 
 def unit_multiplier(unit: str) -> Decimal:
-    """How many 元 one of ``unit`` is: 10000 for 万元… (万元/人 too), 10^8 for 亿元…, else 1."""
+    """How many 元 one of ``unit`` is: 10000 for 万元… (万元/人 too), 10^8 for 亿元…; 0.01 for
+    ``%`` and 0.001 for ``‰``; else 1."""
     unit = unit.strip()
+    if unit in _SHARES:
+        return _SHARES[unit]
     for prefix, multiplier in _MONEY_PREFIXES:
         if unit.startswith(prefix):
             return multiplier
@@ -145,7 +161,7 @@ class Factor:
 
     @property
     def multiplier(self) -> Decimal:
-        """10000 when the unit starts with 万元, 100000000 when with 亿元, else 1."""
+        """10000 when the unit starts with 万元, 100000000 when with 亿元, 0.01 for %, else 1."""
         return unit_multiplier(self.unit)
 
     @property
@@ -156,21 +172,29 @@ class Factor:
 
 @dataclass(frozen=True)
 class Formula:
-    """A parsed formula: its factors in order, the result it states (元) and its text."""
+    """A parsed formula: its factors in order, the result it states (元) and its text, and
+    ``base``, the reference to another line that it starts with (``①``, ``第2项``; "" for
+    none), whose amount is its first factor."""
 
     factors: tuple[Factor, ...]
     stated_result: Decimal | None = None
     text: str = ""
+    base: str = ""
 
     @property
     def product(self) -> Decimal:
-        """The exact product of the factors, in 元 where money is involved; not rounded."""
+        """The exact product of the factors, in 元 where money is involved; not rounded.
+        With a ``base``, the product of the factors after it (see :meth:`of`)."""
         return product(self.factors)
 
     @property
     def amount(self) -> Decimal:
         """The product rounded to the 分 (:func:`budget.amounts.round_yuan`)."""
         return round_yuan(self.product)
+
+    def of(self, base_amount: Decimal) -> Decimal:
+        """The amount with the base line's amount (元) in place of its reference, rounded."""
+        return round_yuan(_EXACT.multiply(base_amount, self.product))
 
 
 def product(factors: Iterable[_FactorLike]) -> Decimal:
@@ -184,6 +208,21 @@ def product(factors: Iterable[_FactorLike]) -> Decimal:
         value = _EXACT.multiply(factor.value, unit_multiplier(factor.unit))
         result = _EXACT.multiply(result, value)
     return result
+
+
+def formula_base(text: str) -> str:
+    """The reference a formula starts with (``①``, ``第2项``), or "" (without reading the
+    rest: a formula that does not start with one is not a rate of another line)."""
+    match = _REFERENCE.match(halfwidth(text).strip())
+    return match.group() if match else ""
+
+
+def refers_to(reference: str, marker: str, sequence: int, *, top_level: bool) -> bool:
+    """Whether a line (its marker, its number among its siblings, whether it is a sub-item's
+    own line) is the one ``reference`` names: ``①`` by its marker, ``第2项`` by its number."""
+    if reference.startswith("第"):
+        return top_level and reference == f"第{sequence}项"
+    return bool(reference) and halfwidth(marker).strip() == reference
 
 
 def _is_unit_char(char: str) -> bool:
@@ -218,6 +257,16 @@ class _Scanner:
         factors: list[Factor] = []
         stated: Decimal | None = None
         operator: int | None = None  # position of the last multiplication sign
+        base = self.reference()
+        if base:
+            self.skip_spaces()
+            if self.char() not in TIMES_SIGNS or not self.char():
+                raise self.fail(
+                    "后缺少乘号：引用另一明细时应写成“①×10%”", self.position - len(base)
+                )
+            operator = self.position
+            self.position += 1
+            self.skip_spaces()
         while True:
             factors.append(self.factor(operator, bool(factors)))
             self.skip_spaces()
@@ -233,19 +282,28 @@ class _Scanner:
                 stated = self.result()
                 break
             raise self.fail(self.after_factor_reason(), self.position)
-        if len(factors) < MIN_FACTORS:
+        if len(factors) + bool(base) < MIN_FACTORS:
             raise self.fail("计算式至少需要两个因子，用乘号（×）连接", None)
         return Formula(
-            factors=tuple(factors), stated_result=stated, text=self.text[self.start : self.end]
+            factors=tuple(factors),
+            stated_result=stated,
+            text=self.text[self.start : self.end],
+            base=base,
         )
+
+    def reference(self) -> str:
+        """A reference to another line at the start (``①``, ``第2项``), or ""."""
+        match = _REFERENCE.match(self.normal, self.position, self.end)
+        if match is None:
+            return ""
+        self.position = match.end()
+        return match.group()
 
     def after_factor_reason(self) -> str:
         """Why the character after a factor (and any spaces) is wrong there."""
         char = self.char()
         if char in _DIGITS:
             return "前缺少乘号"
-        if char == _PERCENT:
-            return "是百分号：计算式不支持百分数，请写成小数（如50%写作0.5）"
         return "不是乘号或数字"
 
     def factor(self, operator: int | None, after_factor: bool) -> Factor:
@@ -260,7 +318,11 @@ class _Scanner:
         number_end = self.position
         self.skip_spaces()
         unit = ""
-        if _is_unit_char(self.char()):
+        if self.char() in _SHARES and self.char():
+            unit = self.char()
+            self.position += 1
+            end = self.position
+        elif _is_unit_char(self.char()):
             unit = self.unit()
             end = self.position
         else:
@@ -279,6 +341,8 @@ class _Scanner:
             return "前缺少数字（如0.5）"
         if char in _OTHER_OPERATORS:
             return "不是乘号或数字"
+        if _REFERENCE.match(char):
+            return "是对另一明细的引用：只能写在计算式开头（如“①×10%”）"
         if _is_unit_char(char):
             return "不是数字：每个因子应以数字开头"
         return "不是乘号或数字"
@@ -364,7 +428,8 @@ def parse_formula(text: str) -> Formula:
     """Read a calculation as finance staff write it into its factors and stated result.
 
     Examples: ``60人×100元×2天``, ``2000元×4人``, ``95名×200元/月×12月=22.8万元``,
-    ``6个×5000元/年＝3万元``, ``2人×1.2万元``, ``１２次 * 2万元``. Multiplication signs are
+    ``6个×5000元/年＝3万元``, ``2人×1.2万元``, ``１２次 * 2万元``, ``12月×10%``, ``①×10%``,
+    ``第2项×12月×10%`` (a rate of another line of the same sub-item). Multiplication signs are
     ``×``, ``x``, ``X``, ``*``, ``＊``, ``✕`` (also ``✖``, ``⨯``), with or without spaces;
     full-width digits and signs are read like half-width ones. A number may have thousands
     separators every three digits and a fraction; the unit after it (spaces before it are
@@ -375,10 +440,11 @@ def parse_formula(text: str) -> Formula:
     Raises :class:`FormulaError` (message in Chinese, position counted from 1) for an empty
     text, a text over :data:`MAX_LENGTH` characters, a single factor (a formula needs at
     least two), a factor without a number (``人×100元``), a sign at the end (``60人×``) or
-    two in a row, any other operator (``+ - ÷ /``, except ``/`` inside a unit), a percent
-    sign, a unit containing digits (``元/2天``), a unit scaled by 万/亿/千 that is not 万元
-    or 亿元 (``3万人``, ``1.2万``: this module could not multiply it correctly), and a stated
-    result that is not an amount. It never raises anything else for a string.
+    two in a row, any other operator (``+ - ÷ /``, except ``/`` inside a unit), a reference
+    to another line anywhere but at the start, a unit containing digits (``元/2天``), a unit
+    scaled by 万/亿/千 that is not 万元 or 亿元 (``3万人``, ``1.2万``: this module could not
+    multiply it correctly), and a stated result that is not an amount. It never raises
+    anything else for a string.
     """
     if not isinstance(text, str):
         raise TypeError(f"计算式应为字符串，而不是 {type(text).__name__}。")

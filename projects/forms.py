@@ -11,7 +11,8 @@ from budget.amounts import AmountError, format_decimal, format_yuan, parse_amoun
 from budget.citations import CitationError, parse_citation
 from budget.formulas import FormulaError, parse_formula
 
-from .models import Citation, PolicyDocument
+from . import selectors
+from .models import Citation, LineItem, PolicyDocument
 
 # Money columns (元, to the 分) that staff type in; other decimals (factor values) are plain.
 MONEY_FIELDS = frozenset({"declared_total", "declared_amount", "amount"})
@@ -93,19 +94,51 @@ class LineItemForm(forms.ModelForm):
         if not formula:
             return cleaned
         parsed = parse_formula(formula)
-        if declared is not None and parsed.amount != declared:
+        amount = parsed.amount
+        if parsed.base:
+            base = self._base_amount(parsed.base, cleaned)
+            if base is None:
+                self.add_error(
+                    "formula",
+                    f"计算式引用的“{parsed.base}”在本子项目中没有找到有金额的明细：请写该明细的"
+                    "编号（如①）或“第N项”（第几条测算明细），并先填好它的金额。",
+                )
+                return cleaned
+            amount = parsed.of(base)
+        if declared is not None and amount != declared:
             self.add_error(
                 "formula",
-                f"按计算式得 {format_yuan(parsed.amount)}，与申报金额 "
+                f"按计算式得 {format_yuan(amount)}，与申报金额 "
                 f"{format_yuan(declared)} 不一致，请核对计算式或金额。",
             )
-        elif parsed.stated_result is not None and parsed.stated_result != parsed.amount:
+        elif parsed.stated_result is not None and parsed.stated_result != amount:
             self.add_error(
                 "formula",
                 f"计算式写明的结果 {format_yuan(parsed.stated_result)} 与各数相乘所得 "
-                f"{format_yuan(parsed.amount)} 不一致。",
+                f"{format_yuan(amount)} 不一致。",
             )
         return cleaned
+
+    def _base_amount(self, reference: str, cleaned: dict) -> Decimal | None:
+        """The amount of the line of the same sub-item that a rate refers to (``①×10%``)."""
+        parent = cleaned.get("parent") or (
+            self.instance.parent if self.instance.parent_id else None
+        )
+        if cleaned.get("sub_item") is not None:
+            sub_item_id = cleaned["sub_item"].pk
+        elif parent is not None:
+            sub_item_id = parent.sub_item_id
+        else:
+            sub_item_id = self.instance.sub_item_id
+        if sub_item_id is None:
+            return None
+        lines = list(
+            LineItem.objects.filter(sub_item_id=sub_item_id)
+            .exclude(pk=self.instance.pk)
+            .prefetch_related("factors")
+        )
+        base = selectors.base_line(reference, lines)
+        return selectors.line_base_amount(base) if base is not None else None
 
 
 class ChildFormSet(forms.BaseInlineFormSet):

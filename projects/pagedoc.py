@@ -152,9 +152,10 @@ def _rows(nodes, depth: int = 0) -> list[dict[str, Any]]:
                 "depth": depth,
                 "differs": node.differs,
                 "label": f"{line.marker}{line.name}",
+                # The line's factors as calculated: a rate's base line (①×10%) comes first.
                 "factors": [
                     {"label": f.label, "value": f"{amounts.format_decimal(f.value)}{f.unit}"}
-                    for f in line.factors.all()
+                    for f in node.data.factors
                 ],
                 "children": len(node.children),
                 "partial": line.partial,

@@ -27,6 +27,8 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from budget import checks, rollups
+from budget.amounts import round_yuan
+from budget.formulas import formula_base, product, refers_to
 from budget.tree import (
     CitationData,
     FactorData,
@@ -319,11 +321,50 @@ class LineNode:
         )
 
 
+def base_line(reference: str, lines: list[LineItem]) -> LineItem | None:
+    """The line of a sub-item that a formula's reference names (``①``, ``第2项``)."""
+    return next(
+        (
+            line
+            for line in lines
+            if refers_to(reference, line.marker, line.sequence, top_level=line.parent_id is None)
+        ),
+        None,
+    )
+
+
+def line_base_amount(line: LineItem) -> Decimal | None:
+    """What a line is worth as the base of another's rate: its declared amount, else the
+    product of its own factors (a rate of a rate is not followed)."""
+    if line.declared_amount is not None:
+        return line.declared_amount
+    factors = sorted(line.factors.all(), key=lambda f: f.sequence)
+    return round_yuan(product(factors)) if factors else None
+
+
+def _base_factors(lines: list[LineItem]) -> dict[int, FactorData]:
+    """For each line whose formula is a rate of another line (``①×10%``), that line's amount
+    as its first factor, labelled with the line; a reference that names no line with an
+    amount gives none (the form refuses it; the line's own factors are then not a product)."""
+    bases = {}
+    for line in lines:
+        reference = formula_base(line.formula) if line.formula else ""
+        base = base_line(reference, lines) if reference else None
+        amount = line_base_amount(base) if base is not None and base.pk != line.pk else None
+        if amount is not None:
+            bases[line.pk] = FactorData(value=amount, unit="元", label=f"{reference}{base.name}")
+    return bases
+
+
 def line_forest(sub_item: SubItem) -> tuple[LineNode, ...]:
-    """The sub-item's prefetched lines as a tree (any depth), ordered by sequence."""
+    """The sub-item's prefetched lines as a tree (any depth), ordered by sequence. A line
+    whose formula is a rate of another (``①×10%``) has that line's amount as its first
+    factor, so that its product is its amount like any other line's."""
     by_parent: dict[int | None, list[LineItem]] = defaultdict(list)
-    for line in sub_item.lines.all():
+    lines = list(sub_item.lines.all())
+    for line in lines:
         by_parent[line.parent_id].append(line)
+    bases = _base_factors(lines)
 
     def build(parent_id: int | None, seen: frozenset[int]) -> tuple[LineNode, ...]:
         nodes = []
@@ -337,9 +378,12 @@ def line_forest(sub_item: SubItem) -> tuple[LineNode, ...]:
                 declared=line.declared_amount,
                 amount_text=line.amount_text,
                 marker=line.marker,
-                factors=tuple(
-                    FactorData(value=f.value, unit=f.unit, label=f.label)
-                    for f in sorted(line.factors.all(), key=lambda f: f.sequence)
+                factors=(
+                    *([bases[line.pk]] if line.pk in bases else []),
+                    *(
+                        FactorData(value=f.value, unit=f.unit, label=f.label)
+                        for f in sorted(line.factors.all(), key=lambda f: f.sequence)
+                    ),
                 ),
                 children=tuple(child.data for child in children),
                 partial=line.partial,

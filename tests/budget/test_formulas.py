@@ -15,8 +15,10 @@ from budget.formulas import (
     Formula,
     FormulaError,
     format_formula,
+    formula_base,
     parse_formula,
     product,
+    refers_to,
     unit_multiplier,
 )
 from budget.tree import FactorData
@@ -205,11 +207,22 @@ def test_formula_is_frozen():
             "无法识别的计算式“60人×1,00元”：第6个字符“,”位置不对：千分位分隔符应每三位数字一个",
         ),
         (
-            "1000元×50%",
-            8,
-            "无法识别的计算式“1000元×50%”：第9个字符“%”是百分号：计算式不支持百分数，"
-            "请写成小数（如50%写作0.5）",
+            "10%×①",
+            4,
+            "无法识别的计算式“10%×①”：第5个字符“①”是对另一明细的引用："
+            "只能写在计算式开头（如“①×10%”）",
         ),
+        (
+            "①10%",
+            0,
+            "无法识别的计算式“①10%”：第1个字符“①”后缺少乘号：引用另一明细时应写成“①×10%”",
+        ),
+        (
+            "第2项",
+            0,
+            "无法识别的计算式“第2项”：第1个字符“第”后缺少乘号：引用另一明细时应写成“①×10%”",
+        ),
+        ("50%", None, "无法识别的计算式“50%”：计算式至少需要两个因子，用乘号（×）连接"),
         ("60人×(2天)", 4, "无法识别的计算式“60人×(2天)”：第5个字符“(”不是乘号或数字"),
         ("60人×=3万元", 4, "无法识别的计算式“60人×=3万元”：第5个字符“=”前缺少因子"),
         ("=3万元", 0, "无法识别的计算式“=3万元”：第1个字符“=”前缺少计算式"),
@@ -333,7 +346,7 @@ def test_format_formula():
 
 UNITS = [
     "人", "名", "个", "辆", "天", "次", "元", "元/月", "元/年", "元/人", "月", "节", "万元",
-    "万元/人", "人·天", "",
+    "万元/人", "人·天", "%", "‰", "",
 ]  # fmt: skip
 SEPARATORS = ["×", "x", "X", "*", "＊", "✕", " × ", " x ", "  *  ", "\u3000×\u3000"]
 
@@ -346,7 +359,8 @@ def _expected_product(factors):
         context.prec = 200
         result = D(1)
         for value, unit in factors:
-            result *= value * (10000 if unit.startswith("万元") else 1)
+            shares = {"%": D("0.01"), "‰": D("0.001")}
+            result *= value * (10000 if unit.startswith("万元") else shares.get(unit, 1))
         return result
 
 
@@ -387,3 +401,47 @@ def test_formatted_formulas_read_back(factors, with_result):
     ]
     assert again.product == formula.product
     assert again.stated_result == result
+
+
+# --- rates: percentages and a rate of another line ----------------------------------------
+
+
+def test_percent_and_per_mille_are_shares():
+    assert parse_formula("5000元×12月×10%").amount == D("6000.00")
+    assert parse_formula("5000元×12月×10％").amount == D("6000.00")  # full-width sign
+    assert parse_formula("20000元×5‰").amount == D("100.00")
+    factor = parse_formula("3人×12.5%").factors[1]
+    assert (factor.value, factor.unit, factor.text) == (D("12.5"), "%", "12.5%")
+
+
+def test_a_rate_of_another_line_keeps_its_reference():
+    formula = parse_formula("①×10%")
+    assert formula.base == "①"
+    assert [(f.value, f.unit) for f in formula.factors] == [(D("10"), "%")]
+    assert formula.of(D("528000.00")) == D("52800.00")
+    numbered = parse_formula("第2项 × 12月 × 10% = 6,000.00元")
+    assert numbered.base == "第2项" and numbered.of(D("5000")) == D("6000.00")
+    assert numbered.stated_result == D("6000.00")
+    assert parse_formula("60人×100元").base == ""
+
+
+def test_formula_base_and_refers_to():
+    assert formula_base("①×10%") == "①"
+    assert formula_base(" 第１２项×10%") == "第12项"  # full-width digits
+    assert formula_base("60人×100元") == ""
+    assert refers_to("①", "①", 3, top_level=True)
+    assert refers_to("①", "①", 3, top_level=False)  # a child line with a marker
+    assert not refers_to("①", "②", 1, top_level=True)
+    assert not refers_to("①", "", 1, top_level=True)
+    assert refers_to("第2项", "", 2, top_level=True)
+    assert not refers_to("第2项", "", 2, top_level=False)  # 第N项 counts a sub-item's own lines
+    assert not refers_to("", "", 1, top_level=True)
+
+
+@given(
+    st.decimals(min_value=0, max_value=D(10) ** 9, places=2),
+    st.decimals(min_value=0, max_value=200, places=2),
+)
+def test_a_rate_of_a_base_is_the_base_times_the_share(base, percent):
+    formula = parse_formula(f"①×{percent:f}%")
+    assert formula.of(base) == round_yuan(base * percent / 100)
