@@ -37,6 +37,7 @@ code                                 severity  meaning
 ``milestone_year_mismatch``          warning   a plan node due in another year than the
                                                fiscal year
 ``milestone_month_invalid``          error     a plan node due in a month outside 1–12
+``outcomes_empty``                   warning   八、项目实施成效 is empty
 ===================================  ========  ===============================================
 """
 
@@ -85,6 +86,7 @@ __all__ = [
     "LINE_UNIT_SUSPECT",
     "MILESTONE_MONTH_INVALID",
     "MILESTONE_YEAR_MISMATCH",
+    "OUTCOMES_EMPTY",
     "PROJECT_ITEMISED_OVER_DECLARED",
     "PROJECT_ITEMISED_UNDER_DECLARED",
     "PROJECT_PARTLY_ITEMISED",
@@ -107,6 +109,7 @@ CITATION_DUPLICATE = "citation_duplicate"
 DOC_NUMBER_NONSTANDARD = "doc_number_nonstandard"
 MILESTONE_YEAR_MISMATCH = "milestone_year_mismatch"
 MILESTONE_MONTH_INVALID = "milestone_month_invalid"
+OUTCOMES_EMPTY = "outcomes_empty"
 
 
 class Severity(StrEnum):
@@ -670,6 +673,16 @@ def _check_citations(project: ProjectData) -> Iterator[Finding]:
 
 
 def _check_project_texts(project: ProjectData) -> Iterator[Finding]:
+    texts = dict(project.texts)
+    if "outcomes" in texts and not texts["outcomes"].strip():
+        yield Finding(
+            code=OUTCOMES_EMPTY,
+            severity=Severity.WARNING,
+            location=Location(
+                kind="project", path=(), label="八、项目实施成效", field="outcomes", ref=project.ref
+            ),
+            message="八、项目实施成效为空：原文有此节的请录入；原文确实没有的，公开时请说明。",
+        )
     yield from _check_texts(
         project.texts, kind="project", path=(), label=_text_label, ref=project.ref
     )

@@ -212,6 +212,8 @@ def build(project: Project) -> dict[str, Any]:
                 "content": view.sub_item.content,
                 "plan": view.sub_item.plan,
                 "total": amounts.format_wan(view.total) if view.total is not None else None,
+                # Whether the total is the sub-item's own stated amount, or its lines' sum.
+                "stated": view.sub_item.declared_amount is not None,
                 "rows": _rows(view.lines),
                 "findings": [_finding(f) for f in view.findings],
             }

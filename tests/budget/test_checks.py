@@ -1176,3 +1176,12 @@ def test_parts_are_an_error_exactly_when_those_stated_exceed_the_whole(whole, pa
     stated = sum((p for p in parts if p is not None), D("0"))
     mismatches = only(found, checks.LINE_CHILDREN_MISMATCH)  # (small parts may look like 万元)
     assert len(mismatches) == (1 if stated > whole else 0)
+
+
+def test_empty_outcomes_are_a_warning():
+    texts = (("funding_text", "安排150万元。"), ("outcomes", "  \n"))
+    (finding,) = check_project(project(texts=texts))
+    assert finding.code == checks.OUTCOMES_EMPTY and finding.severity is Severity.WARNING
+    assert finding.location.field == "outcomes"
+    assert check_project(project(texts=(("outcomes", "让离退休干部感受到组织的关怀。"),))) == []
+    assert check_project(project()) == []  # a tree that carries no texts is not judged
