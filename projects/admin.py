@@ -377,15 +377,35 @@ class PrefetchedRows:
         return form
 
 
-class NestedChildFormSet(PrefetchedRows, ChildFormSet, NestedInlineFormSet):
+class LabelledDelete:
+    """A row's 删除 box named for screen readers (it stands in a column under a header)."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].widget.attrs["aria-label"] = "删除本行"
+
+
+class NestedChildFormSet(LabelledDelete, PrefetchedRows, ChildFormSet, NestedInlineFormSet):
     """``ChildFormSet`` inside the project's one editor, where formsets nest."""
 
 
-class NestedCitationFormSet(PrefetchedRows, CitationFormSet, NestedInlineFormSet):
+class NestedCitationFormSet(LabelledDelete, PrefetchedRows, CitationFormSet, NestedInlineFormSet):
     """``CitationFormSet`` inside the project's one editor."""
 
 
-class ShowsFindings:
+class LabelledCells:
+    """For the editor's inlines: each field of a table row is named for screen readers
+    (``aria-label``), since the table's header cells do not label the inputs below them."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        for field in formset.form.base_fields.values():
+            field.widget.attrs.setdefault("aria-label", str(field.label))
+        return formset
+
+
+class ShowsFindings(LabelledCells):
     """For the project editor's inlines: a column 核对 with the findings about each row,
     beside the fields they concern. The findings are the project's, worked out once per
     page (``ProjectAdmin.findings_by_row``) and handed down from inline to nested inline."""
@@ -533,7 +553,9 @@ class FundingSourceInline(ShowsFindings, StaffEntry, FrozenReadOnlyInline, Neste
     is_sortable = False
 
 
-class PerformanceIndicatorInline(StaffEntry, FrozenReadOnlyInline, NestedTabularInline):
+class PerformanceIndicatorInline(
+    LabelledCells, StaffEntry, FrozenReadOnlyInline, NestedTabularInline
+):
     model = PerformanceIndicator
     formset = NestedChildFormSet
     fields = ["sequence", "level1", "level2", "name", "comparator", "target", "unit"]
