@@ -532,6 +532,10 @@ class CitationInline(
     ShowsFindings, PastedCitation, StaffEntry, FrozenReadOnlyInline, NestedTabularInline
 ):
     model = Citation
+    # What to do, said where it is done (the columns' help is only in tooltips).
+    verbose_name_plural = (
+        "立项依据引用（选择政策文件；或在“粘贴引文”处粘贴原文的《标题》（文号），自动查找或新建）"
+    )
     formset = NestedCitationFormSet
     fields = ["sequence", "document", "pasted", "cited_text", "separator", "checks"]
     readonly_fields = ["checks"]

@@ -98,7 +98,12 @@ def note_field(finding: Finding) -> str:
 
 class StepForm(forms.Form):
     comment = forms.CharField(label="退回意见", widget=forms.Textarea, required=False)
-    explanation = forms.CharField(label="对核对警告的说明", widget=forms.Textarea, required=False)
+    explanation = forms.CharField(
+        label="对“警告”的说明",
+        help_text="核对结果中标为“警告”的各项，公开前请说明原因；公众会在核对结果旁看到。",
+        widget=forms.Textarea,
+        required=False,
+    )
     correction_note = forms.CharField(
         label="更正说明（更正版本必填）", widget=forms.Textarea, required=False
     )
@@ -112,8 +117,10 @@ class StepForm(forms.Form):
 
     def __init__(self, step: str, *args, findings=(), **kwargs):
         super().__init__(*args, **kwargs)
+        warned = any(f.severity == Severity.WARNING for f in findings)
         for name in list(self.fields):
-            if name not in self.FIELDS.get(step, []):
+            if name not in self.FIELDS.get(step, []) or (name == "explanation" and not warned):
+                # Nothing to explain, nothing to ask: the field shows only with a 警告.
                 del self.fields[name]
         # Submitting: beside each error, the statement that the published text has it so.
         self.notes: dict[str, Finding] = {}
@@ -249,7 +256,7 @@ class WorkflowAdminMixin:
             return workflow.publish(
                 project,
                 user,
-                explanation=data["explanation"],
+                explanation=data.get("explanation", ""),
                 correction_note=data["correction_note"],
             )
         if step == "withdraw":

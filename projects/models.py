@@ -888,18 +888,18 @@ class LineItem(GuardedChild, models.Model):
     def __str__(self) -> str:
         return f"{self.marker}{self.name}"
 
-    def clean_fields(self, exclude=None) -> None:
-        if self.parent_id is not None and self.sub_item_id is None:
-            # A child line belongs to its parent's sub-item; the admin's child inline omits it.
-            self.sub_item_id = self.parent.sub_item_id
-        super().clean_fields(exclude=exclude)
-
     def save(self, *args, **kwargs):
         if self.parent_id is not None and self.sub_item_id is None:
             # A child line entered with its parent on one page: the parent, saved first, now
             # knows its sub-item (when the form was checked, neither was saved yet).
             self.sub_item_id = self.parent.sub_item_id
         return super().save(*args, **kwargs)
+
+    def clean_fields(self, exclude=None) -> None:
+        if self.parent_id is not None and self.sub_item_id is None:
+            # A child line belongs to its parent's sub-item; the admin's child inline omits it.
+            self.sub_item_id = self.parent.sub_item_id
+        super().clean_fields(exclude=exclude)
 
     def clean(self) -> None:
         super().clean()

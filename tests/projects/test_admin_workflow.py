@@ -168,3 +168,21 @@ def test_staff_preview_the_public_page_and_the_pdf_before_publishing(staff, draf
     staff["reviewer"].post(step_url(draft, "publish"), {"explanation": "已核实。"})
     assert Project.objects.get(pk=draft.pk).status == Status.PUBLISHED
     assert staff["reviewer"].get(preview).status_code == 404
+
+
+def test_the_publish_page_asks_to_explain_only_a_warning(staff, draft):
+    from projects.models import Milestone
+
+    Milestone.objects.filter(sub_item__project=draft).update(due_year=2024)  # no 警告 left
+    staff["clerk"].post(step_url(draft, "submit"))
+    page = staff["reviewer"].get(step_url(draft, "publish")).content.decode()
+    assert 'name="explanation"' not in page
+    response = staff["reviewer"].post(step_url(draft, "publish"), {"correction_note": ""})
+    assert response.status_code == 302
+    assert Project.objects.get(pk=draft.pk).status == Status.PUBLISHED
+
+
+def test_the_publish_page_asks_to_explain_a_warning(staff, draft):
+    staff["clerk"].post(step_url(draft, "submit"))
+    page = staff["reviewer"].get(step_url(draft, "publish")).content.decode()
+    assert 'name="explanation"' in page and "对“警告”的说明" in page
