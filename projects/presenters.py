@@ -55,6 +55,8 @@ def revision_entries(project: Project) -> dict[str, tuple[str, str]]:
             f"{source.name} {_wan(source.amount)}",
         )
     entries["outcomes"] = ("八、项目实施成效", project.outcomes)
+    for note in project.source_notes.all():
+        entries[f"note/{note.code}/{note.place}"] = ("原文如此说明", note.explanation)
     return entries
 
 
@@ -75,7 +77,8 @@ def _line_entries(sub_item: int, nodes, prefix: str) -> dict[str, tuple[str, str
         line = node.line
         entries[f"line/{sub_item}/{number}"] = (
             f"子项目{sub_item} 测算明细{number}",
-            f"{line.marker}{line.name}：{line.formula or '—'}，申报 {_wan(line.declared_amount)}",
+            f"{line.marker}{line.name}：{line.formula or '—'}，申报 {_wan(line.declared_amount)}"
+            + ("，下级只列其中一部分" if line.partial else ""),
         )
         entries.update(_line_entries(sub_item, node.children, number))
     return entries

@@ -86,3 +86,17 @@ def test_the_start_page_reads_a_bounded_number_of_queries(
     _, client = staff_account(django_user_model, "clerk", CLERK, department)
     with django_assert_max_num_queries(40):
         assert client.get(START).status_code == 200
+
+
+def test_a_correction_of_a_source_note_is_a_change_the_reviewer_reads(django_user_model, seed):
+    department = seed.department
+    clerk, _ = staff_account(django_user_model, "clerk", CLERK, department)
+    _, client = staff_account(django_user_model, "reviewer", REVIEWER, department)
+    live = Project.objects.published().get(sequence=1)
+    correction = workflow.create_correction(live, clerk)
+    note = correction.source_notes.get()
+    note.explanation = "原文如此，已与预算单位核对。"
+    note.save()
+    workflow.submit(Project.objects.get(pk=correction.pk), clerk)
+    waiting = section(client.get(START).content.decode(), "start-waiting")
+    assert "更正：原文如此说明" in waiting
