@@ -249,6 +249,7 @@ class StaffEntry(SafeAutocomplete):
         super().save_formset(request, form, formset, change)
         if formset.model is LineItem:
             for line_form in formset.forms:
+                warn_mismatch(request, line_form)
                 line = line_form.instance
                 if (
                     line.pk
@@ -256,6 +257,17 @@ class StaffEntry(SafeAutocomplete):
                     and line_form not in (formset.deleted_forms)
                 ):
                     services.sync_factors(line)
+
+
+def warn_mismatch(request, line_form) -> None:
+    """A line saved although its formula does not give its amount: said at once, with what
+    to do (the checks block submission until it is corrected or kept as 原文如此)."""
+    if getattr(line_form, "mismatch", "") and line_form.instance.pk:
+        messages.warning(
+            request,
+            f"测算明细“{line_form.instance}”：{line_form.mismatch}。已保存；录入有误的请改正，"
+            "原文即如此的请在提交审核时写明原文如此的说明。",
+        )
 
 
 class FrozenReadOnly:
@@ -882,6 +894,7 @@ class LineItemAdmin(DepartmentScoped, StaffEntry, FrozenReadOnly, ScopedHistory)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        warn_mismatch(request, form)
         if "formula" in form.changed_data or not change:
             services.sync_factors(form.instance)
         services.refresh_summary(Project(pk=form.instance.sub_item.project_id))

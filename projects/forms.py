@@ -85,6 +85,13 @@ def clean_formula(text: str) -> str:
 
 
 class LineItemForm(forms.ModelForm):
+    """A line as staff type it. A formula that contradicts itself (its stated result is not
+    its product) or names no line is refused; one whose product is not the declared amount is
+    saved, with ``mismatch`` saying so: the source text may have it so (原文如此), and the
+    checks block the revision at submission until it is corrected or explained."""
+
+    mismatch = ""
+
     def clean_formula(self):
         return clean_formula(self.cleaned_data.get("formula", ""))
 
@@ -105,17 +112,15 @@ class LineItemForm(forms.ModelForm):
                 )
                 return cleaned
             amount = parsed.of(base)
-        if declared is not None and amount != declared:
-            self.add_error(
-                "formula",
-                f"按计算式得 {format_yuan(amount)}，与申报金额 "
-                f"{format_yuan(declared)} 不一致，请核对计算式或金额。",
-            )
-        elif parsed.stated_result is not None and parsed.stated_result != amount:
+        if parsed.stated_result is not None and parsed.stated_result != amount:
             self.add_error(
                 "formula",
                 f"计算式写明的结果 {format_yuan(parsed.stated_result)} 与各数相乘所得 "
                 f"{format_yuan(amount)} 不一致。",
+            )
+        elif declared is not None and amount != declared:
+            self.mismatch = (
+                f"按计算式得 {format_yuan(amount)}，与申报金额 {format_yuan(declared)} 不一致"
             )
         return cleaned
 

@@ -95,16 +95,16 @@ def test_a_sequence_clash_among_sub_items_is_refused(admin_client, draft):
     assert snapshot(draft) == before
 
 
-def line_page(client, sub_item, **fields):
+def line_page(client, sub_item, follow=False, **fields):
     return client.post(
-        reverse("admin:projects_lineitem_add"), line_form(sub_item, name="新明细", **fields)
+        reverse("admin:projects_lineitem_add"),
+        line_form(sub_item, name="新明细", **fields),
+        follow=follow,
     )
 
 
-def test_a_formula_that_disagrees_with_the_declared_amount_is_refused(admin_client, draft):
+def test_a_formula_that_contradicts_itself_is_refused(admin_client, draft):
     sub_item = SubItem.objects.filter(project=draft).order_by("sequence").first()
-    response = line_page(admin_client, sub_item, declared_amount="1.3万", formula="60人×100元×2天")
-    refused(response, "按计算式得 12,000.00元，与申报金额 13,000.00元 不一致")
     response = line_page(
         admin_client, sub_item, declared_amount="", formula="60人×100元×2天=1.3万元"
     )
@@ -316,3 +316,22 @@ def test_a_document_cited_by_a_published_revision_keeps_its_title_and_number(
     document.title = "改过的标题"
     with pytest.raises(FrozenRevisionError):
         document.save()
+
+
+def test_a_formula_that_disagrees_with_its_amount_is_saved_warned_and_blocks_submission(
+    admin_client, draft, users
+):
+    """The text may have it so (原文如此): saved with a warning, then the checks hold it."""
+    from projects import workflow
+
+    sub_item = SubItem.objects.filter(project=draft).order_by("sequence").first()
+    response = line_page(
+        admin_client, sub_item, declared_amount="1.3万", formula="60人×100元×2天", follow=True
+    )
+    assert response.status_code == 200
+    warning = "按计算式得 12,000.00元，与申报金额 13,000.00元 不一致。已保存"
+    assert warning in response.content.decode()
+    line = LineItem.objects.get(sub_item=sub_item, sequence=99)
+    assert line.declared_amount == Decimal("13000.00") and line.factors.count() == 3
+    with pytest.raises(workflow.WorkflowError, match=r"相差 1,000\.00元"):
+        workflow.submit(Project.objects.get(pk=draft.pk), users["clerk"])

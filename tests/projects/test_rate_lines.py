@@ -65,11 +65,14 @@ def test_a_rate_of_another_line_is_entered_checked_and_shown(admin_client, draft
     assert finding.message.startswith("按计算式 600000元 × 10% = 60,000.00元")
 
 
-def test_a_rate_that_does_not_give_its_amount_is_refused(admin_client, draft):
+def test_a_rate_that_does_not_give_its_amount_is_saved_and_flagged(admin_client, draft):
     base = with_a_base(draft)
     response = add_rate(admin_client, base, "①×10%", "6万")
-    assert response.status_code == 200
-    assert "按计算式得 52,800.00元，与申报金额 60,000.00元 不一致" in errors_of(response)
+    assert response.status_code == 302, errors_of(response)
+    (finding,) = rate_findings(draft)
+    assert finding.message.startswith(
+        "按计算式 528000元 × 10% = 52,800.00元，申报金额为 60,000.00元"
+    )
 
 
 @pytest.mark.parametrize("formula", ["③×10%", "第9项×10%"])
