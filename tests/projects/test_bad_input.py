@@ -17,6 +17,13 @@ from .test_workflow import publish_draft
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def draft(small_draft):
+    """These tests post one wrong field at a time: the small draft has every kind of row the
+    editor has, on a page a fifth the size (tests/conftest.py)."""
+    return small_draft
+
+
 def change_url(obj):
     return reverse(f"admin:projects_{obj._meta.model_name}_change", args=[obj.pk])
 

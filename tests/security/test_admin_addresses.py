@@ -46,40 +46,40 @@ def project_admins():
     ]
 
 
+@pytest.mark.parametrize("model", project_admins(), ids=lambda model: model._meta.label_lower)
 @pytest.mark.parametrize("who", ["clerk", "root"])
-def test_malformed_ids_in_admin_addresses_answer_no_500(request, who, settings):
+def test_malformed_ids_in_admin_addresses_answer_no_500(request, who, model, settings):
     settings.DEBUG = False
     client = request.getfixturevalue(who)
     failures = []
-    for model in project_admins():
-        prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
-        foreign_keys = [f.name for f in model._meta.fields if isinstance(f, ForeignKey)]
-        urls = []
-        for bad in BAD_IDS:
-            quoted = bad.replace("%", "%25").replace(" ", "%20")
-            base = reverse(f"{prefix}_changelist")
-            urls += [
-                f"{base}{quoted}/change/",
-                f"{base}{quoted}/history/",
-                f"{base}{quoted}/history/{quoted}/",
-                f"{base}{quoted}/delete/",
-                base + "?" + "&".join([f"{fk}={quoted}" for fk in foreign_keys] or ["q=x"]),
-                base
-                + "?"
-                + "&".join([f"{fk}__id__exact={quoted}" for fk in foreign_keys] or [f"p={quoted}"]),
-                reverse(f"{prefix}_add") + "?" + "&".join(f"{fk}={quoted}" for fk in foreign_keys),
-            ]
-            if model is Project:
-                urls += [f"{base}{quoted}/workflow/submit/", f"{base}{quoted}/preview/"]
-        for url in urls:
-            response = client.get(url)
-            if response.status_code >= 500:
-                failures.append((url, response.status_code))
-        add = reverse(f"{prefix}_add")
-        for bad in BAD_IDS:
-            response = client.post(add, {fk: bad for fk in foreign_keys} | {"name": "x"})
-            if response.status_code >= 500:
-                failures.append(("POST " + add, bad, response.status_code))
+    prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+    foreign_keys = [f.name for f in model._meta.fields if isinstance(f, ForeignKey)]
+    urls = []
+    for bad in BAD_IDS:
+        quoted = bad.replace("%", "%25").replace(" ", "%20")
+        base = reverse(f"{prefix}_changelist")
+        urls += [
+            f"{base}{quoted}/change/",
+            f"{base}{quoted}/history/",
+            f"{base}{quoted}/history/{quoted}/",
+            f"{base}{quoted}/delete/",
+            base + "?" + "&".join([f"{fk}={quoted}" for fk in foreign_keys] or ["q=x"]),
+            base
+            + "?"
+            + "&".join([f"{fk}__id__exact={quoted}" for fk in foreign_keys] or [f"p={quoted}"]),
+            reverse(f"{prefix}_add") + "?" + "&".join(f"{fk}={quoted}" for fk in foreign_keys),
+        ]
+        if model is Project:
+            urls += [f"{base}{quoted}/workflow/submit/", f"{base}{quoted}/preview/"]
+    for url in urls:
+        response = client.get(url)
+        if response.status_code >= 500:
+            failures.append((url, response.status_code))
+    add = reverse(f"{prefix}_add")
+    for bad in BAD_IDS:
+        response = client.post(add, {fk: bad for fk in foreign_keys} | {"name": "x"})
+        if response.status_code >= 500:
+            failures.append(("POST " + add, bad, response.status_code))
     assert not failures, failures[:20]
 
 

@@ -31,6 +31,14 @@ from tests.projects.adminforms import errors_of, line_form, page_data
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture
+def draft(small_draft):
+    """These tests post one wrong field at a time: the small draft has every kind of row the
+    editor has, on a page a fifth the size (tests/conftest.py)."""
+    return small_draft
+
+
 HOSTILE_VALUES = [
     "<script>alert(1)</script>",
     '"><img src=x onerror=alert(1)>',

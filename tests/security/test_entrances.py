@@ -21,6 +21,14 @@ from tests.projects.adminforms import errors_of, page_data
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture
+def draft(small_draft):
+    """These tests post one wrong field at a time: the small draft has every kind of row the
+    editor has, on a page a fifth the size (tests/conftest.py)."""
+    return small_draft
+
+
 RULE = "含有不可见或控制字符"
 
 
