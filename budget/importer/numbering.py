@@ -12,26 +12,36 @@ from dataclasses import dataclass
 from ..normalize import halfwidth
 
 _CN = "一二三四五六七八九十"
+_DIGITS = "零一二三四五六七八九"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
 def chinese_number(n: int) -> str:
-    if n <= 10:
-        return _CN[n - 1]
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五, 112 → 一百一十二 (1 to 999)."""
+    if not 0 < n < 1000:
+        raise ValueError(f"{n} is outside 1 to 999")
     if n < 20:
-        return "十" + _CN[n - 11]
-    tens, ones = divmod(n, 10)
-    return _CN[tens - 1] + "十" + (_CN[ones - 1] if ones else "")
+        return ("十" if n >= 10 else "") + (_DIGITS[n % 10] if n % 10 else "")
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return _DIGITS[tens] + "十" + (_DIGITS[ones] if ones else "")
+    hundreds, rest = divmod(n, 100)
+    head = _DIGITS[hundreds] + "百"
+    if rest == 0:
+        return head
+    if rest < 10:
+        return head + "零" + _DIGITS[rest]
+    return head + ("一" if rest < 20 else "") + chinese_number(rest)
 
 
 def _marker_patterns(n: int) -> dict[str, str]:
-    cn = chinese_number(n)
     patterns = {
         "arabic": rf"{n}\s*[.．、](?![0-9]*[.．][0-9])",
         "paren": rf"[（(]\s*{n}\s*[）)]",
-        "cnparen": rf"[（(]{cn}[）)]",
-        "cn": rf"{cn}[、．.]",
     }
+    if n < 1000:
+        cn = chinese_number(n)
+        patterns |= {"cnparen": rf"[（(]{cn}[）)]", "cn": rf"{cn}[、．.]"}
     if n <= len(CIRCLED):
         patterns["circled"] = CIRCLED[n - 1]
     return patterns
