@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 SEED := fixtures/seed/chengjiang-zzb-2024.json
 
-.PHONY: test-fast bench bench-season bench-faults bench-importer bench-pdf bench-publish bench-search bench-site demo serve test check pytest install system-bench system-demo system-test migrate-demo seed-demo lint format clean messages
+.PHONY: importer-score test-fast bench bench-season bench-faults bench-importer bench-pdf bench-publish bench-search bench-site demo serve test check pytest install system-bench system-demo system-test migrate-demo seed-demo lint format clean messages
 
 ## demo: install, set up the SQLite database under var/, load the seed, serve on 127.0.0.1:$(PORT)
 ## with the worker that renders the PDFs beside it (it stops when the server does)
@@ -89,6 +89,11 @@ bench-site: system-bench install
 ## valid, and readers' throughput and p99 while a correction is published every second
 bench-season: system-bench install
 	BENCH_PROJECTS=$(BENCH_PROJECTS) scripts/with-postgres.sh $(PY) -m bench.season
+
+## importer-score: how well the importer reads the real texts of tests/importer/corpus/:
+## right, flagged and silently wrong values per field and per layout (FILES=1: per file)
+importer-score: install
+	$(PY) -m tests.importer.score $(if $(FILES),--files)
 
 ## bench-importer: parsing and importing disclosure texts against their floors
 bench-importer: install

@@ -741,7 +741,7 @@ def _check_milestones(project: ProjectData, sub: SubItemData) -> Iterator[Findin
                 message=f"计划完成月份“{month}”不存在，月份应在1至12之间。",
             )
         year = milestone.due_year
-        if year is not None and year != project.fiscal_year:
+        if year is not None and project.fiscal_year and year != project.fiscal_year:
             due = f"{year}年{month}月" if month is not None and month_ok else f"{year}年"
             what = f"“{_excerpt(milestone.description)}”" if milestone.description.strip() else ""
             yield Finding(

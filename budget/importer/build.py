@@ -36,8 +36,10 @@ from .citations import parse_basis
 from .indicators import parse_indicators
 from .lines import Line as ParsedLine
 from .lines import extract_lines, sentence_stops
+from .listing import ListedProject, read_listing
 from .milestones import extract_milestones
 from .numbering import split_numbered
+from .tables import single_value, unflatten
 
 SCHEMA = "portal.disclosure-tree/1"
 _YEAR = re.compile(r"(?P<year>(?:19|20)[0-9]{2})\s*年")
@@ -66,6 +68,9 @@ class Finding:
     line: int | None = None  # 1-based input line, when the finding is about one
     project: int | None = None  # project sequence
     origin: str = "import"
+    # The field a warning says could not be read (未能识别): department, fiscal_year, name,
+    # implementing_unit, declared_total; staff are sent to it.
+    field: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -73,6 +78,7 @@ class Finding:
             "severity": self.severity,
             "line": self.line,
             "project": self.project,
+            "field": self.field,
             "message": self.message,
         }
 
@@ -446,8 +452,9 @@ def _build_project(
     }
     overflow: list[tuple[int, str]] = []  # lines kept in outcomes, reported
 
-    # 一 and 三: one line each; further lines are kept in 八 and reported.
-    for kind, key in ((o.NAME, "name"), (o.UNIT, "implementing_unit")):
+    # 一 and 三: one value each, without its label or the cells beside it; further lines
+    # are kept in 八 and reported.
+    for kind, key, field_kind in ((o.NAME, "name", "name"), (o.UNIT, "implementing_unit", "unit")):
         section = first(kind)
         lines = section.body_lines if section else []
         if lines:
@@ -456,24 +463,39 @@ def _build_project(
                 len(texts) <= 3
                 and len("".join(texts)) <= 60
                 and not any(t.endswith(("。", "；", ";")) for t in texts[:-1])
+                and not any("|" in t for t in texts)
             )
-            if wrapped:
-                # A name or unit wrapped over a few short lines (PDF export) is one.
-                node[key] = _strip("".join(texts))[:200]
-            else:
-                node[key] = _strip(lines[0].text)[:200]
+            # A name or unit wrapped over a few short lines (PDF export) is one.
+            value, rest = single_value("".join(texts) if wrapped else texts[0], field_kind)
+            node[key] = _strip(value)[:200]
+            if rest:
+                overflow.append((lines[0].number, rest))
+            if not wrapped:
                 overflow.extend((line.number, line.text.strip()) for line in lines[1:])
     if not node["name"]:
         node["name"] = block.header_name[:200] or f"项目{seq}"
         if not block.header_name:
-            note(
-                "warning",
-                f"项目{seq}没有项目名称，暂以“{node['name']}”导入。",
-                block.marker.number if block.marker else None,
+            findings.append(
+                Finding(
+                    "warning",
+                    f"项目{seq}的项目名称未能识别，暂以“{node['name']}”导入，请按原文填写。",
+                    block.marker.number if block.marker else _heading_line(first(o.NAME)),
+                    seq,
+                    field="name",
+                )
             )
     if not node["implementing_unit"]:
         node["implementing_unit"] = department
-        note("warning", f"项目{seq}未写项目实施单位，暂填预算单位“{department}”。")
+        findings.append(
+            Finding(
+                "warning",
+                f"项目{seq}的项目实施单位未能识别（原文未写明），暂填预算单位“{department}”，"
+                "请核对。",
+                _heading_line(first(o.UNIT)),
+                seq,
+                field="implementing_unit",
+            )
+        )
 
     # 二
     basis = first(o.BASIS)
@@ -776,41 +798,209 @@ def _department_in(title: str, year: re.Match | None) -> str:
     return _strip(_TITLE_TAIL.sub("", title[year.end() :]).removeprefix("度"))
 
 
+def _notice_citations(text: str, before_line: int) -> list[dict]:
+    """The documents a list's notice gives as its basis (根据《…》（…号）…, 现将…), above the
+    list: the basis of every project in it."""
+    head = "\n".join(text.split("\n")[: before_line - 1])
+    sentences = re.split(r"(?<=[。；;])", head)
+    basis = "".join(s for s in sentences if re.search(r"根据|依据|按照", s))
+    if not basis:
+        return []
+    parsed = parse_basis(basis)
+    return [
+        {
+            "sequence": index,
+            "cited_text": citation.cited_text,
+            "separator": citation.separator,
+            "title": citation.title[:300],
+            "document_number": citation.document_number,
+        }
+        for index, citation in enumerate(parsed.citations, 1)
+    ]
+
+
+def _listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) -> dict:
+    """A project of a list (:mod:`.listing`): what its row states, its other cells as the
+    content of one sub-item holding it all."""
+    amount = listed.amount
+    if amount is None:
+        findings.append(
+            Finding(
+                "warning",
+                f"项目{sequence}“{listed.name}”的金额未能识别"
+                + (f"（原文“{listed.amount_cell}”，表中未写单位）" if listed.amount_cell else "")
+                + "，请按原文填写。",
+                listed.line,
+                sequence,
+                field="declared_total",
+            )
+        )
+    content = "\n".join(listed.content)
+    return {
+        "sequence": sequence,
+        "name": listed.name[:200],
+        "implementing_unit": listed.unit[:200],
+        "basis_preamble": "",
+        "citations": [],
+        "basis_closing": "",
+        "declared_total_yuan": _yuan(amount),
+        "declared_total_text": _written(amount),
+        "funding_text": "",
+        "outcomes": "",
+        "funding_sources": [],
+        "performance_indicators": [],
+        "sub_items": [
+            {
+                "sequence": 1,
+                "name": listed.name[:200],
+                "content": content,
+                "plan": "",
+                "declared_amount_yuan": _yuan(amount),
+                "declared_amount_text": _written(amount),
+                "lines": [],
+                "milestones": [],
+            }
+        ],
+    }
+
+
+_ORGANISATION = re.compile(
+    r"(?:局|委|委员会|办|办公室|厅|部|院|中心|政府|所|站|队|馆|会|社|处|室|团|校|学|公司|集团|街道|镇|乡|管委会|分局)$"
+)
+_NOT_ORGANISATION = re.compile(
+    r"^(?:关于|经|根据|按照|为|对|现将|印发|转发|下达)|[，,。；;：:！？|]"
+)
+_DEPARTMENT_LABEL = re.compile(
+    r"^\s*(?:预算单位|主管部门|部门名称|单位名称|预算部门)(?:及代码|名称)?\s*[:：|]?\s*"
+    r"(?:[\[［(（]\s*[0-9]+\s*[\]］)）])?\s*(?P<value>[^\s|:：]{2,40})",
+    re.M,
+)
+_YEAR_LABEL = re.compile(
+    r"^\s*(?:(?:预算|项目|申报)?年度\s*[:：|]?\s*(?P<a>(?:19|20)[0-9]{2})\s*年?"
+    r"|[（(]\s*(?P<b>(?:19|20)[0-9]{2})\s*年度\s*[）)])",
+    re.M,
+)
+
+
+def _organisation(name: str) -> str:
+    """``name`` if it reads as a unit's name (澄江市委组织部, 庄浪县农业农村局); "" for the
+    first words of a title (关于崇明区……的通知 gives 关于崇明区, no unit)."""
+    name = name.strip()
+    if not 2 < len(name) <= 40 or _NOT_ORGANISATION.search(name):
+        return ""
+    return name if _ORGANISATION.search(name) else ""
+
+
+def labelled_department(text: str) -> str:
+    """The unit a form names in its 预算单位 / 主管部门 cell (``[077]淮北市文化旅游体育局``:
+    the code goes), or ""."""
+    for match in _DEPARTMENT_LABEL.finditer(halfwidth(text)):
+        value = _organisation(text[match.start("value") : match.end("value")])
+        if value:
+            return value
+    return ""
+
+
+def labelled_year(text: str) -> int | None:
+    """The year a form states for itself: ``预算年度：2025``, a line ``(2025年度)``."""
+    match = _YEAR_LABEL.search(halfwidth(text))
+    if match is None:
+        return None
+    return int(match.group("a") or match.group("b"))
+
+
 def parse_disclosure(
     text: str, *, department: str | None = None, year: int | None = None
 ) -> ImportResult:
     """Parse a disclosure text into a tree (``portal.disclosure-tree/1``) with findings.
 
-    ``department`` and ``year`` override what the title says. Raises :class:`TextImportError`
-    when the text holds no project or the fiscal year cannot be known.
+    ``department`` and ``year`` override what the text says. The department is taken only
+    from the given one, a 预算单位 / 主管部门 label or a title that names a unit; the year
+    only from the given one, the title or a 预算年度 label: what none of them says is left
+    empty (``None``, or the implementing unit for the department) and flagged (a warning
+    with ``field``). Raises :class:`TextImportError` when the text holds no project.
     """
     findings: list[Finding] = []
+    text = unflatten(text)  # flattened tables' bare cell bars, line for line
     outline = o.parse_outline(text)
-    if not outline.projects:
+    listed = read_listing(text) if len(outline.projects) <= 1 else []
+    if not outline.projects and len(listed) < 2:
         raise TextImportError(
-            "文本中没有找到任何项目（没有“项目名称”等标题，也没有“项目1.”等标记）。"
+            "文本中没有找到任何项目（没有“项目名称”等标题、“项目1.”等标记，"
+            "也没有列出项目及其金额的表格或编号列表）。"
         )
     # 单位：万元, 附件1 and the like above the title are not part of it (kept, below).
     title_lines, title_overflow = _title_lines(outline.title_lines)
     title = "".join(line.text.strip() for line in title_lines)
     match = _YEAR.search(halfwidth(title))  # ２０２４年 too; same positions
-    fiscal_year = year or (int(match.group("year")) if match else None)
+    fiscal_year = year or (int(match.group("year")) if match else None) or labelled_year(text)
     if fiscal_year is None:
-        raise TextImportError("无法从标题中确定预算年度，请用 --year 指定。")
-    name = department or _department_in(title, match)
-    anchors: list[dict] = [{} for _ in outline.projects]
-    projects = [
-        _build_project(block, name or "", findings, anchor)
-        for block, anchor in zip(outline.projects, anchors, strict=True)
-    ]
+        findings.append(
+            Finding(
+                "warning",
+                "预算年度未能识别：标题中没有年份，文中也没有“预算年度”等标注，请选择年度。",
+                field="fiscal_year",
+            )
+        )
+    name = department or labelled_department(text) or _organisation(_department_in(title, match))
+    if len(listed) >= 2:
+        # An annual list of projects (a table, or numbered items with their money): the
+        # rows are the projects; the text around them is kept with the first (below).
+        anchors = [{"project": item.line} for item in listed]
+        projects = [
+            _listed_node(sequence, item, findings) for sequence, item in enumerate(listed, 1)
+        ]
+        taken = {number for item in listed for number in item.lines}
+        shared = _notice_citations(text, min(taken))
+        for node in projects:
+            node["citations"] = [dict(citation) for citation in shared]
+        for number, line in enumerate(text.split("\n"), 1):
+            if number not in taken and line.strip():
+                _append(projects[0], "outcomes", line.strip())
+                findings.append(
+                    Finding(
+                        "info",
+                        "这行文字不属于列表中的项目，已按原文保留在项目1的实施成效中。",
+                        number,
+                        1,
+                    )
+                )
+        title_overflow = []
+    else:
+        anchors = [{} for _ in outline.projects]
+        projects = [
+            _build_project(block, name or "", findings, anchor)
+            for block, anchor in zip(outline.projects, anchors, strict=True)
+        ]
     if not name:
         name = projects[0]["implementing_unit"]
-        findings.append(Finding("warning", f"标题中没有预算单位名称，按项目实施单位取“{name}”。"))
+        findings.append(
+            Finding(
+                "warning",
+                "预算单位未能识别：标题和文首都没有写明单位"
+                + (f"，暂按项目实施单位取“{name}”，请核对。" if name else "，请选择单位。"),
+                field="department",
+            )
+        )
     for node in projects:
         if not node["implementing_unit"]:
             node["implementing_unit"] = name
+            if not any(
+                f.field == "implementing_unit" and f.project == node["sequence"] for f in findings
+            ):
+                findings.append(
+                    Finding(
+                        "warning",
+                        f"项目{node['sequence']}的实施单位未能识别（原文未写明），"
+                        f"暂填预算单位“{name}”，请核对。",
+                        project=node["sequence"],
+                        field="implementing_unit",
+                    )
+                )
     if not title:
-        title = f"{name}{fiscal_year}年预算重点领域财政项目文本公开"
+        title = (
+            f"{name}{fiscal_year or ''}{'年' if fiscal_year else ''}预算重点领域财政项目文本公开"
+        )
         findings.append(Finding("info", f"文本没有标题，按单位和年度取“{title}”。"))
     for line in title_overflow:
         _append(projects[0], "outcomes", line.text.strip())
@@ -829,7 +1019,7 @@ def parse_disclosure(
         "projects": projects,
     }
     for node, anchor in zip(projects, anchors, strict=True):
-        for finding in check_project(project_data(node, fiscal_year)):
+        for finding in check_project(project_data(node, fiscal_year or 0)):
             findings.append(
                 Finding(
                     str(finding.severity),

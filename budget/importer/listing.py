@@ -1,0 +1,250 @@
+"""Annual lists of many projects: a table with a row per project, or a numbered list whose
+items name a project and state its money and unit on the lines below.
+
+Agriculture and infrastructure plans, fund allocations (资金分配表, 项目计划) publish projects
+this way rather than as one text per project:
+
+- a table whose header names the columns (序号 | 项目名称 | 建设地点 | 建设内容 | 投资规模（万元）
+  | 责任单位), as rows with `` | `` between cells (a Word or PDF table read by
+  :mod:`sourcefiles`, or a page's table flattened) or one cell per line (a page flattened
+  without row ends), where a row's cells are counted off by the header, checked against the
+  row's 序号;
+- ``1.西卜沙乡三个村游牧民定居点人饮巩固提升工程`` then ``投资:500万元 实施单位:…``.
+
+Only what a row or item states is taken: an amount without a unit where the table states none
+is left empty, not guessed; 合计 and 小计 rows are totals, not projects.
+
+Pure Python, no Django.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..amounts import AmountError, ParsedAmount, find_amounts, parse_amount_exact
+from ..normalize import halfwidth
+from .tables import single_value
+
+_NAME_COLUMN = re.compile(r"^(?:项目名称|建设项目|项目名称及内容|项目)$")
+_AMOUNT_COLUMN = re.compile(r"(?:资金|投资|金额|预算|补助)(?!来源|性质|类别)")
+_UNIT_COLUMN = re.compile(r"^(?:项目)?(?:实施|责任|建设|承担)?(?:单位|主体)$|^项目单位$")
+_NUMBER_COLUMN = re.compile(r"^(?:序号|编号)$")
+_HEADER_WORDS = re.compile(
+    r"^(?:序号|编号|项目名称|建设项目|项目|村名|乡镇|建设地点|实施地点|建设内容|建设规模|"
+    r"建设内容及规模|资金来源|资金性质|备注|绩效目标|建设期限|实施期限|时限|项目类别|"
+    r"项目类型|受益对象|联结机制|.*(?:资金|投资|金额|预算|补助).*|.*单位|实施主体)$"
+)
+_TOTAL_ROW = re.compile(r"^(?:合计|小计|总计|共计)")
+_END_ROW = re.compile(r"^(?:合计|总计|附件|附表)")
+_WAN_HEADER = re.compile(r"万元")
+_TABLE_UNIT = re.compile(r"^\s*(?:金额|计量)?单位\s*[:：]\s*(?P<unit>万元|元)\s*$")
+_ITEM = re.compile(r"^\s*(?P<n>[0-9]{1,3})\s*[.、．]\s*(?P<name>\S.{1,80}?)\s*$")
+_ITEM_AMOUNT = re.compile(r"(?:总投资|投资|项目资金|资金|金额|预算)\s*[:：]?\s*(?=[0-9０-９])")
+_ITEM_UNIT = re.compile(r"(?:实施|责任|建设|项目)单位\s*[:：]")
+
+
+@dataclass
+class ListedProject:
+    name: str
+    unit: str = ""
+    amount: ParsedAmount | None = None
+    amount_cell: str = ""  # the amount as written, when it could not be read
+    content: list[str] = field(default_factory=list)
+    line: int = 0  # the input line of its name (1-based)
+    lines: list[int] = field(default_factory=list)  # every input line it took
+
+
+def _squash(cell: str) -> str:
+    return re.sub(r"\s+", "", halfwidth(cell))
+
+
+def _cells(text: str) -> list[str]:
+    return [cell.strip() for cell in text.split("|")]
+
+
+def _is_header(cells: list[str]) -> bool:
+    squashed = [_squash(c) for c in cells if c.strip()]
+    return (
+        len(squashed) >= 3
+        and any(_NAME_COLUMN.match(c) for c in squashed)
+        and any(_AMOUNT_COLUMN.search(c) for c in squashed)
+        and sum(bool(_HEADER_WORDS.match(c)) for c in squashed) >= len(squashed) - 1
+    )
+
+
+def _amount(cell: str, wan: bool) -> ParsedAmount | None:
+    cell = cell.strip()
+    if not cell:
+        return None
+    try:
+        if re.fullmatch(r"[0-9０-９][0-9０-９,，.．]*", cell):
+            return parse_amount_exact(cell + ("万元" if wan else "元")) if wan else None
+        found = find_amounts(cell)
+        return found[0] if found else None
+    except AmountError:
+        return None
+
+
+def _project(columns: dict[str, int], row: list[str], wan: bool, lines: list[int]):
+    def cell(kind: str) -> str:
+        index = columns.get(kind)
+        return row[index].strip() if index is not None and index < len(row) else ""
+
+    name = " ".join(cell("name").split())
+    if not name or _TOTAL_ROW.match(name) or not re.search(r"[\u4e00-\u9fff]", name):
+        return None
+    raw = cell("amount")
+    project = ListedProject(
+        name=name,
+        unit=single_value(cell("unit"), "unit")[0] if cell("unit") else "",
+        amount=_amount(raw, wan),
+        line=lines[0],
+        lines=lines,
+    )
+    if project.amount is None:
+        project.amount_cell = raw
+    project.content = [
+        f"{header.removeprefix('other:')}：{row[index].strip()}"
+        for header, index in columns.items()
+        if header.startswith("other:") and index < len(row) and row[index].strip()
+    ]
+    return project
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(_squash(c) for c in header):
+        if "name" not in columns and _NAME_COLUMN.match(cell):
+            columns["name"] = index
+        elif "amount" not in columns and _AMOUNT_COLUMN.search(cell):
+            columns["amount"] = index
+        elif "unit" not in columns and _UNIT_COLUMN.match(cell):
+            columns["unit"] = index
+        elif "number" not in columns and _NUMBER_COLUMN.match(cell):
+            columns["number"] = index
+        else:
+            columns[f"other:{cell}"] = index
+    return columns
+
+
+def _wan(header: list[str], before: list[str]) -> bool:
+    if any(_WAN_HEADER.search(c) and _AMOUNT_COLUMN.search(c) for c in header):
+        return True
+    for text in reversed(before[-8:]):
+        match = _TABLE_UNIT.match(halfwidth(text))
+        if match:
+            return match.group("unit") == "万元"
+    return False
+
+
+def _rows_by_bars(lines: list[str], start: int, width: int, has_number: bool):
+    """Rows after a header at ``start``: a row may wrap over lines; a row that lost its 序号
+    in flattening gets an empty one. Only rows of the header's width are yielded: a row
+    whose cells cannot be lined up with the columns is not read (its lines stay unplaced)."""
+    row: list[str] = []
+    taken: list[int] = []
+    for index in range(start + 1, len(lines)):
+        text = lines[index]
+        if not text.strip():
+            continue
+        if "|" not in text and not row:
+            break  # the table has ended
+        cells = [cell for cell in _cells(text) if cell]
+        if cells and (_END_ROW.match(_squash(cells[0])) or _is_header(cells)):
+            break  # 合计, 附件2, or the next table's header
+        opens = bool(cells) and has_number and bool(re.fullmatch(r"[0-9]{1,3}", cells[0]))
+        if row and (len(row) >= width or (opens and len(row) >= width - 1)):
+            if len(row) == width:
+                yield row, taken
+            row, taken = [], []
+        if not row and has_number and not opens:
+            row = [""]
+        row += cells
+        taken.append(index + 1)
+    if len(row) == width:
+        yield row, taken
+
+
+def _rows_by_cells(lines: list[str], start: int, width: int, has_number: bool):
+    """One cell per line after a header of ``width`` cells ending at ``start``: rows are
+    counted off, each checked to open with the next 序号 when there is one."""
+    cells: list[tuple[int, str]] = [
+        (i + 1, lines[i].strip()) for i in range(start + 1, len(lines)) if lines[i].strip()
+    ]
+    position, expected = 0, 1
+    while position + width <= len(cells):
+        chunk = cells[position : position + width]
+        if has_number and chunk[0][1] != str(expected):
+            return
+        yield [text for _, text in chunk], [number for number, _ in chunk]
+        position += width
+        expected += 1
+
+
+def read_listing(text: str) -> list[ListedProject]:
+    """The projects of the first table or numbered list of projects in ``text``; []."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if "|" in line and _is_header(_cells(line)):
+            header = [c for c in _cells(line) if c.strip()]
+            columns = _columns(header)
+            wan = _wan(header, lines[:index])
+            rows = _rows_by_bars(lines, index, len(header), "number" in columns)
+            found = [_project(columns, row, wan, taken) for row, taken in rows]
+            return [p for p in found if p is not None]
+    # One cell per line: a run of header words.
+    run: list[int] = []
+    for index, line in enumerate(lines):
+        squashed = _squash(line)
+        if squashed and _HEADER_WORDS.match(squashed) and len(squashed) <= 12:
+            run.append(index)
+            continue
+        if len(run) >= 3 and _is_header([lines[i] for i in run]):
+            header = [lines[i].strip() for i in run]
+            columns = _columns(header)
+            wan = _wan(header, lines[: run[0]])
+            rows = _rows_by_cells(lines, run[-1], len(header), "number" in columns)
+            found = [_project(columns, row, wan, taken) for row, taken in rows]
+            return [p for p in found if p is not None]
+        if squashed:
+            run = []
+    return _numbered_items(lines)
+
+
+def _numbered_items(lines: list[str]) -> list[ListedProject]:
+    """``1.名称`` items followed by lines stating 投资 and 实施单位, numbered 1, 2, 3 …"""
+    items: list[ListedProject] = []
+    expected = 1
+    current: ListedProject | None = None
+    for index, line in enumerate(lines):
+        match = _ITEM.match(halfwidth(line))
+        if (
+            match
+            and int(match.group("n")) == expected
+            and not _ITEM_AMOUNT.match(match.group("name"))
+            and not re.search(r"[:：]", match.group("name"))  # 1.项目名称:… is a form's row
+        ):
+            start = len(line) - len(line.lstrip())
+            name = line[start + match.start("name") - match.start() :].strip()
+            current = ListedProject(name=name.strip(" 。;；"), line=index + 1, lines=[index + 1])
+            items.append(current)
+            expected += 1
+            continue
+        if current is None or not line.strip():
+            continue
+        normal = halfwidth(line)
+        amount = _ITEM_AMOUNT.search(normal)
+        unit = _ITEM_UNIT.search(normal)
+        if not amount and not unit:
+            current = None  # the item's lines have ended
+            continue
+        current.lines.append(index + 1)
+        if amount and current.amount is None:
+            found = find_amounts(line[amount.end() :])
+            current.amount = found[0] if found else None
+        if unit and not current.unit:
+            current.unit = single_value(line[unit.start() :], "unit")[0]
+    # A list of projects states money for them: plain numbered paragraphs do not.
+    with_money = [item for item in items if item.amount is not None]
+    return items if len(items) >= 2 and len(with_money) >= len(items) / 2 else []

@@ -1,0 +1,126 @@
+"""Tables flattened into text, and single values read out of them without their neighbours.
+
+Government sites and office exports flatten a table three ways: one cell per line ending in
+``|`` (``项目名称 |`` then ``农村文化建设配套补助经费 |``), with runs of bare ``||||`` where
+empty cells were; one row per line with cells between `` | `` (how :mod:`sourcefiles` writes
+a Word or PDF table); or one row per line with cells apart by runs of spaces. :func:`unflatten`
+removes the cell debris line for line (the line count stays, so findings still point at the
+input's lines); :func:`single_value` takes one field's value out of a line that may hold its
+label and the next cells (``项目名称 X 项目分类 Y``, ``项目责任单位:庄浪县农业农村局``).
+
+Pure Python, no Django.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..normalize import halfwidth
+
+_ONLY_BARS = re.compile(r"^[\s|｜]*$")
+_EDGE_BARS = re.compile(r"^[\s|｜]+|[\s|｜]+$")
+
+# Labels of the cells that sit beside a value in project forms (申报表, 绩效目标表, 公示):
+# what follows one of them on the same line is the next cell, not part of the value.
+CELL_LABELS = (
+    "项目名称",
+    "项目编码",
+    "项目代码",
+    "项目分类",
+    "项目类别",
+    "项目类型",
+    "项目属性",
+    "项目性质",
+    "项目来源",
+    "项目期",
+    "项目周期",
+    "项目负责人",
+    "负责人",
+    "责任人",
+    "联系人",
+    "联系电话",
+    "联系方式",
+    "主管部门",
+    "预算单位",
+    "实施单位",
+    "申报单位",
+    "责任单位",
+    "建设单位",
+    "项目单位",
+    "实施地点",
+    "建设地点",
+    "实施期限",
+    "建设期限",
+    "起止时间",
+    "资金来源",
+    "资金性质",
+    "项目资金",
+    "年度资金总额",
+    "预算金额",
+    "申请资金",
+    "所属",
+    "二级项目代码",
+)
+_NEXT_CELL = re.compile(
+    r"\s*(?:[|｜]|\s{2,}|(?<=\s)(?:" + "|".join(CELL_LABELS) + r")(?:及代码)?\s*[:：]?)"
+)
+# A value's own label in front of it: 项目责任单位:X, 实施单位 X.
+_OWN_LABEL = {
+    "name": re.compile(r"^(?:项目)?名称\s*[:：]?\s*"),
+    "unit": re.compile(
+        r"^(?:项目)?(?:实施|责任|承担|申报|建设)?(?:单位|主体)(?:及(?:责任人|负责人))?\s*[:：]\s*"
+    ),
+}
+_HAS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_STAMP = re.compile(r"^[(（]\s*(?:盖章|公章|签章|章)\s*[)）]\s*")
+_ORGANISATION_END = (
+    r"(?:局|委|委员会|办|办公室|厅|部|院|中心|政府|所|站|队|馆|社|处|室|公司|街道|镇|乡|村委会|"
+    r"管委会|分局)"
+)
+# A unit followed by a person (实施单位及责任人：塔秀乡人民政府昂青夫; 汝州市农业农村局 耿向南).
+_UNIT_AND_PERSON = re.compile(
+    rf"^(?P<unit>.+?{_ORGANISATION_END})\s*(?P<person>[\u4e00-\u9fff]{{2,4}})$"
+)
+
+
+def unflatten(text: str) -> str:
+    """``text`` with bare cell separators gone, line for line: a line of nothing but ``|``
+    becomes blank, and ``|`` at a line's start or end goes; bars between cells stay."""
+    out = []
+    for line in text.split("\n"):
+        if "|" not in line and "｜" not in line:
+            out.append(line)
+        elif _ONLY_BARS.match(line):
+            out.append("")
+        else:
+            out.append(_EDGE_BARS.sub("", line))
+    return "\n".join(out)
+
+
+def single_value(text: str, field: str) -> tuple[str, str]:
+    """(the value of ``field`` ("name" or "unit") at the start of ``text``, the rest of the
+    line): its own label removed, cut where the next cell begins; "" when what is left holds
+    no word (``|``)."""
+    value = halfwidth(text).strip()
+    own = _OWN_LABEL.get(field)
+    offset = 0
+    stamp = _STAMP.match(value)
+    if stamp:
+        offset = stamp.end()
+    if own is not None:
+        match = own.match(value, offset)
+        if match:
+            offset = match.end()
+    cut = _NEXT_CELL.search(value, offset)
+    end = cut.start() if cut else len(value)
+    # Positions are the same in the half-width form: the value is taken as written.
+    start = len(text) - len(text.lstrip())
+    result = text[start + offset : start + end].strip(" \t\u3000|｜:：")
+    rest = text[start + end :].strip(" \t\u3000|｜")
+    if field == "unit":
+        person = _UNIT_AND_PERSON.match(result)
+        labelled_person = re.search(r"责任人|负责人", value[:offset])
+        if person and (labelled_person or re.search(r"\s", result)):
+            rest = (person.group("person") + " " + rest).strip()
+            result = person.group("unit")
+    return (result if _HAS_WORD.search(result) else ""), rest

@@ -1,0 +1,319 @@
+"""How well the importer reads real texts: ``make importer-score``.
+
+Every file of ``tests/importer/corpus/`` (a real published text, see its README) is read as an
+upload would be (:func:`sourcefiles.read_file`), parsed (:func:`budget.importer.parse_disclosure`)
+and compared with the result a person read from it (``NAME.expected.json``). Each expected
+value is one of:
+
+- **right**: the importer's value is the expected one;
+- **flagged**: the importer left it empty, or said it could not read it (a finding naming the
+  field), so staff are sent to it: not right, but not a silent error either;
+- **wrong**: any other value, or an empty one nobody is told about. The bar is none of these
+  for departments, units, years and amounts.
+
+Accuracy is printed per field and per layout (a–e, mixed); ``--files`` adds one line per file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+SUFFIXES = (".txt", ".docx", ".pdf", ".xlsx")
+FIELDS = (
+    "department",
+    "fiscal_year",
+    "projects",
+    "name",
+    "implementing_unit",
+    "declared_total",
+    "citations",
+    "sub_items",
+    "calculations",
+)
+LABELS = {
+    "department": "预算单位",
+    "fiscal_year": "年度",
+    "projects": "项目个数",
+    "name": "项目名称",
+    "implementing_unit": "实施单位",
+    "declared_total": "项目金额",
+    "citations": "立项依据条数",
+    "sub_items": "子项目个数",
+    "calculations": "测算",
+}
+RIGHT, FLAGGED, WRONG = "right", "flagged", "wrong"
+
+
+@dataclass
+class FileScore:
+    name: str
+    layout: str
+    verdicts: list[tuple[str, str, str]] = field(default_factory=list)  # (field, verdict, note)
+    error: str = ""
+
+    def add(self, what: str, verdict: str, note: str = "") -> None:
+        self.verdicts.append((what, verdict, note))
+
+
+def _squash(text) -> str:
+    return re.sub(r"[\s|]+", "", str(text or ""))
+
+
+def _numbers(text: str) -> list[Decimal]:
+    from budget.normalize import halfwidth
+
+    return [Decimal(n) for n in re.findall(r"[0-9]+(?:\.[0-9]+)?", halfwidth(text or ""))]
+
+
+def _flagged(findings, project: int | None, what: str) -> bool:
+    return any(
+        getattr(finding, "field", None) == what
+        and finding.severity in ("warning", "error")
+        and (project is None or finding.project in (None, project))
+        for finding in findings
+    )
+
+
+def _value(expected, got, *, same, findings, project, what) -> tuple[str, str]:
+    if expected is None:
+        # Nothing to read: right when nothing was invented, flagged when it was said.
+        if got in (None, "", 0) or _flagged(findings, project, what):
+            return RIGHT, ""
+        return WRONG, f"原文没有，却得到“{got}”"
+    if got not in (None, "") and same(expected, got):
+        return RIGHT, ""
+    if got in (None, "") or _flagged(findings, project, what):
+        return FLAGGED, f"应为“{expected}”"
+    return WRONG, f"应为“{expected}”，得到“{got}”"
+
+
+def _lines(project: dict) -> list[dict]:
+    def walk(lines):
+        for line in lines:
+            yield line
+            yield from walk(line.get("children", []))
+
+    return [line for sub in project.get("sub_items", []) for line in walk(sub.get("lines", []))]
+
+
+def _calculation_found(expected: list, lines: list[dict]) -> bool:
+    """A calculation is read when a line carries its quantities (every number of the
+    expected quantities among the line's factors) and, when the text states one, its amount."""
+    _, amount, quantities = expected
+    wanted = Counter(_numbers(quantities))
+    for line in lines:
+        factors = Counter(Decimal(f["value"]) for f in line.get("factors", []))
+        if wanted - factors:
+            continue
+        if amount is None or (
+            line.get("amount_yuan") and Decimal(line["amount_yuan"]) == Decimal(amount)
+        ):
+            return True
+    return False
+
+
+def _match_projects(expected: list[dict], got: list[dict]) -> list[tuple[dict, dict | None]]:
+    """Expected projects with the parsed project of the same name, else the one in the same
+    place."""
+    pairs, used = [], set()
+    for index, wanted in enumerate(expected):
+        match = next(
+            (
+                i
+                for i, project in enumerate(got)
+                if i not in used and _squash(project["name"]) == _squash(wanted["name"])
+            ),
+            None,
+        )
+        if match is None and index < len(got) and index not in used:
+            match = index
+        if match is not None:
+            used.add(match)
+        pairs.append((wanted, got[match] if match is not None else None))
+    return pairs
+
+
+def score_file(path: Path, expected: dict) -> FileScore:
+    from budget.importer import TextImportError, parse_disclosure
+    from sourcefiles import UnreadableFile, read_file
+
+    score = FileScore(path.name, expected["layout"])
+    try:
+        source = read_file(path.name, path.read_bytes())
+        result = parse_disclosure(source.text)
+    except (UnreadableFile, TextImportError) as error:
+        # A clear refusal: every expected value is flagged (staff are told), none is wrong.
+        score.error = str(error)
+        for what in ("department", "fiscal_year", "projects"):
+            score.add(what, FLAGGED, score.error)
+        for _ in expected["projects"]:
+            for what in FIELDS[3:]:
+                score.add(what, FLAGGED, score.error)
+        return score
+    except Exception as error:  # a crash is the worst outcome: every value is wrong
+        score.error = f"崩溃：{type(error).__name__}: {error}"
+        for what in FIELDS:
+            score.add(what, WRONG, score.error)
+        return score
+    tree, findings = result.tree, result.findings
+    score.add(
+        "department",
+        *_value(
+            expected["department"],
+            tree["department"]["name"],
+            same=lambda a, b: _squash(a) == _squash(b),
+            findings=findings,
+            project=None,
+            what="department",
+        ),
+    )
+    score.add(
+        "fiscal_year",
+        *_value(
+            expected["fiscal_year"],
+            tree["disclosure"]["fiscal_year"],
+            same=lambda a, b: int(a) == int(b),
+            findings=findings,
+            project=None,
+            what="fiscal_year",
+        ),
+    )
+    count = len(expected["projects"])
+    score.add(
+        "projects",
+        RIGHT if len(tree["projects"]) == count else WRONG,
+        f"应为 {count} 个，得到 {len(tree['projects'])} 个",
+    )
+    for wanted, got in _match_projects(expected["projects"], tree["projects"]):
+        if got is None:
+            for what in FIELDS[3:]:
+                score.add(what, WRONG, f"没有读出项目“{wanted['name']}”")
+            continue
+        number = got["sequence"]
+        common = {"findings": findings, "project": number}
+        score.add(
+            "name",
+            *_value(
+                wanted["name"],
+                got["name"],
+                same=lambda a, b: _squash(a) == _squash(b),
+                what="name",
+                **common,
+            ),
+        )
+        score.add(
+            "implementing_unit",
+            *_value(
+                wanted["implementing_unit"],
+                got["implementing_unit"],
+                same=lambda a, b: _squash(a) == _squash(b),
+                what="implementing_unit",
+                **common,
+            ),
+        )
+        score.add(
+            "declared_total",
+            *_value(
+                wanted["declared_total_yuan"],
+                got["declared_total_yuan"],
+                same=lambda a, b: Decimal(a) == Decimal(b),
+                what="declared_total",
+                **common,
+            ),
+        )
+        score.add(
+            "citations",
+            RIGHT if len(got["citations"]) == wanted["citations_count"] else WRONG,
+            f"应为 {wanted['citations_count']} 条，得到 {len(got['citations'])} 条",
+        )
+        subs = len(wanted["sub_items"])
+        got_subs = len(got["sub_items"])
+        # A project without parts is stored as one sub-item holding it all.
+        score.add(
+            "sub_items",
+            RIGHT if got_subs == subs or (subs == 0 and got_subs <= 1) else WRONG,
+            f"应为 {subs} 个，得到 {got_subs} 个",
+        )
+        lines = _lines(got)
+        for calculation in wanted["calculations"]:
+            found = _calculation_found(calculation, lines)
+            score.add("calculations", RIGHT if found else FLAGGED, "" if found else calculation[2])
+    return score
+
+
+def corpus_files(folder: Path = CORPUS) -> list[tuple[Path, dict]]:
+    found = []
+    for expected_path in sorted(folder.glob("*.expected.json")):
+        stem = expected_path.name.removesuffix(".expected.json")
+        expected = json.loads(expected_path.read_text(encoding="utf-8"))
+        for suffix in SUFFIXES:
+            source = folder / f"{stem}{suffix}"
+            if source.exists():
+                found.append((source, expected))
+    return found
+
+
+def score_corpus(folder: Path = CORPUS) -> list[FileScore]:
+    return [score_file(path, expected) for path, expected in corpus_files(folder)]
+
+
+def _share(counts: Counter) -> str:
+    total = sum(counts.values())
+    if not total:
+        return "—"
+    return (
+        f"{counts[RIGHT] / total:6.1%} 正确  {counts[FLAGGED]:3d} 已标出  "
+        f"{counts[WRONG]:3d} 错误  （共 {total}）"
+    )
+
+
+def report(scores: list[FileScore], *, files: bool = False) -> str:
+    by_field: dict[str, Counter] = defaultdict(Counter)
+    by_layout: dict[str, Counter] = defaultdict(Counter)
+    for score in scores:
+        for what, verdict, _ in score.verdicts:
+            by_field[what][verdict] += 1
+            by_layout[score.layout][verdict] += 1
+    out = [f"导入准确率：{len(scores)} 个文件（tests/importer/corpus/）", "", "按字段："]
+    for what in FIELDS:
+        out.append(f"  {LABELS[what]:<8}{_share(by_field[what])}")
+    out += ["", "按版式："]
+    for layout in sorted(by_layout):
+        out.append(f"  {layout:<8}{_share(by_layout[layout])}")
+    total = Counter()
+    for counts in by_field.values():
+        total.update(counts)
+    out += ["", f"  合计    {_share(total)}"]
+    if files:
+        out += ["", "按文件："]
+        for score in scores:
+            counts = Counter(verdict for _, verdict, _ in score.verdicts)
+            out.append(f"  {score.name:<60}{_share(counts)}")
+            if score.error:
+                out.append(f"      {score.error}")
+            for what, verdict, note in score.verdicts:
+                if verdict == WRONG:
+                    out.append(f"      错误 {LABELS[what]}：{note}")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", action="store_true", help="每个文件一行，列出错误")
+    parser.add_argument("folder", nargs="?", type=Path, default=CORPUS)
+    options = parser.parse_args(argv)
+    print(report(score_corpus(options.folder), files=options.files))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    sys.exit(main())

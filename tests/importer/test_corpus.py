@@ -1,0 +1,42 @@
+"""The importer on real texts of other provinces and layouts (tests/importer/corpus/): no text
+crashes it, and the share of values read right does not fall below what it was when last
+raised, nor the silent errors rise above it. Raise the floors as the importer improves
+(``make importer-score`` prints the figures)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from tests.importer.score import FLAGGED, RIGHT, WRONG, corpus_files, score_corpus
+
+# Measured with `make importer-score`; each one may only move the right way.
+RIGHT_AT_LEAST = 0.39
+WRONG_AT_MOST = 120
+
+
+@pytest.fixture(scope="module")
+def scores():
+    return score_corpus()
+
+
+def test_the_corpus_has_twenty_real_texts_of_eight_provinces_in_every_layout():
+    files = corpus_files()
+    assert len(files) >= 20
+    assert len({expected["province"] for _, expected in files}) >= 8
+    assert {"a", "b", "c", "d", "e"} <= {expected["layout"] for _, expected in files}
+    assert all(expected["source"].startswith("http") for _, expected in files)
+
+
+def test_no_text_crashes_the_importer(scores):
+    crashed = [score.name for score in scores if score.error.startswith("崩溃")]
+    assert not crashed
+
+
+def test_the_score_does_not_fall(scores):
+    counts = Counter(verdict for score in scores for _, verdict, _ in score.verdicts)
+    total = sum(counts.values())
+    assert set(counts) <= {RIGHT, FLAGGED, WRONG}
+    assert counts[RIGHT] / total >= RIGHT_AT_LEAST, counts
+    assert counts[WRONG] <= WRONG_AT_MOST, counts

@@ -1,0 +1,170 @@
+"""Layouts other than the eight sections: flattened tables, forms with labelled cells, annual
+lists of many projects; and the rule that a department, unit or year is read only where the
+text states it, never from a title's first words."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from budget.importer import parse_disclosure
+from budget.importer.build import labelled_department, labelled_year
+from budget.importer.listing import read_listing
+from budget.importer.tables import single_value, unflatten
+
+
+def test_unflatten_removes_cell_bars_and_keeps_the_line_count():
+    text = "项目名称 |\n||||||\n农村文化建设配套补助经费 |\n序号 | 项目名称 | 投资"
+    out = unflatten(text)
+    assert out.split("\n") == ["项目名称", "", "农村文化建设配套补助经费", "序号 | 项目名称 | 投资"]
+
+
+@given(st.lists(st.text(alphabet="项目名称|｜ 5万元\t", max_size=12), max_size=8))
+def test_unflatten_never_changes_the_number_of_lines(lines):
+    text = "\n".join(lines)
+    assert unflatten(text).count("\n") == text.count("\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value", "rest"),
+    [
+        ("|", "name", "", ""),
+        (
+            "2023年加工园配套设施建设项目 项目分类 资产资源类",
+            "name",
+            "2023年加工园配套设施建设项目",
+            "项目分类 资产资源类",
+        ),
+        (
+            "农村文化建设配套补助经费 | 主管部门 | 淮北市文化旅游体育局",
+            "name",
+            "农村文化建设配套补助经费",
+            "主管部门 | 淮北市文化旅游体育局",
+        ),
+        ("项目责任单位:庄浪县农业农村局", "unit", "庄浪县农业农村局", ""),
+        ("(盖章)青神县发展和改革局", "unit", "青神县发展和改革局", ""),
+        ("汝州市农业农村局 耿向南", "unit", "汝州市农业农村局", "耿向南"),
+        ("实施单位及责任人:塔秀乡人民政府昂青夫", "unit", "塔秀乡人民政府", "昂青夫"),
+        # Without a person's label or a space, the words stay: 澄江市委组织部 is one unit.
+        ("中共澄江市委组织部", "unit", "中共澄江市委组织部", ""),
+        (
+            "云雾土家族乡 项目负责人 徐德迁 联系电话 13452649655",
+            "unit",
+            "云雾土家族乡",
+            "项目负责人 徐德迁 联系电话 13452649655",
+        ),
+    ],
+)
+def test_a_single_value_is_cut_from_its_label_and_the_next_cells(text, field, value, rest):
+    assert single_value(text, field) == (value, rest)
+
+
+@pytest.mark.parametrize(
+    ("text", "department"),
+    [
+        ("主管部门及代码 | [077]淮北市文化旅游体育局 | 实施单位", "淮北市文化旅游体育局"),
+        ("预算单位:青神县发展和改革局", "青神县发展和改革局"),
+        ("主管部门:关于下达资金的通知", ""),  # not a unit's name
+        ("项目名称:某项目", ""),
+    ],
+)
+def test_a_department_is_taken_from_its_label_only_when_it_names_a_unit(text, department):
+    assert labelled_department(text) == department
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("项目支出绩效目标表\n(2025年度)", 2025), ("预算年度:2024", 2024), ("建于2019年", None)],
+)
+def test_a_year_is_taken_from_its_label(text, year):
+    assert labelled_year(text) == year
+
+
+def test_a_title_that_does_not_name_a_unit_gives_no_department_and_says_so():
+    text = "关于崇明区2024年农村公路养护项目的通知\n项目名称：农村公路养护\n项目资金：5万元\n"
+    result = parse_disclosure(text)
+    department = result.tree["department"]["name"]
+    assert not department.startswith("关于")
+    assert any(f.field == "department" for f in result.findings)
+
+
+def test_a_text_without_a_year_is_read_and_the_year_flagged_not_refused():
+    result = parse_disclosure("项目名称：农村公路养护\n实施单位：某县交通运输局\n")
+    assert result.tree["disclosure"]["fiscal_year"] is None
+    assert [f.field for f in result.findings if f.field == "fiscal_year"] == ["fiscal_year"]
+    assert result.tree["projects"][0]["implementing_unit"] == "某县交通运输局"
+
+
+def test_a_flattened_form_gives_the_name_not_its_bar():
+    text = (
+        "2025年项目支出绩效目标表\n项目名称 |\n农村文化建设配套补助经费 |\n"
+        "实施单位 |\n淮北市文化旅游体育局 |\n"
+    )
+    project = parse_disclosure(text).tree["projects"][0]
+    assert project["name"] == "农村文化建设配套补助经费"
+    assert project["implementing_unit"] == "淮北市文化旅游体育局"
+
+
+TABLE = """2024年某县衔接资金项目计划表
+单位：万元
+序号 | 项目名称 | 建设地点 | 建设内容 | 投资规模 | 责任单位
+1 | 甲村道路硬化 | 甲村 | 硬化道路2公里 | 120 | 某镇人民政府
+2 | 乙村饮水工程 | 乙村 | 新建管道3000米 | 45.5 | 某县水利局
+合计 | | | | 165.5 |
+"""
+
+
+def test_a_table_of_projects_gives_one_project_a_row_in_the_tables_unit():
+    listed = read_listing(TABLE)
+    assert [(p.name, p.unit, p.amount.value) for p in listed] == [
+        ("甲村道路硬化", "某镇人民政府", Decimal("1200000")),
+        ("乙村饮水工程", "某县水利局", Decimal("455000.0")),
+    ]
+    assert listed[0].content == ["建设地点：甲村", "建设内容：硬化道路2公里"]
+    projects = parse_disclosure(TABLE).tree["projects"]
+    assert [p["declared_total_yuan"] for p in projects] == ["1200000.00", "455000.00"]
+
+
+def test_an_amount_without_a_unit_in_a_table_without_one_is_flagged_not_guessed():
+    text = TABLE.replace("单位：万元\n", "")
+    result = parse_disclosure(text)
+    assert [p["declared_total_yuan"] for p in result.tree["projects"]] == [None, None]
+    assert sum(f.field == "declared_total" for f in result.findings) == 2
+
+
+def test_a_table_flattened_one_cell_a_line_is_counted_off_by_its_header():
+    cells = [
+        "序号",
+        "项目名称",
+        "建设内容",
+        "资金(万元)",
+        "1",
+        "水果基地",
+        "续建",
+        "20",
+        "2",
+        "蔬菜基地",
+        "新建",
+        "30",
+    ]
+    listed = read_listing("\n".join(cells))
+    assert [(p.name, p.amount.value) for p in listed] == [
+        ("水果基地", Decimal("200000")),
+        ("蔬菜基地", Decimal("300000")),
+    ]
+
+
+def test_numbered_items_with_their_money_are_projects_and_plain_numbered_paragraphs_are_not():
+    text = (
+        "1.西卜沙乡人饮巩固提升工程\n投资:500万元 实施单位:泽库县农牧水利和科技局\n"
+        "2.司玛村人畜饮水安全工程\n投资:230万元 实施单位:泽库县农牧水利和科技局\n"
+    )
+    assert [(p.name, p.amount.value, p.unit) for p in read_listing(text)] == [
+        ("西卜沙乡人饮巩固提升工程", Decimal("5000000"), "泽库县农牧水利和科技局"),
+        ("司玛村人畜饮水安全工程", Decimal("2300000"), "泽库县农牧水利和科技局"),
+    ]
+    assert read_listing("1.加强领导\n各单位要高度重视。\n2.严格管理\n专款专用。\n") == []
+    assert read_listing("1.项目名称:某项目\n2.项目资金:5万元\n") == []
