@@ -17,6 +17,7 @@ from budget.formulas import product
 
 from . import (
     admin_accounts,  # noqa: F401  (registers the staff accounts' admin)
+    admin_import,  # noqa: F401  (registers the 导入公开文本 page)
     history,
     roles,
     selectors,

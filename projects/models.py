@@ -577,6 +577,10 @@ class Project(PlainText, models.Model):
         """The permalink: always the latest published revision of this project."""
         return reverse("projects:project", kwargs={"lineage": self.lineage})
 
+    def imported_from(self):
+        """The uploaded files this project's lineage was imported from (``SourceFile``)."""
+        return SourceFile.objects.filter(projects__lineage=self.lineage).distinct()
+
     def get_revision_url(self) -> str:
         return reverse(
             "projects:project-revision", kwargs={"lineage": self.lineage, "revision": self.revision}
@@ -1400,3 +1404,51 @@ class PageDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project_id} {self.version}"
+
+
+class SourceFile(models.Model):
+    """A file staff uploaded on the 导入公开文本 page: kept as sent, with its SHA-256, so an
+    auditor can compare the drafts made from it with what the unit sent (``projects/ingest.py``).
+
+    ``result`` holds what was read from it until staff confirm or cancel: the disclosure tree,
+    the findings, where each value was read, and every line of the file with its place.
+    """
+
+    class State(models.TextChoices):
+        PREVIEW = "preview", "待确认"
+        IMPORTED = "imported", "已导入为草稿"
+
+    file = models.FileField("文件", upload_to="imports/%Y/%m/")
+    name = models.CharField("文件名", max_length=255)
+    sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
+    size = models.PositiveIntegerField("大小（字节）")
+    format = models.CharField("格式", max_length=10)
+    state = models.CharField("状态", max_length=10, choices=State.choices, default=State.PREVIEW)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="上传人",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+    department = models.ForeignKey(
+        Department,
+        verbose_name="预算单位",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="source_files",
+    )
+    projects = models.ManyToManyField(
+        Project, verbose_name="导入的项目", related_name="source_files", blank=True
+    )
+    result = models.JSONField("识别结果", default=dict)
+
+    class Meta:
+        verbose_name = "导入的公开文本"
+        verbose_name_plural = "导入公开文本"
+        ordering = ["-uploaded_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.name}（SHA-256 {self.sha256[:12]}…）"

@@ -32,8 +32,13 @@ ROLE_PERMISSIONS = {
         ("projects", c) for c in _codenames(("add", "change", "delete", "view"), PROJECT_MODELS)
     ]
     + [("projects", c) for c in _codenames(("view",), REFERENCE_MODELS)]
-    + [("projects", "add_policydocument")],
-    REVIEWER: [("projects", c) for c in _codenames(("view",), PROJECT_MODELS + REFERENCE_MODELS)]
+    + [("projects", "add_policydocument")]
+    # The 导入公开文本 page: upload, check and confirm or cancel (projects.admin_import).
+    + [("projects", c) for c in _codenames(("add", "delete", "view"), ("sourcefile",))],
+    REVIEWER: [
+        ("projects", c)
+        for c in _codenames(("view",), PROJECT_MODELS + REFERENCE_MODELS + ("sourcefile",))
+    ]
     + [("projects", "change_project")],
     # An administrator looks after their own departments: their disclosures and accounts, and
     # the shared registries (regions, policy documents). Departments themselves are created

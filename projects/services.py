@@ -53,6 +53,7 @@ class LoadResult:
     disclosure: Disclosure
     created: bool
     projects: int
+    project_ids: tuple[int, ...] = ()  # the projects stored by this load
 
 
 def _amount(node: dict[str, Any], key: str, where: str) -> Decimal | None:
@@ -255,25 +256,43 @@ def _lines(sub_item: SubItem, nodes: list[dict], parent: LineItem | None, where:
 
 
 def load_disclosure_tree(
-    tree: dict[str, Any], *, publish: bool = False, replace: bool = False, user=None
+    tree: dict[str, Any],
+    *,
+    publish: bool = False,
+    replace: bool = False,
+    append: bool = False,
+    user=None,
+    history_note: str = "",
 ) -> LoadResult:
     """Store a disclosure tree (schema ``portal.disclosure-tree/1``, see docs/disclosure-tree.md).
 
     Projects are stored as drafts, or as published first revisions with ``publish=True`` (the
     seed is an already published document). A disclosure that already has projects is left
     alone unless ``replace=True``, which deletes its draft projects first; published projects
-    are never replaced here (corrections are their own workflow).
+    are never replaced here (corrections are their own workflow). With ``append=True`` the
+    projects are added as drafts after those the disclosure already has, numbered on from
+    them, whatever its title (an uploaded file: ``projects.ingest``). ``history_note`` is the
+    reason written in each stored project's first history record.
     """
     try:
         with transaction.atomic():
-            return _load(tree, publish=publish, replace=replace, user=user)
+            return _load(
+                tree,
+                publish=publish,
+                replace=replace,
+                append=append,
+                user=user,
+                history_note=history_note,
+            )
     except KeyError as error:
         raise TreeError(f"数据缺少字段“{error.args[0]}”。") from None
     except (TypeError, AttributeError) as error:
         raise TreeError(f"数据结构不符合格式：{error}") from None
 
 
-def _load(tree: dict[str, Any], *, publish: bool, replace: bool, user) -> LoadResult:
+def _load(
+    tree: dict[str, Any], *, publish: bool, replace: bool, append: bool, user, history_note: str
+) -> LoadResult:
     if tree.get("schema") != TREE_SCHEMA:
         raise TreeError(f"不支持的数据格式“{tree.get('schema')}”，应为“{TREE_SCHEMA}”。")
     dept = tree["department"]
@@ -293,12 +312,15 @@ def _load(tree: dict[str, Any], *, publish: bool, replace: bool, user) -> LoadRe
         fiscal_year=meta["fiscal_year"],
         defaults={"title": meta["title"]},
     )
-    if not created and disclosure.title != meta["title"]:
+    offset = 0
+    if not created and append:
+        offset = max(disclosure.projects.values_list("sequence", flat=True), default=0)
+    elif not created and disclosure.title != meta["title"]:
         raise TreeError(
             f"{department.name}{disclosure.fiscal_year}年已有公开文本“{disclosure.title}”，"
             f"与载入的标题“{meta['title']}”不同。"
         )
-    if not created:
+    if not created and not append:
         existing = disclosure.projects.all()
         if existing.exists() and not replace:
             return LoadResult(disclosure=disclosure, created=False, projects=0)
@@ -307,26 +329,29 @@ def _load(tree: dict[str, Any], *, publish: bool, replace: bool, user) -> LoadRe
         existing.delete()
 
     now = timezone.now()
+    stored: list[int] = []
     for node in tree["projects"]:
         where = f"项目{node.get('sequence')}"
-        project = _save(
-            Project(
-                disclosure=disclosure,
-                sequence=node["sequence"],
-                name=node["name"],
-                implementing_unit=node.get("implementing_unit", ""),
-                basis_preamble=node.get("basis_preamble", ""),
-                basis_closing=node.get("basis_closing", ""),
-                declared_total=_amount(node, "declared_total", where),
-                declared_total_text=node.get("declared_total_text", ""),
-                funding_text=node.get("funding_text", ""),
-                outcomes=node.get("outcomes", ""),
-                classification_code=node.get("classification_code", ""),
-                # Stored as a draft, children and all; published at the end, in one step,
-                # since a published revision accepts no more children.
-                status=Status.DRAFT,
-            )
+        project = Project(
+            disclosure=disclosure,
+            sequence=offset + node["sequence"],
+            name=node["name"],
+            implementing_unit=node.get("implementing_unit", ""),
+            basis_preamble=node.get("basis_preamble", ""),
+            basis_closing=node.get("basis_closing", ""),
+            declared_total=_amount(node, "declared_total", where),
+            declared_total_text=node.get("declared_total_text", ""),
+            funding_text=node.get("funding_text", ""),
+            outcomes=node.get("outcomes", ""),
+            classification_code=node.get("classification_code", ""),
+            # Stored as a draft, children and all; published at the end, in one step,
+            # since a published revision accepts no more children.
+            status=Status.DRAFT,
         )
+        if history_note:
+            project._change_reason = history_note  # django-simple-history's record reason
+        _save(project)
+        stored.append(project.pk)
         for citation in node.get("citations") or []:
             here = f"{where} 立项依据第{citation.get('sequence')}条"
             _save(
@@ -394,7 +419,7 @@ def _load(tree: dict[str, Any], *, publish: bool, replace: bool, user) -> LoadRe
                         amount_text=milestone.get("amount_text", ""),
                     )
                 )
-    projects = list(disclosure.projects.all())
+    projects = list(disclosure.projects.filter(pk__in=stored))
     for project in projects:
         refresh_summary(project)
         if publish:
@@ -404,7 +429,12 @@ def _load(tree: dict[str, Any], *, publish: bool, replace: bool, user) -> LoadRe
             project.save(update_fields=["status", "published_at", "published_by", "updated_at"])
     if publish:
         publishing.after_publication(projects)
-    return LoadResult(disclosure=disclosure, created=True, projects=len(tree["projects"]))
+    return LoadResult(
+        disclosure=disclosure,
+        created=True,
+        projects=len(tree["projects"]),
+        project_ids=tuple(stored),
+    )
 
 
 def sync_factors(line: LineItem) -> None:

@@ -44,29 +44,51 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     return any(x0 <= middle_x <= x1 and top <= middle_y <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _paragraphs(lines: list[dict]) -> list[tuple[float, str]]:
-    """Printed lines joined into paragraphs (see the module's note), with each one's top."""
+def _line_text(chars: list[dict], char: float) -> tuple[str, float]:
+    """A printed line's text, with `` | `` where a wide gap parts columns (a table drawn
+    without ruling lines), and how much of its width its characters fill (prose is dense)."""
+    chars = sorted(chars, key=lambda c: c["x0"])
+    out, filled, previous = "", 0.0, None
+    for c in chars:
+        if previous is not None:
+            gap = c["x0"] - previous["x1"]
+            if gap > char * 2:
+                out += " | "
+            elif gap > char * 0.25 and not (_CJK.match(previous["text"]) or _CJK.match(c["text"])):
+                out += " "
+        out += c["text"]
+        filled += c["x1"] - c["x0"]
+        previous = c
+    width = chars[-1]["x1"] - chars[0]["x0"] if chars else 0.0
+    return out.strip(), (filled / width if width else 1.0)
+
+
+def _paragraphs(lines: list[dict], page_width: float) -> list[tuple[float, str]]:
+    """Printed lines joined into paragraphs (see the module's note), with each one's top.
+    The right margin is taken at most as wide as the left one, so that a page of short lines
+    (a title over a table) is not read as lines running on."""
+    lines = [line for line in lines if line.get("chars")]
     if not lines:
         return []
     left = min(line["x0"] for line in lines)
-    right = max(line["x1"] for line in lines)
-    sizes = [
-        (line["x1"] - line["x0"]) / max(len(line["text"]), 1) for line in lines if line["text"]
-    ]
+    right = max(max(line["x1"] for line in lines), page_width - left)
+    sizes = [c["x1"] - c["x0"] for line in lines for c in line["chars"] if c["text"].strip()]
     char = sorted(sizes)[len(sizes) // 2] if sizes else 10.0
     out: list[tuple[float, str]] = []
     open_paragraph = False
     for line in lines:
-        text = line["text"].strip()
+        text, filled = _line_text(line["chars"], char)
         if not text:
             continue
         starts_at_margin = line["x0"] - left < char * 0.8
-        if open_paragraph and starts_at_margin:
+        if open_paragraph and starts_at_margin and " | " not in text:
             top, previous = out[-1]
             out[-1] = (top, joined(previous, text))
         else:
             out.append((line["top"], text))
-        open_paragraph = right - line["x1"] < char * 1.5
+        # A line runs on into the next when it reaches the right margin filled with text;
+        # a table row drawn without lines has gaps and stands alone.
+        open_paragraph = right - line["x1"] < char * 1.5 and filled > 0.85 and " | " not in text
     return out
 
 
@@ -124,7 +146,7 @@ def _page(page, number: int, empty_pages: list[int]) -> list[Line]:
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
     blocks: list[tuple[float, list[Line]]] = [
         (top, [Line(text, f"第{number}页")])
-        for top, text in _paragraphs(outside.extract_text_lines(return_chars=False))
+        for top, text in _paragraphs(outside.extract_text_lines(return_chars=True), page.width)
     ]
     for index, table in enumerate(tables, 1):
         rows = []

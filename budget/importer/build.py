@@ -87,6 +87,10 @@ class Finding:
 class ImportResult:
     tree: dict[str, Any]
     findings: list[Finding] = field(default_factory=list)
+    # Where each value was read (1-based input lines): per project name, implementing_unit,
+    # declared_total; for the document department, fiscal_year, title. None: not read there.
+    sources: list[dict[str, int | None]] = field(default_factory=list)
+    document_sources: dict[str, int | None] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Finding]:
@@ -601,6 +605,8 @@ def _build_project(
     anchors["funding"] = _body_line(first(o.FUNDING))
     anchors["outcomes"] = _body_line(first(o.OUTCOMES))
     anchors["project"] = block.marker.number if block.marker else _heading_line(first(o.NAME))
+    anchors["name"] = _body_line(first(o.NAME)) or anchors["project"]
+    anchors["implementing_unit"] = _body_line(first(o.UNIT))
     for index, sub in enumerate(subs, start=1):
         content = "\n".join(sub.content)
         plan = "\n".join(sub.plan)
@@ -655,6 +661,7 @@ def _build_project(
         total, sources = parse_funding(funding.text)
         line = _body_line(funding)
         if total is not None:
+            anchors["declared_total"] = line
             node["declared_total_yuan"] = _yuan(total)
             node["declared_total_text"] = _written(total)
             if round_yuan(total.value) != total.value:
@@ -796,6 +803,12 @@ def _department_in(title: str, year: re.Match | None) -> str:
     if len(before) > 1:
         return before
     return _strip(_TITLE_TAIL.sub("", title[year.end() :]).removeprefix("度"))
+
+
+def _line_of(text: str, value: str) -> int | None:
+    """The first input line holding ``value``."""
+    position = text.find(value)
+    return None if position < 0 else text.count("\n", 0, position) + 1
 
 
 def _notice_citations(text: str, before_line: int) -> list[dict]:
@@ -946,7 +959,11 @@ def parse_disclosure(
     if len(listed) >= 2:
         # An annual list of projects (a table, or numbered items with their money): the
         # rows are the projects; the text around them is kept with the first (below).
-        anchors = [{"project": item.line} for item in listed]
+        anchors = [
+            {"project": item.line, "name": item.line, "implementing_unit": item.line}
+            | ({"declared_total": item.line} if item.amount is not None else {})
+            for item in listed
+        ]
         projects = [
             _listed_node(sequence, item, findings) for sequence, item in enumerate(listed, 1)
         ]
@@ -1030,6 +1047,16 @@ def parse_disclosure(
                 )
             )
     result = ImportResult(tree=tree, findings=findings)
+    result.sources = [
+        {key: anchor.get(key) for key in ("name", "implementing_unit", "declared_total")}
+        for anchor in anchors
+    ]
+    title_line = title_lines[0].number if title_lines else None
+    result.document_sources = {
+        "title": title_line,
+        "department": _line_of(text, name) if name and not department else None,
+        "fiscal_year": _line_of(text, str(fiscal_year)) if fiscal_year and not year else None,
+    }
     for number in uncovered_lines(text, tree):
         findings.append(Finding("error", "此行未能保留在导入结果中。", number))
     return result

@@ -300,3 +300,26 @@ def test_a_damaged_word_part_is_a_message_not_a_crash():
     )
     with pytest.raises(UnreadableFile, match="Word 文件已损坏"):
         read_file("坏.docx", data)
+
+
+@pytest.mark.pdf
+def test_short_lines_over_a_table_stay_apart_and_a_table_without_lines_keeps_its_columns():
+    row = "<tr><td>{}</td><td>{}</td><td>{}</td></tr>"
+    data = _pdf(
+        "<p>2024年项目计划表</p><p>单位：万元</p>"
+        "<table style='border:none'>"
+        + row.format("序号", "项目名称", "投资规模").replace(
+            "<td>", "<td style='border:none;padding:0 3em'>"
+        )
+        + row.format("1", "甲村道路硬化", "120").replace(
+            "<td>", "<td style='border:none;padding:0 3em'>"
+        )
+        + "</table>"
+    )
+    texts = [line.text for line in read_file("计划.pdf", data).lines]
+    assert texts == [
+        "2024年项目计划表",
+        "单位：万元",
+        "序号 | 项目名称 | 投资规模",
+        "1 | 甲村道路硬化 | 120",
+    ]

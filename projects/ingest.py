@@ -1,0 +1,253 @@
+"""Uploaded disclosure files → a preview staff check → drafts (the 导入公开文本 page).
+
+:func:`receive` reads one uploaded file (:mod:`sourcefiles`), parses it (:mod:`budget.importer`)
+and keeps both the file, with its SHA-256, and what was read, as a :class:`SourceFile` waiting
+for confirmation. A file that cannot be read raises with a Chinese message and nothing is
+stored. :func:`confirm` applies what staff corrected in the preview and stores the projects as
+drafts through :func:`projects.services.load_disclosure_tree`, the loader every import uses,
+in the department and year staff chose; their first history record names the file.
+:func:`cancel` removes an upload that was not confirmed, file and all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import PurePath
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from budget.amounts import AmountError, parse_amount_exact, round_yuan
+from budget.importer import TextImportError, parse_disclosure
+from budget.importer.decode import MAX_BYTES
+from sourcefiles import UnreadableFile, read_file
+
+from .models import Department, Project, SourceFile
+from .services import TreeError, load_disclosure_tree
+
+__all__ = ["IngestError", "cancel", "confirm", "preview", "receive"]
+
+
+class IngestError(ValueError):
+    """An upload that cannot be read or stored; the message says why, in Chinese."""
+
+
+def receive(name: str, data: bytes, user) -> SourceFile:
+    """Read and keep one uploaded file, or raise :class:`IngestError` having stored nothing."""
+    if len(data) > MAX_BYTES:
+        raise IngestError(
+            f"文件过大（{len(data) / 1024 / 1024:.1f} MB），最多可导入 "
+            f"{MAX_BYTES // 1024 // 1024} MB。"
+        )
+    try:
+        source = read_file(name, data)
+        parsed = parse_disclosure(source.text)
+    except (UnreadableFile, TextImportError) as error:
+        raise IngestError(str(error)) from None
+    digest = hashlib.sha256(data).hexdigest()
+    result = {
+        "tree": parsed.tree,
+        "findings": [finding.as_dict() for finding in parsed.findings],
+        "sources": parsed.sources,
+        "document_sources": parsed.document_sources,
+        "lines": [[line.text, line.place] for line in source.lines],
+        "notes": list(source.notes),
+        "encoding": source.encoding,
+    }
+    record = SourceFile(
+        name=PurePath(name).name[:255] or "未命名",
+        sha256=digest,
+        size=len(data),
+        format=source.format,
+        uploaded_by=user,
+        result=result,
+    )
+    # Stored under its digest, never under the name it was sent with.
+    suffix = PurePath(name).suffix.lower()[:8]
+    with transaction.atomic():
+        record.file.save(f"{digest}{suffix}", ContentFile(data), save=False)
+        record.save()
+    return record
+
+
+@dataclass(frozen=True)
+class Value:
+    """One value of the preview with where it was read: the file's line (its text and place,
+    e.g. 表1 第3行) or nothing, and whether the importer flagged it (未能识别)."""
+
+    key: str
+    label: str
+    value: Any
+    line: int | None
+    text: str
+    place: str
+    flag: str
+
+
+def _source_line(record: SourceFile, number: int | None) -> tuple[str, str]:
+    lines = record.result.get("lines", [])
+    if number is None or not 0 < number <= len(lines):
+        return "", ""
+    text, place = lines[number - 1]
+    return text, place
+
+
+def preview(record: SourceFile) -> dict[str, Any]:
+    """What the preview page shows: the document's and each project's values beside the
+    lines they were read from, flags, and the lines kept as unplaced text."""
+    result = record.result
+    findings = result.get("findings", [])
+
+    def flag(field: str, project: int | None) -> str:
+        return next(
+            (
+                f["message"]
+                for f in findings
+                if f.get("field") == field and (project is None or f.get("project") == project)
+            ),
+            "",
+        )
+
+    def value(key, label, current, line, project=None, field=None):
+        text, place = _source_line(record, line)
+        return Value(key, label, current, line, text, place, flag(field or key, project))
+
+    tree = result["tree"]
+    document = result.get("document_sources", {})
+    head = [
+        value("department", "预算单位", tree["department"]["name"], document.get("department")),
+        value(
+            "fiscal_year",
+            "预算年度",
+            tree["disclosure"]["fiscal_year"],
+            document.get("fiscal_year"),
+        ),
+        value("title", "公开文本标题", tree["disclosure"]["title"], document.get("title")),
+    ]
+    projects = []
+    sources = result.get("sources", [])
+    for index, node in enumerate(tree["projects"]):
+        where = sources[index] if index < len(sources) else {}
+        number = node["sequence"]
+        projects.append(
+            {
+                "sequence": number,
+                "values": [
+                    value("name", "项目名称", node["name"], where.get("name"), number),
+                    value(
+                        "implementing_unit",
+                        "项目实施单位",
+                        node["implementing_unit"],
+                        where.get("implementing_unit"),
+                        number,
+                    ),
+                    value(
+                        "declared_total",
+                        "项目金额（元）",
+                        node["declared_total_yuan"],
+                        where.get("declared_total"),
+                        number,
+                    ),
+                ],
+                "sub_items": len(node["sub_items"]),
+                "citations": len(node["citations"]),
+                "lines": sum(len(sub["lines"]) for sub in node["sub_items"]),
+                "findings": [
+                    f for f in findings if f.get("project") == number and f["severity"] != "info"
+                ],
+            }
+        )
+    unplaced = []
+    for finding in findings:
+        if finding["severity"] == "info" and finding.get("line") and "保留" in finding["message"]:
+            text, place = _source_line(record, finding["line"])
+            unplaced.append({"line": finding["line"], "text": text, "place": place})
+    return {
+        "head": head,
+        "projects": projects,
+        "unplaced": unplaced,
+        "notes": result.get("notes", []),
+        # Document findings other than those shown beside their field above.
+        "general": [
+            f
+            for f in findings
+            if f.get("project") is None and f["severity"] != "info" and not f.get("field")
+        ],
+    }
+
+
+def _amount(text: str, where: str) -> str | None:
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        value = parse_amount_exact(text).value
+    except AmountError as error:
+        raise IngestError(f"{where}：{error}") from None
+    if value < 0:
+        raise IngestError(f"{where}：金额不能为负数。")
+    return f"{round_yuan(Decimal(value)):.2f}"
+
+
+def confirm(
+    record: SourceFile,
+    *,
+    department: Department,
+    fiscal_year: int,
+    title: str,
+    corrections: dict[int, dict[str, str]],
+    user,
+) -> list[Project]:
+    """Store the file's projects as drafts in ``department``'s disclosure of ``fiscal_year``,
+    with staff's corrections (per project sequence: name, implementing_unit, declared_total
+    as typed, 元 or 万元); after any projects the disclosure already has."""
+    if record.state != SourceFile.State.PREVIEW:
+        raise IngestError("该文件已导入，不能重复导入。")
+    if not 2000 <= fiscal_year <= 2100:
+        raise IngestError("预算年度应在2000至2100之间。")
+    tree = record.result["tree"]
+    tree = {
+        **tree,
+        "department": {**tree["department"], "name": department.name, "slug": department.slug},
+        "disclosure": {"fiscal_year": fiscal_year, "title": title.strip()[:200]},
+        "projects": [dict(node) for node in tree["projects"]],
+    }
+    for node in tree["projects"]:
+        fixed = corrections.get(node["sequence"], {})
+        where = f"项目{node['sequence']}"
+        name = fixed.get("name", node["name"]).strip()
+        if not name:
+            raise IngestError(f"{where}：请填写项目名称。")
+        node["name"] = name[:200]
+        node["implementing_unit"] = fixed.get(
+            "implementing_unit", node["implementing_unit"]
+        ).strip()[:200]
+        if "declared_total" in fixed:
+            typed = fixed["declared_total"]
+            yuan = _amount(typed, f"{where}项目金额")
+            if yuan != node["declared_total_yuan"]:
+                node["declared_total_yuan"] = yuan
+                node["declared_total_text"] = typed.strip()[:50] if yuan else ""
+    note = f"从上传的文件“{record.name}”导入（SHA-256 {record.sha256}）"
+    try:
+        with transaction.atomic():
+            loaded = load_disclosure_tree(tree, append=True, user=user, history_note=note)
+            projects = list(Project.objects.filter(pk__in=loaded.project_ids).order_by("sequence"))
+            record.state = SourceFile.State.IMPORTED
+            record.department = department
+            record.save(update_fields=["state", "department"])
+            record.projects.set(projects)
+    except TreeError as error:
+        raise IngestError(str(error)) from None
+    return projects
+
+
+def cancel(record: SourceFile) -> None:
+    """Remove an upload that was not imported: its row and its stored file."""
+    if record.state != SourceFile.State.PREVIEW:
+        raise IngestError("已导入的文件作为草稿的来源保留，不能删除。")
+    record.file.delete(save=False)
+    record.delete()

@@ -1,0 +1,219 @@
+"""The 导入公开文本 page: a clerk uploads a Word file, sees each value beside the line it came
+from, corrects what was misread and confirms; drafts are made in the clerk's department, the
+file is kept with its SHA-256 and named in the drafts' history. Bad files are refused in
+Chinese with nothing stored; other departments see nothing of it."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from projects.models import Project, SourceFile, Status
+from projects.roles import CLERK, REVIEWER
+from tests.accounts import staff_client
+
+pytestmark = pytest.mark.django_db
+
+ADD = reverse("admin:projects_sourcefile_add")
+
+TEXT = [
+    "某县交通运输局2024年预算重点领域财政项目文本公开",
+    "一、项目名称",
+    "农村公路养护经费",
+    "二、立项依据",
+    "《农村公路养护管理办法》（交通运输部令2015年第22号）。",
+    "三、项目实施单位",
+    "某县公路事业发展中心",
+    "四、项目基本概况",
+    "对全县农村公路开展日常养护。",
+    "五、项目实施内容",
+    "农村公路日常养护。按每公里每年1500元的标准，全县412公里，需资金61.8万元。",
+    "六、资金安排情况",
+    "项目资金61.8万元，全部为县级财政资金。",
+]
+
+
+def docx_bytes(lines=TEXT) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def upload(client, name: str, data: bytes):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return client.post(ADD, {"files": [SimpleUploadedFile(name, data)]})
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+@pytest.fixture
+def clerk(django_user_model, seed):
+    return staff_client(django_user_model, "clerk", CLERK, seed.department)
+
+
+def stored_files(media) -> list:
+    return [path for path in media.rglob("*") if path.is_file()]
+
+
+def test_a_clerk_uploads_checks_corrects_and_confirms(clerk, seed, media):
+    data = docx_bytes()
+    response = upload(clerk, "养护经费.docx", data)
+    record = SourceFile.objects.get()
+    assert response.status_code == 302
+    assert response.url == reverse("admin:projects_sourcefile_preview", args=[record.pk])
+    assert record.sha256 == hashlib.sha256(data).hexdigest()
+    assert record.file.read() == data
+    assert (record.format, record.state, record.name) == ("docx", "preview", "养护经费.docx")
+
+    page = clerk.get(response.url).content.decode()
+    # Each value beside the line it was read from and where that line is in the file.
+    assert 'value="农村公路养护经费"' in page
+    assert "某县公路事业发展中心" in page and "第7段" in page
+    assert 'value="618,000.00元"' in page and "第13段" in page
+    assert record.sha256 in page
+
+    form = {
+        "department": seed.department.pk,
+        "fiscal_year": "2024",
+        "title": "某县交通运输局2024年预算重点领域财政项目文本公开",
+        "p1-name": "农村公路日常养护经费",
+        "p1-implementing_unit": "某县公路事业发展中心",
+        "p1-declared_total": "62万",
+        "confirm": "1",
+    }
+    response = clerk.post(reverse("admin:projects_sourcefile_preview", args=[record.pk]), form)
+    assert response.status_code == 302
+    project = Project.objects.get(name="农村公路日常养护经费")
+    # A draft, never published, in the clerk's department's disclosure, after its projects.
+    assert project.status == Status.DRAFT
+    assert project.disclosure == seed
+    assert project.sequence == 3
+    assert project.declared_total == Decimal("620000.00")
+    assert project.declared_total_text == "62万"
+    assert project.citations.count() == 1
+    record.refresh_from_db()
+    assert record.state == "imported" and list(record.projects.all()) == [project]
+    # The draft's history names the file, and its history page links to it.
+    first = project.history.earliest()
+    assert record.sha256 in first.history_change_reason
+    history = clerk.get(reverse("admin:projects_project_history", args=[project.pk])).content
+    assert reverse("admin:projects_sourcefile_download", args=[record.pk]).encode() in history
+    download = clerk.get(reverse("admin:projects_sourcefile_download", args=[record.pk]))
+    assert b"".join(download.streaming_content) == data
+    # An imported file stays: it is the drafts' source.
+    delete = reverse("admin:projects_sourcefile_delete", args=[record.pk])
+    assert clerk.post(delete, {"post": "yes"}).status_code == 403
+    assert SourceFile.objects.filter(pk=record.pk).exists()
+
+
+def test_a_year_the_text_does_not_state_is_flagged_and_must_be_chosen(clerk, seed):
+    upload(clerk, "无年份.docx", docx_bytes([TEXT[0].replace("2024年", ""), *TEXT[1:]]))
+    record = SourceFile.objects.get()
+    url = reverse("admin:projects_sourcefile_preview", args=[record.pk])
+    page = clerk.get(url).content.decode()
+    assert "预算年度未能识别" in page
+    response = clerk.post(url, {"department": seed.department.pk, "title": "标题", "confirm": "1"})
+    assert response.status_code == 200
+    assert not Project.objects.filter(status=Status.DRAFT).exists()
+    assert SourceFile.objects.get().state == "preview"
+
+
+def test_a_wrong_amount_typed_in_the_preview_is_refused_and_nothing_is_made(clerk, seed):
+    upload(clerk, "养护经费.docx", docx_bytes())
+    record = SourceFile.objects.get()
+    url = reverse("admin:projects_sourcefile_preview", args=[record.pk])
+    form = {
+        "department": seed.department.pk,
+        "fiscal_year": "2024",
+        "title": "标题",
+        "p1-name": "农村公路养护经费",
+        "p1-declared_total": "-5万",
+        "confirm": "1",
+    }
+    response = clerk.post(url, form)
+    assert response.status_code == 200
+    assert "金额不能为负数" in response.content.decode()
+    assert not Project.objects.filter(status=Status.DRAFT).exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("旧版.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "另存为"),
+        ("空.txt", b"", "空文件"),
+        ("图片.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "不支持 .png"),
+        ("说明.txt", "这里只有一句话，没有项目。".encode(), "没有找到任何项目"),
+    ],
+)
+def test_a_bad_file_gets_a_chinese_message_and_nothing_is_stored(clerk, media, name, data, message):
+    response = upload(clerk, name, data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not SourceFile.objects.exists()
+    assert stored_files(media) == []
+
+
+def test_cancelling_removes_the_upload_and_its_file(clerk, media):
+    upload(clerk, "养护经费.docx", docx_bytes())
+    record = SourceFile.objects.get()
+    assert len(stored_files(media)) == 1
+    response = clerk.post(
+        reverse("admin:projects_sourcefile_preview", args=[record.pk]), {"cancel": "1"}
+    )
+    assert response.status_code == 302
+    assert not SourceFile.objects.exists()
+    assert stored_files(media) == []
+
+
+def test_several_files_at_once_each_get_a_preview_and_a_bad_one_is_named(clerk):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    files = [
+        SimpleUploadedFile("一.docx", docx_bytes()),
+        SimpleUploadedFile(
+            "二.docx", docx_bytes([TEXT[0], *TEXT[1:3], "三、项目实施单位", "某乡人民政府"])
+        ),
+        SimpleUploadedFile("坏.pdf", b"%PDF-1.7 broken"),
+    ]
+    response = clerk.post(ADD, {"files": files}, follow=True)
+    assert SourceFile.objects.count() == 2
+    page = response.content.decode()
+    assert "“坏.pdf”未能读取" in page
+    assert "一.docx" in page and "二.docx" in page
+
+
+def test_other_departments_and_reviewers_cannot_reach_an_upload(clerk, django_user_model, seed):
+    from projects.models import Department, Region
+
+    upload(clerk, "养护经费.docx", docx_bytes())
+    record = SourceFile.objects.get()
+    other = Department.objects.create(
+        name="某县财政局",
+        short_name="财政局",
+        slug="other",
+        region=Region.objects.create(name="某县"),
+    )
+    stranger = staff_client(django_user_model, "stranger", CLERK, other)
+    for name in ("preview", "download"):
+        url = reverse(f"admin:projects_sourcefile_{name}", args=[record.pk])
+        assert stranger.get(url).status_code == 404
+    assert (
+        record.name
+        not in stranger.get(reverse("admin:projects_sourcefile_changelist")).content.decode()
+    )
+    reviewer = staff_client(django_user_model, "reviewer", REVIEWER, seed.department)
+    assert reviewer.get(ADD).status_code == 403
