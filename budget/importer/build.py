@@ -466,8 +466,7 @@ def _build_project(
             wrapped = (
                 len(texts) <= 3
                 and len("".join(texts)) <= 60
-                and not any(t.endswith(("。", "；", ";")) for t in texts[:-1])
-                and not any("|" in t for t in texts)
+                and not any(mark in t for t in texts for mark in ("。", "；", ";", "|"))
             )
             # A name or unit wrapped over a few short lines (PDF export) is one.
             value, rest = single_value("".join(texts) if wrapped else texts[0], field_kind)
@@ -933,6 +932,23 @@ def parse_disclosure(
     empty (``None``, or the implementing unit for the department) and flagged (a warning
     with ``field``). Raises :class:`TextImportError` when the text holds no project.
     """
+    # Sections run together on one line each get one; line numbers are the input's again
+    # before the result is returned.
+    text, origin = o.split_run_on(text)
+    result = _parse(text, department=department, year=year)
+    if len(origin) != text.count("\n") + 1 or origin != list(range(1, len(origin) + 1)):
+
+        def back(number: int | None) -> int | None:
+            return origin[number - 1] if number and 0 < number <= len(origin) else number
+
+        for finding in result.findings:
+            finding.line = back(finding.line)
+        result.sources = [{k: back(v) for k, v in item.items()} for item in result.sources]
+        result.document_sources = {k: back(v) for k, v in result.document_sources.items()}
+    return result
+
+
+def _parse(text: str, *, department: str | None, year: int | None) -> ImportResult:
     findings: list[Finding] = []
     text = unflatten(text)  # flattened tables' bare cell bars, line for line
     outline = o.parse_outline(text)

@@ -8,6 +8,7 @@ Every line keeps its number (counted from 1) so that findings can point at it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -42,7 +43,7 @@ SECTION_LABELS = {
 # Longest keywords first within a kind; kinds are tried in this order.
 _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (PERFORMANCE, ("项目支出绩效目标表", "项目绩效目标", "绩效目标表", "绩效目标", "绩效指标")),
-    (NAME, ("项目名称",)),
+    (NAME, ("项目支出名称", "项目名称")),
     (BASIS, ("项目立项依据", "立项依据", "项目依据", "政策依据", "设立依据")),
     (
         UNIT,
@@ -67,6 +68,7 @@ _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         FUNDING,
         (
             "资金安排情况",
+            "年度预算安排",
             "项目资金安排",
             "资金安排",
             "资金来源及安排",
@@ -90,6 +92,9 @@ _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "实施周期",
             "项目实施周期",
             "时间安排",
+            "起止时间",
+            "实施期限",
+            "实施时间",
         ),
     ),
     (
@@ -123,7 +128,9 @@ _PROJECT = re.compile(
 _SENTENCE_PUNCTUATION = re.compile(r"[。；;，,]")
 # After the keyword: 情况 or 及…, a note in brackets (（单位：万元）), then a colon, a space or
 # the end of the line. Matched on the half-width form, where （ is (.
-_HEADING_TAIL = re.compile(r"(?:情况|及\S{0,8})?\s*(?P<note>\([^()]{0,16}\))?\s*(?:[:：]\s*|\s+|$)")
+_HEADING_TAIL = re.compile(
+    r"(?:情况|及\S{0,8})?\s*(?P<note>\([^()]{0,16}\))?\s*(?:[:：]\s*|。\s*|\s+|$)"
+)
 
 
 @dataclass
@@ -208,6 +215,8 @@ def classify_heading(text: str) -> Heading | None:
             if tail is None:
                 continue
             rest = normal[tail.end() :]
+            if "。" in normal[tail_start : tail.end()] and not label:
+                continue  # "项目内容。…" unlabelled is a sentence; "(5)项目内容。…" a heading
             note = tail.start("note") if tail.group("note") else None
             colon = ":" in normal[tail_start : tail.end()] or note is not None
             spaced = normal[tail_start : tail.end()].strip() == "" and tail.end() > tail_start
@@ -245,9 +254,20 @@ def _unknown_heading(text: str) -> tuple[str, str] | None:
     return match.group().strip(), text[offset + match.end() :].strip()
 
 
+_QUOTED_PROJECT = re.compile(
+    r"^(?:(?P<number>[0-9]{1,3})\s*[.、]\s*)?[“\"](?P<name>[^”\"\n]{2,60})[”\"]\s*项目\s*[。.]?$"
+)
+
+
 def project_marker(text: str) -> tuple[str, str] | None:
-    """``项目1.`` / ``项目一：名称`` → (number, name given after it); None otherwise."""
+    """``项目1.`` / ``项目一：名称`` / ``1.“名称”项目。`` → (number, name given with it);
+    None otherwise."""
     normal = halfwidth(text).strip()
+    quoted = _QUOTED_PROJECT.match(normal)
+    if quoted is not None:
+        offset = len(text) - len(text.lstrip())
+        name = text[offset + quoted.start("name") : offset + quoted.end("name")]
+        return quoted.group("number") or "", name
     match = _PROJECT.match(normal)
     if match is None:
         return None
@@ -369,3 +389,32 @@ def parse_outline(text: str) -> Outline:
             current.sections.append(section)
         section.lines.append(line)
     return Outline(title_lines=title_lines, projects=projects, line_count=len(lines))
+
+
+_ALL_KEYWORDS = sorted({k for _, keywords in _KEYWORDS for k in keywords}, key=len, reverse=True)
+_RUN_ON_BREAK = re.compile(
+    r"(?<=[。；;.\s])\s*(?="
+    r"[(（]\s*[0-9一二三四五六七八九十]{1,2}\s*[)）]\s*(?:" + "|".join(_ALL_KEYWORDS) + r")"
+    r"|[0-9]{1,3}\s*[.、]\s*[“\"][^”\"]{2,60}[”\"]\s*项目"
+    r")"
+)
+
+
+def split_run_on(text: str) -> tuple[str, list[int]]:
+    """Sections written one after another on one long line (a page that lost its line
+    breaks: ``(1)项目概述。… (2)立项依据。…``) put on lines of their own; with, for each line
+    of the result, the input line it came from (1-based)."""
+    out: list[str] = []
+    origin: list[int] = []
+    for number, line in enumerate(text.split("\n"), 1):
+        parts = [line]
+        if len(line) > 120:
+            normal = halfwidth(line)  # same positions
+            cuts = [m.start() for m in _RUN_ON_BREAK.finditer(normal) if m.start() > 0]
+            if len(cuts) >= 2:
+                bounds = [0, *cuts, len(line)]
+                pieces = (line[a:b].strip() for a, b in itertools.pairwise(bounds))
+                parts = [piece for piece in pieces if piece]
+        out.extend(parts)
+        origin.extend([number] * len(parts))
+    return "\n".join(out), origin

@@ -168,3 +168,51 @@ def test_numbered_items_with_their_money_are_projects_and_plain_numbered_paragra
     ]
     assert read_listing("1.加强领导\n各单位要高度重视。\n2.严格管理\n专款专用。\n") == []
     assert read_listing("1.项目名称:某项目\n2.项目资金:5万元\n") == []
+
+
+DEPARTMENT_BUDGET = """叶集区文化旅游体育局2025年项目支出说明
+1.“文化中心运营专项经费”项目。
+(1)项目概述。主要用于文化中心整体运营。
+(2)立项依据。《公共文化服务保障法》。
+(3)实施主体。六安市叶集区文化旅游体育局。
+(4)起止时间。2025年1月1日-2025年12月31日
+(5)项目内容。文化中心运营主要包括场馆运营费、水电费4部分。
+(6)年度预算安排。财政拨款634万元。
+(7)绩效目标。保障文化中心日常运转。
+2.“文旅体专项经费”项目。
+(1)项目概述。主要用于文化、旅游专项工作支出。
+(3)实施主体。六安市叶集区文化旅游体育局。
+(6)年度预算安排。财政拨款306.18万元。
+"""
+
+
+def _projects(text):
+    return [
+        (p["name"], p["implementing_unit"], p["declared_total_yuan"], len(p["citations"]))
+        for p in parse_disclosure(text).tree["projects"]
+    ]
+
+
+def test_a_department_budget_text_with_numbered_parts_gives_its_projects():
+    assert _projects(DEPARTMENT_BUDGET) == [
+        ("文化中心运营专项经费", "六安市叶集区文化旅游体育局", "6340000.00", 1),
+        ("文旅体专项经费", "六安市叶集区文化旅游体育局", "3061800.00", 0),
+    ]
+
+
+def test_the_same_text_run_together_on_one_line_reads_the_same_and_points_at_that_line():
+    title, *rest = DEPARTMENT_BUDGET.strip().split("\n")
+    run_on = title + "\n" + " ".join(rest) + "\n"
+    assert _projects(run_on) == _projects(DEPARTMENT_BUDGET)
+    result = parse_disclosure(run_on)
+    # Every line a finding or a value points at is a line of the input (2 lines here).
+    lines = [f.line for f in result.findings if f.line] + [
+        n for item in result.sources for n in item.values() if n
+    ]
+    assert lines and set(lines) <= {1, 2}
+
+
+def test_a_sentence_that_starts_with_a_keyword_is_not_a_heading():
+    text = "2024年某局项目文本\n项目名称：某项目\n项目内容。这句话不是标题。\n"
+    project = parse_disclosure(text).tree["projects"][0]
+    assert project["name"] == "某项目"
