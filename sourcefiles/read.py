@@ -152,6 +152,10 @@ def read_file(name: str, data: bytes) -> SourceText:
 
 
 def row_text(cells: list[str]) -> str:
-    """A table row as one line: its non-empty cells, each on one line, joined by `` | ``."""
+    """A table row as one line: its cells, each on one line, joined by `` | ``; an empty cell
+    keeps its place (so cells stay under their column's header), empty ones at the end go,
+    and a row of nothing but empty cells is ""."""
     kept = [" ".join(cell.split()) for cell in cells]
-    return " | ".join(cell for cell in kept if cell)
+    while kept and not kept[-1]:
+        kept.pop()
+    return " | ".join(kept) if any(kept) else ""

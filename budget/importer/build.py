@@ -36,7 +36,7 @@ from .citations import parse_basis
 from .indicators import parse_indicators
 from .lines import Line as ParsedLine
 from .lines import extract_lines, sentence_stops
-from .listing import ListedProject, read_listing
+from .listing import HEADER_WORDS, ListedProject, read_listing
 from .milestones import extract_milestones
 from .numbering import split_numbered
 from .tables import single_value, unflatten
@@ -804,6 +804,15 @@ def _department_in(title: str, year: re.Match | None) -> str:
     return _strip(_TITLE_TAIL.sub("", title[year.end() :]).removeprefix("度"))
 
 
+def _header_cell(section: o.Section | None) -> bool:
+    """Whether a 项目名称 "section" is only a table's header cell (the next line is another
+    column's name), or absent: then the text does not name one project of its own."""
+    if section is None:
+        return True
+    lines = section.body_lines
+    return not lines or bool(HEADER_WORDS.match(re.sub(r"\s+", "", lines[0].text)))
+
+
 def _line_of(text: str, value: str) -> int | None:
     """The first input line holding ``value``."""
     position = text.find(value)
@@ -952,7 +961,15 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
     findings: list[Finding] = []
     text = unflatten(text)  # flattened tables' bare cell bars, line for line
     outline = o.parse_outline(text)
-    listed = read_listing(text) if len(outline.projects) <= 1 else []
+    # A list of many projects, when the outline found no project of its own: none, or one
+    # made of loose sections without a name or unit (a notice above a table). A project text
+    # with a breakdown table keeps its project.
+    lone = outline.projects[0] if len(outline.projects) == 1 else None
+    listed = (
+        read_listing(text)
+        if not outline.projects or (lone is not None and _header_cell(lone.section(o.NAME)))
+        else []
+    )
     if not outline.projects and len(listed) < 2:
         raise TextImportError(
             "文本中没有找到任何项目（没有“项目名称”等标题、“项目1.”等标记，"

@@ -27,17 +27,20 @@ from ..normalize import halfwidth
 from .tables import single_value
 
 _NAME_COLUMN = re.compile(r"^(?:项目名称|建设项目|项目名称及内容|项目)$")
-_AMOUNT_COLUMN = re.compile(r"(?:资金|投资|金额|预算|补助)(?!来源|性质|类别)")
+_AMOUNT_COLUMN = re.compile(
+    r"(?:资金|投资|金额|预算|补助)(?!来源|性质|类别|标准|用途|科目|文号|对象)"
+)
+_NOT_AMOUNT = re.compile(r"标准|用途|科目|文号|对象|来源|性质|类别|方式")
 _UNIT_COLUMN = re.compile(r"^(?:项目)?(?:实施|责任|建设|承担)?(?:单位|主体)$|^项目单位$")
 _NUMBER_COLUMN = re.compile(r"^(?:序号|编号)$")
-_HEADER_WORDS = re.compile(
+_ROW_NUMBER = re.compile(r"^[0-9]{1,3}[.、．]?$")
+HEADER_WORDS = re.compile(
     r"^(?:序号|编号|项目名称|建设项目|项目|村名|乡镇|建设地点|实施地点|建设内容|建设规模|"
     r"建设内容及规模|资金来源|资金性质|备注|绩效目标|建设期限|实施期限|时限|项目类别|"
     r"项目类型|受益对象|联结机制|.*(?:资金|投资|金额|预算|补助).*|.*单位|实施主体)$"
 )
 _TOTAL_ROW = re.compile(r"^(?:合计|小计|总计|共计)")
 _END_ROW = re.compile(r"^(?:合计|总计|附件|附表)")
-_WAN_HEADER = re.compile(r"万元")
 _TABLE_UNIT = re.compile(r"^\s*(?:金额|计量)?单位\s*[:：]\s*(?P<unit>万元|元)\s*$")
 _ITEM = re.compile(r"^\s*(?P<n>[0-9]{1,3})\s*[.、．]\s*(?P<name>\S.{1,80}?)\s*$")
 _ITEM_AMOUNT = re.compile(r"(?:总投资|投资|项目资金|资金|金额|预算)\s*[:：]?\s*(?=[0-9０-９])")
@@ -69,24 +72,26 @@ def _is_header(cells: list[str]) -> bool:
         len(squashed) >= 3
         and any(_NAME_COLUMN.match(c) for c in squashed)
         and any(_AMOUNT_COLUMN.search(c) for c in squashed)
-        and sum(bool(_HEADER_WORDS.match(c)) for c in squashed) >= len(squashed) - 1
+        and sum(bool(HEADER_WORDS.match(c)) for c in squashed) >= len(squashed) - 1
     )
 
 
-def _amount(cell: str, wan: bool) -> ParsedAmount | None:
+def _amount(cell: str, unit: str | None) -> ParsedAmount | None:
+    """A row's amount: with its own unit (20万元), or a bare number in the table's unit
+    (万元 or 元); a bare number in a table that states no unit is not read."""
     cell = cell.strip()
     if not cell:
         return None
     try:
         if re.fullmatch(r"[0-9０-９][0-9０-９,，.．]*", cell):
-            return parse_amount_exact(cell + ("万元" if wan else "元")) if wan else None
+            return parse_amount_exact(cell + unit) if unit else None
         found = find_amounts(cell)
         return found[0] if found else None
     except AmountError:
         return None
 
 
-def _project(columns: dict[str, int], row: list[str], wan: bool, lines: list[int]):
+def _project(columns: dict[str, int], row: list[str], unit: str | None, lines: list[int]):
     def cell(kind: str) -> str:
         index = columns.get(kind)
         return row[index].strip() if index is not None and index < len(row) else ""
@@ -98,7 +103,7 @@ def _project(columns: dict[str, int], row: list[str], wan: bool, lines: list[int
     project = ListedProject(
         name=name,
         unit=single_value(cell("unit"), "unit")[0] if cell("unit") else "",
-        amount=_amount(raw, wan),
+        amount=_amount(raw, unit),
         line=lines[0],
         lines=lines,
     )
@@ -113,69 +118,115 @@ def _project(columns: dict[str, int], row: list[str], wan: bool, lines: list[int
 
 
 def _columns(header: list[str]) -> dict[str, int]:
+    """Each column's role by its header; of several money columns the one naming 万元 or 元,
+    else the first, is the amount (补助标准, 资金来源 and the like are not amounts)."""
     columns: dict[str, int] = {}
+    money: list[tuple[int, str]] = []
     for index, cell in enumerate(_squash(c) for c in header):
+        if not cell:
+            continue
         if "name" not in columns and _NAME_COLUMN.match(cell):
             columns["name"] = index
-        elif "amount" not in columns and _AMOUNT_COLUMN.search(cell):
-            columns["amount"] = index
+        elif _AMOUNT_COLUMN.search(cell) and not _NOT_AMOUNT.search(cell):
+            money.append((index, cell))
         elif "unit" not in columns and _UNIT_COLUMN.match(cell):
             columns["unit"] = index
         elif "number" not in columns and _NUMBER_COLUMN.match(cell):
             columns["number"] = index
         else:
             columns[f"other:{cell}"] = index
+    if money:
+        stated = [item for item in money if "元" in item[1]]
+        chosen = (stated or money)[0]
+        columns["amount"] = chosen[0]
+        for index, cell in money:
+            if index != chosen[0]:
+                columns[f"other:{cell}"] = index
     return columns
 
 
-def _wan(header: list[str], before: list[str]) -> bool:
-    if any(_WAN_HEADER.search(c) and _AMOUNT_COLUMN.search(c) for c in header):
-        return True
+def _table_unit(header: list[str], columns: dict[str, int], before: list[str]) -> str | None:
+    """万元 or 元 as the amount column's header or a 单位 line above the table states; None
+    when neither does."""
+    index = columns.get("amount")
+    if index is not None and index < len(header):
+        heading = _squash(header[index])
+        if "万元" in heading:
+            return "万元"
+        if "元" in heading:
+            return "元"
     for text in reversed(before[-8:]):
         match = _TABLE_UNIT.match(halfwidth(text))
         if match:
-            return match.group("unit") == "万元"
-    return False
+            return match.group("unit")
+    return None
 
 
-def _rows_by_bars(lines: list[str], start: int, width: int, has_number: bool):
-    """Rows after a header at ``start``: a row may wrap over lines; a row that lost its 序号
-    in flattening gets an empty one. Only rows of the header's width are yielded: a row
-    whose cells cannot be lined up with the columns is not read (its lines stay unplaced)."""
+def _rows_by_bars(lines: list[str], start: int, width: int, has_number: bool, needed: int):
+    """Rows after a header at ``start``, cells in their columns (an empty cell keeps its
+    place): a row may wrap over lines; a row that lost its 序号 in flattening gets an empty
+    one. A row is complete at the header's width; the table ends at a line without cells,
+    合计, 附件 or the next table's header. A row whose cells cannot be lined up with the
+    columns is not read (its lines stay unplaced)."""
     row: list[str] = []
     taken: list[int] = []
+
+    def finished():
+        # A row without its trailing cells (an empty 备注 left out) is complete when it has
+        # the columns that are read (``needed``).
+        return needed <= len(row) <= width
+
     for index in range(start + 1, len(lines)):
         text = lines[index]
         if not text.strip():
             continue
-        if "|" not in text and not row:
-            break  # the table has ended
-        cells = [cell for cell in _cells(text) if cell]
-        if cells and (_END_ROW.match(_squash(cells[0])) or _is_header(cells)):
-            break  # 合计, 附件2, or the next table's header
-        opens = bool(cells) and has_number and bool(re.fullmatch(r"[0-9]{1,3}", cells[0]))
-        if row and (len(row) >= width or (opens and len(row) >= width - 1)):
-            if len(row) == width:
-                yield row, taken
+        cells = _cells(text)
+        while cells and not cells[-1]:
+            cells.pop()  # a row's trailing empty cells are flattening debris
+        first = next((cell for cell in cells if cell), "")
+        ends = "|" not in text or _END_ROW.match(_squash(first)) or _is_header(cells)
+        opens = has_number and bool(cells) and bool(_ROW_NUMBER.match(cells[0]))
+        if row and (ends or opens):
+            if finished():
+                yield row + [""] * (width - len(row)), taken
             row, taken = [], []
+        if ends:
+            break
         if not row and has_number and not opens:
             row = [""]
         row += cells
         taken.append(index + 1)
-    if len(row) == width:
-        yield row, taken
+        if len(row) >= width:
+            if len(row) == width:
+                yield row, taken
+            row, taken = [], []
+    if row and finished():
+        yield row + [""] * (width - len(row)), taken
 
 
 def _rows_by_cells(lines: list[str], start: int, width: int, has_number: bool):
     """One cell per line after a header of ``width`` cells ending at ``start``: rows are
-    counted off, each checked to open with the next 序号 when there is one."""
+    counted off, each checked to open with the next 序号 and to be followed by the one after
+    (so a row that lost a cell shifts nothing into the next). Without a 序号 column nothing
+    can be checked, and nothing is read."""
+    if not has_number:
+        return
     cells: list[tuple[int, str]] = [
         (i + 1, lines[i].strip()) for i in range(start + 1, len(lines)) if lines[i].strip()
     ]
     position, expected = 0, 1
     while position + width <= len(cells):
         chunk = cells[position : position + width]
-        if has_number and chunk[0][1] != str(expected):
+        if chunk[0][1].rstrip(".、．") != str(expected):
+            return
+        following = cells[position + width][1] if position + width < len(cells) else ""
+        if following.rstrip(".、．") != str(expected + 1) and _ROW_NUMBER.match(following):
+            return  # the next row does not follow: cells were lost
+        if following and not _ROW_NUMBER.match(following):
+            # The last row: taken when what follows ends the table (合计, 附件) or is running
+            # text; a short cell there means cells were lost on the way.
+            if _END_ROW.match(_squash(following)) or len(following) > 12:
+                yield [text for _, text in chunk], [number for number, _ in chunk]
             return
         yield [text for _, text in chunk], [number for number, _ in chunk]
         position += width
@@ -187,25 +238,28 @@ def read_listing(text: str) -> list[ListedProject]:
     lines = text.split("\n")
     for index, line in enumerate(lines):
         if "|" in line and _is_header(_cells(line)):
-            header = [c for c in _cells(line) if c.strip()]
+            header = _cells(line)
+            while header and not header[-1]:
+                header.pop()
             columns = _columns(header)
-            wan = _wan(header, lines[:index])
-            rows = _rows_by_bars(lines, index, len(header), "number" in columns)
-            found = [_project(columns, row, wan, taken) for row, taken in rows]
+            unit = _table_unit(header, columns, lines[:index])
+            needed = max(columns.get("name", 0), columns.get("amount", 0)) + 1
+            rows = _rows_by_bars(lines, index, len(header), "number" in columns, needed)
+            found = [_project(columns, row, unit, taken) for row, taken in rows]
             return [p for p in found if p is not None]
     # One cell per line: a run of header words.
     run: list[int] = []
     for index, line in enumerate(lines):
         squashed = _squash(line)
-        if squashed and _HEADER_WORDS.match(squashed) and len(squashed) <= 12:
+        if squashed and HEADER_WORDS.match(squashed) and len(squashed) <= 12:
             run.append(index)
             continue
         if len(run) >= 3 and _is_header([lines[i] for i in run]):
             header = [lines[i].strip() for i in run]
             columns = _columns(header)
-            wan = _wan(header, lines[: run[0]])
+            unit = _table_unit(header, columns, lines[: run[0]])
             rows = _rows_by_cells(lines, run[-1], len(header), "number" in columns)
-            found = [_project(columns, row, wan, taken) for row, taken in rows]
+            found = [_project(columns, row, unit, taken) for row, taken in rows]
             return [p for p in found if p is not None]
         if squashed:
             run = []

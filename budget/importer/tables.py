@@ -111,6 +111,8 @@ def single_value(text: str, field: str) -> tuple[str, str]:
         match = own.match(value, offset)
         if match:
             offset = match.end()
+    # Empty cells between a label and its value (项目名称 |  | X) are skipped.
+    offset += len(value[offset:]) - len(value[offset:].lstrip(" \t\u3000|｜"))
     cut = _NEXT_CELL.search(value, offset)
     end = cut.start() if cut else len(value)
     # Positions are the same in the half-width form: the value is taken as written.

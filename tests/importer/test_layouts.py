@@ -216,3 +216,58 @@ def test_a_sentence_that_starts_with_a_keyword_is_not_a_heading():
     text = "2024年某局项目文本\n项目名称：某项目\n项目内容。这句话不是标题。\n"
     project = parse_disclosure(text).tree["projects"][0]
     assert project["name"] == "某项目"
+
+
+def test_a_project_text_with_a_breakdown_table_or_numbered_parts_stays_one_project():
+    table = (
+        "2024年某县交通运输局项目文本\n项目名称：农村公路养护经费\n实施单位：某县公路中心\n"
+        "序号 | 项目 | 测算依据 | 金额（元）\n1 | 日常养护 | 412公里×1500元 | 618000\n"
+        "2 | 桥梁检测 | 12座×5000元 | 60000\n六、资金安排情况\n共67.8万元。\n"
+    )
+    parts = (
+        "2024年某县农业农村局项目文本\n项目名称：高标准农田建设\n实施单位：某县农业农村局\n"
+        "1.田间道路建设\n资金：200万元\n2.灌溉设施\n资金：100万元\n"
+    )
+    for text, name in ((table, "农村公路养护经费"), (parts, "高标准农田建设")):
+        projects = parse_disclosure(text).tree["projects"]
+        assert [p["name"] for p in projects] == [name]
+
+
+def test_a_table_ends_with_its_last_row_and_text_below_is_no_project():
+    text = (
+        TABLE.replace("合计 | | | | 165.5 |\n", "")
+        + "公示期：2024年3月1日至3月7日\n监督电话：12317\n"
+    )
+    assert [p.name for p in read_listing(text)] == ["甲村道路硬化", "乙村饮水工程"]
+
+
+def test_the_amount_is_the_money_column_not_a_standard_and_a_yuan_table_reads_in_yuan():
+    text = (
+        "序号 | 项目名称 | 补助标准 | 资金规模（元） | 备注\n"
+        "1 | 甲村种植补助 | 200元/亩 | 1200000 | \n"
+        "2 | 乙村养殖补助 | 500元/头 | 300000 | 新增\n"
+    )
+    listed = read_listing(text)
+    assert [(p.name, p.amount.value) for p in listed] == [
+        ("甲村种植补助", Decimal("1200000")),
+        ("乙村养殖补助", Decimal("300000")),
+    ]
+    assert "补助标准：200元/亩" in listed[0].content
+
+
+def test_a_flattened_table_that_lost_a_cell_is_not_read_shifted():
+    cells = [
+        "序号",
+        "项目名称",
+        "建设内容",
+        "资金(万元)",
+        "1",
+        "水果基地",
+        "20",
+        "2",
+        "蔬菜基地",
+        "新建",
+        "30",
+    ]
+    # Row 1 lost its 建设内容: counting off would put 2 in its amount; nothing is read instead.
+    assert read_listing("\n".join(cells)) == []

@@ -227,7 +227,7 @@ def test_an_excel_workbook_gives_its_rows_with_numbers_as_excel_shows_them():
     assert [(line.text, line.place) for line in source.lines] == [
         ("明细 | 数量 | 单价（元） | 金额（元）", "工作表“测算明细” 第1行"),
         ("送戏进村 | 70 | 704 | 0.3", "工作表“测算明细” 第2行"),
-        ("完成时限 | 2025-12-31 | 49280.5", "工作表“测算明细” 第4行"),
+        ("完成时限 | 2025-12-31 |  | 49280.5", "工作表“测算明细” 第4行"),
     ]
     assert source.notes == ("工作表“草稿”是隐藏的，未读取。",)
 
