@@ -19,7 +19,6 @@ from . import (
     admin_accounts,  # noqa: F401  (registers the staff accounts' admin)
     admin_import,  # noqa: F401  (registers the 导入公开文本 page)
     history,
-    roles,
     selectors,
     services,
 )
@@ -51,6 +50,7 @@ from .models import (
     Status,
     SubItem,
 )
+from .roles import reviews_only
 
 admin.site.site_header = "重点领域财政项目文本公开 · 管理后台"
 admin.site.site_title = "财政项目文本公开管理"
@@ -78,11 +78,6 @@ def sees_every_department(user) -> bool:
     """Superusers work across departments; everyone else, administrators (管理员) included,
     only in the departments they are members of."""
     return user.is_superuser
-
-
-def reviews_only(user) -> bool:
-    names = set(user.groups.values_list("name", flat=True))
-    return roles.REVIEWER in names and roles.CLERK not in names
 
 
 def _valid_id(model, value) -> bool:

@@ -10,7 +10,7 @@ from decimal import Decimal
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpResponseRedirect
+from django.http import FileResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -20,9 +20,11 @@ from budget.amounts import format_yuan
 from sourcefiles.read import ACCEPT
 
 from . import ingest
-from .models import Department, SourceFile
+from .models import Department, SourceFile, Status
+from .roles import reviews_only
 
-MAX_FILES = 10
+# Each file is read in the request (a 50-page PDF takes a few seconds): a few at a time.
+MAX_FILES = 5
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -46,8 +48,8 @@ class MultipleFileField(forms.FileField):
 class UploadForm(forms.Form):
     files = MultipleFileField(
         label="公开文本文件",
-        help_text="可一次选择多个文件（最多 10 个）：Word（.docx）、PDF、Excel（.xlsx）"
-        "或文本（.txt），每个不超过 20 MB。旧版 .doc、.xls 请先另存为 .docx、.xlsx。",
+        help_text="可一次选择多个文件（最多 5 个）：Word（.docx）、PDF（不超过 100 页）、"
+        "Excel（.xlsx）或文本（.txt），每个不超过 20 MB。旧版 .doc、.xls 请先另存为 .docx、.xlsx。",
         widget=MultipleFileInput(attrs={"accept": ACCEPT}),
     )
 
@@ -91,10 +93,17 @@ class SourceFileAdmin(admin.ModelAdmin):
         queryset = super().get_queryset(request).select_related("department", "uploaded_by")
         if request.user.is_superuser:
             return queryset
-        # One's own uploads, and the files of one's departments' drafts.
-        return queryset.filter(uploaded_by=request.user) | queryset.filter(
-            department__in=request.user.departments.all()
+        # Uploads waiting for confirmation are their uploader's alone; imported files are the
+        # source of their department's projects, for its staff (reviewers and auditors
+        # compare the records with them).
+        waiting = queryset.filter(state=SourceFile.State.PREVIEW, uploaded_by=request.user)
+        imported = queryset.filter(
+            state=SourceFile.State.IMPORTED, department__in=request.user.departments.all()
         )
+        if reviews_only(request.user):
+            # As with the projects: a reviewer sees them once the clerk has submitted them.
+            imported = imported.exclude(projects__status=Status.DRAFT)
+        return (waiting | imported).distinct()
 
     def has_change_permission(self, request, obj=None):
         return False  # what was read is corrected in the preview, the rest in the editor
@@ -128,7 +137,17 @@ class SourceFileAdmin(admin.ModelAdmin):
         ]
 
     def _record(self, request, object_id) -> SourceFile:
+        if not self.has_view_permission(request):
+            raise PermissionDenied
         return get_object_or_404(self.get_queryset(request), pk=object_id)
+
+    @staticmethod
+    def _go(request, url: str):
+        """A redirect; to the page's upload script, the address as JSON, so that the
+        messages are shown on the page it opens, not spent on a hidden request."""
+        if request.headers.get("X-Requested-With") == "XMLHttpRequest":
+            return JsonResponse({"redirect": url})
+        return HttpResponseRedirect(url)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         return HttpResponseRedirect(
@@ -157,15 +176,16 @@ class SourceFileAdmin(admin.ModelAdmin):
                 for name, problem in refused:
                     messages.error(request, f"“{name}”未能读取：{problem}")
                 if len(received) == 1 and not refused:
-                    return HttpResponseRedirect(
-                        reverse("admin:projects_sourcefile_preview", args=[received[0].pk])
+                    return self._go(
+                        request,
+                        reverse("admin:projects_sourcefile_preview", args=[received[0].pk]),
                     )
                 if received:
                     messages.success(
                         request,
                         f"已读取 {len(received)} 个文件，请逐个核对后确认导入。",
                     )
-                    return HttpResponseRedirect(reverse("admin:projects_sourcefile_changelist"))
+                    return self._go(request, reverse("admin:projects_sourcefile_changelist"))
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,

@@ -18,7 +18,7 @@ from pathlib import PurePath
 from typing import Any
 
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from budget.amounts import AmountError, parse_amount_exact, round_yuan
 from budget.importer import TextImportError, parse_disclosure
@@ -47,6 +47,11 @@ def receive(name: str, data: bytes, user) -> SourceFile:
         parsed = parse_disclosure(source.text)
     except (UnreadableFile, TextImportError) as error:
         raise IngestError(str(error)) from None
+    except Exception as error:
+        # A text the parser trips over must not stop the other files of the upload.
+        raise IngestError(
+            f"解析时出错（{type(error).__name__}），请将该文件报告给维护人员。"
+        ) from error
     digest = hashlib.sha256(data).hexdigest()
     result = {
         "tree": parsed.tree,
@@ -67,9 +72,12 @@ def receive(name: str, data: bytes, user) -> SourceFile:
     )
     # Stored under its digest, never under the name it was sent with.
     suffix = PurePath(name).suffix.lower()[:8]
-    with transaction.atomic():
-        record.file.save(f"{digest}{suffix}", ContentFile(data), save=False)
+    record.file.save(f"{digest}{suffix}", ContentFile(data), save=False)
+    try:
         record.save()
+    except Exception:
+        record.file.delete(save=False)  # no file without its row
+        raise
     return record
 
 
@@ -204,8 +212,6 @@ def confirm(
     """Store the file's projects as drafts in ``department``'s disclosure of ``fiscal_year``,
     with staff's corrections (per project sequence: name, implementing_unit, declared_total
     as typed, 元 or 万元); after any projects the disclosure already has."""
-    if record.state != SourceFile.State.PREVIEW:
-        raise IngestError("该文件已导入，不能重复导入。")
     if not 2000 <= fiscal_year <= 2100:
         raise IngestError("预算年度应在2000至2100之间。")
     tree = record.result["tree"]
@@ -231,9 +237,15 @@ def confirm(
             if yuan != node["declared_total_yuan"]:
                 node["declared_total_yuan"] = yuan
                 node["declared_total_text"] = typed.strip()[:50] if yuan else ""
-    note = f"从上传的文件“{record.name}”导入（SHA-256 {record.sha256}）"
+    # The history's reason holds 100 characters: the file by its number and digest, whose
+    # whole value its page shows.
+    note = f"从上传文件（第{record.pk}号，SHA-256 {record.sha256[:16]}…）导入"
     try:
         with transaction.atomic():
+            # One confirmation per file, however often the button is pressed.
+            locked = SourceFile.objects.select_for_update().get(pk=record.pk)
+            if locked.state != SourceFile.State.PREVIEW:
+                raise IngestError("该文件已导入，不能重复导入。")
             loaded = load_disclosure_tree(tree, append=True, user=user, history_note=note)
             projects = list(Project.objects.filter(pk__in=loaded.project_ids).order_by("sequence"))
             record.state = SourceFile.State.IMPORTED
@@ -242,6 +254,8 @@ def confirm(
             record.projects.set(projects)
     except TreeError as error:
         raise IngestError(str(error)) from None
+    except IntegrityError:
+        raise IngestError("该单位该年度的项目刚刚有人改动，请重新确认。") from None
     return projects
 
 
@@ -249,5 +263,7 @@ def cancel(record: SourceFile) -> None:
     """Remove an upload that was not imported: its row and its stored file."""
     if record.state != SourceFile.State.PREVIEW:
         raise IngestError("已导入的文件作为草稿的来源保留，不能删除。")
-    record.file.delete(save=False)
-    record.delete()
+    stored = record.file
+    with transaction.atomic():
+        record.delete()
+        transaction.on_commit(lambda: stored.delete(save=False))

@@ -56,6 +56,12 @@ ROLE_PERMISSIONS = {
 }
 
 
+def reviews_only(user) -> bool:
+    """A reviewer who is not also a clerk: sees a department's drafts only once submitted."""
+    names = set(user.groups.values_list("name", flat=True))
+    return REVIEWER in names and CLERK not in names
+
+
 def ensure_roles(**kwargs) -> None:
     """Create the role groups with their permissions where missing (after every migrate, and
     after a test database is flushed, through ``post_migrate``). Existing groups get exactly

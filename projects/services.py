@@ -314,6 +314,9 @@ def _load(
     )
     offset = 0
     if not created and append:
+        # Numbered on from every project the disclosure holds, whatever its status; the row
+        # lock makes two appends at once take turns.
+        Disclosure.objects.select_for_update().filter(pk=disclosure.pk).first()
         offset = max(disclosure.projects.values_list("sequence", flat=True), default=0)
     elif not created and disclosure.title != meta["title"]:
         raise TreeError(

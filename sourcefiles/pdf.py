@@ -15,7 +15,7 @@ import re
 
 from .read import Line, SourceText, UnreadableFile, row_text
 
-MAX_PAGES = 300
+MAX_PAGES = 100
 
 _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 

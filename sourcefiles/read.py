@@ -12,7 +12,7 @@ from budget.text import cleaned
 
 # A .docx or .xlsx is a zip: what it unpacks to is bounded as well as what was sent, so a
 # small file that inflates to gigabytes (a zip bomb) is refused before it is read.
-MAX_UNPACKED = 200 * 1024 * 1024
+MAX_UNPACKED = 50 * 1024 * 1024
 MAX_MEMBERS = 5_000
 
 TEXT_SUFFIXES = {".txt", ".text", ".csv", ""}
@@ -131,20 +131,22 @@ def read_file(name: str, data: bytes) -> SourceText:
             f"不支持 {suffix} 文件。"
             "可导入的格式：Word（.docx）、PDF、Excel（.xlsx）和文本（.txt）。"
         )
-    if kind == "docx":
-        from .word import read_docx
-
-        result = read_docx(data)
-    elif kind == "xlsx":
-        from .excel import read_xlsx
-
-        result = read_xlsx(data)
-    elif kind == "pdf":
-        from .pdf import read_pdf
-
-        result = read_pdf(data)
-    else:
+    if kind == "text":
         return _text(data)
+    from .excel import read_xlsx
+    from .pdf import read_pdf
+    from .word import read_docx
+
+    reader = {"docx": read_docx, "xlsx": read_xlsx, "pdf": read_pdf}[kind]
+    try:
+        result = reader(data)
+    except UnreadableFile:
+        raise
+    except Exception as error:
+        # Whatever a damaged file makes a reader trip over is a message, never a crash.
+        raise UnreadableFile(
+            f"{_FORMAT_NAMES[kind]}文件已损坏或结构不规范，无法读取。请在原软件中另存后再上传。"
+        ) from error
     lines = tuple(Line(cleaned(line.text), line.place) for line in result.lines)
     if not any(line.text.strip() for line in lines):
         raise UnreadableFile(f"{_FORMAT_NAMES[result.format]}文件中没有文字。")

@@ -12,6 +12,7 @@ document.addEventListener("DOMContentLoaded", () => {
     event.preventDefault();
     const request = new XMLHttpRequest();
     request.open("POST", form.action || window.location.href);
+    request.setRequestHeader("X-Requested-With", "XMLHttpRequest");
     box.hidden = false;
     button.disabled = true;
     request.upload.addEventListener("progress", (progress) => {
@@ -22,9 +23,10 @@ document.addEventListener("DOMContentLoaded", () => {
       text.textContent = share < 100 ? "已上传 " + share + "%" : "上传完成，正在识别……";
     });
     request.addEventListener("load", () => {
-      // Follow the redirect the server answered with, or show the page it returned.
-      if (request.responseURL && request.responseURL !== window.location.href) {
-        window.location.assign(request.responseURL);
+      // The server answers with the address to open (JSON), or with the form again, its
+      // messages saying what was wrong, which replaces this page.
+      if ((request.getResponseHeader("Content-Type") || "").startsWith("application/json")) {
+        window.location.assign(JSON.parse(request.responseText).redirect);
       } else {
         document.open();
         document.write(request.responseText);

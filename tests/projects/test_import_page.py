@@ -109,7 +109,7 @@ def test_a_clerk_uploads_checks_corrects_and_confirms(clerk, seed, media):
     assert record.state == "imported" and list(record.projects.all()) == [project]
     # The draft's history names the file, and its history page links to it.
     first = project.history.earliest()
-    assert record.sha256 in first.history_change_reason
+    assert record.sha256[:16] in first.history_change_reason
     history = clerk.get(reverse("admin:projects_project_history", args=[project.pk])).content
     assert reverse("admin:projects_sourcefile_download", args=[record.pk]).encode() in history
     download = clerk.get(reverse("admin:projects_sourcefile_download", args=[record.pk]))
@@ -167,13 +167,16 @@ def test_a_bad_file_gets_a_chinese_message_and_nothing_is_stored(clerk, media, n
     assert stored_files(media) == []
 
 
-def test_cancelling_removes_the_upload_and_its_file(clerk, media):
+def test_cancelling_removes_the_upload_and_its_file(
+    clerk, media, django_capture_on_commit_callbacks
+):
     upload(clerk, "养护经费.docx", docx_bytes())
     record = SourceFile.objects.get()
     assert len(stored_files(media)) == 1
-    response = clerk.post(
-        reverse("admin:projects_sourcefile_preview", args=[record.pk]), {"cancel": "1"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = clerk.post(
+            reverse("admin:projects_sourcefile_preview", args=[record.pk]), {"cancel": "1"}
+        )
     assert response.status_code == 302
     assert not SourceFile.objects.exists()
     assert stored_files(media) == []
@@ -217,3 +220,70 @@ def test_other_departments_and_reviewers_cannot_reach_an_upload(clerk, django_us
     )
     reviewer = staff_client(django_user_model, "reviewer", REVIEWER, seed.department)
     assert reviewer.get(ADD).status_code == 403
+
+
+def confirm_form(seed, **more):
+    return {
+        "department": seed.department.pk,
+        "fiscal_year": "2024",
+        "title": "标题",
+        "p1-name": "农村公路养护经费",
+        "p1-implementing_unit": "某县公路事业发展中心",
+        "p1-declared_total": "61.8万",
+        "confirm": "1",
+    } | more
+
+
+def test_a_long_file_name_is_kept_and_confirming_twice_makes_one_set_of_drafts(clerk, seed):
+    name = "某县交通运输局2024年预算重点领域财政项目文本公开（农村公路养护经费，终稿，已盖章）.docx"
+    upload(clerk, name, docx_bytes())
+    record = SourceFile.objects.get()
+    assert record.name == name
+    url = reverse("admin:projects_sourcefile_preview", args=[record.pk])
+    assert clerk.post(url, confirm_form(seed)).status_code == 302
+    again = clerk.post(url, confirm_form(seed))
+    assert again.status_code == 200
+    assert Project.objects.filter(name="农村公路养护经费").count() == 1
+    reason = Project.objects.get(name="农村公路养护经费").history.earliest().history_change_reason
+    assert record.sha256[:16] in reason
+
+
+def test_the_page_script_gets_the_address_as_json_and_the_messages_wait_for_it(clerk):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    files = [SimpleUploadedFile("一.docx", docx_bytes()), SimpleUploadedFile("坏.pdf", b"%PDF-1")]
+    response = clerk.post(ADD, {"files": files}, headers={"X-Requested-With": "XMLHttpRequest"})
+    assert response.json() == {"redirect": reverse("admin:projects_sourcefile_changelist")}
+    page = clerk.get(response.json()["redirect"]).content.decode()
+    assert "“坏.pdf”未能读取" in page
+
+
+def test_an_administrator_without_the_import_role_cannot_read_uploads(
+    clerk, django_user_model, seed
+):
+    from projects.roles import ADMINISTRATOR
+
+    upload(clerk, "养护经费.docx", docx_bytes())
+    record = SourceFile.objects.get()
+    clerk.post(reverse("admin:projects_sourcefile_preview", args=[record.pk]), confirm_form(seed))
+    administrator = staff_client(django_user_model, "admin2", ADMINISTRATOR, seed.department)
+    for name in ("preview", "download"):
+        url = reverse(f"admin:projects_sourcefile_{name}", args=[record.pk])
+        assert administrator.get(url).status_code == 403
+
+
+def test_a_reviewer_sees_an_imported_file_once_its_drafts_are_submitted(
+    clerk, django_user_model, seed
+):
+    from projects import workflow
+
+    upload(clerk, "养护经费.docx", docx_bytes())
+    record = SourceFile.objects.get()
+    preview = reverse("admin:projects_sourcefile_preview", args=[record.pk])
+    reviewer = staff_client(django_user_model, "reviewer", REVIEWER, seed.department)
+    assert reviewer.get(preview).status_code == 404  # waiting: the uploader's alone
+    clerk.post(preview, confirm_form(seed))
+    assert reviewer.get(preview).status_code == 404  # imported, still a draft
+    project = Project.objects.get(name="农村公路养护经费")
+    workflow.submit(project, django_user_model.objects.get(username="clerk"))
+    assert reviewer.get(preview).status_code == 200

@@ -323,3 +323,20 @@ def test_short_lines_over_a_table_stay_apart_and_a_table_without_lines_keeps_its
         "序号 | 项目名称 | 投资规模",
         "1 | 甲村道路硬化 | 120",
     ]
+
+
+def test_a_word_file_with_damaged_numbering_is_a_message_not_a_crash():
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def build(document):
+        paragraph = document.add_paragraph("项目名称", style="List Number")
+        number = OxmlElement("w:numPr")
+        for tag, value in (("w:ilvl", "x"), ("w:numId", "1")):
+            element = OxmlElement(tag)
+            element.set(qn("w:val"), value)
+            number.append(element)
+        paragraph._p.get_or_add_pPr().append(number)
+
+    with pytest.raises(UnreadableFile, match="已损坏或结构不规范"):
+        read_file("坏编号.docx", _docx(build))
