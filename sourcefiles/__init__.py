@@ -15,6 +15,7 @@ are refused with a request to save them as .docx or .xlsx: see docs/import.md fo
 Pure Python, no Django.
 """
 
-from .read import Line, SourceText, UnreadableFile, read_file
+from .lines import Line, SourceText, UnreadableFile
+from .read import read_file
 
 __all__ = ["Line", "SourceText", "UnreadableFile", "read_file"]

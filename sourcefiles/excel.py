@@ -11,7 +11,7 @@ import datetime
 import io
 from decimal import Decimal
 
-from .read import Line, SourceText, UnreadableFile, row_text
+from .lines import Line, SourceText, UnreadableFile, row_text
 
 MAX_ROWS = 20_000
 

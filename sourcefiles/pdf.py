@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import re
 
-from .read import Line, SourceText, UnreadableFile, row_text
+from .lines import Line, SourceText, UnreadableFile, row_text
 
 MAX_PAGES = 100
 

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from budget.importer.decode import MAX_BYTES, DecodeError, decode_bytes
+from budget.importer.decode import DecodeError, check_size, decode_bytes
 from budget.text import cleaned
+
+from .excel import read_xlsx
+from .lines import FORMAT_NAMES, Line, SourceText, UnreadableFile
+from .pdf import read_pdf
+from .word import read_docx
 
 # A .docx or .xlsx is a zip: what it unpacks to is bounded as well as what was sent, so a
 # small file that inflates to gigabytes (a zip bomb) is refused before it is read.
@@ -18,35 +22,6 @@ MAX_MEMBERS = 5_000
 TEXT_SUFFIXES = {".txt", ".text", ".csv", ""}
 ACCEPT = ".txt,.docx,.pdf,.xlsx"
 """What an upload field offers (the ``accept`` attribute)."""
-
-_FORMAT_NAMES = {"docx": "Word（.docx）", "pdf": "PDF", "xlsx": "Excel（.xlsx）", "txt": "文本"}
-
-
-class UnreadableFile(ValueError):
-    """A file that cannot be read as a disclosure; the message says why, in Chinese, and what
-    to do instead."""
-
-
-@dataclass(frozen=True)
-class Line:
-    text: str
-    place: str  # where in the file: 第3行, 第12段, 表2 第3行, 第4页, 工作表“明细” 第5行
-
-
-@dataclass(frozen=True)
-class SourceText:
-    format: str  # "txt", "docx", "pdf" or "xlsx"
-    lines: tuple[Line, ...]
-    encoding: str | None = None  # of a text file
-    notes: tuple[str, ...] = field(default=())  # what could not be read, in Chinese
-
-    @property
-    def text(self) -> str:
-        return "\n".join(line.text for line in self.lines)
-
-    @property
-    def format_name(self) -> str:
-        return _FORMAT_NAMES[self.format]
 
 
 def _kind(data: bytes) -> str:
@@ -106,13 +81,10 @@ def _text(data: bytes) -> SourceText:
 def read_file(name: str, data: bytes) -> SourceText:
     """The lines of the file ``name`` holding ``data``, or :class:`UnreadableFile`."""
     suffix = PurePath(name).suffix.lower()
-    if len(data) > MAX_BYTES:
-        raise UnreadableFile(
-            f"文件过大（{len(data) / 1024 / 1024:.1f} MB），最多可导入 "
-            f"{MAX_BYTES // 1024 // 1024} MB。"
-        )
-    if not data.strip():
-        raise UnreadableFile("文件为空。")
+    try:
+        check_size(data)
+    except DecodeError as error:
+        raise UnreadableFile(str(error)) from None
     kind = _kind(data)
     if kind == "ole":
         _refuse_ole(data, suffix)
@@ -123,8 +95,7 @@ def read_file(name: str, data: bytes) -> SourceText:
     expected = {".docx": "docx", ".pdf": "pdf", ".xlsx": "xlsx"}.get(suffix)
     if expected and expected != kind:
         raise UnreadableFile(
-            f"文件名是 {suffix}，内容却不是{_FORMAT_NAMES[expected]}文件，"
-            "可能已损坏或被改了扩展名。"
+            f"文件名是 {suffix}，内容却不是{FORMAT_NAMES[expected]}文件，可能已损坏或被改了扩展名。"
         )
     if kind == "text" and suffix not in TEXT_SUFFIXES:
         raise UnreadableFile(
@@ -133,10 +104,6 @@ def read_file(name: str, data: bytes) -> SourceText:
         )
     if kind == "text":
         return _text(data)
-    from .excel import read_xlsx
-    from .pdf import read_pdf
-    from .word import read_docx
-
     reader = {"docx": read_docx, "xlsx": read_xlsx, "pdf": read_pdf}[kind]
     try:
         result = reader(data)
@@ -145,19 +112,9 @@ def read_file(name: str, data: bytes) -> SourceText:
     except Exception as error:
         # Whatever a damaged file makes a reader trip over is a message, never a crash.
         raise UnreadableFile(
-            f"{_FORMAT_NAMES[kind]}文件已损坏或结构不规范，无法读取。请在原软件中另存后再上传。"
+            f"{FORMAT_NAMES[kind]}文件已损坏或结构不规范，无法读取。请在原软件中另存后再上传。"
         ) from error
     lines = tuple(Line(cleaned(line.text), line.place) for line in result.lines)
     if not any(line.text.strip() for line in lines):
-        raise UnreadableFile(f"{_FORMAT_NAMES[result.format]}文件中没有文字。")
+        raise UnreadableFile(f"{FORMAT_NAMES[result.format]}文件中没有文字。")
     return SourceText(result.format, lines, notes=result.notes)
-
-
-def row_text(cells: list[str]) -> str:
-    """A table row as one line: its cells, each on one line, joined by `` | ``; an empty cell
-    keeps its place (so cells stay under their column's header), empty ones at the end go,
-    and a row of nothing but empty cells is ""."""
-    kept = [" ".join(cell.split()) for cell in cells]
-    while kept and not kept[-1]:
-        kept.pop()
-    return " | ".join(kept) if any(kept) else ""

@@ -7,7 +7,7 @@ import io
 
 from budget.importer.numbering import CIRCLED, chinese_number
 
-from .read import Line, SourceText, UnreadableFile, row_text
+from .lines import Line, SourceText, UnreadableFile, row_text
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -470,6 +470,10 @@ def _build_project(
             )
             # A name or unit wrapped over a few short lines (PDF export) is one.
             value, rest = single_value("".join(texts) if wrapped else texts[0], field_kind)
+            if _COLUMN_HEADING.match(re.sub(r"\s+", "", value)):
+                # A table's next column heading (省份, 总投资（万元）), not this field's value:
+                # left empty and flagged below.
+                rest, value = f"{value} {rest}".strip(), ""
             node[key] = _strip(value)[:200]
             if rest:
                 overflow.append((lines[0].number, rest))
@@ -802,6 +806,13 @@ def _department_in(title: str, year: re.Match | None) -> str:
     if len(before) > 1:
         return before
     return _strip(_TITLE_TAIL.sub("", title[year.end() :]).removeprefix("度"))
+
+
+# What a table's column heading reads like, never a project's name or unit.
+_COLUMN_HEADING = re.compile(
+    r"^(?:序号|编号|省份|地市|市州|县区|年度|村名|乡镇|建设地点|实施地点|建设内容|建设规模|"
+    r"资金来源|资金性质|备注|绩效目标|项目类别|项目类型|.{0,6}[(（](?:万元|元)[)）])$"
+)
 
 
 def _header_cell(section: o.Section | None) -> bool:

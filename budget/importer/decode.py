@@ -35,15 +35,20 @@ def _controls(text: str) -> int:
     return sum(1 for char in text if char < " " and char not in _ALLOWED_CONTROLS)
 
 
-def decode_bytes(data: bytes) -> Decoded:
-    """The text of ``data``, or :class:`DecodeError` for empty, oversized or binary input."""
+def check_size(data: bytes) -> None:
+    """:class:`DecodeError` for a file that is empty or larger than :data:`MAX_BYTES`."""
     if len(data) > MAX_BYTES:
         raise DecodeError(
             f"文件过大（{len(data) / 1024 / 1024:.1f} MB），最多可导入 "
-            f"{MAX_BYTES // 1024 // 1024} MB 的文本。"
+            f"{MAX_BYTES // 1024 // 1024} MB。"
         )
     if not data.strip():
         raise DecodeError("文件为空。")
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """The text of ``data``, or :class:`DecodeError` for empty, oversized or binary input."""
+    check_size(data)
     if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DecodeError("文件不是文本（含有二进制内容），请先从 Word 或 PDF 导出为文本。")
     attempts = (

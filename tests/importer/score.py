@@ -67,6 +67,14 @@ def _squash(text) -> str:
     return re.sub(r"[\s|]+", "", str(text or ""))
 
 
+def _same_text(a, b) -> bool:
+    return _squash(a) == _squash(b)
+
+
+def _same_amount(a, b) -> bool:
+    return Decimal(a) == Decimal(b)
+
+
 def _numbers(text: str) -> list[Decimal]:
     from budget.normalize import halfwidth
 
@@ -198,37 +206,23 @@ def score_file(path: Path, expected: dict) -> FileScore:
                 score.add(what, WRONG, f"没有读出项目“{wanted['name']}”")
             continue
         number = got["sequence"]
-        common = {"findings": findings, "project": number}
-        score.add(
-            "name",
-            *_value(
-                wanted["name"],
-                got["name"],
-                same=lambda a, b: _squash(a) == _squash(b),
-                what="name",
-                **common,
-            ),
-        )
-        score.add(
-            "implementing_unit",
-            *_value(
-                wanted["implementing_unit"],
-                got["implementing_unit"],
-                same=lambda a, b: _squash(a) == _squash(b),
-                what="implementing_unit",
-                **common,
-            ),
-        )
-        score.add(
-            "declared_total",
-            *_value(
-                wanted["declared_total_yuan"],
-                got["declared_total_yuan"],
-                same=lambda a, b: Decimal(a) == Decimal(b),
-                what="declared_total",
-                **common,
-            ),
-        )
+        for what, wanted_key, same in (
+            ("name", "name", _same_text),
+            ("implementing_unit", "implementing_unit", _same_text),
+            ("declared_total", "declared_total_yuan", _same_amount),
+        ):
+            got_key = "declared_total_yuan" if what == "declared_total" else what
+            score.add(
+                what,
+                *_value(
+                    wanted[wanted_key],
+                    got[got_key],
+                    same=same,
+                    findings=findings,
+                    project=number,
+                    what=what,
+                ),
+            )
         score.add(
             "citations",
             RIGHT if len(got["citations"]) == wanted["citations_count"] else WRONG,

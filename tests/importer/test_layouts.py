@@ -271,3 +271,12 @@ def test_a_flattened_table_that_lost_a_cell_is_not_read_shifted():
     ]
     # Row 1 lost its 建设内容: counting off would put 2 in its amount; nothing is read instead.
     assert read_listing("\n".join(cells)) == []
+
+
+def test_a_column_heading_after_a_label_is_no_value_and_is_flagged():
+    text = "2023年项目分配表\n项目名称\n省份\n实施单位\n总投资(万元)\n"
+    result = parse_disclosure(text)
+    project = result.tree["projects"][0]
+    assert project["name"] != "省份"
+    assert project["implementing_unit"] != "总投资(万元)"
+    assert {"name", "implementing_unit"} <= {f.field for f in result.findings}
