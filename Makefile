@@ -5,6 +5,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 SEED := fixtures/seed/chengjiang-zzb-2024.json
+# Python keeps the bytecode it compiles (__pycache__, ignored by git): where the environment
+# turns that off (PYTHONDONTWRITEBYTECODE), every test worker, live server and subprocess
+# would compile every module again, 8 s of each process's start.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: importer-score test-fast bench bench-season bench-faults bench-importer bench-pdf bench-publish bench-search bench-site demo serve test check pytest install system-bench system-demo system-test migrate-demo seed-demo lint format clean messages
 
