@@ -61,3 +61,11 @@ def watch_policy_violations(page) -> list[str]:
         ),
     )
     return blocked
+
+
+@pytest.fixture(scope="session")
+def live_server(django_db_setup, live_server):
+    """pytest-django's live server, started after the test database is made, so it stops
+    (closing its thread's connection) before the database is dropped; started first, it
+    outlived the database's teardown, which then failed ("being accessed by other users")."""
+    return live_server
