@@ -479,9 +479,13 @@ def _build_project(
                 overflow.append((lines[0].number, rest))
             if not wrapped:
                 overflow.extend((line.number, line.text.strip()) for line in lines[1:])
+    header_name = block.header_name if _names_a_project(block.header_name) else ""
+    if block.header_name and not header_name:
+        # 一、项目建设地址：…, 二、项目建设内容及规模: a section's heading, not a name.
+        overflow.append((block.marker.number if block.marker else 0, block.header_name))
     if not node["name"]:
-        node["name"] = block.header_name[:200] or f"项目{seq}"
-        if not block.header_name:
+        node["name"] = header_name[:200] or f"项目{seq}"
+        if not header_name:
             findings.append(
                 Finding(
                     "warning",
@@ -658,7 +662,9 @@ def _build_project(
         )
 
     # 六
-    funding = first(o.FUNDING)
+    # A heading with an empty body followed by its key–value line (项目总投资及资金来源 /
+    # 项目投资：72.2万元) is one section: the first of them that says something.
+    funding = next((s for s in block.all(o.FUNDING) if s.text), first(o.FUNDING))
     if funding is not None:
         node["funding_text"] = funding.text
         total, sources = parse_funding(funding.text)
@@ -813,6 +819,19 @@ _COLUMN_HEADING = re.compile(
     r"^(?:序号|编号|省份|地市|市州|县区|年度|村名|乡镇|建设地点|实施地点|建设内容|建设规模|"
     r"资金来源|资金性质|备注|绩效目标|项目类别|项目类型|.{0,6}[(（](?:万元|元)[)）])$"
 )
+
+
+_SECTION_LIKE = re.compile(
+    r"^项目(?:建设|实施|基本情况|基本概况|资金|概况|名称|单位|地址|地点|内容|规模|期限|依据|"
+    r"绩效|效益|投资|进度|计划)"
+)
+
+
+def _names_a_project(text: str) -> bool:
+    """Whether the heading that opens a project (一、XX项目) reads as its name, not as a
+    section heading (项目建设地址：…, 项目建设内容及规模)."""
+    text = text.strip()
+    return bool(text) and not re.search(r"[:：]", text) and not _SECTION_LIKE.match(text)
 
 
 def _header_cell(section: o.Section | None) -> bool:

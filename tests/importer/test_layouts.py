@@ -280,3 +280,24 @@ def test_a_column_heading_after_a_label_is_no_value_and_is_flagged():
     assert project["name"] != "省份"
     assert project["implementing_unit"] != "总投资(万元)"
     assert {"name", "implementing_unit"} <= {f.field for f in result.findings}
+
+
+def test_a_public_notice_states_its_total_under_its_own_headings():
+    text = (
+        "关于2023年某县干鲜果建园项目的公示\n一、项目名称\n某县干鲜果建园项目\n"
+        "二、项目建设内容及规模\n建园1444亩，每亩奖补500元。\n"
+        "三、项目总投资及资金来源\n项目投资:财政衔接推进乡村振兴补助资金72.2万元。\n"
+    )
+    project = parse_disclosure(text).tree["projects"][0]
+    assert project["declared_total_yuan"] == "722000.00"
+
+
+def test_a_section_heading_that_opens_a_text_is_not_taken_for_its_name():
+    text = (
+        "关于某工程立项的批复\n一、项目建设地址：某街道某社区\n二、项目建设内容及规模\n"
+        "新建服务中心380平方米。\n三、项目总投资：362万元。\n"
+    )
+    result = parse_disclosure(text)
+    name = result.tree["projects"][0]["name"]
+    assert "地址" not in name and "规模" not in name
+    assert "name" in {f.field for f in result.findings}
