@@ -469,7 +469,12 @@ def _build_project(
                 and not any(mark in t for t in texts for mark in ("。", "；", ";", "|"))
             )
             # A name or unit wrapped over a few short lines (PDF export) is one.
-            value, rest = single_value("".join(texts) if wrapped else texts[0], field_kind)
+            heading = section.heading.text if section.heading else ""
+            value, rest = single_value(
+                "".join(texts) if wrapped else texts[0],
+                field_kind,
+                with_person=bool(re.search(r"责任人|负责人", heading)),
+            )
             if _COLUMN_HEADING.match(re.sub(r"\s+", "", value)):
                 # A table's next column heading (省份, 总投资（万元）), not this field's value:
                 # left empty and flagged below.

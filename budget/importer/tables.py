@@ -97,7 +97,7 @@ def unflatten(text: str) -> str:
     return "\n".join(out)
 
 
-def single_value(text: str, field: str) -> tuple[str, str]:
+def single_value(text: str, field: str, *, with_person: bool = False) -> tuple[str, str]:
     """(the value of ``field`` ("name" or "unit") at the start of ``text``, the rest of the
     line): its own label removed, cut where the next cell begins; "" when what is left holds
     no word (``|``)."""
@@ -121,7 +121,9 @@ def single_value(text: str, field: str) -> tuple[str, str]:
     rest = text[start + end :].strip(" \t\u3000|｜")
     if field == "unit":
         person = _UNIT_AND_PERSON.match(result)
-        labelled_person = re.search(r"责任人|负责人", value[:offset])
+        # A person is named after the unit where the label says so (实施单位及责任人), on
+        # the value's own line or on its heading (``with_person``).
+        labelled_person = with_person or re.search(r"责任人|负责人", value[:offset])
         if person and (labelled_person or re.search(r"\s", result)):
             rest = (person.group("person") + " " + rest).strip()
             result = person.group("unit")

@@ -301,3 +301,9 @@ def test_a_section_heading_that_opens_a_text_is_not_taken_for_its_name():
     name = result.tree["projects"][0]["name"]
     assert "地址" not in name and "规模" not in name
     assert "name" in {f.field for f in result.findings}
+
+
+def test_a_person_named_after_the_unit_under_a_heading_that_says_so_is_left_out():
+    text = "2019年某县项目公示\n1.项目名称:环保建设项目\n6.实施单位及责任人:塔秀乡人民政府昂青夫\n"
+    project = parse_disclosure(text).tree["projects"][0]
+    assert project["implementing_unit"] == "塔秀乡人民政府"
