@@ -6,6 +6,8 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import DEFAULT_DB_ALIAS
+from django.db.models import UniqueConstraint
 
 from budget.amounts import AmountError, format_decimal, format_yuan, parse_amount
 from budget.citations import CitationError, parse_citation
@@ -148,6 +150,52 @@ class LineItemForm(forms.ModelForm):
 
 class ChildFormSet(forms.BaseInlineFormSet):
     """Rows of a record edited on its page; a clash names the field as staff know it."""
+
+    def clean(self):
+        super().clean()
+        self._check_uniques_against_stored_rows()
+
+    def _check_uniques_against_stored_rows(self) -> None:
+        """A row's unique 序号 (or other unique fields) checked against the rows already
+        stored under the same parent, as the database will check them row by row when the
+        page is saved. Django's own checks miss these: a row's check leaves out the parent it
+        is edited under, and the formset's checks only the rows on the page, against each
+        other, and no conditional constraint (two top-level lines of one sub-item). A clash
+        was a 500; the row is refused with a message instead. Two rows that swap their 序号
+        are refused too (the rows are saved one by one): staff swap them in two saves."""
+        fk = self.fk.name
+        meta = self.model._meta
+        checks = [
+            (list(c.fields), c.condition, c.violation_error_message)
+            for c in meta.constraints
+            if isinstance(c, UniqueConstraint) and c.fields and fk in c.fields
+        ]
+        checks += [(list(fields), None, None) for fields in meta.unique_together if fk in fields]
+        for fields, condition, message in checks:
+            others = [name for name in fields if name != fk]
+            attnames = [meta.get_field(name).attname for name in others]
+            rows = self.model._base_manager.filter(**{fk: self.instance.pk})
+            if condition is not None:
+                rows = rows.filter(condition)
+            stored = {pk: tuple(key) for pk, *key in rows.values_list("pk", *attnames)}
+            taken: set[tuple] = set()
+            for form in self.forms:
+                if not form.is_valid() or self._should_delete_form(form):
+                    continue
+                if form.instance.pk is None and not form.has_changed():
+                    continue
+                instance = form.instance
+                key = tuple(getattr(instance, attname) for attname in attnames)
+                if any(value is None for value in key):
+                    continue
+                if condition is not None and not condition.check(
+                    instance._get_field_expression_map(meta=meta), using=DEFAULT_DB_ALIAS
+                ):
+                    continue
+                others_stored = (k for pk, k in stored.items() if pk != instance.pk)
+                if key in taken or key in set(others_stored):
+                    form.add_error(others[0], message or self.get_unique_error_message(fields))
+                taken.add(key)
 
     def get_unique_error_message(self, unique_check):
         names = "、".join(

@@ -342,3 +342,22 @@ def test_a_formula_that_disagrees_with_its_amount_is_saved_warned_and_blocks_sub
     assert line.declared_amount == Decimal("13000.00") and line.factors.count() == 3
     with pytest.raises(workflow.WorkflowError, match=r"相差 1,000\.00元"):
         workflow.submit(Project.objects.get(pk=draft.pk), users["clerk"])
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"lines-1-sequence": "1"},  # the 序号 of another line
+        {"lines-0-sequence": "2", "lines-1-sequence": "1"},  # a swap, in one save
+        {"lines-INITIAL_FORMS": "1"},  # a tampered form count: stored lines posted as new
+    ],
+)
+def test_a_line_sequence_clash_on_the_sub_item_page_is_refused_not_a_500(
+    admin_client, draft, changes
+):
+    sub_item = SubItem.objects.filter(project=draft, lines__isnull=False).order_by("sequence")[0]
+    before = list(LineItem.objects.filter(sub_item=sub_item).values_list("pk", "sequence"))
+    assert len(before) >= 3
+    response = post_changed(admin_client, sub_item, **changes)
+    refused(response, "相同序号")
+    assert list(LineItem.objects.filter(sub_item=sub_item).values_list("pk", "sequence")) == before
