@@ -13,18 +13,18 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import PurePath
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 
-from budget.amounts import AmountError, parse_amount_exact, round_yuan
 from budget.importer import TextImportError, parse_disclosure
 from budget.importer.decode import MAX_BYTES  # the largest upload read (the admin's bound)
 from sourcefiles import UnreadableFile, read_file
 
+from .forms import AmountField
 from .models import Department, Project, SourceFile
 from .services import TreeError, load_disclosure_tree
 
@@ -114,9 +114,9 @@ def preview(record: SourceFile) -> dict[str, Any]:
             "",
         )
 
-    def value(key, label, current, line, project=None, field=None):
+    def value(key, label, current, line, project=None):
         text, place = _source_line(record, line)
-        return Value(key, label, current, line, text, place, flag(field or key, project))
+        return Value(key, label, current, line, text, place, flag(key, project))
 
     tree = result["tree"]
     document = result.get("document_sources", {})
@@ -183,16 +183,12 @@ def preview(record: SourceFile) -> dict[str, Any]:
 
 
 def _amount(text: str, where: str) -> str | None:
-    text = (text or "").strip()
-    if not text:
-        return None
+    """An amount staff typed in the preview, read as on every form (``AmountField``)."""
     try:
-        value = parse_amount_exact(text).value
-    except AmountError as error:
-        raise IngestError(f"{where}：{error}") from None
-    if value < 0:
-        raise IngestError(f"{where}：金额不能为负数。")
-    return f"{round_yuan(Decimal(value)):.2f}"
+        value = AmountField(required=False).clean(text)
+    except ValidationError as error:
+        raise IngestError(f"{where}：{'；'.join(error.messages)}") from None
+    return None if value is None else f"{value:.2f}"
 
 
 def confirm(

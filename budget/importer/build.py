@@ -39,7 +39,7 @@ from .lines import extract_lines, sentence_stops
 from .listing import HEADER_WORDS, ListedProject, read_listing
 from .milestones import extract_milestones
 from .numbering import split_numbered
-from .tables import single_value, unflatten
+from .tables import ORGANISATION_END, single_value, unflatten
 
 SCHEMA = "portal.disclosure-tree/1"
 _YEAR = re.compile(r"(?P<year>(?:19|20)[0-9]{2})\s*年")
@@ -920,9 +920,7 @@ def _listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) 
     }
 
 
-_ORGANISATION = re.compile(
-    r"(?:局|委|委员会|办|办公室|厅|部|院|中心|政府|所|站|队|馆|会|社|处|室|团|校|学|公司|集团|街道|镇|乡|管委会|分局)$"
-)
+_ORGANISATION = re.compile(rf"{ORGANISATION_END}$")
 _NOT_ORGANISATION = re.compile(
     r"^(?:关于|经|根据|按照|为|对|现将|印发|转发|下达)|[，,。；;：:！？|]"
 )

@@ -73,13 +73,15 @@ _OWN_LABEL = {
 }
 _HAS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _STAMP = re.compile(r"^[(（]\s*(?:盖章|公章|签章|章)\s*[)）]\s*")
-_ORGANISATION_END = (
-    r"(?:局|委|委员会|办|办公室|厅|部|院|中心|政府|所|站|队|馆|社|处|室|公司|街道|镇|乡|村委会|"
-    r"管委会|分局)"
+ORGANISATION_END = (
+    r"(?:局|委|委员会|办|办公室|厅|部|院|中心|政府|所|站|队|馆|会|社|处|室|团|校|学|公司|集团|"
+    r"街道|镇|乡|村委会|管委会|分局)"
 )
+"""How a unit's name ends (…农业农村局, …人民政府, …管委会): the one list for every rule that
+asks whether words name a unit."""
 # A unit followed by a person (实施单位及责任人：塔秀乡人民政府昂青夫; 汝州市农业农村局 耿向南).
 _UNIT_AND_PERSON = re.compile(
-    rf"^(?P<unit>.+?{_ORGANISATION_END})\s*(?P<person>[\u4e00-\u9fff]{{2,4}})$"
+    rf"^(?P<unit>.+?{ORGANISATION_END})\s*(?P<person>[\u4e00-\u9fff]{{2,4}})$"
 )
 
 
