@@ -21,6 +21,7 @@ from typing import Any
 
 from ..amounts import AmountError, ParsedAmount, find_amounts, parse_amount_exact, round_yuan
 from ..checks import check_project
+from ..docnumbers import find_doc_numbers
 from ..normalize import halfwidth
 from ..tree import (
     CitationData,
@@ -855,23 +856,34 @@ def _line_of(text: str, value: str) -> int | None:
 
 
 def _notice_citations(text: str, before_line: int) -> list[dict]:
-    """The documents a list's notice gives as its basis (根据《…》（…号）…, 现将…), above the
-    list: the basis of every project in it."""
+    """The documents a list's notice gives as its basis above the list (根据《…》（…号）…,
+    现将…), and the documents its money comes under, named by their number alone
+    (…补助资金15587万元（皖财农〔2024〕1179号）): the basis of every project in it. A
+    document named only by its number is cited by that number, its only name in the text."""
     head = "\n".join(text.split("\n")[: before_line - 1])
     sentences = re.split(r"(?<=[。；;])", head)
-    basis = "".join(s for s in sentences if re.search(r"根据|依据|按照", s))
+    basis = "".join(s for s in sentences if re.search(r"根据|依据|按照|〔\s*[0-9]{4}\s*〕", s))
     if not basis:
         return []
-    parsed = parse_basis(basis)
+    cited = [
+        (citation.cited_text, citation.separator, citation.title, citation.document_number)
+        for citation in parse_basis(basis).citations
+        if citation.bracketed_title
+    ]
+    numbers = {number for *_, number in cited}
+    for found in find_doc_numbers(basis):
+        if found.normalised not in numbers and not any(found.text in c[0] for c in cited):
+            numbers.add(found.normalised)
+            cited.append((found.text, "", found.normalised, found.normalised))
     return [
         {
             "sequence": index,
-            "cited_text": citation.cited_text,
-            "separator": citation.separator,
-            "title": citation.title[:300],
-            "document_number": citation.document_number,
+            "cited_text": cited_text,
+            "separator": separator,
+            "title": title[:300],
+            "document_number": number,
         }
-        for index, citation in enumerate(parsed.citations, 1)
+        for index, (cited_text, separator, title, number) in enumerate(cited, 1)
     ]
 
 
@@ -907,15 +919,17 @@ def _listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) 
         "performance_indicators": [],
         "sub_items": [
             {
-                "sequence": 1,
-                "name": listed.name[:200],
-                "content": content,
+                "sequence": number,
+                "name": part.name[:200],
+                "content": "\n".join(part.content) if part is not listed else content,
                 "plan": "",
-                "declared_amount_yuan": _yuan(amount),
-                "declared_amount_text": _written(amount),
+                "declared_amount_yuan": _yuan(part.amount),
+                "declared_amount_text": _written(part.amount),
                 "lines": [],
                 "milestones": [],
             }
+            # The items of a list inside it are its sub-items; else one holds it all.
+            for number, part in enumerate(listed.parts or [listed], 1)
         ],
     }
 

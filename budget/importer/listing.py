@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from ..amounts import AmountError, ParsedAmount, find_amounts, parse_amount_exact
 from ..normalize import halfwidth
+from .numbering import marker_at_start
 from .tables import single_value
 
 _NAME_COLUMN = re.compile(r"^(?:项目名称|建设项目|项目名称及内容|项目)$")
@@ -34,6 +35,7 @@ _NOT_AMOUNT = re.compile(r"标准|用途|科目|文号|对象|来源|性质|类�
 _UNIT_COLUMN = re.compile(r"^(?:项目)?(?:实施|责任|建设|承担)?(?:单位|主体)$|^项目单位$")
 _NUMBER_COLUMN = re.compile(r"^(?:序号|编号)$")
 _ROW_NUMBER = re.compile(r"^[0-9]{1,3}[.、．]?$")
+_NUMERIC_CELL = re.compile(r"^[0-9０-９][0-9０-９,，.．]*(?:[(（].*)?$")
 HEADER_WORDS = re.compile(
     r"^(?:序号|编号|项目名称|建设项目|项目|村名|乡镇|建设地点|实施地点|建设内容|建设规模|"
     r"建设内容及规模|资金来源|资金性质|备注|绩效目标|建设期限|实施期限|时限|项目类别|"
@@ -45,6 +47,11 @@ _END_ROW = re.compile(r"^(?:合计|总计|附件|附表)")
 _TABLE_UNIT = re.compile(r"^\s*(?:金额|计量)?单位\s*[:：]\s*(?P<unit>万元|元)\s*$")
 _ITEM = re.compile(r"^\s*(?P<n>[0-9]{1,3})\s*[.、．]\s*(?P<name>\S.{1,80}?)\s*$")
 _ITEM_AMOUNT = re.compile(r"(?:总投资|投资|项目资金|资金|金额|预算)\s*[:：]?\s*(?=[0-9０-９])")
+# How a section heading ends (一、资金来源, （二）分配原则), never a project's name.
+_HEADING_LIKE = re.compile(
+    r"(?:情况|原则|来源|要求|目标|措施|机制|说明|方式|意见|概况|依据|内容|范围|程序|分工|"
+    r"安排|标准|用途|对象|计划|期限|时间|电话|监督)[。.]?$"
+)
 _ITEM_UNIT = re.compile(r"(?:实施|责任|建设|项目)单位\s*[:：]")
 
 
@@ -57,6 +64,8 @@ class ListedProject:
     content: list[str] = field(default_factory=list)
     line: int = 0  # the input line of its name (1-based)
     lines: list[int] = field(default_factory=list)  # every input line it took
+    style: str = ""  # how a numbered list numbers it (arabic, cnparen …)
+    parts: list[ListedProject] = field(default_factory=list)  # a numbered list inside it
 
 
 def _squash(cell: str) -> str:
@@ -84,8 +93,11 @@ def _amount(cell: str, unit: str | None) -> ParsedAmount | None:
     if not cell:
         return None
     try:
-        if re.fullmatch(r"[0-9０-９][0-9０-９,，.．]*", cell):
-            return parse_amount_exact(cell + unit) if unit else None
+        # A bare number, perhaps with a note in brackets (10(其中,灾情因素6万元)): the
+        # number is the row's amount in the table's unit, never the note's sum.
+        bare = re.fullmatch(r"([0-9０-９][0-9０-９,，.．]*)\s*(?:[(（].*)?", cell)
+        if bare:
+            return parse_amount_exact(bare.group(1) + unit) if unit else None
         found = find_amounts(cell)
         return found[0] if found else None
     except AmountError:
@@ -115,6 +127,8 @@ def _project(columns: dict[str, int], row: list[str], unit: str | None, lines: l
         for header, index in columns.items()
         if header.startswith("other:") and index < len(row) and row[index].strip()
     ]
+    if re.search(r"[(（]", raw):
+        project.content.append(f"金额：{raw}")  # the note beside the amount is kept
     return project
 
 
@@ -208,30 +222,74 @@ def _rows_by_bars(lines: list[str], start: int, width: int, has_number: bool, ne
 def _rows_by_cells(lines: list[str], start: int, width: int, has_number: bool):
     """One cell per line after a header of ``width`` cells ending at ``start``: rows are
     counted off, each checked to open with the next 序号 and to be followed by the one after
-    (so a row that lost a cell shifts nothing into the next). Without a 序号 column nothing
-    can be checked, and nothing is read."""
+    (so a row that lost a cell shifts nothing into the next). A 小计 with its sum between
+    rows is stepped over. A row that a 小计 or 合计 cuts short (its empty cells left out) is
+    read only when its cells leave no doubt: one text cell, the name, and its amount. Without
+    a 序号 column nothing can be checked, and nothing is read."""
     if not has_number:
         return
     cells: list[tuple[int, str]] = [
         (i + 1, lines[i].strip()) for i in range(start + 1, len(lines)) if lines[i].strip()
     ]
+
+    def text(at: int) -> str:
+        return cells[at][1] if at < len(cells) else ""
+
     position, expected = 0, 1
-    while position + width <= len(cells):
-        chunk = cells[position : position + width]
-        if chunk[0][1].rstrip(".、．") != str(expected):
+    while position < len(cells):
+        if _TOTAL_ROW.match(_squash(text(position))) and not _END_ROW.match(
+            _squash(text(position))
+        ):
+            # 小计 and its sum (one or more number cells) between two groups of rows.
+            position += 1
+            while _NUMERIC_CELL.match(text(position)) and not (
+                text(position).rstrip(".、．") == str(expected)
+                and not _NUMERIC_CELL.match(text(position + 1))
+            ):
+                position += 1
+            continue
+        if text(position).rstrip(".、．") != str(expected):
             return
-        following = cells[position + width][1] if position + width < len(cells) else ""
+        end = position + 1
+        while end < min(position + width, len(cells)) and not _TOTAL_ROW.match(_squash(text(end))):
+            end += 1
+        chunk = cells[position:end]
+        if len(chunk) < width:
+            # Cut short by a total: 16 | 小额信贷贴息 | 12 | 合计 (or the text's end).
+            words = [cell for _, cell in chunk[1:] if not _NUMERIC_CELL.match(cell)]
+            if len(chunk) < 3 or len(words) != 1 or not _NUMERIC_CELL.match(chunk[-1][1]):
+                return
+            yield ("short", chunk[0][1], words[0], chunk[-1][1]), [n for n, _ in chunk]
+            position, expected = end, expected + 1
+            continue
+        following = text(end)
         if following.rstrip(".、．") != str(expected + 1) and _ROW_NUMBER.match(following):
             return  # the next row does not follow: cells were lost
-        if following and not _ROW_NUMBER.match(following):
-            # The last row: taken when what follows ends the table (合计, 附件) or is running
+        if (
+            following
+            and not _ROW_NUMBER.match(following)
+            and not _TOTAL_ROW.match(_squash(following))
+        ):
+            # The last row: taken when what follows ends the table (附件) or is running
             # text; a short cell there means cells were lost on the way.
             if _END_ROW.match(_squash(following)) or len(following) > 12:
-                yield [text for _, text in chunk], [number for number, _ in chunk]
+                yield [cell for _, cell in chunk], [number for number, _ in chunk]
             return
-        yield [text for _, text in chunk], [number for number, _ in chunk]
-        position += width
-        expected += 1
+        yield [cell for _, cell in chunk], [number for number, _ in chunk]
+        position, expected = end, expected + 1
+
+
+def _short_row(columns: dict[str, int], width: int, row) -> list[str]:
+    """A row as cells in the header's columns; a short row (序号, name, amount) is put in
+    its columns, the others left empty."""
+    if not (isinstance(row, tuple) and row[:1] == ("short",)):
+        return row
+    cells = [""] * width
+    _, number, name, amount = row
+    for kind, value in (("number", number), ("name", name), ("amount", amount)):
+        if kind in columns:
+            cells[columns[kind]] = value
+    return cells
 
 
 def read_listing(text: str) -> list[ListedProject]:
@@ -260,37 +318,67 @@ def read_listing(text: str) -> list[ListedProject]:
             columns = _columns(header)
             unit = _table_unit(header, columns, lines[: run[0]])
             rows = _rows_by_cells(lines, run[-1], len(header), "number" in columns)
-            found = [_project(columns, row, unit, taken) for row, taken in rows]
+            found = [
+                _project(columns, _short_row(columns, len(header), row), unit, taken)
+                for row, taken in rows
+            ]
             return [p for p in found if p is not None]
         if squashed:
             run = []
     return _numbered_items(lines)
 
 
+@dataclass
+class _Run:
+    """Items numbered in one style, 1, 2, 3 …; inside an item of an outer run, or not."""
+
+    style: str
+    parent: ListedProject | None
+    items: list[ListedProject] = field(default_factory=list)
+
+
 def _numbered_items(lines: list[str]) -> list[ListedProject]:
-    """``1.名称`` items followed by lines stating 投资 and 实施单位, numbered 1, 2, 3 …"""
-    items: list[ListedProject] = []
-    expected = 1
+    """Numbered items (1. （一） 一、), each naming a project, its money on its own line
+    (``（一）2022年…厂房项目144万元（省级资金144万元）``) or on the lines below with its unit
+    (``投资:500万元``, ``责任单位:…``). Numbering that starts again at 1 starts another list,
+    in another style a list inside the item above: its items are that project's parts
+    (（一）安排产业发展项目资金… then 1、安排千万工程产业项目资金…). The first list that states
+    money for at least half of its two or more items is taken, outer lists first."""
+    runs: list[_Run] = []
+    open_runs: list[_Run] = []  # outermost first
     current: ListedProject | None = None
     for index, line in enumerate(lines):
-        match = _ITEM.match(halfwidth(line))
-        if (
-            match
-            and int(match.group("n")) == expected
-            and not _ITEM_AMOUNT.match(match.group("name"))
-            and not re.search(r"[:：]", match.group("name"))  # 1.项目名称:… is a form's row
-        ):
-            start = len(line) - len(line.lstrip())
-            name = line[start + match.start("name") - match.start() :].strip()
-            current = ListedProject(name=name.strip(" 。;；"), line=index + 1, lines=[index + 1])
-            items.append(current)
-            expected += 1
+        item = None
+        for depth in range(len(open_runs) - 1, -1, -1):
+            run = open_runs[depth]
+            item = _item(line, index + 1, len(run.items) + 1, run.style)
+            if item is not None:
+                del open_runs[depth + 1 :]
+                run.items.append(item)
+                break
+        if item is None:
+            item = _item(line, index + 1, 1)
+            if item is not None:
+                inner = [r for r in open_runs if r.style != item.style]
+                parent = inner[-1].items[-1] if inner else None
+                if parent is None:
+                    open_runs = []
+                run = _Run(item.style, parent, [item])
+                runs.append(run)
+                open_runs = [r for r in open_runs if r.style != item.style] + [run]
+                if parent is not None:
+                    parent.parts = run.items
+        if item is not None:
+            current = item
             continue
         if current is None or not line.strip():
             continue
         normal = halfwidth(line)
-        amount = _ITEM_AMOUNT.search(normal)
-        unit = _ITEM_UNIT.search(normal)
+        # An item's own lines state its money and unit (投资:500万元 实施单位:…); running
+        # prose (下达…资金1570万元。) is not an item's line.
+        prose = len(normal.strip()) > 100 or "。" in normal.strip()[:-1]
+        amount = None if prose else _ITEM_AMOUNT.search(normal)
+        unit = None if prose else _ITEM_UNIT.search(normal)
         if not amount and not unit:
             current = None  # the item's lines have ended
             continue
@@ -300,6 +388,47 @@ def _numbered_items(lines: list[str]) -> list[ListedProject]:
             current.amount = found[0] if found else None
         if unit and not current.unit:
             current.unit = single_value(line[unit.start() :], "unit")[0]
-    # A list of projects states money for them: plain numbered paragraphs do not.
-    with_money = [item for item in items if item.amount is not None]
-    return items if len(items) >= 2 and len(with_money) >= len(items) / 2 else []
+    ordered = [r for r in runs if r.parent is None] + [r for r in runs if r.parent is not None]
+    for run in ordered:
+        # A list of projects states money for them: plain numbered paragraphs do not.
+        with_money = [item for item in run.items if item.amount is not None]
+        if len(run.items) >= 2 and len(with_money) >= len(run.items) / 2:
+            for item in run.items:
+                item.lines = sorted({n for part in [item, *item.parts] for n in part.lines})
+            return run.items
+    return []
+
+
+def _item(line: str, number: int, n: int, style: str | None = None) -> ListedProject | None:
+    """Item ``n`` of a list if ``line`` opens it with a project's name: alone, or followed by
+    its amount and a note (``…厂房项目144万元（省级资金144万元）``)."""
+    found_marker = marker_at_start(line, n, style)
+    if found_marker is None:
+        return None
+    kind, marker = found_marker
+    rest = line[marker.end() :].strip()
+    normal = halfwidth(rest)
+    if not rest or _ITEM_AMOUNT.match(normal) or len(rest) > 120:
+        return None
+    found = find_amounts(rest)
+    if found:
+        # The name is what comes before its money, written as a name: no clause, no label.
+        name = rest[: found[0].start].strip()
+        if not 4 <= len(name) <= 80 or re.search(r"[，,。；;：:]", name):
+            return None
+        item = ListedProject(
+            name=_item_name(name), line=number, lines=[number], amount=found[0], style=kind
+        )
+        note = rest[found[0].end :].strip(" 。;；")
+        if note:
+            item.content.append(note)
+        return item
+    if len(rest) > 80 or re.search(r"[:：]", rest) or _HEADING_LIKE.search(rest):
+        return None  # 1.项目名称:… is a form's row, 一、资金分配情况 a heading
+    return ListedProject(name=rest.strip(" 。;；"), line=number, lines=[number], style=kind)
+
+
+def _item_name(words: str) -> str:
+    """A project's name in the words before its money: 安排产业发展项目资金 → 产业发展项目."""
+    name = re.sub(r"^(?:安排|用于)", "", words)
+    return re.sub(r"(?<=项目)(?:资金|经费)$", "", name) or words

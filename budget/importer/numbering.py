@@ -47,6 +47,19 @@ def _marker_patterns(n: int) -> dict[str, str]:
     return patterns
 
 
+def marker_at_start(text: str, n: int, style: str | None = None) -> tuple[str, re.Match] | None:
+    """(its style, the marker) of item ``n`` opening ``text`` (1. （一） (1) 一、 ①; of
+    ``style`` only, when given), the match taking the spaces after it; None. Positions are
+    ``text``'s."""
+    normal = halfwidth(text)
+    for kind, pattern in _marker_patterns(n).items():
+        if style is None or kind == style:
+            match = re.match(rf"\s*{pattern}\s*", normal)
+            if match:
+                return kind, match
+    return None
+
+
 @dataclass(frozen=True)
 class Item:
     number: int

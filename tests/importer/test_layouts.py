@@ -157,6 +157,78 @@ def test_a_table_flattened_one_cell_a_line_is_counted_off_by_its_header():
     ]
 
 
+def test_a_one_cell_a_line_table_steps_over_subtotals_and_reads_a_row_a_total_cuts_short():
+    cells = ["单位:万元", "序号", "村名", "项目名称", "建设内容", "资金金额"]
+    cells += ["1", "苗儿村", "水果基地", "续建", "20", "小计", "20"]
+    cells += ["2", "兴旺村", "葡萄基地", "续建", "10(其中,灾情因素6万元)"]
+    cells += ["3", "小额信贷贴息", "12", "合计", "42"]
+    listed = read_listing("\n".join(cells))
+    assert [(p.name, p.amount.value) for p in listed] == [
+        ("水果基地", Decimal("200000")),
+        # The note's 6万元 is not the row's amount; the note is kept with the row.
+        ("葡萄基地", Decimal("100000")),
+        ("小额信贷贴息", Decimal("120000")),
+    ]
+    assert "金额：10(其中,灾情因素6万元)" in listed[1].content
+    # A short row whose cells could be read two ways is not read at all.
+    ambiguous = [*cells[: cells.index("3")], "3", "兴旺村", "葡萄基地", "12", "合计", "42"]
+    assert len(read_listing("\n".join(ambiguous))) == 2
+
+
+NESTED_LIST = """金寨县2025年第一批财政衔接资金分配结果公告
+一、资金来源
+2025年中央财政衔接推进乡村振兴补助资金15587万元(皖财农〔2024〕1179号)，共计15587万元。
+二、资金分配情况
+(一)安排产业发展项目资金14343.83万元。
+1、安排千万工程产业项目资金3558.83万元(其中:中央财政衔接资金2825万元)。
+2、安排农业产业项目资金10785万元。
+(二)安排基础设施建设项目资金1243.17万元。
+1、安排安全饮水项目资金1243.17万元。
+三、监督电话
+举报电话:12317
+"""
+
+
+def test_a_list_inside_a_list_gives_projects_with_their_sub_items():
+    result = parse_disclosure(NESTED_LIST)
+    projects = result.tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("产业发展项目", "143438300.00"),
+        ("基础设施建设项目", "12431700.00"),
+    ]
+    assert [(s["name"], s["declared_amount_yuan"]) for s in projects[0]["sub_items"]] == [
+        ("千万工程产业项目", "35588300.00"),
+        ("农业产业项目", "107850000.00"),
+    ]
+    # The document the money comes under, named by its number alone, is each one's basis.
+    for project in projects:
+        assert [(c["cited_text"], c["document_number"]) for c in project["citations"]] == [
+            ("皖财农〔2024〕1179号", "皖财农〔2024〕1179号")
+        ]
+    # 一、资金来源 and 三、监督电话 are headings, not projects; their lines are kept.
+    assert "举报电话:12317" in projects[0]["outcomes"]
+
+
+def test_items_naming_their_money_on_their_own_line_are_a_list():
+    text = (
+        "三、项目具体安排情况\n"
+        "(一)2022年凤泉区大块镇新旺现代牧场建设项目43万元(省级资金43万元)\n"
+        "责任单位:大块镇人民政府\n"
+        "(二)2022年凤泉区耿黄镇东张门村标准化厂房项目144万元(省级资金144万元)\n"
+        "责任单位:耿黄镇人民政府\n"
+    )
+    assert [(p.name, p.amount.value, p.unit) for p in read_listing(text)] == [
+        ("2022年凤泉区大块镇新旺现代牧场建设项目", Decimal("430000"), "大块镇人民政府"),
+        ("2022年凤泉区耿黄镇东张门村标准化厂房项目", Decimal("1440000"), "耿黄镇人民政府"),
+    ]
+    # Headings numbered the same way, with money only in the prose below, are no list.
+    notice = (
+        "一、项目资金使用情况\n下达项目资金1570万元。截至目前支出1522.9万元。\n"
+        "二、项目实施情况\n已全部完工。\n"
+    )
+    assert read_listing(notice) == []
+
+
 def test_numbered_items_with_their_money_are_projects_and_plain_numbered_paragraphs_are_not():
     text = (
         "1.西卜沙乡人饮巩固提升工程\n投资:500万元 实施单位:泽库县农牧水利和科技局\n"
