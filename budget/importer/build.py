@@ -14,6 +14,7 @@ line is found in the tree.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -40,7 +41,7 @@ from .lines import extract_lines, sentence_stops
 from .listing import HEADER_WORDS, ListedProject, read_listing
 from .milestones import extract_milestones
 from .numbering import split_numbered
-from .tables import ORGANISATION_END, single_value, unflatten
+from .tables import CELL_LABELS, ORGANISATION_END, single_value, unflatten
 
 SCHEMA = "portal.disclosure-tree/1"
 _YEAR = re.compile(r"(?P<year>(?:19|20)[0-9]{2})\s*年")
@@ -468,6 +469,8 @@ def _build_project(
                 len(texts) <= 3
                 and len("".join(texts)) <= 60
                 and not any(mark in t for t in texts for mark in ("。", "；", ";", "|"))
+                # A line opening with a list's marker or a form's label starts anew.
+                and not any(_MARKER.match(t) or _CELL_START.match(t) for t in texts[1:])
             )
             # A name or unit wrapped over a few short lines (PDF export) is one.
             heading = section.heading.text if section.heading else ""
@@ -827,6 +830,7 @@ _COLUMN_HEADING = re.compile(
 )
 
 
+_CELL_START = re.compile(rf"^(?:{'|'.join(CELL_LABELS)})")
 _SECTION_LIKE = re.compile(
     r"^项目(?:建设|实施|基本情况|基本概况|资金|概况|名称|单位|地址|地点|内容|规模|期限|依据|"
     r"绩效|效益|投资|进度|计划)"
@@ -885,6 +889,44 @@ def _notice_citations(text: str, before_line: int) -> list[dict]:
         }
         for index, (cited_text, separator, title, number) in enumerate(cited, 1)
     ]
+
+
+# A project the title of a notice names: …项目 before the kind of document
+# (临朐县2024年度…乡村振兴项目实施情况公告, 近日,船山区…以工代赈项目实施方案文本已经…).
+_NAMED_PROJECT = re.compile(
+    r"(?P<name>[^\s，,。；;：:、！？《》]{4,80}?项目)"
+    r"(?=(?:实施方案|实施情况|实施计划|建设|计划|公示|公告|申报|批复|资金|绩效|文本|立项|验收"
+    r"|的(?:公示|公告|通知|批复|请示|报告|实施))|$)"
+)
+_NOTICE_PREFIX = re.compile(r"^(?:关于|近日|现将|将|我局|我单位|对)")
+_NOTICE_TOTAL = re.compile(
+    r"(?:总投资|项目资金|投资总额|资金总额|预算金额|申请资金|项目金额)\s*[:：为是]?\s*(?=[0-9０-９])"
+)
+
+
+def _notice_project(text: str, title_lines: list[o.Line]) -> ListedProject | None:
+    """The one project a notice is about, where its title names it (…项目实施方案, …项目的公示),
+    with the total the text states for it (该项目总投资450万元, 项目资金1570万元); None when
+    the title names no project, or more than one."""
+    names = {
+        _NOTICE_PREFIX.sub("", match.group("name")).strip('“”"')
+        for line in title_lines
+        for match in _NAMED_PROJECT.finditer(line.text.strip())
+    }
+    names = {name for name in names if len(name) >= 4}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    line = next(line.number for line in title_lines if name in line.text)
+    project = ListedProject(name=name, line=line, lines=[line])
+    total = _NOTICE_TOTAL.search(halfwidth(text))
+    if total:
+        found = find_amounts(text[total.end() : total.end() + 30])
+        if found and found[0].start == 0:
+            project.amount = found[0]
+            project.amount_line = text.count("\n", 0, total.start()) + 1
+            project.lines.append(project.amount_line)
+    return project
 
 
 def _listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) -> dict:
@@ -969,6 +1011,26 @@ def labelled_department(text: str) -> str:
     return ""
 
 
+_DATE_LINE = re.compile(
+    r"^\s*(?:(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日"
+    r"|(?:19|20)[0-9]{2}[-./][0-9]{1,2}[-./][0-9]{1,2}|(?:19|20)[0-9]{2}[01][0-9][0-3][0-9])\s*$"
+)
+
+
+def signing_department(text: str) -> str:
+    """The unit that signs the text: a line naming one or more units (several apart by
+    spaces or 、) right above the date it was issued (遂宁市船山区发展和改革局 / 2022年9月28日),
+    as notices end; the first such signature, or ""."""
+    filled = [line.strip() for line in text.split("\n") if line.strip()]
+    for line, following in itertools.pairwise(filled):
+        if not _DATE_LINE.match(halfwidth(following)) or len(line) > 80:
+            continue
+        names = [_organisation(part) for part in re.split(r"\s+|、", line) if part]
+        if names and all(names):
+            return "、".join(names)
+    return ""
+
+
 def labelled_year(text: str) -> int | None:
     """The year a form states for itself: ``预算年度：2025``, a line ``(2025年度)``."""
     match = _YEAR_LABEL.search(halfwidth(text))
@@ -1018,6 +1080,9 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         else []
     )
     if not outline.projects and len(listed) < 2:
+        notice = _notice_project(text, _title_lines(outline.title_lines)[0])
+        listed = [notice] if notice is not None else []
+    if not outline.projects and not listed:
         raise TextImportError(
             "文本中没有找到任何项目（没有“项目名称”等标题、“项目1.”等标记，"
             "也没有列出项目及其金额的表格或编号列表）。"
@@ -1035,20 +1100,26 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
                 field="fiscal_year",
             )
         )
-    name = department or labelled_department(text) or _organisation(_department_in(title, match))
-    if len(listed) >= 2:
+    name = (
+        department
+        or labelled_department(text)
+        or _organisation(_department_in(title, match))
+        or signing_department(text)
+    )
+    if len(listed) >= 2 or (listed and not outline.projects):
         # An annual list of projects (a table, or numbered items with their money): the
         # rows are the projects; the text around them is kept with the first (below).
         anchors = [
             {"project": item.line, "name": item.line, "implementing_unit": item.line}
-            | ({"declared_total": item.line} if item.amount is not None else {})
+            | ({"declared_total": item.amount_line or item.line} if item.amount is not None else {})
             for item in listed
         ]
         projects = [
             _listed_node(sequence, item, findings) for sequence, item in enumerate(listed, 1)
         ]
         taken = {number for item in listed for number in item.lines}
-        shared = _notice_citations(text, min(taken))
+        # A list's basis is stated above it; a notice of one project states it anywhere.
+        shared = _notice_citations(text, min(taken) if len(listed) >= 2 else text.count("\n") + 2)
         for node in projects:
             node["citations"] = [dict(citation) for citation in shared]
         for number, line in enumerate(text.split("\n"), 1):
@@ -1069,6 +1140,19 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             _build_project(block, name or "", findings, anchor)
             for block, anchor in zip(outline.projects, anchors, strict=True)
         ]
+        if len(projects) == 1 and outline.projects[0].section(o.BASIS) is None:
+            # A text of one project without a 立项依据 section (a 批复, a 公示): the documents
+            # its sentences cite or name by number are its basis, as for a notice.
+            projects[0]["citations"] = _notice_citations(text, text.count("\n") + 2)
+            if projects[0]["citations"]:
+                findings.append(
+                    Finding(
+                        "info",
+                        "文本没有“立项依据”部分，已按正文中引用的文件列出立项依据，请核对。",
+                        project=1,
+                        field="citations",
+                    )
+                )
     if not name:
         name = projects[0]["implementing_unit"]
         findings.append(

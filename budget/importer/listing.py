@@ -63,6 +63,7 @@ class ListedProject:
     amount_cell: str = ""  # the amount as written, when it could not be read
     content: list[str] = field(default_factory=list)
     line: int = 0  # the input line of its name (1-based)
+    amount_line: int = 0  # the input line of its amount, when not the name's
     lines: list[int] = field(default_factory=list)  # every input line it took
     style: str = ""  # how a numbered list numbers it (arabic, cnparen …)
     parts: list[ListedProject] = field(default_factory=list)  # a numbered list inside it
@@ -386,6 +387,7 @@ def _numbered_items(lines: list[str]) -> list[ListedProject]:
         if amount and current.amount is None:
             found = find_amounts(line[amount.end() :])
             current.amount = found[0] if found else None
+            current.amount_line = index + 1
         if unit and not current.unit:
             current.unit = single_value(line[unit.start() :], "unit")[0]
     ordered = [r for r in runs if r.parent is None] + [r for r in runs if r.parent is not None]

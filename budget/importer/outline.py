@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..normalize import halfwidth
+from .tables import CELL_LABELS
 
 # Section kinds, in the order of the standard eight sections.
 NAME = "name"
@@ -409,21 +410,35 @@ _RUN_ON_BREAK = re.compile(
 )
 
 
+# A form's labelled cell after a space, on a line that holds a whole row of a form printed
+# without its ruling (项目名称:X 项目编码: 项目单位(盖章):Y 主管部门:Z; 项目基本情况 项目名称 X).
+_FORM_BREAK = re.compile(
+    r"(?<=\s)(?=(?:"
+    + "|".join(sorted({*CELL_LABELS, *_ALL_KEYWORDS}, key=len, reverse=True))
+    + r")(?:\s*\([^()]{0,8}\))?(?:\s*:|\s))"
+)
+
+
 def split_run_on(text: str) -> tuple[str, list[int]]:
     """Sections written one after another on one long line (a page that lost its line
-    breaks: ``(1)项目概述。… (2)立项依据。…``) put on lines of their own; with, for each line
-    of the result, the input line it came from (1-based)."""
+    breaks: ``(1)项目概述。… (2)立项依据。…``), and a form's labelled cells printed on one
+    line (``项目名称:X 项目单位(盖章):Y``), put on lines of their own; with, for each line of
+    the result, the input line it came from (1-based)."""
     out: list[str] = []
     origin: list[int] = []
     for number, line in enumerate(text.split("\n"), 1):
         parts = [line]
+        normal = halfwidth(line)  # same positions
+        cuts = []
         if len(line) > 120:
-            normal = halfwidth(line)  # same positions
             cuts = [m.start() for m in _RUN_ON_BREAK.finditer(normal) if m.start() > 0]
-            if len(cuts) >= 2:
-                bounds = [0, *cuts, len(line)]
-                pieces = (line[a:b].strip() for a, b in itertools.pairwise(bounds))
-                parts = [piece for piece in pieces if piece]
+            cuts = cuts if len(cuts) >= 2 else []
+        if not cuts and "|" not in normal:
+            cuts = [m.start() for m in _FORM_BREAK.finditer(normal) if normal[: m.start()].strip()]
+        if cuts:
+            bounds = [0, *cuts, len(line)]
+            pieces = (line[a:b].strip() for a, b in itertools.pairwise(bounds))
+            parts = [piece for piece in pieces if piece]
         out.extend(parts)
         origin.extend([number] * len(parts))
     return "\n".join(out), origin

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from budget.importer import parse_disclosure
-from budget.importer.build import labelled_department, labelled_year
+from budget.importer.build import labelled_department, labelled_year, signing_department
 from budget.importer.listing import read_listing
 from budget.importer.tables import single_value, unflatten
 
@@ -379,3 +379,83 @@ def test_a_person_named_after_the_unit_under_a_heading_that_says_so_is_left_out(
     text = "2019年某县项目公示\n1.项目名称:环保建设项目\n6.实施单位及责任人:塔秀乡人民政府昂青夫\n"
     project = parse_disclosure(text).tree["projects"][0]
     assert project["implementing_unit"] == "塔秀乡人民政府"
+
+
+NOTICE = (
+    "近日,船山区老池镇2023年中央财政以工代赈项目实施方案文本已经我单位审查并批复,"
+    "批复文号为:遂船发改许可〔2022〕120号。该项目总投资450万元,拟争取中央财政衔接资金400万元。\n"
+    + """现将《实施方案》进行公示,望广大群众予以监督。
+监督举报电话:12317
+遂宁市船山区发展和改革局
+2022年9月28日
+"""
+)
+
+
+def test_a_notice_about_one_project_named_in_its_title_is_that_project():
+    result = parse_disclosure(NOTICE, year=2023)
+    [project] = result.tree["projects"]
+    assert project["name"] == "船山区老池镇2023年中央财政以工代赈项目"
+    assert project["declared_total_yuan"] == "4500000.00"  # 总投资, not the 400万 asked for
+    assert [c["document_number"] for c in project["citations"]] == ["遂船发改许可〔2022〕120号"]
+    # The unit that signed it, above its date, is the department; the implementing unit is
+    # not stated, so it is flagged, not guessed.
+    assert result.tree["department"]["name"] == "遂宁市船山区发展和改革局"
+    assert any(f.field == "implementing_unit" for f in result.findings)
+    assert result.sources[0]["declared_total"] == 1
+    # Every line is kept.
+    assert not [f for f in result.findings if f.severity == "error"]
+
+
+def test_a_notice_whose_title_names_no_project_is_refused_with_the_reason():
+    with pytest.raises(Exception, match="没有找到任何项目"):
+        parse_disclosure(
+            "关于做好2024年防汛工作的通知\n各乡镇要高度重视。\n某县水利局\n2024年5月1日\n"
+        )
+
+
+@pytest.mark.parametrize(
+    ("text", "department"),
+    [
+        ("正文。\n遂宁市船山区发展和改革局\n2022年9月28日\n", "遂宁市船山区发展和改革局"),
+        (
+            "正文。\n邵阳市北塔区财政局   邵阳市北塔区农业农村水利局\n20191227\n",
+            "邵阳市北塔区财政局、邵阳市北塔区农业农村水利局",
+        ),
+        ("正文。\n特此公告。\n2022年9月28日\n", ""),  # no unit above the date
+        ("正文。\n遂宁市船山区发展和改革局\n联系电话:12317\n", ""),  # no date below the unit
+    ],
+)
+def test_the_signing_unit_is_the_one_above_the_date(text, department):
+    assert signing_department(text) == department
+
+
+def test_a_form_row_printed_on_one_line_is_read_cell_by_cell():
+    text = (
+        "广水市马坪镇中心中学项目申报表 项目名称:城乡义务教育补助经费-校舍安全保障长效机制省级资金"
+        " 项目编码: 项目单位(盖章):广水市马坪镇中心中学 主管部门:广水市教育局 申报日期: 2022\n"
+        "项目立项依据:《湖北省义务教育学校校舍安全保障长效机制实施办法》\n"
+    )
+    result = parse_disclosure(text, year=2023)
+    [project] = result.tree["projects"]
+    assert project["name"] == "城乡义务教育补助经费-校舍安全保障长效机制省级资金"
+    assert project["implementing_unit"] == "广水市马坪镇中心中学"
+    assert result.tree["department"]["name"] == "广水市教育局"
+    # Findings still point at the input's lines.
+    assert {f.line for f in result.findings if f.line} <= {1, 2}
+
+
+def test_a_text_without_a_basis_section_cites_the_documents_its_sentences_name():
+    text = (
+        "关于汉滨区新城办社区服务中心建设项目可行性研究报告的批复\n"
+        "你局报来的汉发计字〔2007〕149号文件《关于上报社区服务中心建设项目可行性研究报告的报告》"
+        "收悉,经研究,现批复如下:\n"
+        "一、项目名称:汉滨区新城办社区服务中心建设项目\n"
+        "二、项目总投资:120万元\n"
+    )
+    result = parse_disclosure(text, year=2007)
+    [project] = result.tree["projects"]
+    assert [(c["title"], c["document_number"]) for c in project["citations"]] == [
+        ("关于上报社区服务中心建设项目可行性研究报告的报告", "汉发计字〔2007〕149号")
+    ]
+    assert any(f.field == "citations" and f.severity == "info" for f in result.findings)
