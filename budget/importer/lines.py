@@ -692,6 +692,75 @@ def _one_part(text: str, head: Line, children: list[Line]) -> bool:
 _WRAP = re.compile(r"(?<![。；;！!？?：:])[ \t]*\n[ \t]*")
 
 
+_PER_WORD_BEFORE = re.compile(
+    r"每(?P<noun>[\u4e00-\u9fff])(?P<then>[\u4e00-\u9fff]?)[^，,；;。0-9]{0,10}$"
+)
+
+
+def rate_lines(text: str, source: str) -> list[Line]:
+    """Calculations written as a count and a rate for each, with no sum stated for them
+    (``2019年种植3060亩，每亩补贴资金500元``, ``70个行政村，每村4400元，市级需配套704元/村``): a
+    line each, its factors the count and the rate, its amount left empty (the text states
+    none; the product is the factors'). A rate is paired with the nearest count before it in
+    its sentence whose unit or counted noun is the one the rate is for (亩 … 每亩, 个行政村 …
+    每村, …/村); a rate without one is no calculation."""
+    lines: list[Line] = []
+    for sentence in _sentences(text):
+        counts = _counts(sentence)
+        for price in find_amounts(sentence):
+            if price.unit != "元" or not (price.per or _is_price(sentence, price)):
+                continue
+            per = _PER_WORD_BEFORE.search(sentence[: price.start])
+            # 每亩, 每村; 每个 for 个, or 每个村 for 村.
+            nouns = {price.per} if price.per else set(per.group("noun", "then")) if per else set()
+            nouns -= {"", *_TIME_UNITS, "季"}
+            if not nouns:
+                continue
+            paired = [
+                count
+                for count in counts
+                if count[2] < price.start
+                and any(_counted_noun(sentence, count).endswith(noun) for noun in nouns)
+            ]
+            if not paired:
+                continue
+            value, unit, where, label = paired[-1]
+            counted = _counted_noun(sentence, paired[-1])[len(unit) :]
+            label = counted if len(counted) >= 2 else label  # 70个行政村 counts 行政村
+            price_label = words_for(sentence, price.start, price.end, price=True, unit="元")
+            factors = [(value, unit, label), (price.value.normalize(), "元", price_label)]
+            # Named by what the rate is for (市级需配套704元/村 → 市级需配套), else by the
+            # clause of the count (种植3060亩 → 种植).
+            price_clause = sentence[max(sentence.rfind(sep, 0, price.start) for sep in "，,") + 1 :]
+            clause_start = max(sentence.rfind(sep, 0, where) for sep in "，,；;") + 1
+            price_words = price_clause[: price.start - (len(sentence) - len(price_clause))]
+            name = (
+                _clean_name(re.sub(r"^每个?[\u4e00-\u9fff]", "", price_words.strip()))
+                or _clean_name(sentence[clause_start:where])
+                or label
+            )
+            formula = f"{_plain(value)}{unit}×{_plain(price.value)}元"
+            line = Line(marker="", name=name[:300], amount=None, source=source)
+            line.formula, line.factors = formula, factors
+            lines.append(line)
+    return lines
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences and ；-parts of ``text`` that hold something."""
+    return [part for part in re.split(r"[。；;\n]", text) if part.strip()]
+
+
+def _counted_noun(text: str, count: tuple) -> str:
+    """What a count counts: its unit and the noun right after it (70个行政村 → 个行政村)."""
+    _value, unit, where, _label = count
+    at = text.find(unit, where)
+    after = re.match(r"[\u4e00-\u9fff]{0,4}", text[at + len(unit) :]).group()
+    # The counted noun ends before the next clause's words (3060亩每亩 → 亩).
+    after = after.split("每")[0]
+    return unit + after
+
+
 def extract_lines(text: str, source: str) -> LineResult:
     """Line items of one sub-item text (the body after its ``N.`` marker)."""
     text = sentence_stops(_WRAP.sub("", text))
@@ -706,6 +775,7 @@ def extract_lines(text: str, source: str) -> LineResult:
         return result
     sums = _sums(text)
     if not sums:
+        result.lines = rate_lines(text, source)
         return result
     # No markers: the sentence that states the sub-item's sum; named by its clause.
     amount = sums[-1]

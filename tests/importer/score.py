@@ -78,7 +78,9 @@ def _same_amount(a, b) -> bool:
 def _numbers(text: str) -> list[Decimal]:
     from budget.normalize import halfwidth
 
-    return [Decimal(n) for n in re.findall(r"[0-9]+(?:\.[0-9]+)?", halfwidth(text or ""))]
+    # A year (2019年种植3060亩) dates a quantity; it is not one.
+    numbers = re.findall(r"(?:19|20)[0-9]{2}(?=\s*年)|([0-9]+(?:\.[0-9]+)?)", halfwidth(text or ""))
+    return [Decimal(n) for n in numbers if n]
 
 
 def _flagged(findings, project: int | None, what: str) -> bool:

@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -181,3 +182,52 @@ def test_several_parts_after_qizhong_stay_a_breakdown():
 def test_a_part_equal_to_the_whole_is_its_breakdown():
     (line,) = extract_lines("①培训经费5万元，其中市级财政5万元。", "content").lines
     assert not line.partial
+
+
+def _factors(line):
+    return [(value, unit) for value, unit, _label in line.factors]
+
+
+def test_a_count_and_a_rate_for_it_without_a_sum_are_a_line_without_an_amount():
+    text = "其中,2019年种植3060亩,每亩补贴资金500元;2020年计划种植5000亩,每亩补贴资金1000元。"
+    lines = extract_lines(text, "content").lines
+    assert [(_factors(line), line.amount) for line in lines] == [
+        ([(Decimal("3060"), "亩"), (Decimal("500"), "元")], None),
+        ([(Decimal("5000"), "亩"), (Decimal("1000"), "元")], None),
+    ]
+    assert lines[0].formula == "3060亩×500元"
+
+
+def test_two_rates_for_one_counted_noun_share_the_count():
+    text = "主要用于送戏进万村,按照明年的任务70个行政村,每村4400元,市级需配套704元/村。"
+    lines = extract_lines(text, "content").lines
+    assert [_factors(line) for line in lines] == [
+        [(Decimal("70"), "个"), (Decimal("4400"), "元")],
+        [(Decimal("70"), "个"), (Decimal("704"), "元")],
+    ]
+    assert lines[0].factors[0][2] == "行政村"  # what is counted
+    assert lines[1].name == "市级需配套"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每人每月补助200元。",  # a rate by the month with nothing counted
+        "带动当地20名群众务工,每亩收益500元。",  # the count is of people, the rate per 亩
+        "每亩补贴资金500元,共种植3060亩。",  # the count comes after the rate
+    ],
+)
+def test_a_rate_without_its_own_count_before_it_is_no_calculation(text):
+    assert extract_lines(text, "content").lines == []
+
+
+@given(
+    count=st.integers(min_value=1, max_value=99_999),
+    rate=st.integers(min_value=1, max_value=99_999),
+    unit=st.sampled_from(["亩", "户", "个", "人"]),
+)
+def test_any_count_and_rate_are_read_as_written_and_no_amount_is_made_up(count, rate, unit):
+    lines = extract_lines(f"计划完成{count}{unit},每{unit}补助{rate}元。", "content").lines
+    assert [(_factors(line), line.amount) for line in lines] == [
+        ([(Decimal(count), unit), (Decimal(rate), "元")], None)
+    ]
