@@ -158,6 +158,7 @@ def preview(record: SourceFile) -> dict[str, Any]:
                 "sub_items": len(node["sub_items"]),
                 "citations": len(node["citations"]),
                 "lines": sum(len(sub["lines"]) for sub in node["sub_items"]),
+                "details": _details(record, node, where),
                 "findings": [
                     f for f in findings if f.get("project") == number and f["severity"] != "info"
                 ],
@@ -180,6 +181,68 @@ def preview(record: SourceFile) -> dict[str, Any]:
             if f.get("project") is None and f["severity"] != "info" and not f.get("field")
         ],
     }
+
+
+def _yuan(amount: str | None) -> str:
+    return f"{amount}元" if amount else "未写明金额"
+
+
+def _details(record: SourceFile, node: dict, where: dict) -> list[Value]:
+    """The rest of what was read for one project, each beside its line: every sub-item,
+    its line items (with their formula) and every citation. Corrected in the editor after
+    confirming; shown here so staff see where each came from."""
+    subs = where.get("sub_items", [])
+    lines = where.get("lines", [])
+    citations = where.get("citations", [])
+
+    def at(places: list, index: int) -> int | None:
+        return places[index] if index < len(places) else None
+
+    rows = []
+    for i, sub in enumerate(node["sub_items"]):
+        number = at(subs, i)
+        text, place = _source_line(record, number)
+        rows.append(
+            Value(
+                f"sub{i + 1}",
+                f"子项目{i + 1}",
+                f"{sub['name']}：{_yuan(sub['declared_amount_yuan'])}",
+                number,
+                text,
+                place,
+                "",
+            )
+        )
+        for j, line in enumerate(sub["lines"]):
+            number = at(at(lines, i) or [], j)
+            text, place = _source_line(record, number)
+            formula = f"（{line['formula']}）" if line.get("formula") else ""
+            rows.append(
+                Value(
+                    f"sub{i + 1}-line{j + 1}",
+                    f"子项目{i + 1} 测算{j + 1}",
+                    f"{line['name']}：{_yuan(line.get('amount_yuan'))}{formula}",
+                    number,
+                    text,
+                    place,
+                    "",
+                )
+            )
+    for k, citation in enumerate(node["citations"]):
+        number = at(citations, k)
+        text, place = _source_line(record, number)
+        rows.append(
+            Value(
+                f"citation{k + 1}",
+                f"立项依据{k + 1}",
+                citation["cited_text"],
+                number,
+                text,
+                place,
+                "",
+            )
+        )
+    return rows
 
 
 def _amount(text: str, where: str) -> str | None:

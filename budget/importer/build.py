@@ -90,8 +90,10 @@ class ImportResult:
     tree: dict[str, Any]
     findings: list[Finding] = field(default_factory=list)
     # Where each value was read (1-based input lines): per project name, implementing_unit,
-    # declared_total; for the document department, fiscal_year, title. None: not read there.
-    sources: list[dict[str, int | None]] = field(default_factory=list)
+    # declared_total, and lists of the line of each sub-item, of each sub-item's line items
+    # (one list per sub-item) and of each citation; for the document department, fiscal_year,
+    # title. None: not read there.
+    sources: list[dict[str, Any]] = field(default_factory=list)
     document_sources: dict[str, int | None] = field(default_factory=dict)
 
     @property
@@ -600,6 +602,7 @@ def _build_project(
     if subs:
         if content_pre:
             subs[0].content.insert(0, content_pre)
+            subs[0].content_line = subs[0].content_line or _body_line(first(o.CONTENT))
             if content_items:
                 note(
                     "info",
@@ -608,6 +611,7 @@ def _build_project(
                 )
         if plan_pre:
             subs[0].plan.insert(0, plan_pre)
+            subs[0].plan_line = subs[0].plan_line or _body_line(first(o.PLAN))
             if plan_items:
                 note(
                     "info",
@@ -853,6 +857,31 @@ def _header_cell(section: o.Section | None) -> bool:
     return not lines or bool(HEADER_WORDS.match(re.sub(r"\s+", "", lines[0].text)))
 
 
+def _detail_sources(text: str, node: dict, anchor: dict) -> dict[str, list]:
+    """Where each sub-item, line item and citation of ``node`` was read: the line its
+    builder noted, else the first line holding it as written (a citation's text, a listed
+    project's row), else its section's."""
+    subs = anchor.get("sub", {})
+    lines = anchor.get("lines", {})
+    return {
+        "sub_items": [
+            subs.get(index) or _line_of(text, sub["name"]) or anchor.get("project")
+            for index, sub in enumerate(node["sub_items"], 1)
+        ],
+        "lines": [
+            [
+                lines.get((index, number)) or subs.get(index)
+                for number in range(1, len(sub["lines"]) + 1)
+            ]
+            for index, sub in enumerate(node["sub_items"], 1)
+        ],
+        "citations": [
+            _line_of(text, citation["cited_text"]) or anchor.get("basis")
+            for citation in node["citations"]
+        ],
+    }
+
+
 def _line_of(text: str, value: str) -> int | None:
     """The first input line holding ``value``."""
     position = text.find(value)
@@ -1061,7 +1090,13 @@ def parse_disclosure(
 
         for finding in result.findings:
             finding.line = back(finding.line)
-        result.sources = [{k: back(v) for k, v in item.items()} for item in result.sources]
+
+        def back_all(value):
+            if isinstance(value, list):
+                return [back_all(item) for item in value]
+            return back(value)
+
+        result.sources = [{k: back_all(v) for k, v in item.items()} for item in result.sources]
         result.document_sources = {k: back(v) for k, v in result.document_sources.items()}
     return result
 
@@ -1213,7 +1248,8 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
     result = ImportResult(tree=tree, findings=findings)
     result.sources = [
         {key: anchor.get(key) for key in ("name", "implementing_unit", "declared_total")}
-        for anchor in anchors
+        | _detail_sources(text, node, anchor)
+        for node, anchor in zip(projects, anchors, strict=True)
     ]
     title_line = title_lines[0].number if title_lines else None
     result.document_sources = {

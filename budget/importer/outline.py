@@ -58,6 +58,7 @@ _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "承担单位",
             "申报单位",
             "责任单位",
+            "实施部门",
         ),
     ),
     (
@@ -153,7 +154,7 @@ _SENTENCE_PUNCTUATION = re.compile(r"[。；;，,]")
 # After the keyword: 情况 or 及…, a note in brackets (（单位：万元）), then a colon, a space or
 # the end of the line. Matched on the half-width form, where （ is (.
 _HEADING_TAIL = re.compile(
-    r"(?:情况|及\S{0,8})?\s*(?P<note>\([^()]{0,16}\))?\s*(?:[:：]\s*|。\s*|\s+|$)"
+    r"(?:情况|及[^\s:：]{0,8})?\s*(?P<note>\([^()]{0,16}\))?\s*(?:[:：]\s*|。\s*|\s+|$)"
 )
 
 

@@ -85,6 +85,13 @@ def test_a_clerk_uploads_checks_corrects_and_confirms(clerk, seed, media):
     assert "某县公路事业发展中心" in page and "第7段" in page
     assert 'value="618,000.00元"' in page and "第13段" in page
     assert record.sha256 in page
+    # The sub-item, its calculation and the citation, each beside its line and place.
+    details = page[page.index("import-details") :]
+    assert "农村公路养护经费：618000.00元" in details
+    assert "农村公路养护经费：618000.00元（412公里×1500元）" in details
+    assert "按每公里每年1500元的标准" in details and "第11段" in details
+    assert "《农村公路养护管理办法》（交通运输部令2015年第22号）" in details
+    assert "第5段" in details
 
     form = {
         "department": seed.department.pk,
