@@ -10,10 +10,11 @@ from decimal import Decimal
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpResponseRedirect, JsonResponse
+from django.http import FileResponse, Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
 from budget.amounts import format_yuan
@@ -23,8 +24,10 @@ from . import ingest
 from .models import Department, SourceFile, Status
 from .roles import reviews_only
 
-# Each file is read in the request (a 50-page PDF takes a few seconds): a few at a time.
+# Each file is read by a job in the worker; a few at a time keeps a clerk's queue short.
 MAX_FILES = 5
+# A file still 识别中 after this long: its worker was stopped; the page says so.
+READING_PATIENCE_SECONDS = 600
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -96,7 +99,7 @@ class SourceFileAdmin(admin.ModelAdmin):
         # Uploads waiting for confirmation are their uploader's alone; imported files are the
         # source of their department's projects, for its staff (reviewers and auditors
         # compare the records with them).
-        waiting = queryset.filter(state=SourceFile.State.PREVIEW, uploaded_by=request.user)
+        waiting = queryset.filter(state__in=SourceFile.WAITING, uploaded_by=request.user)
         imported = queryset.filter(
             state=SourceFile.State.IMPORTED, department__in=request.user.departments.all()
         )
@@ -111,7 +114,7 @@ class SourceFileAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         # An imported file is the drafts' source, kept for the audit; only an upload still
         # waiting for confirmation can go (its 取消导入 button removes the file too).
-        if obj is not None and obj.state != SourceFile.State.PREVIEW:
+        if obj is not None and obj.state not in SourceFile.WAITING:
             return False
         return super().has_delete_permission(request, obj)
 
@@ -183,7 +186,7 @@ class SourceFileAdmin(admin.ModelAdmin):
                 if received:
                     messages.success(
                         request,
-                        f"已读取 {len(received)} 个文件，请逐个核对后确认导入。",
+                        f"已上传 {len(received)} 个文件，识别完成后请逐个核对并确认导入。",
                     )
                     return self._go(request, reverse("admin:projects_sourcefile_changelist"))
         context = {
@@ -195,8 +198,39 @@ class SourceFileAdmin(admin.ModelAdmin):
         }
         return TemplateResponse(request, "admin/projects/sourcefile/upload.html", context)
 
+    def _cancel(self, request, record):
+        if not self.has_delete_permission(request, record):
+            raise PermissionDenied
+        try:
+            ingest.cancel(record)
+        except ingest.IngestError as error:
+            messages.error(request, str(error))
+            return HttpResponseRedirect(request.path)
+        messages.success(request, f"已取消导入“{record.name}”，文件未保留。")
+        return HttpResponseRedirect(reverse("admin:projects_sourcefile_changelist"))
+
+    def _waiting_view(self, request, record):
+        """The page of a file being read (it refreshes itself until the worker is done) or
+        that could not be read (the reason, and a button to remove the entry)."""
+        if request.method == "POST" and "cancel" in request.POST:
+            return self._cancel(request, record)
+        waited = (timezone.now() - record.uploaded_at).total_seconds()
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"核对导入：{record.name}",
+            "record": record,
+            "stalled": waited > READING_PATIENCE_SECONDS,
+            "can_cancel": self.has_delete_permission(request, record),
+        }
+        return TemplateResponse(request, "admin/projects/sourcefile/waiting.html", context)
+
     def preview_view(self, request, object_id):
         record = self._record(request, object_id)
+        if request.method == "GET" and request.headers.get("X-Requested-With") == "XMLHttpRequest":
+            return JsonResponse({"state": record.state})  # the waiting page's question
+        if record.state in (SourceFile.State.READING, SourceFile.State.FAILED):
+            return self._waiting_view(request, record)
         departments = _departments(request.user)
         data = ingest.preview(record)
         head = {value.key: value for value in data["head"]}
@@ -218,15 +252,7 @@ class SourceFileAdmin(admin.ModelAdmin):
                     typed[value.key] = request.POST.get(field, "")
             corrections[project["sequence"]] = typed
         if request.method == "POST" and "cancel" in request.POST:
-            if not self.has_delete_permission(request, record):
-                raise PermissionDenied
-            try:
-                ingest.cancel(record)
-            except ingest.IngestError as error:
-                messages.error(request, str(error))
-                return HttpResponseRedirect(request.path)
-            messages.success(request, f"已取消导入“{record.name}”，文件未保留。")
-            return HttpResponseRedirect(reverse("admin:projects_sourcefile_changelist"))
+            return self._cancel(request, record)
         if request.method == "POST" and record.state == SourceFile.State.PREVIEW:
             if not self.has_add_permission(request):
                 raise PermissionDenied
@@ -291,6 +317,8 @@ class SourceFileAdmin(admin.ModelAdmin):
 
     def download_view(self, request, object_id):
         record = self._record(request, object_id)
+        if not record.file:
+            raise Http404("文件无法读取，未保留。")
         response = FileResponse(record.file.open("rb"), as_attachment=True, filename=record.name)
         response["X-Content-Type-Options"] = "nosniff"
         return response

@@ -1,17 +1,21 @@
 """Uploaded disclosure files → a preview staff check → drafts (the 导入公开文本 page).
 
-:func:`receive` reads one uploaded file (:mod:`sourcefiles`), parses it (:mod:`budget.importer`)
-and keeps both the file, with its SHA-256, and what was read, as a :class:`SourceFile` waiting
-for confirmation. A file that cannot be read raises with a Chinese message and nothing is
-stored. :func:`confirm` applies what staff corrected in the preview and stores the projects as
-drafts through :func:`projects.services.load_disclosure_tree`, the loader every import uses,
-in the department and year staff chose; their first history record names the file.
-:func:`cancel` removes an upload that was not confirmed, file and all.
+:func:`receive` keeps one uploaded file, with its SHA-256, after the checks that need no
+reading (a bad type, size, an old format, encryption: a Chinese message and nothing stored),
+and queues its reading: :func:`read_upload`, a job in the worker like every PDF render, since
+a 100-page PDF of tables takes tens of seconds, longer than a request may (docs/import.md).
+:func:`read` reads and parses it (:mod:`sourcefiles`, :mod:`budget.importer`) and keeps what
+was read for the preview, or, for a file that turns out unreadable, the reason, removing the
+stored file. :func:`confirm` applies what staff corrected in the preview and stores the
+projects as drafts through :func:`projects.services.load_disclosure_tree`, the loader every
+import uses, in the department and year staff chose; their first history record names the
+file. :func:`cancel` removes an upload that was not confirmed, file and all.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
@@ -19,16 +23,19 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django_tasks import task
 
 from budget.importer import TextImportError, parse_disclosure
 from budget.importer.decode import MAX_BYTES  # the largest upload read (the admin's bound)
-from sourcefiles import UnreadableFile, read_file
+from sourcefiles import UnreadableFile, check_file, read_file
 
 from .forms import AmountField
 from .models import Department, Project, SourceFile
 from .services import TreeError, load_disclosure_tree
 
-__all__ = ["MAX_BYTES", "IngestError", "cancel", "confirm", "preview", "receive"]
+__all__ = ["MAX_BYTES", "IngestError", "cancel", "confirm", "preview", "read", "receive"]
+
+log = logging.getLogger(__name__)
 
 
 class IngestError(ValueError):
@@ -36,19 +43,52 @@ class IngestError(ValueError):
 
 
 def receive(name: str, data: bytes, user) -> SourceFile:
-    """Read and keep one uploaded file, or raise :class:`IngestError` having stored nothing."""
+    """Keep one uploaded file and queue its reading (:func:`read_upload`), or raise
+    :class:`IngestError` having stored nothing: what can be refused without reading the file
+    (its type, size, an old format, encryption, a broken container) is refused here."""
     try:
-        source = read_file(name, data)
+        kind = check_file(name, data)
+    except UnreadableFile as error:
+        raise IngestError(str(error)) from None
+    digest = hashlib.sha256(data).hexdigest()
+    record = SourceFile(
+        name=PurePath(name).name[:255] or "未命名",
+        sha256=digest,
+        size=len(data),
+        format=kind,
+        uploaded_by=user,
+        state=SourceFile.State.READING,
+    )
+    # Stored under its digest, never under the name it was sent with.
+    suffix = PurePath(name).suffix.lower()[:8]
+    record.file.save(f"{digest}{suffix}", ContentFile(data), save=False)
+    try:
+        with transaction.atomic():
+            record.save()
+            read_upload.enqueue(record.pk)  # in the same transaction: read, or not stored
+    except Exception:
+        record.file.delete(save=False)  # no file without its row
+        raise
+    return record
+
+
+def read(record: SourceFile) -> None:
+    """Read and parse a kept upload: its state becomes ``preview`` with what was read, or
+    ``failed`` with the reason, its stored file removed (nothing is kept of a file that
+    cannot be read)."""
+    with record.file.open("rb") as stored:
+        data = stored.read()
+    try:
+        source = read_file(record.name, data)
         parsed = parse_disclosure(source.text)
     except (UnreadableFile, TextImportError) as error:
-        raise IngestError(str(error)) from None
+        _failed(record, str(error))
+        return
     except Exception as error:
-        # A text the parser trips over must not stop the other files of the upload.
-        raise IngestError(
-            f"解析时出错（{type(error).__name__}），请将该文件报告给维护人员。"
-        ) from error
-    digest = hashlib.sha256(data).hexdigest()
-    result = {
+        log.exception("reading upload %s failed", record.pk)
+        _failed(record, f"解析时出错（{type(error).__name__}），请将该文件报告给维护人员。")
+        return
+    record.result = {
         "tree": parsed.tree,
         "findings": [finding.as_dict() for finding in parsed.findings],
         "sources": parsed.sources,
@@ -57,23 +97,33 @@ def receive(name: str, data: bytes, user) -> SourceFile:
         "notes": list(source.notes),
         "encoding": source.encoding,
     }
-    record = SourceFile(
-        name=PurePath(name).name[:255] or "未命名",
-        sha256=digest,
-        size=len(data),
-        format=source.format,
-        uploaded_by=user,
-        result=result,
+    record.format = source.format
+    record.state = SourceFile.State.PREVIEW
+    # Only a file still waiting to be read is updated: cancelled meanwhile, it is gone.
+    SourceFile.objects.filter(pk=record.pk, state=SourceFile.State.READING).update(
+        result=record.result, format=record.format, state=record.state
     )
-    # Stored under its digest, never under the name it was sent with.
-    suffix = PurePath(name).suffix.lower()[:8]
-    record.file.save(f"{digest}{suffix}", ContentFile(data), save=False)
-    try:
-        record.save()
-    except Exception:
-        record.file.delete(save=False)  # no file without its row
-        raise
-    return record
+
+
+def _failed(record: SourceFile, reason: str) -> None:
+    stored = record.file
+    with transaction.atomic():
+        updated = SourceFile.objects.filter(pk=record.pk, state=SourceFile.State.READING).update(
+            state=SourceFile.State.FAILED, error=reason[:2000], file=""
+        )
+        if updated:
+            transaction.on_commit(lambda: stored.delete(save=False))
+    record.state, record.error = SourceFile.State.FAILED, reason
+
+
+@task()
+def read_upload(source_file_id: int) -> str:
+    """Read one upload (in the worker, ``manage.py db_worker``)."""
+    record = SourceFile.objects.filter(pk=source_file_id, state=SourceFile.State.READING).first()
+    if record is None:
+        return "gone"  # cancelled before it was read
+    read(record)
+    return record.state
 
 
 @dataclass(frozen=True)
@@ -314,10 +364,11 @@ def confirm(
 
 
 def cancel(record: SourceFile) -> None:
-    """Remove an upload that was not imported: its row and its stored file."""
-    if record.state != SourceFile.State.PREVIEW:
+    """Remove an upload that was not imported: its row and its stored file (if any)."""
+    if record.state not in SourceFile.WAITING:
         raise IngestError("已导入的文件作为草稿的来源保留，不能删除。")
     stored = record.file
     with transaction.atomic():
         record.delete()
-        transaction.on_commit(lambda: stored.delete(save=False))
+        if stored:
+            transaction.on_commit(lambda: stored.delete(save=False))

@@ -1411,12 +1411,19 @@ class SourceFile(models.Model):
     auditor can compare the drafts made from it with what the unit sent (``projects/ingest.py``).
 
     ``result`` holds what was read from it until staff confirm or cancel: the disclosure tree,
-    the findings, where each value was read, and every line of the file with its place.
+    the findings, where each value was read, and every line of the file with its place. A file
+    is read by a job in the worker (a 100-page PDF takes tens of seconds): ``reading`` until
+    then, ``failed`` with ``error`` (and its stored file removed) when it cannot be read.
     """
 
     class State(models.TextChoices):
+        READING = "reading", "识别中"
+        FAILED = "failed", "无法读取"
         PREVIEW = "preview", "待确认"
         IMPORTED = "imported", "已导入为草稿"
+
+    WAITING = (State.READING, State.FAILED, State.PREVIEW)
+    """An upload not imported: its uploader's alone, and it may be cancelled."""
 
     file = models.FileField("文件", upload_to="imports/%Y/%m/")
     name = models.CharField("文件名", max_length=255)
@@ -1444,6 +1451,7 @@ class SourceFile(models.Model):
         Project, verbose_name="导入的项目", related_name="source_files", blank=True
     )
     result = models.JSONField("识别结果", default=dict)
+    error = models.TextField("无法读取的原因", blank=True)
 
     class Meta:
         verbose_name = "导入的公开文本"

@@ -16,6 +16,6 @@ Pure Python, no Django.
 """
 
 from .lines import Line, SourceText, UnreadableFile
-from .read import read_file
+from .read import check_file, read_file
 
-__all__ = ["Line", "SourceText", "UnreadableFile", "read_file"]
+__all__ = ["Line", "SourceText", "UnreadableFile", "check_file", "read_file"]

@@ -92,7 +92,23 @@ def _paragraphs(lines: list[dict], page_width: float) -> list[tuple[float, str]]
     return out
 
 
-def read_pdf(data: bytes) -> SourceText:
+def check_pdf(data: bytes) -> None:
+    """Refuse an encrypted, damaged or too long PDF without reading its pages' text."""
+    with _open(data) as pdf:
+        _pages(pdf)
+
+
+def _pages(pdf) -> list:
+    try:
+        pages = pdf.pages
+    except Exception as error:
+        raise UnreadableFile("PDF 文件已损坏，无法读取页面。") from error
+    if len(pages) > MAX_PAGES:
+        raise UnreadableFile(f"PDF 有 {len(pages)} 页，最多可导入 {MAX_PAGES} 页。")
+    return pages
+
+
+def _open(data: bytes):
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
@@ -111,15 +127,14 @@ def read_pdf(data: bytes) -> SourceText:
                 "PDF 设有打开密码（已加密），无法读取。请取消密码后再上传。"
             ) from error
         raise UnreadableFile("PDF 文件已损坏，无法打开。") from error
+    return pdf
+
+
+def read_pdf(data: bytes) -> SourceText:
     lines: list[Line] = []
     empty_pages: list[int] = []
-    with pdf:
-        try:
-            pages = pdf.pages
-        except Exception as error:
-            raise UnreadableFile("PDF 文件已损坏，无法读取页面。") from error
-        if len(pages) > MAX_PAGES:
-            raise UnreadableFile(f"PDF 有 {len(pages)} 页，最多可导入 {MAX_PAGES} 页。")
+    with _open(data) as pdf:
+        pages = _pages(pdf)
         for number, page in enumerate(pages, 1):
             try:
                 lines += _page(page, number, empty_pages)

@@ -11,7 +11,7 @@ from budget.text import cleaned
 
 from .excel import read_xlsx
 from .lines import FORMAT_NAMES, Line, SourceText, UnreadableFile
-from .pdf import read_pdf
+from .pdf import check_pdf, read_pdf
 from .word import read_docx
 
 # A .docx or .xlsx is a zip: what it unpacks to is bounded as well as what was sent, so a
@@ -78,8 +78,11 @@ def _text(data: bytes) -> SourceText:
     return SourceText("txt", lines, encoding=decoded.encoding)
 
 
-def read_file(name: str, data: bytes) -> SourceText:
-    """The lines of the file ``name`` holding ``data``, or :class:`UnreadableFile`."""
+def check_file(name: str, data: bytes) -> str:
+    """What kind of file ``name`` holding ``data`` is ("txt", "docx", "xlsx", "pdf"), after
+    the checks that take no reading (size, type by its bytes, old formats, a mislabelled,
+    encrypted, oversized or corrupt container), or :class:`UnreadableFile`. Quick enough for
+    a request; :func:`read_file` does the reading."""
     suffix = PurePath(name).suffix.lower()
     try:
         check_size(data)
@@ -103,6 +106,17 @@ def read_file(name: str, data: bytes) -> SourceText:
             "可导入的格式：Word（.docx）、PDF、Excel（.xlsx）和文本（.txt）。"
         )
     if kind == "text":
+        _text(data)  # decoding is quick: an undecodable text is refused at once
+        return "txt"
+    if kind == "pdf":
+        check_pdf(data)
+    return kind
+
+
+def read_file(name: str, data: bytes) -> SourceText:
+    """The lines of the file ``name`` holding ``data``, or :class:`UnreadableFile`."""
+    kind = check_file(name, data)
+    if kind == "txt":
         return _text(data)
     reader = {"docx": read_docx, "xlsx": read_xlsx, "pdf": read_pdf}[kind]
     try:

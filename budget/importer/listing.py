@@ -34,7 +34,7 @@ _AMOUNT_COLUMN = re.compile(
 _NOT_AMOUNT = re.compile(r"标准|用途|科目|文号|对象|来源|性质|类别|方式")
 _UNIT_COLUMN = re.compile(r"^(?:项目)?(?:实施|责任|建设|承担)?(?:单位|主体)$|^项目单位$")
 _NUMBER_COLUMN = re.compile(r"^(?:序号|编号)$")
-_ROW_NUMBER = re.compile(r"^[0-9]{1,3}[.、．]?$")
+_ROW_NUMBER = re.compile(r"^[0-9]{1,4}[.、．]?$")
 _NUMERIC_CELL = re.compile(r"^[0-9０-９][0-9０-９,，.．]*(?:[(（].*)?$")
 HEADER_WORDS = re.compile(
     r"^(?:序号|编号|项目名称|建设项目|项目|村名|乡镇|建设地点|实施地点|建设内容|建设规模|"

@@ -13,6 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from projects.models import Project, SourceFile, Status
 from projects.roles import CLERK
 from tests.accounts import staff_account
+from tests.jobs import run_queued_jobs
 
 from .conftest import watch_policy_violations
 
@@ -64,6 +65,12 @@ def test_a_clerk_imports_a_neighbours_pdf_and_corrects_what_it_left_open(
     with page.expect_request(lambda r: r.method == "POST" and r.resource_type == "xhr"):
         page.click("form[data-upload-progress] [type=submit]")
     page.wait_for_url("**/preview/")
+    # The worker reads it; the page says so and refreshes itself until it is done.
+    assert "正在读取文件并识别项目" in page.locator("[role=status]").inner_text()
+    violations = Axe().run(page, options={"runOnly": RULES}).response["violations"]
+    assert not violations, [(v["id"], [n["target"] for n in v["nodes"]][:5]) for v in violations]
+    run_queued_jobs()
+    page.wait_for_selector("#p1", timeout=15_000)
 
     # The table says no unit: the amounts are left open and flagged, each beside its row.
     flagged = page.locator("tr.flagged")

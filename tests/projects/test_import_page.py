@@ -15,6 +15,7 @@ from django.urls import reverse
 from projects.models import Project, SourceFile, Status
 from projects.roles import CLERK, REVIEWER
 from tests.accounts import staff_client
+from tests.jobs import run_queued_jobs
 
 pytestmark = pytest.mark.django_db
 
@@ -48,10 +49,14 @@ def docx_bytes(lines=TEXT) -> bytes:
     return out.getvalue()
 
 
-def upload(client, name: str, data: bytes):
+def upload(client, name: str, data: bytes, *, read: bool = True):
+    """Post one file; then, unless ``read`` is false, let the worker read it."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    return client.post(ADD, {"files": [SimpleUploadedFile(name, data)]})
+    response = client.post(ADD, {"files": [SimpleUploadedFile(name, data)]})
+    if read:
+        run_queued_jobs()
+    return response
 
 
 @pytest.fixture(autouse=True)
@@ -163,13 +168,61 @@ def test_a_wrong_amount_typed_in_the_preview_is_refused_and_nothing_is_made(cler
         ("旧版.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "另存为"),
         ("空.txt", b"", "空文件"),
         ("图片.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "不支持 .png"),
-        ("说明.txt", "这里只有一句话，没有项目。".encode(), "没有找到任何项目"),
+        ("乱码.txt", b"\xff" * 40, "无法识别文件编码"),
     ],
 )
 def test_a_bad_file_gets_a_chinese_message_and_nothing_is_stored(clerk, media, name, data, message):
-    response = upload(clerk, name, data)
+    response = upload(clerk, name, data, read=False)
     assert response.status_code == 200
     assert message in response.content.decode()
+    assert not SourceFile.objects.exists()
+    assert stored_files(media) == []
+
+
+def test_a_file_is_read_by_the_worker_while_its_page_waits(clerk, media):
+    response = upload(clerk, "养护经费.docx", docx_bytes(), read=False)
+    record = SourceFile.objects.get()
+    assert record.state == SourceFile.State.READING
+    page = clerk.get(response.url).content.decode()
+    assert "正在读取文件并识别项目" in page and "import-waiting.js" in page
+    assert "确认导入为草稿" not in page
+    # The page's script asks whether it is done.
+    ask = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
+    assert clerk.get(response.url, **ask).json() == {"state": "reading"}
+    run_queued_jobs()
+    record.refresh_from_db()
+    assert record.state == SourceFile.State.PREVIEW
+    assert clerk.get(response.url, **ask).json() == {"state": "preview"}
+    page = clerk.get(response.url).content.decode()
+    assert 'value="农村公路养护经费"' in page and "import-waiting.js" not in page
+
+
+def test_a_file_that_turns_out_unreadable_says_why_and_its_file_is_not_kept(
+    clerk, media, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(clerk, "说明.txt", "这里只有一句话，没有项目。".encode())
+    record = SourceFile.objects.get()
+    assert record.state == SourceFile.State.FAILED
+    assert stored_files(media) == []  # nothing of the file is kept
+    page = clerk.get(response.url).content.decode()
+    assert "未能读取：文本中没有找到任何项目" in page
+    assert (
+        clerk.get(reverse("admin:projects_sourcefile_download", args=[record.pk])).status_code
+        == 404
+    )
+    # Its uploader removes the entry.
+    clerk.post(response.url, {"cancel": "1"})
+    assert not SourceFile.objects.exists()
+
+
+def test_a_file_cancelled_before_it_is_read_is_not_read(
+    clerk, media, django_capture_on_commit_callbacks
+):
+    response = upload(clerk, "养护经费.docx", docx_bytes(), read=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        clerk.post(response.url, {"cancel": "1"})
+    run_queued_jobs()  # the job finds nothing to read
     assert not SourceFile.objects.exists()
     assert stored_files(media) == []
 
@@ -200,7 +253,9 @@ def test_several_files_at_once_each_get_a_preview_and_a_bad_one_is_named(clerk):
         SimpleUploadedFile("坏.pdf", b"%PDF-1.7 broken"),
     ]
     response = clerk.post(ADD, {"files": files}, follow=True)
+    run_queued_jobs()
     assert SourceFile.objects.count() == 2
+    assert set(SourceFile.objects.values_list("state", flat=True)) == {"preview"}
     page = response.content.decode()
     assert "“坏.pdf”未能读取" in page
     assert "一.docx" in page and "二.docx" in page
