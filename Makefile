@@ -9,6 +9,10 @@ SEED := fixtures/seed/chengjiang-zzb-2024.json
 # turns that off (PYTHONDONTWRITEBYTECODE), every test worker, live server and subprocess
 # would compile every module again, 8 s of each process's start.
 unexport PYTHONDONTWRITEBYTECODE
+# veraPDF checks the PDFs against PDF/A-3B and PDF/UA-1 in the suite where it is installed
+# (a `verapdf` on PATH, or VERAPDF=command); without it, the structural checks still run.
+VERAPDF ?= $(shell command -v verapdf 2>/dev/null)
+export VERAPDF
 
 .PHONY: importer-score test-fast bench bench-season bench-faults bench-importer bench-pdf bench-publish bench-search bench-site demo serve test check pytest install system-bench system-demo system-test migrate-demo seed-demo lint format clean messages
 

@@ -1,6 +1,7 @@
 """Published records → PDF bytes: the project page's body (projects/pagedoc.py), a print
 stylesheet for A4 in the manner of Chinese official documents (GB/T 9704), WeasyPrint,
-PDF/A-3b with the record's data attached. Pure rendering: nothing here reads or writes storage.
+PDF/A-3b and PDF/UA-1 with the record's data attached. Pure rendering: nothing here reads or
+writes storage.
 
 The same records give the same bytes: every date in the file is the publication date, the
 attachments are passed sorted by name, and the PDF identifier is derived from the content.
@@ -63,7 +64,8 @@ def write_pdf(
     published_at: datetime | None = None,
     fetcher: LocalOnlyFetcher | None = None,
 ) -> tuple[bytes, int, tuple[str, ...]]:
-    """Any HTML to PDF/A-3b through the local-only fetcher: (bytes, pages, refused URLs)."""
+    """Any HTML to PDF/A-3b and PDF/UA-1 through the local-only fetcher: (bytes, pages,
+    refused URLs)."""
     fetcher = fetcher or LocalOnlyFetcher()
     stamp = (published_at or datetime(2000, 1, 1, tzinfo=UTC)).astimezone(UTC)
     document = HTML(
@@ -82,9 +84,50 @@ def write_pdf(
             )
             for item in sorted(attachments, key=lambda item: item.name)
         ],
+        finisher=declare_pdf_ua,
         **PDF_OPTIONS,
     )
     return pdf, len(document.pages), tuple(fetcher.refused)
+
+
+# PDF/UA-1 (ISO 14289-1, clause 5) asks the metadata to say the file claims it; PDF/A-3 asks
+# every property outside its own schemas to be declared in an extension schema, so the claim
+# comes with its declaration (the one the PDF Association publishes for pdfuaid).
+PDF_UA_XMP = b"""<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" \
+pdfuaid:part="1"/>
+<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" \
+xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" \
+xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
+<pdfaProperty:name>part</pdfaProperty:name>
+<pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+<pdfaProperty:category>internal</pdfaProperty:category>
+<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed\
+</pdfaProperty:description>
+</rdf:li></rdf:Seq></pdfaSchema:property>
+</rdf:li></rdf:Bag></pdfaExtension:schemas>
+</rdf:Description>
+"""
+
+
+def declare_pdf_ua(document, pdf) -> None:
+    """WeasyPrint's ``finisher``: the PDF/A-3b file it wrote also claims PDF/UA-1.
+
+    WeasyPrint writes one variant at a time (Kozea/WeasyPrint#2783); with ``pdf_tags`` the
+    PDF/A variant already has all that PDF/UA needs but the claim. The claim is added to the
+    one ``rdf:RDF`` of its metadata (a reader takes the first; WeasyPrint's ``xmp_metadata``
+    would add a second). The templates keep what else PDF/UA asks: a link's text inside the
+    ``<a>`` with no element between (``<cite><a>``, not ``<a><cite>``, which WeasyPrint
+    annotates twice), list items without block children."""
+    metadata = pdf.objects[int(pdf.catalog["Metadata"].split()[0])]
+    xmp = b"".join(metadata.stream)
+    if b"pdfuaid" in xmp or xmp.count(b"</rdf:RDF>") != 1:
+        raise ValueError("unexpected XMP metadata: check what this WeasyPrint writes")
+    metadata.stream = [xmp.replace(b"</rdf:RDF>", PDF_UA_XMP + b"</rdf:RDF>")]
 
 
 def _data_files(stem: str, disclosure: Disclosure, projects: list[Project]) -> list[DataFile]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import shlex
 import subprocess
 from pathlib import Path
 
@@ -240,3 +242,77 @@ def test_nothing_is_drawn_past_the_page_margins(seed_pdfs):
         assert len(boxes) == words.count("<word ")  # every word read, none skipped
         for x_min, x_max, word in boxes:
             assert left <= float(x_min) and float(x_max) <= right, (number, word, x_max)
+
+
+def _struct_elements(pdf):
+    """Every structure element of the tagged PDF, walked from its root."""
+    root = pdf.trailer["/Root"]["/StructTreeRoot"].get_object()
+    todo, seen = [root], []
+    while todo:
+        element = todo.pop()
+        seen.append(element)
+        kids = element.get("/K", [])
+        kids = kids if isinstance(kids, list) else [kids]
+        for kid in kids:
+            if hasattr(kid, "get_object"):
+                kid = kid.get_object()
+            if isinstance(kid, dict) and kid.get("/Type", "/StructElem") == "/StructElem":
+                if "/S" in kid:
+                    todo.append(kid)
+    return seen
+
+
+@pytest.mark.parametrize("which", ["project", "disclosure"])
+def test_the_pdfs_claim_pdf_ua_and_keep_what_it_asks_of_links_and_lists(seed_pdfs, which):
+    pdf = reader(getattr(seed_pdfs, which).content)
+    root = pdf.trailer["/Root"]
+    xmp = root["/Metadata"].get_object().get_data().decode()
+    # PDF/UA-1 clause 5, declared as PDF/A-3 asks of a property outside its schemas; PDF/A
+    # is still claimed.
+    assert re.search(r'pdfuaid:part="1"', xmp)
+    assert "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>" in xmp
+    assert re.search(r"pdfaid:part[^0-9]*3", xmp) and xmp.count("</rdf:RDF>") == 1
+    # ISO 14289-1 7.18.5: each link annotation once, tagged Link (WeasyPrint annotates a
+    # link twice when an element sits between <a> and its text, the copy tagged NonStruct).
+    parents = root["/StructTreeRoot"]["/ParentTree"].get_object()["/Nums"]
+    tagged = {parents[i]: parents[i + 1].get_object() for i in range(0, len(parents), 2)}
+    links = 0
+    for page in pdf.pages:
+        seen = set()
+        for annotation in page.get("/Annots", []) or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") != "/Link":
+                continue
+            links += 1
+            assert tagged[annotation["/StructParent"]]["/S"] == "/Link"
+            place = (tuple(float(x) for x in annotation["/Rect"]), str(annotation.get("/A")))
+            assert place not in seen, place
+            seen.add(place)
+    assert links > 10  # the citations' links, at least
+    # 7.2-20: a list item holds a label and a body, nothing else.
+    items = [e for e in _struct_elements(pdf) if e.get("/S") == "/LI"]
+    assert items
+    for item in items:
+        kids = item["/K"] if isinstance(item["/K"], list) else [item["/K"]]
+        for kid in kids:
+            kid = kid.get_object() if hasattr(kid, "get_object") else kid
+            if isinstance(kid, dict) and "/S" in kid:
+                assert kid["/S"] in ("/Lbl", "/LBody"), kid["/S"]
+
+
+VERAPDF = os.environ.get("VERAPDF", "")
+
+
+@pytest.mark.skipif(not VERAPDF, reason="set VERAPDF to a veraPDF command to run it")
+@pytest.mark.parametrize("flavour", ["3b", "ua1"])
+def test_verapdf_passes_the_pdfs(seed_pdfs, tmp_path, flavour):
+    for which in ("project", "disclosure"):
+        path = tmp_path / f"{which}.pdf"
+        path.write_bytes(getattr(seed_pdfs, which).content)
+        report = subprocess.run(
+            [*shlex.split(VERAPDF), "-f", flavour, "--format", "text", str(path)],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        ).stdout
+        assert report.startswith("PASS"), report[:2000]
