@@ -46,7 +46,9 @@ _TOTAL_ROW = re.compile(r"^(?:合计|小计|总计|共计)")
 _END_ROW = re.compile(r"^(?:合计|总计|附件|附表)")
 _TABLE_UNIT = re.compile(r"^\s*(?:金额|计量)?单位\s*[:：]\s*(?P<unit>万元|元)\s*$")
 _ITEM = re.compile(r"^\s*(?P<n>[0-9]{1,3})\s*[.、．]\s*(?P<name>\S.{1,80}?)\s*$")
-_ITEM_AMOUNT = re.compile(r"(?:总投资|投资|项目资金|资金|金额|预算)\s*[:：]?\s*(?=[0-9０-９])")
+_ITEM_AMOUNT = re.compile(
+    r"(?:总投资|投资|项目资金|资金|金额|预算)(?:规模)?\s*[:：]?\s*(?=[0-9０-９])"
+)
 # How a section heading ends (一、资金来源, （二）分配原则), never a project's name.
 _HEADING_LIKE = re.compile(
     r"(?:情况|原则|来源|要求|目标|措施|机制|说明|方式|意见|概况|依据|内容|范围|程序|分工|"
@@ -336,15 +338,32 @@ class _Run:
     style: str
     parent: ListedProject | None
     items: list[ListedProject] = field(default_factory=list)
+    across: bool = False  # its numbering goes on under the next outer item (1 2 | 3 4 5)
+
+
+_ANY_MARKER = re.compile(
+    r"^\s*(?:[0-9]{1,3}\s*[.、．]|[（(]\s*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*[）)]"
+    r"|[一二三四五六七八九十]{1,3}\s*[、.．])"
+)
+_LABEL_LINE = re.compile(
+    r"^\s*(?:项目)?(?:总投资|投资|资金规模|投资规模|项目资金|资金|金额|预算|实施单位|责任单位|"
+    r"建设单位|项目单位)"
+)
 
 
 def _numbered_items(lines: list[str]) -> list[ListedProject]:
     """Numbered items (1. （一） 一、), each naming a project, its money on its own line
-    (``（一）2022年…厂房项目144万元（省级资金144万元）``) or on the lines below with its unit
-    (``投资:500万元``, ``责任单位:…``). Numbering that starts again at 1 starts another list,
-    in another style a list inside the item above: its items are that project's parts
-    (（一）安排产业发展项目资金… then 1、安排千万工程产业项目资金…). The first list that states
-    money for at least half of its two or more items is taken, outer lists first."""
+    (``（一）2022年…厂房项目144万元（省级资金144万元）``) or on the lines below, among its
+    description, on a line of its own led by a label (``资金规模:206.7万元``, ``投资:500万元
+    实施单位:…``). An item's lines end at the next numbered line.
+
+    Numbering that starts again at 1 starts another list; in another style, a list inside the
+    item above. Inside items that restart it (（一）… 1、2、 （二）… 1、), the inner items are
+    the outer project's parts (（一）安排产业发展项目资金… then 1、安排千万工程产业项目资金…);
+    numbering that goes on under the next outer item ((1)… 1. 2. (2)… 3.) makes the inner items
+    the projects and the outer ones headings of groups. The first list that states money for
+    at least half of its two or more items is taken: a list running across groups first, then
+    outer lists."""
     runs: list[_Run] = []
     open_runs: list[_Run] = []  # outermost first
     current: ListedProject | None = None
@@ -357,6 +376,17 @@ def _numbered_items(lines: list[str]) -> list[ListedProject]:
                 del open_runs[depth + 1 :]
                 run.items.append(item)
                 break
+        if item is None:
+            # Numbering going on under the next outer item: 3. after (2), when 1. 2. were
+            # under (1).
+            for run in reversed(runs):
+                if run.parent is not None and run not in open_runs and run.items:
+                    item = _item(line, index + 1, len(run.items) + 1, run.style)
+                    if item is not None:
+                        run.items.append(item)
+                        run.across = True
+                        open_runs.append(run)
+                        break
         if item is None:
             item = _item(line, index + 1, 1)
             if item is not None:
@@ -374,29 +404,40 @@ def _numbered_items(lines: list[str]) -> list[ListedProject]:
             continue
         if current is None or not line.strip():
             continue
-        normal = halfwidth(line)
-        # An item's own lines state its money and unit (投资:500万元 实施单位:…); running
-        # prose (下达…资金1570万元。) is not an item's line.
-        prose = len(normal.strip()) > 100 or "。" in normal.strip()[:-1]
-        amount = None if prose else _ITEM_AMOUNT.search(normal)
-        unit = None if prose else _ITEM_UNIT.search(normal)
-        if not amount and not unit:
-            current = None  # the item's lines have ended
+        if _ANY_MARKER.match(halfwidth(line)):
+            current = None  # a numbered line of another kind (三、公示期限) ends the item
             continue
+        normal = halfwidth(line)
+        # Money and unit are read from a line a label leads (资金规模:…, 投资:… 实施单位:…);
+        # the item's description around them is kept as its content.
+        labelled = _LABEL_LINE.match(normal) and len(normal.strip()) <= 100
+        amount = _ITEM_AMOUNT.search(normal) if labelled else None
+        unit = _ITEM_UNIT.search(normal) if labelled else None
         current.lines.append(index + 1)
+        if not amount and not unit:
+            current.content.append(line.strip())
+            continue
         if amount and current.amount is None:
             found = find_amounts(line[amount.end() :])
             current.amount = found[0] if found else None
             current.amount_line = index + 1
+        else:
+            current.content.append(line.strip())
         if unit and not current.unit:
             current.unit = single_value(line[unit.start() :], "unit")[0]
-    ordered = [r for r in runs if r.parent is None] + [r for r in runs if r.parent is not None]
+    ordered = (
+        [r for r in runs if r.across]
+        + [r for r in runs if r.parent is None]
+        + [r for r in runs if r.parent is not None and not r.across]
+    )
     for run in ordered:
         # A list of projects states money for them: plain numbered paragraphs do not.
         with_money = [item for item in run.items if item.amount is not None]
         if len(run.items) >= 2 and len(with_money) >= len(run.items) / 2:
             for item in run.items:
                 item.lines = sorted({n for part in [item, *item.parts] for n in part.lines})
+                if run.across:
+                    item.parts = []
             return run.items
     return []
 
@@ -414,8 +455,9 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
         return None
     found = find_amounts(rest)
     if found:
-        # The name is what comes before its money, written as a name: no clause, no label.
-        name = rest[: found[0].start].strip()
+        # The name is what comes before its money, written as a name: no clause, no label;
+        # a count after it goes (大同区农村道路改造项目1个,1600万元).
+        name = re.sub(r"[0-9一二三四五六七八九十]+个[，,]?$", "", rest[: found[0].start].strip())
         if not 4 <= len(name) <= 80 or re.search(r"[，,。；;：:]", name):
             return None
         item = ListedProject(

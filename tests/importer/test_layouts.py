@@ -467,3 +467,49 @@ def test_a_text_without_a_basis_section_cites_the_documents_its_sentences_name()
         ("关于上报社区服务中心建设项目可行性研究报告的报告", "汉发计字〔2007〕149号")
     ]
     assert any(f.field == "citations" and f.severity == "info" for f in result.findings)
+
+
+def test_numbering_that_goes_on_across_group_headings_makes_the_inner_items_the_projects():
+    text = (
+        "(一)产业类项目3个,共计1592万元。\n"
+        "(1)种植类产业项目2个,共计1142万元。\n"
+        "1.大同区冷棚育苗基地建设项目850万元。\n"
+        "2.大同区超大棚室种植基地建设项目292万元。\n"
+        "(2)养殖类产业项目1个,450万元。\n"
+        "3.大同区生态养殖场区建设项目450万元。\n"
+        "(二)基础设施类项目1个,共计1600万元。\n"
+        "4.大同区农村道路改造项目1个,1600万元。\n"
+        "特此公示。\n"
+    )
+    listed = read_listing(text)
+    assert [(p.name, p.amount.value) for p in listed] == [
+        ("大同区冷棚育苗基地建设项目", Decimal("8500000")),
+        ("大同区超大棚室种植基地建设项目", Decimal("2920000")),
+        ("大同区生态养殖场区建设项目", Decimal("4500000")),
+        ("大同区农村道路改造项目", Decimal("16000000")),
+    ]
+    assert all(not p.parts for p in listed)
+
+
+def test_an_items_money_is_read_from_its_labelled_line_among_its_description():
+    text = (
+        "二、资金安排\n"
+        "(一)兴仁镇川裕村渠道改造项目\n"
+        "该项目砌护渠道共计7.59千米,配套建设渠道构筑物741座。\n"
+        "资金规模:206.7万元。\n"
+        "资金来源:少数民族发展项目资金173万元。\n"
+        "(二)香山乡米粮川村水利配套设施项目\n"
+        "该项目砌护渠道48条,长11.27千米。\n"
+        "资金规模:154.16万元。\n"
+        "三、公示期限\n"
+        "2021年7月28日至2021年8月10日\n"
+    )
+    listed = read_listing(text)
+    assert [(p.name, p.amount.value) for p in listed] == [
+        ("兴仁镇川裕村渠道改造项目", Decimal("2067000")),  # 资金规模, not the fund's share
+        ("香山乡米粮川村水利配套设施项目", Decimal("1541600")),
+    ]
+    assert listed[0].content[0].startswith("该项目砌护渠道")
+    assert "资金来源:少数民族发展项目资金173万元。" in listed[0].content
+    # The next heading ends the item: 三、公示期限 and its date are not the second item's.
+    assert listed[1].lines == [6, 7, 8]
