@@ -41,7 +41,7 @@ from .lines import extract_lines, sentence_stops
 from .listing import HEADER_WORDS, ListedProject, read_listing
 from .milestones import extract_milestones
 from .numbering import split_numbered
-from .tables import CELL_LABELS, ORGANISATION_END, single_value, unflatten
+from .tables import CELL_LABELS, ORGANISATION_END, form_total, single_value, unflatten
 
 SCHEMA = "portal.disclosure-tree/1"
 _YEAR = re.compile(r"(?P<year>(?:19|20)[0-9]{2})\s*年")
@@ -857,6 +857,25 @@ def _header_cell(section: o.Section | None) -> bool:
     return not lines or bool(HEADER_WORDS.match(re.sub(r"\s+", "", lines[0].text)))
 
 
+def _form_total(text: str, node: dict, anchor: dict, findings: list[Finding]) -> None:
+    """A form's project money (项目总预算 65 under 金额单位:万元) as the total of a text of one
+    project that states none in words."""
+    found = form_total(text)
+    if found is None:
+        return
+    written, line = found
+    try:
+        amount = parse_amount_exact(written)
+    except AmountError:
+        return
+    node["declared_total_yuan"] = _yuan(amount)
+    node["declared_total_text"] = written
+    anchor["declared_total"] = line
+    findings.append(
+        Finding("info", f"项目金额取自表中的“{written}”，请核对。", line, node["sequence"])
+    )
+
+
 def _detail_sources(text: str, node: dict, anchor: dict) -> dict[str, list]:
     """Where each sub-item, line item and citation of ``node`` was read: the line its
     builder noted, else the first line holding it as written (a citation's text, a listed
@@ -1188,6 +1207,8 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
                         field="citations",
                     )
                 )
+        if len(projects) == 1 and projects[0]["declared_total_yuan"] is None:
+            _form_total(text, projects[0], anchors[0], findings)
     if not name:
         name = projects[0]["implementing_unit"]
         findings.append(

@@ -130,3 +130,112 @@ def single_value(text: str, field: str, *, with_person: bool = False) -> tuple[s
             rest = (person.group("person") + " " + rest).strip()
             result = person.group("unit")
     return (result if _HAS_WORD.search(result) else ""), rest
+
+
+# A form's cell naming the project's money, strongest first: the whole project's budget
+# before a year's, a year's before what is asked of one source.
+_FORM_TOTAL_LABELS = (
+    "项目总预算",
+    "项目总投资",
+    "总投资",
+    "项目资金总额",
+    "年度资金总额",
+    "资金总额",
+    "年度本级预算金额",
+    "项目预算金额",
+    "预算金额",
+    "项目当年预算",
+    "申请资金",
+)
+_FORM_TOTAL = re.compile(
+    r"(?P<label>" + "|".join(_FORM_TOTAL_LABELS) + r")"
+    r"\s*(?:[(（]\s*(?P<unit>万元|元)\s*[)）])?\s*[:：]?[\s|｜]*"
+)
+_FORM_NUMBER = re.compile(
+    r"^[\s|｜]*(?P<number>[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)\s*(?P<unit>万元|元|万)?"
+    r"(?![0-9０-９.．%％])"
+)
+# 单位：万元 above a form (not 填报单位, 预算单位: those name units of government).
+_FORM_UNIT = re.compile(r"(?<![报算施管主责建申])(?:金额|计量)?单位\s*[:：]\s*(?P<unit>万元|元)")
+
+
+def form_total(text: str) -> tuple[str, int] | None:
+    """The project's money as a form states it: a bare number in the cell after its label
+    (项目总预算 65, 年度本级 预算金额 | 250万, 年度资金总额: / 854万(…)), on the label's line or
+    the next line holding anything, in the unit the number, the label ((万元)) or the form
+    (金额单位:万元) states; as (the amount as written with its unit, its 1-based line). None
+    when no label is followed by a number, or no unit is stated: never guessed."""
+    lines = text.split("\n")
+    normal_lines = [halfwidth(re.sub(r"(?<=\S) (?=\S)", "", line)) for line in lines]
+    form_unit = next(
+        (m.group("unit") for line in normal_lines[:40] if (m := _FORM_UNIT.search(line))), None
+    )
+    found: list[tuple[int, str, int]] = []
+    for index, normal in enumerate(normal_lines):
+        for match in _FORM_TOTAL.finditer(normal):
+            rank = _FORM_TOTAL_LABELS.index(match.group("label"))
+            after = normal[match.end() :]
+            number_line = index
+            if not after.strip(" |｜\t"):
+                # The value is the next line holding anything.
+                number_line = next(
+                    (
+                        i
+                        for i in range(index + 1, min(index + 4, len(lines)))
+                        if normal_lines[i].strip(" |｜\t")
+                    ),
+                    None,
+                )
+                if number_line is None:
+                    continue
+                after = normal_lines[number_line]
+            number = _FORM_NUMBER.match(after)
+            if number is None:
+                continue
+            unit = number.group("unit") or match.group("unit") or form_unit
+            if unit is None:
+                continue
+            unit = "万元" if unit == "万" else unit
+            found.append((rank, number.group("number") + unit, number_line + 1))
+    if not found:
+        return _budget_columns(lines)
+    _rank, written, line = min(found)
+    return written, line
+
+
+_BUDGET_HEADER = re.compile(r"^(?:年度)?预算数?\s*[(（]\s*(?P<unit>万元|元)\s*[)）]$")
+# Of a self-evaluation's budget columns, the one that is the year's budget as it stood.
+_BUDGET_COLUMNS = ("调整后预算数", "全年预算数", "年初预算数", "年初预算")
+
+
+def _budget_columns(lines: list[str]) -> tuple[str, int] | None:
+    """A self-evaluation's 年度预算数（万元） table (年初预算 | 调整后预算数 | 预算执行数 …, then
+    a 总额 row): the 调整后预算数 of the 总额 row, matched column for column, a cell per line
+    or cells between ``|``."""
+    cells = [
+        (index + 1, cell.strip())
+        for index, line in enumerate(lines)
+        for cell in re.split(r"[|｜]", line)
+        if cell.strip()
+    ]
+    for position, (_, cell) in enumerate(cells):
+        header = _BUDGET_HEADER.match(halfwidth(re.sub(r"\s+", "", cell)))
+        if header is None:
+            continue
+        names = []
+        for _, name in cells[position + 1 : position + 12]:
+            if re.sub(r"\s+", "", name) in ("总额", "合计", "总计"):
+                break
+            names.append(re.sub(r"\s+", "", name))
+        else:
+            continue
+        total_at = position + 1 + len(names)
+        values = cells[total_at + 1 : total_at + 1 + len(names)]
+        for wanted in _BUDGET_COLUMNS:
+            if wanted in names and names.index(wanted) < len(values):
+                line, value = values[names.index(wanted)]
+                number = _FORM_NUMBER.match(halfwidth(value))
+                if number and number.end() == len(value.strip()):
+                    return number.group("number") + header.group("unit"), line
+        return None
+    return None

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from budget.importer import parse_disclosure
 from budget.importer.build import labelled_department, labelled_year, signing_department
 from budget.importer.listing import read_listing
-from budget.importer.tables import single_value, unflatten
+from budget.importer.tables import form_total, single_value, unflatten
 
 
 def test_unflatten_removes_cell_bars_and_keeps_the_line_count():
@@ -513,3 +513,43 @@ def test_an_items_money_is_read_from_its_labelled_line_among_its_description():
     assert "资金来源:少数民族发展项目资金173万元。" in listed[0].content
     # The next heading ends the item: 三、公示期限 and its date are not the second item's.
     assert listed[1].lines == [6, 7, 8]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "金额单位:万元\n项目总预算 65 财政资金预算分类 一般公共预算\n当年年度预算 65",
+            ("65万元", 2),
+        ),
+        ("项目总预算(万元) 75.00      项目当年预算(万元) 25.00", ("75.00万元", 1)),
+        (
+            "填报单位:(盖章) 单位:万元 |\n年度本级 预算金额 |\n250万 |\n上级资金 |\n0 |",
+            ("250万元", 3),
+        ),
+        ("资金情况 (万元)\n年度资金总额:\n\n854万(高标准农田建设400万元)", ("854万元", 4)),
+        (
+            "年度预算数(万元) |\n年初预算 |\n调整后预算数 |\n预算执行数 |\n预算执行率 |\n"
+            "总额 |\n238.93 |\n251.89 |\n250.10 |\n99.29% |",
+            ("251.89万元", 8),
+        ),
+        (
+            "预算执行情况 | 年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数 |\n"
+            "总额 | 0.00 | 3.36 | 3.36 |",
+            ("3.36万元", 2),
+        ),
+        ("项目总预算 65 财政资金预算分类", None),  # no unit stated anywhere: not guessed
+        ("预算单位:某县财政局\n项目总预算 65", None),  # 预算单位 names a unit of government
+        ("项目总预算 待定", None),
+    ],
+)
+def test_a_forms_money_is_read_from_the_cell_after_its_label_in_the_unit_it_states(text, expected):
+    assert form_total(text) == expected
+
+
+@given(
+    value=st.decimals(min_value=0, max_value=99_999, places=2, allow_nan=False),
+    unit=st.sampled_from(["万元", "元"]),
+)
+def test_any_forms_total_is_read_exactly_in_the_unit_of_its_label(value, unit):
+    assert form_total(f"项目名称 某项目\n项目总预算({unit}) | {value} |") == (f"{value}{unit}", 2)
