@@ -817,8 +817,12 @@ def _title_lines(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
 
 
 def _department_in(title: str, year: re.Match | None) -> str:
-    """The unit named in the title: before the year (中共澄江市委组织部2024年…), or after
-    it when the year comes first (2024年中共澄江市委组织部重点领域…)."""
+    """The unit named in the title: the issuer before 关于 (清水县果品产业发展中心关于…的公示);
+    before the year (中共澄江市委组织部2024年…), or after it when the year comes first
+    (2024年中共澄江市委组织部重点领域…)."""
+    issuer = title.split("关于", 1)[0].strip()
+    if "关于" in title and _organisation(issuer):
+        return issuer
     if year is None:
         return _strip(_TITLE_TAIL.sub("", title))
     before = _strip(title[: year.start()])
@@ -1024,7 +1028,8 @@ def _listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) 
     }
 
 
-_ORGANISATION = re.compile(rf"{ORGANISATION_END}$")
+# A budget unit's name may end in 本级 or 部门 (青神县发展和改革局本级, 大英县司法局部门).
+_ORGANISATION = re.compile(rf"{ORGANISATION_END}(?:本级|本部|部门|机关)?$")
 _NOT_ORGANISATION = re.compile(
     r"^(?:关于|经|根据|按照|为|对|现将|印发|转发|下达)|[，,。；;：:！？|]"
 )
@@ -1049,11 +1054,31 @@ def _organisation(name: str) -> str:
     return name if _ORGANISATION.search(name) else ""
 
 
+# The page a text was published on names who published it (信息来源:区卫生健康局,
+# 发布机构 | 昌宁县发改局, 来源:区发改局 2021-06-16): the issuing unit at the document's head.
+_SITE_LABEL = re.compile(
+    r"(?:信息来源|来源|发布机构|发布单位|发布者|发文机关)\s*[:：|]\s*(?P<value>[^\s|:：]{2,40})"
+)
+_SITE_CHROME = re.compile(r"(?:阅读|浏览|字体|点击|发布|日期|时间|次数).*$")
+
+
 def labelled_department(text: str) -> str:
     """The unit a form names in its 预算单位 / 主管部门 cell (``[077]淮北市文化旅游体育局``:
     the code goes), or ""."""
     for match in _DEPARTMENT_LABEL.finditer(halfwidth(text)):
         value = _organisation(text[match.start("value") : match.end("value")])
+        if value:
+            return value
+    return ""
+
+
+def publishing_department(text: str) -> str:
+    """The publisher the page names at its head (信息来源:…, 发布机构 | …, often a short
+    name: 区交通委), or ""."""
+    normal = halfwidth(text)
+    for match in _SITE_LABEL.finditer(normal[:2000]):
+        value = text[match.start("value") : match.end("value")]
+        value = _organisation(_SITE_CHROME.sub("", value))
         if value:
             return value
     return ""
@@ -1159,6 +1184,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         or labelled_department(text)
         or _organisation(_department_in(title, match))
         or signing_department(text)
+        or publishing_department(text)
     )
     if len(listed) >= 2 or (listed and not outline.projects):
         # An annual list of projects (a table, or numbered items with their money): the

@@ -553,3 +553,38 @@ def test_a_forms_money_is_read_from_the_cell_after_its_label_in_the_unit_it_stat
 )
 def test_any_forms_total_is_read_exactly_in_the_unit_of_its_label(value, unit):
     assert form_total(f"项目名称 某项目\n项目总预算({unit}) | {value} |") == (f"{value}{unit}", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "department"),
+    [
+        # The issuer before 关于 in a title.
+        (
+            "清水县果品产业发展中心关于\n清水县三类户干鲜果建园项目的公示\n一、项目名称\n某项目\n",
+            "清水县果品产业发展中心",
+        ),
+        # A form's 主管部门 cell, its value on the next line, ending in 本级.
+        (
+            "项目名称 |\n工资性支出 |\n主管部门 |\n青神县发展和改革局本级 |\n",
+            "青神县发展和改革局本级",
+        ),
+        # The publisher the page names, without the page's furniture after it.
+        (
+            "项目公示\n发布时间:2019-09-30 信息来源: 芜湖市卫生健康委阅读次数:\n"
+            "一、项目名称\n某项目\n",
+            "芜湖市卫生健康委",
+        ),
+        # The signature, above its date, before a publisher's short name.
+        (
+            "信息来源: 区交通委\n一、项目名称\n某项目\n上海市宝山区交通委员会\n2025年9月28日\n",
+            "上海市宝山区交通委员会",
+        ),
+    ],
+)
+def test_the_department_is_the_unit_the_text_names_as_its_issuer(text, department):
+    assert parse_disclosure(text, year=2024).tree["department"]["name"] == department
+
+
+def test_a_title_with_no_unit_before_its_subject_names_no_department():
+    result = parse_disclosure("关于崇明区2024年项目的公示\n一、项目名称\n某项目\n", year=2024)
+    assert any(f.field == "department" for f in result.findings)
