@@ -1040,7 +1040,9 @@ _DEPARTMENT_LABEL = re.compile(
 )
 _YEAR_LABEL = re.compile(
     r"^\s*(?:(?:预算|项目|申报)?年度\s*[:：|]?\s*(?P<a>(?:19|20)[0-9]{2})\s*年?"
-    r"|[（(]\s*(?P<b>(?:19|20)[0-9]{2})\s*年度\s*[）)])",
+    r"|[（(]\s*(?P<b>(?:19|20)[0-9]{2})\s*年度\s*[）)])"
+    # A form's title with its year: 部门预算项目支出绩效自评表(2023年度).
+    r"|表\s*[（(]\s*(?P<c>(?:19|20)[0-9]{2})\s*年度\s*[）)]",
     re.M,
 )
 
@@ -1109,7 +1111,7 @@ def labelled_year(text: str) -> int | None:
     match = _YEAR_LABEL.search(halfwidth(text))
     if match is None:
         return None
-    return int(match.group("a") or match.group("b"))
+    return int(match.group("a") or match.group("b") or match.group("c"))
 
 
 def parse_disclosure(
@@ -1167,18 +1169,15 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             "也没有列出项目及其金额的表格或编号列表）。"
         )
     # 单位：万元, 附件1 and the like above the title are not part of it (kept, below).
-    title_lines, title_overflow = _title_lines(outline.title_lines)
+    above = outline.title_lines
+    if len(listed) >= 2:
+        # A list's title is above its first item, never an item itself.
+        first_item = min(item.line for item in listed)
+        above = [line for line in above if line.number < first_item]
+    title_lines, title_overflow = _title_lines(above)
     title = "".join(line.text.strip() for line in title_lines)
     match = _YEAR.search(halfwidth(title))  # ２０２４年 too; same positions
     fiscal_year = year or (int(match.group("year")) if match else None) or labelled_year(text)
-    if fiscal_year is None:
-        findings.append(
-            Finding(
-                "warning",
-                "预算年度未能识别：标题中没有年份，文中也没有“预算年度”等标注，请选择年度。",
-                field="fiscal_year",
-            )
-        )
     name = (
         department
         or labelled_department(text)
@@ -1260,6 +1259,20 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
                         field="implementing_unit",
                     )
                 )
+    if fiscal_year is None:
+        # The projects' names state their year (昌宁县田园镇2025年中央财政以工代赈项目): taken
+        # when every name that states one states the same.
+        stated = {int(m.group("year")) for p in projects if (m := _YEAR.search(p["name"]))}
+        fiscal_year = stated.pop() if len(stated) == 1 else None
+    if fiscal_year is None:
+        findings.append(
+            Finding(
+                "warning",
+                "预算年度未能识别：标题和项目名称中没有年份，文中也没有“预算年度”等标注，"
+                "请选择年度。",
+                field="fiscal_year",
+            )
+        )
     if not title:
         title = (
             f"{name}{fiscal_year or ''}{'年' if fiscal_year else ''}预算重点领域财政项目文本公开"

@@ -588,3 +588,18 @@ def test_the_department_is_the_unit_the_text_names_as_its_issuer(text, departmen
 def test_a_title_with_no_unit_before_its_subject_names_no_department():
     result = parse_disclosure("关于崇明区2024年项目的公示\n一、项目名称\n某项目\n", year=2024)
     assert any(f.field == "department" for f in result.findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("项目名称:昌宁县田园镇2025年中央财政以工代赈项目。\n总投资:398.98万元\n", 2025),
+        ("部门预算项目支出绩效自评表(2023年度) | |||\n项目名称 | 安可替代补助资金项目 |\n", 2023),
+        # Names that state different years state none for the text.
+        ("1.甲村2023年道路项目\n投资:5万元\n2.乙村2024年饮水项目\n投资:6万元\n", None),
+    ],
+)
+def test_the_year_is_read_where_a_form_or_the_projects_names_state_it(text, year):
+    result = parse_disclosure(text)
+    assert result.tree["disclosure"]["fiscal_year"] == year
+    assert any(f.field == "fiscal_year" for f in result.findings) == (year is None)

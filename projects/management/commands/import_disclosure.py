@@ -158,7 +158,9 @@ class Command(BaseCommand):
         tree = result.tree
         if tree["disclosure"]["fiscal_year"] is None:
             document["findings"] = [finding.as_dict() for finding in result.findings]
-            document["error"] = "预算年度未能识别（标题中没有年份），请用 --year 指定。"
+            document["error"] = (
+                "预算年度未能识别（标题、项目名称和文中标注都没有写明年份），请用 --year 指定。"
+            )
             return document
         existing = Department.objects.filter(name=tree["department"]["name"]).first()
         if existing is not None:
