@@ -38,7 +38,7 @@ from .citations import parse_basis
 from .indicators import parse_indicators
 from .lines import Line as ParsedLine
 from .lines import extract_lines, sentence_stops
-from .listing import HEADER_WORDS, ListedProject, read_listing
+from .listing import HEADER_WORDS, HEADING_LIKE, ListedProject, read_listing
 from .milestones import extract_milestones
 from .numbering import split_numbered
 from .tables import CELL_LABELS, ORGANISATION_END, form_total, single_value, unflatten
@@ -847,9 +847,15 @@ _SECTION_LIKE = re.compile(
 
 def _names_a_project(text: str) -> bool:
     """Whether the heading that opens a project (一、XX项目) reads as its name, not as a
-    section heading (项目建设地址：…, 项目建设内容及规模)."""
+    section heading (项目建设地址：…, 项目建设内容及规模, 实施范围及规模)."""
     text = text.strip()
-    return bool(text) and not re.search(r"[:：]", text) and not _SECTION_LIKE.match(text)
+    return (
+        bool(text)
+        and not re.search(r"[:：]", text)
+        and not _SECTION_LIKE.match(text)
+        and not HEADING_LIKE.search(text)
+        and not text.endswith("规模")
+    )
 
 
 def _header_cell(section: o.Section | None) -> bool:
@@ -947,10 +953,29 @@ def _notice_citations(text: str, before_line: int) -> list[dict]:
 # (临朐县2024年度…乡村振兴项目实施情况公告, 近日,船山区…以工代赈项目实施方案文本已经…).
 _NAMED_PROJECT = re.compile(
     r"(?P<name>[^\s，,。；;：:、！？《》]{4,80}?项目)"
-    r"(?=(?:实施方案|实施情况|实施计划|建设|计划|公示|公告|申报|批复|资金|绩效|文本|立项|验收"
+    r"(?=(?:实施方案|实施情况|实施计划|建设|计划|公示|公告|申报|批复|绩效|文本|立项|验收"
     r"|的(?:公示|公告|通知|批复|请示|报告|实施))|$)"
 )
-_NOTICE_PREFIX = re.compile(r"^(?:关于|近日|现将|将|我局|我单位|对)")
+# …项目资金 names a fund (以工代赈示项目资金计划), not a project: 资金 is not a tail above.
+_NOTICE_PREFIX = re.compile(r"^(?:关于|近日|现将|现对|将|我局|我单位|对)")
+
+
+def _title_project_name(title_lines: list[o.Line]) -> tuple[str, int] | None:
+    """The one project the title names (…项目实施方案, 关于…项目立项的批复), with its line;
+    None when it names none, or more than one."""
+    names = {
+        _NOTICE_PREFIX.sub("", match.group("name")).strip('“”"')
+        for line in title_lines
+        for match in _NAMED_PROJECT.finditer(line.text.strip())
+    }
+    # A name holding 项目 twice joins two projects (甲村道路项目和乙村饮水项目).
+    names = {name for name in names if len(name) >= 4 and name.count("项目") == 1}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    return name, next(line.number for line in title_lines if name in line.text)
+
+
 _NOTICE_TOTAL = re.compile(
     r"(?:总投资|项目资金|投资总额|资金总额|预算金额|申请资金|项目金额)\s*[:：为是]?\s*(?=[0-9０-９])"
 )
@@ -960,16 +985,10 @@ def _notice_project(text: str, title_lines: list[o.Line]) -> ListedProject | Non
     """The one project a notice is about, where its title names it (…项目实施方案, …项目的公示),
     with the total the text states for it (该项目总投资450万元, 项目资金1570万元); None when
     the title names no project, or more than one."""
-    names = {
-        _NOTICE_PREFIX.sub("", match.group("name")).strip('“”"')
-        for line in title_lines
-        for match in _NAMED_PROJECT.finditer(line.text.strip())
-    }
-    names = {name for name in names if len(name) >= 4}
-    if len(names) != 1:
+    named = _title_project_name(title_lines)
+    if named is None:
         return None
-    name = names.pop()
-    line = next(line.number for line in title_lines if name in line.text)
+    name, line = named
     project = ListedProject(name=name, line=line, lines=[line])
     total = _NOTICE_TOTAL.search(halfwidth(text))
     if total:
@@ -1234,6 +1253,15 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
                 )
         if len(projects) == 1 and projects[0]["declared_total_yuan"] is None:
             _form_total(text, projects[0], anchors[0], findings)
+        unnamed = [f for f in findings if f.field == "name" and f.project == 1]
+        named = _title_project_name(title_lines) if len(projects) == 1 and unnamed else None
+        if named is not None:
+            # The text's sections name no project; its title does (关于…项目立项的批复).
+            projects[0]["name"], anchors[0]["name"] = named
+            findings.remove(unnamed[0])
+            findings.append(
+                Finding("info", "项目名称取自标题，请核对。", named[1], 1, field="name")
+            )
     if not name:
         name = projects[0]["implementing_unit"]
         findings.append(

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from ..amounts import AmountError, ParsedAmount, find_amounts, parse_amount_exact
 from ..normalize import halfwidth
 from .numbering import marker_at_start
+from .outline import classify_heading
 from .tables import single_value
 
 _NAME_COLUMN = re.compile(r"^(?:项目名称|建设项目|项目名称及内容|项目)$")
@@ -50,7 +51,7 @@ _ITEM_AMOUNT = re.compile(
     r"(?:总投资|投资|项目资金|资金|金额|预算)(?:规模)?\s*[:：]?\s*(?=[0-9０-９])"
 )
 # How a section heading ends (一、资金来源, （二）分配原则), never a project's name.
-_HEADING_LIKE = re.compile(
+HEADING_LIKE = re.compile(
     r"(?:情况|原则|来源|要求|目标|措施|机制|说明|方式|意见|概况|依据|内容|范围|程序|分工|"
     r"安排|标准|用途|对象|计划|期限|时间|电话|监督)[。.]?$"
 )
@@ -414,15 +415,11 @@ def _numbered_items(lines: list[str]) -> list[ListedProject]:
         amount = _ITEM_AMOUNT.search(normal) if labelled else None
         unit = _ITEM_UNIT.search(normal) if labelled else None
         current.lines.append(index + 1)
-        if not amount and not unit:
-            current.content.append(line.strip())
-            continue
+        current.content.append(line.strip())  # kept as written, the money's line too
         if amount and current.amount is None:
             found = find_amounts(line[amount.end() :])
             current.amount = found[0] if found else None
             current.amount_line = index + 1
-        else:
-            current.content.append(line.strip())
         if unit and not current.unit:
             current.unit = single_value(line[unit.start() :], "unit")[0]
     ordered = (
@@ -467,8 +464,13 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
         if note:
             item.content.append(note)
         return item
-    if len(rest) > 80 or re.search(r"[:：]", rest) or _HEADING_LIKE.search(rest):
-        return None  # 1.项目名称:… is a form's row, 一、资金分配情况 a heading
+    if (
+        len(rest) > 80
+        or re.search(r"[:：]", rest)
+        or HEADING_LIKE.search(rest)
+        or classify_heading(rest) is not None
+    ):
+        return None  # 1.项目名称:… is a form's row, 一、资金分配情况 and 二、项目总投资 headings
     return ListedProject(name=rest.strip(" 。;；"), line=number, lines=[number], style=kind)
 
 

@@ -603,3 +603,33 @@ def test_the_year_is_read_where_a_form_or_the_projects_names_state_it(text, year
     result = parse_disclosure(text)
     assert result.tree["disclosure"]["fiscal_year"] == year
     assert any(f.field == "fiscal_year" for f in result.findings) == (year is None)
+
+
+def test_a_text_whose_sections_name_no_project_takes_the_name_its_title_gives():
+    text = (
+        "关于金东门南面低洼渍水地段旧城改造项目立项的批复\n"
+        "岳阳楼区三眼桥街道办事处:\n"
+        "一、建设内容及规模\n"
+        "改造低洼渍水地段道路1.2公里。\n"
+        "二、项目总投资\n"
+        "项目总投资120万元。\n"
+    )
+    result = parse_disclosure(text, year=2011)
+    [project] = result.tree["projects"]
+    assert project["name"] == "金东门南面低洼渍水地段旧城改造项目"
+    assert result.sources[0]["name"] == 1
+    assert not any(f.field == "name" and f.severity == "warning" for f in result.findings)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "和田市2020年中央预算内以工代赈示项目资金计划公示公告",  # a fund's plan, not a project
+        "关于甲村道路项目和乙村饮水项目的公示",  # two projects
+    ],
+)
+def test_a_title_that_names_no_one_project_gives_no_name(title):
+    result = parse_disclosure(
+        f"{title}\n一、建设内容\n修路。\n二、项目总投资\n5万元。\n", year=2020
+    )
+    assert any(f.field == "name" and f.severity == "warning" for f in result.findings)
