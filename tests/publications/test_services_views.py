@@ -160,6 +160,41 @@ def test_year_zip_streams_every_live_pdf_with_checksums(client, seed):
     assert "filename*=utf-8''" in department["Content-Disposition"]
 
 
+def test_the_same_published_pdfs_give_the_same_zip_and_a_validator(client, seed):
+    from datetime import timedelta
+    from unittest import mock
+
+    from django.utils import timezone
+
+    url = reverse("publications:year-zip", args=[2024])
+    assert client.get(url).status_code == 503  # its PDFs are queued
+    run_queued_jobs()
+    first = client.get(url)
+    body = b"".join(first.streaming_content)
+    later = timezone.now() + timedelta(minutes=3)
+    with (
+        mock.patch("django.utils.timezone.now", return_value=later),
+        mock.patch("zipfile.time.time", return_value=later.timestamp()),
+    ):
+        again = client.get(url)
+        assert b"".join(again.streaming_content) == body  # byte for byte, minutes later
+    assert first["ETag"] == again["ETag"] and first["ETag"].startswith('"')
+    with zipfile.ZipFile(io.BytesIO(body)) as archive:
+        sums = archive.getinfo("SHA256SUMS.txt").date_time
+        newest = max(r.published_at for r in Rendition.objects.all())
+        # Dated as its newest PDF (a zip keeps seconds in steps of two).
+        assert sums == (*newest.timetuple()[:5], newest.second // 2 * 2)
+    # A reader that has it is told nothing changed, without the bytes.
+    unchanged = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert unchanged.status_code == 304
+    assert not getattr(unchanged, "streaming_content", b"") and not unchanged.content
+    assert client.get(url, HTTP_IF_NONE_MATCH='"other"').status_code == 200
+    # A new revision is a new archive, and a new validator.
+    project = Project.objects.filter(status=Status.PUBLISHED).first()
+    Rendition.objects.filter(project=project).update(sha256="0" * 64)
+    assert client.get(url)["ETag"] != first["ETag"]
+
+
 def test_render_pdfs_command_renders_each_once(seed, capsys):
     call_command("render_pdfs", verbosity=0)
     assert Rendition.objects.count() == 3
