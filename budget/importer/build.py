@@ -37,7 +37,7 @@ from . import outline as o
 from .citations import parse_basis
 from .indicators import parse_indicators
 from .lines import Line as ParsedLine
-from .lines import extract_lines, sentence_stops
+from .lines import extract_lines, rate_lines, sentence_stops
 from .listing import HEADER_WORDS, HEADING_LIKE, ListedProject, read_listing
 from .milestones import extract_milestones
 from .numbering import split_numbered
@@ -1038,13 +1038,33 @@ def _listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) 
                 "plan": "",
                 "declared_amount_yuan": _yuan(part.amount),
                 "declared_amount_text": _written(part.amount),
-                "lines": [],
+                "lines": [
+                    _line_node(
+                        line, index, findings, sequence, fallback_name=part.name, where=part.line
+                    )
+                    for index, line in enumerate(_row_lines(part), 1)
+                ],
                 "milestones": [],
             }
             # The items of a list inside it are its sub-items; else one holds it all.
             for number, part in enumerate(listed.parts or [listed], 1)
         ],
     }
+
+
+def _row_lines(listed: ListedProject) -> list[ParsedLine]:
+    """The calculation a row states in its cells (面积 276亩, 奖补标准 1000元/亩): one line,
+    with the row's amount when the product is that amount."""
+    lines = rate_lines("，".join(listed.content), "content")
+    if len(lines) != 1:
+        return []
+    line = lines[0]
+    product = Decimal(1)
+    for value, unit, _label in line.factors:
+        product *= value * (10_000 if unit == "万元" else 1)
+    if listed.amount is not None and product == listed.amount.value:
+        line.amount = listed.amount
+    return lines
 
 
 # A budget unit's name may end in 本级 or 部门 (青神县发展和改革局本级, 大英县司法局部门).
@@ -1179,7 +1199,8 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         if not outline.projects or (lone is not None and _header_cell(lone.section(o.NAME)))
         else []
     )
-    if not outline.projects and len(listed) < 2:
+    if not outline.projects and len(listed) < 2 and not (listed and listed[0].from_table):
+        # One row of a table that names its columns is one project; else a notice's title.
         notice = _notice_project(text, _title_lines(outline.title_lines)[0])
         listed = [notice] if notice is not None else []
     if not outline.projects and not listed:
@@ -1189,7 +1210,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         )
     # 单位：万元, 附件1 and the like above the title are not part of it (kept, below).
     above = outline.title_lines
-    if len(listed) >= 2:
+    if len(listed) >= 2 or (listed and listed[0].from_table):
         # A list's title is above its first item, never an item itself.
         first_item = min(item.line for item in listed)
         above = [line for line in above if line.number < first_item]
@@ -1204,7 +1225,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         or signing_department(text)
         or publishing_department(text)
     )
-    if len(listed) >= 2 or (listed and not outline.projects):
+    if len(listed) >= 2 or (listed and (not outline.projects or listed[0].from_table)):
         # An annual list of projects (a table, or numbered items with their money): the
         # rows are the projects; the text around them is kept with the first (below).
         anchors = [
@@ -1217,7 +1238,8 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         ]
         taken = {number for item in listed for number in item.lines}
         # A list's basis is stated above it; a notice of one project states it anywhere.
-        shared = _notice_citations(text, min(taken) if len(listed) >= 2 else text.count("\n") + 2)
+        above = len(listed) >= 2 or listed[0].from_table
+        shared = _notice_citations(text, min(taken) if above else text.count("\n") + 2)
         for node in projects:
             node["citations"] = [dict(citation) for citation in shared]
         for number, line in enumerate(text.split("\n"), 1):

@@ -33,14 +33,15 @@ _AMOUNT_COLUMN = re.compile(
     r"(?:资金|投资|金额|预算|补助)(?!来源|性质|类别|标准|用途|科目|文号|对象)"
 )
 _NOT_AMOUNT = re.compile(r"标准|用途|科目|文号|对象|来源|性质|类别|方式")
-_UNIT_COLUMN = re.compile(r"^(?:项目)?(?:实施|责任|建设|承担)?(?:单位|主体)$|^项目单位$")
+_UNIT_COLUMN = re.compile(r"^(?:项目)?(?:实施|责任|建设|承担)?(?:单位|主体)(?:名称)?$|^项目单位$")
 _NUMBER_COLUMN = re.compile(r"^(?:序号|编号)$")
 _ROW_NUMBER = re.compile(r"^[0-9]{1,4}[.、．]?$")
 _NUMERIC_CELL = re.compile(r"^[0-9０-９][0-9０-９,，.．]*(?:[(（].*)?$")
 HEADER_WORDS = re.compile(
     r"^(?:序号|编号|项目名称|建设项目|项目|村名|乡镇|建设地点|实施地点|建设内容|建设规模|"
     r"建设内容及规模|资金来源|资金性质|备注|绩效目标|建设期限|实施期限|时限|项目类别|"
-    r"项目类型|受益对象|联结机制|省份|地市|市州|县区|县\(市、区\)|年度|"
+    r"项目类型|受益对象|联结机制|省份|地市|市州|县区|县\(市、区\)|镇街|年度|面积|数量|规模|"
+    r"单价|.*标准|示范村名称|村庄名称|.*名称|"
     r".*(?:资金|投资|金额|预算|补助).*|.*单位|实施主体)$"
 )
 _TOTAL_ROW = re.compile(r"^(?:合计|小计|总计|共计)")
@@ -61,6 +62,7 @@ _ITEM_UNIT = re.compile(r"(?:实施|责任|建设|项目)单位\s*[:：]")
 @dataclass
 class ListedProject:
     name: str
+    from_table: bool = False  # a row of a table whose header names its columns
     unit: str = ""
     amount: ParsedAmount | None = None
     amount_cell: str = ""  # the amount as written, when it could not be read
@@ -119,6 +121,7 @@ def _project(columns: dict[str, int], row: list[str], unit: str | None, lines: l
     raw = cell("amount")
     project = ListedProject(
         name=name,
+        from_table=True,
         unit=single_value(cell("unit"), "unit")[0] if cell("unit") else "",
         amount=_amount(raw, unit),
         line=lines[0],
@@ -451,6 +454,36 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
     if not rest or _ITEM_AMOUNT.match(normal) or len(rest) > 120:
         return None
     found = find_amounts(rest)
+    spent = _SPENT_ON.match(rest)
+    if spent and found and found[0].start == spent.start("amount"):
+        # 投入57万元用于坛洛镇…建设项目，由坛洛镇牵头实施。: the money, then what it is for.
+        name = spent.group("name").strip()
+        # A note after the name goes to its content (…村集体经济项目(定点帮扶资金)).
+        name = re.sub(r"(?<=项目)[(（][^()（）]*[)）]$", "", name)
+        item = ListedProject(
+            name=name.rsplit("的", 1)[-1] if name.endswith("项目") else name,
+            line=number,
+            lines=[number],
+            amount=found[0],
+            style=kind,
+        )
+        unit = _BY_UNIT.search(rest, spent.end())
+        if unit:
+            item.unit = unit.group("unit")
+        item.content.append(rest)
+        return item
+    then = _NAME_THEN_MONEY.match(rest)
+    if then and found and found[0].start == then.start("amount"):
+        # 双定镇项目管理费，计划投入20万元.
+        item = ListedProject(
+            name=then.group("name").strip(),
+            line=number,
+            lines=[number],
+            amount=found[0],
+            style=kind,
+        )
+        item.content.append(rest)
+        return item
     if found:
         # The name is what comes before its money, written as a name: no clause, no label;
         # a count after it goes (大同区农村道路改造项目1个,1600万元).
@@ -472,6 +505,17 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
     ):
         return None  # 1.项目名称:… is a form's row, 一、资金分配情况 and 二、项目总投资 headings
     return ListedProject(name=rest.strip(" 。;；"), line=number, lines=[number], style=kind)
+
+
+_MONEY = r"(?P<amount>[0-9０-９][0-9０-９,，.．]*\s*(?:万元|元|亿元))"
+_SPENT_ON = re.compile(
+    rf"^(?:计划)?(?:投入|安排|下达|拨付|下拨)(?:资金)?\s*{_MONEY}\s*(?:用于|支持)"
+    r"(?P<name>[^，,。；;:：]{2,80})"
+)
+_NAME_THEN_MONEY = re.compile(
+    rf"^(?P<name>[^，,。；;:：]{{2,60}})[，,]\s*(?:计划)?(?:投入|安排|下达)(?:资金)?\s*{_MONEY}"
+)
+_BY_UNIT = re.compile(r"由(?P<unit>[^，,。；;]{2,30}?)(?:牵头|负责)*实施")
 
 
 def _item_name(words: str) -> str:

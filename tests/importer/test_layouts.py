@@ -633,3 +633,42 @@ def test_a_title_that_names_no_one_project_gives_no_name(title):
         f"{title}\n一、建设内容\n修路。\n二、项目总投资\n5万元。\n", year=2020
     )
     assert any(f.field == "name" and f.severity == "warning" for f in result.findings)
+
+
+def test_one_row_of_a_table_that_names_its_columns_is_one_project_with_its_calculation():
+    text = (
+        "2024年度柯桥区油茶种植奖补情况公示\n"
+        "序号 | 单位名称 | 项目 | 面积 | 奖补标准 | 金额 |\n"
+        "1 | 绍兴市柯桥区五百岗农场 | 2024年度柯桥区油茶种植项目 | 276亩 | 1000元/亩 | 27.6万元 |\n"
+    )
+    result = parse_disclosure(text)
+    [project] = result.tree["projects"]
+    assert (project["name"], project["implementing_unit"], project["declared_total_yuan"]) == (
+        "2024年度柯桥区油茶种植项目",
+        "绍兴市柯桥区五百岗农场",
+        "276000.00",
+    )
+    [line] = project["sub_items"][0]["lines"]
+    assert [(f["value"], f["unit"]) for f in line["factors"]] == [("276", "亩"), ("1000", "元")]
+    assert line["amount_yuan"] == "276000.00"  # the row's amount: the product matches
+
+
+def test_items_giving_the_money_then_what_it_is_for_are_projects_with_their_parts():
+    text = (
+        "一、资金分配\n"
+        "(一)投入57万元用于坛洛镇坛洛村天等岭产业配套设施建设项目,由坛洛镇牵头实施。\n"
+        "(二)投入183万元用于各单位项目管理费:\n"
+        "1.双定镇项目管理费,计划投入20万元;\n"
+        "2.坛洛镇项目管理费,计划投入163万元。\n"
+        "(三)安排50万元用于云盖寺镇黑窑沟村村集体经济项目(定点帮扶资金)。\n"
+    )
+    listed = read_listing(text)
+    assert [(p.name, p.amount.value, p.unit) for p in listed] == [
+        ("坛洛镇坛洛村天等岭产业配套设施建设项目", Decimal("570000"), "坛洛镇"),
+        ("各单位项目管理费", Decimal("1830000"), ""),
+        ("云盖寺镇黑窑沟村村集体经济项目", Decimal("500000"), ""),
+    ]
+    assert [(p.name, p.amount.value) for p in listed[1].parts] == [
+        ("双定镇项目管理费", Decimal("200000")),
+        ("坛洛镇项目管理费", Decimal("1630000")),
+    ]
