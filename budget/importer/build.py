@@ -816,12 +816,21 @@ def _title_lines(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
     return title, [line for line in lines if line in other]
 
 
+def _issuer_above(title_lines: list[o.Line]) -> str:
+    """The issuer on its own line right above a title that starts with 关于 (重庆市荣昌区财政局
+    / 关于提前下达…的通知), or ""."""
+    for above, line in itertools.pairwise(title_lines):
+        if line.text.strip().startswith("关于"):
+            return _organisation(above.text.strip())
+    return ""
+
+
 def _department_in(title: str, year: re.Match | None) -> str:
     """The unit named in the title: the issuer before 关于 (清水县果品产业发展中心关于…的公示);
     before the year (中共澄江市委组织部2024年…), or after it when the year comes first
     (2024年中共澄江市委组织部重点领域…)."""
     issuer = title.split("关于", 1)[0].strip()
-    if "关于" in title and _organisation(issuer):
+    if "关于" in title and _organisation(issuer) and not re.search(r"[0-9〔〕]|文件", issuer):
         return issuer
     if year is None:
         return _strip(_TITLE_TAIL.sub("", title))
@@ -917,22 +926,41 @@ def _line_of(text: str, value: str) -> int | None:
     return None if position < 0 else text.count("\n", 0, position) + 1
 
 
-def _notice_citations(text: str, before_line: int) -> list[dict]:
+_OWN_NUMBER = re.compile(
+    r"^\s*(?:发文字号|文号)?[:：\s]*[^\s〔]{2,20}[〔\[(（][0-9]{4}[〕\])）][0-9]+号\s*$"
+)
+
+
+def _own_number(title_lines: list[o.Line]) -> str:
+    """The notice's own document number: a line at its head holding nothing else."""
+    return "\n".join(line.text for line in title_lines if _OWN_NUMBER.match(halfwidth(line.text)))
+
+
+def _notice_citations(text: str, before_line: int, own: str = "") -> list[dict]:
     """The documents a list's notice gives as its basis above the list (根据《…》（…号）…,
     现将…), and the documents its money comes under, named by their number alone
-    (…补助资金15587万元（皖财农〔2024〕1179号）): the basis of every project in it. A
-    document named only by its number is cited by that number, its only name in the text."""
+    (…补助资金15587万元（皖财农〔2024〕1179号）): the basis of every project in it, each
+    once. A document named only by its number is cited by that number, its only name in the
+    text. Not cited: the notice's own number (in ``own``, its title lines) and forms it asks
+    for (《…申报表》, without a number)."""
     head = "\n".join(text.split("\n")[: before_line - 1])
     sentences = re.split(r"(?<=[。；;])", head)
     basis = "".join(s for s in sentences if re.search(r"根据|依据|按照|〔\s*[0-9]{4}\s*〕", s))
     if not basis:
         return []
-    cited = [
-        (citation.cited_text, citation.separator, citation.title, citation.document_number)
-        for citation in parse_basis(basis).citations
-        if citation.bracketed_title
-    ]
-    numbers = {number for *_, number in cited}
+    cited = []
+    seen = {number.normalised for number in find_doc_numbers(own)}
+    for citation in parse_basis(basis).citations:
+        key = citation.document_number or citation.title
+        if not citation.bracketed_title or key in seen:
+            continue
+        if not citation.document_number and citation.title.endswith("表"):
+            continue  # a form to fill in, not a document
+        seen.add(key)
+        cited.append(
+            (citation.cited_text, citation.separator, citation.title, citation.document_number)
+        )
+    numbers = seen
     for found in find_doc_numbers(basis):
         if found.normalised not in numbers and not any(found.text in c[0] for c in cited):
             numbers.add(found.normalised)
@@ -997,6 +1025,65 @@ def _notice_project(text: str, title_lines: list[o.Line]) -> ListedProject | Non
             project.amount = found[0]
             project.amount_line = text.count("\n", 0, total.start()) + 1
             project.lines.append(project.amount_line)
+    return project
+
+
+# A fund an allocation notice is about (…补助资金的公示, …专项资金分配方案, …基金(资金)的通知).
+_NAMED_FUND = re.compile(
+    r"(?P<name>[^\s，,。；;：:、！？《》]{4,60}?(?:资金|基金)(?:[(（][^()（）]{1,8}[)）])?)"
+    r"(?=分配|安排|使用|计划|预算|下达|的|公示|公告|$)"
+)
+_FUND_PREFIX = re.compile(r"^(?:关于|印发|拟分配|提前下达|下达|拨付|安排|的)+")
+_FUND_TOTAL = re.compile(
+    r"(?:资金|基金|[(（]资金[)）])\s*(?:共计|合计|总计)?\s*(?=[0-9０-９])|(?:共计|合计|总计)\s*(?=[0-9０-９])"
+)
+_SUPPORTS = re.compile(r"(?:支持|用于)(?P<name>[^，,。；;：:、（(]{4,60}?项目)(?=[（(，,。；;]|$)")
+
+
+def _fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
+    """An allocation notice's one project: the one project its text says the money supports
+    (拟支持科右前旗农村生活污水治理项目(项目总投资9935.88万元…)), else the one fund its
+    title names (关于卓尼县2020年边缘户种养殖业补助资金的公示), with the amount the text
+    first states for it (…补助资金26.29万元, 资金共计1.37亿元). None when neither is one."""
+    body_start = max((line.number for line in title_lines), default=0)
+    body = "\n".join(text.split("\n")[body_start:])
+    supported = {m.group("name") for m in _SUPPORTS.finditer(body)}
+    if len(supported) == 1:
+        name = supported.pop()
+        position = text.index(name, len(text) - len(body))
+        project = ListedProject(name=name, line=text.count("\n", 0, position) + 1)
+        project.lines = [project.line]
+        total = _NOTICE_TOTAL.search(halfwidth(text), position)
+        if total and text.count("\n", position, total.start()) == 0:
+            found = find_amounts(text[total.end() : total.end() + 30])
+            if found and found[0].start == 0:
+                project.amount = found[0]
+                project.amount_line = project.line
+        return project
+    names = set()
+    for line in title_lines:
+        words = halfwidth(line.text.strip()).split("关于")[-1]  # the issuer before 关于 goes
+        for match in _NAMED_FUND.finditer(words):
+            if match.start() and words[match.start() - 1].isspace():
+                continue  # cut by a space: the name is longer than the match
+            names.add(_FUND_PREFIX.sub("", match.group("name")))
+    # 和 joins two funds; 项目…资金 is a project's money, the project named elsewhere.
+    names = {n for n in names if len(n) >= 4 and "和" not in n and "项目" not in n}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    titled = [line for line in title_lines if name in halfwidth(line.text)]
+    line = titled[0].number if titled else (title_lines[0].number if title_lines else 1)
+    project = ListedProject(name=name, line=line, lines=[line])
+    normal = halfwidth(text)
+    offset = len(text) - len(body)
+    for total in _FUND_TOTAL.finditer(normal, offset):
+        found = find_amounts(text[total.end() : total.end() + 30])
+        if found and found[0].start == 0:
+            project.amount = found[0]
+            project.amount_line = text.count("\n", 0, total.start()) + 1
+            project.lines.append(project.amount_line)
+            break
     return project
 
 
@@ -1201,7 +1288,8 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
     )
     if not outline.projects and len(listed) < 2 and not (listed and listed[0].from_table):
         # One row of a table that names its columns is one project; else a notice's title.
-        notice = _notice_project(text, _title_lines(outline.title_lines)[0])
+        heading = _title_lines(outline.title_lines)[0]
+        notice = _notice_project(text, heading) or _fund_notice(text, heading)
         listed = [notice] if notice is not None else []
     if not outline.projects and not listed:
         raise TextImportError(
@@ -1222,6 +1310,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         department
         or labelled_department(text)
         or _organisation(_department_in(title, match))
+        or _issuer_above(title_lines)
         or signing_department(text)
         or publishing_department(text)
     )
@@ -1239,7 +1328,8 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         taken = {number for item in listed for number in item.lines}
         # A list's basis is stated above it; a notice of one project states it anywhere.
         above = len(listed) >= 2 or listed[0].from_table
-        shared = _notice_citations(text, min(taken) if above else text.count("\n") + 2)
+        own = _own_number(title_lines)
+        shared = _notice_citations(text, min(taken) if above else text.count("\n") + 2, own)
         for node in projects:
             node["citations"] = [dict(citation) for citation in shared]
         for number, line in enumerate(text.split("\n"), 1):
@@ -1263,7 +1353,8 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         if len(projects) == 1 and outline.projects[0].section(o.BASIS) is None:
             # A text of one project without a 立项依据 section (a 批复, a 公示): the documents
             # its sentences cite or name by number are its basis, as for a notice.
-            projects[0]["citations"] = _notice_citations(text, text.count("\n") + 2)
+            own = _own_number(title_lines)
+            projects[0]["citations"] = _notice_citations(text, text.count("\n") + 2, own)
             if projects[0]["citations"]:
                 findings.append(
                     Finding(

@@ -672,3 +672,47 @@ def test_items_giving_the_money_then_what_it_is_for_are_projects_with_their_part
         ("双定镇项目管理费", Decimal("200000")),
         ("坛洛镇项目管理费", Decimal("1630000")),
     ]
+
+
+FUND_NOTICE = """重庆市荣昌区财政局文件
+荣财农〔2021〕99号
+重庆市荣昌区财政局
+关于提前下达2022年水库移民后期扶持基金(资金)的通知
+区水利局:
+根据《重庆市财政局关于提前下达2022年水库移民后期扶持基金预算的通知》(渝财农〔2021〕133号)文件,现将2022年水库移民后期扶持基金(资金)3039万元(其中:中央资金2888万元,市级资金151万元)下达给你们。
+请按照《重庆市财政局关于提前下达2022年水库移民后期扶持基金预算的通知》(渝财农〔2021〕133号)要求,及时填报《中央水库移民扶持基金绩效目标申报表》(附件3)。
+"""
+
+
+def test_an_allocation_notice_about_one_fund_is_that_fund_with_the_amount_it_states():
+    result = parse_disclosure(FUND_NOTICE)
+    [project] = result.tree["projects"]
+    assert project["name"] == "2022年水库移民后期扶持基金(资金)"
+    assert project["declared_total_yuan"] == "30390000.00"
+    # Each document once; not the notice's own number, not the form it asks for.
+    assert [c["document_number"] for c in project["citations"]] == ["渝财农〔2021〕133号"]
+    assert result.tree["department"]["name"] == "重庆市荣昌区财政局"
+
+
+def test_a_notice_saying_which_one_project_the_money_supports_is_that_project():
+    text = (
+        "兴安盟生态环境局关于拟分配提前下达的2024年中央农村环境整治专项资金预算的公示\n"
+        "自治区向我盟下达了农村环境整治资金,合计737.04万元。\n"
+        "此笔资金737.04万元,拟支持科右前旗农村生活污水治理项目(项目总投资9935.88 万元,"
+        "建设集中污水处理站)。\n"
+    )
+    [project] = parse_disclosure(text).tree["projects"]
+    assert project["name"] == "科右前旗农村生活污水治理项目"
+    assert project["declared_total_yuan"] == "99358800.00"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "关于2026年帮扶资金和集体经济资金分配的公告",  # two funds
+        "关于拨付2021年度吉林市本级 黑土地保护利用项目资金的公示",  # a project's money, cut
+    ],
+)
+def test_a_title_naming_no_one_fund_of_its_own_gives_no_project(title):
+    with pytest.raises(Exception, match="没有找到任何项目"):
+        parse_disclosure(f"{title}\n资金共计100万元。\n")
