@@ -34,7 +34,10 @@ README = """重点领域财政项目文本公开数据（{scope}）
 
 datapackage.json   数据包说明（Frictionless 表格数据包，字段标注财政数据包概念），
                    可用 `frictionless validate datapackage.json` 校验
-data/*.csv         各数据表，UTF-8 编码（无 BOM），金额以元计、保留两位小数；
+data/*.csv         各数据表，UTF-8 编码（带 BOM，Excel、WPS 可直接打开），
+                   金额以元计、保留两位小数，时间为北京时间；
+                   测算明细（lines）含上下级明细，求和请用“末级明细”为 true 的行，
+                   或子项目表的“细化金额”（其合计即项目的细化金额合计）；
                    以 = + - @、制表符或回车开头的文本前加英文单引号（'），防止被当作公式
 data/data_dictionary.csv  数据字典：每个字段的名称、类型、中英文含义
 {xlsx}        同一数据的 Excel 工作簿，每张表一个工作表，金额为数值
@@ -155,10 +158,12 @@ def members(year: int | None, base_url: str = "") -> Iterator[Member]:
         yield Member(
             package.resource_path(table),
             lambda table=table: _encoded(
-                csvdata.table_csv(table, selection.iter_with_tree(projects), base_url)
+                # With a byte-order mark: Excel and WPS read UTF-8 only with one, and
+                # frictionless and every CSV library take it as the encoding's mark.
+                csvdata.table_csv(table, selection.iter_with_tree(projects), base_url, bom=True)
             ),
         )
-    yield Member(package.DICTIONARY_PATH, lambda: [package.dictionary_csv().encode()])
+    yield Member(package.DICTIONARY_PATH, lambda: [package.dictionary_csv(bom=True).encode()])
     yield Member(XLSX_NAME, lambda: _xlsx_chunks(projects, base_url, created))
     names = UniqueNames(
         [

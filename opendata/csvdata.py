@@ -29,8 +29,8 @@ def table_csv(
 ) -> Iterator[str]:
     """The table's rows for these projects (trees prefetched), header first.
 
-    ``bom``: start with a byte-order mark, for files people open in Excel. The package's
-    resources go without one (their encoding is declared as UTF-8).
+    ``bom``: start with a byte-order mark, for files people open in Excel or WPS (the
+    package's resources have one too: CSV readers take it as UTF-8's mark).
     """
     # Lines end in CRLF (RFC 4180): the csv module quotes a field holding any character of
     # the line terminator, so a text with a lone carriage return stays one field.

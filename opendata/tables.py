@@ -13,7 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
+
+from django.utils import timezone
 
 from budget import rollups
 from budget.amounts import format_decimal
@@ -116,7 +119,7 @@ def _project_rows(project: Project, base_url: str) -> Iterator[tuple]:
         project.declared_total_text,
         rollups.itemised_total(data),
         project.finding_count,
-        project.published_at.isoformat() if project.published_at else None,
+        timezone.localtime(project.published_at) if project.published_at else None,
         project.correction_note,
         base_url + project.get_revision_url(),
     )
@@ -172,7 +175,25 @@ def _line_rows(project: Project, base_url: str) -> Iterator[tuple]:
                 node.computed,
                 line.amount_text,
                 line.get_source_display(),
+                not node.children,
                 base_url + project.get_revision_url(),
+            )
+
+
+def _milestone_rows(project: Project, base_url: str) -> Iterator[tuple]:
+    for sub_item in project.sub_items.all():
+        for milestone in sub_item.milestones.all():
+            yield (
+                *_context(project),
+                sub_item.sequence,
+                sub_item.name,
+                milestone.sequence,
+                milestone.description,
+                milestone.due_year,
+                milestone.due_month,
+                milestone.get_payment_mode_display() if milestone.payment_mode else "",
+                milestone.amount,
+                milestone.amount_text,
             )
 
 
@@ -186,7 +207,7 @@ def _factor_rows(project: Project, base_url: str) -> Iterator[tuple]:
                     sub_item.sequence,
                     number,
                     factor.sequence,
-                    format_decimal(factor.value),
+                    Exact(factor.value),
                     factor.unit,
                     factor.label,
                 )
@@ -279,8 +300,7 @@ SUB_ITEMS = Table(
             "declared_amount",
             AMOUNT,
             "申报金额（元）",
-            "Amount the text states for the sub-item, in yuan",
-            "value",
+            "Amount the text states for the sub-item, in yuan (empty where it states none)",
             amount=True,
         ),
         Field("declared_amount_text", "string", "申报金额原文", "The sub-item amount as written"),
@@ -288,7 +308,10 @@ SUB_ITEMS = Table(
             "itemised_amount",
             AMOUNT,
             "细化金额（元）",
-            "Sum of the sub-item's line items in yuan, computed by the portal",
+            "The sub-item's amount as the project's itemised total counts it: its declared "
+            "amount, else the sum of its top-level line items. The fiscal measure: summed over a "
+            "project's sub-items it gives the project's itemised total (细化金额合计)",
+            "value",
             amount=True,
         ),
         Field("content", "string", "项目实施内容", "Narrative of the sub-item (五)"),
@@ -323,8 +346,9 @@ LINES = Table(
             "declared_amount",
             AMOUNT,
             "申报金额（元）",
-            "Amount the text states for the line, in yuan",
-            "value",
+            "Amount the text states for the line, in yuan. Parent lines and their child lines "
+            "are both rows: do not sum this column over a sub-item (sum the lines whose leaf "
+            "is true, or use sub_items.itemised_amount)",
             amount=True,
         ),
         Field(
@@ -336,6 +360,13 @@ LINES = Table(
         ),
         Field("amount_text", "string", "金额原文", "The line amount as written"),
         Field("source", "string", "出处", "Section the amount is written in (五 or 七)"),
+        Field(
+            "leaf",
+            "boolean",
+            "末级明细",
+            "true for a line without child lines: the rows a sum of lines may add without "
+            "counting an amount twice",
+        ),
         URL,
     ),
     _line_rows,
@@ -434,6 +465,39 @@ INDICATORS = Table(
     foreign_keys=_project_ref("project_id"),
 )
 
+MILESTONES = Table(
+    "milestones",
+    "实施计划节点",
+    "Milestones",
+    (
+        *CONTEXT,
+        SUB_ITEM_SEQUENCE,
+        SUB_ITEM,
+        Field("milestone_sequence", "integer", "节点序号", "Position in the sub-item's plan (七)"),
+        Field("description", "string", "节点内容", "What is to be done"),
+        Field("due_year", "integer", "计划年份", "Year it is due"),
+        Field("due_month", "integer", "计划月份", "Month it is due (1–12), if stated"),
+        Field("payment_mode", "string", "支付方式", "How it is paid, if stated"),
+        Field(
+            "amount",
+            AMOUNT,
+            "计划金额（元）",
+            "Amount planned for the milestone, in yuan, if stated",
+            amount=True,
+        ),
+        Field("amount_text", "string", "金额原文", "The amount as written"),
+    ),
+    _milestone_rows,
+    primary_key=("project_id", "sub_item_sequence", "milestone_sequence"),
+    foreign_keys=(
+        (
+            ("project_id", "sub_item_sequence"),
+            "sub_items",
+            ("project_id", "sub_item_sequence"),
+        ),
+    ),
+)
+
 TABLES: tuple[Table, ...] = (
     PROJECTS,
     SUB_ITEMS,
@@ -442,13 +506,29 @@ TABLES: tuple[Table, ...] = (
     CITATIONS,
     FUNDING_SOURCES,
     INDICATORS,
+    MILESTONES,
 )
 
 
+@dataclass(frozen=True)
+class Exact:
+    """A number that is not an amount (a factor: 60, 1.2, 0.333): written with the digits it
+    has, a number in spreadsheets."""
+
+    value: Decimal
+
+
 def cell(value) -> str:
-    """A value as CSV text: amounts with two decimals, no grouping; nothing as empty."""
+    """A value as CSV text: amounts with two decimals, no grouping; other numbers with their
+    own digits; times with their offset (Beijing time); true/false; nothing as empty."""
     if value is None:
         return ""
+    if isinstance(value, Exact):
+        return format_decimal(value.value)
     if isinstance(value, Decimal):
         return f"{value:.2f}"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return value.isoformat()
     return str(value)

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from decimal import Decimal
 
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
@@ -27,7 +28,7 @@ from openpyxl.writer.excel import ExcelWriter
 from budget.spreadsheet import xlsx_text
 from projects.models import Project
 
-from .tables import TABLES, Table
+from .tables import TABLES, Exact, Table
 
 YUAN_FORMAT = '#,##0.00"元"'
 # A spreadsheet number is a binary double: exact to the 分 up to 15 significant digits. A larger
@@ -86,11 +87,19 @@ def _header(sheet, table: Table):
 def _row(sheet, table: Table, values: tuple) -> list:
     cells = []
     for field, value in zip(table.fields, values, strict=True):
+        if isinstance(value, Exact):
+            value = value.value  # a factor: a number, so PRODUCT() and SUM() work on it
         if field.amount and value is not None and value > MAX_EXACT:
             value = f"{value:.2f}"
+        date = isinstance(value, datetime)
+        if date:
+            # Shown as the page shows it: the Beijing date and time, a date cell.
+            value = timezone.localtime(value).replace(tzinfo=None, microsecond=0)
         c = _cell(sheet, value)
         if field.amount and isinstance(value, Decimal):
             c.number_format = YUAN_FORMAT
+        if date:
+            c.number_format = "yyyy-mm-dd hh:mm"
         cells.append(c)
     return cells
 

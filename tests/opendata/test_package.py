@@ -30,7 +30,9 @@ def download(client, url) -> zipfile.ZipFile:
 
 
 def rows(archive, name):
-    return list(csv.DictReader(io.StringIO(archive.read(name).decode("utf-8"))))
+    data = archive.read(name)
+    assert data.startswith("\ufeff".encode())  # Excel and WPS read UTF-8 with its mark
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
 
 
 @pytest.fixture
@@ -64,10 +66,62 @@ def test_descriptor_describes_the_fiscal_model(year_zip):
         "administrative-classification:generic:level3:label",
         "fin-source:generic:label",
     } <= column_types
-    lines = next(r for r in descriptor["resources"] if r["name"] == "lines")
-    assert {"name": "currency", "constant": "CNY"}.items() <= lines["schema"]["extraFields"][
+    sub_items = next(r for r in descriptor["resources"] if r["name"] == "sub_items")
+    assert {"name": "currency", "constant": "CNY"}.items() <= sub_items["schema"]["extraFields"][
         0
     ].items()
+    # The measure is where rows add up without counting an amount twice: not on the lines,
+    # whose parents and children are both rows.
+    measures = {
+        (resource["name"], field["name"])
+        for resource in descriptor["resources"]
+        for field in resource["schema"]["fields"]
+        if field.get("columnType") == "value"
+    }
+    assert ("sub_items", "itemised_amount") in measures
+    assert not any(resource == "lines" for resource, _ in measures)
+
+
+def test_summing_the_packages_measure_gives_each_projects_itemised_total(year_zip, tmp_path):
+    from frictionless import Package
+
+    year_zip.extractall(tmp_path)
+    data = Package(tmp_path / "datapackage.json")
+    resource = data.get_resource("sub_items")
+    measure = next(f.name for f in resource.schema.fields if f.custom.get("columnType") == "value")
+    sums: dict[str, Decimal] = {}
+    for row in resource.read_rows():
+        sums[row["project_id"]] = sums.get(row["project_id"], Decimal(0)) + Decimal(
+            str(row[measure] or 0)
+        )
+    projects = {str(p.lineage): p for p in Project.objects.published()}
+    assert sums == {key: project.itemised_total for key, project in projects.items()}
+    assert Decimal("2967336.69") in sums.values()  # the seed's P1, as its page says
+    # The lines say which rows a sum of lines may add: those without children.
+    leaves = [r for r in data.get_resource("lines").read_rows() if r["leaf"]]
+    assert len(leaves) == LineItem.objects.filter(children=None).count()
+
+
+def test_milestones_factors_and_times_open_as_numbers_and_dates_in_a_spreadsheet(year_zip):
+    from openpyxl import load_workbook
+
+    from projects.models import Milestone
+
+    milestones = rows(year_zip, "data/milestones.csv")
+    assert len(milestones) == Milestone.objects.count() > 0
+    workbook = load_workbook(io.BytesIO(year_zip.read(bulk.XLSX_NAME)), read_only=True)
+    factors = list(workbook["计算因子"].iter_rows(min_row=2, values_only=True))
+    assert factors and all(isinstance(row[4], int | float) for row in factors)  # PRODUCT() works
+    projects = list(workbook["项目"].iter_rows(values_only=True))
+    column = projects[0].index("公开时间")
+    published = {str(p.lineage): p.published_at for p in Project.objects.published()}
+    from django.utils import timezone
+
+    for row in projects[1:]:
+        beijing = timezone.localtime(published[row[projects[0].index("项目标识")]])
+        assert row[column] == beijing.replace(tzinfo=None, microsecond=0)  # Beijing time
+    stamps = [r["published_at"] for r in rows(year_zip, "data/projects.csv")]
+    assert all(stamp.endswith("+08:00") for stamp in stamps)
 
 
 def test_data_dictionary_describes_every_field(year_zip):
