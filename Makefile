@@ -21,7 +21,7 @@ export VERAPDF
 demo: system-demo install
 	@mkdir -p var
 	$(PY) manage.py migrate --noinput -v 0
-	$(PY) manage.py load_disclosure --publish $(SEED)
+	$(PY) manage.py load_disclosure --publish --skip-existing $(SEED)
 	@echo "演示账号："
 	@$(PY) manage.py create_demo_users
 	@echo "门户：http://127.0.0.1:$(PORT)/   管理后台：http://127.0.0.1:$(PORT)/admin/"

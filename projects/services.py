@@ -267,12 +267,14 @@ def load_disclosure_tree(
     """Store a disclosure tree (schema ``portal.disclosure-tree/1``, see docs/disclosure-tree.md).
 
     Projects are stored as drafts, or as published first revisions with ``publish=True`` (the
-    seed is an already published document). A disclosure that already has projects is left
-    alone unless ``replace=True``, which deletes its draft projects first; published projects
-    are never replaced here (corrections are their own workflow). With ``append=True`` the
-    projects are added as drafts after those the disclosure already has, numbered on from
-    them, whatever its title (an uploaded file: ``projects.ingest``). ``history_note`` is the
-    reason written in each stored project's first history record.
+    seed is an already published document). Into a disclosure that already has projects, the
+    tree's projects are added at their own numbers when none of those numbers is taken (the
+    per-project files of one disclosure rebuild it); otherwise nothing is stored
+    (``created=False``), unless ``replace=True``, which deletes its draft projects first;
+    published projects are never replaced here (corrections are their own workflow). With
+    ``append=True`` the projects are added as drafts after those the disclosure already has,
+    numbered on from them, whatever its title (an uploaded file: ``projects.ingest``).
+    ``history_note`` is the reason written in each stored project's first history record.
     """
     try:
         with transaction.atomic():
@@ -325,11 +327,17 @@ def _load(
         )
     if not created and not append:
         existing = disclosure.projects.all()
-        if existing.exists() and not replace:
-            return LoadResult(disclosure=disclosure, created=False, projects=0)
-        if existing.exclude(status=Status.DRAFT).exists():
-            raise TreeError(f"“{disclosure.title}”已有非草稿项目，不能整体替换。")
-        existing.delete()
+        if replace:
+            if existing.exclude(status=Status.DRAFT).exists():
+                raise TreeError(f"“{disclosure.title}”已有非草稿项目，不能整体替换。")
+            existing.delete()
+        else:
+            # Files of single projects of one disclosure (its per-project downloads) rebuild it
+            # one after another: projects of numbers the disclosure does not hold are added at
+            # their numbers; a file whose numbers are taken is not loaded (skipped).
+            taken = set(existing.values_list("sequence", flat=True))
+            if taken & {node["sequence"] for node in tree["projects"]}:
+                return LoadResult(disclosure=disclosure, created=False, projects=0)
 
     now = timezone.now()
     stored: list[int] = []

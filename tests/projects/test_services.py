@@ -124,3 +124,48 @@ def test_the_command_reports_a_bad_file_without_a_traceback(tmp_path, seed_tree)
     wrong.write_text(json.dumps(tree, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(CommandError, match="不符"):
         call_command("load_disclosure", str(wrong))
+
+
+def test_the_per_project_files_of_a_disclosure_rebuild_it_and_a_skipped_file_is_an_error(
+    seed, tmp_path
+):
+    """Each project's PDF carries its record as a one-project tree: loading the files of one
+    disclosure one after another rebuilds it; a file whose projects are there already is not
+    a success."""
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    from projects import exports, selectors
+    from projects.models import Disclosure
+
+    projects = list(selectors.with_tree(Project.objects.filter(disclosure=seed)))
+    base = "http://portal.test"
+    paths = []
+    for project in projects:
+        tree = exports.disclosure_tree(seed, [project], base)
+        # Loaded as another unit's, beside the published original (which cannot be deleted).
+        tree["department"] |= {"name": "某县重建核对单位", "slug": "rebuild-check"}
+        path = tmp_path / f"p{project.sequence}.json"
+        path.write_bytes(exports.tree_json(tree))
+        paths.append(path)
+    before = exports.tree_json(exports.disclosure_tree(seed, projects, base))
+    out = io.StringIO()
+    call_command("load_disclosure", "--publish", *map(str, paths), stdout=out)
+    assert out.getvalue().count("已载入") == 2
+    disclosure = Disclosure.objects.get(department__slug="rebuild-check")
+    rebuilt = list(selectors.with_tree(Project.objects.filter(disclosure=disclosure)))
+    assert [p.sequence for p in sorted(rebuilt, key=lambda p: p.sequence)] == [1, 2]
+    after = json.loads(exports.tree_json(exports.disclosure_tree(disclosure, rebuilt, base)))
+    # The same records (the projects' identifiers and dates are the new ones').
+    for node_before, node_after in zip(
+        json.loads(before)["projects"], after["projects"], strict=True
+    ):
+        assert node_before["sub_items"] == node_after["sub_items"]
+        assert node_before["declared_total_yuan"] == node_after["declared_total_yuan"]
+    with pytest.raises(CommandError, match="未载入"):
+        call_command("load_disclosure", "--publish", str(paths[1]), stdout=io.StringIO())
+    call_command(
+        "load_disclosure", "--publish", "--skip-existing", str(paths[1]), stdout=io.StringIO()
+    )
+    assert Project.objects.filter(disclosure=disclosure).count() == 2

@@ -21,8 +21,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--replace", action="store_true", help="替换该单位该年度已有的草稿项目。"
         )
+        parser.add_argument(
+            "--skip-existing",
+            action="store_true",
+            help="项目已存在的文件跳过而不报错（如重复运行演示）；默认报错。",
+        )
 
     def handle(self, *paths, **options):
+        skipped = []
         for path in options["paths"]:
             try:
                 tree = json.loads(path.read_text(encoding="utf-8"))
@@ -39,4 +45,11 @@ class Command(BaseCommand):
                     self.style.SUCCESS(f"已载入“{result.disclosure}”：{result.projects} 个项目。")
                 )
             else:
-                self.stdout.write(f"“{result.disclosure}”已存在，未重复载入。")
+                self.stdout.write(f"{path}：“{result.disclosure}”中已有这些项目，未重复载入。")
+                skipped.append(str(path))
+        if skipped and not options["skip_existing"]:
+            # A file not loaded is not a success: a rebuild that skipped one is incomplete.
+            raise CommandError(
+                f"{len(skipped)} 个文件未载入（其项目已存在）：{'、'.join(skipped)}。"
+                "如需替换草稿，请用 --replace。"
+            )
