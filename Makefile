@@ -18,6 +18,8 @@ export VERAPDF
 
 ## demo: install, set up the SQLite database under var/, load the seed, serve on 127.0.0.1:$(PORT)
 ## with the worker that renders the PDFs beside it (it stops when the server does)
+# Links the PDFs and exports print point at the address the demo serves (PORT).
+demo: export PORTAL_BASE_URL ?= http://127.0.0.1:$(PORT)
 demo: system-demo install
 	@mkdir -p var
 	$(PY) manage.py migrate --noinput -v 0
