@@ -61,6 +61,15 @@ class ConfirmForm(forms.Form):
     department = forms.ModelChoiceField(Department.objects.none(), label="预算单位")
     fiscal_year = forms.IntegerField(label="预算年度", min_value=2000, max_value=2100)
     title = forms.CharField(label="公开文本标题", max_length=200)
+    source_published_on = forms.DateField(
+        label="原文公开日期",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="文本在原处公开的日期；与本站公开日期分开显示。",
+    )
+    source_url = forms.URLField(
+        label="原文网址", required=False, max_length=500, assume_scheme="https"
+    )
 
     def __init__(self, *args, departments, **kwargs):
         super().__init__(*args, **kwargs)
@@ -241,6 +250,7 @@ class SourceFileAdmin(admin.ModelAdmin):
             "department": chosen,
             "fiscal_year": head["fiscal_year"].value,
             "title": head["title"].value,
+            "source_published_on": head["source_published_on"].value,
         }
         form = ConfirmForm(request.POST or None, initial=initial, departments=departments)
         corrections = {}
@@ -265,6 +275,8 @@ class SourceFileAdmin(admin.ModelAdmin):
                         title=form.cleaned_data["title"],
                         corrections=corrections,
                         user=request.user,
+                        source_published_on=form.cleaned_data["source_published_on"],
+                        source_url=form.cleaned_data["source_url"],
                     )
                 except ingest.IngestError as error:
                     form.add_error(None, str(error))

@@ -269,9 +269,21 @@ def disclosure_tree(
             "slug": department.slug,
             "region": _region_path(department.region),
         },
-        "disclosure": {"fiscal_year": disclosure.fiscal_year, "title": disclosure.title},
+        "disclosure": {"fiscal_year": disclosure.fiscal_year, "title": disclosure.title}
+        | _source(disclosure),
         "projects": [project_node(project, base_url) for project in projects],
     }
+
+
+def _source(disclosure: Disclosure) -> dict[str, str]:
+    """Where and when the text was first published, where known (left out otherwise, so the
+    trees of texts without them keep their bytes)."""
+    source = {}
+    if disclosure.source_published_on:
+        source["source_published_on"] = disclosure.source_published_on.isoformat()
+    if disclosure.source_url:
+        source["source_url"] = disclosure.source_url
+    return source
 
 
 def tree_json(tree: dict[str, Any]) -> bytes:

@@ -179,6 +179,12 @@ def preview(record: SourceFile) -> dict[str, Any]:
             document.get("fiscal_year"),
         ),
         value("title", "公开文本标题", tree["disclosure"]["title"], document.get("title")),
+        value(
+            "source_published_on",
+            "原文公开日期",
+            tree["disclosure"].get("source_published_on"),
+            document.get("source_published_on"),
+        ),
     ]
     projects = []
     sources = result.get("sources", [])
@@ -312,6 +318,8 @@ def confirm(
     title: str,
     corrections: dict[int, dict[str, str]],
     user,
+    source_published_on=None,
+    source_url: str = "",
 ) -> list[Project]:
     """Store the file's projects as drafts in ``department``'s disclosure of ``fiscal_year``,
     with staff's corrections (per project sequence: name, implementing_unit, declared_total
@@ -322,7 +330,10 @@ def confirm(
     tree = {
         **tree,
         "department": {**tree["department"], "name": department.name, "slug": department.slug},
-        "disclosure": {"fiscal_year": fiscal_year, "title": title.strip()[:200]},
+        "disclosure": {"fiscal_year": fiscal_year, "title": title.strip()[:200]}
+        # When and where the text was first published, as staff confirmed them.
+        | ({"source_published_on": source_published_on.isoformat()} if source_published_on else {})
+        | ({"source_url": source_url} if source_url else {}),
         "projects": [dict(node) for node in tree["projects"]],
     }
     for node in tree["projects"]:

@@ -329,6 +329,17 @@ class Disclosure(PlainText, models.Model):
         max_length=200,
         help_text="文本标题，如“中共澄江市委组织部2024年预算重点领域财政项目文本公开”。",
     )
+    # Where and when the text was first published, apart from when it entered the portal
+    # (the projects' publication dates): an imported 2024 text is not one published in 2026.
+    source_published_on = models.DateField(
+        "原文公开日期",
+        null=True,
+        blank=True,
+        help_text="该文本在原处（如单位网站）公开的日期；本站收录后公开的日期另行记录。",
+    )
+    source_url = models.URLField(
+        "原文网址", max_length=500, blank=True, help_text="该文本原来公开的网址，如有。"
+    )
 
     objects = DisclosureQuerySet.as_manager()
     history = HistoricalRecords()

@@ -7,10 +7,12 @@ so a document is stored whole or not at all.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
@@ -292,6 +294,26 @@ def load_disclosure_tree(
         raise TreeError(f"数据结构不符合格式：{error}") from None
 
 
+def _disclosure_source(meta: dict[str, Any]) -> dict[str, Any]:
+    """The text's first publication (``source_published_on``, ISO date; ``source_url``), as
+    given, or TreeError."""
+    source: dict[str, Any] = {}
+    if meta.get("source_published_on"):
+        try:
+            source["source_published_on"] = date.fromisoformat(meta["source_published_on"])
+        except (TypeError, ValueError):
+            raise TreeError(
+                f"原文公开日期“{meta['source_published_on']}”不是日期（应为 2024-03-01 的形式）。"
+            ) from None
+    if meta.get("source_url"):
+        try:
+            URLValidator(schemes=["http", "https"])(meta["source_url"])
+        except ValidationError:
+            raise TreeError(f"原文网址“{meta['source_url']}”不是 http(s) 网址。") from None
+        source["source_url"] = meta["source_url"][:500]
+    return source
+
+
 def _load(
     tree: dict[str, Any], *, publish: bool, replace: bool, append: bool, user, history_note: str
 ) -> LoadResult:
@@ -309,11 +331,16 @@ def _load(
             )
         )
     meta = tree["disclosure"]
+    source = _disclosure_source(meta)
     disclosure, created = Disclosure.objects.get_or_create(
         department=department,
         fiscal_year=meta["fiscal_year"],
-        defaults={"title": meta["title"]},
+        defaults={"title": meta["title"], **source},
     )
+    missing = {key: value for key, value in source.items() if not getattr(disclosure, key)}
+    if not created and missing:
+        # A later file may state where the text was first published when the first did not.
+        Disclosure.objects.filter(pk=disclosure.pk).update(**missing)
     offset = 0
     if not created and append:
         # Numbered on from every project the disclosure holds, whatever its status; the row

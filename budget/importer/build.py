@@ -17,6 +17,7 @@ import hashlib
 import itertools
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -1232,6 +1233,39 @@ def signing_department(text: str) -> str:
     return ""
 
 
+_STATED_DATE = re.compile(
+    r"(?:发布时间|发布日期|成文日期|公开日期|发文日期|生成日期)\s*[:：|]?\s*"
+    r"(?P<y>(?:19|20)[0-9]{2})\s*[-年/.]\s*(?P<m>[0-9]{1,2})\s*[-月/.]\s*(?P<d>[0-9]{1,2})"
+)
+_SIGNED_DATE = re.compile(
+    r"^\s*(?P<y>(?:19|20)[0-9]{2})\s*年\s*(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*日\s*$"
+)
+
+
+def publication_date(text: str) -> tuple[str, int] | None:
+    """When the text says it was published: a 发布时间 / 成文日期 label at its head, else the
+    date under its signature; as (ISO date, 1-based line), or None. Never the fiscal year."""
+    lines = text.split("\n")
+    for number, line in enumerate(lines[:30], 1):
+        match = _STATED_DATE.search(halfwidth(line))
+        if match and (stated := _iso(match)):
+            return stated, number
+    filled = [(n, line.strip()) for n, line in enumerate(lines, 1) if line.strip()]
+    for (_, above), (number, line) in itertools.pairwise(filled):
+        match = _SIGNED_DATE.match(halfwidth(line))
+        if match and all(_organisation(part) for part in re.split(r"\s+|、", above) if part):
+            if stated := _iso(match):
+                return stated, number
+    return None
+
+
+def _iso(match: re.Match) -> str | None:
+    try:
+        return date(int(match.group("y")), int(match.group("m")), int(match.group("d"))).isoformat()
+    except ValueError:
+        return None
+
+
 def labelled_year(text: str) -> int | None:
     """The year a form states for itself: ``预算年度：2025``, a line ``(2025年度)``."""
     match = _YEAR_LABEL.search(halfwidth(text))
@@ -1424,6 +1458,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         findings.append(
             Finding("info", "标题处的这行文字已按原文保留在项目1的实施成效中。", line.number)
         )
+    published = publication_date(text)
     tree = {
         "schema": SCHEMA,
         "department": {
@@ -1432,7 +1467,8 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             "slug": _slug(name),
             "region": _region(name),
         },
-        "disclosure": {"fiscal_year": fiscal_year, "title": title[:200]},
+        "disclosure": {"fiscal_year": fiscal_year, "title": title[:200]}
+        | ({"source_published_on": published[0]} if published else {}),
         "projects": projects,
     }
     for node, anchor in zip(projects, anchors, strict=True):
@@ -1457,6 +1493,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         "title": title_line,
         "department": _line_of(text, name) if name and not department else None,
         "fiscal_year": _line_of(text, str(fiscal_year)) if fiscal_year and not year else None,
+        "source_published_on": published[1] if published else None,
     }
     for number in uncovered_lines(text, tree):
         findings.append(Finding("error", "此行未能保留在导入结果中。", number))

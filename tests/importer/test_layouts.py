@@ -11,7 +11,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from budget.importer import parse_disclosure
-from budget.importer.build import labelled_department, labelled_year, signing_department
+from budget.importer.build import (
+    labelled_department,
+    labelled_year,
+    publication_date,
+    signing_department,
+)
 from budget.importer.listing import read_listing
 from budget.importer.tables import form_total, single_value, unflatten
 
@@ -716,3 +721,17 @@ def test_a_notice_saying_which_one_project_the_money_supports_is_that_project():
 def test_a_title_naming_no_one_fund_of_its_own_gives_no_project(title):
     with pytest.raises(Exception, match="没有找到任何项目"):
         parse_disclosure(f"{title}\n资金共计100万元。\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("某公示\n发布时间:2023-12-25  点击:\n正文。", ("2023-12-25", 2)),
+        ("某公示\n成文日期: 2022年11月07日\n正文。", ("2022-11-07", 2)),
+        ("正文。\n遂宁市船山区发展和改革局\n2022年9月28日\n", ("2022-09-28", 3)),
+        ("正文。\n特此公告。\n2022年9月28日\n", None),  # no unit signs above the date
+        ("发布时间:2023-02-30\n正文。", None),  # no such day
+    ],
+)
+def test_the_date_a_text_was_published_is_read_where_it_says_so(text, published):
+    assert publication_date(text) == published

@@ -105,10 +105,15 @@ def test_a_clerk_uploads_checks_corrects_and_confirms(clerk, seed, media):
         "p1-name": "农村公路日常养护经费",
         "p1-implementing_unit": "某县公路事业发展中心",
         "p1-declared_total": "62万",
+        "source_published_on": "2024-03-01",
+        "source_url": "https://www.example.gov.cn/zdly/2024.html",
         "confirm": "1",
     }
     response = clerk.post(reverse("admin:projects_sourcefile_preview", args=[record.pk]), form)
     assert response.status_code == 302
+    seed.refresh_from_db()  # when and where the text was first published, as confirmed
+    assert str(seed.source_published_on) == "2024-03-01"
+    assert seed.source_url == "https://www.example.gov.cn/zdly/2024.html"
     project = Project.objects.get(name="农村公路日常养护经费")
     # A draft, never published, in the clerk's department's disclosure, after its projects.
     assert project.status == Status.DRAFT

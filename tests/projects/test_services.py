@@ -169,3 +169,45 @@ def test_the_per_project_files_of_a_disclosure_rebuild_it_and_a_skipped_file_is_
         "load_disclosure", "--publish", "--skip-existing", str(paths[1]), stdout=io.StringIO()
     )
     assert Project.objects.filter(disclosure=disclosure).count() == 2
+
+
+def test_where_and_when_a_text_was_first_published_is_kept_apart_and_shown(seed_tree, client):
+    from datetime import date
+
+    from projects import exports, selectors
+    from projects.models import Disclosure
+    from publications import render
+
+    tree = copy.deepcopy(seed_tree)
+    tree["disclosure"] |= {
+        "source_published_on": "2024-03-01",
+        "source_url": "https://www.example.gov.cn/zdly/2024.html",
+    }
+    load_disclosure_tree(tree, publish=True)
+    disclosure = Disclosure.objects.get()
+    assert disclosure.source_published_on == date(2024, 3, 1)
+    projects = list(selectors.with_tree(Project.objects.filter(disclosure=disclosure)))
+    exported = exports.disclosure_tree(disclosure, projects, "")["disclosure"]
+    assert exported["source_published_on"] == "2024-03-01"
+    assert exported["source_url"] == "https://www.example.gov.cn/zdly/2024.html"
+    # Both dates on the page and in the PDF: the original's and the portal's.
+    page = client.get(projects[0].get_absolute_url()).content.decode()
+    assert "原文公开日期" in page and "2024年3月1日" in page and "本站公开日期" in page
+    assert 'href="https://www.example.gov.cn/zdly/2024.html"' in page
+    html = render.project_source(projects[0]).html
+    assert "原文公开日期" in html and "2024年3月1日" in html and "本站公开日期" in html
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ({"source_published_on": "2024年3月1日"}, "不是日期"),
+        ({"source_published_on": "2024-02-30"}, "不是日期"),
+        ({"source_url": "javascript:alert(1)"}, "不是 http"),
+    ],
+)
+def test_a_bad_first_publication_is_refused(seed_tree, source, message):
+    tree = copy.deepcopy(seed_tree)
+    tree["disclosure"] |= source
+    with pytest.raises(TreeError, match=message):
+        load_disclosure_tree(tree)
