@@ -488,7 +488,9 @@ def _build_project(
                 rest, value = f"{value} {rest}".strip(), ""
             node[key] = _strip(value)[:200]
             if rest:
-                overflow.append((lines[0].number, rest))
+                # What follows the value in its cell (a person, the next cell) is kept with
+                # the cell as written.
+                overflow.append((lines[0].number, "".join(texts) if wrapped else texts[0]))
             if not wrapped:
                 overflow.extend((line.number, line.text.strip()) for line in lines[1:])
     header_name = block.header_name if _names_a_project(block.header_name) else ""
@@ -512,8 +514,8 @@ def _build_project(
         findings.append(
             Finding(
                 "warning",
-                f"项目{seq}的项目实施单位未能识别（原文未写明），暂填预算单位“{department}”，"
-                "请核对。",
+                f"项目{seq}的项目实施单位未能识别（原文未写明），"
+                + (f"暂填预算单位“{department}”，请核对。" if department else "请填写。"),
                 _heading_line(first(o.UNIT)),
                 seq,
                 field="implementing_unit",
@@ -1018,14 +1020,15 @@ def _notice_project(text: str, title_lines: list[o.Line]) -> ListedProject | Non
     if named is None:
         return None
     name, line = named
-    project = ListedProject(name=name, line=line, lines=[line])
+    # No line is consumed: the title says more than the name, and is kept as written.
+    project = ListedProject(name=name, line=line, lines=[])
     total = _NOTICE_TOTAL.search(halfwidth(text))
     if total:
         found = find_amounts(text[total.end() : total.end() + 30])
         if found and found[0].start == 0:
+            # The line stays unplaced text (kept in the outcomes): it says more than the sum.
             project.amount = found[0]
             project.amount_line = text.count("\n", 0, total.start()) + 1
-            project.lines.append(project.amount_line)
     return project
 
 
@@ -1053,7 +1056,7 @@ def _fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
         name = supported.pop()
         position = text.index(name, len(text) - len(body))
         project = ListedProject(name=name, line=text.count("\n", 0, position) + 1)
-        project.lines = [project.line]
+        project.lines = []  # its line says more than the name: kept as unplaced text
         total = _NOTICE_TOTAL.search(halfwidth(text), position)
         if total and text.count("\n", position, total.start()) == 0:
             found = find_amounts(text[total.end() : total.end() + 30])
@@ -1075,7 +1078,7 @@ def _fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
     name = names.pop()
     titled = [line for line in title_lines if name in halfwidth(line.text)]
     line = titled[0].number if titled else (title_lines[0].number if title_lines else 1)
-    project = ListedProject(name=name, line=line, lines=[line])
+    project = ListedProject(name=name, line=line, lines=[])
     normal = halfwidth(text)
     offset = len(text) - len(body)
     for total in _FUND_TOTAL.finditer(normal, offset):
@@ -1083,7 +1086,6 @@ def _fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
         if found and found[0].start == 0:
             project.amount = found[0]
             project.amount_line = text.count("\n", 0, total.start()) + 1
-            project.lines.append(project.amount_line)
             break
     return project
 
@@ -1114,7 +1116,8 @@ def _listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) 
         "basis_closing": "",
         "declared_total_yuan": _yuan(amount),
         "declared_total_text": _written(amount),
-        "funding_text": "",
+        # An item whose parts are the sub-items states its own money on its line.
+        "funding_text": content if listed.parts else "",
         "outcomes": "",
         "funding_sources": [],
         "performance_indicators": [],
@@ -1429,7 +1432,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
                     Finding(
                         "warning",
                         f"项目{node['sequence']}的实施单位未能识别（原文未写明），"
-                        f"暂填预算单位“{name}”，请核对。",
+                        + (f"暂填预算单位“{name}”，请核对。" if name else "请填写。"),
                         project=node["sequence"],
                         field="implementing_unit",
                     )

@@ -136,6 +136,8 @@ def _project(columns: dict[str, int], row: list[str], unit: str | None, lines: l
     ]
     if re.search(r"[(（]", raw):
         project.content.append(f"金额：{raw}")  # the note beside the amount is kept
+    if cell("number"):
+        project.content.insert(0, f"序号：{cell('number')}")  # every cell of the row is kept
     return project
 
 
@@ -488,14 +490,17 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
         # The name is what comes before its money, written as a name: no clause, no label;
         # a count after it goes (大同区农村道路改造项目1个,1600万元).
         name = re.sub(r"[0-9一二三四五六七八九十]+个[，,]?$", "", rest[: found[0].start].strip())
-        if not 4 <= len(name) <= 80 or re.search(r"[，,。；;：:]", name):
+        if (
+            not 4 <= len(name) <= 80
+            or re.search(r"[，,。；;：:×xX*✕=+]", name)  # a clause or a calculation, no name
+            or not re.search(r"[\u4e00-\u9fff]{2}", name)
+        ):
             return None
         item = ListedProject(
             name=_item_name(name), line=number, lines=[number], amount=found[0], style=kind
         )
-        note = rest[found[0].end :].strip(" 。;；")
-        if note:
-            item.content.append(note)
+        # The item as written is kept (安排…资金 around the name, the note after the money).
+        item.content.append(rest)
         return item
     if (
         len(rest) > 80

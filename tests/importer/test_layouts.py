@@ -128,7 +128,7 @@ def test_a_table_of_projects_gives_one_project_a_row_in_the_tables_unit():
         ("甲村道路硬化", "某镇人民政府", Decimal("1200000")),
         ("乙村饮水工程", "某县水利局", Decimal("455000.0")),
     ]
-    assert listed[0].content == ["建设地点：甲村", "建设内容：硬化道路2公里"]
+    assert listed[0].content == ["序号：1", "建设地点：甲村", "建设内容：硬化道路2公里"]
     projects = parse_disclosure(TABLE).tree["projects"]
     assert [p["declared_total_yuan"] for p in projects] == ["1200000.00", "455000.00"]
 
@@ -735,3 +735,13 @@ def test_a_title_naming_no_one_fund_of_its_own_gives_no_project(title):
 )
 def test_the_date_a_text_was_published_is_read_where_it_says_so(text, published):
     assert publication_date(text) == published
+
+
+def test_a_calculation_in_a_numbered_line_is_never_taken_for_a_projects_name():
+    # Found by the no-line-lost property test: 1.60人×100元×2天 named a project "60人×".
+    assert read_listing("1.60人×100元×2天\n2.经费\n") == []
+    result = parse_disclosure(
+        "一、项目名称\n\n五、项目实施内容\n1.60人×100元×2天\n2.经费\n", year=2024
+    )
+    assert [p["name"] for p in result.tree["projects"]] != ["60人×", "经费"]
+    assert all("×" not in p["name"] for p in result.tree["projects"])
