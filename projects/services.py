@@ -340,7 +340,9 @@ def _load(
     missing = {key: value for key, value in source.items() if not getattr(disclosure, key)}
     if not created and missing:
         # A later file may state where the text was first published when the first did not.
-        Disclosure.objects.filter(pk=disclosure.pk).update(**missing)
+        for key, value in missing.items():
+            setattr(disclosure, key, value)
+        disclosure.save(update_fields=list(missing))  # its pages show it: caches are told
     offset = 0
     if not created and append:
         # Numbered on from every project the disclosure holds, whatever its status; the row
