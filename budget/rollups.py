@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from .amounts import round_yuan
 from .formulas import product, unit_multiplier
-from .tree import FactorData, LineData, ProjectData, SubItemData
+from .tree import FactorData, LineData, MilestoneData, ProjectData, SubItemData
 
 __all__ = [
     "children_total",
@@ -25,6 +25,7 @@ __all__ = [
     "itemised_total",
     "line_amount",
     "lines_total",
+    "milestone_total",
     "sub_item_total",
     "total",
     "unitemised_sub_items",
@@ -90,6 +91,19 @@ def sub_item_total(sub: SubItemData) -> Decimal | None:
     if sub.declared is not None:
         return sub.declared
     return lines_total(sub.lines)
+
+
+PERIODS_A_YEAR = {"monthly": 12, "quarterly": 4}
+
+
+def milestone_total(milestone: MilestoneData) -> Decimal | None:
+    """What a milestone plans for the year: its amount, times the year's months or quarters
+    when the amount is paid each period (每季度支出0.75万元 → 3万元)."""
+    if milestone.amount is None:
+        return None
+    if milestone.per_period and milestone.payment_mode in PERIODS_A_YEAR:
+        return milestone.amount * PERIODS_A_YEAR[milestone.payment_mode]
+    return milestone.amount
 
 
 def itemised_total(project: ProjectData) -> Decimal:

@@ -46,6 +46,8 @@ class MilestoneData:
     due_year: int | None = None  # None: the year is not stated (read as the fiscal year)
     due_month: int | None = None
     amount: Decimal | None = None
+    payment_mode: str = ""  # one_off, monthly, quarterly … (projects.Milestone.PaymentMode)
+    per_period: bool = False  # the amount is paid each month or quarter
     ref: Any = None
 
 

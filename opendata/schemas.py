@@ -150,6 +150,7 @@ class MilestoneOut(Schema):
     payment_mode: str = Field(description="one_off|monthly|quarterly|as_needed|instalments|other")
     amount_yuan: Yuan | None
     amount_text: str
+    per_period: bool = Field(description="金额为每期（每月、每季度）的金额；全年金额为其乘以12或4")
 
 
 class SubItemOut(Schema):

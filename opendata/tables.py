@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from budget import rollups
 from budget.amounts import format_decimal
+from budget.tree import MilestoneData
 from projects import selectors
 from projects.models import Project
 
@@ -193,6 +194,15 @@ def _milestone_rows(project: Project, base_url: str) -> Iterator[tuple]:
                 milestone.due_month,
                 milestone.get_payment_mode_display() if milestone.payment_mode else "",
                 milestone.amount,
+                milestone.per_period,
+                rollups.milestone_total(
+                    MilestoneData(
+                        sequence=milestone.sequence,
+                        amount=milestone.amount,
+                        payment_mode=milestone.payment_mode,
+                        per_period=milestone.per_period,
+                    )
+                ),
                 milestone.amount_text,
             )
 
@@ -482,7 +492,22 @@ MILESTONES = Table(
             "amount",
             AMOUNT,
             "计划金额（元）",
-            "Amount planned for the milestone, in yuan, if stated",
+            "Amount planned for the milestone, in yuan, if stated (each period's where "
+            "per_period is true)",
+            amount=True,
+        ),
+        Field(
+            "per_period",
+            "boolean",
+            "按期金额",
+            "true when the amount is paid each month or quarter (每季度支出0.75万元)",
+        ),
+        Field(
+            "year_amount",
+            AMOUNT,
+            "全年金额（元）",
+            "What the milestone plans for the year: the amount, times 12 or 4 where it is paid "
+            "each month or quarter",
             amount=True,
         ),
         Field("amount_text", "string", "金额原文", "The amount as written"),

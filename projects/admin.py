@@ -342,6 +342,11 @@ class DisclosureAdmin(DepartmentScoped, ScopedHistory):
     autocomplete_fields = ["department"]
     inlines = [ProjectInline]
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "source_url":
+            kwargs["assume_scheme"] = "https"  # 原文网址 typed without one is an https address
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         # Search results are listed by year and department from a copy on each search row.

@@ -175,6 +175,7 @@ def project_node(project: Project, base_url: str = "") -> dict[str, Any]:
                         "payment_mode": m.payment_mode,
                         "amount_yuan": _yuan(m.amount),
                         "amount_text": m.amount_text,
+                        "per_period": m.per_period,
                     }
                     for m in sub_item.milestones.all()
                 ],

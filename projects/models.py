@@ -788,6 +788,12 @@ class Milestone(GuardedChild, models.Model):
         help_text="一次性付款、按月、按季度、按需据实支付等。",
     )
     amount = amount_field("计划金额（元）", "本节点计划支出的金额；未写明则留空。", null=True)
+    per_period = models.BooleanField(
+        "按期金额",
+        default=False,
+        help_text="金额为每期（每月、每季度）支付的金额，如“每季度支出0.75万元”；"
+        "全年金额为其乘以全年期数（12个月、4个季度）。",
+    )
     amount_text = models.CharField(
         "金额原文", max_length=50, blank=True, help_text="原文中的写法，如“0.75万元”。"
     )

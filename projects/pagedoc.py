@@ -36,6 +36,7 @@ from django.utils.timezone import localtime
 
 from budget import amounts, checks, rollups
 from budget.checks import Finding
+from budget.tree import MilestoneData
 
 from . import selectors
 from .charts import Bar, money_bars
@@ -99,6 +100,12 @@ def _context(project: Project) -> dict:
         "unitemised": rollups.unitemised_sub_items(data),
         "overview": "；".join(f"{s.sequence}.{s.name}" for s in project.sub_items.all()) + "。",
     }
+
+
+def _milestone(m) -> MilestoneData:
+    return MilestoneData(
+        sequence=m.sequence, amount=m.amount, payment_mode=m.payment_mode, per_period=m.per_period
+    )
 
 
 @cache
@@ -244,6 +251,13 @@ def build(project: Project) -> dict[str, Any]:
                 "payment": m.get_payment_mode_display(),
                 "wan": _blank(amounts.format_wan, unit=False, value=m.amount) or "—",
                 "yuan": _blank(amounts.format_yuan, value=m.amount),
+                # Paid each month or quarter: the year's amount beside it (每季度0.75 → 全年3).
+                "per": m.get_payment_mode_display() if m.per_period else "",
+                "year_wan": _blank(
+                    amounts.format_wan, unit=False, value=rollups.milestone_total(_milestone(m))
+                )
+                if m.per_period
+                else "",
             }
             for m in context["milestones"]
         ],

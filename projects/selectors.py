@@ -91,7 +91,7 @@ def add_trees(projects: list[Project]) -> list[Project]:
 
 # Fields added after revisions were first submitted: left out of the digest while they hold
 # their default, so that what was submitted before them still matches what it was.
-_LATER_FIELDS = {"partial"}
+_LATER_FIELDS = {"partial", "per_period"}
 
 
 def _values(instance, skip: frozenset[str] = frozenset()) -> dict[str, str]:
@@ -419,6 +419,8 @@ def project_tree(project: Project) -> tuple[ProjectData, dict[int, tuple[LineNod
                         due_year=m.due_year,
                         due_month=m.due_month,
                         amount=m.amount,
+                        payment_mode=m.payment_mode,
+                        per_period=m.per_period,
                         ref=m.pk,
                     )
                     for m in sub_item.milestones.all()

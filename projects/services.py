@@ -456,6 +456,7 @@ def _load(
                         due_month=milestone.get("due_month"),
                         payment_mode=milestone.get("payment_mode", "one_off"),
                         amount=_amount(milestone, "amount", f"{here} 计划节点"),
+                        per_period=_flag(milestone, "per_period", f"{here} 计划节点"),
                         amount_text=milestone.get("amount_text", ""),
                     )
                 )

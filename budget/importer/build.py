@@ -385,6 +385,8 @@ def project_data(node: dict, fiscal_year: int) -> ProjectData:
                         due_year=m["due_year"],
                         due_month=m["due_month"],
                         amount=Decimal(m["amount_yuan"]) if m["amount_yuan"] else None,
+                        payment_mode=m["payment_mode"],
+                        per_period=m.get("per_period", False),
                     )
                     for m in sub["milestones"]
                 ),
@@ -638,6 +640,7 @@ def _build_project(
             result = extract_lines(plan, "plan") if plan else result
         declared = result.declared if result else None
         lines = result.lines if result else []
+        milestones = extract_milestones(plan)
         if not sub.content and content_items:
             note("warning", f"子项目{index}“{sub.name}”在项目实施内容中没有对应段落。")
         node["sub_items"].append(
@@ -671,11 +674,21 @@ def _build_project(
                         "payment_mode": milestone.payment_mode,
                         "amount_yuan": _yuan(milestone.amount),
                         "amount_text": _written(milestone.amount),
+                        "per_period": milestone.per_period,
                     }
-                    for number, milestone in enumerate(extract_milestones(plan), start=1)
+                    for number, milestone in enumerate(milestones, start=1)
                 ],
             }
         )
+        for number, milestone in enumerate(milestones, start=1):
+            if milestone.dates > 1:
+                # The schedule cannot keep the text's meaning: one sum for several dates.
+                note(
+                    "info",
+                    f"子项目{index}计划节点{number}：原文“{milestone.amount.text}”一句对应"
+                    f"{milestone.dates}个时间，无法按时间拆分，已记在第一个时间，请核对。",
+                    sub.plan_line,
+                )
 
     # 六
     # A heading with an empty body followed by its key–value line (项目总投资及资金来源 /

@@ -10,7 +10,9 @@ it. Clauses before a milestone in its part belong to it, and so do those after t
 Each milestone keeps its clauses as written (``description``), the due year and month (the
 end of a range; a quarter's last month; 年底 → 12), the payment mode and the sum stated in
 its clauses (a price such as ``每人500元`` is not a sum). A clause naming two months
-(``2024年2月春节、10月老年节``) gives two milestones, the sum going to the first only.
+(``2024年2月春节、10月老年节``) gives two milestones, the sum going to the first only (its
+``dates`` says so, for a finding). A sum paid each period (``每季度支出0.75万元``) is marked
+``per_period``: the year's is that times the periods (``budget.rollups.milestone_total``).
 Nothing is corrected: a due date in another year stays as written.
 """
 
@@ -63,6 +65,8 @@ class Milestone:
     due_month: int | None
     payment_mode: str
     amount: ParsedAmount | None = None
+    per_period: bool = False  # 每季度支出0.75万元: paid each period
+    dates: int = 1  # how many dates the one sum is written for (2月、10月 → 2, on the first)
 
 
 @dataclass
@@ -108,6 +112,10 @@ def _dues(clause: str) -> tuple[list[tuple[int | None, int | None]], bool]:
         year = written_year or year
         dues.append((year if month is not None else None, month))
     return dues, timed
+
+
+# Just before a sum: it is paid each period (每季度支出, 每月发放), not in all (共计).
+_EACH_PERIOD = re.compile(r"(?:每个?(?:季度?|月)|按(?:季度?|月))[^，,。；;共合总]{0,8}$")
 
 
 def _mode(clause: str) -> str:
@@ -190,6 +198,12 @@ def extract_milestones(plan: str) -> list[Milestone]:
             amount = sums[-1] if sums else None
             mode = node.mode or OTHER
             dues = node.dues or [(None, None)]
+            # 每季度支出0.75万元: the amount is each quarter's, not the year's (共计 is a total).
+            per_period = (
+                amount is not None
+                and mode in (MONTHLY, QUARTERLY)
+                and bool(_EACH_PERIOD.search(text[: amount.start]))
+            )
             for index, (year, month) in enumerate(dues):
                 milestones.append(
                     Milestone(
@@ -198,6 +212,8 @@ def extract_milestones(plan: str) -> list[Milestone]:
                         due_month=month,
                         payment_mode=mode,
                         amount=amount if index == 0 else None,
+                        per_period=per_period and index == 0,
+                        dates=len(dues) if amount is not None and index == 0 else 1,
                     )
                 )
     return milestones

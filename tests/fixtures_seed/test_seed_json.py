@@ -80,6 +80,7 @@ KEYS = {
         "payment_mode",
         "amount_yuan",
         "amount_text",
+        "per_period",
     ],
 }
 
