@@ -132,3 +132,23 @@ def test_any_text_gives_valid_milestones(text):
             "other",
         }
         assert len(milestone.description) <= 300
+
+
+def test_a_sum_paid_each_quarter_is_marked_and_counts_four_times_in_the_year():
+    from budget.rollups import milestone_total
+    from budget.tree import MilestoneData
+
+    [quarterly] = extract_milestones("计划每季度支出0.75万元")
+    assert (quarterly.payment_mode, quarterly.per_period) == ("quarterly", True)
+    [monthly] = extract_milestones("按月实时支付日常宣传印刷、水电费用共计7.5万元")
+    assert (monthly.payment_mode, monthly.per_period) == ("monthly", False)  # 共计: the year's
+    data = MilestoneData(
+        sequence=1, amount=Decimal("7500"), payment_mode="quarterly", per_period=True
+    )
+    assert milestone_total(data) == Decimal("30000")
+    assert milestone_total(MilestoneData(sequence=1, amount=Decimal("75000"))) == Decimal("75000")
+
+
+def test_one_sum_for_two_dates_stays_on_the_first_and_says_so():
+    first, second = extract_milestones("计划在2024年2月春节、10月老年节开展慰问，共30万元")
+    assert (first.due_month, first.dates, second.amount) == (2, 2, None)

@@ -211,3 +211,25 @@ def test_a_bad_first_publication_is_refused(seed_tree, source, message):
     tree["disclosure"] |= source
     with pytest.raises(TreeError, match=message):
         load_disclosure_tree(tree)
+
+
+def test_a_milestone_paid_each_quarter_counts_four_times_and_the_page_says_so(seed, client):
+    from decimal import Decimal
+
+    from budget import rollups
+    from projects import selectors
+
+    project = selectors.with_tree(Project.objects.filter(disclosure=seed, sequence=1)).get()
+    data = selectors.project_data(project)
+    plan = sum((rollups.milestone_total(m) or Decimal(0)) for m in data.sub_items[0].milestones)
+    # The plan of P1 子项目1 as the text means it: 30 + 4 × 0.75 + 16 + 3 + 2 + 1.59 万元.
+    assert plan == Decimal("555900.00")
+    page = client.get(project.get_absolute_url()).content.decode()
+    assert "每期 0.75" in page and "全年 3" in page
+
+
+def test_a_milestones_per_period_must_be_true_or_false(seed_tree):
+    tree = copy.deepcopy(seed_tree)
+    tree["projects"][0]["sub_items"][0]["milestones"][0]["per_period"] = "yes"
+    with pytest.raises(TreeError, match="per_period"):
+        load_disclosure_tree(tree)
