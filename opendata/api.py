@@ -496,9 +496,11 @@ def list_documents(request, params: Query[DocumentParams]):
 @conditional
 def get_document(request, pk: int = DOCUMENT):
     document, citations = selectors.public_document(pk)
+    rows, tied_total = selectors.document_money(document, citations)
     base = _base(request)
     return {
         **_document_summary(request, document),
+        "tied_money_yuan": _yuan(tied_total),
         "issuer_code": document.issuer_code,
         "year": document.year,
         "serial": document.serial,
@@ -511,8 +513,12 @@ def get_document(request, pk: int = DOCUMENT):
                 "fiscal_year": c.project.disclosure.fiscal_year,
                 "department": _dept(c.project.disclosure.department),
                 "cited_text": c.cited_text,
+                "tied": [
+                    {"sub_item": t.sub_item, "place": t.place, "amount_yuan": _yuan(t.amount)}
+                    for t in tied
+                ],
                 "api_url": base + reverse("api:project", kwargs={"lineage": c.project.lineage}),
             }
-            for c in citations
+            for c, tied in rows
         ],
     }

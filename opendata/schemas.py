@@ -77,6 +77,12 @@ class DocumentSummary(Schema):
     api_url: str = Field(description="API 网址")
 
 
+class TiedMoney(Schema):
+    sub_item: int = Field(description="子项目序号")
+    place: str = Field(description="测算明细（标记和名称）；为空时是整个子项目")
+    amount_yuan: Yuan = Field(description="金额（元）")
+
+
 class CitingProject(Schema):
     id: str
     revision: int
@@ -84,10 +90,17 @@ class CitingProject(Schema):
     fiscal_year: int
     department: DepartmentRef
     cited_text: str = Field(description="该项目引用时的原文写法")
+    tied: list[TiedMoney] = Field(
+        description="该项目文中写明依据本文件的测算明细或子项目及其金额；未写明为空列表"
+    )
     api_url: str
 
 
 class DocumentOut(DocumentSummary):
+    tied_money_yuan: Yuan = Field(
+        description="文中明确依据本文件的金额之和（元）；money_yuan 是引用项目的申报总额之和，"
+        "并非本文件对应的金额"
+    )
     issuer_code: str = Field(description="发文机关代字")
     year: int | None = Field(description="文号中的年份")
     serial: int | None = Field(description="文号中的序号")

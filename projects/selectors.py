@@ -26,7 +26,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
-from budget import checks, rollups
+from budget import attribution, checks, rollups
 from budget.amounts import round_yuan
 from budget.formulas import formula_base, product, refers_to
 from budget.tree import (
@@ -512,6 +512,23 @@ def public_document(pk: int) -> tuple[PolicyDocument, list[Citation]]:
         )
     )
     return document, citations
+
+
+def document_money(
+    document: PolicyDocument, citations: list[Citation]
+) -> tuple[list[tuple[Citation, list[attribution.Attributed]]], Decimal]:
+    """Each citation of ``document`` with the money its project's text ties to the document
+    (``budget.attribution``), and the sum of that money, each project counted once; the
+    citing projects' trees in the queries of ``with_tree``, whatever their number."""
+    projects = with_tree(Project.objects.filter(pk__in={c.project_id for c in citations}))
+    money = {
+        project.pk: attribution.attributed(
+            project_data(project), number=document.document_number, title=document.title
+        )
+        for project in projects
+    }
+    rows = [(citation, money.get(citation.project_id, [])) for citation in citations]
+    return rows, rollups.total(item.amount for items in money.values() for item in items)
 
 
 def disclosure_list() -> QuerySet[Disclosure]:

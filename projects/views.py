@@ -117,7 +117,8 @@ class PolicyDocumentView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         document, citations = selectors.public_document(kwargs["pk"])
-        context.update(document=document, citations=citations)
+        rows, tied_total = selectors.document_money(document, citations)
+        context.update(document=document, rows=rows, tied_total=tied_total)
         return context
 
 

@@ -56,6 +56,33 @@ def test_documents_of_drafts_are_not_public(client, seed):
 def test_registry_query_budget(client, seed, django_assert_max_num_queries):
     with django_assert_max_num_queries(3):
         client.get(reverse("projects:documents"))
-    document = PolicyDocument.objects.first()
-    with django_assert_max_num_queries(3):
+    # A document's page reads the citing projects' trees (the money their text ties to it):
+    # the same queries for one citing project or many.
+    document = PolicyDocument.objects.get(document_number="澄办发〔2014〕104号")
+    with django_assert_max_num_queries(14):
         client.get(document.get_absolute_url())
+
+
+def test_the_money_a_text_ties_to_a_document_is_shown_apart_from_the_projects_total(client, seed):
+    document = PolicyDocument.objects.get(document_number="玉老通〔2018〕15号")
+    text = page_text(client.get(document.get_absolute_url()))
+    # ⑤ 0.3万 and ⑨ 0.84万 say they are 根据 this document; the project's 150万 does not.
+    assert "文中明确依据本文件的金额1.14万元" in text.replace(" ", "")
+    assert "⑤" in text and "⑨" in text and "0.84" in text
+    assert "引用项目的申报总额合计150万元（项目合计，并非本文件对应的金额）" in text.replace(
+        " ", ""
+    )
+    untied = PolicyDocument.objects.get(document_number="云老发〔2013〕5号")
+    assert "文中未对应到具体金额" in page_text(client.get(untied.get_absolute_url()))
+
+
+def test_the_api_gives_the_money_tied_to_a_document_apart_from_the_projects_totals(client, seed):
+    document = PolicyDocument.objects.get(document_number="玉老通〔2018〕15号")
+    data = client.get(reverse("api:document", kwargs={"pk": document.pk})).json()
+    assert data["tied_money_yuan"] == "11400.00"
+    assert data["money_yuan"] == "1500000.00"
+    [citing] = data["citations"]
+    assert [(t["sub_item"], t["amount_yuan"]) for t in citing["tied"]] == [
+        (1, "3000.00"),
+        (1, "8400.00"),
+    ]
