@@ -38,11 +38,17 @@ code                                 severity  meaning
                                                fiscal year
 ``milestone_month_invalid``          error     a plan node due in a month outside 1–12
 ``outcomes_empty``                   warning   八、项目实施成效 is empty
+``plan_content_mismatch``            warning   the money a sub-item's plan (七) states for its
+                                               nodes (a sum paid each period counted for the
+                                               year) differs from its content's total (五)
+``text_year_mismatch``               info      the text speaks of work for another year
+                                               (为抓好2023年度…) than the fiscal year
 ===================================  ========  ===============================================
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -65,6 +71,7 @@ from .rollups import (
     computed_amount,
     itemised_total,
     line_amount,
+    milestone_total,
     sub_item_total,
     total,
 )
@@ -87,10 +94,12 @@ __all__ = [
     "MILESTONE_MONTH_INVALID",
     "MILESTONE_YEAR_MISMATCH",
     "OUTCOMES_EMPTY",
+    "PLAN_CONTENT_MISMATCH",
     "PROJECT_ITEMISED_OVER_DECLARED",
     "PROJECT_ITEMISED_UNDER_DECLARED",
     "PROJECT_PARTLY_ITEMISED",
     "SUB_ITEM_TOTAL_MISMATCH",
+    "TEXT_YEAR_MISMATCH",
     "Finding",
     "Location",
     "Severity",
@@ -110,6 +119,8 @@ DOC_NUMBER_NONSTANDARD = "doc_number_nonstandard"
 MILESTONE_YEAR_MISMATCH = "milestone_year_mismatch"
 MILESTONE_MONTH_INVALID = "milestone_month_invalid"
 OUTCOMES_EMPTY = "outcomes_empty"
+PLAN_CONTENT_MISMATCH = "plan_content_mismatch"
+TEXT_YEAR_MISMATCH = "text_year_mismatch"
 
 
 class Severity(StrEnum):
@@ -201,9 +212,10 @@ def check_project(project: ProjectData) -> list[Finding]:
         *_check_project_texts(project),
     ]
     for sub in project.sub_items:
-        findings.extend(_check_sub_item(sub))
+        findings.extend(_check_sub_item(sub, project.fiscal_year))
         findings.extend(_check_lines(sub))
         findings.extend(_check_milestones(project, sub))
+        findings.extend(_check_plan_against_content(sub))
     return sorted(_with_source_notes(findings, project.source_notes), key=_order)
 
 
@@ -505,7 +517,7 @@ def _check_unit(placed: _Placed) -> Iterator[Finding]:
 # --- sub-items and the project ---------------------------------------------------------------
 
 
-def _check_sub_item(sub: SubItemData) -> Iterator[Finding]:
+def _check_sub_item(sub: SubItemData, fiscal_year: int = 0) -> Iterator[Finding]:
     yield from _check_sub_item_total(sub)
     yield from _check_texts(
         sub.texts,
@@ -513,6 +525,7 @@ def _check_sub_item(sub: SubItemData) -> Iterator[Finding]:
         path=(sub.sequence,),
         label=lambda field: f"{_sub_item_prefix(sub)} {_text_label(field)}",
         ref=sub.ref,
+        fiscal_year=fiscal_year,
     )
 
 
@@ -684,7 +697,12 @@ def _check_project_texts(project: ProjectData) -> Iterator[Finding]:
             message="八、项目实施成效为空：原文有此节的请录入；原文确实没有的，公开时请说明。",
         )
     yield from _check_texts(
-        project.texts, kind="project", path=(), label=_text_label, ref=project.ref
+        project.texts,
+        kind="project",
+        path=(),
+        label=_text_label,
+        ref=project.ref,
+        fiscal_year=project.fiscal_year,
     )
 
 
@@ -695,10 +713,41 @@ def _check_texts(
     path: tuple[int, ...],
     label: Callable[[str], str],
     ref: Any,
+    fiscal_year: int = 0,
 ) -> Iterator[Finding]:
     for field, text in texts:
         location = Location(kind=kind, path=path, label=label(field), field=field, ref=ref)
         yield from _nonstandard(text, location)
+        yield from _other_years(text, location, fiscal_year)
+
+
+# Work the text sets out for a year (为抓好2023年度…, 做好2023年度…): it should be the fiscal
+# year's. A document's title (in 《》) may name any year.
+_WORK_YEAR = re.compile(
+    r"(?:抓好|做好|完成|开展|落实|推进|部署)\s*(?P<year>(?:19|20)[0-9]{2})\s*年度"
+)
+_TITLE = re.compile(r"《[^《》]*》")
+
+
+def _other_years(text: str, location: Location, fiscal_year: int) -> Iterator[Finding]:
+    if not fiscal_year:
+        return
+    masked = _TITLE.sub(lambda m: "　" * len(m.group()), halfwidth(text))
+    for match in _WORK_YEAR.finditer(masked):
+        year = int(match.group("year"))
+        if year == fiscal_year:
+            continue
+        end = masked.find("。", match.end())
+        phrase = text[match.start() : end if 0 <= end < match.end() + 30 else match.end() + 12]
+        yield Finding(
+            code=TEXT_YEAR_MISMATCH,
+            severity=Severity.INFO,
+            location=location,
+            message=(
+                f"文中“{phrase}”说的是{year}年度的工作，与本文本的预算年度{fiscal_year}年不同；"
+                "如是沿用往年文字，请核对是否应为本年度。"
+            ),
+        )
 
 
 def _nonstandard(text: str, location: Location) -> Iterator[Finding]:
@@ -717,6 +766,39 @@ def _nonstandard(text: str, location: Location) -> Iterator[Finding]:
 
 
 # --- milestones ------------------------------------------------------------------------------
+
+
+def _check_plan_against_content(sub: SubItemData) -> Iterator[Finding]:
+    """What the plan's nodes state (七) against what the content totals (五): a plan that
+    leaves out parts of the content, or prices them otherwise, is for the unit to explain."""
+    planned = [milestone_total(m) for m in sub.milestones]
+    stated = [amount for amount in planned if amount is not None]
+    content = sub_item_total(sub)
+    if len(stated) < 2 or content is None:
+        return  # a plan that prices one node or none is no breakdown of the sub-item
+    plan = total(stated)
+    if plan == content:
+        return
+    unpriced = len(planned) - len(stated)
+    yield Finding(
+        code=PLAN_CONTENT_MISMATCH,
+        severity=Severity.WARNING,
+        location=Location(
+            kind="sub_item",
+            path=(sub.sequence,),
+            label=f"{_sub_item_prefix(sub)} 实施计划",
+            field="plan",
+            ref=sub.ref,
+        ),
+        message=(
+            f"实施计划各节点写明的金额合计 {_money(plan)}（按季、按月支付的按全年计），"
+            f"与实施内容的合计 {_money(content)}不一致，相差 {_money(abs(plan - content))}"
+            + (f"；另有 {unpriced} 个节点未写金额" if unpriced else "")
+            + "。可能是计划漏列了部分内容，或两处金额写法不同，请对照两处核对。"
+        ),
+        expected=content,
+        actual=plan,
+    )
 
 
 def _milestone_location(sub: SubItemData, milestone: MilestoneData, field: str) -> Location:

@@ -1185,3 +1185,62 @@ def test_empty_outcomes_are_a_warning():
     assert finding.location.field == "outcomes"
     assert check_project(project(texts=(("outcomes", "让离退休干部感受到组织的关怀。"),))) == []
     assert check_project(project()) == []  # a tree that carries no texts is not judged
+
+
+def _sub(milestones, content_lines=(), declared=None, texts=()):
+    return SubItemData(
+        sequence=1,
+        name="子项目",
+        declared=declared,
+        lines=tuple(content_lines),
+        milestones=tuple(milestones),
+        texts=tuple(texts),
+    )
+
+
+def _plan_findings(sub):
+    project = ProjectData(name="项目", fiscal_year=2024, sub_items=(sub,))
+    return [f for f in check_project(project) if f.code == "plan_content_mismatch"]
+
+
+def test_a_plan_that_prices_its_nodes_otherwise_than_the_content_is_flagged_with_both_sums():
+    lines = [
+        LineData(sequence=1, name="慰问", declared=Decimal("300000")),
+        LineData(sequence=2, name="看望", declared=Decimal("30000")),
+    ]
+    nodes = [
+        MilestoneData(sequence=1, amount=Decimal("300000")),
+        MilestoneData(
+            sequence=2, amount=Decimal("7500"), payment_mode="quarterly", per_period=True
+        ),
+    ]
+    assert _plan_findings(_sub(nodes, lines)) == []  # 30万 + 4 × 0.75万 = 33万: it holds
+    [finding] = _plan_findings(
+        _sub([*nodes[:1], MilestoneData(sequence=2, amount=Decimal("7500"))], lines)
+    )
+    assert finding.severity == "warning"
+    assert (finding.expected, finding.actual) == (Decimal("330000"), Decimal("307500"))
+    assert "实施内容" in finding.message and "可能" in finding.message  # both places, hedged
+
+
+def test_a_plan_pricing_one_node_or_none_is_no_breakdown_to_compare():
+    lines = [LineData(sequence=1, name="慰问", declared=Decimal("300000"))]
+    assert _plan_findings(_sub([MilestoneData(sequence=1, amount=Decimal("1"))], lines)) == []
+    assert _plan_findings(_sub([MilestoneData(sequence=1), MilestoneData(sequence=2)], lines)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("为抓好2023年度澄江市基层党建各项重点任务落实，特制定如下实施方案。", True),
+        ("为做好2024年度工作。", False),  # the fiscal year
+        ("根据《关于抓好2023年度基层党建工作的通知》。", False),  # a document's title
+        ("未支付2021、2022、2023年安保服务费用。", False),  # past years, no work set out
+    ],
+)
+def test_work_set_out_for_another_year_is_noted(text, flagged):
+    project = ProjectData(name="项目", fiscal_year=2024, texts=(("basis_closing", text),))
+    found = [f for f in check_project(project) if f.code == "text_year_mismatch"]
+    assert bool(found) == flagged
+    if flagged:
+        assert found[0].severity == "info" and "2023年度" in found[0].message

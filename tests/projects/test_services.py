@@ -2,6 +2,7 @@
 
 import copy
 import json
+from decimal import Decimal
 
 import pytest
 
@@ -233,3 +234,19 @@ def test_a_milestones_per_period_must_be_true_or_false(seed_tree):
     tree["projects"][0]["sub_items"][0]["milestones"][0]["per_period"] = "yes"
     with pytest.raises(TreeError, match="per_period"):
         load_disclosure_tree(tree)
+
+
+def test_the_seeds_narrative_findings_cite_both_places(seed):
+    from budget.checks import check_project
+    from projects import selectors
+
+    found = {}
+    for project in selectors.with_tree(Project.objects.filter(disclosure=seed)):
+        for finding in check_project(selectors.project_data(project)):
+            found.setdefault((project.sequence, finding.code), []).append(finding)
+    # P1 子项目1: its plan (30万, 4 × 0.75万, 16万, 3万, 2万, 1.59万) leaves out ② and ⑧.
+    [plan] = found[(1, "plan_content_mismatch")]
+    assert (plan.actual, plan.expected) == (Decimal("555900.00"), Decimal("588900.00"))
+    # P2's basis sets out the work of 2023 in a 2024 text.
+    [year] = found[(2, "text_year_mismatch")]
+    assert "抓好2023年度" in year.message
