@@ -41,6 +41,9 @@ code                                 severity  meaning
 ``plan_content_mismatch``            warning   the money a sub-item's plan (七) states for its
                                                nodes (a sum paid each period counted for the
                                                year) differs from its content's total (五)
+``line_outside_stated_range``        info      a line's amount lies outside what its own
+                                               passage's rough count and prices allow
+                                               (50余人，每人200元至300元 → about 1万–1.8万)
 ``text_year_mismatch``               info      the text speaks of work for another year
                                                (为抓好2023年度…) than the fiscal year
 ===================================  ========  ===============================================
@@ -90,6 +93,7 @@ __all__ = [
     "FUNDING_SOURCES_MISMATCH",
     "LINE_CHILDREN_MISMATCH",
     "LINE_FORMULA_MISMATCH",
+    "LINE_OUTSIDE_STATED_RANGE",
     "LINE_UNIT_SUSPECT",
     "MILESTONE_MONTH_INVALID",
     "MILESTONE_YEAR_MISMATCH",
@@ -120,6 +124,7 @@ MILESTONE_YEAR_MISMATCH = "milestone_year_mismatch"
 MILESTONE_MONTH_INVALID = "milestone_month_invalid"
 OUTCOMES_EMPTY = "outcomes_empty"
 PLAN_CONTENT_MISMATCH = "plan_content_mismatch"
+LINE_OUTSIDE_STATED_RANGE = "line_outside_stated_range"
 TEXT_YEAR_MISMATCH = "text_year_mismatch"
 
 
@@ -216,6 +221,7 @@ def check_project(project: ProjectData) -> list[Finding]:
         findings.extend(_check_lines(sub))
         findings.extend(_check_milestones(project, sub))
         findings.extend(_check_plan_against_content(sub))
+        findings.extend(_check_stated_ranges(sub))
     return sorted(_with_source_notes(findings, project.source_notes), key=_order)
 
 
@@ -766,6 +772,63 @@ def _nonstandard(text: str, location: Location) -> Iterator[Finding]:
 
 
 # --- milestones ------------------------------------------------------------------------------
+
+
+# A rough count (50余人, 30多人) and the prices per person in one passage.
+_ROUGH_COUNT = re.compile(r"(?P<n>[0-9]+)\s*(?P<more>余|多)\s*(?P<unit>人|名|户|个)")
+_PER_PRICE = re.compile(r"每(?:人|名|户|个)[^，,。；;0-9]{0,6}?(?P<price>[0-9]+(?:\.[0-9]+)?)\s*元")
+_MARKERS = re.compile(r"[①-⑳]")
+
+
+def _passages(sub: SubItemData) -> dict[str, str]:
+    """Each ①…⑳ passage of the sub-item's texts, by its marker."""
+    found: dict[str, str] = {}
+    for _field, text in sub.texts:
+        marks = list(_MARKERS.finditer(text))
+        for mark, following in zip(marks, [*marks[1:], None], strict=False):
+            end = following.start() if following else len(text)
+            found[mark.group()] = found.get(mark.group(), "") + text[mark.end() : end]
+    return found
+
+
+def _check_stated_ranges(sub: SubItemData) -> Iterator[Finding]:
+    """A line whose passage gives only a rough count and prices (原实职副处级以上离老干部50余人，
+    县内每人200元，县外每人300元，需经费3万元): its amount should lie within what they
+    allow, once each (50–59人 × 200–300元). Said as an estimate: the text may mean more
+    visits than it says."""
+    passages = _passages(sub)
+    for line in sub.lines:
+        passage = passages.get(line.marker, "")
+        if line.declared is None or line.factors or line.children or not passage:
+            continue
+        normal = halfwidth(passage)
+        count = _ROUGH_COUNT.search(normal)
+        prices = [Decimal(m.group("price")) for m in _PER_PRICE.finditer(normal)]
+        if count is None or not prices:
+            continue
+        least = int(count.group("n"))
+        most = least + (9 if least >= 10 else least)  # 50余人: 50 to 59; 5多人: up to 10
+        low, high = least * min(prices), most * max(prices)
+        if low <= line.declared <= high:
+            continue
+        yield Finding(
+            code=LINE_OUTSIDE_STATED_RANGE,
+            severity=Severity.INFO,
+            location=Location(
+                kind="line",
+                path=(sub.sequence, line.sequence),
+                label=f"{_sub_item_prefix(sub)} {_mark(line.marker, line.sequence)}{_name(line)}",
+                field="declared",
+                ref=line.ref,
+            ),
+            message=(
+                f"按本项文中“{count.group()}”、每人{_number(min(prices))}元至"
+                f"{_number(max(prices))}元估算，每人一次约需 {_money(low)}至{_money(high)}，"
+                f"与所列 {_money(line.declared)}不符；如每人不止一次或另有开支，请在文中说明。"
+            ),
+            expected=high if line.declared > high else low,
+            actual=line.declared,
+        )
 
 
 def _check_plan_against_content(sub: SubItemData) -> Iterator[Finding]:

@@ -1244,3 +1244,39 @@ def test_work_set_out_for_another_year_is_noted(text, flagged):
     assert bool(found) == flagged
     if flagged:
         assert found[0].severity == "info" and "2023年度" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("passage", "declared", "flagged"),
+    [
+        (
+            "原实职副处级以上离老干部50余人，县内每人200元，县外每人300元，需经费3万元",
+            "30000",
+            True,
+        ),
+        (
+            "原实职副处级以上离老干部50余人，县内每人200元，县外每人300元，需经费1.5万元",
+            "15000",
+            False,
+        ),
+        ("离退休干部30多人，每人100元，需经费2000元", "2000", True),  # less than the least
+        (
+            "离退休干部30人，每人100元，需经费3000元",
+            "3000",
+            False,
+        ),  # no rough count: not this check
+    ],
+)
+def test_an_amount_outside_what_its_rough_count_and_prices_allow_is_noted(
+    passage, declared, flagged
+):
+    sub = _sub(
+        [],
+        [LineData(sequence=1, name="慰问金", declared=Decimal(declared), marker="①")],
+        texts=(("content", "①" + passage + "。"),),
+    )
+    project = ProjectData(name="项目", fiscal_year=2024, sub_items=(sub,))
+    found = [f for f in check_project(project) if f.code == "line_outside_stated_range"]
+    assert bool(found) == flagged
+    if flagged:
+        assert found[0].severity == "info" and "估算" in found[0].message
