@@ -488,6 +488,7 @@ MILESTONE_FIELDS = [
     "due_month",
     "payment_mode",
     "amount",
+    "per_period",
     "amount_text",
 ]
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.core.validators import URLValidator
 from django.http import FileResponse, Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -68,7 +69,11 @@ class ConfirmForm(forms.Form):
         help_text="文本在原处公开的日期；与本站公开日期分开显示。",
     )
     source_url = forms.URLField(
-        label="原文网址", required=False, max_length=500, assume_scheme="https"
+        label="原文网址",
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        validators=[URLValidator(schemes=["http", "https"])],  # as the loader accepts
     )
 
     def __init__(self, *args, departments, **kwargs):
@@ -237,7 +242,10 @@ class SourceFileAdmin(admin.ModelAdmin):
     def preview_view(self, request, object_id):
         record = self._record(request, object_id)
         if request.method == "GET" and request.headers.get("X-Requested-With") == "XMLHttpRequest":
-            return JsonResponse({"state": record.state})  # the waiting page's question
+            waited = (timezone.now() - record.uploaded_at).total_seconds()
+            return JsonResponse(  # the waiting page's question
+                {"state": record.state, "stalled": waited > READING_PATIENCE_SECONDS}
+            )
         if record.state in (SourceFile.State.READING, SourceFile.State.FAILED):
             return self._waiting_view(request, record)
         departments = _departments(request.user)

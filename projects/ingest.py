@@ -76,8 +76,13 @@ def read(record: SourceFile) -> None:
     """Read and parse a kept upload: its state becomes ``preview`` with what was read, or
     ``failed`` with the reason, its stored file removed (nothing is kept of a file that
     cannot be read)."""
-    with record.file.open("rb") as stored:
-        data = stored.read()
+    try:
+        with record.file.open("rb") as stored:
+            data = stored.read()
+    except OSError:
+        log.exception("upload %s: its stored file cannot be read", record.pk)
+        _failed(record, "上传的文件在服务器上无法读取，请重新上传。")
+        return
     try:
         source = read_file(record.name, data)
         parsed = parse_disclosure(source.text)

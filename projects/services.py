@@ -337,12 +337,10 @@ def _load(
         fiscal_year=meta["fiscal_year"],
         defaults={"title": meta["title"], **source},
     )
+    # Where the text was first published is the disclosure's, given when it is created: an
+    # upload appended to a published disclosure, or a file that is skipped, never changes
+    # what its public pages say (a later file fills it in below, once it is loaded).
     missing = {key: value for key, value in source.items() if not getattr(disclosure, key)}
-    if not created and missing:
-        # A later file may state where the text was first published when the first did not.
-        for key, value in missing.items():
-            setattr(disclosure, key, value)
-        disclosure.save(update_fields=list(missing))  # its pages show it: caches are told
     offset = 0
     if not created and append:
         # Numbered on from every project the disclosure holds, whatever its status; the row
@@ -367,6 +365,12 @@ def _load(
             taken = set(existing.values_list("sequence", flat=True))
             if taken & {node["sequence"] for node in tree["projects"]}:
                 return LoadResult(disclosure=disclosure, created=False, projects=0)
+        if missing and not existing.exclude(status=Status.DRAFT).exists():
+            # The one-project files of a disclosure not yet public: a later one may state
+            # where the text was first published when the first did not.
+            for key, value in missing.items():
+                setattr(disclosure, key, value)
+            disclosure.save(update_fields=list(missing))
 
     now = timezone.now()
     stored: list[int] = []

@@ -7,7 +7,7 @@ from csp.decorators import csp_exempt
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import content_disposition_header, http_date, quote_etag
+from django.utils.http import content_disposition_header, quote_etag
 from django.views import View
 
 from budget.filenames import MAX_BYTES, UniqueNames, safe_component, safe_filename
@@ -150,16 +150,16 @@ class YearZipView(View):
         entries = list(self.entries(documents))
         # The same published PDFs give the same bytes: a validator lets a reader, a mirror or
         # a cache ask whether anything changed without fetching it again.
+        # (No Last-Modified: a withdrawal changes the archive without a newer publication.)
         tag = quote_etag(bundles.etag(entries))
-        modified = bundles.latest(entries)
-        response = get_conditional_response(
-            request, etag=tag, last_modified=int(modified.timestamp())
-        ) or StreamingHttpResponse(stream_zip(entries), content_type="application/zip")
-        response["ETag"] = tag
-        response["Last-Modified"] = http_date(modified.timestamp())
+        response = get_conditional_response(request, etag=tag) or StreamingHttpResponse(
+            stream_zip(entries), content_type="application/zip"
+        )
+        if response.status_code in (200, 304):
+            response["ETag"] = tag
+            patch_cache_control(response, public=True, max_age=SHORT)
         if response.status_code == 200:
             response["Content-Disposition"] = content_disposition_header(True, name)
-        patch_cache_control(response, public=True, max_age=SHORT)
         return response
 
     @staticmethod

@@ -9,11 +9,15 @@ document.addEventListener("DOMContentLoaded", () => {
       headers: { "X-Requested-With": "XMLHttpRequest", Accept: "application/json" },
       credentials: "same-origin",
     })
-      .then((response) => response.json())
+      .then((response) => {
+        // Logged out or gone: the page itself says so when shown again.
+        if (!response.ok) throw new Error(String(response.status));
+        return response.json();
+      })
       .then((answer) => {
-        if (answer.state === "reading") window.setTimeout(ask, 2000);
+        if (answer.state === "reading" && !answer.stalled) window.setTimeout(ask, 2000);
         else window.location.reload();
       })
-      .catch(() => window.setTimeout(ask, 5000));
+      .catch(() => window.location.reload());
   window.setTimeout(ask, 2000);
 });

@@ -111,9 +111,10 @@ def test_a_clerk_uploads_checks_corrects_and_confirms(clerk, seed, media):
     }
     response = clerk.post(reverse("admin:projects_sourcefile_preview", args=[record.pk]), form)
     assert response.status_code == 302
-    seed.refresh_from_db()  # when and where the text was first published, as confirmed
-    assert str(seed.source_published_on) == "2024-03-01"
-    assert seed.source_url == "https://www.example.gov.cn/zdly/2024.html"
+    # A clerk's drafts appended to a published disclosure never change what its public pages
+    # say: the first publication is a new disclosure's, given when it is made.
+    seed.refresh_from_db()
+    assert (seed.source_published_on, seed.source_url) == (None, "")
     project = Project.objects.get(name="农村公路日常养护经费")
     # A draft, never published, in the clerk's department's disclosure, after its projects.
     assert project.status == Status.DRAFT
@@ -193,11 +194,11 @@ def test_a_file_is_read_by_the_worker_while_its_page_waits(clerk, media):
     assert "确认导入为草稿" not in page
     # The page's script asks whether it is done.
     ask = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
-    assert clerk.get(response.url, **ask).json() == {"state": "reading"}
+    assert clerk.get(response.url, **ask).json() == {"state": "reading", "stalled": False}
     run_queued_jobs()
     record.refresh_from_db()
     assert record.state == SourceFile.State.PREVIEW
-    assert clerk.get(response.url, **ask).json() == {"state": "preview"}
+    assert clerk.get(response.url, **ask).json() == {"state": "preview", "stalled": False}
     page = clerk.get(response.url).content.decode()
     assert 'value="农村公路养护经费"' in page and "import-waiting.js" not in page
 
@@ -354,3 +355,27 @@ def test_a_reviewer_sees_an_imported_file_once_its_drafts_are_submitted(
     project = Project.objects.get(name="农村公路养护经费")
     workflow.submit(project, django_user_model.objects.get(username="clerk"))
     assert reviewer.get(preview).status_code == 200
+
+
+def test_a_new_disclosure_keeps_when_and_where_its_text_was_first_published(clerk, seed):
+    from projects.models import Disclosure
+
+    upload(clerk, "养护经费.docx", docx_bytes())
+    record = SourceFile.objects.get()
+    form = {
+        "department": seed.department.pk,
+        "fiscal_year": "2025",
+        "title": "某县交通运输局2025年预算重点领域财政项目文本公开",
+        "p1-name": "农村公路养护经费",
+        "p1-implementing_unit": "某县公路事业发展中心",
+        "p1-declared_total": "61.8万",
+        "source_published_on": "2025-03-01",
+        "source_url": "https://www.example.gov.cn/zdly/2025.html",
+        "confirm": "1",
+    }
+    url = reverse("admin:projects_sourcefile_preview", args=[record.pk])
+    assert clerk.post(url, form | {"source_url": "ftp://example.gov.cn/a"}).status_code == 200
+    assert clerk.post(url, form).status_code == 302
+    made = Disclosure.objects.get(fiscal_year=2025)
+    assert str(made.source_published_on) == "2025-03-01"
+    assert made.source_url == "https://www.example.gov.cn/zdly/2025.html"
