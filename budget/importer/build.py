@@ -907,7 +907,13 @@ def _form_total(text: str, node: dict, anchor: dict, findings: list[Finding]) ->
     node["declared_total_text"] = written
     anchor["declared_total"] = line
     findings.append(
-        Finding("info", f"项目金额取自表中的“{written}”，请核对。", line, node["sequence"])
+        Finding(
+            "warning",
+            f"项目金额取自表中的“{written}”，请核对是否为本项目的总额（而非某一年度的金额）。",
+            line,
+            node["sequence"],
+            field="declared_total",
+        )
     )
 
 
@@ -997,7 +1003,7 @@ def _notice_citations(text: str, before_line: int, own: str = "") -> list[dict]:
 # (临朐县2024年度…乡村振兴项目实施情况公告, 近日,船山区…以工代赈项目实施方案文本已经…).
 _NAMED_PROJECT = re.compile(
     r"(?P<name>[^\s，,。；;：:、！？《》]{4,80}?项目)"
-    r"(?=(?:实施方案|实施情况|实施计划|建设|计划|公示|公告|申报|批复|绩效|文本|立项|验收"
+    r"(?=(?:实施方案|实施情况|实施计划|建设|计划|公示|公告|申报|批复|绩效|立项|验收"
     r"|的(?:公示|公告|通知|批复|请示|报告|实施))|$)"
 )
 # …项目资金 names a fund (以工代赈示项目资金计划), not a project: 资金 is not a tail above.
@@ -1034,15 +1040,27 @@ def _notice_project(text: str, title_lines: list[o.Line]) -> ListedProject | Non
         return None
     name, line = named
     # No line is consumed: the title says more than the name, and is kept as written.
-    project = ListedProject(name=name, line=line, lines=[])
-    total = _NOTICE_TOTAL.search(halfwidth(text))
-    if total:
-        found = find_amounts(text[total.end() : total.end() + 30])
-        if found and found[0].start == 0:
-            # The line stays unplaced text (kept in the outcomes): it says more than the sum.
-            project.amount = found[0]
-            project.amount_line = text.count("\n", 0, total.start()) + 1
+    project = ListedProject(name=name, line=line, lines=[], inferred=True)
+    # The line stays unplaced text (kept in the outcomes): it says more than the sum.
+    _one_total(text, _NOTICE_TOTAL, project, prefer=r"(?:该|本)项目")
     return project
+
+
+def _one_total(text: str, pattern: re.Pattern, project: ListedProject, *, prefer: str) -> None:
+    """The amount the text states for the project: of the sums ``pattern`` finds, those with
+    ``prefer`` right before them (该项目总投资…, 共计…) if any; taken only when they are one
+    sum, never the first of several (全县总投资3000万元 … 该项目总投资45万元)."""
+    normal = halfwidth(text)
+    found = []
+    for total in pattern.finditer(normal):
+        amounts = find_amounts(text[total.end() : total.end() + 30])
+        if amounts and amounts[0].start == 0:
+            strong = bool(re.search(prefer, normal[max(0, total.start() - 6) : total.end()]))
+            # (``prefer`` is looked for in the label and the few characters before it.)
+            found.append((strong, amounts[0], text.count("\n", 0, total.start()) + 1))
+    chosen = [item for item in found if item[0]] or found
+    if len({amount.value for _, amount, _ in chosen}) == 1:
+        _, project.amount, project.amount_line = chosen[0]
 
 
 # A fund an allocation notice is about (…补助资金的公示, …专项资金分配方案, …基金(资金)的通知).
@@ -1050,11 +1068,14 @@ _NAMED_FUND = re.compile(
     r"(?P<name>[^\s，,。；;：:、！？《》]{4,60}?(?:资金|基金)(?:[(（][^()（）]{1,8}[)）])?)"
     r"(?=分配|安排|使用|计划|预算|下达|的|公示|公告|$)"
 )
-_FUND_PREFIX = re.compile(r"^(?:关于|印发|拟分配|提前下达|下达|拨付|安排|的)+")
+_FUND_PREFIX = re.compile(r"^(?:关于|印发|公示|公布|拟分配|提前下达|下达|拨付|安排|的)+")
 _FUND_TOTAL = re.compile(
     r"(?:资金|基金|[(（]资金[)）])\s*(?:共计|合计|总计)?\s*(?=[0-9０-９])|(?:共计|合计|总计)\s*(?=[0-9０-９])"
 )
-_SUPPORTS = re.compile(r"(?:支持|用于)(?P<name>[^，,。；;：:、（(]{4,60}?项目)(?=[（(，,。；;]|$)")
+_SUPPORTS = re.compile(
+    r"(?<!严禁)(?<!不得)(?<!禁止)(?:拟支持|支持|用于)(?!支持)"
+    r"(?P<name>[^，,。；;：:、（(等类]{4,60}?项目)(?=[（(，,。；;]|$)"
+)
 
 
 def _fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
@@ -1068,7 +1089,7 @@ def _fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
     if len(supported) == 1:
         name = supported.pop()
         position = text.index(name, len(text) - len(body))
-        project = ListedProject(name=name, line=text.count("\n", 0, position) + 1)
+        project = ListedProject(name=name, line=text.count("\n", 0, position) + 1, inferred=True)
         project.lines = []  # its line says more than the name: kept as unplaced text
         total = _NOTICE_TOTAL.search(halfwidth(text), position)
         if total and text.count("\n", position, total.start()) == 0:
@@ -1091,22 +1112,44 @@ def _fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
     name = names.pop()
     titled = [line for line in title_lines if name in halfwidth(line.text)]
     line = titled[0].number if titled else (title_lines[0].number if title_lines else 1)
-    project = ListedProject(name=name, line=line, lines=[])
-    normal = halfwidth(text)
-    offset = len(text) - len(body)
-    for total in _FUND_TOTAL.finditer(normal, offset):
-        found = find_amounts(text[total.end() : total.end() + 30])
-        if found and found[0].start == 0:
-            project.amount = found[0]
-            project.amount_line = text.count("\n", 0, total.start()) + 1
-            break
+    project = ListedProject(name=name, line=line, lines=[], inferred=True)
+    # The sum written right after the fund's own name (…基金(资金)3039万元), else the one sum
+    # the text states for it (资金共计1.37亿元).
+    named_sum = re.search(re.escape(name) + r"\s*(?=[0-9０-９])", halfwidth(body))
+    amounts = find_amounts(body[named_sum.end() : named_sum.end() + 30]) if named_sum else []
+    if amounts and amounts[0].start == 0:
+        project.amount = amounts[0]
+        project.amount_line = text.count("\n", 0, len(text) - len(body) + named_sum.start()) + 1
+    else:
+        _one_total(text, _FUND_TOTAL, project, prefer=r"共计|合计|总计")
     return project
 
 
 def _listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) -> dict:
     """A project of a list (:mod:`.listing`): what its row states, its other cells as the
-    content of one sub-item holding it all."""
+    content of one sub-item holding it all. A notice's one project, read from its title and
+    prose rather than from labelled cells, has its name and amount flagged for staff."""
     amount = listed.amount
+    if listed.inferred:
+        findings.append(
+            Finding(
+                "warning",
+                f"项目名称“{listed.name}”取自标题或正文，文中没有“项目名称”栏，请核对。",
+                listed.line,
+                sequence,
+                field="name",
+            )
+        )
+        if amount is not None:
+            findings.append(
+                Finding(
+                    "warning",
+                    f"项目金额取自文中的“{amount.text}”，请核对是否为本项目的总额。",
+                    listed.amount_line,
+                    sequence,
+                    field="declared_total",
+                )
+            )
     if amount is None:
         findings.append(
             Finding(
@@ -1202,7 +1245,8 @@ def _organisation(name: str) -> str:
 # The page a text was published on names who published it (信息来源:区卫生健康局,
 # 发布机构 | 昌宁县发改局, 来源:区发改局 2021-06-16): the issuing unit at the document's head.
 _SITE_LABEL = re.compile(
-    r"(?:信息来源|来源|发布机构|发布单位|发布者|发文机关)\s*[:：|]\s*(?P<value>[^\s|:：]{2,40})"
+    r"(?<![\u4e00-\u9fff])(?:信息来源|来源|发布机构|发布单位|发布者|发文机关)\s*[:：|]\s*"
+    r"(?P<value>[^\s|:：]{2,40})"
 )
 _SITE_CHROME = re.compile(r"(?:阅读|浏览|字体|点击|发布|日期|时间|次数).*$")
 
@@ -1423,7 +1467,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             projects[0]["name"], anchors[0]["name"] = named
             findings.remove(unnamed[0])
             findings.append(
-                Finding("info", "项目名称取自标题，请核对。", named[1], 1, field="name")
+                Finding("warning", "项目名称取自标题，请核对。", named[1], 1, field="name")
             )
     if not name:
         name = projects[0]["implementing_unit"]
@@ -1455,6 +1499,14 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         # when every name that states one states the same.
         stated = {int(m.group("year")) for p in projects if (m := _YEAR.search(p["name"]))}
         fiscal_year = stated.pop() if len(stated) == 1 else None
+        if fiscal_year is not None:
+            findings.append(
+                Finding(
+                    "warning",
+                    f"预算年度取自项目名称中的“{fiscal_year}年”，文中没有写明预算年度，请核对。",
+                    field="fiscal_year",
+                )
+            )
     if fiscal_year is None:
         findings.append(
             Finding(

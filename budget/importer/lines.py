@@ -710,6 +710,9 @@ def rate_lines(text: str, source: str) -> list[Line]:
         for price in find_amounts(sentence):
             if price.unit != "元" or not (price.per or _is_price(sentence, price)):
                 continue
+            before = sentence[max(0, price.start - 12) : price.start]
+            if before.count("每") > 1 or any(c[1] in _TIME_UNITS for c in counts):
+                continue  # 每人每天100元，培训3天: more than a count and a rate
             per = _PER_WORD_BEFORE.search(sentence[: price.start])
             # 每亩, 每村; 每个 for 个, or 每个村 for 村.
             nouns = {price.per} if price.per else set(per.group("noun", "then")) if per else set()

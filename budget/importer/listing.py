@@ -63,6 +63,7 @@ _ITEM_UNIT = re.compile(r"(?:实施|责任|建设|项目)单位\s*[:：]")
 class ListedProject:
     name: str
     from_table: bool = False  # a row of a table whose header names its columns
+    inferred: bool = False  # a notice's one project, read from its title and prose
     unit: str = ""
     amount: ParsedAmount | None = None
     amount_cell: str = ""  # the amount as written, when it could not be read
@@ -228,7 +229,12 @@ def _rows_by_bars(lines: list[str], start: int, width: int, has_number: bool, ne
         yield row + [""] * (width - len(row)), taken
 
 
-def _rows_by_cells(lines: list[str], start: int, width: int, has_number: bool):
+_NUMERIC_COLUMN = re.compile(r"面积|数量|规模|人数|户数|个数|亩|标准|单价|长度|里程|年度|期限")
+
+
+def _rows_by_cells(
+    lines: list[str], start: int, width: int, has_number: bool, other_numbers: bool = True
+):
     """One cell per line after a header of ``width`` cells ending at ``start``: rows are
     counted off, each checked to open with the next 序号 and to be followed by the one after
     (so a row that lost a cell shifts nothing into the next). A 小计 with its sum between
@@ -264,9 +270,16 @@ def _rows_by_cells(lines: list[str], start: int, width: int, has_number: bool):
             end += 1
         chunk = cells[position:end]
         if len(chunk) < width:
-            # Cut short by a total: 16 | 小额信贷贴息 | 12 | 合计 (or the text's end).
+            # Cut short by a total: 16 | 小额信贷贴息 | 12 | 合计 (or the text's end): read
+            # only where no column but the amount holds numbers (面积, 数量 … would make the
+            # last number any of them).
             words = [cell for _, cell in chunk[1:] if not _NUMERIC_CELL.match(cell)]
-            if len(chunk) < 3 or len(words) != 1 or not _NUMERIC_CELL.match(chunk[-1][1]):
+            if (
+                other_numbers
+                or len(chunk) < 3
+                or len(words) != 1
+                or not _NUMERIC_CELL.match(chunk[-1][1])
+            ):
                 return
             yield ("short", chunk[0][1], words[0], chunk[-1][1]), [n for n, _ in chunk]
             position, expected = end, expected + 1
@@ -326,7 +339,13 @@ def read_listing(text: str) -> list[ListedProject]:
             header = [lines[i].strip() for i in run]
             columns = _columns(header)
             unit = _table_unit(header, columns, lines[: run[0]])
-            rows = _rows_by_cells(lines, run[-1], len(header), "number" in columns)
+            others = any(
+                _NUMERIC_COLUMN.search(_squash(cell))
+                for kind, index in columns.items()
+                if kind.startswith("other:")
+                for cell in [header[index]]
+            )
+            rows = _rows_by_cells(lines, run[-1], len(header), "number" in columns, others)
             found = [
                 _project(columns, _short_row(columns, len(header), row), unit, taken)
                 for row, taken in rows
@@ -494,6 +513,7 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
             not 4 <= len(name) <= 80
             or re.search(r"[，,。；;：:×xX*✕=+]", name)  # a clause or a calculation, no name
             or not re.search(r"[\u4e00-\u9fff]{2}", name)
+            or _NOT_A_PROJECT.search(name)
         ):
             return None
         item = ListedProject(
@@ -512,6 +532,13 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
     return ListedProject(name=rest.strip(" 。;；"), line=number, lines=[number], style=kind)
 
 
+# What an item names when it is a source of money or a period, not a project (中央财政衔接资金
+# 300万元, 县级配套资金, 一季度支出120万元).
+_NOT_A_PROJECT = re.compile(
+    r"^(?:中央|省级|市级|县级|区级|上级|本级|自筹|地方|财政|各级)[^项]*(?:资金|配套|拨款|补助)$"
+    r"|^(?:[一二三四1-4]季度|上半年|下半年|全年|[0-9]{1,2}月)"
+    r"|(?:资金来源|支出情况|执行情况)$"
+)
 _MONEY = r"(?P<amount>[0-9０-９][0-9０-９,，.．]*\s*(?:万元|元|亿元))"
 _SPENT_ON = re.compile(
     rf"^(?:计划)?(?:投入|安排|下达|拨付|下拨)(?:资金)?\s*{_MONEY}\s*(?:用于|支持)"

@@ -115,7 +115,8 @@ def _dues(clause: str) -> tuple[list[tuple[int | None, int | None]], bool]:
 
 
 # Just before a sum: it is paid each period (每季度支出, 每月发放), not in all (共计).
-_EACH_PERIOD = re.compile(r"(?:每个?(?:季度?|月)|按(?:季度?|月))[^，,。；;共合总]{0,8}$")
+# 每季度支出…: how much each period; not 按月 (how it is paid, of a sum that may be the year's).
+_EACH_PERIOD = re.compile(r"每个?(?:季度?|月)[^，,。；;共合总]{0,8}$")
 
 
 def _mode(clause: str) -> str:
@@ -203,6 +204,8 @@ def extract_milestones(plan: str) -> list[Milestone]:
                 amount is not None
                 and mode in (MONTHLY, QUARTERLY)
                 and bool(_EACH_PERIOD.search(text[: amount.start]))
+                # Part of a year (下半年每季度…): not twelve months or four quarters.
+                and not re.search(r"上半年|下半年|[0-9一二三四]季度|[0-9]{1,2}月", text)
             )
             for index, (year, month) in enumerate(dues):
                 milestones.append(

@@ -607,7 +607,13 @@ def test_a_title_with_no_unit_before_its_subject_names_no_department():
 def test_the_year_is_read_where_a_form_or_the_projects_names_state_it(text, year):
     result = parse_disclosure(text)
     assert result.tree["disclosure"]["fiscal_year"] == year
-    assert any(f.field == "fiscal_year" for f in result.findings) == (year is None)
+    flags = [f.message for f in result.findings if f.field == "fiscal_year"]
+    if year is None:
+        assert flags and "未能识别" in flags[0]
+    elif "年度)" in text:
+        assert not flags  # the form's title states it
+    else:
+        assert flags and "取自项目名称" in flags[0]  # inferred, so staff are sent to it
 
 
 def test_a_text_whose_sections_name_no_project_takes_the_name_its_title_gives():
@@ -623,7 +629,10 @@ def test_a_text_whose_sections_name_no_project_takes_the_name_its_title_gives():
     [project] = result.tree["projects"]
     assert project["name"] == "金东门南面低洼渍水地段旧城改造项目"
     assert result.sources[0]["name"] == 1
-    assert not any(f.field == "name" and f.severity == "warning" for f in result.findings)
+    # Read from the title, not from a 项目名称 cell: staff are sent to check it.
+    assert [f.message for f in result.findings if f.field == "name"] == [
+        "项目名称取自标题，请核对。"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -745,3 +754,50 @@ def test_a_calculation_in_a_numbered_line_is_never_taken_for_a_projects_name():
     )
     assert [p["name"] for p in result.tree["projects"]] != ["60人×", "经费"]
     assert all("×" not in p["name"] for p in result.tree["projects"])
+
+
+@pytest.mark.parametrize(
+    ("text", "check"),
+    [
+        # Funding sources numbered like items are not projects.
+        (
+            "关于某县2024年村道硬化项目实施方案的公示\n一、资金来源\n"
+            "1.中央财政衔接资金300万元\n2.县级配套资金100万元\n",
+            lambda r: "中央财政衔接资金" not in [p["name"] for p in r.tree["projects"]],
+        ),
+        # Of two totals, the project's own (该项目…), never the first.
+        (
+            "关于甲村道路硬化项目的公示\n全县今年计划总投资3000万元。\n该项目总投资45万元。\n",
+            lambda r: r.tree["projects"][0]["declared_total_yuan"] == "450000.00",
+        ),
+        # Of a fund's sums, the one it totals (共计), never a balance written first.
+        (
+            "关于下达2024年农业补助资金的通知\n上年结余资金5万元已收回。本次下达资金共计300万元。\n",
+            lambda r: r.tree["projects"][0]["declared_total_yuan"] == "3000000.00",
+        ),
+        # The standard title names no project of its own.
+        (
+            "中共澄江市委组织部2024年预算重点领域财政项目文本公开\n二、立项依据\n根据规定。\n",
+            lambda r: r.tree["projects"][0]["name"] == "项目1",
+        ),
+        # 资金来源：… is not the page's publisher.
+        (
+            "一、项目名称\n某项目\n二、立项依据\n资金来源：县财政局。\n",
+            lambda r: r.tree["department"]["name"] != "县财政局",
+        ),
+    ],
+)
+def test_what_a_notice_does_not_say_is_not_read_into_it(text, check):
+    assert check(parse_disclosure(text, year=2024))
+
+
+def test_a_notice_read_from_its_title_and_prose_has_its_name_and_amount_flagged():
+    result = parse_disclosure(NOTICE, year=2023)
+    flagged = {f.field for f in result.findings if f.severity == "warning"}
+    assert {"name", "declared_total"} <= flagged  # inferred, so the preview sends staff there
+
+
+def test_a_short_row_is_not_read_where_another_column_holds_numbers():
+    cells = ["单位:万元", "序号", "项目名称", "面积", "资金金额", "备注"]
+    cells += ["1", "水果基地", "20", "30", "续建", "2", "葡萄基地", "276", "合计"]
+    assert [p.name for p in read_listing("\n".join(cells))] == ["水果基地"]

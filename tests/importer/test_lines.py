@@ -231,3 +231,11 @@ def test_any_count_and_rate_are_read_as_written_and_no_amount_is_made_up(count, 
     assert [(_factors(line), line.amount) for line in lines] == [
         ([(Decimal(count), unit), (Decimal(rate), "元")], None)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["共有学员60人，每人每天100元，培训3天。", "支委2人，每人每月200元。"],
+)
+def test_a_rate_with_a_period_is_more_than_a_count_and_a_rate(text):
+    assert extract_lines(text, "content").lines == []

@@ -152,3 +152,14 @@ def test_a_sum_paid_each_quarter_is_marked_and_counts_four_times_in_the_year():
 def test_one_sum_for_two_dates_stays_on_the_first_and_says_so():
     first, second = extract_milestones("计划在2024年2月春节、10月老年节开展慰问，共30万元")
     assert (first.due_month, first.dates, second.amount) == (2, 2, None)
+
+
+@pytest.mark.parametrize(
+    "plan",
+    [
+        "物业服务费按月支付7.5万元",  # how it is paid, not how much each month
+        "2024年下半年每季度拨付1万元",  # two quarters, not four
+    ],
+)
+def test_a_sum_is_not_taken_for_each_periods_where_the_text_does_not_say_so(plan):
+    assert not any(m.per_period for m in extract_milestones(plan))
