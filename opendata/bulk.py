@@ -36,8 +36,8 @@ datapackage.json   数据包说明（Frictionless 表格数据包，字段标注
                    可用 `frictionless validate datapackage.json` 校验
 data/*.csv         各数据表，UTF-8 编码（带 BOM，Excel、WPS 可直接打开），
                    金额以元计、保留两位小数，时间为北京时间；
-                   测算明细（lines）含上下级明细，求和请用“末级明细”为 true 的行，
-                   或子项目表的“细化金额”（其合计即项目的细化金额合计）；
+                   测算明细（lines）含上下级明细，不要对其金额直接求和；
+                   求和请用子项目表的“细化金额”（其合计即项目的细化金额合计）；
                    以 = + - @、制表符或回车开头的文本前加英文单引号（'），防止被当作公式
 data/data_dictionary.csv  数据字典：每个字段的名称、类型、中英文含义
 {xlsx}        同一数据的 Excel 工作簿，每张表一个工作表，金额为数值

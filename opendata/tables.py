@@ -357,8 +357,8 @@ LINES = Table(
             AMOUNT,
             "申报金额（元）",
             "Amount the text states for the line, in yuan. Parent lines and their child lines "
-            "are both rows: do not sum this column over a sub-item (sum the lines whose leaf "
-            "is true, or use sub_items.itemised_amount)",
+            "are both rows: do not sum this column; a sub-item's amount is "
+            "sub_items.itemised_amount",
             amount=True,
         ),
         Field(
@@ -374,8 +374,8 @@ LINES = Table(
             "leaf",
             "boolean",
             "末级明细",
-            "true for a line without child lines: the rows a sum of lines may add without "
-            "counting an amount twice",
+            "true for a line without child lines (a parent's amount and its children's "
+            "overlap; children that are only a part, 其中, do not make up their parent)",
         ),
         URL,
     ),

@@ -1339,11 +1339,13 @@ def parse_disclosure(
 ) -> ImportResult:
     """Parse a disclosure text into a tree (``portal.disclosure-tree/1``) with findings.
 
-    ``department`` and ``year`` override what the text says. The department is taken only
-    from the given one, a 预算单位 / 主管部门 label or a title that names a unit; the year
-    only from the given one, the title or a 预算年度 label: what none of them says is left
-    empty (``None``, or the implementing unit for the department) and flagged (a warning
-    with ``field``). Raises :class:`TextImportError` when the text holds no project.
+    ``department`` and ``year`` override what the text says. The department is taken from
+    the given one, a 预算单位 / 主管部门 label, the issuer a title names, the unit signing
+    above the date or the page's publisher; the year from the given one, the title, a
+    预算年度 label or a form's title, else from the projects' names (flagged): what none of
+    them says is left empty (``None``, or the implementing unit for the department) and
+    flagged (a warning with ``field``), as is every value inferred from a notice's prose.
+    Raises :class:`TextImportError` when the text holds no project.
     """
     # Sections run together on one line each get one; line numbers are the input's again
     # before the result is returned.
