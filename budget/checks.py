@@ -38,12 +38,15 @@ code                                 severity  meaning
                                                fiscal year
 ``milestone_month_invalid``          error     a plan node due in a month outside 1–12
 ``outcomes_empty``                   warning   八、项目实施成效 is empty
-``plan_content_mismatch``            warning   the money a sub-item's plan (七) states for its
+``plan_content_mismatch``            info      the money a sub-item's plan (七) states for its
                                                nodes (a sum paid each period counted for the
                                                year) differs from its content's total (五)
 ``line_outside_stated_range``        info      a line's amount lies outside what its own
                                                passage's rough count and prices allow
                                                (50余人，每人200元至300元 → about 1万–1.8万)
+``plan_rate_mismatch``               info      the plan (七) states a rate for something
+                                               (每个党委不少于10000元) that the content's
+                                               calculation (五) prices otherwise (5000元/年)
 ``text_year_mismatch``               info      the text speaks of work for another year
                                                (为抓好2023年度…) than the fiscal year
 ===================================  ========  ===============================================
@@ -80,6 +83,7 @@ from .rollups import (
 )
 from .tree import (
     CitationData,
+    FactorData,
     LineData,
     MilestoneData,
     ProjectData,
@@ -99,6 +103,7 @@ __all__ = [
     "MILESTONE_YEAR_MISMATCH",
     "OUTCOMES_EMPTY",
     "PLAN_CONTENT_MISMATCH",
+    "PLAN_RATE_MISMATCH",
     "PROJECT_ITEMISED_OVER_DECLARED",
     "PROJECT_ITEMISED_UNDER_DECLARED",
     "PROJECT_PARTLY_ITEMISED",
@@ -125,6 +130,7 @@ MILESTONE_MONTH_INVALID = "milestone_month_invalid"
 OUTCOMES_EMPTY = "outcomes_empty"
 PLAN_CONTENT_MISMATCH = "plan_content_mismatch"
 LINE_OUTSIDE_STATED_RANGE = "line_outside_stated_range"
+PLAN_RATE_MISMATCH = "plan_rate_mismatch"
 TEXT_YEAR_MISMATCH = "text_year_mismatch"
 
 
@@ -222,6 +228,7 @@ def check_project(project: ProjectData) -> list[Finding]:
         findings.extend(_check_milestones(project, sub))
         findings.extend(_check_plan_against_content(sub))
         findings.extend(_check_stated_ranges(sub))
+        findings.extend(_check_plan_rates(sub))
     return sorted(_with_source_notes(findings, project.source_notes), key=_order)
 
 
@@ -831,6 +838,70 @@ def _check_stated_ranges(sub: SubItemData) -> Iterator[Finding]:
         )
 
 
+# A rate the plan states for each of one or more things: 每个党委、总支、支部每年…不少于10000元、
+# 6000元、3000元; 每名党员每年不少于100元.
+_PLAN_RATE = re.compile(
+    r"每(?:个|名|位)?(?P<nouns>[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6})*)"
+    r"[^，,。；;0-9]{0,16}?(?P<prices>[0-9]+(?:\.[0-9]+)?元(?:、[0-9]+(?:\.[0-9]+)?元)*)"
+)
+
+
+def _priced_lines(lines: Sequence[LineData]) -> Iterator[tuple[LineData, FactorData]]:
+    """Each line (children too) with the factor that prices it (a 元 unit)."""
+    for line in lines:
+        price = next((f for f in line.factors if f.unit.startswith("元")), None)
+        if price is not None:
+            yield line, price
+        yield from _priced_lines(line.children)
+
+
+def _check_plan_rates(sub: SubItemData) -> Iterator[Finding]:
+    """The plan's rates against the prices the content's calculations use, for the same
+    thing (a line whose name holds the noun the plan prices): one finding listing each."""
+    plan = dict(sub.texts).get("plan", "")
+    priced = list(_priced_lines(sub.lines))
+    if not plan or not priced:
+        return
+    differing = []
+    for match in _PLAN_RATE.finditer(halfwidth(plan)):
+        nouns = match.group("nouns").split("、")
+        prices = [Decimal(p.removesuffix("元")) for p in match.group("prices").split("、")]
+        if len(nouns) != len(prices):
+            continue
+        for noun, rate in zip(nouns, prices, strict=True):
+            # The noun as the line names it: its longest start the line's name holds
+            # (支部每年党建 → 支部; the rate's words run on into the noun).
+            for line, price in priced:
+                named = next(
+                    (noun[:k] for k in range(len(noun), 1, -1) if noun[:k] in line.name), ""
+                )
+                if not named:
+                    continue
+                if price.value != rate:
+                    differing.append(
+                        f"每{named}{_number(rate)}元，测算“{line.name}”按{_number(price.value)}"
+                        f"{price.unit}"
+                    )
+                break
+    if differing:
+        yield Finding(
+            code=PLAN_RATE_MISMATCH,
+            severity=Severity.INFO,
+            location=Location(
+                kind="sub_item",
+                path=(sub.sequence,),
+                label=f"{_sub_item_prefix(sub)} 实施计划",
+                field="plan",
+                ref=sub.ref,
+            ),
+            message=(
+                "实施计划写明的标准与实施内容测算所用的不同："
+                + "；".join(differing)
+                + "。可能其中一处是往年或另一种标准，请对照两处核对。"
+            ),
+        )
+
+
 def _check_plan_against_content(sub: SubItemData) -> Iterator[Finding]:
     """What the plan's nodes state (七) against what the content totals (五): a plan that
     leaves out parts of the content, or prices them otherwise, is for the unit to explain."""
@@ -845,7 +916,7 @@ def _check_plan_against_content(sub: SubItemData) -> Iterator[Finding]:
     unpriced = len(planned) - len(stated)
     yield Finding(
         code=PLAN_CONTENT_MISMATCH,
-        severity=Severity.WARNING,
+        severity=Severity.INFO,
         location=Location(
             kind="sub_item",
             path=(sub.sequence,),

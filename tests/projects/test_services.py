@@ -250,3 +250,9 @@ def test_the_seeds_narrative_findings_cite_both_places(seed):
     # P2's basis sets out the work of 2023 in a 2024 text.
     [year] = found[(2, "text_year_mismatch")]
     assert "抓好2023年度" in year.message
+    # P2 子项目6: the plan's 10000/6000/3000元 and 100元 against the content's 5000/3000/1500
+    # and 50元; the 200元 a month for a 书记 agrees.
+    [rates] = found[(2, "plan_rate_mismatch")]
+    for pair in ("每党委10000元", "5000元/年", "每支部3000元", "1500元/年", "每党员100元"):
+        assert pair in rates.message
+    assert "书记" not in rates.message
