@@ -915,6 +915,43 @@ def _form_total(text: str, node: dict, anchor: dict, findings: list[Finding]) ->
             field="declared_total",
         )
     )
+    parts = _parts_in_brackets(text.split("\n")[line - 1], amount.value)
+    if parts and not any(sub["lines"] or sub["declared_amount_yuan"] for sub in node["sub_items"]):
+        # 854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元): the parts that make up
+        # the total, each named, are the sub-items (the text kept in the first one's content).
+        content = "\n".join(sub["content"] for sub in node["sub_items"] if sub["content"])
+        node["sub_items"] = [
+            {
+                "sequence": number,
+                "name": name[:200],
+                "content": content if number == 1 else "",
+                "plan": "",
+                "declared_amount_yuan": _yuan(part),
+                "declared_amount_text": _written(part),
+                "lines": [],
+                "milestones": [],
+            }
+            for number, (name, part) in enumerate(parts, 1)
+        ]
+        anchor["sub"] = {number: line for number in range(1, len(parts) + 1)}
+
+
+def _parts_in_brackets(line: str, whole: Decimal) -> list[tuple[str, ParsedAmount]]:
+    """The named parts a bracket after a total lists (854万(A400万元,B295万元,C159万元)),
+    when they add up to it exactly; [] otherwise."""
+    bracket = re.search(r"[(（](?P<body>[^()（）]+)[)）]", line)
+    if bracket is None:
+        return []
+    parts = []
+    for piece in re.split(r"[，,、；;]", bracket.group("body")):
+        found = find_amounts(piece)
+        name = _strip(piece[: found[0].start]) if len(found) == 1 else ""
+        if not name or not re.search(r"[\u4e00-\u9fff]{2}", name):
+            return []
+        parts.append((name, found[0]))
+    if len(parts) < 2 or sum(part.value for _, part in parts) != whole:
+        return []
+    return parts
 
 
 def _detail_sources(text: str, node: dict, anchor: dict) -> dict[str, list]:

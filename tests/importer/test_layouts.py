@@ -801,3 +801,22 @@ def test_a_short_row_is_not_read_where_another_column_holds_numbers():
     cells = ["单位:万元", "序号", "项目名称", "面积", "资金金额", "备注"]
     cells += ["1", "水果基地", "20", "30", "续建", "2", "葡萄基地", "276", "合计"]
     assert [p.name for p in read_listing("\n".join(cells))] == ["水果基地"]
+
+
+def test_named_parts_in_brackets_that_make_up_a_forms_total_are_its_sub_items():
+    text = (
+        "乡村振兴衔接资金绩效目标申报表\n项目名称\n岳阳县2022年高标准农田建设项目\n"
+        "资金情况 (万元)\n年度资金总额:\n"
+        "854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元)\n"
+    )
+    [project] = parse_disclosure(text, year=2022).tree["projects"]
+    assert project["declared_total_yuan"] == "8540000.00"
+    assert [(s["name"], s["declared_amount_yuan"]) for s in project["sub_items"]] == [
+        ("高标准农田建设", "4000000.00"),
+        ("示范建设", "2950000.00"),
+        ("畅通工程", "1590000.00"),
+    ]
+    # Parts that do not make up the total are not taken for its breakdown.
+    short = text.replace("畅通工程159万元", "畅通工程100万元")
+    [project] = parse_disclosure(short, year=2022).tree["projects"]
+    assert len(project["sub_items"]) <= 1
