@@ -38,39 +38,32 @@ def _names(text: str, number: str, title: str) -> bool:
     return bool(number) and any(found.normalised == number for found in find_doc_numbers(text))
 
 
-def _segments(text: str) -> tuple[str, dict[str, str]]:
-    """(the text outside any ①…⑳ passage, each passage by its marker)."""
-    marks = list(_SEGMENT.finditer(text))
-    if not marks:
-        return text, {}
-    passages = {}
-    for mark, following in zip(marks, [*marks[1:], None], strict=True):
-        end = following.start() if following else len(text)
-        passages.setdefault(mark.group(), "")
-        passages[mark.group()] += text[mark.end() : end]
-    return text[: marks[0].start()], passages
+def passages(texts) -> tuple[str, dict[str, str]]:
+    """(the text of ``texts`` — (field, text) pairs — outside any ①…⑳ passage, each passage
+    by its marker, a marker's passages in several texts joined)."""
+    outside, found = "", {}
+    for _field, text in texts:
+        marks = list(_SEGMENT.finditer(text))
+        outside += text[: marks[0].start()] if marks else text
+        for mark, following in zip(marks, [*marks[1:], None], strict=False):
+            end = following.start() if following else len(text)
+            found[mark.group()] = found.get(mark.group(), "") + text[mark.end() : end]
+    return outside, found
 
 
 def _sub_item(sub: SubItemData, number: str, title: str) -> list[Attributed]:
-    outside, passages = "", {}
-    for _field, text in sub.texts:
-        before, found = _segments(text)
-        outside += before
-        for mark, passage in found.items():
-            passages[mark] = passages.get(mark, "") + passage
+    outside, found = passages(sub.texts)
     lines = [
         Attributed(sub.sequence, f"{line.marker} {line.name}".strip(), amount)
         for line in sub.lines
-        if line.marker in passages
-        and _names(passages[line.marker], number, title)
+        if line.marker in found
+        and _names(found[line.marker], number, title)
         and (amount := line_amount(line)) is not None
     ]
     if lines:
         return lines
     total = sub_item_total(sub)
-    if total is not None and _names(
-        outside if passages else "".join(t for _, t in sub.texts), number, title
-    ):
+    if total is not None and _names(outside, number, title):
         return [Attributed(sub.sequence, "", total)]
     return []
 

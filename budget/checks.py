@@ -70,6 +70,7 @@ from .amounts import (
     parse_amount_exact,
     round_yuan,
 )
+from .attribution import passages
 from .docnumbers import DocNumberError, find_doc_numbers, parse_doc_number
 from .normalize import halfwidth
 from .rollups import (
@@ -784,18 +785,6 @@ def _nonstandard(text: str, location: Location) -> Iterator[Finding]:
 # A rough count (50余人, 30多人) and the prices per person in one passage.
 _ROUGH_COUNT = re.compile(r"(?P<n>[0-9]+)\s*(?P<more>余|多)\s*(?P<unit>人|名|户|个)")
 _PER_PRICE = re.compile(r"每(?:人|名|户|个)[^，,。；;0-9]{0,6}?(?P<price>[0-9]+(?:\.[0-9]+)?)\s*元")
-_MARKERS = re.compile(r"[①-⑳]")
-
-
-def _passages(sub: SubItemData) -> dict[str, str]:
-    """Each ①…⑳ passage of the sub-item's texts, by its marker."""
-    found: dict[str, str] = {}
-    for _field, text in sub.texts:
-        marks = list(_MARKERS.finditer(text))
-        for mark, following in zip(marks, [*marks[1:], None], strict=False):
-            end = following.start() if following else len(text)
-            found[mark.group()] = found.get(mark.group(), "") + text[mark.end() : end]
-    return found
 
 
 def _check_stated_ranges(sub: SubItemData) -> Iterator[Finding]:
@@ -803,9 +792,9 @@ def _check_stated_ranges(sub: SubItemData) -> Iterator[Finding]:
     县内每人200元，县外每人300元，需经费3万元): its amount should lie within what they
     allow, once each (50–59人 × 200–300元). Said as an estimate: the text may mean more
     visits than it says."""
-    passages = _passages(sub)
+    _outside, found = passages(sub.texts)
     for line in sub.lines:
-        passage = passages.get(line.marker, "")
+        passage = found.get(line.marker, "")
         if line.declared is None or line.factors or line.children or not passage:
             continue
         normal = halfwidth(passage)
@@ -887,19 +876,23 @@ def _check_plan_rates(sub: SubItemData) -> Iterator[Finding]:
         yield Finding(
             code=PLAN_RATE_MISMATCH,
             severity=Severity.INFO,
-            location=Location(
-                kind="sub_item",
-                path=(sub.sequence,),
-                label=f"{_sub_item_prefix(sub)} 实施计划",
-                field="plan",
-                ref=sub.ref,
-            ),
+            location=_plan_location(sub),
             message=(
                 "实施计划写明的标准与实施内容测算所用的不同："
                 + "；".join(differing)
                 + "。可能其中一处是往年或另一种标准，请对照两处核对。"
             ),
         )
+
+
+def _plan_location(sub: SubItemData) -> Location:
+    return Location(
+        kind="sub_item",
+        path=(sub.sequence,),
+        label=f"{_sub_item_prefix(sub)} 实施计划",
+        field="plan",
+        ref=sub.ref,
+    )
 
 
 def _check_plan_against_content(sub: SubItemData) -> Iterator[Finding]:
@@ -917,13 +910,7 @@ def _check_plan_against_content(sub: SubItemData) -> Iterator[Finding]:
     yield Finding(
         code=PLAN_CONTENT_MISMATCH,
         severity=Severity.INFO,
-        location=Location(
-            kind="sub_item",
-            path=(sub.sequence,),
-            label=f"{_sub_item_prefix(sub)} 实施计划",
-            field="plan",
-            ref=sub.ref,
-        ),
+        location=_plan_location(sub),
         message=(
             f"实施计划各节点写明的金额合计 {_money(plan)}（按季、按月支付的按全年计），"
             f"与实施内容的合计 {_money(content)}不一致，相差 {_money(abs(plan - content))}"

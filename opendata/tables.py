@@ -20,7 +20,6 @@ from django.utils import timezone
 
 from budget import rollups
 from budget.amounts import format_decimal
-from budget.tree import MilestoneData
 from projects import selectors
 from projects.models import Project
 
@@ -195,14 +194,7 @@ def _milestone_rows(project: Project, base_url: str) -> Iterator[tuple]:
                 milestone.get_payment_mode_display() if milestone.payment_mode else "",
                 milestone.amount,
                 milestone.per_period,
-                rollups.milestone_total(
-                    MilestoneData(
-                        sequence=milestone.sequence,
-                        amount=milestone.amount,
-                        payment_mode=milestone.payment_mode,
-                        per_period=milestone.per_period,
-                    )
-                ),
+                rollups.milestone_total(selectors.milestone_data(milestone)),
                 milestone.amount_text,
             )
 

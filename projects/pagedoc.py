@@ -36,7 +36,6 @@ from django.utils.timezone import localtime
 
 from budget import amounts, checks, rollups
 from budget.checks import Finding
-from budget.tree import MilestoneData
 
 from . import selectors
 from .charts import Bar, money_bars
@@ -100,12 +99,6 @@ def _context(project: Project) -> dict:
         "unitemised": rollups.unitemised_sub_items(data),
         "overview": "；".join(f"{s.sequence}.{s.name}" for s in project.sub_items.all()) + "。",
     }
-
-
-def _milestone(m) -> MilestoneData:
-    return MilestoneData(
-        sequence=m.sequence, amount=m.amount, payment_mode=m.payment_mode, per_period=m.per_period
-    )
 
 
 @cache
@@ -254,7 +247,9 @@ def build(project: Project) -> dict[str, Any]:
                 # Paid each month or quarter: the year's amount beside it (每季度0.75 → 全年3).
                 "per": m.get_payment_mode_display() if m.per_period else "",
                 "year_wan": _blank(
-                    amounts.format_wan, unit=False, value=rollups.milestone_total(_milestone(m))
+                    amounts.format_wan,
+                    unit=False,
+                    value=rollups.milestone_total(selectors.milestone_data(m)),
                 )
                 if m.per_period
                 else "",

@@ -45,6 +45,7 @@ from .models import (
     Citation,
     Disclosure,
     LineItem,
+    Milestone,
     PageDocument,
     PolicyDocument,
     Project,
@@ -395,6 +396,20 @@ def line_forest(sub_item: SubItem) -> tuple[LineNode, ...]:
     return build(None, frozenset())
 
 
+def milestone_data(m: Milestone) -> MilestoneData:
+    """A stored milestone as plain data (checks, roll-ups: ``milestone_total``)."""
+    return MilestoneData(
+        sequence=m.sequence,
+        description=m.description,
+        due_year=m.due_year,
+        due_month=m.due_month,
+        amount=m.amount,
+        payment_mode=m.payment_mode,
+        per_period=m.per_period,
+        ref=m.pk,
+    )
+
+
 def project_data(project: Project) -> ProjectData:
     """The project (with its prefetched tree) as plain data for roll-ups and checks."""
     return project_tree(project)[0]
@@ -412,19 +427,7 @@ def project_tree(project: Project) -> tuple[ProjectData, dict[int, tuple[LineNod
                 name=sub_item.name,
                 declared=sub_item.declared_amount,
                 lines=tuple(node.data for node in forest),
-                milestones=tuple(
-                    MilestoneData(
-                        sequence=m.sequence,
-                        description=m.description,
-                        due_year=m.due_year,
-                        due_month=m.due_month,
-                        amount=m.amount,
-                        payment_mode=m.payment_mode,
-                        per_period=m.per_period,
-                        ref=m.pk,
-                    )
-                    for m in sub_item.milestones.all()
-                ),
+                milestones=tuple(milestone_data(m) for m in sub_item.milestones.all()),
                 texts=(("content", sub_item.content), ("plan", sub_item.plan)),
                 ref=sub_item.pk,
             )

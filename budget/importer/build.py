@@ -489,9 +489,9 @@ def _build_project(
                 # left empty and flagged below.
                 rest, value = f"{value} {rest}".strip(), ""
             node[key] = _strip(value)[:200]
-            if rest:
-                # What follows the value in its cell (a person, the next cell) is kept with
-                # the cell as written.
+            if rest or not node[key]:
+                # What follows the value in its cell (a person, the next cell), or a cell that
+                # holds no name (≥95%), is kept with the cell as written.
                 overflow.append((lines[0].number, "".join(texts) if wrapped else texts[0]))
             if not wrapped:
                 overflow.extend((line.number, line.text.strip()) for line in lines[1:])
@@ -1244,8 +1244,8 @@ def _row_lines(listed: ListedProject) -> list[ParsedLine]:
         return []
     line = lines[0]
     product = Decimal(1)
-    for value, unit, _label in line.factors:
-        product *= value * (10_000 if unit == "万元" else 1)
+    for value, _unit, _label in line.factors:
+        product *= value  # a count and a rate in 元 (``rate_lines``)
     if listed.amount is not None and product == listed.amount.value:
         line.amount = listed.amount
     return lines

@@ -820,3 +820,11 @@ def test_named_parts_in_brackets_that_make_up_a_forms_total_are_its_sub_items():
     short = text.replace("畅通工程159万元", "畅通工程100万元")
     [project] = parse_disclosure(short, year=2022).tree["projects"]
     assert len(project["sub_items"]) <= 1
+
+
+def test_a_name_cell_holding_no_name_is_kept_as_written():
+    # Found by the no-line-lost property test: 一、项目名称 / ≥95% lost its line.
+    text = "某县财政局2024年预算重点领域财政项目文本公开\n项目1.\n一、项目名称\n≥95%"
+    result = parse_disclosure(text)
+    assert "≥95%" in result.tree["projects"][0]["outcomes"]
+    assert not [f for f in result.findings if "未能保留" in f.message]
