@@ -34,12 +34,12 @@ README = """重点领域财政项目文本公开数据（{scope}）
 
 datapackage.json   数据包说明（Frictionless 表格数据包，字段标注财政数据包概念），
                    可用 `frictionless validate datapackage.json` 校验
-data/*.csv         各数据表，UTF-8 编码（带 BOM，Excel、WPS 可直接打开），
+data/*.csv         各数据表，UTF-8 编码（带 BOM，Excel、WPS 可直接打开），表头为中文，
                    金额以元计、保留两位小数，时间为北京时间；
                    测算明细（lines）含上下级明细，不要对其金额直接求和；
-                   求和请用子项目表的“细化金额”（其合计即项目的细化金额合计）；
+                   求和请用子项目表的“细化金额（元）”（其合计即项目的细化金额合计）；
                    以 = + - @、制表符或回车开头的文本前加英文单引号（'），防止被当作公式
-data/data_dictionary.csv  数据字典：每个字段的名称、类型、中英文含义
+data/data_dictionary.csv  数据字典：每个字段的中文名称、英文标识、类型和英文含义
 {xlsx}        同一数据的 Excel 工作簿，每张表一个工作表，金额为数值
 json/*.json        每份公开文本的完整结构（portal.disclosure-tree/1）
 SHA256SUMS.txt     以上每个文件的 SHA-256 校验值

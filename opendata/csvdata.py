@@ -27,7 +27,7 @@ class _Line:
 def table_csv(
     table: Table, projects: Iterable[Project], base_url: str = "", *, bom: bool = False
 ) -> Iterator[str]:
-    """The table's rows for these projects (trees prefetched), header first.
+    """The table's rows for these projects (trees prefetched), the Chinese header first.
 
     ``bom``: start with a byte-order mark, for files people open in Excel or WPS (the
     package's resources have one too: CSV readers take it as UTF-8's mark).
@@ -35,7 +35,7 @@ def table_csv(
     # Lines end in CRLF (RFC 4180): the csv module quotes a field holding any character of
     # the line terminator, so a text with a lone carriage return stays one field.
     writer = csv.writer(_Line(), lineterminator="\r\n")
-    yield (BOM if bom else "") + writer.writerow(table.field_names)
+    yield (BOM if bom else "") + writer.writerow(table.header)
     text = [field.type == "string" for field in table.fields]
     for project in projects:
         for row in table.rows(project, base_url):

@@ -19,14 +19,16 @@ from budget.spreadsheet import csv_text
 from .tables import TABLES, Table
 
 DATA_DIR = "data"
+# The data dictionary's columns: (header, type, meaning in English). Its headers are Chinese,
+# as every table's are.
 DICTIONARY_FIELDS = (
-    ("table", "string", "数据表", "Resource (table) the field belongs to"),
-    ("table_title", "string", "数据表名称", "Title of the table in Chinese"),
-    ("field", "string", "字段", "Field (column) name"),
-    ("type", "string", "类型", "Table Schema type of the field"),
-    ("meaning_zh", "string", "含义", "Meaning of the field in Chinese"),
-    ("meaning_en", "string", "含义（英文）", "Meaning of the field in English"),
-    ("column_type", "string", "财政数据包概念", "Fiscal Data Package columnType, if any"),
+    ("数据表", "string", "Resource (table) the field belongs to: its file is data/<name>.csv"),
+    ("数据表名称", "string", "Title of the table in Chinese"),
+    ("字段", "string", "Field (column) name, the CSV's header"),
+    ("字段标识", "string", "The field's ASCII identifier (snake_case)"),
+    ("类型", "string", "Table Schema type of the field"),
+    ("含义（英文）", "string", "Meaning of the field in English"),
+    ("财政数据包概念", "string", "Fiscal Data Package columnType, if any"),
 )
 DICTIONARY_PATH = f"{DATA_DIR}/data_dictionary.csv"
 # What budget.spreadsheet.csv_text does to the CSV's text fields, said where the fields are
@@ -47,11 +49,12 @@ def resource_path(table: Table) -> str:
 
 
 def _field(field) -> dict[str, Any]:
+    # The name is the CSV's header, in Chinese, so that the files open readably in Excel and
+    # WPS; the ASCII identifier is in the description and the data dictionary.
     descriptor: dict[str, Any] = {
-        "name": field.name,
+        "name": field.zh,
         "type": field.type,
-        "title": field.zh,
-        "description": field.en,
+        "description": f"{field.en} ({field.name})",
     }
     if field.column_type:
         descriptor["columnType"] = field.column_type
@@ -60,16 +63,20 @@ def _field(field) -> dict[str, Any]:
     return descriptor
 
 
-def _resource(table: Table) -> dict[str, Any]:
+def _resource(table: Table, tables=TABLES) -> dict[str, Any]:
     schema: dict[str, Any] = {
         "fields": [_field(f) for f in table.fields],
         "missingValues": [""],
     }
     if table.primary_key:
-        schema["primaryKey"] = list(table.primary_key)
+        schema["primaryKey"] = table.headers(table.primary_key)
     if table.foreign_keys:
+        by_name = {t.name: t for t in tables}
         schema["foreignKeys"] = [
-            {"fields": list(fields), "reference": {"resource": resource, "fields": list(ref)}}
+            {
+                "fields": table.headers(fields),
+                "reference": {"resource": resource, "fields": by_name[resource].headers(ref)},
+            }
             for fields, resource, ref in table.foreign_keys
         ]
     if any(f.column_type == "value" for f in table.fields):
@@ -105,7 +112,10 @@ def _dictionary_resource() -> dict[str, Any]:
     return {
         "name": "data_dictionary",
         "title": "数据字典",
-        "description": "Every field of every table: name, type, meaning in Chinese and English",
+        "description": (
+            "Every field of every table: its Chinese name (the CSV header), identifier, type "
+            "and meaning in English"
+        ),
         "path": DICTIONARY_PATH,
         "profile": "tabular-data-resource",
         "format": "csv",
@@ -113,10 +123,10 @@ def _dictionary_resource() -> dict[str, Any]:
         "encoding": "utf-8",
         "schema": {
             "fields": [
-                {"name": n, "type": t, "title": zh, "description": en}
-                for n, t, zh, en in DICTIONARY_FIELDS
+                {"name": name, "type": type_, "description": en}
+                for name, type_, en in DICTIONARY_FIELDS
             ],
-            "primaryKey": ["table", "field"],
+            "primaryKey": ["数据表", "字段"],
         },
     }
 
@@ -143,7 +153,7 @@ def descriptor(*, year: int | None, base_url: str = "", tables=TABLES) -> dict[s
             }
         ],
         "countryCode": "CN",
-        "resources": [_resource(t) for t in tables] + [_dictionary_resource()],
+        "resources": [_resource(t, tables) for t in tables] + [_dictionary_resource()],
     }
     if year is not None:
         package["fiscalPeriod"] = {"start": f"{year}-01-01", "end": f"{year}-12-31"}
@@ -165,9 +175,9 @@ def dictionary_csv(tables=TABLES, *, bom: bool = False) -> str:
                 for value in (
                     table.name,
                     table.zh,
+                    field.zh,
                     field.name,
                     field.type,
-                    field.zh,
                     field.en,
                     field.column_type,
                 )

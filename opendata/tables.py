@@ -28,9 +28,9 @@ AMOUNT = "number"  # frictionless type of every amount: 元, two decimals
 
 @dataclass(frozen=True)
 class Field:
-    name: str  # the column name in CSV and the package (ASCII, snake_case)
+    name: str  # the field's identifier (ASCII, snake_case), named in the data dictionary
     type: str  # frictionless (Table Schema) type: string, integer, number, datetime
-    zh: str  # the column's title in Chinese (XLSX header, data dictionary)
+    zh: str  # the column's header in Chinese: CSV, the package's field name, XLSX
     en: str  # its meaning in English
     column_type: str = ""  # Fiscal Data Package columnType, where the field is a fiscal concept
     amount: bool = False  # an amount in 元 (a number formatted as 元 in the XLSX)
@@ -49,6 +49,17 @@ class Table:
     @property
     def field_names(self) -> list[str]:
         return [f.name for f in self.fields]
+
+    @property
+    def header(self) -> list[str]:
+        """The columns' names as the CSV and the package give them: Chinese, as people read
+        them in Excel or WPS (the data dictionary pairs each with its identifier)."""
+        return [f.zh for f in self.fields]
+
+    def headers(self, names: tuple[str, ...]) -> list[str]:
+        """The Chinese headers of these fields (identifiers), for keys that name fields."""
+        by_name = {f.name: f.zh for f in self.fields}
+        return [by_name[name] for name in names]
 
 
 ADMIN = "administrative-classification:generic"

@@ -114,8 +114,12 @@ LINE_COLUMNS = [
     "计算金额（元）",
     "金额原文",
     "出处",
+    "末级明细",
     "网址",
 ]
+# 末级明细: 是 for a line without child lines. A parent's amount and its children's overlap, so
+# a sum of lines must not add both (as the Fiscal Data Package's lines table says).
+LEAF = {True: "是", False: "否"}
 
 
 def _yuan(value: Decimal | None) -> str | None:
@@ -318,6 +322,7 @@ def _line_rows(
             _amount(node.computed),
             line.amount_text,
             line.get_source_display(),
+            LEAF[not node.children],
             base_url + project.get_revision_url(),
         ]
         yield from _line_rows(project, sub_item, node.children, number, base_url)

@@ -98,6 +98,10 @@ def test_project_csv_is_one_row_per_line_with_bom(client, seed):
     assert len(rows) == LineItem.objects.filter(sub_item__project=project).count()
     assert {r["项目名称"] for r in rows} == {project.name}
     assert any(r["因子"] for r in rows)
+    # 末级明细 says which rows a sum may add: a parent's amount is also in its children's.
+    leaves = LineItem.objects.filter(sub_item__project=project, children=None).count()
+    assert [r["末级明细"] for r in rows].count("是") == leaves < len(rows)
+    assert set(r["末级明细"] for r in rows) == {"是", "否"}
 
 
 def test_disclosure_downloads(client, seed):

@@ -78,7 +78,7 @@ def test_descriptor_describes_the_fiscal_model(year_zip):
         for field in resource["schema"]["fields"]
         if field.get("columnType") == "value"
     }
-    assert ("sub_items", "itemised_amount") in measures
+    assert ("sub_items", "细化金额（元）") in measures
     assert not any(resource == "lines" for resource, _ in measures)
 
 
@@ -91,14 +91,14 @@ def test_summing_the_packages_measure_gives_each_projects_itemised_total(year_zi
     measure = next(f.name for f in resource.schema.fields if f.custom.get("columnType") == "value")
     sums: dict[str, Decimal] = {}
     for row in resource.read_rows():
-        sums[row["project_id"]] = sums.get(row["project_id"], Decimal(0)) + Decimal(
+        sums[row["项目标识"]] = sums.get(row["项目标识"], Decimal(0)) + Decimal(
             str(row[measure] or 0)
         )
     projects = {str(p.lineage): p for p in Project.objects.published()}
     assert sums == {key: project.itemised_total for key, project in projects.items()}
     assert Decimal("2967336.69") in sums.values()  # the seed's P1, as its page says
     # The lines say which rows a sum of lines may add: those without children.
-    leaves = [r for r in data.get_resource("lines").read_rows() if r["leaf"]]
+    leaves = [r for r in data.get_resource("lines").read_rows() if r["末级明细"]]
     assert len(leaves) == LineItem.objects.filter(children=None).count()
 
 
@@ -120,28 +120,41 @@ def test_milestones_factors_and_times_open_as_numbers_and_dates_in_a_spreadsheet
     for row in projects[1:]:
         beijing = timezone.localtime(published[row[projects[0].index("项目标识")]])
         assert row[column] == beijing.replace(tzinfo=None, microsecond=0)  # Beijing time
-    stamps = [r["published_at"] for r in rows(year_zip, "data/projects.csv")]
+    stamps = [r["公开时间"] for r in rows(year_zip, "data/projects.csv")]
     assert all(stamp.endswith("+08:00") for stamp in stamps)
 
 
 def test_data_dictionary_describes_every_field(year_zip):
     dictionary = rows(year_zip, package.DICTIONARY_PATH)
-    described = {(r["table"], r["field"]) for r in dictionary}
-    assert described == {(t.name, f.name) for t in TABLES for f in t.fields}
-    assert all(r["type"] and r["meaning_zh"] and r["meaning_en"] for r in dictionary)
+    described = {(r["数据表"], r["字段"], r["字段标识"]) for r in dictionary}
+    assert described == {(t.name, f.zh, f.name) for t in TABLES for f in t.fields}
+    assert all(r["类型"] and r["含义（英文）"] for r in dictionary)
+
+
+def test_every_csv_has_the_chinese_header_excel_shows(year_zip):
+    """Excel and WPS show the first row as it is: each table's header is its fields' Chinese
+    names (the package names the fields the same way, so frictionless reads them)."""
+    descriptor = json.loads(year_zip.read("datapackage.json"))
+    for table in TABLES:
+        data = year_zip.read(package.resource_path(table)).decode("utf-8-sig")
+        header = next(csv.reader(io.StringIO(data)))
+        assert header == table.header
+        assert all(not name.isascii() for name in header)
+        resource = next(r for r in descriptor["resources"] if r["name"] == table.name)
+        assert [f["name"] for f in resource["schema"]["fields"]] == header
 
 
 def test_tables_hold_the_records_numbers(year_zip):
     projects = {str(p.lineage): p for p in Project.objects.published()}
     for row in rows(year_zip, "data/projects.csv"):
-        project = projects[row["project_id"]]
-        assert Decimal(row["declared_total"]) == project.declared_total
-        assert Decimal(row["itemised_total"]) == project.itemised_total
+        project = projects[row["项目标识"]]
+        assert Decimal(row["申报总额（元）"]) == project.declared_total
+        assert Decimal(row["细化金额合计（元）"]) == project.itemised_total
     sub_items = rows(year_zip, "data/sub_items.csv")
     assert len(sub_items) == SubItem.objects.count()
     lines = rows(year_zip, "data/lines.csv")
     assert len(lines) == LineItem.objects.count()
-    declared = sorted(Decimal(r["declared_amount"]) for r in lines if r["declared_amount"] != "")
+    declared = sorted(Decimal(r["申报金额（元）"]) for r in lines if r["申报金额（元）"] != "")
     assert declared == sorted(
         LineItem.objects.exclude(declared_amount=None).values_list("declared_amount", flat=True)
     )
@@ -214,7 +227,7 @@ def test_validation_catches_a_broken_table(year_zip, tmp_path):
     header, first, rest = text.split("\n", 2)
     fields = next(csv.reader([first]))
     broken = dict(zip(next(csv.reader([header])), fields, strict=True))
-    broken["project_id"] = "00000000-0000-0000-0000-000000000000"
+    broken["项目标识"] = "00000000-0000-0000-0000-000000000000"
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerow(broken.values())
     lines.write_text("\n".join([header, out.getvalue().rstrip("\n"), rest]), encoding="utf-8")

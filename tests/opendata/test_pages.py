@@ -57,7 +57,7 @@ def test_numbers_of_the_data_are_the_numbers_of_the_page(client, seed):
         )
     )
     package_rows = {
-        r["project_id"]: r
+        r["项目标识"]: r
         for r in csv.DictReader(io.StringIO(bulk_zip.read("data/projects.csv").decode()))
     }
     for project in Project.objects.published():
@@ -67,7 +67,7 @@ def test_numbers_of_the_data_are_the_numbers_of_the_page(client, seed):
                 "declared_total_yuan"
             ]
         )
-        package_total = Decimal(package_rows[str(project.lineage)]["declared_total"])
+        package_total = Decimal(package_rows[str(project.lineage)]["申报总额（元）"])
         assert api_total == package_total == project.declared_total
         assert format_yuan(api_total) in page
 
