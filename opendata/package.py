@@ -16,7 +16,7 @@ from typing import Any
 
 from budget.spreadsheet import csv_text
 
-from .tables import TABLES, Table
+from .tables import DATETIME_FORMAT, TABLES, Table
 
 DATA_DIR = "data"
 # The data dictionary's columns: (header, type, meaning in English). Its headers are Chinese,
@@ -60,6 +60,8 @@ def _field(field) -> dict[str, Any]:
         descriptor["columnType"] = field.column_type
     if field.amount:
         descriptor["unit"] = "元 (CNY)"
+    if field.type == "datetime":
+        descriptor["format"] = DATETIME_FORMAT  # Beijing time, no offset: Excel reads it
     return descriptor
 
 

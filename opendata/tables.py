@@ -24,6 +24,7 @@ from projects import selectors
 from projects.models import Project
 
 AMOUNT = "number"  # frictionless type of every amount: 元, two decimals
+DATETIME_FORMAT = "%Y-%m-%d %H:%M:%S"  # times in CSV: Beijing time, as spreadsheets read them
 
 
 @dataclass(frozen=True)
@@ -293,7 +294,12 @@ PROJECTS = Table(
             amount=True,
         ),
         Field("finding_count", "integer", "核对问题数", "Number of consistency findings"),
-        Field("published_at", "datetime", "公开时间", "When this revision was published"),
+        Field(
+            "published_at",
+            "datetime",
+            "公开时间",
+            "When this revision was published, Beijing time (UTC+8)",
+        ),
         Field("correction_note", "string", "更正说明", "Public note of a correction, if any"),
         URL,
     ),
@@ -548,7 +554,7 @@ class Exact:
 
 def cell(value) -> str:
     """A value as CSV text: amounts with two decimals, no grouping; other numbers with their
-    own digits; times with their offset (Beijing time); true/false; nothing as empty."""
+    own digits; times in Beijing time (``DATETIME_FORMAT``); true/false; nothing as empty."""
     if value is None:
         return ""
     if isinstance(value, Exact):
@@ -558,5 +564,7 @@ def cell(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, datetime):
-        return value.isoformat()
+        # Beijing time as Excel and WPS read a date and time (they take an ISO 8601 string
+        # with T and an offset for text); the package's field gives the format and zone.
+        return value.strftime(DATETIME_FORMAT)
     return str(value)
