@@ -1236,6 +1236,30 @@ def _listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) 
     }
 
 
+def _notice_lines(
+    node: dict, text: str, findings: list[Finding], *, after: int
+) -> dict[tuple[int, int], int]:
+    """The calculations a notice of one project states in its prose (家庭农场12家，每家扶持
+    资金2万元，小计24万元; 211户…按每户1万元的标准): lines of its one sub-item, each from its
+    line of the text (``lines.rate_lines``), with the sum the text states for it if any.
+    Returns where each was read: (sub-item, line) → line of the text."""
+    stated = find_amounts(text)  # a line takes one of these only for its value
+    lines = [
+        (line, number)
+        for number, row in enumerate(text.split("\n"), 1)
+        if number > after
+        for line in rate_lines(row, "content", stated=stated)
+    ]
+    sub_item = node["sub_items"][0]
+    sub_item["lines"] = [
+        _line_node(
+            line, index, findings, node["sequence"], fallback_name=sub_item["name"], where=where
+        )
+        for index, (line, where) in enumerate(lines, 1)
+    ]
+    return {(1, index): where for index, (_line, where) in enumerate(lines, 1)}
+
+
 def _row_lines(listed: ListedProject) -> list[ParsedLine]:
     """The calculation a row states in its cells (面积 276亩, 奖补标准 1000元/亩): one line,
     with the row's amount when the product is that amount."""
@@ -1419,6 +1443,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         if not outline.projects or (lone is not None and _header_cell(lone.section(o.NAME)))
         else []
     )
+    notice = None
     if not outline.projects and len(listed) < 2 and not (listed and listed[0].from_table):
         # One row of a table that names its columns is one project; else a notice's title.
         heading = _title_lines(outline.title_lines)[0]
@@ -1458,6 +1483,10 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         projects = [
             _listed_node(sequence, item, findings) for sequence, item in enumerate(listed, 1)
         ]
+        if notice is not None:
+            anchors[0]["lines"] = _notice_lines(
+                projects[0], text, findings, after=max(item.line for item in listed)
+            )
         taken = {number for item in listed for number in item.lines}
         # A list's basis is stated above it; a notice of one project states it anywhere.
         above = len(listed) >= 2 or listed[0].from_table

@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from ..amounts import ParsedAmount, find_amounts
@@ -62,6 +64,7 @@ class Line:
     children: list[Line] = field(default_factory=list)
     siblings: list[Line] = field(default_factory=list)  # unmarked items after a marked one
     partial: bool = False  # the children, after 其中, are only a part of the amount
+    product_only: bool = False  # the amount is a stated sum found equal to the product
 
 
 @dataclass
@@ -697,56 +700,120 @@ _PER_WORD_BEFORE = re.compile(
 )
 
 
-def rate_lines(text: str, source: str) -> list[Line]:
-    """Calculations written as a count and a rate for each, with no sum stated for them
-    (``2019年种植3060亩，每亩补贴资金500元``, ``70个行政村，每村4400元，市级需配套704元/村``): a
-    line each, its factors the count and the rate, its amount left empty (the text states
-    none; the product is the factors'). A rate is paired with the nearest count before it in
-    its sentence whose unit or counted noun is the one the rate is for (亩 … 每亩, 个行政村 …
-    每村, …/村); a rate without one is no calculation."""
+# The sum a rate's clause states for its product: 每家扶持资金2万元，小计24万元.
+_RATE_SUM = re.compile(r"^[^；;。每]{0,6}?(?:小计|合计|共计|总计|共|计)[为是:：]?\s*$")
+# A count that is a total, which a rate in a later sentence of its paragraph may price:
+# 共计1444亩(花椒1241亩…)… 每亩奖补500元.
+_TOTAL_COUNT = re.compile(r"(?:共计|合计|总计|共)$")
+_MONEY_UNITS = {"元": Decimal(1), "万元": Decimal(10_000)}
+# A rate's words that say only that it is money, not what for.
+_MONEY_WORDS = re.compile(r"(?:扶持|补贴|补助|奖补|奖励|配套)?(?:资金|经费)?")
+
+
+def rate_lines(text: str, source: str, *, stated: Iterable[ParsedAmount] = ()) -> list[Line]:
+    """Calculations written as a count and a rate for each (``2019年种植3060亩，每亩补贴资金500元``,
+    ``70个行政村，每村4400元，市级需配套704元/村``, ``家庭农场12家，每家扶持资金2万元，小计24万元``,
+    ``211户…按每户1万元的标准进行补助``): a line each, its factors the count and the rate.
+
+    A rate is paired with the nearest count before it in its sentence whose unit or counted
+    noun is the one the rate is for (亩 … 每亩, 个行政村 … 每村, 户 … 每户, …/村), else with a
+    total count earlier in its paragraph (共计1444亩 … 每亩奖补500元); a rate without one is no
+    calculation. The line's amount is the sum its clause states right after the rate
+    (小计24万元), else an amount of ``stated`` (the text's own sums) equal to the product;
+    otherwise it is left empty: the text states none, and the product is the factors'."""
     lines: list[Line] = []
-    for sentence in _sentences(text):
-        counts = _counts(sentence)
-        for price in find_amounts(sentence):
-            if price.unit != "元" or not (price.per or _is_price(sentence, price)):
-                continue
-            before = sentence[max(0, price.start - 12) : price.start]
-            if before.count("每") > 1 or any(c[1] in _TIME_UNITS for c in counts):
-                continue  # 每人每天100元，培训3天: more than a count and a rate
-            per = _PER_WORD_BEFORE.search(sentence[: price.start])
-            # 每亩, 每村; 每个 for 个, or 每个村 for 村.
-            nouns = {price.per} if price.per else set(per.group("noun", "then")) if per else set()
-            nouns -= {"", *_TIME_UNITS, "季"}
-            if not nouns:
-                continue
-            paired = [
-                count
-                for count in counts
-                if count[2] < price.start
-                and any(_counted_noun(sentence, count).endswith(noun) for noun in nouns)
-            ]
-            if not paired:
-                continue
-            value, unit, where, label = paired[-1]
-            counted = _counted_noun(sentence, paired[-1])[len(unit) :]
-            label = counted if len(counted) >= 2 else label  # 70个行政村 counts 行政村
-            price_label = words_for(sentence, price.start, price.end, price=True, unit="元")
-            factors = [(value, unit, label), (price.value.normalize(), "元", price_label)]
-            # Named by what the rate is for (市级需配套704元/村 → 市级需配套), else by the
-            # clause of the count (种植3060亩 → 种植).
-            price_clause = sentence[max(sentence.rfind(sep, 0, price.start) for sep in "，,") + 1 :]
-            clause_start = max(sentence.rfind(sep, 0, where) for sep in "，,；;") + 1
-            price_words = price_clause[: price.start - (len(sentence) - len(price_clause))]
-            name = (
-                _clean_name(re.sub(r"^每个?[\u4e00-\u9fff]", "", price_words.strip()))
-                or _clean_name(sentence[clause_start:where])
-                or label
+    stated = list(stated)
+    for paragraph in text.split("\n"):
+        totals: list[tuple[Decimal, str, int, str]] = []  # the paragraph's total counts
+        for sentence in _sentences(paragraph):
+            counts = _counts(sentence)
+            for price in find_amounts(sentence):
+                line = _rate_line(sentence, price, counts, totals, source, stated)
+                if line is not None:
+                    lines.append(line)
+            totals.extend(
+                count for count in counts if _TOTAL_COUNT.search(sentence[: count[2]].rstrip())
             )
-            formula = f"{_plain(value)}{unit}×{_plain(price.value)}元"
-            line = Line(marker="", name=name[:300], amount=None, source=source)
-            line.formula, line.factors = formula, factors
-            lines.append(line)
+    # An amount found only as equal to a product is this line's when no other line has the
+    # same product (1444亩 × 每亩自筹500元 and × 每亩奖补500元: neither is 72.2万's).
+    found = Counter(line.amount.value for line in lines if line.product_only)
+    for line in lines:
+        if line.product_only and found[line.amount.value] > 1:
+            line.amount, line.product_only = None, False
     return lines
+
+
+def _rate_line(
+    sentence: str,
+    price: ParsedAmount,
+    counts: list,
+    totals: list,
+    source: str,
+    stated: Iterable[ParsedAmount],
+) -> Line | None:
+    if price.unit not in _MONEY_UNITS:
+        return None
+    per = _PER_WORD_BEFORE.search(sentence[: price.start])
+    if not (price.per or per or _is_price(sentence, price)):
+        return None
+    before = sentence[max(0, price.start - 12) : price.start]
+    if before.count("每") > 1 or any(c[1] in _TIME_UNITS for c in counts):
+        return None  # 每人每天100元，培训3天: more than a count and a rate
+    # 每亩, 每村; 每个 for 个, or 每个村 for 村.
+    nouns = {price.per} if price.per else set(per.group("noun", "then")) if per else set()
+    nouns -= {"", *_TIME_UNITS, "季"}
+    if not nouns:
+        return None
+    paired = [
+        count
+        for count in counts
+        if count[2] < price.start
+        and (
+            count[1] in nouns
+            or any(_counted_noun(sentence, count).endswith(noun) for noun in nouns)
+        )
+    ]
+    if paired:
+        value, unit, where, label = paired[-1]
+        counted = _counted_noun(sentence, paired[-1])[len(unit) :]
+        label = counted if len(counted) >= 2 and counted[-1] in nouns else label
+        clause_start = max(sentence.rfind(sep, 0, where) for sep in "，,；;") + 1
+        count_clause = sentence[clause_start:where]
+    else:
+        earlier = [count for count in totals if count[1] in nouns]
+        if not earlier:
+            return None
+        value, unit, _where, label = earlier[-1]
+        count_clause = ""
+    scale = _MONEY_UNITS[price.unit]
+    rate = (price.value / scale).normalize()
+    price_label = words_for(sentence, price.start, price.end, price=True, unit=price.unit)
+    factors = [(value, unit, label), (rate, price.unit, price_label)]
+    # Named by what the rate is for (市级需配套704元/村 → 市级需配套), with the clause of the
+    # count where the rate's words only say it is money (家庭农场12家，每家扶持资金2万元 →
+    # 家庭农场扶持资金), else by the clause of the count (种植3060亩 → 种植).
+    price_clause = sentence[max(sentence.rfind(sep, 0, price.start) for sep in "，,、") + 1 :]
+    price_words = price_clause[: price.start - (len(sentence) - len(price_clause))]
+    price_name = _clean_name(
+        re.sub(r"(?:按照?)?每个?[\u4e00-\u9fff]", "", price_words.strip(), count=1)
+    )
+    count_name = _clean_name(count_clause)
+    if _MONEY_WORDS.fullmatch(price_name) and count_name:
+        price_name = count_name + price_name
+    name = price_name or count_name or label
+    line = Line(marker="", name=name[:300], amount=None, source=source)
+    line.formula = f"{_plain(value)}{unit}×{_plain(rate)}{price.unit}"
+    line.factors = factors
+    product = value * price.value
+    after = find_amounts(sentence[price.end : price.end + 16])
+    if after and _RATE_SUM.match(sentence[price.end : price.end + after[0].start]):
+        line.amount = replace(
+            after[0], start=after[0].start + price.end, end=after[0].end + price.end
+        )
+    else:
+        line.amount = next((amount for amount in stated if amount.value == product), None)
+        line.product_only = line.amount is not None
+    return line
 
 
 def _sentences(text: str) -> list[str]:

@@ -828,3 +828,25 @@ def test_a_name_cell_holding_no_name_is_kept_as_written():
     result = parse_disclosure(text)
     assert "≥95%" in result.tree["projects"][0]["outcomes"]
     assert not [f for f in result.findings if "未能保留" in f.message]
+
+
+GUIDE = """南昌县扶持新型农业经营主体发展项目申报指南
+一、扶持对象
+全县农业乡镇的县级示范性家庭农场、农民合作社。
+三、补贴标准
+由县财政每年安排专项资金80万元,其中:家庭农场12家,每家扶持资金2万元,小计24万元;农民合作社4家,每家扶持资金3万元,小计12万元;工作经费4万元;
+四、申请程序:乡镇初审并向县农业农村局推荐。
+"""
+
+
+def test_a_notices_prose_calculations_are_lines_of_its_project_beside_their_line():
+    result = parse_disclosure(GUIDE, year=2024)
+    [project] = result.tree["projects"]
+    [sub_item] = project["sub_items"]
+    assert [(line["formula"], line["amount_yuan"]) for line in sub_item["lines"]] == [
+        ("12家×2万元", "240000.00"),
+        ("4家×3万元", "120000.00"),
+    ]
+    assert [factor["unit"] for factor in sub_item["lines"][0]["factors"]] == ["家", "万元"]
+    # Each line is shown beside the line of the text it was read from.
+    assert result.sources[0]["lines"] == [[5, 5]]

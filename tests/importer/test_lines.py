@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from budget.importer.lines import extract_lines
+from budget.amounts import find_amounts
+from budget.importer.lines import extract_lines, rate_lines
 
 
 def summary(line):
@@ -239,3 +240,69 @@ def test_any_count_and_rate_are_read_as_written_and_no_amount_is_made_up(count, 
 )
 def test_a_rate_with_a_period_is_more_than_a_count_and_a_rate(text):
     assert extract_lines(text, "content").lines == []
+
+
+def test_a_rate_in_wan_yuan_with_its_subtotal_is_a_line_with_that_amount():
+    text = (
+        "由县财政每年安排专项资金80万元,其中:家庭农场12家,每家扶持资金2万元,小计24万元;"
+        "农民合作社4家,每家扶持资金3万元,小计12万元;工作经费4万元;"
+    )
+    lines = rate_lines(text, "content")
+    assert [(_factors(line), line.amount.value, line.name) for line in lines] == [
+        ([(Decimal("12"), "家"), (Decimal("2"), "万元")], Decimal("240000"), "家庭农场扶持资金"),
+        ([(Decimal("4"), "家"), (Decimal("3"), "万元")], Decimal("120000"), "农民合作社扶持资金"),
+    ]
+    assert lines[0].formula == "12家×2万元"
+
+
+def test_a_subtotal_that_differs_from_the_product_is_kept_as_written_for_the_checks():
+    (line,) = rate_lines("农业企业4家,每家扶持资金5万元,小计21万元;", "content")
+    assert line.amount.value == Decimal("210000")  # 4 × 5万 = 20万: the checks flag it
+
+
+def test_a_count_in_the_rates_own_unit_is_its_count():
+    (line,) = rate_lines(
+        "对上报的211户已自主发展产业的建档立卡户按每户1万元的标准进行补助。", "content"
+    )
+    assert _factors(line) == [(Decimal("211"), "户"), (Decimal("1"), "万元")]
+    assert line.amount is None  # no sum stated, and none given to rate_lines
+
+
+def test_an_amount_stated_elsewhere_is_the_lines_only_when_it_is_exactly_the_product():
+    text = "211户建档立卡户按每户1万元的标准进行补助。"
+    stated = find_amounts("中央财政专项扶贫资金211万元，另有配套资金5万元。")
+    (line,) = rate_lines(text, "content", stated=stated)
+    assert line.amount.text == "211万元"
+    (line,) = rate_lines(text, "content", stated=find_amounts("资金210万元"))
+    assert line.amount is None
+
+
+def test_a_total_count_prices_the_rates_of_later_sentences_in_its_paragraph():
+    text = (
+        "干鲜果建园项目共计1444亩(花椒1241亩、苹果79亩),涉及17乡镇。"
+        "采取先建后补的方式,农户每亩自筹500元、每亩奖补500元。"
+    )
+    lines = rate_lines(text, "content", stated=find_amounts("奖补资金72.2万元"))
+    assert [(_factors(line), line.name) for line in lines] == [
+        ([(Decimal("1444"), "亩"), (Decimal("500"), "元")], "农户自筹"),
+        ([(Decimal("1444"), "亩"), (Decimal("500"), "元")], "奖补"),
+    ]
+    # 72.2万 is either product: it is neither line's, rather than a guess.
+    assert [line.amount for line in lines] == [None, None]
+    # A count that is not a total, or in another paragraph, prices nothing.
+    assert rate_lines("花椒1241亩。每亩奖补500元。", "content") == []
+    assert rate_lines("共计1444亩。\n每亩奖补500元。", "content") == []
+
+
+@given(
+    count=st.integers(min_value=1, max_value=9_999),
+    rate=st.decimals(min_value="0.01", max_value="999", places=2),
+    unit=st.sampled_from(["家", "户", "个", "所"]),
+)
+def test_any_count_and_wan_yuan_rate_with_its_subtotal_keep_their_figures(count, rate, unit):
+    subtotal = count * rate
+    (line,) = rate_lines(
+        f"示范点{count}{unit},每{unit}补助{rate}万元,小计{subtotal}万元。", "content"
+    )
+    assert _factors(line) == [(Decimal(count), unit), (rate.normalize(), "万元")]
+    assert line.amount.value == subtotal * 10_000
