@@ -1268,8 +1268,8 @@ def _row_lines(listed: ListedProject) -> list[ParsedLine]:
         return []
     line = lines[0]
     product = Decimal(1)
-    for value, _unit, _label in line.factors:
-        product *= value  # a count and a rate in 元 (``rate_lines``)
+    for value, unit, _label in line.factors:
+        product *= value * (10_000 if unit == "万元" else 1)  # a count and a rate in 元 or 万元
     if listed.amount is not None and product == listed.amount.value:
         line.amount = listed.amount
     return lines

@@ -778,7 +778,8 @@ def _rate_line(
         counted = _counted_noun(sentence, paired[-1])[len(unit) :]
         label = counted if len(counted) >= 2 and counted[-1] in nouns else label
         clause_start = max(sentence.rfind(sep, 0, where) for sep in "，,；;") + 1
-        count_clause = sentence[clause_start:where]
+        # Its label goes: 建设内容:新建…防渗渠4公里 is named 新建…防渗渠.
+        count_clause = re.sub(r"^[^:：]{1,8}[:：]", "", sentence[clause_start:where])
     else:
         earlier = [count for count in totals if count[1] in nouns]
         if not earlier:

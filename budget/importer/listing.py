@@ -472,6 +472,20 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
     kind, marker = found_marker
     rest = line[marker.end() :].strip()
     normal = halfwidth(rest)
+    labelled = _NAME_COLON_MONEY.match(normal)
+    if labelled:
+        # 1.叶城县…建设项目(ycssmz202601):投资340万元,本次安排资金310万元。建设内容:…: the
+        # name, its code, and after the colon its money and description (kept as content).
+        found = [a for a in find_amounts(rest) if a.start == labelled.start("amount")]
+        item = ListedProject(
+            name=labelled.group("name").strip(),
+            line=number,
+            lines=[number],
+            amount=found[0] if found else None,
+            style=kind,
+        )
+        item.content.append(rest)
+        return item
     if not rest or _ITEM_AMOUNT.match(normal) or len(rest) > 120:
         return None
     found = find_amounts(rest)
@@ -546,6 +560,11 @@ _SPENT_ON = re.compile(
 )
 _NAME_THEN_MONEY = re.compile(
     rf"^(?P<name>[^，,。；;:：]{{2,60}})[，,]\s*(?:计划)?(?:投入|安排|下达)(?:资金)?\s*{_MONEY}"
+)
+# A project's name (with its code in brackets), a colon, then its money under a label.
+_NAME_COLON_MONEY = re.compile(
+    r"^(?P<name>[^，,。；;:：]{4,80}?项目)(?:[(（][0-9A-Za-z_\-]{1,30}[)）])?\s*[:：]\s*"
+    rf"(?:项目)?(?:总投资|投资|资金|金额|预算)(?:规模)?\s*[:：]?\s*{_MONEY}"
 )
 _BY_UNIT = re.compile(r"由(?P<unit>[^，,。；;]{2,30}?)(?:牵头|负责)*实施")
 

@@ -234,6 +234,36 @@ def test_items_naming_their_money_on_their_own_line_are_a_list():
     assert read_listing(notice) == []
 
 
+def test_items_naming_their_project_then_a_colon_and_its_money_are_a_list():
+    item = (
+        "{n}.叶城县2026年{town}种植业基地配套建设(少数民族发展任务)项目(ycssmz20260{n}):"
+        "投资340万元,本次安排资金310万元。建设内容:新建0.6-1m³/s防渗渠4公里及配套,"
+        "85万元/公里。建设地点:{town}1村。由{town}按照《中华人民共和国招标投标法》的相关"
+        "规定组织实施,水利局负责监督指导服务。\n项目责任单位:{town}、水利局\n"
+    )
+    text = "(一)实施产业发展项目2个,安排项目资金620万元。\n" + "".join(
+        item.format(n=n, town=town) for n, town in ((1, "洛克乡"), (2, "宗朗乡"))
+    )
+    listed = read_listing(text)
+    assert [(p.name, p.amount.value, p.unit) for p in listed] == [
+        (
+            "叶城县2026年洛克乡种植业基地配套建设(少数民族发展任务)项目",
+            Decimal("3400000"),
+            "洛克乡、水利局",
+        ),
+        (
+            "叶城县2026年宗朗乡种植业基地配套建设(少数民族发展任务)项目",
+            Decimal("3400000"),
+            "宗朗乡、水利局",
+        ),
+    ]
+    # The description after the money stays the project's, and its calculation is a line
+    # with the project's amount: 4公里 × 85万元 = 340万元.
+    project = parse_disclosure(text, year=2026).tree["projects"][0]
+    [line] = project["sub_items"][0]["lines"]
+    assert (line["formula"], line["amount_yuan"]) == ("4公里×85万元", "3400000.00")
+
+
 def test_numbered_items_with_their_money_are_projects_and_plain_numbered_paragraphs_are_not():
     text = (
         "1.西卜沙乡人饮巩固提升工程\n投资:500万元 实施单位:泽库县农牧水利和科技局\n"
