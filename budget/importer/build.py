@@ -858,7 +858,8 @@ def _department_in(title: str, year: re.Match | None) -> str:
 
 # What a table's column heading reads like, never a project's name or unit.
 _COLUMN_HEADING = re.compile(
-    r"^(?:序号|编号|省份|地市|市州|县区|年度|村名|乡镇|建设地点|实施地点|建设内容|建设规模|"
+    r"^(?:序号|编号|省份|地市|市州|县区|年度|村名|乡镇|建设地点|实施地点|建设规模|类别|"
+    r"(?:项目)?(?:主要)?(?:建设|实施)内容(?:及规模)?|"
     r"资金来源|资金性质|备注|绩效目标|项目类别|项目类型|.{0,6}[(（](?:万元|元)[)）])$"
 )
 
@@ -1167,6 +1168,27 @@ def _listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) 
     content of one sub-item holding it all. A notice's one project, read from its title and
     prose rather than from labelled cells, has its name and amount flagged for staff."""
     amount = listed.amount
+    if listed.misaligned:
+        findings.append(
+            Finding(
+                "warning",
+                f"项目{sequence}所在的表格行与表头对不齐（有空格或跨行的单元格），项目名称"
+                f"“{listed.name}”取自该行第一个文字单元格，请核对。",
+                listed.line,
+                sequence,
+                field="name",
+            )
+        )
+        if amount is not None:
+            findings.append(
+                Finding(
+                    "warning",
+                    f"项目{sequence}的金额取自该行最后一个数字“{amount.text}”，请核对。",
+                    listed.line,
+                    sequence,
+                    field="declared_total",
+                )
+            )
     if listed.inferred:
         findings.append(
             Finding(

@@ -38,7 +38,8 @@ _NUMBER_COLUMN = re.compile(r"^(?:序号|编号)$")
 _ROW_NUMBER = re.compile(r"^[0-9]{1,4}[.、．]?$")
 _NUMERIC_CELL = re.compile(r"^[0-9０-９][0-9０-９,，.．]*(?:[(（].*)?$")
 HEADER_WORDS = re.compile(
-    r"^(?:序号|编号|项目名称|建设项目|项目|村名|乡镇|建设地点|实施地点|建设内容|建设规模|"
+    r"^(?:序号|编号|项目名称|建设项目|项目|村名|乡镇|建设地点|实施地点|建设规模|类别|"
+    r"(?:项目)?(?:主要)?(?:建设|实施)内容(?:及规模)?|"
     r"建设内容及规模|资金来源|资金性质|备注|绩效目标|建设期限|实施期限|时限|项目类别|"
     r"项目类型|受益对象|联结机制|省份|地市|市州|县区|县\(市、区\)|镇街|年度|面积|数量|规模|"
     r"单价|.*标准|示范村名称|村庄名称|.*名称|"
@@ -64,6 +65,7 @@ class ListedProject:
     name: str
     from_table: bool = False  # a row of a table whose header names its columns
     inferred: bool = False  # a notice's one project, read from its title and prose
+    misaligned: bool = False  # a table row whose cells do not line up with its header
     unit: str = ""
     amount: ParsedAmount | None = None
     amount_cell: str = ""  # the amount as written, when it could not be read
@@ -301,6 +303,48 @@ def _rows_by_cells(
         position, expected = end, expected + 1
 
 
+def _misaligned_rows(lines: list[str], start: int, unit: str | None) -> list[ListedProject]:
+    """Rows of a one-cell-a-line table whose cells do not line up with its header (empty
+    cells left out in flattening, a cell wrapped over two lines, a two-row header): each row
+    runs from its 序号 to the next, and is read only as a guess that staff must check: its
+    name the first short text cell, its amount the last bare number (a 小计 column ends the
+    money columns). Every row must have both, but a last row the text cuts short is left out
+    (its lines stay unplaced); else nothing is read."""
+    cells = [(i + 1, lines[i].strip()) for i in range(start + 1, len(lines)) if lines[i].strip()]
+    rows: list[list[tuple[int, str]]] = []
+    for number, cell in cells:
+        if _END_ROW.match(_squash(cell)):
+            break
+        opens = cell.rstrip(".、．") == str(len(rows) + 1) and (
+            not rows or not _NUMERIC_CELL.match(rows[-1][-1][1])
+        )
+        if opens:
+            rows.append([(number, cell)])
+        elif rows:
+            rows[-1].append((number, cell))
+    projects = []
+    for index, row in enumerate(rows):
+        words = [c for _, c in row[1:] if not _NUMERIC_CELL.match(c) and len(c) <= 30]
+        numbers = [c for _, c in row[1:] if _NUMERIC_CELL.match(c)]
+        if not words or not numbers:
+            if index == len(rows) - 1:
+                break  # the text ends inside its last row: that row is not read
+            return []
+        project = ListedProject(
+            name=words[0],
+            from_table=True,
+            misaligned=True,
+            amount=_amount(numbers[-1], unit),
+            line=row[0][0],
+            lines=[n for n, _ in row],
+        )
+        if project.amount is None:
+            project.amount_cell = numbers[-1]
+        project.content = [cell for _, cell in row]  # every cell of the row, as written
+        projects.append(project)
+    return projects if len(projects) >= 2 else []
+
+
 def _short_row(columns: dict[str, int], width: int, row) -> list[str]:
     """A row as cells in the header's columns; a short row (序号, name, amount) is put in
     its columns, the others left empty."""
@@ -350,6 +394,8 @@ def read_listing(text: str) -> list[ListedProject]:
                 _project(columns, _short_row(columns, len(header), row), unit, taken)
                 for row, taken in rows
             ]
+            if not found and "number" in columns and "amount" in columns:
+                found = _misaligned_rows(lines, run[-1], unit)
             return [p for p in found if p is not None]
         if squashed:
             run = []

@@ -880,3 +880,52 @@ def test_a_notices_prose_calculations_are_lines_of_its_project_beside_their_line
     assert [factor["unit"] for factor in sub_item["lines"][0]["factors"]] == ["家", "万元"]
     # Each line is shown beside the line of the text it was read from.
     assert result.sources[0]["lines"] == [[5, 5]]
+
+
+# A one-cell-a-line table with a two-row header whose empty cells were left out in flattening
+# and one cell wrapped over two lines; the text stops inside its last row.
+MISALIGNED = """义津镇2019年美丽乡村省级中心村建设项目资金安排表
+序号
+类别
+项目名称
+项目主要建设内容
+资金总投入(万元)
+奖补标准
+备注
+整合
+奖补
+自筹
+小计
+1
+垃圾处理
+合理配置分类垃圾桶、垃圾清运设备等。
+5
+5
+5万元/村。
+2
+房前屋后
+环境整治
+开展55户房前屋后“三清四拆”整治工作。
+16
+16
+三清四拆0.2万元/户;
+3
+污水处理
+铺设污
+"""
+
+
+def test_rows_that_do_not_line_up_with_their_header_are_read_as_flagged_guesses():
+    result = parse_disclosure(MISALIGNED, year=2019)
+    projects = result.tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("垃圾处理", "50000.00"),
+        ("房前屋后", "160000.00"),  # the wrapped cell's first line: a guess, flagged
+    ]
+    for number in (1, 2):
+        flagged = {f.field for f in result.findings if f.project == number}
+        assert {"name", "declared_total"} <= flagged
+    # The header's 项目名称 is a column's name, never a label whose value is the next column.
+    assert "项目主要建设内容" not in {p["name"] for p in projects}
+    # The cut-off last row is not a project; its lines are kept.
+    assert "铺设污" in projects[0]["outcomes"]
