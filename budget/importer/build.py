@@ -1008,8 +1008,16 @@ def _notice_citations(text: str, before_line: int, own: str = "") -> list[dict]:
     basis = "".join(s for s in sentences if re.search(r"根据|依据|按照|〔\s*[0-9]{4}\s*〕", s))
     if not basis:
         return []
+    return _citations_in(basis, own)
+
+
+def _citations_in(basis: str, own: str = "", cited_before: list[dict] = ()) -> list[dict]:
+    """The documents ``basis`` cites by 《title》 or number, each once, after ``cited_before``
+    (numbered on from them) and leaving out the text's own number (in ``own``) and forms."""
     cited = []
-    seen = {number.normalised for number in find_doc_numbers(own)}
+    seen = {number.normalised for number in find_doc_numbers(own)} | {
+        c["document_number"] or c["title"] for c in cited_before
+    }
     for citation in parse_basis(basis).citations:
         key = citation.document_number or citation.title
         if not citation.bracketed_title or key in seen:
@@ -1033,7 +1041,9 @@ def _notice_citations(text: str, before_line: int, own: str = "") -> list[dict]:
             "title": title[:300],
             "document_number": number,
         }
-        for index, (cited_text, separator, title, number) in enumerate(cited, 1)
+        for index, (cited_text, separator, title, number) in enumerate(
+            cited, len(cited_before) + 1
+        )
     ]
 
 
@@ -1514,8 +1524,13 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         above = len(listed) >= 2 or listed[0].from_table
         own = _own_number(title_lines)
         shared = _notice_citations(text, min(taken) if above else text.count("\n") + 2, own)
-        for node in projects:
+        rows = text.split("\n")
+        for node, item in zip(projects, listed, strict=True):
             node["citations"] = [dict(citation) for citation in shared]
+            if item.from_table:
+                # A document a row's own cells cite (《土壤污染防治法》第二十一条) is its project's.
+                cells = "\n".join(rows[number - 1] for number in item.lines)
+                node["citations"] += _citations_in(cells, own, node["citations"])
         for number, line in enumerate(text.split("\n"), 1):
             if number not in taken and line.strip():
                 _append(projects[0], "outcomes", line.strip())
