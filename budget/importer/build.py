@@ -1011,6 +1011,23 @@ def _notice_citations(text: str, before_line: int, own: str = "") -> list[dict]:
     return _citations_in(basis, own)
 
 
+def _basis_in(text: str) -> str:
+    """What an item's own text gives as its basis: a cell that is a document (《土壤污染防治法》
+    第二十一条), a sentence that acts under one (由洛克乡按照《…招标投标法》…组织实施,
+    根据…〔2022〕3号…). A document it only mentions (水质符合《生活饮用水卫生标准》) is not."""
+    parts = re.split(r"(?<=[。；;])|\s*\|\s*|\n", text)
+    return "".join(
+        part
+        for part in parts
+        if part
+        and (
+            re.match(r"\s*《", part)
+            or re.search(r"(?:根据|依据|按照)[^。；;]{0,40}《", part)
+            or find_doc_numbers(part)
+        )
+    )
+
+
 def _citations_in(basis: str, own: str = "", cited_before: list[dict] = ()) -> list[dict]:
     """The documents ``basis`` cites by 《title》 or number, each once, after ``cited_before``
     (numbered on from them) and leaving out the text's own number (in ``own``) and forms."""
@@ -1041,9 +1058,7 @@ def _citations_in(basis: str, own: str = "", cited_before: list[dict] = ()) -> l
             "title": title[:300],
             "document_number": number,
         }
-        for index, (cited_text, separator, title, number) in enumerate(
-            cited, len(cited_before) + 1
-        )
+        for index, (cited_text, separator, title, number) in enumerate(cited, len(cited_before) + 1)
     ]
 
 
@@ -1527,10 +1542,8 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         rows = text.split("\n")
         for node, item in zip(projects, listed, strict=True):
             node["citations"] = [dict(citation) for citation in shared]
-            if item.from_table:
-                # A document a row's own cells cite (《土壤污染防治法》第二十一条) is its project's.
-                cells = "\n".join(rows[number - 1] for number in item.lines)
-                node["citations"] += _citations_in(cells, own, node["citations"])
+            own_text = "\n".join(rows[number - 1] for number in item.lines)
+            node["citations"] += _citations_in(_basis_in(own_text), own, node["citations"])
         for number, line in enumerate(text.split("\n"), 1):
             if number not in taken and line.strip():
                 _append(projects[0], "outcomes", line.strip())
@@ -1549,6 +1562,18 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             _build_project(block, name or "", findings, anchor)
             for block, anchor in zip(outline.projects, anchors, strict=True)
         ]
+        if len(projects) > 1:
+            # Several projects without a 立项依据 section: each cites what its own lines act
+            # under or name its money by (投资资金:300万元(绥财农【2022】9号…)).
+            own = _own_number(title_lines)
+            for node, block in zip(projects, outline.projects, strict=True):
+                if block.section(o.BASIS) is None and not node["citations"]:
+                    lines = [
+                        line.text
+                        for section in block.sections
+                        for line in ([section.heading] if section.heading else []) + section.lines
+                    ]
+                    node["citations"] = _citations_in(_basis_in("\n".join(lines)), own)
         if len(projects) == 1 and outline.projects[0].section(o.BASIS) is None:
             # A text of one project without a 立项依据 section (a 批复, a 公示): the documents
             # its sentences cite or name by number are its basis, as for a notice.

@@ -572,6 +572,7 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
         if (
             not 4 <= len(name) <= 80
             or re.search(r"[，,。；;：:×xX*✕=+]", name)  # a clause or a calculation, no name
+            or re.match(r"每|按照?", name)  # 每个示范点120万元: a rate, not a project's money
             or not re.search(r"[\u4e00-\u9fff]{2}", name)
             or _NOT_A_PROJECT.search(name)
         ):
@@ -585,6 +586,9 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
     if (
         len(rest) > 80
         or re.search(r"[:：]", rest)
+        # A clause (按照…分配资金,补齐…短板; 资金不得用于…) is a rule, not a project's name.
+        or re.search(r"[，,。；;]", rest.rstrip(" 。;；"))
+        or re.search(r"不得|严禁|禁止", rest)
         or HEADING_LIKE.search(rest)
         or classify_heading(rest) is not None
     ):

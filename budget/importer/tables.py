@@ -99,6 +99,9 @@ def unflatten(text: str) -> str:
     return "\n".join(out)
 
 
+_UNIT_CODE = re.compile(r"^[\[［(（【]\s*[0-9]{2,12}\s*[\]］)）】]\s*(?=[\u4e00-\u9fff])")
+
+
 def single_value(text: str, field: str, *, with_person: bool = False) -> tuple[str, str]:
     """(the value of ``field`` ("name" or "unit") at the start of ``text``, the rest of the
     line): its own label removed, cut where the next cell begins; "" when what is left holds
@@ -122,6 +125,8 @@ def single_value(text: str, field: str, *, with_person: bool = False) -> tuple[s
     result = text[start + offset : start + end].strip(" \t\u3000|｜:：")
     rest = text[start + end :].strip(" \t\u3000|｜")
     if field == "unit":
+        # A budget system's code before the unit ([610001]湖南省…有限公司) is not its name.
+        result = _UNIT_CODE.sub("", result)
         person = _UNIT_AND_PERSON.match(result)
         # A person is named after the unit where the label says so (实施单位及责任人), on
         # the value's own line or on its heading (``with_person``).

@@ -13,7 +13,7 @@ from tests.importer.score import FLAGGED, RIGHT, WRONG, corpus_files, score_corp
 
 # Measured with `make importer-score`; each one may only move the right way.
 RIGHT_AT_LEAST = 0.68
-WRONG_AT_MOST = 70  # 68 on the texts; the re-typeset Word copies of 15 and 45 repeat two
+WRONG_AT_MOST = 85  # 79 texts (64–79 added, held out first) and 6 office copies
 
 
 @pytest.fixture(scope="module")

@@ -929,3 +929,55 @@ def test_rows_that_do_not_line_up_with_their_header_are_read_as_flagged_guesses(
     assert "项目主要建设内容" not in {p["name"] for p in projects}
     # The cut-off last row is not a project; its lines are kept.
     assert "铺设污" in projects[0]["outcomes"]
+
+
+def test_a_rate_or_a_rule_in_a_numbered_list_is_never_a_project():
+    text = (
+        "三、资金使用方向建议\n"
+        "(一)每个市级乡村振兴示范点120万元用于示范点产业发展、基础设施建设等方面。\n"
+        "(二)易地扶贫搬迁后续扶持资金190万元用于支持搬迁群众发展。\n"
+        "(三)按照脱贫人口和边缘人口因素法分配资金,补齐脱贫攻坚工作短板弱项。\n"
+        "(四)资金不得用于与巩固拓展脱贫攻坚成果无关的支出。\n"
+    )
+    names = [item.name for item in read_listing(text)]
+    assert not any(name.startswith(("每", "按照", "资金不得")) for name in names)
+    assert Decimal("1200000") not in {item.amount.value for item in read_listing(text)}
+
+
+def test_a_units_budget_code_is_not_part_of_its_name():
+    text = (
+        "2018年项目支出绩效目标申报表\n"
+        "项目名称 2018年市级专项扶贫资金基础设施\n"
+        "主管部门 南岳镇政府 实施单位 [610001]湖南省润山润水生态农业发展有限公司\n"
+        "项目资金 50万元\n"
+    )
+    [project] = parse_disclosure(text, year=2018).tree["projects"]
+    assert project["implementing_unit"] == "湖南省润山润水生态农业发展有限公司"
+
+
+def test_each_listed_project_cites_what_its_own_lines_act_under_but_not_what_they_mention():
+    text = (
+        "1.甲村饮水工程项目:投资20万元,由甲村按照《中华人民共和国招标投标法》组织实施。\n"
+        "2.乙村道路项目:投资30万元,路面质量符合《公路工程技术标准》。\n"
+    )
+    projects = parse_disclosure(text, year=2024).tree["projects"]
+    assert [[c["title"] for c in p["citations"]] for p in projects] == [
+        ["中华人民共和国招标投标法"],
+        [],
+    ]
+
+
+def test_projects_without_a_basis_section_cite_the_documents_their_money_comes_under():
+    text = (
+        "一、甲县金银花债权投资扶贫项目\n"
+        "项目名称:甲县金银花债权投资扶贫项目\n"
+        "投资资金:300万元(绥财农【2022】9号、绥财农【2022】11号\n"
+        "二、甲县辣椒产业债权投资项目\n"
+        "项目名称:甲县辣椒产业债权投资项目\n"
+        "投资资金:331万元(绥财农【2022】1号)\n"
+    )
+    projects = parse_disclosure(text, year=2022).tree["projects"]
+    assert [[c["document_number"] for c in p["citations"]] for p in projects] == [
+        ["绥财农〔2022〕9号", "绥财农〔2022〕11号"],
+        ["绥财农〔2022〕1号"],
+    ]
