@@ -1284,17 +1284,24 @@ def _listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) 
 
 
 def _notice_lines(
-    node: dict, text: str, findings: list[Finding], *, after: int
+    node: dict,
+    text: str,
+    findings: list[Finding],
+    *,
+    after: int,
+    only: set[int] | None = None,
 ) -> dict[tuple[int, int], int]:
-    """The calculations a notice of one project states in its prose (家庭农场12家，每家扶持
+    """The calculations a text of one project states in its prose (家庭农场12家，每家扶持
     资金2万元，小计24万元; 211户…按每户1万元的标准): lines of its one sub-item, each from its
     line of the text (``lines.rate_lines``), with the sum the text states for it if any.
-    Returns where each was read: (sub-item, line) → line of the text."""
+    Read from the lines after ``after`` (the title), or from those in ``only`` (a project's
+    own, where the text holds several). Returns where each was read: (sub-item, line) → line
+    of the text."""
     stated = find_amounts(text)  # a line takes one of these only for its value
     lines = [
         (line, number)
         for number, row in enumerate(text.split("\n"), 1)
-        if number > after
+        if number > after and (only is None or number in only)
         for line in rate_lines(row, "content", stated=stated)
     ]
     sub_item = node["sub_items"][0]
@@ -1590,6 +1597,42 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
                 )
         if len(projects) == 1 and projects[0]["declared_total_yuan"] is None:
             _form_total(text, projects[0], anchors[0], findings)
+        after = max((line.number for line in title_lines), default=0)
+        for node, block, anchor in zip(projects, outline.projects, anchors, strict=True):
+            subs = node["sub_items"]
+            if len(subs) > 1 or (subs and subs[0]["lines"]):
+                continue
+            created = not subs
+            if created:
+                # No content section: a sub-item holding it all, for the lines found below
+                # (removed again when there are none).
+                subs.append(
+                    {
+                        "sequence": 1,
+                        "name": node["name"],
+                        "content": "",
+                        "plan": "",
+                        "declared_amount_yuan": None,
+                        "declared_amount_text": "",
+                        "lines": [],
+                        "milestones": [],
+                    }
+                )
+            # A project whose one sub-item has no lines of its own: the calculations its prose
+            # states (资金数额:…改建公厕30座,每座补助8万元,合计240万元) are its, anywhere in a
+            # text of one project, in its own lines where there are several.
+            own = None
+            if len(projects) > 1:
+                own = {
+                    line.number
+                    for section in block.sections
+                    for line in ([section.heading] if section.heading else []) + section.lines
+                }
+            anchor.setdefault("lines", {}).update(
+                _notice_lines(node, text, findings, after=after, only=own)
+            )
+            if created and not subs[0]["lines"]:
+                subs.clear()
         unnamed = [f for f in findings if f.field == "name" and f.project == 1]
         named = _title_project_name(title_lines) if len(projects) == 1 and unnamed else None
         if named is not None:

@@ -981,3 +981,28 @@ def test_projects_without_a_basis_section_cite_the_documents_their_money_comes_u
         ["绥财农〔2022〕9号", "绥财农〔2022〕11号"],
         ["绥财农〔2022〕1号"],
     ]
+
+
+def test_each_project_of_a_text_takes_the_calculations_its_own_lines_state():
+    text = (
+        "卢氏县乡村振兴局项目资金安排情况公告\n"
+        "一、卢氏县雨露计划职业教育项目\n"
+        "1.实施地点:卢氏县;\n"
+        "2.投资预算:260万元;\n"
+        "3.实施单位及责任人:卢氏县乡村振兴局;\n"
+        "二、卢氏县雨露计划短期技能培训项目\n"
+        "1.实施地点:卢氏县;\n"
+        "2.主要建设内容:短期技能培训1200人,每人2000元;\n"
+        "3.投资预算:40万元;\n"
+        "4.实施单位及责任人:卢氏县乡村振兴局;\n"
+    )
+    result = parse_disclosure(text, year=2022)
+    first, second = result.tree["projects"]
+    assert (first["declared_total_yuan"], second["declared_total_yuan"]) == (
+        "2600000.00",
+        "400000.00",
+    )
+    assert not any(sub["lines"] for sub in first["sub_items"])
+    [line] = second["sub_items"][0]["lines"]
+    assert (line["formula"], line["amount_yuan"]) == ("1200人×2000元", None)
+    assert result.sources[1]["lines"] == [[8]]
