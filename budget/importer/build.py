@@ -144,8 +144,17 @@ def _region(name: str) -> list[str]:
 # --- 六 ----------------------------------------------------------------------------------------
 
 
+# A rate, not a sum: 补助标准为每个村不低于100万元, 每户1万元.
+_RATE_BEFORE = re.compile(r"每[^，,。；;：:0-9]{0,10}$")
+
+
 def _funding_amounts(text: str) -> list[ParsedAmount]:
-    found = find_amounts(text)
+    found = [
+        amount
+        for amount in find_amounts(text)
+        if not amount.per
+        and not _RATE_BEFORE.search(text[max(0, amount.start - 12) : amount.start])
+    ]
     if found:
         return found
     # A table cell: "单位：万元 … 150" or "150万": bare numbers read in 万元.
@@ -195,6 +204,14 @@ def _source_name(text: str, amount: ParsedAmount) -> str:
     return name[:100]
 
 
+def _is_whole(text: str, amount: ParsedAmount) -> bool:
+    """Whether ``amount``'s clause says it is the whole: it opens with 共, 合计 or 总计
+    (共计划投入各级财政资金600万元) or names a total right before it (合计600万元)."""
+    start = max(text.rfind(sep, 0, amount.start) for sep in "，,；;。") + 1
+    words = text[start : amount.start].strip()
+    return bool(re.match(r"(?:共|合计|总计)", words) or _TOTAL_WORDS[0].search(words))
+
+
 def parse_funding(text: str) -> tuple[ParsedAmount | None, list[tuple[str, ParsedAmount]]]:
     """六: (the declared total or None, [(source name, amount)])."""
     amounts = _funding_amounts(text)
@@ -206,6 +223,13 @@ def parse_funding(text: str) -> tuple[ParsedAmount | None, list[tuple[str, Parse
         before = [a for a in amounts if a.end <= split_at]
         after = [a for a in amounts if a.start > split_at]
         total = before[-1] if before else None
+        if total is None:
+            # 每个村不低于100万元，其中，中央30万元…，共计划投入各级财政资金600万元: the sum
+            # after the parts, said to be the whole, is the total.
+            stated = [a for a in after if _is_whole(text, a)]
+            if len(stated) == 1:
+                total = stated[0]
+                after = [a for a in after if a is not total]
         sources = [(_source_name(text, a), a) for a in after]
         if total is None and sources:
             return None, sources

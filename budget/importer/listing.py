@@ -611,10 +611,12 @@ _SPENT_ON = re.compile(
 _NAME_THEN_MONEY = re.compile(
     rf"^(?P<name>[^，,。；;:：]{{2,60}})[，,]\s*(?:计划)?(?:投入|安排|下达)(?:资金)?\s*{_MONEY}"
 )
-# A project's name (with its code in brackets), a colon, then its money under a label.
+# A project's name (its code in brackets), a colon or full stop, then its money (label, verb).
+# 1.…项目(ycssmz202601):投资340万元; 1、…贴息项目。拟安排资金3万元,对….
 _NAME_COLON_MONEY = re.compile(
-    r"^(?P<name>[^，,。；;:：]{4,80}?项目)(?:[(（][0-9A-Za-z_\-]{1,30}[)）])?\s*[:：]\s*"
-    rf"(?:项目)?(?:总投资|投资|资金|金额|预算)(?:规模)?\s*[:：]?\s*{_MONEY}"
+    r"^(?P<name>[^，,。；;:：]{4,80}?项目)(?:[(（][0-9A-Za-z_\-]{1,30}[)）])?\s*[:：。，,]\s*"
+    r"(?:(?:拟|计划)?(?:安排|投入|下达|使用)(?:资金)?|(?:项目)?(?:总投资|投资|资金|金额|预算)(?:规模)?)"
+    rf"\s*[:：为]?\s*{_MONEY}"
 )
 _BY_UNIT = re.compile(r"由(?P<unit>[^，,。；;]{2,30}?)(?:牵头|负责)*实施")
 

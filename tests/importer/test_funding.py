@@ -68,3 +68,19 @@ def test_generated_splits_are_read_back(parts):
         Decimal(total * 10_000),
         [(name, Decimal(value * 10_000)) for name, value in parts],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        (
+            "补助标准为每个村不低于100万元,其中,中央财政资金30万元,省级财政资金50万元,"
+            "不足部分由市县财政补助,共计划投入各级财政资金600万元。",
+            Decimal("6000000"),
+        ),
+        ("每户补助1万元,其中,中央财政资金0.6万元。", None),
+    ],
+)
+def test_a_rate_is_never_a_projects_total(text, total):
+    found, _sources = parse_funding(text)
+    assert (found.value if found else None) == total

@@ -1006,3 +1006,15 @@ def test_each_project_of_a_text_takes_the_calculations_its_own_lines_state():
     [line] = second["sub_items"][0]["lines"]
     assert (line["formula"], line["amount_yuan"]) == ("1200人×2000元", None)
     assert result.sources[1]["lines"] == [[8]]
+
+
+def test_items_naming_their_project_then_what_is_planned_for_it_are_a_list():
+    text = (
+        "一、产业发展项目\n"
+        "1、友谊县2025年小额信贷贷款贴息项目。拟安排资金3万元,对全县脱贫户贴息进行补助。\n"
+        "2、友谊县农旅融合项目。拟安排资金1500万元,主要建设内容为打造农文旅基地1处。\n"
+    )
+    assert [(p.name, p.amount.value) for p in read_listing(text)] == [
+        ("友谊县2025年小额信贷贷款贴息项目", Decimal("30000")),
+        ("友谊县农旅融合项目", Decimal("15000000")),
+    ]
