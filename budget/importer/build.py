@@ -1035,6 +1035,15 @@ def _notice_citations(text: str, before_line: int, own: str = "") -> list[dict]:
     return _citations_in(basis, own)
 
 
+def _block_lines(block: o.ProjectBlock) -> list[o.Line]:
+    """Every line of a project's block: its marker, its sections' headings and lines."""
+    return ([block.marker] if block.marker else []) + [
+        line
+        for section in block.sections
+        for line in ([section.heading] if section.heading else []) + section.lines
+    ]
+
+
 def _basis_in(text: str) -> str:
     """What an item's own text gives as its basis: a cell that is a document (《土壤污染防治法》
     第二十一条), a sentence that acts under one (由洛克乡按照《…招标投标法》…组织实施,
@@ -1594,17 +1603,20 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             for block, anchor in zip(outline.projects, anchors, strict=True)
         ]
         if len(projects) > 1:
-            # Several projects without a 立项依据 section: each cites what its own lines act
-            # under or name its money by (投资资金:300万元(绥财农【2022】9号…)).
+            # Several projects without a 立项依据 section: each cites what the text above them
+            # acts under (…的请示(沪崇农发〔2025〕78号)收悉), then what its own lines act under
+            # or name its money by (投资资金:300万元(绥财农【2022】9号…)).
             own = _own_number(title_lines)
+            first_line = min(
+                (line.number for block in outline.projects for line in _block_lines(block)),
+                default=1,
+            )
+            shared = _notice_citations(text, first_line, own)
             for node, block in zip(projects, outline.projects, strict=True):
                 if block.section(o.BASIS) is None and not node["citations"]:
-                    lines = [
-                        line.text
-                        for section in block.sections
-                        for line in ([section.heading] if section.heading else []) + section.lines
-                    ]
-                    node["citations"] = _citations_in(_basis_in("\n".join(lines)), own)
+                    lines = "\n".join(line.text for line in _block_lines(block))
+                    node["citations"] = [dict(citation) for citation in shared]
+                    node["citations"] += _citations_in(_basis_in(lines), own, node["citations"])
         if len(projects) == 1 and outline.projects[0].section(o.BASIS) is None:
             # A text of one project without a 立项依据 section (a 批复, a 公示): the documents
             # its sentences cite or name by number are its basis, as for a notice.
@@ -1647,11 +1659,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             # text of one project, in its own lines where there are several.
             own = None
             if len(projects) > 1:
-                own = {
-                    line.number
-                    for section in block.sections
-                    for line in ([section.heading] if section.heading else []) + section.lines
-                }
+                own = {line.number for line in _block_lines(block)}
             anchor.setdefault("lines", {}).update(
                 _notice_lines(node, text, findings, after=after, only=own)
             )

@@ -1018,3 +1018,24 @@ def test_items_naming_their_project_then_what_is_planned_for_it_are_a_list():
         ("友谊县2025年小额信贷贷款贴息项目", Decimal("30000")),
         ("友谊县农旅融合项目", Decimal("15000000")),
     ]
+
+
+def test_an_approval_of_several_projects_gives_each_the_request_it_answers_and_its_money():
+    text = (
+        "关于崇明区2025年农田建设项目(第二批)的批复\n"
+        "崇明区农业农村委员会、财政局:\n"
+        "《关于申报崇明区2025年农田建设项目(第二批)的请示》(沪崇农发〔2025〕78号)收悉。"
+        "经研究,现批复如下:\n"
+        "一、崇明区绿华镇绿港村高标准农田建设项目(新建)\n"
+        "1. 实施单位:上海绿华资产经营有限公司。\n"
+        "2. 投资情况:项目批复总投资1541.77万元,其中市级财政1387.59万元,区级财政154.18万元。\n"
+        "二、崇明区绿华镇合作西场高标准农田建设项目(新建)\n"
+        "1. 实施单位:上海绿华资产经营有限公司。\n"
+        "2. 投资情况:项目批复总投资445.81万元,其中市级财政401.23万元,区级财政44.58万元。\n"
+    )
+    projects = parse_disclosure(text, year=2025).tree["projects"]
+    assert [p["declared_total_yuan"] for p in projects] == ["15417700.00", "4458100.00"]
+    assert [[c["document_number"] for c in p["citations"]] for p in projects] == [
+        ["沪崇农发〔2025〕78号"],
+        ["沪崇农发〔2025〕78号"],
+    ]
