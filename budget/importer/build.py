@@ -500,6 +500,8 @@ def _build_project(
                 and not any(mark in t for t in texts for mark in ("。", "；", ";", "|"))
                 # A line opening with a list's marker or a form's label starts anew.
                 and not any(_MARKER.match(t) or _CELL_START.match(t) for t in texts[1:])
+                # A table's column headings one a line are no name wrapped over lines.
+                and not _COLUMN_HEADING.match(re.sub(r"\s+", "", texts[0]))
             )
             # A name or unit wrapped over a few short lines (PDF export) is one.
             heading = section.heading.text if section.heading else ""
@@ -883,7 +885,7 @@ def _department_in(title: str, year: re.Match | None) -> str:
 # What a table's column heading reads like, never a project's name or unit.
 _COLUMN_HEADING = re.compile(
     r"^(?:序号|编号|省份|地市|市州|县区|年度|村名|乡镇|建设地点|实施地点|建设规模|类别|"
-    r"(?:项目)?(?:主要)?(?:建设|实施)内容(?:及规模)?|"
+    r"(?:项目)?(?:主要)?(?:建设|实施)内容(?:及规模)?|.{0,4}性质|.{0,4}(?:分数|等级|得分)|"
     r"资金来源|资金性质|备注|绩效目标|项目类别|项目类型|.{0,6}[(（](?:万元|元)[)）])$"
 )
 

@@ -569,6 +569,9 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
         # The name is what comes before its money, written as a name: no clause, no label;
         # a count after it goes (大同区农村道路改造项目1个,1600万元).
         name = re.sub(r"[0-9一二三四五六七八九十]+个[，,]?$", "", rest[: found[0].start].strip())
+        # A bracket the money sits in is a note, not part of the name: …建设项目(计划投入
+        # 东西部帮扶资金1200万元) is named …建设项目.
+        name = re.sub(r"\s*[(（][^()（）]*$", "", name)
         if (
             not 4 <= len(name) <= 80
             or re.search(r"[，,。；;：:×xX*✕=+]", name)  # a clause or a calculation, no name

@@ -1039,3 +1039,21 @@ def test_an_approval_of_several_projects_gives_each_the_request_it_answers_and_i
         ["沪崇农发〔2025〕78号"],
         ["沪崇农发〔2025〕78号"],
     ]
+
+
+def test_a_bracket_the_money_sits_in_is_not_part_of_the_projects_name():
+    text = (
+        "1、通甸镇蔬菜大棚建设项目(计划投入东西部帮扶资金1200万元)\n"
+        "2、通甸镇浆果分拣中心建设项目(计划投入东西部帮扶资金800万元)\n"
+    )
+    assert [(p.name, p.amount.value) for p in read_listing(text)] == [
+        ("通甸镇蔬菜大棚建设项目", Decimal("12000000")),
+        ("通甸镇浆果分拣中心建设项目", Decimal("8000000")),
+    ]
+
+
+def test_a_tables_next_column_heading_is_never_the_projects_name():
+    text = "2023年新增地方政府专项债券项目绩效评价表\n项目名称\n债券性质\n自评分数\n"
+    result = parse_disclosure(text, year=2023)
+    assert result.tree["projects"][0]["name"] != "债券性质"
+    assert any(f.field == "name" for f in result.findings)
