@@ -826,6 +826,12 @@ def _finding_line(location, anchor: dict) -> int | None:
 
 _NOT_TITLE = re.compile(
     r"^(?:(?:金额|计量)?单位\s*[:：]|附件\s*[0-9一二三四五六七八九十]*\s*$|附表)"
+    # A web page's record of the document (索引号, 发文机关, 成文日期 …) is not its title:
+    # its dates are when it was written or published, not the year it budgets for.
+    r"|^\s*(?:[•·]\s*)?(?:索\s*引\s*号|(?:主题|组配|体裁|信息)?分\s*类|发文机[关构]|发布机构|"
+    r"成文日期|发[布文]日期|发布时间|更新时间|发文字号|文\s*号|有\s*效\s*性|公开方式|公开范围|"
+    r"公开目录|信息来源|来\s*源|作\s*者|浏览次数|访问次数|点击数|责任编辑|字\s*号|日\s*期)"
+    r"\s*[:：|]"
 )
 _TITLE_TAIL = re.compile(
     r"(?:部门|单位)?(?:预算|决算)?(?:重点领域|重点项目|财政项目|项目文本|项目支出|预算项目).*$"
@@ -1174,6 +1180,44 @@ _SUPPORTS = re.compile(
     r"(?<!严禁)(?<!不得)(?<!禁止)(?:拟支持|支持|用于)(?!支持)"
     r"(?P<name>[^，,。；;：:、（(等类]{4,60}?项目)(?=[（(，,。；;]|$)"
 )
+
+
+# A title's words around what it is about: who issued it, what kind of document it is.
+_TITLE_KIND = re.compile(
+    r"(?:的)?(?:公示公告|公示|公告|通知|批复|报告|请示|说明|情况|方案|计划|安排表?|分配表?|表)"
+    r"(?:[(（][^()（）]{1,10}[)）])?$"
+)
+
+
+def _whole_text_project(
+    text: str, title_lines: list[o.Line], findings: list[Finding]
+) -> ListedProject | None:
+    """A text that states money but no project the rules can read (no 项目名称, no list, no
+    project or fund in its title that they know): one project holding it all, named by its
+    title, its amount the one sum the text says is the whole, both flagged for staff, rather
+    than a refusal that leaves them to type everything. None when the text states no money."""
+    if not find_amounts(text):
+        return None
+    title = "".join(line.text.strip() for line in title_lines)
+    name = halfwidth(title).split("关于")[-1].strip(" :：")
+    previous = None
+    while name and name != previous:
+        previous = name
+        name = _TITLE_KIND.sub("", name).strip()
+    line = title_lines[0].number if title_lines else 1
+    project = ListedProject(name=name[:200], line=line, lines=[], inferred=True)
+    _one_total(text, _FUND_TOTAL, project, prefer=r"共计|合计|总计|总投资")
+    findings.append(
+        Finding(
+            "warning",
+            "文中没有“项目名称”等标注，也没有能逐项识别的项目列表：已将全文作为一个项目导入，"
+            "名称取自标题。文中如有多个项目或子项目，请按原文逐一录入。",
+            line,
+            1,
+            field="projects",
+        )
+    )
+    return project
 
 
 def _fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
@@ -1536,7 +1580,11 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
     if not outline.projects and len(listed) < 2 and not (listed and listed[0].from_table):
         # One row of a table that names its columns is one project; else a notice's title.
         heading = _title_lines(outline.title_lines)[0]
-        notice = _notice_project(text, heading) or _fund_notice(text, heading)
+        notice = (
+            _notice_project(text, heading)
+            or _fund_notice(text, heading)
+            or _whole_text_project(text, heading, findings)
+        )
         listed = [notice] if notice is not None else []
     if not outline.projects and not listed:
         raise TextImportError(

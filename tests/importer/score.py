@@ -9,7 +9,9 @@ value is one of:
 - **flagged**: the importer left it empty, or said it could not read it (a finding naming the
   field), so staff are sent to it: not right, but not a silent error either;
 - **wrong**: any other value, or an empty one nobody is told about. The bar is none of these
-  for departments, units, years and amounts.
+  for departments, units, years and amounts. A project not read at all is wrong in every
+  field, unless the importer said it could not split the text into its projects (a finding
+  on ``projects``): then it is flagged.
 
 Accuracy is printed per field and per layout (a–e, mixed); ``--files`` adds one line per file.
 """
@@ -197,15 +199,19 @@ def score_file(path: Path, expected: dict) -> FileScore:
         ),
     )
     count = len(expected["projects"])
+    # The importer may say it could not split the text into its projects (a finding on
+    # "projects"): staff are told to enter them, so what it missed is flagged, not silent.
+    split_flagged = _flagged(findings, None, "projects")
+    missed = FLAGGED if split_flagged else WRONG
     score.add(
         "projects",
-        RIGHT if len(tree["projects"]) == count else WRONG,
+        RIGHT if len(tree["projects"]) == count else missed,
         f"应为 {count} 个，得到 {len(tree['projects'])} 个",
     )
     for wanted, got in _match_projects(expected["projects"], tree["projects"]):
         if got is None:
             for what in FIELDS[3:]:
-                score.add(what, WRONG, f"没有读出项目“{wanted['name']}”")
+                score.add(what, missed, f"没有读出项目“{wanted['name']}”")
             continue
         number = got["sequence"]
         for what, wanted_key, same in (

@@ -757,9 +757,22 @@ def test_a_notice_saying_which_one_project_the_money_supports_is_that_project():
         "关于拨付2021年度吉林市本级 黑土地保护利用项目资金的公示",  # a project's money, cut
     ],
 )
-def test_a_title_naming_no_one_fund_of_its_own_gives_no_project(title):
-    with pytest.raises(Exception, match="没有找到任何项目"):
-        parse_disclosure(f"{title}\n资金共计100万元。\n")
+def test_a_text_whose_project_cannot_be_read_is_one_project_of_it_all_flagged(title):
+    """Not one fund of its own in the title, no 项目名称, no list: rather than a refusal, one
+    project holding the whole text, named by its title, with its one stated sum; staff are
+    told to check the name and the amount and to split it where it holds several."""
+    result = parse_disclosure(f"{title}\n资金共计100万元。\n")
+    [project] = result.tree["projects"]
+    assert project["name"] in title
+    assert project["declared_total_yuan"] == "1000000.00"
+    flagged = {f.field for f in result.findings if f.severity == "warning"}
+    assert {"projects", "name", "declared_total"} <= flagged
+
+
+def test_a_whole_text_project_takes_no_sum_that_is_not_the_texts_own():
+    result = parse_disclosure("关于资金分配的公告\n甲镇50万元,乙镇30万元。\n")
+    [project] = result.tree["projects"]
+    assert project["declared_total_yuan"] is None  # two sums, none said to be the whole
 
 
 @pytest.mark.parametrize(
@@ -1057,3 +1070,16 @@ def test_a_tables_next_column_heading_is_never_the_projects_name():
     result = parse_disclosure(text, year=2023)
     assert result.tree["projects"][0]["name"] != "债券性质"
     assert any(f.field == "name" for f in result.findings)
+
+
+def test_a_web_pages_record_of_the_document_is_not_its_title():
+    text = (
+        "索  引 号: 11220200MB1717396G/2022-09252\n"
+        "发文机关: 吉林市农业农村局\n"
+        "成文日期: 2022年11月07日\n"
+        "标      题: 关于拨付2021年度吉林市本级黑土地保护利用项目资金的公示\n"
+        "2021年省下达我市黑土地保护利用项目资金200万元。\n"
+    )
+    result = parse_disclosure(text)
+    # 2022 is when it was written; the year it budgets for is the title's.
+    assert result.tree["disclosure"]["fiscal_year"] == 2021
