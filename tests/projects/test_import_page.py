@@ -379,3 +379,20 @@ def test_a_new_disclosure_keeps_when_and_where_its_text_was_first_published(cler
     made = Disclosure.objects.get(fiscal_year=2025)
     assert str(made.source_published_on) == "2025-03-01"
     assert made.source_url == "https://www.example.gov.cn/zdly/2025.html"
+
+
+def test_a_text_read_as_one_project_of_it_all_says_so_first(clerk, seed):
+    """A news item with money but no project the importer can read gives a draft to work
+    from, and the first thing the clerk is told is that it may hold several projects."""
+    lines = [
+        "河北围场600万补贴资金农民受益",
+        "截至目前已经完成涉及全县9个乡镇的贫困村设施蔬菜建棚面积900亩，落实补助资金600万元。",
+    ]
+    upload(clerk, "新闻.docx", docx_bytes(lines))
+    record = SourceFile.objects.get()
+    assert record.state == SourceFile.State.PREVIEW
+    page = clerk.get(reverse("admin:projects_sourcefile_preview", args=[record.pk]))
+    flags = page.content.decode().split('<ul class="import-flags">')[1].split("</ul>")[0]
+    first = flags.split("<li>")[1]
+    assert "项目划分" in first and "请按原文逐一录入" in first
+    assert "600万元" in flags  # the amount is flagged for checking too
