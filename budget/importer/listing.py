@@ -30,7 +30,7 @@ from .tables import single_value
 
 _NAME_COLUMN = re.compile(r"^(?:项目名称|建设项目|项目名称及内容|项目)$")
 _AMOUNT_COLUMN = re.compile(
-    r"(?:资金|投资|金额|预算|补助)(?!来源|性质|类别|标准|用途|科目|文号|对象)"
+    r"(?:资金|投资|金额|预算|补助|债券规模)(?!来源|性质|类别|标准|用途|科目|文号|对象)"
 )
 _NOT_AMOUNT = re.compile(r"标准|用途|科目|文号|对象|来源|性质|类别|方式")
 _UNIT_COLUMN = re.compile(r"^(?:项目)?(?:实施|责任|建设|承担)?(?:单位|主体)(?:名称)?$|^项目单位$")
@@ -39,7 +39,7 @@ _ROW_NUMBER = re.compile(r"^[0-9]{1,4}[.、．]?$")
 _NUMERIC_CELL = re.compile(r"^[0-9０-９][0-9０-９,，.．]*(?:[(（].*)?$")
 HEADER_WORDS = re.compile(
     r"^(?:序号|编号|项目名称|建设项目|项目|村名|乡镇|建设地点|实施地点|建设规模|类别|"
-    r"(?:项目)?(?:主要)?(?:建设|实施)内容(?:及规模)?|"
+    r"(?:项目)?(?:主要)?(?:建设|实施)内容(?:及规模)?|.{0,4}性质|.{0,4}(?:分数|等级|得分)|.*债券.*|"
     r"建设内容及规模|资金来源|资金性质|备注|绩效目标|建设期限|实施期限|时限|项目类别|"
     r"项目类型|受益对象|联结机制|省份|地市|市州|县区|县\(市、区\)|镇街|年度|面积|数量|规模|"
     r"单价|.*标准|示范村名称|村庄名称|.*名称|"
@@ -47,7 +47,7 @@ HEADER_WORDS = re.compile(
 )
 _TOTAL_ROW = re.compile(r"^(?:合计|小计|总计|共计)")
 _END_ROW = re.compile(r"^(?:合计|总计|附件|附表)")
-_TABLE_UNIT = re.compile(r"^\s*(?:金额|计量)?单位\s*[:：]\s*(?P<unit>万元|元)\s*$")
+_TABLE_UNIT = re.compile(r"^\s*(?:金额|计量)?单位\s*[:：]\s*(?P<unit>亿元|万元|元)\s*$")
 _ITEM = re.compile(r"^\s*(?P<n>[0-9]{1,3})\s*[.、．]\s*(?P<name>\S.{1,80}?)\s*$")
 _ITEM_AMOUNT = re.compile(
     r"(?:总投资|投资|项目资金|资金|金额|预算)(?:规模)?\s*[:：]?\s*(?=[0-9０-９])"
@@ -345,6 +345,47 @@ def _misaligned_rows(lines: list[str], start: int, unit: str | None) -> list[Lis
     return projects if len(projects) >= 2 else []
 
 
+def _rows_without_numbers(lines: list[str], start: int, width: int, columns: dict[str, int]):
+    """Rows of a one-cell-a-line table without a 序号 column: counted off by a row length
+    that every row shares (the header's width, or fewer where the same trailing cells were
+    left empty in every row: 自评等级), each row's name cell a name and its amount cell a
+    number. A last row the text cuts short is left out; a table whose rows fit no one length
+    is not read."""
+    cells: list[tuple[int, str]] = []
+    for i in range(start + 1, len(lines)):
+        cell = lines[i].strip()
+        if not cell:
+            continue
+        if _END_ROW.match(_squash(cell)) or _TOTAL_ROW.match(_squash(cell)) or len(cell) > 80:
+            break
+        cells.append((i + 1, cell))
+    needed = max(columns["name"], columns["amount"]) + 1
+    for length in range(width, needed - 1, -1):
+        rows = [cells[at : at + length] for at in range(0, len(cells) - length + 1, length)]
+        if len(rows) < 2 or len(cells) - len(rows) * length >= length:
+            continue
+
+        def fits(row) -> bool:
+            name = row[columns["name"]][1]
+            return bool(
+                _NUMERIC_CELL.match(row[columns["amount"]][1])
+                and not _NUMERIC_CELL.match(name)
+                and re.search(r"[\u4e00-\u9fff]{4}", name)
+            )
+
+        # Every column holds one kind of cell in every row (numbers or words): a length that
+        # shifts cells across rows puts a number under words somewhere.
+        kinds = {
+            (index, bool(_NUMERIC_CELL.match(cell)))
+            for row in rows
+            for index, (_, cell) in enumerate(row)
+        }
+        if all(fits(row) for row in rows) and len(kinds) == length:
+            for row in rows:
+                yield [cell for _, cell in row] + [""] * (width - length), [n for n, _ in row]
+            return
+
+
 def _short_row(columns: dict[str, int], width: int, row) -> list[str]:
     """A row as cells in the header's columns; a short row (序号, name, amount) is put in
     its columns, the others left empty."""
@@ -376,9 +417,11 @@ def read_listing(text: str) -> list[ListedProject]:
     run: list[int] = []
     for index, line in enumerate(lines):
         squashed = _squash(line)
-        if squashed and HEADER_WORDS.match(squashed) and len(squashed) <= 12:
+        if squashed and HEADER_WORDS.match(squashed) and len(squashed) <= 16:
             run.append(index)
             continue
+        if not squashed:
+            continue  # cells apart by blank lines: the header runs on to the first row
         if len(run) >= 3 and _is_header([lines[i] for i in run]):
             header = [lines[i].strip() for i in run]
             columns = _columns(header)
@@ -396,6 +439,11 @@ def read_listing(text: str) -> list[ListedProject]:
             ]
             if not found and "number" in columns and "amount" in columns:
                 found = _misaligned_rows(lines, run[-1], unit)
+            if not found and "number" not in columns and {"name", "amount"} <= set(columns):
+                found = [
+                    _project(columns, row, unit, taken)
+                    for row, taken in _rows_without_numbers(lines, run[-1], len(header), columns)
+                ]
             return [p for p in found if p is not None]
         if squashed:
             run = []

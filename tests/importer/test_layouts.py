@@ -1083,3 +1083,46 @@ def test_a_web_pages_record_of_the_document_is_not_its_title():
     result = parse_disclosure(text)
     # 2022 is when it was written; the year it budgets for is the title's.
     assert result.tree["disclosure"]["fiscal_year"] == 2021
+
+
+BONDS = """2023年新增地方政府专项债券项目绩效评价表
+
+单位:亿元
+
+项目名称
+
+债券性质
+
+截至2023年底已发债券规模
+
+自评分数
+
+自评等级
+
+绍兴二院兰亭院区(康复医院)工程
+
+其他项目收益专项债券
+
+0.2
+
+96.5
+
+绍兴市柯桥区马鞍医院建设工程
+
+其他项目收益专项债券
+
+1.0
+
+92
+"""
+
+
+def test_a_table_without_row_numbers_is_counted_off_by_the_length_its_rows_share():
+    # Cells one a line apart by blank lines; every row left its 自评等级 empty.
+    assert [(p.name, p.amount.value) for p in read_listing(BONDS)] == [
+        ("绍兴二院兰亭院区(康复医院)工程", Decimal("20000000")),
+        ("绍兴市柯桥区马鞍医院建设工程", Decimal("100000000")),
+    ]
+    # Rows that fit no one length (a cell missing in the middle of one) are not read.
+    broken = BONDS.replace("其他项目收益专项债券\n\n1.0", "1.0")
+    assert read_listing(broken) == []
