@@ -38,7 +38,7 @@ from . import outline as o
 from .citations import parse_basis
 from .indicators import parse_indicators
 from .lines import Line as ParsedLine
-from .lines import extract_lines, rate_lines, sentence_stops
+from .lines import breakdown, extract_lines, rate_lines, sentence_stops
 from .listing import HEADER_WORDS, HEADING_LIKE, ListedProject, read_listing
 from .milestones import extract_milestones
 from .numbering import split_numbered
@@ -231,6 +231,10 @@ def parse_funding(text: str) -> tuple[ParsedAmount | None, list[tuple[str, Parse
                 total = stated[0]
                 after = [a for a in after if a is not total]
         sources = [(_source_name(text, a), a) for a in after]
+        if breakdown(text):
+            # What the money is spent on (家庭农场…小计24万元；工作经费4万元), not where it
+            # comes from: the project's parts, read as its sub-items, are no sources.
+            sources = []
         if total is None and sources:
             return None, sources
         return total, [(n or f"来源{i}", a) for i, (n, a) in enumerate(sources, 1)]
@@ -719,7 +723,12 @@ def _build_project(
     # 六
     # A heading with an empty body followed by its key–value line (项目总投资及资金来源 /
     # 项目投资：72.2万元) is one section: the first of them that says something.
-    funding = next((s for s in block.all(o.FUNDING) if s.text), first(o.FUNDING))
+    # Of several money sections (3.资金来源:财政补助资金。 4.资金数额:1469万元…), the first that
+    # states an amount.
+    funding = next(
+        (s for s in block.all(o.FUNDING) if _funding_amounts(s.text)),
+        next((s for s in block.all(o.FUNDING) if s.text), first(o.FUNDING)),
+    )
     if funding is not None:
         node["funding_text"] = funding.text
         total, sources = parse_funding(funding.text)
@@ -1369,19 +1378,27 @@ def _notice_lines(
     *,
     after: int,
     only: set[int] | None = None,
-) -> dict[tuple[int, int], int]:
-    """The calculations a text of one project states in its prose (家庭农场12家，每家扶持
-    资金2万元，小计24万元; 211户…按每户1万元的标准): lines of its one sub-item, each from its
-    line of the text (``lines.rate_lines``), with the sum the text states for it if any.
-    Read from the lines after ``after`` (the title), or from those in ``only`` (a project's
-    own, where the text holds several). Returns where each was read: (sub-item, line) → line
-    of the text."""
-    stated = find_amounts(text)  # a line takes one of these only for its value
-    lines = [
-        (line, number)
+) -> dict[str, dict]:
+    """What a text of one project states in its prose of the parts of its money and their
+    calculations, for a project whose one sub-item states none: the parts it lists after 其中
+    (``lines.breakdown``: 家庭农场…小计24万元；…；工作经费4万元) become its sub-items, each with
+    the count × rate lines of its own words; else the calculations anywhere in it (211户…按每户
+    1万元的标准, ``lines.rate_lines``) are lines of its one sub-item. Read from the lines after
+    ``after`` (the title), or from those in ``only`` (a project's own, where the text holds
+    several). Returns the anchors: ``sub`` (sub-item → line of the text) and ``lines``
+    ((sub-item, line) → line of the text)."""
+    rows = [
+        (number, row)
         for number, row in enumerate(text.split("\n"), 1)
         if number > after and (only is None or number in only)
-        for line in rate_lines(row, "content", stated=stated)
+    ]
+    stated = find_amounts(text)  # a line takes one of these only for its value
+    for number, row in rows:
+        parts = breakdown(row)
+        if parts:
+            return _parts_as_sub_items(node, parts, number, findings)
+    lines = [
+        (line, number) for number, row in rows for line in rate_lines(row, "content", stated=stated)
     ]
     sub_item = node["sub_items"][0]
     sub_item["lines"] = [
@@ -1390,7 +1407,45 @@ def _notice_lines(
         )
         for index, (line, where) in enumerate(lines, 1)
     ]
-    return {(1, index): where for index, (_line, where) in enumerate(lines, 1)}
+    return {
+        "sub": {},
+        "lines": {(1, index): where for index, (_line, where) in enumerate(lines, 1)},
+    }
+
+
+def _parts_as_sub_items(node: dict, parts: list, where: int, findings: list[Finding]) -> dict:
+    """The parts of a project's money as its sub-items, in place of the one that held it all,
+    each with its amount and the calculation its words state; all read from line ``where``."""
+    sub_items = []
+    anchors: dict[str, dict] = {"sub": {}, "lines": {}}
+    for index, part in enumerate(parts, 1):
+        lines = rate_lines(part.text, "content", stated=[part.amount])
+        sub_items.append(
+            {
+                "sequence": index,
+                "name": part.name[:200],
+                "content": part.text,
+                "plan": "",
+                "declared_amount_yuan": _yuan(part.amount),
+                "declared_amount_text": _written(part.amount),
+                "lines": [
+                    _line_node(
+                        line,
+                        number,
+                        findings,
+                        node["sequence"],
+                        fallback_name=part.name,
+                        where=where,
+                    )
+                    for number, line in enumerate(lines, 1)
+                ],
+                "milestones": [],
+            }
+        )
+        anchors["sub"][index] = where
+        anchors["lines"].update({(index, number): where for number in range(1, len(lines) + 1)})
+    node["sub_items"] = sub_items
+    return anchors
 
 
 def _row_lines(listed: ListedProject) -> list[ParsedLine]:
@@ -1621,9 +1676,10 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             _listed_node(sequence, item, findings) for sequence, item in enumerate(listed, 1)
         ]
         if notice is not None:
-            anchors[0]["lines"] = _notice_lines(
+            found = _notice_lines(
                 projects[0], text, findings, after=max(item.line for item in listed)
             )
+            anchors[0]["lines"], anchors[0]["sub"] = found["lines"], found["sub"]
         taken = {number for item in listed for number in item.lines}
         # A list's basis is stated above it; a notice of one project states it anywhere.
         above = len(listed) >= 2 or listed[0].from_table
@@ -1710,9 +1766,9 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             own = None
             if len(projects) > 1:
                 own = {line.number for line in _block_lines(block)}
-            anchor.setdefault("lines", {}).update(
-                _notice_lines(node, text, findings, after=after, only=own)
-            )
+            found = _notice_lines(node, text, findings, after=after, only=own)
+            anchor.setdefault("lines", {}).update(found["lines"])
+            anchor.setdefault("sub", {}).update(found["sub"])
             if created and not subs[0]["lines"]:
                 subs.clear()
         unnamed = [f for f in findings if f.field == "name" and f.project == 1]

@@ -817,6 +817,62 @@ def _rate_line(
     return line
 
 
+@dataclass
+class Part:
+    """A part of one project's money that its text lists after 其中 (家庭农场…小计24万元)."""
+
+    name: str
+    amount: ParsedAmount
+    text: str  # the part as written
+
+
+# A part naming a source of the money, not what it is spent on (中央财政资金30万元).
+_SOURCE_PART = re.compile(
+    r"^(?:自筹|(?:中央|省|市|县|区|上级|本级|地方|各级|省、市)级?(?:财政)?"
+    r"(?:[^，,。；;]{0,6}?(?:资金|配套|补助|拨款))?$)"
+)
+
+
+def breakdown(text: str) -> list[Part]:
+    """What one project's money is made of, as its text lists it after 其中 (…专项资金80万元，
+    其中：家庭农场12家，每家扶持资金2万元，小计24万元；…；工作经费4万元): each part the words up
+    to a sum that is not a rate (小计24万元 closes 家庭农场…, not 每家2万元), named by its first
+    words. Two parts at least, in one paragraph; [] when the parts name sources of the money
+    (中央财政资金30万元，省级50万元), which are funding sources, not parts."""
+    for paragraph in text.split("\n"):
+        start = paragraph.find("其中")
+        if start < 0:
+            continue
+        rest = paragraph[start + 2 :]
+        parts: list[Part] = []
+        begin = 0
+        for amount in find_amounts(rest):
+            before = rest[max(0, amount.start - 12) : amount.start]
+            if amount.per or re.search(r"每[^，,。；;：:0-9]{0,10}$", before):
+                continue  # a rate inside the part
+            words = rest[begin : amount.end].strip(" ，,；;。：:")
+            begin = amount.end
+            name = _part_name(words)
+            if not name:
+                return []
+            parts.append(Part(name=name, amount=amount, text=words))
+        if len(parts) >= 2:
+            if any(_SOURCE_PART.match(part.name) for part in parts):
+                return []
+            return parts
+    return []
+
+
+def _part_name(words: str) -> str:
+    """A part's name: its first clause without the count or sum it ends with (家庭农场12家… →
+    家庭农场; 改建100户以上自然村公厕目标30座 → 改建100户以上自然村公厕目标; 农村厕所后续管护
+    资金35万元 → 农村厕所后续管护资金); "" when that leaves no name."""
+    clause = re.split(r"[，,；;。]", words, maxsplit=1)[0]
+    # Its count or sum at the end goes (家庭农场12家 → 家庭农场; …目标30座 → …目标).
+    name = re.sub(r"[0-9０-９][0-9０-９.,，]*\s*[\u4e00-\u9fff]{0,2}$", "", clause).strip()
+    return name if _clean_name(name) else ""
+
+
 def _sentences(text: str) -> list[str]:
     """The sentences and ；-parts of ``text`` that hold something."""
     return [part for part in re.split(r"[。；;\n]", text) if part.strip()]

@@ -882,17 +882,24 @@ GUIDE = """南昌县扶持新型农业经营主体发展项目申报指南
 """
 
 
-def test_a_notices_prose_calculations_are_lines_of_its_project_beside_their_line():
+def test_a_notices_parts_and_their_calculations_are_sub_items_beside_their_line():
     result = parse_disclosure(GUIDE, year=2024)
     [project] = result.tree["projects"]
-    [sub_item] = project["sub_items"]
-    assert [(line["formula"], line["amount_yuan"]) for line in sub_item["lines"]] == [
-        ("12家×2万元", "240000.00"),
-        ("4家×3万元", "120000.00"),
+    assert [
+        (sub["name"], sub["declared_amount_yuan"], [line["formula"] for line in sub["lines"]])
+        for sub in project["sub_items"]
+    ] == [
+        ("家庭农场", "240000.00", ["12家×2万元"]),
+        ("农民合作社", "120000.00", ["4家×3万元"]),
+        ("工作经费", "40000.00", []),
     ]
-    assert [factor["unit"] for factor in sub_item["lines"][0]["factors"]] == ["家", "万元"]
-    # Each line is shown beside the line of the text it was read from.
-    assert result.sources[0]["lines"] == [[5, 5]]
+    line = project["sub_items"][0]["lines"][0]
+    assert line["amount_yuan"] == "240000.00"  # its 小计
+    assert [factor["unit"] for factor in line["factors"]] == ["家", "万元"]
+    assert project["funding_sources"] == []  # parts of the money, not where it comes from
+    # Each is shown beside the line of the text it was read from.
+    assert result.sources[0]["sub_items"] == [5, 5, 5]
+    assert result.sources[0]["lines"] == [[5], [5], []]
 
 
 # A one-cell-a-line table with a two-row header whose empty cells were left out in flattening

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from budget.amounts import find_amounts
-from budget.importer.lines import extract_lines, rate_lines
+from budget.importer.lines import breakdown, extract_lines, rate_lines
 
 
 def summary(line):
@@ -306,3 +306,50 @@ def test_any_count_and_wan_yuan_rate_with_its_subtotal_keep_their_figures(count,
     )
     assert _factors(line) == [(Decimal(count), unit), (rate.normalize(), "万元")]
     assert line.amount.value == subtotal * 10_000
+
+
+def test_the_parts_listed_after_qizhong_are_the_projects_parts_rates_inside_them_not():
+    text = (
+        "4.资金数额:1469万元,其中,改建100户以上自然村公厕目标30座,每座补助8万元,合计240万元。"
+        "改建农村户厕5970座,每座补助2000元,合计990.2万元,农村厕所后续管护资金35万元。"
+    )
+    assert [(part.name, part.amount.value) for part in breakdown(text)] == [
+        ("改建100户以上自然村公厕目标", Decimal("2400000")),
+        ("改建农村户厕", Decimal("9902000")),
+        ("农村厕所后续管护资金", Decimal("350000")),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "项目总投资100万元，其中中央财政资金30万元，省级财政资金50万元，县级20万元。",
+        "项目总预算2万元，其中：自筹1万元，自筹1万元。",
+        "共补助74.28万，其中玉溪市财政下达的26万元。",  # one part is no breakdown
+        "培训经费5万元。",
+    ],
+)
+def test_sources_of_the_money_or_a_single_part_are_no_breakdown(text):
+    assert breakdown(text) == []
+
+
+@given(
+    parts=st.lists(
+        st.tuples(
+            st.sampled_from(["家庭农场", "农民合作社", "种养大户", "示范村"]),
+            st.integers(min_value=1, max_value=99),
+            st.integers(min_value=1, max_value=50),
+        ),
+        min_size=2,
+        max_size=5,
+    )
+)
+def test_any_listed_parts_are_read_with_their_subtotals(parts):
+    body = "；".join(
+        f"{name}{count}个,每个补助{rate}万元,小计{count * rate}万元" for name, count, rate in parts
+    )
+    total = sum(count * rate for _, count, rate in parts)
+    found = breakdown(f"安排资金{total}万元,其中:{body}。")
+    assert [(part.name, part.amount.value) for part in found] == [
+        (name, Decimal(count * rate * 10_000)) for name, count, rate in parts
+    ]
