@@ -53,9 +53,12 @@ def _field(field) -> dict[str, Any]:
     # WPS; the ASCII identifier is in the description and the data dictionary.
     descriptor: dict[str, Any] = {
         "name": field.zh,
+        "title": field.zh,
         "type": field.type,
         "description": f"{field.en} ({field.name})",
     }
+    if field.type == "boolean":
+        descriptor |= {"trueValues": ["是"], "falseValues": ["否"]}  # as the other CSVs write it
     if field.column_type:
         descriptor["columnType"] = field.column_type
     if field.amount:

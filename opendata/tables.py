@@ -554,7 +554,7 @@ class Exact:
 
 def cell(value) -> str:
     """A value as CSV text: amounts with two decimals, no grouping; other numbers with their
-    own digits; times in Beijing time (``DATETIME_FORMAT``); true/false; nothing as empty."""
+    own digits; times in Beijing time (``DATETIME_FORMAT``); 是/否; nothing as empty."""
     if value is None:
         return ""
     if isinstance(value, Exact):
@@ -562,7 +562,7 @@ def cell(value) -> str:
     if isinstance(value, Decimal):
         return f"{value:.2f}"
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return "是" if value else "否"  # as the per-project CSV; the package declares both
     if isinstance(value, datetime):
         # Beijing time as Excel and WPS read a date and time (they take an ISO 8601 string
         # with T and an offset for text); the package's field gives the format and zone.

@@ -236,7 +236,7 @@ def preview(record: SourceFile) -> dict[str, Any]:
         "unplaced": unplaced,
         "notes": result.get("notes", []),
         # What the text as a whole needs: read as one project where it may hold several.
-        "structure": [f for f in findings if f.get("field") == "projects"],
+        "structure": [f for f in findings if f.get("field") in ("projects", "rows")],
         # Document findings other than those shown beside their field above.
         "general": [
             f

@@ -21,7 +21,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..amounts import AmountError, ParsedAmount, find_amounts, parse_amount_exact, round_yuan
+from ..amounts import (
+    UNIT_MULTIPLIERS,
+    AmountError,
+    ParsedAmount,
+    find_amounts,
+    parse_amount_exact,
+    round_yuan,
+)
 from ..checks import check_project
 from ..docnumbers import find_doc_numbers
 from ..normalize import halfwidth
@@ -38,7 +45,7 @@ from . import outline as o
 from .citations import parse_basis
 from .indicators import parse_indicators
 from .lines import Line as ParsedLine
-from .lines import breakdown, extract_lines, rate_lines, sentence_stops
+from .lines import breakdown, extract_lines, one_line_a_sum, rate_lines, sentence_stops
 from .listing import HEADER_WORDS, HEADING_LIKE, ListedProject, read_listing
 from .milestones import extract_milestones
 from .numbering import split_numbered
@@ -72,7 +79,8 @@ class Finding:
     project: int | None = None  # project sequence
     origin: str = "import"
     # The field a warning says could not be read (未能识别): department, fiscal_year, name,
-    # implementing_unit, declared_total; staff are sent to it.
+    # implementing_unit, declared_total; staff are sent to it. ``projects``: the text was read
+    # as one project of it all; ``rows``: rows of a table were left unread.
     field: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
@@ -149,14 +157,15 @@ _RATE_BEFORE = re.compile(r"每[^，,。；;：:0-9]{0,10}$")
 
 
 def _funding_amounts(text: str) -> list[ParsedAmount]:
-    found = [
-        amount
-        for amount in find_amounts(text)
-        if not amount.per
-        and not _RATE_BEFORE.search(text[max(0, amount.start - 12) : amount.start])
-    ]
-    if found:
-        return found
+    written = find_amounts(text)
+    if written:
+        # Sums only: a rate (每户1万元) is no total, nor read again as a bare number below.
+        return [
+            amount
+            for amount in written
+            if not amount.per
+            and not _RATE_BEFORE.search(text[max(0, amount.start - 12) : amount.start])
+        ]
     # A table cell: "单位：万元 … 150" or "150万": bare numbers read in 万元.
     if "万元" in text or "万" in text:
         out = []
@@ -209,7 +218,8 @@ def _is_whole(text: str, amount: ParsedAmount) -> bool:
     (共计划投入各级财政资金600万元) or names a total right before it (合计600万元)."""
     start = max(text.rfind(sep, 0, amount.start) for sep in "，,；;。") + 1
     words = text[start : amount.start].strip()
-    return bool(re.match(r"(?:共|合计|总计)", words) or _TOTAL_WORDS[0].search(words))
+    whole = re.match(r"(?:合计|总计|共(?![建同享有]))", words)
+    return bool(whole or _TOTAL_WORDS[0].search(words))
 
 
 def parse_funding(text: str) -> tuple[ParsedAmount | None, list[tuple[str, ParsedAmount]]]:
@@ -1071,8 +1081,12 @@ def _basis_in(text: str) -> str:
         for part in parts
         if part
         and (
-            re.match(r"\s*《", part)
-            or re.search(r"(?:根据|依据|按照)[^。；;]{0,40}《", part)
+            # A cell that is a document and no more (《土壤污染防治法》第二十一条), not a name
+            # that opens with one (《临海文化》杂志出版项目).
+            re.fullmatch(
+                r"\s*《[^》]+》\s*(?:第[^，,。；;]{1,12}条)?\s*(?:[(（][^()（）]*[)）])?\s*", part
+            )
+            or re.search(r"(?:根据|依据|按照)[^。；;]{0,40}《(?![^》]*(?:合同|协议)》)", part)
             or find_doc_numbers(part)
         )
     )
@@ -1208,13 +1222,13 @@ def _whole_text_project(
     if not find_amounts(text):
         return None
     title = "".join(line.text.strip() for line in title_lines)
-    name = halfwidth(title).split("关于")[-1].strip(" :：")
+    name = halfwidth(title).split("关于", 1)[-1].strip(" :：")
     previous = None
     while name and name != previous:
         previous = name
         name = _TITLE_KIND.sub("", name).strip()
     line = title_lines[0].number if title_lines else 1
-    project = ListedProject(name=name[:200], line=line, lines=[], inferred=True)
+    project = ListedProject(name=name[:200] or "项目1", line=line, lines=[], inferred=True)
     _one_total(text, _FUND_TOTAL, project, prefer=r"共计|合计|总计|总投资")
     findings.append(
         Finding(
@@ -1251,7 +1265,7 @@ def _fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
         return project
     names = set()
     for line in title_lines:
-        words = halfwidth(line.text.strip()).split("关于")[-1]  # the issuer before 关于 goes
+        words = halfwidth(line.text.strip()).split("关于", 1)[-1]  # the issuer before 关于 goes
         for match in _NAMED_FUND.finditer(words):
             if match.start() and words[match.start() - 1].isspace():
                 continue  # cut by a space: the name is longer than the match
@@ -1378,6 +1392,7 @@ def _notice_lines(
     *,
     after: int,
     only: set[int] | None = None,
+    skip: frozenset[int] | set[int] = frozenset(),
 ) -> dict[str, dict]:
     """What a text of one project states in its prose of the parts of its money and their
     calculations, for a project whose one sub-item states none: the parts it lists after 其中
@@ -1390,7 +1405,7 @@ def _notice_lines(
     rows = [
         (number, row)
         for number, row in enumerate(text.split("\n"), 1)
-        if number > after and (only is None or number in only)
+        if number > after and (only is None or number in only) and number not in skip
     ]
     stated = find_amounts(text)  # a line takes one of these only for its value
     for number, row in rows:
@@ -1400,6 +1415,7 @@ def _notice_lines(
     lines = [
         (line, number) for number, row in rows for line in rate_lines(row, "content", stated=stated)
     ]
+    one_line_a_sum([line for line, _ in lines])  # across the paragraphs too
     sub_item = node["sub_items"][0]
     sub_item["lines"] = [
         _line_node(
@@ -1448,6 +1464,29 @@ def _parts_as_sub_items(node: dict, parts: list, where: int, findings: list[Find
     return anchors
 
 
+def _rows_left_unread(text: str, listed: list[ListedProject], findings: list[Finding]) -> None:
+    """A table read up to a row whose next one it could not line up says so: where a line
+    right after the last row read is the next 序号 (the rows stopped, the table did not),
+    staff are told that rows are missing rather than left to count them."""
+    rows = [item for item in listed if item.from_table]
+    if not rows:
+        return
+    last = max(number for item in rows for number in item.lines)
+    after = [line.strip() for line in text.split("\n")[last:] if line.strip()][:3]
+    following = [cell for line in after for cell in [line.split("|")[0].strip()]]
+    if str(len(rows) + 1) in [cell.rstrip(".、．") for cell in following]:
+        findings.append(
+            Finding(
+                "warning",
+                f"表格读到第{len(rows)}行为止：其后的行（自序号{len(rows) + 1}起）与表头对不齐，"
+                "未能读出，请按原文补录。",
+                last + 1,
+                None,
+                field="rows",
+            )
+        )
+
+
 def _row_lines(listed: ListedProject) -> list[ParsedLine]:
     """The calculation a row states in its cells (面积 276亩, 奖补标准 1000元/亩): one line,
     with the row's amount when the product is that amount."""
@@ -1457,7 +1496,7 @@ def _row_lines(listed: ListedProject) -> list[ParsedLine]:
     line = lines[0]
     product = Decimal(1)
     for value, unit, _label in line.factors:
-        product *= value * (10_000 if unit == "万元" else 1)  # a count and a rate in 元 or 万元
+        product *= value * UNIT_MULTIPLIERS.get(unit, 1)  # a count, a rate in 元 or 万元
     if listed.amount is not None and product == listed.amount.value:
         line.amount = listed.amount
     return lines
@@ -1681,6 +1720,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             )
             anchors[0]["lines"], anchors[0]["sub"] = found["lines"], found["sub"]
         taken = {number for item in listed for number in item.lines}
+        _rows_left_unread(text, listed, findings)
         # A list's basis is stated above it; a notice of one project states it anywhere.
         above = len(listed) >= 2 or listed[0].from_table
         own = _own_number(title_lines)
@@ -1766,7 +1806,14 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             own = None
             if len(projects) > 1:
                 own = {line.number for line in _block_lines(block)}
-            found = _notice_lines(node, text, findings, after=after, only=own)
+            # What people gain (八、实施成效, 绩效目标: 每户增收2000元) is no spending.
+            skip = {
+                line.number
+                for section in block.sections
+                if section.kind in (o.PERFORMANCE, o.OUTCOMES)
+                for line in ([section.heading] if section.heading else []) + section.lines
+            }
+            found = _notice_lines(node, text, findings, after=after, only=own, skip=skip)
             anchor.setdefault("lines", {}).update(found["lines"])
             anchor.setdefault("sub", {}).update(found["sub"])
             if created and not subs[0]["lines"]:

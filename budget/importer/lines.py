@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from ..amounts import ParsedAmount, find_amounts
+from ..amounts import UNIT_MULTIPLIERS, ParsedAmount, find_amounts
 from ..formulas import FormulaError, parse_formula
 from ..normalize import halfwidth
 from .numbering import split_numbered
@@ -701,11 +701,15 @@ _PER_WORD_BEFORE = re.compile(
 
 
 # The sum a rate's clause states for its product: 每家扶持资金2万元，小计24万元.
-_RATE_SUM = re.compile(r"^[^；;。每]{0,6}?(?:小计|合计|共计|总计|共|计)[为是:：]?\s*$")
+_RATE_SUM = re.compile(
+    r"^[^；;。每]{0,6}?(?:小计|合计|共计|总计|共|(?<![预估设统累])计)[为是:：]?\s*$"
+)
+# A rate of what people gain or earn, not of what the budget spends.
+_NOT_SPENDING = re.compile(r"增收|收入|收益|增加|利息|年利率")
 # A count that is a total, which a rate in a later sentence of its paragraph may price:
 # 共计1444亩(花椒1241亩…)… 每亩奖补500元.
 _TOTAL_COUNT = re.compile(r"(?:共计|合计|总计|共)$")
-_MONEY_UNITS = {"元": Decimal(1), "万元": Decimal(10_000)}
+_RATE_UNITS = ("元", "万元")  # a rate per thing is written in these
 # A rate's words that say only that it is money, not what for.
 _MONEY_WORDS = re.compile(r"(?:扶持|补贴|补助|奖补|奖励|配套)?(?:资金|经费)?")
 
@@ -736,9 +740,16 @@ def rate_lines(text: str, source: str, *, stated: Iterable[ParsedAmount] = ()) -
             )
     # An amount found only as equal to a product is this line's when no other line has the
     # same product (1444亩 × 每亩自筹500元 and × 每亩奖补500元: neither is 72.2万's).
+    return one_line_a_sum(lines)
+
+
+def one_line_a_sum(lines: list[Line]) -> list[Line]:
+    """A sum found only as equal to a product is no line's when another line has the same
+    product, or states that sum as its own subtotal (共计5万元)."""
     found = Counter(line.amount.value for line in lines if line.product_only)
+    own = {line.amount.value for line in lines if line.amount and not line.product_only}
     for line in lines:
-        if line.product_only and found[line.amount.value] > 1:
+        if line.product_only and (found[line.amount.value] > 1 or line.amount.value in own):
             line.amount, line.product_only = None, False
     return lines
 
@@ -751,8 +762,10 @@ def _rate_line(
     source: str,
     stated: Iterable[ParsedAmount],
 ) -> Line | None:
-    if price.unit not in _MONEY_UNITS:
+    if price.unit not in _RATE_UNITS:
         return None
+    if _NOT_SPENDING.search(sentence[max(0, price.start - 12) : price.start]):
+        return None  # 每户增收2000元: what people gain, not what is spent
     per = _PER_WORD_BEFORE.search(sentence[: price.start])
     if not (price.per or per or _is_price(sentence, price)):
         return None
@@ -769,7 +782,8 @@ def _rate_line(
         for count in counts
         if count[2] < price.start
         and (
-            count[1] in nouns
+            # 211户 … 每户; but 3个示范点 … 每个村 counts 示范点, not 村.
+            (count[1] in nouns and count[1] != "个")
             or any(_counted_noun(sentence, count).endswith(noun) for noun in nouns)
         )
     ]
@@ -786,7 +800,7 @@ def _rate_line(
             return None
         value, unit, _where, label = earlier[-1]
         count_clause = ""
-    scale = _MONEY_UNITS[price.unit]
+    scale = UNIT_MULTIPLIERS[price.unit]
     rate = (price.value / scale).normalize()
     price_label = words_for(sentence, price.start, price.end, price=True, unit=price.unit)
     factors = [(value, unit, label), (rate, price.unit, price_label)]

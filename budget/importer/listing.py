@@ -312,11 +312,16 @@ def _misaligned_rows(lines: list[str], start: int, unit: str | None) -> list[Lis
     (its lines stay unplaced); else nothing is read."""
     cells = [(i + 1, lines[i].strip()) for i in range(start + 1, len(lines)) if lines[i].strip()]
     rows: list[list[tuple[int, str]]] = []
-    for number, cell in cells:
+    for at, (number, cell) in enumerate(cells):
         if _END_ROW.match(_squash(cell)):
             break
+        following = cells[at + 1][1] if at + 1 < len(cells) else ""
+        # The next number opens the next row where it follows words, or where words follow
+        # it (a row whose empty 备注 was left out ends in its amount).
         opens = cell.rstrip(".、．") == str(len(rows) + 1) and (
-            not rows or not _NUMERIC_CELL.match(rows[-1][-1][1])
+            not rows
+            or not _NUMERIC_CELL.match(rows[-1][-1][1])
+            or (following and not _NUMERIC_CELL.match(following))
         )
         if opens:
             rows.append([(number, cell)])

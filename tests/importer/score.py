@@ -10,8 +10,9 @@ value is one of:
   field), so staff are sent to it: not right, but not a silent error either;
 - **wrong**: any other value, or an empty one nobody is told about. The bar is none of these
   for departments, units, years and amounts. A project not read at all is wrong in every
-  field, unless the importer said it could not split the text into its projects (a finding
-  on ``projects``): then it is flagged.
+  field, unless the importer said it left rows of a table unread (a finding on ``rows``):
+  then flagged. A text of several projects that the importer read as one, saying so (a
+  finding on ``projects``), is scored as a refusal: every value flagged, none right.
 
 Accuracy is printed per field and per layout (a–e, mixed); ``--files`` adds one line per file.
 """
@@ -60,6 +61,7 @@ class FileScore:
     layout: str
     verdicts: list[tuple[str, str, str]] = field(default_factory=list)  # (field, verdict, note)
     error: str = ""
+    whole_text: bool = False  # read as one project, said so, where the text holds several
 
     def add(self, what: str, verdict: str, note: str = "") -> None:
         self.verdicts.append((what, verdict, note))
@@ -199,15 +201,28 @@ def score_file(path: Path, expected: dict) -> FileScore:
         ),
     )
     count = len(expected["projects"])
-    # The importer may say it could not split the text into its projects (a finding on
-    # "projects"): staff are told to enter them, so what it missed is flagged, not silent.
-    split_flagged = _flagged(findings, None, "projects")
-    missed = FLAGGED if split_flagged else WRONG
+    # The importer may say it read the whole text as one project because it could not split
+    # it (a finding on "projects"): where the text holds several, that is scored as a
+    # refusal, every value flagged (staff are told to enter them) and none credited.
+    if _flagged(findings, None, "projects") and count > 1:
+        score.whole_text = True
+        note = "整体作为一个项目导入，已提示按原文逐一录入"
+        score.add("projects", FLAGGED, note)
+        for _ in expected["projects"]:
+            for what in FIELDS[3:]:
+                score.add(what, FLAGGED, note)
+        return score
     score.add(
         "projects",
-        RIGHT if len(tree["projects"]) == count else missed,
+        RIGHT
+        if len(tree["projects"]) == count
+        else FLAGGED
+        if _flagged(findings, None, "rows")
+        else WRONG,
         f"应为 {count} 个，得到 {len(tree['projects'])} 个",
     )
+    # Rows of a table the importer said it left unread (a finding on "rows") are flagged.
+    missed = FLAGGED if _flagged(findings, None, "rows") else WRONG
     for wanted, got in _match_projects(expected["projects"], tree["projects"]):
         if got is None:
             for what in FIELDS[3:]:
@@ -294,6 +309,9 @@ def report(scores: list[FileScore], *, files: bool = False) -> str:
     for counts in by_field.values():
         total.update(counts)
     out += ["", f"  合计    {_share(total)}"]
+    refused = sum(1 for score in scores if score.error and not score.error.startswith("崩溃"))
+    whole = sum(1 for score in scores if score.whole_text)
+    out.append(f"  （拒绝导入 {refused} 个文件；{whole} 个多项目文件整体作为一个项目导入并已提示）")
     if files:
         out += ["", "按文件："]
         for score in scores:

@@ -84,3 +84,15 @@ def test_generated_splits_are_read_back(parts):
 def test_a_rate_is_never_a_projects_total(text, total):
     found, _sources = parse_funding(text)
     assert (found.value if found else None) == total
+
+
+@pytest.mark.parametrize("text", ["每户补助1万元", "按每户1万元标准补助"])
+def test_a_section_holding_only_a_rate_states_no_total(text):
+    assert parse_funding(text) == (None, [])
+
+
+def test_a_part_given_by_a_partner_is_not_the_whole():
+    total, _sources = parse_funding(
+        "其中：中央财政资金30万元，省级财政资金20万元，共建单位出资10万元。"
+    )
+    assert total is None

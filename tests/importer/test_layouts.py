@@ -384,8 +384,13 @@ def test_a_flattened_table_that_lost_a_cell_is_not_read_shifted():
         "新建",
         "30",
     ]
-    # Row 1 lost its 建设内容: counting off would put 2 in its amount; nothing is read instead.
-    assert read_listing("\n".join(cells)) == []
+    # Row 1 lost its 建设内容: counting off would put 2 in its amount. Read from 序号 to 序号
+    # instead, as guesses that staff are told to check.
+    listed = read_listing("\n".join(cells))
+    assert [(p.name, p.amount.value, p.misaligned) for p in listed] == [
+        ("水果基地", Decimal("200000"), True),
+        ("蔬菜基地", Decimal("300000"), True),
+    ]
 
 
 def test_a_column_heading_after_a_label_is_no_value_and_is_flagged():
@@ -947,8 +952,11 @@ def test_rows_that_do_not_line_up_with_their_header_are_read_as_flagged_guesses(
         assert {"name", "declared_total"} <= flagged
     # The header's 项目名称 is a column's name, never a label whose value is the next column.
     assert "项目主要建设内容" not in {p["name"] for p in projects}
-    # The cut-off last row is not a project; its lines are kept.
+    # The cut-off last row is not a project; its lines are kept, and staff are told that
+    # the table goes on past the rows read.
     assert "铺设污" in projects[0]["outcomes"]
+    [unread] = [f for f in result.findings if f.field == "rows"]
+    assert "第2行为止" in unread.message and "序号3" in unread.message
 
 
 def test_a_rate_or_a_rule_in_a_numbered_list_is_never_a_project():
@@ -1133,3 +1141,28 @@ def test_a_table_without_row_numbers_is_counted_off_by_the_length_its_rows_share
     # Rows that fit no one length (a cell missing in the middle of one) are not read.
     broken = BONDS.replace("其他项目收益专项债券\n\n1.0", "1.0")
     assert read_listing(broken) == []
+
+
+def test_a_row_ending_in_its_amount_does_not_swallow_the_next_row():
+    # Row 2 left its 备注 out, so its last cell is a number and the 3 after it opens row 3.
+    text = MISALIGNED.replace("三清四拆0.2万元/户;\n", "").replace(
+        "3\n污水处理\n铺设污\n", "3\n污水处理\n铺设污水管网。\n20\n20\n"
+    )
+    assert [(p.name, p.amount.value) for p in read_listing(text)] == [
+        ("垃圾处理", Decimal("50000")),
+        ("房前屋后", Decimal("160000")),
+        ("污水处理", Decimal("200000")),
+    ]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "1 | 《临海文化》杂志出版项目 | 10",  # a name that opens with a title
+        "1 | 施工单位按照《施工合同》要求完工 | 10",  # a contract is no basis
+    ],
+)
+def test_a_rows_own_words_cite_no_document_they_only_name(row):
+    text = "序号 | 项目名称 | 金额（万元）\n" + row + "\n2 | 乙村道路项目 | 20\n"
+    projects = parse_disclosure(text, year=2024).tree["projects"]
+    assert projects[0]["citations"] == []

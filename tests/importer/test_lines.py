@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from budget.amounts import find_amounts
+from budget.importer import parse_disclosure
 from budget.importer.lines import breakdown, extract_lines, rate_lines
 
 
@@ -353,3 +354,27 @@ def test_any_listed_parts_are_read_with_their_subtotals(parts):
     assert [(part.name, part.amount.value) for part in found] == [
         (name, Decimal(count * rate * 10_000)) for name, count, rate in parts
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "带动500户增收，每户增收2000元。",  # what people gain, not what is spent
+        "建设3个示范点，每个村补助10万元。",  # 每个村 prices villages, not the 3个 counted
+        "扶持12家，每家收益2万元。",
+    ],
+)
+def test_a_rate_that_is_not_spending_or_not_for_what_is_counted_is_no_line(text):
+    assert rate_lines(text, "content") == []
+
+
+def test_an_estimate_after_a_rate_is_not_its_subtotal():
+    (line,) = rate_lines("扶持家庭农场12家，每家2万元，预计30万元。", "content")
+    assert line.amount is None
+
+
+def test_a_stated_sum_two_lines_equal_is_neither_lines_across_paragraphs():
+    text = "种植100亩，每亩补贴500元，共计5万元。\n养殖10头，每头补贴5000元。\n"
+    result = parse_disclosure("关于甲村产业项目的公示\n" + text)
+    lines = [line for sub in result.tree["projects"][0]["sub_items"] for line in sub["lines"]]
+    assert [line["amount_yuan"] for line in lines] == ["50000.00", None]
