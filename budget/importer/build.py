@@ -232,7 +232,12 @@ def parse_funding(text: str) -> tuple[ParsedAmount | None, list[tuple[str, Parse
     if split_at >= 0:
         before = [a for a in amounts if a.end <= split_at]
         after = [a for a in amounts if a.start > split_at]
-        total = before[-1] if before else None
+        # The sum before 其中 said to be the whole (该项目预算总投资1350万元,中央财政资金1200
+        # 万元,县级配套150万元。其中…), else the last one before it.
+        total = next(
+            (a for a in before if _TOTAL_WORDS[0].search(text[max(0, a.start - 8) : a.start])),
+            before[-1] if before else None,
+        )
         if total is None:
             # 每个村不低于100万元，其中，中央30万元…，共计划投入各级财政资金600万元: the sum
             # after the parts, said to be the whole, is the total.
@@ -1181,7 +1186,9 @@ def _one_total(text: str, pattern: re.Pattern, project: ListedProject, *, prefer
     found = []
     for total in pattern.finditer(normal):
         amounts = find_amounts(text[total.end() : total.end() + 30])
-        if amounts and amounts[0].start == 0:
+        if _RATE_BEFORE.search(normal[max(0, total.end() - 12) : total.end()]):
+            continue  # 每亩可补助资金187.61元: a rate, not the project's sum
+        if amounts and amounts[0].start == 0 and not amounts[0].per:
             strong = bool(re.search(prefer, normal[max(0, total.start() - 6) : total.end()]))
             # (``prefer`` is looked for in the label and the few characters before it.)
             found.append((strong, amounts[0], text.count("\n", 0, total.start()) + 1))
@@ -1227,6 +1234,8 @@ def _whole_text_project(
     while name and name != previous:
         previous = name
         name = _TITLE_KIND.sub("", name).strip()
+    if len(name) > 60 or re.search(r"[。；;，,]", name):
+        name = ""  # no title: the text opens with its prose, which names nothing
     line = title_lines[0].number if title_lines else 1
     project = ListedProject(name=name[:200] or "项目1", line=line, lines=[], inferred=True)
     _one_total(text, _FUND_TOTAL, project, prefer=r"共计|合计|总计|总投资")

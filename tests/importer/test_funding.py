@@ -96,3 +96,11 @@ def test_a_part_given_by_a_partner_is_not_the_whole():
         "其中：中央财政资金30万元，省级财政资金20万元，共建单位出资10万元。"
     )
     assert total is None
+
+
+def test_the_total_before_qizhong_is_the_one_said_to_be_the_whole():
+    total, _sources = parse_funding(
+        "该项目预算总投资1350万元,中央财政资金1200万元,县级配套150万元。"
+        "其中:工程施工费1248.88万元,其他费用101.13万元。"
+    )
+    assert total.value == Decimal("13500000")

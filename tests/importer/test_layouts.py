@@ -1166,3 +1166,14 @@ def test_a_rows_own_words_cite_no_document_they_only_name(row):
     text = "序号 | 项目名称 | 金额（万元）\n" + row + "\n2 | 乙村道路项目 | 20\n"
     projects = parse_disclosure(text, year=2024).tree["projects"]
     assert projects[0]["citations"] == []
+
+
+def test_a_whole_text_project_without_a_title_is_not_named_by_its_prose():
+    text = (
+        "今年,上级共分配我县大豆玉米带状复合种植任务6000亩。\n"
+        "共分配我县大豆玉米带状复合种植补助资金120万元。经核定,每亩可补助资金187.61元。\n"
+    )
+    result = parse_disclosure(text, year=2023)
+    [project] = result.tree["projects"]
+    assert project["name"] == "项目1"  # flagged for staff, not a sentence
+    assert project["declared_total_yuan"] == "1200000.00"  # the rate is no second sum
