@@ -1304,46 +1304,26 @@ def _listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) 
     content of one sub-item holding it all. A notice's one project, read from its title and
     prose rather than from labelled cells, has its name and amount flagged for staff."""
     amount = listed.amount
+    guesses = []
     if listed.misaligned:
-        findings.append(
-            Finding(
-                "warning",
-                f"项目{sequence}所在的表格行与表头对不齐（有空格或跨行的单元格），项目名称"
-                f"“{listed.name}”取自该行第一个文字单元格，请核对。",
-                listed.line,
-                sequence,
-                field="name",
-            )
-        )
+        guesses = [
+            f"项目{sequence}所在的表格行与表头对不齐（有空格或跨行的单元格），项目名称"
+            f"“{listed.name}”取自该行第一个文字单元格，请核对。",
+            f"项目{sequence}的金额取自该行最后一个数字“{amount.text if amount else ''}”，请核对。",
+        ]
+    elif listed.inferred:
+        guesses = [
+            f"项目名称“{listed.name}”取自标题或正文，文中没有“项目名称”栏，请核对。",
+            f"项目金额取自文中的“{amount.text if amount else ''}”，请核对是否为本项目的总额。",
+        ]
+    if guesses:
+        # A value guessed rather than read from a labelled cell is flagged at its field.
+        name_note, amount_note = guesses
+        findings.append(Finding("warning", name_note, listed.line, sequence, field="name"))
         if amount is not None:
+            where = listed.line if listed.misaligned else listed.amount_line
             findings.append(
-                Finding(
-                    "warning",
-                    f"项目{sequence}的金额取自该行最后一个数字“{amount.text}”，请核对。",
-                    listed.line,
-                    sequence,
-                    field="declared_total",
-                )
-            )
-    if listed.inferred:
-        findings.append(
-            Finding(
-                "warning",
-                f"项目名称“{listed.name}”取自标题或正文，文中没有“项目名称”栏，请核对。",
-                listed.line,
-                sequence,
-                field="name",
-            )
-        )
-        if amount is not None:
-            findings.append(
-                Finding(
-                    "warning",
-                    f"项目金额取自文中的“{amount.text}”，请核对是否为本项目的总额。",
-                    listed.amount_line,
-                    sequence,
-                    field="declared_total",
-                )
+                Finding("warning", amount_note, where, sequence, field="declared_total")
             )
     if amount is None:
         findings.append(
