@@ -1401,8 +1401,11 @@ def _notice_lines(
         parts = breakdown(row)
         if parts:
             return _parts_as_sub_items(node, parts, number, findings)
+    totals: list = []  # a total count prices the rates of the project's later paragraphs
     lines = [
-        (line, number) for number, row in rows for line in rate_lines(row, "content", stated=stated)
+        (line, number)
+        for number, row in rows
+        for line in rate_lines(row, "content", stated=stated, totals=totals)
     ]
     one_line_a_sum([line for line, _ in lines])  # across the paragraphs too
     sub_item = node["sub_items"][0]
@@ -1704,9 +1707,9 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             _listed_node(sequence, item, findings) for sequence, item in enumerate(listed, 1)
         ]
         if notice is not None:
-            found = _notice_lines(
-                projects[0], text, findings, after=max(item.line for item in listed)
-            )
+            # From the first line: a title states no count and rate, and a text without a
+            # title opens with its prose.
+            found = _notice_lines(projects[0], text, findings, after=0)
             anchors[0]["lines"], anchors[0]["sub"] = found["lines"], found["sub"]
         taken = {number for item in listed for number in item.lines}
         _rows_left_unread(text, listed, findings)

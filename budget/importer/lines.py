@@ -707,14 +707,20 @@ _RATE_SUM = re.compile(
 # A rate of what people gain or earn, not of what the budget spends.
 _NOT_SPENDING = re.compile(r"增收|收入|收益|增加|利息|年利率")
 # A count that is a total, which a rate in a later sentence of its paragraph may price:
-# 共计1444亩(花椒1241亩…)… 每亩奖补500元.
-_TOTAL_COUNT = re.compile(r"(?:共计|合计|总计|共)$")
+# 共计1444亩(花椒1241亩…)… 每亩奖补500元; 共落实种植面积6396.15亩 … 每亩可补助资金187.61元.
+_TOTAL_COUNT = re.compile(r"(?:共计|合计|总计|共)[^，,。；;0-9]{0,8}$")
 _RATE_UNITS = ("元", "万元")  # a rate per thing is written in these
 # A rate's words that say only that it is money, not what for.
 _MONEY_WORDS = re.compile(r"(?:扶持|补贴|补助|奖补|奖励|配套)?(?:资金|经费)?")
 
 
-def rate_lines(text: str, source: str, *, stated: Iterable[ParsedAmount] = ()) -> list[Line]:
+def rate_lines(
+    text: str,
+    source: str,
+    *,
+    stated: Iterable[ParsedAmount] = (),
+    totals: list[tuple[Decimal, str, int, str]] | None = None,
+) -> list[Line]:
     """Calculations written as a count and a rate for each (``2019年种植3060亩，每亩补贴资金500元``,
     ``70个行政村，每村4400元，市级需配套704元/村``, ``家庭农场12家，每家扶持资金2万元，小计24万元``,
     ``211户…按每户1万元的标准进行补助``): a line each, its factors the count and the rate.
@@ -724,11 +730,15 @@ def rate_lines(text: str, source: str, *, stated: Iterable[ParsedAmount] = ()) -
     total count earlier in its paragraph (共计1444亩 … 每亩奖补500元); a rate without one is no
     calculation. The line's amount is the sum its clause states right after the rate
     (小计24万元), else an amount of ``stated`` (the text's own sums) equal to the product;
-    otherwise it is left empty: the text states none, and the product is the factors'."""
+    otherwise it is left empty: the text states none, and the product is the factors'.
+    ``totals``, when given, carries the total counts over paragraphs and calls."""
     lines: list[Line] = []
     stated = list(stated)
+    carried = totals
     for paragraph in text.split("\n"):
-        totals: list[tuple[Decimal, str, int, str]] = []  # the paragraph's total counts
+        # The paragraph's total counts, or those of the text so far when the caller carries
+        # them over its paragraphs (one project's text: 共落实种植面积6396.15亩 … 每亩187.61元).
+        totals = carried if carried is not None else []
         for sentence in _sentences(paragraph):
             counts = _counts(sentence)
             for price in find_amounts(sentence):
@@ -773,8 +783,12 @@ def _rate_line(
     if before.count("每") > 1 or any(c[1] in _TIME_UNITS for c in counts):
         return None  # 每人每天100元，培训3天: more than a count and a rate
     # 每亩, 每村; 每个 for 个, or 每个村 for 村.
-    nouns = {price.per} if price.per else set(per.group("noun", "then")) if per else set()
+    # 元/人/月 is a rate for a person (a month's): the thing priced is the first.
+    priced = price.per.split("/")[0] if price.per else ""
+    nouns = {priced} if priced else set(per.group("noun", "then")) if per else set()
     nouns -= {"", *_TIME_UNITS, "季"}
+    if nouns & {"人", "名"}:
+        nouns |= {"人", "名"}  # 376名 are counted people: 700元/人
     if not nouns:
         return None
     paired = [
@@ -826,7 +840,17 @@ def _rate_line(
             after[0], start=after[0].start + price.end, end=after[0].end + price.end
         )
     else:
-        line.amount = next((amount for amount in stated if amount.value == product), None)
+        # A rate written to the 分 (每亩187.61元) was rounded from the sum it was worked out
+        # from: the product may miss that sum by half a unit of its last digit per thing.
+        rounded = value * (Decimal(1).scaleb(rate.as_tuple().exponent) * scale) / 2
+        line.amount = next((amount for amount in stated if amount.value == product), None) or next(
+            (
+                amount
+                for amount in stated
+                if rate.as_tuple().exponent < 0 and abs(amount.value - product) <= rounded
+            ),
+            None,
+        )
         line.product_only = line.amount is not None
     return line
 
@@ -844,6 +868,9 @@ class Part:
 _SOURCE_PART = re.compile(
     r"^(?:自筹|(?:中央|省|市|县|区|上级|本级|地方|各级|省、市)级?(?:财政)?"
     r"(?:[^，,。；;]{0,6}?(?:资金|配套|补助|拨款))?$)"
+    # 财政奖补资金, 一事一议筹资筹劳资金, 村集体资金, 银行贷款: where it comes from.
+    r"|(?:财政|自筹|集体|筹资|筹劳|社会资本|贷款|债券|中央|省级|市级|县级|区级|上级)"
+    r"[^，,。；;]{0,8}(?:资金|补助|拨款|配套|出资|投入)?$"
 )
 
 
@@ -851,30 +878,34 @@ def breakdown(text: str) -> list[Part]:
     """What one project's money is made of, as its text lists it after 其中 (…专项资金80万元，
     其中：家庭农场12家，每家扶持资金2万元，小计24万元；…；工作经费4万元): each part the words up
     to a sum that is not a rate (小计24万元 closes 家庭农场…, not 每家2万元), named by its first
-    words. Two parts at least, in one paragraph; [] when the parts name sources of the money
-    (中央财政资金30万元，省级50万元), which are funding sources, not parts."""
+    words, up to the next 其中. Two parts at least, in one paragraph; [] when the parts name
+    sources of the money (中央财政资金30万元，省级50万元; 村集体资金), which are funding sources,
+    not parts."""
     for paragraph in text.split("\n"):
-        start = paragraph.find("其中")
-        if start < 0:
-            continue
-        rest = paragraph[start + 2 :]
-        parts: list[Part] = []
-        begin = 0
-        for amount in find_amounts(rest):
-            before = rest[max(0, amount.start - 12) : amount.start]
-            if amount.per or re.search(r"每[^，,。；;：:0-9]{0,10}$", before):
-                continue  # a rate inside the part
-            words = rest[begin : amount.end].strip(" ，,；;。：:")
-            begin = amount.end
-            name = _part_name(words)
-            if not name:
-                return []
-            parts.append(Part(name=name, amount=amount, text=words))
-        if len(parts) >= 2:
-            if any(_SOURCE_PART.match(part.name) for part in parts):
-                return []
-            return parts
+        starts = [match.end() for match in re.finditer("其中", paragraph)]
+        ends = [*starts[1:], len(paragraph) + 2] if starts else []
+        for at, following in zip(starts, ends, strict=True):
+            parts = _parts_in(paragraph[at : following - 2])
+            if len(parts) >= 2:
+                return [] if any(_SOURCE_PART.match(part.name) for part in parts) else parts
     return []
+
+
+def _parts_in(rest: str) -> list[Part]:
+    """The parts of a breakdown's words, each closed by a sum; [] when one has no name."""
+    parts: list[Part] = []
+    begin = 0
+    for amount in find_amounts(rest):
+        before = rest[max(0, amount.start - 12) : amount.start]
+        if amount.per or re.search(r"每[^，,。；;：:0-9]{0,10}$", before):
+            continue  # a rate inside the part
+        words = rest[begin : amount.end].strip(" ，,；;。：:")
+        begin = amount.end
+        name = _part_name(words)
+        if not name:
+            return []
+        parts.append(Part(name=name, amount=amount, text=words))
+    return parts
 
 
 def _part_name(words: str) -> str:

@@ -378,3 +378,32 @@ def test_a_stated_sum_two_lines_equal_is_neither_lines_across_paragraphs():
     result = parse_disclosure("关于甲村产业项目的公示\n" + text)
     lines = [line for sub in result.tree["projects"][0]["sub_items"] for line in sub["lines"]]
     assert [line["amount_yuan"] for line in lines] == ["50000.00", None]
+
+
+def test_a_rate_rounded_to_the_fen_takes_the_sum_it_was_worked_out_from():
+    stated = find_amounts("共分配补助资金120万元。")
+    (line,) = rate_lines("共落实种植面积6396.15亩,每亩可补助资金187.61元。", "c", stated=stated)
+    assert line.amount.value == Decimal("1200000")  # 6396.15 × 187.61 = 1,199,981.70
+    # A whole rate is exact: a sum it misses is not its.
+    (line,) = rate_lines("共种植6396亩,每亩补助188元。", "c", stated=stated)
+    assert line.amount is None
+
+
+def test_a_rate_per_person_and_month_prices_the_people_counted_in_ming():
+    (line,) = rate_lines("共聘用生态护林员376名,管护费为700元/人/月。", "c")
+    assert _factors(line) == [(Decimal("376"), "名"), (Decimal("700"), "元")]
+
+
+def test_a_total_count_carried_over_paragraphs_prices_a_later_rate():
+    totals: list = []
+    assert rate_lines("共落实种植面积6396.15亩,涉及15个乡镇。", "c", totals=totals) == []
+    (line,) = rate_lines("经核定,每亩可补助资金187.61元。", "c", totals=totals)
+    assert _factors(line) == [(Decimal("6396.15"), "亩"), (Decimal("187.61"), "元")]
+
+
+def test_each_qizhong_starts_its_own_breakdown_and_sources_are_none():
+    text = (
+        "共72个项目,其中:村内道路项目61个,长度43公里。预计项目总投资1958.7万元,"
+        "其中财政奖补资金1118万元,一事一议筹资筹劳资金386.53万元,村集体资金454.2万元。"
+    )
+    assert breakdown(text) == []
