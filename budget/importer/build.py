@@ -1048,8 +1048,23 @@ _OWN_NUMBER = re.compile(
 
 
 def _own_number(title_lines: list[o.Line]) -> str:
-    """The notice's own document number: a line at its head holding nothing else."""
-    return "\n".join(line.text for line in title_lines if _OWN_NUMBER.match(halfwidth(line.text)))
+    """The notice's own document number: a line at its head holding nothing else, or one in
+    brackets at the end of its title (…项目资金安排情况公告(卢财预整合【2022】3号))."""
+    own = []
+    for line in title_lines:
+        text = halfwidth(line.text).strip()
+        if _OWN_NUMBER.match(text):
+            own.append(line.text)
+        elif bracketed := re.search(r"[(（]([^()（）]{4,40}号)[)）]$", text):
+            own.append(bracketed.group(1))
+    return "\n".join(own)
+
+
+# A sentence that acts under a document: 根据/依据/按照/执行/遵照《…》, 《…》文件精神, or one that
+# names a document by its number.
+_ACTS_UNDER = re.compile(
+    r"根据|依据|按照|执行|遵照|参照|〔\s*[0-9]{4}\s*〕|》\s*(?:等)?(?:文件|精神|要求|规定)"
+)
 
 
 def _notice_citations(text: str, before_line: int, own: str = "") -> list[dict]:
@@ -1061,7 +1076,7 @@ def _notice_citations(text: str, before_line: int, own: str = "") -> list[dict]:
     for (《…申报表》, without a number)."""
     head = "\n".join(text.split("\n")[: before_line - 1])
     sentences = re.split(r"(?<=[。；;])", head)
-    basis = "".join(s for s in sentences if re.search(r"根据|依据|按照|〔\s*[0-9]{4}\s*〕", s))
+    basis = "".join(s for s in sentences if _ACTS_UNDER.search(s))
     if not basis:
         return []
     return _citations_in(basis, own)
@@ -1713,10 +1728,13 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             anchors[0]["lines"], anchors[0]["sub"] = found["lines"], found["sub"]
         taken = {number for item in listed for number in item.lines}
         _rows_left_unread(text, listed, findings)
-        # A list's basis is stated above it; a notice of one project states it anywhere.
-        above = len(listed) >= 2 or listed[0].from_table
+        # A list's basis is stated around it, above or below (严格执行《…管理办法》), never
+        # in its items' own lines (those are each item's own, below).
         own = _own_number(title_lines)
-        shared = _notice_citations(text, min(taken) if above else text.count("\n") + 2, own)
+        outside = "\n".join(
+            line for number, line in enumerate(text.split("\n"), 1) if number not in taken
+        )
+        shared = _notice_citations(outside, outside.count("\n") + 2, own)
         rows = text.split("\n")
         for node, item in zip(projects, listed, strict=True):
             node["citations"] = [dict(citation) for citation in shared]

@@ -455,6 +455,11 @@ def read_listing(text: str) -> list[ListedProject]:
     return _numbered_items(lines)
 
 
+_NOTICE_AGAIN = re.compile(
+    r"^\s*(?:请|望|特此|以上|附件|联系人|联系电话|监督电话|举报电话|公示期|公示时间)"
+)
+
+
 @dataclass
 class _Run:
     """Items numbered in one style, 1, 2, 3 …; inside an item of an outer run, or not."""
@@ -528,8 +533,10 @@ def _numbered_items(lines: list[str]) -> list[ListedProject]:
             continue
         if current is None or not line.strip():
             continue
-        if _ANY_MARKER.match(halfwidth(line)):
-            current = None  # a numbered line of another kind (三、公示期限) ends the item
+        if _ANY_MARKER.match(halfwidth(line)) or _NOTICE_AGAIN.match(line):
+            # A numbered line of another kind (三、公示期限) ends the item, and so does the
+            # notice speaking again (请各实施单位…, 特此公告, 联系电话:…).
+            current = None
             continue
         normal = halfwidth(line)
         # Money and unit are read from a line a label leads (资金规模:…, 投资:… 实施单位:…);

@@ -13,7 +13,7 @@ from tests.importer.score import FLAGGED, RIGHT, WRONG, corpus_files, score_corp
 
 # Measured with `make importer-score`; each one may only move the right way.
 RIGHT_AT_LEAST = 0.70
-WRONG_AT_MOST = 100  # 106 texts (64–111 held out first) and 6 office copies
+WRONG_AT_MOST = 96  # 106 texts (64–111 held out first) and 6 office copies
 
 
 @pytest.fixture(scope="module")

@@ -1177,3 +1177,31 @@ def test_a_whole_text_project_without_a_title_is_not_named_by_its_prose():
     [project] = result.tree["projects"]
     assert project["name"] == "项目1"  # flagged for staff, not a sentence
     assert project["declared_total_yuan"] == "1200000.00"  # the rate is no second sum
+
+
+def test_a_lists_basis_may_follow_it_and_may_be_named_only_as_a_file_acted_under():
+    text = (
+        "关于2019年扶贫项目计划的通知\n"
+        "1.甲村道路项目,安排资金100万元。\n"
+        "2.乙村饮水项目,安排资金50万元。\n"
+        "请各实施单位严格执行《镇安县扶贫项目实施管理办法》。\n"
+    )
+    projects = parse_disclosure(text, year=2019).tree["projects"]
+    assert [[c["title"] for c in p["citations"]] for p in projects] == [
+        ["镇安县扶贫项目实施管理办法"],
+        ["镇安县扶贫项目实施管理办法"],
+    ]
+
+
+def test_the_number_in_brackets_after_a_title_is_the_notices_own_not_a_citation():
+    text = (
+        "卢氏县乡村振兴局项目资金安排情况公告(卢财预整合【2022】3号)\n"
+        "经研究确定,《卢氏县财政局关于下达2022年补助项目资金的通知》文件分配资金300万元。\n"
+        "一、卢氏县雨露计划职业教育项目\n"
+        "1.投资预算:260万元;\n"
+        "二、卢氏县雨露计划短期技能培训项目\n"
+        "1.投资预算:40万元;\n"
+    )
+    projects = parse_disclosure(text, year=2022).tree["projects"]
+    assert [len(p["citations"]) for p in projects] == [1, 1]
+    assert projects[0]["citations"][0]["title"].endswith("补助项目资金的通知")
