@@ -771,8 +771,9 @@ def _build_project(
     if outcomes is not None:
         node["outcomes"] = outcomes.text
     for section in block.sections:
+        used = funding if section.kind == o.FUNDING else first(section.kind)
         if section.kind in (o.PERFORMANCE, o.EXTRA) or (
-            section.kind in o.SECTION_ORDER and section is not first(section.kind)
+            section.kind in o.SECTION_ORDER and section is not used
         ):
             heading = section.heading.text.strip() if section.heading else ""
             text = "\n".join(part for part in (heading, section.text) if part)
@@ -1467,6 +1468,11 @@ def _parts_as_sub_items(node: dict, parts: list, where: int, findings: list[Find
         )
         anchors["sub"][index] = where
         anchors["lines"].update({(index, number): where for number in range(1, len(lines) + 1)})
+    for old in node["sub_items"]:
+        # What the sub-item that held it all said is kept, as written, with the project.
+        for kept in (old["content"], old["plan"]):
+            if kept:
+                _append(node, "outcomes", kept)
     node["sub_items"] = sub_items
     return anchors
 
@@ -1816,11 +1822,12 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             own = None
             if len(projects) > 1:
                 own = {line.number for line in _block_lines(block)}
-            # What people gain (八、实施成效, 绩效目标: 每户增收2000元) is no spending.
+            # What people gain (八、实施成效, 绩效目标: 每户增收2000元) is no spending, and a
+            # name, a unit or a basis states no parts.
             skip = {
                 line.number
                 for section in block.sections
-                if section.kind in (o.PERFORMANCE, o.OUTCOMES)
+                if section.kind in (o.PERFORMANCE, o.OUTCOMES, o.NAME, o.UNIT, o.BASIS)
                 for line in ([section.heading] if section.heading else []) + section.lines
             }
             found = _notice_lines(node, text, findings, after=after, only=own, skip=skip)
