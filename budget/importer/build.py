@@ -53,6 +53,18 @@ from .tables import CELL_LABELS, ORGANISATION_END, form_total, single_value, unf
 
 SCHEMA = "portal.disclosure-tree/1"
 _YEAR = re.compile(r"(?P<year>(?:19|20)[0-9]{2})\s*年")
+# A year the budget is for: not a date (2023年9月开工), nor a cited document's (《…2017年度…》).
+_BUDGET_YEAR = re.compile(r"(?P<year>(?:19|20)[0-9]{2})\s*年(?!\s*[0-9]{1,2}\s*月)")
+
+
+def _title_year(title: str) -> re.Match | None:
+    """The first year a title names for its budget: not one inside a document it cites, nor a
+    date; compared by position with ``_YEAR``'s."""
+    normal = re.sub(r"《[^》]*》", lambda cited: "　" * len(cited.group()), halfwidth(title))
+    found = _BUDGET_YEAR.search(normal)
+    return _YEAR.search(halfwidth(title), found.start()) if found else None
+
+
 _REGION = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:自治州|自治县|省|市|县|区|州|旗))")
 _TRAILING = " \t\u3000。；;，,"
 # Words before a total, strongest first: 合计 beats 安排 (市级财政安排30万元，…，合计50万元).
@@ -1707,6 +1719,18 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
     title_lines, title_overflow = _title_lines(above)
     title = "".join(line.text.strip() for line in title_lines)
     match = _YEAR.search(halfwidth(title))  # ２０２４年 too; same positions
+    budget_year = _title_year(title)
+    if match and not year and (budget_year is None or budget_year.start() != match.start()):
+        # Only a cited document's year (根据《关于下达2017年度…》) or a date (2023年9月开工)
+        # names a year: often the budget's, not always.
+        findings.append(
+            Finding(
+                "warning",
+                f"预算年度取自“{match.group()}”：它是所引文件或日期中的年份，请核对。",
+                title_lines[0].number if title_lines else None,
+                field="fiscal_year",
+            )
+        )
     fiscal_year = year or (int(match.group("year")) if match else None) or labelled_year(text)
     name = (
         department

@@ -1205,3 +1205,27 @@ def test_the_number_in_brackets_after_a_title_is_the_notices_own_not_a_citation(
     projects = parse_disclosure(text, year=2022).tree["projects"]
     assert [len(p["citations"]) for p in projects] == [1, 1]
     assert projects[0]["citations"][0]["title"].endswith("补助项目资金的通知")
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "各有关乡镇:根据《关于下达2017年度第五批扶贫项目实施计划的通知》,安排补助资金114.21万元。",
+        "为改善交通,持续推进硬化路续建项目,该项目于2023年9月开工建设,计划总投资2404万元。",
+    ],
+)
+def test_a_year_of_a_cited_document_or_a_date_is_the_budget_year_only_as_a_flagged_guess(
+    opening,
+):
+    result = parse_disclosure(opening + "\n")
+    year = result.tree["disclosure"]["fiscal_year"]
+    flagged = [f for f in result.findings if f.field == "fiscal_year"]
+    assert year is None or flagged  # never silent
+
+
+def test_a_budget_year_in_a_title_is_taken_without_a_flag():
+    result = parse_disclosure(
+        "关于下达2024年衔接资金项目计划的通知\n1.甲村道路项目,安排资金100万元。\n2.乙村饮水项目,安排资金50万元。\n"
+    )
+    assert result.tree["disclosure"]["fiscal_year"] == 2024
+    assert not [f for f in result.findings if f.field == "fiscal_year"]
