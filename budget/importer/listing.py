@@ -557,15 +557,28 @@ def _numbered_items(lines: list[str]) -> list[ListedProject]:
         + [r for r in runs if r.parent is None]
         + [r for r in runs if r.parent is not None and not r.across]
     )
-    for run in ordered:
+
+    def listed_money(run: _Run) -> bool:
         # A list of projects states money for them: plain numbered paragraphs do not.
         with_money = [item for item in run.items if item.amount is not None]
-        if len(run.items) >= 2 and len(with_money) >= len(run.items) / 2:
-            for item in run.items:
+        return len(run.items) >= 2 and len(with_money) >= len(run.items) / 2
+
+    for run in ordered:
+        if listed_money(run):
+            items = list(run.items)
+            if not run.across:
+                # Lists of the same kind under the next headings (一、中央资金 (一)…(六)
+                # 二、省级资金 (一)…(六)) are the same list in groups: none is left out.
+                later = runs[runs.index(run) + 1 :]
+                for other in later:
+                    if other.style != run.style or not listed_money(other):
+                        break
+                    items += other.items
+            for item in items:
                 item.lines = sorted({n for part in [item, *item.parts] for n in part.lines})
                 if run.across:
                     item.parts = []
-            return run.items
+            return items
     return []
 
 

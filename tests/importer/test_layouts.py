@@ -1229,3 +1229,21 @@ def test_a_budget_year_in_a_title_is_taken_without_a_flag():
     )
     assert result.tree["disclosure"]["fiscal_year"] == 2024
     assert not [f for f in result.findings if f.field == "fiscal_year"]
+
+
+def test_a_list_in_groups_under_headings_loses_no_group():
+    text = (
+        "一、中央财政衔接资金(5273万元)\n"
+        "(一)支持产业发展2993.7万元;\n"
+        "(二)易地扶贫搬迁后续扶持项目1050万元;\n"
+        "二、省级财政衔接资金(5509万元)\n"
+        "(一)支持巩固脱贫攻坚成果项目1843.72万元;\n"
+        "(二)支持乡村治理项目40万元;\n"
+        "联系人:杨 毅\n"
+    )
+    assert [item.amount.value for item in read_listing(text)] == [
+        Decimal("29937000"),
+        Decimal("10500000"),
+        Decimal("18437200"),
+        Decimal("400000"),
+    ]
