@@ -1076,7 +1076,7 @@ def _own_number(title_lines: list[o.Line]) -> str:
 # A sentence that acts under a document: 根据/依据/按照/执行/遵照《…》, 《…》文件精神, or one that
 # names a document by its number.
 _ACTS_UNDER = re.compile(
-    r"根据|依据|按照|执行|遵照|参照|〔\s*[0-9]{4}\s*〕|》\s*(?:等)?(?:文件|精神|要求|规定)"
+    r"根据|依据|按照|(?:执行|遵照|参照)\s*《|〔\s*[0-9]{4}\s*〕|》\s*(?:等)?(?:文件|精神|要求|规定)"
 )
 
 
@@ -1410,6 +1410,7 @@ def _notice_lines(
     after: int,
     only: set[int] | None = None,
     skip: frozenset[int] | set[int] = frozenset(),
+    carry: bool = False,
 ) -> dict[str, dict]:
     """What a text of one project states in its prose of the parts of its money and their
     calculations, for a project whose one sub-item states none: the parts it lists after 其中
@@ -1429,7 +1430,9 @@ def _notice_lines(
         parts = breakdown(row)
         if parts:
             return _parts_as_sub_items(node, parts, number, findings)
-    totals: list = []  # a total count prices the rates of the project's later paragraphs
+    # A notice's total count prices the rates of its later paragraphs (``carry``); a
+    # sectioned text's counts stay in their paragraph.
+    totals: list | None = [] if carry else None
     lines = [
         (line, number)
         for number, row in rows
@@ -1719,10 +1722,15 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
     title_lines, title_overflow = _title_lines(above)
     title = "".join(line.text.strip() for line in title_lines)
     match = _YEAR.search(halfwidth(title))  # ２０２４年 too; same positions
+    # The year given, else the budget year the title names, else a labelled one (预算年度：
+    # 2024年, …表(2023年度)), else as a flagged guess a cited document's year (根据《关于下达
+    # 2017年度…》) or a date's (2023年9月开工) in the title: often the budget's, not always.
     budget_year = _title_year(title)
-    if match and not year and (budget_year is None or budget_year.start() != match.start()):
-        # Only a cited document's year (根据《关于下达2017年度…》) or a date (2023年9月开工)
-        # names a year: often the budget's, not always.
+    fiscal_year = (
+        year or (int(budget_year.group("year")) if budget_year else None) or labelled_year(text)
+    )
+    if fiscal_year is None and match:
+        fiscal_year = int(match.group("year"))
         findings.append(
             Finding(
                 "warning",
@@ -1731,7 +1739,6 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
                 field="fiscal_year",
             )
         )
-    fiscal_year = year or (int(match.group("year")) if match else None) or labelled_year(text)
     name = (
         department
         or labelled_department(text)
@@ -1754,7 +1761,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         if notice is not None:
             # From the first line: a title states no count and rate, and a text without a
             # title opens with its prose.
-            found = _notice_lines(projects[0], text, findings, after=0)
+            found = _notice_lines(projects[0], text, findings, after=0, carry=True)
             anchors[0]["lines"], anchors[0]["sub"] = found["lines"], found["sub"]
         taken = {number for item in listed for number in item.lines}
         _rows_left_unread(text, listed, findings)
@@ -1851,7 +1858,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             skip = {
                 line.number
                 for section in block.sections
-                if section.kind in (o.PERFORMANCE, o.OUTCOMES, o.NAME, o.UNIT, o.BASIS)
+                if section.kind in (o.PERFORMANCE, o.OUTCOMES, o.NAME, o.UNIT, o.BASIS, o.OVERVIEW)
                 for line in ([section.heading] if section.heading else []) + section.lines
             }
             found = _notice_lines(node, text, findings, after=after, only=own, skip=skip)

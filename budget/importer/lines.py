@@ -847,7 +847,9 @@ def _rate_line(
             (
                 amount
                 for amount in stated
-                if rate.as_tuple().exponent < 0 and abs(amount.value - product) <= rounded
+                if price.unit == "元"
+                and rate.as_tuple().exponent == -2
+                and abs(amount.value - product) <= rounded
             ),
             None,
         )
@@ -868,9 +870,9 @@ class Part:
 _SOURCE_PART = re.compile(
     r"^(?:自筹|(?:中央|省|市|县|区|上级|本级|地方|各级|省、市)级?(?:财政)?"
     r"(?:[^，,。；;]{0,6}?(?:资金|配套|补助|拨款))?$)"
-    # 财政奖补资金, 一事一议筹资筹劳资金, 村集体资金, 银行贷款: where it comes from.
-    r"|(?:财政|自筹|集体|筹资|筹劳|社会资本|贷款|债券|中央|省级|市级|县级|区级|上级)"
-    r"[^，,。；;]{0,8}(?:资金|补助|拨款|配套|出资|投入)?$"
+    # 财政奖补资金, 一事一议筹资筹劳资金, 村集体资金, 申请银行贷款, 企业出资: where it comes
+    # from, wherever in the part's name it says so.
+    r"|.*(?:财政|自筹|集体|筹资|投劳|社会资本|贷款|债券|出资|衔接|中央|省级|市级|县级|区级|上级)"
 )
 
 

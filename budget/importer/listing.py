@@ -367,7 +367,10 @@ def _rows_without_numbers(lines: list[str], start: int, width: int, columns: dic
     needed = max(columns["name"], columns["amount"]) + 1
     for length in range(width, needed - 1, -1):
         rows = [cells[at : at + length] for at in range(0, len(cells) - length + 1, length)]
-        if len(rows) < 2 or len(cells) - len(rows) * length >= length:
+        left = cells[len(rows) * length :]
+        # Cells left over are a last row the text cuts short before its amount, or nothing:
+        # more means a row lost a cell and the rest slid (a project would go missing).
+        if len(rows) < 2 or len(left) >= needed:
             continue
 
         def fits(row) -> bool:
@@ -455,8 +458,17 @@ def read_listing(text: str) -> list[ListedProject]:
     return _numbered_items(lines)
 
 
+def _under_heading(lines: list[str], first: int) -> bool:
+    """Whether the list whose first item is on line ``first`` (1-based) follows a numbered
+    heading of its own (二、省级财政衔接资金(5509万元)), as a group of a list does, rather than
+    words that set it apart (去年已完成项目如下：)."""
+    before = [line for line in lines[: first - 1] if line.strip()]
+    return bool(before) and bool(_ANY_MARKER.match(halfwidth(before[-1])))
+
+
 _NOTICE_AGAIN = re.compile(
-    r"^\s*(?:请|望|特此|以上|附件|联系人|联系电话|监督电话|举报电话|公示期|公示时间)"
+    r"^\s*(?:请(?:各|广大|社会)|特此|以上(?:项目|公示|内容|资金)|附件|联系人|联系电话|监督电话|"
+    r"举报电话|公示期|公示时间)"
 )
 
 
@@ -571,7 +583,11 @@ def _numbered_items(lines: list[str]) -> list[ListedProject]:
                 # 二、省级资金 (一)…(六)) are the same list in groups: none is left out.
                 later = runs[runs.index(run) + 1 :]
                 for other in later:
-                    if other.style != run.style or not listed_money(other):
+                    if (
+                        other.style != run.style
+                        or not listed_money(other)
+                        or not _under_heading(lines, other.items[0].line)
+                    ):
                         break
                     items += other.items
             for item in items:

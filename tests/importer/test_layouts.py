@@ -1247,3 +1247,50 @@ def test_a_list_in_groups_under_headings_loses_no_group():
         Decimal("18437200"),
         Decimal("400000"),
     ]
+
+
+def test_a_list_set_apart_by_words_is_not_merged_with_the_one_before():
+    text = (
+        "1.某村道路硬化项目，资金50万元\n"
+        "2.某村饮水项目，资金30万元\n"
+        "去年已完成项目如下（不列入本次安排）：\n"
+        "1.某村桥梁修建项目，资金20万元\n"
+        "2.某村路灯项目，资金10万元\n"
+    )
+    assert [item.name for item in read_listing(text)] == ["某村道路硬化项目", "某村饮水项目"]
+
+
+def test_a_table_without_row_numbers_whose_cells_slid_is_not_read():
+    cells = ["项目名称", "实施单位", "资金(万元)", "备注"]
+    cells += ["甲村道路项目", "甲村村委会", "50", "新建"]
+    cells += ["乙村饮水项目", "乙村村委会", "30"]  # no 备注
+    cells += ["丙村桥梁修建项目", "丙村村委会", "20", "改建"]
+    assert read_listing("\n".join(cells)) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["以上道路涉及3个村民小组。", "望城区段由区交通局负责。", "请示批复文号另附。"],
+)
+def test_an_items_own_line_that_opens_like_the_notice_stays_the_items(line):
+    text = f"1.甲村道路项目\n{line}\n资金:50万元\n2.乙村饮水项目\n资金:30万元\n"
+    listed = read_listing(text)
+    assert [(item.name, item.amount.value) for item in listed] == [
+        ("甲村道路项目", Decimal("500000")),
+        ("乙村饮水项目", Decimal("300000")),
+    ]
+
+
+def test_a_labelled_budget_year_beats_a_cited_documents_year():
+    text = "根据《关于下达2017年度扶贫项目计划的通知》\n预算年度：2024年\n1.甲村道路项目,资金50万元。\n2.乙村饮水项目,资金30万元。\n"
+    result = parse_disclosure(text)
+    assert result.tree["disclosure"]["fiscal_year"] == 2024
+
+
+def test_carrying_out_a_plan_is_not_citing_it():
+    text = (
+        "为做好项目执行工作，现将《2024年衔接资金项目计划》公示如下：\n"
+        "1.甲村道路项目,安排资金50万元。\n2.乙村饮水项目,安排资金30万元。\n"
+    )
+    projects = parse_disclosure(text, year=2024).tree["projects"]
+    assert [p["citations"] for p in projects] == [[], []]

@@ -407,3 +407,21 @@ def test_each_qizhong_starts_its_own_breakdown_and_sources_are_none():
         "其中财政奖补资金1118万元,一事一议筹资筹劳资金386.53万元,村集体资金454.2万元。"
     )
     assert breakdown(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "项目总投资100万元，其中：申请银行贷款60万元，企业出资40万元。",
+        "项目资金50万元，其中：衔接资金30万元，村集体资金20万元。",
+        "中央资金80万元，其中：用于道路硬化60万元；群众自筹20万元。",
+    ],
+)
+def test_where_the_money_comes_from_is_never_a_part_of_it(text):
+    assert breakdown(text) == []
+
+
+def test_only_a_rate_in_yuan_to_the_fen_has_rounding_slack():
+    stated = find_amounts("本次下达中央资金95万元。")
+    (line,) = rate_lines("对脱贫户200户每户补助0.5万元。", "c", stated=stated)
+    assert line.amount is None  # 200 × 0.5万 = 100万, not 95万
