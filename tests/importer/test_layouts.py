@@ -1282,7 +1282,10 @@ def test_an_items_own_line_that_opens_like_the_notice_stays_the_items(line):
 
 
 def test_a_labelled_budget_year_beats_a_cited_documents_year():
-    text = "根据《关于下达2017年度扶贫项目计划的通知》\n预算年度：2024年\n1.甲村道路项目,资金50万元。\n2.乙村饮水项目,资金30万元。\n"
+    text = (
+        "根据《关于下达2017年度扶贫项目计划的通知》\n预算年度：2024年\n"
+        "1.甲村道路项目,资金50万元。\n2.乙村饮水项目,资金30万元。\n"
+    )
     result = parse_disclosure(text)
     assert result.tree["disclosure"]["fiscal_year"] == 2024
 
