@@ -1358,7 +1358,13 @@ def _listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) 
             Finding(
                 "warning",
                 f"项目{sequence}“{listed.name}”的金额未能识别"
-                + (f"（原文“{listed.amount_cell}”，表中未写单位）" if listed.amount_cell else "")
+                + (
+                    f"（原文“{listed.amount_cell}”，表中未写单位）"
+                    if listed.amount_cell and listed.from_table
+                    else f"（文中写有几笔金额：{listed.amount_cell}，没有写明合计）"
+                    if listed.amount_cell
+                    else ""
+                )
                 + "，请按原文填写。",
                 listed.line,
                 sequence,

@@ -621,6 +621,28 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
         )
         item.content.append(rest)
         return item
+    described = _NAME_THEN_DESCRIPTION.match(normal)
+    if described and not _NOT_A_PROJECT.search(described.group("name")):
+        # 1、牲畜棚圈建设。新建牲畜棚圈3382座,每座补助10000元,投入资金3382万元,…: a short
+        # name, then what it is, its money under a label; several such sums are no one total.
+        sums = [
+            amount
+            for label in _DESCRIBED_MONEY.finditer(normal, described.end())
+            for amount in find_amounts(rest[label.end() : label.end() + 20])[:1]
+            if amount.start == 0 and not amount.per
+        ]
+        if sums or len(rest) > 120:
+            item = ListedProject(
+                name=described.group("name").strip(),
+                line=number,
+                lines=[number],
+                amount=sums[0] if len(sums) == 1 else None,
+                style=kind,
+            )
+            if len(sums) > 1:
+                item.amount_cell = "、".join(amount.text for amount in sums)
+            item.content.append(rest)
+            return item
     if not rest or _ITEM_AMOUNT.match(normal) or len(rest) > 120:
         return None
     found = find_amounts(rest)
@@ -709,6 +731,15 @@ _NAME_COLON_MONEY = re.compile(
     r"^(?P<name>[^，,。；;:：]{4,80}?项目)(?:[(（][0-9A-Za-z_\-]{1,30}[)）])?\s*[:：。，,]\s*"
     r"(?:(?:拟|计划)?(?:安排|投入|下达|使用)(?:资金)?|(?:项目)?(?:总投资|投资|资金|金额|预算)(?:规模)?)"
     rf"\s*[:：为]?\s*{_MONEY}"
+)
+# A list item's short name and the full stop or colon after it (1、禽舍建设。修建禽舍1711座…).
+_NAME_THEN_DESCRIPTION = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff][^，,。；;:：()（）0-9]{1,28}(?:项目|建设|工程|补助|养殖|种植|改造|"
+    r"提升|扶持|奖补|培训|服务|设施|经费))[。:：]"
+)
+# What states an item's own money inside its description.
+_DESCRIBED_MONEY = re.compile(
+    r"(?:投入|安排|补助|项目|总)?(?:资金|投资)(?:规模|总额)?\s*[:：为]?\s*"
 )
 _BY_UNIT = re.compile(r"由(?P<unit>[^，,。；;]{2,30}?)(?:牵头|负责)*实施")
 

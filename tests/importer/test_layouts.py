@@ -1297,3 +1297,19 @@ def test_carrying_out_a_plan_is_not_citing_it():
     )
     projects = parse_disclosure(text, year=2024).tree["projects"]
     assert [p["citations"] for p in projects] == [[], []]
+
+
+def test_items_named_then_described_with_their_money_are_a_list():
+    text = (
+        "一、项目名称、建设规模、补助标准、资金额度及扶持贫困户数\n"
+        "1、牲畜棚圈建设。新建牲畜棚圈3382座,每座补助10000元,投入资金3382万元,扶持贫困户3382户。\n"
+        "2、禽舍建设。修建禽舍1711座,每座补助2000元,投入资金342.2万元,扶持贫困户1711户。\n"
+        "3、牲畜养殖。购生产母牛3895头,投入资金1947.5万元;购生产母驴1867头,投入资金933.5万元。\n"
+    )
+    listed = read_listing(text)
+    assert [(p.name, p.amount.value if p.amount else None) for p in listed] == [
+        ("牲畜棚圈建设", Decimal("33820000")),
+        ("禽舍建设", Decimal("3422000")),
+        ("牲畜养殖", None),  # two sums, no one total: left to staff, flagged
+    ]
+    assert listed[2].amount_cell == "1947.5万元、933.5万元"
