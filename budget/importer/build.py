@@ -200,11 +200,16 @@ def _funding_amounts(text: str) -> list[ParsedAmount]:
             )
         )
         if "万元" in text and numbers:
-            # In a table (单位：万元), the figure after 合计 is the total; else the first.
+            # In a table (单位：万元), the figure after 合计 is the total; else the only figure.
+            # Of several (15 公里, 8 公里, 914.95 万元 …) none is known to be the money.
             total = re.search(
                 r"(?:合计|总计|共计|总额)\D{0,6}?(?<![0-9.])([0-9]+(?:\.[0-9]+)?)", halfwidth(text)
             )
-            match = next((m for m in numbers if total and m.start() == total.start(1)), numbers[0])
+            match = next((m for m in numbers if total and m.start() == total.start(1)), None)
+            if match is None and len(numbers) == 1:
+                match = numbers[0]
+            if match is None:
+                return []
             return [
                 ParsedAmount(
                     value=Decimal(match.group()) * 10_000,

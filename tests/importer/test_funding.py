@@ -104,3 +104,10 @@ def test_the_total_before_qizhong_is_the_one_said_to_be_the_whole():
         "其中:工程施工费1248.88万元,其他费用101.13万元。"
     )
     assert total.value == Decimal("13500000")
+
+
+def test_of_several_bare_figures_under_a_money_heading_none_is_taken_for_the_total():
+    # A table's cells: 15 and 8 are 公里, 914.95 the 总投资(万元): which is money is not known.
+    assert parse_funding("资金\n清淤渠道(公里)\n总投资(万元)\n15\n8\n914.95\n") == (None, [])
+    total, _ = parse_funding("资金(万元)\n合计\n914.95\n")
+    assert total.value == Decimal("9149500")
