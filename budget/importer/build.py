@@ -528,6 +528,13 @@ def _build_project(
     for kind, key, field_kind in ((o.NAME, "name", "name"), (o.UNIT, "implementing_unit", "unit")):
         section = first(kind)
         lines = section.body_lines if section else []
+        units = _listed_units(lines) if field_kind == "unit" else []
+        if units:
+            # ①小营盘镇人民政府 及孟克布音 ②乌图布拉格镇人民政府及闫晓: the units, one a line,
+            # each without its person (the lines are kept as written in 八).
+            node[key] = "、".join(units)[:200]
+            overflow.extend((line.number, line.text.strip()) for line in lines)
+            continue
         if lines:
             texts = [line.text.strip() for line in lines]
             wrapped = (
@@ -956,6 +963,24 @@ def _names_a_project(text: str) -> bool:
         and not HEADING_LIKE.search(text)
         and not text.endswith("规模")
     )
+
+
+_CIRCLED = re.compile(r"^\s*[①-⑳]\s*")
+
+
+def _listed_units(lines: list[o.Line]) -> list[str]:
+    """The units of a 实施单位 section that lists them one a line after ①②③, each cut from the
+    person named after it (及孟克布音, 及努尔夏提·沙布尔江); [] unless every line is one."""
+    if len(lines) < 2 or not all(_CIRCLED.match(line.text) for line in lines):
+        return []
+    units = []
+    for line in lines:
+        text = _CIRCLED.sub("", line.text).strip()
+        unit = re.match(rf"^(?P<unit>.+?{ORGANISATION_END})(?:\s*(?:及|和|、)\s*\S+)?$", text)
+        if not unit:
+            return []
+        units.append(unit.group("unit").strip())
+    return units
 
 
 def _header_cell(section: o.Section | None) -> bool:

@@ -1313,3 +1313,18 @@ def test_items_named_then_described_with_their_money_are_a_list():
         ("牲畜养殖", None),  # two sums, no one total: left to staff, flagged
     ]
     assert listed[2].amount_cell == "1947.5万元、933.5万元"
+
+
+def test_units_listed_one_a_line_after_circled_numbers_lose_their_persons():
+    text = (
+        "1.项目名称:安全饮水提升改造\n"
+        "2.资金来源及规模:财政专项扶贫资金283万元。\n"
+        "3.实施单位及责任人:\n"
+        "①小营盘镇人民政府 及孟克布音\n"
+        "②乌图布拉格镇人民政府及闫晓\n"
+        "③青得里人民政府及努尔夏提·沙布尔江\n"
+    )
+    result = parse_disclosure(text, year=2020)
+    [project] = result.tree["projects"]
+    assert project["implementing_unit"] == "小营盘镇人民政府、乌图布拉格镇人民政府、青得里人民政府"
+    assert "努尔夏提·沙布尔江" in project["outcomes"]  # the persons are kept as written
