@@ -455,7 +455,7 @@ def read_listing(text: str) -> list[ListedProject]:
             return [p for p in found if p is not None]
         if squashed:
             run = []
-    return _numbered_items(lines)
+    return _numbered_items(lines) or _run_on_items(lines)
 
 
 def _under_heading(lines: list[str], first: int) -> bool:
@@ -748,3 +748,48 @@ def _item_name(words: str) -> str:
     """A project's name in the words before its money: 安排产业发展项目资金 → 产业发展项目."""
     name = re.sub(r"^(?:安排|用于)", "", words)
     return re.sub(r"(?<=项目)(?:资金|经费)$", "", name) or words
+
+
+_FIRST_SECOND = "一二三四五六七八九十"
+# An item of a list run on in one sentence: 一是建设…,预计投入资金87万元;二是….
+_RUN_ON_MARKER = re.compile(rf"(?P<n>[{_FIRST_SECOND}])是")
+
+
+def _run_on_items(lines: list[str]) -> list[ListedProject]:
+    """Projects listed in one sentence after 一是, 二是, 三是 …, each with its money under a label
+    (拟建3个项目:一是建设赫哲文化传承展示中心,预计投入资金87万元;二是…): named by the words up
+    to their first comma, both flagged as read from prose. The markers must run 一, 二, 三 …
+    and each item state one sum; else nothing is read."""
+    for number, line in enumerate(lines, 1):
+        markers = list(_RUN_ON_MARKER.finditer(line))
+        if len(markers) < 2 or [m.group("n") for m in markers] != list(
+            _FIRST_SECOND[: len(markers)]
+        ):
+            continue
+        items = []
+        ends = [m.start() for m in markers[1:]] + [len(line)]
+        for marker, end in zip(markers, ends, strict=True):
+            part = line[marker.end() : end]
+            name = re.split(r"[，,；;。]", part, maxsplit=1)[0].strip()
+            sums = [
+                amount
+                for label in _DESCRIBED_MONEY.finditer(halfwidth(part))
+                for amount in find_amounts(part[label.end() : label.end() + 20])[:1]
+                if amount.start == 0 and not amount.per
+            ]
+            if not 2 <= len(name) <= 60 or len(sums) != 1:
+                break
+            items.append(
+                ListedProject(
+                    name=name,
+                    line=number,
+                    lines=[number],
+                    amount=sums[0],
+                    style="run-on",
+                    inferred=True,
+                    content=[part.strip(" ；;。")],
+                )
+            )
+        else:
+            return items
+    return []

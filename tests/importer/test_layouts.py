@@ -1328,3 +1328,21 @@ def test_units_listed_one_a_line_after_circled_numbers_lose_their_persons():
     [project] = result.tree["projects"]
     assert project["implementing_unit"] == "小营盘镇人民政府、乌图布拉格镇人民政府、青得里人民政府"
     assert "努尔夏提·沙布尔江" in project["outcomes"]  # the persons are kept as written
+
+
+def test_projects_run_on_in_one_sentence_after_yi_shi_er_shi_are_read_and_flagged():
+    text = (
+        "我区经村民代表大会讨论,今年拟建3个项目:一是建设赫哲文化传承展示中心,预计投入资金87万元;"
+        "二是敖其特色产业园改造,预计投入资金45万元;三是建设敖其镇赫哲村卫生室,预计投入资金15万元。\n"
+        "佳木斯市郊区委统战部\n2019年1月18日\n"
+    )
+    result = parse_disclosure(text, year=2019)
+    assert [(p["name"], p["declared_total_yuan"]) for p in result.tree["projects"]] == [
+        ("建设赫哲文化传承展示中心", "870000.00"),
+        ("敖其特色产业园改造", "450000.00"),
+        ("建设敖其镇赫哲村卫生室", "150000.00"),
+    ]
+    flagged = {(f.project, f.field) for f in result.findings}
+    assert {(1, "name"), (1, "declared_total")} <= flagged  # read from prose: to be checked
+    # A sentence of reasons (一是…二是… without money each) is no list.
+    assert read_listing("主要做法:一是加强领导,二是强化监督。\n") == []
