@@ -26,7 +26,7 @@ from ..amounts import AmountError, ParsedAmount, find_amounts, parse_amount_exac
 from ..normalize import halfwidth
 from .numbering import marker_at_start
 from .outline import classify_heading
-from .tables import single_value
+from .tables import ORGANISATION_END, single_value
 
 _NAME_COLUMN = re.compile(r"^(?:项目名称|建设项目|项目名称及内容|项目)$")
 _AMOUNT_COLUMN = re.compile(
@@ -419,8 +419,10 @@ def read_listing(text: str) -> list[ListedProject]:
             unit = _table_unit(header, columns, lines[:index])
             needed = max(columns.get("name", 0), columns.get("amount", 0)) + 1
             rows = _rows_by_bars(lines, index, len(header), "number" in columns, needed)
-            found = [_project(columns, row, unit, taken) for row, taken in rows]
-            return [p for p in found if p is not None]
+            found = [p for p in (_project(columns, row, unit, taken) for row, taken in rows) if p]
+            # Rows the header cannot line up (a two-row header, a group cell merged down the
+            # rows on the left) are read by what their cells hold, as flagged guesses.
+            return found or _rows_by_kinds(lines, index, unit)
     # One cell per line: a run of header words.
     run: list[int] = []
     for index, line in enumerate(lines):
@@ -793,3 +795,78 @@ def _run_on_items(lines: list[str]) -> list[ListedProject]:
         else:
             return items
     return []
+
+
+_NAME_CELL = re.compile(r"(?:项目|工程|建设|改造|基地|中心)$")
+_ORGANISATION_CELL = re.compile(rf"{ORGANISATION_END}$")
+
+
+def _rows_by_kinds(lines: list[str], start: int, unit: str | None) -> list[ListedProject]:
+    """The rows of a ``|`` table after its header at ``start`` read by what their cells hold:
+    cells lined up from the right (a group cell merged down the rows is missing on the left of
+    all but its first row), the name the column whose cells are mostly project names (…项目,
+    …工程), the unit a column of organisations after it, the amount the first column of
+    numbers after it, in the table's unit (none is read without one). Every value is a guess
+    staff are told to check; two rows at least, else nothing."""
+    rows: list[tuple[int, list[str]]] = []
+    for number in range(start + 2, len(lines) + 1):
+        text = lines[number - 1]
+        if not text.strip():
+            continue
+        if "|" not in text:
+            break
+        cells = [cell for cell in _cells(text) if cell.strip()]
+        if not cells or _TOTAL_ROW.match(_squash(cells[0])):
+            continue
+        if not any(_NUMERIC_CELL.match(cell) for cell in cells):
+            continue  # a second header row
+        rows.append((number, cells))
+    if len(rows) < 2:
+        return []
+    width = max(len(cells) for _, cells in rows)
+    grid = [[None] * (width - len(cells)) + cells for _, cells in rows]
+
+    def share(column: int, pattern: re.Pattern) -> float:
+        present = [row[column] for row in grid if row[column]]
+        return sum(bool(pattern.search(_squash(c))) for c in present) / max(len(present), 1)
+
+    names = [j for j in range(width) if share(j, _NAME_CELL) >= 0.5]
+    if not names:
+        return []
+    name = names[0]
+    money = next(
+        (
+            j
+            for j in range(name + 1, width)
+            if all(row[j] and _NUMERIC_CELL.match(row[j]) for row in grid)
+        ),
+        None,
+    )
+    if money is None:
+        return []
+    unit_column = next(
+        (j for j in range(name + 1, money) if share(j, _ORGANISATION_CELL) >= 0.5), None
+    )
+
+    def joined(cell: str) -> str:
+        # A cell wrapped in flattening (农冠央厨肉包 加工项目) is one name.
+        return re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", cell.strip())
+
+    found = []
+    for number, row in zip((number for number, _ in rows), grid, strict=True):
+        if not row[name]:
+            continue
+        project = ListedProject(
+            name=joined(row[name]),
+            from_table=True,
+            misaligned=True,
+            unit=joined(row[unit_column]) if unit_column is not None and row[unit_column] else "",
+            amount=_amount(row[money], unit),
+            line=number,
+            lines=[number],
+        )
+        if project.amount is None:
+            project.amount_cell = row[money]
+        project.content = [cell for cell in row if cell]
+        found.append(project)
+    return found if len(found) >= 2 else []

@@ -1346,3 +1346,28 @@ def test_projects_run_on_in_one_sentence_after_yi_shi_er_shi_are_read_and_flagge
     assert {(1, "name"), (1, "declared_total")} <= flagged  # read from prose: to be checked
     # A sentence of reasons (一是…二是… without money each) is no list.
     assert read_listing("主要做法:一是加强领导,二是强化监督。\n") == []
+
+
+GROUPED = """2023年省级现代农业发展专项农业全产业链拟立项支持项目概要表
+产业链 | 项目名称 | 总投资(万元) | ||||
+建设单位 | 总投资 | 其中:省级财政资金 | 其中:建设单位自筹 | |||
+合计 | 4302 | 1150 | 3152 | |||
+生猪全产业链 | 中粮家佳康生猪深加工项目 | 中粮家佳康(江苏)有限公司 | 650 | 190 | 460 | |
+农冠央厨肉包 加工项目 | 农冠央厨餐饮管理(江苏)有限公司 | 700 | 190 | 510 | ||
+河蟹全产业链 | 铭胜水产养殖 加工建设项目 | 盐城市盐都区铭胜水产养殖有限公司 | 719 | 190 | 529 | |
+"""
+
+
+def test_a_table_with_a_two_row_header_and_a_merged_group_column_is_read_by_its_cells():
+    result = parse_disclosure(GROUPED, year=2023)
+    projects = result.tree["projects"]
+    assert [(p["name"], p["implementing_unit"], p["declared_total_yuan"]) for p in projects] == [
+        ("中粮家佳康生猪深加工项目", "中粮家佳康(江苏)有限公司", "6500000.00"),
+        ("农冠央厨肉包加工项目", "农冠央厨餐饮管理(江苏)有限公司", "7000000.00"),
+        ("铭胜水产养殖加工建设项目", "盐城市盐都区铭胜水产养殖有限公司", "7190000.00"),
+    ]
+    # Read by what the cells hold, not by the header: every name and amount is flagged.
+    for number in (1, 2, 3):
+        assert {"name", "declared_total"} <= {
+            f.field for f in result.findings if f.project == number
+        }
