@@ -747,9 +747,13 @@ _BY_UNIT = re.compile(r"由(?P<unit>[^，,。；;]{2,30}?)(?:牵头|负责)*实�
 
 
 def _item_name(words: str) -> str:
-    """A project's name in the words before its money: 安排产业发展项目资金 → 产业发展项目."""
+    """A project's name in the words before its money: 安排产业发展项目资金 → 产业发展项目;
+    …配套项目计划投资 → …配套项目."""
     name = re.sub(r"^(?:安排|用于)", "", words)
-    return re.sub(r"(?<=项目)(?:资金|经费)$", "", name) or words
+    name = re.sub(
+        r"(?<=项目)(?:(?:计划|拟)?(?:总投资|投资|投入|安排)(?:资金)?|资金|经费)$", "", name
+    )
+    return name or words
 
 
 _FIRST_SECOND = "一二三四五六七八九十"

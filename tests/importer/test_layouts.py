@@ -1371,3 +1371,11 @@ def test_a_table_with_a_two_row_header_and_a_merged_group_column_is_read_by_its_
         assert {"name", "declared_total"} <= {
             f.field for f in result.findings if f.project == number
         }
+
+
+def test_a_label_between_an_items_name_and_its_money_is_not_part_of_the_name():
+    text = "1.前进区大豆深加工厂房项目计划投资314.51万元\n2.南岗村秸秆机械采购项目投资30万元\n"
+    assert [item.name for item in read_listing(text)] == [
+        "前进区大豆深加工厂房项目",
+        "南岗村秸秆机械采购项目",
+    ]
