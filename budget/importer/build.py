@@ -1777,10 +1777,10 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         )
     name = (
         department
-        or labelled_department(text)
         or _organisation(_department_in(title, match))
         or _issuer_above(title_lines)
         or signing_department(text)
+        or labelled_department(text)
         or publishing_department(text)
     )
     if len(listed) >= 2 or (listed and (not outline.projects or listed[0].from_table)):

@@ -1379,3 +1379,14 @@ def test_a_label_between_an_items_name_and_its_money_is_not_part_of_the_name():
         "前进区大豆深加工厂房项目",
         "南岗村秸秆机械采购项目",
     ]
+
+
+def test_the_unit_signing_a_notice_is_its_department_before_a_form_box_it_attaches():
+    text = (
+        "关于下达2021年专项扶贫资金的通知\n"
+        "县交通运输局：现下达资金500万元，用于道路建设项目。\n"
+        "清涧县财政局\n2021年5月10日\n"
+        "项目支出绩效目标申报表\n项目名称 | 道路建设项目\n主管部门 | 清涧县交通运输局\n"
+        "项目资金 | 500万元\n"
+    )
+    assert parse_disclosure(text).tree["department"]["name"] == "清涧县财政局"
