@@ -1365,9 +1365,10 @@ def _listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) 
     guesses = []
     if listed.misaligned:
         guesses = [
-            f"项目{sequence}所在的表格行与表头对不齐（有空格或跨行的单元格），项目名称"
-            f"“{listed.name}”取自该行第一个文字单元格，请核对。",
-            f"项目{sequence}的金额取自该行最后一个数字“{amount.text if amount else ''}”，请核对。",
+            f"项目{sequence}所在的表格行与表头对不齐（空单元格被略去、单元格跨行或表头有两行），"
+            f"项目名称“{listed.name}”是按该行各单元格的内容推断的，请核对。",
+            f"项目{sequence}的金额“{amount.text if amount else ''}”是按该行各单元格的内容推断的，"
+            "请核对。",
         ]
     elif listed.inferred:
         guesses = [
