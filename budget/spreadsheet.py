@@ -14,6 +14,8 @@ admin) wrote. Two things can go wrong when such a file is opened:
   one, so the cell holds what a reader gets. (XLSX cells are written as text cells, never
   formulas, so they need no apostrophe.)
 
+A yes-or-no field is written 是/否 in every CSV (:func:`yes_no`), as people read it.
+
 Pure Python, no Django: used by every CSV and XLSX writer (``projects.exports``,
 ``opendata.csvdata``, ``opendata.package``, ``opendata.xlsx``).
 """
@@ -45,3 +47,8 @@ def xlsx_text(text: str) -> str:
     """A text cell of an XLSX: ``text`` with every character XML cannot hold replaced by
     U+FFFD, and line breaks written as line feeds (as XML reads them back)."""
     return XLSX_ILLEGAL.sub(REPLACEMENT, text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def yes_no(value: bool) -> str:
+    """A yes-or-no field in a CSV: 是 or 否 (the package declares them its true and false)."""
+    return "是" if value else "否"

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from budget import rollups
 from budget.amounts import format_decimal
+from budget.spreadsheet import yes_no
 from projects import selectors
 from projects.models import Project
 
@@ -46,10 +47,6 @@ class Table:
     rows: Callable[[Project, str], Iterator[tuple]]
     primary_key: tuple[str, ...] = ()
     foreign_keys: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = ()
-
-    @property
-    def field_names(self) -> list[str]:
-        return [f.name for f in self.fields]
 
     @property
     def header(self) -> list[str]:
@@ -562,7 +559,7 @@ def cell(value) -> str:
     if isinstance(value, Decimal):
         return f"{value:.2f}"
     if isinstance(value, bool):
-        return "是" if value else "否"  # as the per-project CSV; the package declares both
+        return yes_no(value)
     if isinstance(value, datetime):
         # Beijing time as Excel and WPS read a date and time (they take an ISO 8601 string
         # with T and an offset for text); the package's field gives the format and zone.

@@ -14,7 +14,7 @@ from typing import Any
 
 from budget import checks, rollups
 from budget.amounts import format_decimal, format_yuan
-from budget.spreadsheet import csv_text
+from budget.spreadsheet import csv_text, yes_no
 
 from . import selectors
 from .models import Disclosure, Project, Region, SubItem
@@ -117,9 +117,6 @@ LINE_COLUMNS = [
     "末级明细",
     "网址",
 ]
-# 末级明细: 是 for a line without child lines. A parent's amount and its children's overlap, so
-# a sum of lines must not add both (as the Fiscal Data Package's lines table says).
-LEAF = {True: "是", False: "否"}
 
 
 def _yuan(value: Decimal | None) -> str | None:
@@ -322,7 +319,7 @@ def _line_rows(
             _amount(node.computed),
             line.amount_text,
             line.get_source_display(),
-            LEAF[not node.children],
+            yes_no(not node.children),  # 末级明细: a parent's amount is also its children's
             base_url + project.get_revision_url(),
         ]
         yield from _line_rows(project, sub_item, node.children, number, base_url)

@@ -45,10 +45,18 @@ from . import outline as o
 from .citations import parse_basis
 from .indicators import parse_indicators
 from .lines import Line as ParsedLine
-from .lines import breakdown, extract_lines, one_line_a_sum, rate_lines, sentence_stops
+from .lines import (
+    breakdown,
+    extract_lines,
+    is_rate,
+    one_line_a_sum,
+    rate_at,
+    rate_lines,
+    sentence_stops,
+)
 from .listing import HEADER_WORDS, HEADING_LIKE, ListedProject, read_listing
 from .milestones import extract_milestones
-from .numbering import split_numbered
+from .numbering import CIRCLED, split_numbered
 from .tables import CELL_LABELS, ORGANISATION_END, form_total, single_value, unflatten
 
 SCHEMA = "portal.disclosure-tree/1"
@@ -164,20 +172,11 @@ def _region(name: str) -> list[str]:
 # --- 六 ----------------------------------------------------------------------------------------
 
 
-# A rate, not a sum: 补助标准为每个村不低于100万元, 每户1万元.
-_RATE_BEFORE = re.compile(r"每[^，,。；;：:0-9]{0,10}$")
-
-
 def _funding_amounts(text: str) -> list[ParsedAmount]:
     written = find_amounts(text)
     if written:
         # Sums only: a rate (每户1万元) is no total, nor read again as a bare number below.
-        return [
-            amount
-            for amount in written
-            if not amount.per
-            and not _RATE_BEFORE.search(text[max(0, amount.start - 12) : amount.start])
-        ]
+        return [amount for amount in written if not is_rate(text, amount)]
     # A table cell: "单位：万元 … 150" or "150万": bare numbers read in 万元.
     if "万元" in text or "万" in text:
         out = []
@@ -965,7 +964,7 @@ def _names_a_project(text: str) -> bool:
     )
 
 
-_CIRCLED = re.compile(r"^\s*[①-⑳]\s*")
+_CIRCLED = re.compile(rf"^\s*[{CIRCLED}]\s*")
 
 
 def _listed_units(lines: list[o.Line]) -> list[str]:
@@ -1021,16 +1020,7 @@ def _form_total(text: str, node: dict, anchor: dict, findings: list[Finding]) ->
         # the total, each named, are the sub-items (the text kept in the first one's content).
         content = "\n".join(sub["content"] for sub in node["sub_items"] if sub["content"])
         node["sub_items"] = [
-            {
-                "sequence": number,
-                "name": name[:200],
-                "content": content if number == 1 else "",
-                "plan": "",
-                "declared_amount_yuan": _yuan(part),
-                "declared_amount_text": _written(part),
-                "lines": [],
-                "milestones": [],
-            }
+            _sub_item_node(number, name, content if number == 1 else "", part)
             for number, (name, part) in enumerate(parts, 1)
         ]
         anchor["sub"] = {number: line for number in range(1, len(parts) + 1)}
@@ -1125,11 +1115,13 @@ def _notice_citations(text: str, before_line: int, own: str = "") -> list[dict]:
     return _citations_in(basis, own)
 
 
-def _block_lines(block: o.ProjectBlock) -> list[o.Line]:
-    """Every line of a project's block: its marker, its sections' headings and lines."""
-    return ([block.marker] if block.marker else []) + [
+def _block_lines(block: o.ProjectBlock, kinds: tuple[str, ...] = ()) -> list[o.Line]:
+    """Every line of a project's block: its marker, its sections' headings and lines; only
+    those of sections of ``kinds``, when given."""
+    return ([block.marker] if block.marker and not kinds else []) + [
         line
         for section in block.sections
+        if not kinds or section.kind in kinds
         for line in ([section.heading] if section.heading else []) + section.lines
     ]
 
@@ -1244,7 +1236,7 @@ def _one_total(text: str, pattern: re.Pattern, project: ListedProject, *, prefer
     found = []
     for total in pattern.finditer(normal):
         amounts = find_amounts(text[total.end() : total.end() + 30])
-        if _RATE_BEFORE.search(normal[max(0, total.end() - 12) : total.end()]):
+        if rate_at(normal, total.end()):
             continue  # 每亩可补助资金187.61元: a rate, not the project's sum
         if amounts and amounts[0].start == 0 and not amounts[0].per:
             strong = bool(re.search(prefer, normal[max(0, total.start() - 6) : total.end()]))
@@ -1418,30 +1410,48 @@ def _listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) 
         "funding_sources": [],
         "performance_indicators": [],
         "sub_items": [
-            {
-                "sequence": number,
-                "name": part.name[:200],
-                "content": "\n".join(part.content) if part is not listed else content,
-                "plan": "",
-                "declared_amount_yuan": _yuan(part.amount),
-                "declared_amount_text": _written(part.amount),
-                "lines": [
+            _sub_item_node(
+                number,
+                part.name,
+                "\n".join(part.content) if part is not listed else content,
+                part.amount,
+                [
                     _line_node(
                         line, index, findings, sequence, fallback_name=part.name, where=part.line
                     )
                     for index, line in enumerate(_row_lines(part), 1)
                 ],
-                "milestones": [],
-            }
+            )
             # The items of a list inside it are its sub-items; else one holds it all.
             for number, part in enumerate(listed.parts or [listed], 1)
         ],
     }
 
 
+def _sub_item_node(
+    sequence: int,
+    name: str,
+    content: str = "",
+    amount: ParsedAmount | None = None,
+    lines: list[dict] | None = None,
+) -> dict:
+    """A sub-item of the tree read from a list, a notice or its parts: no plan, no milestones."""
+    return {
+        "sequence": sequence,
+        "name": name[:200],
+        "content": content,
+        "plan": "",
+        "declared_amount_yuan": _yuan(amount),
+        "declared_amount_text": _written(amount),
+        "lines": lines or [],
+        "milestones": [],
+    }
+
+
 def _notice_lines(
     node: dict,
     text: str,
+    stated: list[ParsedAmount],
     findings: list[Finding],
     *,
     after: int,
@@ -1456,13 +1466,13 @@ def _notice_lines(
     1万元的标准, ``lines.rate_lines``) are lines of its one sub-item. Read from the lines after
     ``after`` (the title), or from those in ``only`` (a project's own, where the text holds
     several). Returns the anchors: ``sub`` (sub-item → line of the text) and ``lines``
-    ((sub-item, line) → line of the text)."""
+    ((sub-item, line) → line of the text). ``stated`` are the text's sums, read once by the
+    caller: a line takes one only for its value."""
     rows = [
         (number, row)
         for number, row in enumerate(text.split("\n"), 1)
         if number > after and (only is None or number in only) and number not in skip
     ]
-    stated = find_amounts(text)  # a line takes one of these only for its value
     for number, row in rows:
         parts = breakdown(row)
         if parts:
@@ -1497,14 +1507,12 @@ def _parts_as_sub_items(node: dict, parts: list, where: int, findings: list[Find
     for index, part in enumerate(parts, 1):
         lines = rate_lines(part.text, "content", stated=[part.amount])
         sub_items.append(
-            {
-                "sequence": index,
-                "name": part.name[:200],
-                "content": part.text,
-                "plan": "",
-                "declared_amount_yuan": _yuan(part.amount),
-                "declared_amount_text": _written(part.amount),
-                "lines": [
+            _sub_item_node(
+                index,
+                part.name,
+                part.text,
+                part.amount,
+                [
                     _line_node(
                         line,
                         number,
@@ -1515,8 +1523,7 @@ def _parts_as_sub_items(node: dict, parts: list, where: int, findings: list[Find
                     )
                     for number, line in enumerate(lines, 1)
                 ],
-                "milestones": [],
-            }
+            )
         )
         anchors["sub"][index] = where
         anchors["lines"].update({(index, number): where for number in range(1, len(lines) + 1)})
@@ -1798,7 +1805,9 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         if notice is not None:
             # From the first line: a title states no count and rate, and a text without a
             # title opens with its prose.
-            found = _notice_lines(projects[0], text, findings, after=0, carry=True)
+            found = _notice_lines(
+                projects[0], text, find_amounts(text), findings, after=0, carry=True
+            )
             anchors[0]["lines"], anchors[0]["sub"] = found["lines"], found["sub"]
         taken = {number for item in listed for number in item.lines}
         _rows_left_unread(text, listed, findings)
@@ -1864,6 +1873,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         if len(projects) == 1 and projects[0]["declared_total_yuan"] is None:
             _form_total(text, projects[0], anchors[0], findings)
         after = max((line.number for line in title_lines), default=0)
+        stated = find_amounts(text)  # a calculation's line takes one of these only for its value
         for node, block, anchor in zip(projects, outline.projects, anchors, strict=True):
             subs = node["sub_items"]
             if len(subs) > 1 or (subs and subs[0]["lines"]):
@@ -1872,18 +1882,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             if created:
                 # No content section: a sub-item holding it all, for the lines found below
                 # (removed again when there are none).
-                subs.append(
-                    {
-                        "sequence": 1,
-                        "name": node["name"],
-                        "content": "",
-                        "plan": "",
-                        "declared_amount_yuan": None,
-                        "declared_amount_text": "",
-                        "lines": [],
-                        "milestones": [],
-                    }
-                )
+                subs.append(_sub_item_node(1, node["name"]))
             # A project whose one sub-item has no lines of its own: the calculations its prose
             # states (资金数额:…改建公厕30座,每座补助8万元,合计240万元) are its, anywhere in a
             # text of one project, in its own lines where there are several.
@@ -1894,11 +1893,11 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             # name, a unit or a basis states no parts.
             skip = {
                 line.number
-                for section in block.sections
-                if section.kind in (o.PERFORMANCE, o.OUTCOMES, o.NAME, o.UNIT, o.BASIS, o.OVERVIEW)
-                for line in ([section.heading] if section.heading else []) + section.lines
+                for line in _block_lines(
+                    block, (o.PERFORMANCE, o.OUTCOMES, o.NAME, o.UNIT, o.BASIS, o.OVERVIEW)
+                )
             }
-            found = _notice_lines(node, text, findings, after=after, only=own, skip=skip)
+            found = _notice_lines(node, text, stated, findings, after=after, only=own, skip=skip)
             anchor.setdefault("lines", {}).update(found["lines"])
             anchor.setdefault("sub", {}).update(found["sub"])
             if created and not subs[0]["lines"]:

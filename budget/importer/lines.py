@@ -857,6 +857,20 @@ def _rate_line(
     return line
 
 
+# A rate, not a sum: 补助标准为每个村不低于100万元, 每户1万元.
+_RATE_BEFORE = re.compile(r"每[^，,。；;：:0-9]{0,10}$")
+
+
+def rate_at(text: str, start: int) -> bool:
+    """Whether what is written at ``start`` of ``text`` is priced per thing (每户…, 每个村…)."""
+    return bool(_RATE_BEFORE.search(text[max(0, start - 12) : start]))
+
+
+def is_rate(text: str, amount: ParsedAmount) -> bool:
+    """Whether ``amount`` is a rate (19元/个, 每户1万元), not a sum."""
+    return bool(amount.per) or rate_at(text, amount.start)
+
+
 @dataclass
 class Part:
     """A part of one project's money that its text lists after 其中 (家庭农场…小计24万元)."""
@@ -898,8 +912,7 @@ def _parts_in(rest: str) -> list[Part]:
     parts: list[Part] = []
     begin = 0
     for amount in find_amounts(rest):
-        before = rest[max(0, amount.start - 12) : amount.start]
-        if amount.per or re.search(r"每[^，,。；;：:0-9]{0,10}$", before):
+        if is_rate(rest, amount):
             continue  # a rate inside the part
         words = rest[begin : amount.end].strip(" ，,；;。：:")
         begin = amount.end

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ..amounts import AmountError, ParsedAmount, find_amounts, parse_amount_exact
 from ..normalize import halfwidth
-from .numbering import marker_at_start
+from .numbering import chinese_number, marker_at_start
 from .outline import classify_heading
 from .tables import ORGANISATION_END, single_value
 
@@ -335,19 +335,31 @@ def _misaligned_rows(lines: list[str], start: int, unit: str | None) -> list[Lis
             if index == len(rows) - 1:
                 break  # the text ends inside its last row: that row is not read
             return []
-        project = ListedProject(
-            name=words[0],
-            from_table=True,
-            misaligned=True,
-            amount=_amount(numbers[-1], unit),
-            line=row[0][0],
-            lines=[n for n, _ in row],
+        projects.append(
+            _guessed_row(
+                words[0], numbers[-1], unit, [n for n, _ in row], [cell for _, cell in row]
+            )
         )
-        if project.amount is None:
-            project.amount_cell = numbers[-1]
-        project.content = [cell for _, cell in row]  # every cell of the row, as written
-        projects.append(project)
     return projects if len(projects) >= 2 else []
+
+
+def _guessed_row(
+    name: str, amount: str, unit: str | None, lines: list[int], cells: list[str]
+) -> ListedProject:
+    """A table row read by guessing which cell is which: a project whose name and amount are
+    flagged for staff, every cell kept as written."""
+    project = ListedProject(
+        name=name,
+        from_table=True,
+        misaligned=True,
+        amount=_amount(amount, unit),
+        line=lines[0],
+        lines=lines,
+        content=cells,
+    )
+    if project.amount is None:
+        project.amount_cell = amount
+    return project
 
 
 def _rows_without_numbers(lines: list[str], start: int, width: int, columns: dict[str, int]):
@@ -756,9 +768,8 @@ def _item_name(words: str) -> str:
     return name or words
 
 
-_FIRST_SECOND = "一二三四五六七八九十"
 # An item of a list run on in one sentence: 一是建设…,预计投入资金87万元;二是….
-_RUN_ON_MARKER = re.compile(rf"(?P<n>[{_FIRST_SECOND}])是")
+_RUN_ON_MARKER = re.compile(r"(?P<n>[一二三四五六七八九十])是")
 
 
 def _run_on_items(lines: list[str]) -> list[ListedProject]:
@@ -768,9 +779,9 @@ def _run_on_items(lines: list[str]) -> list[ListedProject]:
     and each item state one sum; else nothing is read."""
     for number, line in enumerate(lines, 1):
         markers = list(_RUN_ON_MARKER.finditer(line))
-        if len(markers) < 2 or [m.group("n") for m in markers] != list(
-            _FIRST_SECOND[: len(markers)]
-        ):
+        if len(markers) < 2 or [m.group("n") for m in markers] != [
+            chinese_number(n) for n in range(1, len(markers) + 1)
+        ]:
             continue
         items = []
         ends = [m.start() for m in markers[1:]] + [len(line)]
@@ -860,17 +871,10 @@ def _rows_by_kinds(lines: list[str], start: int, unit: str | None) -> list[Liste
     for number, row in zip((number for number, _ in rows), grid, strict=True):
         if not row[name]:
             continue
-        project = ListedProject(
-            name=joined(row[name]),
-            from_table=True,
-            misaligned=True,
-            unit=joined(row[unit_column]) if unit_column is not None and row[unit_column] else "",
-            amount=_amount(row[money], unit),
-            line=number,
-            lines=[number],
+        project = _guessed_row(
+            joined(row[name]), row[money], unit, [number], [cell for cell in row if cell]
         )
-        if project.amount is None:
-            project.amount_cell = row[money]
-        project.content = [cell for cell in row if cell]
+        if unit_column is not None and row[unit_column]:
+            project.unit = joined(row[unit_column])
         found.append(project)
     return found if len(found) >= 2 else []

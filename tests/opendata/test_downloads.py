@@ -63,7 +63,7 @@ def test_project_xlsx_values_are_the_records(client, seed):
     assert row["项目名称"] == project.name
     assert yuan(row["申报总额（元）"]) == project.declared_total
     assert yuan(row["细化金额合计（元）"]) == project.itemised_total
-    column = PROJECTS.field_names.index("declared_total") + 1
+    column = [f.name for f in PROJECTS.fields].index("declared_total") + 1
     assert workbook["项目"].cell(2, column).number_format == xlsx.YUAN_FORMAT  # shown in 元
 
     sub_items = sheet_rows(workbook, "子项目")
