@@ -1036,18 +1036,6 @@ def test_each_project_of_a_text_takes_the_calculations_its_own_lines_state():
     assert result.sources[1]["lines"] == [[8]]
 
 
-def test_items_naming_their_project_then_what_is_planned_for_it_are_a_list():
-    text = (
-        "一、产业发展项目\n"
-        "1、友谊县2025年小额信贷贷款贴息项目。拟安排资金3万元,对全县脱贫户贴息进行补助。\n"
-        "2、友谊县农旅融合项目。拟安排资金1500万元,主要建设内容为打造农文旅基地1处。\n"
-    )
-    assert [(p.name, p.amount.value) for p in read_listing(text)] == [
-        ("友谊县2025年小额信贷贷款贴息项目", Decimal("30000")),
-        ("友谊县农旅融合项目", Decimal("15000000")),
-    ]
-
-
 def test_an_approval_of_several_projects_gives_each_the_request_it_answers_and_its_money():
     text = (
         "关于崇明区2025年农田建设项目(第二批)的批复\n"
@@ -1066,17 +1054,6 @@ def test_an_approval_of_several_projects_gives_each_the_request_it_answers_and_i
     assert [[c["document_number"] for c in p["citations"]] for p in projects] == [
         ["沪崇农发〔2025〕78号"],
         ["沪崇农发〔2025〕78号"],
-    ]
-
-
-def test_a_bracket_the_money_sits_in_is_not_part_of_the_projects_name():
-    text = (
-        "1、通甸镇蔬菜大棚建设项目(计划投入东西部帮扶资金1200万元)\n"
-        "2、通甸镇浆果分拣中心建设项目(计划投入东西部帮扶资金800万元)\n"
-    )
-    assert [(p.name, p.amount.value) for p in read_listing(text)] == [
-        ("通甸镇蔬菜大棚建设项目", Decimal("12000000")),
-        ("通甸镇浆果分拣中心建设项目", Decimal("8000000")),
     ]
 
 
@@ -1373,14 +1350,6 @@ def test_a_table_with_a_two_row_header_and_a_merged_group_column_is_read_by_its_
         }
 
 
-def test_a_label_between_an_items_name_and_its_money_is_not_part_of_the_name():
-    text = "1.前进区大豆深加工厂房项目计划投资314.51万元\n2.南岗村秸秆机械采购项目投资30万元\n"
-    assert [item.name for item in read_listing(text)] == [
-        "前进区大豆深加工厂房项目",
-        "南岗村秸秆机械采购项目",
-    ]
-
-
 def test_the_unit_signing_a_notice_is_its_department_before_a_form_box_it_attaches():
     text = (
         "关于下达2021年专项扶贫资金的通知\n"
@@ -1390,3 +1359,32 @@ def test_the_unit_signing_a_notice_is_its_department_before_a_form_box_it_attach
         "项目资金 | 500万元\n"
     )
     assert parse_disclosure(text).tree["department"]["name"] == "清涧县财政局"
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        pytest.param(
+            "一、产业发展项目\n"
+            "1、友谊县2025年小额信贷贷款贴息项目。拟安排资金3万元,对全县脱贫户贴息进行补助。\n"
+            "2、友谊县农旅融合项目。拟安排资金1500万元,主要建设内容为打造农文旅基地1处。\n",
+            [("友谊县2025年小额信贷贷款贴息项目", "30000"), ("友谊县农旅融合项目", "15000000")],
+            id="then what is planned for it",
+        ),
+        pytest.param(
+            "1、通甸镇蔬菜大棚建设项目(计划投入东西部帮扶资金1200万元)\n"
+            "2、通甸镇浆果分拣中心建设项目(计划投入东西部帮扶资金800万元)\n",
+            [("通甸镇蔬菜大棚建设项目", "12000000"), ("通甸镇浆果分拣中心建设项目", "8000000")],
+            id="a bracket its money sits in is a note",
+        ),
+        pytest.param(
+            "1.前进区大豆深加工厂房项目计划投资314.51万元\n2.南岗村秸秆机械采购项目投资30万元\n",
+            [("前进区大豆深加工厂房项目", "3145100"), ("南岗村秸秆机械采购项目", "300000")],
+            id="a label before its money is not in its name",
+        ),
+    ],
+)
+def test_list_items_give_their_projects_name_and_money(text, listed):
+    assert [(p.name, p.amount.value) for p in read_listing(text)] == [
+        (name, Decimal(amount)) for name, amount in listed
+    ]
