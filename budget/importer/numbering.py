@@ -116,3 +116,10 @@ def split_numbered(text: str, *, at: str = "line", style: str | None = None) -> 
         end = best[index + 1].start if index + 1 < len(best) else len(text)
         fixed.append(Item(item.number, item.marker, item.start, item.body_start, end))
     return fixed
+
+
+# A list marker at the head of a line (项目1. 一、 （一） 1.), as the outline and the coverage
+# check strip it.
+LIST_MARKER = re.compile(
+    r"^(?:项目\s*[0-9一二三四五六七八九十]+\s*[.、:：]?|[一二三四五六七八九十]+\s*[、.]|[（(]\s*[0-9一二三四五六七八九十]+\s*[）)]|[0-9]{1,2}\s*[.、](?![0-9]*\.[0-9]))"
+)

@@ -1,4 +1,4 @@
-"""budget.importer.build.parse_funding: 六's declared total and its split by source."""
+"""budget.importer.funding.parse_funding: 六's declared total and its split by source."""
 
 from decimal import Decimal
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from budget.importer.build import parse_funding
+from budget.importer.funding import parse_funding
 
 
 def read(text):

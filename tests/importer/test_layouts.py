@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from budget.importer import parse_disclosure
-from budget.importer.build import (
+from budget.importer.head import (
     labelled_department,
     labelled_year,
     publication_date,

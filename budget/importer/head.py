@@ -1,0 +1,258 @@
+"""The document's head and foot: its title lines, own number, department (labelled, issuing,
+signing, publishing), region, year and publication date."""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import re
+from datetime import date
+
+from ..normalize import halfwidth
+from . import outline as o
+from .nodes import trimmed
+from .tables import ORGANISATION_END
+
+YEAR = re.compile(r"(?P<year>(?:19|20)[0-9]{2})\s*年")
+
+
+# A year the budget is for: not a date (2023年9月开工), nor a cited document's (《…2017年度…》).
+_BUDGET_YEAR = re.compile(r"(?P<year>(?:19|20)[0-9]{2})\s*年(?!\s*[0-9]{1,2}\s*月)")
+
+
+def title_year(title: str) -> re.Match | None:
+    """The first year a title names for its budget: not one inside a document it cites, nor a
+    date; compared by position with ``YEAR``'s."""
+    normal = re.sub(r"《[^》]*》", lambda cited: "　" * len(cited.group()), halfwidth(title))
+    found = _BUDGET_YEAR.search(normal)
+    return YEAR.search(halfwidth(title), found.start()) if found else None
+
+
+_REGION = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:自治州|自治县|省|市|县|区|州|旗))")
+
+
+def slug(name: str) -> str:
+    return "dept-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:10]
+
+
+def short_name(name: str) -> str:
+    return name[2:] if name.startswith("中共") and len(name) > 4 else name
+
+
+def region(name: str) -> list[str]:
+    found = _REGION.findall(name.removeprefix("中共"))
+    return found[:3] or ["未注明地区"]
+
+
+_NOT_TITLE = re.compile(
+    r"^(?:(?:金额|计量)?单位\s*[:：]|附件\s*[0-9一二三四五六七八九十]*\s*$|附表)"
+    # A web page's record of the document (索引号, 发文机关, 成文日期 …) is not its title:
+    # its dates are when it was written or published, not the year it budgets for.
+    r"|^\s*(?:[•·]\s*)?(?:索\s*引\s*号|(?:主题|组配|体裁|信息)?分\s*类|发文机[关构]|发布机构|"
+    r"成文日期|发[布文]日期|发布时间|更新时间|发文字号|文\s*号|有\s*效\s*性|公开方式|公开范围|"
+    r"公开目录|信息来源|来\s*源|作\s*者|浏览次数|访问次数|点击数|责任编辑|字\s*号|日\s*期)"
+    r"\s*[:：|]"
+)
+
+
+_TITLE_TAIL = re.compile(
+    r"(?:部门|单位)?(?:预算|决算)?(?:重点领域|重点项目|财政项目|项目文本|项目支出|预算项目).*$"
+)
+
+
+def split_title(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
+    """(the title's lines, the other lines before the first project).
+
+    The title is the run of short lines at the top (a title may wrap: 中共澄江市委组织部2024年
+    预算重点领域 / 财政项目文本公开); 单位：万元, 附件1 are not part of it, and neither is
+    anything from the first sentence on (根据…，现将…公开如下：).
+    """
+    title: list[o.Line] = []
+    other: list[o.Line] = []
+    stopped = False
+    for line in lines:
+        text = line.text.strip()
+        if _NOT_TITLE.match(text):
+            other.append(line)
+            continue
+        if stopped or (title and (len(text) > 60 or text.endswith(("。", "：", ":", "；", ";")))):
+            stopped = True
+            other.append(line)
+            continue
+        title.append(line)
+    if len("".join(line.text.strip() for line in title)) > 200:
+        other = title[1:] + other
+        title = title[:1]
+    return title, [line for line in lines if line in other]
+
+
+def issuer_above(title_lines: list[o.Line]) -> str:
+    """The issuer on its own line right above a title that starts with 关于 (重庆市荣昌区财政局
+    / 关于提前下达…的通知), or ""."""
+    for above, line in itertools.pairwise(title_lines):
+        if line.text.strip().startswith("关于"):
+            return organisation(above.text.strip())
+    return ""
+
+
+def department_in(title: str, year: re.Match | None) -> str:
+    """The unit named in the title: the issuer before 关于 (清水县果品产业发展中心关于…的公示);
+    before the year (中共澄江市委组织部2024年…), or after it when the year comes first
+    (2024年中共澄江市委组织部重点领域…)."""
+    issuer = title.split("关于", 1)[0].strip()
+    if "关于" in title and organisation(issuer) and not re.search(r"[0-9〔〕]|文件", issuer):
+        return issuer
+    if year is None:
+        return trimmed(_TITLE_TAIL.sub("", title))
+    before = trimmed(title[: year.start()])
+    if len(before) > 1:
+        return before
+    return trimmed(_TITLE_TAIL.sub("", title[year.end() :]).removeprefix("度"))
+
+
+_OWN_NUMBER = re.compile(
+    r"^\s*(?:发文字号|文号)?[:：\s]*[^\s〔]{2,20}[〔\[(（][0-9]{4}[〕\])）][0-9]+号\s*$"
+)
+
+
+def own_number(title_lines: list[o.Line]) -> str:
+    """The notice's own document number: a line at its head holding nothing else, or one in
+    brackets at the end of its title (…项目资金安排情况公告(卢财预整合【2022】3号))."""
+    own = []
+    for line in title_lines:
+        text = halfwidth(line.text).strip()
+        if _OWN_NUMBER.match(text):
+            own.append(line.text)
+        elif bracketed := re.search(r"[(（]([^()（）]{4,40}号)[)）]$", text):
+            own.append(bracketed.group(1))
+    return "\n".join(own)
+
+
+# A budget unit's name may end in 本级 or 部门 (青神县发展和改革局本级, 大英县司法局部门).
+_ORGANISATION = re.compile(rf"{ORGANISATION_END}(?:本级|本部|部门|机关)?$")
+
+
+_NOT_ORGANISATION = re.compile(
+    r"^(?:关于|经|根据|按照|为|对|现将|印发|转发|下达)|[，,。；;：:！？|]"
+)
+
+
+_DEPARTMENT_LABEL = re.compile(
+    r"^\s*(?:预算单位|主管部门|部门名称|单位名称|预算部门)(?:及代码|名称)?\s*[:：|]?\s*"
+    r"(?:[\[［(（]\s*[0-9]+\s*[\]］)）])?\s*(?P<value>[^\s|:：]{2,40})",
+    re.M,
+)
+
+
+_YEAR_LABEL = re.compile(
+    r"^\s*(?:(?:预算|项目|申报)?年度\s*[:：|]?\s*(?P<a>(?:19|20)[0-9]{2})\s*年?"
+    r"|[（(]\s*(?P<b>(?:19|20)[0-9]{2})\s*年度\s*[）)])"
+    # A form's title with its year: 部门预算项目支出绩效自评表(2023年度).
+    r"|表\s*[（(]\s*(?P<c>(?:19|20)[0-9]{2})\s*年度\s*[）)]",
+    re.M,
+)
+
+
+def organisation(name: str) -> str:
+    """``name`` if it reads as a unit's name (澄江市委组织部, 庄浪县农业农村局); "" for the
+    first words of a title (关于崇明区……的通知 gives 关于崇明区, no unit)."""
+    name = name.strip()
+    if not 2 < len(name) <= 40 or _NOT_ORGANISATION.search(name):
+        return ""
+    return name if _ORGANISATION.search(name) else ""
+
+
+# The page a text was published on names who published it (信息来源:区卫生健康局,
+# 发布机构 | 昌宁县发改局, 来源:区发改局 2021-06-16): the issuing unit at the document's head.
+_SITE_LABEL = re.compile(
+    r"(?<![\u4e00-\u9fff])(?:信息来源|来源|发布机构|发布单位|发布者|发文机关)\s*[:：|]\s*"
+    r"(?P<value>[^\s|:：]{2,40})"
+)
+
+
+_SITE_CHROME = re.compile(r"(?:阅读|浏览|字体|点击|发布|日期|时间|次数).*$")
+
+
+def labelled_department(text: str) -> str:
+    """The unit a form names in its 预算单位 / 主管部门 cell (``[077]淮北市文化旅游体育局``:
+    the code goes), or ""."""
+    for match in _DEPARTMENT_LABEL.finditer(halfwidth(text)):
+        value = organisation(text[match.start("value") : match.end("value")])
+        if value:
+            return value
+    return ""
+
+
+def publishing_department(text: str) -> str:
+    """The publisher the page names at its head (信息来源:…, 发布机构 | …, often a short
+    name: 区交通委), or ""."""
+    normal = halfwidth(text)
+    for match in _SITE_LABEL.finditer(normal[:2000]):
+        value = text[match.start("value") : match.end("value")]
+        value = organisation(_SITE_CHROME.sub("", value))
+        if value:
+            return value
+    return ""
+
+
+_DATE_LINE = re.compile(
+    r"^\s*(?:(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日"
+    r"|(?:19|20)[0-9]{2}[-./][0-9]{1,2}[-./][0-9]{1,2}|(?:19|20)[0-9]{2}[01][0-9][0-3][0-9])\s*$"
+)
+
+
+def signing_department(text: str) -> str:
+    """The unit that signs the text: a line naming one or more units (several apart by
+    spaces or 、) right above the date it was issued (遂宁市船山区发展和改革局 / 2022年9月28日),
+    as notices end; the first such signature, or ""."""
+    filled = [line.strip() for line in text.split("\n") if line.strip()]
+    for line, following in itertools.pairwise(filled):
+        if not _DATE_LINE.match(halfwidth(following)) or len(line) > 80:
+            continue
+        names = [organisation(part) for part in re.split(r"\s+|、", line) if part]
+        if names and all(names):
+            return "、".join(names)
+    return ""
+
+
+_STATED_DATE = re.compile(
+    r"(?:发布时间|发布日期|成文日期|公开日期|发文日期|生成日期)\s*[:：|]?\s*"
+    r"(?P<y>(?:19|20)[0-9]{2})\s*[-年/.]\s*(?P<m>[0-9]{1,2})\s*[-月/.]\s*(?P<d>[0-9]{1,2})"
+)
+
+
+_SIGNED_DATE = re.compile(
+    r"^\s*(?P<y>(?:19|20)[0-9]{2})\s*年\s*(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*日\s*$"
+)
+
+
+def publication_date(text: str) -> tuple[str, int] | None:
+    """When the text says it was published: a 发布时间 / 成文日期 label at its head, else the
+    date under its signature; as (ISO date, 1-based line), or None. Never the fiscal year."""
+    lines = text.split("\n")
+    for number, line in enumerate(lines[:30], 1):
+        match = _STATED_DATE.search(halfwidth(line))
+        if match and (stated := _iso(match)):
+            return stated, number
+    filled = [(n, line.strip()) for n, line in enumerate(lines, 1) if line.strip()]
+    for (_, above), (number, line) in itertools.pairwise(filled):
+        match = _SIGNED_DATE.match(halfwidth(line))
+        if match and all(organisation(part) for part in re.split(r"\s+|、", above) if part):
+            if stated := _iso(match):
+                return stated, number
+    return None
+
+
+def _iso(match: re.Match) -> str | None:
+    try:
+        return date(int(match.group("y")), int(match.group("m")), int(match.group("d"))).isoformat()
+    except ValueError:
+        return None
+
+
+def labelled_year(text: str) -> int | None:
+    """The year a form states for itself: ``预算年度：2025``, a line ``(2025年度)``."""
+    match = _YEAR_LABEL.search(halfwidth(text))
+    if match is None:
+        return None
+    return int(match.group("a") or match.group("b") or match.group("c"))

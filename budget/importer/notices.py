@@ -1,0 +1,592 @@
+"""Projects of notices, lists and forms: one project named by a notice or its title, the
+projects of a list or table (:mod:`.listing`), a form's total and detail, the citations
+a notice gives its projects, and a text of money but no project read as one of it all."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..amounts import (
+    UNIT_MULTIPLIERS,
+    AmountError,
+    ParsedAmount,
+    find_amounts,
+    parse_amount_exact,
+)
+from ..docnumbers import find_doc_numbers
+from ..normalize import halfwidth
+from . import outline as o
+from .citations import parse_basis
+from .lines import Line as ParsedLine
+from .lines import (
+    breakdown,
+    one_line_a_sum,
+    rate_at,
+    rate_lines,
+)
+from .listing import HEADER_WORDS, ListedProject
+from .nodes import Finding, append_text, line_node, sub_item_node, trimmed, written, yuan_text
+from .tables import form_total
+
+
+def header_cell(section: o.Section | None) -> bool:
+    """Whether a 项目名称 "section" is only a table's header cell (the next line is another
+    column's name), or absent: then the text does not name one project of its own."""
+    if section is None:
+        return True
+    lines = section.body_lines
+    return not lines or bool(HEADER_WORDS.match(re.sub(r"\s+", "", lines[0].text)))
+
+
+def total_from_form(text: str, node: dict, anchor: dict, findings: list[Finding]) -> None:
+    """A form's project money (项目总预算 65 under 金额单位:万元) as the total of a text of one
+    project that states none in words."""
+    found = form_total(text)
+    if found is None:
+        return
+    written, line = found
+    try:
+        amount = parse_amount_exact(written)
+    except AmountError:
+        return
+    node["declared_total_yuan"] = yuan_text(amount)
+    node["declared_total_text"] = written
+    anchor["declared_total"] = line
+    findings.append(
+        Finding(
+            "warning",
+            f"项目金额取自表中的“{written}”，请核对是否为本项目的总额（而非某一年度的金额）。",
+            line,
+            node["sequence"],
+            field="declared_total",
+        )
+    )
+    parts = _parts_in_brackets(text.split("\n")[line - 1], amount.value)
+    if parts and not any(sub["lines"] or sub["declared_amount_yuan"] for sub in node["sub_items"]):
+        # 854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元): the parts that make up
+        # the total, each named, are the sub-items (the text kept in the first one's content).
+        content = "\n".join(sub["content"] for sub in node["sub_items"] if sub["content"])
+        node["sub_items"] = [
+            sub_item_node(number, name, content if number == 1 else "", part)
+            for number, (name, part) in enumerate(parts, 1)
+        ]
+        anchor["sub"] = {number: line for number in range(1, len(parts) + 1)}
+
+
+def _parts_in_brackets(line: str, whole: Decimal) -> list[tuple[str, ParsedAmount]]:
+    """The named parts a bracket after a total lists (854万(A400万元,B295万元,C159万元)),
+    when they add up to it exactly; [] otherwise."""
+    bracket = re.search(r"[(（](?P<body>[^()（）]+)[)）]", line)
+    if bracket is None:
+        return []
+    parts = []
+    for piece in re.split(r"[，,、；;]", bracket.group("body")):
+        found = find_amounts(piece)
+        name = trimmed(piece[: found[0].start]) if len(found) == 1 else ""
+        if not name or not re.search(r"[\u4e00-\u9fff]{2}", name):
+            return []
+        parts.append((name, found[0]))
+    if len(parts) < 2 or sum(part.value for _, part in parts) != whole:
+        return []
+    return parts
+
+
+def detail_sources(text: str, node: dict, anchor: dict) -> dict[str, list]:
+    """Where each sub-item, line item and citation of ``node`` was read: the line its
+    builder noted, else the first line holding it as written (a citation's text, a listed
+    project's row), else its section's."""
+    subs = anchor.get("sub", {})
+    lines = anchor.get("lines", {})
+    return {
+        "sub_items": [
+            subs.get(index) or line_of(text, sub["name"]) or anchor.get("project")
+            for index, sub in enumerate(node["sub_items"], 1)
+        ],
+        "lines": [
+            [
+                lines.get((index, number)) or subs.get(index)
+                for number in range(1, len(sub["lines"]) + 1)
+            ]
+            for index, sub in enumerate(node["sub_items"], 1)
+        ],
+        "citations": [
+            line_of(text, citation["cited_text"]) or anchor.get("basis")
+            for citation in node["citations"]
+        ],
+    }
+
+
+def line_of(text: str, value: str) -> int | None:
+    """The first input line holding ``value``."""
+    position = text.find(value)
+    return None if position < 0 else text.count("\n", 0, position) + 1
+
+
+# A sentence that acts under a document: 根据/依据/按照/执行/遵照《…》, 《…》文件精神, or one that
+# names a document by its number.
+_ACTS_UNDER = re.compile(
+    r"根据|依据|按照|(?:执行|遵照|参照)\s*《|〔\s*[0-9]{4}\s*〕|》\s*(?:等)?(?:文件|精神|要求|规定)"
+)
+
+
+def notice_citations(text: str, before_line: int, own: str = "") -> list[dict]:
+    """The documents a list's notice gives as its basis above the list (根据《…》（…号）…,
+    现将…), and the documents its money comes under, named by their number alone
+    (…补助资金15587万元（皖财农〔2024〕1179号）): the basis of every project in it, each
+    once. A document named only by its number is cited by that number, its only name in the
+    text. Not cited: the notice's own number (in ``own``, its title lines) and forms it asks
+    for (《…申报表》, without a number)."""
+    head = "\n".join(text.split("\n")[: before_line - 1])
+    sentences = re.split(r"(?<=[。；;])", head)
+    basis = "".join(s for s in sentences if _ACTS_UNDER.search(s))
+    if not basis:
+        return []
+    return citations_in(basis, own)
+
+
+def block_lines(block: o.ProjectBlock, kinds: tuple[str, ...] = ()) -> list[o.Line]:
+    """Every line of a project's block: its marker, its sections' headings and lines; only
+    those of sections of ``kinds``, when given."""
+    return ([block.marker] if block.marker and not kinds else []) + [
+        line
+        for section in block.sections
+        if not kinds or section.kind in kinds
+        for line in ([section.heading] if section.heading else []) + section.lines
+    ]
+
+
+def basis_in(text: str) -> str:
+    """What an item's own text gives as its basis: a cell that is a document (《土壤污染防治法》
+    第二十一条), a sentence that acts under one (由洛克乡按照《…招标投标法》…组织实施,
+    根据…〔2022〕3号…). A document it only mentions (水质符合《生活饮用水卫生标准》) is not."""
+    parts = re.split(r"(?<=[。；;])|\s*\|\s*|\n", text)
+    return "".join(
+        part
+        for part in parts
+        if part
+        and (
+            # A cell that is a document and no more (《土壤污染防治法》第二十一条), not a name
+            # that opens with one (《临海文化》杂志出版项目).
+            re.fullmatch(
+                r"\s*《[^》]+》\s*(?:第[^，,。；;]{1,12}条)?\s*(?:[(（][^()（）]*[)）])?\s*", part
+            )
+            or re.search(r"(?:根据|依据|按照)[^。；;]{0,40}《(?![^》]*(?:合同|协议)》)", part)
+            or find_doc_numbers(part)
+        )
+    )
+
+
+def citations_in(basis: str, own: str = "", cited_before: list[dict] = ()) -> list[dict]:
+    """The documents ``basis`` cites by 《title》 or number, each once, after ``cited_before``
+    (numbered on from them) and leaving out the text's own number (in ``own``) and forms."""
+    cited = []
+    seen = {number.normalised for number in find_doc_numbers(own)} | {
+        c["document_number"] or c["title"] for c in cited_before
+    }
+    for citation in parse_basis(basis).citations:
+        key = citation.document_number or citation.title
+        if not citation.bracketed_title or key in seen:
+            continue
+        if not citation.document_number and citation.title.endswith("表"):
+            continue  # a form to fill in, not a document
+        seen.add(key)
+        cited.append(
+            (citation.cited_text, citation.separator, citation.title, citation.document_number)
+        )
+    numbers = seen
+    for found in find_doc_numbers(basis):
+        if found.normalised not in numbers and not any(found.text in c[0] for c in cited):
+            numbers.add(found.normalised)
+            cited.append((found.text, "", found.normalised, found.normalised))
+    return [
+        {
+            "sequence": index,
+            "cited_text": cited_text,
+            "separator": separator,
+            "title": title[:300],
+            "document_number": number,
+        }
+        for index, (cited_text, separator, title, number) in enumerate(cited, len(cited_before) + 1)
+    ]
+
+
+# A project the title of a notice names: …项目 before the kind of document
+# (临朐县2024年度…乡村振兴项目实施情况公告, 近日,船山区…以工代赈项目实施方案文本已经…).
+_NAMED_PROJECT = re.compile(
+    r"(?P<name>[^\s，,。；;：:、！？《》]{4,80}?项目)"
+    r"(?=(?:实施方案|实施情况|实施计划|建设|计划|公示|公告|申报|批复|绩效|立项|验收"
+    r"|的(?:公示|公告|通知|批复|请示|报告|实施))|$)"
+)
+
+
+# …项目资金 names a fund (以工代赈示项目资金计划), not a project: 资金 is not a tail above.
+_NOTICE_PREFIX = re.compile(r"^(?:关于|近日|现将|现对|将|我局|我单位|对)")
+
+
+def title_project_name(title_lines: list[o.Line]) -> tuple[str, int] | None:
+    """The one project the title names (…项目实施方案, 关于…项目立项的批复), with its line;
+    None when it names none, or more than one."""
+    names = {
+        _NOTICE_PREFIX.sub("", match.group("name")).strip('“”"')
+        for line in title_lines
+        for match in _NAMED_PROJECT.finditer(line.text.strip())
+    }
+    # A name holding 项目 twice joins two projects (甲村道路项目和乙村饮水项目).
+    names = {name for name in names if len(name) >= 4 and name.count("项目") == 1}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    return name, next(line.number for line in title_lines if name in line.text)
+
+
+_NOTICE_TOTAL = re.compile(
+    r"(?:总投资|项目资金|投资总额|资金总额|预算金额|申请资金|项目金额)\s*[:：为是]?\s*(?=[0-9０-９])"
+)
+
+
+def notice_project(text: str, title_lines: list[o.Line]) -> ListedProject | None:
+    """The one project a notice is about, where its title names it (…项目实施方案, …项目的公示),
+    with the total the text states for it (该项目总投资450万元, 项目资金1570万元); None when
+    the title names no project, or more than one."""
+    named = title_project_name(title_lines)
+    if named is None:
+        return None
+    name, line = named
+    # No line is consumed: the title says more than the name, and is kept as written.
+    project = ListedProject(name=name, line=line, lines=[], inferred=True)
+    # The line stays unplaced text (kept in the outcomes): it says more than the sum.
+    _one_total(text, _NOTICE_TOTAL, project, prefer=r"(?:该|本)项目")
+    return project
+
+
+def _one_total(text: str, pattern: re.Pattern, project: ListedProject, *, prefer: str) -> None:
+    """The amount the text states for the project: of the sums ``pattern`` finds, those with
+    ``prefer`` right before them (该项目总投资…, 共计…) if any; taken only when they are one
+    sum, never the first of several (全县总投资3000万元 … 该项目总投资45万元)."""
+    normal = halfwidth(text)
+    found = []
+    for total in pattern.finditer(normal):
+        amounts = find_amounts(text[total.end() : total.end() + 30])
+        if rate_at(normal, total.end()):
+            continue  # 每亩可补助资金187.61元: a rate, not the project's sum
+        if amounts and amounts[0].start == 0 and not amounts[0].per:
+            strong = bool(re.search(prefer, normal[max(0, total.start() - 6) : total.end()]))
+            # (``prefer`` is looked for in the label and the few characters before it.)
+            found.append((strong, amounts[0], text.count("\n", 0, total.start()) + 1))
+    chosen = [item for item in found if item[0]] or found
+    if len({amount.value for _, amount, _ in chosen}) == 1:
+        _, project.amount, project.amount_line = chosen[0]
+
+
+# A fund an allocation notice is about (…补助资金的公示, …专项资金分配方案, …基金(资金)的通知).
+_NAMED_FUND = re.compile(
+    r"(?P<name>[^\s，,。；;：:、！？《》]{4,60}?(?:资金|基金)(?:[(（][^()（）]{1,8}[)）])?)"
+    r"(?=分配|安排|使用|计划|预算|下达|的|公示|公告|$)"
+)
+
+
+_FUND_PREFIX = re.compile(r"^(?:关于|印发|公示|公布|拟分配|提前下达|下达|拨付|安排|的)+")
+
+
+_FUND_TOTAL = re.compile(
+    r"(?:资金|基金|[(（]资金[)）])\s*(?:共计|合计|总计)?\s*(?=[0-9０-９])|(?:共计|合计|总计)\s*(?=[0-9０-９])"
+)
+
+
+_SUPPORTS = re.compile(
+    r"(?<!严禁)(?<!不得)(?<!禁止)(?:拟支持|支持|用于)(?!支持)"
+    r"(?P<name>[^，,。；;：:、（(等类]{4,60}?项目)(?=[（(，,。；;]|$)"
+)
+
+
+# A title's words around what it is about: who issued it, what kind of document it is.
+_TITLE_KIND = re.compile(
+    r"(?:的)?(?:公示公告|公示|公告|通知|批复|报告|请示|说明|情况|方案|计划|安排表?|分配表?|表)"
+    r"(?:[(（][^()（）]{1,10}[)）])?$"
+)
+
+
+def whole_text_project(
+    text: str, title_lines: list[o.Line], findings: list[Finding]
+) -> ListedProject | None:
+    """A text that states money but no project the rules can read (no 项目名称, no list, no
+    project or fund in its title that they know): one project holding it all, named by its
+    title, its amount the one sum the text says is the whole, both flagged for staff, rather
+    than a refusal that leaves them to type everything. None when the text states no money."""
+    if not find_amounts(text):
+        return None
+    title = "".join(line.text.strip() for line in title_lines)
+    name = halfwidth(title).split("关于", 1)[-1].strip(" :：")
+    previous = None
+    while name and name != previous:
+        previous = name
+        name = _TITLE_KIND.sub("", name).strip()
+    if len(name) > 60 or re.search(r"[。；;，,]", name):
+        name = ""  # no title: the text opens with its prose, which names nothing
+    line = title_lines[0].number if title_lines else 1
+    project = ListedProject(name=name[:200] or "项目1", line=line, lines=[], inferred=True)
+    _one_total(text, _FUND_TOTAL, project, prefer=r"共计|合计|总计|总投资")
+    findings.append(
+        Finding(
+            "warning",
+            "文中没有“项目名称”等标注，也没有能逐项识别的项目列表：已将全文作为一个项目导入，"
+            "名称取自标题。文中如有多个项目或子项目，请按原文逐一录入。",
+            line,
+            1,
+            field="projects",
+        )
+    )
+    return project
+
+
+def fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
+    """An allocation notice's one project: the one project its text says the money supports
+    (拟支持科右前旗农村生活污水治理项目(项目总投资9935.88万元…)), else the one fund its
+    title names (关于卓尼县2020年边缘户种养殖业补助资金的公示), with the amount the text
+    first states for it (…补助资金26.29万元, 资金共计1.37亿元). None when neither is one."""
+    body_start = max((line.number for line in title_lines), default=0)
+    body = "\n".join(text.split("\n")[body_start:])
+    supported = {m.group("name") for m in _SUPPORTS.finditer(body)}
+    if len(supported) == 1:
+        name = supported.pop()
+        position = text.index(name, len(text) - len(body))
+        project = ListedProject(name=name, line=text.count("\n", 0, position) + 1, inferred=True)
+        project.lines = []  # its line says more than the name: kept as unplaced text
+        total = _NOTICE_TOTAL.search(halfwidth(text), position)
+        if total and text.count("\n", position, total.start()) == 0:
+            found = find_amounts(text[total.end() : total.end() + 30])
+            if found and found[0].start == 0:
+                project.amount = found[0]
+                project.amount_line = project.line
+        return project
+    names = set()
+    for line in title_lines:
+        words = halfwidth(line.text.strip()).split("关于", 1)[-1]  # the issuer before 关于 goes
+        for match in _NAMED_FUND.finditer(words):
+            if match.start() and words[match.start() - 1].isspace():
+                continue  # cut by a space: the name is longer than the match
+            names.add(_FUND_PREFIX.sub("", match.group("name")))
+    # 和 joins two funds; 项目…资金 is a project's money, the project named elsewhere.
+    names = {n for n in names if len(n) >= 4 and "和" not in n and "项目" not in n}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    titled = [line for line in title_lines if name in halfwidth(line.text)]
+    line = titled[0].number if titled else (title_lines[0].number if title_lines else 1)
+    project = ListedProject(name=name, line=line, lines=[], inferred=True)
+    # The sum written right after the fund's own name (…基金(资金)3039万元), else the one sum
+    # the text states for it (资金共计1.37亿元).
+    named_sum = re.search(re.escape(name) + r"\s*(?=[0-9０-９])", halfwidth(body))
+    amounts = find_amounts(body[named_sum.end() : named_sum.end() + 30]) if named_sum else []
+    if amounts and amounts[0].start == 0:
+        project.amount = amounts[0]
+        project.amount_line = text.count("\n", 0, len(text) - len(body) + named_sum.start()) + 1
+    else:
+        _one_total(text, _FUND_TOTAL, project, prefer=r"共计|合计|总计")
+    return project
+
+
+def listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) -> dict:
+    """A project of a list (:mod:`.listing`): what its row states, its other cells as the
+    content of one sub-item holding it all. A notice's one project, read from its title and
+    prose rather than from labelled cells, has its name and amount flagged for staff."""
+    amount = listed.amount
+    guesses = []
+    if listed.misaligned:
+        guesses = [
+            f"项目{sequence}所在的表格行与表头对不齐（空单元格被略去、单元格跨行或表头有两行），"
+            f"项目名称“{listed.name}”是按该行各单元格的内容推断的，请核对。",
+            f"项目{sequence}的金额“{amount.text if amount else ''}”是按该行各单元格的内容推断的，"
+            "请核对。",
+        ]
+    elif listed.inferred:
+        guesses = [
+            f"项目名称“{listed.name}”取自标题或正文，文中没有“项目名称”栏，请核对。",
+            f"项目金额取自文中的“{amount.text if amount else ''}”，请核对是否为本项目的总额。",
+        ]
+    if guesses:
+        # A value guessed rather than read from a labelled cell is flagged at its field.
+        name_note, amount_note = guesses
+        findings.append(Finding("warning", name_note, listed.line, sequence, field="name"))
+        if amount is not None:
+            where = listed.line if listed.misaligned else listed.amount_line
+            findings.append(
+                Finding("warning", amount_note, where, sequence, field="declared_total")
+            )
+    if amount is None:
+        findings.append(
+            Finding(
+                "warning",
+                f"项目{sequence}“{listed.name}”的金额未能识别"
+                + (
+                    f"（原文“{listed.amount_cell}”，表中未写单位）"
+                    if listed.amount_cell and listed.from_table
+                    else f"（文中写有几笔金额：{listed.amount_cell}，没有写明合计）"
+                    if listed.amount_cell
+                    else ""
+                )
+                + "，请按原文填写。",
+                listed.line,
+                sequence,
+                field="declared_total",
+            )
+        )
+    content = "\n".join(listed.content)
+    return {
+        "sequence": sequence,
+        "name": listed.name[:200],
+        "implementing_unit": listed.unit[:200],
+        "basis_preamble": "",
+        "citations": [],
+        "basis_closing": "",
+        "declared_total_yuan": yuan_text(amount),
+        "declared_total_text": written(amount),
+        # An item whose parts are the sub-items states its own money on its line.
+        "funding_text": content if listed.parts else "",
+        "outcomes": "",
+        "funding_sources": [],
+        "performance_indicators": [],
+        "sub_items": [
+            sub_item_node(
+                number,
+                part.name,
+                "\n".join(part.content) if part is not listed else content,
+                part.amount,
+                [
+                    line_node(
+                        line, index, findings, sequence, fallback_name=part.name, where=part.line
+                    )
+                    for index, line in enumerate(_row_lines(part), 1)
+                ],
+            )
+            # The items of a list inside it are its sub-items; else one holds it all.
+            for number, part in enumerate(listed.parts or [listed], 1)
+        ],
+    }
+
+
+def notice_lines(
+    node: dict,
+    text: str,
+    stated: list[ParsedAmount],
+    findings: list[Finding],
+    *,
+    after: int,
+    only: set[int] | None = None,
+    skip: frozenset[int] | set[int] = frozenset(),
+    carry: bool = False,
+) -> dict[str, dict]:
+    """What a text of one project states in its prose of the parts of its money and their
+    calculations, for a project whose one sub-item states none: the parts it lists after 其中
+    (``lines.breakdown``: 家庭农场…小计24万元；…；工作经费4万元) become its sub-items, each with
+    the count × rate lines of its own words; else the calculations anywhere in it (211户…按每户
+    1万元的标准, ``lines.rate_lines``) are lines of its one sub-item. Read from the lines after
+    ``after`` (the title), or from those in ``only`` (a project's own, where the text holds
+    several). Returns the anchors: ``sub`` (sub-item → line of the text) and ``lines``
+    ((sub-item, line) → line of the text). ``stated`` are the text's sums, read once by the
+    caller: a line takes one only for its value."""
+    rows = [
+        (number, row)
+        for number, row in enumerate(text.split("\n"), 1)
+        if number > after and (only is None or number in only) and number not in skip
+    ]
+    for number, row in rows:
+        parts = breakdown(row)
+        if parts:
+            return _parts_as_sub_items(node, parts, number, findings)
+    # A notice's total count prices the rates of its later paragraphs (``carry``); a
+    # sectioned text's counts stay in their paragraph.
+    totals: list | None = [] if carry else None
+    lines = [
+        (line, number)
+        for number, row in rows
+        for line in rate_lines(row, "content", stated=stated, totals=totals)
+    ]
+    one_line_a_sum([line for line, _ in lines])  # across the paragraphs too
+    sub_item = node["sub_items"][0]
+    sub_item["lines"] = [
+        line_node(
+            line, index, findings, node["sequence"], fallback_name=sub_item["name"], where=where
+        )
+        for index, (line, where) in enumerate(lines, 1)
+    ]
+    return {
+        "sub": {},
+        "lines": {(1, index): where for index, (_line, where) in enumerate(lines, 1)},
+    }
+
+
+def _parts_as_sub_items(node: dict, parts: list, where: int, findings: list[Finding]) -> dict:
+    """The parts of a project's money as its sub-items, in place of the one that held it all,
+    each with its amount and the calculation its words state; all read from line ``where``."""
+    sub_items = []
+    anchors: dict[str, dict] = {"sub": {}, "lines": {}}
+    for index, part in enumerate(parts, 1):
+        lines = rate_lines(part.text, "content", stated=[part.amount])
+        sub_items.append(
+            sub_item_node(
+                index,
+                part.name,
+                part.text,
+                part.amount,
+                [
+                    line_node(
+                        line,
+                        number,
+                        findings,
+                        node["sequence"],
+                        fallback_name=part.name,
+                        where=where,
+                    )
+                    for number, line in enumerate(lines, 1)
+                ],
+            )
+        )
+        anchors["sub"][index] = where
+        anchors["lines"].update({(index, number): where for number in range(1, len(lines) + 1)})
+    for old in node["sub_items"]:
+        # What the sub-item that held it all said is kept, as written, with the project.
+        for kept in (old["content"], old["plan"]):
+            if kept:
+                append_text(node, "outcomes", kept)
+    node["sub_items"] = sub_items
+    return anchors
+
+
+def rows_left_unread(text: str, listed: list[ListedProject], findings: list[Finding]) -> None:
+    """A table read up to a row whose next one it could not line up says so: where a line
+    right after the last row read is the next 序号 (the rows stopped, the table did not),
+    staff are told that rows are missing rather than left to count them."""
+    rows = [item for item in listed if item.from_table]
+    if not rows:
+        return
+    last = max(number for item in rows for number in item.lines)
+    after = [line.strip() for line in text.split("\n")[last:] if line.strip()][:3]
+    following = [cell for line in after for cell in [line.split("|")[0].strip()]]
+    if str(len(rows) + 1) in [cell.rstrip(".、．") for cell in following]:
+        findings.append(
+            Finding(
+                "warning",
+                f"表格读到第{len(rows)}行为止：其后的行（自序号{len(rows) + 1}起）与表头对不齐，"
+                "未能读出，请按原文补录。",
+                last + 1,
+                None,
+                field="rows",
+            )
+        )
+
+
+def _row_lines(listed: ListedProject) -> list[ParsedLine]:
+    """The calculation a row states in its cells (面积 276亩, 奖补标准 1000元/亩): one line,
+    with the row's amount when the product is that amount."""
+    lines = rate_lines("，".join(listed.content), "content")
+    if len(lines) != 1:
+        return []
+    line = lines[0]
+    product = Decimal(1)
+    for value, unit, _label in line.factors:
+        product *= value * UNIT_MULTIPLIERS.get(unit, 1)  # a count, a rate in 元 or 万元
+    if listed.amount is not None and product == listed.amount.value:
+        line.amount = listed.amount
+    return lines

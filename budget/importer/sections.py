@@ -1,0 +1,527 @@
+"""A project of the eight-section outline (重点领域财政项目文本 and 项目支出说明 headings):
+its name, unit, basis, sub-items matched with their content and plan, lines and funding."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..amounts import (
+    round_yuan,
+)
+from . import outline as o
+from .citations import parse_basis
+from .funding import funding_amounts, parse_funding
+from .indicators import parse_indicators
+from .lines import (
+    extract_lines,
+)
+from .listing import HEADING_LIKE
+from .milestones import extract_milestones
+from .nodes import Finding, append_text, line_node, trimmed, written, yuan_text
+from .numbering import CIRCLED, LIST_MARKER, split_numbered
+from .tables import CELL_LABELS, ORGANISATION_END, single_value
+
+
+@dataclass
+class _Sub:
+    number: int
+    name: str
+    content: list[str] = field(default_factory=list)
+    plan: list[str] = field(default_factory=list)
+    content_line: int | None = None  # where its content starts in the input
+    plan_line: int | None = None
+
+    @property
+    def line(self) -> int | None:
+        return self.content_line or self.plan_line
+
+
+def _head(text: str) -> str:
+    """The name at the start of a paragraph: up to the first 。 or ：."""
+    head = re.split(r"[。：:；;\n]", text.strip(), maxsplit=1)[0]
+    return trimmed(head)[:200]
+
+
+def _overview_names(text: str) -> tuple[str, list[tuple[int, str, str]]]:
+    """四: (text before the list, [(number, name, the rest of the item)]); a name is the
+    item up to its first 。 or ：, the rest is what the item says beyond it."""
+    items = split_numbered(text, at="clause")
+    names = []
+    for item in items:
+        body = text[item.body_start : item.end].strip()
+        name = _head(body) or f"子项目{item.number}"
+        rest = trimmed(body[len(_head(body)) :]) if body.startswith(_head(body)) else body
+        names.append((item.number, name, rest))
+    preamble = text[: items[0].start].strip() if items else ""
+    return preamble, names
+
+
+def _line_at(section: o.Section, offset: int) -> int | None:
+    """The input line number of ``offset`` in ``section.text``."""
+    lines = section.body_lines
+    index = section.text.count("\n", 0, offset)
+    return lines[index].number if index < len(lines) else None
+
+
+def _paragraphs(section: o.Section | None) -> tuple[str, list[tuple[int, str, str, int | None]]]:
+    """(preamble, [(number, marker, body, line)]) of 五 or 七, numbered at line starts."""
+    if section is None:
+        return "", []
+    text = section.text
+    items = split_numbered(text, at="line")
+    if not items:
+        return text, []
+    preamble = text[: items[0].start].strip()
+    return preamble, [
+        (
+            item.number,
+            item.marker,
+            text[item.body_start : item.end].strip(),
+            _line_at(section, item.start),
+        )
+        for item in items
+    ]
+
+
+def _match(subs: list[_Sub], number: int, body: str) -> _Sub | None:
+    """The sub-item a paragraph of 五 or 七 belongs to: the one whose name opens it (the
+    longest such name), else the one with its number."""
+    head = _head(body)
+    by_number = next((sub for sub in subs if sub.number == number), None)
+    named = [sub for sub in subs if len(sub.name) >= 4 and head.startswith(sub.name)]
+    if named:
+        by_name = max(named, key=lambda sub: len(sub.name))
+        if by_number is None or not head.startswith(by_number.name):
+            return by_name
+    return by_number
+
+
+def _heading_line(section: o.Section | None) -> int | None:
+    if section is None:
+        return None
+    if section.heading is not None:
+        return section.heading.number
+    return section.body_lines[0].number if section.body_lines else None
+
+
+def _body_line(section: o.Section | None) -> int | None:
+    """The first line of a section's text (the heading's, when the text is on it)."""
+    if section is None:
+        return None
+    lines = section.body_lines
+    return lines[0].number if lines else _heading_line(section)
+
+
+def build_project(
+    block: o.ProjectBlock, department: str, findings: list[Finding], anchors: dict
+) -> dict:
+    """One project's tree node; ``anchors`` gets the input lines that findings point at."""
+    seq = block.sequence
+
+    def note(severity: str, message: str, line: int | None = None) -> None:
+        findings.append(Finding(severity, message, line, seq))
+
+    def first(kind: str) -> o.Section | None:
+        return block.section(kind)
+
+    for kind in o.SECTION_ORDER:
+        if first(kind) is None:
+            line = block.marker.number if block.marker else _heading_line(block.sections[0])
+            note("warning", f"项目{seq}缺少“{o.SECTION_LABELS[kind]}”部分。", line)
+
+    node: dict[str, Any] = {
+        "sequence": seq,
+        "name": "",
+        "implementing_unit": "",
+        "basis_preamble": "",
+        "citations": [],
+        "basis_closing": "",
+        "declared_total_yuan": None,
+        "declared_total_text": "",
+        "funding_text": "",
+        "outcomes": "",
+        "funding_sources": [],
+        "performance_indicators": [],
+        "sub_items": [],
+    }
+    overflow: list[tuple[int, str]] = []  # lines kept in outcomes, reported
+
+    # 一 and 三: one value each, without its label or the cells beside it; further lines
+    # are kept in 八 and reported.
+    for kind, key, field_kind in ((o.NAME, "name", "name"), (o.UNIT, "implementing_unit", "unit")):
+        section = first(kind)
+        lines = section.body_lines if section else []
+        units = _listed_units(lines) if field_kind == "unit" else []
+        if units:
+            # ①小营盘镇人民政府 及孟克布音 ②乌图布拉格镇人民政府及闫晓: the units, one a line,
+            # each without its person (the lines are kept as written in 八).
+            node[key] = "、".join(units)[:200]
+            overflow.extend((line.number, line.text.strip()) for line in lines)
+            continue
+        if lines:
+            texts = [line.text.strip() for line in lines]
+            wrapped = (
+                len(texts) <= 3
+                and len("".join(texts)) <= 60
+                and not any(mark in t for t in texts for mark in ("。", "；", ";", "|"))
+                # A line opening with a list's marker or a form's label starts anew.
+                and not any(LIST_MARKER.match(t) or _CELL_START.match(t) for t in texts[1:])
+                # A table's column headings one a line are no name wrapped over lines.
+                and not _COLUMN_HEADING.match(re.sub(r"\s+", "", texts[0]))
+            )
+            # A name or unit wrapped over a few short lines (PDF export) is one.
+            heading = section.heading.text if section.heading else ""
+            value, rest = single_value(
+                "".join(texts) if wrapped else texts[0],
+                field_kind,
+                with_person=bool(re.search(r"责任人|负责人", heading)),
+            )
+            if _COLUMN_HEADING.match(re.sub(r"\s+", "", value)):
+                # A table's next column heading (省份, 总投资（万元）), not this field's value:
+                # left empty and flagged below.
+                rest, value = f"{value} {rest}".strip(), ""
+            node[key] = trimmed(value)[:200]
+            if rest or not node[key]:
+                # What follows the value in its cell (a person, the next cell), or a cell that
+                # holds no name (≥95%), is kept with the cell as written.
+                overflow.append((lines[0].number, "".join(texts) if wrapped else texts[0]))
+            if not wrapped:
+                overflow.extend((line.number, line.text.strip()) for line in lines[1:])
+    header_name = block.header_name if _names_a_project(block.header_name) else ""
+    if block.header_name and not header_name:
+        # 一、项目建设地址：…, 二、项目建设内容及规模: a section's heading, not a name.
+        overflow.append((block.marker.number if block.marker else 0, block.header_name))
+    if not node["name"]:
+        node["name"] = header_name[:200] or f"项目{seq}"
+        if not header_name:
+            findings.append(
+                Finding(
+                    "warning",
+                    f"项目{seq}的项目名称未能识别，暂以“{node['name']}”导入，请按原文填写。",
+                    block.marker.number if block.marker else _heading_line(first(o.NAME)),
+                    seq,
+                    field="name",
+                )
+            )
+    if not node["implementing_unit"]:
+        node["implementing_unit"] = department
+        findings.append(
+            Finding(
+                "warning",
+                f"项目{seq}的项目实施单位未能识别（原文未写明），"
+                + (f"暂填预算单位“{department}”，请核对。" if department else "请填写。"),
+                _heading_line(first(o.UNIT)),
+                seq,
+                field="implementing_unit",
+            )
+        )
+
+    # 二
+    basis = first(o.BASIS)
+    if basis is not None and basis.text:
+        parsed = parse_basis(basis.text)
+        line = _body_line(basis)
+        preamble = parsed.preamble
+        if len(preamble) > 200:
+            # The preamble field is short; a long one stays in the closing text's place.
+            note("warning", "立项依据开头文字过长，已按原文并入第一条依据之前的说明。", line)
+        node["basis_preamble"] = preamble[:200]
+        extra_preamble = preamble[200:]
+        for index, citation in enumerate(parsed.citations, start=1):
+            node["citations"].append(
+                {
+                    "sequence": index,
+                    "cited_text": (extra_preamble if index == 1 else "") + citation.cited_text,
+                    "separator": citation.separator,
+                    "title": citation.title[:300],
+                    "document_number": citation.document_number,
+                }
+            )
+        node["basis_closing"] = parsed.closing
+        if not parsed.citations and extra_preamble:
+            node["basis_closing"] = preamble + parsed.closing
+            node["basis_preamble"] = ""
+        for problem in parsed.problems:
+            note("warning", f"立项依据：{problem}", line)
+
+    # 四 五 七
+    subs: list[_Sub] = []
+    overview = first(o.OVERVIEW)
+    overview_text = overview.text if overview else ""
+    overview_pre, names = _overview_names(overview_text) if overview_text else ("", [])
+    for number, name, rest in names:
+        sub = _Sub(number=number, name=name)
+        if rest:
+            # 四 says more than the name: kept at the head of the sub-item's content.
+            sub.content.append(rest)
+            note(
+                "info",
+                f"项目基本概况第{number}项名称后的文字已并入该子项目的实施内容。",
+                _body_line(overview),
+            )
+        subs.append(sub)
+    content_pre, content_items = _paragraphs(first(o.CONTENT))
+    plan_pre, plan_items = _paragraphs(first(o.PLAN))
+    if overview_pre:
+        content_pre = "\n".join(part for part in (overview_pre, content_pre) if part)
+        note(
+            "info", "项目基本概况中列表前的文字已并入第一个子项目的实施内容。", _body_line(overview)
+        )
+    if overview_text and not names:
+        content_pre = "\n".join(part for part in (overview_text, content_pre) if part)
+        note(
+            "info",
+            "项目基本概况不是编号列表，已并入第一个子项目的实施内容。",
+            overview.heading.number if overview and overview.heading else None,
+        )
+    for which, items in (("content", content_items), ("plan", plan_items)):
+        for number, _marker, body, where in items:
+            sub = _match(subs, number, body)
+            if sub is None:
+                sub = _Sub(number=number, name=_head(body) or f"子项目{number}")
+                subs.append(sub)
+                if names:
+                    heading = o.SECTION_LABELS[o.CONTENT if which == "content" else o.PLAN]
+                    note(
+                        "warning",
+                        f"“{heading}”中的第{number}项在项目基本概况中没有对应子项目，已单独列出。",
+                    )
+            getattr(sub, which).append(body)
+            if getattr(sub, f"{which}_line") is None:
+                setattr(sub, f"{which}_line", where)
+    if not subs and (content_pre or plan_pre):
+        subs.append(_Sub(number=1, name=node["name"]))
+        note(
+            "info",
+            f"项目{seq}的实施内容没有编号的子项目，整体作为一个子项目导入。",
+            _body_line(first(o.CONTENT)) or _body_line(first(o.PLAN)),
+        )
+    if subs:
+        if content_pre:
+            subs[0].content.insert(0, content_pre)
+            subs[0].content_line = subs[0].content_line or _body_line(first(o.CONTENT))
+            if content_items:
+                note(
+                    "info",
+                    "实施内容开头未编号的文字已并入第一个子项目。",
+                    _heading_line(first(o.CONTENT)),
+                )
+        if plan_pre:
+            subs[0].plan.insert(0, plan_pre)
+            subs[0].plan_line = subs[0].plan_line or _body_line(first(o.PLAN))
+            if plan_items:
+                note(
+                    "info",
+                    "实施计划开头未编号的文字已并入第一个子项目。",
+                    _heading_line(first(o.PLAN)),
+                )
+    subs.sort(key=lambda sub: sub.number)
+    anchors["sub"] = {index: sub.line for index, sub in enumerate(subs, start=1)}
+    anchors["lines"] = {}
+    anchors["basis"] = _body_line(first(o.BASIS))
+    anchors["funding"] = _body_line(first(o.FUNDING))
+    anchors["outcomes"] = _body_line(first(o.OUTCOMES))
+    anchors["project"] = block.marker.number if block.marker else _heading_line(first(o.NAME))
+    anchors["name"] = _body_line(first(o.NAME)) or anchors["project"]
+    anchors["implementing_unit"] = _body_line(first(o.UNIT))
+    for index, sub in enumerate(subs, start=1):
+        content = "\n".join(sub.content)
+        plan = "\n".join(sub.plan)
+        result = extract_lines(content, "content") if content else None
+        if result is None or not result.lines:
+            result = extract_lines(plan, "plan") if plan else result
+        declared = result.declared if result else None
+        lines = result.lines if result else []
+        milestones = extract_milestones(plan)
+        if not sub.content and content_items:
+            note("warning", f"子项目{index}“{sub.name}”在项目实施内容中没有对应段落。")
+        node["sub_items"].append(
+            {
+                "sequence": index,
+                "name": sub.name[:200],
+                "content": content,
+                "plan": plan,
+                "declared_amount_yuan": yuan_text(declared),
+                "declared_amount_text": written(declared),
+                "lines": [
+                    line_node(
+                        line,
+                        number,
+                        findings,
+                        seq,
+                        fallback_name=sub.name,
+                        where=anchors["lines"].setdefault(
+                            (index, number),
+                            sub.plan_line if line.source == "plan" else sub.content_line,
+                        ),
+                    )
+                    for number, line in enumerate(lines, start=1)
+                ],
+                "milestones": [
+                    {
+                        "sequence": number,
+                        "description": milestone.description,
+                        "due_year": milestone.due_year,
+                        "due_month": milestone.due_month,
+                        "payment_mode": milestone.payment_mode,
+                        "amount_yuan": yuan_text(milestone.amount),
+                        "amount_text": written(milestone.amount),
+                        "per_period": milestone.per_period,
+                    }
+                    for number, milestone in enumerate(milestones, start=1)
+                ],
+            }
+        )
+        for number, milestone in enumerate(milestones, start=1):
+            if milestone.dates > 1:
+                # The schedule cannot keep the text's meaning: one sum for several dates.
+                note(
+                    "info",
+                    f"子项目{index}计划节点{number}：原文“{milestone.amount.text}”一句对应"
+                    f"{milestone.dates}个时间，无法按时间拆分，已记在第一个时间，请核对。",
+                    sub.plan_line,
+                )
+
+    # 六
+    # A heading with an empty body followed by its key–value line (项目总投资及资金来源 /
+    # 项目投资：72.2万元) is one section: the first of them that says something.
+    # Of several money sections (3.资金来源:财政补助资金。 4.资金数额:1469万元…), the first that
+    # states an amount.
+    funding = next(
+        (s for s in block.all(o.FUNDING) if funding_amounts(s.text)),
+        next((s for s in block.all(o.FUNDING) if s.text), first(o.FUNDING)),
+    )
+    if funding is not None:
+        node["funding_text"] = funding.text
+        total, sources = parse_funding(funding.text)
+        line = _body_line(funding)
+        if total is not None:
+            anchors["declared_total"] = line
+            node["declared_total_yuan"] = yuan_text(total)
+            node["declared_total_text"] = written(total)
+            if round_yuan(total.value) != total.value:
+                note("warning", f"申报总额“{total.text}”精确到了分以下，按原文保留。", line)
+        else:
+            note("warning", f"项目{seq}的资金安排情况中没有找到申报总额。", line)
+        for index, (name, amount) in enumerate(sources, start=1):
+            node["funding_sources"].append(
+                {
+                    "sequence": index,
+                    "name": name,
+                    "amount_yuan": yuan_text(amount),
+                    "amount_text": written(amount),
+                }
+            )
+
+    # 八, 绩效目标 and anything else: outcomes keeps them as written.
+    outcomes = first(o.OUTCOMES)
+    if outcomes is not None:
+        node["outcomes"] = outcomes.text
+    for section in block.sections:
+        used = funding if section.kind == o.FUNDING else first(section.kind)
+        if section.kind in (o.PERFORMANCE, o.EXTRA) or (
+            section.kind in o.SECTION_ORDER and section is not used
+        ):
+            heading = section.heading.text.strip() if section.heading else ""
+            text = "\n".join(part for part in (heading, section.text) if part)
+            if text:
+                append_text(node, "outcomes", text)
+            if section.kind == o.PERFORMANCE:
+                rows = parse_indicators([(line.number, line.text) for line in section.body_lines])
+                for row in rows:
+                    node["performance_indicators"].append(
+                        {
+                            "sequence": len(node["performance_indicators"]) + 1,
+                            "level1": row.level1,
+                            "level2": row.level2,
+                            "name": row.name,
+                            "comparator": row.comparator,
+                            "target": row.target,
+                            "unit": row.unit,
+                        }
+                    )
+                if not rows and section.text:
+                    note(
+                        "info",
+                        "绩效目标表的单元格无法逐行识别，已作为文字保留在项目实施成效中。",
+                        section.heading.number if section.heading else None,
+                    )
+            elif section.kind == o.EXTRA:
+                where = (
+                    section.heading.number
+                    if section.heading
+                    else section.body_lines[0].number
+                    if section.body_lines
+                    else None
+                )
+                note(
+                    "info",
+                    f"未识别的段落“{(heading or section.text)[:20]}”已按原文保留在项目实施成效中。",
+                    where,
+                )
+            else:
+                note(
+                    "warning",
+                    f"“{o.SECTION_LABELS[section.kind]}”重复出现，后一处已按原文保留在项目实施成效中。",
+                    section.heading.number if section.heading else None,
+                )
+    if block.header_name and block.header_name != node["name"] and block.marker is not None:
+        # "一、高标准农田建设管护项目" above "项目名称：…经费": the heading is kept as written.
+        append_text(node, "outcomes", block.marker.text.strip())
+        note(
+            "info", "项目标题行与项目名称不同，已按原文保留在项目实施成效中。", block.marker.number
+        )
+    for number, text in overflow:
+        append_text(node, "outcomes", text)
+        note("info", "此行无法归入项目名称或实施单位，已按原文保留在项目实施成效中。", number)
+    return node
+
+
+# What a table's column heading reads like, never a project's name or unit.
+_COLUMN_HEADING = re.compile(
+    r"^(?:序号|编号|省份|地市|市州|县区|年度|村名|乡镇|建设地点|实施地点|建设规模|类别|"
+    r"(?:项目)?(?:主要)?(?:建设|实施)内容(?:及规模)?|.{0,4}性质|.{0,4}(?:分数|等级|得分)|"
+    r"资金来源|资金性质|备注|绩效目标|项目类别|项目类型|.{0,6}[(（](?:万元|元)[)）])$"
+)
+
+
+_CELL_START = re.compile(rf"^(?:{'|'.join(CELL_LABELS)})")
+
+
+_SECTION_LIKE = re.compile(
+    r"^项目(?:建设|实施|基本情况|基本概况|资金|概况|名称|单位|地址|地点|内容|规模|期限|依据|"
+    r"绩效|效益|投资|进度|计划)"
+)
+
+
+def _names_a_project(text: str) -> bool:
+    """Whether the heading that opens a project (一、XX项目) reads as its name, not as a
+    section heading (项目建设地址：…, 项目建设内容及规模, 实施范围及规模)."""
+    text = text.strip()
+    return (
+        bool(text)
+        and not re.search(r"[:：]", text)
+        and not _SECTION_LIKE.match(text)
+        and not HEADING_LIKE.search(text)
+        and not text.endswith("规模")
+    )
+
+
+_CIRCLED = re.compile(rf"^\s*[{CIRCLED}]\s*")
+
+
+def _listed_units(lines: list[o.Line]) -> list[str]:
+    """The units of a 实施单位 section that lists them one a line after ①②③, each cut from the
+    person named after it (及孟克布音, 及努尔夏提·沙布尔江); [] unless every line is one."""
+    if len(lines) < 2 or not all(_CIRCLED.match(line.text) for line in lines):
+        return []
+    units = []
+    for line in lines:
+        text = _CIRCLED.sub("", line.text).strip()
+        unit = re.match(rf"^(?P<unit>.+?{ORGANISATION_END})(?:\s*(?:及|和|、)\s*\S+)?$", text)
+        if not unit:
+            return []
+        units.append(unit.group("unit").strip())
+    return units
