@@ -400,7 +400,8 @@ _PROSE_NUMBER = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0
 _PER_WORDS = (
     "人次|人天|人日|户次|车次|台次|场次|课时|学时|小时|平方米|立方米|公里|千米|年度|学期|季度"
 )
-_PER_WORD = rf"(?:{_PER_WORDS}|[\u4e00-\u9fff㎡㎥])"
+# Metric units written in Latin letters (元/km, 万元/m) price a length or a weight too.
+_PER_WORD = rf"(?:{_PER_WORDS}|(?:km|m[23²³]?|kg|t)(?![A-Za-z0-9])|[\u4e00-\u9fff㎡㎥])"
 _PROSE_UNIT = re.compile(
     rf"[ \u00a0]?(?P<unit>万元|亿元|元(?![旦宵]))(?:/(?P<per>{_PER_WORD}(?:[/·]{_PER_WORD})*))?"
 )

@@ -45,7 +45,7 @@ _LEADING_VERB = re.compile(
 _PRICE_BEFORE = re.compile(r"(?:每(?![年月季])[^，,；;。]{0,8}|单价[为是]?|标准为?|人均)$")
 _NEED_WORDS = re.compile(r"需|预算|安排|共计|合计|计划|申请|拨付|补助|下达|划拨|支付|经费")
 _COUNT = re.compile(
-    r"(?P<value>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?)(?P<wan>万)?(?P<more>余|多)?(?P<unit>人次|人|名|个|次|辆|天|月|户|家|所|期|批|场|节|台|套|块|间|项|座|处|份|册|本|件|盒|公里|千米|平方米|立方米|㎡|米|亩|吨|株|头|只|棵|张|把|部|栋|眼|口)"
+    r"(?P<value>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?)(?P<wan>万)?(?P<more>余|多)?(?P<unit>人次|人|名|个|次|辆|天|月|户|家|所|期|批|场|节|台|套|块|间|项|座|处|份|册|本|件|盒|公里|千米|km|平方米|立方米|㎡|米|m(?![A-Za-z])|亩|吨|株|头|只|棵|张|把|部|栋|眼|口)"
 )
 _TIME_UNITS = {"天", "月", "节", "期", "年"}
 _FORMULA_IN_BRACKETS = re.compile(
@@ -711,7 +711,9 @@ _NOT_SPENDING = re.compile(r"增收|收入|收益|增加|利息|年利率")
 _TOTAL_COUNT = re.compile(r"(?:共计|合计|总计|共)[^，,。；;0-9]{0,8}$")
 _RATE_UNITS = ("元", "万元")  # a rate per thing is written in these
 # A rate's words that say only that it is money, not what for.
-_MONEY_WORDS = re.compile(r"(?:扶持|补贴|补助|奖补|奖励|配套)?(?:资金|经费)?")
+_MONEY_WORDS = re.compile(
+    r"(?:获得|享受|给予|发放|安排)?(?:扶持|补贴|补助|奖补|奖励|配套)?(?:资金|经费)?"
+)
 
 
 def rate_lines(
@@ -827,8 +829,11 @@ def _rate_line(
         re.sub(r"(?:按照?)?每个?[\u4e00-\u9fff]", "", price_words.strip(), count=1)
     )
     count_name = _clean_name(count_clause)
-    if _MONEY_WORDS.fullmatch(price_name) and count_name:
-        price_name = count_name + price_name
+    # A count of the same sentence names it when its own clause does not (32个市县扶持村,
+    # 每村获得12.5万元 → 市县扶持村获得).
+    counted_name = count_name or (label if paired else "")
+    if _MONEY_WORDS.fullmatch(price_name) and counted_name:
+        price_name = counted_name + price_name
     name = price_name or count_name or label
     line = Line(marker="", name=name[:300], amount=None, source=source)
     line.formula = f"{_plain(value)}{unit}×{_plain(rate)}{price.unit}"
@@ -903,8 +908,23 @@ def breakdown(text: str) -> list[Part]:
         for at, following in zip(starts, ends, strict=True):
             parts = _parts_in(paragraph[at : following - 2])
             if len(parts) >= 2:
-                return [] if any(_SOURCE_PART.match(part.name) for part in parts) else parts
+                return _spent_on(parts)
     return []
+
+
+def sums_as_parts(text: str) -> list[Part]:
+    """The parts of a project that states several sums of its money and no total (购生产母牛
+    3895头,每头补助5000元,投入资金1947.5万元;购生产母驴…投入资金933.5万元): each sum closes a
+    part, named by its first words. [] unless there are two at least, each named, none a
+    source of the money."""
+    parts = _parts_in(text.replace("\n", "；"))
+    return _spent_on(parts) if len(parts) >= 2 else []
+
+
+def _spent_on(parts: list[Part]) -> list[Part]:
+    """``parts``, or [] when one names a source of the money (中央财政资金30万元，省级50万元;
+    村集体资金): those are funding sources, not parts."""
+    return [] if any(_SOURCE_PART.match(part.name) for part in parts) else parts
 
 
 def _parts_in(rest: str) -> list[Part]:
@@ -942,7 +962,7 @@ def _counted_noun(text: str, count: tuple) -> str:
     """What a count counts: its unit and the noun right after it (70个行政村 → 个行政村)."""
     _value, unit, where, _label = count
     at = text.find(unit, where)
-    after = re.match(r"[\u4e00-\u9fff]{0,4}", text[at + len(unit) :]).group()
+    after = re.match(r"[\u4e00-\u9fff]{0,6}", text[at + len(unit) :]).group()
     # The counted noun ends before the next clause's words (3060亩每亩 → 亩).
     after = after.split("每")[0]
     return unit + after

@@ -636,7 +636,12 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
         item.content.append(rest)
         return item
     described = _NAME_THEN_DESCRIPTION.match(normal)
-    if described and not _NOT_A_PROJECT.search(described.group("name")):
+    if (
+        described
+        and not _NOT_A_PROJECT.search(described.group("name"))
+        and not HEADING_LIKE.search(described.group("name"))
+        and classify_heading(described.group("name")) is None
+    ):
         # 1、牲畜棚圈建设。新建牲畜棚圈3382座,每座补助10000元,投入资金3382万元,…: a short
         # name, then what it is, its money under a label; several such sums are no one total.
         sums = [
@@ -645,7 +650,10 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
             for amount in find_amounts(rest[label.end() : label.end() + 20])[:1]
             if amount.start == 0 and not amount.per
         ]
-        if sums or len(rest) > 120:
+        worded = _PROJECT_WORD.search(described.group("name"))
+        if (sums and (worded or len(described.group("name")) <= 12)) or (
+            worded and len(rest) > 120
+        ):
             item = ListedProject(
                 name=described.group("name").strip(),
                 line=number,
@@ -748,8 +756,12 @@ _NAME_COLON_MONEY = re.compile(
 )
 # A list item's short name and the full stop or colon after it (1、禽舍建设。修建禽舍1711座…).
 _NAME_THEN_DESCRIPTION = re.compile(
-    r"^(?P<name>[\u4e00-\u9fff][^，,。；;:：()（）0-9]{1,28}(?:项目|建设|工程|补助|养殖|种植|改造|"
-    r"提升|扶持|奖补|培训|服务|设施|经费))[。:：]"
+    r"^(?P<name>[\u4e00-\u9fff][^，,。；;:：()（）0-9]{1,28})[。:：]"
+)
+# The words a project's short name ends with; any other short name (购置缝纫机, 葡萄架搭建)
+# is one when its description states its money.
+_PROJECT_WORD = re.compile(
+    r"(?:项目|建设|工程|补助|养殖|种植|改造|提升|扶持|奖补|培训|服务|设施|经费)$"
 )
 # What states an item's own money inside its description.
 _DESCRIBED_MONEY = re.compile(

@@ -8,7 +8,6 @@ import re
 from decimal import Decimal
 
 from ..amounts import (
-    UNIT_MULTIPLIERS,
     AmountError,
     ParsedAmount,
     find_amounts,
@@ -24,6 +23,7 @@ from .lines import (
     one_line_a_sum,
     rate_at,
     rate_lines,
+    sums_as_parts,
 )
 from .listing import HEADER_WORDS, ListedProject
 from .nodes import Finding, append_text, line_node, sub_item_node, trimmed, written, yuan_text
@@ -433,7 +433,7 @@ def listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) -
             )
         )
     content = "\n".join(listed.content)
-    return {
+    node = {
         "sequence": sequence,
         "name": listed.name[:200],
         "implementing_unit": listed.unit[:200],
@@ -464,6 +464,15 @@ def listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) -
             for number, part in enumerate(listed.parts or [listed], 1)
         ],
     }
+    if amount is not None or listed.from_table or listed.parts or not listed.amount_cell:
+        return node
+    # Several sums and no total (购生产母牛…投入资金1947.5万元;购生产母驴…933.5万元): each is
+    # a part of the project's money, its sub-item.
+    words = content.removeprefix(listed.name).lstrip("。：:，, ")
+    parts = sums_as_parts(words)
+    if parts:
+        _parts_as_sub_items(node, parts, listed.line, findings)
+    return node
 
 
 def notice_lines(
@@ -578,15 +587,9 @@ def rows_left_unread(text: str, listed: list[ListedProject], findings: list[Find
 
 
 def _row_lines(listed: ListedProject) -> list[ParsedLine]:
-    """The calculation a row states in its cells (面积 276亩, 奖补标准 1000元/亩): one line,
-    with the row's amount when the product is that amount."""
-    lines = rate_lines("，".join(listed.content), "content")
-    if len(lines) != 1:
-        return []
-    line = lines[0]
-    product = Decimal(1)
-    for value, unit, _label in line.factors:
-        product *= value * UNIT_MULTIPLIERS.get(unit, 1)  # a count, a rate in 元 or 万元
-    if listed.amount is not None and product == listed.amount.value:
-        line.amount = listed.amount
-    return lines
+    """The calculations a row or an item states (面积 276亩, 奖补标准 1000元/亩; 购缝纫机20台,
+    每台补助1500元,投入资金3万元): a line each, with the sum its words state for the product,
+    or the row's amount when the product is that amount."""
+    text = "，".join(listed.content)
+    stated = find_amounts(text) + ([listed.amount] if listed.amount is not None else [])
+    return rate_lines(text, "content", stated=stated)

@@ -486,6 +486,13 @@ def test_find_amounts_ignores_numbers_without_a_money_unit(text):
         ("投资1亿元", [(D("100000000"), "亿元", "1亿元", "")]),
         ("21.4450元支出", [(D("21.4450"), "元", "21.4450元", "")]),
         ("30万元/5年", [(D("300000"), "万元", "30万元", "")]),
+        # A metric unit in Latin letters is what the price is for; a word after it is not.
+        ("20.78万元/km，小计", [(D("207800"), "万元", "20.78万元/km", "km")]),
+        (
+            "0.5万元/m，8元/m²",
+            [(D("5000"), "万元", "0.5万元/m", "m"), (D("8"), "元", "8元/m²", "m²")],
+        ),
+        ("5元/mpa", [(D("5"), "元", "5元", "")]),
     ],
 )
 def test_find_amounts_cases(text, expected):

@@ -1292,6 +1292,40 @@ def test_items_named_then_described_with_their_money_are_a_list():
     assert listed[2].amount_cell == "1947.5万元、933.5万元"
 
 
+def test_any_short_name_is_an_item_when_its_description_states_its_money():
+    text = (
+        "1、购置缝纫机。购缝纫机20台,每台补助1500元,投入资金3万元。\n"
+        "2、葡萄架搭建。葡萄架搭建60户,每户补助3000元,投入资金18万元。\n"
+        "3、工作要求。各乡镇安排资金5万元用于宣传。\n"  # a heading, though it states money
+    )
+    listed = read_listing(text)
+    assert [(p.name, p.amount.value) for p in listed] == [
+        ("购置缝纫机", Decimal("30000")),
+        ("葡萄架搭建", Decimal("180000")),
+    ]
+
+
+def test_a_listed_projects_several_sums_are_its_sub_items_with_their_calculations():
+    text = (
+        "1、牲畜棚圈建设。新建牲畜棚圈3382座,每座补助10000元,投入资金3382万元。\n"
+        "2、牲畜养殖。购生产母牛3895头,每头补助5000元,投入资金1947.5万元;"
+        "购牦牛140头,每头补助5000元,投入资金70万元。\n"
+    )
+    first, second = parse_disclosure(text, year=2017).tree["projects"]
+    [whole] = first["sub_items"]
+    assert [(line["formula"], line["amount_yuan"]) for line in whole["lines"]] == [
+        ("3382座×10000元", "33820000.00")
+    ]
+    assert second["declared_total_yuan"] is None  # not stated: left to staff
+    assert [
+        (sub["name"], [(line["formula"], line["amount_yuan"]) for line in sub["lines"]])
+        for sub in second["sub_items"]
+    ] == [
+        ("购生产母牛", [("3895头×5000元", "19475000.00")]),
+        ("购牦牛", [("140头×5000元", "700000.00")]),
+    ]
+
+
 def test_units_listed_one_a_line_after_circled_numbers_lose_their_persons():
     text = (
         "1.项目名称:安全饮水提升改造\n"

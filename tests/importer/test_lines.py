@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from budget.amounts import find_amounts
 from budget.importer import parse_disclosure
-from budget.importer.lines import breakdown, extract_lines, rate_lines
+from budget.importer.lines import breakdown, extract_lines, rate_lines, sums_as_parts
 
 
 def summary(line):
@@ -425,3 +425,57 @@ def test_only_a_rate_in_yuan_to_the_fen_has_rounding_slack():
     stated = find_amounts("本次下达中央资金95万元。")
     (line,) = rate_lines("对脱贫户200户每户补助0.5万元。", "c", stated=stated)
     assert line.amount is None  # 200 × 0.5万 = 100万, not 95万
+
+
+def test_a_length_in_latin_letters_and_its_price_per_length_are_a_line():
+    text = "新建PE100级de200PE管(1.0MPa)1.250km,20.78万元/km,小计25.97万元;新建检查井18m,0.50万元/m"
+    lines = rate_lines(text, "content")
+    assert [(_factors(line), line.amount and line.amount.value) for line in lines] == [
+        ([(Decimal("1.250"), "km"), (Decimal("20.78"), "万元")], Decimal("259700")),
+        ([(Decimal("18"), "m"), (Decimal("0.5"), "万元")], None),  # no sum stated: none made up
+    ]
+    # Dimensions are no count and rate: nothing is priced per metre.
+    assert rate_lines("道路长270m、宽4m、厚0.2m,投资30万元", "content") == []
+
+
+def test_a_rate_whose_words_only_say_it_is_money_is_named_by_what_it_counts():
+    (line,) = rate_lines("32个市县扶持村,每村获得12.5万元", "content")
+    assert line.name == "市县扶持村获得"
+    assert _factors(line) == [(Decimal("32"), "个"), (Decimal("12.5"), "万元")]
+
+
+def test_several_sums_and_no_total_are_the_parts_of_a_projects_money():
+    text = (
+        "购生产母牛3895头,每头补助5000元,投入资金1947.5万元;"
+        "购生产母驴1867头,每头补助5000元,投入资金933.5万元;购牦牛140头,投入资金70万元。"
+    )
+    parts = sums_as_parts(text)
+    assert [(part.name, part.amount.value) for part in parts] == [
+        ("购生产母牛", Decimal("19475000")),
+        ("购生产母驴", Decimal("9335000")),
+        ("购牦牛", Decimal("700000")),
+    ]
+    assert sums_as_parts("购生产母牛3895头,投入资金1947.5万元。") == []  # one sum: the total
+    # Sources of the money are no parts of what it buys.
+    assert sums_as_parts("中央财政资金30万元,省级财政资金50万元") == []
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["购生产母牛", "修建禽舍", "新建拱棚", "购缝纫机"]),
+            st.integers(1, 5000),
+            st.integers(1, 9999),
+        ),
+        min_size=2,
+        max_size=5,
+    )
+)
+def test_each_sum_of_a_project_without_a_total_closes_one_part(rows):
+    text = ";".join(
+        f"{name}{count}台,每台补助{rate}元,投入资金{count * rate}元" for name, count, rate in rows
+    )
+    parts = sums_as_parts(text)
+    assert [(part.name, part.amount.value) for part in parts] == [
+        (name, Decimal(count * rate)) for name, count, rate in rows
+    ]
