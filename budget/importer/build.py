@@ -52,6 +52,7 @@ from .notices import (
     notice_citations,
     notice_lines,
     notice_project,
+    projects_unread,
     rows_left_unread,
     title_project_name,
     total_from_form,
@@ -373,6 +374,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         findings.append(
             Finding("info", "标题处的这行文字已按原文保留在项目1的实施成效中。", line.number)
         )
+    projects_unread(text, len(projects), findings)
     published = publication_date(text)
     tree = {
         "schema": SCHEMA,

@@ -27,6 +27,7 @@ from .lines import (
 )
 from .listing import HEADER_WORDS, ListedProject
 from .nodes import Finding, append_text, line_node, sub_item_node, trimmed, written, yuan_text
+from .numbering import chinese_value
 from .tables import form_total
 
 
@@ -593,3 +594,42 @@ def _row_lines(listed: ListedProject) -> list[ParsedLine]:
     text = "，".join(listed.content)
     stated = find_amounts(text) + ([listed.amount] if listed.amount is not None else [])
     return rate_lines(text, "content", stated=stated)
+
+
+# A count of the projects a text states: 《…》、《…》3个项目; 使用彩票公益金支持的项目共8个.
+_PROJECT_COUNT = re.compile(
+    r"(?<![第每])(?P<a>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})\s*个(?:[^，,。；;、:：0-9]{0,6}?)"
+    r"(?<!子)项目(?!库|资金|单位)"
+    r"|项目(?:共|计|合计|总计)?\s*(?P<b>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})\s*个"
+)
+
+
+def projects_said(text: str) -> tuple[int, int] | None:
+    """(the largest number of projects ``text`` says it holds, its line), outside the titles
+    it cites; None when it states none."""
+    best = None
+    for number, line in enumerate(text.split("\n"), 1):
+        masked = re.sub(r"《[^《》]*》", lambda m: "《" + "_" * (len(m.group()) - 2) + "》", line)
+        for match in _PROJECT_COUNT.finditer(halfwidth(masked)):
+            word = match.group("a") or match.group("b")
+            count = int(word) if word.isdigit() else chinese_value(word)
+            if count and (best is None or count > best[0]):
+                best = (count, number)
+    return best
+
+
+def projects_unread(text: str, read: int, findings: list[Finding]) -> None:
+    """Where a text says it holds more projects than were read, staff are told that some are
+    missing (a finding on ``rows``) rather than left to count them."""
+    said = projects_said(text)
+    if said is None or said[0] <= read or any(f.field in ("rows", "projects") for f in findings):
+        return
+    count, line = said
+    findings.append(
+        Finding(
+            "warning",
+            f"文中写明有{count}个项目，只读出{read}个：其余项目未能识别，请对照原文补录。",
+            line,
+            field="rows",
+        )
+    )

@@ -34,6 +34,14 @@ def chinese_number(n: int) -> str:
     return head + ("一" if rest < 20 else "") + chinese_number(rest)
 
 
+_VALUES = {chinese_number(n): n for n in range(1, 1000)} | {"两": 2}
+
+
+def chinese_value(word: str) -> int | None:
+    """The inverse of :func:`chinese_number` (十二 → 12), 两 → 2; None for other words."""
+    return _VALUES.get(word)
+
+
 def _marker_patterns(n: int) -> dict[str, str]:
     patterns = {
         "arabic": rf"{n}\s*[.．、](?![0-9]*[.．][0-9])",

@@ -18,6 +18,7 @@ from budget.importer.head import (
     signing_department,
 )
 from budget.importer.listing import read_listing
+from budget.importer.notices import projects_said
 from budget.importer.tables import form_total, single_value, unflatten
 
 
@@ -1422,3 +1423,34 @@ def test_list_items_give_their_projects_name_and_money(text, listed):
     assert [(p.name, p.amount.value) for p in read_listing(text)] == [
         (name, Decimal(amount)) for name, amount in listed
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("我局对拟申请的《甲项目》、《乙项目》、《丙项目》3个项目予以公示", 3),
+        ("支持的项目共8个,截至目前,已完工项目3个,正在建设项目5个", 8),
+        ("组织实施十二个项目", 12),
+        ("通甸镇实施两个大项5个子项目", None),  # sub-items are not projects
+        ("每个项目最高不超过30万元", None),
+        ("第3个项目由镇政府实施", None),
+        ("根据《关于下达2个项目资金的通知》", None),  # a cited title's words
+    ],
+)
+def test_the_number_of_projects_a_text_says_it_holds(text, said):
+    found = projects_said(text)
+    assert (found[0] if found else None) == said
+
+
+def test_a_text_saying_it_holds_more_projects_than_were_read_says_some_are_missing():
+    text = (
+        "关于拟建设高标准农田项目的公示\n"
+        "我局对拟申请的《甲村高标准农田建设项目》、《乙村高标准农田建设项目》2个项目公示如下:\n"
+        "一、甲村高标准农田建设项目\n项目名称:甲村高标准农田建设项目\n投资规模:总投资807万元。\n"
+        "责任单位:同心县农业农村局\n"
+    )
+    result = parse_disclosure(text, year=2021)
+    assert len(result.tree["projects"]) == 1
+    [missing] = [f for f in result.findings if f.field == "rows"]
+    assert missing.line == 2
+    assert "2个项目" in missing.message and "只读出1个" in missing.message

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from budget.importer.numbering import chinese_number, split_numbered
+from budget.importer.numbering import chinese_number, chinese_value, split_numbered
 
 
 def bodies(text, **options):
@@ -67,3 +67,14 @@ def test_generated_lists_split_back(names):
     text = "；".join(f"{n}.{name}" for n, name in enumerate(names, start=1))
     got = [body.rstrip("；") for body in bodies(text, at="clause")]
     assert got == names
+
+
+@given(st.integers(1, 999))
+def test_chinese_value_reads_back_chinese_number(n):
+    assert chinese_value(chinese_number(n)) == n
+
+
+def test_chinese_value_of_other_words():
+    assert chinese_value("两") == 2
+    assert chinese_value("零") is None
+    assert chinese_value("十十") is None
