@@ -133,7 +133,8 @@ _ORGANISATION = re.compile(rf"{ORGANISATION_END}(?:本级|本部|部门|机关)?
 
 
 _NOT_ORGANISATION = re.compile(
-    r"^(?:关于|经|根据|按照|为|对|现将|印发|转发|下达)|[，,。；;：:！？|]"
+    # 《…》 is a cited document: the unit in its title issued that one, not this.
+    r"^(?:关于|经|根据|按照|为|对|现将|印发|转发|下达)|[，,。；;：:！？|《》〔〕]"
 )
 
 
@@ -157,6 +158,10 @@ def organisation(name: str) -> str:
     """``name`` if it reads as a unit's name (澄江市委组织部, 庄浪县农业农村局); "" for the
     first words of a title (关于崇明区……的通知 gives 关于崇明区, no unit)."""
     name = name.strip()
+    joint = name.split()
+    if len(joint) > 1 and all(organisation(part) for part in joint):
+        # Joint issuers written apart (益阳市财政局 益阳市民政局) are listed with 、.
+        return "、".join(joint)
     if not 2 < len(name) <= 40 or _NOT_ORGANISATION.search(name):
         return ""
     return name if _ORGANISATION.search(name) else ""

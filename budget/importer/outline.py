@@ -250,7 +250,10 @@ def classify_heading(text: str) -> Heading | None:
             if "。" in normal[tail_start : tail.end()] and not label:
                 continue  # "项目内容。…" unlabelled is a sentence; "(5)项目内容。…" a heading
             note = tail.start("note") if tail.group("note") else None
-            colon = ":" in normal[tail_start : tail.end()] or note is not None
+            # A labelled keyword closed by a colon or a full stop (1)项目概述。…) heads its text.
+            colon = (
+                any(mark in normal[tail_start : tail.end()] for mark in ":。") or note is not None
+            )
             spaced = normal[tail_start : tail.end()].strip() == "" and tail.end() > tail_start
             short = len(rest) <= 60 and "。" not in rest
             if not label and rest and not colon and not (spaced and short and kind in (NAME, UNIT)):
@@ -269,6 +272,11 @@ def classify_heading(text: str) -> Heading | None:
     return None
 
 
+def _style(label: str) -> str:
+    """How a label numbers (``1.`` → ``.``, ``(1)`` → ``()``, ``1)`` → ``)``)."""
+    return re.sub(rf"[0-9{_CN_NUMERALS}\s]", "", halfwidth(label))
+
+
 def _unknown_heading(text: str) -> tuple[str, str] | None:
     """A Chinese-numeral heading with no known keyword: (label, title), or None.
 
@@ -276,8 +284,9 @@ def _unknown_heading(text: str) -> tuple[str, str] | None:
     """
     normal = halfwidth(text).strip()
     match = _LABEL.match(normal)
-    # Only 一、 and 第一部分 labels: （一） and 1. number items inside sections.
-    if not match or not (match.group("cn") or match.group("ordinal")):
+    # Only 一、 and 第一部分 labels: （一） and 1. number items inside sections (a 1. line
+    # opens a project only where the sections start under it: see parse_outline).
+    if not match or not (match.group("cn") or match.group("ordinal") or match.group("num")):
         return None
     rest = normal[match.end() :]
     if not rest or len(rest) > 30 or _SENTENCE_PUNCTUATION.search(rest) or "。" in rest:
@@ -345,6 +354,8 @@ def parse_outline(text: str) -> Outline:
 
     def next_heading(index: int) -> tuple[str, object] | None:
         for kind, value in kinds[index + 1 :]:
+            if kind == "unknown" and value[0][0].isdigit():  # type: ignore[index]
+                continue  # a 1. line: a paragraph, unless it opens a project itself
             if kind in ("section", "project", "unknown"):
                 return kind, value
         return None
@@ -366,7 +377,7 @@ def parse_outline(text: str) -> Outline:
             section = None
             continue
         if kind == "unknown":
-            _label_text, title = value  # type: ignore[misc]
+            label_text, title = value  # type: ignore[misc]
             following = next_heading(index)
             # 一、XX项目 opens a project when the sections start again under it: before any
             # project, or when its next section is one the current project already has.
@@ -378,17 +389,31 @@ def parse_outline(text: str) -> Outline:
                 and (
                     current is None or current.section(following[1].kind) is not None  # type: ignore[union-attr]
                 )
+                # A 1. line opens one only above sections numbered another way (1.非遗传承与
+                # 保护 above 1)项目概述 …), and names no field (3.补助标准:283万元).
+                and (
+                    not label_text[0].isdigit()
+                    or (
+                        ":" not in halfwidth(title)
+                        and _style(following[1].label) not in ("", _style(label_text))  # type: ignore[union-attr]
+                    )
+                )
             )
             if opens_project:
                 current = start_project(line, title)
                 section = None
                 continue
-            if current is None:
-                title_lines.append(line)
+            if label_text[0].isdigit():
+                # 1.非遗传承与保护 opens a project above its (1)…(7) sections; anywhere else a
+                # 1. line is a numbered paragraph of the text it is in.
+                kind = "text"
+            else:
+                if current is None:
+                    title_lines.append(line)
+                    continue
+                section = Section(kind=EXTRA, heading=line)
+                current.sections.append(section)
                 continue
-            section = Section(kind=EXTRA, heading=line)
-            current.sections.append(section)
-            continue
         if (
             kind == "section"
             and section is not None

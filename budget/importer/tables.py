@@ -83,6 +83,12 @@ asks whether words name a unit."""
 _UNIT_AND_PERSON = re.compile(
     rf"^(?P<unit>.+?{ORGANISATION_END})\s*(?P<person>[\u4e00-\u9fff]{{2,4}})$"
 )
+# A unit whose cell runs on into a sentence about it (卢村乡人民政府根据行动方案明确职责:…).
+_UNIT_THEN_CLAUSE = re.compile(
+    rf"^(?P<unit>[^，,。；;:：]{{2,30}}?{ORGANISATION_END})"
+    r"(?=(?:根据|按照|依据|负责|牵头|联合|作为|结合|通过|会同|协调|统筹|明确|具体)"
+    r"(?![部局委办室处科所站]))"
+)
 
 
 def unflatten(text: str) -> str:
@@ -127,6 +133,10 @@ def single_value(text: str, field: str, *, with_person: bool = False) -> tuple[s
     if field == "unit":
         # A budget system's code before the unit ([610001]湖南省…有限公司) is not its name.
         result = _UNIT_CODE.sub("", result)
+        clause = _UNIT_THEN_CLAUSE.match(result)
+        if clause:
+            rest = (result[clause.end() :] + " " + rest).strip()
+            result = clause.group("unit")
         person = _UNIT_AND_PERSON.match(result)
         # A person is named after the unit where the label says so (实施单位及责任人), on
         # the value's own line or on its heading (``with_person``).
@@ -151,6 +161,7 @@ _FORM_TOTAL_LABELS = (
     "预算金额",
     "项目当年预算",
     "申请资金",
+    "申报金额",
 )
 _FORM_TOTAL = re.compile(
     r"(?P<label>" + "|".join(_FORM_TOTAL_LABELS) + r")"
@@ -160,6 +171,7 @@ _FORM_NUMBER = re.compile(
     r"^[\s|｜]*(?P<number>[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)\s*(?P<unit>万元|元|万)?"
     r"(?![0-9０-９.．%％])"
 )
+_BRACKETED_UNIT = re.compile(r"[(（]\s*(万元|元)\s*[)）]")
 # 单位：万元 above a form (not 填报单位, 预算单位: those name units of government).
 _FORM_UNIT = re.compile(r"(?<![报算施管主责建申])(?:金额|计量)?单位\s*[:：]\s*(?P<unit>万元|元)")
 
@@ -181,23 +193,42 @@ def form_total(text: str) -> tuple[str, int] | None:
             rank = _FORM_TOTAL_LABELS.index(match.group("label"))
             after = normal[match.end() :]
             number_line = index
-            if not after.strip(" |｜\t"):
-                # The value is the next line holding anything.
+            label_unit = match.group("unit")
+            # The value is after the label, else on the next line holding anything, past a
+            # line of its unit alone (项目申报金额 / (万元) / 2243.02).
+            while not after.strip(" |｜\t"):
                 number_line = next(
                     (
                         i
-                        for i in range(index + 1, min(index + 4, len(lines)))
+                        for i in range(number_line + 1, min(index + 4, len(lines)))
                         if normal_lines[i].strip(" |｜\t")
                     ),
                     None,
                 )
                 if number_line is None:
-                    continue
+                    break
                 after = normal_lines[number_line]
+                alone = _BRACKETED_UNIT.fullmatch(after.strip(" |｜\t"))
+                if alone and not label_unit:
+                    label_unit, after = alone.group(1), ""
+            if number_line is None:
+                continue
             number = _FORM_NUMBER.match(after)
             if number is None:
                 continue
-            unit = number.group("unit") or match.group("unit") or form_unit
+            # The unit is the number's, the label's, or the row heading's before the label,
+            # on its line or in a cell just above it (项目资金 (万元) | 年度资金总额: | 6070.00;
+            # one cell a line: 项目资金 / (万元) | / 年度资金总额: |), or the form's.
+            heading = _BRACKETED_UNIT.findall(
+                "".join(line for line in normal_lines[max(0, index - 2) : index] if len(line) <= 14)
+                + normal[: match.start()]
+            )
+            unit = (
+                number.group("unit")
+                or label_unit
+                or (heading[-1] if heading else None)
+                or form_unit
+            )
             if unit is None:
                 continue
             unit = "万元" if unit == "万" else unit

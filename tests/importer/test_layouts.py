@@ -51,6 +51,14 @@ def test_unflatten_never_changes_the_number_of_lines(lines):
             "主管部门 | 淮北市文化旅游体育局",
         ),
         ("项目责任单位:庄浪县农业农村局", "unit", "庄浪县农业农村局", ""),
+        # A unit whose cell runs on into a sentence about it.
+        (
+            "实施主体:卢村乡人民政府根据行动方案明确职责:农服中心、水利站",
+            "unit",
+            "卢村乡人民政府",
+            "根据行动方案明确职责:农服中心、水利站",
+        ),
+        ("实施单位:中共澄江市委组织部", "unit", "中共澄江市委组织部", ""),
         ("(盖章)青神县发展和改革局", "unit", "青神县发展和改革局", ""),
         ("汝州市农业农村局 耿向南", "unit", "汝州市农业农村局", "耿向南"),
         ("实施单位及责任人:塔秀乡人民政府昂青夫", "unit", "塔秀乡人民政府", "昂青夫"),
@@ -579,6 +587,13 @@ def test_an_items_money_is_read_from_its_labelled_line_among_its_description():
             "总额 | 0.00 | 3.36 | 3.36 |",
             ("3.36万元", 2),
         ),
+        # The unit in the row's heading cell before the label, or on its own line after it.
+        (
+            "项目资金 (万元) | 年度资金总额: | 6070.00 |\n其中:财政拨款 | 6070.00 |",
+            ("6070.00万元", 1),
+        ),
+        ("项目资金\n(万元) |\n年度资金总额: |\n1000.00 |", ("1000.00万元", 4)),
+        ("项目申报金额\n(万元)\n2243.02\n项目属性延续", ("2243.02万元", 3)),
         ("项目总预算 65 财政资金预算分类", None),  # no unit stated anywhere: not guessed
         ("预算单位:某县财政局\n项目总预算 65", None),  # 预算单位 names a unit of government
         ("项目总预算 待定", None),
@@ -614,6 +629,18 @@ def test_any_forms_total_is_read_exactly_in_the_unit_of_its_label(value, unit):
             "项目公示\n发布时间:2019-09-30 信息来源: 芜湖市卫生健康委阅读次数:\n"
             "一、项目名称\n某项目\n",
             "芜湖市卫生健康委",
+        ),
+        # Joint issuers written apart are listed with 、.
+        (
+            "益阳市财政局 益阳市民政局关于下达2017年自然灾害生活补助资金的通知\n"
+            "一、项目名称\n某项目\n",
+            "益阳市财政局、益阳市民政局",
+        ),
+        # A cited document's issuer is not this text's: its signer is.
+        (
+            "《安徽省农业委员会 安徽省财政厅关于做好项目实施工作的通知》文件,下达我县资金。\n"
+            "一、项目名称\n某项目\n绩溪县农业委员会\n2018年9月4日\n",
+            "绩溪县农业委员会",
         ),
         # The signature, above its date, before a publisher's short name.
         (

@@ -26,6 +26,8 @@ from budget.importer import outline as o
         ("资金安排（万元）：150", o.FUNDING, "（万元）：150"),
         ("项目名称　学前教育保教费补助资金", o.NAME, "学前教育保教费补助资金"),
         ("项目实施单位\t红塔区教育体育局", o.UNIT, "红塔区教育体育局"),
+        ("3)实施主体。宣城市文化和旅游局。", o.UNIT, "宣城市文化和旅游局。"),
+        ("(1)项目概述。以申报项目和资金为基础", o.OVERVIEW, "以申报项目和资金为基础"),
     ],
 )
 def test_headings(line, kind, inline):
@@ -113,3 +115,29 @@ def test_rows_of_a_performance_table_that_look_like_headings_stay_in_the_table()
     table = project.section(o.PERFORMANCE)
     assert table.text == "项目名称：甲经费\n实施单位：某局"
     assert [s.kind for s in project.sections] == [o.NAME, o.FUNDING, o.PERFORMANCE, o.EXTRA]
+
+
+def test_a_numbered_line_above_sections_numbered_another_way_opens_a_project():
+    text = (
+        "市文旅局2023年项目及绩效目标情况\n"
+        "1.非遗传承与保护\n1)项目概述。加强专项资金管理。\n2)立项依据。《非物质文化遗产法》。\n"
+        "3)实施主体。宣城市文化和旅游局。\n"
+        "2.文化惠民工程\n1)项目概述。开展送戏下乡。\n3)实施主体。宣城市文化馆。\n"
+    )
+    outline = o.parse_outline(text)
+    assert [block.header_name for block in outline.projects] == ["非遗传承与保护", "文化惠民工程"]
+    assert [s.kind for s in outline.projects[0].sections] == [o.OVERVIEW, o.BASIS, o.UNIT]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Numbered like its sections: a paragraph.
+        "一、安全饮水提升改造\n1.实施地点:某村\n3.补助标准:283万元\n4.资金来源及规模:资金283万元\n",
+        # A field and its value, not a project's name.
+        "1.补助标准:283万元\n(1)资金来源:财政资金\n",
+    ],
+)
+def test_a_numbered_line_that_is_a_paragraph_or_a_field_opens_no_project(text):
+    outline = o.parse_outline(text)
+    assert all(block.header_name != "补助标准:283万元" for block in outline.projects)
