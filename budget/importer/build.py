@@ -142,7 +142,16 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
     # A list of many projects, when the outline found no project of its own: none, or one
     # made of loose sections without a name or unit (a notice above a table). A project text
     # with a breakdown table keeps its project.
-    lone = outline.projects[0] if len(outline.projects) == 1 else None
+    # A project the text marks as one (项目1.) is never a list's notice.
+    lone = (
+        outline.projects[0]
+        if len(outline.projects) == 1
+        and not (
+            outline.projects[0].marker
+            and o.project_marker(outline.projects[0].marker.text) is not None
+        )
+        else None
+    )
     listed = (
         read_listing(text)
         if not outline.projects or (lone is not None and header_cell(lone.section(o.NAME)))
@@ -217,6 +226,14 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             anchors[0]["lines"], anchors[0]["sub"] = found["lines"], found["sub"]
         taken = {number for item in listed for number in item.lines}
         rows_left_unread(text, listed, findings)
+        if listed[0].name_column:
+            findings.append(
+                Finding(
+                    "info",
+                    f"表中没有“项目名称”栏，各项目的名称取自“{listed[0].name_column}”栏。",
+                    listed[0].line,
+                )
+            )
         # A list's basis is stated around it, above or below (严格执行《…管理办法》), never
         # in its items' own lines (those are each item's own, below).
         own = own_number(title_lines)

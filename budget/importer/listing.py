@@ -29,6 +29,8 @@ from .outline import classify_heading
 from .tables import ORGANISATION_END, single_value
 
 _NAME_COLUMN = re.compile(r"^(?:项目名称|建设项目|项目名称及内容|项目)$")
+# What a row is for, which names it in a table without a name column (补助内容: 单季油菜29.4亩).
+_CONTENT_COLUMN = re.compile(r"^(?:项目)?(?:主要)?(?:建设|补助|实施|扶持)内容(?:及规模)?$")
 _AMOUNT_COLUMN = re.compile(
     r"(?:资金|投资|金额|预算|补助|债券规模)(?!来源|性质|类别|标准|用途|科目|文号|对象)"
 )
@@ -39,7 +41,7 @@ _ROW_NUMBER = re.compile(r"^[0-9]{1,4}[.、．]?$")
 _NUMERIC_CELL = re.compile(r"^[0-9０-９][0-9０-９,，.．]*(?:[(（].*)?$")
 HEADER_WORDS = re.compile(
     r"^(?:序号|编号|项目名称|建设项目|项目|村名|乡镇|建设地点|实施地点|建设规模|类别|"
-    r"(?:项目)?(?:主要)?(?:建设|实施)内容(?:及规模)?|.{0,4}性质|.{0,4}(?:分数|等级|得分)|.*债券.*|"
+    r"(?:项目)?(?:主要)?(?:建设|实施|补助|扶持)内容(?:及规模)?|.{0,4}性质|.{0,4}(?:分数|等级|得分)|.*债券.*|"
     r"建设内容及规模|资金来源|资金性质|备注|绩效目标|建设期限|实施期限|时限|项目类别|"
     r"项目类型|受益对象|联结机制|省份|地市|市州|县区|县\(市、区\)|镇街|年度|面积|数量|规模|"
     r"单价|.*标准|示范村名称|村庄名称|.*名称|"
@@ -66,6 +68,7 @@ class ListedProject:
     from_table: bool = False  # a row of a table whose header names its columns
     inferred: bool = False  # a notice's one project, read from its title and prose
     misaligned: bool = False  # a table row whose cells do not line up with its header
+    name_column: str = ""  # the column naming it, in a table without a name column (补助内容)
     unit: str = ""
     amount: ParsedAmount | None = None
     amount_cell: str = ""  # the amount as written, when it could not be read
@@ -89,7 +92,7 @@ def _is_header(cells: list[str]) -> bool:
     squashed = [_squash(c) for c in cells if c.strip()]
     return (
         len(squashed) >= 3
-        and any(_NAME_COLUMN.match(c) for c in squashed)
+        and any(_NAME_COLUMN.match(c) or _CONTENT_COLUMN.match(c) for c in squashed)
         and any(_AMOUNT_COLUMN.search(c) for c in squashed)
         and sum(bool(HEADER_WORDS.match(c)) for c in squashed) >= len(squashed) - 1
     )
@@ -124,8 +127,14 @@ def _project(columns: dict[str, int], row: list[str], unit: str | None, lines: l
     raw = cell("amount")
     project = ListedProject(
         name=name,
+        name_column=next(
+            (k.removeprefix("named_by:") for k in columns if k.startswith("named_by:")), ""
+        ),
         from_table=True,
-        unit=single_value(cell("unit"), "unit")[0] if cell("unit") else "",
+        # A person paid (*瑞明, a name masked for privacy) is no unit of government.
+        unit=single_value(cell("unit"), "unit")[0]
+        if cell("unit") and "*" not in cell("unit")
+        else "",
         amount=_amount(raw, unit),
         line=lines[0],
         lines=lines,
@@ -169,6 +178,16 @@ def _columns(header: list[str]) -> dict[str, int]:
         for index, cell in money:
             if index != chosen[0]:
                 columns[f"other:{cell}"] = index
+    if "name" not in columns:
+        content = [
+            kind
+            for kind in columns
+            if kind.startswith("other:") and _CONTENT_COLUMN.match(kind.removeprefix("other:"))
+        ]
+        if content:
+            # Said so once the rows are read (ListedProject.name_column).
+            columns["name"] = columns.pop(content[0])
+            columns[f"named_by:{content[0].removeprefix('other:')}"] = columns["name"]
     return columns
 
 

@@ -1481,3 +1481,28 @@ def test_a_text_saying_it_holds_more_projects_than_were_read_says_some_are_missi
     [missing] = [f for f in result.findings if f.field == "rows"]
     assert missing.line == 2
     assert "2个项目" in missing.message and "只读出1个" in missing.message
+
+
+def test_a_table_without_a_name_column_is_named_by_what_each_row_is_for():
+    text = (
+        "2022-2023年度普陀区景观农业补助资金分配表\n"
+        "序号 | 镇、街道 | 单位 | 补助内容 | 金额 (元) |\n"
+        "1 | 桃花镇 | 舟山市普陀区桃花岛农旅发展有限公司 | 单季油菜32.51亩 | 51251 |\n"
+        "2 | 桃花镇 | *瑞明 | 单季油菜52.82亩 | 5282 |\n"
+        "合计 | 56533 |\n"
+    )
+    result = parse_disclosure(text, year=2023)
+    projects = result.tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("单季油菜32.51亩", "51251.00"),
+        ("单季油菜52.82亩", "5282.00"),
+    ]
+    assert projects[0]["implementing_unit"] == "舟山市普陀区桃花岛农旅发展有限公司"
+    # A person paid is no unit: the field is filled from the department and flagged.
+    assert any(f.field == "implementing_unit" and f.project == 2 for f in result.findings)
+    assert any("取自“补助内容”栏" in f.message for f in result.findings)
+
+
+def test_a_project_the_text_marks_as_one_is_never_read_as_a_list():
+    text = "某县财政局2024年预算重点领域财政项目文本公开\n项目1.\n二、立项依据\n①经费每月每人300元\n②经费"
+    assert len(parse_disclosure(text).tree["projects"]) == 1
