@@ -54,6 +54,7 @@ from .notices import (
     notice_project,
     projects_unread,
     rows_left_unread,
+    sums_as_sub_items,
     title_project_name,
     total_from_form,
     whole_text_project,
@@ -299,6 +300,8 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         stated = find_amounts(text)  # a calculation's line takes one of these only for its value
         for node, block, anchor in zip(projects, outline.projects, anchors, strict=True):
             subs = node["sub_items"]
+            if len(subs) == 1 and subs[0]["lines"]:
+                sums_as_sub_items(node, anchor, findings)
             if len(subs) > 1 or (subs and subs[0]["lines"]):
                 continue
             created = not subs

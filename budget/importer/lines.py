@@ -907,6 +907,11 @@ def breakdown(text: str) -> list[Part]:
         ends = [*starts[1:], len(paragraph) + 2] if starts else []
         for at, following in zip(starts, ends, strict=True):
             parts = _parts_in(paragraph[at : following - 2])
+            stop = paragraph.find("。", at)
+            if not _spent_on(parts) and 0 <= stop < following - 2:
+                # Sources after the sentence of parts (…农业项目费用32万元。资金来源为:市财政
+                # 资金225.12万元,…) are another matter: the parts end with their sentence.
+                parts = _parts_in(paragraph[at:stop])
             if len(parts) >= 2:
                 return _spent_on(parts)
     return []
@@ -947,10 +952,22 @@ def _part_name(words: str) -> str:
     """A part's name: its first clause without the count or sum it ends with (家庭农场12家… →
     家庭农场; 改建100户以上自然村公厕目标30座 → 改建100户以上自然村公厕目标; 农村厕所后续管护
     资金35万元 → 农村厕所后续管护资金); "" when that leaves no name."""
-    clause = re.split(r"[，,；;。]", words, maxsplit=1)[0]
-    # Its count or sum at the end goes (家庭农场12家 → 家庭农场; …目标30座 → …目标).
-    name = re.sub(r"[0-9０-９][0-9０-９.,，]*\s*[\u4e00-\u9fff]{0,2}$", "", clause).strip()
+    clauses = [clause for clause in re.split(r"[，,；;。]", words) if clause.strip()]
+    # A clause saying what the figures follow (参考2025年度资金规模, 根据…) names nothing.
+    while len(clauses) > 1 and _CONTEXT_CLAUSE.match(clauses[0].strip()):
+        clauses.pop(0)
+    # Its count or sum at the end goes (家庭农场12家 → 家庭农场; …目标30座 → …目标), and so
+    # do the year and the verb before it (2026年度计划产业发展项目81个 → 产业发展项目).
+    name = re.sub(
+        r"[0-9０-９][0-9０-９.,，]*\s*[\u4e00-\u9fff]{0,2}(?:左右)?$", "", clauses[0]
+    ).strip()
+    name = _YEARS_PREFIX.sub("", name)
+    while (verb := _LEADING_VERB.match(name)) and _worth_a_name(name[verb.end() :]):
+        name = name[verb.end() :]
     return name if _clean_name(name) else ""
+
+
+_CONTEXT_CLAUSE = re.compile(r"^(?:参考|根据|按照|依据|经)")
 
 
 def _sentences(text: str) -> list[str]:

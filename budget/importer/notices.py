@@ -12,6 +12,7 @@ from ..amounts import (
     ParsedAmount,
     find_amounts,
     parse_amount_exact,
+    round_yuan,
 )
 from ..docnumbers import find_doc_numbers
 from ..normalize import halfwidth
@@ -502,7 +503,7 @@ def notice_lines(
         if number > after and (only is None or number in only) and number not in skip
     ]
     for number, row in rows:
-        parts = breakdown(row)
+        parts = _parts_of(row, node)
         if parts:
             return _parts_as_sub_items(node, parts, number, findings)
     # A notice's total count prices the rates of its later paragraphs (``carry``); a
@@ -525,6 +526,33 @@ def notice_lines(
         "sub": {},
         "lines": {(1, index): where for index, (_line, where) in enumerate(lines, 1)},
     }
+
+
+def _parts_of(row: str, node: dict) -> list:
+    """The parts of a project's money one line of its text lists: after 其中
+    (``lines.breakdown``), or sums one after another (产业发展项目81个,金额17177.1233万元;
+    就业项目8个,金额2212万元;…) when they make up the project's total."""
+    parts = breakdown(row)
+    if parts or not node["declared_total_yuan"]:
+        return parts
+    parts = sums_as_parts(row)
+    total = Decimal(node["declared_total_yuan"])
+    return parts if sum(round_yuan(part.amount.value) for part in parts) == total else []
+
+
+def sums_as_sub_items(node: dict, anchor: dict, findings: list[Finding]) -> None:
+    """A project whose one sub-item's lines are bare sums (no count and rate) that its text
+    lists as the parts of its total: the parts become its sub-items."""
+    subs = node["sub_items"]
+    if len(subs) != 1 or not subs[0]["lines"] or any(line["factors"] for line in subs[0]["lines"]):
+        return
+    where = anchor.get("sub", {}).get(1) or anchor.get("lines", {}).get((1, 1))
+    for row in subs[0]["content"].split("\n"):
+        parts = _parts_of(row, node)
+        if parts:
+            found = _parts_as_sub_items(node, parts, where, findings)
+            anchor["sub"], anchor["lines"] = found["sub"], found["lines"]
+            return
 
 
 def _parts_as_sub_items(node: dict, parts: list, where: int, findings: list[Finding]) -> dict:

@@ -59,6 +59,9 @@ _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "申报单位",
             "责任单位",
             "实施部门",
+            "项目建设单位",
+            "建设单位",
+            "项目法人",
         ),
     ),
     (
@@ -110,6 +113,9 @@ _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "资金数额",
             "投资情况",
             "资金落实情况",
+            "项目建设投资",
+            "建设投资",
+            "资金概算",
         ),
     ),
     (
@@ -158,10 +164,10 @@ _PROJECT = re.compile(
     rf"^项目\s*(?P<number>[0-9]{{1,3}}|[{_CN_NUMERALS}]{{1,3}})\s*(?:[.、:：,，]|$|\s)\s*(?P<rest>.*)$"
 )
 _SENTENCE_PUNCTUATION = re.compile(r"[。；;，,]")
-# After the keyword: 情况 or 及…, a note in brackets (（单位：万元）), then a colon, a space or
-# the end of the line. Matched on the half-width form, where （ is (.
+# After the keyword: 情况 or 及… (和…, 与…), a note in brackets (（单位：万元）), then a colon, a
+# space or the end of the line. Matched on the half-width form, where （ is (.
 _HEADING_TAIL = re.compile(
-    r"(?:情况|及[^\s:：]{0,8})?\s*(?P<note>\([^()]{0,16}\))?\s*(?:[:：]\s*|。\s*|\s+|$)"
+    r"(?:情况|[及和与][^\s:：]{0,8})?\s*(?P<note>\([^()]{0,16}\))?\s*(?:[:：]\s*|。\s*|\s+|$)"
 )
 
 

@@ -133,11 +133,18 @@ def single_value(text: str, field: str, *, with_person: bool = False) -> tuple[s
     if field == "unit":
         # A budget system's code before the unit ([610001]湖南省…有限公司) is not its name.
         result = _UNIT_CODE.sub("", result)
+        # The unit ends with its sentence (项目法人:田园镇人民政府;法人代表:沈 鑫。).
+        stop = re.search(r"[;；。]", result)
+        if stop:
+            rest = (result[stop.end() :] + " " + rest).strip()
+            result = result[: stop.start()]
         clause = _UNIT_THEN_CLAUSE.match(result)
         if clause:
             rest = (result[clause.end() :] + " " + rest).strip()
             result = clause.group("unit")
         person = _UNIT_AND_PERSON.match(result)
+        if person and re.search(rf"{ORGANISATION_END}$", person.group("person")):
+            person = None  # 卢氏县乡 + 村振兴局: one unit, no person after it
         # A person is named after the unit where the label says so (实施单位及责任人), on
         # the value's own line or on its heading (``with_person``).
         labelled_person = with_person or re.search(r"责任人|负责人", value[:offset])

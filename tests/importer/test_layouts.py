@@ -1504,5 +1504,44 @@ def test_a_table_without_a_name_column_is_named_by_what_each_row_is_for():
 
 
 def test_a_project_the_text_marks_as_one_is_never_read_as_a_list():
-    text = "某县财政局2024年预算重点领域财政项目文本公开\n项目1.\n二、立项依据\n①经费每月每人300元\n②经费"
+    text = (
+        "某县财政局2024年预算重点领域财政项目文本公开\n"
+        "项目1.\n二、立项依据\n①经费每月每人300元\n②经费"
+    )
     assert len(parse_disclosure(text).tree["projects"]) == 1
+
+
+def test_the_parts_a_project_lists_as_making_up_its_total_are_its_sub_items():
+    text = (
+        "一、名称:卧龙区2026年度衔接资金项目计划\n"
+        "四、主要内容:\n2026年度计划产业发展项目81个,金额17177.1233万元;就业项目8个,金额2212万元;"
+        "乡村建设行动项目95个左右,涉及金额6567.654万元。\n"
+        "六、投资及资金来源:卧龙区2026年计划总投资25956.7773万元左右。\n"
+        "七、建设单位:各镇(街道、景区)及相关区直部门。\n"
+    )
+    [project] = parse_disclosure(text, year=2026).tree["projects"]
+    assert project["declared_total_yuan"] == "259567773.00"
+    assert project["implementing_unit"] == "各镇(街道、景区)及相关区直部门"
+    assert [(s["name"], s["declared_amount_yuan"]) for s in project["sub_items"]] == [
+        ("产业发展项目", "171771233.00"),
+        ("就业项目", "22120000.00"),
+        ("乡村建设行动项目", "65676540.00"),
+    ]
+    # Sums that do not make up the total stay lines of the one sub-item.
+    other = text.replace("25956.7773万元", "30000万元")
+    [project] = parse_disclosure(other, year=2026).tree["projects"]
+    assert len(project["sub_items"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "unit"),
+    [
+        ("三、项目建设单位\n金山区张堰镇农业技术推广服务站。", "金山区张堰镇农业技术推广服务站"),
+        ("项目法人:田园镇人民政府;法人代表:沈 鑫。", "田园镇人民政府"),
+        ("6.实施单位及责任人:卢氏县乡村振兴局;", "卢氏县乡村振兴局"),
+    ],
+)
+def test_units_under_other_labels_end_with_their_sentence(line, unit):
+    text = f"一、项目名称\n某项目\n{line}\n"
+    [project] = parse_disclosure(text, year=2024).tree["projects"]
+    assert project["implementing_unit"] == unit

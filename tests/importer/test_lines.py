@@ -479,3 +479,28 @@ def test_each_sum_of_a_project_without_a_total_closes_one_part(rows):
     assert [(part.name, part.amount.value) for part in parts] == [
         (name, Decimal(count * rate)) for name, count, rate in rows
     ]
+
+
+def test_the_parts_after_qizhong_end_with_their_sentence_when_sources_follow():
+    text = (
+        "项目总投资415.83万元,其中水泥场地、水泥道路等基础设施41.63万元,仓库、622型大棚等生产设施"
+        "342.2万元,农业项目费用32万元(自筹资金列支)。资金来源为:市财政资金225.12万元,"
+        "区级配套资金96.48万元,项目单位自筹94.23万元。"
+    )
+    assert [(part.name, part.amount.value) for part in breakdown(text)] == [
+        ("水泥场地、水泥道路等基础设施", Decimal("416300")),
+        ("仓库、622型大棚等生产设施", Decimal("3422000")),
+        ("农业项目费用", Decimal("320000")),
+    ]
+
+
+def test_sums_one_after_another_are_named_by_what_they_count_not_by_their_context():
+    text = (
+        "参考2025年度资金规模,2026年度计划产业发展项目81个,金额17177.1233万元;就业项目8个,"
+        "金额2212万元;乡村建设行动项目95个左右,涉及金额6567.654万元。"
+    )
+    assert [part.name for part in sums_as_parts(text)] == [
+        "产业发展项目",
+        "就业项目",
+        "乡村建设行动项目",
+    ]
