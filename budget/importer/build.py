@@ -41,6 +41,7 @@ from .head import (
 from .listing import read_listing
 from .nodes import Finding, TextImportError, append_text, project_data, sub_item_node
 from .notices import (
+    allocated,
     basis_in,
     block_lines,
     citations_in,
@@ -167,6 +168,8 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             or fund_notice(text, heading)
             or whole_text_project(text, heading, findings)
         )
+        if notice is not None:
+            allocated(notice, text)
         listed = [notice] if notice is not None else []
     if not outline.projects and not listed:
         raise TextImportError(
@@ -218,7 +221,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         projects = [
             listed_node(sequence, item, findings) for sequence, item in enumerate(listed, 1)
         ]
-        if notice is not None:
+        if notice is not None and not notice.parts:
             # From the first line: a title states no count and rate, and a text without a
             # title opens with its prose.
             found = notice_lines(

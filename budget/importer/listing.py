@@ -29,6 +29,11 @@ from .outline import classify_heading
 from .tables import ORGANISATION_END, single_value
 
 _NAME_COLUMN = re.compile(r"^(?:项目名称|建设项目|项目名称及内容|项目)$")
+# Who or where a table of one fund's money gives it to (单位, 乡镇, 县(市、区), 示范村名称).
+_RECIPIENT_COLUMN = re.compile(
+    r"^(?:(?:实施|项目|补助|承担)?单位(?:名称)?|乡镇(?:名称)?|镇街|镇\(街道\)|乡镇\(街道\)|"
+    r"县区|区县|县\(区\)|县\(市、区\)|县\(市、区、场\)|地区|市州|(?:示范|行政)?村(?:名称|名)?|村庄名称)$"
+)
 # What a row is for, which names it in a table without a name column (补助内容: 单季油菜29.4亩).
 _CONTENT_COLUMN = re.compile(r"^(?:项目)?(?:主要)?(?:建设|补助|实施|扶持)内容(?:及规模)?$")
 _AMOUNT_COLUMN = re.compile(
@@ -44,6 +49,7 @@ HEADER_WORDS = re.compile(
     r"(?:项目)?(?:主要)?(?:建设|实施|补助|扶持)内容(?:及规模)?|.{0,4}性质|.{0,4}(?:分数|等级|得分)|.*债券.*|"
     r"建设内容及规模|资金来源|资金性质|备注|绩效目标|建设期限|实施期限|时限|项目类别|"
     r"项目类型|受益对象|联结机制|省份|地市|市州|县区|县\(市、区\)|镇街|年度|面积|数量|规模|"
+    r".{0,6}(?:户数|人数|个数)|"
     r"单价|.*标准|示范村名称|村庄名称|.*名称|"
     r".*(?:资金|投资|金额|预算|补助).*|.*单位|实施主体)$"
 )
@@ -78,6 +84,7 @@ class ListedProject:
     lines: list[int] = field(default_factory=list)  # every input line it took
     style: str = ""  # how a numbered list numbers it (arabic, cnparen …)
     parts: list[ListedProject] = field(default_factory=list)  # a numbered list inside it
+    total_checked: bool = False  # its amount is the sum of its parts, as the text states it
 
 
 def _squash(cell: str) -> str:
@@ -88,13 +95,15 @@ def _cells(text: str) -> list[str]:
     return [cell.strip() for cell in text.split("|")]
 
 
-def _is_header(cells: list[str]) -> bool:
+def _is_header(cells: list[str], recipients: bool = False) -> bool:
     squashed = [_squash(c) for c in cells if c.strip()]
+    naming = _RECIPIENT_COLUMN if recipients else _NAME_COLUMN
     return (
         len(squashed) >= 3
-        and any(_NAME_COLUMN.match(c) or _CONTENT_COLUMN.match(c) for c in squashed)
+        and any(naming.match(c) or _CONTENT_COLUMN.match(c) for c in squashed)
         and any(_AMOUNT_COLUMN.search(c) for c in squashed)
-        and sum(bool(HEADER_WORDS.match(c)) for c in squashed) >= len(squashed) - 1
+        and sum(bool(HEADER_WORDS.match(c) or naming.match(c)) for c in squashed)
+        >= len(squashed) - 1
     )
 
 
@@ -153,7 +162,7 @@ def _project(columns: dict[str, int], row: list[str], unit: str | None, lines: l
     return project
 
 
-def _columns(header: list[str]) -> dict[str, int]:
+def _columns(header: list[str], recipients: bool = False) -> dict[str, int]:
     """Each column's role by its header; of several money columns the one naming 万元 or 元,
     else the first, is the amount (补助标准, 资金来源 and the like are not amounts)."""
     columns: dict[str, int] = {}
@@ -178,6 +187,21 @@ def _columns(header: list[str]) -> dict[str, int]:
         for index, cell in money:
             if index != chosen[0]:
                 columns[f"other:{cell}"] = index
+    if recipients:
+        # The recipient names the row, whatever other column there is (项目名称 too); of
+        # places from the largest to the smallest (县(区), 乡镇(街道)), the smallest.
+        heads = [_squash(c) for c in header]
+        named = max(
+            (i for i, cell in enumerate(heads) if _RECIPIENT_COLUMN.match(cell)), default=None
+        )
+        if named is not None:
+            for kind in [kind for kind, index in columns.items() if index == named]:
+                del columns[kind]
+            if "name" in columns:
+                demoted = f"other:{heads[columns['name']]}"
+                columns[demoted] = columns.pop("name")
+            columns["name"] = named
+        return columns
     if "name" not in columns:
         content = [
             kind
@@ -381,10 +405,13 @@ def _guessed_row(
     return project
 
 
-def _rows_without_numbers(lines: list[str], start: int, width: int, columns: dict[str, int]):
+def _rows_without_numbers(
+    lines: list[str], start: int, width: int, columns: dict[str, int], shortest: int = 4
+):
     """Rows of a one-cell-a-line table without a 序号 column: counted off by a row length
     that every row shares (the header's width, or fewer where the same trailing cells were
-    left empty in every row: 自评等级), each row's name cell a name and its amount cell a
+    left empty in every row: 自评等级), each row's name cell a name (of ``shortest`` Chinese
+    characters at least: a place, 资阳区, is shorter than a project) and its amount cell a
     number. A last row the text cuts short is left out; a table whose rows fit no one length
     is not read."""
     cells: list[tuple[int, str]] = []
@@ -409,7 +436,7 @@ def _rows_without_numbers(lines: list[str], start: int, width: int, columns: dic
             return bool(
                 _NUMERIC_CELL.match(row[columns["amount"]][1])
                 and not _NUMERIC_CELL.match(name)
-                and re.search(r"[\u4e00-\u9fff]{4}", name)
+                and re.search(rf"[\u4e00-\u9fff]{{{shortest}}}", name)
             )
 
         # Every column holds one kind of cell in every row (numbers or words): a length that
@@ -425,6 +452,40 @@ def _rows_without_numbers(lines: list[str], start: int, width: int, columns: dic
             return
 
 
+def _rows_from_number_to_number(lines: list[str], start: int, width: int, columns: dict[str, int]):
+    """Rows of a one-cell-a-line table whose empty cells were left out at the end of rows
+    (1 / 定海区 / 40 / 2 / 普陀区 / 40, under 序号 / 单位 / 金额 / 备注): each row from its 序号
+    to the next one, read only when every row holds its name and amount where the header
+    puts them (a row that lost a cell before its amount would shift it: nothing is read)."""
+    cells: list[tuple[int, str]] = []
+    for i in range(start + 1, len(lines)):
+        cell = lines[i].strip()
+        if not cell:
+            continue
+        if _END_ROW.match(_squash(cell)) or _TOTAL_ROW.match(_squash(cell)):
+            break
+        cells.append((i + 1, cell))
+    starts, expected = [], 1
+    for at, (_, cell) in enumerate(cells):
+        following = cells[at + 1][1] if at + 1 < len(cells) else ""
+        if cell.rstrip(".、．") == str(expected) and not _NUMERIC_CELL.match(following):
+            starts.append(at)
+            expected += 1
+    if len(starts) < 2 or starts[0] != 0:
+        return
+    rows = [cells[a:b] for a, b in zip(starts, [*starts[1:], len(cells)], strict=True)]
+    name, amount = columns["name"], columns["amount"]
+    for row in rows:
+        if not (
+            max(name, amount) < len(row) <= width
+            and _NUMERIC_CELL.match(row[amount][1])
+            and not _NUMERIC_CELL.match(row[name][1])
+        ):
+            return
+    for row in rows:
+        yield [cell for _, cell in row] + [""] * (width - len(row)), [n for n, _ in row]
+
+
 def _short_row(columns: dict[str, int], width: int, row) -> list[str]:
     """A row as cells in the header's columns; a short row (序号, name, amount) is put in
     its columns, the others left empty."""
@@ -438,19 +499,24 @@ def _short_row(columns: dict[str, int], width: int, row) -> list[str]:
     return cells
 
 
-def read_listing(text: str) -> list[ListedProject]:
-    """The projects of the first table or numbered list of projects in ``text``; []."""
+def read_listing(text: str, *, recipients: bool = False) -> list[ListedProject]:
+    """The projects of the first table or numbered list of projects in ``text``; [].
+
+    ``recipients``: the rows of the first table of one fund's money by who or where it goes
+    (单位, 乡镇, 县(市、区) and 金额), each named by its recipient; [] when there is none."""
     lines = text.split("\n")
     for index, line in enumerate(lines):
-        if "|" in line and _is_header(_cells(line)):
+        if "|" in line and _is_header(_cells(line), recipients):
             header = _cells(line)
             while header and not header[-1]:
                 header.pop()
-            columns = _columns(header)
+            columns = _columns(header, recipients)
             unit = _table_unit(header, columns, lines[:index])
             needed = max(columns.get("name", 0), columns.get("amount", 0)) + 1
             rows = _rows_by_bars(lines, index, len(header), "number" in columns, needed)
             found = [p for p in (_project(columns, row, unit, taken) for row, taken in rows) if p]
+            if recipients:
+                return found
             # Rows the header cannot line up (a two-row header, a group cell merged down the
             # rows on the left) are read by what their cells hold, as flagged guesses.
             return found or _rows_by_kinds(lines, index, unit)
@@ -458,14 +524,15 @@ def read_listing(text: str) -> list[ListedProject]:
     run: list[int] = []
     for index, line in enumerate(lines):
         squashed = _squash(line)
-        if squashed and HEADER_WORDS.match(squashed) and len(squashed) <= 16:
+        worded = HEADER_WORDS.match(squashed) or (recipients and _RECIPIENT_COLUMN.match(squashed))
+        if squashed and worded and len(squashed) <= 16:
             run.append(index)
             continue
         if not squashed:
             continue  # cells apart by blank lines: the header runs on to the first row
-        if len(run) >= 3 and _is_header([lines[i] for i in run]):
+        if len(run) >= 3 and _is_header([lines[i] for i in run], recipients):
             header = [lines[i].strip() for i in run]
-            columns = _columns(header)
+            columns = _columns(header, recipients)
             unit = _table_unit(header, columns, lines[: run[0]])
             others = any(
                 _NUMERIC_COLUMN.search(_squash(cell))
@@ -478,17 +545,52 @@ def read_listing(text: str) -> list[ListedProject]:
                 _project(columns, _short_row(columns, len(header), row), unit, taken)
                 for row, taken in rows
             ]
-            if not found and "number" in columns and "amount" in columns:
+            if not found and recipients and {"number", "name", "amount"} <= set(columns):
+                found = [
+                    _project(columns, row, unit, taken)
+                    for row, taken in _rows_from_number_to_number(
+                        lines, run[-1], len(header), columns
+                    )
+                ]
+            if not found and "number" in columns and "amount" in columns and not recipients:
                 found = _misaligned_rows(lines, run[-1], unit)
             if not found and "number" not in columns and {"name", "amount"} <= set(columns):
                 found = [
                     _project(columns, row, unit, taken)
-                    for row, taken in _rows_without_numbers(lines, run[-1], len(header), columns)
+                    for row, taken in _rows_without_numbers(
+                        lines, run[-1], len(header), columns, 2 if recipients else 4
+                    )
                 ]
             return [p for p in found if p is not None]
         if squashed:
             run = []
+    if recipients:
+        return []
     return _numbered_items(lines) or _run_on_items(lines)
+
+
+def read_allocation(text: str) -> tuple[list[ListedProject], ParsedAmount | None, int]:
+    """A fund's money by recipient, as a notice of one fund tables it (资阳区 150, 赫山区 210,
+    大通湖区 40, 合计 400): (the rows with their amounts, the total its 合计 row states when it
+    is the rows' sum, that row's line); ([], None, 0) when the text has no such table."""
+    rows = [row for row in read_listing(text, recipients=True) if row.amount is not None]
+    if len(rows) < 2:
+        return [], None, 0
+    total = sum(row.amount.value for row in rows)
+    lines = text.split("\n")
+    last = max(number for row in rows for number in row.lines)
+    for index in range(last, min(last + 8, len(lines))):
+        cells = [cell for cell in _cells(lines[index]) if cell.strip()]
+        if not cells or not _TOTAL_ROW.match(_squash(cells[0])):
+            continue
+        # The sum on the 合计 row, or on the lines after it (one cell a line).
+        following = [line.strip() for line in lines[index + 1 : index + 5] if line.strip()]
+        for cell in [*cells[1:], *following]:
+            stated = _amount(cell, rows[0].amount.unit)
+            if stated is not None and stated.value == total:
+                return rows, stated, index + 1
+        break
+    return rows, None, 0
 
 
 def _under_heading(lines: list[str], first: int) -> bool:

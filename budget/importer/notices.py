@@ -26,7 +26,7 @@ from .lines import (
     rate_lines,
     sums_as_parts,
 )
-from .listing import HEADER_WORDS, ListedProject
+from .listing import HEADER_WORDS, ListedProject, read_allocation
 from .nodes import Finding, append_text, line_node, sub_item_node, trimmed, written, yuan_text
 from .numbering import chinese_value
 from .tables import form_total
@@ -402,6 +402,11 @@ def listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) -
             f"项目{sequence}的金额“{amount.text if amount else ''}”是按该行各单元格的内容推断的，"
             "请核对。",
         ]
+    elif listed.inferred and listed.total_checked:
+        guesses = [
+            f"项目名称“{listed.name}”取自标题或正文，文中没有“项目名称”栏，请核对。",
+            "",
+        ]
     elif listed.inferred:
         guesses = [
             f"项目名称“{listed.name}”取自标题或正文，文中没有“项目名称”栏，请核对。",
@@ -411,7 +416,7 @@ def listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) -
         # A value guessed rather than read from a labelled cell is flagged at its field.
         name_note, amount_note = guesses
         findings.append(Finding("warning", name_note, listed.line, sequence, field="name"))
-        if amount is not None:
+        if amount is not None and amount_note:
             where = listed.line if listed.misaligned else listed.amount_line
             findings.append(
                 Finding("warning", amount_note, where, sequence, field="declared_total")
@@ -661,3 +666,20 @@ def projects_unread(text: str, read: int, findings: list[Finding]) -> None:
             field="rows",
         )
     )
+
+
+def allocated(notice: ListedProject, text: str) -> None:
+    """A notice of one fund that tables its money by recipient (资阳区 150, 赫山区 210 …):
+    the rows are its sub-items; their sum is its total where the table's 合计 row states it
+    and the notice states none or the same."""
+    rows, stated, line = read_allocation(text)
+    if not rows:
+        return
+    notice.parts = rows
+    notice.lines = sorted({*notice.lines, *(number for row in rows for number in row.lines)})
+    if stated is None:
+        return
+    if notice.amount is None:
+        notice.amount, notice.amount_line = stated, line
+    if notice.amount.value == stated.value:
+        notice.total_checked = True

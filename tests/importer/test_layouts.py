@@ -17,7 +17,7 @@ from budget.importer.head import (
     publication_date,
     signing_department,
 )
-from budget.importer.listing import read_listing
+from budget.importer.listing import read_allocation, read_listing
 from budget.importer.notices import projects_said
 from budget.importer.tables import form_total, single_value, unflatten
 
@@ -1545,3 +1545,57 @@ def test_units_under_other_labels_end_with_their_sentence(line, unit):
     text = f"一、项目名称\n某项目\n{line}\n"
     [project] = parse_disclosure(text, year=2024).tree["projects"]
     assert project["implementing_unit"] == unit
+
+
+ALLOCATION_BARS = (
+    "益阳市财政局 益阳市民政局关于下达2017年自然灾害生活补助资金的通知\n"
+    "现下达你区自然灾害生活补助资金,主要用于灾区倒损房屋恢复重建支出。\n"
+    "2017年自然灾害生活补助资金分配表 |\n单位:万元 |\n单位 |\n补助资金(万元) |\n备注 |\n|\n"
+    "资阳区 |\n150 |\n|\n赫山区 |\n210 |\n|\n大通湖区 |\n40 |\n|\n合计 |\n400 |\n"
+)
+ALLOCATION_NUMBERED = (
+    "舟山市财政局 舟山市农业农村局关于下达2019年第三批市级美丽乡村建设专项资金的通知\n"
+    "各有关县(区)财政局:\n现将专项资金下达给你们。\n"
+    "2019年第三批市级美丽乡村建设专项资金分配表\n序号\n单位\n金额(万元)\n备注\n"
+    "1\n定海区\n40\n\n2\n普陀区\n40\n\n合 计\n80\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "rows", "total"),
+    [
+        (
+            ALLOCATION_BARS,
+            [("资阳区", "1500000"), ("赫山区", "2100000"), ("大通湖区", "400000")],
+            "4000000",
+        ),
+        # Empty 备注 cells left out: each row runs from its 序号 to the next.
+        (ALLOCATION_NUMBERED, [("定海区", "400000"), ("普陀区", "400000")], "800000"),
+        # A 合计 that is not the rows' sum states no total.
+        (
+            ALLOCATION_NUMBERED.replace("合 计\n80", "合 计\n90"),
+            [("定海区", "400000"), ("普陀区", "400000")],
+            None,
+        ),
+    ],
+)
+def test_a_funds_money_tabled_by_recipient_is_read_with_its_checked_total(text, rows, total):
+    found, stated, _line = read_allocation(unflatten(text))
+    assert [(row.name, str(row.amount.value)) for row in found] == [
+        (name, str(Decimal(value))) for name, value in rows
+    ]
+    assert (str(stated.value) if stated else None) == (str(Decimal(total)) if total else None)
+
+
+def test_a_notice_of_one_fund_has_the_recipients_of_its_table_as_sub_items():
+    result = parse_disclosure(ALLOCATION_BARS, year=2017)
+    [project] = result.tree["projects"]
+    assert project["declared_total_yuan"] == "4000000.00"
+    assert [(s["name"], s["declared_amount_yuan"]) for s in project["sub_items"]] == [
+        ("资阳区", "1500000.00"),
+        ("赫山区", "2100000.00"),
+        ("大通湖区", "400000.00"),
+    ]
+    # The total is the table's 合计, checked against its rows: not flagged as a guess.
+    assert not any(f.field == "declared_total" for f in result.findings)
+    assert any(f.field == "name" for f in result.findings)  # the title's words: flagged
