@@ -297,8 +297,20 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
                         field="citations",
                     )
                 )
-        if len(projects) == 1 and projects[0]["declared_total_yuan"] is None:
-            total_from_form(text, projects[0], anchors[0], findings)
+        rows = text.split("\n")
+        for node, block, anchor in zip(projects, outline.projects, anchors, strict=True):
+            if node["declared_total_yuan"] is None:
+                # A form's money cell: the text's, or where it holds several forms (one a
+                # project), the project's own lines' (the others blanked, numbering kept).
+                own = {line.number for line in block_lines(block)}
+                form = (
+                    text
+                    if len(projects) == 1
+                    else "\n".join(
+                        row if number in own else "" for number, row in enumerate(rows, 1)
+                    )
+                )
+                total_from_form(form, node, anchor, findings)
         after = max((line.number for line in title_lines), default=0)
         stated = find_amounts(text)  # a calculation's line takes one of these only for its value
         for node, block, anchor in zip(projects, outline.projects, anchors, strict=True):

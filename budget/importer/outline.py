@@ -278,6 +278,18 @@ def classify_heading(text: str) -> Heading | None:
     return None
 
 
+def _form_head(section: Section) -> bool:
+    """Whether ``section`` is the head of a form that is a project of its own: a form's title
+    without a section number (项目支出绩效目标表, not 九、项目支出绩效目标表), no indicator
+    row below it yet."""
+    title = classify_heading(section.heading.text) if section.heading else None
+    return (
+        title is not None
+        and not title.label
+        and not any("指标" in line.text for line in section.lines)
+    )
+
+
 def _style(label: str) -> str:
     """How a label numbers (``1.`` → ``.``, ``(1)`` → ``()``, ``1)`` → ``)``)."""
     return re.sub(rf"[0-9{_CN_NUMERALS}\s]", "", halfwidth(label))
@@ -425,6 +437,16 @@ def parse_outline(text: str) -> Outline:
             and section is not None
             and section.kind == PERFORMANCE
             and not value.label  # type: ignore[union-attr]
+            # A form that is the project (项目支出绩效目标表 / 项目名称 | … / 实施单位 | …)
+            # names it in its 项目名称 row; a second form's row opens the next project.
+            and not (
+                value.kind == NAME  # type: ignore[union-attr]
+                and _form_head(section)
+                # a text of forms: this project began with one, or has no name yet
+                and current is not None
+                and (current.section(NAME) is None or current.sections[0].kind == PERFORMANCE)
+            )
+            and not (value.kind == PERFORMANCE and current is not None and current.section(NAME))  # type: ignore[union-attr]
         ):
             # 绩效目标表 rows such as "项目名称：…" or "实施单位：…" are cells of the table,
             # not new sections; a labelled heading (九、…) ends the table.

@@ -1599,3 +1599,32 @@ def test_a_notice_of_one_fund_has_the_recipients_of_its_table_as_sub_items():
     # The total is the table's 合计, checked against its rows: not flagged as a guess.
     assert not any(f.field == "declared_total" for f in result.findings)
     assert any(f.field == "name" for f in result.findings)  # the title's words: flagged
+
+
+def _form(name: str, money: str) -> str:
+    return (
+        "项目支出绩效目标表 |\n(2025年度) |\n单位(盖章): |\n|\n"
+        f"项目名称 |\n{name} |\n主管部门及代码 |\n[042]六安市金安区体育局 |\n"
+        "实施单位 |\n六安市金安区体育局 |\n项目资金\n(万元) |\n年度资金总额: |\n"
+        f"{money} |\n其中:财政拨款 |\n{money} |\n年度\n目标 |\n打造品牌赛事。 |\n"
+        "绩\n效\n指\n标 |\n一级\n指标 |\n二级指标 |\n产出指标 |\n数量指标 |\n"
+        "开展运动种类 |\n1种 |\n"
+    )
+
+
+def test_each_form_of_a_text_of_forms_is_a_project_named_by_its_name_row():
+    text = _form("2025金安国际网球公开赛", "1000.00") + _form("安徽省常规赛费用", "1200.00")
+    projects = parse_disclosure(text, year=2025).tree["projects"]
+    assert [(p["name"], p["implementing_unit"], p["declared_total_yuan"]) for p in projects] == [
+        ("2025金安国际网球公开赛", "六安市金安区体育局", "10000000.00"),
+        ("安徽省常规赛费用", "六安市金安区体育局", "12000000.00"),
+    ]
+
+
+def test_a_numbered_sections_form_repeating_the_name_opens_no_project():
+    text = (
+        "一、项目名称\n某项目\n三、项目实施单位\n某县财政局\n"
+        "九、项目支出绩效目标表\n项目名称 | 某项目 |\n实施单位 | 某县财政局 |\n"
+        "一级指标 | 产出指标 |\n"
+    )
+    assert len(parse_disclosure(text, year=2025).tree["projects"]) == 1
