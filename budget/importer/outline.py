@@ -494,6 +494,11 @@ _FORM_BREAK = re.compile(
 )
 
 
+_GLUED_LABEL = re.compile(
+    "(?:项目)?(?:" + "|".join(sorted(CELL_LABELS, key=len, reverse=True)) + ")"
+)
+
+
 def split_run_on(text: str) -> tuple[str, list[int]]:
     """Sections written one after another on one long line (a page that lost its line
     breaks: ``(1)项目概述。… (2)立项依据。…``), and a form's labelled cells printed on one
@@ -510,6 +515,21 @@ def split_run_on(text: str) -> tuple[str, list[int]]:
             cuts = cuts if len(cuts) >= 2 else []
         if not cuts and "|" not in normal:
             cuts = [m.start() for m in _FORM_BREAK.finditer(normal) if normal[: m.start()].strip()]
+        if not cuts and not re.search(r"[\s|:：]", normal):
+            # A form's cells run together without a break (预算单位X项目主管部门Y项目名称Z):
+            # cut before each label, where the line opens with one and holds two more.
+            # (Positions are the same in the half-width form.)
+            glued = list(_GLUED_LABEL.finditer(normal))
+            if len(glued) >= 3 and glued[0].start() == 0:
+                # Each on a line of its own, a space between the label and its value.
+                bounds = [*(m.start() for m in glued), len(line)]
+                parts = [
+                    f"{line[m.start() : m.end()]} {line[m.end() : end]}".strip()
+                    for m, end in zip(glued, bounds[1:], strict=True)
+                ]
+                out.extend(parts)
+                origin.extend([number] * len(parts))
+                continue
         if cuts:
             bounds = [0, *cuts, len(line)]
             pieces = (line[a:b].strip() for a, b in itertools.pairwise(bounds))

@@ -10,6 +10,7 @@ from typing import Any
 from ..amounts import (
     round_yuan,
 )
+from ..normalize import halfwidth
 from . import outline as o
 from .citations import parse_basis
 from .funding import funding_amounts, parse_funding
@@ -114,6 +115,11 @@ def _body_line(section: o.Section | None) -> int | None:
     return lines[0].number if lines else _heading_line(section)
 
 
+_UNIT_CELL = re.compile(
+    r"(?:^|\|)\s*(?:项目)?(?:实施|承担|责任)(?:单位|主体)\s*\|\s*(?P<value>[^|]*[\u4e00-\u9fff][^|]*?)\s*(?:\||$)"
+)
+
+
 def build_project(
     block: o.ProjectBlock, department: str, findings: list[Finding], anchors: dict
 ) -> dict:
@@ -205,6 +211,15 @@ def build_project(
                     field="name",
                 )
             )
+    if not node["implementing_unit"]:
+        # A form's cell labelled 实施单位 inside a row of cells (主管部门 | 区林业局 | 实施单位 |
+        # 接龙镇农业服务中心 |), its value the next cell.
+        for line in (line for section in block.sections for line in section.body_lines):
+            cell = _UNIT_CELL.search(halfwidth(line.text))
+            if cell and single_value(cell.group("value"), "unit")[0]:
+                node["implementing_unit"] = single_value(cell.group("value"), "unit")[0][:200]
+                anchors["implementing_unit"] = line.number
+                break
     if not node["implementing_unit"]:
         node["implementing_unit"] = department
         findings.append(
@@ -325,7 +340,7 @@ def build_project(
     anchors["outcomes"] = _body_line(first(o.OUTCOMES))
     anchors["project"] = block.marker.number if block.marker else _heading_line(first(o.NAME))
     anchors["name"] = _body_line(first(o.NAME)) or anchors["project"]
-    anchors["implementing_unit"] = _body_line(first(o.UNIT))
+    anchors.setdefault("implementing_unit", _body_line(first(o.UNIT)))
     for index, sub in enumerate(subs, start=1):
         content = "\n".join(sub.content)
         plan = "\n".join(sub.plan)

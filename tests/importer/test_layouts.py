@@ -1628,3 +1628,22 @@ def test_a_numbered_sections_form_repeating_the_name_opens_no_project():
         "一级指标 | 产出指标 |\n"
     )
     assert len(parse_disclosure(text, year=2025).tree["projects"]) == 1
+
+
+def test_a_forms_cells_run_together_are_read_label_by_label():
+    text = (
+        "重庆市江津区鼎山街道办事处2021年重点项目绩效目标表\n"
+        "预算单位重庆市江津区鼎山街道办事处项目主管部门重庆市江津区鼎山街道办事处项目名称市政日常维护经费\n"
+        "项目概况本项目主要用于维护老集镇。\n"
+    )
+    [project] = parse_disclosure(text, year=2021).tree["projects"]
+    assert project["name"] == "市政日常维护经费"
+
+
+def test_a_unit_cell_inside_a_row_of_a_forms_cells_is_the_implementing_unit():
+    text = (
+        "项目支出绩效目标表\n项目名称 | 松材线虫病除治 | 项目负责人及电话 | 吕泽 |\n"
+        "主管部门 | 区林业局 | 实施单位 | 接龙镇农业服务中心 |\n"
+    )
+    [project] = parse_disclosure(text, year=2021).tree["projects"]
+    assert project["implementing_unit"] == "接龙镇农业服务中心"

@@ -141,3 +141,15 @@ def test_a_numbered_line_above_sections_numbered_another_way_opens_a_project():
 def test_a_numbered_line_that_is_a_paragraph_or_a_field_opens_no_project(text):
     outline = o.parse_outline(text)
     assert all(block.header_name != "补助标准:283万元" for block in outline.projects)
+
+
+def test_cells_run_together_go_on_lines_of_their_own_and_nothing_else_does():
+    text = "预算单位某街道办事处项目主管部门某区财政局项目名称市政日常维护经费\n项目名称市政维护"
+    out, origin = o.split_run_on(text)
+    assert out.split("\n") == [
+        "预算单位 某街道办事处",
+        "项目主管部门 某区财政局",
+        "项目名称 市政日常维护经费",
+        "项目名称市政维护",  # one label: nothing to cut
+    ]
+    assert origin == [1, 1, 1, 2]
