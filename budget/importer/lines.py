@@ -871,6 +871,18 @@ def rate_at(text: str, start: int) -> bool:
     return bool(_RATE_BEFORE.search(text[max(0, start - 12) : start]))
 
 
+def sum_after(text: str, end: int, *, reach: int = 30) -> ParsedAmount | None:
+    """The sum written right after ``end`` in ``text``, where a money label ends (总投资 |
+    500万元, 投入资金 | 3382万元), with its position in ``text``; None when what follows is
+    no sum or a rate (每亩可补助资金187.61元, 5000元/亩)."""
+    if rate_at(text, end):
+        return None
+    found = find_amounts(text[end : end + reach])
+    if not found or found[0].start != 0 or found[0].per:
+        return None
+    return replace(found[0], start=found[0].start + end, end=found[0].end + end)
+
+
 def is_rate(text: str, amount: ParsedAmount) -> bool:
     """Whether ``amount`` is a rate (19元/个, 每户1万元), not a sum."""
     return bool(amount.per) or rate_at(text, amount.start)

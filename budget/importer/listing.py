@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from ..amounts import AmountError, ParsedAmount, find_amounts, parse_amount_exact
 from ..normalize import halfwidth
+from .lines import sum_after
 from .numbering import chinese_number, marker_at_start
 from .outline import classify_heading
 from .tables import ORGANISATION_END, single_value
@@ -768,8 +769,7 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
         sums = [
             amount
             for label in _DESCRIBED_MONEY.finditer(normal, described.end())
-            for amount in find_amounts(rest[label.end() : label.end() + 20])[:1]
-            if amount.start == 0 and not amount.per
+            if (amount := sum_after(rest, label.end(), reach=20)) is not None
         ]
         worded = _PROJECT_WORD.search(described.group("name"))
         if (sums and (worded or len(described.group("name")) <= 12)) or (
@@ -924,8 +924,7 @@ def _run_on_items(lines: list[str]) -> list[ListedProject]:
             sums = [
                 amount
                 for label in _DESCRIBED_MONEY.finditer(halfwidth(part))
-                for amount in find_amounts(part[label.end() : label.end() + 20])[:1]
-                if amount.start == 0 and not amount.per
+                if (amount := sum_after(part, label.end(), reach=20)) is not None
             ]
             if not 2 <= len(name) <= 60 or len(sums) != 1:
                 break

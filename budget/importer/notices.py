@@ -22,8 +22,8 @@ from .lines import Line as ParsedLine
 from .lines import (
     breakdown,
     one_line_a_sum,
-    rate_at,
     rate_lines,
+    sum_after,
     sums_as_parts,
 )
 from .listing import HEADER_WORDS, ListedProject, read_allocation
@@ -269,13 +269,12 @@ def _one_total(text: str, pattern: re.Pattern, project: ListedProject, *, prefer
     normal = halfwidth(text)
     found = []
     for total in pattern.finditer(normal):
-        amounts = find_amounts(text[total.end() : total.end() + 30])
-        if rate_at(normal, total.end()):
-            continue  # 每亩可补助资金187.61元: a rate, not the project's sum
-        if amounts and amounts[0].start == 0 and not amounts[0].per:
+        # Not a rate (每亩可补助资金187.61元): the project's sum right after its label.
+        amount = sum_after(text, total.end())
+        if amount is not None:
             strong = bool(re.search(prefer, normal[max(0, total.start() - 6) : total.end()]))
             # (``prefer`` is looked for in the label and the few characters before it.)
-            found.append((strong, amounts[0], text.count("\n", 0, total.start()) + 1))
+            found.append((strong, amount, text.count("\n", 0, total.start()) + 1))
     chosen = [item for item in found if item[0]] or found
     if len({amount.value for _, amount, _ in chosen}) == 1:
         _, project.amount, project.amount_line = chosen[0]
@@ -357,10 +356,8 @@ def fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
         project.lines = []  # its line says more than the name: kept as unplaced text
         total = _NOTICE_TOTAL.search(halfwidth(text), position)
         if total and text.count("\n", position, total.start()) == 0:
-            found = find_amounts(text[total.end() : total.end() + 30])
-            if found and found[0].start == 0:
-                project.amount = found[0]
-                project.amount_line = project.line
+            project.amount = sum_after(text, total.end())
+            project.amount_line = project.line
         return project
     names = set()
     for line in title_lines:
@@ -380,9 +377,9 @@ def fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
     # The sum written right after the fund's own name (…基金(资金)3039万元), else the one sum
     # the text states for it (资金共计1.37亿元).
     named_sum = re.search(re.escape(name) + r"\s*(?=[0-9０-９])", halfwidth(body))
-    amounts = find_amounts(body[named_sum.end() : named_sum.end() + 30]) if named_sum else []
-    if amounts and amounts[0].start == 0:
-        project.amount = amounts[0]
+    amount = sum_after(body, named_sum.end()) if named_sum else None
+    if amount is not None:
+        project.amount = amount
         project.amount_line = text.count("\n", 0, len(text) - len(body) + named_sum.start()) + 1
     else:
         _one_total(text, _FUND_TOTAL, project, prefer=r"共计|合计|总计")
