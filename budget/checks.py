@@ -72,7 +72,7 @@ from .amounts import (
 )
 from .attribution import passages
 from .docnumbers import DocNumberError, find_doc_numbers, parse_doc_number
-from .normalize import halfwidth
+from .normalize import blank_titles, halfwidth
 from .rollups import (
     children_total,
     computed_amount,
@@ -740,13 +740,12 @@ def _check_texts(
 _WORK_YEAR = re.compile(
     r"(?:抓好|做好|完成|开展|落实|推进|部署)\s*(?P<year>(?:19|20)[0-9]{2})\s*年度"
 )
-_TITLE = re.compile(r"《[^《》]*》")
 
 
 def _other_years(text: str, location: Location, fiscal_year: int) -> Iterator[Finding]:
     if not fiscal_year:
         return
-    masked = _TITLE.sub(lambda m: "　" * len(m.group()), halfwidth(text))
+    masked = blank_titles(text)
     for match in _WORK_YEAR.finditer(masked):
         year = int(match.group("year"))
         if year == fiscal_year:

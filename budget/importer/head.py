@@ -8,7 +8,7 @@ import itertools
 import re
 from datetime import date
 
-from ..normalize import halfwidth
+from ..normalize import blank_titles, halfwidth
 from . import outline as o
 from .nodes import trimmed
 from .tables import ORGANISATION_END
@@ -23,7 +23,7 @@ _BUDGET_YEAR = re.compile(r"(?P<year>(?:19|20)[0-9]{2})\s*年(?!\s*[0-9]{1,2}\s*
 def title_year(title: str) -> re.Match | None:
     """The first year a title names for its budget: not one inside a document it cites, nor a
     date; compared by position with ``YEAR``'s."""
-    normal = re.sub(r"《[^》]*》", lambda cited: "　" * len(cited.group()), halfwidth(title))
+    normal = blank_titles(title)
     found = _BUDGET_YEAR.search(normal)
     return YEAR.search(halfwidth(title), found.start()) if found else None
 

@@ -15,7 +15,7 @@ from ..amounts import (
     round_yuan,
 )
 from ..docnumbers import find_doc_numbers
-from ..normalize import halfwidth
+from ..normalize import blank_titles, halfwidth
 from . import outline as o
 from .citations import parse_basis
 from .lines import Line as ParsedLine
@@ -639,8 +639,7 @@ def projects_said(text: str) -> tuple[int, int] | None:
     it cites; None when it states none."""
     best = None
     for number, line in enumerate(text.split("\n"), 1):
-        masked = re.sub(r"《[^《》]*》", lambda m: "《" + "_" * (len(m.group()) - 2) + "》", line)
-        for match in _PROJECT_COUNT.finditer(halfwidth(masked)):
+        for match in _PROJECT_COUNT.finditer(blank_titles(line)):
             word = match.group("a") or match.group("b")
             count = int(word) if word.isdigit() else chinese_value(word)
             if count and (best is None or count > best[0]):
