@@ -898,9 +898,14 @@ class Part:
 
 
 # A part naming a source of the money, not what it is spent on (中央财政资金30万元).
+# A source of the money named as such (中央财政衔接资金, 省级配套, 县级财政补助, 自筹): no
+# project and no part of what the money buys; the listing's items use it too.
+SOURCE_OF_MONEY = (
+    r"(?:自筹|(?:中央|省|市|县|区|上级|本级|地方|各级|省、市)级?(?:财政)?"
+    r"(?:[^，,。；;项]{0,16}?(?:资金|配套|补助|拨款))?)"
+)
 _SOURCE_PART = re.compile(
-    r"^(?:自筹|(?:中央|省|市|县|区|上级|本级|地方|各级|省、市)级?(?:财政)?"
-    r"(?:[^，,。；;]{0,6}?(?:资金|配套|补助|拨款))?$)"
+    rf"^{SOURCE_OF_MONEY}$"
     # 财政奖补资金, 一事一议筹资筹劳资金, 村集体资金, 申请银行贷款, 企业出资: where it comes
     # from, wherever in the part's name it says so.
     r"|.*(?:财政|自筹|集体|筹资|投劳|社会资本|贷款|债券|出资|衔接|中央|省级|市级|县级|区级|上级)"

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ..amounts import AmountError, ParsedAmount, find_amounts, parse_amount_exact
 from ..normalize import halfwidth
-from .lines import sum_after
+from .lines import SOURCE_OF_MONEY, sum_after
 from .numbering import chinese_number, marker_at_start
 from .outline import classify_heading
 from .tables import ORGANISATION_END, single_value
@@ -45,13 +45,18 @@ _UNIT_COLUMN = re.compile(r"^(?:项目)?(?:实施|责任|建设|承担)?(?:单�
 _NUMBER_COLUMN = re.compile(r"^(?:序号|编号)$")
 _ROW_NUMBER = re.compile(r"^[0-9]{1,4}[.、．]?$")
 _NUMERIC_CELL = re.compile(r"^[0-9０-９][0-9０-９,，.．]*(?:[(（].*)?$")
+# The headings of a table's columns that never name a project, a unit or a sum (序号, 乡镇,
+# 建设内容, 资金来源, 备注 …): a cell holding one is no value of a form's field either.
+COLUMN_WORDS = (
+    r"序号|编号|省份|地市|市州|县区|县\(市、区\)|镇街|年度|村名|乡镇|建设地点|实施地点|建设规模|类别|"
+    r"(?:项目)?(?:主要)?(?:建设|实施|补助|扶持)内容(?:及规模)?|.{0,4}性质|.{0,4}(?:分数|等级|得分)|"
+    r"资金来源|资金性质|备注|绩效目标|建设期限|实施期限|时限|项目类别|项目类型|受益对象|联结机制|"
+    r"面积|数量|规模|.{0,6}(?:户数|人数|个数)|单价|示范村名称|村庄名称|"
+    r".{0,6}[(（](?:万元|元)[)）]"
+)
+# Any heading of a list's columns: those, and the ones naming projects, units and sums.
 HEADER_WORDS = re.compile(
-    r"^(?:序号|编号|项目名称|建设项目|项目|村名|乡镇|建设地点|实施地点|建设规模|类别|"
-    r"(?:项目)?(?:主要)?(?:建设|实施|补助|扶持)内容(?:及规模)?|.{0,4}性质|.{0,4}(?:分数|等级|得分)|.*债券.*|"
-    r"建设内容及规模|资金来源|资金性质|备注|绩效目标|建设期限|实施期限|时限|项目类别|"
-    r"项目类型|受益对象|联结机制|省份|地市|市州|县区|县\(市、区\)|镇街|年度|面积|数量|规模|"
-    r".{0,6}(?:户数|人数|个数)|"
-    r"单价|.*标准|示范村名称|村庄名称|.*名称|"
+    rf"^(?:{COLUMN_WORDS}|项目名称|建设项目|项目|.*债券.*|.*标准|.*名称|"
     r".*(?:资金|投资|金额|预算|补助).*|.*单位|实施主体)$"
 )
 _TOTAL_ROW = re.compile(r"^(?:合计|小计|总计|共计)")
@@ -856,7 +861,7 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
 # What an item names when it is a source of money or a period, not a project (中央财政衔接资金
 # 300万元, 县级配套资金, 一季度支出120万元).
 _NOT_A_PROJECT = re.compile(
-    r"^(?:中央|省级|市级|县级|区级|上级|本级|自筹|地方|财政|各级)[^项]*(?:资金|配套|拨款|补助)$"
+    rf"^{SOURCE_OF_MONEY}$|^财政[^项]*(?:资金|拨款|补助)$"
     r"|^(?:[一二三四1-4]季度|上半年|下半年|全年|[0-9]{1,2}月)"
     r"|(?:资金来源|支出情况|执行情况)$"
 )

@@ -18,7 +18,7 @@ from .indicators import parse_indicators
 from .lines import (
     extract_lines,
 )
-from .listing import HEADING_LIKE
+from .listing import COLUMN_WORDS, HEADING_LIKE
 from .milestones import extract_milestones
 from .nodes import Finding, append_text, line_node, trimmed, written, yuan_text
 from .numbering import CIRCLED, LIST_MARKER, split_numbered
@@ -495,11 +495,7 @@ def build_project(
 
 
 # What a table's column heading reads like, never a project's name or unit.
-_COLUMN_HEADING = re.compile(
-    r"^(?:序号|编号|省份|地市|市州|县区|年度|村名|乡镇|建设地点|实施地点|建设规模|类别|"
-    r"(?:项目)?(?:主要)?(?:建设|实施)内容(?:及规模)?|.{0,4}性质|.{0,4}(?:分数|等级|得分)|"
-    r"资金来源|资金性质|备注|绩效目标|项目类别|项目类型|.{0,6}[(（](?:万元|元)[)）])$"
-)
+_COLUMN_HEADING = re.compile(rf"^(?:{COLUMN_WORDS})$")
 
 
 _CELL_START = re.compile(rf"^(?:{'|'.join(CELL_LABELS)})")
