@@ -572,7 +572,7 @@ def read_listing(text: str, *, recipients: bool = False) -> list[ListedProject]:
             run = []
     if recipients:
         return []
-    return _numbered_items(lines) or _run_on_items(lines)
+    return _numbered_items(lines) or _run_on_items(lines) or _named_lines(lines)
 
 
 def read_allocation(text: str) -> tuple[list[ListedProject], ParsedAmount | None, int]:
@@ -597,6 +597,33 @@ def read_allocation(text: str) -> tuple[list[ListedProject], ParsedAmount | None
                 return rows, stated, index + 1
         break
     return rows, None, 0
+
+
+# A line that is a project's name and nothing else (2022年临沂市兰陵县尚岩镇3.8万亩高标准农田
+# 建设项目): no clause, no label, no sum.
+_NAME_LINE = re.compile(r"^[^，,。；;:：|()（）\s]{6,80}(?:项目|工程)$")
+
+
+def _named_lines(lines: list[str]) -> list[ListedProject]:
+    """A list of projects by name only, one a line (名单: …项目 / …项目), the longest run of
+    three or more such lines (blank lines between them aside); [] when there is none. Their
+    money is not stated: none is read."""
+    runs: list[list[int]] = [[]]
+    for index, line in enumerate(lines):
+        text = line.strip()
+        if not text:
+            continue
+        if _NAME_LINE.match(text) and not find_amounts(text):
+            runs[-1].append(index)
+        elif runs[-1]:
+            runs.append([])
+    best = max(runs, key=len)
+    if len(best) < 3:
+        return []
+    return [
+        ListedProject(name=lines[index].strip(), line=index + 1, lines=[index + 1])
+        for index in best
+    ]
 
 
 def _under_heading(lines: list[str], first: int) -> bool:

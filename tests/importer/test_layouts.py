@@ -1647,3 +1647,24 @@ def test_a_unit_cell_inside_a_row_of_a_forms_cells_is_the_implementing_unit():
     )
     [project] = parse_disclosure(text, year=2021).tree["projects"]
     assert project["implementing_unit"] == "接龙镇农业服务中心"
+
+
+def test_a_list_of_projects_by_name_only_one_a_line_is_read_without_money():
+    text = (
+        "现将名单予以公示(详见附件)。\n临沂市农业农村局\n2022年4月21日\n"
+        "临沂市2022年高标准农田建设项目(第一批) 市级评审名单\n"
+        "2022年临沂市兰陵县大仲村镇6.75万亩高标准农田建设项目\n"
+        "2022年临沂市兰陵县尚岩镇3.8万亩高标准农田建设项目\n\n"
+        "2022年临沂市兰陵县新兴镇1.9万亩高标准农田建设项目\n"
+    )
+    result = parse_disclosure(text, year=2022)
+    projects = result.tree["projects"]
+    assert [p["name"] for p in projects] == [
+        "2022年临沂市兰陵县大仲村镇6.75万亩高标准农田建设项目",
+        "2022年临沂市兰陵县尚岩镇3.8万亩高标准农田建设项目",
+        "2022年临沂市兰陵县新兴镇1.9万亩高标准农田建设项目",
+    ]
+    assert all(p["declared_total_yuan"] is None for p in projects)  # none is stated
+    assert {f.project for f in result.findings if f.field == "declared_total"} == {1, 2, 3}
+    # Two names are no list; a name with its money is read by the other rules.
+    assert read_listing("甲村道路建设项目\n乙村饮水工程\n") == []
