@@ -54,6 +54,7 @@ from .notices import (
     notice_lines,
     notice_project,
     projects_unread,
+    replied_project_name,
     rows_left_unread,
     sums_as_sub_items,
     title_project_name,
@@ -344,13 +345,18 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             if created and not subs[0]["lines"]:
                 subs.clear()
         unnamed = [f for f in findings if f.field == "name" and f.project == 1]
-        named = title_project_name(title_lines) if len(projects) == 1 and unnamed else None
+        named, source = None, ""
+        if len(projects) == 1 and unnamed:
+            # The text's sections name no project; its title does (关于…项目立项的批复), or
+            # the request a 批复 answers (你局《关于申请批复…项目建议书的请示》收悉).
+            named, source = title_project_name(title_lines), "标题"
+            if named is None:
+                named, source = replied_project_name(text), "所批复的请示"
         if named is not None:
-            # The text's sections name no project; its title does (关于…项目立项的批复).
             projects[0]["name"], anchors[0]["name"] = named
             findings.remove(unnamed[0])
             findings.append(
-                Finding("warning", "项目名称取自标题，请核对。", named[1], 1, field="name")
+                Finding("warning", f"项目名称取自{source}，请核对。", named[1], 1, field="name")
             )
     if not name:
         name = projects[0]["implementing_unit"]

@@ -216,10 +216,16 @@ def citations_in(basis: str, own: str = "", cited_before: list[dict] = ()) -> li
 # A project the title of a notice names: …项目 before the kind of document
 # (临朐县2024年度…乡村振兴项目实施情况公告, 近日,船山区…以工代赈项目实施方案文本已经…).
 _NAMED_PROJECT = re.compile(
-    r"(?P<name>[^\s，,。；;：:、！？《》]{4,80}?项目)"
-    r"(?=(?:实施方案|实施情况|实施计划|建设|计划|公示|公告|申报|批复|绩效|立项|验收"
+    # …工程 before the papers it is in (平南县江北公园诗词景石改造工程项目建议书的批复).
+    r"(?P<works>[^\s，,。；;：:、！？《》]{4,80}?工程)"
+    r"(?=(?:项目)?(?:建议书|可行性研究报告|可研报告|初步设计))"
+    r"|(?P<name>[^\s，,。；;：:、！？《》]{4,80}?项目(?:[(（][^()（）]{1,10}[)）])?)"
+    r"(?=(?:(?:项目)?(?:建议书|可行性研究报告|可研报告|初步设计)|实施方案|实施情况|实施计划|建设|计划"
+    r"|公示|公告|申报|批复|绩效|立项|验收|[0-9]{4}年度?(?:绩效|自评)"
     r"|的(?:公示|公告|通知|批复|请示|报告|实施))|$)"
 )
+# What comes before the project a title names: its issuer and 关于, the asking (报批, 申请批复).
+_TITLE_LEAD = re.compile(r"^(?:.*?关于)?(?:报批|请求审批|申请批复|申请审批|上报|报送|申请)?")
 
 
 # …项目资金 names a fund (以工代赈示项目资金计划), not a project: 资金 is not a tail above.
@@ -229,17 +235,41 @@ _NOTICE_PREFIX = re.compile(r"^(?:关于|近日|现将|现对|将|我局|我单�
 def title_project_name(title_lines: list[o.Line]) -> tuple[str, int] | None:
     """The one project the title names (…项目实施方案, 关于…项目立项的批复), with its line;
     None when it names none, or more than one."""
-    names = {
-        _NOTICE_PREFIX.sub("", match.group("name")).strip('“”"')
-        for line in title_lines
-        for match in _NAMED_PROJECT.finditer(line.text.strip())
-    }
+    names = set()
+    for line in title_lines:
+        written = line.text.strip()
+        normal = halfwidth(written)  # same positions: the name is taken as written
+        for match in _NAMED_PROJECT.finditer(normal):
+            group = "name" if match.group("name") else "works"
+            start, end = match.span(group)
+            start += _TITLE_LEAD.match(normal[start:end]).end()  # (all of it optional)
+            prefix = _NOTICE_PREFIX.match(normal[start:end])
+            start += prefix.end() if prefix else 0
+            if normal.startswith("(直达资金)", start):
+                start += len("(直达资金)")
+            names.add(written[start:end].strip('“”"'))
     # A name holding 项目 twice joins two projects (甲村道路项目和乙村饮水项目).
-    names = {name for name in names if len(name) >= 4 and name.count("项目") == 1}
+    names = {name for name in names if len(name) >= 4 and name.count("项目") <= 1}
     if len(names) != 1:
         return None
     name = names.pop()
     return name, next(line.number for line in title_lines if name in line.text)
+
+
+# The request a 批复 answers: 你局《关于申请批复…的请示》(…)收悉; 你局报来的…《关于上报…》.
+_REPLIED_TO = re.compile(r"^\s*(?:你|贵)[^《》。]{0,20}《(?P<title>[^《》]+)(?:》|$)")
+
+
+def replied_project_name(text: str) -> tuple[str, int] | None:
+    """The one project the request a 批复 answers names, in the first lines of its body, with
+    its line; None when there is none."""
+    for number, line in enumerate(text.split("\n")[:12], 1):
+        replied = _REPLIED_TO.match(halfwidth(line))
+        if replied:
+            title = line[replied.start("title") : replied.end("title")]
+            named = title_project_name([o.Line(number, title)])
+            return (named[0], number) if named else None
+    return None
 
 
 _NOTICE_TOTAL = re.compile(

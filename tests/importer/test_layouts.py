@@ -18,7 +18,8 @@ from budget.importer.head import (
     signing_department,
 )
 from budget.importer.listing import read_allocation, read_listing
-from budget.importer.notices import projects_said
+from budget.importer.notices import projects_said, title_project_name
+from budget.importer.outline import Line
 from budget.importer.tables import form_total, single_value, unflatten
 
 
@@ -1668,3 +1669,40 @@ def test_a_list_of_projects_by_name_only_one_a_line_is_read_without_money():
     assert {f.project for f in result.findings if f.field == "declared_total"} == {1, 2, 3}
     # Two names are no list; a name with its money is read by the other rules.
     assert read_listing("甲村道路建设项目\n乙村饮水工程\n") == []
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        (
+            "平南县发展和改革局关于平南县江北公园诗词景石改造工程项目建议书的批复",
+            "平南县江北公园诗词景石改造工程",
+        ),
+        ("关于报批南翔镇德园路小学新建工程项目建议书的请示", "南翔镇德园路小学新建工程"),
+        (
+            "贵州省发展和改革委员会关于西秀区2009年度易地扶贫搬迁试点项目（第二批）可行性研究报告的批复",
+            "西秀区2009年度易地扶贫搬迁试点项目（第二批）",
+        ),
+        (
+            "（直达资金）天津市东丽湖新建光辉路工程项目2020年度绩效自评报告",
+            "天津市东丽湖新建光辉路工程项目",
+        ),
+        ("关于甲村道路项目和乙村饮水项目的公示", None),  # two projects: none
+    ],
+)
+def test_the_project_a_title_names_is_taken_as_written(title, name):
+    named = title_project_name([Line(1, title)])
+    assert (named[0] if named else None) == name
+
+
+def test_a_replys_project_is_the_one_the_request_it_answers_names():
+    text = (
+        "黄发改审批〔2021〕66号\n开发区·铁山区发改局:\n"
+        "你局《关于申请批复315省道大王连接线项目建议书的请示》(黄开铁发改〔2021〕91号)收悉。\n"
+        "一、项目代码\n2101-420200-04-01-549072\n二、建设地点\n项目位于开发区·铁山区境内。\n"
+        "二、主要建设内容及规模\n道路全长约8公里。\n三、总投资及资金来源\n本项目总投资约30993万元。\n"
+    )
+    result = parse_disclosure(text, year=2021)
+    assert result.tree["projects"][0]["name"] == "315省道大王连接线项目"
+    [note] = [f for f in result.findings if f.field == "name"]  # still to check
+    assert (note.line, note.message) == (3, "项目名称取自所批复的请示，请核对。")
