@@ -38,7 +38,7 @@ from .head import (
     split_title,
     title_year,
 )
-from .listing import read_listing
+from .listing import read_listing, spaced_table
 from .nodes import Finding, TextImportError, append_text, project_data, sub_item_node
 from .notices import (
     allocated,
@@ -116,6 +116,9 @@ def parse_disclosure(
     flagged (a warning with ``field``), as is every value inferred from a notice's prose.
     Raises :class:`TextImportError` when the text holds no project.
     """
+    # A table set out with runs of spaces is written with bars, line for line, before its
+    # header can be taken for a form's cells run together.
+    text = "\n".join(spaced_table(text.split("\n")))
     # Sections run together on one line each get one; line numbers are the input's again
     # before the result is returned.
     text, origin = o.split_run_on(text)
@@ -198,7 +201,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         findings.append(
             Finding(
                 "warning",
-                f"预算年度取自“{match.group()}”：它是所引文件或日期中的年份，请核对。",
+                f"预算年度取自“{match.group()}”：它是所引文件、日期或年份区间中的年份，请核对。",
                 title_lines[0].number if title_lines else None,
                 field="fiscal_year",
             )
@@ -231,6 +234,14 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             anchors[0]["lines"], anchors[0]["sub"] = found["lines"], found["sub"]
         taken = {number for item in listed for number in item.lines}
         rows_left_unread(text, listed, findings)
+        if listed[0].unit_from_total:
+            findings.append(
+                Finding(
+                    "info",
+                    "表中没有写明金额单位，按文中写明的各项合计推定单位，请核对。",
+                    listed[0].line,
+                )
+            )
         if listed[0].name_column:
             findings.append(
                 Finding(

@@ -21,8 +21,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 
-from ..amounts import AmountError, ParsedAmount, find_amounts, parse_amount_exact
+from ..amounts import (
+    UNIT_MULTIPLIERS,
+    AmountError,
+    ParsedAmount,
+    find_amounts,
+    parse_amount_exact,
+)
 from ..normalize import halfwidth
 from .lines import SOURCE_OF_MONEY, sum_after
 from .numbering import chinese_number, marker_at_start
@@ -91,6 +98,7 @@ class ListedProject:
     style: str = ""  # how a numbered list numbers it (arabic, cnparen …)
     parts: list[ListedProject] = field(default_factory=list)  # a numbered list inside it
     total_checked: bool = False  # its amount is the sum of its parts, as the text states it
+    unit_from_total: bool = False  # a bare figure whose unit the text's sum of them gives
 
 
 def _squash(cell: str) -> str:
@@ -510,7 +518,33 @@ def read_listing(text: str, *, recipients: bool = False) -> list[ListedProject]:
 
     ``recipients``: the rows of the first table of one fund's money by who or where it goes
     (单位, 乡镇, 县(市、区) and 金额), each named by its recipient; [] when there is none."""
-    lines = text.split("\n")
+    found = _read_listing(text, recipients)
+    _unit_by_total(found, text)
+    return found
+
+
+def _unit_by_total(rows: list[ListedProject], text: str) -> None:
+    """Bare figures in a table that states no unit (投资规模 660, 251 …) are in 万元 or 元 as
+    the sum the text states for all of them says (资金1200万元 = 660 + 251 + 39 + 120 + 130);
+    left unread when no sum of the text is theirs, or more than one unit fits."""
+    bare = [row for row in rows if row.from_table and row.amount is None and row.amount_cell]
+    if len(bare) < 2 or len(bare) != len(rows):
+        return
+    try:
+        figures = [Decimal(halfwidth(row.amount_cell).replace(",", "")) for row in bare]
+    except InvalidOperation:
+        return
+    stated = {amount.value for amount in find_amounts(text)}
+    units = [unit for unit in ("万元", "元") if sum(figures) * UNIT_MULTIPLIERS[unit] in stated]
+    if len(units) != 1:
+        return
+    for row in bare:
+        row.amount, row.amount_cell = _amount(row.amount_cell, units[0]), ""
+        row.unit_from_total = True
+
+
+def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
+    lines = spaced_table(text.split("\n"), recipients)
     for index, line in enumerate(lines):
         if "|" in line and _is_header(_cells(line), recipients):
             header = _cells(line)
@@ -573,6 +607,27 @@ def read_listing(text: str, *, recipients: bool = False) -> list[ListedProject]:
     if recipients:
         return []
     return _numbered_items(lines) or _run_on_items(lines) or _named_lines(lines)
+
+
+_SPACES = re.compile(r"[ \t\u3000]{2,}")
+
+
+def spaced_table(lines: list[str], recipients: bool = False) -> list[str]:
+    """``lines``, with a table whose cells are set apart by runs of spaces (序号  项目名称
+    项目单位  金额 (万元)) written with bars, line for line, from its header to the first line
+    that is not a row of two cells or more; as they are when there is none."""
+    for index, line in enumerate(lines):
+        cells = _SPACES.split(line.strip())
+        if "|" in line or len(cells) < 3 or not _is_header(cells, recipients):
+            continue
+        out = list(lines)
+        for at in range(index, len(lines)):
+            cells = _SPACES.split(lines[at].strip())
+            if "|" in lines[at] or len(cells) < 2:
+                break
+            out[at] = " | ".join(cells) + " |"
+        return out
+    return lines
 
 
 def read_allocation(text: str) -> tuple[list[ListedProject], ParsedAmount | None, int]:

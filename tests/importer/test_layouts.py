@@ -1706,3 +1706,44 @@ def test_a_replys_project_is_the_one_the_request_it_answers_names():
     assert result.tree["projects"][0]["name"] == "315省道大王连接线项目"
     [note] = [f for f in result.findings if f.field == "name"]  # still to check
     assert (note.line, note.message) == (3, "项目名称取自所批复的请示，请核对。")
+
+
+def test_a_table_set_out_with_runs_of_spaces_is_read_as_a_table():
+    text = (
+        "上海市农业委员会关于下达2017年项目计划资金的通知\n附件\n"
+        "序号  项目名称  项目单位  中央财政资金金额 (万元) \n"
+        "浦东新区红刚青扁豆特色主导产业发展项目  上海红刚青扁豆生产专业合作社  250 \n"
+        "嘉定区马陆葡萄特色主导产业发展项目  嘉定区马陆镇 农业服务中心  250 \n"
+        "合计      500 \n"
+    )
+    projects = parse_disclosure(text, year=2017).tree["projects"]
+    assert [(p["name"], p["implementing_unit"], p["declared_total_yuan"]) for p in projects] == [
+        ("浦东新区红刚青扁豆特色主导产业发展项目", "上海红刚青扁豆生产专业合作社", "2500000.00"),
+        ("嘉定区马陆葡萄特色主导产业发展项目", "嘉定区马陆镇 农业服务中心", "2500000.00"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("stated", "amounts"),
+    [
+        ("县级财政专项扶贫资金1200万元", ["6600000.00", "5400000.00"]),
+        ("县级财政专项扶贫资金1200元", ["660.00", "540.00"]),
+        ("县级财政专项扶贫资金1300万元", [None, None]),  # no sum of the text is theirs
+    ],
+)
+def test_bare_figures_take_the_unit_of_the_sum_the_text_states_for_them(stated, amounts):
+    text = (
+        f"{stated}\n分配表\n序号 | 项目名称 | 投资规模 | 责任单位 |\n"
+        "1 | 农业特色产业发展项目 | 660 | 扶贫办 |\n2 | 彰仙岭廊桥建设项目 | 540 | 枫林镇 |\n"
+    )
+    result = parse_disclosure(text, year=2019)
+    assert [p["declared_total_yuan"] for p in result.tree["projects"]] == amounts
+
+
+def test_a_span_of_years_in_a_title_gives_a_flagged_guess_not_a_budget_year():
+    text = (
+        "关于下达2021-2022年冬春救助资金的通知\n"
+        "1.甲村救助项目,资金50万元。\n2.乙村救助项目,资金30万元。\n"
+    )
+    result = parse_disclosure(text)
+    assert any(f.field == "fiscal_year" for f in result.findings)
