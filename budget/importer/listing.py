@@ -63,8 +63,10 @@ COLUMN_WORDS = (
 )
 # Any heading of a list's columns: those, and the ones naming projects, units and sums.
 HEADER_WORDS = re.compile(
-    rf"^(?:{COLUMN_WORDS}|项目名称|建设项目|项目|.*债券.*|.*标准|.*名称|"
-    r".*(?:资金|投资|金额|预算|补助).*|.*单位|实施主体)$"
+    rf"^(?:其中[:：]?)?(?:{COLUMN_WORDS}|项目名称|建设项目|项目|.*债券.*|.*标准|.*名称|"
+    r".*(?:资金|投资|金额|预算|补助).*|.*单位|实施主体|县市区|.{0,8}(?:面积|规模|数量|节水))"
+    # its unit in brackets: 建设规模(万亩), 面积（亩）
+    r"(?:\s*[(（][^()（）]{1,8}[)）])?$"
 )
 _TOTAL_ROW = re.compile(r"^(?:合计|小计|总计|共计)")
 _END_ROW = re.compile(r"^(?:合计|总计|附件|附表)")
@@ -559,7 +561,8 @@ def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
                 return found
             # Rows the header cannot line up (a two-row header, a group cell merged down the
             # rows on the left) are read by what their cells hold, as flagged guesses.
-            return found or _rows_by_kinds(lines, index, unit)
+            money_last = len(header) if columns.get("amount") == len(header) - 1 else 0
+            return found or _rows_by_kinds(lines, index, unit, money_last)
     # One cell per line: a run of header words.
     run: list[int] = []
     for index, line in enumerate(lines):
@@ -1035,13 +1038,17 @@ _NAME_CELL = re.compile(r"(?:项目|工程|建设|改造|基地|中心)$")
 _ORGANISATION_CELL = re.compile(rf"{ORGANISATION_END}$")
 
 
-def _rows_by_kinds(lines: list[str], start: int, unit: str | None) -> list[ListedProject]:
+def _rows_by_kinds(
+    lines: list[str], start: int, unit: str | None, money_last: int = 0
+) -> list[ListedProject]:
     """The rows of a ``|`` table after its header at ``start`` read by what their cells hold:
     cells lined up from the right (a group cell merged down the rows is missing on the left of
     all but its first row), the name the column whose cells are mostly project names (…项目,
     …工程), the unit a column of organisations after it, the amount the first column of
-    numbers after it, in the table's unit (none is read without one). Every value is a guess
-    staff are told to check; two rows at least, else nothing."""
+    numbers after it, in the table's unit (none is read without one). Where the header puts
+    the money last (…| 总投资(万元) |, ``money_last`` its width) and no row is wider, the
+    amount is each row's last cell, whatever empty cells the row lost before it. Every value
+    is a guess staff are told to check; two rows at least, else nothing."""
     rows: list[tuple[int, list[str]]] = []
     for number in range(start + 2, len(lines) + 1):
         text = lines[number - 1]
@@ -1057,6 +1064,14 @@ def _rows_by_kinds(lines: list[str], start: int, unit: str | None) -> list[Liste
         rows.append((number, cells))
     if len(rows) < 2:
         return []
+    if money_last and all(len(cells) <= money_last for _, cells in rows):
+        read = []
+        for number, cells in rows:
+            named = next((cell for cell in cells if _NAME_CELL.search(_squash(cell))), None)
+            if named is None or not _NUMERIC_CELL.match(cells[-1]):
+                return []
+            read.append(_guessed_row(named.strip(), cells[-1], unit, [number], cells))
+        return read
     width = max(len(cells) for _, cells in rows)
     grid = [[None] * (width - len(cells)) + cells for _, cells in rows]
 

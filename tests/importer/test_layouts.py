@@ -1747,3 +1747,24 @@ def test_a_span_of_years_in_a_title_gives_a_flagged_guess_not_a_budget_year():
     )
     result = parse_disclosure(text)
     assert any(f.field == "fiscal_year" for f in result.findings)
+
+
+def test_rows_that_lost_empty_cells_take_the_last_cell_where_the_header_puts_the_money_last():
+    text = (
+        "2024年温州市第三批高标准农田建设项目清单\n"
+        "县市区 | 序号 | 项目名称 | 建设规模(万亩) | 其中新建面积(万亩) | "
+        "新建中新增高效节水(万亩) | 其中改造提升面积(万亩) | 总投资(万元) |\n"
+        "鹿城区 | 1 | 2024年鹿城区藤桥镇藤北村等15村高标准农田建设项目 | 0.2228 | 0.2228 | 1421.26 | |||\n"
+        "2 | 2024年鹿城区仰义街道澄沙桥等3村高标准农田建设项目 | 0.0703 | 0.0703 | 0.0199 | 896.43 | |||\n"
+        "龙港市 | 3 | 2024年龙港市城西社区等两个社区高标准农田建设项目 | 0.1468 | 0.1468 | 1323.84 |\n"
+    )
+    result = parse_disclosure(text, year=2024)
+    assert [(p["name"][-12:], p["declared_total_yuan"]) for p in result.tree["projects"]] == [
+        ("15村高标准农田建设项目", "14212600.00"),
+        ("等3村高标准农田建设项目", "8964300.00"),
+        ("个社区高标准农田建设项目", "13238400.00"),
+    ]
+    # Read by what the cells hold: every name and amount is flagged for staff.
+    assert {(f.project, f.field) for f in result.findings} >= {
+        (n, field) for n in (1, 2, 3) for field in ("name", "declared_total")
+    }
