@@ -39,7 +39,7 @@ from .tables import ORGANISATION_END, single_value
 _NAME_COLUMN = re.compile(r"^(?:项目名称|建设项目|项目名称及内容|项目)$")
 # Who or where a table of one fund's money gives it to (单位, 乡镇, 县(市、区), 示范村名称).
 _RECIPIENT_COLUMN = re.compile(
-    r"^(?:(?:实施|项目|补助|承担)?单位(?:名称)?|乡镇(?:名称)?|镇街|镇\(街道\)|乡镇\(街道\)|"
+    r"^(?:(?:实施|项目|补助|承担)?单位(?:名称)?|乡镇(?:名称)?|镇街|镇\(街道\)|乡镇\(街道\)|乡\(镇\)|"
     r"县区|区县|县\(区\)|县\(市、区\)|县\(市、区、场\)|地区|市州|(?:示范|行政)?村(?:名称|名)?|村庄名称)$"
 )
 # What a row is for, which names it in a table without a name column (补助内容: 单季油菜29.4亩).
