@@ -32,6 +32,7 @@ from .head import (
     publication_date,
     publishing_department,
     region,
+    short_department,
     short_name,
     signing_department,
     slug,
@@ -214,6 +215,8 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         or labelled_department(text)
         or publishing_department(text)
     )
+    if name and not department:
+        short_department(name, findings)
     if len(listed) >= 2 or (listed and (not outline.projects or listed[0].from_table)):
         # An annual list of projects (a table, or numbered items with their money): the
         # rows are the projects; the text around them is kept with the first (below).

@@ -10,7 +10,7 @@ from datetime import date
 
 from ..normalize import blank_titles, halfwidth
 from . import outline as o
-from .nodes import trimmed
+from .nodes import Finding, trimmed
 from .tables import ORGANISATION_END
 
 YEAR = re.compile(r"(?P<year>(?:19|20)[0-9]{2})\s*年")
@@ -41,6 +41,20 @@ def slug(name: str) -> str:
 
 def short_name(name: str) -> str:
     return name[2:] if name.startswith("中共") and len(name) > 4 else name
+
+
+def short_department(name: str, findings: list) -> None:
+    """A department named without its place (教育局, 区交通委: a page's short name for its
+    publisher) is kept as written, and staff are told its place is not stated."""
+    if _REGION.search(name.removeprefix("中共")) or re.search(r"[镇乡]|街道", name):
+        return
+    findings.append(
+        Finding(
+            "warning",
+            f"预算单位“{name}”没有写明所属地区（可能是简称），请核对并填写全称。",
+            field="department",
+        )
+    )
 
 
 def region(name: str) -> list[str]:
@@ -143,7 +157,7 @@ _NOT_ORGANISATION = re.compile(
 
 
 _DEPARTMENT_LABEL = re.compile(
-    r"^\s*(?:预算单位|主管部门|部门名称|单位名称|预算部门)(?:及代码|名称)?\s*[:：|]?\s*"
+    r"^\s*(?:预算单位|主管部门|部门名称|单位名称|预算部门)(?:\s*及(?:代码|编码)|名称)?\s*[:：|]?\s*"
     r"(?:[\[［(（]\s*[0-9]+\s*[\]］)）])?\s*(?P<value>[^\s|:：]{2,40})",
     re.M,
 )

@@ -286,7 +286,9 @@ def _rows_by_bars(lines: list[str], start: int, width: int, has_number: bool, ne
             if len(row) == width:
                 yield row, taken
             row, taken = [], []
-    if row and finished():
+    if row and (finished() or (has_number and _ROW_NUMBER.match(row[0]) and len(row) >= 2)):
+        # The text's last row, cut short by the text's end (a page stored in part): what it
+        # holds is read, the cells it lost are left empty (and its amount flagged).
         yield row + [""] * (width - len(row)), taken
 
 

@@ -1768,3 +1768,41 @@ def test_rows_that_lost_empty_cells_take_the_last_cell_where_the_header_puts_the
     assert {(f.project, f.field) for f in result.findings} >= {
         (n, field) for n in (1, 2, 3) for field in ("name", "declared_total")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "department", "flagged"),
+    [
+        # The publisher's short name: kept as written, flagged.
+        ("发布单位:教育局\n项目名称:教育设施建设\n项目资金:50万元\n", "教育局", True),
+        # A form's 主管部门 label wrapped over lines, its code dropped: the full name.
+        (
+            "发布单位:教育局\n项目名称\n教育设施建设\n主管部门\n\n及编码\n\n"
+            "[015001]武汉市青山区教育局\n",
+            "武汉市青山区教育局",
+            False,
+        ),
+        ("信息来源:南岳镇人民政府\n项目名称:道路建设\n", "南岳镇人民政府", False),
+    ],
+)
+def test_a_department_named_without_its_place_is_flagged(text, department, flagged):
+    result = parse_disclosure(text, year=2020)
+    assert result.tree["department"]["name"] == department
+    assert any(f.field == "department" for f in result.findings) is flagged
+
+
+def test_the_last_row_a_text_cuts_short_is_read_with_what_it_holds():
+    text = (
+        "资金分配表 | |||||\n序号 | 项目名称 | 建设地点 | 建设内容 | 本次分配金额(万元) | 责任单位 |\n"
+        "1 | 2022年大口镇董村道路提升项目 | 大口镇 | 修建道路332米 | 20 | 交通运输局 |\n"
+        "2 | 2022年府店镇周寨村道路提升项目 | 府店镇 | 修建道路1010米 | 75 | 交通运输局 |\n"
+        "3 | 2022年高龙镇辛村道路提升项目 | 高龙镇 | 计划修建"
+    )
+    result = parse_disclosure(text, year=2022)
+    projects = result.tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("2022年大口镇董村道路提升项目", "200000.00"),
+        ("2022年府店镇周寨村道路提升项目", "750000.00"),
+        ("2022年高龙镇辛村道路提升项目", None),
+    ]
+    assert any(f.project == 3 and f.field == "declared_total" for f in result.findings)
