@@ -1793,7 +1793,8 @@ def test_a_department_named_without_its_place_is_flagged(text, department, flagg
 
 def test_the_last_row_a_text_cuts_short_is_read_with_what_it_holds():
     text = (
-        "资金分配表 | |||||\n序号 | 项目名称 | 建设地点 | 建设内容 | 本次分配金额(万元) | 责任单位 |\n"
+        "资金分配表 | |||||\n"
+        "序号 | 项目名称 | 建设地点 | 建设内容 | 本次分配金额(万元) | 责任单位 |\n"
         "1 | 2022年大口镇董村道路提升项目 | 大口镇 | 修建道路332米 | 20 | 交通运输局 |\n"
         "2 | 2022年府店镇周寨村道路提升项目 | 府店镇 | 修建道路1010米 | 75 | 交通运输局 |\n"
         "3 | 2022年高龙镇辛村道路提升项目 | 高龙镇 | 计划修建"
