@@ -171,6 +171,8 @@ def _project(columns: dict[str, int], row: list[str], unit: str | None, lines: l
         for header, index in columns.items()
         if header.startswith("other:") and index < len(row) and row[index].strip()
     ]
+    if cell("unit") and not project.unit:
+        project.content.append(f"单位：{cell('unit')}")  # a person paid: kept as written
     if re.search(r"[(（]", raw):
         project.content.append(f"金额：{raw}")  # the note beside the amount is kept
     if cell("number"):

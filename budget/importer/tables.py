@@ -132,7 +132,10 @@ def single_value(text: str, field: str, *, with_person: bool = False) -> tuple[s
     rest = text[start + end :].strip(" \t\u3000|｜")
     if field == "unit":
         # A budget system's code before the unit ([610001]湖南省…有限公司) is not its name.
-        result = _UNIT_CODE.sub("", result)
+        code = _UNIT_CODE.match(result)
+        if code:
+            rest = (code.group().strip() + " " + rest).strip()  # kept with the cell
+            result = result[code.end() :]
         # The unit ends with its sentence (项目法人:田园镇人民政府;法人代表:沈 鑫。).
         stop = re.search(r"[;；。]", result)
         if stop:

@@ -163,6 +163,9 @@ def score_file(path: Path, expected: dict) -> FileScore:
     try:
         source = read_file(path.name, path.read_bytes())
         result = parse_disclosure(source.text)
+        if result.errors:
+            # An import error keeps the text from being stored: as good as a refusal.
+            raise TextImportError(result.errors[0].message)
     except (UnreadableFile, TextImportError) as error:
         # A clear refusal: every expected value is flagged (staff are told), none is wrong.
         score.error = str(error)

@@ -4,6 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from budget.importer import parse_disclosure, uncovered_lines
+from budget.importer.build import unplaced_lines
 
 HEADINGS = [
     "一、项目名称",
@@ -79,4 +80,5 @@ def test_no_line_of_a_generated_text_is_lost(projects):
     text = "\n".join(lines)
     result = parse_disclosure(text)
     assert uncovered_lines(text, result.tree) == []
+    assert unplaced_lines(result) == []  # every line placed by a rule
     assert len(result.tree["projects"]) == len(projects)

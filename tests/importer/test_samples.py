@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from budget.importer import decode_bytes, parse_disclosure, uncovered_lines
+from budget.importer.build import unplaced_lines
 from budget.normalize import halfwidth
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
@@ -78,6 +79,7 @@ def test_sample_matches_expected(name):
 def test_no_line_is_lost(path):
     decoded, result = _parsed(path)
     assert uncovered_lines(decoded.text, result.tree) == []
+    assert unplaced_lines(result) == []  # every line placed by a rule
     assert not [f for f in result.findings if "未能保留" in f.message]
 
 
@@ -145,6 +147,7 @@ def test_lines_wrapped_by_a_pdf_export_are_read_as_one():
         ("90000.00", "30台×3000元/台")
     ]
     assert uncovered_lines(text, result.tree) == []
+    assert unplaced_lines(result) == []
 
 
 def _key(tree: dict) -> str:
@@ -186,6 +189,7 @@ def test_the_seed_written_differently_reads_the_same(variant):
     result = parse_disclosure(written)
     assert _key(result.tree) == _key(parse_disclosure(text).tree)
     assert uncovered_lines(written, result.tree) == []
+    assert unplaced_lines(result) == []
 
 
 def test_an_introduction_before_the_first_project_is_not_part_of_the_title():
@@ -208,3 +212,4 @@ def test_an_introduction_before_the_first_project_is_not_part_of_the_title():
     kept = [f.line for f in result.findings if f.message.startswith("标题处的这行文字")]
     assert kept == [1, 4]
     assert uncovered_lines(text, result.tree) == []
+    assert unplaced_lines(result) == []
