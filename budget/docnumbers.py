@@ -110,7 +110,10 @@ def _issuer_start(text: str, bracket: int) -> int | None:
     while start > 0 and end - start < _MAX_ISSUER and _is_cjk(text[start - 1]):
         start -= 1
     run = text[start:end]
-    cut = max((run.rfind(word) + len(word) for word in _BREAKS if word in run), default=0)
+    # A break, or a word introducing the number in prose (请你们严格按照舟财农〔2018〕18号):
+    # the issuer's code starts after the last one.
+    words = (*_BREAKS, *(lead for lead in _LEADS if len(lead) > 1))
+    cut = max((run.rfind(word) + len(word) for word in words if word in run), default=0)
     start += cut
     stripped = True
     while stripped:

@@ -133,6 +133,11 @@ _OWN_NUMBER = re.compile(
 )
 
 
+_NUMBER_LABEL = re.compile(
+    r"(?:发文字号|文\s*号)\s*[:：|]?\s*(?P<number>[^\s|:：]{2,20}[〔\[(（【][0-9]{4}[〕\])）】][0-9]+号)"
+)
+
+
 def own_number(title_lines: list[o.Line]) -> str:
     """The notice's own document number: a line at its head holding nothing else, or one in
     brackets at the end of its title (…项目资金安排情况公告(卢财预整合【2022】3号))."""
@@ -141,6 +146,8 @@ def own_number(title_lines: list[o.Line]) -> str:
         text = halfwidth(line.text).strip()
         if _OWN_NUMBER.match(text):
             own.append(line.text)
+        elif labelled := _NUMBER_LABEL.search(text):
+            own.append(labelled.group("number"))  # a page's record: 文 号: 嘉翔府[2015]43号
         elif bracketed := re.search(r"[(（]([^()（）]{4,40}号)[)）]$", text):
             own.append(bracketed.group(1))
     return "\n".join(own)

@@ -192,6 +192,9 @@ def test_doc_number_error_is_a_value_error():
         ("详见玉组通〔2019〕25号", "玉组通", "玉组通〔2019〕25号"),
         ("根据市委办公室文件澄办发〔2014〕104号", "澄办发", "澄办发〔2014〕104号"),
         ("市委转发玉组通〔2019〕25号", "玉组通", "玉组通〔2019〕25号"),
+        # A word introducing the number inside the prose before it.
+        ("请你们严格按照舟财农〔2018〕18号文件", "舟财农", "舟财农〔2018〕18号"),
+        ("各乡镇严格依据保财资环〔2021〕143号", "保财资环", "保财资环〔2021〕143号"),
     ],
 )
 def test_find_takes_the_issuer_without_the_prose_around_it(prose, issuer, normalised):

@@ -1807,3 +1807,25 @@ def test_the_last_row_a_text_cuts_short_is_read_with_what_it_holds():
         ("2022年高龙镇辛村道路提升项目", None),
     ]
     assert any(f.project == 3 and f.field == "declared_total" for f in result.findings)
+
+
+def test_a_documents_own_number_in_its_pages_record_is_no_citation_of_it():
+    text = (
+        "关于报批南翔镇德园路小学新建工程项目建议书的请示\n"
+        "文 号: 嘉翔府[2015]43号 公开类型: 主动公开\n"
+        "一、项目名称\n南翔镇德园路小学新建工程\n三、项目实施单位\n南翔镇人民政府\n"
+    )
+    [project] = parse_disclosure(text, year=2015).tree["projects"]
+    assert project["citations"] == []
+
+
+def test_a_document_cited_again_by_its_number_is_cited_once():
+    text = (
+        "舟山市财政局关于下达2019年美丽乡村建设专项资金的通知\n"
+        "根据《舟山市美丽乡村建设专项资金管理暂行办法》(舟财农〔2018〕18号),现将资金下达你们。\n"
+        "请你们严格按照舟财农〔2018〕18号文件等有关要求,及时将资金落实到具体项目。\n"
+        "序号 | 单位 | 金额(万元) |\n1 | 定海区 | 40 |\n2 | 普陀区 | 40 |\n"
+    )
+    result = parse_disclosure(text, year=2019)
+    numbers = {c["document_number"] for p in result.tree["projects"] for c in p["citations"]}
+    assert numbers == {"舟财农〔2018〕18号"}
