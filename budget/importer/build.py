@@ -354,12 +354,16 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             if len(projects) > 1:
                 own = {line.number for line in block_lines(block)}
             # What people gain (八、实施成效, 绩效目标: 每户增收2000元) is no spending, and a
-            # name, a unit or a basis states no parts.
+            # basis or an overview states no parts; nor does a name or a unit, though the lines
+            # a form runs on with under it may (项目名称 X / 项目概况本项目…单价37元/株).
             skip = {
                 line.number
-                for line in block_lines(
-                    block, (o.PERFORMANCE, o.OUTCOMES, o.NAME, o.UNIT, o.BASIS, o.OVERVIEW)
-                )
+                for line in block_lines(block, (o.PERFORMANCE, o.OUTCOMES, o.BASIS, o.OVERVIEW))
+            } | {
+                line.number
+                for section in block.sections
+                if section.kind in (o.NAME, o.UNIT)
+                for line in ([section.heading] if section.heading else []) + section.lines[:1]
             }
             found = notice_lines(node, text, stated, findings, after=after, only=own, skip=skip)
             anchor.setdefault("lines", {}).update(found["lines"])
