@@ -317,7 +317,11 @@ _NAMED_FUND = re.compile(
 )
 
 
-_FUND_PREFIX = re.compile(r"^(?:关于|印发|公示|公布|拟分配|提前下达|下达|拨付|安排|的)+")
+_FUND_PREFIX = re.compile(
+    r"^(?:关于|我(?:省|市|县|区|局)|印发|公示|公布|拟分配|提前下达|下达|拨付|安排|的)+"
+)
+# The levels a fund's money comes from, noted after its name: 乡村振兴试点示范资金(省级、市级).
+_LEVELS_NOTE = re.compile(r"[(（](?:(?:中央|省|市|县|区)级?[、,，]?)+[)）]$")
 
 
 _FUND_TOTAL = re.compile(
@@ -395,7 +399,7 @@ def fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
         for match in _NAMED_FUND.finditer(words):
             if match.start() and words[match.start() - 1].isspace():
                 continue  # cut by a space: the name is longer than the match
-            names.add(_FUND_PREFIX.sub("", match.group("name")))
+            names.add(_LEVELS_NOTE.sub("", _FUND_PREFIX.sub("", match.group("name"))))
     # 和 joins two funds; 项目…资金 is a project's money, the project named elsewhere.
     names = {n for n in names if len(n) >= 4 and "和" not in n and "项目" not in n}
     if len(names) != 1:

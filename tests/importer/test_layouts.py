@@ -1829,3 +1829,19 @@ def test_a_document_cited_again_by_its_number_is_cited_once():
     result = parse_disclosure(text, year=2019)
     numbers = {c["document_number"] for p in result.tree["projects"] for c in p["citations"]}
     assert numbers == {"舟财农〔2018〕18号"}
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("我市拨付扶持壮大村级集体经济市级补助资金", "扶持壮大村级集体经济市级补助资金"),
+        (
+            "关于2022年乡村振兴试点示范资金(省级、市级、区级)分配的公示",
+            "2022年乡村振兴试点示范资金",
+        ),
+    ],
+)
+def test_a_fund_notice_is_named_by_its_fund_without_the_telling_or_its_levels(title, name):
+    text = f"{title}\n近日,资金500万元已下达各镇,用于支持村级集体经济发展。\n"
+    [project] = parse_disclosure(text, year=2022).tree["projects"]
+    assert project["name"] == name
