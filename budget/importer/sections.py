@@ -115,6 +115,7 @@ def _body_line(section: o.Section | None) -> int | None:
     return lines[0].number if lines else _heading_line(section)
 
 
+_IMPLEMENTING = re.compile(r"^\s*(?:项目)?实施(?:单位|主体)\s*[:：]")
 _UNIT_CELL = re.compile(
     r"(?:^|\|)\s*(?:项目)?(?:实施|承担|责任)(?:单位|主体)\s*\|\s*(?P<value>[^|]*[\u4e00-\u9fff][^|]*?)\s*(?:\||$)"
 )
@@ -130,6 +131,13 @@ def build_project(
         findings.append(Finding(severity, message, line, seq))
 
     def first(kind: str) -> o.Section | None:
+        if kind == o.UNIT:
+            # Of several (五、责任单位 / 项目实施单位:…), the one naming the implementing unit.
+            units = block.all(o.UNIT)
+            return next(
+                (s for s in units if s.heading and _IMPLEMENTING.match(s.heading.text)),
+                units[0] if units else None,
+            )
         return block.section(kind)
 
     for kind in o.SECTION_ORDER:
@@ -166,6 +174,12 @@ def build_project(
             node[key] = "、".join(units)[:200]
             overflow.extend((line.number, line.text.strip()) for line in lines)
             continue
+        if field_kind == "unit" and len(lines) > 1:
+            # A section naming several (项目责任单位:… / 项目实施单位:…): the implementing
+            # unit is the one labelled so; the others are kept as written.
+            implementing = [line for line in lines if _IMPLEMENTING.match(line.text)]
+            if implementing:
+                lines = implementing[:1] + [line for line in lines if line is not implementing[0]]
         if lines:
             texts = [line.text.strip() for line in lines]
             wrapped = (

@@ -1845,3 +1845,13 @@ def test_a_fund_notice_is_named_by_its_fund_without_the_telling_or_its_levels(ti
     text = f"{title}\n近日,资金500万元已下达各镇,用于支持村级集体经济发展。\n"
     [project] = parse_disclosure(text, year=2022).tree["projects"]
     assert project["name"] == name
+
+
+def test_of_a_responsible_and_an_implementing_unit_the_implementing_one_is_taken():
+    text = (
+        "一、项目基本情况\n1.项目名称:庄浪县2023年小杂粮示范推广项目\n"
+        "三、项目资金与来源\n项目总投资20.00万元。\n"
+        "五、责任单位\n项目责任单位:庄浪县农业农村局\n项目实施单位:庄浪县种子站、各相关乡镇人民政府\n"
+    )
+    [project] = parse_disclosure(text, year=2023).tree["projects"]
+    assert project["implementing_unit"] == "庄浪县种子站、各相关乡镇人民政府"
