@@ -328,23 +328,22 @@ def build_project(
             _body_line(first(o.CONTENT)) or _body_line(first(o.PLAN)),
         )
     if subs:
-        if content_pre:
-            subs[0].content.insert(0, content_pre)
-            subs[0].content_line = subs[0].content_line or _body_line(first(o.CONTENT))
-            if content_items:
+        # Unnumbered text before the items of 五 and 七 goes to the first sub-item.
+        for pre, items, kind, key in (
+            (content_pre, content_items, o.CONTENT, "content"),
+            (plan_pre, plan_items, o.PLAN, "plan"),
+        ):
+            if not pre:
+                continue
+            getattr(subs[0], key).insert(0, pre)
+            line = f"{key}_line"
+            setattr(subs[0], line, getattr(subs[0], line) or _body_line(first(kind)))
+            if items:
+                label = o.SECTION_LABELS[kind].split("、", 1)[-1].removeprefix("项目")
                 note(
                     "info",
-                    "实施内容开头未编号的文字已并入第一个子项目。",
-                    _heading_line(first(o.CONTENT)),
-                )
-        if plan_pre:
-            subs[0].plan.insert(0, plan_pre)
-            subs[0].plan_line = subs[0].plan_line or _body_line(first(o.PLAN))
-            if plan_items:
-                note(
-                    "info",
-                    "实施计划开头未编号的文字已并入第一个子项目。",
-                    _heading_line(first(o.PLAN)),
+                    f"{label}开头未编号的文字已并入第一个子项目。",
+                    _heading_line(first(kind)),
                 )
     subs.sort(key=lambda sub: sub.number)
     anchors["sub"] = {index: sub.line for index, sub in enumerate(subs, start=1)}
