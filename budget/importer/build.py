@@ -66,6 +66,7 @@ from .sections import build_project
 from .tables import unflatten
 
 SCHEMA = "portal.disclosure-tree/1"
+_OUTSIDE_LIST = "这行文字不属于列表中的项目，已按原文保留在项目1的实施成效中。"
 # A line no rule placed, kept as written so that nothing is lost (see :func:`unplaced_lines`).
 UNPLACED = "这行文字未能归入任何字段，已按原文保留在项目1的实施成效中，请核对。"
 
@@ -276,14 +277,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         for number, line in enumerate(text.split("\n"), 1):
             if number not in taken and line.strip():
                 append_text(projects[0], "outcomes", line.strip())
-                findings.append(
-                    Finding(
-                        "info",
-                        "这行文字不属于列表中的项目，已按原文保留在项目1的实施成效中。",
-                        number,
-                        1,
-                    )
-                )
+                findings.append(Finding("info", _OUTSIDE_LIST, number, 1))
         title_overflow = []
     else:
         anchors = [{} for _ in outline.projects]
@@ -481,10 +475,21 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
     title_line = title_lines[0].number if title_lines else None
     result.document_sources = {
         "title": title_line,
-        "department": line_of(text, name) if name and not department else None,
+        # (joint issuers: where the first is written)
+        "department": line_of(text, name.split("、")[0]) if name and not department else None,
         "fiscal_year": line_of(text, str(fiscal_year)) if fiscal_year and not year else None,
         "source_published_on": published[1] if published else None,
     }
+    # A line a value was read from (the title, the signer, a 合计) is placed, though kept
+    # with the list's project as written too: staff are not asked to place it.
+    used = {
+        line
+        for where in [*result.sources, result.document_sources]
+        for value in where.values()
+        for line in (value if isinstance(value, list) else [value])
+        if isinstance(line, int)
+    } | {line.number for line in title_lines}
+    findings[:] = [f for f in findings if not (f.message == _OUTSIDE_LIST and f.line in used)]
     for number in uncovered_lines(text, tree):
         findings.append(Finding("error", "此行未能保留在导入结果中。", number))
     return result

@@ -1855,3 +1855,12 @@ def test_of_a_responsible_and_an_implementing_unit_the_implementing_one_is_taken
     )
     [project] = parse_disclosure(text, year=2023).tree["projects"]
     assert project["implementing_unit"] == "庄浪县种子站、各相关乡镇人民政府"
+
+
+def test_the_lines_a_notices_values_were_read_from_are_not_listed_as_unplaced():
+    result = parse_disclosure(ALLOCATION_BARS, year=2017)
+    outside = {f.line for f in result.findings if f.message.startswith("这行文字不属于列表")}
+    total_line = ALLOCATION_BARS.split("\n").index("合计 |") + 1
+    assert 1 not in outside  # the title: the project's name
+    assert total_line not in outside  # the 合计: its total
+    assert 2 in outside  # the notice's prose: kept, and staff are shown it
