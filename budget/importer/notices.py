@@ -225,7 +225,9 @@ _NAMED_PROJECT = re.compile(
     r"|的(?:公示|公告|通知|批复|请示|报告|实施))|$)"
 )
 # What comes before the project a title names: its issuer and 关于, the asking (报批, 申请批复).
-_TITLE_LEAD = re.compile(r"^(?:.*?关于)?(?:报批|请求审批|申请批复|申请审批|上报|报送|申请)?")
+_TITLE_LEAD = re.compile(
+    r"^(?:.*?关于)?(?:报批|请求审批|申请批复|申请审批|上报|报送|申请)?(?:调整|变更|同意)?"
+)
 
 
 # …项目资金 names a fund (以工代赈示项目资金计划), not a project: 资金 is not a tail above.

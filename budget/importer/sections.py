@@ -115,6 +115,8 @@ def _body_line(section: o.Section | None) -> int | None:
     return lines[0].number if lines else _heading_line(section)
 
 
+# A form's label, not a value: what the labels of a record of approval end in.
+_EMPTY_FORMS_LABEL = re.compile(r"^.{0,6}(?:文号|文件|机关|时间|日期|摘要|地点|规模|编号)$")
 _IMPLEMENTING = re.compile(r"^\s*(?:项目)?实施(?:单位|主体)\s*[:：]")
 _UNIT_CELL = re.compile(
     r"(?:^|\|)\s*(?:项目)?(?:实施|承担|责任)(?:单位|主体)\s*\|\s*(?P<value>[^|]*[\u4e00-\u9fff][^|]*?)\s*(?:\||$)"
@@ -198,8 +200,10 @@ def build_project(
                 field_kind,
                 with_person=bool(re.search(r"责任人|负责人", heading)),
             )
-            if _COLUMN_HEADING.match(re.sub(r"\s+", "", value)):
-                # A table's next column heading (省份, 总投资（万元）), not this field's value:
+            squashed = re.sub(r"\s+", "", value)
+            if _COLUMN_HEADING.match(squashed) or _EMPTY_FORMS_LABEL.match(squashed):
+                # A table's next column heading (省份, 总投资（万元）), or the next label of a
+                # form left blank (项目名称 / 审批文号 / 批复机关 …), not this field's value:
                 # left empty and flagged below.
                 rest, value = f"{value} {rest}".strip(), ""
             node[key] = trimmed(value)[:200]

@@ -1687,6 +1687,7 @@ def test_a_list_of_projects_by_name_only_one_a_line_is_read_without_money():
             "（直达资金）天津市东丽湖新建光辉路工程项目2020年度绩效自评报告",
             "天津市东丽湖新建光辉路工程项目",
         ),
+        ("关于调整赤水市人民医院建设项目可行性研究报告的批复", "赤水市人民医院建设项目"),
         ("关于甲村道路项目和乙村饮水项目的公示", None),  # two projects: none
     ],
 )
@@ -1864,3 +1865,10 @@ def test_the_lines_a_notices_values_were_read_from_are_not_listed_as_unplaced():
     assert 1 not in outside  # the title: the project's name
     assert total_line not in outside  # the 合计: its total
     assert 2 in outside  # the notice's prose: kept, and staff are shown it
+
+
+def test_a_blank_forms_next_label_is_no_value_of_its_field():
+    text = "项目名称 | ||\n审批文号 | ||\n批复机关 | ||\n项目资金:50万元\n"
+    result = parse_disclosure(text, year=2024)
+    assert result.tree["projects"][0]["name"] != "审批文号"
+    assert any(f.field == "name" for f in result.findings)
