@@ -31,7 +31,7 @@ from ..amounts import (
     parse_amount_exact,
 )
 from ..normalize import halfwidth
-from .lines import SOURCE_OF_MONEY, sum_after
+from .lines import SOURCE_OF_MONEY, rate_at, sum_after
 from .numbering import chinese_number, marker_at_start
 from .outline import classify_heading
 from .tables import ORGANISATION_END, single_value
@@ -613,7 +613,12 @@ def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
             run = []
     if recipients:
         return []
-    return _numbered_items(lines) or _run_on_items(lines) or _named_lines(lines)
+    return (
+        _numbered_items(lines)
+        or _run_on_items(lines)
+        or _semicolon_items(lines)
+        or _named_lines(lines)
+    )
 
 
 _SPACES = re.compile(r"[ \t\u3000]{2,}")
@@ -1021,6 +1026,57 @@ def _run_on_items(lines: list[str]) -> list[ListedProject]:
                 if (amount := sum_after(part, label.end(), reach=20)) is not None
             ]
             if not 2 <= len(name) <= 60 or len(sums) != 1:
+                break
+            items.append(
+                ListedProject(
+                    name=name,
+                    line=number,
+                    lines=[number],
+                    amount=sums[0],
+                    style="run-on",
+                    inferred=True,
+                    content=[part.strip(" ；;。")],
+                )
+            )
+        else:
+            return items
+    return []
+
+
+# What a project named in prose then does: the name is the words before it (泽库县第一民族中学
+# 主要建设总图工程…).
+_DOES = re.compile(r"主要建设|计划建设|建设|新建|改建|扩建|改造|实施|用于|购置|开展")
+
+
+def _semicolon_items(lines: list[str]) -> list[ListedProject]:
+    """Projects run on in one paragraph, set apart by semicolons, each its name, what it does
+    and one sum under a label (泽库县城关第二寄宿制完小主要建设校舍10291平方米…,总投资3715万元;
+    泽库县民族中学西部分校主要建设…,总投资2620万元; …): three at least, every part so, else
+    nothing is read. Named by the words before what it does; both flagged as read from
+    prose."""
+    for number, line in enumerate(lines, 1):
+        parts = [part for part in re.split(r"[；;]", line) if part.strip(" 。")]
+        if len(parts) < 3:
+            continue
+        items = []
+        for part in parts:
+            normal = halfwidth(part)
+            does = _DOES.search(normal)
+            name = part[: does.start()].strip() if does else ""
+            sums = [
+                amount
+                for label in _DESCRIBED_MONEY.finditer(normal)
+                if (amount := sum_after(part, label.end(), reach=20)) is not None
+            ]
+            if not sums:
+                # …主要建设校舍2354平方米,706万元: the one sum the part states, not a rate.
+                sums = [a for a in find_amounts(part) if not a.per and not rate_at(part, a.start)]
+            if (
+                not 4 <= len(name) <= 40
+                or re.search(r"[，,:：。0-9]", name)
+                or re.match(r"每|按|根据|其中|对", name)
+                or len(sums) != 1
+            ):
                 break
             items.append(
                 ListedProject(

@@ -1872,3 +1872,39 @@ def test_a_blank_forms_next_label_is_no_value_of_its_field():
     result = parse_disclosure(text, year=2024)
     assert result.tree["projects"][0]["name"] != "审批文号"
     assert any(f.field == "name" for f in result.findings)
+
+
+def test_projects_run_on_in_a_paragraph_apart_by_semicolons_are_read_and_flagged():
+    text = (
+        "关于对泽库县教育局脱贫攻坚项目建设情况的公示\n"
+        "泽库县城关第二寄宿制完小主要建设校舍10291平方米,总投资3715万元; "
+        "泽库县第一民族中学主要建设总图工程及设备购置,总投资300万元;"
+        "泽库县麦秀镇寄宿制中心完小主要建设校舍2354平方米,706万元;\n"
+    )
+    result = parse_disclosure(text, year=2020)
+    assert [(p["name"], p["declared_total_yuan"]) for p in result.tree["projects"]] == [
+        ("泽库县城关第二寄宿制完小", "37150000.00"),
+        ("泽库县第一民族中学", "3000000.00"),
+        ("泽库县麦秀镇寄宿制中心完小", "7060000.00"),
+    ]
+    assert {(1, "name"), (1, "declared_total")} <= {(f.project, f.field) for f in result.findings}
+    # A paragraph of rules apart by semicolons is no list.
+    assert read_listing("每户补助500元;每村补助2万元;按实际面积补助。\n") == []
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["甲村小学", "乙乡卫生院", "丙镇敬老院", "丁村道路"]),
+            st.integers(1, 9999),
+        ),
+        min_size=3,
+        max_size=6,
+    )
+)
+def test_every_part_of_a_semicolon_list_is_one_project(parts):
+    text = ";".join(f"某县{name}主要建设校舍,总投资{amount}万元" for name, amount in parts) + "。"
+    listed = read_listing(text)
+    assert [(p.name, p.amount.value) for p in listed] == [
+        (f"某县{name}", Decimal(amount) * 10000) for name, amount in parts
+    ]
