@@ -818,9 +818,10 @@ def _numbered_items(lines: list[str]) -> list[ListedProject]:
                 # 二、省级资金 (一)…(六)) are the same list in groups: none is left out.
                 later = runs[runs.index(run) + 1 :]
                 for other in later:
+                    # (a group of one item counts when its item states its money)
                     if (
                         other.style != run.style
-                        or not listed_money(other)
+                        or not all(item.amount is not None for item in other.items)
                         or not _under_heading(lines, other.items[0].line)
                     ):
                         break
@@ -833,10 +834,20 @@ def _numbered_items(lines: list[str]) -> list[ListedProject]:
     return []
 
 
+_BARE_MARKER = re.compile(
+    r"\s*(?P<n>[0-9]{1,3})(?=[\u4e00-\u9fff])(?![年月日号个万亿元人户次项座亩家所条批期])\s*"
+)
+
+
 def _item(line: str, number: int, n: int, style: str | None = None) -> ListedProject | None:
     """Item ``n`` of a list if ``line`` opens it with a project's name: alone, or followed by
     its amount and a note (``…厂房项目144万元（省级资金144万元）``)."""
     found_marker = marker_at_start(line, n, style)
+    if found_marker is None and style == "arabic" and n > 1:
+        # A list going on whose marker lost its 、 (6资助新建改造老年活动室项目320万元).
+        bare = _BARE_MARKER.match(halfwidth(line))
+        if bare and int(bare.group("n")) == n:
+            found_marker = ("arabic", bare)
     if found_marker is None:
         return None
     kind, marker = found_marker
@@ -993,7 +1004,9 @@ _BY_UNIT = re.compile(r"由(?P<unit>[^，,。；;]{2,30}?)(?:牵头|负责)*实�
 def _item_name(words: str) -> str:
     """A project's name in the words before its money: 安排产业发展项目资金 → 产业发展项目;
     …配套项目计划投资 → …配套项目."""
-    name = re.sub(r"^(?:安排|用于)", "", words)
+    name = re.sub(r"^(?:安排|用于|资助(?:本[区县市镇]?)?)", "", words)
+    # The money the item spends, named before it: 本级体育彩票公益金用于全民健身支出.
+    name = re.sub(r"^[^，,。]{0,20}?(?:资金|公益金|经费)用于", "", name)
     name = re.sub(
         r"(?<=项目)(?:(?:计划|拟)?(?:总投资|投资|投入|安排)(?:资金)?|资金|经费)$", "", name
     )

@@ -1908,3 +1908,24 @@ def test_every_part_of_a_semicolon_list_is_one_project(parts):
     assert [(p.name, p.amount.value) for p in listed] == [
         (f"某县{name}", Decimal(amount) * 10000) for name, amount in parts
     ]
+
+
+def test_a_list_goes_on_past_a_marker_that_lost_its_mark_and_into_a_group_of_one():
+    text = (
+        "一、老年人福利类共计3个项目,主要用于:\n"
+        "1、资助本老年人日间服务中心建设项目280万元;\n"
+        "2、资助本区认知症照护床位补贴项目236万元;\n"
+        "3资助新建改造老年活动室项目320万元;\n"
+        "二、社会公益类共计1项目,主要用于:\n"
+        "1、资助本区社区公益招投标项目161.15万元。\n"
+        "三、本级体育彩票公益金用于全民健身支出20万元。\n"
+    )
+    listed = read_listing(text)
+    assert [(p.name, p.amount.value) for p in listed] == [
+        ("老年人日间服务中心建设项目", Decimal("2800000")),
+        ("认知症照护床位补贴项目", Decimal("2360000")),
+        ("新建改造老年活动室项目", Decimal("3200000")),
+        ("社区公益招投标项目", Decimal("1611500")),
+    ]
+    # A year or a count is no marker: 2024年… does not go on a list at item 2.
+    assert read_listing("1、甲村道路项目50万元;\n2024年乙村饮水项目30万元;\n") == []
