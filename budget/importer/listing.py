@@ -721,6 +721,12 @@ _ANY_MARKER = re.compile(
     r"^\s*(?:[0-9]{1,3}\s*[.、．]|[（(]\s*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*[）)]"
     r"|[一二三四五六七八九十]{1,3}\s*[、.．])"
 )
+# A numbered field of a list's item: a short label and a colon (1、考核任务:…, 2、完成情况:…).
+_FIELD_LINE = re.compile(r"^\s*[0-9]{1,2}\s*[.、．]\s*(?P<label>[\u4e00-\u9fff]{2,6})[:：]")
+# The item's own total in such a field (规划投资总额167万元), not what was spent of it.
+_FIELD_TOTAL = re.compile(
+    r"(?:规划|计划)?(?:投资总额|总投资|项目总投资|资金总额|总预算)\s*[:：为]?\s*"
+)
 _LABEL_LINE = re.compile(
     r"^\s*(?:项目)?(?:总投资|投资|资金规模|投资规模|项目资金|资金|金额|预算|实施单位|责任单位|"
     r"建设单位|项目单位)"
@@ -779,6 +785,17 @@ def _numbered_items(lines: list[str]) -> list[ListedProject]:
             current = item
             continue
         if current is None or not line.strip():
+            continue
+        field = _FIELD_LINE.match(halfwidth(line))
+        if field:
+            # A numbered field of the item (1、考核任务:…,规划投资总额167万元。): its text,
+            # and its total where a label says so.
+            current.lines.append(index + 1)
+            current.content.append(line.strip())
+            total = _FIELD_TOTAL.search(halfwidth(line))
+            amount = sum_after(line, total.end()) if total else None
+            if amount is not None and current.amount is None:
+                current.amount, current.amount_line = amount, index + 1
             continue
         if _ANY_MARKER.match(halfwidth(line)) or _NOTICE_AGAIN.match(line):
             # A numbered line of another kind (三、公示期限) ends the item, and so does the
@@ -853,6 +870,9 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
     kind, marker = found_marker
     rest = line[marker.end() :].strip()
     normal = halfwidth(rest)
+    field = re.match(r"^(?P<label>[\u4e00-\u9fff]{2,6})[:：]", normal)
+    if field and not _PROJECT_WORD.search(field.group("label")):
+        return None  # 1、考核任务:…: a field of the item above, not an item
     labelled = _NAME_COLON_MONEY.match(normal)
     if labelled:
         # 1.叶城县…建设项目(ycssmz202601):投资340万元,本次安排资金310万元。建设内容:…: the

@@ -1929,3 +1929,18 @@ def test_a_list_goes_on_past_a_marker_that_lost_its_mark_and_into_a_group_of_one
     ]
     # A year or a count is no marker: 2024年… does not go on a list at item 2.
     assert read_listing("1、甲村道路项目50万元;\n2024年乙村饮水项目30万元;\n") == []
+
+
+def test_numbered_fields_under_a_listed_project_are_its_text_and_give_its_total():
+    text = (
+        "今年我局实事项目建设具体情况如下:\n一、双牌县何家洞镇中心小学建设\n"
+        "1、考核任务:双牌县何家洞镇中心小学建设,规划投资总额167万元。\n"
+        "2、完成情况:截止8月底已完成教学楼改造。完成投资167万元。\n"
+        "二、双牌县平福头学校建设\n1、考核任务:双牌县平福头学校建设,规划投资总额135万元。\n"
+        "2、完成情况:完成投资100万元\n"
+    )
+    projects = parse_disclosure(text, year=2024).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"], len(p["sub_items"])) for p in projects] == [
+        ("双牌县何家洞镇中心小学建设", "1670000.00", 1),
+        ("双牌县平福头学校建设", "1350000.00", 1),
+    ]
