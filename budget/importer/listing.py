@@ -43,12 +43,16 @@ _RECIPIENT_COLUMN = re.compile(
     r"县区|区县|县\(区\)|县\(市、区\)|县\(市、区、场\)|地区|市州|(?:示范|行政)?村(?:名称|名)?|村庄名称)$"
 )
 # What a row is for, which names it in a table without a name column (补助内容: 单季油菜29.4亩).
-_CONTENT_COLUMN = re.compile(r"^(?:项目)?(?:主要)?(?:建设|补助|实施|扶持)内容(?:及规模)?$")
+_CONTENT_COLUMN = re.compile(
+    r"^(?:项目)?(?:主要)?(?:建设|补助|实施|扶持)内容(?:及规模)?$|^项目(?:类型|类别)$"
+)
 _AMOUNT_COLUMN = re.compile(
     r"(?:资金|投资|金额|预算|补助|债券规模)(?!来源|性质|类别|标准|用途|科目|文号|对象)"
 )
 _NOT_AMOUNT = re.compile(r"标准|用途|科目|文号|对象|来源|性质|类别|方式")
-_UNIT_COLUMN = re.compile(r"^(?:项目)?(?:实施|责任|建设|承担)?(?:单位|主体)(?:名称)?$|^项目单位$")
+_UNIT_COLUMN = re.compile(
+    r"^(?:项目)?(?:实施|责任|建设|承担|申报)?(?:单位|主体)(?:名称)?$|^项目单位$"
+)
 _NUMBER_COLUMN = re.compile(r"^(?:序号|编号)$")
 _ROW_NUMBER = re.compile(r"^[0-9]{1,4}[.、．]?$")
 _NUMERIC_CELL = re.compile(r"^[0-9０-９][0-9０-９,，.．]*(?:[(（].*)?$")
@@ -525,8 +529,18 @@ def read_listing(text: str, *, recipients: bool = False) -> list[ListedProject]:
     ``recipients``: the rows of the first table of one fund's money by who or where it goes
     (单位, 乡镇, 县(市、区) and 金额), each named by its recipient; [] when there is none."""
     found = _read_listing(text, recipients)
+    if not _named_like_projects(found):
+        return []
     _unit_by_total(found, text)
     return found
+
+
+def _named_like_projects(rows: list[ListedProject]) -> bool:
+    """Whether rows named by a 项目类型 column are named by projects (…茶产业项目), not by
+    kinds of project (产业发展类): those are no names."""
+    by_kind = [row for row in rows if re.fullmatch(r"项目(?:类型|类别)", row.name_column)]
+    named = [row for row in by_kind if _NAME_CELL.search(_squash(row.name))]
+    return not by_kind or len(named) * 2 > len(by_kind)
 
 
 def _unit_by_total(rows: list[ListedProject], text: str) -> None:

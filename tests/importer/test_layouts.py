@@ -1944,3 +1944,22 @@ def test_numbered_fields_under_a_listed_project_are_its_text_and_give_its_total(
         ("双牌县何家洞镇中心小学建设", "1670000.00", 1),
         ("双牌县平福头学校建设", "1350000.00", 1),
     ]
+
+
+@pytest.mark.parametrize(
+    ("kinds", "names"),
+    [
+        (
+            ["特色产业发展茶产业项目", "农业物联网示范点建设项目"],
+            ["特色产业发展茶产业项目", "农业物联网示范点建设项目"],
+        ),
+        (["产业发展类", "基础设施类"], []),  # kinds of project name none
+    ],
+)
+def test_a_project_type_column_names_the_rows_only_when_it_holds_projects(kinds, names):
+    text = "项目类型 |\n申报单位 |\n财政补助资金(万元) |\n" + "".join(
+        f"{kind} |\n绩溪县种植业局 |\n40 |\n" for kind in kinds
+    )
+    listed = read_listing(unflatten(text))
+    assert [p.name for p in listed] == names
+    assert all(p.unit == "绩溪县种植业局" for p in listed)
