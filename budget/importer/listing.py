@@ -874,10 +874,12 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
     """Item ``n`` of a list if ``line`` opens it with a project's name: alone, or followed by
     its amount and a note (``…厂房项目144万元（省级资金144万元）``)."""
     found_marker = marker_at_start(line, n, style)
-    if found_marker is None and style == "arabic" and n > 1:
-        # A list going on whose marker lost its 、 (6资助新建改造老年活动室项目320万元).
+    if found_marker is None and style in (None, "arabic"):
+        # A marker that lost its 、: in a list going on (6资助新建改造老年活动室项目320万元),
+        # or opening one with a project and its money (1前进区…配套项目计划投资314.51万元…).
         bare = _BARE_MARKER.match(halfwidth(line))
-        if bare and int(bare.group("n")) == n:
+        opens = n > 1 or ("项目" in line and find_amounts(line))
+        if bare and int(bare.group("n")) == n and (style == "arabic" or n == 1) and opens:
             found_marker = ("arabic", bare)
     if found_marker is None:
         return None

@@ -1963,3 +1963,20 @@ def test_a_project_type_column_names_the_rows_only_when_it_holds_projects(kinds,
     listed = read_listing(unflatten(text))
     assert [p.name for p in listed] == names
     assert all(p.unit == "绩溪县种植业局" for p in listed)
+
+
+def test_a_list_whose_markers_lost_their_mark_is_read_when_its_items_are_projects_with_money():
+    text = (
+        "一、产业项目\n"
+        "1前进区大豆萃取深加工厂房基础设施配套项目计划投资314.51万元修缮建设6000平方米厂房。\n"
+        "2南岗村秸秆机械采购项目。计划投资30万元省级资金。\n"
+        "3南岗村民宿文旅示范点项目。计划投资256.5万元。\n"
+    )
+    listed = read_listing(text)
+    assert [(p.name, p.amount.value) for p in listed] == [
+        ("前进区大豆萃取深加工厂房基础设施配套项目", Decimal("3145100")),
+        ("南岗村秸秆机械采购项目", Decimal("300000")),
+        ("南岗村民宿文旅示范点项目", Decimal("2565000")),
+    ]
+    # A line opening with a count is no item: 1人负责…, 2024年….
+    assert read_listing("1人负责项目管理,经费5万元。\n2人负责项目验收,经费3万元。\n") == []
