@@ -62,13 +62,13 @@ COLUMN_WORDS = (
     r"序号|编号|省份|地市|市州|县区|县\(市、区\)|镇街|年度|村名|乡镇|建设地点|实施地点|建设规模|类别|"
     r"(?:项目)?(?:主要)?(?:建设|实施|补助|扶持)内容(?:及规模)?|.{0,4}性质|.{0,4}(?:分数|等级|得分)|"
     r"资金来源|资金性质|备注|绩效目标|建设期限|实施期限|时限|项目类别|项目类型|受益对象|联结机制|"
-    r"面积|数量|规模|.{0,6}(?:户数|人数|个数)|单价|示范村名称|村庄名称|"
+    r"面积|数量|规模|.{0,6}(?:户数|人数|个数)|单价|示范村名称|村庄名称|完成情况|进展情况|完成进度|"
     r".{0,6}[(（](?:万元|元)[)）]"
 )
 # Any heading of a list's columns: those, and the ones naming projects, units and sums.
 HEADER_WORDS = re.compile(
     rf"^(?:其中[:：]?)?(?:{COLUMN_WORDS}|项目名称|建设项目|项目|.*债券.*|.*标准|.*名称|"
-    r".*(?:资金|投资|金额|预算|补助).*|.*单位|实施主体|县市区|.{0,8}(?:面积|规模|数量|节水))"
+    r".*(?:资金|投资|金额|预算|补助|公益金).*|.*单位|实施主体|县市区|.{0,8}(?:面积|规模|数量|节水))"
     # its unit in brackets: 建设规模(万亩), 面积（亩）
     r"(?:\s*[(（][^()（）]{1,8}[)）])?$"
 )
@@ -592,7 +592,13 @@ def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
         if not squashed:
             continue  # cells apart by blank lines: the header runs on to the first row
         if len(run) >= 3 and _is_header([lines[i] for i in run], recipients):
-            header = [lines[i].strip() for i in run]
+            header = []
+            for i in run:
+                cell = lines[i].strip()
+                if header and re.fullmatch(r"[(（][^()（）]{1,6}[)）]", cell):
+                    header[-1] += cell  # a heading wrapped before its unit: 总投资 / (万元)
+                else:
+                    header.append(cell)
             columns = _columns(header, recipients)
             unit = _table_unit(header, columns, lines[: run[0]])
             others = any(

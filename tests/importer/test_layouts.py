@@ -1980,3 +1980,15 @@ def test_a_list_whose_markers_lost_their_mark_is_read_when_its_items_are_project
     ]
     # A line opening with a count is no item: 1人负责…, 2024年….
     assert read_listing("1人负责项目管理,经费5万元。\n2人负责项目验收,经费3万元。\n") == []
+
+
+def test_a_one_cell_a_line_headings_unit_wrapped_to_its_own_line_is_part_of_it():
+    cells = ["序号", "项目名称", "建设地点", "总投资", "(万元)", "其中,中央专项彩票公益金(万元)"]
+    cells += ["实施主体", "完成情况"]
+    cells += ["1", "公共厕所建设项目", "将军营镇", "96", "96", "将军营镇", "已完工8座"]
+    cells += ["2", "粪污处理设施建设项目", "将军营镇", "40", "40", "将军营镇", "正在施工"]
+    listed = read_listing("\n\n".join(cells))
+    assert [(p.name, p.unit, p.amount.value) for p in listed] == [
+        ("公共厕所建设项目", "将军营镇", Decimal("960000")),
+        ("粪污处理设施建设项目", "将军营镇", Decimal("400000")),
+    ]
