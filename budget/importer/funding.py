@@ -17,7 +17,7 @@ from .lines import (
 
 # Words before a total, strongest first: 合计 beats 安排 (市级财政安排30万元，…，合计50万元).
 _TOTAL_WORDS = (
-    re.compile(r"(?:合计|总计|共计|总额|总预算|总投资|总金额)\s*[:：为是]?\s*$"),
+    re.compile(r"(?:合计|总计|共计|总额|总预算|总投资|总金额|计划投资|投资规模)\s*[:：为是]?\s*$"),
     re.compile(r"(?:安排|预算|资金|共)\s*[:：为是]?\s*$"),
 )
 
@@ -129,8 +129,19 @@ def parse_funding(text: str) -> tuple[ParsedAmount | None, list[tuple[str, Parse
             for amount in amounts
             if words.search(text[max(0, amount.start - 8) : amount.start])
         ),
-        amounts[0],
+        None,
     )
+    if total is None:
+        # No sum said to be the whole: the one sum, or the one the others add up to (first or
+        # last); of several sums that do not add up (中央…39.23万元, 市级…39.5万元, 区本级…
+        # 2105.4万元), none is taken for the total.
+        first, last = amounts[0], amounts[-1]
+        if len(amounts) == 1 or first.value == sum(a.value for a in amounts[1:]):
+            total = first
+        elif last.value == sum(a.value for a in amounts[:-1]):
+            total = last
+        else:
+            return None, []
     rest = [a for a in amounts if a is not total]
     if len(rest) >= 2 and sum(a.value for a in rest) == total.value:
         names = [_source_name(text, a) for a in rest]

@@ -111,3 +111,20 @@ def test_of_several_bare_figures_under_a_money_heading_none_is_taken_for_the_tot
     assert parse_funding("资金\n清淤渠道(公里)\n总投资(万元)\n15\n8\n914.95\n") == (None, [])
     total, _ = parse_funding("资金(万元)\n合计\n914.95\n")
     assert total.value == Decimal("9149500")
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        # Sums that do not add up, none said to be the whole: no total (left to staff).
+        (
+            "1、中央财政衔接资金39.23万元。\n2、市级财政衔接资金39.5万元。\n3、区本级财政衔接资金2105.4万元。",
+            None,
+        ),
+        # The one the others add up to, first or last, is the total.
+        ("中央资金30万元,省级资金50万元,合计80万元", 800_000),
+        ("计划投资1000万元,国投500万元。", 10_000_000),
+    ],
+)
+def test_of_several_sums_only_the_whole_is_the_total(text, total):
+    assert read(text)[0] == (None if total is None else Decimal(total))
