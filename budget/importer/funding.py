@@ -13,6 +13,7 @@ from ..normalize import halfwidth
 from .lines import (
     breakdown,
     is_rate,
+    rate_at,
 )
 
 # Words before a total, strongest first: 合计 beats 安排 (市级财政安排30万元，…，合计50万元).
@@ -122,15 +123,17 @@ def parse_funding(text: str) -> tuple[ParsedAmount | None, list[tuple[str, Parse
         if total is None and sources:
             return None, sources
         return total, [(n or f"来源{i}", a) for i, (n, a) in enumerate(sources, 1)]
-    total = next(
-        (
-            amount
-            for words in _TOTAL_WORDS
-            for amount in amounts
-            if words.search(text[max(0, amount.start - 8) : amount.start])
-        ),
-        None,
+    strong, weak = (
+        [
+            a
+            for a in amounts
+            if words.search(text[max(0, a.start - 8) : a.start]) and not rate_at(text, a.start)
+        ]
+        for words in _TOTAL_WORDS
     )
+    # Said to be the whole (总投资…, 合计…); or the one sum written after 安排/资金, however
+    # often (several: 中央…资金39.23万元, 市级…资金39.5万元 are sources, not the whole).
+    total = strong[0] if strong else weak[0] if len({a.value for a in weak}) == 1 else None
     if total is None:
         # No sum said to be the whole: the one sum, or the one the others add up to (first or
         # last); of several sums that do not add up (中央…39.23万元, 市级…39.5万元, 区本级…

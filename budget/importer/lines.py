@@ -863,7 +863,7 @@ def _rate_line(
 
 
 # A rate, not a sum: 补助标准为每个村不低于100万元, 每户1万元.
-_RATE_BEFORE = re.compile(r"每[^，,。；;：:0-9]{0,10}$")
+_RATE_BEFORE = re.compile(r"(?:每|户均|人均|亩均|平均)[^，,。；;：:0-9]{0,10}$")
 
 
 def rate_at(text: str, start: int) -> bool:

@@ -124,7 +124,9 @@ def test_of_several_bare_figures_under_a_money_heading_none_is_taken_for_the_tot
         # The one the others add up to, first or last, is the total.
         ("中央资金30万元,省级资金50万元,合计80万元", 800_000),
         ("计划投资1000万元,国投500万元。", 10_000_000),
+        # The one sum after 资金, said twice, beside a household's average (户均…829元).
+        ("奖补资金187.63239万元。\n奖补资金187.63239万元,户均奖补资金829元以上。", 1_876_323.9),
     ],
 )
 def test_of_several_sums_only_the_whole_is_the_total(text, total):
-    assert read(text)[0] == (None if total is None else Decimal(total))
+    assert read(text)[0] == (None if total is None else Decimal(str(total)))
