@@ -197,6 +197,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         first_item = min(item.line for item in listed)
         above = [line for line in above if line.number < first_item]
     title_lines, title_overflow = split_title(above)
+    head_overflow = list(title_overflow)  # the page's record above the text (文 号: …)
     title = "".join(line.text.strip() for line in title_lines)
     match = YEAR.search(halfwidth(title))  # ２０２４年 too; same positions
     # The year given, else the budget year the title names, else a labelled one (预算年度：
@@ -246,25 +247,32 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             anchors[0]["lines"], anchors[0]["sub"] = found["lines"], found["sub"]
         taken = {number for item in listed for number in item.lines}
         rows_left_unread(text, listed, findings)
-        if listed[0].unit_from_total:
-            findings.append(
-                Finding(
-                    "info",
-                    "表中没有写明金额单位，按文中写明的各项合计推定单位，请核对。",
-                    listed[0].line,
+        for sequence, item in enumerate(listed, 1):
+            # Read from what the table holds rather than what it labels: each flagged.
+            if item.unit_from_total:
+                findings.append(
+                    Finding(
+                        "warning",
+                        f"项目{sequence}的金额表中未写单位，按文中写明的各项合计推定，请核对。",
+                        item.line,
+                        sequence,
+                        field="declared_total",
+                    )
                 )
-            )
-        if listed[0].name_column:
-            findings.append(
-                Finding(
-                    "info",
-                    f"表中没有“项目名称”栏，各项目的名称取自“{listed[0].name_column}”栏。",
-                    listed[0].line,
+            if item.name_column:
+                findings.append(
+                    Finding(
+                        "warning",
+                        f"表中没有“项目名称”栏，项目{sequence}的名称取自“{item.name_column}”栏，"
+                        "请核对。",
+                        item.line,
+                        sequence,
+                        field="name",
+                    )
                 )
-            )
         # A list's basis is stated around it, above or below (严格执行《…管理办法》), never
         # in its items' own lines (those are each item's own, below).
-        own = own_number(outline.title_lines)
+        own = own_number([*title_lines, *head_overflow])
         outside = "\n".join(
             line for number, line in enumerate(text.split("\n"), 1) if number not in taken
         )
@@ -289,7 +297,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             # Several projects without a 立项依据 section: each cites what the text above them
             # acts under (…的请示(沪崇农发〔2025〕78号)收悉), then what its own lines act under
             # or name its money by (投资资金:300万元(绥财农【2022】9号…)).
-            own = own_number(outline.title_lines)
+            own = own_number([*title_lines, *head_overflow])
             first_line = min(
                 (line.number for block in outline.projects for line in block_lines(block)),
                 default=1,
@@ -303,7 +311,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         if len(projects) == 1 and outline.projects[0].section(o.BASIS) is None:
             # A text of one project without a 立项依据 section (a 批复, a 公示): the documents
             # its sentences cite or name by number are its basis, as for a notice.
-            own = own_number(outline.title_lines)
+            own = own_number([*title_lines, *head_overflow])
             projects[0]["citations"] = notice_citations(text, text.count("\n") + 2, own)
             if projects[0]["citations"]:
                 findings.append(
@@ -484,10 +492,9 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
     # with the list's project as written too: staff are not asked to place it.
     used = {
         line
-        for where in [*result.sources, result.document_sources]
-        for value in where.values()
-        for line in (value if isinstance(value, list) else [value])
-        if isinstance(line, int)
+        for where in result.sources
+        for key in ("name", "declared_total")
+        if isinstance(line := where.get(key), int)
     } | {line.number for line in title_lines}
     findings[:] = [f for f in findings if not (f.message == _OUTSIDE_LIST and f.line in used)]
     for number in uncovered_lines(text, tree):

@@ -20,7 +20,8 @@ YEAR = re.compile(r"(?P<year>(?:19|20)[0-9]{2})\s*年")
 # Not a date (2023年9月), nor the end of a span of years (2021-2022年冬春): which of its years
 # is the budget's the title does not say.
 _BUDGET_YEAR = re.compile(
-    r"(?<![0-9][-—~至到])(?P<year>(?:19|20)[0-9]{2})\s*年(?!\s*[0-9]{1,2}\s*月)"
+    r"(?<![0-9][-—~至到])(?<![0-9]年[-—~至到])(?P<year>(?:19|20)[0-9]{2})\s*年"
+    r"(?!\s*[0-9]{1,2}\s*月)(?!度?\s*[-—~至到]\s*(?:19|20)[0-9]{2})"
 )
 
 
@@ -43,10 +44,18 @@ def short_name(name: str) -> str:
     return name[2:] if name.startswith("中共") and len(name) > 4 else name
 
 
+# A unit's name opening with its place: 魏县…, 兴安盟…, 南岳镇人民政府 (but 乡村振兴局 and
+# 区交通委 name none).
+_PLACE_FIRST = re.compile(
+    r"^[\u4e00-\u9fff]县|^[\u4e00-\u9fff]{2,8}?(?:自治州|自治县|省|市|县|区|州|旗|盟)"
+    r"|^[\u4e00-\u9fff]{2,8}?(?:镇|乡|街道)(?:人民政府|政府|办事处|$)"
+)
+
+
 def short_department(name: str, findings: list) -> None:
     """A department named without its place (教育局, 区交通委: a page's short name for its
     publisher) is kept as written, and staff are told its place is not stated."""
-    if _REGION.search(name.removeprefix("中共")) or re.search(r"[镇乡]|街道", name):
+    if _PLACE_FIRST.match(name.removeprefix("中共")):
         return
     findings.append(
         Finding(

@@ -32,7 +32,7 @@ from ..amounts import (
 )
 from ..normalize import halfwidth
 from .lines import SOURCE_OF_MONEY, rate_at, sum_after
-from .numbering import chinese_number, marker_at_start
+from .numbering import LIST_MARKER, chinese_number, marker_at_start
 from .outline import classify_heading
 from .tables import ORGANISATION_END, single_value
 
@@ -666,9 +666,9 @@ def read_allocation(text: str) -> tuple[list[ListedProject], ParsedAmount | None
     """A fund's money by recipient, as a notice of one fund tables it (资阳区 150, 赫山区 210,
     大通湖区 40, 合计 400): (the rows with their amounts, the total its 合计 row states when it
     is the rows' sum, that row's line); ([], None, 0) when the text has no such table."""
-    rows = [row for row in read_listing(text, recipients=True) if row.amount is not None]
-    if len(rows) < 2:
-        return [], None, 0
+    rows = read_listing(text, recipients=True)
+    if len(rows) < 2 or any(row.amount is None for row in rows):
+        return [], None, 0  # a row whose amount could not be read: its sum would mislead
     total = sum(row.amount.value for row in rows)
     lines = text.split("\n")
     last = max(number for row in rows for number in row.lines)
@@ -700,6 +700,7 @@ def _named_lines(lines: list[str]) -> list[ListedProject]:
         text = line.strip()
         if not text:
             continue
+        text = LIST_MARKER.sub("", text).strip()
         if _NAME_LINE.match(text) and not find_amounts(text):
             runs[-1].append(index)
         elif runs[-1]:
@@ -708,7 +709,11 @@ def _named_lines(lines: list[str]) -> list[ListedProject]:
     if len(best) < 3:
         return []
     return [
-        ListedProject(name=lines[index].strip(), line=index + 1, lines=[index + 1])
+        ListedProject(
+            name=LIST_MARKER.sub("", lines[index].strip()).strip(),
+            line=index + 1,
+            lines=[index + 1],
+        )
         for index in best
     ]
 
@@ -872,7 +877,8 @@ def _numbered_items(lines: list[str]) -> list[ListedProject]:
 
 
 _BARE_MARKER = re.compile(
-    r"\s*(?P<n>[0-9]{1,3})(?=[\u4e00-\u9fff])(?![年月日号个万亿元人户次项座亩家所条批期])\s*"
+    r"\s*(?P<n>[0-9]{1,3})(?=[\u4e00-\u9fff])"
+    r"(?![年月日号个万亿元人户次项座亩家所条批期千百米台栋名辆套间处吨株头只])\s*"
 )
 
 
@@ -883,8 +889,10 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
     if found_marker is None and style in (None, "arabic"):
         # A marker that lost its 、: in a list going on (6资助新建改造老年活动室项目320万元),
         # or opening one with a project and its money (1前进区…配套项目计划投资314.51万元…).
+        # Either way the item must read as a project with its money: a wrapped line of the
+        # item above (3千米长的供水主管…) opens nothing.
         bare = _BARE_MARKER.match(halfwidth(line))
-        opens = n > 1 or ("项目" in line and find_amounts(line))
+        opens = "项目" in line and bool(find_amounts(line))
         if bare and int(bare.group("n")) == n and (style == "arabic" or n == 1) and opens:
             found_marker = ("arabic", bare)
     if found_marker is None:
@@ -1139,7 +1147,8 @@ def _semicolon_items(lines: list[str]) -> list[ListedProject]:
                     line=number,
                     lines=[number],
                     amount=sums[0],
-                    style="run-on",
+                    amount_line=number,
+                    style="semicolon",
                     inferred=True,
                     content=[part.strip(" ；;。")],
                 )

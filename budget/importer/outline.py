@@ -413,7 +413,8 @@ def parse_outline(text: str) -> Outline:
                     not label_text[0].isdigit()
                     or (
                         ":" not in halfwidth(title)
-                        and _style(following[1].label) not in ("", _style(label_text))  # type: ignore[union-attr]
+                        and _style(following[1].label) in ("()", ")")  # type: ignore[union-attr]
+                        and _style(label_text) != _style(following[1].label)  # type: ignore[union-attr]
                     )
                 )
             )
@@ -515,12 +516,13 @@ def split_run_on(text: str) -> tuple[str, list[int]]:
             cuts = cuts if len(cuts) >= 2 else []
         if not cuts and "|" not in normal:
             cuts = [m.start() for m in _FORM_BREAK.finditer(normal) if normal[: m.start()].strip()]
-        if not cuts and not re.search(r"[\s|:：]", normal):
+        if not cuts and not re.search(r"[\s|:：，,。；;]", normal):
             # A form's cells run together without a break (预算单位X项目主管部门Y项目名称Z):
             # cut before each label, where the line opens with one and holds two more.
             # (Positions are the same in the half-width form.)
             glued = list(_GLUED_LABEL.finditer(normal))
-            if len(glued) >= 3 and glued[0].start() == 0:
+            values = [b.start() - a.end() for a, b in itertools.pairwise(glued)]
+            if len(glued) >= 3 and glued[0].start() == 0 and all(0 < v <= 30 for v in values):
                 # Each on a line of its own, a space between the label and its value.
                 bounds = [*(m.start() for m in glued), len(line)]
                 parts = [

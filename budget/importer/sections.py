@@ -119,8 +119,10 @@ def _body_line(section: o.Section | None) -> int | None:
 _EMPTY_FORMS_LABEL = re.compile(r"^.{0,6}(?:文号|文件|机关|时间|日期|摘要|地点|规模|编号)$")
 _IMPLEMENTING = re.compile(r"^\s*(?:项目)?实施(?:单位|主体)\s*[:：]")
 _UNIT_CELL = re.compile(
-    r"(?:^|\|)\s*(?:项目)?(?:实施|承担|责任)(?:单位|主体)\s*\|\s*(?P<value>[^|]*[\u4e00-\u9fff][^|]*?)\s*(?:\||$)"
+    r"(?:^|\|)\s*(?:项目)?(?P<kind>实施|承担|责任)(?:单位|主体)\s*\|\s*"
+    r"(?P<value>[^|]*[\u4e00-\u9fff][^|]*?)\s*(?=\||$)"
 )
+_ORGANISATION = re.compile(rf"{ORGANISATION_END}$")
 
 
 def build_project(
@@ -229,15 +231,27 @@ def build_project(
                     field="name",
                 )
             )
-    if not node["implementing_unit"]:
-        # A form's cell labelled 实施单位 inside a row of cells (主管部门 | 区林业局 | 实施单位 |
-        # 接龙镇农业服务中心 |), its value the next cell.
-        for line in (line for section in block.sections for line in section.body_lines):
-            cell = _UNIT_CELL.search(halfwidth(line.text))
-            if cell and single_value(cell.group("value"), "unit")[0]:
-                node["implementing_unit"] = single_value(cell.group("value"), "unit")[0][:200]
-                anchors["implementing_unit"] = line.number
-                break
+    # A form's cell labelled 实施单位 inside a row of cells (主管部门 | 区林业局 | 实施单位 |
+    # 接龙镇农业服务中心 |), its value the next cell: the unit where no section names one, or
+    # where the one that does is a 责任单位 (责任单位 | 区林业局 | 实施单位 | 接龙镇…).
+    # The 实施 cell before a 承担 or 责任 one; its value as written, and only a unit's name (a
+    # schedule's 责任单位 | 完成时间 heads columns, it names no unit).
+    unit_heading = first(o.UNIT).heading.text if first(o.UNIT) and first(o.UNIT).heading else ""
+    cells = [
+        (cell.group("kind") != "实施", line, cell)
+        for section in block.sections
+        for line in section.body_lines
+        for cell in _UNIT_CELL.finditer(halfwidth(line.text))
+    ]
+    for rank, line, cell in sorted(cells, key=lambda found: found[0]):
+        if node["implementing_unit"] and (rank or _IMPLEMENTING.match(unit_heading)):
+            break  # the section's own unit stands unless an 实施 cell outranks it
+        value = single_value(line.text[cell.start("value") : cell.end("value")], "unit")[0]
+        squashed = re.sub(r"\s+", "", value)
+        if value and _ORGANISATION.search(squashed) and not _COLUMN_HEADING.match(squashed):
+            node["implementing_unit"] = value[:200]
+            anchors["implementing_unit"] = line.number
+            break
     if not node["implementing_unit"]:
         node["implementing_unit"] = department
         findings.append(

@@ -142,7 +142,9 @@ def single_value(text: str, field: str, *, with_person: bool = False) -> tuple[s
             rest = (result[stop.end() :] + " " + rest).strip()
             result = result[: stop.start()]
         clause = _UNIT_THEN_CLAUSE.match(result)
-        if clause:
+        rest_of_name = result[clause.end() :] if clause else ""
+        # (南湖镇统筹城乡发展服务中心 is one unit: what follows it is no clause but its name)
+        if clause and not re.fullmatch(rf"[^，,。；;:：\s]*{ORGANISATION_END}", rest_of_name):
             rest = (result[clause.end() :] + " " + rest).strip()
             result = clause.group("unit")
         person = _UNIT_AND_PERSON.match(result)
@@ -229,15 +231,20 @@ def form_total(text: str) -> tuple[str, int] | None:
             # The unit is the number's, the label's, or the row heading's before the label,
             # on its line or in a cell just above it (项目资金 (万元) | 年度资金总额: | 6070.00;
             # one cell a line: 项目资金 / (万元) | / 年度资金总额: |), or the form's.
-            heading = _BRACKETED_UNIT.findall(
-                "".join(line for line in normal_lines[max(0, index - 2) : index] if len(line) <= 14)
-                + normal[: match.start()]
+            on_line = _BRACKETED_UNIT.findall(normal[: match.start()])
+            above = _BRACKETED_UNIT.findall(
+                "".join(
+                    line
+                    for line in normal_lines[max(0, index - 2) : index]
+                    if len(line) <= 14 and not re.search(r"[0-9]", line)  # heading cells only
+                )
             )
             unit = (
                 number.group("unit")
                 or label_unit
-                or (heading[-1] if heading else None)
+                or (on_line[-1] if on_line else None)
                 or form_unit
+                or (above[-1] if above else None)
             )
             if unit is None:
                 continue

@@ -1,0 +1,156 @@
+"""Texts where a rule once read a value silently wrong (a part's sum for the total, prose cut
+into form cells, a column heading for a unit …): each value is now right or flagged."""
+
+from __future__ import annotations
+
+import pytest
+
+from budget.importer import parse_disclosure
+
+EIGHT = (
+    "某县农业农村局2024年预算重点领域财政项目文本公开\n一、项目名称\n{name}\n二、立项依据\n"
+    "根据《某县规划》制定。\n{unit}四、项目基本概况\n1.建设。建设高标准农田1000亩。\n"
+    "五、项目实施内容\n1.建设。建设高标准农田1000亩。\n六、资金安排情况\n{money}\n"
+    "七、项目实施计划\n{plan}\n八、项目实施成效\n{outcomes}\n"
+)
+
+
+def _project(text: str, year: int = 2024) -> tuple[dict, list]:
+    result = parse_disclosure(text, year=year)
+    return result.tree["projects"][0], result.findings
+
+
+def test_a_sum_said_to_be_the_whole_beats_a_parts_planned_investment():
+    text = EIGHT.format(
+        name="某村人居环境整治项目",
+        unit="三、项目实施单位\n某县农业农村局\n",
+        money="中央财政计划投资30万元，县级财政计划投资20万元，合计50万元。",
+        plan="2024年底前完成。",
+        outcomes="村容村貌改善。",
+    )
+    assert _project(text)[0]["declared_total_yuan"] == "500000.00"
+
+
+def test_a_sentence_naming_form_labels_is_not_cut_into_form_cells():
+    text = EIGHT.format(
+        name="某村人居环境整治项目",
+        unit="",
+        money="项目总投资50万元。",
+        plan="2024年底前完成。",
+        outcomes="项目资金由实施单位按进度拨付给建设单位，确保专款专用。",
+    )
+    project, findings = _project(text)
+    assert "按进度拨付给" not in project["implementing_unit"]
+    assert any(f.field == "implementing_unit" for f in findings)  # not stated: flagged
+
+
+def test_a_schedules_column_heading_is_no_unit_and_an_implementing_cell_beats_a_responsible_one():
+    text = EIGHT.format(
+        name="某县高标准农田建设项目",
+        unit="",
+        money="项目总投资150万元。",
+        plan="序号 | 工作任务 | 责任单位 | 完成时间\n1 | 招标 | 县农业农村局 | 2024年3月",
+        outcomes="新增粮食产能10万斤。",
+    )
+    project, _ = _project(text)
+    assert project["implementing_unit"] != "完成时间"
+    form = (
+        "项目支出绩效目标表\n项目名称 | 松材线虫病除治 | 项目负责人 | 吕泽 |\n"
+        "责任单位 | 重庆市巴南区林业局 | 实施单位 | 接龙镇农业服务中心 |\n"
+    )
+    assert _project(form)[0]["implementing_unit"] == "接龙镇农业服务中心"
+
+
+def test_a_wrapped_line_starting_with_the_next_number_opens_no_item():
+    text = (
+        "某县2024年衔接资金项目安排表\n1、某村道路硬化项目\n投资：60万元\n2、某村饮水安全项目\n"
+        "建设内容：新建蓄水池2座，铺设管道\n3千米长的供水主管。\n投资：40万元\n"
+        "3、某村茶叶基地建设项目\n投资：100万元\n"
+    )
+    projects = parse_disclosure(text).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("某村道路硬化项目", "600000.00"),
+        ("某村饮水安全项目", "400000.00"),
+        ("某村茶叶基地建设项目", "1000000.00"),
+    ]
+
+
+def test_a_unit_in_another_rows_heading_does_not_beat_the_forms_own():
+    text = (
+        "2024年度项目支出绩效目标表\n金额单位：万元\n项目名称 | 某村级公益设施补助项目\n"
+        "实施单位 | 某县农业农村局\n人均补助(元) | 300\n项目总预算 | 65\n"
+    )
+    assert _project(text)[0]["declared_total_yuan"] == "650000.00"
+
+
+@pytest.mark.parametrize("unit", ["南湖镇统筹城乡发展服务中心", "南湖镇联合社区居委会"])
+def test_a_units_name_is_not_cut_where_a_verb_like_word_begins_its_next_part(unit):
+    text = f"项目名称：某村道路项目\n实施单位：{unit}\n项目资金：50万元\n"
+    assert _project(text)[0]["implementing_unit"] == unit
+
+
+def test_a_list_of_names_loses_its_markers():
+    text = (
+        "某县2024年第一批衔接资金拟入库项目名单\n1、甲村道路硬化项目\n"
+        "2、乙村饮水安全巩固提升工程\n3、丙村茶叶基地建设项目\n某县农业农村局\n2024年5月10日\n"
+    )
+    names = [p["name"] for p in parse_disclosure(text).tree["projects"]]
+    assert names == ["甲村道路硬化项目", "乙村饮水安全巩固提升工程", "丙村茶叶基地建设项目"]
+
+
+def test_a_numbered_outcome_opens_no_project():
+    first = EIGHT.format(
+        name="某村人居环境整治项目",
+        unit="三、项目实施单位\n某县农业农村局\n",
+        money="项目总投资50万元。",
+        plan="2024年底前完成。",
+        outcomes="1.村容村貌明显改善\n2.群众满意度提高",
+    )
+    second = EIGHT.format(
+        name="某县高标准农田建设项目",
+        unit="三、项目实施单位\n某县农业农村局\n",
+        money="项目总投资150万元。",
+        plan="2024年底前完成。",
+        outcomes="新增粮食产能10万斤。",
+    ).split("\n", 1)[1]
+    projects = parse_disclosure(first + second).tree["projects"]
+    assert [p["name"] for p in projects] == ["某村人居环境整治项目", "某县高标准农田建设项目"]
+    assert "群众满意度提高" in projects[0]["outcomes"]
+
+
+def test_a_document_number_under_a_list_is_cited_not_taken_for_the_lists_own():
+    text = (
+        "某县2024年衔接资金项目计划公示\n1、甲村道路硬化项目，投资60万元。\n"
+        "2、乙村饮水安全项目，投资100万元。\n"
+        "以上项目资金来源于省级衔接推进乡村振兴补助资金（甘财农〔2024〕11号）\n"
+        "某县农业农村局\n2024年5月10日\n"
+    )
+    for project in parse_disclosure(text).tree["projects"]:
+        assert [c["document_number"] for c in project["citations"]] == ["甘财农〔2024〕11号"]
+
+
+@pytest.mark.parametrize(
+    "title", ["关于下达2021年至2022年冬春救助资金的通知", "关于下达2021年-2022年冬春救助资金的通知"]
+)
+def test_a_span_of_years_written_with_both_years_is_a_flagged_guess(title):
+    text = f"{title}\n1.甲村救助项目,资金50万元。\n2.乙村救助项目,资金30万元。\n"
+    result = parse_disclosure(text)
+    [note] = [f for f in result.findings if f.field == "fiscal_year"]
+    assert "请核对" in note.message
+
+
+@pytest.mark.parametrize(
+    ("department", "flagged"),
+    [
+        ("魏县行政审批局", False),  # a county of one character
+        ("兴安盟生态环境局", False),
+        ("南岳镇人民政府", False),
+        ("乡村振兴局", True),  # 乡 is no place here
+        ("区交通委", True),
+        ("楼区政府", True),  # a name cut short
+    ],
+)
+def test_a_department_is_flagged_unless_its_name_opens_with_its_place(department, flagged):
+    result = parse_disclosure(f"信息来源:{department}\n项目名称:道路建设\n", year=2024)
+    assert result.tree["department"]["name"] == department
+    assert any(f.field == "department" for f in result.findings) is flagged
