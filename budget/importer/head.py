@@ -192,10 +192,10 @@ def organisation(name: str) -> str:
     """``name`` if it reads as a unit's name (澄江市委组织部, 庄浪县农业农村局); "" for the
     first words of a title (关于崇明区……的通知 gives 关于崇明区, no unit)."""
     name = name.strip()
-    joint = name.split()
-    if len(joint) > 1 and all(organisation(part) for part in joint):
-        # Joint issuers written apart (益阳市财政局 益阳市民政局) are listed with 、.
-        return "、".join(joint)
+    joint = [part for part in re.split(r"\s+|、", name) if part]
+    if len(joint) > 1:
+        # Joint issuers, written apart or with 、 (益阳市财政局 益阳市民政局): listed with 、.
+        return "、".join(joint) if all(organisation(part) for part in joint) else ""
     if not 2 < len(name) <= 40 or _NOT_ORGANISATION.search(name):
         return ""
     return name if _ORGANISATION.search(name) else ""
@@ -248,9 +248,8 @@ def signing_department(text: str) -> str:
     for line, following in itertools.pairwise(filled):
         if not _DATE_LINE.match(halfwidth(following)) or len(line) > 80:
             continue
-        names = [organisation(part) for part in re.split(r"\s+|、", line) if part]
-        if names and all(names):
-            return "、".join(names)
+        if signed := organisation(line):
+            return signed
     return ""
 
 
@@ -276,7 +275,7 @@ def publication_date(text: str) -> tuple[str, int] | None:
     filled = [(n, line.strip()) for n, line in enumerate(lines, 1) if line.strip()]
     for (_, above), (number, line) in itertools.pairwise(filled):
         match = _SIGNED_DATE.match(halfwidth(line))
-        if match and all(organisation(part) for part in re.split(r"\s+|、", above) if part):
+        if match and organisation(above):
             if stated := _iso(match):
                 return stated, number
     return None

@@ -564,7 +564,7 @@ def _unit_by_total(rows: list[ListedProject], text: str) -> None:
 
 
 def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
-    lines = spaced_table(text.split("\n"), recipients)
+    lines = text.split("\n")  # (a table set out with spaces is barred by build first)
     for index, line in enumerate(lines):
         if "|" in line and _is_header(_cells(line), recipients):
             header = _cells(line)
@@ -644,13 +644,13 @@ def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
 _SPACES = re.compile(r"[ \t\u3000]{2,}")
 
 
-def spaced_table(lines: list[str], recipients: bool = False) -> list[str]:
+def spaced_table(lines: list[str]) -> list[str]:
     """``lines``, with a table whose cells are set apart by runs of spaces (序号  项目名称
     项目单位  金额 (万元)) written with bars, line for line, from its header to the first line
     that is not a row of two cells or more; as they are when there is none."""
     for index, line in enumerate(lines):
         cells = _SPACES.split(line.strip())
-        if "|" in line or len(cells) < 3 or not _is_header(cells, recipients):
+        if "|" in line or len(cells) < 3 or not _is_header(cells):
             continue
         out = list(lines)
         for at in range(index, len(lines)):
@@ -747,7 +747,8 @@ _ANY_MARKER = re.compile(
     r"|[一二三四五六七八九十]{1,3}\s*[、.．])"
 )
 # A numbered field of a list's item: a short label and a colon (1、考核任务:…, 2、完成情况:…).
-_FIELD_LINE = re.compile(r"^\s*[0-9]{1,2}\s*[.、．]\s*(?P<label>[\u4e00-\u9fff]{2,6})[:：]")
+_FIELD = r"(?P<label>[\u4e00-\u9fff]{2,6})[:：]"
+_FIELD_LINE = re.compile(rf"^\s*[0-9]{{1,2}}\s*[.、．]\s*{_FIELD}")
 # The item's own total in such a field (规划投资总额167万元), not what was spent of it.
 _FIELD_TOTAL = re.compile(
     r"(?:规划|计划)?(?:投资总额|总投资|项目总投资|资金总额|总预算)\s*[:：为]?\s*"
@@ -900,7 +901,7 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
     kind, marker = found_marker
     rest = line[marker.end() :].strip()
     normal = halfwidth(rest)
-    field = re.match(r"^(?P<label>[\u4e00-\u9fff]{2,6})[:：]", normal)
+    field = re.match(_FIELD, normal)
     if field and not _PROJECT_WORD.search(field.group("label")):
         return None  # 1、考核任务:…: a field of the item above, not an item
     labelled = _NAME_COLON_MONEY.match(normal)
