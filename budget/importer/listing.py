@@ -1068,6 +1068,21 @@ def _item_name(words: str) -> str:
 _RUN_ON_MARKER = re.compile(r"(?P<n>[一二三四五六七八九十])是")
 
 
+def _prose_item(name: str, amount: ParsedAmount, part: str, line: int, style: str) -> ListedProject:
+    """A project named in a sentence of prose with its one sum (both flagged for staff as
+    read from prose), the sentence kept as its content."""
+    return ListedProject(
+        name=name,
+        line=line,
+        lines=[line],
+        amount=amount,
+        amount_line=line,
+        style=style,
+        inferred=True,
+        content=[part.strip(" ；;。")],
+    )
+
+
 def _run_on_items(lines: list[str]) -> list[ListedProject]:
     """Projects listed in one sentence after 一是, 二是, 三是 …, each with its money under a label
     (拟建3个项目:一是建设赫哲文化传承展示中心,预计投入资金87万元;二是…): named by the words up
@@ -1091,17 +1106,7 @@ def _run_on_items(lines: list[str]) -> list[ListedProject]:
             ]
             if not 2 <= len(name) <= 60 or len(sums) != 1:
                 break
-            items.append(
-                ListedProject(
-                    name=name,
-                    line=number,
-                    lines=[number],
-                    amount=sums[0],
-                    style="run-on",
-                    inferred=True,
-                    content=[part.strip(" ；;。")],
-                )
-            )
+            items.append(_prose_item(name, sums[0], part, number, "run-on"))
         else:
             return items
     return []
@@ -1142,18 +1147,7 @@ def _semicolon_items(lines: list[str]) -> list[ListedProject]:
                 or len(sums) != 1
             ):
                 break
-            items.append(
-                ListedProject(
-                    name=name,
-                    line=number,
-                    lines=[number],
-                    amount=sums[0],
-                    amount_line=number,
-                    style="semicolon",
-                    inferred=True,
-                    content=[part.strip(" ；;。")],
-                )
-            )
+            items.append(_prose_item(name, sums[0], part, number, "semicolon"))
         else:
             return items
     return []
