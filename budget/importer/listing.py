@@ -33,7 +33,7 @@ from ..amounts import (
 from ..normalize import halfwidth
 from .lines import SOURCE_OF_MONEY, rate_at, sum_after
 from .numbering import LIST_MARKER, chinese_number, marker_at_start
-from .outline import classify_heading
+from .outline import HEADING_LIKE, classify_heading
 from .tables import ORGANISATION_END, single_value
 
 _NAME_COLUMN = re.compile(r"^(?:项目名称|建设项目|项目名称及内容|项目)$")
@@ -78,11 +78,6 @@ _TABLE_UNIT = re.compile(r"^\s*(?:金额|计量)?单位\s*[:：]\s*(?P<unit>亿�
 _ITEM = re.compile(r"^\s*(?P<n>[0-9]{1,3})\s*[.、．]\s*(?P<name>\S.{1,80}?)\s*$")
 _ITEM_AMOUNT = re.compile(
     r"(?:总投资|投资|项目资金|资金|金额|预算)(?:规模)?\s*[:：]?\s*(?=[0-9０-９])"
-)
-# How a section heading ends (一、资金来源, （二）分配原则), never a project's name.
-HEADING_LIKE = re.compile(
-    r"(?:情况|原则|来源|要求|目标|措施|机制|说明|方式|意见|概况|依据|内容|范围|程序|分工|"
-    r"安排|标准|用途|对象|计划|期限|时间|电话|监督)[。.]?$"
 )
 _ITEM_UNIT = re.compile(r"(?:实施|责任|建设|项目)单位\s*[:：]")
 

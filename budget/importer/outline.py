@@ -313,6 +313,13 @@ def _unknown_heading(text: str) -> tuple[str, str] | None:
     return match.group().strip(), text[offset + match.end() :].strip()
 
 
+# How a section heading ends (一、资金来源, （二）分配原则), never a project's name.
+HEADING_LIKE = re.compile(
+    r"(?:情况|原则|来源|要求|目标|措施|机制|说明|方式|意见|概况|依据|内容|范围|程序|分工|"
+    r"安排|标准|用途|对象|计划|期限|时间|电话|监督)[。.]?$"
+)
+
+
 _QUOTED_PROJECT = re.compile(
     r"^(?:(?P<number>[0-9]{1,3})\s*[.、]\s*)?[“\"](?P<name>[^”\"\n]{2,60})[”\"]\s*项目\s*[。.]?$"
 )
@@ -401,6 +408,8 @@ def parse_outline(text: str) -> Outline:
             # project, or when its next section is one the current project already has.
             opens_project = (
                 not has_markers
+                # 四、项目建设单位名称和联系方式 heads a matter, it names no project
+                and not HEADING_LIKE.search(title)
                 and following is not None
                 and following[0] == "section"
                 and following[1].kind in SECTION_ORDER  # type: ignore[union-attr]

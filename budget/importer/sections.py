@@ -18,10 +18,11 @@ from .indicators import parse_indicators
 from .lines import (
     extract_lines,
 )
-from .listing import COLUMN_WORDS, HEADING_LIKE
+from .listing import COLUMN_WORDS
 from .milestones import extract_milestones
 from .nodes import Finding, append_text, line_node, trimmed, written, yuan_text
 from .numbering import CIRCLED, LIST_MARKER, split_numbered
+from .outline import HEADING_LIKE
 from .tables import CELL_LABELS, ORGANISATION_END, single_value
 
 

@@ -153,3 +153,12 @@ def test_cells_run_together_go_on_lines_of_their_own_and_nothing_else_does():
         "项目名称市政维护",  # one label: nothing to cut
     ]
     assert origin == [1, 1, 1, 2]
+
+
+def test_a_numbered_heading_of_a_matter_opens_no_project():
+    text = (
+        "一、项目概况\n1.项目名称:柞水县凤镇中心卫生院装修改造项目。\n"
+        "2.项目建设单位:柞水县凤镇中心卫生院。\n7.项目总投资:总投资150.00万元。\n"
+        "四、项目建设单位名称和联系方式\n建设单位:柞水县凤镇中心卫生院\n"
+    )
+    assert len(o.parse_outline(text).projects) == 1
