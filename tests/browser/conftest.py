@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 # Flags for a closed network and a root sandbox: no background calls home, no GPU.
@@ -64,8 +65,19 @@ def watch_policy_violations(page) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def live_server(django_db_setup, live_server):
+def live_server(django_db_setup, django_db_blocker, live_server):
     """pytest-django's live server, started after the test database is made, so it stops
     (closing its thread's connection) before the database is dropped; started first, it
-    outlived the database's teardown, which then failed ("being accessed by other users")."""
-    return live_server
+    outlived the database's teardown, which then failed ("being accessed by other users").
+
+    A request thread the browser left mid-request when it closed (a daemon thread, never
+    joined) keeps its connection open, in a transaction: those are closed from the server's
+    side once the tests are done, before the database is dropped."""
+    yield live_server
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
