@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["blank_titles", "excerpt", "halfwidth", "position_phrase"]
+__all__ = ["blank_titles", "excerpt", "halfwidth", "position_phrase", "squash"]
 
 EXCERPT_LIMIT = 60
 
@@ -41,6 +41,12 @@ def halfwidth(text: str) -> str:
     positions in the result are positions in ``text``. The function is idempotent.
     """
     return text.translate(_TABLE)
+
+
+def squash(text: str) -> str:
+    """``text`` half-width and without whitespace, to compare a cell or a line with words
+    whatever its spacing (``总 投 资（万元）`` → ``总投资(万元)``); positions are not kept."""
+    return re.sub(r"\s+", "", halfwidth(text))
 
 
 _CITED_TITLE = re.compile(r"《[^《》]*》")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..normalize import halfwidth
+from ..normalize import halfwidth, squash
 from . import outline as o
 from .lines import (
     sentence_stops,
@@ -28,10 +28,6 @@ def _texts(node: Any) -> list[str]:
     return []
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", halfwidth(text))
-
-
 def uncovered_lines(text: str, tree: dict) -> list[int]:
     """Line numbers of non-blank input lines not found in ``tree``.
 
@@ -47,7 +43,7 @@ def uncovered_lines(text: str, tree: dict) -> list[int]:
             + "".join(c["cited_text"] + c["separator"] for c in project.get("citations", []))
             + project.get("basis_closing", "")
         )
-    corpus = "\u0000".join(_squash(part) for part in texts)
+    corpus = "\u0000".join(squash(part) for part in texts)
     missing = []
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
@@ -59,6 +55,6 @@ def uncovered_lines(text: str, tree: dict) -> list[int]:
             rest = o.project_marker(stripped)[1]
         rest = sentence_stops(LIST_MARKER.sub("", halfwidth(rest).strip()))
         pieces = [piece for piece in _SPLIT.split(rest) if piece]
-        if any(_squash(piece) not in corpus for piece in pieces):
+        if any(squash(piece) not in corpus for piece in pieces):
             missing.append(number)
     return missing

@@ -35,7 +35,7 @@ from decimal import Decimal
 from ..amounts import UNIT_MULTIPLIERS, ParsedAmount, find_amounts
 from ..formulas import FormulaError, parse_formula
 from ..normalize import halfwidth
-from .numbering import split_numbered
+from .numbering import chinese_value, split_numbered
 
 _TOTAL_PART = re.compile(r"^[^，,]{0,12}?(?:[两三四五六七八九十\d]+项)?(?:合计|总计|小计)")
 _LEADING_VERB = re.compile(
@@ -307,19 +307,6 @@ def _factors_from_formula(body: str) -> tuple[str, list[tuple[Decimal, str, str]
 
 
 _CN_COUNT = re.compile(r"(?P<value>[两二三四五六七八九十])(?P<unit>节|天|次|期|批|年|人|个|项)")
-_CN_VALUES = {
-    "一": 1,
-    "两": 2,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
 
 # What a number of a unit is, where the text gives it no words of its own (60人×100元×2天).
 _UNIT_LABELS = {
@@ -442,7 +429,7 @@ _MONTHLY_PRICE = re.compile(
 
 
 def _number(word: str) -> Decimal:
-    return Decimal(word) if word.isdigit() else Decimal(_CN_VALUES[word])
+    return Decimal(word) if word.isdigit() else Decimal(chinese_value(word))
 
 
 def enumeration_before(text: str, noun: str) -> re.Match | None:
@@ -499,7 +486,7 @@ def _counts(text: str) -> list[tuple[Decimal, str, int, str]]:
             unit = match.group("unit")
             counts.append(
                 (
-                    Decimal(_CN_VALUES[match.group("value")]),
+                    Decimal(chinese_value(match.group("value"))),
                     unit,
                     match.start(),
                     words_for(text, match.start(), match.end(), unit=unit),

@@ -30,7 +30,7 @@ from ..amounts import (
     find_amounts,
     parse_amount_exact,
 )
-from ..normalize import halfwidth
+from ..normalize import halfwidth, squash
 from .lines import SOURCE_OF_MONEY, rate_at, sum_after
 from .numbering import LIST_MARKER, chinese_number, marker_at_start
 from .outline import HEADING_LIKE, classify_heading
@@ -102,16 +102,12 @@ class ListedProject:
     unit_from_total: bool = False  # a bare figure whose unit the text's sum of them gives
 
 
-def _squash(cell: str) -> str:
-    return re.sub(r"\s+", "", halfwidth(cell))
-
-
 def _cells(text: str) -> list[str]:
     return [cell.strip() for cell in text.split("|")]
 
 
 def _is_header(cells: list[str], recipients: bool = False) -> bool:
-    squashed = [_squash(c) for c in cells if c.strip()]
+    squashed = [squash(c) for c in cells if c.strip()]
     naming = _RECIPIENT_COLUMN if recipients else _NAME_COLUMN
     return (
         len(squashed) >= 3
@@ -184,7 +180,7 @@ def _columns(header: list[str], recipients: bool = False) -> dict[str, int]:
     else the first, is the amount (补助标准, 资金来源 and the like are not amounts)."""
     columns: dict[str, int] = {}
     money: list[tuple[int, str]] = []
-    for index, cell in enumerate(_squash(c) for c in header):
+    for index, cell in enumerate(squash(c) for c in header):
         if not cell:
             continue
         if "name" not in columns and _NAME_COLUMN.match(cell):
@@ -207,7 +203,7 @@ def _columns(header: list[str], recipients: bool = False) -> dict[str, int]:
     if recipients:
         # The recipient names the row, whatever other column there is (项目名称 too); of
         # places from the largest to the smallest (县(区), 乡镇(街道)), the smallest.
-        heads = [_squash(c) for c in header]
+        heads = [squash(c) for c in header]
         named = max(
             (i for i, cell in enumerate(heads) if _RECIPIENT_COLUMN.match(cell)), default=None
         )
@@ -237,7 +233,7 @@ def _table_unit(header: list[str], columns: dict[str, int], before: list[str]) -
     when neither does."""
     index = columns.get("amount")
     if index is not None and index < len(header):
-        heading = _squash(header[index])
+        heading = squash(header[index])
         if "万元" in heading:
             return "万元"
         if "元" in heading:
@@ -271,7 +267,7 @@ def _rows_by_bars(lines: list[str], start: int, width: int, has_number: bool, ne
         while cells and not cells[-1]:
             cells.pop()  # a row's trailing empty cells are flattening debris
         first = next((cell for cell in cells if cell), "")
-        ends = "|" not in text or _END_ROW.match(_squash(first)) or _is_header(cells)
+        ends = "|" not in text or _END_ROW.match(squash(first)) or _is_header(cells)
         opens = has_number and bool(cells) and bool(_ROW_NUMBER.match(cells[0]))
         if row and (ends or opens):
             if finished():
@@ -316,9 +312,7 @@ def _rows_by_cells(
 
     position, expected = 0, 1
     while position < len(cells):
-        if _TOTAL_ROW.match(_squash(text(position))) and not _END_ROW.match(
-            _squash(text(position))
-        ):
+        if _TOTAL_ROW.match(squash(text(position))) and not _END_ROW.match(squash(text(position))):
             # 小计 and its sum (one or more number cells) between two groups of rows.
             position += 1
             while _NUMERIC_CELL.match(text(position)) and not (
@@ -330,7 +324,7 @@ def _rows_by_cells(
         if text(position).rstrip(".、．") != str(expected):
             return
         end = position + 1
-        while end < min(position + width, len(cells)) and not _TOTAL_ROW.match(_squash(text(end))):
+        while end < min(position + width, len(cells)) and not _TOTAL_ROW.match(squash(text(end))):
             end += 1
         chunk = cells[position:end]
         if len(chunk) < width:
@@ -354,11 +348,11 @@ def _rows_by_cells(
         if (
             following
             and not _ROW_NUMBER.match(following)
-            and not _TOTAL_ROW.match(_squash(following))
+            and not _TOTAL_ROW.match(squash(following))
         ):
             # The last row: taken when what follows ends the table (附件) or is running
             # text; a short cell there means cells were lost on the way.
-            if _END_ROW.match(_squash(following)) or len(following) > 12:
+            if _END_ROW.match(squash(following)) or len(following) > 12:
                 yield [cell for _, cell in chunk], [number for number, _ in chunk]
             return
         yield [cell for _, cell in chunk], [number for number, _ in chunk]
@@ -375,7 +369,7 @@ def _misaligned_rows(lines: list[str], start: int, unit: str | None) -> list[Lis
     cells = [(i + 1, lines[i].strip()) for i in range(start + 1, len(lines)) if lines[i].strip()]
     rows: list[list[tuple[int, str]]] = []
     for at, (number, cell) in enumerate(cells):
-        if _END_ROW.match(_squash(cell)):
+        if _END_ROW.match(squash(cell)):
             break
         following = cells[at + 1][1] if at + 1 < len(cells) else ""
         # The next number opens the next row where it follows words, or where words follow
@@ -438,7 +432,7 @@ def _rows_without_numbers(
         cell = lines[i].strip()
         if not cell:
             continue
-        if _END_ROW.match(_squash(cell)) or _TOTAL_ROW.match(_squash(cell)) or len(cell) > 80:
+        if _END_ROW.match(squash(cell)) or _TOTAL_ROW.match(squash(cell)) or len(cell) > 80:
             break
         cells.append((i + 1, cell))
     needed = max(columns["name"], columns["amount"]) + 1
@@ -481,7 +475,7 @@ def _rows_from_number_to_number(lines: list[str], start: int, width: int, column
         cell = lines[i].strip()
         if not cell:
             continue
-        if _END_ROW.match(_squash(cell)) or _TOTAL_ROW.match(_squash(cell)):
+        if _END_ROW.match(squash(cell)) or _TOTAL_ROW.match(squash(cell)):
             break
         cells.append((i + 1, cell))
     starts, expected = [], 1
@@ -534,7 +528,7 @@ def _named_like_projects(rows: list[ListedProject]) -> bool:
     """Whether rows named by a 项目类型 column are named by projects (…茶产业项目), not by
     kinds of project (产业发展类): those are no names."""
     by_kind = [row for row in rows if re.fullmatch(r"项目(?:类型|类别)", row.name_column)]
-    named = [row for row in by_kind if _NAME_CELL.search(_squash(row.name))]
+    named = [row for row in by_kind if _NAME_CELL.search(squash(row.name))]
     return not by_kind or len(named) * 2 > len(by_kind)
 
 
@@ -579,7 +573,7 @@ def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
     # One cell per line: a run of header words.
     run: list[int] = []
     for index, line in enumerate(lines):
-        squashed = _squash(line)
+        squashed = squash(line)
         worded = HEADER_WORDS.match(squashed) or (recipients and _RECIPIENT_COLUMN.match(squashed))
         if squashed and worded and len(squashed) <= 16:
             run.append(index)
@@ -597,7 +591,7 @@ def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
             columns = _columns(header, recipients)
             unit = _table_unit(header, columns, lines[: run[0]])
             others = any(
-                _NUMERIC_COLUMN.search(_squash(cell))
+                _NUMERIC_COLUMN.search(squash(cell))
                 for kind, index in columns.items()
                 if kind.startswith("other:")
                 for cell in [header[index]]
@@ -669,7 +663,7 @@ def read_allocation(text: str) -> tuple[list[ListedProject], ParsedAmount | None
     last = max(number for row in rows for number in row.lines)
     for index in range(last, min(last + 8, len(lines))):
         cells = [cell for cell in _cells(lines[index]) if cell.strip()]
-        if not cells or not _TOTAL_ROW.match(_squash(cells[0])):
+        if not cells or not _TOTAL_ROW.match(squash(cells[0])):
             continue
         # The sum on the 合计 row, or on the lines after it (one cell a line).
         following = [line.strip() for line in lines[index + 1 : index + 5] if line.strip()]
@@ -922,11 +916,7 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
     ):
         # 1、牲畜棚圈建设。新建牲畜棚圈3382座,每座补助10000元,投入资金3382万元,…: a short
         # name, then what it is, its money under a label; several such sums are no one total.
-        sums = [
-            amount
-            for label in _DESCRIBED_MONEY.finditer(normal, described.end())
-            if (amount := sum_after(rest, label.end(), reach=20)) is not None
-        ]
+        sums = _described_sums(rest, described.end())
         worded = _PROJECT_WORD.search(described.group("name"))
         if (sums and (worded or len(described.group("name")) <= 12)) or (
             worded and len(rest) > 120
@@ -1044,6 +1034,18 @@ _PROJECT_WORD = re.compile(
 _DESCRIBED_MONEY = re.compile(
     r"(?:投入|安排|补助|项目|总)?(?:资金|投资)(?:规模|总额)?\s*[:：为]?\s*"
 )
+
+
+def _described_sums(text: str, start: int = 0) -> list[ParsedAmount]:
+    """The sums ``text`` states under a money label from ``start`` on (投入资金3382万元,
+    总投资3715万元), never a rate."""
+    return [
+        amount
+        for label in _DESCRIBED_MONEY.finditer(halfwidth(text), start)
+        if (amount := sum_after(text, label.end(), reach=20)) is not None
+    ]
+
+
 _BY_UNIT = re.compile(r"由(?P<unit>[^，,。；;]{2,30}?)(?:牵头|负责)*实施")
 
 
@@ -1094,11 +1096,7 @@ def _run_on_items(lines: list[str]) -> list[ListedProject]:
         for marker, end in zip(markers, ends, strict=True):
             part = line[marker.end() : end]
             name = re.split(r"[，,；;。]", part, maxsplit=1)[0].strip()
-            sums = [
-                amount
-                for label in _DESCRIBED_MONEY.finditer(halfwidth(part))
-                if (amount := sum_after(part, label.end(), reach=20)) is not None
-            ]
+            sums = _described_sums(part)
             if not 2 <= len(name) <= 60 or len(sums) != 1:
                 break
             items.append(_prose_item(name, sums[0], part, number, "run-on"))
@@ -1127,11 +1125,7 @@ def _semicolon_items(lines: list[str]) -> list[ListedProject]:
             normal = halfwidth(part)
             does = _DOES.search(normal)
             name = part[: does.start()].strip() if does else ""
-            sums = [
-                amount
-                for label in _DESCRIBED_MONEY.finditer(normal)
-                if (amount := sum_after(part, label.end(), reach=20)) is not None
-            ]
+            sums = _described_sums(part)
             if not sums:
                 # …主要建设校舍2354平方米,706万元: the one sum the part states, not a rate.
                 sums = [a for a in find_amounts(part) if not a.per and not rate_at(part, a.start)]
@@ -1171,7 +1165,7 @@ def _rows_by_kinds(
         if "|" not in text:
             break
         cells = [cell for cell in _cells(text) if cell.strip()]
-        if not cells or _TOTAL_ROW.match(_squash(cells[0])):
+        if not cells or _TOTAL_ROW.match(squash(cells[0])):
             continue
         if not any(_NUMERIC_CELL.match(cell) for cell in cells):
             continue  # a second header row
@@ -1181,7 +1175,7 @@ def _rows_by_kinds(
     if money_last and all(len(cells) <= money_last for _, cells in rows):
         read = []
         for number, cells in rows:
-            named = next((cell for cell in cells if _NAME_CELL.search(_squash(cell))), None)
+            named = next((cell for cell in cells if _NAME_CELL.search(squash(cell))), None)
             if named is None or not _NUMERIC_CELL.match(cells[-1]):
                 return []
             read.append(_guessed_row(named.strip(), cells[-1], unit, [number], cells))
@@ -1191,7 +1185,7 @@ def _rows_by_kinds(
 
     def share(column: int, pattern: re.Pattern) -> float:
         present = [row[column] for row in grid if row[column]]
-        return sum(bool(pattern.search(_squash(c))) for c in present) / max(len(present), 1)
+        return sum(bool(pattern.search(squash(c))) for c in present) / max(len(present), 1)
 
     names = [j for j in range(width) if share(j, _NAME_CELL) >= 0.5]
     if not names:

@@ -15,7 +15,7 @@ from ..amounts import (
     round_yuan,
 )
 from ..docnumbers import find_doc_numbers
-from ..normalize import blank_titles, halfwidth
+from ..normalize import blank_titles, halfwidth, squash
 from . import outline as o
 from .citations import parse_basis
 from .lines import Line as ParsedLine
@@ -38,7 +38,7 @@ def header_cell(section: o.Section | None) -> bool:
     if section is None:
         return True
     lines = section.body_lines
-    return not lines or bool(HEADER_WORDS.match(re.sub(r"\s+", "", lines[0].text)))
+    return not lines or bool(HEADER_WORDS.match(squash(lines[0].text)))
 
 
 def total_from_form(text: str, node: dict, anchor: dict, findings: list[Finding]) -> None:

@@ -10,10 +10,11 @@ from typing import Any
 from ..amounts import (
     round_yuan,
 )
-from ..normalize import halfwidth
+from ..normalize import halfwidth, squash
 from . import outline as o
 from .citations import parse_basis
 from .funding import funding_amounts, parse_funding
+from .head import organisation
 from .indicators import parse_indicators
 from .lines import (
     extract_lines,
@@ -123,7 +124,6 @@ _UNIT_CELL = re.compile(
     r"(?:^|\|)\s*(?:项目)?(?P<kind>实施|承担|责任)(?:单位|主体)\s*\|\s*"
     r"(?P<value>[^|]*[\u4e00-\u9fff][^|]*?)\s*(?=\||$)"
 )
-_ORGANISATION = re.compile(rf"{ORGANISATION_END}$")
 
 
 def build_project(
@@ -194,7 +194,7 @@ def build_project(
                 # A line opening with a list's marker or a form's label starts anew.
                 and not any(LIST_MARKER.match(t) or _CELL_START.match(t) for t in texts[1:])
                 # A table's column headings one a line are no name wrapped over lines.
-                and not _COLUMN_HEADING.match(re.sub(r"\s+", "", texts[0]))
+                and not _COLUMN_HEADING.match(squash(texts[0]))
             )
             # A name or unit wrapped over a few short lines (PDF export) is one.
             heading = section.heading.text if section.heading else ""
@@ -203,7 +203,7 @@ def build_project(
                 field_kind,
                 with_person=bool(re.search(r"责任人|负责人", heading)),
             )
-            squashed = re.sub(r"\s+", "", value)
+            squashed = squash(value)
             if _COLUMN_HEADING.match(squashed) or _EMPTY_FORMS_LABEL.match(squashed):
                 # A table's next column heading (省份, 总投资（万元）), or the next label of a
                 # form left blank (项目名称 / 审批文号 / 批复机关 …), not this field's value:
@@ -248,8 +248,8 @@ def build_project(
         if node["implementing_unit"] and (rank or _IMPLEMENTING.match(unit_heading)):
             break  # the section's own unit stands unless an 实施 cell outranks it
         value = single_value(line.text[cell.start("value") : cell.end("value")], "unit")[0]
-        squashed = re.sub(r"\s+", "", value)
-        if value and _ORGANISATION.search(squashed) and not _COLUMN_HEADING.match(squashed):
+        squashed = squash(value)
+        if organisation(value) and not _COLUMN_HEADING.match(squashed):
             node["implementing_unit"] = value[:200]
             anchors["implementing_unit"] = line.number
             break

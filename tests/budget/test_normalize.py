@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from budget.normalize import blank_titles, halfwidth
+from budget.normalize import blank_titles, halfwidth, squash
 
 
 def test_cited_titles_are_blanked_and_the_texts_own_words_kept():
@@ -19,3 +19,8 @@ def test_blanking_keeps_every_position(text):
     blanked = blank_titles(text)
     assert len(blanked) == len(text)
     assert all(a == b for a, b in zip(blanked, halfwidth(text), strict=True) if a != "\u3000")
+
+
+def test_squash_compares_words_whatever_their_spacing_and_width():
+    assert squash(" 总 投 资（万元）\t\u3000") == "总投资(万元)"
+    assert squash("") == ""

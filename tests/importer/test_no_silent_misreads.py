@@ -15,42 +15,40 @@ EIGHT = (
 )
 
 
+def _eight(**sections: str) -> str:
+    """An eight-section text of one project, the sections given in place of ordinary ones."""
+    return EIGHT.format(
+        **{
+            "name": "某村人居环境整治项目",
+            "unit": "三、项目实施单位\n某县农业农村局\n",
+            "money": "项目总投资50万元。",
+            "plan": "2024年底前完成。",
+            "outcomes": "村容村貌改善。",
+        }
+        | sections
+    )
+
+
 def _project(text: str, year: int = 2024) -> tuple[dict, list]:
     result = parse_disclosure(text, year=year)
     return result.tree["projects"][0], result.findings
 
 
 def test_a_sum_said_to_be_the_whole_beats_a_parts_planned_investment():
-    text = EIGHT.format(
-        name="某村人居环境整治项目",
-        unit="三、项目实施单位\n某县农业农村局\n",
-        money="中央财政计划投资30万元，县级财政计划投资20万元，合计50万元。",
-        plan="2024年底前完成。",
-        outcomes="村容村貌改善。",
-    )
+    text = _eight(money="中央财政计划投资30万元，县级财政计划投资20万元，合计50万元。")
     assert _project(text)[0]["declared_total_yuan"] == "500000.00"
 
 
 def test_a_sentence_naming_form_labels_is_not_cut_into_form_cells():
-    text = EIGHT.format(
-        name="某村人居环境整治项目",
-        unit="",
-        money="项目总投资50万元。",
-        plan="2024年底前完成。",
-        outcomes="项目资金由实施单位按进度拨付给建设单位，确保专款专用。",
-    )
+    text = _eight(unit="", outcomes="项目资金由实施单位按进度拨付给建设单位，确保专款专用。")
     project, findings = _project(text)
     assert "按进度拨付给" not in project["implementing_unit"]
     assert any(f.field == "implementing_unit" for f in findings)  # not stated: flagged
 
 
 def test_a_schedules_column_heading_is_no_unit_and_an_implementing_cell_beats_a_responsible_one():
-    text = EIGHT.format(
-        name="某县高标准农田建设项目",
-        unit="",
-        money="项目总投资150万元。",
-        plan="序号 | 工作任务 | 责任单位 | 完成时间\n1 | 招标 | 县农业农村局 | 2024年3月",
-        outcomes="新增粮食产能10万斤。",
+    text = _eight(
+        unit="", plan="序号 | 工作任务 | 责任单位 | 完成时间\n1 | 招标 | 县农业农村局 | 2024年3月"
     )
     project, _ = _project(text)
     assert project["implementing_unit"] != "完成时间"
@@ -99,20 +97,8 @@ def test_a_list_of_names_loses_its_markers():
 
 
 def test_a_numbered_outcome_opens_no_project():
-    first = EIGHT.format(
-        name="某村人居环境整治项目",
-        unit="三、项目实施单位\n某县农业农村局\n",
-        money="项目总投资50万元。",
-        plan="2024年底前完成。",
-        outcomes="1.村容村貌明显改善\n2.群众满意度提高",
-    )
-    second = EIGHT.format(
-        name="某县高标准农田建设项目",
-        unit="三、项目实施单位\n某县农业农村局\n",
-        money="项目总投资150万元。",
-        plan="2024年底前完成。",
-        outcomes="新增粮食产能10万斤。",
-    ).split("\n", 1)[1]
+    first = _eight(outcomes="1.村容村貌明显改善\n2.群众满意度提高")
+    second = _eight(name="某县高标准农田建设项目", money="项目总投资150万元。").split("\n", 1)[1]
     projects = parse_disclosure(first + second).tree["projects"]
     assert [p["name"] for p in projects] == ["某村人居环境整治项目", "某县高标准农田建设项目"]
     assert "群众满意度提高" in projects[0]["outcomes"]
