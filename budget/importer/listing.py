@@ -737,10 +737,14 @@ _ANY_MARKER = re.compile(
 )
 # A numbered field of a list's item: a short label and a colon (1、考核任务:…, 2、完成情况:…).
 _FIELD = r"(?P<label>[\u4e00-\u9fff]{2,6})[:：]"
-_FIELD_LINE = re.compile(rf"^\s*[0-9]{{1,2}}\s*[.、．]\s*{_FIELD}")
+_FIELD_LINE = re.compile(
+    r"^\s*(?:[0-9]{1,2}\s*[.、．]|[（(]\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[）)])"
+    rf"\s*{_FIELD}"
+)
 # The item's own total in such a field (规划投资总额167万元), not what was spent of it.
 _FIELD_TOTAL = re.compile(
-    r"(?:规划|计划)?(?:投资总额|总投资|项目总投资|资金总额|总预算)\s*[:：为]?\s*"
+    r"(?:(?:规划|计划)?(?:投资总额|总投资|项目总投资|资金总额|总预算)|(?:规划|计划)投资)"
+    r"\s*[:：为]?\s*"
 )
 _LABEL_LINE = re.compile(
     r"^\s*(?:项目)?(?:总投资|投资|资金规模|投资规模|项目资金|资金|金额|预算|实施单位|责任单位|"

@@ -1955,6 +1955,25 @@ def test_numbered_fields_under_a_listed_project_are_its_text_and_give_its_total(
     ]
 
 
+@pytest.mark.parametrize("marker", ["(一)", "（一）", "(1)", "1、"])
+def test_fields_numbered_in_another_style_are_the_items_text_and_its_planned_total(marker):
+    # 一、…项目 then (一)资金使用情况:计划投资…: the fields are the project's, not a list.
+    second = marker.replace("一", "二").replace("1", "2")
+    text = "现将实施情况公告如下:\n" + "".join(
+        f"{n}、{name}\n{marker}资金使用情况:计划投资{plan}万元,结算价{paid}万元。\n"
+        f"{second}检查验收结果:建设大棚1栋,验收合格。\n"
+        for n, name, plan, paid in [
+            ("一", "庄兴村温室大棚建设项目", "117.98", "112.92"),
+            ("二", "东兴村基础设施建设项目", "60.64", "52.56"),
+        ]
+    )
+    projects = parse_disclosure(text, year=2025).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("庄兴村温室大棚建设项目", "1179800.00"),
+        ("东兴村基础设施建设项目", "606400.00"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("kinds", "names"),
     [
