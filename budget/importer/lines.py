@@ -854,8 +854,16 @@ _RATE_BEFORE = re.compile(r"(?:每|户均|人均|亩均|平均)[^，,。；;：:
 
 
 def rate_at(text: str, start: int) -> bool:
-    """Whether what is written at ``start`` of ``text`` is priced per thing (每户…, 每个村…)."""
+    """Whether what is written at ``start`` of ``text`` is priced per thing (每户…, 每个村…;
+    the top of a range too: 每人300-1200元)."""
+    low = _RANGE_LOW.search(text[max(0, start - 12) : start])
+    if low:
+        start -= len(low.group())
     return bool(_RATE_BEFORE.search(text[max(0, start - 12) : start]))
+
+
+# The low end of a range before its top: 300- in 每人300-1200元.
+_RANGE_LOW = re.compile(r"[0-9０-９][0-9０-９.．]*\s*(?:元|万元)?\s*[-—－~～至到]\s*$")
 
 
 def sum_after(text: str, end: int, *, reach: int = 30) -> ParsedAmount | None:

@@ -31,7 +31,7 @@ from ..amounts import (
     parse_amount_exact,
 )
 from ..normalize import halfwidth, squash
-from .lines import SOURCE_OF_MONEY, rate_at, sum_after
+from .lines import SOURCE_OF_MONEY, is_rate, rate_at, sum_after
 from .numbering import LIST_MARKER, chinese_number, marker_at_start
 from .outline import HEADING_LIKE, classify_heading
 from .tables import ORGANISATION_END, single_value
@@ -624,6 +624,7 @@ def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
         return []
     return (
         _numbered_items(lines)
+        or _numbered_paragraphs(lines)
         or _run_on_items(lines)
         or _semicolon_items(lines)
         or _named_lines(lines)
@@ -969,6 +970,8 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
         )
         item.content.append(rest)
         return item
+    if found and _prose_paragraph(rest, found):
+        return None  # read as a paragraph of prose (_numbered_paragraphs)
     if found:
         # The name is what comes before its money, written as a name: no clause, no label;
         # a count after it goes (大同区农村道路改造项目1个,1600万元).
@@ -1001,6 +1004,12 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
     ):
         return None  # 1.项目名称:… is a form's row, 一、资金分配情况 and 二、项目总投资 headings
     return ListedProject(name=rest.strip(" 。;；"), line=number, lines=[number], style=kind)
+
+
+def _prose_paragraph(rest: str, found: list[ParsedAmount]) -> bool:
+    """Whether an item's words are prose whose first sum is not its money but a source of
+    money, then what it is for (…衔接资金60万元拟用于真武村…)."""
+    return bool(re.match(r"\s*(?:拟|计划|将)?用于", rest[found[0].end :]))
 
 
 # What an item names when it is a source of money or a period, not a project (中央财政衔接资金
@@ -1107,6 +1116,160 @@ def _run_on_items(lines: list[str]) -> list[ListedProject]:
         else:
             return items
     return []
+
+
+# The words that make a paragraph's sum its total (以上合计投入…60万元, 整个项目预计投入…,
+# 项目总投资…58万元), not a part of it.
+_PARAGRAPH_TOTAL = re.compile(r"(?:合计|共计|总计|整个项目|总投资|以上)[^，,。；;0-9]{0,20}$")
+# Where a paragraph's project is named: the words before 项目 after what is done for it
+# (为蔡金镇中心村安装稻田智能化灌排系统项目), else the paragraph's first clause.
+_PARAGRAPH_PROJECT = re.compile(
+    r"(?:^|[为对在]|用于|实施)(?P<name>[^，,。；;:：为对在]{4,40}?项目)"
+)
+_LEAD_WORDS = re.compile(r"^(?:拟|计划|预计)?(?:用于|对|为|在|实施|安排)")
+
+
+def _numbered_paragraphs(lines: list[str]) -> list[ListedProject]:
+    """Paragraphs numbered 1, 2, 3 … (any style), each a project told in prose with its money
+    (``1.第二批中央…资金60万元拟用于真武村…维修整治,投入资金10万元;对真武村环线950米进行
+    黑化,预计投入资金50万元;以上合计投入…60万元。``): two at least, every one stating a sum.
+
+    Each is named by the project its words name (…项目), else by its first clause; both name and
+    money are flagged as read from prose. Its money is the sum its words call the total (合计,
+    整个项目, 总投资), else its one sum; the other sums, when they make up that total, are its
+    parts (sub-items). Several sums that make up no stated total leave the money empty."""
+    items: list[ListedProject] = []
+    style = None
+    for index, line in enumerate(lines):
+        found = marker_at_start(line, len(items) + 1, style)
+        if found is not None:
+            style, marker = found
+            items.append(ListedProject(name="", line=index + 1, lines=[index + 1], style=style))
+            items[-1].content.append(line[marker.end() :].strip())
+        elif (
+            items
+            and line.strip()
+            and not _NOTICE_AGAIN.match(line)
+            and not _ANY_MARKER.match(halfwidth(line))
+        ):
+            if len(items[-1].lines) > 1 and items[-1].lines[-1] != index:
+                break
+            items[-1].lines.append(index + 1)
+            items[-1].content.append(line.strip())
+        elif items and line.strip():
+            break
+    # Each opens with its money on its numbered line: a heading (一、项目资金使用情况) over
+    # paragraphs is an outline, not a list.
+    if len(items) < 2 or not all(find_amounts(item.content[0]) for item in items):
+        return []
+    taken = {number for item in items for number in item.lines}
+    elsewhere = [
+        amount
+        for number, line in enumerate(lines, 1)
+        if number not in taken
+        for amount in find_amounts(line)
+    ]
+    for item in items:
+        if not _paragraph_project(item, elsewhere):
+            return []
+    return items
+
+
+def _paragraph_project(item: ListedProject, elsewhere: list[ParsedAmount]) -> bool:
+    """Name ``item``, a numbered paragraph, and give it its money and parts; False when it
+    states no sum. ``elsewhere`` are the sums the text states outside the paragraphs: one equal
+    to the parts of an allocation that states no total (…分配为:西小召镇70万元、乌拉山镇70万元
+    和沙德格苏木70万元) is its total."""
+    words = " ".join(item.content)
+    # A sum in brackets is a note on the one before it (1330万元(其中:…30万元)), no part.
+    sums = [
+        amount
+        for amount in find_amounts(words)
+        if not is_rate(words, amount) and not _in_brackets(words, amount.start)
+    ]
+    if not sums:
+        return False
+    named = _PARAGRAPH_PROJECT.search(words)
+    first = re.split(r"[，,。；;]", words, maxsplit=1)[0]
+    name = named.group("name") if named else _paragraph_name(first)
+    if not 2 <= len(name) <= 60:
+        return False
+    item.name, item.inferred, item.amount_line = name, True, item.line
+    labelled = [a for a in sums if _PARAGRAPH_TOTAL.search(_clause_to(words, a.start))]
+    allocation = _ALLOCATED.search(words)
+    total = None
+    if labelled:
+        total = labelled[0]
+    elif len(sums) == 1 or (not allocation and len(sums) == 2 and sums[0].value == sums[1].value):
+        total = sums[0]  # (下达资金100万元…用于…投入100万元: said twice)
+    elif not allocation and sum(a.value for a in sums[1:]) == sums[0].value:
+        total = sums[0]  # 资金60万元…投入10万元…投入50万元: the first, then its parts
+    if total is None and allocation:
+        # Money shared out after a colon (分配为:A1330万元;B800万元…): each sum a recipient's.
+        shares = [a for a in sums if a.start > allocation.end()]
+        item.parts = [_paragraph_part(words, a, item) for a in shares]
+        whole = sum(a.value for a in shares)
+        total = next((a for a in elsewhere if a.value == whole), None)
+        item.total_checked = total is not None
+    if total is None:
+        if not item.parts:
+            item.amount_cell = "、".join(a.text for a in sums)
+        return True
+    item.amount = total
+    parts = [a for a in sums if a.value != total.value]
+    if not item.parts and len(parts) >= 2 and sum(a.value for a in parts) == total.value:
+        item.parts = [_paragraph_part(words, a, item) for a in parts]
+    return True
+
+
+# Money shared out among recipients after a colon: 分配为:, 具体分配如下:, 安排如下:.
+_ALLOCATED = re.compile(r"(?:分配|安排|下达|拨付)(?:为|如下|情况)?[:：]")
+
+
+def _in_brackets(words: str, at: int) -> bool:
+    """Whether position ``at`` of ``words`` is inside brackets."""
+    before = words[:at]
+    return before.count("(") + before.count("（") > before.count(")") + before.count("）")
+
+
+def _paragraph_name(words: str) -> str:
+    """A name from prose: what the money is for (用于…), up to a sum, a rate or its standard
+    (…群众按照每人300-1200元标准 → …群众), without the count it ends with (…通组道路600米 →
+    …通组道路)."""
+    # What the money is for names it, not the money (…资金60万元拟用于真武村… → 真武村…).
+    words = _LEAD_WORDS.sub("", words.split("用于", 1)[-1])
+    name = re.split(
+        r"[0-9０-９.,，]+\s*(?:万元|元|亿元)|按照|按每|每人|每户|标准|(?:具体)?分配(?:为|如下)?[:：]",
+        words,
+    )[0]
+    return re.sub(r"[0-9０-９][0-9０-９.]*\s*[\u4e00-\u9fff]{0,2}$", "", name).strip()
+
+
+def _clause_to(words: str, end: int) -> str:
+    """The words of ``words`` from the last comma or stop before ``end`` up to it."""
+    start = max(words.rfind(stop, 0, end) for stop in "，,。；;") + 1
+    return words[start:end]
+
+
+def _paragraph_part(words: str, amount: ParsedAmount, item: ListedProject) -> ListedProject:
+    """A part of a paragraph's money: its words up to its sum from the stop, colon, 、 or sum
+    before them, named by their first clause."""
+    start = max(words.rfind(stop, 0, amount.start) for stop in "；;。:：、") + 1
+    before = [a for a in find_amounts(words[: amount.start]) if a.end > start]
+    if before:
+        start = before[-1].end  # 西小召镇70万元和沙德格苏木70万元: after the sum before it
+    text = re.sub(r"^[和及与]", "", words[start : amount.end].strip(" ，,"))
+    first = re.split(r"[，,]", text, maxsplit=1)[0]
+    named = _PARAGRAPH_PROJECT.search(first)
+    name = named.group("name") if named else _paragraph_name(first)
+    return ListedProject(
+        name=name[:60] or item.name,
+        line=item.line,
+        lines=[item.line],
+        amount=amount,
+        style=item.style,
+        content=[text],
+    )
 
 
 # What a project named in prose then does: the name is the words before it (泽库县第一民族中学

@@ -2020,3 +2020,94 @@ def test_a_one_cell_a_line_headings_unit_wrapped_to_its_own_line_is_part_of_it()
         ("公共厕所建设项目", "将军营镇", Decimal("960000")),
         ("粪污处理设施建设项目", "将军营镇", Decimal("400000")),
     ]
+
+
+NUMBERED_PARAGRAPHS = (
+    "现将资金安排使用公告如下:\n"
+    "1.第二批中央衔接资金60万元拟用于真武村境内约5公里破损路面进行维修整治,投入资金10万元;"
+    "对真武村环线950米进行黑化,预计投入资金50万元;以上合计投入中央衔接资金60万元。\n"
+    "2.对全区256名省外务工群众按照每人300-1200元标准进行务工补助,预计投入资金27.92万元;"
+    "对全区682名区外省内务工群众进行补助,预计投入资金26.35万元;整个项目预计投入资金54.27万元。\n"
+    "3.为蔡金镇中心村安装稻田智能化灌排系统项目,安装管网820米,项目总投资58万元,"
+    "其中投入省级衔接资金20万元。\n"
+    "4.为竹根镇青龙村新建通组道路600米,预计投入省级衔接资金21万元。\n"
+    "公告期间如有异议,欢迎提出监督意见。\n"
+)
+
+
+def test_numbered_paragraphs_of_prose_are_projects_with_their_total_and_parts():
+    result = parse_disclosure(NUMBERED_PARAGRAPHS, year=2024)
+    projects = result.tree["projects"]
+    assert [
+        (p["name"], p["declared_total_yuan"], [s["declared_amount_yuan"] for s in p["sub_items"]])
+        for p in projects
+    ] == [
+        ("真武村境内约5公里破损路面进行维修整治", "600000.00", ["100000.00", "500000.00"]),
+        ("全区256名省外务工群众", "542700.00", ["279200.00", "263500.00"]),
+        # One sub-item holds all of a paragraph without parts.
+        ("蔡金镇中心村安装稻田智能化灌排系统项目", "580000.00", ["580000.00"]),
+        ("竹根镇青龙村新建通组道路", "210000.00", ["210000.00"]),
+    ]
+    # Read from prose: every name and every amount is flagged for staff.
+    for sequence in range(1, 5):
+        fields = {f.field for f in result.findings if f.project == sequence}
+        assert {"name", "declared_total"} <= fields
+
+
+def test_headings_over_paragraphs_are_no_list_of_projects():
+    text = (
+        "一、项目资金使用情况\n2024年下达项目资金1570万元,已支出1522.9万元。\n"
+        "二、项目实施情况\n组织实施6个项目,投入资金1570万元。\n"
+    )
+    assert read_listing(text) == []
+
+
+def test_paragraphs_with_several_sums_and_no_total_leave_the_money_to_staff():
+    from budget.importer.listing import _numbered_paragraphs
+
+    lines = [
+        "1.修建甲村道路投入资金10万元,修建乙村桥梁投入资金25万元。",
+        "2.购置农机投入资金8万元。",
+    ]
+    listed = _numbered_paragraphs(lines)
+    assert (listed[0].amount, listed[0].amount_cell) == (None, "10万元、25万元")
+    assert listed[1].amount.value == Decimal("80000")
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["西小召镇", "乌拉山镇", "沙德格苏木", "明安镇", "水利局", "新安镇"]),
+            st.integers(min_value=1, max_value=2000),
+        ),
+        min_size=2,
+        max_size=6,
+        unique_by=lambda pair: pair[0],
+    ),
+    st.booleans(),
+)
+def test_an_allocation_paragraph_shares_its_money_among_recipients(shares, stated):
+    whole = sum(amount for _, amount in shares)
+    listed = "、".join(f"{name}{amount}万元" for name, amount in shares)
+    text = (
+        (f"下达集体经济项目资金{whole}万元。\n" if stated else "")
+        + f"一、2026年常态化帮扶资金分配为:{listed}(其中:发展集体经济30万元)。\n"
+        + "二、2026年集体经济项目资金分配为:甲镇70万元和乙镇70万元。\n"
+    )
+    first = read_listing(text)[0]
+    assert first.name == "2026年常态化帮扶资金"
+    assert [(p.name, p.amount.value) for p in first.parts] == [
+        (name, Decimal(amount) * 10000) for name, amount in shares
+    ]
+    # Its total only where the text states the sum of the shares; never one share.
+    assert (first.amount.value if first.amount else None) == (
+        Decimal(whole) * 10000 if stated else None
+    )
+
+
+def test_the_top_of_a_range_after_each_is_a_rate():
+    from budget.importer.lines import rate_at
+
+    text = "按照每人300-1200元标准补助,投入资金27.92万元"
+    assert rate_at(text, text.index("1200"))
+    assert not rate_at(text, text.index("27.92"))
