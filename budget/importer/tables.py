@@ -62,7 +62,9 @@ CELL_LABELS = (
     "二级项目代码",
 )
 _NEXT_CELL = re.compile(
-    r"\s*(?:[|｜]|\s{2,}|(?<=\s)(?:" + "|".join(CELL_LABELS) + r")(?:及代码)?\s*[:：]?)"
+    r"\s*(?:[|｜]|\s{2,}|(?<=\s)(?:" + "|".join(CELL_LABELS) + r")(?:及代码)?\s*[:：]?"
+    # cells run on in a sentence: 项目名称:X,建设性质:新建;建设地址:…
+    r"|[，,；;]\s*[\u4e00-\u9fff]{2,6}[:：])"
 )
 # A value's own label in front of it: 项目责任单位:X, 实施单位 X.
 _OWN_LABEL = {

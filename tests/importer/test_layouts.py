@@ -52,6 +52,13 @@ def test_unflatten_never_changes_the_number_of_lines(lines):
             "主管部门 | 淮北市文化旅游体育局",
         ),
         ("项目责任单位:庄浪县农业农村局", "unit", "庄浪县农业农村局", ""),
+        # Cells run on in one sentence: the next label ends the value.
+        (
+            "项目名称:2021年赵村生产道路建设项目,建设性质:新建;总投资:75万元",
+            "name",
+            "2021年赵村生产道路建设项目",
+            ",建设性质:新建;总投资:75万元",
+        ),
         # A unit whose cell runs on into a sentence about it.
         (
             "实施主体:卢村乡人民政府根据行动方案明确职责:农服中心、水利站",
@@ -2111,3 +2118,18 @@ def test_the_top_of_a_range_after_each_is_a_rate():
     text = "按照每人300-1200元标准补助,投入资金27.92万元"
     assert rate_at(text, text.index("1200"))
     assert not rate_at(text, text.index("27.92"))
+
+
+def test_numbered_items_of_labelled_cells_in_one_sentence_are_projects():
+    text = (
+        "现申请实施2021年度衔接推进乡村振兴资金项目。具体情况如下:\n"
+        "1、项目名称:2021年赵村生产道路建设项目,建设性质:新建;建设地址:赵村;"
+        "建设内容:新修生产道路1181米;总投资:75万元;项目效益:改善出行条件。\n"
+        "2、项目名称:2021年虎牢关村水利建设项目,建设性质:新建;建设内容:安装压力罐2套;"
+        "总投资:8万元;项目效益:提高饮水保障能力。\n"
+    )
+    projects = parse_disclosure(text, year=2021).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("2021年赵村生产道路建设项目", "750000.00"),
+        ("2021年虎牢关村水利建设项目", "80000.00"),
+    ]
