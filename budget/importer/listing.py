@@ -32,7 +32,7 @@ from ..amounts import (
 )
 from ..normalize import halfwidth, squash
 from .lines import SOURCE_OF_MONEY, is_rate, rate_at, sum_after
-from .numbering import LIST_MARKER, chinese_number, marker_at_start
+from .numbering import LIST_MARKER, chinese_number, chinese_value, marker_at_start
 from .outline import HEADING_LIKE, classify_heading
 from .tables import ORGANISATION_END, single_value
 
@@ -628,6 +628,7 @@ def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
         or _run_on_items(lines)
         or _semicolon_items(lines)
         or _named_lines(lines)
+        or _counted_names(lines)
     )
 
 
@@ -706,6 +707,51 @@ def _named_lines(lines: list[str]) -> list[ListedProject]:
         )
         for index in best
     ]
+
+
+# A count of projects and their names after it: 加工项目2个,锦山镇富廷村烘干塔项目、向阳川镇
+# 六合村笨榨豆油项目; 已成功发债项目2个,…恢复工程0.4亿元、…一期工程0.8亿元.
+_COUNTED = re.compile(
+    r"(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:个|项)[，,:：]\s*(?P<names>[^，,。；;:：]+)"
+)
+_COUNTED_NAME = re.compile(
+    r"^(?:和|及|以及)?(?P<name>[^、]{4,60}(?:项目|工程))(?P<money>(?:[0-9０-９].*)?)$"
+)
+
+
+def _counted_names(lines: list[str]) -> list[ListedProject]:
+    """Projects a text names after a count of them, apart by 、 or 和, each ending in 项目 or
+    工程 and stating its money or none (``加工项目2个,锦山镇富廷村烘干塔项目、向阳川镇六合村
+    笨榨豆油项目``): the names must be as many as the count says. Two at least in the whole
+    text, else none; named from prose, so flagged."""
+    found: list[ListedProject] = []
+    for index, line in enumerate(lines):
+        for counted in _COUNTED.finditer(line):
+            words = re.split(r"、|(?<=[元目程])和", counted.group("names"))
+            names = [_COUNTED_NAME.match(word.strip()) for word in words]
+            n = counted.group("n")
+            if len(names) != (int(n) if n.isdigit() else chinese_value(n)) or not all(names):
+                continue
+            for name in names:
+                money = find_amounts(name.group("money"))
+                if name.group("money").strip() and not (
+                    len(money) == 1 and money[0].start == 0 and not money[0].per
+                ):
+                    break  # what follows a name is its sum, or nothing
+            else:
+                for name in names:
+                    money = find_amounts(name.group("money"))
+                    found.append(
+                        ListedProject(
+                            name=name.group("name"),
+                            line=index + 1,
+                            lines=[index + 1],
+                            amount=money[0] if money else None,
+                            amount_line=index + 1,
+                            inferred=True,
+                        )
+                    )
+    return found if len(found) >= 2 else []
 
 
 def _under_heading(lines: list[str], first: int) -> bool:

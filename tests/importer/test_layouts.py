@@ -2133,3 +2133,35 @@ def test_numbered_items_of_labelled_cells_in_one_sentence_are_projects():
         ("2021年赵村生产道路建设项目", "750000.00"),
         ("2021年虎牢关村水利建设项目", "80000.00"),
     ]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["富廷村烘干塔", "六合村笨榨豆油", "长胜村道路硬化", "龙山村晒场"]),
+            st.sampled_from(["项目", "工程"]),
+            st.one_of(st.none(), st.integers(min_value=1, max_value=900)),
+        ),
+        min_size=2,
+        max_size=4,
+        unique_by=lambda name: name[0],
+    ),
+    st.sampled_from(["、", "和"]),
+)
+def test_names_after_a_count_of_them_are_the_projects(names, joint):
+    written = [f"{name}{end}" + (f"{money}万元" if money else "") for name, end, money in names]
+    listing = "、".join(written[:-1]) + ("和" if joint == "和" else "、") + written[-1]
+    text = (
+        f"2025年项目库保留储备项目{len(names)}个,{listing}。\n"
+        "农业机械采购项目3个,甲村、乙村、丙村。\n"  # villages, not projects: not read
+    )
+    listed = read_listing(text)
+    assert [(p.name, p.amount.value if p.amount else None) for p in listed] == [
+        (f"{name}{end}", Decimal(money) * 10000 if money else None) for name, end, money in names
+    ]
+    assert all(p.inferred for p in listed)
+
+
+def test_names_that_do_not_match_their_count_are_no_list():
+    # Three said, two named: not read (the text may name them elsewhere).
+    assert read_listing("储备项目3个,甲村道路硬化项目、乙村晒场项目。\n") == []
