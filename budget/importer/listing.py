@@ -1172,7 +1172,7 @@ _PARAGRAPH_TOTAL = re.compile(r"(?:合计|共计|总计|整个项目|总投资|�
 _PARAGRAPH_PROJECT = re.compile(
     r"(?:^|[为对在]|用于|实施)(?P<name>[^，,。；;:：为对在]{4,40}?项目)"
 )
-_LEAD_WORDS = re.compile(r"^(?:拟|计划|预计)?(?:用于|对|为|在|实施|安排)")
+_LEAD_WORDS = re.compile(r"^(?:拟|计划|预计|提前)?(?:用于|对|为|在|实施|安排|下达|拨付)")
 
 
 def _numbered_paragraphs(lines: list[str]) -> list[ListedProject]:
@@ -1184,41 +1184,87 @@ def _numbered_paragraphs(lines: list[str]) -> list[ListedProject]:
     money are flagged as read from prose. Its money is the sum its words call the total (合计,
     整个项目, 总投资), else its one sum; the other sums, when they make up that total, are its
     parts (sub-items). Several sums that make up no stated total leave the money empty."""
-    items: list[ListedProject] = []
-    style = None
+    for parent, items in _paragraph_runs(lines):
+        # Each opens with its money on its numbered line: a heading (一、项目资金使用情况)
+        # over paragraphs is an outline, not a list; so are paragraphs under one ((六)资金
+        # 安排情况 1.…), and sources of money (1.中央财政衔接资金300万元) are no projects.
+        if (
+            len(items) < 2
+            or not all(find_amounts(item.content[0]) for item in items)
+            or (parent is not None and _a_heading(parent.content[0]))
+        ):
+            continue
+        taken = {number for item in items for number in item.lines}
+        elsewhere = [
+            amount
+            for number, line in enumerate(lines, 1)
+            if number not in taken
+            for amount in find_amounts(line)
+        ]
+        if all(_paragraph_project(item, elsewhere) for item in items) and not any(
+            _NOT_A_PROJECT.search(item.name) for item in items
+        ):
+            return items
+    return []
+
+
+def _a_heading(words: str) -> bool:
+    """Whether a numbered line's words are a section's heading (项目名称：…, 资金安排情况)."""
+    head = re.split(r"[:：]", words, maxsplit=1)[0].strip()
+    return len(head) <= 16 and bool(HEADING_LIKE.search(head) or classify_heading(head))
+
+
+def _paragraph_runs(lines: list[str]) -> list[tuple[ListedProject | None, list[ListedProject]]]:
+    """The runs of numbered paragraphs of ``lines``, in the order they start, each with the
+    item it sits in (or None): a run's items
+    are numbered 1, 2, 3 … in one style, a run in another style may sit inside an item (一、…
+    (一)… (二)… 二、…), and an item's paragraph runs on over the unnumbered lines after it
+    until a blank line, a numbered line or the notice speaking again (特此公告)."""
+    runs: list[tuple[ListedProject | None, list[ListedProject]]] = []  # (its parent, items)
+    open_runs: list[list[ListedProject]] = []  # outermost first
     for index, line in enumerate(lines):
-        found = marker_at_start(line, len(items) + 1, style)
-        if found is not None:
-            style, marker = found
-            items.append(ListedProject(name="", line=index + 1, lines=[index + 1], style=style))
-            items[-1].content.append(line[marker.end() :].strip())
-        elif (
-            items
+        item = None
+        for depth in range(len(open_runs) - 1, -1, -1):
+            run = open_runs[depth]
+            found = marker_at_start(line, len(run) + 1, run[0].style)
+            if found is not None:
+                del open_runs[depth + 1 :]
+                item = _paragraph(line, index, found)
+                run.append(item)
+                break
+        if item is None and (found := marker_at_start(line, 1)) is not None:
+            item = _paragraph(line, index, found)
+            # Its parent is the item above it, of the same style too (5.项目实施内容: 1.…).
+            parent = open_runs[-1][-1] if open_runs else None
+            open_runs = [run for run in open_runs if run[0].style != item.style]
+            runs.append((parent, [item]))
+            open_runs.append(runs[-1][1])
+        if item is not None:
+            continue
+        last = open_runs[-1][-1] if open_runs else None
+        if (
+            last is not None
             and line.strip()
+            and last.lines[-1] == index  # the line right after the paragraph's last
             and not _NOTICE_AGAIN.match(line)
             and not _ANY_MARKER.match(halfwidth(line))
         ):
-            if len(items[-1].lines) > 1 and items[-1].lines[-1] != index:
-                break
-            items[-1].lines.append(index + 1)
-            items[-1].content.append(line.strip())
-        elif items and line.strip():
-            break
-    # Each opens with its money on its numbered line: a heading (一、项目资金使用情况) over
-    # paragraphs is an outline, not a list.
-    if len(items) < 2 or not all(find_amounts(item.content[0]) for item in items):
-        return []
-    taken = {number for item in items for number in item.lines}
-    elsewhere = [
-        amount
-        for number, line in enumerate(lines, 1)
-        if number not in taken
-        for amount in find_amounts(line)
-    ]
-    for item in items:
-        if not _paragraph_project(item, elsewhere):
-            return []
-    return items
+            last.lines.append(index + 1)
+            last.content.append(line.strip())
+        elif line.strip():
+            open_runs = []  # the text goes on: the runs end
+    return runs
+
+
+def _paragraph(line: str, index: int, found: tuple[str, re.Match]) -> ListedProject:
+    style, marker = found
+    return ListedProject(
+        name="",
+        line=index + 1,
+        lines=[index + 1],
+        style=style,
+        content=[line[marker.end() :].strip()],
+    )
 
 
 def _paragraph_project(item: ListedProject, elsewhere: list[ParsedAmount]) -> bool:
@@ -1237,7 +1283,7 @@ def _paragraph_project(item: ListedProject, elsewhere: list[ParsedAmount]) -> bo
         return False
     named = _PARAGRAPH_PROJECT.search(words)
     first = re.split(r"[，,。；;]", words, maxsplit=1)[0]
-    name = named.group("name") if named else _paragraph_name(first)
+    name = _LEAD_WORDS.sub("", named.group("name")) if named else _paragraph_name(first)
     if not 2 <= len(name) <= 60:
         return False
     item.name, item.inferred, item.amount_line = name, True, item.line

@@ -2165,3 +2165,21 @@ def test_names_after_a_count_of_them_are_the_projects(names, joint):
 def test_names_that_do_not_match_their_count_are_no_list():
     # Three said, two named: not read (the text may name them elsewhere).
     assert read_listing("储备项目3个,甲村道路硬化项目、乙村晒场项目。\n") == []
+
+
+def test_numbered_paragraphs_inside_an_outer_item_are_read_as_the_list():
+    # 一、 states no money; its (一)(二) do: they are the projects.
+    text = (
+        "经审核,现批复如下:\n"
+        "一、原则同意你委上报的高标准农田建设项目实施计划。\n"
+        "(一)2023年度高标准农田项目建设规模56800亩,其中:新建项目31800亩,"
+        "改造提升项目25000亩。项目总投资11360万元。\n"
+        "(二)提前下达2024年度改造提升高标准农田建设项目规模6400亩。项目总投资1280万元。\n"
+        "二、请按照批复后的项目实施计划组织开展相关工作。\n"
+        "三、项目建设期1年。\n"
+    )
+    listed = read_listing(text)
+    assert [(p.name, p.amount.value) for p in listed] == [
+        ("2023年度高标准农田项目", Decimal("113600000")),
+        ("2024年度改造提升高标准农田建设项目", Decimal("12800000")),
+    ]
