@@ -1140,28 +1140,55 @@ def _prose_item(name: str, amount: ParsedAmount, part: str, line: int, style: st
 
 
 def _run_on_items(lines: list[str]) -> list[ListedProject]:
-    """Projects listed in one sentence after 一是, 二是, 三是 …, each with its money under a label
-    (拟建3个项目:一是建设赫哲文化传承展示中心,预计投入资金87万元;二是…): named by the words up
-    to their first comma, both flagged as read from prose. The markers must run 一, 二, 三 …
-    and each item state one sum; else nothing is read."""
-    for number, line in enumerate(lines, 1):
-        markers = list(_RUN_ON_MARKER.finditer(line))
-        if len(markers) < 2 or [m.group("n") for m in markers] != [
-            chinese_number(n) for n in range(1, len(markers) + 1)
-        ]:
-            continue
+    """Projects listed after 一是, 二是, 三是 …, in one sentence or a line each, each with its
+    money under a label (拟建3个项目:一是建设赫哲文化传承展示中心,预计投入资金87万元;二是…;
+    一是用于雨露计划项目增加衔接资金18.75万元; / 二是用于…): named by the project its words
+    name (…项目), else by the words up to their first comma; both flagged as read from prose.
+    The markers must run 一, 二, 三 … and each item state one sum; else nothing is read."""
+    for parts in _run_on_parts(lines):
         items = []
-        ends = [m.start() for m in markers[1:]] + [len(line)]
-        for marker, end in zip(markers, ends, strict=True):
-            part = line[marker.end() : end]
-            name = re.split(r"[，,；;。]", part, maxsplit=1)[0].strip()
-            sums = _described_sums(part)
+        for number, part in parts:
+            named = _PARAGRAPH_PROJECT.search(part)
+            first = re.split(r"[，,；;。]", part, maxsplit=1)[0].strip()
+            name = _LEAD_WORDS.sub("", named.group("name")) if named else first
+            # Under a money label (预计投入资金87万元), else the one sum after a project's name
+            # (用于第二批道路建设项目892.13万元).
+            sums = _described_sums(part) or [
+                a for a in find_amounts(part) if named and not is_rate(part, a)
+            ]
             if not 2 <= len(name) <= 60 or len(sums) != 1:
                 break
             items.append(_prose_item(name, sums[0], part, number, "run-on"))
         else:
             return items
     return []
+
+
+def _run_on_parts(lines: list[str]) -> list[list[tuple[int, str]]]:
+    """The lists after 一是, 二是 … of ``lines``, two items at least: those in one line, and
+    those of lines that each open with the next marker; each part with its line (1-based)."""
+    found: list[list[tuple[int, str]]] = []
+    run: list[tuple[int, str]] = []
+    for number, line in enumerate(lines, 1):
+        markers = list(_RUN_ON_MARKER.finditer(line))
+        if len(markers) >= 2 and [m.group("n") for m in markers] == [
+            chinese_number(n) for n in range(1, len(markers) + 1)
+        ]:
+            ends = [m.start() for m in markers[1:]] + [len(line)]
+            found.append(
+                [(number, line[m.end() : end]) for m, end in zip(markers, ends, strict=True)]
+            )
+            continue
+        opening = _RUN_ON_MARKER.match(line.strip())
+        if opening and opening.group("n") == chinese_number(len(run) + 1):
+            run.append((number, line.strip()[opening.end() :]))
+            continue
+        if len(run) >= 2:
+            found.append(run)
+        run = [(number, line.strip()[opening.end() :])] if opening and opening["n"] == "一" else []
+    if len(run) >= 2:
+        found.append(run)
+    return found
 
 
 # The words that make a paragraph's sum its total (以上合计投入…60万元, 整个项目预计投入…,

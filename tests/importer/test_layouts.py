@@ -2183,3 +2183,21 @@ def test_numbered_paragraphs_inside_an_outer_item_are_read_as_the_list():
         ("2023年度高标准农田项目", Decimal("113600000")),
         ("2024年度改造提升高标准农田建设项目", Decimal("12800000")),
     ]
+
+
+def test_items_after_yi_shi_er_shi_on_lines_of_their_own_are_projects():
+    text = (
+        "将第三批衔接资金安排使用如下:\n"
+        "一是用于雨露计划项目增加衔接资金18.75万元;\n"
+        "二是用于第二批道路建设项目892.13万元;\n"
+        "三是用于饮水安全项目1273.25万元;\n"
+        "三、资金分配使用情况(见附表)\n"
+    )
+    listed = read_listing(text)
+    assert [(p.name, p.amount.value, p.line, p.inferred) for p in listed] == [
+        ("雨露计划项目", Decimal("187500"), 2, True),
+        ("第二批道路建设项目", Decimal("8921300"), 3, True),
+        ("饮水安全项目", Decimal("12732500"), 4, True),
+    ]
+    # Markers out of order are no list.
+    assert read_listing(text.replace("二是", "三是", 1)) == []
