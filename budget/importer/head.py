@@ -11,6 +11,7 @@ from datetime import date
 from ..normalize import blank_titles, halfwidth
 from . import outline as o
 from .nodes import Finding, trimmed
+from .numbering import LIST_MARKER
 from .tables import ORGANISATION_END
 
 YEAR = re.compile(r"(?P<year>(?:19|20)[0-9]{2})\s*年")
@@ -102,7 +103,12 @@ def split_title(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
         if _NOT_TITLE.match(text):
             other.append(line)
             continue
-        if stopped or (title and (len(text) > 60 or text.endswith(("。", "：", ":", "；", ";")))):
+        # A numbered line (一、2015年未使用…) is the body begun: a page without its title.
+        if (
+            stopped
+            or LIST_MARKER.match(halfwidth(text))
+            or (title and (len(text) > 60 or text.endswith(("。", "：", ":", "；", ";"))))
+        ):
             stopped = True
             other.append(line)
             continue

@@ -140,3 +140,16 @@ def test_a_department_is_flagged_unless_its_name_opens_with_its_place(department
     result = parse_disclosure(f"信息来源:{department}\n项目名称:道路建设\n", year=2024)
     assert result.tree["department"]["name"] == department
     assert any(f.field == "department" for f in result.findings) is flagged
+
+
+def test_a_numbered_first_line_is_no_title_to_take_the_year_from():
+    # A page stored without its title: 一、2015年… is the body, its year no budget year.
+    text = (
+        "一、2015年未使用当年发行的地方政府债券资金\n"
+        "二、2019年地方政府债券资金公开情况\n"
+        "2019年,下达我公司专项债券资金2000万元,用于引水工程的建设。\n"
+        "某市水利建筑公司\n2020年5月29日\n"
+    )
+    result = parse_disclosure(text)
+    assert result.tree["disclosure"]["fiscal_year"] != 2015
+    assert result.tree["disclosure"]["title"] != "一、2015年未使用当年发行的地方政府债券资金"
