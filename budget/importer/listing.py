@@ -534,10 +534,11 @@ def _named_like_projects(rows: list[ListedProject]) -> bool:
 
 def _unit_by_total(rows: list[ListedProject], text: str) -> None:
     """Bare figures in a table that states no unit (投资规模 660, 251 …) are in 万元 or 元 as
-    the sum the text states for all of them says (资金1200万元 = 660 + 251 + 39 + 120 + 130);
+    the sum the text states for all of them says (资金1200万元 = 660 + 251 + 39 + 120 + 130; a
+    lone row's 241.3 = 资金241.3万元);
     left unread when no sum of the text is theirs, or more than one unit fits."""
     bare = [row for row in rows if row.from_table and row.amount is None and row.amount_cell]
-    if len(bare) < 2 or len(bare) != len(rows):
+    if not bare or len(bare) != len(rows):
         return
     try:
         figures = [Decimal(halfwidth(row.amount_cell).replace(",", "")) for row in bare]

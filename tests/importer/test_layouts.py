@@ -1754,6 +1754,16 @@ def test_bare_figures_take_the_unit_of_the_sum_the_text_states_for_them(stated, 
     assert [p["declared_total_yuan"] for p in result.tree["projects"]] == amounts
 
 
+def test_one_bare_figure_takes_the_unit_of_the_sum_stated_for_it_flagged():
+    text = (
+        "上级下达扶贫资金241.3万元。\n分配表\n序号 | 项目名称 | 投资规模 | 责任单位 |\n"
+        "1 | 城乡义务教育经费保障机制 | 241.3 | 社会事务局 |\n"
+    )
+    result = parse_disclosure(text, year=2018)
+    assert result.tree["projects"][0]["declared_total_yuan"] == "2413000.00"
+    assert any(f.field == "declared_total" and "推定" in f.message for f in result.findings)
+
+
 def test_a_span_of_years_in_a_title_gives_a_flagged_guess_not_a_budget_year():
     text = (
         "关于下达2021-2022年冬春救助资金的通知\n"
