@@ -31,7 +31,7 @@ from ..amounts import (
     parse_amount_exact,
 )
 from ..normalize import halfwidth, squash
-from .lines import SOURCE_OF_MONEY, is_rate, rate_at, sum_after
+from .lines import SOURCE_OF_MONEY, breakdown, is_rate, rate_at, sum_after
 from .numbering import LIST_MARKER, chinese_number, chinese_value, marker_at_start
 from .outline import HEADING_LIKE, classify_heading
 from .tables import ORGANISATION_END, single_value
@@ -630,6 +630,7 @@ def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
         or _semicolon_items(lines)
         or _named_lines(lines)
         or _counted_names(lines)
+        or _projects_in_breakdown(lines)
     )
 
 
@@ -753,6 +754,41 @@ def _counted_names(lines: list[str]) -> list[ListedProject]:
                         )
                     )
     return found if len(found) >= 2 else []
+
+
+# A part of a fund's money named as a project, its money words after the name (幸福屋场项目
+# 奖补资金 → 幸福屋场项目).
+_PART_PROJECT = re.compile(
+    r"^(?P<name>[^，,。；;]{2,60}?(?:项目|工程))(?:[^项]{0,6}(?:资金|经费))?$"
+)
+
+
+def _projects_in_breakdown(lines: list[str]) -> list[ListedProject]:
+    """The projects a fund's money is shared among after 其中, each named as a project with its
+    own sum (下达…资金15万元,其中幸福屋场项目奖补资金5万元,村级产业发展帮扶项目资金10万元): two
+    at least, every part so named, none a kind of project counted (产业发展项目81个). Named
+    from prose, so flagged."""
+    for index, line in enumerate(lines):
+        parts = breakdown(line)
+        named = [_PART_PROJECT.match(part.name) for part in parts]
+        if (
+            len(parts) >= 2
+            and all(named)
+            and not any(re.search(r"[0-9一二三四五六七八九十]+个", part.text) for part in parts)
+        ):
+            return [
+                ListedProject(
+                    name=match.group("name"),
+                    line=index + 1,
+                    lines=[index + 1],
+                    amount=part.amount,
+                    amount_line=index + 1,
+                    inferred=True,
+                    content=[part.text],
+                )
+                for match, part in zip(named, parts, strict=True)
+            ]
+    return []
 
 
 def _under_heading(lines: list[str], first: int) -> bool:

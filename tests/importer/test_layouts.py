@@ -2217,3 +2217,31 @@ def test_items_after_yi_shi_er_shi_on_lines_of_their_own_are_projects():
     ]
     # Markers out of order are no list.
     assert read_listing(text.replace("二是", "三是", 1)) == []
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(
+                ["幸福屋场项目", "村级产业发展帮扶项目", "庭院经济示范工程", "道路硬化项目"]
+            ),
+            st.sampled_from(["奖补资金", "资金", ""]),
+            st.integers(min_value=1, max_value=500),
+        ),
+        min_size=2,
+        max_size=4,
+        unique_by=lambda part: part[0],
+    )
+)
+def test_a_funds_parts_named_as_projects_are_the_projects(parts):
+    whole = sum(amount for _, _, amount in parts)
+    listed = ",".join(f"{name}{words}{amount}万元" for name, words, amount in parts)
+    text = f"市财政局下达衔接资金{whole}万元到我区,其中{listed}。\n"
+    assert [(p.name, p.amount.value, p.inferred) for p in read_listing(text)] == [
+        (name, Decimal(amount) * 10000, True) for name, _, amount in parts
+    ]
+
+
+def test_kinds_of_project_counted_in_a_breakdown_are_no_projects():
+    text = "下达资金19389万元,其中产业发展项目81个,金额17177万元;就业项目8个,金额2212万元。\n"
+    assert read_listing(text) == []
