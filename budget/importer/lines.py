@@ -45,7 +45,7 @@ _LEADING_VERB = re.compile(
 _PRICE_BEFORE = re.compile(r"(?:每(?![年月季])[^，,；;。]{0,8}|单价[为是]?|标准为?|人均)$")
 _NEED_WORDS = re.compile(r"需|预算|安排|共计|合计|计划|申请|拨付|补助|下达|划拨|支付|经费")
 _COUNT = re.compile(
-    r"(?P<value>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?)(?P<wan>万)?(?P<more>余|多)?(?P<unit>人次|人|名|个|次|辆|天|月|户|家|所|期|批|场|节|台|套|块|间|项|座|处|份|册|本|件|盒|公里|千米|km|平方米|立方米|㎡|米|m(?![A-Za-z])|亩|吨|株|头|只|棵|张|把|部|栋|眼|口)"
+    r"(?P<value>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?P<wan>万)?(?P<more>余|多)?(?P<unit>人次|人|名|个|次|辆|天|月|户|家|所|期|批|场|节|台|套|块|间|项|座|处|份|册|本|件|盒|公里|千米|km|平方米|立方米|㎡|米|m(?![A-Za-z])|亩|吨|株|头|只|棵|张|把|部|栋|眼|口)"
 )
 _TIME_UNITS = {"天", "月", "节", "期", "年"}
 _FORMULA_IN_BRACKETS = re.compile(
@@ -452,7 +452,15 @@ def _counts(text: str) -> list[tuple[Decimal, str, int, str]]:
     normal = halfwidth(text)
     counts = []
     for match in _COUNT.finditer(normal):
-        if match.start() > 0 and normal[match.start() - 1] in "0123456789.":
+        if (
+            match.start() > 0
+            and (
+                normal[match.start() - 1] in "0123456789."
+                # the end of a figure written with thousands: 094.15 of 73,094.15
+                or normal[max(0, match.start() - 2) : match.start()]
+                in {f"{d}," for d in "0123456789"}
+            )
+        ):
             continue
         after = normal[match.end() : match.end() + 1]
         if match.group("unit") in ("月", "年") and after in ("份", "底", "前", "末", "初"):
@@ -951,7 +959,7 @@ def _parts_in(rest: str) -> list[Part]:
     for amount in find_amounts(rest):
         if is_rate(rest, amount):
             continue  # a rate inside the part
-        words = rest[begin : amount.end].strip(" ，,；;。：:")
+        words = rest[begin : amount.end].strip(" ，,；;。：:、")
         begin = amount.end
         name = _part_name(words)
         if not name:

@@ -504,3 +504,21 @@ def test_sums_one_after_another_are_named_by_what_they_count_not_by_their_contex
         "就业项目",
         "乡村建设行动项目",
     ]
+
+
+@given(st.integers(min_value=1000, max_value=9_999_999), st.integers(min_value=0, max_value=99))
+def test_a_count_written_with_thousands_is_read_whole(whole, cents):
+    area = Decimal(f"{whole}.{cents:02d}")
+    written = f"{whole:,}.{cents:02d}"  # 73,094.15
+    text = f"全区兑现补贴面积共计{written}亩,其中甲镇1,000亩。\n每亩70元。"
+    [line] = rate_lines(text, "content", totals=[])
+    assert line.factors[0][0] == area
+    assert line.factors[1][0] == Decimal(70)
+
+
+def test_parts_listed_with_a_pause_mark_are_named_without_it():
+    text = "资金共计5,116,590.50元,其中:王益街道办1,102,253.60元、王家河街道办682,586.10元。"
+    assert [(p.name, p.amount.value) for p in breakdown(text)] == [
+        ("王益街道办", Decimal("1102253.60")),
+        ("王家河街道办", Decimal("682586.10")),
+    ]
