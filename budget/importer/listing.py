@@ -631,6 +631,7 @@ def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
         or _named_lines(lines)
         or _counted_names(lines)
         or _projects_in_breakdown(lines)
+        or _funds_by_recipient(lines)
     )
 
 
@@ -789,6 +790,67 @@ def _projects_in_breakdown(lines: list[str]) -> list[ListedProject]:
                 for match, part in zip(named, parts, strict=True)
             ]
     return []
+
+
+# A sentence that shares a fund among recipients: the fund, then each recipient and its sum
+# (2020年中央农村环境整治资金(统筹整合部分)皮山县58.97万元,墨玉县118.71万元,…).
+_FUND_HEAD = re.compile(
+    r"^(?P<name>[^，,。；;:：、]{4,60}?(?:资金|经费)(?:[(（][^()（）]{1,20}[)）])?)(?P<rest>.+)$"
+)
+_RECIPIENT_SHARE = re.compile(
+    rf"^(?P<who>[\u4e00-\u9fff]{{2,12}}?(?:省|市|县|区|旗|盟|州|苏木|嘎查|社区|{ORGANISATION_END}))"
+    r"\s*(?P<amount>[0-9０-９][0-9０-９,，.．]*\s*(?:万元|元|亿元))$"
+)
+
+
+def _funds_by_recipient(lines: list[str]) -> list[ListedProject]:
+    """Funds each shared among recipients in a sentence of its own (``2020年中央农村环境整治
+    资金(统筹整合部分)皮山县58.97万元,墨玉县118.71万元,…。2020年自治区…资金…皮山县46万
+    元,…。``): two funds at least, each a project whose recipients are its parts; its total the
+    sum the text states elsewhere equal to its shares', else none. Named from prose, so
+    flagged."""
+    found: list[ListedProject] = []
+    for index, line in enumerate(lines):
+        for sentence in re.split(r"[。；;]", line):
+            head = _FUND_HEAD.match(sentence.strip())
+            if head is None:
+                continue
+            shares = [
+                _RECIPIENT_SHARE.match(part.strip()) for part in re.split(r"[，,、]", head["rest"])
+            ]
+            if len(shares) < 2 or not all(shares):
+                continue
+            item = ListedProject(
+                name=head["name"], line=index + 1, lines=[index + 1], inferred=True
+            )
+            item.content.append(sentence.strip())
+            for share in shares:
+                amount = find_amounts(share["amount"])[0]
+                item.parts.append(
+                    ListedProject(
+                        name=share["who"],
+                        line=index + 1,
+                        lines=[index + 1],
+                        amount=amount,
+                        content=[share.group()],
+                    )
+                )
+            found.append(item)
+    if len(found) < 2:
+        return []
+    taken = {item.line for item in found}
+    elsewhere = [
+        amount
+        for number, line in enumerate(lines, 1)
+        if number not in taken
+        for amount in find_amounts(line)
+    ]
+    for item in found:
+        whole = sum(part.amount.value for part in item.parts)
+        item.amount = next((a for a in elsewhere if a.value == whole), None)
+        item.amount_line = item.line
+        item.total_checked = item.amount is not None
+    return found
 
 
 def _under_heading(lines: list[str], first: int) -> bool:

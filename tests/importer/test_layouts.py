@@ -2245,3 +2245,38 @@ def test_a_funds_parts_named_as_projects_are_the_projects(parts):
 def test_kinds_of_project_counted_in_a_breakdown_are_no_projects():
     text = "下达资金19389万元,其中产业发展项目81个,金额17177万元;就业项目8个,金额2212万元。\n"
     assert read_listing(text) == []
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["皮山县", "墨玉县", "和田市", "洛浦县", "民丰县"]),
+            st.integers(min_value=1, max_value=9999),
+        ),
+        min_size=2,
+        max_size=5,
+        unique_by=lambda share: share[0],
+    ),
+    st.booleans(),
+)
+def test_funds_shared_among_recipients_sentence_by_sentence_are_projects(shares, stated):
+    whole = sum(amount for _, amount in shares)
+    listed = ",".join(f"{who}{amount / 100}万元" for who, amount in shares)
+    text = (
+        (f"收到中央资金{whole / 100}万元。\n" if stated else "")
+        + f"2020年中央农村环境整治资金(统筹整合部分){listed}。"
+        + "2020年自治区农村环境整治资金皮山县46万元,墨玉县92.6万元。\n"
+    )
+    first, second = read_listing(text)
+    assert first.name == "2020年中央农村环境整治资金(统筹整合部分)"
+    assert [(p.name, p.amount.value) for p in first.parts] == [
+        (who, Decimal(amount) * 100) for who, amount in shares
+    ]
+    assert (first.amount.value if first.amount else None) == (
+        Decimal(whole) * 100 if stated else None
+    )
+    assert second.name == "2020年自治区农村环境整治资金" and len(second.parts) == 2
+
+
+def test_one_fund_shared_among_recipients_is_no_list():
+    assert read_listing("2020年中央农村环境整治资金皮山县58.97万元,墨玉县118.71万元。\n") == []
