@@ -853,6 +853,43 @@ def _funds_by_recipient(lines: list[str]) -> list[ListedProject]:
     return found
 
 
+def _wholes_of_groups(lines: list[str], groups: list[list[ListedProject]]) -> list[ListedProject]:
+    """The headings over a list's groups as the projects, their groups' items as their parts,
+    where each heading names a fund and states a sum its items make up (一、中央财政衔接资金
+    (5273万元) over (一)支持产业发展2993.7万元 … (七)按1%提取项目管理费46.3万元): a fund
+    shared among uses, not projects in groups. [] unless every group is so."""
+    wholes = []
+    for group in groups:
+        number = group[0].line - 1
+        while number > 0 and not lines[number - 1].strip():
+            number -= 1
+        heading = halfwidth(lines[number - 1]) if number > 0 else ""
+        marker = _ANY_MARKER.match(heading)
+        sums = find_amounts(heading)
+        parts = sum(item.amount.value for item in group if item.amount is not None)
+        if marker is None or len(sums) != 1 or sums[0].value != parts:
+            return []
+        name = heading[marker.end() : sums[0].start].strip(" ：:，,(（")
+        # A fund (…资金, …基金) is shared among uses; a kind of project (老年人福利类共计12个
+        # 项目) heads projects of its own.
+        if not 2 <= len(name) <= 60 or not re.search(r"(?:资金|基金|经费)$", name):
+            return []
+        whole = ListedProject(
+            name=name,
+            line=number,
+            lines=[number],
+            amount=find_amounts(lines[number - 1])[0],
+            amount_line=number,
+            inferred=True,
+            total_checked=True,
+            parts=group,
+        )
+        whole.content.append(lines[number - 1].strip())
+        whole.lines = sorted({number, *(n for item in group for n in item.lines)})
+        wholes.append(whole)
+    return wholes
+
+
 def _under_heading(lines: list[str], first: int) -> bool:
     """Whether the list whose first item is on line ``first`` (1-based) follows a numbered
     heading of its own (二、省级财政衔接资金(5509万元)), as a group of a list does, rather than
@@ -995,6 +1032,7 @@ def _numbered_items(lines: list[str]) -> list[ListedProject]:
     for run in ordered:
         if listed_money(run):
             items = list(run.items)
+            groups = [run.items]
             if not run.across:
                 # Lists of the same kind under the next headings (一、中央资金 (一)…(六)
                 # 二、省级资金 (一)…(六)) are the same list in groups: none is left out.
@@ -1008,6 +1046,10 @@ def _numbered_items(lines: list[str]) -> list[ListedProject]:
                     ):
                         break
                     items += other.items
+                    groups.append(other.items)
+                wholes = _wholes_of_groups(lines, groups)
+                if wholes:
+                    return wholes
             for item in items:
                 item.lines = sorted({n for part in [item, *item.parts] for n in part.lines})
                 if run.across:
@@ -1124,6 +1166,8 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
         # A bracket the money sits in is a note, not part of the name: …建设项目(计划投入
         # 东西部帮扶资金1200万元) is named …建设项目.
         name = re.sub(r"\s*[(（][^()（）]*$", "", name)
+        # A share drawn at a rate is named by what it is (按1%提取项目管理费 → 项目管理费).
+        name = re.sub(r"^按照?[0-9.]+%(?:的比例)?(?:提取|计提|列支|安排)", "", name)
         if (
             not 4 <= len(name) <= 80
             or re.search(r"[，,。；;：:×xX*✕=+]", name)  # a clause or a calculation, no name

@@ -1268,6 +1268,28 @@ def test_a_list_in_groups_under_headings_loses_no_group():
     ]
 
 
+def test_funds_whose_uses_make_up_their_sums_are_the_projects_and_the_uses_their_parts():
+    text = (
+        "一、中央财政衔接资金(4043.7万元)\n"
+        "(一)支持产业发展2993.7万元;\n"
+        "(二)易地扶贫搬迁后续扶持项目1050万元;\n"
+        "二、省级财政衔接资金(1939.72万元)\n"
+        "(一)支持巩固脱贫攻坚成果项目1843.72万元;\n"
+        "(二)按1%提取项目管理费96万元。\n"
+        "联系人:杨 毅\n"
+    )
+    listed = read_listing(text)
+    assert [(p.name, p.amount.value, [part.name for part in p.parts]) for p in listed] == [
+        ("中央财政衔接资金", Decimal("40437000"), ["支持产业发展", "易地扶贫搬迁后续扶持项目"]),
+        ("省级财政衔接资金", Decimal("19397200"), ["支持巩固脱贫攻坚成果项目", "项目管理费"]),
+    ]
+    # A kind of project heading projects of its own is no fund: its items stay the projects.
+    kinds = text.replace("中央财政衔接资金(", "老年人福利类共计2个项目,共计(").replace(
+        "省级财政衔接资金(", "残疾人福利类共计2个项目,共计("
+    )
+    assert len(read_listing(kinds)) == 4
+
+
 def test_a_list_set_apart_by_words_is_not_merged_with_the_one_before():
     text = (
         "1.某村道路硬化项目，资金50万元\n"
