@@ -446,6 +446,11 @@ def parse_outline(text: str) -> Outline:
             kind == "section"
             and section is not None
             and section.kind == PERFORMANCE
+            # 绩效目标:实施3824亩… is a field of its own, written out: the fields after it
+            # (进度安排:…, 责任单位:…) are no cells of a table under it.
+            and not (
+                "。" in section.inline and not any(line.text.strip() for line in section.lines)
+            )
             and not value.label  # type: ignore[union-attr]
             # A form that is the project (项目支出绩效目标表 / 项目名称 | … / 实施单位 | …)
             # names it in its 项目名称 row; a second form's row opens the next project.

@@ -195,6 +195,12 @@ def build_project(
                 and not any(LIST_MARKER.match(t) or _CELL_START.match(t) for t in texts[1:])
                 # A table's column headings one a line are no name wrapped over lines.
                 and not _COLUMN_HEADING.match(squash(texts[0]))
+                # A unit whose name is whole (…农业农村局) is not wrapped: what follows is
+                # another line (实施地点:…, cut short).
+                and not (
+                    field_kind == "unit"
+                    and re.search(rf"{ORGANISATION_END}$", single_value(texts[0], "unit")[0])
+                )
             )
             # A name or unit wrapped over a few short lines (PDF export) is one.
             heading = section.heading.text if section.heading else ""

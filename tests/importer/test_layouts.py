@@ -2302,3 +2302,18 @@ def test_funds_shared_among_recipients_sentence_by_sentence_are_projects(shares,
 
 def test_one_fund_shared_among_recipients_is_no_list():
     assert read_listing("2020年中央农村环境整治资金皮山县58.97万元,墨玉县118.71万元。\n") == []
+
+
+def test_fields_after_a_written_out_performance_field_are_fields_and_a_whole_unit_stays_whole():
+    text = (
+        "某县农业农村局拟建设高标准农田建设项目立项前公示\n\n"
+        " 项目名称:2021年大沟沿村3824亩高标准农田建设项目\n\n"
+        " 投资规模:总投资807万元。\n\n"
+        " 绩效目标:实施3824亩滴管设施配套项目,改善玉米灌溉条件。\n\n"
+        " 进度安排:2021年9月—2022年5月\n\n"
+        " 责任单位:同心县农业农村局\n\n"
+        " 实施地\n"
+    )
+    [project] = parse_disclosure(text, year=2021).tree["projects"]
+    assert project["implementing_unit"] == "同心县农业农村局"
+    assert project["declared_total_yuan"] == "8070000.00"
