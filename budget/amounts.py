@@ -406,6 +406,12 @@ _PROSE_UNIT = re.compile(
     rf"[ \u00a0]?(?P<unit>万元|亿元|元(?![旦宵]))(?:/(?P<per>{_PER_WORD}(?:[/·]{_PER_WORD})*))?"
 )
 _DIGIT_RUN = re.compile(r"(?<![0-9])[0-9]")
+# 万 without 元 is money only right after a money field's label and colon, ending its clause:
+# 工程资金投入:30万, 总投资：120万。 (never 2万人, 48万方, 3747万m3, nor prose: 共补助74.28万).
+_BARE_WAN = re.compile(r"万(?![\u4e00-\u9fffA-Za-z0-9㎡㎥])")
+_MONEY_LABEL = re.compile(
+    r"(?:资金|投资|投入|金额|预算|经费|拨款|补助|总额|造价)(?:[(（]万元?[)）])?\s*[:：]\s*$"
+)
 
 
 def _prefix_start(normal: str, start: int) -> int | None:
@@ -435,8 +441,10 @@ def find_amounts(text: str) -> list[ParsedAmount]:
 
     Numbers without a money unit are not amounts, so years, dates, document numbers and
     counts (``2024年``, ``2月``, ``〔2014〕104号``, ``1-9月``, ``800个``) are never found;
-    neither is ``74.28万`` (万 alone is too ambiguous in prose: ``2万人``) nor a piece of a
-    larger number (``3,51,6344元`` does not give ``6344元``). A full-width comma between
+    neither is ``74.28万`` (万 alone is too ambiguous in prose: ``2万人``), unless a money
+    field's label and colon are right before it and nothing follows in its clause
+    (``工程资金投入:30万``), nor a
+    piece of a larger number (``3,51,6344元`` does not give ``6344元``). A full-width comma between
     digits groups them by three like an ASCII one (``3，500元`` is 3500 元) but elsewhere
     ends a clause (``共2次，300元`` gives 300 元). Values are exact, not rounded; nothing
     here raises on malformed text: what cannot be read is not an amount.
@@ -463,6 +471,8 @@ def find_amounts(text: str) -> list[ParsedAmount]:
             name, per, end = unit.group("unit"), unit.group("per") or "", unit.end()
         elif begin is not None:
             name, per, end = "元", "", number.end()
+        elif _BARE_WAN.match(normal, number.end()) and _MONEY_LABEL.search(normal, 0, start):
+            name, per, end = "万元", "", number.end() + 1  # 工程资金投入:30万
         else:
             continue
         value = _scale(Decimal(number.group().replace(",", "")), name)

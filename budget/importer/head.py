@@ -88,6 +88,11 @@ _TITLE_TAIL = re.compile(
 )
 
 
+_RECORD_AFTER_TITLE = re.compile(
+    r"\s+(?:发布日期|发布时间|信息来源|来源|作者|审核|浏览次数)\s*[:：]"
+)
+
+
 def split_title(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
     """(the title's lines, the other lines before the first project).
 
@@ -112,7 +117,10 @@ def split_title(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
             stopped = True
             other.append(line)
             continue
-        title.append(line)
+        # The page's record on the title's line (…美化工程 发布日期:2022-05-09 信息来源:…)
+        # is no part of it.
+        record = _RECORD_AFTER_TITLE.search(line.text)
+        title.append(o.Line(line.number, line.text[: record.start()]) if record else line)
     if len("".join(line.text.strip() for line in title)) > 200:
         other = title[1:] + other
         title = title[:1]

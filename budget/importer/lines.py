@@ -880,10 +880,12 @@ def sum_after(text: str, end: int, *, reach: int = 30) -> ParsedAmount | None:
     no sum or a rate (每亩可补助资金187.61元, 5000元/亩)."""
     if rate_at(text, end):
         return None
-    found = find_amounts(text[end : end + reach])
-    if not found or found[0].start != 0 or found[0].per:
+    # (read with the label before it: 工程资金投入:30万 is money only after its label)
+    begin = max(0, end - 12)
+    found = [a for a in find_amounts(text[begin : end + reach]) if a.end > end - begin]
+    if not found or found[0].start != end - begin or found[0].per:
         return None
-    return replace(found[0], start=found[0].start + end, end=found[0].end + end)
+    return replace(found[0], start=found[0].start + begin, end=found[0].end + begin)
 
 
 def is_rate(text: str, amount: ParsedAmount) -> bool:

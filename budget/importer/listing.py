@@ -61,6 +61,7 @@ _NUMERIC_CELL = re.compile(r"^[0-9０-９][0-9０-９,，.．]*(?:[(（].*)?$")
 COLUMN_WORDS = (
     r"序号|编号|省份|地市|市州|县区|县\(市、区\)|镇街|年度|村名|乡镇|建设地点|实施地点|建设规模|类别|"
     r"(?:项目)?(?:主要)?(?:建设|实施|补助|扶持)内容(?:及规模)?|.{0,4}性质|.{0,4}(?:分数|等级|得分)|"
+    r".{0,4}部门|.{0,4}(?:评价)?(?:结果|等次)|"
     r"资金来源|资金性质|备注|绩效目标|建设期限|实施期限|时限|项目类别|项目类型|受益对象|联结机制|"
     r"面积|数量|规模|.{0,6}(?:户数|人数|个数)|单价|示范村名称|村庄名称|完成情况|进展情况|完成进度|"
     r".{0,6}[(（](?:万元|元)[)）]"
@@ -229,15 +230,14 @@ def _columns(header: list[str], recipients: bool = False) -> dict[str, int]:
 
 
 def _table_unit(header: list[str], columns: dict[str, int], before: list[str]) -> str | None:
-    """万元 or 元 as the amount column's header or a 单位 line above the table states; None
-    when neither does."""
+    """亿元, 万元 or 元 as the amount column's header or a 单位 line above the table states;
+    None when neither does."""
     index = columns.get("amount")
     if index is not None and index < len(header):
         heading = squash(header[index])
-        if "万元" in heading:
-            return "万元"
-        if "元" in heading:
-            return "元"
+        for unit in ("亿元", "万元", "元"):  # 发行金额(亿元) is in 亿元, not 元
+            if unit in heading:
+                return unit
     for text in reversed(before[-8:]):
         match = _TABLE_UNIT.match(halfwidth(text))
         if match:

@@ -444,6 +444,8 @@ def test_find_amounts_in_real_prose():
         "2021、2022、2023年",
         "共7428名农村党员，共补助74.28万",  # 万 alone is no money unit in prose
         "2万人参加",
+        "资金投入48万方土石",  # after a money label, 万 with its own unit is no money
+        "补助5万户",
         "可制作191*90（㎝）宣传画40块",
         "正月15元宵节",
         "1月1元旦",
@@ -452,6 +454,17 @@ def test_find_amounts_in_real_prose():
 )
 def test_find_amounts_ignores_numbers_without_a_money_unit(text):
     assert find_amounts(text) == []
+
+
+@given(
+    st.sampled_from(["工程资金投入:", "总投资：", "补助资金: ", "项目预算：", "工程造价:"]),
+    st.decimals(min_value=D("0.01"), max_value=D("99999"), places=2),
+    st.sampled_from(["", "。", "，其中省级资金10万元", ";"]),
+)
+def test_wan_alone_right_after_a_money_fields_label_is_ten_thousand_yuan(label, value, after):
+    text = f"{label}{value}万{after}"
+    first = find_amounts(text)[0]
+    assert (first.value, first.unit, first.text) == (value * 10000, "万元", f"{value}万")
 
 
 @pytest.mark.parametrize(

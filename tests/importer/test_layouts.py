@@ -2317,3 +2317,35 @@ def test_fields_after_a_written_out_performance_field_are_fields_and_a_whole_uni
     [project] = parse_disclosure(text, year=2021).tree["projects"]
     assert project["implementing_unit"] == "同心县农业农村局"
     assert project["declared_total_yuan"] == "8070000.00"
+
+
+@pytest.mark.parametrize(
+    ("heading", "yuan"),
+    [("发行金额(亿元)", "40000000.00"), ("发行金额(万元)", "4000.00"), ("发行金额(元)", "0.40")],
+)
+def test_a_money_columns_unit_is_its_headings_hundred_million_too(heading, yuan):
+    text = (
+        f"序号 | 主管部门 | 项目单位 | 项目名称 | {heading} | 评价得分 | 评价结果 | 备注 |\n"
+        "1 | 三门县住房和城乡建设局 | 三门县市政公用工程建设事务中心 | "
+        "三门县城镇污水处理设施建设工程 | 0.4 | 87 | 良 | 财政部门重点评价 |\n"
+        "2 | 三门县住房和城乡建设局 | 三门县市政公用工程建设事务中心 | "
+        "三门县石羊溪水质提升工程 | 1.36 | 91 | 优 | 项目单位自评 |\n"
+    )
+    listed = read_listing(text)
+    assert [p.name for p in listed] == [
+        "三门县城镇污水处理设施建设工程",
+        "三门县石羊溪水质提升工程",
+    ]
+    assert str(listed[0].amount.value.quantize(Decimal("0.01"))) == yuan
+    assert listed[0].unit == "三门县市政公用工程建设事务中心"
+
+
+def test_a_title_without_its_page_record_and_a_sum_in_wan_after_its_label():
+    text = (
+        "石家嘴居委会二组道路拓宽美化工程 发布日期:2022-05-09 15:30 信息来源:石家嘴居委会\n\n"
+        "石家嘴居委会二组公路全长3公里,是通往祝林店村的必经之路。\n\n"
+        "计划施工日期:2023年\n\n工程施工量:3公里\n\n工程资金投入:30万\n\n项目受益人口:5000人\n"
+    )
+    [project] = parse_disclosure(text, year=2023).tree["projects"]
+    assert project["name"] == "石家嘴居委会二组道路拓宽美化工程"
+    assert project["declared_total_yuan"] == "300000.00"
