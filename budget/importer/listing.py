@@ -725,8 +725,9 @@ _COUNTED_NAME = re.compile(
 def _counted_names(lines: list[str]) -> list[ListedProject]:
     """Projects a text names after a count of them, apart by 、 or 和, each ending in 项目 or
     工程 and stating its money or none (``加工项目2个,锦山镇富廷村烘干塔项目、向阳川镇六合村
-    笨榨豆油项目``): the names must be as many as the count says. Two at least in the whole
-    text, else none; named from prose, so flagged."""
+    笨榨豆油项目``), or between 即 and the count again (``即操军镇东港水厂改扩建、…、县城关
+    二水厂管网延伸(…、…)等5处供水工程``): the names must be as many as the count says. Two at
+    least in the whole text, else none; named from prose, so flagged."""
     found: list[ListedProject] = []
     for index, line in enumerate(lines):
         for counted in _COUNTED.finditer(line):
@@ -754,7 +755,37 @@ def _counted_names(lines: list[str]) -> list[ListedProject]:
                             inferred=True,
                         )
                     )
+        for named in _NAMED_THEN_COUNTED.finditer(line):
+            # 即操军镇东港水厂改扩建、…、县城关二水厂管网延伸(…、…)等5处供水工程: the names
+            # between 即 and the count again, however they end.
+            names = [name.strip() for name in _split_outside_brackets(named["names"])]
+            n = named["n"]
+            if len(names) == (int(n) if n.isdigit() else chinese_value(n)) and all(
+                4 <= len(name) <= 80 and not find_amounts(name) for name in names
+            ):
+                found += [
+                    ListedProject(name=name, line=index + 1, lines=[index + 1], inferred=True)
+                    for name in names
+                ]
     return found if len(found) >= 2 else []
+
+
+# Names set out after 即 and closed by their count (即A、B、C等3处供水工程).
+_NAMED_THEN_COUNTED = re.compile(
+    r"即(?P<names>[^。；;:：]+?)等\s*(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:个|处|项|座|条)"
+)
+
+
+def _split_outside_brackets(words: str) -> list[str]:
+    """``words`` split at each 、 outside brackets (B(甲片区、乙片区) stays one)."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(words):
+        depth += char in "(（"
+        depth -= char in ")）"
+        if char == "、" and depth == 0:
+            parts.append(words[start:index])
+            start = index + 1
+    return [*parts, words[start:]]
 
 
 # A part of a fund's money named as a project, its money words after the name (幸福屋场项目

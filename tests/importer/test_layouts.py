@@ -2349,3 +2349,16 @@ def test_a_title_without_its_page_record_and_a_sum_in_wan_after_its_label():
     [project] = parse_disclosure(text, year=2023).tree["projects"]
     assert project["name"] == "石家嘴居委会二组道路拓宽美化工程"
     assert project["declared_total_yuan"] == "300000.00"
+
+
+def test_names_between_ji_and_their_count_again_are_the_projects():
+    text = (
+        "我县2020年计划兴建集中供水工程3处,即操军镇东港水厂改扩建、东山镇顺星水厂管网延伸、"
+        "县城关二水厂管网延伸(普圣堂片区、华光片区)等3处供水工程。完成投资1923.78万元。\n"
+    )
+    assert [p.name for p in read_listing(text)] == [
+        "操军镇东港水厂改扩建",
+        "东山镇顺星水厂管网延伸",
+        "县城关二水厂管网延伸(普圣堂片区、华光片区)",
+    ]
+    assert read_listing(text.replace("等3处", "等4处")) == []  # the count must hold
