@@ -359,7 +359,9 @@ def _rows_by_cells(
         position, expected = end, expected + 1
 
 
-def _misaligned_rows(lines: list[str], start: int, unit: str | None) -> list[ListedProject]:
+def _misaligned_rows(
+    lines: list[str], start: int, unit: str | None, columns: dict[str, int] | None = None
+) -> list[ListedProject]:
     """Rows of a one-cell-a-line table whose cells do not line up with its header (empty
     cells left out in flattening, a cell wrapped over two lines, a two-row header): each row
     runs from its 序号 to the next, and is read only as a guess that staff must check: its
@@ -383,6 +385,42 @@ def _misaligned_rows(lines: list[str], start: int, unit: str | None) -> list[Lis
             rows.append([(number, cell)])
         elif rows:
             rows[-1].append((number, cell))
+    # Where every row still holds a name where the header puts the name, and a figure where
+    # it puts the money, the cells lost were after them (an empty 评价结果, 备注): the row is
+    # read by the header from the left, still a guess staff check.
+    name_at, amount_at = (columns or {}).get("name"), (columns or {}).get("amount")
+    if (
+        name_at is not None
+        and amount_at is not None
+        and len(rows) >= 2
+        and all(
+            len(row) > max(name_at, amount_at)
+            and _name_like(row[name_at][1])
+            and _NUMERIC_CELL.match(row[amount_at][1])
+            for row in rows[:-1]
+        )
+    ):
+        unit_at = (columns or {}).get("unit")
+        guessed = [
+            (
+                _guessed_row(
+                    row[name_at][1],
+                    row[amount_at][1],
+                    unit,
+                    [n for n, _ in row],
+                    [cell for _, cell in row],
+                ),
+                row[unit_at][1] if unit_at is not None and unit_at < len(row) else "",
+            )
+            for row in rows
+            if len(row) > max(name_at, amount_at)
+            and _name_like(row[name_at][1])
+            and _NUMERIC_CELL.match(row[amount_at][1])
+        ]
+        for project, cell in guessed:
+            if cell and not _NUMERIC_CELL.match(cell):
+                project.unit = single_value(cell, "unit")[0]
+        return [project for project, _ in guessed]
     projects = []
     for index, row in enumerate(rows):
         words = [c for _, c in row[1:] if not _NUMERIC_CELL.match(c) and len(c) <= 30]
@@ -397,6 +435,12 @@ def _misaligned_rows(lines: list[str], start: int, unit: str | None) -> list[Lis
             )
         )
     return projects if len(projects) >= 2 else []
+
+
+def _name_like(cell: str) -> bool:
+    """Whether a cell could be a project's name: words, short, no sentence (合理配置分类
+    垃圾桶、垃圾清运设备等。 is a description)."""
+    return not _NUMERIC_CELL.match(cell) and len(cell) <= 40 and not re.search(r"[。；;，,]", cell)
 
 
 def _guessed_row(
@@ -610,7 +654,7 @@ def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
                     )
                 ]
             if not found and "number" in columns and "amount" in columns and not recipients:
-                found = _misaligned_rows(lines, run[-1], unit)
+                found = _misaligned_rows(lines, run[-1], unit, columns)
             if not found and "number" not in columns and {"name", "amount"} <= set(columns):
                 found = [
                     _project(columns, row, unit, taken)

@@ -451,6 +451,16 @@ def listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) -
         # A value guessed rather than read from a labelled cell is flagged at its field.
         name_note, amount_note = guesses
         findings.append(Finding("warning", name_note, listed.line, sequence, field="name"))
+        if listed.misaligned and listed.unit:
+            findings.append(
+                Finding(
+                    "warning",
+                    f"项目{sequence}的实施单位“{listed.unit}”是按该行各单元格的内容推断的，请核对。",
+                    listed.line,
+                    sequence,
+                    field="implementing_unit",
+                )
+            )
         if amount is not None and amount_note:
             where = listed.line if listed.misaligned else listed.amount_line
             findings.append(

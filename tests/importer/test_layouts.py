@@ -2362,3 +2362,21 @@ def test_names_between_ji_and_their_count_again_are_the_projects():
         "县城关二水厂管网延伸(普圣堂片区、华光片区)",
     ]
     assert read_listing(text.replace("等3处", "等4处")) == []  # the count must hold
+
+
+def test_rows_that_lost_cells_after_the_name_and_money_are_read_by_the_header_flagged():
+    cells = ["序号", "主管部门", "项目单位", "项目名称", "发行金额(亿元)", "评价得分", "评价结果"]
+    cells += ["备注"]
+    cells += ["1", "平桥镇人民政府", "天台易城环境工程有限公司", "花前工业园区四期核心区"]
+    cells += ["0.7", "92", "项目单位自评"]  # 评价结果 left out
+    cells += ["2", "平桥镇人民政府", "天台县新时代城镇建设开发有限公司", "蓝天科创产业园工程"]
+    cells += ["0.1", "83", "主管部门委托第三方评价"]
+    result = parse_disclosure("\n\n".join(cells), year=2022)
+    projects = result.tree["projects"]
+    assert [(p["name"], p["implementing_unit"], p["declared_total_yuan"]) for p in projects] == [
+        ("花前工业园区四期核心区", "天台易城环境工程有限公司", "70000000.00"),
+        ("蓝天科创产业园工程", "天台县新时代城镇建设开发有限公司", "10000000.00"),
+    ]
+    for sequence in (1, 2):  # guesses, each flagged
+        fields = {f.field for f in result.findings if f.project == sequence}
+        assert {"name", "declared_total", "implementing_unit"} <= fields
