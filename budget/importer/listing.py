@@ -61,7 +61,7 @@ _NUMERIC_CELL = re.compile(r"^[0-9０-９][0-9０-９,，.．]*(?:[(（].*)?$")
 COLUMN_WORDS = (
     r"序号|编号|省份|地市|市州|县区|县\(市、区\)|镇街|年度|村名|乡镇|建设地点|实施地点|建设规模|类别|"
     r"(?:项目)?(?:主要)?(?:建设|实施|补助|扶持)内容(?:及规模)?|.{0,4}性质|.{0,4}(?:分数|等级|得分)|"
-    r".{0,4}部门|.{0,4}(?:评价)?(?:结果|等次)|"
+    r".{0,4}部门|.{0,4}(?:评价)?(?:结果|等次)|小计|"
     r"资金来源|资金性质|备注|绩效目标|建设期限|实施期限|时限|项目类别|项目类型|受益对象|联结机制|"
     r"面积|数量|规模|.{0,6}(?:户数|人数|个数)|单价|示范村名称|村庄名称|完成情况|进展情况|完成进度|"
     r".{0,6}[(（](?:万元|元)[)）]"
@@ -197,6 +197,17 @@ def _columns(header: list[str], recipients: bool = False) -> dict[str, int]:
     if money:
         stated = [item for item in money if "元" in item[1]]
         chosen = (stated or money)[0]
+        # Several money columns and a 小计 after them (省级建设补助 | 省级运营补助 | … | 小计):
+        # the 小计 is the row's money.
+        totals = [
+            (index, kind.removeprefix("other:"))
+            for kind, index in columns.items()
+            if kind.removeprefix("other:") in ("小计", "合计", "总计") and index > money[-1][0]
+        ]
+        if len(money) >= 2 and totals:
+            columns.pop(f"other:{totals[0][1]}")
+            money.append(totals[0])
+            chosen = totals[0]
         columns["amount"] = chosen[0]
         for index, cell in money:
             if index != chosen[0]:
@@ -238,6 +249,15 @@ def _table_unit(header: list[str], columns: dict[str, int], before: list[str]) -
         for unit in ("亿元", "万元", "元"):  # 发行金额(亿元) is in 亿元, not 元
             if unit in heading:
                 return unit
+        # A 小计 in the unit every money column before it states (…补助(万元) | 小计).
+        stated = {
+            unit
+            for cell in header[:index]
+            if _AMOUNT_COLUMN.search(squash(cell))
+            for unit in [next((u for u in ("亿元", "万元", "元") if u in cell), "")]
+        }
+        if heading in ("小计", "合计", "总计") and len(stated) == 1 and "" not in stated:
+            return stated.pop()
     for text in reversed(before[-8:]):
         match = _TABLE_UNIT.match(halfwidth(text))
         if match:
@@ -345,6 +365,11 @@ def _rows_by_cells(
         following = text(end)
         if following.rstrip(".、．") != str(expected + 1) and _ROW_NUMBER.match(following):
             return  # the next row does not follow: cells were lost
+        if any(
+            text(at).rstrip(".、．") == str(expected + 1) and _name_like(text(at + 1))
+            for at in range(position + 2, end)
+        ):
+            return  # the next row's number and name inside this one: cells were lost
         if (
             following
             and not _ROW_NUMBER.match(following)
@@ -374,11 +399,12 @@ def _misaligned_rows(
         if _END_ROW.match(squash(cell)):
             break
         following = cells[at + 1][1] if at + 1 < len(cells) else ""
-        # The next number opens the next row where it follows words, or where words follow
-        # it (a row whose empty 备注 was left out ends in its amount).
+        # The next number opens the next row where words follow it (a row whose empty 备注
+        # was left out ends in its amount).
         opens = cell.rstrip(".、．") == str(len(rows) + 1) and (
             not rows
-            or not _NUMERIC_CELL.match(rows[-1][-1][1])
+            # a row's name follows its number: a figure right after its name (洙边镇…幸福院 |
+            # 3 | 3 …) opens nothing
             or (following and not _NUMERIC_CELL.match(following))
         )
         if opens:
@@ -620,7 +646,7 @@ def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
     for index, line in enumerate(lines):
         squashed = squash(line)
         worded = HEADER_WORDS.match(squashed) or (recipients and _RECIPIENT_COLUMN.match(squashed))
-        if squashed and worded and len(squashed) <= 16:
+        if squashed and worded and len(re.sub(r"[(（][^()（）]*[)）]$", "", squashed)) <= 16:
             run.append(index)
             continue
         if not squashed:

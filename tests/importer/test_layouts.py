@@ -2380,3 +2380,19 @@ def test_rows_that_lost_cells_after_the_name_and_money_are_read_by_the_header_fl
     for sequence in (1, 2):  # guesses, each flagged
         fields = {f.field for f in result.findings if f.project == sequence}
         assert {"name", "declared_total", "implementing_unit"} <= fields
+
+
+def test_a_subtotal_column_after_several_money_columns_is_the_rows_money():
+    # Empty cells were left out in flattening: each row's 小计 is its last figure.
+    cells = ["序号", "项目名称", "省级建设补助(万元)", "省级运营补助(万元)", "市级建设补助(万元)"]
+    cells += ["市级运营补助(万元)", "小计"]
+    cells += ["1", "十字路街道土沟村农村幸福院", "3", "3", "2", "8"]
+    cells += ["2", "洙边镇庄庄河南村农村幸福院", "3", "3", "2", "8"]
+    cells += ["3", "新城养老院", "10.8", "5.42", "16.22"]
+    cells += ["合计", "6", "16.8", "4", "5.42", "32.22"]
+    listed = read_listing("\n".join(cells))
+    assert [(p.name, p.amount.value, p.misaligned) for p in listed] == [
+        ("十字路街道土沟村农村幸福院", Decimal("80000"), True),
+        ("洙边镇庄庄河南村农村幸福院", Decimal("80000"), True),
+        ("新城养老院", Decimal("162200"), True),
+    ]
