@@ -366,7 +366,9 @@ def _rows_by_cells(
         if following.rstrip(".、．") != str(expected + 1) and _ROW_NUMBER.match(following):
             return  # the next row does not follow: cells were lost
         if any(
-            text(at).rstrip(".、．") == str(expected + 1) and _name_like(text(at + 1))
+            text(at).rstrip(".、．") == str(expected + 1)
+            and _name_like(text(at + 1))
+            and not _TOTAL_ROW.match(squash(text(at + 1)))  # 16 | 小计: the row's amount
             for at in range(position + 2, end)
         ):
             return  # the next row's number and name inside this one: cells were lost
