@@ -2396,3 +2396,15 @@ def test_a_subtotal_column_after_several_money_columns_is_the_rows_money():
         ("洙边镇庄庄河南村农村幸福院", Decimal("80000"), True),
         ("新城养老院", Decimal("162200"), True),
     ]
+
+
+def test_a_listed_items_verb_of_giving_is_no_part_of_its_name():
+    text = (
+        "项目资金安排\n一、下达通川区产业扶贫资金875万元;\n二、提前下达达川区产业扶贫资金118万元;\n"
+        "三、拨付渠县产业扶贫资金213万元。\n"
+    )
+    assert [p.name for p in read_listing(text)] == [
+        "通川区产业扶贫资金",
+        "达川区产业扶贫资金",
+        "渠县产业扶贫资金",
+    ]
