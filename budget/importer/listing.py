@@ -873,6 +873,9 @@ def _projects_in_breakdown(lines: list[str]) -> list[ListedProject]:
     at least, every part so named, none a kind of project counted (产业发展项目81个). Named
     from prose, so flagged."""
     for index, line in enumerate(lines):
+        listed = _projects_after_qizhong(line, index + 1)
+        if listed:
+            return listed
         parts = breakdown(line)
         named = [_PART_PROJECT.match(part.name) for part in parts]
         if (
@@ -904,6 +907,33 @@ _RECIPIENT_SHARE = re.compile(
     rf"^(?P<who>[\u4e00-\u9fff]{{2,12}}?(?:省|市|县|区|旗|盟|州|苏木|嘎查|社区|{ORGANISATION_END}))"
     r"\s*(?P<amount>[0-9０-９][0-9０-９,，.．]*\s*(?:万元|元|亿元))$"
 )
+
+
+def _projects_after_qizhong(line: str, number: int) -> list[ListedProject]:
+    """Projects set out after 其中 apart by semicolons, each its name and then its one sum and
+    what else it is (其中:淮河镇…维修改造项目,资金80万元,建筑面积1254平方米;草店镇…改造项目,
+    资金80万,…;…): two at least, every one so, else none."""
+    after = re.split(r"其中\s*[:：]?", line, maxsplit=1)
+    if len(after) < 2:
+        return []
+    listed = []
+    for piece in re.split(r"[；;]", after[1].strip().rstrip("。")):
+        name = re.split(r"[，,]", piece.strip(), maxsplit=1)[0]
+        sums = [a for a in find_amounts(piece) if not is_rate(piece, a)]
+        if not _PART_PROJECT.fullmatch(name) or len(sums) != 1 or sums[0].start < len(name):
+            return []
+        listed.append(
+            ListedProject(
+                name=name,
+                line=number,
+                lines=[number],
+                amount=sums[0],
+                amount_line=number,
+                inferred=True,
+                content=[piece.strip()],
+            )
+        )
+    return listed if len(listed) >= 2 else []
 
 
 def _funds_by_recipient(lines: list[str]) -> list[ListedProject]:

@@ -2408,3 +2408,16 @@ def test_a_listed_items_verb_of_giving_is_no_part_of_its_name():
         "达川区产业扶贫资金",
         "渠县产业扶贫资金",
     ]
+
+
+def test_projects_after_qizhong_apart_by_semicolons_are_the_projects():
+    text = (
+        "下达补助资金191万元,计划安排项目3个,建筑面积共计6674平方米,其中:淮河镇中心幼儿园"
+        "保教楼维修改造项目,资金80万元,建筑面积1254平方米;草店镇中心幼儿园保教楼改造项目,"
+        "资金80万,建筑面积3250平方米;澴潭镇中心幼儿园运动场改造项目,资金31万元。\n"
+    )
+    assert [(p.name, p.amount.value, p.inferred) for p in read_listing(text)] == [
+        ("淮河镇中心幼儿园保教楼维修改造项目", Decimal("800000"), True),
+        ("草店镇中心幼儿园保教楼改造项目", Decimal("800000"), True),  # 80万 after 资金
+        ("澴潭镇中心幼儿园运动场改造项目", Decimal("310000"), True),
+    ]
