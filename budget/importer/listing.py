@@ -797,8 +797,9 @@ _COUNTED_NAME = re.compile(
 def _counted_names(lines: list[str]) -> list[ListedProject]:
     """Projects a text names after a count of them, apart by 、 or 和, each ending in 项目 or
     工程 and stating its money or none (``加工项目2个,锦山镇富廷村烘干塔项目、向阳川镇六合村
-    笨榨豆油项目``), or between 即 and the count again (``即操军镇东港水厂改扩建、…、县城关
-    二水厂管网延伸(…、…)等5处供水工程``): the names must be as many as the count says. Two at
+    笨榨豆油项目``), or before the count of the projects (``即操军镇东港水厂改扩建、…、县城关
+    二水厂管网延伸(…、…)等5处供水工程``, ``支持章贡区赣纺、…、安远县东江大厦等6个老旧小区
+    改造项目``): the names must be as many as the count says. Two at
     least in the whole text, else none; named from prose, so flagged."""
     found: list[ListedProject] = []
     for index, line in enumerate(lines):
@@ -829,8 +830,13 @@ def _counted_names(lines: list[str]) -> list[ListedProject]:
                     )
         for named in _NAMED_THEN_COUNTED.finditer(line):
             # 即操军镇东港水厂改扩建、…、县城关二水厂管网延伸(…、…)等5处供水工程: the names
-            # between 即 and the count again, however they end.
-            names = [name.strip() for name in _split_outside_brackets(named["names"])]
+            # before the count of the projects, however they end.
+            if not re.search(r"项目|工程", named["what"]):
+                continue  # 等3个方面: no projects
+            words = re.sub(r"^(?:即|支持|用于|包括|实施|建设)+", "", named["names"])
+            names = [name.strip() for name in _split_outside_brackets(words)]
+            if all(re.search(r"(?:村|镇|乡|社区|街道)$", name) for name in names):
+                continue  # villages a project is shared among (…村、…村等六个项目为…项目)
             n = named["n"]
             if len(names) == (int(n) if n.isdigit() else chinese_value(n)) and all(
                 4 <= len(name) <= 80 and not find_amounts(name) for name in names
@@ -842,9 +848,11 @@ def _counted_names(lines: list[str]) -> list[ListedProject]:
     return found if len(found) >= 2 else []
 
 
-# Names set out after 即 and closed by their count (即A、B、C等3处供水工程).
+# Names set out and closed by the count of the projects (即A、B、C等3处供水工程).
 _NAMED_THEN_COUNTED = re.compile(
-    r"即(?P<names>[^。；;:：]+?)等\s*(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:个|处|项|座|条)"
+    r"(?:即|支持|包括|用于|[，,：:])(?P<names>[^。；;:：，,]+?)等\s*"
+    r"(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:个|处|项|座|条)"
+    r"(?P<what>[^，,。；;]{0,16})"
 )
 
 

@@ -2421,3 +2421,20 @@ def test_projects_after_qizhong_apart_by_semicolons_are_the_projects():
         ("草店镇中心幼儿园保教楼改造项目", Decimal("800000"), True),  # 80万 after 资金
         ("澴潭镇中心幼儿园运动场改造项目", Decimal("310000"), True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "获得中央预算内资金3274万元,用于支持章贡区赣纺、上犹县教师新村、安远县东江大厦等3个"
+            "老旧小区改造项目建设。\n",
+            ["章贡区赣纺", "上犹县教师新村", "安远县东江大厦"],
+        ),
+        # Villages a project is shared among, and kinds of work, are no projects.
+        ("确定五峰镇马帐房村、彰武镇前郑家村等两个项目为扶持村集体经济项目。\n", []),
+        ("用于水电路气、绿化、照明等3个方面的项目建设。\n", []),
+    ],
+)
+def test_names_before_the_count_of_the_projects(text, names):
+    assert [p.name for p in read_listing(text)] == names
