@@ -227,7 +227,7 @@ def preview(record: SourceFile) -> dict[str, Any]:
         )
     unplaced = []
     for finding in findings:
-        if finding["severity"] == "info" and finding.get("line") and "保留" in finding["message"]:
+        if finding.get("line") and _kept_as_written(finding):
             text, place = _source_line(record, finding["line"])
             unplaced.append({"line": finding["line"], "text": text, "place": place})
     return {
@@ -390,3 +390,15 @@ def cancel(record: SourceFile) -> None:
         record.delete()
         if stored:
             transaction.on_commit(lambda: stored.delete(save=False))
+
+
+# Lines the importer kept as written with project 1 rather than in a field of their own.
+_KEPT_KINDS = {"unplaced", "outside_list", "title_overflow"}
+
+
+def _kept_as_written(finding: dict) -> bool:
+    """Whether ``finding`` is about a line kept as written (highlighted in the preview). A
+    preview stored before findings had a kind says so in its wording."""
+    if "kind" in finding:
+        return finding["kind"] in _KEPT_KINDS
+    return finding["severity"] == "info" and "保留" in finding["message"]

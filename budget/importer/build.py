@@ -91,7 +91,7 @@ class ImportResult:
 def unplaced_lines(result: ImportResult) -> list[int]:
     """The lines no rule placed, kept only by the importer's last resort: a rule's blind
     spot, which the tests of generated and sample texts require to be none."""
-    return [finding.line for finding in result.findings if finding.message == UNPLACED]
+    return [finding.line for finding in result.findings if finding.kind == "unplaced"]
 
 
 def _finding_line(location, anchor: dict) -> int | None:
@@ -285,7 +285,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         for number, line in enumerate(text.split("\n"), 1):
             if number not in taken and line.strip():
                 append_text(projects[0], "outcomes", line.strip())
-                findings.append(Finding("info", _OUTSIDE_LIST, number, 1))
+                findings.append(Finding("info", _OUTSIDE_LIST, number, 1, kind="outside_list"))
         title_overflow = []
     else:
         anchors = [{} for _ in outline.projects]
@@ -441,7 +441,12 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
     for line in title_overflow:
         append_text(projects[0], "outcomes", line.text.strip())
         findings.append(
-            Finding("info", "标题处的这行文字已按原文保留在项目1的实施成效中。", line.number)
+            Finding(
+                "info",
+                "标题处的这行文字已按原文保留在项目1的实施成效中。",
+                line.number,
+                kind="title_overflow",
+            )
         )
     projects_unread(text, len(projects), findings)
     published = publication_date(text)
@@ -462,7 +467,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
     rows = text.split("\n")
     for number in uncovered_lines(text, tree):
         append_text(projects[0], "outcomes", rows[number - 1].strip())
-        findings.append(Finding("warning", UNPLACED, number, 1))
+        findings.append(Finding("warning", UNPLACED, number, 1, kind="unplaced"))
     for node, anchor in zip(projects, anchors, strict=True):
         for finding in check_project(project_data(node, fiscal_year or 0)):
             findings.append(
@@ -496,7 +501,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         for key in ("name", "declared_total")
         if isinstance(line := where.get(key), int)
     } | {line.number for line in title_lines}
-    findings[:] = [f for f in findings if not (f.message == _OUTSIDE_LIST and f.line in used)]
+    findings[:] = [f for f in findings if not (f.kind == "outside_list" and f.line in used)]
     for number in uncovered_lines(text, tree):
         findings.append(Finding("error", "此行未能保留在导入结果中。", number))
     return result

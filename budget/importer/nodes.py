@@ -47,6 +47,10 @@ class Finding:
     # implementing_unit, declared_total; staff are sent to it. ``projects``: the text was read
     # as one project of it all; ``rows``: rows of a table were left unread.
     field: str | None = None
+    # What kind of note it is, where code acts on it (not on its wording): ``unplaced`` (a
+    # line no rule placed), ``outside_list`` (a line around a list, kept with project 1),
+    # ``title_overflow`` (a line of the title area kept with project 1).
+    kind: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -55,6 +59,7 @@ class Finding:
             "line": self.line,
             "project": self.project,
             "field": self.field,
+            "kind": self.kind,
             "message": self.message,
         }
 

@@ -396,3 +396,30 @@ def test_a_text_read_as_one_project_of_it_all_says_so_first(clerk, seed):
     first = flags.split("<li>")[1]
     assert "项目划分" in first and "请按原文逐一录入" in first
     assert "600万元" in flags  # the amount is flagged for checking too
+
+
+def test_lines_kept_as_written_are_highlighted_in_the_preview(clerk):
+    # A list of projects: the notice's words around it are kept with project 1, as written,
+    # and listed for staff under 未归入字段的文字, each with its place in the file.
+    lines = [
+        "关于下达2024年衔接资金项目计划的通知",
+        "1.甲村道路硬化项目,安排资金50万元。",
+        "2.乙村饮水安全项目,安排资金30万元。",
+        "请各乡镇抓紧组织实施。",
+    ]
+    upload(clerk, "计划.docx", docx_bytes(lines))
+    record = SourceFile.objects.get()
+    page = clerk.get(reverse("admin:projects_sourcefile_preview", args=[record.pk])).content
+    page = page.decode()
+    kept = page[page.index('id="unplaced"') :]
+    assert "请各乡镇抓紧组织实施。" in kept and "第4段" in kept
+
+
+def test_a_preview_stored_before_findings_had_a_kind_still_highlights_its_kept_lines():
+    from projects.ingest import _kept_as_written
+
+    old = {"severity": "info", "line": 4, "message": "这行文字不属于列表中的项目，已按原文保留…"}
+    assert _kept_as_written(old)
+    assert not _kept_as_written({"severity": "warning", "line": 2, "message": "金额未能识别"})
+    assert _kept_as_written({"severity": "warning", "line": 9, "kind": "unplaced", "message": ""})
+    assert not _kept_as_written({"severity": "info", "kind": None, "message": "已按原文保留"})
