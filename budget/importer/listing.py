@@ -1171,6 +1171,8 @@ def _numbered_items(lines: list[str]) -> list[ListedProject]:
         return len(run.items) >= 2 and len(with_money) >= len(run.items) / 2
 
     for run in ordered:
+        if run.parent is None and _kinds_over_projects(run):
+            continue  # 一、群众体育 143.65万元 (一)…(五): the kinds' items are the projects
         if listed_money(run):
             items = list(run.items)
             groups = [run.items]
@@ -1197,6 +1199,24 @@ def _numbered_items(lines: list[str]) -> list[ListedProject]:
                     item.parts = []
             return items
     return []
+
+
+# A kind of spending, not a project: short and general (群众体育, 竞技体育), or said to be one
+# (产业发展类, 基础设施方面).
+_KIND_OF_SPENDING = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}|.{2,16}(?:类|方面))$")
+
+
+def _kinds_over_projects(run: _Run) -> bool:
+    """Whether ``run``'s items are kinds of spending over lists of projects with their money:
+    every item named as a kind, none a project's word (…项目, …工程), each with two parts or
+    more that state their money."""
+    return len(run.items) >= 2 and all(
+        _KIND_OF_SPENDING.match(item.name)
+        and not _PROJECT_WORD.search(item.name)
+        and len(item.parts) >= 2
+        and all(part.amount is not None for part in item.parts)
+        for item in run.items
+    )
 
 
 _BARE_MARKER = re.compile(

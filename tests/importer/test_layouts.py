@@ -2438,3 +2438,24 @@ def test_projects_after_qizhong_apart_by_semicolons_are_the_projects():
 )
 def test_names_before_the_count_of_the_projects(text, names):
     assert [p.name for p in read_listing(text)] == names
+
+
+def test_kinds_of_spending_over_lists_of_projects_are_headings_not_projects():
+    text = (
+        "现对2015年度本级体育彩票公益金使用情况公告如下:\n"
+        "一、群众体育 131.72万元\n(一)国家登山健身步道 121.72万元\n用于支持步道创建工作。\n"
+        "(二)黄石市老年人体育协会 10万元\n用于支持老年人体育活动。\n"
+        "二、竞技体育 14.85万元\n(一)青少年体育传统项目学校 9.85万元\n"
+        "(二)下陆区少儿体校建设补助 5万元\n黄石市体育局\n"
+    )
+    assert [(p.name, p.amount.value) for p in read_listing(text)] == [
+        ("国家登山健身步道", Decimal("1217200")),
+        ("黄石市老年人体育协会", Decimal("100000")),
+        ("青少年体育传统项目学校", Decimal("98500")),
+        ("下陆区少儿体校建设补助", Decimal("50000")),
+    ]
+    # A project over its parts stays the project.
+    projects = text.replace("群众体育", "群众体育设施建设项目").replace(
+        "竞技体育", "竞技体育提升项目"
+    )
+    assert [p.name for p in read_listing(projects)] == ["群众体育设施建设项目", "竞技体育提升项目"]
