@@ -406,12 +406,13 @@ _PROSE_UNIT = re.compile(
     rf"[ \u00a0]?(?P<unit>万元|亿元|元(?![旦宵]))(?:/(?P<per>{_PER_WORD}(?:[/·]{_PER_WORD})*))?"
 )
 _DIGIT_RUN = re.compile(r"(?<![0-9])[0-9]")
-# 万 without 元 is money only right after 资金 or 投资, or a money field's label and colon,
-# ending its clause: 资金80万, 工程资金投入:30万, 总投资：120万。 (never 2万人, 48万方,
+# 万 without 元 is money only right after 资金, 投资 or a verb of giving money (安排, 下达,
+# 拨付), or a money field's label and colon, ending its clause: 资金80万, 本次安排75万,
+# 工程资金投入:30万, 总投资：120万。 (never 2万人, 48万方,
 # 3747万m3, nor prose: 共补助74.28万).
 _BARE_WAN = re.compile(r"万(?![\u4e00-\u9fffA-Za-z0-9㎡㎥])")
 _MONEY_LABEL = re.compile(
-    r"(?:(?:资金|投资)(?:[(（]万元?[)）])?\s*[:：]?"
+    r"(?:(?:资金|投资|安排|下达|拨付)(?:[(（]万元?[)）])?\s*[:：]?"
     r"|(?:投入|金额|预算|经费|拨款|补助|总额|造价)(?:[(（]万元?[)）])?\s*[:：])\s*$"
 )
 

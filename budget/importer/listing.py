@@ -1419,7 +1419,9 @@ def _item_name(words: str) -> str:
     # The money the item spends, named before it: 本级体育彩票公益金用于全民健身支出.
     name = re.sub(r"^[^，,。]{0,20}?(?:资金|公益金|经费)用于", "", name)
     name = re.sub(
-        r"(?<=项目)(?:(?:计划|拟)?(?:总投资|投资|投入|安排)(?:资金)?|资金|经费)$", "", name
+        r"(?<=项目)(?:(?:本次|本批|今年)?(?:计划|拟)?(?:总投资|投资|投入|安排)(?:资金)?|资金|经费)$",
+        "",
+        name,
     )
     return name or words
 

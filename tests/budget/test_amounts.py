@@ -457,7 +457,9 @@ def test_find_amounts_ignores_numbers_without_a_money_unit(text):
 
 
 @given(
-    st.sampled_from(["工程资金投入:", "总投资：", "补助资金: ", "项目预算：", "工程造价:"]),
+    st.sampled_from(
+        ["工程资金投入:", "总投资：", "补助资金: ", "项目预算：", "工程造价:", "本次安排", "资金"]
+    ),
     st.decimals(min_value=D("0.01"), max_value=D("99999"), places=2),
     st.sampled_from(["", "。", "，其中省级资金10万元", ";"]),
 )

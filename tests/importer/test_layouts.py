@@ -2459,3 +2459,14 @@ def test_kinds_of_spending_over_lists_of_projects_are_headings_not_projects():
         "竞技体育", "竞技体育提升项目"
     )
     assert [p.name for p in read_listing(projects)] == ["群众体育设施建设项目", "竞技体育提升项目"]
+
+
+def test_items_named_before_what_is_given_this_time():
+    text = (
+        "具体分配如下:\n1.创建“美丽水细胞单元”项目本次安排资金10万元,由水环境管理科实施。\n"
+        "2.低碳试点建设项目本次安排75万,由大气环境管理科实施。\n"
+    )
+    assert [(p.name, p.amount.value) for p in read_listing(text)] == [
+        ("创建“美丽水细胞单元”项目", Decimal("100000")),
+        ("低碳试点建设项目", Decimal("750000")),
+    ]
