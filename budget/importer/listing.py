@@ -696,7 +696,9 @@ def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
     if recipients:
         return []
     return (
-        _numbered_items(lines)
+        # (a list whose count the text states is the surest)
+        _counted_sums(lines)
+        or _numbered_items(lines)
         or _numbered_paragraphs(lines)
         or _run_on_items(lines)
         or _semicolon_items(lines)
@@ -846,6 +848,48 @@ def _counted_names(lines: list[str]) -> list[ListedProject]:
                     for name in names
                 ]
     return found if len(found) >= 2 else []
+
+
+# A count of projects, then after a colon each with its sum (安排重点项目资金10个,共拨付到位
+# 资金952万元。具体有:农村中等职业教育发展80万元、生源地贷款贴息85万元、…).
+_PROJECTS_COUNTED = re.compile(
+    r"项目[^，,。；;:：0-9]{0,4}?(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*个"
+)
+_SET_OUT = re.compile(r"(?:具体有|具体为|分别是|分别为|包括|如下)\s*[:：]")
+_NAME_AND_SUM = re.compile(
+    r"^(?:和|及|以及)?(?P<name>[^、，,。；;:：]{2,60}?)\s*(?P<amount>[0-9０-９][0-9０-９,，.．]*\s*(?:万元|元|亿元))$"
+)
+
+
+def _counted_sums(lines: list[str]) -> list[ListedProject]:
+    """Projects a paragraph counts (…项目资金10个) and then sets out after a colon, each its
+    name and its sum, apart by 、 (具体有:农村中等职业教育发展80万元、生源地贷款贴息85万元、
+    …): as many as the count says, else none; named from prose, so flagged."""
+    for index, line in enumerate(lines):
+        counted = _PROJECTS_COUNTED.search(line)
+        set_out = _SET_OUT.search(line, counted.end()) if counted else None
+        if set_out is None:
+            continue
+        words = re.split(r"[。；;]", line[set_out.end() :], maxsplit=1)[0]
+        units = [_NAME_AND_SUM.match(unit.strip()) for unit in re.split(r"、|(?<=元)和", words)]
+        n = counted["n"]
+        if len(units) < 2 or len(units) != (int(n) if n.isdigit() else chinese_value(n)):
+            continue
+        if not all(units):
+            continue
+        return [
+            ListedProject(
+                name=unit["name"],
+                line=index + 1,
+                lines=[index + 1],
+                amount=find_amounts(unit["amount"])[0],
+                amount_line=index + 1,
+                inferred=True,
+                content=[unit.group()],
+            )
+            for unit in units
+        ]
+    return []
 
 
 # Names set out and closed by the count of the projects (即A、B、C等3处供水工程).

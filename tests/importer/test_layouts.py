@@ -2470,3 +2470,32 @@ def test_items_named_before_what_is_given_this_time():
         ("创建“美丽水细胞单元”项目", Decimal("100000")),
         ("低碳试点建设项目", Decimal("750000")),
     ]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(
+                ["农村中等职业教育发展", "生源地贷款贴息", "教育强县奖励", "中招工作经费"]
+            ),
+            st.integers(min_value=1, max_value=900),
+        ),
+        min_size=2,
+        max_size=4,
+        unique_by=lambda unit: unit[0],
+    ),
+    st.booleans(),
+)
+def test_projects_counted_then_set_out_with_their_sums(units, right_count):
+    count = len(units) if right_count else len(units) + 1
+    listed = "、".join(f"{name}{amount}万元" for name, amount in units)
+    text = (
+        "一、按上级政策配套的资金,共拨付到位500万元。其中甲区200万元、乙区300万元。\n"
+        f"二、安排重点项目资金{count}个,共拨付到位资金{sum(a for _, a in units)}万元。"
+        f"具体有:{listed}。\n"
+    )
+    got = [(p.name, p.amount.value if p.amount else None) for p in read_listing(text)]
+    if right_count:
+        assert got == [(name, Decimal(amount) * 10000) for name, amount in units]
+    else:  # the count must hold
+        assert not {name for name, _ in units} & {name for name, _ in got}
