@@ -33,8 +33,8 @@ MAX_YEAR = 2100
 
 # Opening and closing brackets met around the year. Any opening may pair with any closing:
 # a mismatched pair is still a document number, only not a standard one.
-_OPEN = "〔【（([［〈﹝〖〘"
-_CLOSE = "〕】）)]］〉﹞〗〙"
+_OPEN = "〔【（([［〈﹝〖〘{｛"
+_CLOSE = "〕】）)]］〉﹞〗〙}｝"
 _DIGITS = "[0-9０-９]"
 _SPACE = "[ \t\u3000]*"
 

@@ -32,7 +32,13 @@ from ..amounts import (
 )
 from ..normalize import halfwidth, squash
 from .lines import SOURCE_OF_MONEY, breakdown, is_rate, rate_at, sum_after
-from .numbering import LIST_MARKER, chinese_number, chinese_value, marker_at_start
+from .numbering import (
+    LIST_MARKER,
+    chinese_number,
+    chinese_value,
+    marker_at_start,
+    split_numbered,
+)
 from .outline import HEADING_LIKE, classify_heading
 from .tables import ORGANISATION_END, single_value
 
@@ -1502,10 +1508,13 @@ def _run_on_items(lines: list[str]) -> list[ListedProject]:
             first = re.split(r"[，,；;。]", part, maxsplit=1)[0].strip()
             name = _LEAD_WORDS.sub("", named.group("name")) if named else first
             # Under a money label (预计投入资金87万元), else the one sum after a project's name
-            # (用于第二批道路建设项目892.13万元).
-            sums = _described_sums(part) or [
-                a for a in find_amounts(part) if named and not is_rate(part, a)
-            ]
+            # (用于第二批道路建设项目892.13万元) or ending the item's words (下达宣汉县…省道
+            # 3800万元).
+            spent = [a for a in find_amounts(part) if not is_rate(part, a)]
+            ends = len(spent) == 1 and not part[spent[0].end :].strip(" ；;。，,")
+            sums = _described_sums(part) or (spent if named or ends else [])
+            if not named and ends:
+                name = _paragraph_name(first)
             if not 2 <= len(name) <= 60 or len(sums) != 1:
                 break
             items.append(_prose_item(name, sums[0], part, number, "run-on"))
@@ -1528,6 +1537,11 @@ def _run_on_parts(lines: list[str]) -> list[list[tuple[int, str]]]:
             found.append(
                 [(number, line[m.end() : end]) for m, end in zip(markers, ends, strict=True)]
             )
+            continue
+        # 一、下达宣汉县…3800万元; 二、下达达川区…36万元。: numbered items run on in one line
+        items = split_numbered(line, at="clause")
+        if len(items) >= 2 and items[0].start == len(line) - len(line.lstrip()):
+            found.append([(number, line[item.body_start : item.end]) for item in items])
             continue
         opening = _RUN_ON_MARKER.match(line.strip())
         if opening and opening.group("n") == chinese_number(len(run) + 1):

@@ -125,6 +125,8 @@ def test_parse_splits_issuer_year_serial():
         ("澄办发〈2004〉5号", "〈〉"),
         ("澄办发﹝2004﹞5号", "﹝﹞"),
         ("澄办发〔2004）5号", "〔）"),
+        ("澄办发{2004}5号", "{}"),  # braces, as a page typed them
+        ("澄办发｛2004｝5号", "｛｝"),
     ],
 )
 def test_parse_bracket_variants_are_not_standard(written, brackets):

@@ -2499,3 +2499,14 @@ def test_projects_counted_then_set_out_with_their_sums(units, right_count):
         assert got == [(name, Decimal(amount) * 10000) for name, amount in units]
     else:  # the count must hold
         assert not {name for name, _ in units} & {name for name, _ in got}
+
+
+def test_numbered_items_run_on_in_one_line_are_a_list():
+    text = (
+        "项目资金安排\n"
+        "一、下达宣汉县交通精准扶贫普通省道3800万元; 二、下达达川区农村公路桥梁36万元。\n"
+    )
+    assert [(p.name, p.amount.value, p.inferred) for p in read_listing(text)] == [
+        ("宣汉县交通精准扶贫普通省道", Decimal("38000000"), True),
+        ("达川区农村公路桥梁", Decimal("360000"), True),
+    ]
