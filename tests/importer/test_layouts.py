@@ -35,6 +35,16 @@ def test_unflatten_never_changes_the_number_of_lines(lines):
     assert unflatten(text).count("\n") == text.count("\n")
 
 
+def _named_amounts(names: list[str], most: int, *, size: int = 6):
+    """Two to ``size`` of ``names``, each once, with a whole amount from 1 to ``most``."""
+    return st.lists(
+        st.tuples(st.sampled_from(names), st.integers(min_value=1, max_value=most)),
+        min_size=2,
+        max_size=size,
+        unique_by=lambda named: named[0],
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "field", "value", "rest"),
     [
@@ -2120,15 +2130,7 @@ def test_paragraphs_with_several_sums_and_no_total_leave_the_money_to_staff():
 
 
 @given(
-    st.lists(
-        st.tuples(
-            st.sampled_from(["西小召镇", "乌拉山镇", "沙德格苏木", "明安镇", "水利局", "新安镇"]),
-            st.integers(min_value=1, max_value=2000),
-        ),
-        min_size=2,
-        max_size=6,
-        unique_by=lambda pair: pair[0],
-    ),
+    _named_amounts(["西小召镇", "乌拉山镇", "沙德格苏木", "明安镇", "水利局", "新安镇"], 2000),
     st.booleans(),
 )
 def test_an_allocation_paragraph_shares_its_money_among_recipients(shares, stated):
@@ -2269,23 +2271,12 @@ def test_kinds_of_project_counted_in_a_breakdown_are_no_projects():
     assert read_listing(text) == []
 
 
-@given(
-    st.lists(
-        st.tuples(
-            st.sampled_from(["皮山县", "墨玉县", "和田市", "洛浦县", "民丰县"]),
-            st.integers(min_value=1, max_value=9999),
-        ),
-        min_size=2,
-        max_size=5,
-        unique_by=lambda share: share[0],
-    ),
-    st.booleans(),
-)
+@given(_named_amounts(["皮山县", "墨玉县", "和田市", "洛浦县", "民丰县"], 9999), st.booleans())
 def test_funds_shared_among_recipients_sentence_by_sentence_are_projects(shares, stated):
     whole = sum(amount for _, amount in shares)
-    listed = ",".join(f"{who}{amount / 100}万元" for who, amount in shares)
+    listed = ",".join(f"{who}{Decimal(amount) / 100}万元" for who, amount in shares)
     text = (
-        (f"收到中央资金{whole / 100}万元。\n" if stated else "")
+        (f"收到中央资金{Decimal(whole) / 100}万元。\n" if stated else "")
         + f"2020年中央农村环境整治资金(统筹整合部分){listed}。"
         + "2020年自治区农村环境整治资金皮山县46万元,墨玉县92.6万元。\n"
     )
@@ -2473,17 +2464,7 @@ def test_items_named_before_what_is_given_this_time():
 
 
 @given(
-    st.lists(
-        st.tuples(
-            st.sampled_from(
-                ["农村中等职业教育发展", "生源地贷款贴息", "教育强县奖励", "中招工作经费"]
-            ),
-            st.integers(min_value=1, max_value=900),
-        ),
-        min_size=2,
-        max_size=4,
-        unique_by=lambda unit: unit[0],
-    ),
+    _named_amounts(["农村中等职业教育发展", "生源地贷款贴息", "教育强县奖励", "中招工作经费"], 900),
     st.booleans(),
 )
 def test_projects_counted_then_set_out_with_their_sums(units, right_count):
