@@ -407,13 +407,12 @@ _PROSE_UNIT = re.compile(
 )
 _DIGIT_RUN = re.compile(r"(?<![0-9])[0-9]")
 # 万 without 元 is money only right after 资金, 投资 or a verb of giving money (安排, 下达,
-# 拨付), or a money field's label and colon, ending its clause: 资金80万, 本次安排75万,
-# 工程资金投入:30万, 总投资：120万。 (never 2万人, 48万方,
-# 3747万m3, nor prose: 共补助74.28万).
-_BARE_WAN = re.compile(r"万(?![\u4e00-\u9fffA-Za-z0-9㎡㎥])")
+# 拨付), or a money field's label and colon, and only where its clause ends right after it:
+# 资金80万, 本次安排75万, 工程资金投入:30万, 总投资：120万。 (never 2万人, 48万方, 3747万m3,
+# a rate or a range: 1.5万/户, 3万-5万, nor prose: 共补助74.28万).
+_BARE_WAN = re.compile(r"万(?=$|[，,。；;、)）\s])")
 _MONEY_LABEL = re.compile(
-    r"(?:(?:资金|投资|安排|下达|拨付)(?:[(（]万元?[)）])?\s*[:：]?"
-    r"|(?:投入|金额|预算|经费|拨款|补助|总额|造价)(?:[(（]万元?[)）])?\s*[:：])\s*$"
+    r"(?:(?:资金|投资|安排|下达|拨付)\s*[:：]?|(?:投入|金额|预算|经费|拨款|补助|总额|造价)\s*[:：])\s*$"
 )
 
 
@@ -444,9 +443,9 @@ def find_amounts(text: str) -> list[ParsedAmount]:
 
     Numbers without a money unit are not amounts, so years, dates, document numbers and
     counts (``2024年``, ``2月``, ``〔2014〕104号``, ``1-9月``, ``800个``) are never found;
-    neither is ``74.28万`` (万 alone is too ambiguous in prose: ``2万人``), unless a money
-    field's label and colon are right before it and nothing follows in its clause
-    (``工程资金投入:30万``), nor a
+    neither is ``74.28万`` (万 alone is too ambiguous in prose: ``2万人``), unless 资金, 投资,
+    a verb of giving money or a money field's label and colon are right before it and its
+    clause ends right after it (``资金80万，``, ``工程资金投入:30万``), nor a
     piece of a larger number (``3,51,6344元`` does not give ``6344元``). A full-width comma between
     digits groups them by three like an ASCII one (``3，500元`` is 3500 元) but elsewhere
     ends a clause (``共2次，300元`` gives 300 元). Values are exact, not rounded; nothing

@@ -236,7 +236,7 @@ def preview(record: SourceFile) -> dict[str, Any]:
         "unplaced": unplaced,
         "notes": result.get("notes", []),
         # What the text as a whole needs: read as one project where it may hold several.
-        "structure": [f for f in findings if f.get("field") in ("projects", "rows")],
+        "structure": [f for f in findings if f.get("field") in ("projects", "rows", "groups")],
         # Document findings other than those shown beside their field above.
         "general": [
             f
@@ -397,8 +397,9 @@ _KEPT_KINDS = {"unplaced", "outside_list", "title_overflow"}
 
 
 def _kept_as_written(finding: dict) -> bool:
-    """Whether ``finding`` is about a line kept as written (highlighted in the preview). A
-    preview stored before findings had a kind says so in its wording."""
-    if "kind" in finding:
+    """Whether ``finding`` is about a line kept as written (highlighted in the preview): of a
+    kind that says so, or, for notes without a kind (a section's lines kept as written, a
+    preview stored before findings had kinds), worded so."""
+    if finding.get("kind"):
         return finding["kind"] in _KEPT_KINDS
     return finding["severity"] == "info" and "保留" in finding["message"]

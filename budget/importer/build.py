@@ -247,6 +247,22 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             anchors[0]["lines"], anchors[0]["sub"] = found["lines"], found["sub"]
         taken = {number for item in listed for number in item.lines}
         rows_left_unread(text, listed, findings)
+        grouped = [(sequence, item) for sequence, item in enumerate(listed, 1) if item.grouping]
+        if grouped:
+            # How a list in groups splits into projects is a guess: staff are told.
+            findings.append(
+                Finding(
+                    "warning",
+                    "列表分为几组，已按"
+                    + "、".join(
+                        f"项目{sequence}为{item.grouping}" for sequence, item in grouped[:3]
+                    )
+                    + ("等" if len(grouped) > 3 else "")
+                    + "导入；如分组的标题本身是项目（或各组本身是项目），请按原文调整。",
+                    grouped[0][1].line,
+                    field="groups",
+                )
+            )
         for sequence, item in enumerate(listed, 1):
             # Read from what the table holds rather than what it labels: each flagged.
             if item.unit_from_total:

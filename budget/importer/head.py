@@ -88,6 +88,7 @@ _TITLE_TAIL = re.compile(
 )
 
 
+_DECIMAL = re.compile(r"\s*[0-9]+\.[0-9]")  # 1.5万亩…项目公示 opens with a figure, no marker
 _RECORD_AFTER_TITLE = re.compile(
     r"\s+(?:发布日期|发布时间|信息来源|来源|作者|审核|浏览次数)\s*[:：]"
 )
@@ -111,7 +112,7 @@ def split_title(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
         # A numbered line (一、2015年未使用…) is the body begun: a page without its title.
         if (
             stopped
-            or LIST_MARKER.match(halfwidth(text))
+            or (LIST_MARKER.match(halfwidth(text)) and not _DECIMAL.match(halfwidth(text)))
             or (title and (len(text) > 60 or text.endswith(("。", "：", ":", "；", ";"))))
         ):
             stopped = True

@@ -857,6 +857,8 @@ def _rate_line(
     return line
 
 
+# The low end of a range before its top: 300- in 每人300-1200元.
+_RANGE_LOW = re.compile(r"[0-9０-９][0-9０-９.．]*\s*(?:元|万元)?\s*[-—－~～至到]\s*$")
 # A rate, not a sum: 补助标准为每个村不低于100万元, 每户1万元.
 _RATE_BEFORE = re.compile(r"(?:每|户均|人均|亩均|平均)[^，,。；;：:0-9]{0,10}$")
 
@@ -868,10 +870,6 @@ def rate_at(text: str, start: int) -> bool:
     if low:
         start -= len(low.group())
     return bool(_RATE_BEFORE.search(text[max(0, start - 12) : start]))
-
-
-# The low end of a range before its top: 300- in 每人300-1200元.
-_RANGE_LOW = re.compile(r"[0-9０-９][0-9０-９.．]*\s*(?:元|万元)?\s*[-—－~～至到]\s*$")
 
 
 def sum_after(text: str, end: int, *, reach: int = 30) -> ParsedAmount | None:

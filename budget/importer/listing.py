@@ -35,7 +35,7 @@ from .lines import SOURCE_OF_MONEY, breakdown, is_rate, rate_at, sum_after
 from .numbering import (
     LIST_MARKER,
     chinese_number,
-    chinese_value,
+    count_value,
     marker_at_start,
     split_numbered,
 )
@@ -86,6 +86,8 @@ _ITEM = re.compile(r"^\s*(?P<n>[0-9]{1,3})\s*[.、．]\s*(?P<name>\S.{1,80}?)\s*
 _ITEM_AMOUNT = re.compile(
     r"(?:总投资|投资|项目资金|资金|金额|预算)(?:规模)?\s*[:：]?\s*(?=[0-9０-９])"
 )
+# A sum as a list writes it after a name (…项目144万元, 西小召镇70万元).
+_MONEY = r"(?P<amount>[0-9０-９][0-9０-９,，.．]*\s*(?:万元|元|亿元))"
 _ITEM_UNIT = re.compile(r"(?:实施|责任|建设|项目)单位\s*[:：]")
 
 
@@ -107,6 +109,9 @@ class ListedProject:
     parts: list[ListedProject] = field(default_factory=list)  # a numbered list inside it
     total_checked: bool = False  # its amount is the sum of its parts, as the text states it
     unit_from_total: bool = False  # a bare figure whose unit the text's sum of them gives
+    # A guess at how the list splits into projects, said to staff: the heading the item was
+    # read under as a group (群众体育), or the item read as a whole over its parts (a fund).
+    grouping: str = ""
 
 
 def _cells(text: str) -> list[str]:
@@ -256,14 +261,13 @@ def _table_unit(header: list[str], columns: dict[str, int], before: list[str]) -
             if unit in heading:
                 return unit
         # A 小计 in the unit every money column before it states (…补助(万元) | 小计).
-        stated = {
-            unit
-            for cell in header[:index]
-            if _AMOUNT_COLUMN.search(squash(cell))
-            for unit in [next((u for u in ("亿元", "万元", "元") if u in cell), "")]
-        }
-        if heading in ("小计", "合计", "总计") and len(stated) == 1 and "" not in stated:
-            return stated.pop()
+        if heading in ("小计", "合计", "总计"):
+            stated = set()
+            for cell in header[:index]:
+                if _AMOUNT_COLUMN.search(squash(cell)):
+                    stated.add(next((u for u in ("亿元", "万元", "元") if u in cell), ""))
+            if len(stated) == 1 and "" not in stated:
+                return stated.pop()
     for text in reversed(before[-8:]):
         match = _TABLE_UNIT.match(halfwidth(text))
         if match:
@@ -371,13 +375,16 @@ def _rows_by_cells(
         following = text(end)
         if following.rstrip(".、．") != str(expected + 1) and _ROW_NUMBER.match(following):
             return  # the next row does not follow: cells were lost
-        if any(
+        if following.rstrip(".、．") != str(expected + 1) and any(
             text(at).rstrip(".、．") == str(expected + 1)
             and _name_like(text(at + 1))
             and not _TOTAL_ROW.match(squash(text(at + 1)))  # 16 | 小计: the row's amount
             for at in range(position + 2, end)
         ):
-            return  # the next row's number and name inside this one: cells were lost
+            # The row does not end where the next begins, and the next row's number and name
+            # are inside it: cells were lost (a row's 数量 2 before its unit, where the next
+            # row does follow, is no sign).
+            return
         if (
             following
             and not _ROW_NUMBER.match(following)
@@ -393,7 +400,7 @@ def _rows_by_cells(
 
 
 def _misaligned_rows(
-    lines: list[str], start: int, unit: str | None, columns: dict[str, int] | None = None
+    lines: list[str], start: int, unit: str | None, columns: dict[str, int]
 ) -> list[ListedProject]:
     """Rows of a one-cell-a-line table whose cells do not line up with its header (empty
     cells left out in flattening, a cell wrapped over two lines, a two-row header): each row
@@ -421,40 +428,33 @@ def _misaligned_rows(
             rows[-1].append((number, cell))
     # Where every row still holds a name where the header puts the name, and a figure where
     # it puts the money, the cells lost were after them (an empty 评价结果, 备注): the row is
-    # read by the header from the left, still a guess staff check.
-    name_at, amount_at = (columns or {}).get("name"), (columns or {}).get("amount")
-    if (
-        name_at is not None
-        and amount_at is not None
-        and len(rows) >= 2
-        and all(
+    # read by the header from the left, still a guess staff check (a last row the text cuts
+    # short is left out).
+    name_at, amount_at, unit_at = (columns.get(kind) for kind in ("name", "amount", "unit"))
+
+    def by_header(row: list[tuple[int, str]]) -> bool:
+        return (
             len(row) > max(name_at, amount_at)
             and _name_like(row[name_at][1])
-            and _NUMERIC_CELL.match(row[amount_at][1])
-            for row in rows[:-1]
+            and bool(_NUMERIC_CELL.match(row[amount_at][1]))
         )
-    ):
-        unit_at = (columns or {}).get("unit")
-        guessed = [
-            (
-                _guessed_row(
+
+    if name_at is not None and amount_at is not None and len(rows) >= 2:
+        if all(by_header(row) for row in rows[:-1]):
+            projects = []
+            for row in filter(by_header, rows):
+                project = _guessed_row(
                     row[name_at][1],
                     row[amount_at][1],
                     unit,
                     [n for n, _ in row],
-                    [cell for _, cell in row],
-                ),
-                row[unit_at][1] if unit_at is not None and unit_at < len(row) else "",
-            )
-            for row in rows
-            if len(row) > max(name_at, amount_at)
-            and _name_like(row[name_at][1])
-            and _NUMERIC_CELL.match(row[amount_at][1])
-        ]
-        for project, cell in guessed:
-            if cell and not _NUMERIC_CELL.match(cell):
-                project.unit = single_value(cell, "unit")[0]
-        return [project for project, _ in guessed]
+                    [c for _, c in row],
+                )
+                cell = row[unit_at][1] if unit_at is not None and unit_at < len(row) else ""
+                if cell and not _NUMERIC_CELL.match(cell):
+                    project.unit = single_value(cell, "unit")[0]
+                projects.append(project)
+            return projects
     projects = []
     for index, row in enumerate(rows):
         words = [c for _, c in row[1:] if not _NUMERIC_CELL.match(c) and len(c) <= 30]
@@ -815,7 +815,7 @@ def _counted_names(lines: list[str]) -> list[ListedProject]:
             words = re.split(r"、|(?<=[元目程])和", counted.group("names"))
             names = [_COUNTED_NAME.match(word.strip()) for word in words]
             n = counted.group("n")
-            if len(names) != (int(n) if n.isdigit() else chinese_value(n)) or not all(names):
+            if len(names) != count_value(n) or not all(names):
                 continue
             for name in names:
                 money = find_amounts(name.group("money"))
@@ -839,14 +839,16 @@ def _counted_names(lines: list[str]) -> list[ListedProject]:
         for named in _NAMED_THEN_COUNTED.finditer(line):
             # 即操军镇东港水厂改扩建、…、县城关二水厂管网延伸(…、…)等5处供水工程: the names
             # before the count of the projects, however they end.
-            if not re.search(r"项目|工程", named["what"]):
-                continue  # 等3个方面: no projects
+            if not re.search(r"项目|工程", named["what"]) or re.search(
+                r"方面|领域|类", named["what"]
+            ):
+                continue  # 等3个方面的项目: kinds of spending, no projects
             words = re.sub(r"^(?:即|支持|用于|包括|实施|建设)+", "", named["names"])
             names = [name.strip() for name in _split_outside_brackets(words)]
             if all(re.search(r"(?:村|镇|乡|社区|街道)$", name) for name in names):
                 continue  # villages a project is shared among (…村、…村等六个项目为…项目)
             n = named["n"]
-            if len(names) == (int(n) if n.isdigit() else chinese_value(n)) and all(
+            if len(names) == count_value(n) and all(
                 4 <= len(name) <= 80 and not find_amounts(name) for name in names
             ):
                 found += [
@@ -862,15 +864,16 @@ _PROJECTS_COUNTED = re.compile(
     r"项目[^，,。；;:：0-9]{0,4}?(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*个"
 )
 _SET_OUT = re.compile(r"(?:具体有|具体为|分别是|分别为|包括|如下)\s*[:：]")
-_NAME_AND_SUM = re.compile(
-    r"^(?:和|及|以及)?(?P<name>[^、，,。；;:：]{2,60}?)\s*(?P<amount>[0-9０-９][0-9０-９,，.．]*\s*(?:万元|元|亿元))$"
-)
+_NAME_AND_SUM = re.compile(rf"^(?:和|及|以及)?(?P<name>[^、，,。；;:：]{{2,60}}?)\s*{_MONEY}$")
 
 
 def _counted_sums(lines: list[str]) -> list[ListedProject]:
     """Projects a paragraph counts (…项目资金10个) and then sets out after a colon, each its
     name and its sum, apart by 、 (具体有:农村中等职业教育发展80万元、生源地贷款贴息85万元、
-    …): as many as the count says, else none; named from prose, so flagged."""
+    …), in every paragraph that does so (一、续建项目2个，具体为：… 二、新建项目2个，…): as
+    many as each count says, none a source of money (资金来源包括:中央衔接资金200万元、…);
+    else none. Named from prose, so flagged."""
+    found: list[ListedProject] = []
     for index, line in enumerate(lines):
         counted = _PROJECTS_COUNTED.search(line)
         set_out = _SET_OUT.search(line, counted.end()) if counted else None
@@ -878,12 +881,14 @@ def _counted_sums(lines: list[str]) -> list[ListedProject]:
             continue
         words = re.split(r"[。；;]", line[set_out.end() :], maxsplit=1)[0]
         units = [_NAME_AND_SUM.match(unit.strip()) for unit in re.split(r"、|(?<=元)和", words)]
-        n = counted["n"]
-        if len(units) < 2 or len(units) != (int(n) if n.isdigit() else chinese_value(n)):
+        if (
+            len(units) < 2
+            or len(units) != count_value(counted["n"])
+            or not all(units)
+            or any(_SOURCE_NAME.search(unit["name"]) for unit in units)
+        ):
             continue
-        if not all(units):
-            continue
-        return [
+        found += [
             ListedProject(
                 name=unit["name"],
                 line=index + 1,
@@ -895,7 +900,11 @@ def _counted_sums(lines: list[str]) -> list[ListedProject]:
             )
             for unit in units
         ]
-    return []
+    return found
+
+
+# A name that says where money comes from (中央衔接资金, 省级配套, 资金来源), not what it buys.
+_SOURCE_NAME = re.compile(rf"^{SOURCE_OF_MONEY}$|^(?:中央|省|市|县|区)级?[^项]{{0,8}}资金$")
 
 
 # Names set out and closed by the count of the projects (即A、B、C等3处供水工程).
@@ -920,22 +929,28 @@ def _split_outside_brackets(words: str) -> list[str]:
 
 # A part of a fund's money named as a project, its money words after the name (幸福屋场项目
 # 奖补资金 → 幸福屋场项目).
-_PART_PROJECT = re.compile(
-    r"^(?P<name>[^，,。；;]{2,60}?(?:项目|工程))(?:[^项]{0,6}(?:资金|经费))?$"
+_PART_PROJECT = re.compile(r"(?P<name>[^，,。；;]{2,60}?(?:项目|工程))(?:[^项]{0,6}(?:资金|经费))?")
+# The words before 其中 name the project whose parts follow (…人居环境整治项目资金100万元),
+# not a count of projects (建设类项目3个) nor a fund (…补助资金15万元).
+_NAMES_ITS_PROJECT = re.compile(
+    r"(?:项目|工程)(?!\s*(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})\s*个)(?!库)"
 )
 
 
 def _projects_in_breakdown(lines: list[str]) -> list[ListedProject]:
     """The projects a fund's money is shared among after 其中, each named as a project with its
     own sum (下达…资金15万元,其中幸福屋场项目奖补资金5万元,村级产业发展帮扶项目资金10万元): two
-    at least, every part so named, none a kind of project counted (产业发展项目81个). Named
-    from prose, so flagged."""
+    at least, every part so named, none a kind of project counted (产业发展项目81个), and the
+    words before 其中 naming no project of their own (…整治项目资金100万元,其中…工程60万元
+    are that project's parts). Named from prose, so flagged."""
     for index, line in enumerate(lines):
+        if _NAMES_ITS_PROJECT.search(line.split("其中", 1)[0]):
+            continue  # 下达…整治项目资金100万元，其中道路硬化工程60万元…: that project's parts
         listed = _projects_after_qizhong(line, index + 1)
         if listed:
             return listed
         parts = breakdown(line)
-        named = [_PART_PROJECT.match(part.name) for part in parts]
+        named = [_PART_PROJECT.fullmatch(part.name) for part in parts]
         if (
             len(parts) >= 2
             and all(named)
@@ -962,8 +977,8 @@ _FUND_HEAD = re.compile(
     r"^(?P<name>[^，,。；;:：、]{4,60}?(?:资金|经费)(?:[(（][^()（）]{1,20}[)）])?)(?P<rest>.+)$"
 )
 _RECIPIENT_SHARE = re.compile(
-    rf"^(?P<who>[\u4e00-\u9fff]{{2,12}}?(?:省|市|县|区|旗|盟|州|苏木|嘎查|社区|{ORGANISATION_END}))"
-    r"\s*(?P<amount>[0-9０-９][0-9０-９,，.．]*\s*(?:万元|元|亿元))$"
+    rf"^(?:下达|分配给|分配|拨付|安排给|安排)?(?P<who>[\u4e00-\u9fff]{{2,12}}?(?:省|市|县|区|旗|盟|州|苏木|嘎查|社区|{ORGANISATION_END}))"
+    rf"\s*{_MONEY}$"
 )
 
 
@@ -992,6 +1007,17 @@ def _projects_after_qizhong(line: str, number: int) -> list[ListedProject]:
             )
         )
     return listed if len(listed) >= 2 else []
+
+
+def _sums_outside(lines: list[str], taken: set[int]) -> list[ParsedAmount]:
+    """The sums ``lines`` state outside the lines in ``taken`` (1-based): where a list's total
+    is said apart from its items (下达…资金210万元 above 甲镇70万元、…)."""
+    return [
+        amount
+        for number, line in enumerate(lines, 1)
+        if number not in taken
+        for amount in find_amounts(line)
+    ]
 
 
 def _funds_by_recipient(lines: list[str]) -> list[ListedProject]:
@@ -1029,13 +1055,7 @@ def _funds_by_recipient(lines: list[str]) -> list[ListedProject]:
             found.append(item)
     if len(found) < 2:
         return []
-    taken = {item.line for item in found}
-    elsewhere = [
-        amount
-        for number, line in enumerate(lines, 1)
-        if number not in taken
-        for amount in find_amounts(line)
-    ]
+    elsewhere = _sums_outside(lines, {item.line for item in found})
     for item in found:
         whole = sum(part.amount.value for part in item.parts)
         item.amount = next((a for a in elsewhere if a.value == whole), None)
@@ -1074,6 +1094,7 @@ def _wholes_of_groups(lines: list[str], groups: list[list[ListedProject]]) -> li
             inferred=True,
             total_checked=True,
             parts=group,
+            grouping=f"以其下{len(group)}项为子项目的整体",
         )
         whole.content.append(lines[number - 1].strip())
         whole.lines = sorted({number, *(n for item in group for n in item.lines)})
@@ -1222,7 +1243,12 @@ def _numbered_items(lines: list[str]) -> list[ListedProject]:
 
     for run in ordered:
         if run.parent is None and _kinds_over_projects(run):
-            continue  # 一、群众体育 143.65万元 (一)…(五): the kinds' items are the projects
+            # 一、群众体育 143.65万元 (一)…(五): the kinds' items are the projects, a guess
+            # staff are told of (道路养护 over 材料购置, 人工劳务 would be one project).
+            for item in run.items:
+                for part in item.parts:
+                    part.grouping = f"“{item.name}”下的一项"
+            continue
         if listed_money(run):
             items = list(run.items)
             groups = [run.items]
@@ -1257,9 +1283,10 @@ _KIND_OF_SPENDING = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}|.{2,16}(?:类|方面))
 
 
 def _kinds_over_projects(run: _Run) -> bool:
-    """Whether ``run``'s items are kinds of spending over lists of projects with their money:
-    every item named as a kind, none a project's word (…项目, …工程), each with two parts or
-    more that state their money."""
+    """Whether ``run``'s items read as kinds of spending over lists of projects with their
+    money: every item named as a kind, none a project's word (…项目, …工程), each with two
+    parts or more that state their money. The parts' being projects is not checked (道路养护
+    over 材料购置, 人工劳务 reads so too): the split is a guess, flagged (``grouping``)."""
     return len(run.items) >= 2 and all(
         _KIND_OF_SPENDING.match(item.name)
         and not _PROJECT_WORD.search(item.name)
@@ -1419,7 +1446,6 @@ _NOT_A_PROJECT = re.compile(
     r"|^(?:[一二三四1-4]季度|上半年|下半年|全年|[0-9]{1,2}月)"
     r"|(?:资金来源|支出情况|执行情况)$"
 )
-_MONEY = r"(?P<amount>[0-9０-９][0-9０-９,，.．]*\s*(?:万元|元|亿元))"
 _SPENT_ON = re.compile(
     rf"^(?:计划)?(?:投入|安排|下达|拨付|下拨)(?:资金)?\s*{_MONEY}\s*(?:用于|支持)"
     r"(?P<name>[^，,。；;:：]{2,80})"
@@ -1504,7 +1530,7 @@ def _run_on_items(lines: list[str]) -> list[ListedProject]:
     for parts in _run_on_parts(lines):
         items = []
         for number, part in parts:
-            named = _PARAGRAPH_PROJECT.search(part)
+            named = _named_project(part)
             first = re.split(r"[，,；;。]", part, maxsplit=1)[0].strip()
             name = _LEAD_WORDS.sub("", named.group("name")) if named else first
             # Under a money label (预计投入资金87万元), else the one sum after a project's name
@@ -1515,12 +1541,17 @@ def _run_on_items(lines: list[str]) -> list[ListedProject]:
             sums = _described_sums(part) or (spent if named or ends else [])
             if not named and ends:
                 name = _paragraph_name(first)
-            if not 2 <= len(name) <= 60 or len(sums) != 1:
+            if not 2 <= len(name) <= 60 or len(sums) != 1 or _A_STANDARD.search(part):
                 break
             items.append(_prose_item(name, sums[0], part, number, "run-on"))
         else:
             return items
     return []
+
+
+# What a standard of support says, not a project (对新建50亩以上茶园的经营主体一次性奖补2万元,
+# 每户补助…, 最高不超过…).
+_A_STANDARD = re.compile(r"^\s*对|每|一次性|标准|不超过|最高|不低于")
 
 
 def _run_on_parts(lines: list[str]) -> list[list[tuple[int, str]]]:
@@ -1557,7 +1588,7 @@ def _run_on_parts(lines: list[str]) -> list[list[tuple[int, str]]]:
 
 # The words that make a paragraph's sum its total (以上合计投入…60万元, 整个项目预计投入…,
 # 项目总投资…58万元), not a part of it.
-_PARAGRAPH_TOTAL = re.compile(r"(?:合计|共计|总计|整个项目|总投资|以上)[^，,。；;0-9]{0,20}$")
+_PARAGRAPH_TOTAL = re.compile(r"(?:合计|共计|总计|整个项目|总投资)[^，,。；;0-9]{0,20}$")
 # Where a paragraph's project is named: the words before 项目 after what is done for it
 # (为蔡金镇中心村安装稻田智能化灌排系统项目), else the paragraph's first clause.
 _PARAGRAPH_PROJECT = re.compile(
@@ -1585,13 +1616,7 @@ def _numbered_paragraphs(lines: list[str]) -> list[ListedProject]:
             or (parent is not None and _a_heading(parent.content[0]))
         ):
             continue
-        taken = {number for item in items for number in item.lines}
-        elsewhere = [
-            amount
-            for number, line in enumerate(lines, 1)
-            if number not in taken
-            for amount in find_amounts(line)
-        ]
+        elsewhere = _sums_outside(lines, {number for item in items for number in item.lines})
         if all(_paragraph_project(item, elsewhere) for item in items) and not any(
             _NOT_A_PROJECT.search(item.name) for item in items
         ):
@@ -1672,7 +1697,7 @@ def _paragraph_project(item: ListedProject, elsewhere: list[ParsedAmount]) -> bo
     ]
     if not sums:
         return False
-    named = _PARAGRAPH_PROJECT.search(words)
+    named = _named_project(words)
     first = re.split(r"[，,。；;]", words, maxsplit=1)[0]
     name = _LEAD_WORDS.sub("", named.group("name")) if named else _paragraph_name(first)
     if not 2 <= len(name) <= 60:
@@ -1715,6 +1740,15 @@ def _in_brackets(words: str, at: int) -> bool:
     return before.count("(") + before.count("（") > before.count(")") + before.count("）")
 
 
+def _named_project(words: str) -> re.Match | None:
+    """The first project ``words`` name (…项目), its name holding no sum (中央衔接资金30万元拟用于
+    东村道路硬化项目 names 东村道路硬化项目)."""
+    return next(
+        (m for m in _PARAGRAPH_PROJECT.finditer(words) if not find_amounts(m.group("name"))),
+        None,
+    )
+
+
 def _paragraph_name(words: str) -> str:
     """A name from prose: what the money is for (用于…), up to a sum, a rate or its standard
     (…群众按照每人300-1200元标准 → …群众), without the count it ends with (…通组道路600米 →
@@ -1743,7 +1777,7 @@ def _paragraph_part(words: str, amount: ParsedAmount, item: ListedProject) -> Li
         start = before[-1].end  # 西小召镇70万元和沙德格苏木70万元: after the sum before it
     text = re.sub(r"^[和及与]", "", words[start : amount.end].strip(" ，,"))
     first = re.split(r"[，,]", text, maxsplit=1)[0]
-    named = _PARAGRAPH_PROJECT.search(first)
+    named = _named_project(first)
     name = named.group("name") if named else _paragraph_name(first)
     return ListedProject(
         name=name[:60] or item.name,

@@ -45,7 +45,8 @@ class Finding:
     origin: str = "import"
     # The field a warning says could not be read (未能识别): department, fiscal_year, name,
     # implementing_unit, declared_total; staff are sent to it. ``projects``: the text was read
-    # as one project of it all; ``rows``: rows of a table were left unread.
+    # as one project of it all; ``rows``: rows of a table were left unread; ``groups``: how a
+    # list in groups splits into projects is a guess.
     field: str | None = None
     # What kind of note it is, where code acts on it (not on its wording): ``unplaced`` (a
     # line no rule placed), ``outside_list`` (a line around a list, kept with project 1),

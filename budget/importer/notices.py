@@ -28,7 +28,7 @@ from .lines import (
 )
 from .listing import HEADER_WORDS, ListedProject, read_allocation
 from .nodes import Finding, append_text, line_node, sub_item_node, trimmed, written, yuan_text
-from .numbering import chinese_value
+from .numbering import count_value
 from .tables import form_total
 
 
@@ -690,7 +690,7 @@ def projects_said(text: str) -> tuple[int, int] | None:
     for number, line in enumerate(text.split("\n"), 1):
         for match in _PROJECT_COUNT.finditer(blank_titles(line)):
             word = match.group("a") or match.group("b")
-            count = int(word) if word.isdigit() else chinese_value(word)
+            count = count_value(word)
             if count and (best is None or count > best[0]):
                 best = (count, number)
     return best

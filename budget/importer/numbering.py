@@ -42,6 +42,11 @@ def chinese_value(word: str) -> int | None:
     return _VALUES.get(word)
 
 
+def count_value(word: str) -> int | None:
+    """A count as written, in digits or Chinese (12, 十二, 两); None for other words."""
+    return int(word) if word.isdigit() else chinese_value(word)
+
+
 def _marker_patterns(n: int) -> dict[str, str]:
     patterns = {
         "arabic": rf"{n}\s*[.．、](?![0-9]*[.．][0-9])",

@@ -422,4 +422,6 @@ def test_a_preview_stored_before_findings_had_a_kind_still_highlights_its_kept_l
     assert _kept_as_written(old)
     assert not _kept_as_written({"severity": "warning", "line": 2, "message": "金额未能识别"})
     assert _kept_as_written({"severity": "warning", "line": 9, "kind": "unplaced", "message": ""})
-    assert not _kept_as_written({"severity": "info", "kind": None, "message": "已按原文保留"})
+    # A section's line kept as written has no kind: its wording says so.
+    assert _kept_as_written({"severity": "info", "kind": None, "message": "已按原文保留在八中"})
+    assert not _kept_as_written({"severity": "info", "kind": "other", "message": "已按原文保留"})
