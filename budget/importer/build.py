@@ -14,11 +14,14 @@ input line is found in the tree.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
-from ..amounts import find_amounts
+from ..amounts import find_amounts, round_yuan
 from ..checks import check_project
+from ..formulas import product
 from ..normalize import halfwidth
+from ..tree import FactorData
 from . import outline as o
 from .coverage import uncovered_lines
 from .head import (
@@ -92,6 +95,25 @@ def unplaced_lines(result: ImportResult) -> list[int]:
     """The lines no rule placed, kept only by the importer's last resort: a rule's blind
     spot, which the tests of generated and sample texts require to be none."""
     return [finding.line for finding in result.findings if finding.kind == "unplaced"]
+
+
+def _total_as_its_one_lines_amount(node: dict) -> None:
+    """A project's one calculation line without a sum of its own takes the project's stated
+    total where its factors' product is exactly that total (按照每亩100元的标准…2000亩 …
+    项目总投资20.00万元): the text states the product, as for a line's sum found in its
+    text."""
+    lines = [line for sub in node["sub_items"] for line in sub["lines"]]
+    if len(lines) != 1 or node["declared_total_yuan"] is None:
+        return
+    [line] = lines
+    if line["amount_yuan"] is not None or not line["factors"] or line["children"]:
+        return
+    computed = round_yuan(
+        product(FactorData(Decimal(f["value"]), f["unit"], "") for f in line["factors"])
+    )
+    if computed == Decimal(node["declared_total_yuan"]):
+        line["amount_yuan"] = node["declared_total_yuan"]
+        line["amount_text"] = node["declared_total_text"]
 
 
 def _finding_line(location, anchor: dict) -> int | None:
@@ -465,6 +487,8 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             )
         )
     projects_unread(text, len(projects), findings)
+    for node in projects:
+        _total_as_its_one_lines_amount(node)
     published = publication_date(text)
     tree = {
         "schema": SCHEMA,

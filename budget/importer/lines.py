@@ -807,6 +807,11 @@ def _rate_line(
         count_clause = re.sub(r"^[^:：]{1,8}[:：]", "", sentence[clause_start:where])
     else:
         earlier = [count for count in totals if count[1] in nouns]
+        # A rate stated first, its count after it in the sentence (按照每亩100元的标准…建成
+        # 示范基地2000亩): the one count after it of what the rate is for.
+        later = [count for count in counts if count[2] > price.end and count[1] in nouns]
+        if not earlier and len(later) == 1:
+            earlier = later
         if not earlier:
             return None
         value, unit, _where, label = earlier[-1]

@@ -216,10 +216,11 @@ def test_two_rates_for_one_counted_noun_share_the_count():
     [
         "每人每月补助200元。",  # a rate by the month with nothing counted
         "带动当地20名群众务工,每亩收益500元。",  # the count is of people, the rate per 亩
-        "每亩补贴资金500元,共种植3060亩。",  # the count comes after the rate
+        # two counts of its noun after the rate: which one it prices is not said
+        "每亩补贴资金500元,种植3060亩,辐射带动5000亩。",
     ],
 )
-def test_a_rate_without_its_own_count_before_it_is_no_calculation(text):
+def test_a_rate_without_its_own_count_is_no_calculation(text):
     assert extract_lines(text, "content").lines == []
 
 
@@ -522,3 +523,28 @@ def test_parts_listed_with_a_pause_mark_are_named_without_it():
         ("王益街道办", Decimal("1102253.60")),
         ("王家河街道办", Decimal("682586.10")),
     ]
+
+
+def test_a_rate_stated_before_its_count_pairs_with_the_one_count_after_it():
+    text = "按照每亩100元的标准进行种子补助,扶持合作社建成小杂粮示范基地2000亩。"
+    [line] = rate_lines(text, "content")
+    assert [(f[0], f[1]) for f in line.factors] == [(Decimal(2000), "亩"), (Decimal(100), "元")]
+    # Two counts after it: which one is meant is not said, so no line.
+    assert rate_lines("按照每亩100元的标准,建成基地2000亩,辐射带动5000亩。", "content") == []
+
+
+def test_a_projects_one_line_takes_the_total_its_product_equals():
+    text = (
+        "关于实施庄浪县2023年小杂粮示范推广项目的公示\n一、项目基本情况\n"
+        "1.项目名称:庄浪县2023年小杂粮示范推广项目\n2.项目类别:农业生产类\n"
+        "二、建设内容及规模\n按照每亩100元的标准进行种子补助,建成小杂粮示范基地2000亩。\n"
+        "三、项目资金与来源\n项目总投资20.00万元,资金全部来源于县统筹整合财政涉农资金。\n"
+    )
+    [project] = parse_disclosure(text, year=2023).tree["projects"]
+    [line] = [line for sub in project["sub_items"] for line in sub["lines"]]
+    assert (line["formula"], line["amount_yuan"]) == ("2000亩×100元", "200000.00")
+    # A product that is not the total takes nothing.
+    other = text.replace("20.00万元", "25.00万元")
+    [project] = parse_disclosure(other, year=2023).tree["projects"]
+    [line] = [line for sub in project["sub_items"] for line in sub["lines"]]
+    assert line["amount_yuan"] is None
