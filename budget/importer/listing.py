@@ -1451,7 +1451,7 @@ _SPENT_ON = re.compile(
     r"(?P<name>[^，,。；;:：]{2,80})"
 )
 _NAME_THEN_MONEY = re.compile(
-    rf"^(?P<name>[^，,。；;:：]{{2,60}})[，,]\s*(?:计划)?(?:投入|安排|下达)(?:资金)?\s*{_MONEY}"
+    rf"^(?P<name>[^，,。；;:：]{{2,60}})[，,]\s*(?:计划|预计|拟)?(?:投入|安排|下达)(?:资金)?\s*{_MONEY}"
 )
 # A project's name (its code in brackets), a colon or full stop, then its money (label, verb).
 # 1.…项目(ycssmz202601):投资340万元; 1、…贴息项目。拟安排资金3万元,对….

@@ -2491,3 +2491,17 @@ def test_numbered_items_run_on_in_one_line_are_a_list():
         ("宣汉县交通精准扶贫普通省道", Decimal("38000000"), True),
         ("达川区农村公路桥梁", Decimal("360000"), True),
     ]
+
+
+def test_an_item_whose_money_is_expected_to_be_given_stays_in_its_list():
+    text = (
+        "(一)政策补贴延续类项目,共970万元\n"
+        "1、2022年延津县支持脱贫户种植优质花生奖补项目,计划安排资金450万元。\n"
+        "2、2022年延津县支持脱贫户种植优质小麦奖补项目,预计安排资金500万元。\n"
+        "3、2022年延津县支持脱贫户自主创业项目,拟安排资金20万元。\n"
+    )
+    assert [p.amount.value for p in read_listing(text)] == [
+        Decimal("4500000"),
+        Decimal("5000000"),
+        Decimal("200000"),
+    ]
