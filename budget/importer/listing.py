@@ -864,7 +864,7 @@ _PROJECTS_COUNTED = re.compile(
     r"项目[^，,。；;:：0-9]{0,4}?(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*个"
 )
 _SET_OUT = re.compile(r"(?:具体有|具体为|分别是|分别为|包括|如下)\s*[:：]")
-_NAME_AND_SUM = re.compile(rf"^(?:和|及|以及)?(?P<name>[^、，,。；;:：]{{2,60}}?)\s*{_MONEY}$")
+_NAME_AND_SUM = re.compile(rf"^(?:和|及|以及)?(?P<name>[^，,。；;:：]{{2,60}}?)\s*{_MONEY}$")
 
 
 def _counted_sums(lines: list[str]) -> list[ListedProject]:
@@ -875,32 +875,48 @@ def _counted_sums(lines: list[str]) -> list[ListedProject]:
     else none. Named from prose, so flagged."""
     found: list[ListedProject] = []
     for index, line in enumerate(lines):
-        counted = _PROJECTS_COUNTED.search(line)
-        set_out = _SET_OUT.search(line, counted.end()) if counted else None
-        if set_out is None:
-            continue
-        words = re.split(r"[。；;]", line[set_out.end() :], maxsplit=1)[0]
-        units = [_NAME_AND_SUM.match(unit.strip()) for unit in re.split(r"、|(?<=元)和", words)]
-        if (
-            len(units) < 2
-            or len(units) != count_value(counted["n"])
-            or not all(units)
-            or any(_SOURCE_NAME.search(unit["name"]) for unit in units)
-        ):
-            continue
-        found += [
-            ListedProject(
-                name=unit["name"],
-                line=index + 1,
-                lines=[index + 1],
-                amount=find_amounts(unit["amount"])[0],
-                amount_line=index + 1,
-                inferred=True,
-                content=[unit.group()],
-            )
-            for unit in units
-        ]
+        for set_out in _SET_OUT.finditer(line):
+            # The count nearest before what is set out (项目12个…其中…项目10个2161万元,分别为:)
+            counts = list(_PROJECTS_COUNTED.finditer(line, 0, set_out.start()))
+            if counts:
+                found += _set_out_projects(line, index + 1, counts[-1], set_out)
     return found
+
+
+def _set_out_projects(
+    line: str, number: int, counted: re.Match, set_out: re.Match
+) -> list[ListedProject]:
+    """The projects set out after ``set_out`` in ``line`` (line ``number``), as many as
+    ``counted`` says, none a source of money; [] otherwise."""
+    words = re.split(r"[。；;]", line[set_out.end() :], maxsplit=1)[0]
+    # A name with 、 in it (查汗采开乡、良种场小型水利工程项目271万元) is one unit: a piece
+    # without a sum goes with the next.
+    pieces: list[str] = []
+    for piece in re.split(r"、|(?<=元)[和,，]", words):
+        if pieces and not find_amounts(pieces[-1]):
+            pieces[-1] += "、" + piece
+        else:
+            pieces.append(piece)
+    units = [_NAME_AND_SUM.match(piece.strip()) for piece in pieces]
+    if (
+        len(units) < 2
+        or len(units) != count_value(counted["n"])
+        or not all(units)
+        or any(_SOURCE_NAME.search(unit["name"]) for unit in units)
+    ):
+        return []
+    return [
+        ListedProject(
+            name=unit["name"],
+            line=number,
+            lines=[number],
+            amount=find_amounts(unit["amount"])[0],
+            amount_line=number,
+            inferred=True,
+            content=[unit.group()],
+        )
+        for unit in units
+    ]
 
 
 # A name that says where money comes from (中央衔接资金, 省级配套, 资金来源), not what it buys.

@@ -2505,3 +2505,15 @@ def test_an_item_whose_money_is_expected_to_be_given_stays_in_its_list():
         Decimal("5000000"),
         Decimal("200000"),
     ]
+
+
+def test_projects_set_out_after_the_nearest_count_with_a_pause_mark_in_a_name():
+    text = (
+        "共审核项目3个,涉及资金551万元。其中:自治区财政衔接资金项目2个351万元,分别为:"
+        "焉耆镇上四号渠生态渔业养殖项目80万元,查汗采开乡、良种场小型水利工程建设项目271万元。"
+        "以上3个项目符合实际。\n"
+    )
+    assert [(p.name, p.amount.value) for p in read_listing(text)] == [
+        ("焉耆镇上四号渠生态渔业养殖项目", Decimal("800000")),
+        ("查汗采开乡、良种场小型水利工程建设项目", Decimal("2710000")),
+    ]
