@@ -17,11 +17,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ..amounts import find_amounts, round_yuan
+from ..amounts import find_amounts
 from ..checks import check_project
-from ..formulas import product
 from ..normalize import halfwidth
-from ..tree import FactorData
+from ..rollups import computed_amount
 from . import outline as o
 from .coverage import uncovered_lines
 from .head import (
@@ -43,7 +42,14 @@ from .head import (
     title_year,
 )
 from .listing import read_listing, spaced_table
-from .nodes import Finding, TextImportError, append_text, project_data, sub_item_node
+from .nodes import (
+    Finding,
+    TextImportError,
+    append_text,
+    line_data,
+    project_data,
+    sub_item_node,
+)
 from .notices import (
     allocated,
     basis_in,
@@ -106,12 +112,9 @@ def _total_as_its_one_lines_amount(node: dict) -> None:
     if len(lines) != 1 or node["declared_total_yuan"] is None:
         return
     [line] = lines
-    if line["amount_yuan"] is not None or not line["factors"] or line["children"]:
+    if line["amount_yuan"] is not None or line["children"]:
         return
-    computed = round_yuan(
-        product(FactorData(Decimal(f["value"]), f["unit"], "") for f in line["factors"])
-    )
-    if computed == Decimal(node["declared_total_yuan"]):
+    if computed_amount(line_data(line)) == Decimal(node["declared_total_yuan"]):
         line["amount_yuan"] = node["declared_total_yuan"]
         line["amount_text"] = node["declared_total_text"]
 

@@ -44,8 +44,15 @@ _LEADING_VERB = re.compile(
 )
 _PRICE_BEFORE = re.compile(r"(?:每(?![年月季])[^，,；;。]{0,8}|单价[为是]?|标准为?|人均)$")
 _NEED_WORDS = re.compile(r"需|预算|安排|共计|合计|计划|申请|拨付|补助|下达|划拨|支付|经费")
+# What a count is counted in (211户, 3公里, 2台): the one list for every rule that tells a
+# count from a list's number (listing's bare markers: 3千米长的供水主管 opens no item).
+COUNT_UNITS = (
+    "人次|人|名|个|次|辆|天|月|户|家|所|期|批|场|节|台|套|块|间|项|座|处|份|册|本|件|盒|"
+    "公里|千米|km|平方米|立方米|㎡|米|m(?![A-Za-z])|亩|吨|株|头|只|棵|张|把|部|栋|眼|口"
+)
 _COUNT = re.compile(
-    r"(?P<value>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?P<wan>万)?(?P<more>余|多)?(?P<unit>人次|人|名|个|次|辆|天|月|户|家|所|期|批|场|节|台|套|块|间|项|座|处|份|册|本|件|盒|公里|千米|km|平方米|立方米|㎡|米|m(?![A-Za-z])|亩|吨|株|头|只|棵|张|把|部|栋|眼|口)"
+    r"(?P<value>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?P<wan>万)?(?P<more>余|多)?"
+    rf"(?P<unit>{COUNT_UNITS})"
 )
 _TIME_UNITS = {"天", "月", "节", "期", "年"}
 _FORMULA_IN_BRACKETS = re.compile(

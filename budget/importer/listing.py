@@ -31,7 +31,7 @@ from ..amounts import (
     parse_amount_exact,
 )
 from ..normalize import halfwidth, squash
-from .lines import SOURCE_OF_MONEY, breakdown, is_rate, rate_at, sum_after
+from .lines import COUNT_UNITS, SOURCE_OF_MONEY, breakdown, is_rate, rate_at, sum_after
 from .numbering import (
     LIST_MARKER,
     chinese_number,
@@ -1314,7 +1314,8 @@ def _kinds_over_projects(run: _Run) -> bool:
 
 _BARE_MARKER = re.compile(
     r"\s*(?P<n>[0-9]{1,3})(?=[\u4e00-\u9fff])"
-    r"(?![年月日号个万亿元人户次项座亩家所条批期千百米台栋名辆套间处吨株头只])\s*"
+    # a date, a sum, a figure's magnitude or a count, not a marker (2024年, 3千米, 20台)
+    rf"(?![年月日号万亿元千百条]|{COUNT_UNITS})\s*"
 )
 
 

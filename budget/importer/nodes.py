@@ -130,7 +130,8 @@ def line_node(
     }
 
 
-def _line_data(node: dict) -> LineData:
+def line_data(node: dict) -> LineData:
+    """A line of the tree as :mod:`budget.rollups` and :mod:`budget.checks` input."""
     return LineData(
         sequence=node["sequence"],
         name=node["name"],
@@ -140,7 +141,7 @@ def _line_data(node: dict) -> LineData:
         factors=tuple(
             FactorData(Decimal(f["value"]), f["unit"], f["label"]) for f in node["factors"]
         ),
-        children=tuple(_line_data(child) for child in node["children"]),
+        children=tuple(line_data(child) for child in node["children"]),
         partial=node.get("partial", False),
     )
 
@@ -160,7 +161,7 @@ def project_data(node: dict, fiscal_year: int) -> ProjectData:
                 declared=Decimal(sub["declared_amount_yuan"])
                 if sub["declared_amount_yuan"]
                 else None,
-                lines=tuple(_line_data(line) for line in sub["lines"]),
+                lines=tuple(line_data(line) for line in sub["lines"]),
                 milestones=tuple(
                     MilestoneData(
                         sequence=m["sequence"],
