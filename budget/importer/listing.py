@@ -251,23 +251,23 @@ def _columns(header: list[str], recipients: bool = False) -> dict[str, int]:
     return columns
 
 
+def _unit_in(heading: str) -> str:
+    """The money unit a column's heading states (发行金额(亿元) is in 亿元, not 元); ""."""
+    return next((unit for unit in ("亿元", "万元", "元") if unit in heading), "")
+
+
 def _table_unit(header: list[str], columns: dict[str, int], before: list[str]) -> str | None:
     """亿元, 万元 or 元 as the amount column's header or a 单位 line above the table states;
     None when neither does."""
     index = columns.get("amount")
     if index is not None and index < len(header):
         heading = squash(header[index])
-        for unit in ("亿元", "万元", "元"):  # 发行金额(亿元) is in 亿元, not 元
-            if unit in heading:
-                return unit
+        if _unit_in(heading):
+            return _unit_in(heading)
         # A 小计 in the unit every money column before it states (…补助(万元) | 小计).
-        if heading in ("小计", "合计", "总计"):
-            stated = set()
-            for cell in header[:index]:
-                if _AMOUNT_COLUMN.search(squash(cell)):
-                    stated.add(next((u for u in ("亿元", "万元", "元") if u in cell), ""))
-            if len(stated) == 1 and "" not in stated:
-                return stated.pop()
+        stated = {_unit_in(cell) for cell in header[:index] if _AMOUNT_COLUMN.search(squash(cell))}
+        if heading in ("小计", "合计", "总计") and len(stated) == 1 and "" not in stated:
+            return stated.pop()
     for text in reversed(before[-8:]):
         match = _TABLE_UNIT.match(halfwidth(text))
         if match:
@@ -902,7 +902,7 @@ def _set_out_projects(
         len(units) < 2
         or len(units) != count_value(counted["n"])
         or not all(units)
-        or any(_SOURCE_NAME.search(unit["name"]) for unit in units)
+        or any(_NOT_A_PROJECT.search(unit["name"]) for unit in units)
     ):
         return []
     return [
@@ -917,10 +917,6 @@ def _set_out_projects(
         )
         for unit in units
     ]
-
-
-# A name that says where money comes from (中央衔接资金, 省级配套, 资金来源), not what it buys.
-_SOURCE_NAME = re.compile(rf"^{SOURCE_OF_MONEY}$|^(?:中央|省|市|县|区)级?[^项]{{0,8}}资金$")
 
 
 # Names set out and closed by the count of the projects (即A、B、C等3处供水工程).
