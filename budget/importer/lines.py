@@ -55,6 +55,7 @@ _COUNT = re.compile(
     rf"(?P<unit>{COUNT_UNITS})"
 )
 _TIME_UNITS = {"天", "月", "节", "期", "年"}
+_YEAR_OF_MONTHS = "全年月数"  # the label of the 12 months a month's rate implies
 _FORMULA_IN_BRACKETS = re.compile(
     r"[（(](?P<body>[^（()）]*?[×xX*✕][^（()）]*?)(?:[）)]|(?=，|；|。|$))"
 )
@@ -72,6 +73,7 @@ class Line:
     siblings: list[Line] = field(default_factory=list)  # unmarked items after a marked one
     partial: bool = False  # the children, after 其中, are only a part of the amount
     product_only: bool = False  # the amount is a stated sum found equal to the product
+    row: int | None = None  # the line of the text read (from 0), where a reader says so
 
 
 @dataclass
@@ -484,7 +486,7 @@ def _counts(text: str) -> list[tuple[Decimal, str, int, str]]:
     monthly = _MONTHLY_PRICE.search(normal)
     if monthly and not has_months:
         where = text.index("全年") if "全年" in text else monthly.start()
-        counts.append((Decimal(12), "月", where, "全年月数"))
+        counts.append((Decimal(12), "月", where, _YEAR_OF_MONTHS))
     for match in _PER_PERIOD.finditer(normal):
         per_year = _PERIODS_A_YEAR[match.group("period")]
         counts.append((per_year * _number(match.group("times")), "次", match.start(), "全年次数"))
@@ -776,42 +778,17 @@ def _rate_line(
     source: str,
     stated: Iterable[ParsedAmount],
 ) -> Line | None:
-    if price.unit not in _RATE_UNITS:
-        return None
-    if _NOT_SPENDING.search(sentence[max(0, price.start - 12) : price.start]):
-        return None  # 每户增收2000元: what people gain, not what is spent
-    per = _PER_WORD_BEFORE.search(sentence[: price.start])
-    if not (price.per or per or _is_price(sentence, price)):
-        return None
-    before = sentence[max(0, price.start - 12) : price.start]
-    if before.count("每") > 1 or any(c[1] in _TIME_UNITS for c in counts):
-        return None  # 每人每天100元，培训3天: more than a count and a rate
-    # 每亩, 每村; 每个 for 个, or 每个村 for 村.
-    # 元/人/月 is a rate for a person (a month's): the thing priced is the first.
-    priced = price.per.split("/")[0] if price.per else ""
-    nouns = {priced} if priced else set(per.group("noun", "then")) if per else set()
-    nouns -= {"", *_TIME_UNITS, "季"}
-    if nouns & {"人", "名"}:
-        nouns |= {"人", "名"}  # 376名 are counted people: 700元/人
-    if not nouns:
-        return None
+    rate = _rate_of(sentence, price, counts)
+    if rate is None or (rate.months and not price.per):
+        return None  # 每人每月200元 is a month's: its line needs the months (lines_priced_by_sums)
+    nouns = rate.nouns
     paired = [
-        count
-        for count in counts
-        if count[2] < price.start
-        and (
-            # 211户 … 每户; but 3个示范点 … 每个村 counts 示范点, not 村.
-            (count[1] in nouns and count[1] != "个")
-            or any(_counted_noun(sentence, count).endswith(noun) for noun in nouns)
-        )
+        count for count in counts if count[2] < price.start and _counts_what(sentence, count, nouns)
     ]
     if paired:
-        value, unit, where, label = paired[-1]
-        counted = _counted_noun(sentence, paired[-1])[len(unit) :]
-        label = counted if len(counted) >= 2 and counted[-1] in nouns else label
-        clause_start = max(sentence.rfind(sep, 0, where) for sep in "，,；;") + 1
-        # Its label goes: 建设内容:新建…防渗渠4公里 is named 新建…防渗渠.
-        count_clause = re.sub(r"^[^:：]{1,8}[:：]", "", sentence[clause_start:where])
+        count = paired[-1]
+        label = _count_label(sentence, count, nouns)
+        count_clause = _count_clause(sentence, count[2])
     else:
         earlier = [count for count in totals if count[1] in nouns]
         # A rate stated first, its count after it in the sentence (按照每亩100元的标准…建成
@@ -821,31 +798,10 @@ def _rate_line(
             earlier = later
         if not earlier:
             return None
-        value, unit, _where, label = earlier[-1]
-        count_clause = ""
-    scale = UNIT_MULTIPLIERS[price.unit]
-    rate = (price.value / scale).normalize()
-    price_label = words_for(sentence, price.start, price.end, price=True, unit=price.unit)
-    factors = [(value, unit, label), (rate, price.unit, price_label)]
-    # Named by what the rate is for (市级需配套704元/村 → 市级需配套), with the clause of the
-    # count where the rate's words only say it is money (家庭农场12家，每家扶持资金2万元 →
-    # 家庭农场扶持资金), else by the clause of the count (种植3060亩 → 种植).
-    price_clause = sentence[max(sentence.rfind(sep, 0, price.start) for sep in "，,、") + 1 :]
-    price_words = price_clause[: price.start - (len(sentence) - len(price_clause))]
-    price_name = _clean_name(
-        re.sub(r"(?:按照?)?每个?[\u4e00-\u9fff]", "", price_words.strip(), count=1)
-    )
-    count_name = _clean_name(count_clause)
-    # A count of the same sentence names it when its own clause does not (32个市县扶持村,
-    # 每村获得12.5万元 → 市县扶持村获得).
-    counted_name = count_name or (label if paired else "")
-    if _MONEY_WORDS.fullmatch(price_name) and counted_name:
-        price_name = counted_name + price_name
-    name = price_name or count_name or label
-    line = Line(marker="", name=name[:300], amount=None, source=source)
-    line.formula = f"{_plain(value)}{unit}×{_plain(rate)}{price.unit}"
-    line.factors = factors
-    product = value * price.value
+        count = earlier[-1]
+        label, count_clause = count[3], ""
+    line = _priced_line(sentence, price, count, label, count_clause, source, paired=bool(paired))
+    product = count[0] * price.value
     after = find_amounts(sentence[price.end : price.end + 16])
     if after and _RATE_SUM.match(sentence[price.end : price.end + after[0].start]):
         line.amount = replace(
@@ -854,18 +810,195 @@ def _rate_line(
     else:
         # A rate written to the 分 (每亩187.61元) was rounded from the sum it was worked out
         # from: the product may miss that sum by half a unit of its last digit per thing.
-        rounded = value * (Decimal(1).scaleb(rate.as_tuple().exponent) * scale) / 2
+        scale = UNIT_MULTIPLIERS[price.unit]
+        rate_value = (price.value / scale).normalize()
+        rounded = count[0] * (Decimal(1).scaleb(rate_value.as_tuple().exponent) * scale) / 2
         line.amount = next((amount for amount in stated if amount.value == product), None) or next(
             (
                 amount
                 for amount in stated
                 if price.unit == "元"
-                and rate.as_tuple().exponent == -2
+                and rate_value.as_tuple().exponent == -2
                 and abs(amount.value - product) <= rounded
             ),
             None,
         )
         line.product_only = line.amount is not None
+    return line
+
+
+def lines_priced_by_sums(
+    text: str, source: str, stated: Iterable[ParsedAmount], lines: list[Line]
+) -> list[Line]:
+    """``lines`` with the rates of ``text`` that none of them prices, each paired with a count
+    anywhere in the text (another sentence, paragraph or table row) of what it is for, where
+    the product is a sum the text states: 共计73,094.15亩 … 每亩70元 … 共计5,116,590.50元;
+    每吨补助60元，共收贮5.4万吨，本批补助15250吨 … 补助资金915000元. A month's rate is priced
+    by the year's 12 months (每人每月300元 … 337人 … 121.32万元). Only where one count gives a
+    stated sum, and the line's amount is that sum: a product equal to a sum the text states is
+    no coincidence, a nearest count may be. A line of ``lines`` with the rate but no amount
+    (its count only the nearest) gives way to the one the sum confirms."""
+    sums = {amount.value: amount for amount in stated if not amount.per}
+    priced = {factor[:2] for line in lines if line.amount for factor in line.factors[1:2]}
+    sentences = [
+        (row, sentence)
+        for row, paragraph in enumerate(text.split("\n"))
+        for sentence in _sentences(paragraph)
+    ]
+    counts = [(sentence, count) for _row, sentence in sentences for count in _counts(sentence)]
+    found: list[Line] = []
+    for row, sentence in sentences:
+        sentence_counts = _counts(sentence)
+        for price in find_amounts(sentence):
+            rate = _rate_of(sentence, price, sentence_counts)
+            if rate is None:
+                continue
+            scale = UNIT_MULTIPLIERS[price.unit]
+            if ((price.value / scale).normalize(), price.unit) in priced:
+                continue
+            months = (1, 12) if rate.months else (1,)
+            # Each stated sum that one count (by the months, for a month's rate) gives.
+            by_sum: dict[Decimal, list] = {}
+            for where, count in counts:
+                for times in months:
+                    product = count[0] * price.value * times
+                    if count[0] > 1 and product in sums and _counts_what(where, count, rate.nouns):
+                        by_sum.setdefault(product, []).append((where, count, times))
+            for product, ways in by_sum.items():
+                # One sum that several counts give: none is sure. The same count written again
+                # in another sentence (本批补助15250吨 … 计划收贮15250吨) is one; two of a
+                # sentence (甲村20户,乙村20户) are two.
+                if len({(count[0], times) for _where, count, times in ways}) > 1 or len(
+                    {(where, count[2]) for where, count, _times in ways}
+                ) > len({where for where, _count, _times in ways}):
+                    continue
+                where, count, times = ways[0]
+                line = _priced_line(
+                    sentence,
+                    price,
+                    count,
+                    _count_label(where, count, rate.nouns),
+                    _count_clause(where, count[2]) if where == sentence else "",
+                    source,
+                    paired=where == sentence,
+                    months=times if times > 1 else 0,
+                )
+                line.amount = sums[product]
+                line.product_only, line.row = True, row
+                found.append(line)
+    if not found:
+        return lines
+    rates = {line.factors[1][:2] for line in found}
+    kept = [
+        line
+        for line in lines
+        if line.amount or len(line.factors) < 2 or line.factors[1][:2] not in rates
+    ]
+    return one_line_a_sum(kept + found)
+
+
+@dataclass
+class _Rate:
+    nouns: set[str]  # what the rate is for: 亩 of 每亩, 人 and 名 of 元/人
+    months: bool  # a month's rate (每人每月300元, 700元/人/月)
+
+
+def _rate_of(sentence: str, price: ParsedAmount, counts: list) -> _Rate | None:
+    """What ``price`` in ``sentence`` is a rate for (每亩70元, 704元/村, 每人每年补助1000元), or
+    None when it is no rate of spending on a counted thing."""
+    if price.unit not in _RATE_UNITS:
+        return None
+    if _NOT_SPENDING.search(sentence[max(0, price.start - 12) : price.start]):
+        return None  # 每户增收2000元: what people gain, not what is spent
+    per = _PER_WORD_BEFORE.search(sentence[: price.start])
+    if not (price.per or per or _is_price(sentence, price)):
+        return None
+    before = sentence[max(0, price.start - 12) : price.start]
+    # 每人每年 is a year's rate for a person, 每人每月 and 元/人/月 a month's; any other second
+    # 每, or a count of days or months beside it, is more than a count and a rate (每人每天100元，
+    # 培训3天).
+    periods = re.findall(r"每(?:个)?([年月])", before) + re.findall(r"/([年月])", price.per or "")
+    if before.count("每") - len(re.findall(r"每个?[年月]", before)) > 1 or len(periods) > 1:
+        return None
+    if any(c[1] in _TIME_UNITS and c[3] != _YEAR_OF_MONTHS for c in counts):
+        return None
+    # 每亩, 每村; 每个 for 个, or 每个村 for 村.
+    # 元/人/月 is a rate for a person (a month's): the thing priced is the first.
+    priced = price.per.split("/")[0] if price.per else ""
+    if per and per.group("noun") in "年月":
+        per = re.search(r"每(?P<noun>[\u4e00-\u9fff])(?P<then>[\u4e00-\u9fff]?)[^每]*$", before)
+        per = per if per and per.group("noun") not in "年月" else None
+    nouns = {priced} if priced else set(per.group("noun", "then")) if per else set()
+    nouns -= {"", *_TIME_UNITS, "季"}
+    if nouns & {"人", "名"}:
+        nouns |= {"人", "名"}  # 376名 are counted people: 700元/人
+    if not nouns:
+        return None
+    return _Rate(nouns, months=periods == ["月"])
+
+
+def _counts_what(sentence: str, count: tuple, nouns: set[str]) -> bool:
+    """Whether ``count`` of ``sentence`` counts what a rate is for: 211户 for 每户, 70个行政村
+    for 每村; but 3个示范点 counts 示范点, not the 村 of 每个村."""
+    return (count[1] in nouns and count[1] != "个") or any(
+        _counted_noun(sentence, count).endswith(noun) for noun in nouns
+    )
+
+
+def _count_label(sentence: str, count: tuple, nouns: set[str]) -> str:
+    """A count's label: the noun it counts where that names the thing priced (70个行政村)."""
+    counted = _counted_noun(sentence, count)[len(count[1]) :]
+    return counted if len(counted) >= 2 and counted[-1] in nouns else count[3]
+
+
+def _count_clause(sentence: str, where: int) -> str:
+    """The words of a count's clause before it, without a field's label (建设内容:新建…防渗渠4
+    公里 → 新建…防渗渠)."""
+    clause_start = max(sentence.rfind(sep, 0, where) for sep in "，,；;") + 1
+    return re.sub(r"^[^:：]{1,8}[:：]", "", sentence[clause_start:where])
+
+
+def _priced_line(
+    sentence: str,
+    price: ParsedAmount,
+    count: tuple,
+    label: str,
+    count_clause: str,
+    source: str,
+    *,
+    paired: bool,
+    months: int = 0,
+) -> Line:
+    """The line of ``count`` × the rate ``price`` of ``sentence`` (× ``months`` for a month's
+    rate), without its amount; named by what the rate is for (市级需配套704元/村 → 市级需
+    配套), with the clause of the count where the rate's words only say it is money (家庭农场
+    12家，每家扶持资金2万元 → 家庭农场扶持资金), else by the clause of the count (种植3060亩 →
+    种植)."""
+    value, unit = count[0], count[1]
+    scale = UNIT_MULTIPLIERS[price.unit]
+    rate = (price.value / scale).normalize()
+    price_label = words_for(sentence, price.start, price.end, price=True, unit=price.unit)
+    factors = [(value, unit, label), (rate, price.unit, price_label)]
+    formula = f"{_plain(value)}{unit}×{_plain(rate)}{price.unit}"
+    if months:
+        factors.append((Decimal(months), "月", _YEAR_OF_MONTHS))
+        formula += f"×{months}月"
+    price_clause = sentence[max(sentence.rfind(sep, 0, price.start) for sep in "，,、") + 1 :]
+    price_words = price_clause[: price.start - (len(sentence) - len(price_clause))]
+    price_name = _clean_name(
+        re.sub(r"(?:按照?)?每个?[\u4e00-\u9fff](?:每个?[年月])?", "", price_words.strip(), count=1)
+    )
+    count_name = _clean_name(count_clause)
+    count_name = count_name if len(count_name) > 2 else ""  # 我县…337人 is not named 我县
+    # A count of the same sentence names it when its own clause does not (32个市县扶持村,
+    # 每村获得12.5万元 → 市县扶持村获得).
+    counted_name = count_name or (label if paired else "")
+    if _MONEY_WORDS.fullmatch(price_name) and counted_name:
+        price_name = counted_name + price_name
+    name = price_name or count_name or label
+    line = Line(marker="", name=name[:300], amount=None, source=source)
+    line.formula = formula
+    line.factors = factors
     return line
 
 

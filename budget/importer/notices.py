@@ -21,6 +21,7 @@ from .citations import parse_basis
 from .lines import Line as ParsedLine
 from .lines import (
     breakdown,
+    lines_priced_by_sums,
     one_line_a_sum,
     rate_lines,
     sum_after,
@@ -565,6 +566,17 @@ def notice_lines(
         for line in rate_lines(row, "content", stated=stated, totals=totals)
     ]
     one_line_a_sum([line for line, _ in lines])  # across the paragraphs too
+    # A rate and its count in different sentences or rows, checked by the sum they make.
+    where = {id(line): number for line, number in lines}
+    lines = [
+        (line, where[id(line)] if line.row is None else rows[line.row][0])
+        for line in lines_priced_by_sums(
+            "\n".join(row for _number, row in rows),
+            "content",
+            stated,
+            [line for line, _ in lines],
+        )
+    ]
     sub_item = node["sub_items"][0]
     sub_item["lines"] = [
         line_node(
@@ -634,8 +646,10 @@ def _parts_as_sub_items(node: dict, parts: list, where: int, findings: list[Find
         anchors["sub"][index] = where
         anchors["lines"].update({(index, number): where for number in range(1, len(lines) + 1)})
     for old in node["sub_items"]:
-        # What the sub-item that held it all said is kept, as written, with the project.
-        for kept in (old["content"], old["plan"]):
+        # What the sub-item that held it all said is kept, as written, with the project: its
+        # name too where the text wrote it (1.经费经费), not where it is the project's.
+        name = old["name"] if old["name"] not in (node["name"], old["content"]) else ""
+        for kept in (name, old["content"], old["plan"]):
             if kept:
                 append_text(node, "outcomes", kept)
     node["sub_items"] = sub_items
@@ -671,7 +685,7 @@ def _row_lines(listed: ListedProject) -> list[ParsedLine]:
     or the row's amount when the product is that amount."""
     text = "，".join(listed.content)
     stated = find_amounts(text) + ([listed.amount] if listed.amount is not None else [])
-    return rate_lines(text, "content", stated=stated)
+    return lines_priced_by_sums(text, "content", stated, rate_lines(text, "content", stated=stated))
 
 
 # A count of the projects a text states: 《…》、《…》3个项目; 使用彩票公益金支持的项目共8个.

@@ -8,7 +8,13 @@ from hypothesis import strategies as st
 
 from budget.amounts import find_amounts
 from budget.importer import parse_disclosure
-from budget.importer.lines import breakdown, extract_lines, rate_lines, sums_as_parts
+from budget.importer.lines import (
+    breakdown,
+    extract_lines,
+    lines_priced_by_sums,
+    rate_lines,
+    sums_as_parts,
+)
 
 
 def summary(line):
@@ -548,3 +554,85 @@ def test_a_projects_one_line_takes_the_total_its_product_equals():
     [project] = parse_disclosure(other, year=2023).tree["projects"]
     [line] = [line for sub in project["sub_items"] for line in sub["lines"]]
     assert line["amount_yuan"] is None
+
+
+def _priced(text):
+    """The lines of ``text``, its rates then paired by the sums it states."""
+    stated = find_amounts(text)
+    return lines_priced_by_sums(text, "c", stated, rate_lines(text, "c", stated=stated))
+
+
+def test_a_rate_and_its_count_in_different_paragraphs_are_paired_by_the_sum_they_make():
+    text = (
+        "全区兑现耕地地力保护补贴面积共计73,094.15亩。\n"
+        "全区兑现补贴资金共计5,116,590.50元。\n"
+        "每亩70元。"
+    )
+    (line,) = _priced(text)
+    assert _factors(line) == [(Decimal("73094.15"), "亩"), (Decimal("70"), "元")]
+    assert line.amount.value == Decimal("5116590.50") and line.product_only
+    assert line.row == 2  # read from the rate's line of the text
+
+
+def test_of_two_counts_after_a_rate_the_one_whose_product_the_text_states():
+    text = (
+        "每吨补助60元,共收贮全株玉米5.4万吨,本批补助15250吨。第一批验收合格125户,补助资金915000元。"
+    )
+    (line,) = _priced(text)
+    assert _factors(line) == [(Decimal("15250"), "吨"), (Decimal("60"), "元")]
+    assert line.amount.value == Decimal("915000")
+
+
+def test_a_month_rate_is_priced_by_the_year_when_the_text_states_that_sum():
+    text = (
+        "下达补助资金121.32万元,按照护林员每人每月300元的发放标准,"
+        "我县2021年护林员发放的人数是337人。"
+    )
+    (line,) = _priced(text)
+    assert _factors(line) == [
+        (Decimal("337"), "人"),
+        (Decimal("300"), "元"),
+        (Decimal("12"), "月"),
+    ]
+    assert line.amount.value == Decimal("1213200")
+    assert line.name == "护林员发放的人数"  # not 我县, the two characters before the count
+
+
+def test_each_count_whose_product_is_a_stated_sum_is_a_line_of_its_own():
+    text = (
+        "市级任务数858人,每人每年补助1000元。"
+        "实际完成3702人,其中超出任务960人所投入的资金96万元由县财政承担。"
+        "康复投入资金总额:370.2万元。"
+    )
+    lines = _priced(text)
+    assert sorted((line.factors[0][0], line.amount.value) for line in lines) == [
+        (Decimal("960"), Decimal("960000")),
+        (Decimal("3702"), Decimal("3702000")),
+    ]  # the nearest count, 858, gave no stated sum: its line gives way
+
+
+def test_a_sum_two_counts_give_is_no_ones():
+    text = "甲村20户,乙村20户。每户补助500元。共计1万元。"
+    assert _priced(text) == []  # 甲村 or 乙村: which 20户 the 1万元 prices is not sure
+
+
+def test_a_product_the_text_states_nowhere_pairs_nothing_across_sentences():
+    text = "涉及农户120户。每户补助500元。共计5万元。"
+    assert _priced(text) == []  # 120 × 500 = 6万元, not the 5万元 stated
+
+
+@given(
+    count=st.integers(min_value=2, max_value=99999),
+    rate=st.integers(min_value=1, max_value=9999),
+    decoy=st.integers(min_value=2, max_value=99999),
+)
+def test_the_count_the_sum_confirms_is_paired_whatever_the_distance(count, rate, decoy):
+    total = count * rate
+    text = (
+        f"项目涉及{count}户。\n另有{decoy}亩土地流转。\n"
+        f"补助资金共计{total}元。\n按每户{rate}元的标准发放。"
+    )
+    lines = _priced(text)
+    assert [(_factors(line), line.amount.value) for line in lines] == [
+        ([(Decimal(count), "户"), (Decimal(rate), "元")], Decimal(total))
+    ]
