@@ -390,6 +390,17 @@ def _rows_by_cells(
             and not _ROW_NUMBER.match(following)
             and not _TOTAL_ROW.match(squash(following))
         ):
+            rest = None if other_numbers else _rest_of_group(cells, end, chunk[-1][1])
+            if rest is not None:
+                # The row's group cell merged down: the rows below it are a name and an
+                # amount each, checked by the group's 小计 after them.
+                yield [cell for _, cell in chunk], [number for number, _ in chunk]
+                for name_at in rest[:-1]:
+                    (n1, name), (n2, amount) = cells[name_at], cells[name_at + 1]
+                    group = [cell for _, cell in chunk]  # its merged cells (上杭县) are theirs
+                    yield ("short", str(expected), name, amount, group), [n1, n2]
+                position, expected = rest[-1], expected + 1
+                continue
             # The last row: taken when what follows ends the table (附件) or is running
             # text; a short cell there means cells were lost on the way.
             if _END_ROW.match(squash(following)) or len(following) > 12:
@@ -397,6 +408,33 @@ def _rows_by_cells(
             return
         yield [cell for _, cell in chunk], [number for number, _ in chunk]
         position, expected = end, expected + 1
+
+
+def _rest_of_group(cells: list[tuple[int, str]], at: int, amount: str) -> list[int] | None:
+    """The rows of a one-cell-a-line table below a row whose group cell (单位, 县区) was merged
+    down, from ``at``: a name and an amount each, then the group's 小计 (the sum of ``amount``
+    and theirs) alone in its row; the position of each name, then the position after the
+    小计. None unless every cell up to the 小计 is so and the 小计 adds up."""
+
+    def number(cell: str) -> Decimal | None:
+        try:
+            return Decimal(halfwidth(cell).replace(",", ""))
+        except InvalidOperation:
+            return None
+
+    first = number(amount)
+    if first is None:
+        return None
+    names, total = [], first
+    while at + 1 < len(cells) and _name_like(cells[at][1]):
+        value = number(cells[at + 1][1])
+        if value is None:
+            return None
+        names.append(at)
+        total += value
+        at += 2
+    subtotal = number(cells[at][1]) if names and at < len(cells) else None
+    return [*names, at + 1] if subtotal is not None and subtotal == total else None
 
 
 def _misaligned_rows(
@@ -579,11 +617,12 @@ def _rows_from_number_to_number(lines: list[str], start: int, width: int, column
 
 def _short_row(columns: dict[str, int], width: int, row) -> list[str]:
     """A row as cells in the header's columns; a short row (序号, name, amount) is put in
-    its columns, the others left empty."""
+    its columns, the others left empty, or those of its group's row."""
     if not (isinstance(row, tuple) and row[:1] == ("short",)):
         return row
-    cells = [""] * width
-    _, number, name, amount = row
+    _, number, name, amount, *group = row
+    # (a row under a group cell merged down has the group row's cells but its own)
+    cells = list(group[0]) if group else [""] * width
     for kind, value in (("number", number), ("name", name), ("amount", amount)):
         if kind in columns:
             cells[columns[kind]] = value
@@ -712,6 +751,7 @@ def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
         or _counted_names(lines)
         or _projects_in_breakdown(lines)
         or _funds_by_recipient(lines)
+        or _sums_for_projects(lines)
     )
 
 
@@ -1076,6 +1116,40 @@ def _funds_by_recipient(lines: list[str]) -> list[ListedProject]:
     return found
 
 
+# A sentence giving one sum to one named project (…发展资金40万元,用于旭光村稻甲综合种养基地
+# 建设项目支出): the sum, then 用于 and the project.
+_SUM_FOR_PROJECT = re.compile(
+    rf"{_MONEY}\s*[，,]?\s*(?:专项|全部|主要)?用于(?P<name>[^，,。；;:：用]{{4,60}}?(?:项目|工程))"
+    r"(?:支出|建设|实施)?\s*$"
+)
+
+
+def _sums_for_projects(lines: list[str]) -> list[ListedProject]:
+    """Sentences each giving one sum to a project it names after 用于 (``现提前下达高升镇…资金
+    40万元,用于旭光村…建设项目支出;提前下达珠溪镇…资金20万元,用于玉河村产业发展项目支出。``):
+    two projects at least, named apart, each sentence stating no other sum. Named from prose, so
+    flagged."""
+    found: list[ListedProject] = []
+    for index, line in enumerate(lines):
+        for sentence in re.split(r"[。；;]", line):
+            said = _SUM_FOR_PROJECT.search(sentence.strip())
+            if said is None or len(find_amounts(sentence)) != 1:
+                continue
+            found.append(
+                ListedProject(
+                    name=said["name"],
+                    line=index + 1,
+                    lines=[index + 1],
+                    amount=find_amounts(said["amount"])[0],
+                    amount_line=index + 1,
+                    content=[sentence.strip()],
+                    inferred=True,
+                )
+            )
+    names = {squash(item.name) for item in found}
+    return found if len(found) >= 2 and len(names) == len(found) else []
+
+
 def _wholes_of_groups(lines: list[str], groups: list[list[ListedProject]]) -> list[ListedProject]:
     """The headings over a list's groups as the projects, their groups' items as their parts,
     where each heading names a fund and states a sum its items make up (一、中央财政衔接资金
@@ -1150,9 +1224,10 @@ _FIELD_LINE = re.compile(
 )
 # The item's own total in such a field (规划投资总额167万元), not what was spent of it.
 _FIELD_TOTAL = re.compile(
-    r"(?:(?:规划|计划)?(?:投资总额|总投资|项目总投资|资金总额|总预算)|(?:规划|计划)投资)"
+    r"(?:(?:规划|计划)?(?:投资总额|总投资|项目总投资|资金总额|总预算)|(?:规划|计划)投资|投资计划)"
     r"\s*[:：为]?\s*"
 )
+_CALLED_A_PROJECT = re.compile(r"(?:项目|工程)$")
 _LABEL_LINE = re.compile(
     r"^\s*(?:项目)?(?:总投资|投资|资金规模|投资规模|项目资金|资金|金额|预算|实施单位|责任单位|"
     r"建设单位|项目单位)"
@@ -1240,6 +1315,13 @@ def _numbered_items(lines: list[str]) -> list[ListedProject]:
             found = find_amounts(line[amount.end() :])
             current.amount = found[0] if found else None
             current.amount_line = index + 1
+        elif not labelled and current.amount is None and _CALLED_A_PROJECT.search(current.name):
+            # Told in its prose, a project's money is the sum a total's label leads (…按照实施
+            # 方案投资计划为1539.87万元,…实际投资金额为1599.9万元,…分配补助资金400万元); an
+            # item not named as a project may be a part of one (一、贫困精神残疾人药费补助).
+            total = _FIELD_TOTAL.search(normal)
+            current.amount = sum_after(line, total.end()) if total else None
+            current.amount_line = index + 1 if current.amount else 0
         if unit and not current.unit:
             current.unit = single_value(line[unit.start() :], "unit")[0]
     ordered = (

@@ -2517,3 +2517,72 @@ def test_projects_set_out_after_the_nearest_count_with_a_pause_mark_in_a_name():
         ("焉耆镇上四号渠生态渔业养殖项目", Decimal("800000")),
         ("查汗采开乡、良种场小型水利工程建设项目", Decimal("2710000")),
     ]
+
+
+def _names_and_sums(text):
+    return [(item.name, item.amount.value if item.amount else None) for item in read_listing(text)]
+
+
+def test_numbered_projects_told_in_prose_take_the_total_a_label_leads():
+    text = (
+        "(一)黑木耳标准化生产园区续建项目\n"
+        "某公司承担的黑木耳标准化生产园区续建项目,按照实施方案投资计划为1539.87万元,"
+        "经第三方财务审定实际投资金额为1599.9万元,2022年度分配补助资金400万元。\n"
+        "(二)黑木耳菌包厂及深加工车间项目\n"
+        "某合作社承担的黑木耳菌包厂及深加工车间项目,按照实施方案投资计划为681.8万元,"
+        "实际投资金额为870.5万元,2022年度分配补助资金218.6万元。"
+    )
+    assert _names_and_sums(text) == [
+        ("黑木耳标准化生产园区续建项目", Decimal("15398700")),
+        ("黑木耳菌包厂及深加工车间项目", Decimal("6818000")),
+    ]
+
+
+def test_numbered_parts_not_called_projects_take_no_total_from_prose():
+    # 一、二、 under one project's name are its parts: no list of projects is read from them.
+    text = (
+        "贫困残疾人康复\n一、贫困精神残疾人药费补助\n"
+        "康复投入资金总额:370.2万元。每人每年补助1000元,实际完成3702人。\n"
+        "二、残疾人辅具适配补助\n辅具每人补助1500元,所需经费由省级财政统筹安排。"
+    )
+    assert read_listing(text) == []
+
+
+def test_sentences_each_giving_a_sum_to_a_named_project_are_the_projects():
+    text = (
+        "经研究,现提前下达高升镇2025年中央少数民族发展资金40万元,用于旭光村稻甲综合种养基地"
+        "建设项目支出;提前下达珠溪镇2025年市级少数民族发展资金20万元,用于玉河村产业发展项目"
+        "支出。年终决算列2130505—生产发展。"
+    )
+    listed = read_listing(text)
+    assert [(item.name, item.amount.value) for item in listed] == [
+        ("旭光村稻甲综合种养基地建设项目", Decimal("400000")),
+        ("玉河村产业发展项目", Decimal("200000")),
+    ]
+    assert all(item.inferred for item in listed)  # read from prose: flagged to staff
+    # One such sentence is a project's, not a list; two of one project are one project.
+    assert read_listing(text.split(";")[0] + "。") == []
+    assert read_listing("安排资金40万元,用于甲村道路项目;追加资金20万元,用于甲村道路项目。") == []
+
+
+def test_rows_under_a_group_cell_merged_down_are_read_when_the_group_subtotal_adds_up():
+    header = "序号\n单位\n项目\n金额(万元)\n"
+    rows = (
+        "1\n新罗区\n新罗区民族团结工作室\n10\n"
+        "2\n上杭县\n宣传月活动启动仪式\n10\n才溪镇大贵村光伏发电基站工程(二期)\n13\n"
+        "南阳镇双溪村道路拓宽修复\n8\n \n31\n"
+        "3\n漳平市\n茶山机耕道硬化\n7\n象湖镇科山村道路修复项目\n7\n \n14\n \n55\n"
+    )
+    assert _names_and_sums(header + rows) == [
+        ("新罗区民族团结工作室", Decimal("100000")),
+        ("宣传月活动启动仪式", Decimal("100000")),
+        ("才溪镇大贵村光伏发电基站工程(二期)", Decimal("130000")),
+        ("南阳镇双溪村道路拓宽修复", Decimal("80000")),
+        ("茶山机耕道硬化", Decimal("70000")),
+        ("象湖镇科山村道路修复项目", Decimal("70000")),
+    ]
+    # The group's merged cell is each of its rows': 才溪镇… is 上杭县's like the row above.
+    assert [item.unit for item in read_listing(header + rows)][1:4] == ["上杭县"] * 3
+    # A subtotal that does not add up (30, not 31) is no group: those rows are not guessed.
+    broken = rows.replace("\n31\n", "\n30\n")
+    assert ("南阳镇双溪村道路拓宽修复", Decimal("80000")) not in _names_and_sums(header + broken)
