@@ -223,11 +223,15 @@ _NAMED_PROJECT = re.compile(
     r"|(?P<name>[^\s，,。；;：:、！？《》]{4,80}?项目(?:[(（][^()（）]{1,10}[)）])?)"
     r"(?=(?:(?:项目)?(?:建议书|可行性研究报告|可研报告|初步设计)|实施方案|实施情况|实施计划|建设|计划"
     r"|公示|公告|申报|批复|绩效|立项|验收|[0-9]{4}年度?(?:绩效|自评)"
-    r"|的(?:公示|公告|通知|批复|请示|报告|实施))|$)"
+    r"|的(?:公示|公告|通知|批复|请示|报告|实施)"
+    # (a title wrapped after it: …提质升级项目 拨付进度资金情况的公示)
+    r"|\s"
+    # (its money's notice: 关于下达…推广项目资金预算的通知; not a fund's plan, 项目资金计划)
+    r"|资金预算的)|$)"
 )
 # What comes before the project a title names: its issuer and 关于, the asking (报批, 申请批复).
 _TITLE_LEAD = re.compile(
-    r"^(?:.*?关于)?(?:报批|请求审批|申请批复|申请审批|上报|报送|申请)?(?:调整|变更|同意)?"
+    r"^(?:.*?关于)?(?:报批|请求审批|申请批复|申请审批|上报|报送|申请|提前下达|下达|拨付)?(?:调整|变更|同意)?"
 )
 
 
@@ -276,7 +280,7 @@ def replied_project_name(text: str) -> tuple[str, int] | None:
 
 
 _NOTICE_TOTAL = re.compile(
-    r"(?:总投资|项目资金|投资总额|资金总额|预算金额|申请资金|项目金额|资金投入|总造价)"
+    r"(?:总投资|项目资金(?:预算)?|投资总额|资金总额|预算金额|申请资金|项目金额|资金投入|总造价)"
     r"\s*[:：为是]?\s*(?=[0-9０-９])"
 )
 
@@ -297,19 +301,29 @@ def notice_project(text: str, title_lines: list[o.Line]) -> ListedProject | None
 
 
 def _one_total(text: str, pattern: re.Pattern, project: ListedProject, *, prefer: str) -> None:
-    """The amount the text states for the project: of the sums ``pattern`` finds, those with
-    ``prefer`` right before them (该项目总投资…, 共计…) if any; taken only when they are one
-    sum, never the first of several (全县总投资3000万元 … 该项目总投资45万元)."""
+    """The amount the text states for the project: of the sums ``pattern`` finds, those its
+    name leads (…提质升级项目资金135万元) if any, else those with ``prefer`` right before them
+    (该项目总投资…, 共计…) if any; taken only when they are one sum, never the first of several
+    (全县总投资3000万元 … 该项目总投资45万元)."""
     normal = halfwidth(text)
+    name = halfwidth(project.name)
     found = []
     for total in pattern.finditer(normal):
         # Not a rate (每亩可补助资金187.61元): the project's sum right after its label.
         amount = sum_after(text, total.end())
         if amount is not None:
-            strong = bool(re.search(prefer, normal[max(0, total.start() - 6) : total.end()]))
-            # (``prefer`` is looked for in the label and the few characters before it.)
+            # Strongest where the project's name leads the label (下达…提质升级项目资金135万元,
+            # not 剩余项目资金15万元), then ``prefer`` in the label or the few characters before.
+            # (the name as the title words it, its place maybe not: 利通区… is 我区… in the body)
+            label = normal[max(0, total.start() - len(name)) : total.end()]
+            strong = (
+                2
+                if name[-8:] in label
+                else int(bool(re.search(prefer, label[-len(total.group()) - 6 :])))
+            )
             found.append((strong, amount, text.count("\n", 0, total.start()) + 1))
-    chosen = [item for item in found if item[0]] or found
+    best = max((item[0] for item in found), default=0)
+    chosen = [item for item in found if item[0] == best]
     if len({amount.value for _, amount, _ in chosen}) == 1:
         _, project.amount, project.amount_line = chosen[0]
 

@@ -1734,6 +1734,16 @@ def test_a_list_of_projects_by_name_only_one_a_line_is_read_without_money():
         ),
         ("关于调整赤水市人民医院建设项目可行性研究报告的批复", "赤水市人民医院建设项目"),
         ("关于甲村道路项目和乙村饮水项目的公示", None),  # two projects: none
+        # A title wrapped after the name; a notice of one project's money.
+        (
+            "关于利通区2025年肉牛产业提质升级项目 拨付进度资金情况的公示",
+            "利通区2025年肉牛产业提质升级项目",
+        ),
+        (
+            "奉节县财政局关于下达奉节县食品及农产品加工产业推广项目资金预算的通知",
+            "奉节县食品及农产品加工产业推广项目",
+        ),
+        ("关于下达2024年以工代赈示范项目资金计划的通知", None),  # a fund's plan: no project
     ],
 )
 def test_the_project_a_title_names_is_taken_as_written(title, name):
@@ -2586,3 +2596,14 @@ def test_rows_under_a_group_cell_merged_down_are_read_when_the_group_subtotal_ad
     # A subtotal that does not add up (30, not 31) is no group: those rows are not guessed.
     broken = rows.replace("\n31\n", "\n30\n")
     assert ("南阳镇双溪村道路拓宽修复", Decimal("80000")) not in _names_and_sums(header + broken)
+
+
+def test_a_notices_total_is_the_sum_its_projects_name_leads():
+    text = (
+        "关于利通区2025年肉牛产业提质升级项目 拨付进度资金情况的公示\n"
+        "下达我区2025年肉牛产业提质升级项目资金135万元,其中:支持新建肉牛规模养殖场2个,"
+        "每个补助资金30万元。经验收,计划向其拨付剩余项目资金15万元。\n"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert project["name"] == "利通区2025年肉牛产业提质升级项目"
+    assert project["declared_total_yuan"] == "1350000.00"  # not the 15万元 left to pay
