@@ -2607,3 +2607,17 @@ def test_a_notices_total_is_the_sum_its_projects_name_leads():
     (project,) = parse_disclosure(text).tree["projects"]
     assert project["name"] == "利通区2025年肉牛产业提质升级项目"
     assert project["declared_total_yuan"] == "1350000.00"  # not the 15万元 left to pay
+
+
+def test_a_one_cell_a_line_header_with_a_place_and_a_budget_code_column():
+    text = (
+        "附件\n2025年坦洲隆麟水产深加工基地提升工程建设资金安排表\n序号\n所在镇街\n承担单位\n金额(万元)\n项目名称\n功能类科目代码\n绩效目标\n"
+        "1\n坦洲镇\n中山市隆麟食品有限公司\n60\n2025年渔业绿色循环发展项目-中山市\n"
+        "[2130148]渔业发展\n完成渔业绿色循环项目建设\n合计\n60\n"
+    )
+    (row,) = read_listing(text)
+    assert (row.name, row.unit, row.amount.value) == (
+        "2025年渔业绿色循环发展项目-中山市",
+        "中山市隆麟食品有限公司",
+        Decimal("600000"),
+    )  # never named 功能类科目代码, a column's heading
