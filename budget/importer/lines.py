@@ -1077,9 +1077,22 @@ def breakdown(text: str) -> list[Part]:
                 # Sources after the sentence of parts (…农业项目费用32万元。资金来源为:市财政
                 # 资金225.12万元,…) are another matter: the parts end with their sentence.
                 parts = _parts_in(paragraph[at:stop])
-            if len(parts) >= 2:
+            if len(parts) >= 2 and _adds_up_to_the_whole(paragraph[: at - 2], parts):
                 return _spent_on(parts)
     return []
+
+
+def _adds_up_to_the_whole(before: str, parts: list[Part]) -> bool:
+    """Whether ``parts`` can be of the sum written right before their 其中 (…第一年应补贴资金
+    1800万元,其中准格尔旗…223.68万元;…): parts that add up to more are not its breakdown (每亩
+    补贴1000元,其中第一年补贴600元,…本次分配的是第一年应补贴资金1800万元). Parts adding up to
+    less are kept: a text may list only some, or its own sums may not agree. True when no sum
+    is written there."""
+    clause = re.split(r"[。；;]", before)[-1]
+    sums = find_amounts(clause)
+    if not sums or not clause.rstrip(" ，,：:").endswith(sums[-1].text):
+        return True
+    return sum(part.amount.value for part in parts) <= sums[-1].value
 
 
 def sums_as_parts(text: str) -> list[Part]:
@@ -1125,6 +1138,13 @@ def _part_name(words: str) -> str:
     # do the year and the verb before it (2026年度计划产业发展项目81个 → 产业发展项目).
     name = re.sub(
         r"[0-9０-９][0-9０-９.,，]*\s*[\u4e00-\u9fff]{0,2}(?:左右)?$", "", clauses[0]
+    ).strip()
+    # Its count before a money label after 、 goes with the label (准格尔旗3728亩、分配资金 →
+    # 准格尔旗).
+    name = re.sub(
+        r"[0-9０-９][0-9０-９.,，]*\s*[\u4e00-\u9fff]{1,2}、(?:分配|安排|补助|下达)?(?:资金|金额)$",
+        "",
+        name,
     ).strip()
     name = _YEARS_PREFIX.sub("", name)
     while (verb := _LEADING_VERB.match(name)) and _worth_a_name(name[verb.end() :]):

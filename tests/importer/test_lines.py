@@ -636,3 +636,26 @@ def test_the_count_the_sum_confirms_is_paired_whatever_the_distance(count, rate,
     assert [(_factors(line), line.amount.value) for line in lines] == [
         ([(Decimal(count), "户"), (Decimal(rate), "元")], Decimal(total))
     ]
+
+
+def test_a_breakdown_is_of_the_sum_before_its_qizhong_never_more_than_it():
+    text = (
+        "全市验收合格苜蓿种植面积30000亩,每亩分三年补贴1000元,其中第一年补贴600元,"
+        "第二年、第三年分别补贴200元,本次分配的是第一年应补贴资金1800万元,其中准格尔旗3728亩、"
+        "分配资金223.68万元;达拉特旗8324亩、分配资金499.44万元;鄂托克旗17947.67亩、"
+        "分配资金1076.86万元。"
+    )
+    assert [(part.name, part.amount.text) for part in breakdown(text)] == [
+        ("准格尔旗", "223.68万元"),
+        ("达拉特旗", "499.44万元"),
+        ("鄂托克旗", "1076.86万元"),
+    ]  # not 第一年补贴 600元 …: a rate's shares, and 1800万元, add up to more than 1000元
+
+
+def test_a_breakdown_that_lists_less_than_its_whole_is_kept():
+    # The text's own sums may not agree (240 + 990.2 + 35 ≠ 1469): the parts are still its.
+    text = (
+        "资金数额:1469万元,其中,改建公厕30座,每座补助8万元,合计240万元。"
+        "改建农村户厕5970座,每座补助2000元,合计990.2万元,农村厕所后续管护资金35万元。"
+    )
+    assert len(breakdown(text)) == 3
