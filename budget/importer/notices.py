@@ -354,6 +354,13 @@ _SUPPORTS = re.compile(
 )
 
 
+# A sum the money given to a project is, right before 用于 and the project (…2350万元,专项).
+_GIVEN_FOR = re.compile(
+    r"(?:下达|安排|拨付|分配)[^，,。；;]{0,24}?(?P<amount>[0-9][0-9,.]*\s*(?:万元|元|亿元))"
+    r"\s*[，,]?\s*(?:专项|全部|主要)?$"
+)
+
+
 # A title's words around what it is about: who issued it, what kind of document it is.
 _TITLE_KIND = re.compile(
     r"(?:的)?(?:公示公告|公示|公告|通知|批复|报告|请示|说明|情况|方案|计划|安排表?|分配表?|表)"
@@ -401,15 +408,21 @@ def fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
     first states for it (…补助资金26.29万元, 资金共计1.37亿元). None when neither is one."""
     body_start = max((line.number for line in title_lines), default=0)
     body = "\n".join(text.split("\n")[body_start:])
-    supported = {m.group("name") for m in _SUPPORTS.finditer(body)}
-    if len(supported) == 1:
-        name = supported.pop()
+    supports = list(_SUPPORTS.finditer(body))
+    if len({m.group("name") for m in supports}) == 1:
+        name = supports[0].group("name")
         position = text.index(name, len(text) - len(body))
         project = ListedProject(name=name, line=text.count("\n", 0, position) + 1, inferred=True)
         project.lines = []  # its line says more than the name: kept as unplaced text
         total = _NOTICE_TOTAL.search(halfwidth(text), position)
         if total and text.count("\n", position, total.start()) == 0:
             project.amount = sum_after(text, total.end())
+            project.amount_line = project.line
+        # Else the sum that the money given to it is, right before 用于 (现下达你区2022年预算
+        # 2350万元,专项用于…项目).
+        given = _GIVEN_FOR.search(halfwidth(body[: supports[0].start()]))
+        if project.amount is None and given is not None:
+            project.amount = find_amounts(given.group("amount"))[0]
             project.amount_line = project.line
         return project
     names = set()

@@ -2621,3 +2621,17 @@ def test_a_one_cell_a_line_header_with_a_place_and_a_budget_code_column():
         "中山市隆麟食品有限公司",
         Decimal("600000"),
     )  # never named 功能类科目代码, a column's heading
+
+
+def test_a_notices_one_project_takes_the_sum_given_right_before_yongyu():
+    text = (
+        "津财基指〔2022〕23号\n"
+        "根据《财政部关于下达2022年农业绿色发展专项中央基建投资预算的通知》(财建〔2022〕111号),"
+        "现下达你区2022年预算2350万元,专项用于2022年天津市宝坻区畜禽粪污资源化利用整县推进项目"
+        "(12000022P10000210006W),功能分类科目列“213.农林水支出”。\n2022年5月27日\n"
+    )
+    result = parse_disclosure(text)
+    (project,) = result.tree["projects"]
+    assert project["name"] == "2022年天津市宝坻区畜禽粪污资源化利用整县推进项目"
+    assert project["declared_total_yuan"] == "23500000.00"
+    assert any(f.field == "declared_total" for f in result.findings)  # from prose: flagged
