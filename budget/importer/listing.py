@@ -99,6 +99,7 @@ class ListedProject:
     inferred: bool = False  # a notice's one project, read from its title and prose
     misaligned: bool = False  # a table row whose cells do not line up with its header
     name_column: str = ""  # the column naming it, in a table without a name column (补助内容)
+    unit_column: str = ""  # the heading of the column its unit is read from (实施单位, 单位)
     unit: str = ""
     amount: ParsedAmount | None = None
     amount_cell: str = ""  # the amount as written, when it could not be read
@@ -168,6 +169,7 @@ def _project(columns: dict[str, int], row: list[str], unit: str | None, lines: l
         unit=single_value(cell("unit"), "unit")[0]
         if cell("unit") and "*" not in cell("unit")
         else "",
+        unit_column=next((k.removeprefix("unit:") for k in columns if k.startswith("unit:")), ""),
         amount=_amount(raw, unit),
         line=lines[0],
         lines=lines,
@@ -202,6 +204,7 @@ def _columns(header: list[str], recipients: bool = False) -> dict[str, int]:
             money.append((index, cell))
         elif "unit" not in columns and _UNIT_COLUMN.match(cell):
             columns["unit"] = index
+            columns[f"unit:{cell}"] = index  # (its heading, said to staff where it is bare)
         elif "number" not in columns and _NUMBER_COLUMN.match(cell):
             columns["number"] = index
         else:

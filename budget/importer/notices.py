@@ -475,6 +475,19 @@ def listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) -
             f"项目名称“{listed.name}”取自标题或正文，文中没有“项目名称”栏，请核对。",
             f"项目金额取自文中的“{amount.text if amount else ''}”，请核对是否为本项目的总额。",
         ]
+    if listed.unit and re.fullmatch(r"单位(?:名称)?", listed.unit_column):
+        # A column headed 单位 alone may name who receives the money rather than who
+        # carries the project out.
+        findings.append(
+            Finding(
+                "warning",
+                f"项目{sequence}的实施单位“{listed.unit}”取自表中的“{listed.unit_column}”栏，"
+                "表头没有写明是实施单位，请核对。",
+                listed.line,
+                sequence,
+                field="implementing_unit",
+            )
+        )
     if guesses:
         # A value guessed rather than read from a labelled cell is flagged at its field.
         name_note, amount_note = guesses

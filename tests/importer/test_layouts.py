@@ -2635,3 +2635,19 @@ def test_a_notices_one_project_takes_the_sum_given_right_before_yongyu():
     assert project["name"] == "2022年天津市宝坻区畜禽粪污资源化利用整县推进项目"
     assert project["declared_total_yuan"] == "23500000.00"
     assert any(f.field == "declared_total" for f in result.findings)  # from prose: flagged
+
+
+def test_a_unit_read_from_a_column_headed_danwei_alone_is_flagged():
+    text = (
+        "关于下达2025年民族发展专项资金的通知\n附件1\n"
+        "序号\n单位\n项目\n金额(万元)\n"
+        "1\n新罗区\n新罗区民族团结工作室\n10\n2\n上杭县\n宣传月活动启动仪式\n10\n合计\n20\n"
+    )
+    result = parse_disclosure(text)
+    assert [p["implementing_unit"] for p in result.tree["projects"]] == ["新罗区", "上杭县"]
+    flagged = [f for f in result.findings if f.field == "implementing_unit"]
+    assert [f.project for f in flagged] == [1, 2]
+    assert "“单位”栏" in flagged[0].message  # who receives the money, or who carries it out
+    # A column that says so (实施单位) is read as it stands.
+    labelled = parse_disclosure(text.replace("\n单位\n", "\n实施单位\n"))
+    assert not [f for f in labelled.findings if f.field == "implementing_unit"]
