@@ -2128,13 +2128,13 @@ def test_headings_over_paragraphs_are_no_list_of_projects():
 
 
 def test_paragraphs_with_several_sums_and_no_total_leave_the_money_to_staff():
-    from budget.importer.listing import _numbered_paragraphs
+    from budget.importer.listing.paragraphs import numbered_paragraphs
 
     lines = [
         "1.修建甲村道路投入资金10万元,修建乙村桥梁投入资金25万元。",
         "2.购置农机投入资金8万元。",
     ]
-    listed = _numbered_paragraphs(lines)
+    listed = numbered_paragraphs(lines)
     assert (listed[0].amount, listed[0].amount_cell) == (None, "10万元、25万元")
     assert listed[1].amount.value == Decimal("80000")
 

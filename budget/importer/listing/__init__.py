@@ -1,0 +1,112 @@
+"""Annual lists of many projects: a table with a row per project, or a numbered list whose
+items name a project and state its money and unit on the lines below.
+
+Agriculture and infrastructure plans, fund allocations (资金分配表, 项目计划) publish projects
+this way rather than as one text per project:
+
+- a table whose header names the columns (序号 | 项目名称 | 建设地点 | 建设内容 | 投资规模（万元）
+  | 责任单位), as rows with `` | `` between cells (a Word or PDF table read by
+  :mod:`sourcefiles`, or a page's table flattened) or one cell per line (a page flattened
+  without row ends), where a row's cells are counted off by the header, checked against the
+  row's 序号;
+- ``1.西卜沙乡三个村游牧民定居点人饮巩固提升工程`` then ``投资:500万元 实施单位:…``.
+
+Only what a row or item states is taken: an amount without a unit where the table states none
+is left empty, not guessed; 合计 and 小计 rows are totals, not projects.
+
+Pure Python, no Django.
+"""
+
+from __future__ import annotations
+
+from ...amounts import ParsedAmount
+from ...normalize import squash
+from .listed import ListedProject
+from .numbered import numbered_items
+from .paragraphs import numbered_paragraphs, run_on_items, semicolon_items
+from .prose import (
+    counted_names,
+    counted_sums,
+    funds_by_recipient,
+    named_lines,
+    projects_in_breakdown,
+    sums_for_projects,
+)
+from .tables import (
+    COLUMN_WORDS,
+    HEADER_WORDS,
+    TOTAL_ROW,
+    cell_amount,
+    named_like_projects,
+    read_table,
+    spaced_table,
+    split_cells,
+    unit_by_total,
+)
+
+__all__ = [
+    "COLUMN_WORDS",
+    "HEADER_WORDS",
+    "ListedProject",
+    "read_allocation",
+    "read_listing",
+    "spaced_table",
+]
+
+
+def read_listing(text: str, *, recipients: bool = False) -> list[ListedProject]:
+    """The projects of the first table or numbered list of projects in ``text``; [].
+
+    ``recipients``: the rows of the first table of one fund's money by who or where it goes
+    (单位, 乡镇, 县(市、区) and 金额), each named by its recipient; [] when there is none."""
+    found = _read_listing(text, recipients)
+    if not named_like_projects(found):
+        return []
+    unit_by_total(found, text)
+    return found
+
+
+def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
+    lines = text.split("\n")  # (a table set out with spaces is barred by build first)
+    table = read_table(lines, recipients)
+    if table is not None:
+        return table
+    if recipients:
+        return []
+    return (
+        # (a list whose count the text states is the surest)
+        counted_sums(lines)
+        or numbered_items(lines)
+        or numbered_paragraphs(lines)
+        or run_on_items(lines)
+        or semicolon_items(lines)
+        or named_lines(lines)
+        or counted_names(lines)
+        or projects_in_breakdown(lines)
+        or funds_by_recipient(lines)
+        or sums_for_projects(lines)
+    )
+
+
+def read_allocation(text: str) -> tuple[list[ListedProject], ParsedAmount | None, int]:
+    """A fund's money by recipient, as a notice of one fund tables it (资阳区 150, 赫山区 210,
+    大通湖区 40, 合计 400): (the rows with their amounts, the total its 合计 row states when it
+    is the rows' sum, that row's line); ([], None, 0) when the text has no such table."""
+    rows = read_listing(text, recipients=True)
+    if len(rows) < 2 or any(row.amount is None for row in rows):
+        return [], None, 0  # a row whose amount could not be read: its sum would mislead
+    total = sum(row.amount.value for row in rows)
+    lines = text.split("\n")
+    last = max(number for row in rows for number in row.lines)
+    for index in range(last, min(last + 8, len(lines))):
+        cells = [cell for cell in split_cells(lines[index]) if cell.strip()]
+        if not cells or not TOTAL_ROW.match(squash(cells[0])):
+            continue
+        # The sum on the 合计 row, or on the lines after it (one cell a line).
+        following = [line.strip() for line in lines[index + 1 : index + 5] if line.strip()]
+        for cell in [*cells[1:], *following]:
+            stated = cell_amount(cell, rows[0].amount.unit)
+            if stated is not None and stated.value == total:
+                return rows, stated, index + 1
+        break
+    return rows, None, 0

@@ -1,0 +1,78 @@
+"""What a list reads: the project it names, and the few patterns every reader of lists
+shares (a sum, what is no project).
+
+Pure Python, no Django.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...amounts import (
+    ParsedAmount,
+    find_amounts,
+)
+from ..lines import SOURCE_OF_MONEY
+
+ITEM_AMOUNT = re.compile(
+    r"(?:总投资|投资|项目资金|资金|金额|预算)(?:规模)?\s*[:：]?\s*(?=[0-9０-９])"
+)
+
+
+# A sum as a list writes it after a name (…项目144万元, 西小召镇70万元).
+MONEY = r"(?P<amount>[0-9０-９][0-9０-９,，.．]*\s*(?:万元|元|亿元))"
+
+
+ITEM_UNIT = re.compile(r"(?:实施|责任|建设|项目)单位\s*[:：]")
+
+
+@dataclass
+class ListedProject:
+    name: str
+    from_table: bool = False  # a row of a table whose header names its columns
+    inferred: bool = False  # a notice's one project, read from its title and prose
+    misaligned: bool = False  # a table row whose cells do not line up with its header
+    name_column: str = ""  # the column naming it, in a table without a name column (补助内容)
+    unit_column: str = ""  # the heading of the column its unit is read from (实施单位, 单位)
+    unit: str = ""
+    amount: ParsedAmount | None = None
+    amount_cell: str = ""  # the amount as written, when it could not be read
+    content: list[str] = field(default_factory=list)
+    line: int = 0  # the input line of its name (1-based)
+    amount_line: int = 0  # the input line of its amount, when not the name's
+    lines: list[int] = field(default_factory=list)  # every input line it took
+    style: str = ""  # how a numbered list numbers it (arabic, cnparen …)
+    parts: list[ListedProject] = field(default_factory=list)  # a numbered list inside it
+    total_checked: bool = False  # its amount is the sum of its parts, as the text states it
+    unit_from_total: bool = False  # a bare figure whose unit the text's sum of them gives
+    # A guess at how the list splits into projects, said to staff: the heading the item was
+    # read under as a group (群众体育), or the item read as a whole over its parts (a fund).
+    grouping: str = ""
+
+
+def sums_outside(lines: list[str], taken: set[int]) -> list[ParsedAmount]:
+    """The sums ``lines`` state outside the lines in ``taken`` (1-based): where a list's total
+    is said apart from its items (下达…资金210万元 above 甲镇70万元、…)."""
+    return [
+        amount
+        for number, line in enumerate(lines, 1)
+        if number not in taken
+        for amount in find_amounts(line)
+    ]
+
+
+# What an item names when it is a source of money or a period, not a project (中央财政衔接资金
+# 300万元, 县级配套资金, 一季度支出120万元).
+NOT_A_PROJECT = re.compile(
+    rf"^{SOURCE_OF_MONEY}$|^财政[^项]*(?:资金|拨款|补助)$"
+    r"|^(?:[一二三四1-4]季度|上半年|下半年|全年|[0-9]{1,2}月)"
+    r"|(?:资金来源|支出情况|执行情况)$"
+)
+
+
+# The words a project's short name ends with; any other short name (购置缝纫机, 葡萄架搭建)
+# is one when its description states its money.
+PROJECT_WORD = re.compile(
+    r"(?:项目|建设|工程|补助|养殖|种植|改造|提升|扶持|奖补|培训|服务|设施|经费)$"
+)

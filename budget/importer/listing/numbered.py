@@ -1,0 +1,476 @@
+"""Numbered items that each name a project, its money and unit on its line or the lines
+below (``1.西卜沙乡…工程`` then ``投资:500万元 实施单位:…``), lists in groups and inner lists.
+
+Pure Python, no Django.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...amounts import (
+    ParsedAmount,
+    find_amounts,
+)
+from ...normalize import halfwidth
+from ..lines import COUNT_UNITS, sum_after
+from ..numbering import (
+    marker_at_start,
+)
+from ..outline import HEADING_LIKE, classify_heading
+from ..tables import single_value
+from .listed import ITEM_AMOUNT, ITEM_UNIT, MONEY, NOT_A_PROJECT, PROJECT_WORD, ListedProject
+
+
+def _wholes_of_groups(lines: list[str], groups: list[list[ListedProject]]) -> list[ListedProject]:
+    """The headings over a list's groups as the projects, their groups' items as their parts,
+    where each heading names a fund and states a sum its items make up (一、中央财政衔接资金
+    (5273万元) over (一)支持产业发展2993.7万元 … (七)按1%提取项目管理费46.3万元): a fund
+    shared among uses, not projects in groups. [] unless every group is so."""
+    wholes = []
+    for group in groups:
+        number = group[0].line - 1
+        while number > 0 and not lines[number - 1].strip():
+            number -= 1
+        heading = halfwidth(lines[number - 1]) if number > 0 else ""
+        marker = ANY_MARKER.match(heading)
+        sums = find_amounts(heading)
+        parts = sum(item.amount.value for item in group if item.amount is not None)
+        if marker is None or len(sums) != 1 or sums[0].value != parts:
+            return []
+        name = heading[marker.end() : sums[0].start].strip(" ：:，,(（")
+        # A fund (…资金, …基金) is shared among uses; a kind of project (老年人福利类共计12个
+        # 项目) heads projects of its own.
+        if not 2 <= len(name) <= 60 or not re.search(r"(?:资金|基金|经费)$", name):
+            return []
+        whole = ListedProject(
+            name=name,
+            line=number,
+            lines=[number],
+            amount=find_amounts(lines[number - 1])[0],
+            amount_line=number,
+            inferred=True,
+            total_checked=True,
+            parts=group,
+            grouping=f"以其下{len(group)}项为子项目的整体",
+        )
+        whole.content.append(lines[number - 1].strip())
+        whole.lines = sorted({number, *(n for item in group for n in item.lines)})
+        wholes.append(whole)
+    return wholes
+
+
+def _under_heading(lines: list[str], first: int) -> bool:
+    """Whether the list whose first item is on line ``first`` (1-based) follows a numbered
+    heading of its own (二、省级财政衔接资金(5509万元)), as a group of a list does, rather than
+    words that set it apart (去年已完成项目如下：)."""
+    before = [line for line in lines[: first - 1] if line.strip()]
+    return bool(before) and bool(ANY_MARKER.match(halfwidth(before[-1])))
+
+
+NOTICE_AGAIN = re.compile(
+    r"^\s*(?:请(?:各|广大|社会)|特此|以上(?:项目|公示|内容|资金)|附件|联系人|联系电话|监督电话|"
+    r"举报电话|公示期|公示时间)"
+)
+
+
+@dataclass
+class _Run:
+    """Items numbered in one style, 1, 2, 3 …; inside an item of an outer run, or not."""
+
+    style: str
+    parent: ListedProject | None
+    items: list[ListedProject] = field(default_factory=list)
+    across: bool = False  # its numbering goes on under the next outer item (1 2 | 3 4 5)
+
+
+ANY_MARKER = re.compile(
+    r"^\s*(?:[0-9]{1,3}\s*[.、．]|[（(]\s*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*[）)]"
+    r"|[一二三四五六七八九十]{1,3}\s*[、.．])"
+)
+
+
+# A numbered field of a list's item: a short label and a colon (1、考核任务:…, 2、完成情况:…).
+_FIELD = r"(?P<label>[\u4e00-\u9fff]{2,6})[:：]"
+
+
+_FIELD_LINE = re.compile(
+    r"^\s*(?:[0-9]{1,2}\s*[.、．]|[（(]\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[）)])"
+    rf"\s*{_FIELD}"
+)
+
+
+# The item's own total in such a field (规划投资总额167万元), not what was spent of it.
+_FIELD_TOTAL = re.compile(
+    r"(?:(?:规划|计划)?(?:投资总额|总投资|项目总投资|资金总额|总预算)|(?:规划|计划)投资|投资计划)"
+    r"\s*[:：为]?\s*"
+)
+
+
+_CALLED_A_PROJECT = re.compile(r"(?:项目|工程)$")
+
+
+_LABEL_LINE = re.compile(
+    r"^\s*(?:项目)?(?:总投资|投资|资金规模|投资规模|项目资金|资金|金额|预算|实施单位|责任单位|"
+    r"建设单位|项目单位)"
+)
+
+
+def numbered_items(lines: list[str]) -> list[ListedProject]:
+    """Numbered items (1. （一） 一、), each naming a project, its money on its own line
+    (``（一）2022年…厂房项目144万元（省级资金144万元）``) or on the lines below, among its
+    description, on a line of its own led by a label (``资金规模:206.7万元``, ``投资:500万元
+    实施单位:…``). An item's lines end at the next numbered line.
+
+    Numbering that starts again at 1 starts another list; in another style, a list inside the
+    item above. Inside items that restart it (（一）… 1、2、 （二）… 1、), the inner items are
+    the outer project's parts (（一）安排产业发展项目资金… then 1、安排千万工程产业项目资金…);
+    numbering that goes on under the next outer item ((1)… 1. 2. (2)… 3.) makes the inner items
+    the projects and the outer ones headings of groups. The first list that states money for
+    at least half of its two or more items is taken: a list running across groups first, then
+    outer lists."""
+    runs: list[_Run] = []
+    open_runs: list[_Run] = []  # outermost first
+    current: ListedProject | None = None
+    for index, line in enumerate(lines):
+        item = None
+        for depth in range(len(open_runs) - 1, -1, -1):
+            run = open_runs[depth]
+            item = _item(line, index + 1, len(run.items) + 1, run.style)
+            if item is not None:
+                del open_runs[depth + 1 :]
+                run.items.append(item)
+                break
+        if item is None:
+            # Numbering going on under the next outer item: 3. after (2), when 1. 2. were
+            # under (1).
+            for run in reversed(runs):
+                if run.parent is not None and run not in open_runs and run.items:
+                    item = _item(line, index + 1, len(run.items) + 1, run.style)
+                    if item is not None:
+                        run.items.append(item)
+                        run.across = True
+                        open_runs.append(run)
+                        break
+        if item is None:
+            item = _item(line, index + 1, 1)
+            if item is not None:
+                inner = [r for r in open_runs if r.style != item.style]
+                parent = inner[-1].items[-1] if inner else None
+                if parent is None:
+                    open_runs = []
+                run = _Run(item.style, parent, [item])
+                runs.append(run)
+                open_runs = [r for r in open_runs if r.style != item.style] + [run]
+                if parent is not None:
+                    parent.parts = run.items
+        if item is not None:
+            current = item
+            continue
+        if current is None or not line.strip():
+            continue
+        field = _FIELD_LINE.match(halfwidth(line))
+        if field:
+            # A numbered field of the item (1、考核任务:…,规划投资总额167万元。): its text,
+            # and its total where a label says so.
+            current.lines.append(index + 1)
+            current.content.append(line.strip())
+            total = _FIELD_TOTAL.search(halfwidth(line))
+            amount = sum_after(line, total.end()) if total else None
+            if amount is not None and current.amount is None:
+                current.amount, current.amount_line = amount, index + 1
+            continue
+        if ANY_MARKER.match(halfwidth(line)) or NOTICE_AGAIN.match(line):
+            # A numbered line of another kind (三、公示期限) ends the item, and so does the
+            # notice speaking again (请各实施单位…, 特此公告, 联系电话:…).
+            current = None
+            continue
+        normal = halfwidth(line)
+        # Money and unit are read from a line a label leads (资金规模:…, 投资:… 实施单位:…);
+        # the item's description around them is kept as its content.
+        labelled = _LABEL_LINE.match(normal) and len(normal.strip()) <= 100
+        amount = ITEM_AMOUNT.search(normal) if labelled else None
+        unit = ITEM_UNIT.search(normal) if labelled else None
+        current.lines.append(index + 1)
+        current.content.append(line.strip())  # kept as written, the money's line too
+        if amount and current.amount is None:
+            found = find_amounts(line[amount.end() :])
+            current.amount = found[0] if found else None
+            current.amount_line = index + 1
+        elif not labelled and current.amount is None and _CALLED_A_PROJECT.search(current.name):
+            # Told in its prose, a project's money is the sum a total's label leads (…按照实施
+            # 方案投资计划为1539.87万元,…实际投资金额为1599.9万元,…分配补助资金400万元); an
+            # item not named as a project may be a part of one (一、贫困精神残疾人药费补助).
+            total = _FIELD_TOTAL.search(normal)
+            current.amount = sum_after(line, total.end()) if total else None
+            current.amount_line = index + 1 if current.amount else 0
+        if unit and not current.unit:
+            current.unit = single_value(line[unit.start() :], "unit")[0]
+    ordered = (
+        [r for r in runs if r.across]
+        + [r for r in runs if r.parent is None]
+        + [r for r in runs if r.parent is not None and not r.across]
+    )
+
+    def listed_money(run: _Run) -> bool:
+        # A list of projects states money for them: plain numbered paragraphs do not.
+        with_money = [item for item in run.items if item.amount is not None]
+        return len(run.items) >= 2 and len(with_money) >= len(run.items) / 2
+
+    for run in ordered:
+        if run.parent is None and _kinds_over_projects(run):
+            # 一、群众体育 143.65万元 (一)…(五): the kinds' items are the projects, a guess
+            # staff are told of (道路养护 over 材料购置, 人工劳务 would be one project).
+            for item in run.items:
+                for part in item.parts:
+                    part.grouping = f"“{item.name}”下的一项"
+            continue
+        if listed_money(run):
+            items = list(run.items)
+            groups = [run.items]
+            if not run.across:
+                # Lists of the same kind under the next headings (一、中央资金 (一)…(六)
+                # 二、省级资金 (一)…(六)) are the same list in groups: none is left out.
+                later = runs[runs.index(run) + 1 :]
+                for other in later:
+                    # (a group of one item counts when its item states its money)
+                    if (
+                        other.style != run.style
+                        or not all(item.amount is not None for item in other.items)
+                        or not _under_heading(lines, other.items[0].line)
+                    ):
+                        break
+                    items += other.items
+                    groups.append(other.items)
+                wholes = _wholes_of_groups(lines, groups)
+                if wholes:
+                    return wholes
+            for item in items:
+                item.lines = sorted({n for part in [item, *item.parts] for n in part.lines})
+                if run.across:
+                    item.parts = []
+            return items
+    return []
+
+
+# A kind of spending, not a project: short and general (群众体育, 竞技体育), or said to be one
+# (产业发展类, 基础设施方面).
+_KIND_OF_SPENDING = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}|.{2,16}(?:类|方面))$")
+
+
+def _kinds_over_projects(run: _Run) -> bool:
+    """Whether ``run``'s items read as kinds of spending over lists of projects with their
+    money: every item named as a kind, none a project's word (…项目, …工程), each with two
+    parts or more that state their money. The parts' being projects is not checked (道路养护
+    over 材料购置, 人工劳务 reads so too): the split is a guess, flagged (``grouping``)."""
+    return len(run.items) >= 2 and all(
+        _KIND_OF_SPENDING.match(item.name)
+        and not PROJECT_WORD.search(item.name)
+        and len(item.parts) >= 2
+        and all(part.amount is not None for part in item.parts)
+        for item in run.items
+    )
+
+
+_BARE_MARKER = re.compile(
+    r"\s*(?P<n>[0-9]{1,3})(?=[\u4e00-\u9fff])"
+    # a date, a sum, a figure's magnitude or a count, not a marker (2024年, 3千米, 20台)
+    rf"(?![年月日号万亿元千百条]|{COUNT_UNITS})\s*"
+)
+
+
+def _item(line: str, number: int, n: int, style: str | None = None) -> ListedProject | None:
+    """Item ``n`` of a list if ``line`` opens it with a project's name: alone, or followed by
+    its amount and a note (``…厂房项目144万元（省级资金144万元）``)."""
+    found_marker = marker_at_start(line, n, style)
+    if found_marker is None and style in (None, "arabic"):
+        # A marker that lost its 、: in a list going on (6资助新建改造老年活动室项目320万元),
+        # or opening one with a project and its money (1前进区…配套项目计划投资314.51万元…).
+        # Either way the item must read as a project with its money: a wrapped line of the
+        # item above (3千米长的供水主管…) opens nothing.
+        bare = _BARE_MARKER.match(halfwidth(line))
+        opens = "项目" in line and bool(find_amounts(line))
+        if bare and int(bare.group("n")) == n and (style == "arabic" or n == 1) and opens:
+            found_marker = ("arabic", bare)
+    if found_marker is None:
+        return None
+    kind, marker = found_marker
+    rest = line[marker.end() :].strip()
+    normal = halfwidth(rest)
+    field = re.match(_FIELD, normal)
+    if field and not PROJECT_WORD.search(field.group("label")):
+        return None  # 1、考核任务:…: a field of the item above, not an item
+    labelled = _NAME_COLON_MONEY.match(normal)
+    if labelled:
+        # 1.叶城县…建设项目(ycssmz202601):投资340万元,本次安排资金310万元。建设内容:…: the
+        # name, its code, and after the colon its money and description (kept as content).
+        found = [a for a in find_amounts(rest) if a.start == labelled.start("amount")]
+        item = ListedProject(
+            name=labelled.group("name").strip(),
+            line=number,
+            lines=[number],
+            amount=found[0] if found else None,
+            style=kind,
+        )
+        item.content.append(rest)
+        return item
+    described = _NAME_THEN_DESCRIPTION.match(normal)
+    if (
+        described
+        and not NOT_A_PROJECT.search(described.group("name"))
+        and not HEADING_LIKE.search(described.group("name"))
+        and classify_heading(described.group("name")) is None
+    ):
+        # 1、牲畜棚圈建设。新建牲畜棚圈3382座,每座补助10000元,投入资金3382万元,…: a short
+        # name, then what it is, its money under a label; several such sums are no one total.
+        sums = described_sums(rest, described.end())
+        worded = PROJECT_WORD.search(described.group("name"))
+        if (sums and (worded or len(described.group("name")) <= 12)) or (
+            worded and len(rest) > 120
+        ):
+            item = ListedProject(
+                name=described.group("name").strip(),
+                line=number,
+                lines=[number],
+                amount=sums[0] if len(sums) == 1 else None,
+                style=kind,
+            )
+            if len(sums) > 1:
+                item.amount_cell = "、".join(amount.text for amount in sums)
+            item.content.append(rest)
+            return item
+    if not rest or ITEM_AMOUNT.match(normal) or len(rest) > 120:
+        return None
+    found = find_amounts(rest)
+    spent = _SPENT_ON.match(rest)
+    if spent and found and found[0].start == spent.start("amount"):
+        # 投入57万元用于坛洛镇…建设项目，由坛洛镇牵头实施。: the money, then what it is for.
+        name = spent.group("name").strip()
+        # A note after the name goes to its content (…村集体经济项目(定点帮扶资金)).
+        name = re.sub(r"(?<=项目)[(（][^()（）]*[)）]$", "", name)
+        item = ListedProject(
+            name=name.rsplit("的", 1)[-1] if name.endswith("项目") else name,
+            line=number,
+            lines=[number],
+            amount=found[0],
+            style=kind,
+        )
+        unit = _BY_UNIT.search(rest, spent.end())
+        if unit:
+            item.unit = unit.group("unit")
+        item.content.append(rest)
+        return item
+    then = _NAME_THEN_MONEY.match(rest)
+    if then and found and found[0].start == then.start("amount"):
+        # 双定镇项目管理费，计划投入20万元.
+        item = ListedProject(
+            name=then.group("name").strip(),
+            line=number,
+            lines=[number],
+            amount=found[0],
+            style=kind,
+        )
+        item.content.append(rest)
+        return item
+    if found and _prose_paragraph(rest, found):
+        return None  # read as a paragraph of prose (numbered_paragraphs)
+    if found:
+        # The name is what comes before its money, written as a name: no clause, no label;
+        # a count after it goes (大同区农村道路改造项目1个,1600万元).
+        name = re.sub(r"[0-9一二三四五六七八九十]+个[，,]?$", "", rest[: found[0].start].strip())
+        # A bracket the money sits in is a note, not part of the name: …建设项目(计划投入
+        # 东西部帮扶资金1200万元) is named …建设项目.
+        name = re.sub(r"\s*[(（][^()（）]*$", "", name)
+        # A share drawn at a rate is named by what it is (按1%提取项目管理费 → 项目管理费).
+        name = re.sub(r"^按照?[0-9.]+%(?:的比例)?(?:提取|计提|列支|安排)", "", name)
+        if (
+            not 4 <= len(name) <= 80
+            or re.search(r"[，,。；;：:×xX*✕=+]", name)  # a clause or a calculation, no name
+            or re.match(r"每|按照?", name)  # 每个示范点120万元: a rate, not a project's money
+            or not re.search(r"[\u4e00-\u9fff]{2}", name)
+            or NOT_A_PROJECT.search(name)
+        ):
+            return None
+        item = ListedProject(
+            name=_item_name(name), line=number, lines=[number], amount=found[0], style=kind
+        )
+        # The item as written is kept (安排…资金 around the name, the note after the money).
+        item.content.append(rest)
+        return item
+    if (
+        len(rest) > 80
+        or re.search(r"[:：]", rest)
+        # A clause (按照…分配资金,补齐…短板; 资金不得用于…) is a rule, not a project's name.
+        or re.search(r"[，,。；;]", rest.rstrip(" 。;；"))
+        or re.search(r"不得|严禁|禁止", rest)
+        or HEADING_LIKE.search(rest)
+        or classify_heading(rest) is not None
+    ):
+        return None  # 1.项目名称:… is a form's row, 一、资金分配情况 and 二、项目总投资 headings
+    return ListedProject(name=rest.strip(" 。;；"), line=number, lines=[number], style=kind)
+
+
+def _prose_paragraph(rest: str, found: list[ParsedAmount]) -> bool:
+    """Whether an item's words are prose whose first sum is not its money but a source of
+    money, then what it is for (…衔接资金60万元拟用于真武村…)."""
+    return bool(re.match(r"\s*(?:拟|计划|将)?用于", rest[found[0].end :]))
+
+
+_SPENT_ON = re.compile(
+    rf"^(?:计划)?(?:投入|安排|下达|拨付|下拨)(?:资金)?\s*{MONEY}\s*(?:用于|支持)"
+    r"(?P<name>[^，,。；;:：]{2,80})"
+)
+
+
+_NAME_THEN_MONEY = re.compile(
+    rf"^(?P<name>[^，,。；;:：]{{2,60}})[，,]\s*(?:计划|预计|拟)?(?:投入|安排|下达)(?:资金)?\s*{MONEY}"
+)
+
+
+# A project's name (its code in brackets), a colon or full stop, then its money (label, verb).
+# 1.…项目(ycssmz202601):投资340万元; 1、…贴息项目。拟安排资金3万元,对….
+_NAME_COLON_MONEY = re.compile(
+    r"^(?P<name>[^，,。；;:：]{4,80}?项目)(?:[(（][0-9A-Za-z_\-]{1,30}[)）])?\s*[:：。，,]\s*"
+    r"(?:(?:拟|计划)?(?:安排|投入|下达|使用)(?:资金)?|(?:项目)?(?:总投资|投资|资金|金额|预算)(?:规模)?)"
+    rf"\s*[:：为]?\s*{MONEY}"
+)
+
+
+# A list item's short name and the full stop or colon after it (1、禽舍建设。修建禽舍1711座…).
+_NAME_THEN_DESCRIPTION = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff][^，,。；;:：()（）0-9]{1,28})[。:：]"
+)
+
+
+# What states an item's own money inside its description.
+_DESCRIBED_MONEY = re.compile(
+    r"(?:投入|安排|补助|项目|总)?(?:资金|投资)(?:规模|总额)?\s*[:：为]?\s*"
+)
+
+
+def described_sums(text: str, start: int = 0) -> list[ParsedAmount]:
+    """The sums ``text`` states under a money label from ``start`` on (投入资金3382万元,
+    总投资3715万元), never a rate."""
+    return [
+        amount
+        for label in _DESCRIBED_MONEY.finditer(halfwidth(text), start)
+        if (amount := sum_after(text, label.end(), reach=20)) is not None
+    ]
+
+
+_BY_UNIT = re.compile(r"由(?P<unit>[^，,。；;]{2,30}?)(?:牵头|负责)*实施")
+
+
+def _item_name(words: str) -> str:
+    """A project's name in the words before its money: 安排产业发展项目资金 → 产业发展项目;
+    …配套项目计划投资 → …配套项目; 下达通川区…扶贫资金 → 通川区…扶贫资金."""
+    name = re.sub(r"^(?:安排|用于|资助(?:本[区县市镇]?)?|(?:提前)?下达|拨付|下拨)", "", words)
+    # The money the item spends, named before it: 本级体育彩票公益金用于全民健身支出.
+    name = re.sub(r"^[^，,。]{0,20}?(?:资金|公益金|经费)用于", "", name)
+    name = re.sub(
+        r"(?<=项目)(?:(?:本次|本批|今年)?(?:计划|拟)?(?:总投资|投资|投入|安排)(?:资金)?|资金|经费)$",
+        "",
+        name,
+    )
+    return name or words

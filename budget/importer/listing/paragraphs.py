@@ -1,0 +1,351 @@
+"""Projects told in numbered paragraphs of prose, items run on in one line (一是…二是…),
+and items apart by semicolons.
+
+Pure Python, no Django.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...amounts import (
+    ParsedAmount,
+    find_amounts,
+)
+from ...normalize import halfwidth
+from ..lines import is_rate, rate_at
+from ..numbering import (
+    chinese_number,
+    marker_at_start,
+    split_numbered,
+)
+from ..outline import HEADING_LIKE, classify_heading
+from .listed import NOT_A_PROJECT, ListedProject, sums_outside
+from .numbered import ANY_MARKER, NOTICE_AGAIN, described_sums
+
+# An item of a list run on in one sentence: 一是建设…,预计投入资金87万元;二是….
+_RUN_ON_MARKER = re.compile(r"(?P<n>[一二三四五六七八九十])是")
+
+
+def _prose_item(name: str, amount: ParsedAmount, part: str, line: int, style: str) -> ListedProject:
+    """A project named in a sentence of prose with its one sum (both flagged for staff as
+    read from prose), the sentence kept as its content."""
+    return ListedProject(
+        name=name,
+        line=line,
+        lines=[line],
+        amount=amount,
+        amount_line=line,
+        style=style,
+        inferred=True,
+        content=[part.strip(" ；;。")],
+    )
+
+
+def run_on_items(lines: list[str]) -> list[ListedProject]:
+    """Projects listed after 一是, 二是, 三是 …, in one sentence or a line each, each with its
+    money under a label (拟建3个项目:一是建设赫哲文化传承展示中心,预计投入资金87万元;二是…;
+    一是用于雨露计划项目增加衔接资金18.75万元; / 二是用于…): named by the project its words
+    name (…项目), else by the words up to their first comma; both flagged as read from prose.
+    The markers must run 一, 二, 三 … and each item state one sum; else nothing is read."""
+    for parts in _run_on_parts(lines):
+        items = []
+        for number, part in parts:
+            named = _named_project(part)
+            first = re.split(r"[，,；;。]", part, maxsplit=1)[0].strip()
+            name = _LEAD_WORDS.sub("", named.group("name")) if named else first
+            # Under a money label (预计投入资金87万元), else the one sum after a project's name
+            # (用于第二批道路建设项目892.13万元) or ending the item's words (下达宣汉县…省道
+            # 3800万元).
+            spent = [a for a in find_amounts(part) if not is_rate(part, a)]
+            ends = len(spent) == 1 and not part[spent[0].end :].strip(" ；;。，,")
+            sums = described_sums(part) or (spent if named or ends else [])
+            if not named and ends:
+                name = _paragraph_name(first)
+            if not 2 <= len(name) <= 60 or len(sums) != 1 or _A_STANDARD.search(part):
+                break
+            items.append(_prose_item(name, sums[0], part, number, "run-on"))
+        else:
+            return items
+    return []
+
+
+# What a standard of support says, not a project (对新建50亩以上茶园的经营主体一次性奖补2万元,
+# 每户补助…, 最高不超过…).
+_A_STANDARD = re.compile(r"^\s*对|每|一次性|标准|不超过|最高|不低于")
+
+
+def _run_on_parts(lines: list[str]) -> list[list[tuple[int, str]]]:
+    """The lists after 一是, 二是 … of ``lines``, two items at least: those in one line, and
+    those of lines that each open with the next marker; each part with its line (1-based)."""
+    found: list[list[tuple[int, str]]] = []
+    run: list[tuple[int, str]] = []
+    for number, line in enumerate(lines, 1):
+        markers = list(_RUN_ON_MARKER.finditer(line))
+        if len(markers) >= 2 and [m.group("n") for m in markers] == [
+            chinese_number(n) for n in range(1, len(markers) + 1)
+        ]:
+            ends = [m.start() for m in markers[1:]] + [len(line)]
+            found.append(
+                [(number, line[m.end() : end]) for m, end in zip(markers, ends, strict=True)]
+            )
+            continue
+        # 一、下达宣汉县…3800万元; 二、下达达川区…36万元。: numbered items run on in one line
+        items = split_numbered(line, at="clause")
+        if len(items) >= 2 and items[0].start == len(line) - len(line.lstrip()):
+            found.append([(number, line[item.body_start : item.end]) for item in items])
+            continue
+        opening = _RUN_ON_MARKER.match(line.strip())
+        if opening and opening.group("n") == chinese_number(len(run) + 1):
+            run.append((number, line.strip()[opening.end() :]))
+            continue
+        if len(run) >= 2:
+            found.append(run)
+        run = [(number, line.strip()[opening.end() :])] if opening and opening["n"] == "一" else []
+    if len(run) >= 2:
+        found.append(run)
+    return found
+
+
+# The words that make a paragraph's sum its total (以上合计投入…60万元, 整个项目预计投入…,
+# 项目总投资…58万元), not a part of it.
+_PARAGRAPH_TOTAL = re.compile(r"(?:合计|共计|总计|整个项目|总投资)[^，,。；;0-9]{0,20}$")
+
+
+# Where a paragraph's project is named: the words before 项目 after what is done for it
+# (为蔡金镇中心村安装稻田智能化灌排系统项目), else the paragraph's first clause.
+_PARAGRAPH_PROJECT = re.compile(
+    r"(?:^|[为对在]|用于|实施)(?P<name>[^，,。；;:：为对在]{4,40}?项目)"
+)
+
+
+_LEAD_WORDS = re.compile(r"^(?:拟|计划|预计|提前)?(?:用于|对|为|在|实施|安排|下达|拨付)")
+
+
+def numbered_paragraphs(lines: list[str]) -> list[ListedProject]:
+    """Paragraphs numbered 1, 2, 3 … (any style), each a project told in prose with its money
+    (``1.第二批中央…资金60万元拟用于真武村…维修整治,投入资金10万元;对真武村环线950米进行
+    黑化,预计投入资金50万元;以上合计投入…60万元。``): two at least, every one stating a sum.
+
+    Each is named by the project its words name (…项目), else by its first clause; both name and
+    money are flagged as read from prose. Its money is the sum its words call the total (合计,
+    整个项目, 总投资), else its one sum; the other sums, when they make up that total, are its
+    parts (sub-items). Several sums that make up no stated total leave the money empty."""
+    for parent, items in _paragraph_runs(lines):
+        # Each opens with its money on its numbered line: a heading (一、项目资金使用情况)
+        # over paragraphs is an outline, not a list; so are paragraphs under one ((六)资金
+        # 安排情况 1.…), and sources of money (1.中央财政衔接资金300万元) are no projects.
+        if (
+            len(items) < 2
+            or not all(find_amounts(item.content[0]) for item in items)
+            or (parent is not None and _a_heading(parent.content[0]))
+        ):
+            continue
+        elsewhere = sums_outside(lines, {number for item in items for number in item.lines})
+        if all(_paragraph_project(item, elsewhere) for item in items) and not any(
+            NOT_A_PROJECT.search(item.name) for item in items
+        ):
+            return items
+    return []
+
+
+def _a_heading(words: str) -> bool:
+    """Whether a numbered line's words are a section's heading (项目名称：…, 资金安排情况)."""
+    head = re.split(r"[:：]", words, maxsplit=1)[0].strip()
+    return len(head) <= 16 and bool(HEADING_LIKE.search(head) or classify_heading(head))
+
+
+def _paragraph_runs(lines: list[str]) -> list[tuple[ListedProject | None, list[ListedProject]]]:
+    """The runs of numbered paragraphs of ``lines``, in the order they start, each with the
+    item it sits in (or None): a run's items
+    are numbered 1, 2, 3 … in one style, a run in another style may sit inside an item (一、…
+    (一)… (二)… 二、…), and an item's paragraph runs on over the unnumbered lines after it
+    until a blank line, a numbered line or the notice speaking again (特此公告)."""
+    runs: list[tuple[ListedProject | None, list[ListedProject]]] = []  # (its parent, items)
+    open_runs: list[list[ListedProject]] = []  # outermost first
+    for index, line in enumerate(lines):
+        item = None
+        for depth in range(len(open_runs) - 1, -1, -1):
+            run = open_runs[depth]
+            found = marker_at_start(line, len(run) + 1, run[0].style)
+            if found is not None:
+                del open_runs[depth + 1 :]
+                item = _paragraph(line, index, found)
+                run.append(item)
+                break
+        if item is None and (found := marker_at_start(line, 1)) is not None:
+            item = _paragraph(line, index, found)
+            # Its parent is the item above it, of the same style too (5.项目实施内容: 1.…).
+            parent = open_runs[-1][-1] if open_runs else None
+            open_runs = [run for run in open_runs if run[0].style != item.style]
+            runs.append((parent, [item]))
+            open_runs.append(runs[-1][1])
+        if item is not None:
+            continue
+        last = open_runs[-1][-1] if open_runs else None
+        if (
+            last is not None
+            and line.strip()
+            and last.lines[-1] == index  # the line right after the paragraph's last
+            and not NOTICE_AGAIN.match(line)
+            and not ANY_MARKER.match(halfwidth(line))
+        ):
+            last.lines.append(index + 1)
+            last.content.append(line.strip())
+        elif line.strip():
+            open_runs = []  # the text goes on: the runs end
+    return runs
+
+
+def _paragraph(line: str, index: int, found: tuple[str, re.Match]) -> ListedProject:
+    style, marker = found
+    return ListedProject(
+        name="",
+        line=index + 1,
+        lines=[index + 1],
+        style=style,
+        content=[line[marker.end() :].strip()],
+    )
+
+
+def _paragraph_project(item: ListedProject, elsewhere: list[ParsedAmount]) -> bool:
+    """Name ``item``, a numbered paragraph, and give it its money and parts; False when it
+    states no sum. ``elsewhere`` are the sums the text states outside the paragraphs: one equal
+    to the parts of an allocation that states no total (…分配为:西小召镇70万元、乌拉山镇70万元
+    和沙德格苏木70万元) is its total."""
+    words = " ".join(item.content)
+    # A sum in brackets is a note on the one before it (1330万元(其中:…30万元)), no part.
+    sums = [
+        amount
+        for amount in find_amounts(words)
+        if not is_rate(words, amount) and not _in_brackets(words, amount.start)
+    ]
+    if not sums:
+        return False
+    named = _named_project(words)
+    first = re.split(r"[，,。；;]", words, maxsplit=1)[0]
+    name = _LEAD_WORDS.sub("", named.group("name")) if named else _paragraph_name(first)
+    if not 2 <= len(name) <= 60:
+        return False
+    item.name, item.inferred, item.amount_line = name, True, item.line
+    labelled = [a for a in sums if _PARAGRAPH_TOTAL.search(_clause_to(words, a.start))]
+    allocation = _ALLOCATED.search(words)
+    total = None
+    if labelled:
+        total = labelled[0]
+    elif len(sums) == 1 or (not allocation and len(sums) == 2 and sums[0].value == sums[1].value):
+        total = sums[0]  # (下达资金100万元…用于…投入100万元: said twice)
+    elif not allocation and sum(a.value for a in sums[1:]) == sums[0].value:
+        total = sums[0]  # 资金60万元…投入10万元…投入50万元: the first, then its parts
+    if total is None and allocation:
+        # Money shared out after a colon (分配为:A1330万元;B800万元…): each sum a recipient's.
+        shares = [a for a in sums if a.start > allocation.end()]
+        item.parts = [_paragraph_part(words, a, item) for a in shares]
+        whole = sum(a.value for a in shares)
+        total = next((a for a in elsewhere if a.value == whole), None)
+        item.total_checked = total is not None
+    if total is None:
+        if not item.parts:
+            item.amount_cell = "、".join(a.text for a in sums)
+        return True
+    item.amount = total
+    parts = [a for a in sums if a.value != total.value]
+    if not item.parts and len(parts) >= 2 and sum(a.value for a in parts) == total.value:
+        item.parts = [_paragraph_part(words, a, item) for a in parts]
+    return True
+
+
+# Money shared out among recipients after a colon: 分配为:, 具体分配如下:, 安排如下:.
+_ALLOCATED = re.compile(r"(?:分配|安排|下达|拨付)(?:为|如下|情况)?[:：]")
+
+
+def _in_brackets(words: str, at: int) -> bool:
+    """Whether position ``at`` of ``words`` is inside brackets."""
+    before = words[:at]
+    return before.count("(") + before.count("（") > before.count(")") + before.count("）")
+
+
+def _named_project(words: str) -> re.Match | None:
+    """The first project ``words`` name (…项目), its name holding no sum (中央衔接资金30万元拟用于
+    东村道路硬化项目 names 东村道路硬化项目)."""
+    return next(
+        (m for m in _PARAGRAPH_PROJECT.finditer(words) if not find_amounts(m.group("name"))),
+        None,
+    )
+
+
+def _paragraph_name(words: str) -> str:
+    """A name from prose: what the money is for (用于…), up to a sum, a rate or its standard
+    (…群众按照每人300-1200元标准 → …群众), without the count it ends with (…通组道路600米 →
+    …通组道路)."""
+    # What the money is for names it, not the money (…资金60万元拟用于真武村… → 真武村…).
+    words = _LEAD_WORDS.sub("", words.split("用于", 1)[-1])
+    name = re.split(
+        r"[0-9０-９.,，]+\s*(?:万元|元|亿元)|按照|按每|每人|每户|标准|(?:具体)?分配(?:为|如下)?[:：]",
+        words,
+    )[0]
+    return re.sub(r"[0-9０-９][0-9０-９.]*\s*[\u4e00-\u9fff]{0,2}$", "", name).strip()
+
+
+def _clause_to(words: str, end: int) -> str:
+    """The words of ``words`` from the last comma or stop before ``end`` up to it."""
+    start = max(words.rfind(stop, 0, end) for stop in "，,。；;") + 1
+    return words[start:end]
+
+
+def _paragraph_part(words: str, amount: ParsedAmount, item: ListedProject) -> ListedProject:
+    """A part of a paragraph's money: its words up to its sum from the stop, colon, 、 or sum
+    before them, named by their first clause."""
+    start = max(words.rfind(stop, 0, amount.start) for stop in "；;。:：、") + 1
+    before = [a for a in find_amounts(words[: amount.start]) if a.end > start]
+    if before:
+        start = before[-1].end  # 西小召镇70万元和沙德格苏木70万元: after the sum before it
+    text = re.sub(r"^[和及与]", "", words[start : amount.end].strip(" ，,"))
+    first = re.split(r"[，,]", text, maxsplit=1)[0]
+    named = _named_project(first)
+    name = named.group("name") if named else _paragraph_name(first)
+    return ListedProject(
+        name=name[:60] or item.name,
+        line=item.line,
+        lines=[item.line],
+        amount=amount,
+        style=item.style,
+        content=[text],
+    )
+
+
+# What a project named in prose then does: the name is the words before it (泽库县第一民族中学
+# 主要建设总图工程…).
+_DOES = re.compile(r"主要建设|计划建设|建设|新建|改建|扩建|改造|实施|用于|购置|开展")
+
+
+def semicolon_items(lines: list[str]) -> list[ListedProject]:
+    """Projects run on in one paragraph, set apart by semicolons, each its name, what it does
+    and one sum under a label (泽库县城关第二寄宿制完小主要建设校舍10291平方米…,总投资3715万元;
+    泽库县民族中学西部分校主要建设…,总投资2620万元; …): three at least, every part so, else
+    nothing is read. Named by the words before what it does; both flagged as read from
+    prose."""
+    for number, line in enumerate(lines, 1):
+        parts = [part for part in re.split(r"[；;]", line) if part.strip(" 。")]
+        if len(parts) < 3:
+            continue
+        items = []
+        for part in parts:
+            normal = halfwidth(part)
+            does = _DOES.search(normal)
+            name = part[: does.start()].strip() if does else ""
+            sums = described_sums(part)
+            if not sums:
+                # …主要建设校舍2354平方米,706万元: the one sum the part states, not a rate.
+                sums = [a for a in find_amounts(part) if not a.per and not rate_at(part, a.start)]
+            if (
+                not 4 <= len(name) <= 40
+                or re.search(r"[，,:：。0-9]", name)
+                or re.match(r"每|按|根据|其中|对", name)
+                or len(sums) != 1
+            ):
+                break
+            items.append(_prose_item(name, sums[0], part, number, "semicolon"))
+        else:
+            return items
+    return []

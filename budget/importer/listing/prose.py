@@ -1,0 +1,370 @@
+"""Projects named in prose: lines that are a project's name, names checked against a count,
+projects set out after a count with their sums, a fund's parts named as projects, funds
+shared among recipients, and sums given to projects named after 用于.
+
+Pure Python, no Django.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...amounts import (
+    find_amounts,
+)
+from ...normalize import squash
+from ..lines import breakdown, is_rate
+from ..numbering import (
+    LIST_MARKER,
+    count_value,
+)
+from ..tables import ORGANISATION_END
+from .listed import MONEY, NOT_A_PROJECT, ListedProject, sums_outside
+
+# A line that is a project's name and nothing else (2022年临沂市兰陵县尚岩镇3.8万亩高标准农田
+# 建设项目): no clause, no label, no sum.
+_NAME_LINE = re.compile(r"^[^，,。；;:：|()（）\s]{6,80}(?:项目|工程)$")
+
+
+def named_lines(lines: list[str]) -> list[ListedProject]:
+    """A list of projects by name only, one a line (名单: …项目 / …项目), the longest run of
+    three or more such lines (blank lines between them aside); [] when there is none. Their
+    money is not stated: none is read."""
+    runs: list[list[int]] = [[]]
+    for index, line in enumerate(lines):
+        text = line.strip()
+        if not text:
+            continue
+        text = LIST_MARKER.sub("", text).strip()
+        if _NAME_LINE.match(text) and not find_amounts(text):
+            runs[-1].append(index)
+        elif runs[-1]:
+            runs.append([])
+    best = max(runs, key=len)
+    if len(best) < 3:
+        return []
+    return [
+        ListedProject(
+            name=LIST_MARKER.sub("", lines[index].strip()).strip(),
+            line=index + 1,
+            lines=[index + 1],
+        )
+        for index in best
+    ]
+
+
+# A count of projects and their names after it: 加工项目2个,锦山镇富廷村烘干塔项目、向阳川镇
+# 六合村笨榨豆油项目; 已成功发债项目2个,…恢复工程0.4亿元、…一期工程0.8亿元.
+_COUNTED = re.compile(
+    r"(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:个|项)[，,:：]\s*(?P<names>[^，,。；;:：]+)"
+)
+
+
+_COUNTED_NAME = re.compile(
+    r"^(?:和|及|以及)?(?P<name>[^、]{4,60}(?:项目|工程))(?P<money>(?:[0-9０-９].*)?)$"
+)
+
+
+def counted_names(lines: list[str]) -> list[ListedProject]:
+    """Projects a text names after a count of them, apart by 、 or 和, each ending in 项目 or
+    工程 and stating its money or none (``加工项目2个,锦山镇富廷村烘干塔项目、向阳川镇六合村
+    笨榨豆油项目``), or before the count of the projects (``即操军镇东港水厂改扩建、…、县城关
+    二水厂管网延伸(…、…)等5处供水工程``, ``支持章贡区赣纺、…、安远县东江大厦等6个老旧小区
+    改造项目``): the names must be as many as the count says. Two at
+    least in the whole text, else none; named from prose, so flagged."""
+    found: list[ListedProject] = []
+    for index, line in enumerate(lines):
+        for counted in _COUNTED.finditer(line):
+            words = re.split(r"、|(?<=[元目程])和", counted.group("names"))
+            names = [_COUNTED_NAME.match(word.strip()) for word in words]
+            n = counted.group("n")
+            if len(names) != count_value(n) or not all(names):
+                continue
+            for name in names:
+                money = find_amounts(name.group("money"))
+                if name.group("money").strip() and not (
+                    len(money) == 1 and money[0].start == 0 and not money[0].per
+                ):
+                    break  # what follows a name is its sum, or nothing
+            else:
+                for name in names:
+                    money = find_amounts(name.group("money"))
+                    found.append(
+                        ListedProject(
+                            name=name.group("name"),
+                            line=index + 1,
+                            lines=[index + 1],
+                            amount=money[0] if money else None,
+                            amount_line=index + 1,
+                            inferred=True,
+                        )
+                    )
+        for named in _NAMED_THEN_COUNTED.finditer(line):
+            # 即操军镇东港水厂改扩建、…、县城关二水厂管网延伸(…、…)等5处供水工程: the names
+            # before the count of the projects, however they end.
+            if not re.search(r"项目|工程", named["what"]) or re.search(
+                r"方面|领域|类", named["what"]
+            ):
+                continue  # 等3个方面的项目: kinds of spending, no projects
+            words = re.sub(r"^(?:即|支持|用于|包括|实施|建设)+", "", named["names"])
+            names = [name.strip() for name in _split_outside_brackets(words)]
+            if all(re.search(r"(?:村|镇|乡|社区|街道)$", name) for name in names):
+                continue  # villages a project is shared among (…村、…村等六个项目为…项目)
+            n = named["n"]
+            if len(names) == count_value(n) and all(
+                4 <= len(name) <= 80 and not find_amounts(name) for name in names
+            ):
+                found += [
+                    ListedProject(name=name, line=index + 1, lines=[index + 1], inferred=True)
+                    for name in names
+                ]
+    return found if len(found) >= 2 else []
+
+
+# A count of projects, then after a colon each with its sum (安排重点项目资金10个,共拨付到位
+# 资金952万元。具体有:农村中等职业教育发展80万元、生源地贷款贴息85万元、…).
+_PROJECTS_COUNTED = re.compile(
+    r"项目[^，,。；;:：0-9]{0,4}?(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*个"
+)
+
+
+_SET_OUT = re.compile(r"(?:具体有|具体为|分别是|分别为|包括|如下)\s*[:：]")
+
+
+_NAME_AND_SUM = re.compile(rf"^(?:和|及|以及)?(?P<name>[^，,。；;:：]{{2,60}}?)\s*{MONEY}$")
+
+
+def counted_sums(lines: list[str]) -> list[ListedProject]:
+    """Projects a paragraph counts (…项目资金10个) and then sets out after a colon, each its
+    name and its sum, apart by 、 (具体有:农村中等职业教育发展80万元、生源地贷款贴息85万元、
+    …), in every paragraph that does so (一、续建项目2个，具体为：… 二、新建项目2个，…): as
+    many as each count says, none a source of money (资金来源包括:中央衔接资金200万元、…);
+    else none. Named from prose, so flagged."""
+    found: list[ListedProject] = []
+    for index, line in enumerate(lines):
+        for set_out in _SET_OUT.finditer(line):
+            # The count nearest before what is set out (项目12个…其中…项目10个2161万元,分别为:)
+            counts = list(_PROJECTS_COUNTED.finditer(line, 0, set_out.start()))
+            if counts:
+                found += _set_out_projects(line, index + 1, counts[-1], set_out)
+    return found
+
+
+def _set_out_projects(
+    line: str, number: int, counted: re.Match, set_out: re.Match
+) -> list[ListedProject]:
+    """The projects set out after ``set_out`` in ``line`` (line ``number``), as many as
+    ``counted`` says, none a source of money; [] otherwise."""
+    words = re.split(r"[。；;]", line[set_out.end() :], maxsplit=1)[0]
+    # A name with 、 in it (查汗采开乡、良种场小型水利工程项目271万元) is one unit: a piece
+    # without a sum goes with the next.
+    pieces: list[str] = []
+    for piece in re.split(r"、|(?<=元)[和,，]", words):
+        if pieces and not find_amounts(pieces[-1]):
+            pieces[-1] += "、" + piece
+        else:
+            pieces.append(piece)
+    units = [_NAME_AND_SUM.match(piece.strip()) for piece in pieces]
+    if (
+        len(units) < 2
+        or len(units) != count_value(counted["n"])
+        or not all(units)
+        or any(NOT_A_PROJECT.search(unit["name"]) for unit in units)
+    ):
+        return []
+    return [
+        ListedProject(
+            name=unit["name"],
+            line=number,
+            lines=[number],
+            amount=find_amounts(unit["amount"])[0],
+            amount_line=number,
+            inferred=True,
+            content=[unit.group()],
+        )
+        for unit in units
+    ]
+
+
+# Names set out and closed by the count of the projects (即A、B、C等3处供水工程).
+_NAMED_THEN_COUNTED = re.compile(
+    r"(?:即|支持|包括|用于|[，,：:])(?P<names>[^。；;:：，,]+?)等\s*"
+    r"(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:个|处|项|座|条)"
+    r"(?P<what>[^，,。；;]{0,16})"
+)
+
+
+def _split_outside_brackets(words: str) -> list[str]:
+    """``words`` split at each 、 outside brackets (B(甲片区、乙片区) stays one)."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(words):
+        depth += char in "(（"
+        depth -= char in ")）"
+        if char == "、" and depth == 0:
+            parts.append(words[start:index])
+            start = index + 1
+    return [*parts, words[start:]]
+
+
+# A part of a fund's money named as a project, its money words after the name (幸福屋场项目
+# 奖补资金 → 幸福屋场项目).
+_PART_PROJECT = re.compile(r"(?P<name>[^，,。；;]{2,60}?(?:项目|工程))(?:[^项]{0,6}(?:资金|经费))?")
+
+
+# The words before 其中 name the project whose parts follow (…人居环境整治项目资金100万元),
+# not a count of projects (建设类项目3个) nor a fund (…补助资金15万元).
+_NAMES_ITS_PROJECT = re.compile(
+    r"(?:项目|工程)(?!\s*(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})\s*个)(?!库)"
+)
+
+
+def projects_in_breakdown(lines: list[str]) -> list[ListedProject]:
+    """The projects a fund's money is shared among after 其中, each named as a project with its
+    own sum (下达…资金15万元,其中幸福屋场项目奖补资金5万元,村级产业发展帮扶项目资金10万元): two
+    at least, every part so named, none a kind of project counted (产业发展项目81个), and the
+    words before 其中 naming no project of their own (…整治项目资金100万元,其中…工程60万元
+    are that project's parts). Named from prose, so flagged."""
+    for index, line in enumerate(lines):
+        if _NAMES_ITS_PROJECT.search(line.split("其中", 1)[0]):
+            continue  # 下达…整治项目资金100万元，其中道路硬化工程60万元…: that project's parts
+        listed = _projects_after_qizhong(line, index + 1)
+        if listed:
+            return listed
+        parts = breakdown(line)
+        named = [_PART_PROJECT.fullmatch(part.name) for part in parts]
+        if (
+            len(parts) >= 2
+            and all(named)
+            and not any(re.search(r"[0-9一二三四五六七八九十]+个", part.text) for part in parts)
+        ):
+            return [
+                ListedProject(
+                    name=match.group("name"),
+                    line=index + 1,
+                    lines=[index + 1],
+                    amount=part.amount,
+                    amount_line=index + 1,
+                    inferred=True,
+                    content=[part.text],
+                )
+                for match, part in zip(named, parts, strict=True)
+            ]
+    return []
+
+
+# A sentence that shares a fund among recipients: the fund, then each recipient and its sum
+# (2020年中央农村环境整治资金(统筹整合部分)皮山县58.97万元,墨玉县118.71万元,…).
+_FUND_HEAD = re.compile(
+    r"^(?P<name>[^，,。；;:：、]{4,60}?(?:资金|经费)(?:[(（][^()（）]{1,20}[)）])?)(?P<rest>.+)$"
+)
+
+
+_RECIPIENT_SHARE = re.compile(
+    rf"^(?:下达|分配给|分配|拨付|安排给|安排)?(?P<who>[\u4e00-\u9fff]{{2,12}}?(?:省|市|县|区|旗|盟|州|苏木|嘎查|社区|{ORGANISATION_END}))"
+    rf"\s*{MONEY}$"
+)
+
+
+def _projects_after_qizhong(line: str, number: int) -> list[ListedProject]:
+    """Projects set out after 其中 apart by semicolons, each its name and then its one sum and
+    what else it is (其中:淮河镇…维修改造项目,资金80万元,建筑面积1254平方米;草店镇…改造项目,
+    资金80万,…;…): two at least, every one so, else none."""
+    after = re.split(r"其中\s*[:：]?", line, maxsplit=1)
+    if len(after) < 2:
+        return []
+    listed = []
+    for piece in re.split(r"[；;]", after[1].strip().rstrip("。")):
+        name = re.split(r"[，,]", piece.strip(), maxsplit=1)[0]
+        sums = [a for a in find_amounts(piece) if not is_rate(piece, a)]
+        if not _PART_PROJECT.fullmatch(name) or len(sums) != 1 or sums[0].start < len(name):
+            return []
+        listed.append(
+            ListedProject(
+                name=name,
+                line=number,
+                lines=[number],
+                amount=sums[0],
+                amount_line=number,
+                inferred=True,
+                content=[piece.strip()],
+            )
+        )
+    return listed if len(listed) >= 2 else []
+
+
+def funds_by_recipient(lines: list[str]) -> list[ListedProject]:
+    """Funds each shared among recipients in a sentence of its own (``2020年中央农村环境整治
+    资金(统筹整合部分)皮山县58.97万元,墨玉县118.71万元,…。2020年自治区…资金…皮山县46万
+    元,…。``): two funds at least, each a project whose recipients are its parts; its total the
+    sum the text states elsewhere equal to its shares', else none. Named from prose, so
+    flagged."""
+    found: list[ListedProject] = []
+    for index, line in enumerate(lines):
+        for sentence in re.split(r"[。；;]", line):
+            head = _FUND_HEAD.match(sentence.strip())
+            if head is None:
+                continue
+            shares = [
+                _RECIPIENT_SHARE.match(part.strip()) for part in re.split(r"[，,、]", head["rest"])
+            ]
+            if len(shares) < 2 or not all(shares):
+                continue
+            item = ListedProject(
+                name=head["name"], line=index + 1, lines=[index + 1], inferred=True
+            )
+            item.content.append(sentence.strip())
+            for share in shares:
+                amount = find_amounts(share["amount"])[0]
+                item.parts.append(
+                    ListedProject(
+                        name=share["who"],
+                        line=index + 1,
+                        lines=[index + 1],
+                        amount=amount,
+                        content=[share.group()],
+                    )
+                )
+            found.append(item)
+    if len(found) < 2:
+        return []
+    elsewhere = sums_outside(lines, {item.line for item in found})
+    for item in found:
+        whole = sum(part.amount.value for part in item.parts)
+        item.amount = next((a for a in elsewhere if a.value == whole), None)
+        item.amount_line = item.line
+        item.total_checked = item.amount is not None
+    return found
+
+
+# A sentence giving one sum to one named project (…发展资金40万元,用于旭光村稻甲综合种养基地
+# 建设项目支出): the sum, then 用于 and the project.
+_SUM_FOR_PROJECT = re.compile(
+    rf"{MONEY}\s*[，,]?\s*(?:专项|全部|主要)?用于(?P<name>[^，,。；;:：用]{{4,60}}?(?:项目|工程))"
+    r"(?:支出|建设|实施)?\s*$"
+)
+
+
+def sums_for_projects(lines: list[str]) -> list[ListedProject]:
+    """Sentences each giving one sum to a project it names after 用于 (``现提前下达高升镇…资金
+    40万元,用于旭光村…建设项目支出;提前下达珠溪镇…资金20万元,用于玉河村产业发展项目支出。``):
+    two projects at least, named apart, each sentence stating no other sum. Named from prose, so
+    flagged."""
+    found: list[ListedProject] = []
+    for index, line in enumerate(lines):
+        for sentence in re.split(r"[。；;]", line):
+            said = _SUM_FOR_PROJECT.search(sentence.strip())
+            if said is None or len(find_amounts(sentence)) != 1:
+                continue
+            found.append(
+                ListedProject(
+                    name=said["name"],
+                    line=index + 1,
+                    lines=[index + 1],
+                    amount=find_amounts(said["amount"])[0],
+                    amount_line=index + 1,
+                    content=[sentence.strip()],
+                    inferred=True,
+                )
+            )
+    names = {squash(item.name) for item in found}
+    return found if len(found) >= 2 and len(names) == len(found) else []

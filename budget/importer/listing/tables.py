@@ -1,0 +1,812 @@
+"""Tables of projects: a header that names the columns (序号 | 项目名称 | … | 投资规模（万元）),
+rows between ``|`` or one cell a line, checked against the row's 序号; and tables set out
+with spaces.
+
+Pure Python, no Django.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from ...amounts import (
+    UNIT_MULTIPLIERS,
+    AmountError,
+    ParsedAmount,
+    find_amounts,
+    parse_amount_exact,
+)
+from ...normalize import halfwidth, squash
+from ..tables import ORGANISATION_END, single_value
+from .listed import ListedProject
+
+_NAME_COLUMN = re.compile(r"^(?:项目名称|建设项目|项目名称及内容|项目)$")
+
+
+# Who or where a table of one fund's money gives it to (单位, 乡镇, 县(市、区), 示范村名称).
+_RECIPIENT_COLUMN = re.compile(
+    r"^(?:(?:实施|项目|补助|承担)?单位(?:名称)?|乡镇(?:名称)?|镇街|镇\(街道\)|乡镇\(街道\)|乡\(镇\)|"
+    r"县区|区县|县\(区\)|县\(市、区\)|县\(市、区、场\)|地区|市州|(?:示范|行政)?村(?:名称|名)?|村庄名称)$"
+)
+
+
+# What a row is for, which names it in a table without a name column (补助内容: 单季油菜29.4亩).
+_CONTENT_COLUMN = re.compile(
+    r"^(?:项目)?(?:主要)?(?:建设|补助|实施|扶持)内容(?:及规模)?$|^项目(?:类型|类别)$"
+)
+
+
+_AMOUNT_COLUMN = re.compile(
+    r"(?:资金|投资|金额|预算|补助|债券规模)(?!来源|性质|类别|标准|用途|科目|文号|对象)"
+)
+
+
+_NOT_AMOUNT = re.compile(r"标准|用途|科目|文号|对象|来源|性质|类别|方式")
+
+
+_UNIT_COLUMN = re.compile(
+    r"^(?:项目)?(?:实施|责任|建设|承担|申报)?(?:单位|主体)(?:名称)?$|^项目单位$"
+)
+
+
+_NUMBER_COLUMN = re.compile(r"^(?:序号|编号)$")
+
+
+_ROW_NUMBER = re.compile(r"^[0-9]{1,4}[.、．]?$")
+
+
+_NUMERIC_CELL = re.compile(r"^[0-9０-９][0-9０-９,，.．]*(?:[(（].*)?$")
+
+
+# The headings of a table's columns that never name a project, a unit or a sum (序号, 乡镇,
+# 建设内容, 资金来源, 备注 …): a cell holding one is no value of a form's field either.
+COLUMN_WORDS = (
+    r"序号|编号|省份|地市|市州|(?:所在|所属)?(?:县区|镇街|乡镇)|县\(市、区\)|年度|村名|建设地点|实施地点|"
+    r"建设规模|类别|.{0,6}科目(?:代码|编码)?|"
+    r"(?:项目)?(?:主要)?(?:建设|实施|补助|扶持)内容(?:及规模)?|.{0,4}性质|.{0,4}(?:分数|等级|得分)|"
+    r".{0,4}部门|.{0,4}(?:评价)?(?:结果|等次)|小计|"
+    r"资金来源|资金性质|备注|绩效目标|建设期限|实施期限|时限|项目类别|项目类型|受益对象|联结机制|"
+    r"面积|数量|规模|.{0,6}(?:户数|人数|个数)|单价|示范村名称|村庄名称|完成情况|进展情况|完成进度|"
+    r".{0,6}[(（](?:万元|元)[)）]"
+)
+
+
+# Any heading of a list's columns: those, and the ones naming projects, units and sums.
+HEADER_WORDS = re.compile(
+    rf"^(?:其中[:：]?)?(?:{COLUMN_WORDS}|项目名称|建设项目|项目|.*债券.*|.*标准|.*名称|"
+    r".*(?:资金|投资|金额|预算|补助|公益金).*|.*单位|实施主体|县市区|.{0,8}(?:面积|规模|数量|节水))"
+    # its unit in brackets: 建设规模(万亩), 面积（亩）
+    r"(?:\s*[(（][^()（）]{1,8}[)）])?$"
+)
+
+
+TOTAL_ROW = re.compile(r"^(?:合计|小计|总计|共计)")
+
+
+_END_ROW = re.compile(r"^(?:合计|总计|附件|附表)")
+
+
+_TABLE_UNIT = re.compile(r"^\s*(?:金额|计量)?单位\s*[:：]\s*(?P<unit>亿元|万元|元)\s*$")
+
+
+def split_cells(text: str) -> list[str]:
+    return [cell.strip() for cell in text.split("|")]
+
+
+def _is_header(cells: list[str], recipients: bool = False) -> bool:
+    squashed = [squash(c) for c in cells if c.strip()]
+    naming = _RECIPIENT_COLUMN if recipients else _NAME_COLUMN
+    return (
+        len(squashed) >= 3
+        and any(naming.match(c) or _CONTENT_COLUMN.match(c) for c in squashed)
+        and any(_AMOUNT_COLUMN.search(c) for c in squashed)
+        and sum(bool(HEADER_WORDS.match(c) or naming.match(c)) for c in squashed)
+        >= len(squashed) - 1
+    )
+
+
+def cell_amount(cell: str, unit: str | None) -> ParsedAmount | None:
+    """A row's amount: with its own unit (20万元), or a bare number in the table's unit
+    (万元 or 元); a bare number in a table that states no unit is not read."""
+    cell = cell.strip()
+    if not cell:
+        return None
+    try:
+        # A bare number, perhaps with a note in brackets (10(其中,灾情因素6万元)): the
+        # number is the row's amount in the table's unit, never the note's sum.
+        bare = re.fullmatch(r"([0-9０-９][0-9０-９,，.．]*)\s*(?:[(（].*)?", cell)
+        if bare:
+            return parse_amount_exact(bare.group(1) + unit) if unit else None
+        found = find_amounts(cell)
+        return found[0] if found else None
+    except AmountError:
+        return None
+
+
+def _project(columns: dict[str, int], row: list[str], unit: str | None, lines: list[int]):
+    def cell(kind: str) -> str:
+        index = columns.get(kind)
+        return row[index].strip() if index is not None and index < len(row) else ""
+
+    name = " ".join(cell("name").split())
+    if not name or TOTAL_ROW.match(name) or not re.search(r"[\u4e00-\u9fff]", name):
+        return None
+    raw = cell("amount")
+    project = ListedProject(
+        name=name,
+        name_column=next(
+            (k.removeprefix("named_by:") for k in columns if k.startswith("named_by:")), ""
+        ),
+        from_table=True,
+        # A person paid (*瑞明, a name masked for privacy) is no unit of government.
+        unit=single_value(cell("unit"), "unit")[0]
+        if cell("unit") and "*" not in cell("unit")
+        else "",
+        unit_column=next((k.removeprefix("unit:") for k in columns if k.startswith("unit:")), ""),
+        amount=cell_amount(raw, unit),
+        line=lines[0],
+        lines=lines,
+    )
+    if project.amount is None:
+        project.amount_cell = raw
+    project.content = [
+        f"{header.removeprefix('other:')}：{row[index].strip()}"
+        for header, index in columns.items()
+        if header.startswith("other:") and index < len(row) and row[index].strip()
+    ]
+    if cell("unit") and not project.unit:
+        project.content.append(f"单位：{cell('unit')}")  # a person paid: kept as written
+    if re.search(r"[(（]", raw):
+        project.content.append(f"金额：{raw}")  # the note beside the amount is kept
+    if cell("number"):
+        project.content.insert(0, f"序号：{cell('number')}")  # every cell of the row is kept
+    return project
+
+
+def _columns(header: list[str], recipients: bool = False) -> dict[str, int]:
+    """Each column's role by its header; of several money columns the one naming 万元 or 元,
+    else the first, is the amount (补助标准, 资金来源 and the like are not amounts)."""
+    columns: dict[str, int] = {}
+    money: list[tuple[int, str]] = []
+    for index, cell in enumerate(squash(c) for c in header):
+        if not cell:
+            continue
+        if "name" not in columns and _NAME_COLUMN.match(cell):
+            columns["name"] = index
+        elif _AMOUNT_COLUMN.search(cell) and not _NOT_AMOUNT.search(cell):
+            money.append((index, cell))
+        elif "unit" not in columns and _UNIT_COLUMN.match(cell):
+            columns["unit"] = index
+            columns[f"unit:{cell}"] = index  # (its heading, said to staff where it is bare)
+        elif "number" not in columns and _NUMBER_COLUMN.match(cell):
+            columns["number"] = index
+        else:
+            columns[f"other:{cell}"] = index
+    if money:
+        stated = [item for item in money if "元" in item[1]]
+        chosen = (stated or money)[0]
+        # Several money columns and a 小计 after them (省级建设补助 | 省级运营补助 | … | 小计):
+        # the 小计 is the row's money.
+        totals = [
+            (index, kind.removeprefix("other:"))
+            for kind, index in columns.items()
+            if kind.removeprefix("other:") in ("小计", "合计", "总计") and index > money[-1][0]
+        ]
+        if len(money) >= 2 and totals:
+            columns.pop(f"other:{totals[0][1]}")
+            money.append(totals[0])
+            chosen = totals[0]
+        columns["amount"] = chosen[0]
+        for index, cell in money:
+            if index != chosen[0]:
+                columns[f"other:{cell}"] = index
+    if recipients:
+        # The recipient names the row, whatever other column there is (项目名称 too); of
+        # places from the largest to the smallest (县(区), 乡镇(街道)), the smallest.
+        heads = [squash(c) for c in header]
+        named = max(
+            (i for i, cell in enumerate(heads) if _RECIPIENT_COLUMN.match(cell)), default=None
+        )
+        if named is not None:
+            for kind in [kind for kind, index in columns.items() if index == named]:
+                del columns[kind]
+            if "name" in columns:
+                demoted = f"other:{heads[columns['name']]}"
+                columns[demoted] = columns.pop("name")
+            columns["name"] = named
+        return columns
+    if "name" not in columns:
+        content = [
+            kind
+            for kind in columns
+            if kind.startswith("other:") and _CONTENT_COLUMN.match(kind.removeprefix("other:"))
+        ]
+        if content:
+            # Said so once the rows are read (ListedProject.name_column).
+            columns["name"] = columns.pop(content[0])
+            columns[f"named_by:{content[0].removeprefix('other:')}"] = columns["name"]
+    return columns
+
+
+def _unit_in(heading: str) -> str:
+    """The money unit a column's heading states (发行金额(亿元) is in 亿元, not 元); ""."""
+    return next((unit for unit in ("亿元", "万元", "元") if unit in heading), "")
+
+
+def _table_unit(header: list[str], columns: dict[str, int], before: list[str]) -> str | None:
+    """亿元, 万元 or 元 as the amount column's header or a 单位 line above the table states;
+    None when neither does."""
+    index = columns.get("amount")
+    if index is not None and index < len(header):
+        heading = squash(header[index])
+        if _unit_in(heading):
+            return _unit_in(heading)
+        # A 小计 in the unit every money column before it states (…补助(万元) | 小计).
+        stated = {_unit_in(cell) for cell in header[:index] if _AMOUNT_COLUMN.search(squash(cell))}
+        if heading in ("小计", "合计", "总计") and len(stated) == 1 and "" not in stated:
+            return stated.pop()
+    for text in reversed(before[-8:]):
+        match = _TABLE_UNIT.match(halfwidth(text))
+        if match:
+            return match.group("unit")
+    return None
+
+
+def _rows_by_bars(lines: list[str], start: int, width: int, has_number: bool, needed: int):
+    """Rows after a header at ``start``, cells in their columns (an empty cell keeps its
+    place): a row may wrap over lines; a row that lost its 序号 in flattening gets an empty
+    one. A row is complete at the header's width; the table ends at a line without cells,
+    合计, 附件 or the next table's header. A row whose cells cannot be lined up with the
+    columns is not read (its lines stay unplaced)."""
+    row: list[str] = []
+    taken: list[int] = []
+
+    def finished():
+        # A row without its trailing cells (an empty 备注 left out) is complete when it has
+        # the columns that are read (``needed``).
+        return needed <= len(row) <= width
+
+    for index in range(start + 1, len(lines)):
+        text = lines[index]
+        if not text.strip():
+            continue
+        cells = split_cells(text)
+        while cells and not cells[-1]:
+            cells.pop()  # a row's trailing empty cells are flattening debris
+        first = next((cell for cell in cells if cell), "")
+        ends = "|" not in text or _END_ROW.match(squash(first)) or _is_header(cells)
+        opens = has_number and bool(cells) and bool(_ROW_NUMBER.match(cells[0]))
+        if row and (ends or opens):
+            if finished():
+                yield row + [""] * (width - len(row)), taken
+            row, taken = [], []
+        if ends:
+            break
+        if not row and has_number and not opens:
+            row = [""]
+        row += cells
+        taken.append(index + 1)
+        if len(row) >= width:
+            if len(row) == width:
+                yield row, taken
+            row, taken = [], []
+    if row and (finished() or (has_number and _ROW_NUMBER.match(row[0]) and len(row) >= 2)):
+        # The text's last row, cut short by the text's end (a page stored in part): what it
+        # holds is read, the cells it lost are left empty (and its amount flagged).
+        yield row + [""] * (width - len(row)), taken
+
+
+_NUMERIC_COLUMN = re.compile(r"面积|数量|规模|人数|户数|个数|亩|标准|单价|长度|里程|年度|期限")
+
+
+def _rows_by_cells(
+    lines: list[str], start: int, width: int, has_number: bool, other_numbers: bool = True
+):
+    """One cell per line after a header of ``width`` cells ending at ``start``: rows are
+    counted off, each checked to open with the next 序号 and to be followed by the one after
+    (so a row that lost a cell shifts nothing into the next). A 小计 with its sum between
+    rows is stepped over. A row that a 小计 or 合计 cuts short (its empty cells left out) is
+    read only when its cells leave no doubt: one text cell, the name, and its amount. Without
+    a 序号 column nothing can be checked, and nothing is read."""
+    if not has_number:
+        return
+    cells: list[tuple[int, str]] = [
+        (i + 1, lines[i].strip()) for i in range(start + 1, len(lines)) if lines[i].strip()
+    ]
+
+    def text(at: int) -> str:
+        return cells[at][1] if at < len(cells) else ""
+
+    position, expected = 0, 1
+    while position < len(cells):
+        if TOTAL_ROW.match(squash(text(position))) and not _END_ROW.match(squash(text(position))):
+            # 小计 and its sum (one or more number cells) between two groups of rows.
+            position += 1
+            while _NUMERIC_CELL.match(text(position)) and not (
+                text(position).rstrip(".、．") == str(expected)
+                and not _NUMERIC_CELL.match(text(position + 1))
+            ):
+                position += 1
+            continue
+        if text(position).rstrip(".、．") != str(expected):
+            return
+        end = position + 1
+        while end < min(position + width, len(cells)) and not TOTAL_ROW.match(squash(text(end))):
+            end += 1
+        chunk = cells[position:end]
+        if len(chunk) < width:
+            # Cut short by a total: 16 | 小额信贷贴息 | 12 | 合计 (or the text's end): read
+            # only where no column but the amount holds numbers (面积, 数量 … would make the
+            # last number any of them).
+            words = [cell for _, cell in chunk[1:] if not _NUMERIC_CELL.match(cell)]
+            if (
+                other_numbers
+                or len(chunk) < 3
+                or len(words) != 1
+                or not _NUMERIC_CELL.match(chunk[-1][1])
+            ):
+                return
+            yield ("short", chunk[0][1], words[0], chunk[-1][1]), [n for n, _ in chunk]
+            position, expected = end, expected + 1
+            continue
+        following = text(end)
+        if following.rstrip(".、．") != str(expected + 1) and _ROW_NUMBER.match(following):
+            return  # the next row does not follow: cells were lost
+        if following.rstrip(".、．") != str(expected + 1) and any(
+            text(at).rstrip(".、．") == str(expected + 1)
+            and _name_like(text(at + 1))
+            and not TOTAL_ROW.match(squash(text(at + 1)))  # 16 | 小计: the row's amount
+            for at in range(position + 2, end)
+        ):
+            # The row does not end where the next begins, and the next row's number and name
+            # are inside it: cells were lost (a row's 数量 2 before its unit, where the next
+            # row does follow, is no sign).
+            return
+        if (
+            following
+            and not _ROW_NUMBER.match(following)
+            and not TOTAL_ROW.match(squash(following))
+        ):
+            rest = None if other_numbers else _rest_of_group(cells, end, chunk[-1][1])
+            if rest is not None:
+                # The row's group cell merged down: the rows below it are a name and an
+                # amount each, checked by the group's 小计 after them.
+                yield [cell for _, cell in chunk], [number for number, _ in chunk]
+                for name_at in rest[:-1]:
+                    (n1, name), (n2, amount) = cells[name_at], cells[name_at + 1]
+                    group = [cell for _, cell in chunk]  # its merged cells (上杭县) are theirs
+                    yield ("short", str(expected), name, amount, group), [n1, n2]
+                position, expected = rest[-1], expected + 1
+                continue
+            # The last row: taken when what follows ends the table (附件) or is running
+            # text; a short cell there means cells were lost on the way.
+            if _END_ROW.match(squash(following)) or len(following) > 12:
+                yield [cell for _, cell in chunk], [number for number, _ in chunk]
+            return
+        yield [cell for _, cell in chunk], [number for number, _ in chunk]
+        position, expected = end, expected + 1
+
+
+def _rest_of_group(cells: list[tuple[int, str]], at: int, amount: str) -> list[int] | None:
+    """The rows of a one-cell-a-line table below a row whose group cell (单位, 县区) was merged
+    down, from ``at``: a name and an amount each, then the group's 小计 (the sum of ``amount``
+    and theirs) alone in its row; the position of each name, then the position after the
+    小计. None unless every cell up to the 小计 is so and the 小计 adds up."""
+
+    def number(cell: str) -> Decimal | None:
+        try:
+            return Decimal(halfwidth(cell).replace(",", ""))
+        except InvalidOperation:
+            return None
+
+    first = number(amount)
+    if first is None:
+        return None
+    names, total = [], first
+    while at + 1 < len(cells) and _name_like(cells[at][1]):
+        value = number(cells[at + 1][1])
+        if value is None:
+            return None
+        names.append(at)
+        total += value
+        at += 2
+    subtotal = number(cells[at][1]) if names and at < len(cells) else None
+    return [*names, at + 1] if subtotal is not None and subtotal == total else None
+
+
+def _misaligned_rows(
+    lines: list[str], start: int, unit: str | None, columns: dict[str, int]
+) -> list[ListedProject]:
+    """Rows of a one-cell-a-line table whose cells do not line up with its header (empty
+    cells left out in flattening, a cell wrapped over two lines, a two-row header): each row
+    runs from its 序号 to the next, and is read only as a guess that staff must check: its
+    name the first short text cell, its amount the last bare number (a 小计 column ends the
+    money columns). Every row must have both, but a last row the text cuts short is left out
+    (its lines stay unplaced); else nothing is read."""
+    cells = [(i + 1, lines[i].strip()) for i in range(start + 1, len(lines)) if lines[i].strip()]
+    rows: list[list[tuple[int, str]]] = []
+    for at, (number, cell) in enumerate(cells):
+        if _END_ROW.match(squash(cell)):
+            break
+        following = cells[at + 1][1] if at + 1 < len(cells) else ""
+        # The next number opens the next row where words follow it (a row whose empty 备注
+        # was left out ends in its amount).
+        opens = cell.rstrip(".、．") == str(len(rows) + 1) and (
+            not rows
+            # a row's name follows its number: a figure right after its name (洙边镇…幸福院 |
+            # 3 | 3 …) opens nothing
+            or (following and not _NUMERIC_CELL.match(following))
+        )
+        if opens:
+            rows.append([(number, cell)])
+        elif rows:
+            rows[-1].append((number, cell))
+    # Where every row still holds a name where the header puts the name, and a figure where
+    # it puts the money, the cells lost were after them (an empty 评价结果, 备注): the row is
+    # read by the header from the left, still a guess staff check (a last row the text cuts
+    # short is left out).
+    name_at, amount_at, unit_at = (columns.get(kind) for kind in ("name", "amount", "unit"))
+
+    def by_header(row: list[tuple[int, str]]) -> bool:
+        return (
+            len(row) > max(name_at, amount_at)
+            and _name_like(row[name_at][1])
+            and bool(_NUMERIC_CELL.match(row[amount_at][1]))
+        )
+
+    if name_at is not None and amount_at is not None and len(rows) >= 2:
+        if all(by_header(row) for row in rows[:-1]):
+            projects = []
+            for row in filter(by_header, rows):
+                project = _guessed_row(
+                    row[name_at][1],
+                    row[amount_at][1],
+                    unit,
+                    [n for n, _ in row],
+                    [c for _, c in row],
+                )
+                cell = row[unit_at][1] if unit_at is not None and unit_at < len(row) else ""
+                if cell and not _NUMERIC_CELL.match(cell):
+                    project.unit = single_value(cell, "unit")[0]
+                projects.append(project)
+            return projects
+    projects = []
+    for index, row in enumerate(rows):
+        words = [c for _, c in row[1:] if not _NUMERIC_CELL.match(c) and len(c) <= 30]
+        numbers = [c for _, c in row[1:] if _NUMERIC_CELL.match(c)]
+        if not words or not numbers:
+            if index == len(rows) - 1:
+                break  # the text ends inside its last row: that row is not read
+            return []
+        projects.append(
+            _guessed_row(
+                words[0], numbers[-1], unit, [n for n, _ in row], [cell for _, cell in row]
+            )
+        )
+    return projects if len(projects) >= 2 else []
+
+
+def _name_like(cell: str) -> bool:
+    """Whether a cell could be a project's name: words, short, no sentence (合理配置分类
+    垃圾桶、垃圾清运设备等。 is a description)."""
+    return not _NUMERIC_CELL.match(cell) and len(cell) <= 40 and not re.search(r"[。；;，,]", cell)
+
+
+def _guessed_row(
+    name: str, amount: str, unit: str | None, lines: list[int], cells: list[str]
+) -> ListedProject:
+    """A table row read by guessing which cell is which: a project whose name and amount are
+    flagged for staff, every cell kept as written."""
+    project = ListedProject(
+        name=name,
+        from_table=True,
+        misaligned=True,
+        amount=cell_amount(amount, unit),
+        line=lines[0],
+        lines=lines,
+        content=cells,
+    )
+    if project.amount is None:
+        project.amount_cell = amount
+    return project
+
+
+def _rows_without_numbers(
+    lines: list[str], start: int, width: int, columns: dict[str, int], shortest: int = 4
+):
+    """Rows of a one-cell-a-line table without a 序号 column: counted off by a row length
+    that every row shares (the header's width, or fewer where the same trailing cells were
+    left empty in every row: 自评等级), each row's name cell a name (of ``shortest`` Chinese
+    characters at least: a place, 资阳区, is shorter than a project) and its amount cell a
+    number. A last row the text cuts short is left out; a table whose rows fit no one length
+    is not read."""
+    cells: list[tuple[int, str]] = []
+    for i in range(start + 1, len(lines)):
+        cell = lines[i].strip()
+        if not cell:
+            continue
+        if _END_ROW.match(squash(cell)) or TOTAL_ROW.match(squash(cell)) or len(cell) > 80:
+            break
+        cells.append((i + 1, cell))
+    needed = max(columns["name"], columns["amount"]) + 1
+    for length in range(width, needed - 1, -1):
+        rows = [cells[at : at + length] for at in range(0, len(cells) - length + 1, length)]
+        left = cells[len(rows) * length :]
+        # Cells left over are a last row the text cuts short before its amount, or nothing:
+        # more means a row lost a cell and the rest slid (a project would go missing).
+        if len(rows) < 2 or len(left) >= needed:
+            continue
+
+        def fits(row) -> bool:
+            name = row[columns["name"]][1]
+            return bool(
+                _NUMERIC_CELL.match(row[columns["amount"]][1])
+                and not _NUMERIC_CELL.match(name)
+                and re.search(rf"[\u4e00-\u9fff]{{{shortest}}}", name)
+            )
+
+        # Every column holds one kind of cell in every row (numbers or words): a length that
+        # shifts cells across rows puts a number under words somewhere.
+        kinds = {
+            (index, bool(_NUMERIC_CELL.match(cell)))
+            for row in rows
+            for index, (_, cell) in enumerate(row)
+        }
+        if all(fits(row) for row in rows) and len(kinds) == length:
+            for row in rows:
+                yield [cell for _, cell in row] + [""] * (width - length), [n for n, _ in row]
+            return
+
+
+def _rows_from_number_to_number(lines: list[str], start: int, width: int, columns: dict[str, int]):
+    """Rows of a one-cell-a-line table whose empty cells were left out at the end of rows
+    (1 / 定海区 / 40 / 2 / 普陀区 / 40, under 序号 / 单位 / 金额 / 备注): each row from its 序号
+    to the next one, read only when every row holds its name and amount where the header
+    puts them (a row that lost a cell before its amount would shift it: nothing is read)."""
+    cells: list[tuple[int, str]] = []
+    for i in range(start + 1, len(lines)):
+        cell = lines[i].strip()
+        if not cell:
+            continue
+        if _END_ROW.match(squash(cell)) or TOTAL_ROW.match(squash(cell)):
+            break
+        cells.append((i + 1, cell))
+    starts, expected = [], 1
+    for at, (_, cell) in enumerate(cells):
+        following = cells[at + 1][1] if at + 1 < len(cells) else ""
+        if cell.rstrip(".、．") == str(expected) and not _NUMERIC_CELL.match(following):
+            starts.append(at)
+            expected += 1
+    if len(starts) < 2 or starts[0] != 0:
+        return
+    rows = [cells[a:b] for a, b in zip(starts, [*starts[1:], len(cells)], strict=True)]
+    name, amount = columns["name"], columns["amount"]
+    for row in rows:
+        if not (
+            max(name, amount) < len(row) <= width
+            and _NUMERIC_CELL.match(row[amount][1])
+            and not _NUMERIC_CELL.match(row[name][1])
+        ):
+            return
+    for row in rows:
+        yield [cell for _, cell in row] + [""] * (width - len(row)), [n for n, _ in row]
+
+
+def _short_row(columns: dict[str, int], width: int, row) -> list[str]:
+    """A row as cells in the header's columns; a short row (序号, name, amount) is put in
+    its columns, the others left empty, or those of its group's row."""
+    if not (isinstance(row, tuple) and row[:1] == ("short",)):
+        return row
+    _, number, name, amount, *group = row
+    # (a row under a group cell merged down has the group row's cells but its own)
+    cells = list(group[0]) if group else [""] * width
+    for kind, value in (("number", number), ("name", name), ("amount", amount)):
+        if kind in columns:
+            cells[columns[kind]] = value
+    return cells
+
+
+def named_like_projects(rows: list[ListedProject]) -> bool:
+    """Whether rows named by a 项目类型 column are named by projects (…茶产业项目), not by
+    kinds of project (产业发展类): those are no names."""
+    by_kind = [row for row in rows if re.fullmatch(r"项目(?:类型|类别)", row.name_column)]
+    named = [row for row in by_kind if _NAME_CELL.search(squash(row.name))]
+    return not by_kind or len(named) * 2 > len(by_kind)
+
+
+def unit_by_total(rows: list[ListedProject], text: str) -> None:
+    """Bare figures in a table that states no unit (投资规模 660, 251 …) are in 万元 or 元 as
+    the sum the text states for all of them says (资金1200万元 = 660 + 251 + 39 + 120 + 130; a
+    lone row's 241.3 = 资金241.3万元);
+    left unread when no sum of the text is theirs, or more than one unit fits."""
+    bare = [row for row in rows if row.from_table and row.amount is None and row.amount_cell]
+    if not bare or len(bare) != len(rows):
+        return
+    try:
+        figures = [Decimal(halfwidth(row.amount_cell).replace(",", "")) for row in bare]
+    except InvalidOperation:
+        return
+    stated = {amount.value for amount in find_amounts(text)}
+    units = [unit for unit in ("万元", "元") if sum(figures) * UNIT_MULTIPLIERS[unit] in stated]
+    if len(units) != 1:
+        return
+    for row in bare:
+        row.amount, row.amount_cell = cell_amount(row.amount_cell, units[0]), ""
+        row.unit_from_total = True
+
+
+def read_table(lines: list[str], recipients: bool) -> list[ListedProject] | None:
+    """The rows of the first table of ``lines`` whose header names its columns, between ``|``
+    or one cell a line (``recipients``: a table of one fund's money by recipient); None when
+    no header is found."""
+    for index, line in enumerate(lines):
+        if "|" in line and _is_header(split_cells(line), recipients):
+            header = split_cells(line)
+            while header and not header[-1]:
+                header.pop()
+            columns = _columns(header, recipients)
+            unit = _table_unit(header, columns, lines[:index])
+            needed = max(columns.get("name", 0), columns.get("amount", 0)) + 1
+            rows = _rows_by_bars(lines, index, len(header), "number" in columns, needed)
+            found = [p for p in (_project(columns, row, unit, taken) for row, taken in rows) if p]
+            if recipients:
+                return found
+            # Rows the header cannot line up (a two-row header, a group cell merged down the
+            # rows on the left) are read by what their cells hold, as flagged guesses.
+            money_last = len(header) if columns.get("amount") == len(header) - 1 else 0
+            return found or _rows_by_kinds(lines, index, unit, money_last)
+    # One cell per line: a run of header words.
+    run: list[int] = []
+    for index, line in enumerate(lines):
+        squashed = squash(line)
+        worded = HEADER_WORDS.match(squashed) or (recipients and _RECIPIENT_COLUMN.match(squashed))
+        if squashed and worded and len(re.sub(r"[(（][^()（）]*[)）]$", "", squashed)) <= 16:
+            run.append(index)
+            continue
+        if not squashed:
+            continue  # cells apart by blank lines: the header runs on to the first row
+        if len(run) >= 3 and _is_header([lines[i] for i in run], recipients):
+            header = []
+            for i in run:
+                cell = lines[i].strip()
+                if header and re.fullmatch(r"[(（][^()（）]{1,6}[)）]", cell):
+                    header[-1] += cell  # a heading wrapped before its unit: 总投资 / (万元)
+                else:
+                    header.append(cell)
+            columns = _columns(header, recipients)
+            unit = _table_unit(header, columns, lines[: run[0]])
+            others = any(
+                _NUMERIC_COLUMN.search(squash(cell))
+                for kind, index in columns.items()
+                if kind.startswith("other:")
+                for cell in [header[index]]
+            )
+            rows = _rows_by_cells(lines, run[-1], len(header), "number" in columns, others)
+            found = [
+                _project(columns, _short_row(columns, len(header), row), unit, taken)
+                for row, taken in rows
+            ]
+            if not found and recipients and {"number", "name", "amount"} <= set(columns):
+                found = [
+                    _project(columns, row, unit, taken)
+                    for row, taken in _rows_from_number_to_number(
+                        lines, run[-1], len(header), columns
+                    )
+                ]
+            if not found and "number" in columns and "amount" in columns and not recipients:
+                found = _misaligned_rows(lines, run[-1], unit, columns)
+            if not found and "number" not in columns and {"name", "amount"} <= set(columns):
+                found = [
+                    _project(columns, row, unit, taken)
+                    for row, taken in _rows_without_numbers(
+                        lines, run[-1], len(header), columns, 2 if recipients else 4
+                    )
+                ]
+            return [p for p in found if p is not None]
+        if squashed:
+            run = []
+    return None
+
+
+_SPACES = re.compile(r"[ \t\u3000]{2,}")
+
+
+def spaced_table(lines: list[str]) -> list[str]:
+    """``lines``, with a table whose cells are set apart by runs of spaces (序号  项目名称
+    项目单位  金额 (万元)) written with bars, line for line, from its header to the first line
+    that is not a row of two cells or more; as they are when there is none."""
+    for index, line in enumerate(lines):
+        cells = _SPACES.split(line.strip())
+        if "|" in line or len(cells) < 3 or not _is_header(cells):
+            continue
+        out = list(lines)
+        for at in range(index, len(lines)):
+            cells = _SPACES.split(lines[at].strip())
+            if "|" in lines[at] or len(cells) < 2:
+                break
+            out[at] = " | ".join(cells) + " |"
+        return out
+    return lines
+
+
+_NAME_CELL = re.compile(r"(?:项目|工程|建设|改造|基地|中心)$")
+
+
+_ORGANISATION_CELL = re.compile(rf"{ORGANISATION_END}$")
+
+
+def _rows_by_kinds(
+    lines: list[str], start: int, unit: str | None, money_last: int = 0
+) -> list[ListedProject]:
+    """The rows of a ``|`` table after its header at ``start`` read by what their cells hold:
+    cells lined up from the right (a group cell merged down the rows is missing on the left of
+    all but its first row), the name the column whose cells are mostly project names (…项目,
+    …工程), the unit a column of organisations after it, the amount the first column of
+    numbers after it, in the table's unit (none is read without one). Where the header puts
+    the money last (…| 总投资(万元) |, ``money_last`` its width) and no row is wider, the
+    amount is each row's last cell, whatever empty cells the row lost before it. Every value
+    is a guess staff are told to check; two rows at least, else nothing."""
+    rows: list[tuple[int, list[str]]] = []
+    for number in range(start + 2, len(lines) + 1):
+        text = lines[number - 1]
+        if not text.strip():
+            continue
+        if "|" not in text:
+            break
+        cells = [cell for cell in split_cells(text) if cell.strip()]
+        if not cells or TOTAL_ROW.match(squash(cells[0])):
+            continue
+        if not any(_NUMERIC_CELL.match(cell) for cell in cells):
+            continue  # a second header row
+        rows.append((number, cells))
+    if len(rows) < 2:
+        return []
+    if money_last and all(len(cells) <= money_last for _, cells in rows):
+        read = []
+        for number, cells in rows:
+            named = next((cell for cell in cells if _NAME_CELL.search(squash(cell))), None)
+            if named is None or not _NUMERIC_CELL.match(cells[-1]):
+                return []
+            read.append(_guessed_row(named.strip(), cells[-1], unit, [number], cells))
+        return read
+    width = max(len(cells) for _, cells in rows)
+    grid = [[None] * (width - len(cells)) + cells for _, cells in rows]
+
+    def share(column: int, pattern: re.Pattern) -> float:
+        present = [row[column] for row in grid if row[column]]
+        return sum(bool(pattern.search(squash(c))) for c in present) / max(len(present), 1)
+
+    names = [j for j in range(width) if share(j, _NAME_CELL) >= 0.5]
+    if not names:
+        return []
+    name = names[0]
+    money = next(
+        (
+            j
+            for j in range(name + 1, width)
+            if all(row[j] and _NUMERIC_CELL.match(row[j]) for row in grid)
+        ),
+        None,
+    )
+    if money is None:
+        return []
+    unit_column = next(
+        (j for j in range(name + 1, money) if share(j, _ORGANISATION_CELL) >= 0.5), None
+    )
+
+    def joined(cell: str) -> str:
+        # A cell wrapped in flattening (农冠央厨肉包 加工项目) is one name.
+        return re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", cell.strip())
+
+    found = []
+    for number, row in zip((number for number, _ in rows), grid, strict=True):
+        if not row[name]:
+            continue
+        project = _guessed_row(
+            joined(row[name]), row[money], unit, [number], [cell for cell in row if cell]
+        )
+        if unit_column is not None and row[unit_column]:
+            project.unit = joined(row[unit_column])
+        found.append(project)
+    return found if len(found) >= 2 else []
