@@ -555,6 +555,7 @@ def _names_a_project(text: str) -> bool:
         and not _SECTION_LIKE.match(text)
         and not HEADING_LIKE.search(text)
         and not text.endswith("规模")
+        and not text.endswith("表")  # 三、资金项目分配情况表 heads a table, it names no project
     )
 
 

@@ -2651,3 +2651,28 @@ def test_a_unit_read_from_a_column_headed_danwei_alone_is_flagged():
     # A column that says so (实施单位) is read as it stands.
     labelled = parse_disclosure(text.replace("\n单位\n", "\n实施单位\n"))
     assert not [f for f in labelled.findings if f.field == "implementing_unit"]
+
+
+def test_items_giving_money_then_yongyu_are_named_by_what_it_is_for():
+    text = (
+        "关于2024年第一批州级财政衔接资金使用计划的公示\n具体资金使用计划如下:\n"
+        "1.拟安排资金151.64万元,用于紫溪镇、西舍路镇经济作物种植基地配套设施建设,具体明细详见附表。\n"
+        "2.拟安排资金81.8万元,用于吕合镇、三街镇基础设施建设项目,具体明细详见附表。\n"
+    )
+    assert [(i.name, i.amount.value) for i in read_listing(text)] == [
+        ("紫溪镇、西舍路镇经济作物种植基地配套设施建设", Decimal("1516400")),
+        ("吕合镇、三街镇基础设施建设项目", Decimal("818000")),
+    ]  # never 拟安排资金, the words giving the money
+
+
+def test_a_numbered_heading_naming_a_table_names_no_project():
+    text = (
+        "中原区2023年第二批财政衔接推进乡村振兴补助资金情况的公告公示\n"
+        "一、资金来源\n中央资金35万元。\n二、分配原则\n按规定安排分配财政衔接资金50万元。\n"
+        "三、资金项目分配情况表\n大李村科文创加工项目\n实施地点:郑州市建设西路。\n"
+        "资金预算:50万元\n"
+    )
+    result = parse_disclosure(text)
+    names = [p["name"] for p in result.tree["projects"]]
+    assert "资金项目分配情况表" not in names
+    assert any(f.field == "name" for f in result.findings)  # what it is called: staff decide

@@ -418,7 +418,7 @@ def _prose_paragraph(rest: str, found: list[ParsedAmount]) -> bool:
 
 
 _SPENT_ON = re.compile(
-    rf"^(?:计划)?(?:投入|安排|下达|拨付|下拨)(?:资金)?\s*{MONEY}\s*(?:用于|支持)"
+    rf"^(?:拟|计划|预计)?(?:投入|安排|下达|拨付|下拨)(?:资金)?\s*{MONEY}\s*[，,]?\s*(?:用于|支持)"
     r"(?P<name>[^，,。；;:：]{2,80})"
 )
 
