@@ -29,7 +29,7 @@ from .lines import (
 )
 from .listing import HEADER_WORDS, ListedProject, read_allocation
 from .nodes import Finding, append_text, line_node, sub_item_node, trimmed, written, yuan_text
-from .numbering import count_value
+from .numbering import count_value, marker_at_start
 from .tables import form_total
 
 
@@ -699,7 +699,12 @@ def _parts_as_sub_items(node: dict, parts: list, where: int, findings: list[Find
 def rows_left_unread(text: str, listed: list[ListedProject], findings: list[Finding]) -> None:
     """A table read up to a row whose next one it could not line up says so: where a line
     right after the last row read is the next 序号 (the rows stopped, the table did not),
-    staff are told that rows are missing rather than left to count them."""
+    staff are told that rows are missing rather than left to count them. So does a numbered
+    list read up to an item it could not read (四、…项目。2025年投入…), where a later line opens
+    with the next number in the list's style."""
+    items = [item for item in listed if item.style and not item.from_table]
+    if items and len(items) == len(listed):
+        _items_left_unread(text, items, findings)
     rows = [item for item in listed if item.from_table]
     if not rows:
         return
@@ -782,3 +787,21 @@ def allocated(notice: ListedProject, text: str) -> None:
         notice.amount, notice.amount_line = stated, line
     if notice.amount.value == stated.value:
         notice.total_checked = True
+
+
+def _items_left_unread(text: str, items: list[ListedProject], findings: list[Finding]) -> None:
+    last = items[-1]
+    after = max(number for item in items for number in [item.line, *item.lines])
+    for number, line in enumerate(text.split("\n")[after:], after + 1):
+        if marker_at_start(line, len(items) + 1, last.style) is not None:
+            findings.append(
+                Finding(
+                    "warning",
+                    f"编号列表读到第{len(items)}项为止：其后第{number}行起的编号项未能读出，"
+                    "请按原文补录。",
+                    number,
+                    None,
+                    field="rows",
+                )
+            )
+            return

@@ -2676,3 +2676,30 @@ def test_a_numbered_heading_naming_a_table_names_no_project():
     names = [p["name"] for p in result.tree["projects"]]
     assert "资金项目分配情况表" not in names
     assert any(f.field == "name" for f in result.findings)  # what it is called: staff decide
+
+
+def test_numbered_projects_described_with_the_sum_they_put_in():
+    text = (
+        "现将依安县2025年中央专项彩票公益金项目安排情况公告如下:\n"
+        "一、依安县抗联文化提档升级改造项目。投入310万元扩建依安县英烈纪念馆约290平方米。\n"
+        "二、定制蔬菜冷库一期建设项目。2025年投入920万元中彩资金用于采购制冷设备6台套。\n"
+        "三、高端肉牛产品冷藏建设项目。投入1200万元中彩资金用于采购制冷设备7台套。\n"
+    )
+    assert _names_and_sums(text) == [
+        ("依安县抗联文化提档升级改造项目", Decimal("3100000")),
+        ("定制蔬菜冷库一期建设项目", Decimal("9200000")),
+        ("高端肉牛产品冷藏建设项目", Decimal("12000000")),
+    ]
+
+
+def test_a_numbered_list_read_up_to_an_item_it_cannot_read_says_so():
+    text = (
+        "于田县2017年中央财政专项扶贫资金(发展资金)项目公示\n"
+        "1、牲畜棚圈建设。新建牲畜棚圈3382座,每座补助10000元,投入资金3382万元。\n"
+        "2、禽舍建设。修建禽舍1711座,每座补助2000元,投入资金342.2万元。\n"
+        "3、特色水产养殖。发展水产养殖20户,每户补助10000元,投入\n"
+    )
+    result = parse_disclosure(text)
+    assert len(result.tree["projects"]) == 2
+    (unread,) = [f for f in result.findings if f.field == "rows"]
+    assert unread.line == 4 and "第2项为止" in unread.message  # staff are sent to item 3

@@ -446,6 +446,8 @@ _NAME_THEN_DESCRIPTION = re.compile(
 # What states an item's own money inside its description.
 _DESCRIBED_MONEY = re.compile(
     r"(?:投入|安排|补助|项目|总)?(?:资金|投资)(?:规模|总额)?\s*[:：为]?\s*"
+    # (投入 right before its sum: 2025年投入920万元中彩资金用于…)
+    r"|(?:计划|预计|拟)?投入(?=\s*[0-9０-９])"
 )
 
 
