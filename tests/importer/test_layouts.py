@@ -2703,3 +2703,22 @@ def test_a_numbered_list_read_up_to_an_item_it_cannot_read_says_so():
     assert len(result.tree["projects"]) == 2
     (unread,) = [f for f in result.findings if f.field == "rows"]
     assert unread.line == 4 and "第2项为止" in unread.message  # staff are sent to item 3
+
+
+def test_projects_set_out_after_yixia_xiangmu_whose_sums_make_up_the_fund():
+    text = (
+        "1亿元自治区财政专项资金将分别用于以下项目:柳州港官塘作业区一期工程5000万元 、"
+        "落久水利枢纽工程500万元 、鹿寨县古偿河水库工程2000万元 、柳东新区水厂(一期)工程1500万元,"
+        "柳东物流中心项目1000万元。"
+    )
+    listed = read_listing(text)
+    assert [(item.name, item.amount.value) for item in listed] == [
+        ("柳州港官塘作业区一期工程", Decimal("50000000")),
+        ("落久水利枢纽工程", Decimal("5000000")),
+        ("鹿寨县古偿河水库工程", Decimal("20000000")),
+        ("柳东新区水厂(一期)工程", Decimal("15000000")),
+        ("柳东物流中心项目", Decimal("10000000")),
+    ]
+    assert all(item.inferred for item in listed)  # from prose: flagged
+    # Sums that do not make up the fund (9000万元 of 1亿元) are no sure list.
+    assert read_listing(text.replace("1500万元", "500万元")) == []

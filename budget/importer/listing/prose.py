@@ -8,6 +8,7 @@ Pure Python, no Django.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from ...amounts import (
     find_amounts,
@@ -128,7 +129,7 @@ _PROJECTS_COUNTED = re.compile(
 )
 
 
-_SET_OUT = re.compile(r"(?:具体有|具体为|分别是|分别为|包括|如下)\s*[:：]")
+_SET_OUT = re.compile(r"(?:具体有|具体为|分别是|分别为|包括|如下|(?:以下|下列)项目)\s*[:：]")
 
 
 _NAME_AND_SUM = re.compile(rf"^(?:和|及|以及)?(?P<name>[^，,。；;:：]{{2,60}}?)\s*{MONEY}$")
@@ -146,15 +147,25 @@ def counted_sums(lines: list[str]) -> list[ListedProject]:
             # The count nearest before what is set out (项目12个…其中…项目10个2161万元,分别为:)
             counts = list(_PROJECTS_COUNTED.finditer(line, 0, set_out.start()))
             if counts:
-                found += _set_out_projects(line, index + 1, counts[-1], set_out)
+                found += _set_out_projects(line, index + 1, set_out, count=counts[-1]["n"])
+            elif set_out.group().startswith(("以下", "下列")):
+                # 1亿元…将分别用于以下项目:A5000万元、…: no count, but the sum they share.
+                before = [a for a in find_amounts(line[: set_out.start()]) if not a.per]
+                if before:
+                    found += _set_out_projects(line, index + 1, set_out, whole=before[-1].value)
     return found
 
 
 def _set_out_projects(
-    line: str, number: int, counted: re.Match, set_out: re.Match
+    line: str,
+    number: int,
+    set_out: re.Match,
+    *,
+    count: str | None = None,
+    whole: Decimal | None = None,
 ) -> list[ListedProject]:
     """The projects set out after ``set_out`` in ``line`` (line ``number``), as many as
-    ``counted`` says, none a source of money; [] otherwise."""
+    ``count`` says, or whose sums make up ``whole``, none a source of money; [] otherwise."""
     words = re.split(r"[。；;]", line[set_out.end() :], maxsplit=1)[0]
     # A name with 、 in it (查汗采开乡、良种场小型水利工程项目271万元) is one unit: a piece
     # without a sum goes with the next.
@@ -167,8 +178,12 @@ def _set_out_projects(
     units = [_NAME_AND_SUM.match(piece.strip()) for piece in pieces]
     if (
         len(units) < 2
-        or len(units) != count_value(counted["n"])
         or not all(units)
+        or (count is not None and len(units) != count_value(count))
+        or (
+            whole is not None
+            and sum(find_amounts(unit["amount"])[0].value for unit in units) != whole
+        )
         or any(NOT_A_PROJECT.search(unit["name"]) for unit in units)
     ):
         return []
