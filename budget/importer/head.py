@@ -189,7 +189,8 @@ _NOT_ORGANISATION = re.compile(
 
 _DEPARTMENT_LABEL = re.compile(
     r"^\s*(?:预算单位|主管部门|部门名称|单位名称|预算部门)(?:\s*及(?:代码|编码)|名称)?\s*[:：|]?\s*"
-    r"(?:[\[［(（]\s*[0-9]+\s*[\]］)）])?\s*(?P<value>[^\s|:：]{2,40})",
+    r"(?:[\[［(（]\s*[0-9]+\s*[\]］)）]|[0-9]{2,12}\s*[-－—](?=[\u4e00-\u9fff]))?\s*"
+    r"(?P<value>[^\s|:：]{2,40})",
     re.M,
 )
 
@@ -228,8 +229,8 @@ _SITE_CHROME = re.compile(r"(?:阅读|浏览|字体|点击|发布|日期|时间|
 
 
 def labelled_department(text: str) -> str:
-    """The unit a form names in its 预算单位 / 主管部门 cell (``[077]淮北市文化旅游体育局``:
-    the code goes), or ""."""
+    """The unit a form names in its 预算单位 / 主管部门 cell (``[077]淮北市文化旅游体育局``,
+    ``219-池州市…``: the code goes), or ""."""
     for match in _DEPARTMENT_LABEL.finditer(halfwidth(text)):
         value = organisation(text[match.start("value") : match.end("value")])
         if value:

@@ -109,7 +109,9 @@ def unflatten(text: str) -> str:
     return "\n".join(out)
 
 
-_UNIT_CODE = re.compile(r"^[\[［(（【]\s*[0-9]{2,12}\s*[\]］)）】]\s*(?=[\u4e00-\u9fff])")
+_UNIT_CODE = re.compile(
+    r"^(?:[\[［(（【]\s*[0-9]{2,12}\s*[\]］)）】]|[0-9]{2,12}\s*[-－—])\s*(?=[\u4e00-\u9fff])"
+)
 
 
 def single_value(text: str, field: str, *, with_person: bool = False) -> tuple[str, str]:
@@ -135,7 +137,8 @@ def single_value(text: str, field: str, *, with_person: bool = False) -> tuple[s
     result = text[start + offset : start + end].strip(" \t\u3000|｜:：")
     rest = text[start + end :].strip(" \t\u3000|｜")
     if field == "unit":
-        # A budget system's code before the unit ([610001]湖南省…有限公司) is not its name.
+        # A budget system's code before the unit ([610001]湖南省…有限公司, 219001-池州市…) is
+        # not its name.
         code = _UNIT_CODE.match(result)
         if code:
             rest = (code.group().strip() + " " + rest).strip()  # kept with the cell

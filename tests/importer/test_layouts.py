@@ -104,6 +104,7 @@ def test_a_single_value_is_cut_from_its_label_and_the_next_cells(text, field, va
     ("text", "department"),
     [
         ("主管部门及代码 | [077]淮北市文化旅游体育局 | 实施单位", "淮北市文化旅游体育局"),
+        ("主管部门 219-池州市贵池区棠溪镇人民政府", "池州市贵池区棠溪镇人民政府"),
         ("预算单位:青神县发展和改革局", "青神县发展和改革局"),
         ("主管部门:关于下达资金的通知", ""),  # not a unit's name
         ("项目名称:某项目", ""),
@@ -1032,6 +1033,10 @@ def test_a_units_budget_code_is_not_part_of_its_name():
         "项目资金 50万元\n"
     )
     [project] = parse_disclosure(text, year=2018).tree["projects"]
+    assert project["implementing_unit"] == "湖南省润山润水生态农业发展有限公司"
+    # A code written before a dash (a budget system's export) goes too.
+    dashed = text.replace("[610001]", "219001-")
+    [project] = parse_disclosure(dashed, year=2018).tree["projects"]
     assert project["implementing_unit"] == "湖南省润山润水生态农业发展有限公司"
 
 
