@@ -711,8 +711,9 @@ _RATE_SUM = re.compile(
 # A rate of what people gain or earn, not of what the budget spends.
 _NOT_SPENDING = re.compile(r"增收|收入|收益|增加|利息|年利率")
 # A count that is a total, which a rate in a later sentence of its paragraph may price:
-# 共计1444亩(花椒1241亩…)… 每亩奖补500元; 共落实种植面积6396.15亩 … 每亩可补助资金187.61元.
-_TOTAL_COUNT = re.compile(r"(?:共计|合计|总计|共)[^，,。；;0-9]{0,8}$")
+# 共计1444亩(花椒1241亩…)… 每亩奖补500元; 共落实种植面积6396.15亩 … 每亩可补助资金187.61元;
+# 全县144个行政村(社区)…;农家书屋运行维护每村(社区)2000元.
+_TOTAL_COUNT = re.compile(r"(?:共计|合计|总计|共|全(?:县|市|区|镇|乡|旗))[^，,。；;0-9]{0,8}$")
 _RATE_UNITS = ("元", "万元")  # a rate per thing is written in these
 # A rate's words that say only that it is money, not what for.
 _MONEY_WORDS = re.compile(
@@ -725,7 +726,7 @@ def rate_lines(
     source: str,
     *,
     stated: Iterable[ParsedAmount] = (),
-    totals: list[tuple[Decimal, str, int, str]] | None = None,
+    totals: list[tuple[tuple, str]] | None = None,
 ) -> list[Line]:
     """Calculations written as a count and a rate for each (``2019年种植3060亩，每亩补贴资金500元``,
     ``70个行政村，每村4400元，市级需配套704元/村``, ``家庭农场12家，每家扶持资金2万元，小计24万元``,
@@ -745,14 +746,28 @@ def rate_lines(
         # The paragraph's total counts, or those of the text so far when the caller carries
         # them over its paragraphs (one project's text: 共落实种植面积6396.15亩 … 每亩187.61元).
         totals = carried if carried is not None else []
-        for sentence in _sentences(paragraph):
+        # A rate followed by 其中 (每村补助1.2万元,其中A每村2000元;B每村2000元;…。): the rates
+        # of the same count after it, to the end of its sentence, are its parts.
+        whole: Line | None = None
+        for sentence, ends in _sentences_and_ends(paragraph):
             counts = _counts(sentence)
             for price in find_amounts(sentence):
                 line = _rate_line(sentence, price, counts, totals, source, stated)
-                if line is not None:
-                    lines.append(line)
+                if line is None:
+                    continue
+                if whole is not None and line.factors[0][:2] == whole.factors[0][:2]:
+                    whole.children.append(line)
+                    whole.partial = True
+                    continue
+                lines.append(line)
+                if re.match(r"[，,]?\s*其中", sentence[price.end :]):
+                    whole = line
+            if ends:
+                whole = None
             totals.extend(
-                count for count in counts if _TOTAL_COUNT.search(sentence[: count[2]].rstrip())
+                (count, sentence)
+                for count in counts
+                if _TOTAL_COUNT.search(sentence[: count[2]].rstrip())
             )
     # An amount found only as equal to a product is this line's when no other line has the
     # same product (1444亩 × 每亩自筹500元 and × 每亩奖补500元: neither is 72.2万's).
@@ -790,7 +805,8 @@ def _rate_line(
         label = _count_label(sentence, count, nouns)
         count_clause = _count_clause(sentence, count[2])
     else:
-        earlier = [count for count in totals if count[1] in nouns]
+        # (with its sentence: 全县144个行政村 counts 村 for 每村)
+        earlier = [count for count, where in totals if _counts_what(where, count, nouns)]
         # A rate stated first, its count after it in the sentence (按照每亩100元的标准…建成
         # 示范基地2000亩): the one count after it of what the rate is for.
         later = [count for count in counts if count[2] > price.end and count[1] in nouns]
@@ -986,7 +1002,12 @@ def _priced_line(
     price_clause = sentence[max(sentence.rfind(sep, 0, price.start) for sep in "，,、") + 1 :]
     price_words = price_clause[: price.start - (len(sentence) - len(price_clause))]
     price_name = _clean_name(
-        re.sub(r"(?:按照?)?每个?[\u4e00-\u9fff](?:每个?[年月])?", "", price_words.strip(), count=1)
+        re.sub(
+            r"(?:按照?)?每个?[\u4e00-\u9fff](?:[(（][^()（）]{1,6}[)）])?(?:每个?[年月])?",
+            "",
+            price_words.strip(),
+            count=1,
+        )
     )
     count_name = _clean_name(count_clause)
     count_name = count_name if len(count_name) > 2 else ""  # 我县…337人 is not named 我县
@@ -1158,6 +1179,19 @@ _CONTEXT_CLAUSE = re.compile(r"^(?:参考|根据|按照|依据|经)")
 def _sentences(text: str) -> list[str]:
     """The sentences and ；-parts of ``text`` that hold something."""
     return [part for part in re.split(r"[。；;\n]", text) if part.strip()]
+
+
+def _sentences_and_ends(text: str) -> list[tuple[str, bool]]:
+    """The sentences and ；-parts of ``text`` that hold something, each with whether it ends
+    a sentence (a ；-part goes on with the next)."""
+    pieces = re.split(r"([。；;\n])", text)
+    found = []
+    for piece, stop in itertools.zip_longest(pieces[0::2], pieces[1::2], fillvalue="。"):
+        if piece.strip():
+            found.append((piece, stop not in "；;"))
+        elif found and stop not in "；;":
+            found[-1] = (found[-1][0], True)
+    return found
 
 
 def _counted_noun(text: str, count: tuple) -> str:

@@ -659,3 +659,21 @@ def test_a_breakdown_that_lists_less_than_its_whole_is_kept():
         "改建农村户厕5970座,每座补助2000元,合计990.2万元,农村厕所后续管护资金35万元。"
     )
     assert len(breakdown(text)) == 3
+
+
+def test_rates_after_a_rates_qizhong_are_its_parts_priced_by_the_whole_count():
+    text = (
+        "全县144个行政村(社区)每村(社区)补助1.2万元,其中文化信息共享工程每村(社区)2000元;"
+        "农家书屋运行维护每村(社区)2000元;农村文化活动每村(社区)4400元。"
+        "另安排工作经费每村500元。"
+    )
+    (whole, after) = rate_lines(text, "c")
+    assert _factors(whole) == [(Decimal("144"), "个"), (Decimal("1.2"), "万元")]
+    assert whole.partial  # its parts, after 其中, are only a part of it: never added to it
+    assert [(child.name, _factors(child)) for child in whole.children] == [
+        ("文化信息共享工程", [(Decimal("144"), "个"), (Decimal("2000"), "元")]),
+        ("农家书屋运行维护", [(Decimal("144"), "个"), (Decimal("2000"), "元")]),
+        ("农村文化活动", [(Decimal("144"), "个"), (Decimal("4400"), "元")]),
+    ]
+    # A later sentence is no part of it: the county's count still prices its rate.
+    assert _factors(after) == [(Decimal("144"), "个"), (Decimal("500"), "元")]
