@@ -74,6 +74,7 @@ class Line:
     partial: bool = False  # the children, after 其中, are only a part of the amount
     product_only: bool = False  # the amount is a stated sum found equal to the product
     row: int | None = None  # the line of the text read (from 0), where a reader says so
+    guess: str = ""  # how the line was put together where that is a guess staff must check
 
 
 @dataclass
@@ -454,6 +455,13 @@ def enumeration_before(text: str, noun: str) -> re.Match | None:
 
 
 _PER_NOUN = re.compile(r"每个?(?P<noun>[\u4e00-\u9fff]{1,4}?)(?=[0-9０-９])")
+# A bound a count must reach, not a count: 4头(含4头)以上, 4头犊牛以上, 不低于60平方米, ≥1000人.
+_THRESHOLD_AFTER = re.compile(
+    r"[)）]?(?:[(（][^()（）]{0,8}[)）])?\s*[\u4e00-\u9fff]{0,3}?(?:及|或)?(?:以上|以下|以内)"
+)
+_THRESHOLD_BEFORE = re.compile(
+    r"(?:不低于|不少于|不超过|不高于|至少|超过|低于|高于|[≥≤><]|[(（]含)\s*$"
+)
 
 
 def _counts(text: str) -> list[tuple[Decimal, str, int, str]]:
@@ -474,6 +482,10 @@ def _counts(text: str) -> list[tuple[Decimal, str, int, str]]:
         after = normal[match.end() : match.end() + 1]
         if match.group("unit") in ("月", "年") and after in ("份", "底", "前", "末", "初"):
             continue
+        if _THRESHOLD_AFTER.match(normal, match.end()) or _THRESHOLD_BEFORE.search(
+            normal[max(0, match.start() - 4) : match.start()]
+        ):
+            continue  # 现存栏4头(含4头)以上, 单座面积不低于60平方米: a bound, not a count
         value = Decimal(match.group("value").replace(",", ""))
         if match.group("wan"):
             value *= 10_000  # 常住人口74.5万人
@@ -911,6 +923,58 @@ def lines_priced_by_sums(
         if line.amount or len(line.factors) < 2 or line.factors[1][:2] not in rates
     ]
     return one_line_a_sum(kept + found)
+
+
+def lines_paired_in_order(text: str, source: str, lines: list[Line]) -> list[Line]:
+    """``lines`` with the rates of ``text`` that none of them prices paired, in the order the
+    text writes them, with the counts it lists before them, where it lists the things counted
+    and then their standards (补贴对象: …9445只羊; …30876头牛、31395只羊; …3704头犊牛。 补贴
+    标准: 存栏羊按5元/只; 出栏牛按5元/头、羊2元/只; 犊牛按58元/头): for each thing priced
+    (只, 头), as many rates as counts, every count before every rate, two pairs at least. The
+    text states no product, so the lines have no amount, and staff are told the pairing is by
+    order (``guess``)."""
+    used = {factor[:2] for line in lines for factor in line.factors}
+    sentences = [
+        (row, sentence)
+        for row, paragraph in enumerate(text.split("\n"))
+        for sentence in _sentences(paragraph)
+    ]
+    rates: dict[str, list] = {}
+    counts: dict[str, list] = {}
+    for order, (row, sentence) in enumerate(sentences):
+        sentence_counts = _counts(sentence)
+        for count in sentence_counts:
+            if count[0] > 1 and count[1] not in _TIME_UNITS and count[3] != _YEAR_OF_MONTHS:
+                counts.setdefault(count[1], []).append((order, sentence, count))
+        for price in find_amounts(sentence):
+            rate = _rate_of(sentence, price, [])
+            value = (price.value / UNIT_MULTIPLIERS[price.unit]).normalize()
+            if rate is None or rate.months or (value, price.unit) in used:
+                continue
+            priced = (price.per or "").split("/")[0]
+            if priced:
+                rates.setdefault(priced, []).append((order, row, sentence, price, rate))
+    pairs = []
+    for unit, unit_rates in rates.items():
+        unit_counts = [c for c in counts.get(unit, []) if (c[2][0], c[2][1]) not in used]
+        if len(unit_counts) != len(unit_rates) or max(c[0] for c in unit_counts) >= min(
+            r[0] for r in unit_rates
+        ):
+            return lines  # not two lists side by side: no pairing is sure
+        pairs += list(zip(unit_counts, unit_rates, strict=True))
+    if len(pairs) < 2:
+        return lines
+    found = []
+    for (_o, where, count), (_order, row, sentence, price, rate) in sorted(
+        pairs, key=lambda pair: pair[1][0] * 1000 + pair[1][3].start
+    ):
+        line = _priced_line(
+            sentence, price, count, _count_label(where, count, rate.nouns), "", source, paired=False
+        )
+        line.row = row
+        line.guess = f"测算“{line.formula}”的数量与标准分写在两处，是按原文先后顺序配对的，请核对。"
+        found.append(line)
+    return lines + found
 
 
 @dataclass

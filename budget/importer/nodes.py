@@ -110,6 +110,8 @@ def line_node(
                 project=project,
             )
         )
+    if line.guess:
+        findings.append(Finding("warning", line.guess, line=where, project=project))
     return {
         "sequence": sequence,
         "marker": line.marker,

@@ -21,6 +21,7 @@ from .citations import parse_basis
 from .lines import Line as ParsedLine
 from .lines import (
     breakdown,
+    lines_paired_in_order,
     lines_priced_by_sums,
     one_line_a_sum,
     rate_lines,
@@ -607,14 +608,15 @@ def notice_lines(
     ]
     one_line_a_sum([line for line, _ in lines])  # across the paragraphs too
     # A rate and its count in different sentences or rows, checked by the sum they make.
+    # Counts listed, then their standards (补贴对象…; 补贴标准…): paired in order, flagged.
     where = {id(line): number for line, number in lines}
+    joined = "\n".join(row for _number, row in rows)
     lines = [
         (line, where[id(line)] if line.row is None else rows[line.row][0])
-        for line in lines_priced_by_sums(
-            "\n".join(row for _number, row in rows),
+        for line in lines_paired_in_order(
+            joined,
             "content",
-            stated,
-            [line for line, _ in lines],
+            lines_priced_by_sums(joined, "content", stated, [line for line, _ in lines]),
         )
     ]
     sub_item = node["sub_items"][0]

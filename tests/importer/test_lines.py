@@ -11,6 +11,7 @@ from budget.importer import parse_disclosure
 from budget.importer.lines import (
     breakdown,
     extract_lines,
+    lines_paired_in_order,
     lines_priced_by_sums,
     rate_lines,
     sums_as_parts,
@@ -677,3 +678,45 @@ def test_rates_after_a_rates_qizhong_are_its_parts_priced_by_the_whole_count():
     ]
     # A later sentence is no part of it: the county's count still prices its rate.
     assert _factors(after) == [(Decimal("144"), "个"), (Decimal("500"), "元")]
+
+
+_OBJECTS_THEN_STANDARDS = (
+    "1.补贴对象:一是监测村养羊场户的9445只羊;二是申报出栏的392个养殖场户的30876头牛、31395只羊;"
+    "三是现存栏4头犊牛以上(含4头)的571户养殖场户的3704头犊牛。\n"
+    "2.补贴标准:存栏羊按5元/只发放;出栏牛按5元/头、羊2元/只发放;犊牛按58元/头发放。"
+)
+
+
+def test_counts_listed_then_their_standards_are_paired_in_order_and_flagged():
+    lines = lines_paired_in_order(_OBJECTS_THEN_STANDARDS, "c", [])
+    assert [line.formula for line in lines] == [
+        "9445只×5元",
+        "30876头×5元",
+        "31395只×2元",
+        "3704头×58元",
+    ]  # 4头…以上 and (含4头) are a bound, not a count
+    assert all(line.amount is None and "顺序" in line.guess for line in lines)
+
+
+def test_standards_that_do_not_match_the_counts_one_for_one_are_not_paired():
+    # A third 只 count and two 只 rates: which goes with which is not sure.
+    text = _OBJECTS_THEN_STANDARDS.replace("的9445只羊", "的9445只羊、200只鸡")
+    assert lines_paired_in_order(text, "c", []) == []
+    # Standards written before their counts are no two lists side by side.
+    first, second = _OBJECTS_THEN_STANDARDS.split("\n")
+    assert lines_paired_in_order(f"{second}\n{first}", "c", []) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "现存栏4头(含4头)以上,每头补助500元。",
+        "种植面积不低于60亩,每亩补助500元。",
+        "改建100户以上自然村公厕,每户补助500元。",
+    ],
+)
+def test_a_bound_is_no_count(text):
+    assert rate_lines(text, "c") == []
+    # Without its bound the same figure is a count the rate prices.
+    unbound = text.replace("(含4头)以上", "").replace("不低于", "").replace("以上", "")
+    assert len(rate_lines(unbound, "c")) == 1
