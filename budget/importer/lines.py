@@ -504,7 +504,9 @@ def _counts(text: str) -> list[tuple[Decimal, str, int, str]]:
         counts.append((per_year * _number(match.group("times")), "次", match.start(), "全年次数"))
     # "拥晖社区、仪凤社区…，每个社区10万元": the names listed are the count.
     for per in _PER_NOUN.finditer(text):
-        listed = enumeration_before(text[: per.start()], per.group("noun"))
+        # (a rate by the year too: 图书馆、文化馆、美术馆…每馆每年20万元 counts 馆)
+        noun = re.sub(r"每个?[年月]$", "", per.group("noun"))
+        listed = enumeration_before(text[: per.start()], noun)
         if listed is not None:
             names = listed.group()
             counts.append((Decimal(names.count("、") + 1), "个", listed.start(), names))
@@ -1020,6 +1022,9 @@ def _rate_of(sentence: str, price: ParsedAmount, counts: list) -> _Rate | None:
 def _counts_what(sentence: str, count: tuple, nouns: set[str]) -> bool:
     """Whether ``count`` of ``sentence`` counts what a rate is for: 211户 for 每户, 70个行政村
     for 每村; but 3个示范点 counts 示范点, not the 村 of 每个村."""
+    if "、" in count[3]:
+        # The names listed are the count (图书馆、文化馆、美术馆 … 每馆): what they end with.
+        return any(count[3].endswith(noun) for noun in nouns)
     return (count[1] in nouns and count[1] != "个") or any(
         _counted_noun(sentence, count).endswith(noun) for noun in nouns
     )

@@ -720,3 +720,10 @@ def test_a_bound_is_no_count(text):
     # Without its bound the same figure is a count the rate prices.
     unbound = text.replace("(含4头)以上", "").replace("不低于", "").replace("以上", "")
     assert len(rate_lines(unbound, "c")) == 1
+
+
+def test_names_listed_before_a_yearly_rate_for_each_are_its_count():
+    text = "其中:图书馆、文化馆、美术馆补助标准为每馆每年20万元。"
+    (line,) = rate_lines(text, "c")
+    assert _factors(line) == [(Decimal("3"), "个"), (Decimal("20"), "万元")]
+    assert line.factors[0][2] == "图书馆、文化馆、美术馆"  # the count is the names listed
