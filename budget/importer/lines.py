@@ -979,6 +979,54 @@ def lines_paired_in_order(text: str, source: str, lines: list[Line]) -> list[Lin
     return lines + found
 
 
+def lines_by_the_one_count(text: str, source: str, lines: list[Line]) -> list[Line]:
+    """``lines`` with each rate of ``text`` that none of them prices paired with the one count
+    the text gives of what it is for, wherever it stands (建设任务:配套3824亩滴灌设施。 … 补助
+    标准:2110元/亩): one value only, however often written. The text states no product (else
+    :func:`lines_priced_by_sums` would have paired them), so the line has no amount, and staff
+    are told where its count was taken from (``guess``)."""
+    used = {factor[:2] for line in lines for factor in line.factors}
+    sentences = [
+        (row, sentence)
+        for row, paragraph in enumerate(text.split("\n"))
+        for sentence in _sentences(paragraph)
+    ]
+    counts = [
+        (sentence, count)
+        for _row, sentence in sentences
+        for count in _counts(sentence)
+        if count[0] > 1 and count[1] not in _TIME_UNITS and count[3] != _YEAR_OF_MONTHS
+    ]
+    found = []
+    for row, sentence in sentences:
+        for price in find_amounts(sentence):
+            rate = _rate_of(sentence, price, [])
+            value = (price.value / UNIT_MULTIPLIERS[price.unit]).normalize()
+            if rate is None or rate.months or (value, price.unit) in used:
+                continue
+            mine = [(where, c) for where, c in counts if _counts_what(where, c, rate.nouns)]
+            if len({c[0] for _where, c in mine}) != 1 or any(c[:2] in used for _w, c in mine):
+                continue
+            where, count = mine[0]
+            line = _priced_line(
+                sentence,
+                price,
+                count,
+                _count_label(where, count, rate.nouns),
+                "",
+                source,
+                paired=False,
+            )
+            line.row = row
+            line.guess = (
+                f"测算“{line.formula}”的数量取自文中另一处（“{count[3] or line.formula}”），"
+                "请核对。"
+            )
+            used.add((value, price.unit))
+            found.append(line)
+    return lines + found
+
+
 @dataclass
 class _Rate:
     nouns: set[str]  # what the rate is for: 亩 of 每亩, 人 and 名 of 元/人

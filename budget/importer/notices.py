@@ -21,6 +21,7 @@ from .citations import parse_basis
 from .lines import Line as ParsedLine
 from .lines import (
     breakdown,
+    lines_by_the_one_count,
     lines_paired_in_order,
     lines_priced_by_sums,
     one_line_a_sum,
@@ -613,10 +614,14 @@ def notice_lines(
     joined = "\n".join(row for _number, row in rows)
     lines = [
         (line, where[id(line)] if line.row is None else rows[line.row][0])
-        for line in lines_paired_in_order(
+        for line in lines_by_the_one_count(
             joined,
             "content",
-            lines_priced_by_sums(joined, "content", stated, [line for line, _ in lines]),
+            lines_paired_in_order(
+                joined,
+                "content",
+                lines_priced_by_sums(joined, "content", stated, [line for line, _ in lines]),
+            ),
         )
     ]
     sub_item = node["sub_items"][0]

@@ -11,6 +11,7 @@ from budget.importer import parse_disclosure
 from budget.importer.lines import (
     breakdown,
     extract_lines,
+    lines_by_the_one_count,
     lines_paired_in_order,
     lines_priced_by_sums,
     rate_lines,
@@ -727,3 +728,12 @@ def test_names_listed_before_a_yearly_rate_for_each_are_its_count():
     (line,) = rate_lines(text, "c")
     assert _factors(line) == [(Decimal("3"), "个"), (Decimal("20"), "万元")]
     assert line.factors[0][2] == "图书馆、文化馆、美术馆"  # the count is the names listed
+
+
+def test_a_rate_takes_the_one_count_the_text_gives_of_what_it_is_for_flagged():
+    text = "建设任务:配套3824亩滴灌设施。\n投资规模:总投资807万元。\n补助标准:2110元/亩"
+    (line,) = lines_by_the_one_count(text, "c", [])
+    assert _factors(line) == [(Decimal("3824"), "亩"), (Decimal("2110"), "元")]
+    assert line.amount is None and "另一处" in line.guess  # 807万元 is not its product
+    # Two counts of 亩 in the text: which one the rate prices is not sure.
+    assert lines_by_the_one_count(text + "\n另有8834亩待建。", "c", []) == []
