@@ -1233,6 +1233,36 @@ def _adds_up_to_the_whole(before: str, parts: list[Part]) -> bool:
     return sum(part.amount.value for part in parts) <= sums[-1].value
 
 
+# A share of a project's money given to a place, at the start of its sentence or line (为昌邑区
+# 拟投入资金46万元,…; 潞城区2023年散煤清零任务数18968户,…合计11446.45万元); never the
+# whole (全市…, 本县…, 我区…).
+_PLACE_SHARE = re.compile(
+    r"^\s*(?:为|向|给|对|下达|分配给?|安排)?(?!全|本|我)(?P<place>[\u4e00-\u9fff]{1,10}?"
+    r"(?:省|市|区|县|旗|州|镇|乡|街道|街道办))(?![\u4e00-\u9fff]{0,2}(?:局|委|办|政府))"
+)
+_SHARE_TOTAL = re.compile(r"(?:合计|共计|小计|总计)\s*[:：]?\s*$")
+
+
+def place_shares(text: str, whole: Decimal) -> list[Part]:
+    """The shares of a project's money its text gives to places, a sentence or line each (为
+    昌邑区拟投入资金46万元,其中省级补助资金44万,…;为船营区拟投入资金325万元,…): each the
+    sum its 合计 states, else the first it states; two places at least, each once, and only
+    where the shares make up ``whole``, the project's total. [] otherwise."""
+    parts: list[Part] = []
+    for piece in re.split(r"[。；;\n]", text):
+        place = _PLACE_SHARE.match(piece)
+        sums = [a for a in find_amounts(piece) if not is_rate(piece, a)]
+        if place is None or not sums:
+            continue
+        total = [a for a in sums if _SHARE_TOTAL.search(piece[: a.start])]
+        amount = total[-1] if total else sums[0]
+        parts.append(Part(name=place["place"], amount=amount, text=piece.strip()))
+    names = [part.name for part in parts]
+    if len(parts) < 2 or len(set(names)) != len(names):
+        return []
+    return parts if sum(part.amount.value for part in parts) == whole else []
+
+
 def sums_as_parts(text: str) -> list[Part]:
     """The parts of a project that states several sums of its money and no total (购生产母牛
     3895头,每头补助5000元,投入资金1947.5万元;购生产母驴…投入资金933.5万元): each sum closes a

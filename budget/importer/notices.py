@@ -25,6 +25,7 @@ from .lines import (
     lines_paired_in_order,
     lines_priced_by_sums,
     one_line_a_sum,
+    place_shares,
     rate_lines,
     sum_after,
     sums_as_parts,
@@ -282,7 +283,7 @@ def replied_project_name(text: str) -> tuple[str, int] | None:
 
 
 _NOTICE_TOTAL = re.compile(
-    r"(?:总投资|项目资金(?:预算)?|投资总额|资金总额|预算金额|申请资金|项目金额|资金投入|总造价)"
+    r"(?:总投资|项目资金(?:预算)?|投资总额|资金总额|预算金额|申请资金|项目金额|资金投入|投入资金|总造价)"
     r"\s*[:：为是]?\s*(?=[0-9０-９])"
 )
 
@@ -306,7 +307,8 @@ def _one_total(text: str, pattern: re.Pattern, project: ListedProject, *, prefer
     """The amount the text states for the project: of the sums ``pattern`` finds, those its
     name leads (…提质升级项目资金135万元) if any, else those with ``prefer`` right before them
     (该项目总投资…, 共计…) if any; taken only when they are one sum, never the first of several
-    (全县总投资3000万元 … 该项目总投资45万元)."""
+    (全县总投资3000万元 … 该项目总投资45万元), unless one of three or more is the whole of the
+    others."""
     normal = halfwidth(text)
     name = halfwidth(project.name)
     found = []
@@ -326,7 +328,14 @@ def _one_total(text: str, pattern: re.Pattern, project: ListedProject, *, prefer
             found.append((strong, amount, text.count("\n", 0, total.start()) + 1))
     best = max((item[0] for item in found), default=0)
     chosen = [item for item in found if item[0] == best]
-    if len({amount.value for _, amount, _ in chosen}) == 1:
+    values = {amount.value for _, amount, _ in chosen}
+    if len(values) > 2:
+        # Several sums, one of them the others' whole (合计13920.64万元 … 合计11446.45万元 …
+        # 合计2474.19万元): that one is the project's.
+        whole = [v for v in values if v * 2 == sum(values)]
+        chosen = [item for item in chosen if item[1].value in whole]
+        values = set(whole)
+    if len(values) == 1:
         _, project.amount, project.amount_line = chosen[0]
 
 
@@ -599,6 +608,14 @@ def notice_lines(
         parts = _parts_of(row, node)
         if parts:
             return _parts_as_sub_items(node, parts, number, findings)
+    if node["declared_total_yuan"]:
+        # Its money shared among places, a sentence or line each, that make up its total.
+        shares = place_shares(
+            "\n".join(row for _number, row in rows), Decimal(node["declared_total_yuan"])
+        )
+        if shares:
+            where = next(number for number, row in rows if shares[0].text in row)
+            return _parts_as_sub_items(node, shares, where, findings)
     # A notice's total count prices the rates of its later paragraphs (``carry``); a
     # sectioned text's counts stay in their paragraph.
     totals: list | None = [] if carry else None

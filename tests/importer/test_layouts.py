@@ -2727,3 +2727,18 @@ def test_projects_set_out_after_yixia_xiangmu_whose_sums_make_up_the_fund():
     assert all(item.inferred for item in listed)  # from prose: flagged
     # Sums that do not make up the fund (9000万元 of 1亿元) are no sure list.
     assert read_listing(text.replace("1500万元", "500万元")) == []
+
+
+def test_of_several_totals_the_one_that_is_the_others_whole_is_the_projects():
+    text = (
+        "近日,市财政局下达2023年度冬季清洁取暖专项资金和大气污染防治资金合计13920.64万元,"
+        "专项用于散煤清零工程所需。其中,\n"
+        "潞城区清洁取暖资金4546.98万元,大气污染防治资金6899.47万元,合计11446.45万元。\n"
+        "屯留区清洁取暖资金982.85万元,大气污染防治资金1491.34万元,合计2474.19万元。\n"
+    )
+    (project,) = parse_disclosure(text, year=2023).tree["projects"]
+    assert project["declared_total_yuan"] == "139206400.00"
+    assert [(s["name"], s["declared_amount_yuan"]) for s in project["sub_items"]] == [
+        ("潞城区", "114464500.00"),
+        ("屯留区", "24741900.00"),
+    ]

@@ -14,6 +14,7 @@ from budget.importer.lines import (
     lines_by_the_one_count,
     lines_paired_in_order,
     lines_priced_by_sums,
+    place_shares,
     rate_lines,
     sums_as_parts,
 )
@@ -737,3 +738,32 @@ def test_a_rate_takes_the_one_count_the_text_gives_of_what_it_is_for_flagged():
     assert line.amount is None and "另一处" in line.guess  # 807万元 is not its product
     # Two counts of 亩 in the text: which one the rate prices is not sure.
     assert lines_by_the_one_count(text + "\n另有8834亩待建。", "c", []) == []
+
+
+def test_a_projects_money_shared_among_places_a_sentence_each():
+    text = (
+        "全市项目拟投入资金532.1万元,其中省级补助资金483万元,地方配套资金49.1万元。"
+        "为昌邑区拟投入资金46万元,其中省级补助资金44万,地方配套资金2万元,全部用于购买设备;"
+        "为船营区拟投入资金325万元,全部为省级补助资金;为丰满区拟投入资金161.1万元,"
+        "其中省级补助资金21万元,地方配套资金140.1万元。"
+    )
+    shares = place_shares(text, Decimal("5321000"))
+    assert [(part.name, part.amount.text) for part in shares] == [
+        ("昌邑区", "46万元"),
+        ("船营区", "325万元"),
+        ("丰满区", "161.1万元"),
+    ]  # each its first sum: 其中 splits it by source
+    assert place_shares(text, Decimal("5000000")) == []  # shares that do not make it up
+
+
+def test_a_places_share_is_the_sum_its_heji_states():
+    text = (
+        "潞城区任务数18968户,清洁取暖资金4546.98万元,大气污染防治资金6899.47万元,"
+        "合计11446.45万元。\n屯留区任务数4100户,清洁取暖资金982.85万元,"
+        "大气污染防治资金1491.34万元,合计2474.19万元。"
+    )
+    shares = place_shares(text, Decimal("139206400"))
+    assert [(part.name, part.amount.value) for part in shares] == [
+        ("潞城区", Decimal("114464500")),
+        ("屯留区", Decimal("24741900")),
+    ]
