@@ -4,6 +4,7 @@ a notice gives its projects, and a text of money but no project read as one of i
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 
@@ -244,26 +245,47 @@ _NOTICE_PREFIX = re.compile(r"^(?:关于|近日|现将|现对|将|我局|我单�
 
 def title_project_name(title_lines: list[o.Line]) -> tuple[str, int] | None:
     """The one project the title names (…项目实施方案, 关于…项目立项的批复), with its line;
-    None when it names none, or more than one."""
+    None when it names none, or more than one. A name wrapped over the title's lines (关于下达
+    2018年平湖市粮食生产功能区 / 水稻生态补贴项目建设计划的通知) is read whole."""
     names = set()
     for line in title_lines:
-        written = line.text.strip()
-        normal = halfwidth(written)  # same positions: the name is taken as written
-        for match in _NAMED_PROJECT.finditer(normal):
-            group = "name" if match.group("name") else "works"
-            start, end = match.span(group)
-            start += _TITLE_LEAD.match(normal[start:end]).end()  # (all of it optional)
-            prefix = _NOTICE_PREFIX.match(normal[start:end])
-            start += prefix.end() if prefix else 0
-            if normal.startswith("(直达资金)", start):
-                start += len("(直达资金)")
-            names.add(written[start:end].strip('“”"'))
+        names |= _names_in(line.text.strip())
+    # (a line wraps into the next where it does not end as a title ends: …通知, …报告)
+    joined = {
+        name
+        for first, second in itertools.pairwise(title_lines)
+        if not _TITLE_KIND.search(first.text.strip())
+        for name in _names_in(first.text.strip() + second.text.strip())
+    }
     # A name holding 项目 twice joins two projects (甲村道路项目和乙村饮水项目).
     names = {name for name in names if len(name) >= 4 and name.count("项目") <= 1}
+    names = {next((whole for whole in joined if whole.endswith(name)), name) for name in names}
     if len(names) != 1:
         return None
     name = names.pop()
-    return name, next(line.number for line in title_lines if name in line.text)
+    # Its line: the one holding it, else the one it starts on (wrapped into the next).
+    return name, next(
+        (line.number for line in title_lines if name in line.text),
+        next(
+            (line.number for line in title_lines if line.text.strip() and name[:4] in line.text),
+            title_lines[0].number,
+        ),
+    )
+
+
+def _names_in(written: str) -> set[str]:
+    normal = halfwidth(written)  # same positions: the name is taken as written
+    names = set()
+    for match in _NAMED_PROJECT.finditer(normal):
+        group = "name" if match.group("name") else "works"
+        start, end = match.span(group)
+        start += _TITLE_LEAD.match(normal[start:end]).end()  # (all of it optional)
+        prefix = _NOTICE_PREFIX.match(normal[start:end])
+        start += prefix.end() if prefix else 0
+        if normal.startswith("(直达资金)", start):
+            start += len("(直达资金)")
+        names.add(written[start:end].strip('“”"'))
+    return names
 
 
 # The request a 批复 answers: 你局《关于申请批复…的请示》(…)收悉; 你局报来的…《关于上报…》.

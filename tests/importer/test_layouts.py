@@ -1756,6 +1756,20 @@ def test_the_project_a_title_names_is_taken_as_written(title, name):
     assert (named[0] if named else None) == name
 
 
+def test_a_project_name_wrapped_over_the_titles_lines_is_read_whole():
+    lines = [
+        Line(6, "关于下达2018年平湖市粮食生产功能区"),
+        Line(7, "水稻生态补贴项目建设计划的通知"),
+    ]
+    assert title_project_name(lines) == ("2018年平湖市粮食生产功能区水稻生态补贴项目", 6)
+    # A title line that ends as a title ends is not wrapped into the next.
+    lines = [
+        Line(1, "(直达资金)天津市东丽湖新建光辉路工程项目2020年度绩效自评报告"),
+        Line(3, "天津市东丽湖新建光辉路工程项目"),
+    ]
+    assert title_project_name(lines) == ("天津市东丽湖新建光辉路工程项目", 1)
+
+
 def test_a_replys_project_is_the_one_the_request_it_answers_names():
     text = (
         "黄发改审批〔2021〕66号\n开发区·铁山区发改局:\n"
