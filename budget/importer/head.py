@@ -220,7 +220,7 @@ def organisation(name: str) -> str:
 # The page a text was published on names who published it (信息来源:区卫生健康局,
 # 发布机构 | 昌宁县发改局, 来源:区发改局 2021-06-16): the issuing unit at the document's head.
 _SITE_LABEL = re.compile(
-    r"(?<![\u4e00-\u9fff])(?:信息来源|来源|发布机构|发布单位|发布者|发文机关)\s*[:：|]\s*"
+    r"(?<![\u4e00-\u9fff])(?:信息来源|来源|发布机构|发布单位|发布者|发文机关)\s*[:：|]\s*(?:[|｜]\s*)?"
     r"(?P<value>[^\s|:：]{2,40})"
 )
 

@@ -15,6 +15,7 @@ from budget.importer.head import (
     labelled_department,
     labelled_year,
     publication_date,
+    publishing_department,
     signing_department,
 )
 from budget.importer.listing import read_allocation, read_listing
@@ -2756,3 +2757,15 @@ def test_of_several_totals_the_one_that_is_the_others_whole_is_the_projects():
         ("潞城区", "114464500.00"),
         ("屯留区", "24741900.00"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "department"),
+    [
+        ("信息来源:区卫生健康局 发布时间:2022-03-01", "区卫生健康局"),
+        ("发布机构: | 区社会事业发展局 | 组配分类: | 通知公告 |", "区社会事业发展局"),
+        ("来源:本站 2021-06-16", ""),
+    ],
+)
+def test_the_publisher_a_page_names_at_its_head(text, department):
+    assert publishing_department(text) == department
