@@ -837,8 +837,9 @@ def allocated(notice: ListedProject, text: str) -> None:
 
 def _items_left_unread(text: str, items: list[ListedProject], findings: list[Finding]) -> None:
     last = items[-1]
+    lines = text.split("\n")
     after = max(number for item in items for number in [item.line, *item.lines])
-    for number, line in enumerate(text.split("\n")[after:], after + 1):
+    for number, line in enumerate(lines[after:], after + 1):
         if marker_at_start(line, len(items) + 1, last.style) is not None:
             findings.append(
                 Finding(
@@ -851,3 +852,20 @@ def _items_left_unread(text: str, items: list[ListedProject], findings: list[Fin
                 )
             )
             return
+    # A numbered line of the list's style among or after its items that no item took, and
+    # that states money (2、其他涉农产业项目(如:高效种植,…),计划安排资金500万元): left out.
+    taken = {number for item in items for number in [item.line, *item.lines]}
+    first = min(item.line for item in items)
+    for number, line in enumerate(lines[first:], first + 1):
+        if number in taken or not find_amounts(line):
+            continue
+        if any(marker_at_start(line, n, last.style) for n in range(1, len(items) + 2)):
+            findings.append(
+                Finding(
+                    "warning",
+                    f"第{number}行的编号项未能读出为项目，请对照原文核对是否漏录。",
+                    number,
+                    None,
+                    field="rows",
+                )
+            )

@@ -2769,3 +2769,18 @@ def test_of_several_totals_the_one_that_is_the_others_whole_is_the_projects():
 )
 def test_the_publisher_a_page_names_at_its_head(text, department):
     assert publishing_department(text) == department
+
+
+def test_a_numbered_item_of_the_lists_style_that_no_item_took_is_said():
+    text = (
+        "(一)政策补贴延续类项目,共200万元\n"
+        "1、2022年延津县“雨露计划”职业教育助学工程项目,计划安排资金180万元。\n"
+        "2、2022年延津县“雨露计划”短期技能培训项目,计划安排资金20万元。\n"
+        "(二)产业类项目,共4350万元。\n"
+        "1、与“龙头企业”合作发展村集体经济项目,计划安排资金3850万元。\n"
+        "2、其他涉农产业项目(如:高效种植,高效养殖、农产品加工等),计划安排资金500万元。\n"
+    )
+    result = parse_disclosure(text, year=2022)
+    assert len(result.tree["projects"]) == 3
+    (unread,) = [f for f in result.findings if f.field == "rows"]
+    assert unread.line == 6  # the item left out, where staff look
