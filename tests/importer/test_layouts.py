@@ -1750,6 +1750,10 @@ def test_a_list_of_projects_by_name_only_one_a_line_is_read_without_money():
             "奉节县食品及农产品加工产业推广项目",
         ),
         ("关于下达2024年以工代赈示范项目资金计划的通知", None),  # a fund's plan: no project
+        (
+            "关于2020年外冈镇施晋村农村生活污水处理工程竣工决算的批复",
+            "2020年外冈镇施晋村农村生活污水处理工程",
+        ),
     ],
 )
 def test_the_project_a_title_names_is_taken_as_written(title, name):
@@ -2784,3 +2788,13 @@ def test_a_numbered_item_of_the_lists_style_that_no_item_took_is_said():
     assert len(result.tree["projects"]) == 3
     (unread,) = [f for f in result.findings if f.field == "rows"]
     assert unread.line == 6  # the item left out, where staff look
+
+
+def test_paragraphs_led_by_a_matters_label_are_one_projects_money_not_projects():
+    text = (
+        "同意2020年外冈镇施晋村农村生活污水处理工程竣工决算,项目决算总投资554.7235万元。\n"
+        "一、资金承担情况:市财政承担277.3618万元,区财政承担235.7575万元。\n"
+        "二、资金到达情况:市财政到位250万元,应补27.3618万元。\n"
+        "三、街镇财力结算情况:外冈镇政承担41.6042万元,纳入2023年区与镇财力结算上解。\n"
+    )
+    assert read_listing(text) == []

@@ -139,6 +139,9 @@ def numbered_paragraphs(lines: list[str]) -> list[ListedProject]:
             len(items) < 2
             or not all(find_amounts(item.content[0]) for item in items)
             or (parent is not None and _a_heading(parent.content[0]))
+            # Paragraphs led by a matter's label (一、资金承担情况:市财政承担277.36万元) tell
+            # of one project's money, they name no projects.
+            or any(_MATTER.match(item.content[0]) for item in items)
         ):
             continue
         elsewhere = sums_outside(lines, {number for item in items for number in item.lines})
@@ -147,6 +150,10 @@ def numbered_paragraphs(lines: list[str]) -> list[ListedProject]:
         ):
             return items
     return []
+
+
+# A matter's label opening a paragraph: 资金承担情况:, 街镇财力结算情况:, 资金到位情况：.
+_MATTER = re.compile(r"^\s*[\u4e00-\u9fff]{2,10}(?:情况|说明|方式|原则)\s*[:：]")
 
 
 def _a_heading(words: str) -> bool:
