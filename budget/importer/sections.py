@@ -450,6 +450,9 @@ def build_project(
         node["funding_text"] = funding.text
         total, sources = parse_funding(funding.text)
         line = _body_line(funding)
+        if total is not None and not total.value:
+            # 年度资金总额 | 0 | 2.38 …: a 0 is a column's (年初预算数), never a project's total.
+            total = None
         if total is not None:
             anchors["declared_total"] = line
             node["declared_total_yuan"] = yuan_text(total)

@@ -14,6 +14,7 @@ Pure Python, no Django.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from ..normalize import halfwidth
 
@@ -257,8 +258,11 @@ def form_total(text: str) -> tuple[str, int] | None:
                 continue
             unit = "万元" if unit == "万" else unit
             found.append((rank, number.group("number") + unit, number_line + 1))
-    if not found:
-        return _budget_columns(lines)
+    # A self-evaluation's columns (年初预算数 | 全年预算数 | 全年执行数 …, then its 年度资金总额
+    # row): the year's budget as it stood, not the label's first cell (the 年初 0).
+    columns = _budget_columns(lines, form_unit)
+    if columns is not None or not found:
+        return columns
     _rank, written, line = min(found)
     return written, line
 
@@ -268,10 +272,11 @@ _BUDGET_HEADER = re.compile(r"^(?:年度)?预算数?\s*[(（]\s*(?P<unit>万元|
 _BUDGET_COLUMNS = ("调整后预算数", "全年预算数", "年初预算数", "年初预算")
 
 
-def _budget_columns(lines: list[str]) -> tuple[str, int] | None:
+def _budget_columns(lines: list[str], form_unit: str | None = None) -> tuple[str, int] | None:
     """A self-evaluation's 年度预算数（万元） table (年初预算 | 调整后预算数 | 预算执行数 …, then
-    a 总额 row): the 调整后预算数 of the 总额 row, matched column for column, a cell per line
-    or cells between ``|``."""
+    a 总额 row), or its columns under 项目资金 (万元) (年初预算数 | 全年预算数 | 全年执行数 …,
+    then 年度资金总额): the 调整后预算数 or 全年预算数 of the 总额 row, matched column for
+    column, a cell per line or cells between ``|``; never a sum of 0."""
     cells = [
         (index + 1, cell.strip())
         for index, line in enumerate(lines)
@@ -279,12 +284,30 @@ def _budget_columns(lines: list[str]) -> tuple[str, int] | None:
         if cell.strip()
     ]
     for position, (_, cell) in enumerate(cells):
-        header = _BUDGET_HEADER.match(halfwidth(re.sub(r"\s+", "", cell)))
-        if header is None:
+        squashed = halfwidth(re.sub(r"\s+", "", cell))
+        header = _BUDGET_HEADER.match(squashed)
+        if header is not None:
+            unit = header.group("unit")
+        elif squashed.startswith("年初预算") and position:
+            # The unit the row heading before the columns states (项目资金 (万元)), else the
+            # form's.
+            before = "".join(c for _, c in cells[max(0, position - 3) : position])
+            stated = _BRACKETED_UNIT.findall(halfwidth(before))
+            unit = stated[-1] if stated else form_unit
+            if unit is None:
+                continue
+            position -= 1  # the columns start at this cell
+        else:
             continue
         names = []
         for _, name in cells[position + 1 : position + 12]:
-            if re.sub(r"\s+", "", name) in ("总额", "合计", "总计"):
+            if re.sub(r"\s+", "", name) in (
+                "总额",
+                "合计",
+                "总计",
+                "年度资金总额",
+                "年度资金总额:",
+            ):
                 break
             names.append(re.sub(r"\s+", "", name))
         else:
@@ -295,7 +318,11 @@ def _budget_columns(lines: list[str]) -> tuple[str, int] | None:
             if wanted in names and names.index(wanted) < len(values):
                 line, value = values[names.index(wanted)]
                 number = _FORM_NUMBER.match(halfwidth(value))
-                if number and number.end() == len(value.strip()):
-                    return number.group("number") + header.group("unit"), line
+                if (
+                    number
+                    and number.end() == len(value.strip())
+                    and Decimal(number.group("number").replace(",", "")) > 0
+                ):
+                    return number.group("number") + unit, line
         return None
     return None

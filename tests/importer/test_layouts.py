@@ -2798,3 +2798,16 @@ def test_paragraphs_led_by_a_matters_label_are_one_projects_money_not_projects()
         "三、街镇财力结算情况:外冈镇政承担41.6042万元,纳入2023年区与镇财力结算上解。\n"
     )
     assert read_listing(text) == []
+
+
+def test_a_self_evaluations_total_is_the_years_budget_as_it_stood_never_its_zero():
+    text = (
+        "项目支出绩效自评表 (2024年度) |\n项目名称 |\n某口岸分局自然资源业务支出项目 |\n"
+        "主管部门 |\n巴彦淖尔市自然资源局 |\n实施单位 |\n巴彦淖尔市自然资源局甘其毛都口岸分局 |\n"
+        "项目资金 (万元) |\n|\n年初预算数 |\n全年预算数 |\n全年执行数 |\n"
+        "分值 |\n执行率(%) |\n得分 |\n"
+        "年度资金总额 |\n0 |\n2.38 |\n2.38 |\n10 |\n100 |\n10 |\n"
+    )
+    assert form_total(text) == ("2.38万元", 18)
+    (project,) = parse_disclosure(text, year=2024).tree["projects"]
+    assert project["declared_total_yuan"] == "23800.00"  # not the 年初预算数 0
