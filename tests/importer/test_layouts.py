@@ -2811,3 +2811,19 @@ def test_a_self_evaluations_total_is_the_years_budget_as_it_stood_never_its_zero
     assert form_total(text) == ("2.38万元", 18)
     (project,) = parse_disclosure(text, year=2024).tree["projects"]
     assert project["declared_total_yuan"] == "23800.00"  # not the 年初预算数 0
+
+
+def test_a_one_cell_a_line_table_under_its_unit_line_and_a_group_heading_row():
+    text = (
+        "津南区2024年度政府投资项目投资计划(储备项目)\n投资单位:万元\n"
+        "序号\n项目名称\n所属行业\n主要建设内容及规模\n建设起止年限\n建设地点\n总投资\n"
+        "2024年度建设进度安排\n储备项目:19项\n384336.63\n"
+        "1\n自然灾害应急救援队伍能力提升工程\n公共服务\n为区、镇街救援队伍配备装备。\n2024\n"
+        "津南区\n1853\n开工建设\n"
+        "2\n周辛庄泵站迁建工程\n市政基础设施\n新建一座20m³/s雨水泵站。\n2024-2026\n"
+        "津南区紫江路\n23000\n启动前期手续\n"
+    )
+    assert _names_and_sums(text) == [
+        ("自然灾害应急救援队伍能力提升工程", Decimal("18530000")),
+        ("周辛庄泵站迁建工程", Decimal("230000000")),
+    ]  # never named 所属行业, nor priced by a row's 序号

@@ -63,7 +63,7 @@ _NUMERIC_CELL = re.compile(r"^[0-9０-９][0-9０-９,，.．]*(?:[(（].*)?$")
 # 建设内容, 资金来源, 备注 …): a cell holding one is no value of a form's field either.
 COLUMN_WORDS = (
     r"序号|编号|省份|地市|市州|(?:所在|所属)?(?:县区|镇街|乡镇)|县\(市、区\)|年度|村名|建设地点|实施地点|"
-    r"建设规模|类别|.{0,6}科目(?:代码|编码)?|"
+    r"建设规模|类别|.{0,6}科目(?:代码|编码)?|(?:所属)?行业|(?:建设)?起止年限|.{0,8}进度安排|"
     r"(?:项目)?(?:主要)?(?:建设|实施|补助|扶持)内容(?:及规模)?|.{0,4}性质|.{0,4}(?:分数|等级|得分)|"
     r".{0,4}部门|.{0,4}(?:评价)?(?:结果|等次)|小计|"
     r"资金来源|资金性质|备注|绩效目标|建设期限|实施期限|时限|项目类别|项目类型|受益对象|联结机制|"
@@ -87,7 +87,7 @@ TOTAL_ROW = re.compile(r"^(?:合计|小计|总计|共计)")
 _END_ROW = re.compile(r"^(?:合计|总计|附件|附表)")
 
 
-_TABLE_UNIT = re.compile(r"^\s*(?:金额|计量)?单位\s*[:：]\s*(?P<unit>亿元|万元|元)\s*$")
+_TABLE_UNIT = re.compile(r"^\s*(?:金额|计量|投资)?单位\s*[:：]\s*(?P<unit>亿元|万元|元)\s*$")
 
 
 def split_cells(text: str) -> list[str]:
@@ -319,6 +319,10 @@ def _rows_by_cells(
         return cells[at][1] if at < len(cells) else ""
 
     position, expected = 0, 1
+    # A group's heading with its count and sum above the first row (储备项目:19项 | 384336.63).
+    if text(0).rstrip(".、．") != "1" and text(2).rstrip(".、．") == "1":
+        if re.search(r"[0-9]+\s*(?:项|个)$", text(0)) and _NUMERIC_CELL.match(text(1)):
+            position = 2
     while position < len(cells):
         if TOTAL_ROW.match(squash(text(position))) and not _END_ROW.match(squash(text(position))):
             # 小计 and its sum (one or more number cells) between two groups of rows.
@@ -661,6 +665,8 @@ def read_table(lines: list[str], recipients: bool) -> list[ListedProject] | None
     for index, line in enumerate(lines):
         squashed = squash(line)
         worded = HEADER_WORDS.match(squashed) or (recipients and _RECIPIENT_COLUMN.match(squashed))
+        if _TABLE_UNIT.match(line):
+            worded = None  # 投资单位:万元 above the header states the unit, it heads no column
         if squashed and worded and len(re.sub(r"[(（][^()（）]*[)）]$", "", squashed)) <= 16:
             run.append(index)
             continue
