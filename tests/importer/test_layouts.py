@@ -2827,3 +2827,17 @@ def test_a_one_cell_a_line_table_under_its_unit_line_and_a_group_heading_row():
         ("自然灾害应急救援队伍能力提升工程", Decimal("18530000")),
         ("周辛庄泵站迁建工程", Decimal("230000000")),
     ]  # never named 所属行业, nor priced by a row's 序号
+
+
+def test_a_name_column_named_after_what_the_table_lists():
+    text = (
+        "2022年舒城县城市阅读空间建设计划表\n"
+        "序号\n城市阅读空间名称\n建筑面积(㎡)\n金额  (万元)\n备注\n"
+        "1\n七星书屋\n180\n180\n自建\n2\n高铁东站悦书房\n150\n150\n自建\n"
+    )
+    assert _names_and_sums(text) == [
+        ("七星书屋", Decimal("1800000")),
+        ("高铁东站悦书房", Decimal("1500000")),
+    ]
+    # A column naming who gets the money (单位名称) names no project.
+    assert read_listing(text.replace("城市阅读空间名称", "单位名称")) == []

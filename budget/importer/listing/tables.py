@@ -21,7 +21,12 @@ from ...normalize import halfwidth, squash
 from ..tables import ORGANISATION_END, single_value
 from .listed import ListedProject
 
-_NAME_COLUMN = re.compile(r"^(?:项目名称|建设项目|项目名称及内容|项目)$")
+# (…名称 of what the table lists, 城市阅读空间名称; not of who gets the money, 单位名称)
+_NAME_COLUMN = re.compile(
+    r"^(?:项目名称|建设项目|项目名称及内容|项目"
+    r"|(?![\u4e00-\u9fff]*(?:单位|村|乡|镇|街道|企业|主体|对象|部门|指标|科目|资金))"
+    r"[\u4e00-\u9fff]{2,8}名称)$"
+)
 
 
 # Who or where a table of one fund's money gives it to (单位, 乡镇, 县(市、区), 示范村名称).
