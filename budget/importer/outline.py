@@ -44,7 +44,7 @@ SECTION_LABELS = {
 # Longest keywords first within a kind; kinds are tried in this order.
 _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (PERFORMANCE, ("项目支出绩效目标表", "项目绩效目标", "绩效目标表", "绩效目标", "绩效指标")),
-    (NAME, ("项目支出名称", "项目名称")),
+    (NAME, ("项目支出名称", "转移支付(项目)名称", "转移支付项目名称", "项目名称")),
     (BASIS, ("项目立项依据", "立项依据", "项目依据", "政策依据", "设立依据")),
     (
         UNIT,
@@ -62,6 +62,7 @@ _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "项目建设单位",
             "建设单位",
             "项目法人",
+            "资金使用单位",
         ),
     ),
     (

@@ -121,7 +121,7 @@ def _body_line(section: o.Section | None) -> int | None:
 _EMPTY_FORMS_LABEL = re.compile(r"^.{0,6}(?:文号|文件|机关|时间|日期|摘要|地点|规模|编号)$")
 _IMPLEMENTING = re.compile(r"^\s*(?:项目)?实施(?:单位|主体)\s*[:：]")
 _UNIT_CELL = re.compile(
-    r"(?:^|\|)\s*(?:项目)?(?P<kind>实施|承担|责任)(?:单位|主体)\s*\|\s*"
+    r"(?:^|\|)\s*(?:项目)?(?P<kind>实施|承担|责任|资金使用)(?:单位|主体)\s*\|\s*"
     r"(?P<value>[^|]*[\u4e00-\u9fff][^|]*?)\s*(?=\||$)"
 )
 
@@ -245,7 +245,7 @@ def build_project(
     # schedule's 责任单位 | 完成时间 heads columns, it names no unit).
     unit_heading = first(o.UNIT).heading.text if first(o.UNIT) and first(o.UNIT).heading else ""
     cells = [
-        (cell.group("kind") != "实施", line, cell)
+        (cell.group("kind") not in ("实施", "资金使用"), line, cell)
         for section in block.sections
         for line in section.body_lines
         for cell in _UNIT_CELL.finditer(halfwidth(line.text))
@@ -258,6 +258,17 @@ def build_project(
         if organisation(value) and not _COLUMN_HEADING.match(squashed):
             node["implementing_unit"] = value[:200]
             anchors["implementing_unit"] = line.number
+            if cell.group("kind") == "资金使用":
+                # Who uses the money is most often who carries the project out; not always.
+                findings.append(
+                    Finding(
+                        "warning",
+                        f"项目{seq}的实施单位取自“资金使用单位”栏“{value[:40]}”，请核对。",
+                        line.number,
+                        seq,
+                        field="implementing_unit",
+                    )
+                )
             break
     if not node["implementing_unit"]:
         node["implementing_unit"] = department

@@ -25,6 +25,7 @@ _EDGE_BARS = re.compile(r"^[\s|｜]+|[\s|｜]+$")
 # what follows one of them on the same line is the next cell, not part of the value.
 CELL_LABELS = (
     "项目名称",
+    "转移支付(项目)名称",
     "项目编码",
     "项目代码",
     "项目分类",
@@ -44,6 +45,7 @@ CELL_LABELS = (
     "主管部门",
     "预算单位",
     "实施单位",
+    "资金使用单位",
     "申报单位",
     "责任单位",
     "建设单位",

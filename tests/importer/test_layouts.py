@@ -2841,3 +2841,22 @@ def test_a_name_column_named_after_what_the_table_lists():
     ]
     # A column naming who gets the money (单位名称) names no project.
     assert read_listing(text.replace("城市阅读空间名称", "单位名称")) == []
+
+
+def test_a_transfer_payments_form_names_its_project_department_and_money_user():
+    text = (
+        "休宁县转移支付区域(项目)绩效目标自评表 | |||||||\n(2023年度) | |||||||\n"
+        "转移支付(项目)名称 | 休宁县中共皖浙赣省委驻地旧址陈列布展项目 | ||||||\n"
+        "中央主管部门 | 国家文物局 | ||||||\n"
+        "地方主管部门 | 休宁县文化旅游体育局 | 资金使用单位 | 休宁县文物局 | ||||\n"
+        "资金情况(万元) | 全年预算数(A) | 全年执行数(B) | 预算执行率(B/A) | ||||\n"
+        "年度资金总额: | 127 | 27.9996 | 22% | ||||\n"
+    )
+    result = parse_disclosure(text)
+    (project,) = result.tree["projects"]
+    assert project["name"] == "休宁县中共皖浙赣省委驻地旧址陈列布展项目"
+    assert result.tree["department"]["name"] == "休宁县文化旅游体育局"
+    assert project["implementing_unit"] == "休宁县文物局"
+    assert any(
+        f.field == "implementing_unit" and "资金使用单位" in f.message for f in result.findings
+    )  # who uses the money: most often, not always, who carries the project out
