@@ -1118,6 +1118,8 @@ def _priced_line(
         formula += f"×{months}月"
     price_clause = sentence[max(sentence.rfind(sep, 0, price.start) for sep in "，,、") + 1 :]
     price_words = price_clause[: price.start - (len(sentence) - len(price_clause))]
+    # Not its field's label, nor the 按 before the rate (补贴标准:存栏羊按5元/只 → 存栏羊).
+    price_words = re.sub(r"(?:按照?|以)\s*$", "", re.sub(r"^[^:：]{1,8}[:：]", "", price_words))
     price_name = _clean_name(
         re.sub(
             r"(?:按照?)?每个?[\u4e00-\u9fff](?:[(（][^()（）]{1,6}[)）])?(?:每个?[年月])?",
