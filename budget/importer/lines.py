@@ -1200,7 +1200,7 @@ _SOURCE_PART = re.compile(
 )
 
 
-def breakdown(text: str) -> list[Part]:
+def breakdown(text: str, *, lead: str = "其中") -> list[Part]:
     """What one project's money is made of, as its text lists it after 其中 (…专项资金80万元，
     其中：家庭农场12家，每家扶持资金2万元，小计24万元；…；工作经费4万元): each part the words up
     to a sum that is not a rate (小计24万元 closes 家庭农场…, not 每家2万元), named by its first
@@ -1208,7 +1208,7 @@ def breakdown(text: str) -> list[Part]:
     sources of the money (中央财政资金30万元，省级50万元; 村集体资金), which are funding sources,
     not parts."""
     for paragraph in text.split("\n"):
-        starts = [match.end() for match in re.finditer("其中", paragraph)]
+        starts = [match.end() for match in re.finditer(lead, paragraph)]
         ends = [*starts[1:], len(paragraph) + 2] if starts else []
         for at, following in zip(starts, ends, strict=True):
             parts = _parts_in(paragraph[at : following - 2])

@@ -591,6 +591,16 @@ def listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) -
             for number, part in enumerate(listed.parts or [listed], 1)
         ],
     }
+    if amount is not None and not listed.parts and not listed.from_table:
+        # Its parts listed after 其中 or 包括 (老年人福利119.57万元。包括:A42.8万元、B76.77万元),
+        # only where they make up its money exactly.
+        words = content.removeprefix(listed.name)
+        for lead in ("其中", "包括"):
+            parts = breakdown(words, lead=lead)
+            if len(parts) >= 2 and sum(part.amount.value for part in parts) == amount.value:
+                _parts_as_sub_items(node, parts, listed.line, findings)
+                break
+        return node
     if amount is not None or listed.from_table or listed.parts or not listed.amount_cell:
         return node
     # Several sums and no total (购生产母牛…投入资金1947.5万元;购生产母驴…933.5万元): each is

@@ -2860,3 +2860,17 @@ def test_a_transfer_payments_form_names_its_project_department_and_money_user():
     assert any(
         f.field == "implementing_unit" and "资金使用单位" in f.message for f in result.findings
     )  # who uses the money: most often, not always, who carries the project out
+
+
+def test_a_listed_projects_parts_after_baokuo_that_make_up_its_money_are_its_sub_items():
+    text = (
+        "2020年共分配福彩公益金194.61万元,主要安排用于以下项目:\n"
+        "1.老年人福利119.57万元。包括:玉蟾街道黄金村互助养老家园42.8万元、海潮镇敬老院建设项目76.77万元;\n"
+        "2.残疾人福利75.04万元。包括:残疾人康复中心30万元、辅具适配40万元;\n"
+    )
+    first, second = parse_disclosure(text, year=2020).tree["projects"]
+    assert [(s["name"], s["declared_amount_yuan"]) for s in first["sub_items"]] == [
+        ("玉蟾街道黄金村互助养老家园", "428000.00"),
+        ("海潮镇敬老院建设项目", "767700.00"),
+    ]
+    assert len(second["sub_items"]) == 1  # 30 + 40 is not 75.04: no parts of it
