@@ -769,7 +769,15 @@ def rate_lines(
                 line = _rate_line(sentence, price, counts, totals, source, stated)
                 if line is None:
                     continue
-                if whole is not None and line.factors[0][:2] == whole.factors[0][:2]:
+                if (
+                    whole is not None
+                    and line.factors[0][:2] == whole.factors[0][:2]
+                    # 另加, 增加: more than the whole, not a part of it
+                    and not _MORE_THAN.search(sentence[max(0, price.start - 12) : price.start])
+                ):
+                    if line.amount is not None and not line.product_only:
+                        # 共计70万元 after the parts is the whole's, not the last part's.
+                        line.amount = None
                     whole.children.append(line)
                     whole.partial = True
                     continue
@@ -777,6 +785,7 @@ def rate_lines(
                 if re.match(r"[，,]?\s*其中", sentence[price.end :]):
                     whole = line
             if ends:
+                lines.extend(_unless_parts(whole))
                 whole = None
             totals.extend(
                 (count, sentence)
@@ -786,6 +795,25 @@ def rate_lines(
     # An amount found only as equal to a product is this line's when no other line has the
     # same product (1444亩 × 每亩自筹500元 and × 每亩奖补500元: neither is 72.2万's).
     return one_line_a_sum(lines)
+
+
+# Words that add to a rate rather than share it out: 其中脱贫村每村另加1000元.
+_MORE_THAN = re.compile(r"另|加|增|追加|额外")
+
+
+def _unless_parts(whole: Line | None) -> list[Line]:
+    """A rate's parts after 其中 that add up to more than it are no parts of it: taken from
+    it, to stand beside it (returned); [] when they are its parts."""
+    if whole is None or not whole.children:
+        return []
+    rate = whole.factors[1][0] * UNIT_MULTIPLIERS[whole.factors[1][1]]
+    parts = sum(
+        child.factors[1][0] * UNIT_MULTIPLIERS[child.factors[1][1]] for child in whole.children
+    )
+    if parts <= rate:
+        return []
+    children, whole.children, whole.partial = whole.children, [], False
+    return children
 
 
 def one_line_a_sum(lines: list[Line]) -> list[Line]:
@@ -814,6 +842,7 @@ def _rate_line(
     paired = [
         count for count in counts if count[2] < price.start and _counts_what(sentence, count, nouns)
     ]
+    carried = False  # priced by a total count of an earlier sentence
     if paired:
         count = paired[-1]
         label = _count_label(sentence, count, nouns)
@@ -821,6 +850,7 @@ def _rate_line(
     else:
         # (with its sentence: 全县144个行政村 counts 村 for 每村)
         earlier = [count for count, where in totals if _counts_what(where, count, nouns)]
+        carried = bool(earlier)
         # A rate stated first, its count after it in the sentence (按照每亩100元的标准…建成
         # 示范基地2000亩): the one count after it of what the rate is for.
         later = [count for count in counts if count[2] > price.end and count[1] in nouns]
@@ -854,7 +884,20 @@ def _rate_line(
             None,
         )
         line.product_only = line.amount is not None
+    if carried and line.amount is None:
+        # A total count of an earlier sentence prices the rate: it may be for a part of what
+        # it counts (全县144个行政村…其中脱贫村30个。对脱贫村每村补助2000元); staff check.
+        line.guess = f"测算“{line.formula}”的数量取自前文的总数“{count[3] or count[1]}”，请核对。"
     return line
+
+
+def _row_sentences(text: str) -> list[tuple[int, str]]:
+    """(line of ``text`` from 0, sentence) for every sentence and ；-part of every line."""
+    return [
+        (row, sentence)
+        for row, paragraph in enumerate(text.split("\n"))
+        for sentence in _sentences(paragraph)
+    ]
 
 
 def lines_priced_by_sums(
@@ -870,11 +913,7 @@ def lines_priced_by_sums(
     (its count only the nearest) gives way to the one the sum confirms."""
     sums = {amount.value: amount for amount in stated if not amount.per}
     priced = {factor[:2] for line in lines if line.amount for factor in line.factors[1:2]}
-    sentences = [
-        (row, sentence)
-        for row, paragraph in enumerate(text.split("\n"))
-        for sentence in _sentences(paragraph)
-    ]
+    sentences = _row_sentences(text)
     counts = [(sentence, count) for _row, sentence in sentences for count in _counts(sentence)]
     found: list[Line] = []
     for row, sentence in sentences:
@@ -936,11 +975,7 @@ def lines_paired_in_order(text: str, source: str, lines: list[Line]) -> list[Lin
     text states no product, so the lines have no amount, and staff are told the pairing is by
     order (``guess``)."""
     used = {factor[:2] for line in lines for factor in line.factors}
-    sentences = [
-        (row, sentence)
-        for row, paragraph in enumerate(text.split("\n"))
-        for sentence in _sentences(paragraph)
-    ]
+    sentences = _row_sentences(text)
     rates: dict[str, list] = {}
     counts: dict[str, list] = {}
     for order, (row, sentence) in enumerate(sentences):
@@ -968,7 +1003,7 @@ def lines_paired_in_order(text: str, source: str, lines: list[Line]) -> list[Lin
         return lines
     found = []
     for (_o, where, count), (_order, row, sentence, price, rate) in sorted(
-        pairs, key=lambda pair: pair[1][0] * 1000 + pair[1][3].start
+        pairs, key=lambda pair: (pair[1][0], pair[1][3].start)
     ):
         line = _priced_line(
             sentence, price, count, _count_label(where, count, rate.nouns), "", source, paired=False
@@ -982,15 +1017,11 @@ def lines_paired_in_order(text: str, source: str, lines: list[Line]) -> list[Lin
 def lines_by_the_one_count(text: str, source: str, lines: list[Line]) -> list[Line]:
     """``lines`` with each rate of ``text`` that none of them prices paired with the one count
     the text gives of what it is for, wherever it stands (建设任务:配套3824亩滴灌设施。 … 补助
-    标准:2110元/亩): one value only, however often written. The text states no product (else
-    :func:`lines_priced_by_sums` would have paired them), so the line has no amount, and staff
-    are told where its count was taken from (``guess``)."""
+    标准:2110元/亩): one value only, however often written. The line has no amount (a product
+    the text states is :func:`lines_priced_by_sums`'s to pair), and staff are told where its
+    count was taken from (``guess``)."""
     used = {factor[:2] for line in lines for factor in line.factors}
-    sentences = [
-        (row, sentence)
-        for row, paragraph in enumerate(text.split("\n"))
-        for sentence in _sentences(paragraph)
-    ]
+    sentences = _row_sentences(text)
     counts = [
         (sentence, count)
         for _row, sentence in sentences
@@ -1070,9 +1101,9 @@ def _rate_of(sentence: str, price: ParsedAmount, counts: list) -> _Rate | None:
 def _counts_what(sentence: str, count: tuple, nouns: set[str]) -> bool:
     """Whether ``count`` of ``sentence`` counts what a rate is for: 211户 for 每户, 70个行政村
     for 每村; but 3个示范点 counts 示范点, not the 村 of 每个村."""
-    if "、" in count[3]:
-        # The names listed are the count (图书馆、文化馆、美术馆 … 每馆): what they end with.
-        return any(count[3].endswith(noun) for noun in nouns)
+    names = count[3].split("、")
+    if len(names) > 1 and any(all(name.endswith(noun) for name in names) for noun in nouns):
+        return True  # the names listed are the count (图书馆、文化馆、美术馆 … 每馆)
     return (count[1] in nouns and count[1] != "个") or any(
         _counted_noun(sentence, count).endswith(noun) for noun in nouns
     )
@@ -1240,7 +1271,9 @@ def _adds_up_to_the_whole(before: str, parts: list[Part]) -> bool:
 # whole (全市…, 本县…, 我区…).
 _PLACE_SHARE = re.compile(
     r"^\s*(?:为|向|给|对|下达|分配给?|安排)?(?!全|本|我)(?P<place>[\u4e00-\u9fff]{1,10}?"
-    r"(?:省|市|区|县|旗|州|镇|乡|街道|街道办))(?![\u4e00-\u9fff]{0,2}(?:局|委|办|政府))"
+    r"(?:省|市|区|县|旗|州|镇|乡|街道|街道办))"
+    # its sum or what is done with it next: not 省级…, 美丽乡村, 农贸市场
+    r"(?=[0-9０-９(（:：,，\s]|拟|计划|投入|安排|分配|下达|补助|资金|任务|共|合计)"
 )
 _SHARE_TOTAL = re.compile(r"(?:合计|共计|小计|总计)\s*[:：]?\s*$")
 
@@ -1254,7 +1287,7 @@ def place_shares(text: str, whole: Decimal) -> list[Part]:
     for piece in re.split(r"[。；;\n]", text):
         place = _PLACE_SHARE.match(piece)
         sums = [a for a in find_amounts(piece) if not is_rate(piece, a)]
-        if place is None or not sums:
+        if place is None or not sums or _SOURCE_PART.match(place["place"]):
             continue
         total = [a for a in sums if _SHARE_TOTAL.search(piece[: a.start])]
         amount = total[-1] if total else sums[0]

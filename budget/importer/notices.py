@@ -19,6 +19,7 @@ from ..docnumbers import find_doc_numbers
 from ..normalize import blank_titles, halfwidth, squash
 from . import outline as o
 from .citations import parse_basis
+from .head import organisation
 from .lines import Line as ParsedLine
 from .lines import (
     breakdown,
@@ -32,6 +33,7 @@ from .lines import (
     sums_as_parts,
 )
 from .listing import HEADER_WORDS, ListedProject, read_allocation
+from .listing.listed import MONEY
 from .nodes import Finding, append_text, line_node, sub_item_node, trimmed, written, yuan_text
 from .numbering import count_value, marker_at_start
 from .tables import form_total
@@ -255,7 +257,8 @@ def title_project_name(title_lines: list[o.Line]) -> tuple[str, int] | None:
     joined = {
         name
         for first, second in itertools.pairwise(title_lines)
-        if not _TITLE_KIND.search(first.text.strip())
+        # (nor does an issuer's line above the title: 平湖市农业农村局 / 2018年…项目实施方案)
+        if not _TITLE_KIND.search(first.text.strip()) and not organisation(first.text.strip())
         for name in _names_in(first.text.strip() + second.text.strip())
     }
     # A name holding 项目 twice joins two projects (甲村道路项目和乙村饮水项目).
@@ -390,8 +393,7 @@ _SUPPORTS = re.compile(
 
 # A sum the money given to a project is, right before 用于 and the project (…2350万元,专项).
 _GIVEN_FOR = re.compile(
-    r"(?:下达|安排|拨付|分配)[^，,。；;]{0,24}?(?P<amount>[0-9][0-9,.]*\s*(?:万元|元|亿元))"
-    r"\s*[，,]?\s*(?:专项|全部|主要)?$"
+    rf"(?:下达|安排|拨付|分配)[^，,。；;]{{0,24}}?{MONEY}\s*[，,]?\s*(?:专项|全部|主要)?$"
 )
 
 
@@ -647,8 +649,9 @@ def notice_lines(
             "\n".join(row for _number, row in rows), Decimal(node["declared_total_yuan"])
         )
         if shares:
-            where = next(number for number, row in rows if shares[0].text in row)
-            return _parts_as_sub_items(node, shares, where, findings)
+            # each from the line that gives it
+            wheres = [next(n for n, row in rows if share.text in row) for share in shares]
+            return _parts_as_sub_items(node, shares, wheres, findings)
     # A notice's total count prices the rates of its later paragraphs (``carry``); a
     # sectioned text's counts stay in their paragraph.
     totals: list | None = [] if carry else None
@@ -714,12 +717,16 @@ def sums_as_sub_items(node: dict, anchor: dict, findings: list[Finding]) -> None
             return
 
 
-def _parts_as_sub_items(node: dict, parts: list, where: int, findings: list[Finding]) -> dict:
+def _parts_as_sub_items(
+    node: dict, parts: list, where: int | list[int], findings: list[Finding]
+) -> dict:
     """The parts of a project's money as its sub-items, in place of the one that held it all,
-    each with its amount and the calculation its words state; all read from line ``where``."""
+    each with its amount and the calculation its words state; read from line ``where``, or
+    each from its own line of a list ``where``."""
     sub_items = []
     anchors: dict[str, dict] = {"sub": {}, "lines": {}}
-    for index, part in enumerate(parts, 1):
+    wheres = where if isinstance(where, list) else [where] * len(parts)
+    for index, (part, at) in enumerate(zip(parts, wheres, strict=True), 1):
         lines = rate_lines(part.text, "content", stated=[part.amount])
         sub_items.append(
             sub_item_node(
@@ -734,14 +741,14 @@ def _parts_as_sub_items(node: dict, parts: list, where: int, findings: list[Find
                         findings,
                         node["sequence"],
                         fallback_name=part.name,
-                        where=where,
+                        where=at,
                     )
                     for number, line in enumerate(lines, 1)
                 ],
             )
         )
-        anchors["sub"][index] = where
-        anchors["lines"].update({(index, number): where for number in range(1, len(lines) + 1)})
+        anchors["sub"][index] = at
+        anchors["lines"].update({(index, number): at for number in range(1, len(lines) + 1)})
     for old in node["sub_items"]:
         # What the sub-item that held it all said is kept, as written, with the project: its
         # name too where the text wrote it (1.经费经费), not where it is the project's.

@@ -569,7 +569,10 @@ def _names_a_project(text: str) -> bool:
         and not _SECTION_LIKE.match(text)
         and not HEADING_LIKE.search(text)
         and not text.endswith("规模")
-        and not text.endswith("表")  # 三、资金项目分配情况表 heads a table, it names no project
+        # 三、资金项目分配情况表 heads a table, it names no project (智能水表 may)
+        and not re.search(
+            r"(?:情况|明细|分配|一览|汇总|计划|安排|目标|申报|统计|清单|自评)表$", text
+        )
     )
 
 

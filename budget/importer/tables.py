@@ -326,5 +326,6 @@ def _budget_columns(lines: list[str], form_unit: str | None = None) -> tuple[str
                     and Decimal(number.group("number").replace(",", "")) > 0
                 ):
                     return number.group("number") + unit, line
+                return None  # the column that is the year's budget reads 0 or nothing: no guess
         return None
     return None

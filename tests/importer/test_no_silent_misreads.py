@@ -273,3 +273,93 @@ def test_recipients_are_named_without_the_verb_giving_them_money():
         ["皮山县", "墨玉县"],
         ["皮山县", "墨玉县"],
     ]
+
+
+# Found by the review of session 19's change: each a wrong or lost value with no word.
+
+
+def test_a_source_of_money_or_a_word_ending_in_a_places_suffix_is_no_places_share():
+    from decimal import Decimal
+
+    from budget.importer.lines import place_shares
+
+    assert (
+        place_shares("争取省级以上补助资金60万元；\n整合县级涉农资金40万元。", Decimal(1000000))
+        == []
+    )
+    assert (
+        place_shares("美丽乡村建设资金60万元。\n农贸市场改造资金40万元。", Decimal(1000000)) == []
+    )
+
+
+def test_a_list_marker_in_a_counts_words_is_no_list_of_names():
+    from decimal import Decimal
+
+    from budget.importer.lines import rate_lines
+
+    (line,) = rate_lines("一、种植玉米300亩，每亩补助100元，共计3万元。", "c")
+    assert [factor[0] for factor in line.factors] == [Decimal("300"), Decimal("100")]
+
+
+def test_a_rate_priced_by_an_earlier_total_count_is_flagged():
+    from budget.importer.lines import rate_lines
+
+    (line,) = rate_lines("全县共有144个行政村，其中脱贫村30个。对脱贫村每村补助2000元。", "c")
+    assert "前文的总数" in line.guess  # 144 may be more than the 脱贫村 the rate is for
+
+
+def test_an_issuers_line_above_a_title_is_no_part_of_the_projects_name():
+    from budget.importer.notices import title_project_name
+    from budget.importer.outline import Line
+
+    lines = [Line(1, "平湖市农业农村局"), Line(2, "2018年水稻生态补贴项目实施方案")]
+    assert title_project_name(lines) == ("2018年水稻生态补贴项目", 2)
+
+
+def test_a_zero_in_the_years_budget_column_is_no_total_and_no_fallback():
+    from budget.importer.tables import form_total
+
+    text = "项目资金（万元）| |年初预算数|调整后预算数|全年执行数\n年度资金总额|2.00|0|2.38\n"
+    assert form_total(text) is None  # not the 年初预算数 2.00
+
+
+def test_rates_after_qizhong_that_add_up_to_more_than_the_whole_are_not_its_parts():
+    from budget.importer.lines import rate_lines
+
+    lines = rate_lines("全县70个行政村每村补助2000元，其中道路每村1500元;路灯每村1500元。", "c")
+    assert len(lines) == 3 and not any(line.children for line in lines)
+    (whole,) = rate_lines(
+        "全县70个行政村每村补助1万元，其中：每村补助5000元用于道路，"
+        "每村补助5000元用于路灯，共计70万元。",
+        "c",
+    )
+    assert [child.amount for child in whole.children] == [None, None]  # 70万元 is the whole's
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "现下达你区2022年预算2350.万元,专项用于2022年宝坻区畜禽粪污资源化利用整县推进项目,请专款专用。",
+        "提前下达高升镇资金40.万元,用于旭光村稻甲综合种养基地建设项目支出;"
+        "提前下达珠溪镇资金20万元,用于玉河村产业发展项目支出。",
+    ],
+)
+def test_an_amount_that_ends_in_a_point_is_no_crash(text):
+    from budget.importer import TextImportError, parse_disclosure
+
+    try:
+        parse_disclosure(text, year=2022)
+    except TextImportError:
+        pass  # a clear refusal is fine; a crash is not
+
+
+def test_a_generic_name_column_names_projects_only_as_a_flagged_guess():
+    from budget.importer import parse_disclosure
+
+    text = (
+        "补助资金分配表\n序号 | 合作社名称 | 补助金额（万元）\n1 | 绿源种植专业合作社 | 10\n"
+        "2 | 丰收养殖专业合作社 | 20\n合计 | | 30\n"
+    )
+    result = parse_disclosure(text, year=2024)
+    assert len(result.tree["projects"]) == 2
+    assert {f.project for f in result.findings if f.field == "name"} == {1, 2}

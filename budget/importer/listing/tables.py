@@ -21,7 +21,9 @@ from ...normalize import halfwidth, squash
 from ..tables import ORGANISATION_END, single_value
 from .listed import ListedProject
 
-# (…名称 of what the table lists, 城市阅读空间名称; not of who gets the money, 单位名称)
+_PROJECT_NAME_COLUMN = re.compile(r"^(?:项目名称|建设项目|项目名称及内容|项目)$")
+# (…名称 of what the table lists, 城市阅读空间名称; not of who gets the money, 单位名称: a guess
+# flagged to staff, the name column named so)
 _NAME_COLUMN = re.compile(
     r"^(?:项目名称|建设项目|项目名称及内容|项目"
     r"|(?![\u4e00-\u9fff]*(?:单位|村|乡|镇|街道|企业|主体|对象|部门|指标|科目|资金))"
@@ -179,6 +181,9 @@ def _columns(header: list[str], recipients: bool = False) -> dict[str, int]:
             continue
         if "name" not in columns and _NAME_COLUMN.match(cell):
             columns["name"] = index
+            if not _PROJECT_NAME_COLUMN.match(cell):
+                # 城市阅读空间名称, 合作社名称: what it names may be no project; staff are told.
+                columns[f"named_by:{cell}"] = index
         elif _AMOUNT_COLUMN.search(cell) and not _NOT_AMOUNT.search(cell):
             money.append((index, cell))
         elif "unit" not in columns and _UNIT_COLUMN.match(cell):
@@ -377,7 +382,7 @@ def _rows_by_cells(
             and not _ROW_NUMBER.match(following)
             and not TOTAL_ROW.match(squash(following))
         ):
-            rest = None if other_numbers else _rest_of_group(cells, end, chunk[-1][1])
+            rest = None if other_numbers else _rest_of_group(cells, end, chunk[-1][1], expected + 1)
             if rest is not None:
                 # The row's group cell merged down: the rows below it are a name and an
                 # amount each, checked by the group's 小计 after them.
@@ -397,13 +402,18 @@ def _rows_by_cells(
         position, expected = end, expected + 1
 
 
-def _rest_of_group(cells: list[tuple[int, str]], at: int, amount: str) -> list[int] | None:
+def _rest_of_group(
+    cells: list[tuple[int, str]], at: int, amount: str, next_row: int
+) -> list[int] | None:
     """The rows of a one-cell-a-line table below a row whose group cell (单位, 县区) was merged
     down, from ``at``: a name and an amount each, then the group's 小计 (the sum of ``amount``
-    and theirs) alone in its row; the position of each name, then the position after the
-    小计. None unless every cell up to the 小计 is so and the 小计 adds up."""
+    and theirs) alone in its row, never the next row's 序号 ``next_row`` opening its row;
+    the position of each name, then the position after the 小计. None unless every cell up to
+    the 小计 is so and the 小计 adds up."""
 
     def number(cell: str) -> Decimal | None:
+        if not _NUMERIC_CELL.match(cell) or not re.fullmatch(r"[0-9,.]+", halfwidth(cell)):
+            return None  # (never NaN, Infinity or 1e3, which Decimal would read)
         try:
             return Decimal(halfwidth(cell).replace(",", ""))
         except InvalidOperation:
@@ -421,6 +431,9 @@ def _rest_of_group(cells: list[tuple[int, str]], at: int, amount: str) -> list[i
         total += value
         at += 2
     subtotal = number(cells[at][1]) if names and at < len(cells) else None
+    if at + 1 < len(cells) and cells[at][1].rstrip(".、．") == str(next_row):
+        if _name_like(cells[at + 1][1]):
+            return None  # the next row's 序号 and name, not a 小计
     return [*names, at + 1] if subtotal is not None and subtotal == total else None
 
 
