@@ -2874,3 +2874,10 @@ def test_a_listed_projects_parts_after_baokuo_that_make_up_its_money_are_its_sub
         ("海潮镇敬老院建设项目", "767700.00"),
     ]
     assert len(second["sub_items"]) == 1  # 30 + 40 is not 75.04: no parts of it
+
+
+def test_a_paragraphs_project_named_with_duikou_keeps_it():
+    from budget.importer.listing.paragraphs import _named_project
+
+    words = "两项合计13605万元,直接拨付至你厅,用于2019年我市对口支援西藏自治区项目建设支出"
+    assert _named_project(words).group("name") == "2019年我市对口支援西藏自治区项目"

@@ -115,7 +115,8 @@ _PARAGRAPH_TOTAL = re.compile(r"(?:合计|共计|总计|整个项目|总投资)[
 # Where a paragraph's project is named: the words before 项目 after what is done for it
 # (为蔡金镇中心村安装稻田智能化灌排系统项目), else the paragraph's first clause.
 _PARAGRAPH_PROJECT = re.compile(
-    r"(?:^|[为对在]|用于|实施)(?P<name>[^，,。；;:：为对在]{4,40}?项目)"
+    # (对口支援 is one word of a name, not 对 and what is done for it)
+    r"(?:^|[为在]|对(?!口)|用于|实施)(?P<name>(?:[^，,。；;:：为对在]|对口){4,40}?项目)"
 )
 
 
