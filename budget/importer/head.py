@@ -147,6 +147,8 @@ def department_in(title: str, year: re.Match | None) -> str:
     if year is None:
         return trimmed(_TITLE_TAIL.sub("", title))
     before = trimmed(title[: year.start()])
+    if re.search(r"(?:镇|乡|街道)$", before):
+        return ""  # 和田市肖尔巴格乡2023年盐碱地改造项目: the place of the works, not who issues
     if len(before) > 1:
         return before
     return trimmed(_TITLE_TAIL.sub("", title[year.end() :]).removeprefix("度"))

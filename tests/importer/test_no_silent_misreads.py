@@ -363,3 +363,17 @@ def test_a_generic_name_column_names_projects_only_as_a_flagged_guess():
     result = parse_disclosure(text, year=2024)
     assert len(result.tree["projects"]) == 2
     assert {f.project for f in result.findings if f.field == "name"} == {1, 2}
+
+
+def test_a_place_before_a_titles_year_is_no_department():
+    from budget.importer import parse_disclosure
+
+    text = (
+        "和田市肖尔巴格乡2023年盐碱地改造项目是2023年衔接补助资金项目。\n"
+        "1、项目名称:和田市肖尔巴格乡2023年盐碱地改造项目\n"
+        "4、投资规模及来源:项目总投资:538万元\n7、项目实施单位及责任人:肖尔巴格乡人民政府 尚军林\n"
+    )
+    result = parse_disclosure(text)
+    department = result.tree["department"]["name"]
+    assert department != "和田市肖尔巴格乡"  # the place of the works, not who issues the text
+    assert any(f.field == "department" for f in result.findings)  # whatever is guessed is said
