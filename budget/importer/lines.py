@@ -1313,8 +1313,24 @@ def _spent_on(parts: list[Part]) -> list[Part]:
     return [] if any(_SOURCE_PART.match(part.name) for part in parts) else parts
 
 
+# A part written as its sum and then what it is for: 265万元用于居家养老上门服务.
+_SUM_FOR = re.compile(
+    r"^\s*(?:[0-9][0-9,.]*\s*(?:万元|元|亿元))\s*(?:用于|为)(?P<name>[^，,；;。]{2,40})$"
+)
+
+
 def _parts_in(rest: str) -> list[Part]:
-    """The parts of a breakdown's words, each closed by a sum; [] when one has no name."""
+    """The parts of a breakdown's words, each closed by a sum, or each a sum and what it is
+    for (其中,265万元用于居家养老上门服务,400万元用于家庭养老床位建设); [] when one has no
+    name."""
+    clauses = [c for c in re.split(r"[，,；;、]", rest.strip(" 。：:")) if c.strip()]
+    spent = [_SUM_FOR.match(halfwidth(clause)) for clause in clauses]
+    if len(spent) >= 2 and all(spent):
+        return [
+            Part(name=match["name"].strip(), amount=find_amounts(clause)[0], text=clause.strip())
+            for clause, match in zip(clauses, spent, strict=True)
+            if find_amounts(clause)
+        ]
     parts: list[Part] = []
     begin = 0
     for amount in find_amounts(rest):

@@ -767,3 +767,14 @@ def test_a_places_share_is_the_sum_its_heji_states():
         ("潞城区", Decimal("114464500")),
         ("屯留区", Decimal("24741900")),
     ]
+
+
+def test_parts_written_as_a_sum_and_what_it_is_for():
+    text = (
+        "该项目共获批中央专项彩票公益金665万元,其中,265万元用于居家养老上门服务,"
+        "400万元用于家庭养老床位建设。"
+    )
+    assert [(part.name, part.amount.text) for part in breakdown(text)] == [
+        ("居家养老上门服务", "265万元"),
+        ("家庭养老床位建设", "400万元"),
+    ]
