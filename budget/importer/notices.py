@@ -309,8 +309,9 @@ def replied_project_name(text: str) -> tuple[str, int] | None:
 
 
 _NOTICE_TOTAL = re.compile(
-    r"(?:总投资|项目资金(?:预算)?|投资总额|资金总额|预算金额|申请资金|项目金额|资金投入|投入资金|总造价)"
-    r"\s*[:：为是]?\s*(?=[0-9０-９])"
+    r"(?:总投资|项目资金(?:预算)?|投资总额|资金总额|预算金额|申请资金|项目金额|资金投入|投入(?:建设)?资金|总造价)"
+    # (an estimate's 约: 匡算总投资约603万元)
+    r"\s*[:：为是]?\s*约?\s*(?=[0-9０-９])"
 )
 
 
@@ -383,6 +384,9 @@ _FUND_TOTAL = re.compile(
     r"(?:资金|基金|[(（]资金[)）])(?:投入|总额)?\s*[:：]?\s*(?:共计|合计|总计)?\s*(?=[0-9０-９])"
     r"|(?:共计|合计|总计)\s*(?=[0-9０-９])"
 )
+# What a text of one project with no labelled fields calls its whole money: a fund's sum, or
+# a project's total (估算总投资198万元).
+_WHOLE_TEXT_TOTAL = re.compile(f"{_FUND_TOTAL.pattern}|{_NOTICE_TOTAL.pattern}")
 
 
 _SUPPORTS = re.compile(
@@ -423,7 +427,7 @@ def whole_text_project(
         name = ""  # no title: the text opens with its prose, which names nothing
     line = title_lines[0].number if title_lines else 1
     project = ListedProject(name=name[:200] or "项目1", line=line, lines=[], inferred=True)
-    _one_total(text, _FUND_TOTAL, project, prefer=r"共计|合计|总计|总投资")
+    _one_total(text, _WHOLE_TEXT_TOTAL, project, prefer=r"共计|合计|总计|总投资")
     findings.append(
         Finding(
             "warning",

@@ -2881,3 +2881,23 @@ def test_a_paragraphs_project_named_with_duikou_keeps_it():
 
     words = "两项合计13605万元,直接拨付至你厅,用于2019年我市对口支援西藏自治区项目建设支出"
     assert _named_project(words).group("name") == "2019年我市对口支援西藏自治区项目"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "total"),
+    [
+        (
+            "本项目估算总投资198万元,建设资金来源为上级补助158万元,县、镇财政配套解决40万元。",
+            "1980000.00",
+        ),
+        ("四、项目匡算投资及资金来源:项目匡算总投资约603万元,由区财政安排。", "6030000.00"),
+        (
+            "计划累计投入建设资金1345.56万元,其中省财政资金719.4万元,县财政资金626.16万元。",
+            "13455600.00",
+        ),
+    ],
+)
+def test_a_notices_total_written_as_an_estimate_or_the_money_put_in(sentence, total):
+    text = f"关于某镇村级公共服务中心建设项目的批复\n{sentence}\n"
+    (project,) = parse_disclosure(text, year=2022).tree["projects"]
+    assert project["declared_total_yuan"] == total
