@@ -226,7 +226,7 @@ _NAMED_PROJECT = re.compile(
     # …工程 before the papers it is in (平南县江北公园诗词景石改造工程项目建议书的批复, …工程竣工
     # 决算的批复).
     r"(?P<works>[^\s，,。；;：:、！？《》]{4,80}?工程)"
-    r"(?=(?:项目)?(?:建议书|可行性研究报告|可研报告|初步设计|竣工决算|竣工验收))"
+    r"(?=(?:项目)?(?:建议书|可行性研究报告|可研报告|初步设计|竣工决算|竣工验收)|的立项)"
     r"|(?P<name>[^\s，,。；;：:、！？《》]{4,80}?项目(?:[(（][^()（）]{1,10}[)）])?)"
     r"(?=(?:(?:项目)?(?:建议书|可行性研究报告|可研报告|初步设计|竣工决算|竣工验收)|实施方案|实施情况|实施计划|建设|计划"
     r"|公示|公告|申报|批复|绩效|立项|验收|[0-9]{4}年度?(?:绩效|自评)"
@@ -299,10 +299,15 @@ _REPLIED_TO = re.compile(r"^\s*(?:你|贵)[^《》。]{0,20}《(?P<title>[^《�
 def replied_project_name(text: str) -> tuple[str, int] | None:
     """The one project the request a 批复 answers names, in the first lines of its body, with
     its line; None when there is none."""
-    for number, line in enumerate(text.split("\n")[:12], 1):
+    lines = text.split("\n")
+    for number, line in enumerate(lines[:12], 1):
         replied = _REPLIED_TO.match(halfwidth(line))
         if replied:
             title = line[replied.start("title") : replied.end("title")]
+            if "》" not in line[replied.start("title") :] and number < len(lines):
+                # The request's title wrapped onto the next line (…马街镇2024年以 / 工代赈项目
+                # 实施方案的请示》).
+                title += lines[number].split("》", 1)[0].strip()
             named = title_project_name([o.Line(number, title)])
             return (named[0], number) if named else None
     return None
@@ -319,7 +324,8 @@ def notice_project(text: str, title_lines: list[o.Line]) -> ListedProject | None
     """The one project a notice is about, where its title names it (…项目实施方案, …项目的公示),
     with the total the text states for it (该项目总投资450万元, 项目资金1570万元); None when
     the title names no project, or more than one."""
-    named = title_project_name(title_lines)
+    # (else the project the request a reply answers names: 你单位报来《关于…项目建议书的请示》)
+    named = title_project_name(title_lines) or replied_project_name(text)
     if named is None:
         return None
     name, line = named

@@ -2901,3 +2901,27 @@ def test_a_notices_total_written_as_an_estimate_or_the_money_put_in(sentence, to
     text = f"关于某镇村级公共服务中心建设项目的批复\n{sentence}\n"
     (project,) = parse_disclosure(text, year=2022).tree["projects"]
     assert project["declared_total_yuan"] == total
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        (
+            "你单位报来《关于请求审批阳朔县兴坪镇村级公共服务中心建设项目建议书的请示》收悉。",
+            "阳朔县兴坪镇村级公共服务中心建设项目",
+        ),
+        (
+            "你单位报来《关于化龙镇草堂立交东侧(二期)500亩地块“四通”工程的立项申请》收悉。",
+            "化龙镇草堂立交东侧(二期)500亩地块“四通”工程",
+        ),
+        (
+            "你镇上报的《马街镇人民政府关于南华县马街镇2024年以\n工代赈项目实施方案的请示》已收悉。",
+            "南华县马街镇2024年以工代赈项目",
+        ),
+    ],
+)
+def test_a_reply_under_its_number_names_the_project_its_request_names(body, name):
+    text = f"朔发改管字〔2018〕22号\n{body}\n本项目估算总投资198万元。\n"
+    (project,) = parse_disclosure(text, year=2018).tree["projects"]
+    assert project["name"] == name  # never its document number
+    assert project["declared_total_yuan"] == "1980000.00"
