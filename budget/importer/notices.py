@@ -264,6 +264,9 @@ def title_project_name(title_lines: list[o.Line]) -> tuple[str, int] | None:
     # A name holding 项目 twice joins two projects (甲村道路项目和乙村饮水项目).
     names = {name for name in names if len(name) >= 4 and name.count("项目") <= 1}
     names = {next((whole for whole in joined if whole.endswith(name)), name) for name in names}
+    if not names:
+        # (a name no line holds alone: 关于汉滨区…学生生活用房 / 改造工程可行性研究报告的批复)
+        names = {name for name in joined if len(name) >= 4 and name.count("项目") <= 1}
     if len(names) != 1:
         return None
     name = names.pop()

@@ -1767,6 +1767,12 @@ def test_a_project_name_wrapped_over_the_titles_lines_is_read_whole():
         Line(7, "水稻生态补贴项目建设计划的通知"),
     ]
     assert title_project_name(lines) == ("2018年平湖市粮食生产功能区水稻生态补贴项目", 6)
+    # A name no line holds alone is read from the lines joined.
+    lines = [
+        Line(1, "关于汉滨区沙坝九年制学校学生生活用房"),
+        Line(2, "改造工程可行性研究报告的批复"),
+    ]
+    assert title_project_name(lines) == ("汉滨区沙坝九年制学校学生生活用房改造工程", 1)
     # A title line that ends as a title ends is not wrapped into the next.
     lines = [
         Line(1, "(直达资金)天津市东丽湖新建光辉路工程项目2020年度绩效自评报告"),
