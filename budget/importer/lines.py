@@ -52,7 +52,7 @@ COUNT_UNITS = (
 )
 _COUNT = re.compile(
     r"(?P<value>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?P<wan>万)?(?P<more>余|多)?"
-    rf"(?P<unit>{COUNT_UNITS})"
+    rf" ?(?P<unit>{COUNT_UNITS})"  # (a space before the unit: 共 13076.85 亩)
 )
 _TIME_UNITS = {"天", "月", "节", "期", "年"}
 _YEAR_OF_MONTHS = "全年月数"  # the label of the 12 months a month's rate implies
@@ -844,7 +844,10 @@ def _rate_line(
     ]
     carried = False  # priced by a total count of an earlier sentence
     if paired:
-        count = paired[-1]
+        # The nearest, unless the sentence states their total (共13076.85亩, then 埔前镇11598.35
+        # 亩、…东埔街道120亩, 每亩补贴标准13.06125元: the rate is the total's too).
+        total = [c for c in paired if _TOTAL_COUNT.search(sentence[: c[2]].rstrip())]
+        count = total[0] if total else paired[-1]
         label = _count_label(sentence, count, nouns)
         count_clause = _count_clause(sentence, count[2])
     else:

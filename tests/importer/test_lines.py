@@ -778,3 +778,12 @@ def test_parts_written_as_a_sum_and_what_it_is_for():
         ("居家养老上门服务", "265万元"),
         ("家庭养老床位建设", "400万元"),
     ]
+
+
+def test_a_rate_after_a_list_of_counts_prices_their_stated_total():
+    text = (
+        "现对早造种粮面积共 13076.85 亩进行一次性补贴,埔前镇补贴总面积11598.35亩、"
+        "源南镇补贴总面积共1339.60亩、东埔街道补贴总面积120亩,每亩补贴标准 13.06125元。"
+    )
+    (line,) = rate_lines(text, "c")
+    assert _factors(line) == [(Decimal("13076.85"), "亩"), (Decimal("13.06125"), "元")]
