@@ -71,7 +71,7 @@ from .notices import (
     total_from_form,
     whole_text_project,
 )
-from .sections import build_project
+from .sections import build_project, unit_said_in_prose
 from .tables import unflatten
 
 SCHEMA = "portal.disclosure-tree/1"
@@ -437,6 +437,13 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
                 field="department",
             )
         )
+    if len(projects) == 1 and not projects[0]["implementing_unit"]:
+        # A text of one project may name its unit in a sentence (项目法人单位为…), flagged.
+        said = unit_said_in_prose(
+            [o.Line(n, t) for n, t in enumerate(text.split("\n"), 1)], 1, findings
+        )
+        if said is not None:
+            projects[0]["implementing_unit"], anchors[0]["implementing_unit"] = said
     for node in projects:
         if not node["implementing_unit"]:
             node["implementing_unit"] = name

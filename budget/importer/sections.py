@@ -120,6 +120,36 @@ def _body_line(section: o.Section | None) -> int | None:
 # A form's label, not a value: what the labels of a record of approval end in.
 _EMPTY_FORMS_LABEL = re.compile(r"^.{0,6}(?:文号|文件|机关|时间|日期|摘要|地点|规模|编号)$")
 _IMPLEMENTING = re.compile(r"^\s*(?:项目)?实施(?:单位|主体)\s*[:：]")
+# A unit named in a sentence under its label (项目法人单位为X, 项目实施单位是X); never a 监理 or
+# 施工 单位, who work for the project.
+_UNIT_IN_PROSE = re.compile(
+    rf"(?:项目)?(?:实施|建设|法人|承担)单位\s*(?:为|是)\s*[:：]?\s*"
+    rf"(?P<unit>[^，,。；;:：\s]{{2,30}}?{ORGANISATION_END})(?=[，,。；;\s]|$)"
+)
+
+
+def unit_said_in_prose(
+    lines: list[o.Line], seq: int, findings: list[Finding]
+) -> tuple[str, int] | None:
+    """The unit the first of ``lines`` naming one under its label in a sentence names
+    (…;项目法人单位为西吉县水土保持工作站。), with its line; flagged as read from prose. None
+    when none does."""
+    for line in lines:
+        match = _UNIT_IN_PROSE.search(halfwidth(line.text))
+        if match and organisation(match.group("unit")):
+            findings.append(
+                Finding(
+                    "warning",
+                    f"项目{seq}的实施单位取自正文中的“{match.group()}”，请核对。",
+                    line.number,
+                    seq,
+                    field="implementing_unit",
+                )
+            )
+            return line.text[match.start("unit") : match.end("unit")], line.number
+    return None
+
+
 _UNIT_CELL = re.compile(
     r"(?:^|\|)\s*(?:项目)?(?P<kind>实施|承担|责任|资金使用)(?:单位|主体)\s*\|\s*"
     r"(?P<value>[^|]*[\u4e00-\u9fff][^|]*?)\s*(?=\||$)"
@@ -270,6 +300,13 @@ def build_project(
                     )
                 )
             break
+    if not node["implementing_unit"]:
+        # A unit its prose names under a label (…;项目法人单位为西吉县水土保持工作站。), flagged.
+        said = unit_said_in_prose(
+            [line for section in block.sections for line in section.body_lines], seq, findings
+        )
+        if said is not None:
+            node["implementing_unit"], anchors["implementing_unit"] = said
     if not node["implementing_unit"]:
         node["implementing_unit"] = department
         findings.append(

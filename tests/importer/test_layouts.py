@@ -2931,3 +2931,24 @@ def test_a_reply_under_its_number_names_the_project_its_request_names(body, name
     (project,) = parse_disclosure(text, year=2018).tree["projects"]
     assert project["name"] == name  # never its document number
     assert project["declared_total_yuan"] == "1980000.00"
+
+
+def test_a_unit_named_in_a_sentence_under_its_label_is_read_and_flagged():
+    text = (
+        "西吉县西滩小流域综合治理项目公示\n来源:西吉县水务局\n"
+        "项目总投资636万元。工程于2020年3月13日完成招投标工作,监理单位为:西安黄河工程监理有限公司;"
+        "项目法人单位为西吉县水土保持工作站。\n"
+    )
+    result = parse_disclosure(text, year=2020)
+    (project,) = result.tree["projects"]
+    assert project["implementing_unit"] == "西吉县水土保持工作站"  # never the 监理单位
+    assert any(f.field == "implementing_unit" and "正文" in f.message for f in result.findings)
+
+
+def test_an_estimates_heading_is_the_money_section():
+    text = (
+        "一、项目名称:杨陵区基层卫生医疗保障工程。\n二、项目建设单位:杨陵区卫生健康局。\n"
+        "四、项目估算投资及资金来源:项目估算总投资约1600万元,其中拟争取专项债券1000万元。\n"
+    )
+    (project,) = parse_disclosure(text, year=2020).tree["projects"]
+    assert project["declared_total_yuan"] == "16000000.00"
