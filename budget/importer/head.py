@@ -80,6 +80,10 @@ _NOT_TITLE = re.compile(
     r"成文日期|发[布文]日期|发布时间|更新时间|发文字号|文\s*号|有\s*效\s*性|公开方式|公开范围|"
     r"公开目录|信息来源|来\s*源|作\s*者|浏览次数|访问次数|点击数|责任编辑|字\s*号|日\s*期)"
     r"\s*[:：|]"
+    # (索 引 号 LY00106-…, 发布机构 龙岩市…: the record's label and value set apart by spaces
+    # alone; 标 题: the page's own field, the title itself on a line of its own below)
+    r"|^\s*(?:索\s*引\s*号|文\s*号|发布机构|发文机关|主题分类|成文日期|公文生成日期)\s+\S"
+    r"|^\s*(?:公文生成日期|标\s*题)\s*[:：]"
 )
 
 

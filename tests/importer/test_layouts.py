@@ -2952,3 +2952,15 @@ def test_an_estimates_heading_is_the_money_section():
     )
     (project,) = parse_disclosure(text, year=2020).tree["projects"]
     assert project["declared_total_yuan"] == "16000000.00"
+
+
+def test_a_pages_record_set_out_with_spaces_is_no_title():
+    text = (
+        "索 引 号 LY00106-0400-2025-00001 主题分类 国民经济和社会发展统计信息\n"
+        "发布机构 龙岩市民族与宗教事务局 文 号 龙财行指〔2025〕8号\n公文生成日期: 2025-04-14\n"
+        "标 题: 关于下达2025年龙岩市民族发展专项资金的通知\n"
+        "关于下达2025年龙岩市民族发展专项资金的通知\n"
+        "经研究,下达新罗区“石榴红”民族团结工作室项目资金10万元。\n"
+    )
+    result = parse_disclosure(text)
+    assert result.tree["disclosure"]["title"] == "关于下达2025年龙岩市民族发展专项资金的通知"
