@@ -28,7 +28,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -874,7 +874,7 @@ def _rate_line(
         # A rate written to the 分 (每亩187.61元) was rounded from the sum it was worked out
         # from: the product may miss that sum by half a unit of its last digit per thing.
         scale = UNIT_MULTIPLIERS[price.unit]
-        rate_value = (price.value / scale).normalize()
+        rate_value, _unit = _rate_key(price)
         rounded = count[0] * (Decimal(1).scaleb(rate_value.as_tuple().exponent) * scale) / 2
         line.amount = next((amount for amount in stated if amount.value == product), None) or next(
             (
@@ -894,13 +894,33 @@ def _rate_line(
     return line
 
 
-def _row_sentences(text: str) -> list[tuple[int, str]]:
-    """(line of ``text`` from 0, sentence) for every sentence and ；-part of every line."""
+def _scan(text: str) -> list[tuple[int, str, list]]:
+    """(line of ``text`` from 0, sentence, its counts) for every sentence and ；-part of every
+    line: read once for the readers that pair rates and counts across sentences."""
     return [
-        (row, sentence)
+        (row, sentence, _counts(sentence))
         for row, paragraph in enumerate(text.split("\n"))
         for sentence in _sentences(paragraph)
     ]
+
+
+def _rates_in(sentence: str, counts: list) -> Iterator[tuple[ParsedAmount, _Rate]]:
+    """The amounts of ``sentence`` that are rates, each with what it is a rate for."""
+    for price in find_amounts(sentence):
+        rate = _rate_of(sentence, price, counts)
+        if rate is not None:
+            yield price, rate
+
+
+def _rate_key(price: ParsedAmount) -> tuple[Decimal, str]:
+    """A rate as a line's factor holds it (value in its own unit, unit): 2万元 → (2, 万元)."""
+    return (price.value / UNIT_MULTIPLIERS[price.unit]).normalize(), price.unit
+
+
+def _countable(count: tuple) -> bool:
+    """Whether a count can be priced: more than one, of things, and written (not the 12
+    months a month's rate implies)."""
+    return count[0] > 1 and count[1] not in _TIME_UNITS and count[3] != _YEAR_OF_MONTHS
 
 
 def lines_priced_by_sums(
@@ -916,17 +936,12 @@ def lines_priced_by_sums(
     (its count only the nearest) gives way to the one the sum confirms."""
     sums = {amount.value: amount for amount in stated if not amount.per}
     priced = {factor[:2] for line in lines if line.amount for factor in line.factors[1:2]}
-    sentences = _row_sentences(text)
-    counts = [(sentence, count) for _row, sentence in sentences for count in _counts(sentence)]
+    scanned = _scan(text)
+    counts = [(sentence, count) for _row, sentence, written in scanned for count in written]
     found: list[Line] = []
-    for row, sentence in sentences:
-        sentence_counts = _counts(sentence)
-        for price in find_amounts(sentence):
-            rate = _rate_of(sentence, price, sentence_counts)
-            if rate is None:
-                continue
-            scale = UNIT_MULTIPLIERS[price.unit]
-            if ((price.value / scale).normalize(), price.unit) in priced:
+    for row, sentence, sentence_counts in scanned:
+        for price, rate in _rates_in(sentence, sentence_counts):
+            if _rate_key(price) in priced:
                 continue
             months = (1, 12) if rate.months else (1,)
             # Each stated sum that one count (by the months, for a month's rate) gives.
@@ -978,18 +993,13 @@ def lines_paired_in_order(text: str, source: str, lines: list[Line]) -> list[Lin
     text states no product, so the lines have no amount, and staff are told the pairing is by
     order (``guess``)."""
     used = {factor[:2] for line in lines for factor in line.factors}
-    sentences = _row_sentences(text)
     rates: dict[str, list] = {}
     counts: dict[str, list] = {}
-    for order, (row, sentence) in enumerate(sentences):
-        sentence_counts = _counts(sentence)
-        for count in sentence_counts:
-            if count[0] > 1 and count[1] not in _TIME_UNITS and count[3] != _YEAR_OF_MONTHS:
-                counts.setdefault(count[1], []).append((order, sentence, count))
-        for price in find_amounts(sentence):
-            rate = _rate_of(sentence, price, [])
-            value = (price.value / UNIT_MULTIPLIERS[price.unit]).normalize()
-            if rate is None or rate.months or (value, price.unit) in used:
+    for order, (row, sentence, sentence_counts) in enumerate(_scan(text)):
+        for count in filter(_countable, sentence_counts):
+            counts.setdefault(count[1], []).append((order, sentence, count))
+        for price, rate in _rates_in(sentence, []):
+            if rate.months or _rate_key(price) in used:
                 continue
             priced = (price.per or "").split("/")[0]
             if priced:
@@ -1024,19 +1034,16 @@ def lines_by_the_one_count(text: str, source: str, lines: list[Line]) -> list[Li
     the text states is :func:`lines_priced_by_sums`'s to pair), and staff are told where its
     count was taken from (``guess``)."""
     used = {factor[:2] for line in lines for factor in line.factors}
-    sentences = _row_sentences(text)
+    scanned = _scan(text)
     counts = [
         (sentence, count)
-        for _row, sentence in sentences
-        for count in _counts(sentence)
-        if count[0] > 1 and count[1] not in _TIME_UNITS and count[3] != _YEAR_OF_MONTHS
+        for _row, sentence, written in scanned
+        for count in filter(_countable, written)
     ]
     found = []
-    for row, sentence in sentences:
-        for price in find_amounts(sentence):
-            rate = _rate_of(sentence, price, [])
-            value = (price.value / UNIT_MULTIPLIERS[price.unit]).normalize()
-            if rate is None or rate.months or (value, price.unit) in used:
+    for row, sentence, _written in scanned:
+        for price, rate in _rates_in(sentence, []):
+            if rate.months or _rate_key(price) in used:
                 continue
             mine = [(where, c) for where, c in counts if _counts_what(where, c, rate.nouns)]
             if len({c[0] for _where, c in mine}) != 1 or any(c[:2] in used for _w, c in mine):
@@ -1056,7 +1063,7 @@ def lines_by_the_one_count(text: str, source: str, lines: list[Line]) -> list[Li
                 f"测算“{line.formula}”的数量取自文中另一处（“{count[3] or line.formula}”），"
                 "请核对。"
             )
-            used.add((value, price.unit))
+            used.add(_rate_key(price))
             found.append(line)
     return lines + found
 
@@ -1142,8 +1149,7 @@ def _priced_line(
     12家，每家扶持资金2万元 → 家庭农场扶持资金), else by the clause of the count (种植3060亩 →
     种植)."""
     value, unit = count[0], count[1]
-    scale = UNIT_MULTIPLIERS[price.unit]
-    rate = (price.value / scale).normalize()
+    rate, _unit = _rate_key(price)
     price_label = words_for(sentence, price.start, price.end, price=True, unit=price.unit)
     factors = [(value, unit, label), (rate, price.unit, price_label)]
     formula = f"{_plain(value)}{unit}×{_plain(rate)}{price.unit}"
@@ -1287,7 +1293,7 @@ def place_shares(text: str, whole: Decimal) -> list[Part]:
     sum its 合计 states, else the first it states; two places at least, each once, and only
     where the shares make up ``whole``, the project's total. [] otherwise."""
     parts: list[Part] = []
-    for piece in re.split(r"[。；;\n]", text):
+    for piece in _sentences(text):
         place = _PLACE_SHARE.match(piece)
         sums = [a for a in find_amounts(piece) if not is_rate(piece, a)]
         if place is None or not sums or _SOURCE_PART.match(place["place"]):
@@ -1316,10 +1322,13 @@ def _spent_on(parts: list[Part]) -> list[Part]:
     return [] if any(_SOURCE_PART.match(part.name) for part in parts) else parts
 
 
+# A sum as a text writes it after a name or before its use (…项目144万元, 40万元用于…): the
+# one pattern for every reader of lists and notices.
+MONEY = r"(?P<amount>[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?\s*(?:万元|元|亿元))"
+# A sum given over to a use, up to the words naming the use (40万元,专项用于…).
+GIVEN_OVER = rf"{MONEY}\s*[，,]?\s*(?:专项|全部|主要)?"
 # A part written as its sum and then what it is for: 265万元用于居家养老上门服务.
-_SUM_FOR = re.compile(
-    r"^\s*(?:[0-9][0-9,.]*\s*(?:万元|元|亿元))\s*(?:用于|为)(?P<name>[^，,；;。]{2,40})$"
-)
+_SUM_FOR = re.compile(rf"^\s*{GIVEN_OVER}(?:用于|为)(?P<name>[^，,；;。]{{2,40}})$")
 
 
 def _parts_in(rest: str) -> list[Part]:

@@ -20,8 +20,8 @@ from ..normalize import blank_titles, halfwidth, squash
 from . import outline as o
 from .citations import parse_basis
 from .head import organisation
-from .lines import Line as ParsedLine
 from .lines import (
+    GIVEN_OVER,
     breakdown,
     lines_by_the_one_count,
     lines_paired_in_order,
@@ -32,8 +32,8 @@ from .lines import (
     sum_after,
     sums_as_parts,
 )
+from .lines import Line as ParsedLine
 from .listing import HEADER_WORDS, ListedProject, read_allocation
-from .listing.listed import MONEY
 from .nodes import Finding, append_text, line_node, sub_item_node, trimmed, written, yuan_text
 from .numbering import count_value, marker_at_start
 from .tables import form_total
@@ -405,9 +405,7 @@ _SUPPORTS = re.compile(
 
 
 # A sum the money given to a project is, right before 用于 and the project (…2350万元,专项).
-_GIVEN_FOR = re.compile(
-    rf"(?:下达|安排|拨付|分配)[^，,。；;]{{0,24}}?{MONEY}\s*[，,]?\s*(?:专项|全部|主要)?$"
-)
+_GIVEN_FOR = re.compile(rf"(?:下达|安排|拨付|分配)[^，,。；;]{{0,24}}?{GIVEN_OVER}$")
 
 
 # A title's words around what it is about: who issued it, what kind of document it is.

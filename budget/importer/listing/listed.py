@@ -20,10 +20,6 @@ ITEM_AMOUNT = re.compile(
 )
 
 
-# A sum as a list writes it after a name (…项目144万元, 西小召镇70万元).
-MONEY = r"(?P<amount>[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?\s*(?:万元|元|亿元))"
-
-
 ITEM_UNIT = re.compile(r"(?:实施|责任|建设|项目)单位\s*[:：]")
 
 

@@ -14,13 +14,13 @@ from ...amounts import (
     find_amounts,
 )
 from ...normalize import halfwidth
-from ..lines import COUNT_UNITS, sum_after
+from ..lines import COUNT_UNITS, GIVEN_OVER, MONEY, sum_after
 from ..numbering import (
     marker_at_start,
 )
 from ..outline import HEADING_LIKE, classify_heading
 from ..tables import single_value
-from .listed import ITEM_AMOUNT, ITEM_UNIT, MONEY, NOT_A_PROJECT, PROJECT_WORD, ListedProject
+from .listed import ITEM_AMOUNT, ITEM_UNIT, NOT_A_PROJECT, PROJECT_WORD, ListedProject
 
 
 def _wholes_of_groups(lines: list[str], groups: list[list[ListedProject]]) -> list[ListedProject]:
@@ -418,7 +418,7 @@ def _prose_paragraph(rest: str, found: list[ParsedAmount]) -> bool:
 
 
 _SPENT_ON = re.compile(
-    rf"^(?:拟|计划|预计)?(?:投入|安排|下达|拨付|下拨)(?:资金)?\s*{MONEY}\s*[，,]?\s*(?:用于|支持)"
+    rf"^(?:拟|计划|预计)?(?:投入|安排|下达|拨付|下拨)(?:资金)?\s*{GIVEN_OVER}(?:用于|支持)"
     r"(?P<name>[^，,。；;:：]{2,80})"
 )
 

@@ -14,13 +14,13 @@ from ...amounts import (
     find_amounts,
 )
 from ...normalize import squash
-from ..lines import breakdown, is_rate
+from ..lines import GIVEN_OVER, MONEY, breakdown, is_rate
 from ..numbering import (
     LIST_MARKER,
     count_value,
 )
 from ..tables import ORGANISATION_END
-from .listed import MONEY, NOT_A_PROJECT, ListedProject, sums_outside
+from .listed import NOT_A_PROJECT, ListedProject, sums_outside
 
 # A line that is a project's name and nothing else (2022年临沂市兰陵县尚岩镇3.8万亩高标准农田
 # 建设项目): no clause, no label, no sum.
@@ -354,7 +354,7 @@ def funds_by_recipient(lines: list[str]) -> list[ListedProject]:
 # A sentence giving one sum to one named project (…发展资金40万元,用于旭光村稻甲综合种养基地
 # 建设项目支出): the sum, then 用于 and the project.
 _SUM_FOR_PROJECT = re.compile(
-    rf"{MONEY}\s*[，,]?\s*(?:专项|全部|主要)?用于(?P<name>[^，,。；;:：用]{{4,60}}?(?:项目|工程))"
+    rf"{GIVEN_OVER}用于(?P<name>[^，,。；;:：用]{{4,60}}?(?:项目|工程))"
     r"(?:支出|建设|实施)?\s*$"
 )
 
