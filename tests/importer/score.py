@@ -136,20 +136,26 @@ def _calculation_found(expected: list, lines: list[dict]) -> bool:
 
 def _match_projects(expected: list[dict], got: list[dict]) -> list[tuple[dict, dict | None]]:
     """Expected projects with the parsed project of the same name, else the one in the same
-    place."""
-    pairs, used = [], set()
+    place. Names are matched first, for every project, so that a project missed early in
+    the text does not take, by its place, the parsed project another one is named as."""
+    by_name: dict[int, int] = {}
     for index, wanted in enumerate(expected):
         match = next(
             (
                 i
                 for i, project in enumerate(got)
-                if i not in used and _squash(project["name"]) == _squash(wanted["name"])
+                if i not in by_name.values() and _squash(project["name"]) == _squash(wanted["name"])
             ),
             None,
         )
+        if match is not None:
+            by_name[index] = match
+    used = set(by_name.values())
+    pairs = []
+    for index, wanted in enumerate(expected):
+        match = by_name.get(index)
         if match is None and index < len(got) and index not in used:
             match = index
-        if match is not None:
             used.add(match)
         pairs.append((wanted, got[match] if match is not None else None))
     return pairs

@@ -74,3 +74,19 @@ def test_the_score_does_not_fall(scores):
     assert set(counts) <= {RIGHT, FLAGGED, WRONG}
     assert counts[RIGHT] / total >= RIGHT_AT_LEAST, counts
     assert counts[WRONG] <= WRONG_AT_MOST, counts
+
+
+def test_a_project_missed_early_does_not_take_the_place_of_one_read_by_name():
+    from tests.importer.score import _match_projects
+
+    expected = [{"name": "甲村道路"}, {"name": "乙村水池"}, {"name": "丙村库房"}]
+    got = [{"name": "乙村水池"}, {"name": "丙村库房"}]
+    pairs = _match_projects(expected, got)
+    assert [(w["name"], g and g["name"]) for w, g in pairs] == [
+        ("甲村道路", None),
+        ("乙村水池", "乙村水池"),
+        ("丙村库房", "丙村库房"),
+    ]
+    # Unnamed alike, a project is paired by its place.
+    pairs = _match_projects([{"name": "甲"}, {"name": "乙"}], [{"name": "A"}, {"name": "B"}])
+    assert [g["name"] for _w, g in pairs] == ["A", "B"]

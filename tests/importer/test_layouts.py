@@ -2964,3 +2964,41 @@ def test_a_pages_record_set_out_with_spaces_is_no_title():
     )
     result = parse_disclosure(text)
     assert result.tree["disclosure"]["title"] == "关于下达2025年龙岩市民族发展专项资金的通知"
+
+
+@given(
+    _named_amounts(
+        ["小额信贷贴息(精准扶贫贷款贴息)", "易地搬迁贷款贴息项目", "产业发展贷款贴息"], 900
+    ),
+    st.sampled_from([0, 1, -1]),
+    st.booleans(),
+)
+def test_projects_counted_with_their_sum_then_listed_in_brackets_or_after_a_comma(
+    units, off, in_brackets
+):
+    whole = sum(amount for _, amount in units) + off  # the sums must add up to the group's
+    listed = ",".join(f"{name}{amount}万元" for name, amount in units)
+    group = f"({listed})" if in_brackets else f",{listed}"
+    text = (
+        "计划总投资5533万元。其中:"
+        f"贷款贴息项目{len(units)}个{'' if in_brackets else '涉及资金'}{whole}万元{group}。\n"
+    )
+    got = [(p.name, p.amount.value) for p in read_listing(text)]
+    if off == 0:
+        assert got == [(name, Decimal(amount) * 10000) for name, amount in units]
+    else:
+        assert not {name for name, _ in units} & {name for name, _ in got}
+
+
+def test_one_project_counted_with_its_sum_and_a_project_whose_sum_the_text_leaves_out():
+    text = (
+        "其中:中央财政衔接资金项目1个,涉及资金296万元,永宁镇下岔河村库房建设项目(二期)296万元。"
+        "资产收益项目3个2545万元(新堡万只肉羊育肥场建设项目1110万元,"
+        "恒峰中药材扶贫车间建设项目,畜牧机械购置项目80万元)。\n"
+    )
+    assert [(p.name, p.amount and p.amount.value) for p in read_listing(text)] == [
+        ("永宁镇下岔河村库房建设项目(二期)", Decimal("2960000")),
+        ("新堡万只肉羊育肥场建设项目", Decimal("11100000")),
+        ("恒峰中药材扶贫车间建设项目", None),
+        ("畜牧机械购置项目", Decimal("800000")),
+    ]

@@ -143,17 +143,89 @@ def counted_sums(lines: list[str]) -> list[ListedProject]:
     else none. Named from prose, so flagged."""
     found: list[ListedProject] = []
     for index, line in enumerate(lines):
+        in_line: dict[int, list[ListedProject]] = {}  # by where they start in the line
         for set_out in _SET_OUT.finditer(line):
             # The count nearest before what is set out (项目12个…其中…项目10个2161万元,分别为:)
             counts = list(_PROJECTS_COUNTED.finditer(line, 0, set_out.start()))
             if counts:
-                found += _set_out_projects(line, index + 1, set_out, count=counts[-1]["n"])
+                projects = _set_out_projects(line, index + 1, set_out, count=counts[-1]["n"])
+                if projects:
+                    in_line[counts[-1].start()] = projects
             elif set_out.group().startswith(("以下", "下列")):
                 # 1亿元…将分别用于以下项目:A5000万元、…: no count, but the sum they share.
                 before = [a for a in find_amounts(line[: set_out.start()]) if not a.per]
                 if before:
-                    found += _set_out_projects(line, index + 1, set_out, whole=before[-1].value)
+                    in_line[set_out.start()] = _set_out_projects(
+                        line, index + 1, set_out, whole=before[-1].value
+                    )
+        for group in _COUNT_THEN_SUM.finditer(line):
+            if group.start() not in in_line:
+                in_line[group.start()] = _grouped_projects(line, index + 1, group)
+        found += [project for start in sorted(in_line) for project in in_line[start]]
     return found
+
+
+# A count of projects and their sum, then the projects: in brackets (贷款贴息项目3个1677万元(小额
+# 信贷贴息801万元,易地搬迁贷款贴息项目841万元,…)) or after a comma (…项目1个,涉及资金296万元,
+# 永宁镇下岔河村库房建设项目(二期)296万元。).
+_COUNT_THEN_SUM = re.compile(
+    rf"{_PROJECTS_COUNTED.pattern}\s*[，,]?\s*(?:涉及资金|计划投资|总投资|投资|资金|共计)?\s*"
+    rf"{MONEY}\s*(?:(?P<bracket>[(（])|[，,:：])"
+)
+
+
+def _grouped_projects(line: str, number: int, group: re.Match) -> list[ListedProject]:
+    """The projects after ``group`` (a count and their sum) in ``line``, up to the bracket's
+    close or the sentence's end: as many as the count, each a name and its sum, the sums
+    adding up to the group's; or, where the text leaves some sums out, each without one a
+    name ending in 项目 or 工程 and the others' less than the group's. [] otherwise."""
+    rest = line[group.end() :]
+    if group["bracket"]:
+        depth, end = 1, None
+        for position, char in enumerate(rest):
+            depth += (char in "(（") - (char in ")）")
+            if depth == 0:
+                end = position
+                break
+        if end is None:
+            return []
+        words = rest[:end]
+    else:
+        words = re.split(r"[。；;]", rest, maxsplit=1)[0]
+    # Apart by a comma, or by 、 after a sum (查汗采开乡、良种场小型水利工程建设项目 is one).
+    pieces = [
+        piece.strip()
+        for part in _split_outside_brackets(words, "，,")
+        for piece in re.split(r"(?<=元)、", part)
+    ]
+    if len(pieces) != count_value(group["n"]):
+        return []
+    whole = find_amounts(group["amount"])[0].value
+    projects: list[ListedProject] = []
+    for piece in pieces:
+        unit = _NAME_AND_SUM.match(piece)
+        if unit is None and not re.fullmatch(r"[^，,。；;:：]{4,60}(?:项目|工程)", piece):
+            return []
+        name = unit["name"] if unit else piece
+        if NOT_A_PROJECT.search(name) or find_amounts(name):
+            return []
+        projects.append(
+            ListedProject(
+                name=name,
+                line=number,
+                lines=[number],
+                amount=find_amounts(unit["amount"])[0] if unit else None,
+                amount_line=number,
+                inferred=True,
+                content=[piece],
+            )
+        )
+    sums = sum(project.amount.value for project in projects if project.amount)
+    if all(project.amount for project in projects) and sums != whole:
+        return []
+    if not all(project.amount for project in projects) and sums >= whole:
+        return []
+    return projects
 
 
 def _set_out_projects(
@@ -209,13 +281,13 @@ _NAMED_THEN_COUNTED = re.compile(
 )
 
 
-def _split_outside_brackets(words: str) -> list[str]:
-    """``words`` split at each 、 outside brackets (B(甲片区、乙片区) stays one)."""
+def _split_outside_brackets(words: str, marks: str = "、") -> list[str]:
+    """``words`` split at each of ``marks`` outside brackets (B(甲片区、乙片区) stays one)."""
     parts, depth, start = [], 0, 0
     for index, char in enumerate(words):
         depth += char in "(（"
         depth -= char in ")）"
-        if char == "、" and depth == 0:
+        if char in marks and depth == 0:
             parts.append(words[start:index])
             start = index + 1
     return [*parts, words[start:]]
