@@ -76,10 +76,10 @@ _NOT_TITLE = re.compile(
     r"^(?:(?:金额|计量)?单位\s*[:：]|附件\s*[0-9一二三四五六七八九十]*\s*$|附表)"
     # A web page's record of the document (索引号, 发文机关, 成文日期 …) is not its title:
     # its dates are when it was written or published, not the year it budgets for.
-    r"|^\s*(?:[•·]\s*)?(?:索\s*引\s*号|(?:主题|组配|体裁|信息)?分\s*类|发文机[关构]|发布机构|"
-    r"成文日期|发[布文]日期|发布时间|更新时间|发文字号|文\s*号|有\s*效\s*性|公开方式|公开范围|"
+    r"|^\s*(?:[•·]\s*)?[\[【]?\s*(?:索\s*引\s*号|(?:主题|组配|体裁|信息)?分\s*类|发文机[关构]|发布机构|"
+    r"成文日期|发[布文]日期|发布时间|发布单位|更新时间|发文字号|文\s*号|有\s*效\s*性|公开方式|公开范围|"
     r"公开目录|信息来源|来\s*源|作\s*者|浏览次数|访问次数|点击数|责任编辑|字\s*号|日\s*期)"
-    r"\s*[:：|]"
+    r"\s*[\]】]?\s*[:：|]"
     # (索 引 号 LY00106-…, 发布机构 龙岩市…: the record's label and value set apart by spaces
     # alone; 标 题: the page's own field, the title itself on a line of its own below)
     r"|^\s*(?:索\s*引\s*号|文\s*号|发布机构|发文机关|主题分类|成文日期|公文生成日期)\s+\S"
@@ -114,9 +114,12 @@ def split_title(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
             other.append(line)
             continue
         # A numbered line (一、2015年未使用…) is the body begun: a page without its title.
+        # A line ending in a colon is the body begun, even at the top: the addressee (各乡(镇)
+        # 人民政府:) of a page stored without its title, not a sentence (现将2025年…公示如下:).
         if (
             stopped
             or (LIST_MARKER.match(halfwidth(text)) and not _DECIMAL.match(halfwidth(text)))
+            or (text.endswith(("：", ":")) and not re.search(r"[0-9０-９]|如下", text))
             or (title and (len(text) > 60 or text.endswith(("。", "：", ":", "；", ";"))))
         ):
             stopped = True

@@ -3002,3 +3002,20 @@ def test_one_project_counted_with_its_sum_and_a_project_whose_sum_the_text_leave
         ("恒峰中药材扶贫车间建设项目", None),
         ("畜牧机械购置项目", Decimal("800000")),
     ]
+
+
+def test_a_pages_record_in_brackets_and_an_addressee_are_no_title():
+    text = (
+        "[ 索引号 ] | 115001117500923541/2024-00196 | [ 发文字号 ] | 大足财行〔2024〕46号 |\n"
+        "[ 发布机构 ] | 大足区财政局 | [ 发布日期 ] | 2024-12-27 |\n"
+        "重庆市大足区财政局 关于提前下达2025年少数民族发展资金预算的通知\n"
+        "经研究,下达宝顶镇民族团结进步示范村项目资金10万元。\n"
+    )
+    result = parse_disclosure(text)
+    assert result.tree["disclosure"]["title"].endswith(
+        "关于提前下达2025年少数民族发展资金预算的通知"
+    )
+    assert result.tree["disclosure"]["fiscal_year"] == 2025
+    # A page stored without its title opens with the addressee: no title, no year from it.
+    text = "西坪镇、桃舟乡人民政府:\n经研究,下达西坪镇小型水利工程项目资金10万元。\n"
+    assert "西坪镇" not in parse_disclosure(text).tree["disclosure"]["title"]
