@@ -613,6 +613,13 @@ def listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) -
             if len(parts) >= 2 and sum(part.amount.value for part in parts) == amount.value:
                 _parts_as_sub_items(node, parts, listed.line, findings)
                 break
+        else:
+            # Or its sums one after another after its money (福利彩票公益金498万元,…用于…社会
+            # 福利事业286万元;下达西峰区144万元;结余68万元), where they make it up exactly.
+            at = words.find(amount.text) if amount.text else -1
+            parts = sums_as_parts(words[at + len(amount.text) :]) if at >= 0 else []
+            if sum(part.amount.value for part in parts) == amount.value:
+                _parts_as_sub_items(node, parts, listed.line, findings)
         return node
     if amount is not None or listed.from_table or listed.parts or not listed.amount_cell:
         return node

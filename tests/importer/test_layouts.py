@@ -3019,3 +3019,23 @@ def test_a_pages_record_in_brackets_and_an_addressee_are_no_title():
     # A page stored without its title opens with the addressee: no title, no year from it.
     text = "西坪镇、桃舟乡人民政府:\n经研究,下达西坪镇小型水利工程项目资金10万元。\n"
     assert "西坪镇" not in parse_disclosure(text).tree["disclosure"]["title"]
+
+
+@pytest.mark.parametrize(("rest", "parts"), [("68", 3), ("60", 1)])
+def test_an_items_sums_after_its_money_are_its_parts_only_where_they_make_it_up(rest, parts):
+    text = (
+        "2021年市级彩票公益金安排使用情况公告\n"
+        "二、安排使用情况\n"
+        "1.福利彩票公益金498万元,安排用于社会福利事业286万元;下达西峰区144万元;"
+        f"结余{rest}万元,转下年度继续使用。\n"
+        "2.体育彩票公益金739万元,主要用于全民健身活动。\n"
+    )
+    first = parse_disclosure(text, year=2021).tree["projects"][0]
+    assert first["declared_total_yuan"] == "4980000.00"
+    assert len(first["sub_items"]) == parts
+    if parts == 3:
+        assert [s["declared_amount_yuan"] for s in first["sub_items"]] == [
+            "2860000.00",
+            "1440000.00",
+            "680000.00",
+        ]
