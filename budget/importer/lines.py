@@ -1211,9 +1211,20 @@ def sum_after(text: str, end: int, *, reach: int = 30) -> ParsedAmount | None:
     return replace(found[0], start=found[0].start + begin, end=found[0].end + begin)
 
 
+# A bound, not a sum: 最多不超过50万元, 最高补助30万元, 不低于100万元.
+_BOUND_BEFORE = re.compile(
+    r"(?:不超过|不高于|不低于|不少于|最多|最高|至多|至少|上限为?|封顶)[^，,。；;0-9]{0,4}$"
+)
+
+
 def is_rate(text: str, amount: ParsedAmount) -> bool:
-    """Whether ``amount`` is a rate (19元/个, 每户1万元), not a sum."""
-    return bool(amount.per) or rate_at(text, amount.start)
+    """Whether ``amount`` is a rate (19元/个, 每户1万元) or a bound (最多不超过50万元), not a
+    sum."""
+    return (
+        bool(amount.per)
+        or rate_at(text, amount.start)
+        or bool(_BOUND_BEFORE.search(text[max(0, amount.start - 10) : amount.start]))
+    )
 
 
 @dataclass

@@ -3039,3 +3039,41 @@ def test_an_items_sums_after_its_money_are_its_parts_only_where_they_make_it_up(
             "1440000.00",
             "680000.00",
         ]
+
+
+def test_projects_in_groups_of_kinds_with_one_whose_sum_is_a_bound_only():
+    text = (
+        "前郭县2018年省级现代农业发展专项资金项目评审结果公示\n"
+        "具体项目名单及实施内容如下:\n\n"
+        "一、现代农业发展专项资金(农业产业化)项目\n\n"
+        "(一)规模化原料基地建设补助项目。补贴对象为省级重点龙头企业,基地应为县内建设的以种植业"
+        "和园艺特产业为主的自建或联建的规模化原料基地,对企业生产基地的设施投入予以补助。对符合"
+        "要求的两家企业进行补助,补助方式以企业生产基地2017年原料基地生产设施实际投入额为基数,"
+        "按最高不超过30%予以补助,最多不超过50万元。\n\n"
+        "二、现代农业发展专项(农产品质量安全)项目\n\n"
+        "(一)农产品质量安全县项目。投资30万元,用于速测设备的购置。\n\n"
+        "(二)农产品质量安全追溯试点项目。投资5万元用于购买电子设备。\n"
+    )
+    projects = parse_disclosure(text).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("规模化原料基地建设补助项目", None),  # 最多不超过50万元 bounds it: no sum
+        ("农产品质量安全县项目", "300000.00"),
+        ("农产品质量安全追溯试点项目", "50000.00"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("words", "bound"),
+    [
+        ("最多不超过50万元", True),
+        ("最高补助30万元", True),
+        ("不低于100万元", True),
+        ("投资30万元", False),
+    ],
+)
+def test_a_bound_is_no_sum(words, bound):
+    from budget.amounts import find_amounts
+    from budget.importer.lines import is_rate
+
+    (amount,) = find_amounts(words)
+    assert is_rate(words, amount) is bound

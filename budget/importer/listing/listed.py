@@ -23,6 +23,10 @@ ITEM_AMOUNT = re.compile(
 ITEM_UNIT = re.compile(r"(?:实施|责任|建设|项目)单位\s*[:：]")
 
 
+# An item opening with a project's name as its own sentence: 规模化原料基地建设补助项目。
+NAME_SENTENCE = re.compile(r"^(?P<name>[^，,。；;:：]{4,40}(?:项目|工程))。")
+
+
 @dataclass
 class ListedProject:
     name: str

@@ -20,7 +20,13 @@ from ..numbering import (
 )
 from ..outline import HEADING_LIKE, classify_heading
 from ..tables import single_value
-from .listed import ITEM_AMOUNT, ITEM_UNIT, NOT_A_PROJECT, PROJECT_WORD, ListedProject
+from .listed import (
+    ITEM_AMOUNT,
+    ITEM_UNIT,
+    NOT_A_PROJECT,
+    PROJECT_WORD,
+    ListedProject,
+)
 
 
 def _wholes_of_groups(lines: list[str], groups: list[list[ListedProject]]) -> list[ListedProject]:
@@ -232,6 +238,21 @@ def numbered_items(lines: list[str]) -> list[ListedProject]:
             if not run.across:
                 # Lists of the same kind under the next headings (一、中央资金 (一)…(六)
                 # 二、省级资金 (一)…(六)) are the same list in groups: none is left out.
+                # (and under the headings before, where a group's items state no money but
+                # are named as projects: (一)规模化原料基地建设补助项目。补贴对象为…)
+                for other in reversed(runs[: runs.index(run)]):
+                    if (
+                        other.style != run.style
+                        or other.parent is None
+                        or not all(
+                            item.amount is not None or _CALLED_A_PROJECT.search(item.name)
+                            for item in other.items
+                        )
+                        or not _under_heading(lines, other.items[0].line)
+                    ):
+                        break
+                    items[:0] = other.items
+                    groups.insert(0, other.items)
                 later = runs[runs.index(run) + 1 :]
                 for other in later:
                     # (a group of one item counts when its item states its money)

@@ -20,7 +20,7 @@ from ..numbering import (
     split_numbered,
 )
 from ..outline import HEADING_LIKE, classify_heading
-from .listed import NOT_A_PROJECT, ListedProject, sums_outside
+from .listed import NAME_SENTENCE, NOT_A_PROJECT, ListedProject, sums_outside
 from .numbered import ANY_MARKER, NOTICE_AGAIN, described_sums
 
 # An item of a list run on in one sentence: 一是建设…,预计投入资金87万元;二是….
@@ -132,13 +132,18 @@ def numbered_paragraphs(lines: list[str]) -> list[ListedProject]:
     money are flagged as read from prose. Its money is the sum its words call the total (合计,
     整个项目, 总投资), else its one sum; the other sums, when they make up that total, are its
     parts (sub-items). Several sums that make up no stated total leave the money empty."""
-    for parent, items in _paragraph_runs(lines):
+    runs = _paragraph_runs(lines)
+    for parent, items in [*_grouped_runs(runs), *runs]:
         # Each opens with its money on its numbered line: a heading (一、项目资金使用情况)
         # over paragraphs is an outline, not a list; so are paragraphs under one ((六)资金
         # 安排情况 1.…), and sources of money (1.中央财政衔接资金300万元) are no projects.
+        # A paragraph that opens with a project's name alone (规模化原料基地建设补助项目。…)
+        # may state no sum, where the others do.
+        with_sums = [item for item in items if find_amounts(item.content[0])]
         if (
             len(items) < 2
-            or not all(find_amounts(item.content[0]) for item in items)
+            or len(with_sums) < 2
+            or not all(item in with_sums or NAME_SENTENCE.match(item.content[0]) for item in items)
             or (parent is not None and _a_heading(parent.content[0]))
             # Paragraphs led by a matter's label (一、资金承担情况:市财政承担277.36万元) tell
             # of one project's money, they name no projects.
@@ -151,6 +156,25 @@ def numbered_paragraphs(lines: list[str]) -> list[ListedProject]:
         ):
             return items
     return []
+
+
+def _grouped_runs(
+    runs: list[tuple[ListedProject | None, list[ListedProject]]],
+) -> list[tuple[None, list[ListedProject]]]:
+    """The projects of a list set out in groups of kinds of project, numbered on their own
+    under each (一、…(农业产业化)项目 (一)… 二、…(农产品质量安全)项目 (一)… (二)…): one run
+    of all of them, where every heading of the groups names a kind of project and holds a
+    run of one style. [] otherwise."""
+    grouped = []
+    for heads in (items for _parent, items in runs if len(items) >= 2):
+        under = [next((items for p, items in runs if p is head), None) for head in heads]
+        if (
+            all(under)
+            and len({items[0].style for items in under}) == 1
+            and all(re.search(r"(?:项目|工程|类)$", head.content[0]) for head in heads)
+        ):
+            grouped.append((None, [item for items in under for item in items]))
+    return grouped
 
 
 # A matter's label opening a paragraph: 资金承担情况:, 街镇财力结算情况:, 资金到位情况：.
@@ -229,7 +253,11 @@ def _paragraph_project(item: ListedProject, elsewhere: list[ParsedAmount]) -> bo
         if not is_rate(words, amount) and not _in_brackets(words, amount.start)
     ]
     if not sums:
-        return False
+        alone = NAME_SENTENCE.match(words)
+        if alone is None:
+            return False
+        item.name, item.inferred, item.amount_line = alone["name"], True, item.line
+        return True  # its sum not stated: left empty, flagged
     named = _named_project(words)
     first = re.split(r"[，,。；;]", words, maxsplit=1)[0]
     name = _LEAD_WORDS.sub("", named.group("name")) if named else _paragraph_name(first)
