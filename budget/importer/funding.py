@@ -18,8 +18,9 @@ from .lines import (
 
 # Words before a total, strongest first: 合计 beats 安排 (市级财政安排30万元，…，合计50万元).
 _TOTAL_WORDS = (
-    re.compile(r"(?:合计|总计|共计|总额|总预算|总投资|总金额)\s*[:：为是]?\s*$"),
-    re.compile(r"(?:安排|预算|资金|共|计划投资|投资规模)\s*[:：为是]?\s*$"),
+    # (an estimate's 约 and a label's 金额 too: 项目总投资金额约58万元)
+    re.compile(r"(?:合计|总计|共计|总额|总预算|总投资|总金额)(?:金额)?\s*[:：为是]?\s*约?\s*$"),
+    re.compile(r"(?:安排|预算|资金|共|计划投资|投资规模)\s*[:：为是]?\s*约?\s*$"),
 )
 
 

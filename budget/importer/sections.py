@@ -584,7 +584,7 @@ def build_project(
 
 
 # What a table's column heading reads like, never a project's name or unit.
-_COLUMN_HEADING = re.compile(rf"^(?:{COLUMN_WORDS})$")
+_COLUMN_HEADING = re.compile(rf"^(?:{COLUMN_WORDS})(?:[(（][^()（）]{{1,8}}[)）])?$")
 
 
 _CELL_START = re.compile(rf"^(?:{'|'.join(CELL_LABELS)})")

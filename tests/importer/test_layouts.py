@@ -3077,3 +3077,33 @@ def test_a_bound_is_no_sum(words, bound):
 
     (amount,) = find_amounts(words)
     assert is_rate(words, amount) is bound
+
+
+def test_a_table_set_out_with_single_spaces_under_a_header_of_column_names():
+    text = (
+        "关于2026年度屯留区拟建高标准农田建设项目公示\n"
+        "项目名称 建设规模(亩) 总投资(万元) 建设地点 建设年限 建设性质\n"
+        "上村镇高标准农田建设项目 12800 3182 上村镇 2025年-2026年 新建\n"
+        "余吾镇高标准农田建设项目 5000 1200 余吾镇 2025年-2026年 改造提升\n"
+    )
+    projects = parse_disclosure(text).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("上村镇高标准农田建设项目", "31820000.00"),
+        ("余吾镇高标准农田建设项目", "12000000.00"),
+    ]
+    # A header row alone: its next column heading is never the project's name.
+    one = text.split("\n")
+    one = "\n".join([one[0], one[1], "高标准农田建设面积 其中:高效节水灌溉面积", one[2]])
+    (project,) = parse_disclosure(one).tree["projects"]
+    assert project["name"] != "建设规模(亩)"
+
+
+def test_an_estimated_total_is_the_total_not_a_source():
+    text = (
+        "黎川县发改委关于黎川县乡道Y003路面改造工程项目建议书批复的函\n"
+        "一、项目名称:黎川县乡道Y003路面改造工程。\n"
+        "六、项目总投资及资金来源:项目总投资金额约58万元,资金来源为上级计划资金48.4万元,"
+        "不足部分地方自筹。\n"
+    )
+    (project,) = parse_disclosure(text, year=2023).tree["projects"]
+    assert project["declared_total_yuan"] == "580000.00"

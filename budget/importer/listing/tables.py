@@ -73,7 +73,7 @@ COLUMN_WORDS = (
     r"建设规模|类别|.{0,6}科目(?:代码|编码)?|(?:所属)?行业|(?:建设)?起止年限|.{0,8}进度安排|"
     r"(?:项目)?(?:主要)?(?:建设|实施|补助|扶持)内容(?:及规模)?|.{0,4}性质|.{0,4}(?:分数|等级|得分)|"
     r".{0,4}部门|.{0,4}(?:评价)?(?:结果|等次)|小计|"
-    r"资金来源|资金性质|备注|绩效目标|建设期限|实施期限|时限|项目类别|项目类型|受益对象|联结机制|"
+    r"资金来源|资金性质|备注|绩效目标|(?:建设|实施)(?:期限|年限)|时限|项目类别|项目类型|受益对象|联结机制|"
     r"面积|数量|规模|.{0,6}(?:户数|人数|个数)|单价|示范村名称|村庄名称|完成情况|进展情况|完成进度|"
     r".{0,6}[(（](?:万元|元)[)）]"
 )
@@ -734,6 +734,18 @@ def read_table(lines: list[str], recipients: bool) -> list[ListedProject] | None
 
 
 _SPACES = re.compile(r"[ \t\u3000]{2,}")
+_SPACE = re.compile(r"[ \t\u3000]+")
+
+
+def _all_headings(cells: list[str]) -> bool:
+    """Whether every one of ``cells`` names a column, one of them the project's name and one
+    its money."""
+    squashed = [squash(c) for c in cells]
+    return (
+        any(_NAME_COLUMN.match(c) for c in squashed)
+        and any(_AMOUNT_COLUMN.search(c) for c in squashed)
+        and all(HEADER_WORDS.match(c) or _NAME_COLUMN.match(c) for c in squashed)
+    )
 
 
 def spaced_table(lines: list[str]) -> list[str]:
@@ -741,12 +753,18 @@ def spaced_table(lines: list[str]) -> list[str]:
     项目单位  金额 (万元)) written with bars, line for line, from its header to the first line
     that is not a row of two cells or more; as they are when there is none."""
     for index, line in enumerate(lines):
-        cells = _SPACES.split(line.strip())
+        apart = _SPACES
+        cells = apart.split(line.strip())
         if "|" in line or len(cells) < 3 or not _is_header(cells):
-            continue
+            # A header set out with single spaces whose every cell names a column (项目名称
+            # 建设规模(亩) 总投资(万元) 建设地点): its rows are too.
+            apart = _SPACE
+            cells = apart.split(line.strip())
+            if "|" in line or len(cells) < 4 or not _all_headings(cells):
+                continue
         out = list(lines)
         for at in range(index, len(lines)):
-            cells = _SPACES.split(lines[at].strip())
+            cells = apart.split(lines[at].strip())
             if "|" in lines[at] or len(cells) < 2:
                 break
             out[at] = " | ".join(cells) + " |"
