@@ -238,7 +238,8 @@ _NAMED_PROJECT = re.compile(
 )
 # What comes before the project a title names: its issuer and 关于, the asking (报批, 申请批复).
 _TITLE_LEAD = re.compile(
-    r"^(?:.*?关于)?(?:报批|请求审批|申请批复|申请审批|上报|报送|申请|提前下达|下达|拨付)?(?:调整|变更|同意)?"
+    r"^(?:.*?关于)?(?:报批|请求审批|申请批复|申请审批|审批|上报|报送|申请|提前下达|下达|拨付)?"
+    r"(?:调整|变更|同意)?"
 )
 
 
@@ -296,7 +297,10 @@ def _names_in(written: str) -> set[str]:
 
 
 # The request a 批复 answers: 你局《关于申请批复…的请示》(…)收悉; 你局报来的…《关于上报…》.
-_REPLIED_TO = re.compile(r"^\s*(?:你|贵)[^《》。]{0,20}《(?P<title>[^《》]+)(?:》|$)")
+# (or 报来的《…》 without the addressee; 你们以…号文件报送的…公司《…》)
+_REPLIED_TO = re.compile(
+    r"^\s*(?:(?:你|贵)[^《》。]{0,40}|(?:报来|报送|呈报)的?[^《》。]{0,10})《(?P<title>[^《》]+)(?:》|$)"
+)
 
 
 def replied_project_name(text: str) -> tuple[str, int] | None:

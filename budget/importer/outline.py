@@ -175,6 +175,8 @@ _SENTENCE_PUNCTUATION = re.compile(r"[。；;，,]")
 _HEADING_TAIL = re.compile(
     r"(?:情况|[及和与][^\s:：]{0,8})?\s*(?P<note>\([^()]{0,16}\))?\s*(?:[:：]\s*|。\s*|\s+|$)"
 )
+# A money keyword and its sum said in a sentence: 项目总投资为154万元 (the note never holds).
+_SUM_SAID = re.compile(r"\s*(?:为|是|约|达)+\s*(?P<note>(?!))?(?=[0-9])")
 
 
 @dataclass
@@ -256,6 +258,10 @@ def classify_heading(text: str) -> Heading | None:
                 continue
             tail_start = start + len(keyword)
             tail = _HEADING_TAIL.match(normal, tail_start)
+            said = None
+            if tail is None and label and kind == FUNDING:
+                # 四、项目总投资为154万元,其中:…: a numbered money heading saying its sum.
+                tail = said = _SUM_SAID.match(normal, tail_start)
             if tail is None:
                 continue
             rest = normal[tail.end() :]
@@ -264,7 +270,9 @@ def classify_heading(text: str) -> Heading | None:
             note = tail.start("note") if tail.group("note") else None
             # A labelled keyword closed by a colon or a full stop (1)项目概述。…) heads its text.
             colon = (
-                any(mark in normal[tail_start : tail.end()] for mark in ":。") or note is not None
+                any(mark in normal[tail_start : tail.end()] for mark in ":。")
+                or note is not None
+                or said is not None
             )
             spaced = normal[tail_start : tail.end()].strip() == "" and tail.end() > tail_start
             short = len(rest) <= 60 and "。" not in rest

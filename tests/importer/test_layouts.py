@@ -3107,3 +3107,27 @@ def test_an_estimated_total_is_the_total_not_a_source():
     )
     (project,) = parse_disclosure(text, year=2023).tree["projects"]
     assert project["declared_total_yuan"] == "580000.00"
+
+
+@pytest.mark.parametrize(
+    "replied",
+    [
+        "你们以遵市发改农经〔2010〕12号文件报送的遵义乳品公司《2010年海龙奶牛标准化规模养殖小区"
+        "建设项目可行性研究报告》及相关资料收悉。经研究,现批复如下:",
+        "报来的《关于审批2010年海龙奶牛标准化规模养殖小区建设项目可行性研究报告的请示》及有关材料"
+        "收悉。现批复如下:",
+    ],
+)
+def test_an_approval_names_the_project_its_request_names_and_says_its_sum(replied):
+    text = (
+        "遵义市发展和改革委员会:\n"
+        f"{replied}\n"
+        "一、原则同意上报的可行性研究报告。\n"
+        "二、项目建设地点。遵义市红花岗区海龙镇。\n"
+        "四、项目总投资为154万元,其中:申请国家补助100万元,项目法人自筹54万元。\n"
+        "六、项目法人:遵义市乳制品有限公司\n"
+    )
+    (project,) = parse_disclosure(text, year=2010).tree["projects"]
+    assert project["name"] == "2010年海龙奶牛标准化规模养殖小区建设项目"
+    assert project["declared_total_yuan"] == "1540000.00"
+    assert project["implementing_unit"] == "遵义市乳制品有限公司"
