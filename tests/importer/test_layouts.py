@@ -3131,3 +3131,41 @@ def test_an_approval_names_the_project_its_request_names_and_says_its_sum(replie
     assert project["name"] == "2010年海龙奶牛标准化规模养殖小区建设项目"
     assert project["declared_total_yuan"] == "1540000.00"
     assert project["implementing_unit"] == "遵义市乳制品有限公司"
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("2019年度森林抚育工程项目有序推进", "2019年度森林抚育工程项目"),
+        (
+            "关于贵州省广播电影电视学校宿舍楼工程项目可行性研究报告的批复",
+            "贵州省广播电影电视学校宿舍楼工程项目",
+        ),
+        ("关于城东幼儿园工程项目建议书的批复", "城东幼儿园工程"),
+        (
+            "中山市农业农村局关于下拨港澳流动渔船应急停泊区项目建设资金的通知",
+            "港澳流动渔船应急停泊区项目",
+        ),
+    ],
+)
+def test_the_project_a_title_names(title, name):
+    from budget.importer import outline as o
+    from budget.importer.notices import title_project_name
+
+    assert title_project_name([o.Line(1, title)])[0] == name
+
+
+def test_a_projects_building_money_led_by_its_name_is_its_total():
+    text = (
+        "中山市农业农村局关于下拨港澳流动渔船应急停泊区项目建设资金的通知\n"
+        "石岐街道办事处,坦洲、港口镇政府:\n"
+        "经研究,现将港澳流动渔船应急停泊区项目建设资金354万元下拨给你们,并就有关事项通知如下:\n"
+        "一、本次下达资金共354万元,其中,石岐街道23万元,坦洲镇312万元,港口镇19万元。\n"
+    )
+    (project,) = parse_disclosure(text, year=2021).tree["projects"]
+    assert project["declared_total_yuan"] == "3540000.00"
+    assert [s["declared_amount_yuan"] for s in project["sub_items"]] == [
+        "230000.00",
+        "3120000.00",
+        "190000.00",
+    ]
