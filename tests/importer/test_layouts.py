@@ -3169,3 +3169,26 @@ def test_a_projects_building_money_led_by_its_name_is_its_total():
         "3120000.00",
         "190000.00",
     ]
+
+
+@pytest.mark.parametrize("said", [2, 3])
+def test_projects_counted_by_their_groups_heading_and_named_with_who_asks(said):
+    text = (
+        "我省开展了两类试点项目选项申报工作,拟对5个项目予以立项扶持。现予以公示。\n"
+        f"一、龙头企业带动产业发展试点项目{said}个\n"
+        "1.徐州市邳州市12000吨大蒜产品加工扩建项目,由徐州黎明食品有限公司申报。\n"
+        "2. 南通市如东县2万吨菜籽系列食用油改扩建项目,由江苏金太阳油脂有限责任公司、"
+        "如东县新欣粮食专业合作社联合申报。\n"
+        f"二、“一县一特”产业发展试点项目{said - 1}个\n"
+        "1. 镇江市丹阳市10000吨食用菌栽培与加工一体化改扩建项目,由江苏江南生物科技有限公司申报。\n"
+        "公示时间:2013年8月20日—26日。\n"
+    )
+    names = [p.name for p in read_listing(text)]
+    if said == 2:
+        assert names == [
+            "徐州市邳州市12000吨大蒜产品加工扩建项目",
+            "南通市如东县2万吨菜籽系列食用油改扩建项目",
+            "镇江市丹阳市10000吨食用菌栽培与加工一体化改扩建项目",
+        ]
+    else:  # the counts must hold
+        assert not names

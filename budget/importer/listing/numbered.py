@@ -16,6 +16,7 @@ from ...amounts import (
 from ...normalize import halfwidth
 from ..lines import COUNT_UNITS, GIVEN_OVER, MONEY, sum_after
 from ..numbering import (
+    count_value,
     marker_at_start,
 )
 from ..outline import HEADING_LIKE, classify_heading
@@ -220,9 +221,10 @@ def numbered_items(lines: list[str]) -> list[ListedProject]:
     )
 
     def listed_money(run: _Run) -> bool:
-        # A list of projects states money for them: plain numbered paragraphs do not.
+        # A list of projects states money for them: plain numbered paragraphs do not; or its
+        # heading counts them (一、龙头企业带动产业发展试点项目2个 1.…项目,由…申报。 2.…).
         with_money = [item for item in run.items if item.amount is not None]
-        return len(run.items) >= 2 and len(with_money) >= len(run.items) / 2
+        return (len(run.items) >= 2 and len(with_money) >= len(run.items) / 2) or _counted(run)
 
     for run in ordered:
         if run.parent is None and _kinds_over_projects(run):
@@ -258,7 +260,9 @@ def numbered_items(lines: list[str]) -> list[ListedProject]:
                     # (a group of one item counts when its item states its money)
                     if (
                         other.style != run.style
-                        or not all(item.amount is not None for item in other.items)
+                        or not (
+                            all(item.amount is not None for item in other.items) or _counted(other)
+                        )
                         or not _under_heading(lines, other.items[0].line)
                     ):
                         break
@@ -419,6 +423,9 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
         # The item as written is kept (安排…资金 around the name, the note after the money).
         item.content.append(rest)
         return item
+    by = _NAME_BY.match(rest)
+    if by and not found:
+        return ListedProject(name=by["name"].strip(), line=number, lines=[number], style=kind)
     if (
         len(rest) > 80
         or re.search(r"[:：]", rest)
@@ -430,6 +437,30 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
     ):
         return None  # 1.项目名称:… is a form's row, 一、资金分配情况 and 二、项目总投资 headings
     return ListedProject(name=rest.strip(" 。;；"), line=number, lines=[number], style=kind)
+
+
+# A heading counting the projects under it: 一、龙头企业带动产业发展试点项目2个.
+_COUNTING_HEADING = re.compile(
+    r"(?:项目|工程)\s*(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:个|项)$"
+)
+
+
+def _counted(run: _Run) -> bool:
+    """Whether ``run`` is as many projects as the heading over it counts, each named as one."""
+    heading = _COUNTING_HEADING.search(run.parent.name) if run.parent is not None else None
+    return (
+        heading is not None
+        and count_value(heading["n"]) == len(run.items)
+        and all(_CALLED_A_PROJECT.search(item.name) for item in run.items)
+    )
+
+
+# A project's name and who asks for it or carries it out (…扩建项目,由徐州黎明食品有限公司
+# 申报。): the name is the item's.
+_NAME_BY = re.compile(
+    r"^(?P<name>[^，,。；;:：]{4,80}(?:项目|工程))[，,]\s*由[^。；;]{2,300}"
+    r"(?:申报|实施|承担|建设|负责)\s*。?$"
+)
 
 
 def _prose_paragraph(rest: str, found: list[ParsedAmount]) -> bool:
