@@ -154,9 +154,14 @@ def find_sums_and_prices(text: str) -> list[ParsedAmount]:
 
 
 def _sums(text: str) -> list[ParsedAmount]:
-    """The amounts of ``text`` that are sums: not prices, not in quotes or calculations."""
+    """The amounts of ``text`` that are sums: not prices nor bounds (不超过50万元), not in
+    quotes or calculations."""
     masked = _mask_formulas(_mask_quotes(text))
-    return [a for a in find_sums_and_prices(masked) if not _is_price(text, a)]
+    return [
+        a
+        for a in find_sums_and_prices(masked)
+        if not _is_price(text, a) and not _BOUND_BEFORE.search(text[max(0, a.start - 10) : a.start])
+    ]
 
 
 _GENERIC_NAME = re.compile(
@@ -1213,7 +1218,7 @@ def sum_after(text: str, end: int, *, reach: int = 30) -> ParsedAmount | None:
 
 # A bound, not a sum: 最多不超过50万元, 最高补助30万元, 不低于100万元.
 _BOUND_BEFORE = re.compile(
-    r"(?:不超过|不高于|不低于|不少于|最多|最高|至多|至少|上限为?|封顶)[^，,。；;0-9]{0,4}$"
+    r"(?:不超过|不高于|不低于|不少于|最多|最高|至多|至少|上限为?|封顶|[≤≥<>])[^，,。；;0-9]{0,4}$"
 )
 
 
@@ -1323,7 +1328,7 @@ def sums_as_parts(text: str) -> list[Part]:
     3895头,每头补助5000元,投入资金1947.5万元;购生产母驴…投入资金933.5万元): each sum closes a
     part, named by its first words. [] unless there are two at least, each named, none a
     source of the money."""
-    parts = _parts_in(text.replace("\n", "；"))
+    parts = _parts_in(text.replace("\n", "；"), by_sentence=True)
     return _spent_on(parts) if len(parts) >= 2 else []
 
 
@@ -1342,10 +1347,10 @@ GIVEN_OVER = rf"{MONEY}\s*[，,]?\s*(?:专项|全部|主要)?"
 _SUM_FOR = re.compile(rf"^\s*{GIVEN_OVER}(?:用于|为)(?P<name>[^，,；;。]{{2,40}})$")
 
 
-def _parts_in(rest: str) -> list[Part]:
+def _parts_in(rest: str, *, by_sentence: bool = False) -> list[Part]:
     """The parts of a breakdown's words, each closed by a sum, or each a sum and what it is
     for (其中,265万元用于居家养老上门服务,400万元用于家庭养老床位建设); [] when one has no
-    name."""
+    name. ``by_sentence``: a part begins no earlier than its sentence."""
     clauses = [c for c in re.split(r"[，,；;、]", rest.strip(" 。：:")) if c.strip()]
     spent = [_SUM_FOR.match(halfwidth(clause)) for clause in clauses]
     if len(spent) >= 2 and all(spent):
@@ -1361,6 +1366,9 @@ def _parts_in(rest: str) -> list[Part]:
             continue  # a rate inside the part
         words = rest[begin : amount.end].strip(" ，,；;。：:、")
         begin = amount.end
+        if by_sentence:
+            # A part begins with its sentence (…,支出率100%。甲公司…补助资金35万元 → 甲公司…).
+            words = words.rsplit("。", 1)[-1]
         name = _part_name(words)
         if not name:
             return []

@@ -722,8 +722,11 @@ def _parts_of(row: str, node: dict) -> list:
     parts = breakdown(row)
     if parts or not node["declared_total_yuan"]:
         return parts
-    parts = sums_as_parts(row)
     total = Decimal(node["declared_total_yuan"])
+    # (the whole said again is no part of it: 项目总投资70万元,总支出70万元。A…35万元,B…35万元)
+    parts = [part for part in sums_as_parts(row) if round_yuan(part.amount.value) != total]
+    if len(parts) < 2:
+        return []
     return parts if sum(round_yuan(part.amount.value) for part in parts) == total else []
 
 

@@ -3192,3 +3192,23 @@ def test_projects_counted_by_their_groups_heading_and_named_with_who_asks(said):
         ]
     else:  # the counts must hold
         assert not names
+
+
+def test_parts_after_the_whole_said_again_and_no_bound_as_a_line():
+    text = (
+        "项目名称:帮扶车间奖补项目\n"
+        "项目建设内容及规模:对2家帮扶车间给予奖励补助,奖补资金原则上每家帮扶车间(工坊)"
+        "不超过50万元。\n"
+        "资金使用明细:项目总投资70万元,总支出70万元,支出率100%。甲公司帮扶车间补助资金35万元,"
+        "乙公司帮扶车间补助资金35万元。\n"
+        "项目绩效目标实现情况:补助帮扶车间2家≤70万元。\n"
+    )
+    (project,) = parse_disclosure(text, year=2025).tree["projects"]
+    assert project["declared_total_yuan"] == "700000.00"
+    subs = project["sub_items"]
+    assert [(s["name"], s["declared_amount_yuan"]) for s in subs] == [
+        ("甲公司帮扶车间补助资金", "350000.00"),
+        ("乙公司帮扶车间补助资金", "350000.00"),
+    ]
+    amounts = [line["amount_yuan"] for s in subs for line in s["lines"]]
+    assert "500000.00" not in amounts  # 不超过50万元 bounds, it is no line's sum
