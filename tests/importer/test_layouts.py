@@ -3212,3 +3212,38 @@ def test_parts_after_the_whole_said_again_and_no_bound_as_a_line():
     ]
     amounts = [line["amount_yuan"] for s in subs for line in s["lines"]]
     assert "500000.00" not in amounts  # 不超过50万元 bounds, it is no line's sum
+
+
+@given(
+    _named_amounts(
+        ["全民健身运动经费", "专业竞技运动经费", "运动场馆维修改造经费", "全民健身城区项目补助"],
+        5000,
+    ),
+    st.sampled_from([0, 1]),
+)
+def test_a_funds_uses_after_its_sum_are_its_projects_where_they_make_it_up(units, off):
+    whole = sum(amount for _, amount in units) + off
+    uses = "、".join(f"{name}{amount}万元" for name, amount in units)
+    text = (
+        "关于2019年南昌市本级体育彩票公益金筹集使用情况的公告\n"
+        "一、2019年全市体育彩票公益金收入分配情况\n"
+        "2018年全市筹集体育彩票公益金8795.21万元,其中:市级留成5812.09万元,县级留成2983.12万元。\n"
+        "二、2019年市本级体育彩票公益金支出情况\n"
+        f"2019年市本级体育彩票公益金本年支出安排{whole}万元,其中{uses}。\n"
+    )
+    got = [(p.name, p.amount.value) for p in read_listing(text)]
+    if off == 0:
+        assert got == [(name, Decimal(amount) * 10000) for name, amount in units]
+    else:  # their sum must be the fund's
+        assert got == []
+
+
+def test_a_funds_uses_make_up_its_sum_as_the_text_rounds_it():
+    text = (
+        "2019年市本级体育彩票公益金本年支出安排5834.15万元,其中全民健身运动经费3317万元,"
+        "专业竞技运动经费445.5万元,运动场馆维修改造经费1971.645532万元、全民健身城区项目补助100万元。\n"
+    )
+    assert [p.amount.value for p in read_listing(text)][2] == Decimal("19716455.32")
+    # A fund shared among places is shared, not used: no projects.
+    shared = "2023年使用体彩公益金300万元,其中甲县100万元、乙县200万元。\n"
+    assert read_listing(shared) == []

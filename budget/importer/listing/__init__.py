@@ -27,6 +27,7 @@ from .paragraphs import numbered_paragraphs, run_on_items, semicolon_items
 from .prose import (
     counted_names,
     counted_sums,
+    fund_uses,
     funds_by_recipient,
     named_lines,
     projects_in_breakdown,
@@ -85,6 +86,7 @@ def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
         or projects_in_breakdown(lines)
         or funds_by_recipient(lines)
         or sums_for_projects(lines)
+        or fund_uses(lines)
     )
 
 

@@ -11,9 +11,10 @@ import re
 from decimal import Decimal
 
 from ...amounts import (
+    UNIT_MULTIPLIERS,
     find_amounts,
 )
-from ...normalize import squash
+from ...normalize import halfwidth, squash
 from ..lines import GIVEN_OVER, MONEY, breakdown, is_rate
 from ..numbering import (
     LIST_MARKER,
@@ -455,3 +456,59 @@ def sums_for_projects(lines: list[str]) -> list[ListedProject]:
             )
     names = {squash(item.name) for item in found}
     return found if len(found) >= 2 and len(names) == len(found) else []
+
+
+# The whole of a fund's spending before its uses: …使用体彩公益金6,036.9485万元, …本年支出安排
+# 5834.15万元 (a fund's, not a project's own money).
+_FUND_SPENT = re.compile(
+    r"(?:公益金|资金|基金|经费).*(?:使用|支出|安排|用于)|(?:使用|支出|安排).*(?:公益金|基金)"
+)
+
+# A use named as a place or a unit (its name short): a recipient's share.
+_PLACE_OR_UNIT = re.compile(rf".{{0,10}}(?:省|市|县|区|旗|镇|乡|{ORGANISATION_END})")
+
+
+def fund_uses(lines: list[str]) -> list[ListedProject]:
+    """A fund's uses, each with its sum, after 其中 (2023通州区使用体彩公益金6,036.9485万元其中:
+    用于建设全民健身公共体育场地、设施5169.6243万元,…;用于资助高水平体育后备人才培养285.2291万
+    元): each use a project, where the fund's sum before 其中 is theirs (to the precision it is
+    written in), the words before it naming a fund spent and no project, and no use a source
+    of the money or a place. The first such breakdown of the text; named from prose, so
+    flagged."""
+    for index, line in enumerate(lines):
+        before = line.split("其中", 1)[0]
+        if "其中" not in line or "项目" in before or not _FUND_SPENT.search(before):
+            continue
+        wholes = [a for a in find_amounts(before) if not is_rate(before, a)]
+        parts = breakdown(line)
+        if not wholes or len(parts) < 2:
+            continue
+        whole = wholes[-1]
+        total = sum(part.amount.value for part in parts)
+        if any(_PLACE_OR_UNIT.fullmatch(p.name) for p in parts):
+            continue  # a recipient's share, not a use
+        if not _same_to_its_precision(total, whole):
+            continue
+        return [
+            ListedProject(
+                name=re.sub(r"^(?:用于|用作)", "", part.name),
+                line=index + 1,
+                lines=[index + 1],
+                amount=part.amount,
+                amount_line=index + 1,
+                inferred=True,
+                content=[part.text],
+            )
+            for part in parts
+        ]
+    return []
+
+
+def _same_to_its_precision(total: Decimal, whole) -> bool:
+    """Whether ``total`` is ``whole`` as the text writes it (5834.145532万元 is 5834.15万元)."""
+    if total == whole.value:
+        return True
+    written = re.search(r"[0-9]+(?:[.．]([0-9]+))?", halfwidth(whole.text).replace(",", ""))
+    places = len(written.group(1) or "") if written else 0
+    step = UNIT_MULTIPLIERS[whole.unit] / Decimal(10) ** places
+    return abs(total - whole.value) * 2 < step
