@@ -3247,3 +3247,16 @@ def test_a_funds_uses_make_up_its_sum_as_the_text_rounds_it():
     # A fund shared among places is shared, not used: no projects.
     shared = "2023年使用体彩公益金300万元,其中甲县100万元、乙县200万元。\n"
     assert read_listing(shared) == []
+
+
+def test_run_on_items_each_with_its_whole_and_its_sources():
+    text = (
+        "下达京津风沙源治理二期工程2017年投资计划。总投资2.759亿元。一是林业任务,总投资0.996亿元,"
+        "其中,中央预算内投资0.7338亿元,地方配套0.2622亿元。工程造林7.35万亩。二是草原任务,"
+        "总投资0.968亿元,其中,中央预算内投资0.751亿元,地方配套0.217亿元。三是管理费200万元。\n"
+    )
+    assert [(p.name, p.amount.value) for p in read_listing(text)] == [
+        ("林业任务", Decimal("99600000")),
+        ("草原任务", Decimal("96800000")),
+        ("管理费", Decimal("2000000")),
+    ]

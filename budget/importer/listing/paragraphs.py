@@ -60,6 +60,10 @@ def run_on_items(lines: list[str]) -> list[ListedProject]:
             spent = [a for a in find_amounts(part) if not is_rate(part, a)]
             ends = len(spent) == 1 and not part[spent[0].end :].strip(" ；;。，,")
             sums = described_sums(part) or (spent if named or ends else [])
+            if len(sums) > 1:
+                # Its whole and its sources (总投资0.996亿元,其中,中央预算内投资0.7338亿元,…):
+                # the whole.
+                sums = [a for a in sums if _WHOLE_BEFORE.search(part[: a.start])] or sums
             if not named and ends:
                 name = _paragraph_name(first)
             if not 2 <= len(name) <= 60 or len(sums) != 1 or _A_STANDARD.search(part):
@@ -68,6 +72,10 @@ def run_on_items(lines: list[str]) -> list[ListedProject]:
         else:
             return items
     return []
+
+
+# A label saying a sum is the whole: 总投资0.996亿元, 合计….
+_WHOLE_BEFORE = re.compile(r"(?:总投资|投资总额|合计|总计|共计)\s*[:：为是]?\s*约?\s*$")
 
 
 # What a standard of support says, not a project (对新建50亩以上茶园的经营主体一次性奖补2万元,
