@@ -8,7 +8,7 @@ import itertools
 import re
 from datetime import date
 
-from ..normalize import blank_titles, halfwidth
+from ..normalize import blank_titles, halfwidth, squash
 from . import outline as o
 from .nodes import Finding, trimmed
 from .numbering import LIST_MARKER
@@ -98,6 +98,13 @@ _RECORD_AFTER_TITLE = re.compile(
 )
 
 
+# A line that is a date and time alone: when a page was published, not its title.
+_DATED = re.compile(
+    r"^\s*(?:19|20)[0-9]{2}\s*[-/.年]\s*[0-9]{1,2}\s*[-/.月]\s*[0-9]{1,2}\s*日?"
+    r"(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s*$"
+)
+
+
 def split_title(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
     """(the title's lines, the other lines before the first project).
 
@@ -128,7 +135,12 @@ def split_title(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
         # The page's record on the title's line (…美化工程 发布日期:2022-05-09 信息来源:…)
         # is no part of it.
         record = _RECORD_AFTER_TITLE.search(line.text)
-        title.append(o.Line(line.number, line.text[: record.start()]) if record else line)
+        kept = line.text[: record.start()] if record else line.text
+        if _DATED.match(kept) or any(squash(kept) == squash(t.text) for t in title):
+            # a date the page was published (2017-01-06 10:00 来源:…), or the title again
+            other.append(line)
+            continue
+        title.append(o.Line(line.number, kept) if record else line)
     if len("".join(line.text.strip() for line in title)) > 200:
         other = title[1:] + other
         title = title[:1]

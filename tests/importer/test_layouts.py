@@ -3260,3 +3260,19 @@ def test_run_on_items_each_with_its_whole_and_its_sources():
         ("草原任务", Decimal("96800000")),
         ("管理费", Decimal("2000000")),
     ]
+
+
+def test_a_pages_date_and_its_title_said_again_are_no_part_of_the_title():
+    text = (
+        "云霄县财政局关于下达2017年度村级组织运转经费的通知\n"
+        "2017-01-06 10:00 来源:云霄县财政局\n"
+        "云霄县财政局关于下达2017年度村级组织运转经费的通知\n\n"
+        "各乡镇(开发区)财政所:\n"
+        "现下达我县2017年第一批村级组织运转经费,合计824万元(详见附表)。\n"
+    )
+    result = parse_disclosure(text)
+    assert (
+        result.tree["disclosure"]["title"] == "云霄县财政局关于下达2017年度村级组织运转经费的通知"
+    )
+    (project,) = result.tree["projects"]
+    assert project["name"] == "2017年度村级组织运转经费"
