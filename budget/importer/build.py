@@ -19,7 +19,7 @@ from typing import Any
 
 from ..amounts import find_amounts
 from ..checks import check_project
-from ..normalize import halfwidth
+from ..normalize import halfwidth, squash
 from ..rollups import computed_amount
 from . import outline as o
 from .coverage import uncovered_lines
@@ -66,6 +66,7 @@ from .notices import (
     projects_unread,
     replied_project_name,
     rows_left_unread,
+    said_project_name,
     sums_as_sub_items,
     title_project_name,
     total_from_form,
@@ -176,6 +177,30 @@ def parse_disclosure(
     return result
 
 
+def _same_unit(one: str, other: str) -> bool:
+    """Whether two names of units may be one unit, one written with its place and one without
+    (区财政局, 重庆市大足区财政局; 闵行区发改委, 上海市闵行区发改委)."""
+    a, b = (squash(name).lstrip("省市县区") for name in (one, other))
+    return a in squash(other) or b in squash(one)
+
+
+def _parts_of_its_content(block: o.ProjectBlock, listed: list) -> bool:
+    """Whether the items of ``listed`` all stand in the content or overview section of a text
+    of one project that names its unit (一、实施单位 … 四、建设内容 (一)… 1.土地平整…,共投资
+    15.12万元): the parts of that project, not projects of their own."""
+    if not listed or block.section(o.UNIT) is None:
+        return False
+    for section in block.sections:
+        if section.kind not in (o.CONTENT, o.OVERVIEW):
+            continue
+        numbers = {line.number for line in section.lines}
+        if section.heading is not None:
+            numbers.add(section.heading.number)
+        if all(item.line in numbers for item in listed):
+            return True
+    return False
+
+
 def _parse(text: str, *, department: str | None, year: int | None) -> ImportResult:
     findings: list[Finding] = []
     text = unflatten(text)  # flattened tables' bare cell bars, line for line
@@ -198,6 +223,8 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         if not outline.projects or (lone is not None and header_cell(lone.section(o.NAME)))
         else []
     )
+    if lone is not None and _parts_of_its_content(lone, listed):
+        listed = []  # a text of one project listing what it builds (四、建设内容 1.… 2.…)
     notice = None
     if not outline.projects and len(listed) < 2 and not (listed and listed[0].from_table):
         # One row of a table that names its columns is one project; else a notice's title.
@@ -252,6 +279,17 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
     )
     if name and not department:
         short_department(name, findings)
+        published = publishing_department(text)
+        if published and not _same_unit(published, name):
+            # The issuer the title or signature names and the publisher the page names are
+            # not the same unit (华池县脱贫攻坚领导小组办公室, 发布机构: 县扶贫办): staff choose.
+            findings.append(
+                Finding(
+                    "warning",
+                    f"预算单位取“{name}”，而页面所注发布机构为“{published}”，两者不同，请核对。",
+                    field="department",
+                )
+            )
     if len(listed) >= 2 or (listed and (not outline.projects or listed[0].from_table)):
         # An annual list of projects (a table, or numbered items with their money): the
         # rows are the projects; the text around them is kept with the first (below).
@@ -421,6 +459,8 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             named, source = title_project_name(title_lines), "标题"
             if named is None:
                 named, source = replied_project_name(text), "所批复的请示"
+            if named is None:
+                named, source = said_project_name(text), "正文开头"
         if named is not None:
             projects[0]["name"], anchors[0]["name"] = named
             findings.remove(unnamed[0])

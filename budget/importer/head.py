@@ -77,7 +77,7 @@ _NOT_TITLE = re.compile(
     # A web page's record of the document (索引号, 发文机关, 成文日期 …) is not its title:
     # its dates are when it was written or published, not the year it budgets for.
     r"|^\s*(?:[•·]\s*)?[\[【]?\s*(?:索\s*引\s*号|(?:主题|组配|体裁|信息)?分\s*类|发文机[关构]|发布机构|"
-    r"成文日期|发[布文]日期|发布时间|发布单位|更新时间|发文字号|文\s*号|有\s*效\s*性|公开方式|公开范围|"
+    r"成文日期|发[布文]日期|发布时间|发布单位|公开主体|生效日期|失效日期|更新时间|发文字号|文\s*号|有\s*效\s*性|公开方式|公开范围|"
     r"公开目录|信息来源|来\s*源|作\s*者|浏览次数|访问次数|点击数|责任编辑|字\s*号|日\s*期)"
     r"\s*[\]】]?\s*[:：|]"
     # (索 引 号 LY00106-…, 发布机构 龙岩市…: the record's label and value set apart by spaces
@@ -105,6 +105,10 @@ _DATED = re.compile(
 )
 
 
+# A record's label alone on its line, its value below: • 公开主体:
+_LABEL_ALONE = re.compile(r"^[•·\s\[【]*[\u4e00-\u9fff ]{2,8}[\]】]?\s*[:：]$")
+
+
 def split_title(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
     """(the title's lines, the other lines before the first project).
 
@@ -115,10 +119,12 @@ def split_title(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
     title: list[o.Line] = []
     other: list[o.Line] = []
     stopped = False
+    label_alone = False  # a record's label whose value is on the next line (公开主体: / 区民政局)
     for line in lines:
         text = line.text.strip()
-        if _NOT_TITLE.match(text):
+        if _NOT_TITLE.match(text) or (label_alone and text):
             other.append(line)
+            label_alone = bool(_NOT_TITLE.match(text)) and bool(_LABEL_ALONE.match(text))
             continue
         # A numbered line (一、2015年未使用…) is the body begun: a page without its title.
         # A line ending in a colon is the body begun, even at the top: the addressee (各乡(镇)
@@ -241,7 +247,8 @@ def organisation(name: str) -> str:
 # The page a text was published on names who published it (信息来源:区卫生健康局,
 # 发布机构 | 昌宁县发改局, 来源:区发改局 2021-06-16): the issuing unit at the document's head.
 _SITE_LABEL = re.compile(
-    r"(?<![\u4e00-\u9fff])(?:信息来源|来源|发布机构|发布单位|发布者|发文机关)\s*[:：|]\s*(?:[|｜]\s*)?"
+    r"(?<![\u4e00-\u9fff])(?:信息来源|来源|发布机构|发布单位|发布者|发文机关|公开主体|发文单位)"
+    r"\s*[:：|]\s*(?:[|｜]\s*)?"
     r"(?P<value>[^\s|:：]{2,40})"
 )
 

@@ -323,6 +323,23 @@ def replied_project_name(text: str) -> tuple[str, int] | None:
     return None
 
 
+# The one project the text's first sentences say it sets out (我镇拟申报城桥镇…建设项目,具体
+# 如下:; 现将2024年…配套项目绩效目标自评报告如下:).
+_SAID_PROJECT = re.compile(
+    r"(?:拟申报|申报|拟实施|拟建设|现将|现对)(?P<name>[^，,。；;:：《》]{4,60}?项目)"
+    r"[，,]?[^。；;，,]{0,12}如下"
+)
+
+
+def said_project_name(text: str) -> tuple[str, int] | None:
+    """The one project the first lines of the body say they set out, with its line; None."""
+    for number, line in enumerate(text.split("\n")[:15], 1):
+        said = _SAID_PROJECT.search(halfwidth(line))
+        if said:
+            return line[said.start("name") : said.end("name")], number
+    return None
+
+
 _NOTICE_TOTAL = re.compile(
     r"(?:总投资|项目(?:建设)?资金(?:预算)?|投资总额|资金总额|预算金额|申请资金|项目金额|资金投入|投入(?:建设)?资金|总造价)"
     # (an estimate's 约: 匡算总投资约603万元)

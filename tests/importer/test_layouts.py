@@ -3276,3 +3276,35 @@ def test_a_pages_date_and_its_title_said_again_are_no_part_of_the_title():
     )
     (project,) = result.tree["projects"]
     assert project["name"] == "2017年度村级组织运转经费"
+
+
+def test_a_request_for_one_project_listing_what_it_builds_is_one_project():
+    text = (
+        "公开主体:\n上海市崇明区城桥镇人民政府\n发文字号:\n沪崇城府〔2024〕83号\n"
+        "区农业农村委:\n"
+        "为推进我镇绿叶菜的规模化种植,我镇拟申报城桥镇崇上高标准蔬菜生产基地建设项目,具体如下:\n"
+        "一、实施单位\n上海崇上农业发展有限公司;\n"
+        "四、建设内容\n(一)基础性建设\n1.土地平整302.4亩,共投资15.12万元;\n"
+        "2.农用配电1项,共投资225.20万元。\n(二)生产设施建设\n"
+        "1.新建连栋温室151872平方米,共投资 3493.06万元。\n"
+        "五、资金概算\n项目总投资3733.38万元。\n"
+    )
+    result = parse_disclosure(text, year=2024)
+    assert result.tree["department"]["name"] == "上海市崇明区城桥镇人民政府"
+    (project,) = result.tree["projects"]
+    assert project["name"] == "城桥镇崇上高标准蔬菜生产基地建设项目"
+    assert project["implementing_unit"] == "上海崇上农业发展有限公司"
+    assert project["declared_total_yuan"] == "37333800.00"
+
+
+def test_an_issuer_other_than_the_pages_publisher_is_flagged():
+    text = (
+        "索引号: 3070211020000013000000/2021042000000675 发布机构: 县扶贫办\n"
+        "华池县脱贫攻坚领导小组办公室关于下达华池县2021年第一批项目计划的通知\n"
+        "经研究,下达华池县城关镇道路硬化项目资金10万元。\n"
+    )
+    result = parse_disclosure(text)
+    assert result.tree["department"]["name"] == "华池县脱贫攻坚领导小组办公室"
+    assert any(f.field == "department" and "县扶贫办" in f.message for f in result.findings)
+    same = text.replace("县扶贫办", "华池县脱贫攻坚领导小组办公室")
+    assert not any(f.field == "department" for f in parse_disclosure(same).findings)
