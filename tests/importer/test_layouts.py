@@ -3308,3 +3308,27 @@ def test_an_issuer_other_than_the_pages_publisher_is_flagged():
     assert any(f.field == "department" and "县扶贫办" in f.message for f in result.findings)
     same = text.replace("县扶贫办", "华池县脱贫攻坚领导小组办公室")
     assert not any(f.field == "department" for f in parse_disclosure(same).findings)
+
+
+def test_a_table_whose_unit_column_is_the_owner_one_cell_a_line():
+    cells = [
+        "序号", "镇 街", "项目名称", "项目业主", "补助资金(万元)",
+        "1", "临江镇", "500亩混交林种植基地", "重庆市竹杏林业有限公司", "30",
+        "2", "来苏镇", "木本油料建设项目", "重庆谷显德生态农业发展有限公司", "10",
+        "合计", "", "", "", "40",
+    ]  # fmt: skip
+    text = "永川区2017年林业特色产业建设项目名单\n" + "\n|\n".join(cells) + "\n|\n"
+    projects = parse_disclosure(text).tree["projects"]
+    assert [(p["name"], p["implementing_unit"], p["declared_total_yuan"]) for p in projects] == [
+        ("500亩混交林种植基地", "重庆市竹杏林业有限公司", "300000.00"),
+        ("木本油料建设项目", "重庆谷显德生态农业发展有限公司", "100000.00"),
+    ]
+
+
+def test_the_owner_said_in_a_sentence_under_its_heading_is_the_unit():
+    text = (
+        "一、项目名称:鸳鸯村文化礼堂项目\n五、项目业主\n"
+        "本项目业主为海盐县于城镇鸳鸯股份经济合作社。\n"
+    )
+    (project,) = parse_disclosure(text, year=2020).tree["projects"]
+    assert project["implementing_unit"] == "海盐县于城镇鸳鸯股份经济合作社"
