@@ -462,7 +462,11 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             if named is None:
                 named, source = said_project_name(text), "正文开头"
         if named is not None:
+            placeholder = projects[0]["name"]
             projects[0]["name"], anchors[0]["name"] = named
+            for sub in projects[0]["sub_items"]:
+                if sub["name"] == placeholder:
+                    sub["name"] = named[0][:200]  # the one sub-item holding it all
             findings.remove(unnamed[0])
             findings.append(
                 Finding("warning", f"项目名称取自{source}，请核对。", named[1], 1, field="name")

@@ -12,7 +12,7 @@ from ..normalize import blank_titles, halfwidth, squash
 from . import outline as o
 from .nodes import Finding, trimmed
 from .numbering import LIST_MARKER
-from .tables import ORGANISATION_END
+from .tables import CELL_LABELS, ORGANISATION_END
 
 YEAR = re.compile(r"(?P<year>(?:19|20)[0-9]{2})\s*年")
 
@@ -260,10 +260,16 @@ def labelled_department(text: str) -> str:
     """The unit a form names in its 预算单位 / 主管部门 cell (``[077]淮北市文化旅游体育局``,
     ``219-池州市…``: the code goes), or ""."""
     for match in _DEPARTMENT_LABEL.finditer(halfwidth(text)):
-        value = organisation(text[match.start("value") : match.end("value")])
+        value = text[match.start("value") : match.end("value")]
+        # The form's next cell run on after it (…交通运输局资金使用单位阆中市交通运输局).
+        glued = _GLUED_CELL.search(value, 2)
+        value = organisation(value[: glued.start()] if glued else value)
         if value:
             return value
     return ""
+
+
+_GLUED_CELL = re.compile("|".join(re.escape(label) for label in CELL_LABELS))
 
 
 def publishing_department(text: str) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..amounts import (
+    find_amounts,
     round_yuan,
 )
 from ..normalize import halfwidth, squash
@@ -419,6 +420,27 @@ def build_project(
                     _heading_line(first(kind)),
                 )
     subs.sort(key=lambda sub: sub.number)
+    if len(subs) >= 2 and not any(
+        find_amounts("\n".join([*sub.content, *sub.plan])) for sub in subs
+    ):
+        # Items that state no money ((一)路基:… (二)路面:…) describe the work; they are no
+        # parts of the project's money: one sub-item holds them, as written.
+        named = [
+            (f"{sub.name}：" if sub.name and not "".join(sub.content).startswith(sub.name) else "")
+            for sub in subs
+        ]
+        subs = [
+            _Sub(
+                number=1,
+                name=node["name"],
+                content=[
+                    prefix + "\n".join(sub.content) for prefix, sub in zip(named, subs, strict=True)
+                ],
+                plan=[line for sub in subs for line in sub.plan],
+                content_line=subs[0].content_line,
+                plan_line=next((sub.plan_line for sub in subs if sub.plan_line), None),
+            )
+        ]
     anchors["sub"] = {index: sub.line for index, sub in enumerate(subs, start=1)}
     anchors["lines"] = {}
     anchors["basis"] = _body_line(first(o.BASIS))

@@ -3332,3 +3332,17 @@ def test_the_owner_said_in_a_sentence_under_its_heading_is_the_unit():
     )
     (project,) = parse_disclosure(text, year=2020).tree["projects"]
     assert project["implementing_unit"] == "海盐县于城镇鸳鸯股份经济合作社"
+
+
+def test_a_matter_heading_names_no_project_and_content_without_money_is_one_sub_item():
+    text = (
+        "关于下达铜梁区2025年第二批乡村振兴泥结石路硬化工程项目计划的通知\n"
+        "一、建设任务\n2025年计划实施泥结石路硬化44.49公里,项目总投资2206万元,其中财政补助2004万元。\n"
+        "二、建设内容\n(一)路基:以现有非耕地泥结石路为基础,捣平、夯实。\n"
+        "(二)路面:在碎石调平层上铺设水泥混凝土路面。\n(三)其他:设置土边沟和必要的排水涵管。\n"
+    )
+    (project,) = parse_disclosure(text, year=2025).tree["projects"]
+    assert project["name"] != "建设任务"
+    (sub,) = project["sub_items"]
+    assert sub["name"] == project["name"]
+    assert "路基" in sub["content"] and "排水涵管" in sub["content"]
