@@ -3346,3 +3346,13 @@ def test_a_matter_heading_names_no_project_and_content_without_money_is_one_sub_
     (sub,) = project["sub_items"]
     assert sub["name"] == project["name"]
     assert "路基" in sub["content"] and "排水涵管" in sub["content"]
+
+
+def test_a_tables_unit_at_the_end_of_its_title_line():
+    text = (
+        "瀍河回族区2024年第二批财政衔接推进乡村振兴补助资金分配情况表 单位:万元 | |||||\n"
+        "序号 | 项目名称 | 建设地点 | 投资规模 | 责任单位 |\n"
+        "1 | “雨露计划”职业教育培训补助项目 | 白马寺镇 | 9.45 | 农业农村局 |\n"
+        "2 | 孔寨社区羊肚菌特色产业园(二期)项目 | 白马寺镇 | 324.87 | 白马寺镇 |\n"
+    )
+    assert [p.amount.value for p in read_listing(text)] == [Decimal("94500"), Decimal("3248700")]

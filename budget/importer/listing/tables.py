@@ -96,6 +96,10 @@ _END_ROW = re.compile(r"^(?:合计|总计|附件|附表)")
 
 
 _TABLE_UNIT = re.compile(r"^\s*(?:金额|计量|投资)?单位\s*[:：]\s*(?P<unit>亿元|万元|元)\s*$")
+# The unit at the end of the table's title line (…分配情况表 单位:万元 | |||||).
+_TITLE_UNIT = re.compile(
+    r"表\s*[(（]?\s*(?:金额|计量|投资)?单位\s*[:：]\s*(?P<unit>亿元|万元|元)\s*[)）]?[\s|｜]*$"
+)
 
 
 def split_cells(text: str) -> list[str]:
@@ -258,7 +262,7 @@ def _table_unit(header: list[str], columns: dict[str, int], before: list[str]) -
         if heading in ("小计", "合计", "总计") and len(stated) == 1 and "" not in stated:
             return stated.pop()
     for text in reversed(before[-8:]):
-        match = _TABLE_UNIT.match(halfwidth(text))
+        match = _TABLE_UNIT.match(halfwidth(text)) or _TITLE_UNIT.search(halfwidth(text))
         if match:
             return match.group("unit")
     return None
