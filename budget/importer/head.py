@@ -295,11 +295,17 @@ def signing_department(text: str) -> str:
     spaces or 、) right above the date it was issued (遂宁市船山区发展和改革局 / 2022年9月28日),
     as notices end; the first such signature, or ""."""
     filled = [line.strip() for line in text.split("\n") if line.strip()]
-    for line, following in itertools.pairwise(filled):
+    for index, (line, following) in enumerate(itertools.pairwise(filled)):
         if not _DATE_LINE.match(halfwidth(following)) or len(line) > 80:
             continue
         if signed := organisation(line):
-            return signed
+            # Joint issuers sign a line each (中共西湖区委宣传部 / 西湖区财政局 / 2022年…).
+            above = []
+            for earlier in reversed(filled[max(0, index - 3) : index]):
+                if len(earlier) > 40 or not organisation(earlier):
+                    break
+                above.insert(0, organisation(earlier))
+            return "、".join([*above, signed])
     return ""
 
 

@@ -3356,3 +3356,27 @@ def test_a_tables_unit_at_the_end_of_its_title_line():
         "2 | 孔寨社区羊肚菌特色产业园(二期)项目 | 白马寺镇 | 324.87 | 白马寺镇 |\n"
     )
     assert [p.amount.value for p in read_listing(text)] == [Decimal("94500"), Decimal("3248700")]
+
+
+def test_paragraphs_each_opening_with_the_project_it_tells_of_and_its_whole():
+    text = (
+        "关于尤河下游治理工程剩余资金计划安排的通知\n"
+        "市水务局:\n"
+        "尤河下游治理工程属2002年度渭洛河下游治理工程计划项目,省发改委下达计划总投资1395万元,"
+        "其中中央投资700万元,地市配套695万元。剩余资金251.67万元。\n"
+        "尤河橡胶坝工程为市上重点民生工程,概算批复总投资5728.55万元,资金缺口约1369.88万元。\n"
+        "全区兑现补贴资金共计5,116,590.50元。\n"
+    )
+    assert [(p.name, p.amount.value) for p in read_listing(text)] == [
+        ("尤河下游治理工程", Decimal("13950000")),
+        ("尤河橡胶坝工程", Decimal("57285500")),
+    ]
+
+
+def test_joint_issuers_signing_a_line_each_are_the_department():
+    from budget.importer.head import signing_department
+
+    text = "现将经费下达给你们。\n中共西湖区委宣传部\n西湖区财政局\n2022年 11月28日\n"
+    assert signing_department(text) == "中共西湖区委宣传部、西湖区财政局"
+    text = "现将经费下达给你们,请遵照执行。\n西湖区财政局\n2022年11月28日\n"
+    assert signing_department(text) == "西湖区财政局"

@@ -23,7 +23,12 @@ from ...amounts import ParsedAmount
 from ...normalize import squash
 from .listed import ListedProject
 from .numbered import numbered_items
-from .paragraphs import numbered_paragraphs, run_on_items, semicolon_items
+from .paragraphs import (
+    numbered_paragraphs,
+    paragraphs_by_name,
+    run_on_items,
+    semicolon_items,
+)
 from .prose import (
     counted_names,
     counted_sums,
@@ -87,6 +92,7 @@ def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
         or funds_by_recipient(lines)
         or sums_for_projects(lines)
         or fund_uses(lines)
+        or paragraphs_by_name(lines)
     )
 
 

@@ -12,7 +12,7 @@ from ...amounts import (
     ParsedAmount,
     find_amounts,
 )
-from ...normalize import halfwidth
+from ...normalize import halfwidth, squash
 from ..lines import is_rate, rate_at
 from ..numbering import (
     chinese_number,
@@ -393,3 +393,33 @@ def semicolon_items(lines: list[str]) -> list[ListedProject]:
         else:
             return items
     return []
+
+
+# A paragraph opening with the project or fund it tells of: 尤河橡胶坝工程为市上重点民生工程,
+# 西吉县…森林抚育和成果巩固补助资金本次共兑现5个村.
+_NAME_OPENS = re.compile(
+    r"^\s*(?!全|本|我|该)(?P<name>[^，,。；;:：、()（）《》\s]{4,60}?(?:项目|工程|资金))"
+    r"(?=属|为|是|系|本次|共|于|由|计划|总投资|已|经)"
+)
+_WHOLE_SAID = re.compile(r"(?:总投资|投资总额|合计|总计|共计)\s*[:：为是]?\s*约?\s*$")
+
+
+def paragraphs_by_name(lines: list[str]) -> list[ListedProject]:
+    """Paragraphs each opening with the name of the project or fund it tells of and stating its
+    whole (尤河下游治理工程属…计划总投资1395万元,其中… / 尤河橡胶坝工程为…概算批复总投资5728.55
+    万元,…): two at least, named apart, each a project with the first sum its words call the
+    whole. Named from prose, so flagged."""
+    found: list[ListedProject] = []
+    for number, line in enumerate(lines, 1):
+        opens = _NAME_OPENS.match(line)
+        if opens is None:
+            continue
+        wholes = [
+            a
+            for a in find_amounts(line)
+            if not is_rate(line, a) and _WHOLE_SAID.search(line[max(0, a.start - 12) : a.start])
+        ]
+        if wholes:
+            found.append(_prose_item(opens["name"], wholes[0], line, number, "paragraph"))
+    names = {squash(item.name) for item in found}
+    return found if len(found) >= 2 and len(names) == len(found) else []
