@@ -324,16 +324,18 @@ def replied_project_name(text: str) -> tuple[str, int] | None:
 
 
 # The one project the text's first sentences say it sets out (我镇拟申报城桥镇…建设项目,具体
-# 如下:; 现将2024年…配套项目绩效目标自评报告如下:).
+# 如下:; 现将2024年…配套项目绩效目标自评报告如下:) or carries out with its whole (…谋划实施了
+# 张家川县中西部城乡供水水源保障工程,总投资15404万元).
 _SAID_PROJECT = re.compile(
-    r"(?:拟申报|申报|拟实施|拟建设|现将|现对)(?P<name>[^，,。；;:：《》]{4,60}?项目)"
-    r"[，,]?[^。；;，,]{0,12}如下"
+    r"(?:拟申报|申报|拟实施|实施了|拟建设|现将|现对)(?P<name>[^，,。；;:：《》]{4,60}?(?:项目|工程))"
+    # (…,具体如下; …绩效目标自评报告如下; 实施了…工程,总投资15404万元)
+    r"(?:[，,]?[^。；;，,]{0,12}如下|[，,]\s*(?:项目)?总投资)"
 )
 
 
 def said_project_name(text: str) -> tuple[str, int] | None:
     """The one project the first lines of the body say they set out, with its line; None."""
-    for number, line in enumerate(text.split("\n")[:15], 1):
+    for number, line in enumerate(text.split("\n")[:40], 1):
         said = _SAID_PROJECT.search(halfwidth(line))
         if said:
             return line[said.start("name") : said.end("name")], number
@@ -352,7 +354,8 @@ def notice_project(text: str, title_lines: list[o.Line]) -> ListedProject | None
     with the total the text states for it (该项目总投资450万元, 项目资金1570万元); None when
     the title names no project, or more than one."""
     # (else the project the request a reply answers names: 你单位报来《关于…项目建议书的请示》)
-    named = title_project_name(title_lines) or replied_project_name(text)
+    # (or the one its first sentences set out: 我镇拟申报…项目,具体如下)
+    named = title_project_name(title_lines) or replied_project_name(text) or said_project_name(text)
     if named is None:
         return None
     name, line = named

@@ -3380,3 +3380,25 @@ def test_joint_issuers_signing_a_line_each_are_the_department():
     assert signing_department(text) == "中共西湖区委宣传部、西湖区财政局"
     text = "现将经费下达给你们,请遵照执行。\n西湖区财政局\n2022年11月28日\n"
     assert signing_department(text) == "西湖区财政局"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "张家川县依托新建的富川水库谋划实施了张家川县中西部城乡供水水源保障工程,总投资15404万元。",
+            "张家川县中西部城乡供水水源保障工程",
+        ),
+        (
+            "现将2024年固始县祖师庙镇仰天洼社区产业设施配套项目绩效目标自评报告如下:",
+            "2024年固始县祖师庙镇仰天洼社区产业设施配套项目",
+        ),
+    ],
+)
+def test_the_project_a_notices_first_sentences_set_out(sentence, name):
+    text = (
+        "天水市水务局关于市人大八届五次会议第161号提案的答复\n代表:\n"
+        f"{sentence}\n经研究,安排资金50万元。\n"
+    )
+    (project,) = parse_disclosure(text, year=2025).tree["projects"]
+    assert project["name"] == name
