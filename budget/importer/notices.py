@@ -36,7 +36,7 @@ from .lines import Line as ParsedLine
 from .listing import HEADER_WORDS, ListedProject, read_allocation
 from .nodes import Finding, append_text, line_node, sub_item_node, trimmed, written, yuan_text
 from .numbering import count_value, marker_at_start
-from .tables import form_total
+from .tables import ORGANISATION_END, form_total
 
 
 def header_cell(section: o.Section | None) -> bool:
@@ -437,8 +437,13 @@ _GIVEN_FOR = re.compile(rf"(?:下达|安排|拨付|分配)[^，,。；;]{{0,24}}
 
 # A title's words around what it is about: who issued it, what kind of document it is.
 _TITLE_KIND = re.compile(
-    r"(?:的)?(?:公示公告|公示|公告|通知|批复|报告|请示|说明|情况|方案|计划|安排表?|分配表?|表)"
+    r"(?:的)?(?:公示公告|公示|公告|通知|批复|报告|请示|说明|情况|方案|计划|安排表?|分配表?|表|验收|评审结果)"
     r"(?:[(（][^()（）]{1,10}[)）])?$"
+)
+
+
+_ISSUER_BEFORE_YEAR = re.compile(
+    rf"^[\u4e00-\u9fff]{{2,20}}?{ORGANISATION_END}(?=(?:19|20)[0-9]{{2}}年)"
 )
 
 
@@ -457,6 +462,8 @@ def whole_text_project(
     while name and name != previous:
         previous = name
         name = _TITLE_KIND.sub("", name).strip()
+    # (the issuer before the year its title starts with: 卢氏县农业农村局2022年连翘…奖补)
+    name = _ISSUER_BEFORE_YEAR.sub("", name)
     if len(name) > 60 or re.search(r"[。；;，,]", name):
         name = ""  # no title: the text opens with its prose, which names nothing
     line = title_lines[0].number if title_lines else 1

@@ -3402,3 +3402,14 @@ def test_the_project_a_notices_first_sentences_set_out(sentence, name):
     )
     (project,) = parse_disclosure(text, year=2025).tree["projects"]
     assert project["name"] == name
+
+
+def test_a_whole_texts_name_without_its_issuer_and_the_kind_of_notice():
+    text = (
+        "卢氏县农业农村局2022年连翘栽植管护销售奖补验收情况公告\n"
+        "现将项目情况公告如下:\n"
+        "2022年全县符合奖补条件的基地面积共计4894亩,奖补资金为146.82万元;"
+        "全县符合挂果管护奖补面积共1900亩,奖补资金为19万元。\n"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert project["name"] == "2022年连翘栽植管护销售奖补"
