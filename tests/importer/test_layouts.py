@@ -3413,3 +3413,15 @@ def test_a_whole_texts_name_without_its_issuer_and_the_kind_of_notice():
     )
     (project,) = parse_disclosure(text).tree["projects"]
     assert project["name"] == "2022年连翘栽植管护销售奖补"
+
+
+def test_an_items_verb_joined_by_another_stays_in_its_name():
+    text = (
+        "二、2022年区本级体育彩票公益金使用情况\n\n"
+        "(一)资助或组织开展全民健身活动项目经费4.2万元。\n\n"
+        "(二)捐赠体育健身器材项目经费82.5099万元。主要用于新建与维护公共体育场地。\n"
+    )
+    assert [p.name for p in read_listing(text)] == [
+        "资助或组织开展全民健身活动项目",
+        "捐赠体育健身器材项目",
+    ]

@@ -519,7 +519,10 @@ _BY_UNIT = re.compile(r"由(?P<unit>[^，,。；;]{2,30}?)(?:牵头|负责)*实�
 def _item_name(words: str) -> str:
     """A project's name in the words before its money: 安排产业发展项目资金 → 产业发展项目;
     …配套项目计划投资 → …配套项目; 下达通川区…扶贫资金 → 通川区…扶贫资金."""
-    name = re.sub(r"^(?:安排|用于|资助(?:本[区县市镇]?)?|(?:提前)?下达|拨付|下拨)", "", words)
+    # (not where a second verb joins it: 资助或组织开展全民健身活动项目 is one name)
+    name = re.sub(
+        r"^(?:安排|用于|资助(?:本[区县市镇]?)?|(?:提前)?下达|拨付|下拨)(?![或和及与、])", "", words
+    )
     # The money the item spends, named before it: 本级体育彩票公益金用于全民健身支出.
     name = re.sub(r"^[^，,。]{0,20}?(?:资金|公益金|经费)用于", "", name)
     name = re.sub(
