@@ -3425,3 +3425,15 @@ def test_an_items_verb_joined_by_another_stays_in_its_name():
         "资助或组织开展全民健身活动项目",
         "捐赠体育健身器材项目",
     ]
+
+
+def test_projects_each_told_after_its_whole():
+    text = (
+        "近日,我区两个工业项目获得中央预算内投资计划的资金扶持,扶持资金合计220万元。其中辽宁民盛重工"
+        "有限公司总投资1200万元的加氢反应器筒节加工项目争取资金120万元,辽宁东颢化工有限公司总投资"
+        "1000万元的年产420吨工业芴和年产500吨蒽醌生产项目争取资金100万元。\n"
+    )
+    assert [(p.name, p.amount.value) for p in read_listing(text)] == [
+        ("加氢反应器筒节加工项目", Decimal("12000000")),
+        ("年产420吨工业芴和年产500吨蒽醌生产项目", Decimal("10000000")),
+    ]

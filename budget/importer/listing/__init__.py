@@ -34,6 +34,7 @@ from .prose import (
     counted_sums,
     fund_uses,
     funds_by_recipient,
+    invested_projects,
     named_lines,
     projects_in_breakdown,
     sums_for_projects,
@@ -93,6 +94,7 @@ def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
         or sums_for_projects(lines)
         or fund_uses(lines)
         or paragraphs_by_name(lines)
+        or invested_projects(lines)
     )
 
 

@@ -512,3 +512,32 @@ def _same_to_its_precision(total: Decimal, whole) -> bool:
     places = len(written.group(1) or "") if written else 0
     step = UNIT_MULTIPLIERS[whole.unit] / Decimal(10) ** places
     return abs(total - whole.value) * 2 < step
+
+
+# A project told with its whole before it: 辽宁民盛重工有限公司总投资1200万元的加氢反应器筒节
+# 加工项目争取资金120万元.
+_INVESTED = re.compile(
+    rf"(?:总投资|计划总投资|投资总额)\s*(?:为|约)?\s*{MONEY}\s*的(?P<name>[^，,。；;:：的]{{4,60}}?(?:项目|工程))"
+)
+
+
+def invested_projects(lines: list[str]) -> list[ListedProject]:
+    """Projects a paragraph names each after its whole (…公司总投资1200万元的加氢反应器筒节加工
+    项目争取资金120万元,…公司总投资1000万元的…生产项目争取资金100万元): two at least in one
+    paragraph, named apart, each with that whole. Named from prose, so flagged."""
+    for number, line in enumerate(lines, 1):
+        found = [
+            ListedProject(
+                name=told["name"],
+                line=number,
+                lines=[number],
+                amount=find_amounts(told["amount"])[0],
+                amount_line=number,
+                inferred=True,
+                content=[told.group()],
+            )
+            for told in _INVESTED.finditer(line)
+        ]
+        if len(found) >= 2 and len({squash(item.name) for item in found}) == len(found):
+            return found
+    return []
