@@ -474,6 +474,13 @@ def _misaligned_rows(
     # read by the header from the left, still a guess staff check (a last row the text cuts
     # short is left out).
     name_at, amount_at, unit_at = (columns.get(kind) for kind in ("name", "amount", "unit"))
+    # A row opens with its 序号: header cells before that column (the table's title read as
+    # one, 项目奖励资金分配表) have no cell in the rows.
+    before = columns.get("number", 0)
+    name_at, amount_at, unit_at = (
+        at - before if at is not None and at >= before else None
+        for at in (name_at, amount_at, unit_at)
+    )
 
     def by_header(row: list[tuple[int, str]]) -> bool:
         return (
@@ -498,6 +505,38 @@ def _misaligned_rows(
                     project.unit = single_value(cell, "unit")[0]
                 projects.append(project)
             return projects
+    if (
+        name_at is not None
+        and amount_at is not None
+        and unit_at is not None
+        and unit_at < name_at
+        and len(rows) >= 2
+    ):
+        # Rows short of the widest by the cells merged down from a row above (a unit's cell
+        # over its projects' rows): lined up from the right, as the widest is by the header.
+        width = max(len(row) for row in rows)
+        if width > max(name_at, amount_at) and all(
+            _right_aligned(row, width, name_at, amount_at) for row in rows[:-1]
+        ):
+            projects, group = [], ""
+            for row in rows:
+                if not _right_aligned(row, width, name_at, amount_at):
+                    break  # the text ends inside its last row
+                lost = width - len(row)
+                project = _guessed_row(
+                    row[name_at - lost][1],
+                    row[amount_at - lost][1],
+                    unit,
+                    [n for n, _ in row],
+                    [c for _, c in row],
+                )
+                if unit_at is not None:
+                    at = unit_at - lost
+                    group = row[at][1] if 0 < at < len(row) else group
+                    project.unit = single_value(group, "unit")[0] if group else ""
+                projects.append(project)
+            if len(projects) >= 2:
+                return projects
     projects = []
     for index, row in enumerate(rows):
         words = [c for _, c in row[1:] if not _NUMERIC_CELL.match(c) and len(c) <= 30]
@@ -512,6 +551,18 @@ def _misaligned_rows(
             )
         )
     return projects if len(projects) >= 2 else []
+
+
+def _right_aligned(row: list[tuple[int, str]], width: int, name_at: int, amount_at: int) -> bool:
+    """Whether ``row``, lined up from the right with a row ``width`` cells wide, holds a name
+    and a figure where the header puts them (its 序号 first)."""
+    lost = width - len(row)
+    return (
+        lost >= 0
+        and name_at - lost >= 1
+        and _name_like(row[name_at - lost][1])
+        and bool(_NUMERIC_CELL.match(row[amount_at - lost][1]))
+    )
 
 
 def _name_like(cell: str) -> bool:
