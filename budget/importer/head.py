@@ -105,6 +105,10 @@ _DATED = re.compile(
 )
 
 
+# The page's own title field: 标题: 海南省财政厅关于下达…的通知.
+_TITLE_FIELD = re.compile(r"^\s*标\s*题\s*[:：]\s*(?P<value>\S.{3,})$")
+
+
 # A record's label alone on its line, its value below: • 公开主体:
 _LABEL_ALONE = re.compile(r"^[•·\s\[【]*[\u4e00-\u9fff ]{2,8}[\]】]?\s*[:：]$")
 
@@ -122,6 +126,14 @@ def split_title(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
     label_alone = False  # a record's label whose value is on the next line (公开主体: / 区民政局)
     for line in lines:
         text = line.text.strip()
+        labelled = _TITLE_FIELD.match(text)
+        if labelled and not title and not stopped:
+            # The page's 标题: field holds the title (said again below, it is not taken twice).
+            value = labelled.group("value").strip(" |｜")
+            if value:
+                start = line.text.index(value)
+                title.append(o.Line(line.number, line.text[start : start + len(value)]))
+                continue
         if _NOT_TITLE.match(text) or (label_alone and text):
             other.append(line)
             label_alone = bool(_NOT_TITLE.match(text)) and bool(_LABEL_ALONE.match(text))

@@ -363,6 +363,16 @@ def notice_project(text: str, title_lines: list[o.Line]) -> ListedProject | None
     project = ListedProject(name=name, line=line, lines=[], inferred=True)
     # The line stays unplaced text (kept in the outcomes): it says more than the sum.
     _one_total(text, _NOTICE_TOTAL, project, prefer=r"(?:该|本)项目")
+    if project.amount is None:
+        # A sum given to it by name (…资金50万元,实施同心县下马关镇…种植项目): the one such.
+        given = re.compile(
+            rf"{GIVEN_OVER}[，,]?\s*(?:用于|实施|支持)[^，,。；;]{{0,10}}?{re.escape(name)}"
+        )
+        found = [m for m in given.finditer(text)]
+        if len(found) == 1:
+            amounts = find_amounts(found[0]["amount"])
+            project.amount = amounts[0] if amounts else None
+            project.amount_line = text.count("\n", 0, found[0].start()) + 1
     return project
 
 

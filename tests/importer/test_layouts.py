@@ -3456,3 +3456,20 @@ def test_a_one_cell_a_line_table_whose_unit_cells_are_merged_down_its_rows():
         ("2021中国(海南)国际海洋产业博览会", "省贸促会", Decimal("2256000")),
         ("2021年中国林草经济发展博鳌大会", "省林业局", Decimal("2879000")),
     ]
+
+
+def test_a_pages_title_field_is_the_title_and_a_sum_given_to_the_project_by_name_its_total():
+    text = (
+        "发布机构 | 同心县下马关镇 | 文 号 | 无 |\n"
+        "标 题: | 关于下马关镇设施农业黄金蜜(葡萄)种植项目绩效目标设定的公示 |\n"
+        "根据《关于下达2023年中央财政衔接推进乡村振兴资金预算指标的通知》精神,安排资金50万元,"
+        "实施同心县下马关镇设施农业黄金蜜(葡萄)种植项目。现将绩效目标设定如下:\n"
+    )
+    result = parse_disclosure(text, year=2023)
+    assert result.tree["disclosure"]["title"] == (
+        "关于下马关镇设施农业黄金蜜(葡萄)种植项目绩效目标设定的公示"
+    )
+    (project,) = result.tree["projects"]
+    assert project["name"] == "下马关镇设施农业黄金蜜(葡萄)种植项目"
+    assert project["declared_total_yuan"] == "500000.00"
+    assert any(f.field == "declared_total" for f in result.findings)
