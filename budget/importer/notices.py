@@ -442,7 +442,7 @@ _SUPPORTS = re.compile(
 
 
 # A sum the money given to a project is, right before 用于 and the project (…2350万元,专项).
-_GIVEN_FOR = re.compile(rf"(?:下达|安排|拨付|分配)[^，,。；;]{{0,24}}?{GIVEN_OVER}$")
+_GIVEN_FOR = re.compile(rf"(?:下达|安排|拨付|分配)[^，,。；;]{{0,80}}?{GIVEN_OVER}$")
 
 
 # A title's words around what it is about: who issued it, what kind of document it is.

@@ -3473,3 +3473,16 @@ def test_a_pages_title_field_is_the_title_and_a_sum_given_to_the_project_by_name
     assert project["name"] == "下马关镇设施农业黄金蜜(葡萄)种植项目"
     assert project["declared_total_yuan"] == "500000.00"
     assert any(f.field == "declared_total" for f in result.findings)
+
+
+def test_a_sum_given_for_the_project_after_a_long_fund_name_with_its_code():
+    text = (
+        "蓟州区财政局:\n"
+        "经研究,现下达你区中央财政2022年林业草原生态保护恢复资金(项目编码:12000022P37006910001D)"
+        "251万元,用于八仙山国家级自然保护区项目,支出列入政府收支分类科目“211 节能环保支出”。\n"
+    )
+    (project,) = parse_disclosure(text, year=2022).tree["projects"]
+    assert (project["name"], project["declared_total_yuan"]) == (
+        "八仙山国家级自然保护区项目",
+        "2510000.00",
+    )
