@@ -13,13 +13,14 @@ input line is found in the tree.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from ..amounts import find_amounts
 from ..checks import check_project
-from ..normalize import halfwidth, squash
+from ..normalize import blank_titles, halfwidth, squash
 from ..rollups import computed_amount
 from . import outline as o
 from .coverage import uncovered_lines
@@ -175,6 +176,13 @@ def parse_disclosure(
         result.sources = [{k: back_all(v) for k, v in item.items()} for item in result.sources]
         result.document_sources = {k: back(v) for k, v in result.document_sources.items()}
     return result
+
+
+# Money given in a year: 现下达你区中央财政2022年林业草原生态保护恢复资金 (not 2022年9月).
+_YEAR_GIVEN = re.compile(
+    r"(?:下达|安排|拨付|下拨|分配)[^。；;，,《》]{0,30}?(?P<year>(?:19|20)[0-9]{2})\s*年(?!\s*[0-9]{1,2}\s*月)"
+    r"[^。；;，,]{0,40}?(?:资金|经费|公益金|补助|预算)"
+)
 
 
 def _same_unit(one: str, other: str) -> bool:
@@ -513,6 +521,21 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
                 Finding(
                     "warning",
                     f"预算年度取自项目名称中的“{fiscal_year}年”，文中没有写明预算年度，请核对。",
+                    field="fiscal_year",
+                )
+            )
+    if fiscal_year is None:
+        # The year of the money the text gives (现下达你区中央财政2022年林业…资金251万元): not
+        # a cited document's (《…2022年…》, blanked), the first such, flagged.
+        given = _YEAR_GIVEN.search(blank_titles(text))
+        if given is not None:
+            fiscal_year = int(given.group("year"))
+            findings.append(
+                Finding(
+                    "warning",
+                    f"预算年度取自正文中下达资金的年份“{fiscal_year}年”，文中没有写明预算年度，"
+                    "请核对。",
+                    text.count("\n", 0, given.start()) + 1,
                     field="fiscal_year",
                 )
             )

@@ -3486,3 +3486,14 @@ def test_a_sum_given_for_the_project_after_a_long_fund_name_with_its_code():
         "八仙山国家级自然保护区项目",
         "2510000.00",
     )
+
+
+def test_the_year_of_the_money_a_text_gives_when_it_states_no_budget_year():
+    text = (
+        "蓟州区财政局:\n"
+        "按照《财政部关于下达2021年林业草原生态保护恢复资金预算的通知》,现下达你区中央财政2022年"
+        "林业草原生态保护恢复资金251万元,用于八仙山国家级自然保护区项目。\n"
+    )
+    result = parse_disclosure(text)
+    assert result.tree["disclosure"]["fiscal_year"] == 2022  # not the cited notice's 2021
+    assert any(f.field == "fiscal_year" for f in result.findings)
