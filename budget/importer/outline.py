@@ -530,6 +530,13 @@ _GLUED_LABEL = re.compile(
 )
 
 
+# The cells of a form that name the project and its units, run on into their values.
+_GLUED_NAMING = re.compile(
+    r"(?:地方|中央)?(?:转移支付\(项目\)名称|项目名称|主管部门|预算单位|资金使用单位|实施单位|"
+    r"项目单位|申报单位|责任单位)"
+)
+
+
 def split_run_on(text: str) -> tuple[str, list[int]]:
     """Sections written one after another on one long line (a page that lost its line
     breaks: ``(1)项目概述。… (2)立项依据。…``), and a form's labelled cells printed on one
@@ -552,7 +559,24 @@ def split_run_on(text: str) -> tuple[str, list[int]]:
             # (Positions are the same in the half-width form.)
             glued = list(_GLUED_LABEL.finditer(normal))
             values = [b.start() - a.end() for a, b in itertools.pairwise(glued)]
-            if len(glued) >= 3 and glued[0].start() == 0 and all(0 < v <= 30 for v in values):
+            named = [m for m in _GLUED_NAMING.finditer(normal)]
+            if (
+                named
+                and named[0].start() == 0
+                and len(glued) < 3
+                # (a column's heading is no cell and its value: 项目名称及内容, 实施单位名称)
+                and not re.match(r"[及和与、(（]|名称|代码|编码", normal[named[0].end() :])
+            ):
+                # A form's naming cells run together (转移支付(项目)名称车辆购置税…; 地方主管
+                # 部门阆中市交通运输局资金使用单位阆中市交通运输局): each label and its value.
+                glued = named
+                values = [b.start() - a.end() for a, b in itertools.pairwise(glued)]
+                values.append(len(normal) - glued[-1].end())
+            if (
+                (len(glued) >= 3 or (glued is named and min(values) >= 4))
+                and glued[0].start() == 0
+                and all(0 < v <= 40 for v in values)
+            ):
                 # Each on a line of its own, a space between the label and its value.
                 bounds = [*(m.start() for m in glued), len(line)]
                 parts = [

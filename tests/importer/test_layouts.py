@@ -3497,3 +3497,18 @@ def test_the_year_of_the_money_a_text_gives_when_it_states_no_budget_year():
     result = parse_disclosure(text)
     assert result.tree["disclosure"]["fiscal_year"] == 2022  # not the cited notice's 2021
     assert any(f.field == "fiscal_year" for f in result.findings)
+
+
+def test_a_forms_naming_cells_run_on_into_their_values():
+    text = (
+        "车辆购置税收入补助地方资金(普通省道公路建设)绩效目标自评\n(2021年度)\n"
+        "转移支付(项目)名称车辆购置税收入补助地方资金(普通省道公路建设)\n"
+        "中央主管部门财政部\n"
+        "地方主管部门阆中市交通运输局资金使用单位阆中市交通运输局\n"
+        "项目资金\n(万元)\n"
+    )
+    result = parse_disclosure(text)
+    assert result.tree["department"]["name"] == "阆中市交通运输局"
+    (project,) = result.tree["projects"]
+    assert project["name"] == "车辆购置税收入补助地方资金(普通省道公路建设)"
+    assert project["implementing_unit"] == "阆中市交通运输局"

@@ -144,15 +144,21 @@ def test_a_numbered_line_that_is_a_paragraph_or_a_field_opens_no_project(text):
 
 
 def test_cells_run_together_go_on_lines_of_their_own_and_nothing_else_does():
-    text = "预算单位某街道办事处项目主管部门某区财政局项目名称市政日常维护经费\n项目名称市政维护"
+    text = (
+        "预算单位某街道办事处项目主管部门某区财政局项目名称市政日常维护经费\n项目名称市政维护\n"
+        "项目名称及内容\n实施单位名称\n项目资金管理"
+    )
     out, origin = o.split_run_on(text)
     assert out.split("\n") == [
         "预算单位 某街道办事处",
         "项目主管部门 某区财政局",
         "项目名称 市政日常维护经费",
-        "项目名称市政维护",  # one label: nothing to cut
+        "项目名称 市政维护",  # a naming cell and its value
+        "项目名称及内容",  # a column's heading: nothing to cut
+        "实施单位名称",
+        "项目资金管理",  # not a naming cell
     ]
-    assert origin == [1, 1, 1, 2]
+    assert origin == [1, 1, 1, 2, 3, 4, 5]
 
 
 def test_a_numbered_heading_of_a_matter_opens_no_project():
