@@ -3512,3 +3512,22 @@ def test_a_forms_naming_cells_run_on_into_their_values():
     (project,) = result.tree["projects"]
     assert project["name"] == "车辆购置税收入补助地方资金(普通省道公路建设)"
     assert project["implementing_unit"] == "阆中市交通运输局"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "下达我州生态保护修复专项中央预算内投资项目3个,中央预算内资金3940万元,其中:下达武定县"
+        "畜禽粪污资源化利用整县推进项目中央预算内资金400万元、永仁县畜禽粪污资源化利用整县推进项目"
+        "中央预算内资金2650万元、大姚县渔政执法能力建设项目中央预算内资金890万元。\n",
+        "现将省重大项目前期工作经费3个项目共3940万元,包括武定县畜禽粪污资源化利用整县推进项目"
+        "400万元、永仁县畜禽粪污资源化利用整县推进项目2650万元、大姚县渔政执法能力建设项目890万元"
+        "转下达给你们,请转下达至项目单位。\n",
+    ],
+)
+def test_projects_counted_with_their_sum_and_listed_after_qizhong_or_baokuo(text):
+    assert [(p.name, p.amount.value) for p in read_listing(text)] == [
+        ("武定县畜禽粪污资源化利用整县推进项目", Decimal("4000000")),
+        ("永仁县畜禽粪污资源化利用整县推进项目", Decimal("26500000")),
+        ("大姚县渔政执法能力建设项目", Decimal("8900000")),
+    ]

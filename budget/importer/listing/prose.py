@@ -170,9 +170,23 @@ def counted_sums(lines: list[str]) -> list[ListedProject]:
 # 信贷贴息801万元,易地搬迁贷款贴息项目841万元,…)) or after a comma (…项目1个,涉及资金296万元,
 # 永宁镇下岔河村库房建设项目(二期)296万元。).
 _COUNT_THEN_SUM = re.compile(
-    rf"{_PROJECTS_COUNTED.pattern}\s*[，,]?\s*(?:涉及资金|计划投资|总投资|投资|资金|共计)?\s*"
-    rf"{MONEY}\s*(?:(?P<bracket>[(（])|[，,:：])"
+    # 项目3个 or 3个项目, then their sum under any short label (中央预算内资金3940万元, 共3760万元),
+    # then the projects: in brackets, or after a comma, a colon, 其中: or 包括.
+    r"(?:项目[^，,。；;:：0-9]{0,4}?(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*个"
+    r"|(?P<m>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*个项目)"
+    rf"\s*[，,]?\s*[^，,。；;:：0-9()（）]{{0,10}}?{MONEY}\s*"
+    r"(?:(?P<bracket>[(（])|[，,]?\s*(?:其中|包括|分别为|分别是|具体为|具体有)\s*[:：]?|[，,:：])"
 )
+
+
+# A project's name before its sum may end in words for the money (…推进项目中央预算内资金).
+_MONEY_WORDS_AFTER = re.compile(r"(?<=项目|工程)(?:[(（][^()（）]{1,12}[)）])?[^项程()（）]{1,12}$")
+
+
+def _keep_note(match: re.Match) -> str:
+    """A project's note in brackets after its name stays; the money's words after it go."""
+    note = re.match(r"[(（][^()（）]{1,12}[)）]", match.group())
+    return note.group() if note else ""
 
 
 def _grouped_projects(line: str, number: int, group: re.Match) -> list[ListedProject]:
@@ -199,7 +213,15 @@ def _grouped_projects(line: str, number: int, group: re.Match) -> list[ListedPro
         for part in _split_outside_brackets(words, "，,")
         for piece in re.split(r"(?<=元)、", part)
     ]
-    if len(pieces) != count_value(group["n"]):
+    count = count_value(group["n"] or group["m"])
+    if len(pieces) > count and all(not find_amounts(piece) for piece in pieces[count:]):
+        pieces = pieces[:count]  # what the sentence goes on to say (…,请转下达至项目单位)
+    if pieces:
+        # (…改建工程860万元转下达给你们: the last ends with its sum)
+        last = [a for a in find_amounts(pieces[-1]) if not a.per]
+        if last:
+            pieces[-1] = pieces[-1][: last[-1].end]
+    if len(pieces) != count:
         return []
     whole = find_amounts(group["amount"])[0].value
     projects: list[ListedProject] = []
@@ -208,6 +230,11 @@ def _grouped_projects(line: str, number: int, group: re.Match) -> list[ListedPro
         if unit is None and not re.fullmatch(r"[^，,。；;:：]{4,60}(?:项目|工程)", piece):
             return []
         name = unit["name"] if unit else piece
+        # (下达武定县…推进项目中央预算内资金400万元 → 武定县…推进项目)
+        name = re.sub(r"^(?:下达|安排|拨付|下拨|用于)", "", name)
+        name = re.sub(
+            r"(?<=项目|工程)(?:[(（][^()（）]{1,12}[)）])?[^项程()（）]{1,12}$", _keep_note, name
+        )
         if NOT_A_PROJECT.search(name) or find_amounts(name):
             return []
         projects.append(
