@@ -77,7 +77,7 @@ _NOT_TITLE = re.compile(
     # A web page's record of the document (索引号, 发文机关, 成文日期 …) is not its title:
     # its dates are when it was written or published, not the year it budgets for.
     r"|^\s*(?:[•·]\s*)?[\[【]?\s*(?:索\s*引\s*号|(?:主题|组配|体裁|信息)?分\s*类|发文机[关构]|发布机构|"
-    r"成文日期|发[布文]日期|发布时间|发布单位|公开主体|生效日期|失效日期|更新时间|发文字号|文\s*号|有\s*效\s*性|公开方式|公开范围|"
+    r"成文日期|发[布文]日期|发布时间|发布单位|公开主体|生效日期|失效日期|公文时效|更新时间|发文字号|文\s*号|有\s*效\s*性|公开方式|公开范围|"
     r"公开目录|信息来源|来\s*源|作\s*者|浏览次数|访问次数|点击数|责任编辑|字\s*号|日\s*期)"
     r"\s*[\]】]?\s*[:：|]"
     # (索 引 号 LY00106-…, 发布机构 龙岩市…: the record's label and value set apart by spaces
@@ -158,6 +158,14 @@ def split_title(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
             # a date the page was published (2017-01-06 10:00 来源:…), or the title again
             other.append(line)
             continue
+        # The issuer above the title, said again at its start (陕西省发展和改革委员会 /
+        # 陕西省发展和改革委员会关于…的批复): once.
+        said_again = [
+            t for t in title if squash(kept).startswith(squash(t.text)) and organisation(t.text)
+        ]
+        for issuer in said_again:
+            title.remove(issuer)
+            other.append(issuer)
         title.append(o.Line(line.number, kept) if record else line)
     if len("".join(line.text.strip() for line in title)) > 200:
         other = title[1:] + other

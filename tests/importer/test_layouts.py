@@ -3531,3 +3531,17 @@ def test_projects_counted_with_their_sum_and_listed_after_qizhong_or_baokuo(text
         ("永仁县畜禽粪污资源化利用整县推进项目", Decimal("26500000")),
         ("大姚县渔政执法能力建设项目", Decimal("8900000")),
     ]
+
+
+def test_the_issuer_above_a_title_that_starts_with_it_is_said_once():
+    text = (
+        "陕西省发展和改革委员会\n"
+        "公文时效: 有效\n"
+        "陕西省发展和改革委员会关于府谷县长柄扁桃木本油料示范基地建设项目可行性研究报告的批复\n"
+        "榆林市发展改革委:\n"
+        "一、项目名称:府谷县长柄扁桃木本油料示范基地建设项目。\n"
+        "二、项目法人:府谷县林业种苗工作站。\n"
+    )
+    result = parse_disclosure(text, year=2015)
+    assert result.tree["department"]["name"] == "陕西省发展和改革委员会"
+    assert result.tree["disclosure"]["title"].startswith("陕西省发展和改革委员会关于")
