@@ -3545,3 +3545,22 @@ def test_the_issuer_above_a_title_that_starts_with_it_is_said_once():
     result = parse_disclosure(text, year=2015)
     assert result.tree["department"]["name"] == "陕西省发展和改革委员会"
     assert result.tree["disclosure"]["title"].startswith("陕西省发展和改革委员会关于")
+
+
+def test_of_two_money_columns_the_one_whose_sum_the_total_row_states():
+    text = (
+        "序号 | 公司名称 | 农事节庆节庆名称 | 农事节庆节庆举办地 | 核定活动投入资金 (万元) |"
+        " 拟补助金额 (万元) |\n"
+        "1 | 山行(浙江)农业科技有限责任公司 | 彭公农场虎年节事活动 | 瓶窑镇 | 11.2619 | 5 |\n"
+        "2 | 量子构城(杭州)农文旅发展有限公司 | 如是山丘西溪源干塘节会 | 闲林街道 |"
+        " 2.4 | 1.2 |\n"
+        "合计 | 6.2 |\n"
+    )
+    got = [(p.name, p.unit, p.amount.value) for p in read_listing(text)]
+    assert got == [
+        ("彭公农场虎年节事活动", "山行(浙江)农业科技有限责任公司", Decimal("50000")),
+        ("如是山丘西溪源干塘节会", "量子构城(杭州)农文旅发展有限公司", Decimal("12000")),
+    ]
+    # Where the total row states the first column's sum, the first is kept.
+    first = text.replace("合计 | 6.2 |", "合计 | 13.6619 |")
+    assert [p.amount.value for p in read_listing(first)] == [Decimal("112619"), Decimal("24000")]

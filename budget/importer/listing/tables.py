@@ -26,7 +26,7 @@ _PROJECT_NAME_COLUMN = re.compile(r"^(?:项目名称|建设项目|项目名称�
 # flagged to staff, the name column named so)
 _NAME_COLUMN = re.compile(
     r"^(?:项目名称|建设项目|项目名称及内容|项目"
-    r"|(?![\u4e00-\u9fff]*(?:单位|村|乡|镇|街道|企业|主体|对象|部门|指标|科目|资金))"
+    r"|(?![\u4e00-\u9fff]*(?:单位|村|乡|镇|街道|企业|公司|主体|对象|部门|指标|科目|资金))"
     r"[\u4e00-\u9fff]{2,8}名称)$"
 )
 
@@ -54,7 +54,7 @@ _NOT_AMOUNT = re.compile(r"标准|用途|科目|文号|对象|来源|性质|类�
 
 _UNIT_COLUMN = re.compile(
     r"^(?:项目)?(?:实施|责任|建设|承担|申报)?(?:单位|主体)(?:名称)?$|^项目单位$"
-    r"|^(?:项目)?业主(?:单位)?$"
+    r"|^(?:项目)?业主(?:单位)?$|^(?:公司|企业)名称$"
 )
 
 
@@ -76,6 +76,7 @@ COLUMN_WORDS = (
     r".{0,4}部门|.{0,4}(?:评价)?(?:结果|等次)|小计|"
     r"资金来源|资金性质|备注|绩效目标|(?:建设|实施)(?:期限|年限)|时限|(?:项目)?业主(?:单位)?|项目类别|项目类型|受益对象|联结机制|"
     r"面积|数量|规模|.{0,6}(?:户数|人数|个数)|单价|示范村名称|村庄名称|完成情况|进展情况|完成进度|"
+    r".{0,8}(?:举办地|持续时间|举办时间)|"
     r".{0,6}[(（](?:万元|元)[)）]"
 )
 
@@ -714,6 +715,45 @@ def unit_by_total(rows: list[ListedProject], text: str) -> None:
         row.unit_from_total = True
 
 
+def _amount_the_total_states(
+    columns: dict[str, int], header: list[str], rows: list, unit: str | None, lines: list[str]
+) -> dict[str, int]:
+    """``columns`` with the amount moved to the money column whose sum the table's 合计 row
+    states (核定活动投入资金 | 拟补助金额 … 合计 | 10.6118, the second's sum) where it states
+    none of the first's; as they are otherwise."""
+    chosen = columns.get("amount")
+    others = [
+        index
+        for kind, index in columns.items()
+        if kind.startswith("other:")
+        and _AMOUNT_COLUMN.search(kind)
+        and not _NOT_AMOUNT.search(kind)
+    ]
+    if chosen is None or not others or not rows:
+        return columns
+    last = max(number for _row, taken in rows for number in taken)
+    stated: set[Decimal] = set()
+    for text in lines[last : last + 3]:
+        cells = [cell for cell in split_cells(text) if cell.strip()]
+        if cells and TOTAL_ROW.match(squash(cells[0])):
+            stated = {a.value for cell in cells[1:] if (a := cell_amount(cell, unit))}
+            break
+
+    def column_sum(at: int) -> Decimal | None:
+        amounts = [cell_amount(row[at], unit) if at < len(row) else None for row, _ in rows]
+        return sum(a.value for a in amounts) if all(amounts) else None
+
+    if not stated or column_sum(chosen) in stated:
+        return columns
+    matching = [at for at in others if column_sum(at) in stated]
+    if len(matching) != 1:
+        return columns
+    moved = dict(columns)
+    moved[f"other:{squash(header[chosen])}"] = chosen
+    moved["amount"] = matching[0]
+    return moved
+
+
 def read_table(lines: list[str], recipients: bool) -> list[ListedProject] | None:
     """The rows of the first table of ``lines`` whose header names its columns, between ``|``
     or one cell a line (``recipients``: a table of one fund's money by recipient); None when
@@ -726,7 +766,8 @@ def read_table(lines: list[str], recipients: bool) -> list[ListedProject] | None
             columns = _columns(header, recipients)
             unit = _table_unit(header, columns, lines[:index])
             needed = max(columns.get("name", 0), columns.get("amount", 0)) + 1
-            rows = _rows_by_bars(lines, index, len(header), "number" in columns, needed)
+            rows = list(_rows_by_bars(lines, index, len(header), "number" in columns, needed))
+            columns = _amount_the_total_states(columns, header, rows, unit, lines)
             found = [p for p in (_project(columns, row, unit, taken) for row, taken in rows) if p]
             if recipients:
                 return found
