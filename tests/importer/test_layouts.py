@@ -3564,3 +3564,19 @@ def test_of_two_money_columns_the_one_whose_sum_the_total_row_states():
     # Where the total row states the first column's sum, the first is kept.
     first = text.replace("合计 | 6.2 |", "合计 | 13.6619 |")
     assert [p.amount.value for p in read_listing(first)] == [Decimal("112619"), Decimal("24000")]
+
+
+def test_paragraphs_by_project_with_the_money_given_and_some_without():
+    text = (
+        "2021年6月份在建中小河流、重点县项目进度情况\n"
+        "在建项目基本进度情况为:\n"
+        "咸宁市咸安区淦河系统治理工程下达资金8998万元,其中中央资金6500万元,目前已完成投资6580万元;\n"
+        "通山县横石河刘家岭段治理工程于2020年10月10日开工,完成投资1200万元,投资完成率75%;\n"
+        "嘉鱼县余码河二期综合治理工程下达资金2030万元,其中中央资金1419万元,完成投资1600万元;\n"
+    )
+    got = [(p.name, p.amount and p.amount.value) for p in read_listing(text)]
+    assert got == [
+        ("咸宁市咸安区淦河系统治理工程", Decimal("89980000")),
+        ("通山县横石河刘家岭段治理工程", None),  # what was spent is no total
+        ("嘉鱼县余码河二期综合治理工程", Decimal("20300000")),
+    ]

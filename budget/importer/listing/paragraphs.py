@@ -27,7 +27,9 @@ from .numbered import ANY_MARKER, NOTICE_AGAIN, described_sums
 _RUN_ON_MARKER = re.compile(r"(?P<n>[一二三四五六七八九十])是")
 
 
-def _prose_item(name: str, amount: ParsedAmount, part: str, line: int, style: str) -> ListedProject:
+def _prose_item(
+    name: str, amount: ParsedAmount | None, part: str, line: int, style: str
+) -> ListedProject:
     """A project named in a sentence of prose with its one sum (both flagged for staff as
     read from prose), the sentence kept as its content."""
     return ListedProject(
@@ -398,10 +400,13 @@ def semicolon_items(lines: list[str]) -> list[ListedProject]:
 # A paragraph opening with the project or fund it tells of: 尤河橡胶坝工程为市上重点民生工程,
 # 西吉县…森林抚育和成果巩固补助资金本次共兑现5个村.
 _NAME_OPENS = re.compile(
-    r"^\s*(?!全|本|我|该)(?P<name>[^，,。；;:：、()（）《》\s]{4,60}?(?:项目|工程|资金))"
-    r"(?=属|为|是|系|本次|共|于|由|计划|总投资|已|经)"
+    r"^\s*(?!全|本|我|该|关于)(?P<name>[^，,。；;:：、()（）《》\s]{4,60}?(?:项目|工程|资金))"
+    r"(?=属|为|是|系|本次|共|于|由|计划|总投资|已|经|下达|安排)"
 )
-_WHOLE_SAID = re.compile(r"(?:总投资|投资总额|合计|总计|共计)\s*[:：为是]?\s*约?\s*$")
+# (the money given it too: …治理工程下达资金8998万元; never what was spent, 完成投资)
+_WHOLE_SAID = re.compile(
+    r"(?:总投资|投资总额|合计|总计|共计|(?:下达|安排)资金)\s*[:：为是]?\s*约?\s*$"
+)
 
 
 def paragraphs_by_name(lines: list[str]) -> list[ListedProject]:
@@ -419,7 +424,9 @@ def paragraphs_by_name(lines: list[str]) -> list[ListedProject]:
             for a in find_amounts(line)
             if not is_rate(line, a) and _WHOLE_SAID.search(line[max(0, a.start - 12) : a.start])
         ]
-        if wholes:
-            found.append(_prose_item(opens["name"], wholes[0], line, number, "paragraph"))
+        found.append(
+            _prose_item(opens["name"], wholes[0] if wholes else None, line, number, "paragraph")
+        )
     names = {squash(item.name) for item in found}
-    return found if len(found) >= 2 and len(names) == len(found) else []
+    with_money = [item for item in found if item.amount is not None]
+    return found if len(with_money) >= 2 and len(names) == len(found) else []
