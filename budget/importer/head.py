@@ -101,7 +101,7 @@ _RECORD_AFTER_TITLE = re.compile(
 # A line that is a date and time alone: when a page was published, not its title.
 _DATED = re.compile(
     r"^\s*(?:19|20)[0-9]{2}\s*[-/.年]\s*[0-9]{1,2}\s*[-/.月]\s*[0-9]{1,2}\s*日?"
-    r"(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s*$"
+    r"(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?[\s|｜]*$"
 )
 
 

@@ -1251,8 +1251,10 @@ SOURCE_OF_MONEY = (
 _SOURCE_PART = re.compile(
     rf"^{SOURCE_OF_MONEY}$"
     # 财政奖补资金, 一事一议筹资筹劳资金, 村集体资金, 申请银行贷款, 企业出资: where it comes
-    # from, wherever in the part's name it says so.
+    # from, wherever in the part's name it says so, where the name is of money (6个省级水库…
+    # 维护维修经费 is what is spent).
     r"|.*(?:财政|自筹|集体|筹资|投劳|社会资本|贷款|债券|出资|衔接|中央|省级|市级|县级|区级|上级)"
+    r"(?:.*(?:资金|补助|配套|拨款|投资|投入|资本|贷款|债券|出资|自筹|投劳|筹资|部分).*|[^经费]{0,8})$"
 )
 
 
@@ -1399,10 +1401,12 @@ def _part_name(words: str) -> str:
     name = _YEARS_PREFIX.sub("", name)
     while (verb := _LEADING_VERB.match(name)) and _worth_a_name(name[verb.end() :]):
         name = name[verb.end() :]
-    return name if _clean_name(name) else ""
+    # (a part may open with a count: 6个省级水库及42座中小型水库维护维修经费)
+    return name if _clean_name(_LEADING_COUNT.sub("", name)) else ""
 
 
 _CONTEXT_CLAUSE = re.compile(r"^(?:参考|根据|按照|依据|经)")
+_LEADING_COUNT = re.compile(r"^[0-9０-９]+\s*[个座条处家所项名户村]")
 
 
 def _sentences(text: str) -> list[str]:

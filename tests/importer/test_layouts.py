@@ -3580,3 +3580,24 @@ def test_paragraphs_by_project_with_the_money_given_and_some_without():
         ("通山县横石河刘家岭段治理工程", None),  # what was spent is no total
         ("嘉鱼县余码河二期综合治理工程", Decimal("20300000")),
     ]
+
+
+def test_parts_that_open_with_a_count_and_name_a_provincial_thing_are_spent_on():
+    from budget.importer.lines import breakdown
+
+    text = (
+        "为强化财政资金使用效益,省财政厅下达盱眙省级水利工程维修养护资金780万元。其中: "
+        "6个省级水库及42座中小型水库维护维修经费439万元; 9个省骨干河道管护经费29万元;"
+        "洪泽湖网络化管理经费115万元;小型水库维修养护195万元;水文化遗产调查补助2万元。\n"
+    )
+    assert [(p.name, p.amount.value) for p in breakdown(text)] == [
+        ("6个省级水库及42座中小型水库维护维修经费", Decimal("4390000")),
+        ("9个省骨干河道管护经费", Decimal("290000")),
+        ("洪泽湖网络化管理经费", Decimal("1150000")),
+        ("小型水库维修养护", Decimal("1950000")),
+        ("水文化遗产调查补助", Decimal("20000")),
+    ]
+    # A fund given, not a fund's uses reported: one project whose parts they are.
+    assert read_listing(text) == []
+    # Sources stay sources.
+    assert breakdown("项目资金100万元,其中中央财政资金60万元,省级补助资金40万元。") == []

@@ -504,7 +504,9 @@ def fund_uses(lines: list[str]) -> list[ListedProject]:
     flagged."""
     for index, line in enumerate(lines):
         before = line.split("其中", 1)[0]
-        if "其中" not in line or "项目" in before or not _FUND_SPENT.search(before):
+        # (said in the whole's own clause: not 强化财政资金使用效益 in one before)
+        said = re.split(r"[。；;，]|,(?![0-9])", before.rstrip(" 。；;,，:："))[-1]
+        if "其中" not in line or "项目" in said or not _FUND_SPENT.search(said):
             continue
         wholes = [a for a in find_amounts(before) if not is_rate(before, a)]
         parts = breakdown(line)
