@@ -566,8 +566,8 @@ def listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) -
             f"项目名称“{listed.name}”取自标题或正文，文中没有“项目名称”栏，请核对。",
             f"项目金额取自文中的“{amount.text if amount else ''}”，请核对是否为本项目的总额。",
         ]
-    if listed.unit and re.fullmatch(r"单位(?:名称)?", listed.unit_column):
-        # A column headed 单位 alone may name who receives the money rather than who
+    if listed.unit and re.fullmatch(r"(?:单位|公司|企业)(?:名称)?", listed.unit_column):
+        # A column headed 单位 or 公司名称 alone may name who receives the money rather than who
         # carries the project out.
         findings.append(
             Finding(

@@ -3561,6 +3561,9 @@ def test_of_two_money_columns_the_one_whose_sum_the_total_row_states():
         ("彭公农场虎年节事活动", "山行(浙江)农业科技有限责任公司", Decimal("50000")),
         ("如是山丘西溪源干塘节会", "量子构城(杭州)农文旅发展有限公司", Decimal("12000")),
     ]
+    # A company's column names who gets the money: the unit read from it is flagged.
+    result = parse_disclosure(text, year=2023)
+    assert {f.project for f in result.findings if f.field == "implementing_unit"} == {1, 2}
     # Where the total row states the first column's sum, the first is kept.
     first = text.replace("合计 | 6.2 |", "合计 | 13.6619 |")
     assert [p.amount.value for p in read_listing(first)] == [Decimal("112619"), Decimal("24000")]
