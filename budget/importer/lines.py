@@ -1253,7 +1253,7 @@ _SOURCE_PART = re.compile(
     # 财政奖补资金, 一事一议筹资筹劳资金, 村集体资金, 申请银行贷款, 企业出资: where it comes
     # from, wherever in the part's name it says so, where the name is of money (6个省级水库…
     # 维护维修经费 is what is spent).
-    r"|.*(?:财政|自筹|集体|筹资|投劳|社会资本|贷款|债券|出资|衔接|中央|省级|市级|县级|区级|上级)"
+    r"|.*(?:财政|自筹|集体|筹资|投劳|社会资本|贷款|债券|国债|出资|衔接|中央|省级|市级|县级|区级|上级)"
     r"(?:.*(?:资金|补助|配套|拨款|投资|投入|资本|贷款|债券|出资|自筹|投劳|筹资|部分).*|[^经费]{0,8})$"
 )
 
@@ -1383,8 +1383,12 @@ def _part_name(words: str) -> str:
     家庭农场; 改建100户以上自然村公厕目标30座 → 改建100户以上自然村公厕目标; 农村厕所后续管护
     资金35万元 → 农村厕所后续管护资金); "" when that leaves no name."""
     clauses = [clause for clause in re.split(r"[，,；;。]", words) if clause.strip()]
-    # A clause saying what the figures follow (参考2025年度资金规模, 根据…) names nothing.
-    while len(clauses) > 1 and _CONTEXT_CLAUSE.match(clauses[0].strip()):
+    # A clause saying what the figures follow (参考2025年度资金规模, 根据…) names nothing, nor
+    # does a note on the part before (…1271.34万元(占比30%),自筹资金2966.46万元).
+    while len(clauses) > 1 and (
+        _CONTEXT_CLAUSE.match(clauses[0].strip())
+        or re.fullmatch(r"\s*[(（][^()（）]*[)）]\s*", clauses[0])
+    ):
         clauses.pop(0)
     # Its count or sum at the end goes (家庭农场12家 → 家庭农场; …目标30座 → …目标), and so
     # do the year and the verb before it (2026年度计划产业发展项目81个 → 产业发展项目).

@@ -3604,3 +3604,10 @@ def test_parts_that_open_with_a_count_and_name_a_provincial_thing_are_spent_on()
     assert read_listing(text) == []
     # Sources stay sources.
     assert breakdown("项目资金100万元,其中中央财政资金60万元,省级补助资金40万元。") == []
+
+
+def test_special_treasury_bonds_are_a_source_and_a_note_before_a_part_names_none():
+    from budget.importer.lines import sums_as_parts
+
+    words = "拟申请国债资金1271.34万元(占比30%),自筹资金2966.46万元(占比70%)。"
+    assert sums_as_parts(words) == []  # both are where the money comes from
