@@ -51,6 +51,23 @@ class ListedProject:
     grouping: str = ""
 
 
+def prose_item(
+    name: str, amount: ParsedAmount | None, part: str, line: int, style: str = ""
+) -> ListedProject:
+    """A project named in a sentence of prose with its one sum (both flagged for staff as
+    read from prose), the sentence kept as its content."""
+    return ListedProject(
+        name=name,
+        line=line,
+        lines=[line],
+        amount=amount,
+        amount_line=line,
+        style=style,
+        inferred=True,
+        content=[part.strip(" ；;。")],
+    )
+
+
 def sums_outside(lines: list[str], taken: set[int]) -> list[ParsedAmount]:
     """The sums ``lines`` state outside the lines in ``taken`` (1-based): where a list's total
     is said apart from its items (下达…资金210万元 above 甲镇70万元、…)."""

@@ -20,28 +20,11 @@ from ..numbering import (
     split_numbered,
 )
 from ..outline import HEADING_LIKE, classify_heading
-from .listed import NAME_SENTENCE, NOT_A_PROJECT, ListedProject, sums_outside
+from .listed import NAME_SENTENCE, NOT_A_PROJECT, ListedProject, prose_item, sums_outside
 from .numbered import ANY_MARKER, NOTICE_AGAIN, described_sums
 
 # An item of a list run on in one sentence: 一是建设…,预计投入资金87万元;二是….
 _RUN_ON_MARKER = re.compile(r"(?P<n>[一二三四五六七八九十])是")
-
-
-def _prose_item(
-    name: str, amount: ParsedAmount | None, part: str, line: int, style: str
-) -> ListedProject:
-    """A project named in a sentence of prose with its one sum (both flagged for staff as
-    read from prose), the sentence kept as its content."""
-    return ListedProject(
-        name=name,
-        line=line,
-        lines=[line],
-        amount=amount,
-        amount_line=line,
-        style=style,
-        inferred=True,
-        content=[part.strip(" ；;。")],
-    )
 
 
 def run_on_items(lines: list[str]) -> list[ListedProject]:
@@ -70,7 +53,7 @@ def run_on_items(lines: list[str]) -> list[ListedProject]:
                 name = _paragraph_name(first)
             if not 2 <= len(name) <= 60 or len(sums) != 1 or _A_STANDARD.search(part):
                 break
-            items.append(_prose_item(name, sums[0], part, number, "run-on"))
+            items.append(prose_item(name, sums[0], part, number, "run-on"))
         else:
             return items
     return []
@@ -391,7 +374,7 @@ def semicolon_items(lines: list[str]) -> list[ListedProject]:
                 or len(sums) != 1
             ):
                 break
-            items.append(_prose_item(name, sums[0], part, number, "semicolon"))
+            items.append(prose_item(name, sums[0], part, number, "semicolon"))
         else:
             return items
     return []
@@ -425,7 +408,7 @@ def paragraphs_by_name(lines: list[str]) -> list[ListedProject]:
             if not is_rate(line, a) and _WHOLE_SAID.search(line[max(0, a.start - 12) : a.start])
         ]
         found.append(
-            _prose_item(opens["name"], wholes[0] if wholes else None, line, number, "paragraph")
+            prose_item(opens["name"], wholes[0] if wholes else None, line, number, "paragraph")
         )
     names = {squash(item.name) for item in found}
     with_money = [item for item in found if item.amount is not None]

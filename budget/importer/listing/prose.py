@@ -21,7 +21,7 @@ from ..numbering import (
     count_value,
 )
 from ..tables import ORGANISATION_END
-from .listed import NOT_A_PROJECT, ListedProject, sums_outside
+from .listed import NOT_A_PROJECT, ListedProject, prose_item, sums_outside
 
 # A line that is a project's name and nothing else (2022年临沂市兰陵县尚岩镇3.8万亩高标准农田
 # 建设项目): no clause, no label, no sum.
@@ -238,15 +238,7 @@ def _grouped_projects(line: str, number: int, group: re.Match) -> list[ListedPro
         if NOT_A_PROJECT.search(name) or find_amounts(name):
             return []
         projects.append(
-            ListedProject(
-                name=name,
-                line=number,
-                lines=[number],
-                amount=find_amounts(unit["amount"])[0] if unit else None,
-                amount_line=number,
-                inferred=True,
-                content=[piece],
-            )
+            prose_item(name, find_amounts(unit["amount"])[0] if unit else None, piece, number)
         )
     sums = sum(project.amount.value for project in projects if project.amount)
     if all(project.amount for project in projects) and sums != whole:
@@ -288,15 +280,7 @@ def _set_out_projects(
     ):
         return []
     return [
-        ListedProject(
-            name=unit["name"],
-            line=number,
-            lines=[number],
-            amount=find_amounts(unit["amount"])[0],
-            amount_line=number,
-            inferred=True,
-            content=[unit.group()],
-        )
+        prose_item(unit["name"], find_amounts(unit["amount"])[0], unit.group(), number)
         for unit in units
     ]
 
@@ -353,15 +337,7 @@ def projects_in_breakdown(lines: list[str]) -> list[ListedProject]:
             and not any(re.search(r"[0-9一二三四五六七八九十]+个", part.text) for part in parts)
         ):
             return [
-                ListedProject(
-                    name=match.group("name"),
-                    line=index + 1,
-                    lines=[index + 1],
-                    amount=part.amount,
-                    amount_line=index + 1,
-                    inferred=True,
-                    content=[part.text],
-                )
+                prose_item(match.group("name"), part.amount, part.text, index + 1)
                 for match, part in zip(named, parts, strict=True)
             ]
     return []
@@ -393,17 +369,7 @@ def _projects_after_qizhong(line: str, number: int) -> list[ListedProject]:
         sums = [a for a in find_amounts(piece) if not is_rate(piece, a)]
         if not _PART_PROJECT.fullmatch(name) or len(sums) != 1 or sums[0].start < len(name):
             return []
-        listed.append(
-            ListedProject(
-                name=name,
-                line=number,
-                lines=[number],
-                amount=sums[0],
-                amount_line=number,
-                inferred=True,
-                content=[piece.strip()],
-            )
-        )
+        listed.append(prose_item(name, sums[0], piece.strip(), number))
     return listed if len(listed) >= 2 else []
 
 
@@ -519,15 +485,7 @@ def fund_uses(lines: list[str]) -> list[ListedProject]:
         if not _same_to_its_precision(total, whole):
             continue
         return [
-            ListedProject(
-                name=re.sub(r"^(?:用于|用作)", "", part.name),
-                line=index + 1,
-                lines=[index + 1],
-                amount=part.amount,
-                amount_line=index + 1,
-                inferred=True,
-                content=[part.text],
-            )
+            prose_item(re.sub(r"^(?:用于|用作)", "", part.name), part.amount, part.text, index + 1)
             for part in parts
         ]
     return []
@@ -556,15 +514,7 @@ def invested_projects(lines: list[str]) -> list[ListedProject]:
     paragraph, named apart, each with that whole. Named from prose, so flagged."""
     for number, line in enumerate(lines, 1):
         found = [
-            ListedProject(
-                name=told["name"],
-                line=number,
-                lines=[number],
-                amount=find_amounts(told["amount"])[0],
-                amount_line=number,
-                inferred=True,
-                content=[told.group()],
-            )
+            prose_item(told["name"], find_amounts(told["amount"])[0], told.group(), number)
             for told in _INVESTED.finditer(line)
         ]
         if len(found) >= 2 and len({squash(item.name) for item in found}) == len(found):
