@@ -3611,3 +3611,25 @@ def test_special_treasury_bonds_are_a_source_and_a_note_before_a_part_names_none
 
     words = "拟申请国债资金1271.34万元(占比30%),自筹资金2966.46万元(占比70%)。"
     assert sums_as_parts(words) == []  # both are where the money comes from
+
+
+def test_a_pages_record_set_out_with_spaces_and_the_notices_number_below_its_title():
+    text = (
+        " 索 引 号  tssswj/2025-00064  发布机构  天水市水务局  公开日期  2025-09-18\n"
+        " 文  号   主题分类  水利、水务  失效日期 \n"
+        " 体裁分类   服务对象 \n"
+        " 公开范围  公开  主 题 词 \n"
+        " 著录日期   生效日期 \n"
+        "公开日期: 2025-09-18\n\n"
+        "天水市水务局关于市人大八届五次会议第161号提案的答复\n\n"
+        "天市水案发〔2025〕7号\n\n"
+        "代表:\n"
+        "张家川县谋划实施了张家川县中西部城乡供水水源保障工程,总投资15404万元。\n"
+    )
+    result = parse_disclosure(text, year=2025)
+    assert (
+        result.tree["disclosure"]["title"] == "天水市水务局关于市人大八届五次会议第161号提案的答复"
+    )
+    # The notice's own number is no document it cites.
+    cited = [c["document_number"] for p in result.tree["projects"] for c in p["citations"]]
+    assert "天市水案发〔2025〕7号" not in cited
