@@ -180,3 +180,14 @@ def test_the_pages_one_query_shows_what_published_shows(guards_off, history):
         assert [page.project.pk] == [p.pk for p in shown], (history, revision)
         assert [p.pk for p in page.revisions] == [p.pk for p in public]
         assert page.project.disclosure.department.name == disclosure.department.name
+
+
+def test_a_sub_item_without_content_is_written_out_by_its_name(client, guards_off):
+    from tests.projects.factories import SubItemFactory
+
+    project = ProjectFactory(status=Status.PUBLISHED, name="张家川县中西部城乡供水水源保障工程")
+    SubItemFactory(project=project, sequence=1, name="供水水源保障工程", content="")
+    SubItemFactory(project=project, sequence=2, name="管网延伸", content="新建管网12公里。")
+    html = client.get(project.get_absolute_url()).content.decode()
+    assert "<p>1.供水水源保障工程</p>" in html  # not a bare "1."
+    assert "<p>2.新建管网12公里。</p>" in html
