@@ -3633,3 +3633,19 @@ def test_a_pages_record_set_out_with_spaces_and_the_notices_number_below_its_tit
     # The notice's own number is no document it cites.
     cited = [c["document_number"] for p in result.tree["projects"] for c in p["citations"]]
     assert "天市水案发〔2025〕7号" not in cited
+
+
+def test_joint_issuers_on_one_line_above_a_date_that_lost_its_characters():
+    from budget.importer.head import signing_department
+
+    text = "请加强资金管理。\n福州市晋安区财政局            福州市晋安区民政局\n\n2019816\n"
+    assert signing_department(text) == "福州市晋安区财政局、福州市晋安区民政局"
+
+
+def test_the_unit_a_sentence_names_after_its_project():
+    text = (
+        "一、项目名称:浦南地区绿叶菜保鲜加工配套设施建设项目\n二、项目建设单位\n"
+        "浦南地区绿叶菜保鲜加工配套设施项目建设单位为上海欧阁农业有限公司。\n"
+    )
+    (project,) = parse_disclosure(text, year=2012).tree["projects"]
+    assert project["implementing_unit"] == "上海欧阁农业有限公司"
