@@ -3649,3 +3649,17 @@ def test_the_unit_a_sentence_names_after_its_project():
     )
     (project,) = parse_disclosure(text, year=2012).tree["projects"]
     assert project["implementing_unit"] == "上海欧阁农业有限公司"
+
+
+def test_projects_told_after_their_whole_whatever_their_names_end_in():
+    text = (
+        "2014年,援建南部三乡项目共4项,总投资3790万元。主要建设项目有:总投资300万元的龙藏乡纳洞村"
+        "至桑什斗公路、总投资780万元的兴海县尕科河至多巴村公路、总投资510万元的中铁乡杜宗村达那人畜"
+        "饮水工程和总投资2200万元的南部三乡贫困户住房建设项目。\n"
+    )
+    assert [(p.name, p.amount.value) for p in read_listing(text)] == [
+        ("龙藏乡纳洞村至桑什斗公路", Decimal("3000000")),
+        ("兴海县尕科河至多巴村公路", Decimal("7800000")),
+        ("中铁乡杜宗村达那人畜饮水工程", Decimal("5100000")),
+        ("南部三乡贫困户住房建设项目", Decimal("22000000")),
+    ]

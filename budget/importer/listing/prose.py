@@ -504,7 +504,9 @@ def _same_to_its_precision(total: Decimal, whole) -> bool:
 # A project told with its whole before it: 辽宁民盛重工有限公司总投资1200万元的加氢反应器筒节
 # 加工项目争取资金120万元.
 _INVESTED = re.compile(
-    rf"(?:总投资|计划总投资|投资总额)\s*(?:为|约)?\s*{MONEY}\s*的(?P<name>[^，,。；;:：的]{{4,60}}?(?:项目|工程))"
+    rf"(?:总投资|计划总投资|投资总额)\s*(?:为|约)?\s*{MONEY}\s*的"
+    # the name up to the next item or the end of its clause (…至桑什斗公路、总投资780万元的…)
+    r"(?P<name>[^，,。；;:：、的]{4,60}?)(?=、|和(?:计划)?总投资|[，,。；;]|$|争取)"
 )
 
 
