@@ -3663,3 +3663,21 @@ def test_projects_told_after_their_whole_whatever_their_names_end_in():
         ("中铁乡杜宗村达那人畜饮水工程", Decimal("5100000")),
         ("南部三乡贫困户住房建设项目", Decimal("22000000")),
     ]
+
+
+@pytest.mark.parametrize("said", ["三", "四"])
+def test_projects_a_count_says_are_those_that_follow_apart_by_semicolons(said):
+    text = (
+        "2013年,祁连县将在交票项目中进行对口援建帮扶工作。其中,"
+        f"{said}个交票项目为游牧民定居工程援建资金60万元;村危房改造项目援建资金70万元;"
+        "八宝镇居民改造项目援建资金200万元。目前项目进展有序。\n"
+    )
+    got = [(p.name, p.amount.value) for p in read_listing(text)]
+    if said == "三":
+        assert got == [
+            ("游牧民定居工程", Decimal("600000")),
+            ("村危房改造项目", Decimal("700000")),
+            ("八宝镇居民改造项目", Decimal("2000000")),
+        ]
+    else:  # the count must hold
+        assert "游牧民定居工程" not in {name for name, _ in got}

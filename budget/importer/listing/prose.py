@@ -162,8 +162,34 @@ def counted_sums(lines: list[str]) -> list[ListedProject]:
         for group in _COUNT_THEN_SUM.finditer(line):
             if group.start() not in in_line:
                 in_line[group.start()] = _grouped_projects(line, index + 1, group)
+        for group in _COUNTED_AS.finditer(line):
+            if group.start() not in in_line:
+                in_line[group.start()] = _projects_counted_as(line, index + 1, group)
         found += [project for start in sorted(in_line) for project in in_line[start]]
     return found
+
+
+# A count of projects said to be those that follow: 五个交票项目为A援建资金60万元;B…70万元;….
+_COUNTED_AS = re.compile(
+    r"(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*个[^，,。；;:：0-9]{0,6}?项目(?:为|是|包括)[:：]?"
+)
+
+
+def _projects_counted_as(line: str, number: int, group: re.Match) -> list[ListedProject]:
+    """The projects after ``group`` up to the sentence's end, apart by ；: as many as the
+    count says, each a name and its sum. [] otherwise."""
+    words = line[group.end() :].split("。", 1)[0]
+    pieces = [piece.strip() for piece in re.split(r"[；;]", words) if piece.strip()]
+    units = [_NAME_AND_SUM.match(piece) for piece in pieces]
+    if len(pieces) != count_value(group["n"]) or not all(units):
+        return []
+    projects = []
+    for unit in units:
+        name = _MONEY_WORDS_AFTER.sub(_keep_note, unit["name"])
+        if NOT_A_PROJECT.search(name) or find_amounts(name):
+            return []
+        projects.append(prose_item(name, find_amounts(unit["amount"])[0], unit.group(), number))
+    return projects
 
 
 # A count of projects and their sum, then the projects: in brackets (贷款贴息项目3个1677万元(小额
