@@ -186,10 +186,11 @@ _YEAR_GIVEN = re.compile(
 
 
 def _same_unit(one: str, other: str) -> bool:
-    """Whether two names of units may be one unit, one written with its place and one without
-    (区财政局, 重庆市大足区财政局; 闵行区发改委, 上海市闵行区发改委)."""
-    a, b = (squash(name).lstrip("省市县区") for name in (one, other))
-    return a in squash(other) or b in squash(one)
+    """Whether two names of units may be one unit, one written with its place and one without:
+    the shorter ends the longer (区财政局, 重庆市大足区财政局; 闵行区发改委, 上海市闵行区发改委;
+    not 市财政局, 华池县财政局)."""
+    shorter, longer = sorted((squash(one), squash(other)), key=len)
+    return bool(shorter) and longer.endswith(shorter)
 
 
 def _parts_of_its_content(block: o.ProjectBlock, listed: list) -> bool:

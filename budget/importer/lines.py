@@ -1254,7 +1254,9 @@ _SOURCE_PART = re.compile(
     # from, wherever in the part's name it says so, where the name is of money (6个省级水库…
     # 维护维修经费 is what is spent).
     r"|.*(?:财政|自筹|集体|筹资|投劳|社会资本|贷款|债券|国债|出资|衔接|中央|省级|市级|县级|区级|上级)"
-    r"(?:.*(?:资金|补助|配套|拨款|投资|投入|资本|贷款|债券|出资|自筹|投劳|筹资|部分).*|[^经费]{0,8})$"
+    r"(?:.*(?:资金|补助|配套|拨款|投资|投入|资本|贷款|债券|出资|自筹|投劳|筹资|部分).*"
+    # (财政经费, 自筹经费 are sources; …维护维修经费 after a provincial thing is spent)
+    r"|经费|(?!.*经费$).{0,8})$"
 )
 
 

@@ -23,6 +23,7 @@ from .head import organisation
 from .lines import (
     GIVEN_OVER,
     breakdown,
+    is_rate,
     lines_by_the_one_count,
     lines_paired_in_order,
     lines_priced_by_sums,
@@ -329,7 +330,7 @@ def replied_project_name(text: str) -> tuple[str, int] | None:
 _SAID_PROJECT = re.compile(
     r"(?:拟申报|申报|拟实施|实施了|拟建设|现将|现对)(?P<name>[^，,。；;:：《》]{4,60}?(?:项目|工程))"
     # (…,具体如下; …绩效目标自评报告如下; 实施了…工程,总投资15404万元)
-    r"(?:[，,]?[^。；;，,]{0,12}如下|[，,]\s*(?:项目)?总投资)"
+    r"(?!资金)(?:[，,]?[^。；;，,]{0,12}如下|[，,]\s*(?:项目)?总投资)"
 )
 
 
@@ -368,7 +369,9 @@ def notice_project(text: str, title_lines: list[o.Line]) -> ListedProject | None
         given = re.compile(
             rf"{GIVEN_OVER}[，,]?\s*(?:用于|实施|支持)[^，,。；;]{{0,10}}?{re.escape(name)}"
         )
-        found = [m for m in given.finditer(text)]
+        # (never a rate: 按每亩500元,用于…)
+        sums = {a.start: a for a in find_amounts(text) if not is_rate(text, a)}
+        found = [m for m in given.finditer(text) if m.start("amount") in sums]
         if len(found) == 1:
             amounts = find_amounts(found[0]["amount"])
             project.amount = amounts[0] if amounts else None
@@ -453,7 +456,9 @@ _TITLE_KIND = re.compile(
 
 
 _ISSUER_BEFORE_YEAR = re.compile(
-    rf"^[\u4e00-\u9fff]{{2,20}}?{ORGANISATION_END}(?=(?:19|20)[0-9]{{2}}年)"
+    # (not a township's or a village's: 肖尔巴格乡2023年… is the place of the works)
+    rf"^[\u4e00-\u9fff]{{2,20}}?{ORGANISATION_END}(?<!镇)(?<!乡)(?<!街道)(?<!村委会)"
+    r"(?=(?:19|20)[0-9]{2}年)"
 )
 
 
@@ -662,7 +667,7 @@ def listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) -
             # 福利事业286万元;下达西峰区144万元;结余68万元), where they make it up exactly.
             at = words.find(amount.text) if amount.text else -1
             parts = sums_as_parts(words[at + len(amount.text) :]) if at >= 0 else []
-            if sum(part.amount.value for part in parts) == amount.value:
+            if len(parts) >= 2 and sum(part.amount.value for part in parts) == amount.value:
                 _parts_as_sub_items(node, parts, listed.line, findings)
         return node
     if amount is not None or listed.from_table or listed.parts or not listed.amount_cell:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..normalize import halfwidth
-from .tables import CELL_LABELS
+from .tables import CELL_LABELS, ORGANISATION_END
 
 # Section kinds, in the order of the standard eight sections.
 NAME = "name"
@@ -537,6 +537,10 @@ _GLUED_NAMING = re.compile(
 )
 
 
+# A clause, not a cell's value: 须于…, 应当…, 负责….
+_CLAUSE_START = re.compile(r"(?:须|应|要|需|负责|为|是|将|已|在|对|按)")
+
+
 def split_run_on(text: str) -> tuple[str, list[int]]:
     """Sections written one after another on one long line (a page that lost its line
     breaks: ``(1)项目概述。… (2)立项依据。…``), and a form's labelled cells printed on one
@@ -569,9 +573,20 @@ def split_run_on(text: str) -> tuple[str, list[int]]:
             ):
                 # A form's naming cells run together (转移支付(项目)名称车辆购置税…; 地方主管
                 # 部门阆中市交通运输局资金使用单位阆中市交通运输局): each label and its value.
-                glued = named
-                values = [b.start() - a.end() for a, b in itertools.pairwise(glued)]
-                values.append(len(normal) - glued[-1].end())
+                bounds = [*(m.start() for m in named[1:]), len(normal)]
+                # Each value a unit's name where its label names a unit or department, and
+                # never a clause (实施单位须于2023年底前完工…: a sentence, not a cell).
+                if all(
+                    not _CLAUSE_START.match(normal[m.end() : end])
+                    and (
+                        "名称" in m.group()
+                        or re.search(rf"{ORGANISATION_END}$", normal[m.end() : end])
+                    )
+                    for m, end in zip(named, bounds, strict=True)
+                ):
+                    glued = named
+                    values = [b.start() - a.end() for a, b in itertools.pairwise(glued)]
+                    values.append(len(normal) - glued[-1].end())
             if (
                 (len(glued) >= 3 or (glued is named and min(values) >= 4))
                 and glued[0].start() == 0

@@ -420,8 +420,10 @@ def build_project(
                     _heading_line(first(kind)),
                 )
     subs.sort(key=lambda sub: sub.number)
-    if len(subs) >= 2 and not any(
-        find_amounts("\n".join([*sub.content, *sub.plan])) for sub in subs
+    if (
+        len(subs) >= 2
+        and not names  # 四 names its sub-items: they stay
+        and not any(find_amounts("\n".join([*sub.content, *sub.plan])) for sub in subs)
     ):
         # Items that state no money ((一)路基:… (二)路面:…) describe the work; they are no
         # parts of the project's money: one sub-item holds them, as written.
@@ -441,6 +443,11 @@ def build_project(
                 plan_line=next((sub.plan_line for sub in subs if sub.plan_line), None),
             )
         ]
+        note(
+            "info",
+            f"项目{seq}的实施内容各条没有写明金额，已作为一个子项目按原文保留。",
+            subs[0].content_line,
+        )
     anchors["sub"] = {index: sub.line for index, sub in enumerate(subs, start=1)}
     anchors["lines"] = {}
     anchors["basis"] = _body_line(first(o.BASIS))

@@ -3681,3 +3681,48 @@ def test_projects_a_count_says_are_those_that_follow_apart_by_semicolons(said):
         ]
     else:  # the count must hold
         assert "游牧民定居工程" not in {name for name, _ in got}
+
+
+def test_a_review_of_the_rules_for_what_they_must_not_read():
+    from budget.importer import outline as o
+    from budget.importer.build import _same_unit
+    from budget.importer.head import signing_department
+    from budget.importer.lines import breakdown
+
+    # Sub-items 四 names stay, money or none.
+    text = (
+        "一、项目名称:城关镇农村环境整治项目\n三、项目实施单位:城关镇人民政府\n"
+        "四、项目基本概况\n1.垃圾清运。2.公厕改造。\n"
+        "五、项目实施内容\n1.垃圾清运:清运垃圾。\n2.公厕改造:改造公厕。\n"
+    )
+    assert len(parse_disclosure(text, year=2023).tree["projects"][0]["sub_items"]) == 2
+    # A six-figure amount under a unit's name is no date, so no signature.
+    assert signing_department("城关镇人民政府\n200000\n") == ""
+    assert signing_department("紫阳县发展和改革局\n201982\n") == "紫阳县发展和改革局"
+    # A sentence opening with a naming label is no cell.
+    assert o.split_run_on("实施单位须于2023年底前完工并报送验收")[0] == (
+        "实施单位须于2023年底前完工并报送验收"
+    )
+    # 财政经费 and 自筹经费 are where the money comes from.
+    assert breakdown("该项目总投资50万元，其中财政经费30万元，自筹经费20万元。") == []
+    # Two units are one only where one ends the other.
+    assert _same_unit("区财政局", "重庆市大足区财政局")
+    assert not _same_unit("市财政局", "华池县财政局")
+    # 上述项目资金 is no project of a list of paragraphs.
+    paragraphs = (
+        "尤河下游治理工程属计划项目,计划总投资1395万元。\n"
+        "尤河橡胶坝工程为民生工程,概算批复总投资5728.55万元。\n"
+        "上述项目资金已全部拨付到位。\n"
+    )
+    assert [p.name for p in read_listing(paragraphs)] == ["尤河下游治理工程", "尤河橡胶坝工程"]
+    # A township before the year is the place of the works, kept in the name.
+    (project,) = parse_disclosure(
+        "和田市肖尔巴格乡2023年盐碱地改造验收情况公告\n经验收,补助资金共计30万元。\n"
+    ).tree["projects"]
+    assert project["name"].startswith("和田市肖尔巴格乡")
+    # A rate is no sum given to the project by name.
+    (project,) = parse_disclosure(
+        "关于同心县下马关镇黄花菜种植项目的公示\n补助资金按每亩500元,用于同心县下马关镇黄花菜种植项目。\n",
+        year=2023,
+    ).tree["projects"]
+    assert project["declared_total_yuan"] != "500.00"

@@ -383,7 +383,7 @@ def semicolon_items(lines: list[str]) -> list[ListedProject]:
 # A paragraph opening with the project or fund it tells of: 尤河橡胶坝工程为市上重点民生工程,
 # 西吉县…森林抚育和成果巩固补助资金本次共兑现5个村.
 _NAME_OPENS = re.compile(
-    r"^\s*(?!全|本|我|该|关于)(?P<name>[^，,。；;:：、()（）《》\s]{4,60}?(?:项目|工程|资金))"
+    r"^\s*(?!全|本|我|该|关于|上述|以上|所有|各)(?P<name>[^，,。；;:：、()（）《》\s]{4,60}?(?:项目|工程|资金))"
     r"(?=属|为|是|系|本次|共|于|由|计划|总投资|已|经|下达|安排)"
 )
 # (the money given it too: …治理工程下达资金8998万元; never what was spent, 完成投资)

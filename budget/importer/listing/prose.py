@@ -258,9 +258,7 @@ def _grouped_projects(line: str, number: int, group: re.Match) -> list[ListedPro
         name = unit["name"] if unit else piece
         # (下达武定县…推进项目中央预算内资金400万元 → 武定县…推进项目)
         name = re.sub(r"^(?:下达|安排|拨付|下拨|用于)", "", name)
-        name = re.sub(
-            r"(?<=项目|工程)(?:[(（][^()（）]{1,12}[)）])?[^项程()（）]{1,12}$", _keep_note, name
-        )
+        name = _MONEY_WORDS_AFTER.sub(_keep_note, name)
         if NOT_A_PROJECT.search(name) or find_amounts(name):
             return []
         projects.append(
@@ -487,6 +485,12 @@ _FUND_SPENT = re.compile(
 _PLACE_OR_UNIT = re.compile(rf".{{0,10}}(?:省|市|县|区|旗|镇|乡|{ORGANISATION_END})")
 
 
+def _places(written: str) -> int:
+    """How many decimal places an amount is written with (1971.645532万元: 6)."""
+    found = re.search(r"[0-9]+(?:[.．]([0-9]+))?", halfwidth(written).replace(",", ""))
+    return len(found.group(1) or "") if found else 0
+
+
 def fund_uses(lines: list[str]) -> list[ListedProject]:
     """A fund's uses, each with its sum, after 其中 (2023通州区使用体彩公益金6,036.9485万元其中:
     用于建设全民健身公共体育场地、设施5169.6243万元,…;用于资助高水平体育后备人才培养285.2291万
@@ -508,7 +512,7 @@ def fund_uses(lines: list[str]) -> list[ListedProject]:
         total = sum(part.amount.value for part in parts)
         if any(_PLACE_OR_UNIT.fullmatch(p.name) for p in parts):
             continue  # a recipient's share, not a use
-        if not _same_to_its_precision(total, whole):
+        if not _same_to_its_precision(total, whole, parts):
             continue
         return [
             prose_item(re.sub(r"^(?:用于|用作)", "", part.name), part.amount, part.text, index + 1)
@@ -517,12 +521,14 @@ def fund_uses(lines: list[str]) -> list[ListedProject]:
     return []
 
 
-def _same_to_its_precision(total: Decimal, whole) -> bool:
-    """Whether ``total`` is ``whole`` as the text writes it (5834.145532万元 is 5834.15万元)."""
+def _same_to_its_precision(total: Decimal, whole, parts: list) -> bool:
+    """Whether ``total`` is ``whole`` as the text writes it, rounded from parts written finer
+    (5834.145532万元 is 5834.15万元); exactly, where no part is written finer than it."""
     if total == whole.value:
         return True
-    written = re.search(r"[0-9]+(?:[.．]([0-9]+))?", halfwidth(whole.text).replace(",", ""))
-    places = len(written.group(1) or "") if written else 0
+    places = _places(whole.text)
+    if not any(_places(part.amount.text) > places for part in parts):
+        return False
     step = UNIT_MULTIPLIERS[whole.unit] / Decimal(10) ** places
     return abs(total - whole.value) * 2 < step
 

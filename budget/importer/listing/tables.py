@@ -561,6 +561,7 @@ def _right_aligned(row: list[tuple[int, str]], width: int, name_at: int, amount_
     return (
         lost >= 0
         and name_at - lost >= 1
+        and amount_at - lost >= 1
         and _name_like(row[name_at - lost][1])
         and bool(_NUMERIC_CELL.match(row[amount_at - lost][1]))
     )
