@@ -3726,3 +3726,14 @@ def test_a_review_of_the_rules_for_what_they_must_not_read():
         year=2023,
     ).tree["projects"]
     assert project["declared_total_yuan"] != "500.00"
+
+
+def test_a_news_pages_date_with_its_site_and_its_keywords_are_no_part_of_the_title():
+    text = (
+        "内蒙古锡盟国贫旗3000万元“连片开发”扶贫项目资金到位\n"
+        "2013年08月23日10:01 | 中国发展门户网 www.chinagate.cn |\n"
+        "关键词: 扶贫 贫困县 脱贫致富 扶贫项目 项目资金\n"
+        "2013年,自治区为锡盟下达3个“连片开发”扶贫项目,投入扶贫项目资金3000万元。\n"
+    )
+    title = parse_disclosure(text, year=2013).tree["disclosure"]["title"]
+    assert title == "内蒙古锡盟国贫旗3000万元“连片开发”扶贫项目资金到位"
