@@ -13,6 +13,7 @@ from ...amounts import (
     find_amounts,
 )
 from ...normalize import halfwidth, squash
+from ..funding import WHOLE_LABEL
 from ..lines import is_rate, rate_at
 from ..numbering import (
     chinese_number,
@@ -48,7 +49,7 @@ def run_on_items(lines: list[str]) -> list[ListedProject]:
             if len(sums) > 1:
                 # Its whole and its sources (总投资0.996亿元,其中,中央预算内投资0.7338亿元,…):
                 # the whole.
-                sums = [a for a in sums if _WHOLE_BEFORE.search(part[: a.start])] or sums
+                sums = [a for a in sums if WHOLE_LABEL.search(part[: a.start])] or sums
             if not named and ends:
                 name = _paragraph_name(first)
             if not 2 <= len(name) <= 60 or len(sums) != 1 or _A_STANDARD.search(part):
@@ -57,10 +58,6 @@ def run_on_items(lines: list[str]) -> list[ListedProject]:
         else:
             return items
     return []
-
-
-# A label saying a sum is the whole: 总投资0.996亿元, 合计….
-_WHOLE_BEFORE = re.compile(r"(?:总投资|投资总额|合计|总计|共计)\s*[:：为是]?\s*约?\s*$")
 
 
 # What a standard of support says, not a project (对新建50亩以上茶园的经营主体一次性奖补2万元,
@@ -386,10 +383,13 @@ _NAME_OPENS = re.compile(
     r"^\s*(?!全|本|我|该|关于|上述|以上|所有|各)(?P<name>[^，,。；;:：、()（）《》\s]{4,60}?(?:项目|工程|资金))"
     r"(?=属|为|是|系|本次|共|于|由|计划|总投资|已|经|下达|安排)"
 )
-# (the money given it too: …治理工程下达资金8998万元; never what was spent, 完成投资)
-_WHOLE_SAID = re.compile(
-    r"(?:总投资|投资总额|合计|总计|共计|(?:下达|安排)资金)\s*[:：为是]?\s*约?\s*$"
-)
+# The money given a project, said as its whole too (…治理工程下达资金8998万元); never what
+# was spent (完成投资).
+_GIVEN_SAID = re.compile(r"(?:下达|安排)资金\s*[:：为是]?\s*$")
+
+
+def _whole_said(before: str) -> bool:
+    return bool(WHOLE_LABEL.search(before) or _GIVEN_SAID.search(before))
 
 
 def paragraphs_by_name(lines: list[str]) -> list[ListedProject]:
@@ -405,7 +405,7 @@ def paragraphs_by_name(lines: list[str]) -> list[ListedProject]:
         wholes = [
             a
             for a in find_amounts(line)
-            if not is_rate(line, a) and _WHOLE_SAID.search(line[max(0, a.start - 12) : a.start])
+            if not is_rate(line, a) and _whole_said(line[max(0, a.start - 12) : a.start])
         ]
         found.append(
             prose_item(opens["name"], wholes[0] if wholes else None, line, number, "paragraph")
