@@ -723,9 +723,11 @@ _PER_WORD_BEFORE = re.compile(
 )
 
 
-# The sum a rate's clause states for its product: 每家扶持资金2万元，小计24万元.
+# The sum a rate's clause states for its product: 每家扶持资金2万元，小计24万元; 补贴标准为
+# 20元/亩，共计兑现金额93678元.
 _RATE_SUM = re.compile(
-    r"^[^；;。每]{0,6}?(?:小计|合计|共计|总计|共|(?<![预估设统累])计)[为是:：]?\s*$"
+    r"^[^；;。每]{0,6}?(?:小计|合计|共计|总计|共|(?<![预估设统累])计)"
+    r"(?:兑现|发放|补助|补贴|奖补|安排|拨付)?(?:金额|资金)?[为是:：]?\s*$"
 )
 # A rate of what people gain or earn, not of what the budget spends.
 _NOT_SPENDING = re.compile(r"增收|收入|收益|增加|利息|年利率")
@@ -870,7 +872,7 @@ def _rate_line(
         label, count_clause = count[3], ""
     line = _priced_line(sentence, price, count, label, count_clause, source, paired=bool(paired))
     product = count[0] * price.value
-    after = find_amounts(sentence[price.end : price.end + 16])
+    after = find_amounts(sentence[price.end : price.end + 24])
     if after and _RATE_SUM.match(sentence[price.end : price.end + after[0].start]):
         line.amount = replace(
             after[0], start=after[0].start + price.end, end=after[0].end + price.end
