@@ -443,13 +443,12 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             own = None
             if len(projects) > 1:
                 own = {line.number for line in block_lines(block)}
-            # What people gain (八、实施成效) is no spending, and a basis or an overview
-            # states no parts. A 绩效目标 row may price what is spent (数量指标 63人 … 成本
-            # 指标 1000元/人); its gains (每户增收2000元) are no rates (lines._rate_of). Nor
-            # does a name or a unit state parts, though the lines a form runs on with under
-            # it may (项目名称 X / 项目概况本项目…单价37元/株).
+            # What people gain (八、实施成效, 绩效目标: 每户增收2000元) is no spending, and a
+            # basis or an overview states no parts; nor does a name or a unit, though the lines
+            # a form runs on with under it may (项目名称 X / 项目概况本项目…单价37元/株).
             skip = {
-                line.number for line in block_lines(block, (o.OUTCOMES, o.BASIS, o.OVERVIEW))
+                line.number
+                for line in block_lines(block, (o.PERFORMANCE, o.OUTCOMES, o.BASIS, o.OVERVIEW))
             } | {
                 line.number
                 for section in block.sections

@@ -3737,3 +3737,17 @@ def test_a_news_pages_date_with_its_site_and_its_keywords_are_no_part_of_the_tit
     )
     title = parse_disclosure(text, year=2013).tree["disclosure"]["title"]
     assert title == "内蒙古锡盟国贫旗3000万元“连片开发”扶贫项目资金到位"
+
+
+def test_a_forms_count_and_cost_rows_price_its_money():
+    text = (
+        "项目支出绩效目标表\n项目名称 特困家庭再扶助\n预算单位 某县卫生健康局\n"
+        "项目资金(万元) 年度资金总额 6.30\n"
+        "绩效指标 一级指标 二级指标 三级指标 指标值\n"
+        "数量指标 对符合政策法规的家庭进行扶助 63人\n"
+        "成本指标 成本控制 严格按照预算标准1000元/人给补助对象兑付补助\n"
+        "效益指标 每户增收2000元 100%\n"
+    )
+    (project,) = parse_disclosure(text, year=2021).tree["projects"]
+    (line,) = [line for sub in project["sub_items"] for line in sub["lines"]]
+    assert [(f["value"], f["unit"]) for f in line["factors"]] == [("63", "人"), ("1000", "元")]

@@ -266,6 +266,22 @@ def test_a_rate_in_wan_yuan_with_its_subtotal_is_a_line_with_that_amount():
     assert lines[0].formula == "12家×2万元"
 
 
+def test_a_rates_sum_may_be_named_after_its_total_word():
+    text = (
+        "其中中央财政森林抚育资金兑现4683.9亩,补贴标准为20元/亩,共计兑现金额93678元;"
+        "自治区财政成果巩固补助资金兑现4683.9亩,补贴标准为20元/亩,共计兑现金额93678元。"
+    )
+    lines = rate_lines(text, "content")
+    assert [(_factors(line), line.amount.value) for line in lines] == [
+        ([(Decimal("4683.9"), "亩"), (Decimal("20"), "元")], Decimal("93678")),
+    ] * 2
+    # a sum some words further on is no longer the rate's own
+    (line,) = rate_lines(
+        "兑现4683.9亩,补贴标准为20元/亩,共计兑现到户的各类资金合计93678元", "content"
+    )
+    assert line.amount is None
+
+
 def test_a_subtotal_that_differs_from_the_product_is_kept_as_written_for_the_checks():
     (line,) = rate_lines("农业企业4家,每家扶持资金5万元,小计21万元;", "content")
     assert line.amount.value == Decimal("210000")  # 4 × 5万 = 20万: the checks flag it
