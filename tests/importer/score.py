@@ -82,8 +82,11 @@ def _same_amount(a, b) -> bool:
 def _numbers(text: str) -> list[Decimal]:
     from budget.normalize import halfwidth
 
-    # A year (2019年种植3060亩) dates a quantity; it is not one.
-    numbers = re.findall(r"(?:19|20)[0-9]{2}(?=\s*年)|([0-9]+(?:\.[0-9]+)?)", halfwidth(text or ""))
+    # A year (2019年种植3060亩) dates a quantity; it is not one; nor is a model written in
+    # letters and digits (PE160, de200).
+    numbers = re.findall(
+        r"(?:19|20)[0-9]{2}(?=\s*年)|[A-Za-z]+[0-9.]+|([0-9]+(?:\.[0-9]+)?)", halfwidth(text or "")
+    )
     return [Decimal(n) for n in numbers if n]
 
 

@@ -90,3 +90,13 @@ def test_a_project_missed_early_does_not_take_the_place_of_one_read_by_name():
     # Unnamed alike, a project is paired by its place.
     pairs = _match_projects([{"name": "甲"}, {"name": "乙"}], [{"name": "A"}, {"name": "B"}])
     assert [g["name"] for _w, g in pairs] == ["A", "B"]
+
+
+def test_the_quantities_of_a_calculation_are_its_numbers_but_years_and_models():
+    from decimal import Decimal
+
+    from tests.importer.score import _numbers
+
+    assert _numbers("2019年种植3060亩,每亩补贴资金500元") == [Decimal("3060"), Decimal("500")]
+    assert _numbers("3km(PE160),17万元/km") == [Decimal("3"), Decimal("17")]
+    assert _numbers("１２００人，每人２０００元") == [Decimal("1200"), Decimal("2000")]
