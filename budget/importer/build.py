@@ -69,6 +69,7 @@ from .notices import (
     rows_left_unread,
     said_project_name,
     sums_as_sub_items,
+    tabled_fund,
     title_project_name,
     total_from_form,
     whole_text_project,
@@ -241,6 +242,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         notice = (
             notice_project(text, heading)
             or fund_notice(text, heading)
+            or tabled_fund(text)
             or whole_text_project(text, heading, findings)
         )
         if notice is not None:

@@ -462,6 +462,33 @@ _ISSUER_BEFORE_YEAR = re.compile(
 )
 
 
+# The title of a table of a fund's money by recipient: 救灾补助资金指标分配表.
+_FUND_TABLE_TITLE = re.compile(
+    r"^(?:附件[0-9一二三四五六七八九十]*[:：.、]?)?"
+    r"(?P<name>[^\s，,。；;：:、]{2,40}?(?:资金|基金|经费))"
+    r"(?:指标)?(?:分配|安排|下达|使用|拨付)?(?:明细|计划|情况|方案)?表$"
+)
+
+
+def tabled_fund(text: str) -> ListedProject | None:
+    """A notice of one fund whose title and first sentences name none (各乡(镇)财政所:…决定
+    下拨救灾补助资金(详见指标分配表)) but whose table of its money by recipient does, by its
+    title a few lines above the rows (救灾补助资金指标分配表 / 单位:万元 / 乡镇 / 金额): the fund,
+    its total the table's 合计 where that is the rows' sum. None without such a table."""
+    rows, stated, _line = read_allocation(text)
+    if not rows or stated is None:
+        return None
+    lines = text.split("\n")
+    first = min(number for row in rows for number in row.lines)
+    for number in range(first - 1, max(0, first - 9), -1):
+        title = _FUND_TABLE_TITLE.match(squash(halfwidth(lines[number - 1])))
+        if title is not None:
+            return ListedProject(
+                name=title.group("name"), line=number, lines=[number], inferred=True
+            )
+    return None
+
+
 def whole_text_project(
     text: str, title_lines: list[o.Line], findings: list[Finding]
 ) -> ListedProject | None:
@@ -571,6 +598,16 @@ def listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) -
             f"项目名称“{listed.name}”取自标题或正文，文中没有“项目名称”栏，请核对。",
             f"项目金额取自文中的“{amount.text if amount else ''}”，请核对是否为本项目的总额。",
         ]
+    if listed.unit and listed.unit_column == "正文":
+        findings.append(
+            Finding(
+                "warning",
+                f"项目{sequence}的实施单位“{listed.unit}”取自正文中“由…实施”一类的说法，请核对。",
+                listed.line,
+                sequence,
+                field="implementing_unit",
+            )
+        )
     if listed.unit and re.fullmatch(r"(?:单位|公司|企业)(?:名称)?", listed.unit_column):
         # A column headed 单位 or 公司名称 alone may name who receives the money rather than who
         # carries the project out.

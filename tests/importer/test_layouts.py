@@ -19,6 +19,7 @@ from budget.importer.head import (
     signing_department,
 )
 from budget.importer.listing import read_allocation, read_listing
+from budget.importer.nodes import TextImportError
 from budget.importer.notices import projects_said, title_project_name
 from budget.importer.outline import Line
 from budget.importer.tables import form_total, single_value, unflatten
@@ -3751,3 +3752,81 @@ def test_a_forms_count_and_cost_rows_price_its_money():
     (project,) = parse_disclosure(text, year=2021).tree["projects"]
     (line,) = [line for sub in project["sub_items"] for line in sub["lines"]]
     assert [(f["value"], f["unit"]) for f in line["factors"]] == [("63", "人"), ("1000", "元")]
+
+
+RELIEF = """各乡(镇)财政所、社会事务办:
+经研究,决定下拨救灾补助资金(详见指标分配表)。
+附:救灾补助资金指标分配表。
+某县财政局 某县民政局
+二OO九年六月十八日
+救灾补助资金指标分配表
+单位:万元
+乡 镇
+金 额
+杨兴乡
+2
+新州镇
+0.5
+格林镇
+2.5
+合计
+5
+"""
+
+
+def test_a_fund_named_only_by_its_table_of_two_columns_is_the_texts_project():
+    result = parse_disclosure(RELIEF, year=2009)
+    (project,) = result.tree["projects"]
+    assert (project["name"], project["declared_total_yuan"]) == ("救灾补助资金", "50000.00")
+    assert [sub["name"] for sub in project["sub_items"]] == ["杨兴乡", "新州镇", "格林镇"]
+    # signed by two units above a date written in characters
+    assert result.tree["department"]["name"] == "某县财政局、某县民政局"
+    assert any(f.field == "name" for f in result.findings)  # read from a table's title
+
+
+def test_a_two_column_table_whose_total_is_not_its_rows_sum_names_no_fund():
+    with pytest.raises(TextImportError):
+        parse_disclosure(RELIEF.replace("合计\n5", "合计\n6"), year=2009)
+
+
+ROADS = (
+    "根据《关于下达2022年车辆购置税补助地方建设项目资金(第一批)的通知》(闽财建指〔2022〕58号),"
+    "现将市本级资金安排如下:\n"
+    "一、国道G534三元区官洋坑至黄沙公路一期(官洋坑至渡头坪段)4872万元车购税补助资金,该项目由"
+    "市交发集团作为业主,资金下达市交发集团。\n"
+    "二、清流G356线沙芜乡洞口村-沙芜乡铁石村路面改造工程1410万元、G356线大田石牌镇长溪村-"
+    "大田上京镇梅林村路面改造工程1243万元、G534十八米桥危旧桥改造54万元、G235、G356、G534等"
+    "6个安全提升项目681万元,合计3388万元车购税补助资金,以上9个项目由市公路事业发展中心组织"
+    "实施,资金下达市公路事业发展中心。\n"
+)
+
+
+def test_a_paragraph_listing_projects_each_with_its_sum_gives_them_all():
+    result = parse_disclosure(ROADS, year=2022)
+    projects = result.tree["projects"]
+    assert [(p["name"], p["implementing_unit"], p["declared_total_yuan"]) for p in projects] == [
+        ("国道G534三元区官洋坑至黄沙公路一期(官洋坑至渡头坪段)", "市交发集团", "48720000.00"),
+        ("清流G356线沙芜乡洞口村-沙芜乡铁石村路面改造工程", "市公路事业发展中心", "14100000.00"),
+        (
+            "G356线大田石牌镇长溪村-大田上京镇梅林村路面改造工程",
+            "市公路事业发展中心",
+            "12430000.00",
+        ),
+        ("G534十八米桥危旧桥改造", "市公路事业发展中心", "540000.00"),
+        ("G534等6个安全提升项目", "市公路事业发展中心", "6810000.00"),  # (cut at its 、)
+    ]
+    # units read from a sentence are flagged for staff
+    flagged = {f.project for f in result.findings if f.field == "implementing_unit"}
+    assert flagged == {1, 2, 3, 4, 5}
+
+
+def test_a_paragraph_of_one_projects_works_stays_one_project_with_parts():
+    text = (
+        "资金安排使用情况如下:\n"
+        "1.资金60万元拟用于真武村破损路面进行维修整治,投入资金10万元;对真武村环线950米进行"
+        "黑化,预计投入资金50万元;以上合计投入资金60万元。\n"
+        "2.为竹根镇青龙村新建通组道路600米,预计投入资金21万元。\n"
+    )
+    projects = parse_disclosure(text, year=2024).tree["projects"]
+    assert [p["declared_total_yuan"] for p in projects] == ["600000.00", "210000.00"]
+    assert len(projects[0]["sub_items"]) == 2

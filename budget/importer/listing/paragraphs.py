@@ -7,6 +7,7 @@ Pure Python, no Django.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ...amounts import (
     ParsedAmount,
@@ -14,6 +15,7 @@ from ...amounts import (
 )
 from ...normalize import halfwidth, squash
 from ..funding import WHOLE_LABEL
+from ..head import organisation
 from ..lines import is_rate, rate_at
 from ..numbering import (
     chinese_number,
@@ -144,8 +146,55 @@ def numbered_paragraphs(lines: list[str]) -> list[ListedProject]:
         if all(_paragraph_project(item, elsewhere) for item in items) and not any(
             NOT_A_PROJECT.search(item.name) for item in items
         ):
-            return items
+            for item in items:
+                _unit_said(item)
+            return [project for item in items for project in _listed_in(item)]
     return []
+
+
+# Who a paragraph says carries its project out: 该项目由市交发集团作为业主; 以上9个项目由市公路
+# 事业发展中心组织实施; 由坛洛镇牵头实施.
+_CARRIED_OUT_BY = re.compile(
+    r"由(?P<unit>[^，,。；;、:：由]{2,30}?)(?:作为(?:项目)?业主|(?:牵头|负责)*(?:组织)?实施)"
+)
+
+
+def _unit_said(item: ListedProject) -> None:
+    """``item``'s unit, where its paragraph says who carries it out (flagged as read from
+    prose: ``unit_column`` 正文)."""
+    said = _CARRIED_OUT_BY.search(halfwidth(" ".join(item.content)))
+    if said is not None and not item.unit and (unit := organisation(said.group("unit"))):
+        item.unit, item.unit_column = unit, "正文"
+
+
+_PROJECT_END = re.compile(r"(?:项目|工程|改造|建设)$")
+
+
+def _listed_in(item: ListedProject) -> list[ListedProject]:
+    """``item``, or the projects it lists where the paragraph is named by its first part
+    (二、清流G356线…路面改造工程1410万元、G356线…路面改造工程1243万元、…,合计3388万元…,
+    以上9个项目由…组织实施): a paragraph of projects, not one project with parts. Each keeps
+    the paragraph's lines, so the words they share (以上…由…组织实施) stay theirs."""
+    if (
+        len(item.parts) < 2
+        or item.parts[0].name != item.name
+        # (works of one project, told by what is done: …路面进行维修整治; …环线950米进行黑化)
+        or not all(_PROJECT_END.search(part.name) for part in item.parts)
+    ):
+        return [item]
+    return [
+        replace(
+            part,
+            line=item.line,
+            amount_line=item.amount_line or item.line,
+            lines=list(item.lines),
+            unit=item.unit,
+            unit_column=item.unit_column,
+            style=item.style,
+            inferred=True,
+        )
+        for part in item.parts
+    ]
 
 
 def _grouped_runs(

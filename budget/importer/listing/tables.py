@@ -110,8 +110,9 @@ def split_cells(text: str) -> list[str]:
 def _is_header(cells: list[str], recipients: bool = False) -> bool:
     squashed = [squash(c) for c in cells if c.strip()]
     naming = _RECIPIENT_COLUMN if recipients else _NAME_COLUMN
+    # (a fund's money by recipient may be two columns: 乡镇, 金额)
     return (
-        len(squashed) >= 3
+        len(squashed) >= (2 if recipients else 3)
         and any(naming.match(c) or _CONTENT_COLUMN.match(c) for c in squashed)
         and any(_AMOUNT_COLUMN.search(c) for c in squashed)
         and sum(bool(HEADER_WORDS.match(c) or naming.match(c)) for c in squashed)
@@ -788,7 +789,7 @@ def read_table(lines: list[str], recipients: bool) -> list[ListedProject] | None
             continue
         if not squashed:
             continue  # cells apart by blank lines: the header runs on to the first row
-        if len(run) >= 3 and _is_header([lines[i] for i in run], recipients):
+        if len(run) >= (2 if recipients else 3) and _is_header([lines[i] for i in run], recipients):
             header = []
             for i in run:
                 cell = lines[i].strip()
