@@ -83,7 +83,7 @@ def funding_amounts(text: str) -> list[ParsedAmount]:
 def _source_name(text: str, amount: ParsedAmount) -> str:
     start = max(text.rfind(sep, 0, amount.start) for sep in "，,；;。：:、\n")
     name = text[start + 1 : amount.start]
-    name = re.sub(r"^(?:其中|含)\s*[:：]?", "", name.strip())
+    name = re.sub(r"^(?:其中|含|资金来源(?:为|是)?(?:申请)?)\s*[:：]?", "", name.strip())
     name = re.sub(r"(?:安排|投入|为|计|约|共)+\s*$", "", name).strip()
     return name[:100]
 
@@ -137,8 +137,19 @@ def parse_funding(text: str) -> tuple[ParsedAmount | None, list[tuple[str, Parse
         for words in _TOTAL_WORDS
     )
     # Said to be the whole (总投资…, 合计…); or the one sum written after 安排/资金, however
-    # often (several: 中央…资金39.23万元, 市级…资金39.5万元 are sources, not the whole).
-    total = strong[0] if strong else weak[0] if len({a.value for a in weak}) == 1 else None
+    # often (several: 中央…资金39.23万元, 市级…资金39.5万元 are sources, not the whole),
+    # unless the first sum is what the others add up to (398万元,资金来源…中央投资370万元,
+    # 地方配套资金28万元: 资金 names a source there).
+    first_whole = len(amounts) > 2 and amounts[0].value == sum(a.value for a in amounts[1:])
+    total = (
+        strong[0]
+        if strong
+        else amounts[0]
+        if first_whole
+        else weak[0]
+        if len({a.value for a in weak}) == 1
+        else None
+    )
     if total is None:
         # No sum said to be the whole: the one sum, or the one the others add up to (first or
         # last); of several sums that do not add up (中央…39.23万元, 市级…39.5万元, 区本级…

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from ..amounts import (
@@ -46,7 +47,11 @@ def header_cell(section: o.Section | None) -> bool:
     if section is None:
         return True
     lines = section.body_lines
-    return not lines or bool(HEADER_WORDS.match(squash(lines[0].text)))
+    if not lines:
+        return True
+    # (the next column's name in the label's own row: 项目名称 | 小计 |)
+    cell = next((c for c in squash(lines[0].text).split("|") if c), "")
+    return bool(HEADER_WORDS.match(cell) or re.fullmatch(r"小计|合计", cell))
 
 
 def total_from_form(text: str, node: dict, anchor: dict, findings: list[Finding]) -> None:
@@ -445,7 +450,8 @@ _SUPPORTS = re.compile(
 
 
 # A sum the money given to a project is, right before 用于 and the project (…2350万元,专项).
-_GIVEN_FOR = re.compile(rf"(?:下达|安排|拨付|分配)[^，,。；;]{{0,80}}?{GIVEN_OVER}$")
+# (用于 may come before 支持: …资金820万元,用于支持…项目)
+_GIVEN_FOR = re.compile(rf"(?:下达|安排|拨付|分配)[^，,。；;]{{0,80}}?{GIVEN_OVER}(?:用于)?$")
 
 
 # A title's words around what it is about: who issued it, what kind of document it is.
@@ -575,10 +581,16 @@ def fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
     return project
 
 
+# A notice speaking of its own place (我旗2023年…项目): the pronoun is no part of a name.
+_OUR_PLACE = re.compile(r"^我(?:省|市|州|盟|县|区|旗|镇|乡|街道)(?=[0-9\u4e00-\u9fff])")
+
+
 def listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) -> dict:
     """A project of a list (:mod:`.listing`): what its row states, its other cells as the
     content of one sub-item holding it all. A notice's one project, read from its title and
     prose rather than from labelled cells, has its name and amount flagged for staff."""
+    if listed.inferred:
+        listed = replace(listed, name=_OUR_PLACE.sub("", listed.name))
     amount = listed.amount
     guesses = []
     if listed.misaligned:

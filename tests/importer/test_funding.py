@@ -130,3 +130,17 @@ def test_of_several_bare_figures_under_a_money_heading_none_is_taken_for_the_tot
 )
 def test_of_several_sums_only_the_whole_is_the_total(text, total):
     assert read(text)[0] == (None if total is None else Decimal(str(total)))
+
+
+def test_a_first_sum_the_others_add_up_to_is_the_whole_though_a_source_says_资金():
+    total, sources = parse_funding(
+        "398万元,资金来源申请以工代赈中央投资370万元,地方配套资金28万元。"
+    )
+    assert total.value == Decimal("3980000")
+    assert [(name, amount.value) for name, amount in sources] == [
+        ("以工代赈中央投资", Decimal("3700000")),
+        ("地方配套资金", Decimal("280000")),
+    ]
+    # Two sums, one after 资金, add up to nothing: the one said after 资金 stays the total.
+    total, _ = parse_funding("项目资金50万元,已拨付20万元。")
+    assert total.value == Decimal("500000")

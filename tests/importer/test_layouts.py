@@ -3830,3 +3830,34 @@ def test_a_paragraph_of_one_projects_works_stays_one_project_with_parts():
     projects = parse_disclosure(text, year=2024).tree["projects"]
     assert [p["declared_total_yuan"] for p in projects] == ["600000.00", "210000.00"]
     assert len(projects[0]["sub_items"]) == 2
+
+
+def test_a_name_label_whose_row_is_a_table_header_opens_no_project_of_its_own():
+    text = (
+        "2020年第二批财政专项扶贫资金500万元。主要计划用于以下两个方面:\n"
+        "一、疫情期间带贫企业复工复产一次性生产补贴。财政专项扶贫资金200万元,对复工复产的"
+        "带贫主体给予补贴。\n"
+        "二、疫情期间外出务工贫困劳动力一次性生活费补贴。财政专项扶贫资金300万元,补贴标准为"
+        "每人500元,由各镇组织实施。\n"
+        "项目名称 | 小计 |\n疫情防控期间 带贫主体 一次性生产补贴 |\n合计 | 500 |\n"
+    )
+    projects = parse_disclosure(text, year=2020).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("疫情期间带贫企业复工复产一次性生产补贴", "2000000.00"),
+        ("疫情期间外出务工贫困劳动力一次性生活费补贴", "3000000.00"),
+    ]
+
+
+def test_a_news_items_project_is_named_without_the_notices_own_place_and_given_its_sum():
+    text = (
+        "820万元专项资金到位!鄂托克前旗发改委全力做好易地扶贫搬迁“后半篇”文章\n\n"
+        "近日,内蒙古自治区发展和改革委员会下达我旗2023年自治区易地扶贫搬迁后续扶持资金820万元,"
+        "用于支持我旗2023年易地扶贫搬迁后续扶持项目,惠及安置区3个。\n"
+    )
+    result = parse_disclosure(text, year=2023)
+    (project,) = result.tree["projects"]
+    assert (project["name"], project["declared_total_yuan"]) == (
+        "2023年易地扶贫搬迁后续扶持项目",
+        "8200000.00",
+    )
+    assert {"name", "declared_total"} <= {f.field for f in result.findings if f.project == 1}
