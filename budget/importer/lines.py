@@ -48,7 +48,7 @@ _NEED_WORDS = re.compile(r"需|预算|安排|共计|合计|计划|申请|拨付|
 # count from a list's number (listing's bare markers: 3千米长的供水主管 opens no item).
 COUNT_UNITS = (
     "人次|人|名|个|次|辆|天|月|户|家|所|期|批|场|节|台|套|块|间|项|座|处|份|册|本|件|盒|"
-    "公里|千米|km|平方米|立方米|㎡|米|m(?![A-Za-z])|亩|吨|株|头|只|棵|张|把|部|栋|眼|口"
+    "公里|千米|km|平方米|立方米|㎡|米|m(?![A-Za-z])|亩|吨|株|头|只|羽|箱|棒|尾|匹|枚|棵|张|把|部|栋|眼|口"
 )
 _COUNT = re.compile(
     r"(?P<value>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?P<wan>万)?(?P<more>余|多)?"
@@ -946,10 +946,13 @@ def lines_priced_by_sums(
     scanned = _scan(text)
     counts = [(sentence, count) for _row, sentence, written in scanned for count in written]
     found: list[Line] = []
+    seen = set()  # a rate written again (每户奖补500元 for three kinds of garden) is one
     for row, sentence, sentence_counts in scanned:
         for price, rate in _rates_in(sentence, sentence_counts):
-            if _rate_key(price) in priced:
+            key = (_rate_key(price), frozenset(rate.nouns))
+            if _rate_key(price) in priced or key in seen:
                 continue
+            seen.add(key)
             months = (1, 12) if rate.months else (1,)
             # Each stated sum that one count (by the months, for a month's rate) gives.
             by_sum: dict[Decimal, list] = {}
@@ -1272,6 +1275,9 @@ def breakdown(text: str, *, lead: str = "其中") -> list[Part]:
     for paragraph in text.split("\n"):
         starts = [match.end() for match in re.finditer(lead, paragraph)]
         ends = [*starts[1:], len(paragraph) + 2] if starts else []
+        heads = _headed_groups(paragraph, starts, ends)
+        if heads:
+            return heads
         for at, following in zip(starts, ends, strict=True):
             parts = _parts_in(paragraph[at : following - 2])
             stop = paragraph.find("。", at)
@@ -1282,6 +1288,31 @@ def breakdown(text: str, *, lead: str = "其中") -> list[Part]:
             if len(parts) >= 2 and _adds_up_to_the_whole(paragraph[: at - 2], parts):
                 return _spent_on(parts)
     return []
+
+
+def _headed_groups(paragraph: str, starts: list[int], ends: list[int]) -> list[Part]:
+    """The groups of a whole's money, each after its own 其中 and headed by its name and sum
+    before a colon that opens its own items (…295户,补贴资金832325元。其中养殖业户207户,补贴
+    资金712325元:养殖牛416头,补贴资金416000元;…。其中种植业234户,补贴资金120000元:…): the
+    heads are the parts, each with its items as its words, where they add up exactly to the sum
+    written right before the first 其中. [] otherwise."""
+    if len(starts) < 2:
+        return []
+    heads = []
+    for at, following in zip(starts, ends, strict=True):
+        span = paragraph[at : following - 2]
+        sums = [a for a in find_amounts(span) if not is_rate(span, a)]
+        if not sums or not re.match(r"\s*[:：]", span[sums[0].end :]):
+            return []
+        name = _clean_name(re.split(r"[，,]", span[: sums[0].start], maxsplit=1)[0])
+        if not name:
+            return []
+        heads.append(Part(name=name, amount=sums[0], text=span.strip(" ，,。")))
+    before = re.split(r"[。；;]", paragraph[: starts[0] - 2].rstrip("。；; "))[-1]
+    whole = [a for a in find_amounts(before) if not is_rate(before, a)]
+    if not whole or sum(head.amount.value for head in heads) != whole[-1].value:
+        return []
+    return _spent_on(heads)
 
 
 def _adds_up_to_the_whole(before: str, parts: list[Part]) -> bool:

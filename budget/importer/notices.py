@@ -23,6 +23,7 @@ from .citations import parse_basis
 from .head import organisation
 from .lines import (
     GIVEN_OVER,
+    _counts,
     breakdown,
     is_rate,
     lines_by_the_one_count,
@@ -758,7 +759,9 @@ def notice_lines(
     for number, row in rows:
         parts = _parts_of(row, node)
         if parts:
-            return _parts_as_sub_items(node, parts, number, findings)
+            # (the other rows may state the rates the parts' counts are priced by)
+            others = "\n".join(other for n, other in rows if n != number)
+            return _parts_as_sub_items(node, parts, number, findings, rates=others)
     if node["declared_total_yuan"]:
         # Its money shared among places, a sentence or line each, that make up its total.
         shares = place_shares(
@@ -837,7 +840,7 @@ def sums_as_sub_items(node: dict, anchor: dict, findings: list[Finding]) -> None
 
 
 def _parts_as_sub_items(
-    node: dict, parts: list, where: int | list[int], findings: list[Finding]
+    node: dict, parts: list, where: int | list[int], findings: list[Finding], rates: str = ""
 ) -> dict:
     """The parts of a project's money as its sub-items, in place of the one that held it all,
     each with its amount and the calculation its words state; read from line ``where``, or
@@ -847,6 +850,8 @@ def _parts_as_sub_items(
     wheres = where if isinstance(where, list) else [where] * len(parts)
     for index, (part, at) in enumerate(zip(parts, wheres, strict=True), 1):
         lines = rate_lines(part.text, "content", stated=[part.amount])
+        if rates:
+            lines = _priced_elsewhere(part, rates, lines)
         sub_items.append(
             sub_item_node(
                 index,
@@ -877,6 +882,16 @@ def _parts_as_sub_items(
                 append_text(node, "outcomes", kept)
     node["sub_items"] = sub_items
     return anchors
+
+
+def _priced_elsewhere(part, rates: str, lines: list) -> list:
+    """``lines`` of a part with the counts its words state priced by the rates other
+    paragraphs state (肉牛存栏每头奖补1000元 … 养殖牛416头,补贴资金416000元), where the product
+    is a sum the part states: never a count of the other paragraphs."""
+    stated = [a for a in find_amounts(part.text) if not is_rate(part.text, a)]
+    found = lines_priced_by_sums(rates + "\n" + part.text, "content", stated, lines)
+    own = {count[0] for count in _counts(part.text)}
+    return [line for line in found if line in lines or line.factors[0][0] in own]
 
 
 def rows_left_unread(text: str, listed: list[ListedProject], findings: list[Finding]) -> None:

@@ -3861,3 +3861,25 @@ def test_a_news_items_project_is_named_without_the_notices_own_place_and_given_i
         "8200000.00",
     )
     assert {"name", "declared_total"} <= {f.field for f in result.findings if f.project == 1}
+
+
+def test_a_groups_counts_are_priced_by_the_rates_another_paragraph_states():
+    text = (
+        "西吉县偏城乡2025年监测对象发展庭院经济项目公示\n"
+        "对监测对象发展庭院经济的给与奖补,养殖肉鸽,每羽奖补15元;肉牛存栏每头奖补1000元;"
+        "种植时令鲜蔬“微菜园”,每户奖补500元。\n"
+        "我乡共验收监测对象295户,补贴资金419375元。其中养殖业户61户,补贴资金417875元:养殖牛"
+        "416头,补贴资金416000元;肉鸽125羽,补贴资金1875元。其中种植业3户,补贴资金1500元:种植"
+        "微菜园3户,补贴资金1500元。\n"
+    )
+    (project,) = parse_disclosure(text, year=2025).tree["projects"]
+    subs = project["sub_items"]
+    assert [sub["name"] for sub in subs] == ["养殖业户", "种植业"]
+    lines = [
+        ([(f["value"], f["unit"]) for f in line["factors"]], line["amount_yuan"])
+        for line in subs[0]["lines"]
+    ]
+    assert sorted(lines) == [
+        ([("125", "羽"), ("15", "元")], "1875.00"),
+        ([("416", "头"), ("1000", "元")], "416000.00"),
+    ]

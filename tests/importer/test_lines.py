@@ -803,3 +803,35 @@ def test_a_rate_after_a_list_of_counts_prices_their_stated_total():
     )
     (line,) = rate_lines(text, "c")
     assert _factors(line) == [(Decimal("13076.85"), "亩"), (Decimal("13.06125"), "元")]
+
+
+GARDENS = (
+    "共验收监测对象295户,补贴资金832325元。其中养殖业户207户,补贴资金712325元:养殖牛416头,"
+    "补贴资金416000元;肉鸽125羽,补贴资金1875元;其余补贴资金294450元。其中种植业234户,补贴资金"
+    "120000元:种植微菜园234户,补贴资金117000元;种植微果园6户补贴资金3000元。"
+)
+
+
+def test_groups_headed_by_their_sum_before_a_colon_are_the_parts_of_the_whole():
+    parts = breakdown(GARDENS)
+    assert [(part.name, part.amount.value) for part in parts] == [
+        ("养殖业户", Decimal("712325")),
+        ("种植业", Decimal("120000")),
+    ]
+    assert parts[0].text.endswith("其余补贴资金294450元")  # its items are its words
+    # Heads that do not make up the whole are no parts of it.
+    assert [p.name for p in breakdown(GARDENS.replace("832325元", "832326元"))] != [
+        "养殖业户",
+        "种植业",
+    ]
+
+
+def test_a_rate_written_again_is_one_rate_and_birds_and_boxes_are_counted():
+    rates = "养殖肉鸽,每羽奖补15元;中华蜜蜂每箱奖补400元。微菜园每户奖补500元;微果园每户奖补500元。"
+    counts = "肉鸽125羽,补贴资金1875元;蜜蜂107箱,补贴资金42800元;微果园6户补贴资金3000元。"
+    lines = lines_priced_by_sums(rates + "\n" + counts, "content", find_amounts(counts), [])
+    assert sorted((_factors(line), line.amount.value) for line in lines) == [
+        ([(Decimal("6"), "户"), (Decimal("500"), "元")], Decimal("3000")),
+        ([(Decimal("107"), "箱"), (Decimal("400"), "元")], Decimal("42800")),
+        ([(Decimal("125"), "羽"), (Decimal("15"), "元")], Decimal("1875")),
+    ]
