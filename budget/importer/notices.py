@@ -272,8 +272,13 @@ def title_project_name(title_lines: list[o.Line]) -> tuple[str, int] | None:
         if not _TITLE_KIND.search(first.text.strip()) and not organisation(first.text.strip())
         for name in _names_in(first.text.strip() + second.text.strip())
     }
-    # A name holding 项目 twice joins two projects (甲村道路项目和乙村饮水项目).
-    names = {name for name in names if len(name) >= 4 and name.count("项目") <= 1}
+    # A name holding 项目 twice joins two projects (甲村道路项目和乙村饮水项目); one holding a
+    # title's mark is a cited document's words (根据《关于印发〈…项目实施方案〉的通知》).
+    names = {
+        name
+        for name in names
+        if len(name) >= 4 and name.count("项目") <= 1 and not re.search(r"[〈《<]", name)
+    }
     names = {next((whole for whole in joined if whole.endswith(name)), name) for name in names}
     if not names:
         # (a name no line holds alone: 关于汉滨区…学生生活用房 / 改造工程可行性研究报告的批复)
@@ -337,6 +342,8 @@ _SAID_PROJECT = re.compile(
     r"(?:拟申报|申报|拟实施|实施了|拟建设|现将|现对)(?P<name>[^，,。；;:：《》]{4,60}?(?:项目|工程))"
     # (…,具体如下; …绩效目标自评报告如下; 实施了…工程,总投资15404万元)
     r"(?!资金)(?:[，,]?[^。；;，,]{0,12}如下|[，,]\s*(?:项目)?总投资)"
+    # (or the table of it a notice publishes: 现将《…庭院经济项目资金兑付到户汇总表》予以公示)
+    r"|现将《(?P<tabled>[^《》，,。]{4,60}?(?:项目|工程))[^《》]{0,16}表》(?:予以)?(?:公示|公告)"
 )
 
 
@@ -345,7 +352,8 @@ def said_project_name(text: str) -> tuple[str, int] | None:
     for number, line in enumerate(text.split("\n")[:40], 1):
         said = _SAID_PROJECT.search(halfwidth(line))
         if said:
-            return line[said.start("name") : said.end("name")], number
+            group = "name" if said.group("name") else "tabled"
+            return line[said.start(group) : said.end(group)], number
     return None
 
 

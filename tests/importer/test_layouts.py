@@ -3883,3 +3883,16 @@ def test_a_groups_counts_are_priced_by_the_rates_another_paragraph_states():
         ([("125", "羽"), ("15", "元")], "1875.00"),
         ([("416", "头"), ("1000", "元")], "416000.00"),
     ]
+
+
+def test_a_notice_publishing_a_projects_table_is_named_by_it_not_by_a_cited_title():
+    text = (
+        "根据《关于印发〈西吉县2025年监测对象发展庭院经济项目实施方案〉的通知》文件要求,对监测"
+        "对象发展庭院经济的给与奖补。\n"
+        "我乡共验收监测对象295户,补贴资金832325元。\n"
+        "现将《西吉县偏城乡2025年监测对象发展庭院经济项目资金兑付到户汇总表》予以公示(公示10天)。\n"
+    )
+    result = parse_disclosure(text, year=2025)
+    (project,) = result.tree["projects"]
+    assert project["name"] == "西吉县偏城乡2025年监测对象发展庭院经济项目"
+    assert any(f.field == "name" and f.project == 1 for f in result.findings)
