@@ -182,10 +182,18 @@ def split_title(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
 
 def issuer_above(title_lines: list[o.Line]) -> str:
     """The issuer on its own line right above a title that starts with 关于 (重庆市荣昌区财政局
-    / 关于提前下达…的通知), or ""."""
-    for above, line in itertools.pairwise(title_lines):
+    / 关于提前下达…的通知), or the joint issuers a line each above it, or ""."""
+    for index, (above, line) in enumerate(itertools.pairwise(title_lines)):
         if line.text.strip().startswith("关于"):
-            return organisation(above.text.strip())
+            issuers = organisation(above.text.strip()).split("、")
+            # Joint issuers, a line each (…农业农村委员会 / …财政局 / 关于…的通知); a
+            # letterhead above them names them again (平湖市财政局 | / 平农经〔2018〕88号).
+            for earlier in reversed(title_lines[max(0, index - 3) : index]):
+                issuer = organisation(earlier.text.strip())
+                if not issuer or issuer in issuers:
+                    break
+                issuers.insert(0, issuer)
+            return "、".join(issuers) if all(issuers) else ""
     return ""
 
 

@@ -674,6 +674,19 @@ def test_any_forms_total_is_read_exactly_in_the_unit_of_its_label(value, unit):
             "信息来源: 区交通委\n一、项目名称\n某项目\n上海市宝山区交通委员会\n2025年9月28日\n",
             "上海市宝山区交通委员会",
         ),
+        # Joint issuers a line each above a title that starts with 关于.
+        (
+            "彭水农发〔2024〕210号\n彭水县农业农村委员会\n彭水县财政局\n关于下达2025年小额信贷贴息"
+            "项目计划的通知\n一、项目名称:2025年小额信贷贴息。\n",
+            "彭水县农业农村委员会、彭水县财政局",
+        ),
+        # A letterhead naming them again above their line is no third issuer.
+        (
+            "平湖市农业经济局 |\n文件 |\n平湖市财政局 |\n平农经〔2018〕88号\n"
+            "平湖市农业经济局 平湖市财政局\n关于下达2018年水稻生态补贴项目建设计划的通知\n"
+            "一、项目名称\n某项目\n",
+            "平湖市农业经济局、平湖市财政局",
+        ),
     ],
 )
 def test_the_department_is_the_unit_the_text_names_as_its_issuer(text, department):
