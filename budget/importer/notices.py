@@ -238,6 +238,8 @@ _NAMED_PROJECT = re.compile(
     r"|(?P<name>[^\s，,。；;：:、！？《》]{4,80}?项目(?:[(（][^()（）]{1,10}[)）])?)"
     r"(?=(?:(?:项目)?(?:建议书|可行性研究报告|可研报告|初步设计|竣工决算|竣工验收)|实施方案|实施情况|实施计划|建设|计划"
     r"|公示|公告|申报|批复|绩效|立项|验收|[0-9]{4}年度?(?:绩效|自评)"
+    # (who it supports: …培育家庭农场项目扶持对象确定办法及名单的公示)
+    r"|(?:扶持|补助|补贴|奖补|实施|受益)(?:对象|主体|名单)"
     # (a news headline: …森林抚育工程项目有序推进, …项目顺利完工)
     r"|有序|顺利|稳步|扎实|加快|加速|全面|开工|竣工|完工|启动|正式|进展|通过"
     r"|的(?:公示|公告|通知|批复|请示|报告|实施)"
@@ -390,6 +392,10 @@ def notice_project(text: str, title_lines: list[o.Line]) -> ListedProject | None
             amounts = find_amounts(found[0]["amount"])
             project.amount = amounts[0] if amounts else None
             project.amount_line = text.count("\n", 0, found[0].start()) + 1
+    if project.amount is None:
+        # Else the one sum the text says is the whole, as for a text read whole (下达我区培育资金
+        # 40万元,…每个家庭农场补助10万元): flagged, as every amount of a notice's prose.
+        _one_total(text, _WHOLE_TEXT_TOTAL, project, prefer=r"共计|合计|总计|总投资")
     return project
 
 

@@ -3909,3 +3909,18 @@ def test_a_notice_publishing_a_projects_table_is_named_by_it_not_by_a_cited_titl
     (project,) = result.tree["projects"]
     assert project["name"] == "西吉县偏城乡2025年监测对象发展庭院经济项目"
     assert any(f.field == "name" and f.project == 1 for f in result.findings)
+
+
+def test_a_title_naming_a_projects_beneficiaries_names_the_project_and_the_one_sum_is_its():
+    text = (
+        "关于2022年中央财政农业生产发展资金培育家庭农场项目扶持对象确定办法及名单的公示\n"
+        "2022年,中央财政资金培育家庭农场项目下达我区培育资金40万元,我区拟对每个家庭农场补助"
+        "10万元,共培育4家。\n"
+    )
+    result = parse_disclosure(text, year=2022)
+    (project,) = result.tree["projects"]
+    assert (project["name"], project["declared_total_yuan"]) == (
+        "2022年中央财政农业生产发展资金培育家庭农场项目",
+        "400000.00",
+    )
+    assert {"name", "declared_total"} <= {f.field for f in result.findings if f.project == 1}
