@@ -3924,3 +3924,26 @@ def test_a_title_naming_a_projects_beneficiaries_names_the_project_and_the_one_s
         "400000.00",
     )
     assert {"name", "declared_total"} <= {f.field for f in result.findings if f.project == 1}
+
+
+def test_an_allocations_items_take_the_one_sum_their_paragraph_gives_them():
+    text = (
+        "现将本次农村公路养护地市分成资金分配如下:\n"
+        "一、2023年农村公路安全隐患“微改造”补助\n"
+        "此次“微改造”提升工程共涉及安全隐患156个,总投资2095万元。经测算,补助资金共需854.79"
+        "万元,建议本次预拨500万元。\n"
+        "二、农村公路养护项目专项补助\n"
+        "建议安排三元、大田、泰宁、明溪、清流、宁化6个县(区),共计89.55万元。\n"
+        "三、市委第六批市派驻点村项目补助\n"
+        "我局共挂点支持2个村,建议安排补助资金21万元,其中:明溪县挂点村项目补助6万元,宁化县挂点"
+        "村项目补助15万元。\n"
+    )
+    projects = parse_disclosure(text, year=2023).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("2023年农村公路安全隐患“微改造”补助", "5000000.00"),
+        ("农村公路养护项目专项补助", "895500.00"),
+        ("市委第六批市派驻点村项目补助", "210000.00"),
+    ]
+    # an item whose paragraph gives two sums takes neither
+    text = text.replace("建议本次预拨500万元", "建议本次预拨500万元,下半年安排300万元")
+    assert parse_disclosure(text, year=2023).tree["projects"][0]["declared_total_yuan"] is None

@@ -116,6 +116,15 @@ _FIELD_TOTAL = re.compile(
 
 
 _CALLED_A_PROJECT = re.compile(r"(?:项目|工程)$")
+# An item named by the money it is: …补助, …补贴, …奖补, …资金, …经费 (or a project's word).
+_ALLOCATED_ITEM = re.compile(
+    r"(?:补助|补贴|奖补|资金|经费|项目|工程)(?:[(（][^()（）]{1,10}[)）])?$"
+)
+# The words that give an allocation's item its sum: 建议本次预拨, 安排补助资金, 共计.
+_GIVEN_TO_ITEM = re.compile(
+    r"(?:(?:建议|拟|本次|本批|现)*(?:预拨|安排|下达|拨付|分配)(?:补助|奖补|专项)?(?:资金|经费)?"
+    r"|共计|合计)\s*[:：为]?\s*(?=[0-9０-９])"
+)
 
 
 _LABEL_LINE = re.compile(
@@ -212,6 +221,18 @@ def numbered_items(lines: list[str]) -> list[ListedProject]:
             total = _FIELD_TOTAL.search(normal)
             current.amount = sum_after(line, total.end()) if total else None
             current.amount_line = index + 1 if current.amount else 0
+        if not labelled and current.amount is None and _ALLOCATED_ITEM.search(current.name):
+            # An item of an allocation, named by what the money is for (二、农村公路养护项目专项
+            # 补助 / …建议安排…6个县(区),共计89.55万元): the one sum its paragraph gives it
+            # (建议本次预拨500万元, 共计89.55万元, 安排补助资金21万元), not an estimate beside
+            # it (总投资2095万元, 补助资金共需854.79万元).
+            given = [
+                amount
+                for match in _GIVEN_TO_ITEM.finditer(normal)
+                if (amount := sum_after(line, match.end())) is not None
+            ]
+            if len(given) == 1:
+                current.amount, current.amount_line = given[0], index + 1
         if unit and not current.unit:
             current.unit = single_value(line[unit.start() :], "unit")[0]
     ordered = (
