@@ -151,6 +151,12 @@ def unit_said_in_prose(
     return None
 
 
+# What a unit's name holds: an organisation's ending, or a place (全县39个乡镇(街道), 各村).
+_UNIT_LIKE = re.compile(
+    rf"{ORGANISATION_END}|[省市县区旗镇乡村州盟]|街道|社区|公司|合作社|学校|医院"
+)
+
+
 _UNIT_CELL = re.compile(
     r"(?:^|\|)\s*(?:项目)?(?P<kind>实施|承担|责任|资金使用)(?:单位|主体)\s*\|\s*"
     r"(?P<value>[^|]*[\u4e00-\u9fff][^|]*?)\s*(?=\||$)"
@@ -247,6 +253,17 @@ def build_project(
                 # left empty and flagged below.
                 rest, value = f"{value} {rest}".strip(), ""
             node[key] = trimmed(value)[:200]
+            if field_kind == "unit" and node[key] and not _UNIT_LIKE.search(node[key]):
+                # (a table's cell under a 项目单位 heading: 12项基本公共卫生服务)
+                findings.append(
+                    Finding(
+                        "warning",
+                        f"项目{seq}的实施单位“{node[key][:40]}”不像单位名称，请核对。",
+                        lines[0].number,
+                        seq,
+                        field="implementing_unit",
+                    )
+                )
             if rest or not node[key]:
                 # What follows the value in its cell (a person, the next cell), or a cell that
                 # holds no name (≥95%), is kept with the cell as written.

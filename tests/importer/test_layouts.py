@@ -3947,3 +3947,14 @@ def test_an_allocations_items_take_the_one_sum_their_paragraph_gives_them():
     # an item whose paragraph gives two sums takes neither
     text = text.replace("建议本次预拨500万元", "建议本次预拨500万元,下半年安排300万元")
     assert parse_disclosure(text, year=2023).tree["projects"][0]["declared_total_yuan"] is None
+
+
+def test_a_unit_cell_holding_no_units_name_is_flagged():
+    text = (
+        "2024年基本公共卫生服务中央补助资金分配表\n单位:万元\n项目单位 |\n"
+        "12项基本公共卫生服务 |\n重点地方病防治 |\n本次下达资金金额 |\n卫健局 |\n257.5 |\n"
+    )
+    result = parse_disclosure(text, year=2024)
+    assert any(
+        f.field == "implementing_unit" and "不像单位名称" in f.message for f in result.findings
+    )
