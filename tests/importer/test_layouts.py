@@ -3958,3 +3958,22 @@ def test_a_unit_cell_holding_no_units_name_is_flagged():
     assert any(
         f.field == "implementing_unit" and "不像单位名称" in f.message for f in result.findings
     )
+
+
+def test_projects_listed_after_how_a_sum_is_used_are_read_where_they_make_it_up():
+    text = (
+        "关于2023年度文昌湖区政府债务有关情况的说明\n"
+        "严格按照政策规定,用足用好债券资金。其中:2023年全区1.81亿元新增债券使用安排情况是:"
+        "文昌湖水库连通供水保障工程项目0.2亿元,文昌湖区东部调水及水源保障工程项目0.46亿元,"
+        "数字文昌湖新型基础设施建设项目0.81亿元,其他项目0.34亿元。\n"
+    )
+    projects = parse_disclosure(text, year=2023).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("文昌湖水库连通供水保障工程项目", "20000000.00"),
+        ("文昌湖区东部调水及水源保障工程项目", "46000000.00"),
+        ("数字文昌湖新型基础设施建设项目", "81000000.00"),
+        ("其他项目", "34000000.00"),
+    ]
+    # Uses that do not make up the sum are no list of its projects.
+    short = parse_disclosure(text.replace("0.34亿元", "0.35亿元"), year=2023).tree["projects"]
+    assert len(short) == 1

@@ -364,7 +364,29 @@ def projects_in_breakdown(lines: list[str]) -> list[ListedProject]:
                 prose_item(match.group("name"), part.amount, part.text, index + 1)
                 for match, part in zip(named, parts, strict=True)
             ]
+    for index, line in enumerate(lines):
+        # Or after the words that say how it is used (2023年全区1.81亿元新增债券使用安排情况
+        # 是:A项目0.2亿元,B项目0.46亿元,…,其他项目0.34亿元): only where they make up a sum
+        # the line states before them.
+        parts = breakdown(line, lead=_USES_LISTED)
+        named = [_PART_PROJECT.fullmatch(part.name) for part in parts]
+        lead = _USES_LISTED.search(line)
+        whole = sum(part.amount.value for part in parts)
+        if (
+            len(parts) >= 2
+            and all(named)
+            and lead is not None
+            and any(a.value == whole for a in find_amounts(line[: lead.start()]))
+        ):
+            return [
+                prose_item(match.group("name"), part.amount, part.text, index + 1)
+                for match, part in zip(named, parts, strict=True)
+            ]
     return []
+
+
+# The words after which a fund's uses are listed: 使用安排情况是:, 分配如下:, 安排情况为:.
+_USES_LISTED = re.compile(r"(?:安排|分配|使用)(?:情况|如下)(?:是|为)?[:：]")
 
 
 # A sentence that shares a fund among recipients: the fund, then each recipient and its sum
