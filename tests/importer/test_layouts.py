@@ -3977,3 +3977,22 @@ def test_projects_listed_after_how_a_sum_is_used_are_read_where_they_make_it_up(
     # Uses that do not make up the sum are no list of its projects.
     short = parse_disclosure(text.replace("0.34亿元", "0.35亿元"), year=2023).tree["projects"]
     assert len(short) == 1
+
+
+def test_an_allocations_items_take_the_sum_their_funds_put_in():
+    text = (
+        "一、2023年1-2月份公共文化财政资金投入情况\n"
+        "(一)农村文化建设资金\n"
+        "农村文化建设资金即为送戏进万村资金,补助标准每村每年0.44 万元,全市832个行政村,中央、"
+        "市、县区配套资金366.08 万元。\n"
+        "(二)农村电影放映活动资金\n"
+        "农村电影放映活动,具体标准为每村每年2400元,全市832个行政村,各级财政配套资金共"
+        "199.68万元\n"
+    )
+    projects = parse_disclosure(text, year=2023).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("农村文化建设资金", "3660800.00"),
+        ("农村电影放映活动资金", "1996800.00"),
+    ]
+    (line,) = projects[1]["sub_items"][0]["lines"]
+    assert [(f["value"], f["unit"]) for f in line["factors"]] == [("832", "个"), ("2400", "元")]
