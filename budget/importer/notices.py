@@ -954,17 +954,28 @@ _PROJECT_COUNT = re.compile(
 )
 
 
-def projects_said(text: str) -> tuple[int, int] | None:
-    """(the largest number of projects ``text`` says it holds, its line), outside the titles
-    it cites; None when it states none."""
+def projects_said(text: str) -> tuple[int, int, str] | None:
+    """(the largest number of projects ``text`` says it holds, its line, what it counts:
+    个项目, or 项资金 for funds given out together), outside the titles it cites; None when
+    it states none."""
     best = None
     for number, line in enumerate(text.split("\n"), 1):
         for match in _PROJECT_COUNT.finditer(blank_titles(line)):
             word = match.group("a") or match.group("b")
             count = count_value(word)
             if count and (best is None or count > best[0]):
-                best = (count, number)
+                best = (count, number, "个项目")
+        for match in _FUNDS_COUNT.finditer(blank_titles(line)):
+            count = count_value(match.group("n"))
+            if count and count > 1 and (best is None or count > best[0]):
+                best = (count, number, "项资金")
     return best
+
+
+# Funds a notice gives out together, counted: 基本公共卫生服务等7项中央补助资金465.87万元.
+_FUNDS_COUNT = re.compile(
+    r"等\s*(?P<n>[0-9]{1,2}|[二三四五六七八九十两]{1,3})\s*项[^，,。；;0-9]{0,12}(?:资金|经费)"
+)
 
 
 def projects_unread(text: str, read: int, findings: list[Finding]) -> None:
@@ -973,11 +984,11 @@ def projects_unread(text: str, read: int, findings: list[Finding]) -> None:
     said = projects_said(text)
     if said is None or said[0] <= read or any(f.field in ("rows", "projects") for f in findings):
         return
-    count, line = said
+    count, line, counted = said
     findings.append(
         Finding(
             "warning",
-            f"文中写明有{count}个项目，只读出{read}个：其余项目未能识别，请对照原文补录。",
+            f"文中写明有{count}{counted}，只读出{read}个：其余项目未能识别，请对照原文补录。",
             line,
             field="rows",
         )

@@ -1528,6 +1528,8 @@ def test_list_items_give_their_projects_name_and_money(text, listed):
         ("每个项目最高不超过30万元", None),
         ("第3个项目由镇政府实施", None),
         ("根据《关于下达2个项目资金的通知》", None),  # a cited title's words
+        ("现将2024年基本公共卫生服务等7项中央补助资金465.87万元下达给你们", 7),  # funds
+        ("安排两项资金", None),  # not said to be a list (等)
     ],
 )
 def test_the_number_of_projects_a_text_says_it_holds(text, said):
