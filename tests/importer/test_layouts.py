@@ -3998,3 +3998,31 @@ def test_an_allocations_items_take_the_sum_their_funds_put_in():
     ]
     (line,) = projects[1]["sub_items"][0]["lines"]
     assert [(f["value"], f["unit"]) for f in line["factors"]] == [("832", "个"), ("2400", "元")]
+
+
+HEALTH_FUNDS = (
+    "区卫健局:\n"
+    "根据《关于下达2024年基本公共卫生服务等7项中央补助资金预算的通知》(宝市财办社〔2024〕134号)"
+    "文件精神,现将2024年基本公共卫生服务等7项中央补助资金465.87万元下达给你们,其中:基本公共"
+    "卫生服务中央补助资金334.48万元、公立医院综合改革中央补助资金9.04万元、卫生健康人才培养中央"
+    "补助资金18.5万元、基本药物制度中央补助资金40.27万元(村卫生室实施药物制度补助资金12.72万元、"
+    "基层医疗卫生机构实施药物制度补助资金27.55万元)、中央计划生育转移支付资金63.58万元。\n"
+)
+
+
+def test_funds_a_notice_gives_out_together_are_its_projects():
+    result = parse_disclosure(HEALTH_FUNDS, year=2024)
+    projects = result.tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("基本公共卫生服务中央补助资金", "3344800.00"),
+        ("公立医院综合改革中央补助资金", "90400.00"),
+        ("卫生健康人才培养中央补助资金", "185000.00"),
+        ("基本药物制度中央补助资金", "402700.00"),
+        ("中央计划生育转移支付资金", "635800.00"),
+    ]
+    assert {f.project for f in result.findings if f.field == "name"} >= {1, 2, 3, 4, 5}
+
+
+def test_funds_that_do_not_make_up_the_whole_are_not_read_as_its_projects():
+    text = HEALTH_FUNDS.replace("63.58万元。", "63.59万元。")
+    assert len(parse_disclosure(text, year=2024).tree["projects"]) == 1

@@ -34,6 +34,7 @@ from .prose import (
     counted_sums,
     fund_uses,
     funds_by_recipient,
+    funds_given_together,
     invested_projects,
     named_lines,
     projects_in_breakdown,
@@ -91,6 +92,7 @@ def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
         or counted_names(lines)
         or projects_in_breakdown(lines)
         or funds_by_recipient(lines)
+        or funds_given_together(lines)
         or sums_for_projects(lines)
         or fund_uses(lines)
         or paragraphs_by_name(lines)

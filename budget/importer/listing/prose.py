@@ -419,6 +419,42 @@ def _projects_after_qizhong(line: str, number: int) -> list[ListedProject]:
     return listed if len(listed) >= 2 else []
 
 
+# A notice giving several funds together, counted, its whole before 其中: 现将…等7项中央补助
+# 资金465.87万元下达给你们,其中:.
+_FUNDS_TOGETHER = re.compile(
+    r"等\s*(?:[0-9]{1,2}|[二三四五六七八九十两]{1,3})\s*项[^，,。；;0-9]{0,12}(?:资金|经费)\s*"
+    rf"{MONEY}[^。；;]{{0,16}}?[，,]\s*其中\s*[:：]?"
+)
+_FUND_NAME = re.compile(r"[^，,。；;、:：()（）]{4,40}?(?:资金|经费)")
+
+
+def funds_given_together(lines: list[str]) -> list[ListedProject]:
+    """Funds a notice says it gives out together (…基本公共卫生服务等7项中央补助资金465.87万
+    元下达给你们,其中:基本公共卫生服务中央补助资金334.48万元、…、中央计划生育转移支付资金
+    63.58万元): each named fund after 其中 a project with its sum, a note in brackets after one
+    (its own parts) left with it, where they make up the whole exactly. Named from prose, so
+    flagged."""
+    for index, line in enumerate(lines):
+        said = _FUNDS_TOGETHER.search(halfwidth(line))
+        if said is None:
+            continue
+        whole = find_amounts(said.group("amount"))[0].value
+        rest = line[said.end() :].split("。", 1)[0]
+        # (a note in brackets holds a fund's own parts: not funds of the list)
+        bare = re.sub(r"[(（][^()（）]*[)）]", lambda m: "　" * len(m.group()), rest)
+        found = []
+        for piece in re.split(r"[、，,；;]", bare):
+            sums = [a for a in find_amounts(piece) if not is_rate(piece, a)]
+            name = _FUND_NAME.match(piece.strip())
+            if name is None or len(sums) != 1 or not piece.strip().startswith(name.group()):
+                found = []
+                break
+            found.append(prose_item(name.group(), sums[0], piece.strip(), index + 1))
+        if len(found) >= 2 and sum(item.amount.value for item in found) == whole:
+            return found
+    return []
+
+
 def funds_by_recipient(lines: list[str]) -> list[ListedProject]:
     """Funds each shared among recipients in a sentence of its own (``2020年中央农村环境整治
     资金(统筹整合部分)皮山县58.97万元,墨玉县118.71万元,…。2020年自治区…资金…皮山县46万
