@@ -1770,6 +1770,11 @@ def test_a_list_of_projects_by_name_only_one_a_line_is_read_without_money():
             "关于2020年外冈镇施晋村农村生活污水处理工程竣工决算的批复",
             "2020年外冈镇施晋村农村生活污水处理工程",
         ),
+        ("关于上海前卫柑桔新品种示范基地建设项目的验收意见", "上海前卫柑桔新品种示范基地建设项目"),
+        (
+            "关于2022年中央财政农业生产发展资金培育家庭农场项目扶持对象确定办法及名单的公示",
+            "2022年中央财政农业生产发展资金培育家庭农场项目",
+        ),
     ],
 )
 def test_the_project_a_title_names_is_taken_as_written(title, name):
