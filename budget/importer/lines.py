@@ -1056,6 +1056,10 @@ def lines_by_the_one_count(text: str, source: str, lines: list[Line]) -> list[Li
             if rate.months or _rate_key(price) in used:
                 continue
             mine = [(where, c) for where, c in counts if _counts_what(where, c, rate.nouns)]
+            # Counts in brackets after one are its parts (种植面积为29.8亩(长青乡…29亩,永丰乡
+            # …0.8亩)): not counts of their own.
+            outside = [(where, c) for where, c in mine if not in_brackets(where, c[2])]
+            mine = outside or mine
             if len({c[0] for _where, c in mine}) != 1 or any(c[:2] in used for _w, c in mine):
                 continue
             where, count = mine[0]
@@ -1076,6 +1080,12 @@ def lines_by_the_one_count(text: str, source: str, lines: list[Line]) -> list[Li
             used.add(_rate_key(price))
             found.append(line)
     return lines + found
+
+
+def in_brackets(sentence: str, at: int) -> bool:
+    """Whether position ``at`` of ``sentence`` is inside brackets."""
+    before = sentence[:at]
+    return before.count("(") + before.count("（") > before.count(")") + before.count("）")
 
 
 @dataclass

@@ -756,6 +756,15 @@ def test_a_rate_takes_the_one_count_the_text_gives_of_what_it_is_for_flagged():
     assert lines_by_the_one_count(text + "\n另有8834亩待建。", "c", []) == []
 
 
+def test_counts_in_brackets_after_a_count_are_its_parts_not_counts_of_their_own():
+    text = (
+        "补贴标准为45元/亩。符合申报补贴标准的种植面积为29.8亩(长青乡种植面积为29亩,永丰乡"
+        "种植面积为0.8亩)。"
+    )
+    (line,) = lines_by_the_one_count(text, "c", [])
+    assert _factors(line) == [(Decimal("29.8"), "亩"), (Decimal("45"), "元")]
+
+
 def test_a_projects_money_shared_among_places_a_sentence_each():
     text = (
         "全市项目拟投入资金532.1万元,其中省级补助资金483万元,地方配套资金49.1万元。"

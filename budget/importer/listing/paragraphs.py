@@ -16,7 +16,7 @@ from ...amounts import (
 from ...normalize import halfwidth, squash
 from ..funding import WHOLE_LABEL
 from ..head import organisation
-from ..lines import is_rate, rate_at
+from ..lines import in_brackets, is_rate, rate_at
 from ..numbering import (
     chinese_number,
     marker_at_start,
@@ -289,7 +289,7 @@ def _paragraph_project(item: ListedProject, elsewhere: list[ParsedAmount]) -> bo
     sums = [
         amount
         for amount in find_amounts(words)
-        if not is_rate(words, amount) and not _in_brackets(words, amount.start)
+        if not is_rate(words, amount) and not in_brackets(words, amount.start)
     ]
     if not sums:
         alone = NAME_SENTENCE.match(words)
@@ -332,12 +332,6 @@ def _paragraph_project(item: ListedProject, elsewhere: list[ParsedAmount]) -> bo
 
 # Money shared out among recipients after a colon: 分配为:, 具体分配如下:, 安排如下:.
 _ALLOCATED = re.compile(r"(?:分配|安排|下达|拨付)(?:为|如下|情况)?[:：]")
-
-
-def _in_brackets(words: str, at: int) -> bool:
-    """Whether position ``at`` of ``words`` is inside brackets."""
-    before = words[:at]
-    return before.count("(") + before.count("（") > before.count(")") + before.count("）")
 
 
 def _named_project(words: str) -> re.Match | None:
