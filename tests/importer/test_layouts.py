@@ -4031,3 +4031,46 @@ def test_funds_a_notice_gives_out_together_are_its_projects():
 def test_funds_that_do_not_make_up_the_whole_are_not_read_as_its_projects():
     text = HEALTH_FUNDS.replace("63.58万元。", "63.59万元。")
     assert len(parse_disclosure(text, year=2024).tree["projects"]) == 1
+
+
+GREENHOUSES = (
+    "关于于洪区新建设施农业项目拟补贴事宜的公告\n"
+    "拟补贴资金544.6万元。\n"
+    "秋家村新建温室审核面积102亩,按照文件规定,每亩补贴2.5万元。区政府配套50%,即每亩配套补贴"
+    "1.25万元。拟拨付市级补贴资金255万元,区级配套127.5万元,合计382.5万元。\n"
+    "上三家村新建温室审核面积13亩,每亩补贴1.5万元。区政府配套50%,即每亩配套补贴0.75万元。"
+    "拟拨付市级补贴资金19.5万元,区级配套9.75万元,合计29.25万元。\n"
+    "青堆子村冷棚审核面积101亩,每亩补贴0.6万元。拟拨付市级补贴资金60.6万元,区级配套60.6万元,"
+    "合计121.2万元。\n"
+    "造化街道老旧温室小区改造面积11.65亩,改造温室每亩补贴1万元,合计拟补贴11.65万元。\n"
+    "现面向社会公告,公告期限为7天。\n"
+)
+
+
+def test_paragraphs_each_ending_with_its_whole_that_make_up_the_total_are_projects():
+    projects = parse_disclosure(GREENHOUSES, year=2020).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("秋家村新建温室", "3825000.00"),
+        ("上三家村新建温室", "292500.00"),
+        ("青堆子村冷棚", "1212000.00"),
+        ("造化街道老旧温室小区改造", "116500.00"),
+    ]
+    first = projects[0]["sub_items"][0]["lines"][0]
+    assert [(f["value"], f["unit"]) for f in first["factors"]] == [("102", "亩"), ("2.5", "万元")]
+    assert first["amount_yuan"] == "2550000.00"
+
+
+def test_paragraphs_whose_wholes_do_not_make_up_the_total_are_not_projects():
+    text = GREENHOUSES.replace("544.6万元", "544.7万元")
+    assert len(parse_disclosure(text, year=2020).tree["projects"]) == 1
+
+
+def test_places_shares_told_a_paragraph_each_are_not_projects():
+    text = (
+        "现下达2023年度省级冬季清洁取暖专项资金和大气污染防治资金合计13920.64万元。\n"
+        "潞城区2023年散煤清零任务数18968户,冬季清洁取暖资金分配金额4546.98万元,大气污染防治资金"
+        "分配金额6899.47万元,合计11446.45万元。\n"
+        "屯留区2023年散煤清零任务数4100户,冬季清洁取暖资金分配金额982.85万元,大气污染防治资金"
+        "分配金额1491.34万元,合计2474.19万元。\n"
+    )
+    assert len(parse_disclosure(text, year=2023).tree["projects"]) == 1

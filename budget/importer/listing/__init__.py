@@ -26,6 +26,7 @@ from .numbered import numbered_items
 from .paragraphs import (
     numbered_paragraphs,
     paragraphs_by_name,
+    paragraphs_summed,
     run_on_items,
     semicolon_items,
 )
@@ -96,6 +97,7 @@ def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
         or sums_for_projects(lines)
         or fund_uses(lines)
         or paragraphs_by_name(lines)
+        or paragraphs_summed(lines)
         or invested_projects(lines)
     )
 

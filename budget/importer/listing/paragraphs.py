@@ -456,3 +456,51 @@ def paragraphs_by_name(lines: list[str]) -> list[ListedProject]:
     names = {squash(item.name) for item in found}
     with_money = [item for item in found if item.amount is not None]
     return found if len(with_money) >= 2 and len(names) == len(found) else []
+
+
+# A paragraph's own whole, said last: …合计382.5万元, 合计拟补贴11.65万元.
+_PARAGRAPH_WHOLE = re.compile(r"(?:合计|共计|总计)[^，,。；;0-9０-９]{0,6}$")
+# What a paragraph's name ends with before its count: 审核面积, 改造面积, 建设规模.
+_MEASURED = re.compile(r"(?:审核|验收|核定|核实)?(?:面积|规模|数量|户数|人数)$")
+
+
+def paragraphs_summed(lines: list[str]) -> list[ListedProject]:
+    """Paragraphs one after another, each opening with what it tells of (a place and its
+    works: 秋家村新建温室审核面积102亩,…,合计382.5万元) and ending with its own whole, where
+    the wholes add up exactly to a sum the text states above them (拟补贴资金544.6万元): two at
+    least, each a project named by its words before its first figure. Named from prose, so
+    flagged."""
+    run: list[ListedProject] = []
+    for number, line in enumerate(lines, 1):
+        item = _summed_paragraph(line, number)
+        if item is not None:
+            run.append(item)
+            continue
+        if line.strip() and len(run) >= 2 and _stated_above(lines, run):
+            return run
+        if line.strip():
+            run = []
+    return run if len(run) >= 2 and _stated_above(lines, run) else []
+
+
+def _summed_paragraph(line: str, number: int) -> ListedProject | None:
+    sums = [a for a in find_amounts(line) if not is_rate(line, a)]
+    wholes = [a for a in sums if _PARAGRAPH_WHOLE.search(line[max(0, a.start - 12) : a.start])]
+    first = re.search(r"[0-9０-９]", line)
+    if not wholes or first is None:
+        return None
+    name = _MEASURED.sub("", line[: first.start()].strip())
+    if not 3 <= len(name) <= 30 or re.search(r"[，,。；;:：、《》]", name):
+        return None
+    if re.match(r"(?:全|本|我|该|关于|上述|以上|所有|各|根据|按照)", name):
+        return None
+    if re.fullmatch(r"[\u4e00-\u9fff]{1,8}(?:省|市|区|县|旗|州|镇|乡|街道|村)", name):
+        return None  # a place's share of one project (潞城区2023年…合计11446.45万元)
+    return prose_item(name, wholes[-1], line.strip(), number, "paragraph")
+
+
+def _stated_above(lines: list[str], run: list[ListedProject]) -> bool:
+    """Whether a sum the text states above ``run`` is exactly the run's wholes added up."""
+    whole = sum(item.amount.value for item in run)
+    above = "\n".join(lines[: run[0].line - 1])
+    return any(a.value == whole for a in find_amounts(above) if not is_rate(above, a))
