@@ -44,7 +44,7 @@ SECTION_LABELS = {
 # Longest keywords first within a kind; kinds are tried in this order.
 _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (PERFORMANCE, ("项目支出绩效目标表", "项目绩效目标", "绩效目标表", "绩效目标", "绩效指标")),
-    (NAME, ("项目支出名称", "转移支付(项目)名称", "转移支付项目名称", "项目名称")),
+    (NAME, ("项目支出名称", "转移支付(项目)名称", "转移支付项目名称", "项目名称", "专项名称")),
     (BASIS, ("项目立项依据", "立项依据", "项目依据", "政策依据", "设立依据")),
     (
         UNIT,

@@ -253,6 +253,18 @@ def build_project(
                 # left empty and flagged below.
                 rest, value = f"{value} {rest}".strip(), ""
             node[key] = trimmed(value)[:200]
+            if field_kind == "name" and node[key] and "专项名称" in squash(heading):
+                # A 专项 may be a programme over the project (农业绿色发展专项 (…整县推进项目))
+                # rather than the project itself.
+                findings.append(
+                    Finding(
+                        "warning",
+                        f"项目{seq}的名称取自“专项名称”栏，请核对是否为项目名称。",
+                        lines[0].number,
+                        seq,
+                        field="name",
+                    )
+                )
             if field_kind == "unit" and node[key] and not _UNIT_LIKE.search(node[key]):
                 # (a table's cell under a 项目单位 heading: 12项基本公共卫生服务)
                 findings.append(

@@ -188,6 +188,8 @@ _FORM_TOTAL_LABELS = (
     "项目当年预算",
     "申请资金",
     "申报金额",
+    # (a plan of central investment for one work: 本次下达中央预算内投资(万元) | 853)
+    "下达中央预算内投资",
 )
 _FORM_TOTAL = re.compile(
     r"(?P<label>" + "|".join(_FORM_TOTAL_LABELS) + r")"

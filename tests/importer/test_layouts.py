@@ -4074,3 +4074,18 @@ def test_places_shares_told_a_paragraph_each_are_not_projects():
         "分配金额1491.34万元,合计2474.19万元。\n"
     )
     assert len(parse_disclosure(text, year=2023).tree["projects"]) == 1
+
+
+def test_a_central_investment_forms_named_work_and_its_sum_are_read_and_its_label_flagged():
+    text = (
+        "中央预算内投资计划绩效目标表\n(2023年度)\n专项名称\n"
+        "安徽省2023年以工代赈示范工程舒城县舒茶镇清水河治理工程\n下达地方或单位\n舒城县发展改革委\n"
+        "本次下达中央预算内投资(万元)\n853\n总体目标\n实施一批以工代赈中央预算内投资项目。\n"
+    )
+    result = parse_disclosure(text, year=2023)
+    (project,) = result.tree["projects"]
+    assert (project["name"], project["declared_total_yuan"]) == (
+        "安徽省2023年以工代赈示范工程舒城县舒茶镇清水河治理工程",
+        "8530000.00",
+    )
+    assert any(f.field == "name" and "专项名称" in f.message for f in result.findings)
