@@ -23,6 +23,7 @@ from .citations import parse_basis
 from .head import organisation
 from .lines import (
     GIVEN_OVER,
+    MONEY,
     _counts,
     breakdown,
     is_rate,
@@ -396,6 +397,7 @@ def notice_project(text: str, title_lines: list[o.Line]) -> ListedProject | None
         # Else the one sum the text says is the whole, as for a text read whole (下达我区培育资金
         # 40万元,…每个家庭农场补助10万元): flagged, as every amount of a notice's prose.
         _one_total(text, _WHOLE_TEXT_TOTAL, project, prefer=r"共计|合计|总计|总投资")
+    _whole_over_parts(text, project)
     return project
 
 
@@ -568,6 +570,7 @@ def fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
         if project.amount is None and given is not None:
             project.amount = find_amounts(given.group("amount"))[0]
             project.amount_line = project.line
+        _whole_over_parts(text, project)
         return project
     names = set()
     for line in title_lines:
@@ -583,6 +586,13 @@ def fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
     name = names.pop()
     titled = [line for line in title_lines if name in halfwidth(line.text)]
     line = titled[0].number if titled else (title_lines[0].number if title_lines else 1)
+    if _GENERIC_FUND.fullmatch(name):
+        # A title naming money only (关于下达专项经费预算的通知): the one project the body gives
+        # it to (现下达你单位2020年中央补助地方公共文化服务体系建设项目资金预算119万元).
+        given = {m.group("name"): m for m in _GIVEN_PROJECT_MONEY.finditer(halfwidth(body))}
+        if len(given) == 1:
+            name, match = next(iter(given.items()))
+            line = text.count("\n", 0, len(text) - len(body) + match.start()) + 1
     project = ListedProject(name=name, line=line, lines=[], inferred=True)
     # The sum written right after the fund's own name (…基金(资金)3039万元), else the one sum
     # the text states for it (资金共计1.37亿元).
@@ -593,7 +603,43 @@ def fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
         project.amount_line = text.count("\n", 0, len(text) - len(body) + named_sum.start()) + 1
     else:
         _one_total(text, _FUND_TOTAL, project, prefer=r"共计|合计|总计")
+    _whole_over_parts(text, project)
     return project
+
+
+# Money named by what it is only: 专项经费, 补助资金, 专项资金.
+_GENERIC_FUND = re.compile(r"(?:专项|补助|项目|财政)*(?:经费|资金)")
+# A project the body gives money to: 下达你单位2020年…建设项目资金预算119万元.
+_GIVEN_PROJECT_MONEY = re.compile(
+    r"下达(?:给)?(?:你|各)?(?:单位|局|区|县|镇|乡)?(?P<name>[^，,。；;、]{4,60}?项目)资金"
+)
+
+
+# A sum and its parts after 其中 (…资金预算119万元,其中…补助资金39万元,…设备购置80万元。).
+_WHOLE_THEN_PARTS = re.compile(rf"{MONEY}[^，,。；;0-9０-９]{{0,6}}[，,]?\s*其中\s*[:：]?")
+
+
+def _whole_over_parts(text: str, project: ListedProject) -> None:
+    """A notice's project takes the one sum its text states before 其中 where the sums after
+    it, to the end of their sentence, add up to it exactly (…下达…中央补助资金681万元,其中:
+    天津科学技术馆661万元…、武清区科技馆20万元), in place of none or of one of those parts."""
+    found = []
+    normal = halfwidth(text)
+    for match in _WHOLE_THEN_PARTS.finditer(normal):
+        whole = find_amounts(match.group("amount"))[0]
+        end = min(
+            (i for i in (normal.find(c, match.end()) for c in "。；;\n") if i >= 0),
+            default=len(normal),
+        )
+        rest = normal[match.end() : end]
+        parts = [a for a in find_amounts(rest) if not is_rate(rest, a)]
+        if len(parts) >= 2 and sum(a.value for a in parts) == whole.value:
+            found.append((whole, {a.value for a in parts}, text.count("\n", 0, match.start()) + 1))
+    if len({whole.value for whole, _parts, _line in found}) != 1:
+        return
+    whole, parts, line = found[0]
+    if project.amount is None or project.amount.value in parts:
+        project.amount, project.amount_line = whole, line
 
 
 # A notice speaking of its own place (我旗2023年…项目): the pronoun is no part of a name.

@@ -4089,3 +4089,28 @@ def test_a_central_investment_forms_named_work_and_its_sum_are_read_and_its_labe
         "8530000.00",
     )
     assert any(f.field == "name" and "专项名称" in f.message for f in result.findings)
+
+
+def test_a_notice_of_generic_money_names_the_project_it_gives_it_to_and_its_whole():
+    text = (
+        "柞水县财政局\n关于下达专项经费预算的通知\n县文旅局:\n"
+        "经研究,现下达你单位2020年中央补助地方公共文化服务体系建设项目资金预算119万元,其中贫困"
+        "地区戏曲进乡村补助资金39万元,贫困地区村文化活动室设备购置80万元。请严格管理。\n"
+    )
+    result = parse_disclosure(text, year=2020)
+    (project,) = result.tree["projects"]
+    assert (project["name"], project["declared_total_yuan"]) == (
+        "2020年中央补助地方公共文化服务体系建设项目",
+        "1190000.00",
+    )
+    assert {"name", "declared_total"} <= {f.field for f in result.findings if f.project == 1}
+
+
+def test_a_notices_whole_before_its_parts_is_its_projects_sum():
+    text = (
+        "市科技馆、武清区财政局:\n现提前下达2022年科技馆免费开放中央补助资金681万元,其中:天津"
+        "科学技术馆661万元(项目代码:12000022P70000310001W)、武清区科技馆20万元(项目代码:"
+        "12000022P71000110002B),专项用于科技馆免费开放项目。\n"
+    )
+    (project,) = parse_disclosure(text, year=2022).tree["projects"]
+    assert project["declared_total_yuan"] == "6810000.00"
