@@ -26,6 +26,7 @@ from .lines import (
     MONEY,
     _counts,
     breakdown,
+    extract_lines,
     is_rate,
     lines_by_the_one_count,
     lines_paired_in_order,
@@ -652,6 +653,9 @@ def listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) -
     prose rather than from labelled cells, has its name and amount flagged for staff."""
     if listed.inferred:
         listed = replace(listed, name=_OUR_PLACE.sub("", listed.name))
+    if listed.name[:1] in ".．。、,，:：":
+        # a marker written with its stop twice (2..审计业务费)
+        listed = replace(listed, name=listed.name.lstrip(".．。、,，:： "))
     amount = listed.amount
     guesses = []
     if listed.misaligned:
@@ -987,8 +991,18 @@ def _row_lines(listed: ListedProject) -> list[ParsedLine]:
     每台补助1500元,投入资金3万元): a line each, with the sum its words state for the product,
     or the row's amount when the product is that amount."""
     text = "，".join(listed.content)
+    if _WORKED_OUT.search(text):
+        # Calculations written out in brackets after their sums (需要安排外勤经费63.6万元(2项目
+        # *10人*60工作日*530元/工作日=636000元)): read as a content section's are.
+        worked = [line for line in extract_lines(text, "content").lines if line.factors]
+        if worked:
+            return worked
     stated = find_amounts(text) + ([listed.amount] if listed.amount is not None else [])
     return lines_priced_by_sums(text, "content", stated, rate_lines(text, "content", stated=stated))
+
+
+# A calculation in brackets with its result: (2项目*10人*60工作日*530元/工作日=636000元).
+_WORKED_OUT = re.compile(r"[(（][^()（）]*[×xX*✕]\s*[0-9][^()（）]*[=＝][^()（）]*[)）]")
 
 
 # A count of the projects a text states: 《…》、《…》3个项目; 使用彩票公益金支持的项目共8个.

@@ -4114,3 +4114,23 @@ def test_a_notices_whole_before_its_parts_is_its_projects_sum():
     )
     (project,) = parse_disclosure(text, year=2022).tree["projects"]
     assert project["declared_total_yuan"] == "6810000.00"
+
+
+def test_a_department_items_worked_out_calculations_are_its_lines():
+    text = (
+        "六安市审计局2024年部门项目支出预算安排情况说明文本\n"
+        "2024年共安排支出项目2个,资金总额165.55万元。具体项目情况说明如下:\n"
+        "1.审计公告、法治等工作经费5万元,项目类型为专项业务费。\n"
+        "项目内容:共5万元。\n"
+        "2..审计业务费116.4万元,项目类型为专项业务费。\n"
+        "项目内容:共116.4万元,其中外勤经费116.4万元:需要安排外勤经费63.6万元(2项目*10人*60工作日"
+        "*530元/工作日=636000元);44个市内审计项目,需要安排外勤经费52.8万元(44项目*5人*60工作日"
+        "*40元/工作日=552000元)。\n"
+    )
+    projects = parse_disclosure(text, year=2024).tree["projects"]
+    assert [p["name"] for p in projects] == ["审计公告、法治等工作经费", "审计业务费"]
+    lines = projects[1]["sub_items"][0]["lines"]
+    assert [([f["value"] for f in line["factors"]], line["amount_yuan"]) for line in lines] == [
+        (["2", "10", "60", "530"], "636000.00"),
+        (["44", "5", "60", "40"], "528000.00"),  # the sum its text states, for the checks
+    ]
