@@ -4134,3 +4134,17 @@ def test_a_department_items_worked_out_calculations_are_its_lines():
         (["2", "10", "60", "530"], "636000.00"),
         (["44", "5", "60", "40"], "528000.00"),  # the sum its text states, for the checks
     ]
+
+
+def test_what_a_lottery_fund_supports_is_named_without_the_verb_where_it_is_projects():
+    text = (
+        "2016年全省福利彩票公益金共资助各类社会福利和公益事业项目1.35万个,资助公益金17.6亿元。"
+        "主要是:\n\n"
+        "1.资助县(含县)以上社会福利院、社会福利中心、老年公寓等项目170个,资助资金21,927.27万元。\n\n"
+        "2.资助养老服务补贴项目155个, 资助对象35.1万人,资助资金10,827.48万元。\n"
+    )
+    projects = parse_disclosure(text, year=2016).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("县(含县)以上社会福利院、社会福利中心、老年公寓等项目", "219272700.00"),
+        ("养老服务补贴项目", "108274800.00"),
+    ]

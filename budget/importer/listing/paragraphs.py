@@ -112,7 +112,11 @@ _PARAGRAPH_PROJECT = re.compile(
 )
 
 
-_LEAD_WORDS = re.compile(r"^(?:拟|计划|预计|提前)?(?:用于|对|为|在|实施|安排|下达|拨付)")
+# (资助 leads what it funds where that is named as projects: 资助…老年公寓等项目170个; not a
+# kind of spending, 资助群众体育社团组织和队伍建设发展)
+_LEAD_WORDS = re.compile(
+    r"^(?:拟|计划|预计|提前)?(?:用于|对|为|在|实施|安排|下达|拨付|资助(?=[^，,。；;]*项目$))"
+)
 
 
 def numbered_paragraphs(lines: list[str]) -> list[ListedProject]:
