@@ -4148,3 +4148,19 @@ def test_what_a_lottery_fund_supports_is_named_without_the_verb_where_it_is_proj
         ("县(含县)以上社会福利院、社会福利中心、老年公寓等项目", "219272700.00"),
         ("养老服务补贴项目", "108274800.00"),
     ]
+
+
+def test_projects_named_before_their_count_take_the_money_said_under_their_names():
+    text = (
+        "日前,2019年经开区上级拨付开发区财政专项扶贫资金为100万元。\n"
+        "经开发区扶贫开发领导小组审议,今年计划实施胡同村财政专项扶贫资金项目和朝阳村财政专项扶贫"
+        "资金项目共2个项目。\n"
+        "据了解,胡同村财政专项扶贫资金项目计划投资110万元,其中:财政专项扶贫资金100万元,自筹资金"
+        "10万元;朝阳村财政专项扶贫资金项目计划投资55万元,其中:财政专项扶贫资金50万元,自筹资金"
+        "5万元。\n"
+    )
+    projects = parse_disclosure(text, year=2019).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("胡同村财政专项扶贫资金项目", "1100000.00"),
+        ("朝阳村财政专项扶贫资金项目", "550000.00"),
+    ]

@@ -15,7 +15,7 @@ from ...amounts import (
     find_amounts,
 )
 from ...normalize import halfwidth, squash
-from ..lines import GIVEN_OVER, MONEY, breakdown, is_rate
+from ..lines import GIVEN_OVER, MONEY, breakdown, is_rate, sum_after
 from ..numbering import (
     LIST_MARKER,
     count_value,
@@ -108,8 +108,16 @@ def counted_names(lines: list[str]) -> list[ListedProject]:
                 r"方面|领域|类", named["what"]
             ):
                 continue  # 等3个方面的项目: kinds of spending, no projects
-            words = re.sub(r"^(?:即|支持|用于|包括|实施|建设)+", "", named["names"])
-            names = [name.strip() for name in _split_outside_brackets(words)]
+            words = re.sub(
+                r"^(?:今年|本年|年内)?(?:计划|拟)?(?:即|支持|用于|包括|实施|建设)+",
+                "",
+                named["names"],
+            )
+            names = [
+                part.strip()
+                for name in _split_outside_brackets(words)
+                for part in re.split(r"(?<=项目)和|(?<=工程)和", name)
+            ]
             if all(re.search(r"(?:村|镇|乡|社区|街道)$", name) for name in names):
                 continue  # villages a project is shared among (…村、…村等六个项目为…项目)
             n = named["n"]
@@ -120,7 +128,32 @@ def counted_names(lines: list[str]) -> list[ListedProject]:
                     ListedProject(name=name, line=index + 1, lines=[index + 1], inferred=True)
                     for name in names
                 ]
+    for item in found:
+        if item.amount is None:
+            _money_said_for(item, lines)
     return found if len(found) >= 2 else []
+
+
+# The words after a project's name that lead its money: 计划投资110万元, 总投资…, 资金….
+_MONEY_SAID = r"[^，,。；;0-9]{0,8}?(?:计划投资|总投资|投资|资金)\s*[:：为]?\s*(?=[0-9])"
+
+
+def _money_said_for(item: ListedProject, lines: list[str]) -> None:
+    """``item``'s money where one sentence of the text states it under its name (胡同村…项目计划
+    投资110万元,其中:…): the one such sum."""
+    said = re.compile(
+        re.escape(item.name)
+        + r"[^，,。；;0-9]{0,8}?(?:计划投资|总投资|投资|资金)\s*[:：为]?\s*(?=[0-9])"
+    )
+    found = [
+        (number, amount)
+        for number, line in enumerate(lines, 1)
+        for match in said.finditer(line)
+        if (amount := sum_after(line, match.end())) is not None
+    ]
+    if len(found) == 1:
+        item.amount_line, item.amount = found[0]
+        item.lines = sorted({*item.lines, item.amount_line})
 
 
 # A count of projects, then after a colon each with its sum (安排重点项目资金10个,共拨付到位
@@ -310,8 +343,11 @@ def _set_out_projects(
 
 
 # Names set out and closed by the count of the projects (即A、B、C等3处供水工程).
+# What leads the names before a count: 即, 支持, 今年计划实施.
+_LEAD = re.compile(r"^(?:今年|本年|年内)?(?:计划|拟)?(?:即|支持|用于|包括|实施|建设)+")
 _NAMED_THEN_COUNTED = re.compile(
-    r"(?:即|支持|包括|用于|[，,：:])(?P<names>[^。；;:：，,]+?)等\s*"
+    # (…计划实施A项目和B项目共2个项目)
+    r"(?:即|支持|包括|用于|实施|[，,：:])(?P<names>[^。；;:：，,]+?)(?:等|共)\s*"
     r"(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:个|处|项|座|条)"
     r"(?P<what>[^，,。；;]{0,16})"
 )
