@@ -1335,6 +1335,8 @@ def _adds_up_to_the_whole(before: str, parts: list[Part]) -> bool:
     sums = find_amounts(clause)
     if not sums or not clause.rstrip(" ，,：:").endswith(sums[-1].text):
         return True
+    if _is_price(clause, sums[-1]):
+        return False  # a rate's parts (每亩分三年补贴1000元,其中第一年补贴600元,…): no spending's
     return sum(part.amount.value for part in parts) <= sums[-1].value
 
 

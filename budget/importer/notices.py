@@ -597,7 +597,12 @@ def fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
     project = ListedProject(name=name, line=line, lines=[], inferred=True)
     # The sum written right after the fund's own name (…基金(资金)3039万元), else the one sum
     # the text states for it (资金共计1.37亿元).
-    named_sum = re.search(re.escape(name) + r"\s*(?=[0-9０-９])", halfwidth(body))
+    # (its note in brackets may be written longer in the body: …发展资金(畜牧业发展方向——苜蓿
+    # 发展行动)1099万元 for the title's …发展资金(苜蓿发展行动))
+    stem = re.sub(r"[(（][^()（）]*[)）]$", "", name)
+    named_sum = re.search(re.escape(name) + r"\s*(?=[0-9０-９])", halfwidth(body)) or re.search(
+        re.escape(stem) + r"(?:[(（][^()（）]{1,30}[)）])?\s*(?=[0-9０-９])", halfwidth(body)
+    )
     amount = sum_after(body, named_sum.end()) if named_sum else None
     if amount is not None:
         project.amount = amount

@@ -4164,3 +4164,23 @@ def test_projects_named_before_their_count_take_the_money_said_under_their_names
         ("胡同村财政专项扶贫资金项目", "1100000.00"),
         ("朝阳村财政专项扶贫资金项目", "550000.00"),
     ]
+
+
+ALFALFA = (
+    "鄂尔多斯市农牧局关于2024年中央农业产业发展资金(苜蓿发展行动)分配情况的公示\n"
+    "近期,自治区下达我市2024年中央农业产业发展资金(畜牧业发展方向——苜蓿发展行动)1099万元,"
+    "主要用于2024年立项的苜蓿种植项目补贴\n"
+    "按照实际验收合格种植面积每亩分三年补贴1000元,其中第一年补贴600元,第二年、第三年分别补贴"
+    "200元。\n"
+    "按比例进行分配。其中:准格尔旗承担种植任务7000亩,本次分配资金256.4万元;达拉特旗承担种植"
+    "任务12000亩,本次分配资金439.6万元;杭锦旗承担种植任务3000亩,本次分配资金109.9万元;伊金"
+    "霍洛旗承担种植任务5000亩,本次分配资金183.2万元;乌审旗承担种植任务3000亩,本次分配资金"
+    "109.9万元。\n"
+)
+
+
+def test_a_funds_sum_is_read_under_its_longer_note_and_a_rates_parts_are_no_sub_items():
+    (project,) = parse_disclosure(ALFALFA, year=2024).tree["projects"]
+    assert project["declared_total_yuan"] == "10990000.00"
+    assert len(project["sub_items"]) == 5  # the 旗's shares, not 第一年 and 第二年 of a rate
+    assert project["sub_items"][0]["name"].startswith("准格尔旗")
