@@ -600,8 +600,10 @@ def fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
     # (its note in brackets may be written longer in the body: …发展资金(畜牧业发展方向——苜蓿
     # 发展行动)1099万元 for the title's …发展资金(苜蓿发展行动))
     stem = re.sub(r"[(（][^()（）]*[)）]$", "", name)
-    named_sum = re.search(re.escape(name) + r"\s*(?=[0-9０-９])", halfwidth(body)) or re.search(
-        re.escape(stem) + r"(?:[(（][^()（）]{1,30}[)）])?\s*(?=[0-9０-９])", halfwidth(body)
+    # (its 预算 may follow: …专项补助资金预算25万元)
+    after = r"\s*(?:预算|总额)?\s*[:：为]?\s*(?=[0-9０-９])"
+    named_sum = re.search(re.escape(name) + after, halfwidth(body)) or re.search(
+        re.escape(stem) + r"(?:[(（][^()（）]{1,30}[)）])?" + after, halfwidth(body)
     )
     amount = sum_after(body, named_sum.end()) if named_sum else None
     if amount is not None:

@@ -4184,3 +4184,16 @@ def test_a_funds_sum_is_read_under_its_longer_note_and_a_rates_parts_are_no_sub_
     assert project["declared_total_yuan"] == "10990000.00"
     assert len(project["sub_items"]) == 5  # the 旗's shares, not 第一年 and 第二年 of a rate
     assert project["sub_items"][0]["name"].startswith("准格尔旗")
+
+
+def test_a_funds_budget_said_after_its_name_is_its_sum():
+    text = (
+        "下达2020年省级文物保护专项补助资金预算情况公示\n"
+        "市财政局近期以广财教〔2020〕53号下达市博物馆2020年省级文物保护专项补助资金预算25万元,"
+        "专项用于考古调查和展陈提升。\n"
+    )
+    (project,) = parse_disclosure(text, year=2020).tree["projects"]
+    assert (project["name"], project["declared_total_yuan"]) == (
+        "2020年省级文物保护专项补助资金",
+        "250000.00",
+    )
