@@ -189,13 +189,19 @@ def test_kinds_over_parts_read_as_groups_are_said_to_be_a_guess():
     assert "道路养护" in note.message and "桥梁维修" in note.message
 
 
-def test_a_funds_uses_read_as_its_parts_are_said_to_be_a_guess():
+def test_projects_read_in_groups_under_the_funds_they_draw_on_are_said_to_be_a_guess():
     text = (
         "一、中央财政衔接资金(700万元)\n(一)城关镇东村产业路硬化项目500万元\n"
         "(二)河口镇西村冷库建设项目200万元\n二、省级财政衔接资金(300万元)\n"
         "(一)南村饮水项目100万元\n(二)北村道路项目200万元\n"
     )
     result = parse_disclosure(text, year=2024)
+    assert [p["name"] for p in result.tree["projects"]] == [
+        "城关镇东村产业路硬化项目",
+        "河口镇西村冷库建设项目",
+        "南村饮水项目",
+        "北村道路项目",
+    ]
     assert any(f.field == "groups" for f in result.findings)
 
 

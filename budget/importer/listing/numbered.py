@@ -34,13 +34,18 @@ def _wholes_of_groups(lines: list[str], groups: list[list[ListedProject]]) -> li
     """The headings over a list's groups as the projects, their groups' items as their parts,
     where each heading names a fund and states a sum its items make up (一、中央财政衔接资金
     (5273万元) over (一)支持产业发展2993.7万元 … (七)按1%提取项目管理费46.3万元): a fund
-    shared among uses, not projects in groups. [] unless every group is so."""
+    shared among uses, not projects in groups. [] unless every group is so, and [] where every
+    item is named as a project (…核桃良种建园项目): projects drawing on the fund."""
+    if all(_CALLED_A_PROJECT.search(item.name) for group in groups for item in group):
+        for group in groups:
+            # Staff are told the split is a guess: the headings may be projects after all.
+            _number, heading = _heading_over(lines, group)
+            for item in group:
+                item.grouping = f"“{heading.strip()[:30]}”下的一项"
+        return []
     wholes = []
     for group in groups:
-        number = group[0].line - 1
-        while number > 0 and not lines[number - 1].strip():
-            number -= 1
-        heading = halfwidth(lines[number - 1]) if number > 0 else ""
+        number, heading = _heading_over(lines, group)
         marker = ANY_MARKER.match(heading)
         sums = find_amounts(heading)
         parts = sum(item.amount.value for item in group if item.amount is not None)
@@ -66,6 +71,14 @@ def _wholes_of_groups(lines: list[str], groups: list[list[ListedProject]]) -> li
         whole.lines = sorted({number, *(n for item in group for n in item.lines)})
         wholes.append(whole)
     return wholes
+
+
+def _heading_over(lines: list[str], group: list[ListedProject]) -> tuple[int, str]:
+    """The line (1-based) and words of the heading right above a group of a list."""
+    number = group[0].line - 1
+    while number > 0 and not lines[number - 1].strip():
+        number -= 1
+    return number, halfwidth(lines[number - 1]) if number > 0 else ""
 
 
 def _under_heading(lines: list[str], first: int) -> bool:
@@ -248,7 +261,7 @@ def numbered_items(lines: list[str]) -> list[ListedProject]:
         return (len(run.items) >= 2 and len(with_money) >= len(run.items) / 2) or _counted(run)
 
     for run in ordered:
-        if run.parent is None and _kinds_over_projects(run):
+        if _kinds_over_projects(run):
             # 一、群众体育 143.65万元 (一)…(五): the kinds' items are the projects, a guess
             # staff are told of (道路养护 over 材料购置, 人工劳务 would be one project).
             for item in run.items:
@@ -311,12 +324,22 @@ def _kinds_over_projects(run: _Run) -> bool:
     parts or more that state their money. The parts' being projects is not checked (道路养护
     over 材料购置, 人工劳务 reads so too): the split is a guess, flagged (``grouping``)."""
     return len(run.items) >= 2 and all(
-        _KIND_OF_SPENDING.match(item.name)
+        (
+            _KIND_OF_SPENDING.match(item.name)
+            # (or a fund over projects named as such: (一)林业产业发展资金130万元 1.…项目)
+            or (
+                _FUND_OVER.search(item.name)
+                and all(_CALLED_A_PROJECT.search(part.name) for part in item.parts)
+            )
+        )
         and not PROJECT_WORD.search(item.name)
-        and len(item.parts) >= 2
+        and len(item.parts) >= 2 - bool(_FUND_OVER.search(item.name))
         and all(part.amount is not None for part in item.parts)
         for item in run.items
     )
+
+
+_FUND_OVER = re.compile(r"(?:资金|经费)$")
 
 
 _BARE_MARKER = re.compile(
@@ -421,6 +444,17 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
         return item
     if found and _prose_paragraph(rest, found):
         return None  # read as a paragraph of prose (numbered_paragraphs)
+    named = _NAME_THEN_COLON.match(rest)
+    if named and found:
+        # 1.柞水县2021年核桃良种建园项目:建设地点为…,补助资金40万元。: its money the one sum
+        # its description states under a money label.
+        sums = described_sums(rest, named.end())
+        if len({a.value for a in sums}) == 1:
+            item = ListedProject(
+                name=named["name"], line=number, lines=[number], amount=sums[0], style=kind
+            )
+            item.content.append(rest)
+            return item
     if found:
         # The name is what comes before its money, written as a name: no clause, no label;
         # a count after it goes (大同区农村道路改造项目1个,1600万元).
@@ -458,6 +492,10 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
     ):
         return None  # 1.项目名称:… is a form's row, 一、资金分配情况 and 二、项目总投资 headings
     return ListedProject(name=rest.strip(" 。;；"), line=number, lines=[number], style=kind)
+
+
+# A project's name and a colon before what it is (…核桃良种建园项目:建设地点为…).
+_NAME_THEN_COLON = re.compile(r"^(?P<name>[^，,。；;:：]{4,80}?(?:项目|工程))\s*[:：]")
 
 
 # A heading counting the projects under it: 一、龙头企业带动产业发展试点项目2个.
