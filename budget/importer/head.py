@@ -20,9 +20,10 @@ YEAR = re.compile(r"(?P<year>(?:19|20)[0-9]{2})\s*年")
 # A year the budget is for: not a date (2023年9月开工), nor a cited document's (《…2017年度…》).
 # Not a date (2023年9月), nor the end of a span of years (2021-2022年冬春): which of its years
 # is the budget's the title does not say.
+# Nor one of several listed (2020年、2022年、2023年…).
 _BUDGET_YEAR = re.compile(
-    r"(?<![0-9][-—~至到])(?<![0-9]年[-—~至到])(?P<year>(?:19|20)[0-9]{2})\s*年"
-    r"(?!\s*[0-9]{1,2}\s*月)(?!度?\s*[-—~至到]\s*(?:19|20)[0-9]{2})"
+    r"(?<![0-9][-—~至到])(?<![0-9]年[-—~至到、，,和及])(?P<year>(?:19|20)[0-9]{2})\s*年"
+    r"(?!\s*[0-9]{1,2}\s*月)(?!度?\s*[-—~至到、，,和及]\s*(?:19|20)[0-9]{2})"
 )
 
 

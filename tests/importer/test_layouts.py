@@ -1857,11 +1857,15 @@ def test_one_bare_figure_takes_the_unit_of_the_sum_stated_for_it_flagged():
     assert any(f.field == "declared_total" and "推定" in f.message for f in result.findings)
 
 
-def test_a_span_of_years_in_a_title_gives_a_flagged_guess_not_a_budget_year():
-    text = (
-        "关于下达2021-2022年冬春救助资金的通知\n"
-        "1.甲村救助项目,资金50万元。\n2.乙村救助项目,资金30万元。\n"
-    )
+@pytest.mark.parametrize(
+    "title",
+    [
+        "关于下达2021-2022年冬春救助资金的通知",
+        "关于对安远县2020年、2022年、2023年、2024年冬春救助补报漏报的公示",  # years listed
+    ],
+)
+def test_a_span_of_years_in_a_title_gives_a_flagged_guess_not_a_budget_year(title):
+    text = f"{title}\n1.甲村救助项目,资金50万元。\n2.乙村救助项目,资金30万元。\n"
     result = parse_disclosure(text)
     [note] = [f for f in result.findings if f.field == "fiscal_year"]
     assert "年份区间" in note.message  # a guess, said to be one
