@@ -398,7 +398,7 @@ def parse_amount(text: str, *, default_unit: str = "元", where: str = "") -> De
 # ASCII or full-width commas (both "," once half-width) group digits by three.
 _PROSE_NUMBER = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?")
 _PER_WORDS = (
-    "人次|人天|人日|户次|车次|台次|场次|课时|学时|小时|平方米|立方米|公里|千米|年度|学期|季度"
+    "人次|人天|人日|户次|车次|台次|场次|课时|学时|小时|平方米|立方米|平米|公里|千米|年度|学期|季度"
 )
 # Metric units written in Latin letters (元/km, 万元/m) price a length or a weight too.
 _PER_WORD = rf"(?:{_PER_WORDS}|(?:km|m[23²³]?|kg|t)(?![A-Za-z0-9])|[\u4e00-\u9fff㎡㎥])"

@@ -844,3 +844,8 @@ def test_a_rate_written_again_is_one_rate_and_birds_and_boxes_are_counted():
         ([(Decimal("107"), "箱"), (Decimal("400"), "元")], Decimal("42800")),
         ([(Decimal("125"), "羽"), (Decimal("15"), "元")], Decimal("1875")),
     ]
+
+
+def test_square_metres_written_colloquially_are_counted_and_priced():
+    (line,) = rate_lines("饲料库120平米 | 490元/平米 |", "content")
+    assert _factors(line) == [(Decimal("120"), "平米"), (Decimal("490"), "元")]
