@@ -252,7 +252,8 @@ _NAMED_PROJECT = re.compile(
 )
 # What comes before the project a title names: its issuer and 关于, the asking (报批, 申请批复).
 _TITLE_LEAD = re.compile(
-    r"^(?:.*?关于)?(?:报批|请求审批|申请批复|申请审批|审批|上报|报送|申请|提前下达|下达|下拨|拨付)?"
+    r"^(?:.*?关于)?(?:调整|变更)?"
+    r"(?:报批|请求审批|申请批复|申请审批|审批|上报|报送|申请|提前下达|下达|下拨|拨付)?"
     r"(?:调整|变更|同意)?"
 )
 
