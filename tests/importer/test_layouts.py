@@ -4230,3 +4230,16 @@ def test_projects_listed_under_the_funds_they_draw_on_are_the_projects():
         ("柞水县2021年林下种植红豆杉项目", "400000.00"),
         ("柞水县2021年林下林麝养殖项目", "200000.00"),
     ]
+
+
+def test_an_items_spending_on_projects_is_named_by_the_projects():
+    text = (
+        "上林县2019年体育彩票公益金使用情况公告\n"
+        "1.援建与维护公共体育场地、设施和捐赠体育健身器材618.97元,项目支出进度100%。\n"
+        "2. 其他竞技体育项目支出8000元,项目支出进度100%。\n"
+    )
+    projects = parse_disclosure(text, year=2019).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("援建与维护公共体育场地、设施和捐赠体育健身器材", "618.97"),
+        ("其他竞技体育项目", "8000.00"),
+    ]
