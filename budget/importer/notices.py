@@ -525,6 +525,7 @@ def whole_text_project(
         return None
     title = "".join(line.text.strip() for line in title_lines)
     name = halfwidth(title).split("关于", 1)[-1].strip(" :：")
+    name = re.sub(r"^对(?=[\u4e00-\u9fff0-9]{2})", "", name)  # 关于对…的公示
     previous = None
     while name and name != previous:
         previous = name

@@ -3442,6 +3442,12 @@ def test_a_whole_texts_name_without_its_issuer_and_the_kind_of_notice():
     )
     (project,) = parse_disclosure(text).tree["projects"]
     assert project["name"] == "2022年连翘栽植管护销售奖补"
+    # (关于对…的公示: what it is about, without 对)
+    text = text.replace(
+        "卢氏县农业农村局2022年连翘栽植管护销售奖补验收情况公告", "关于对连翘栽植管护销售奖补的公示"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert project["name"] == "连翘栽植管护销售奖补"
 
 
 def test_an_items_verb_joined_by_another_stays_in_its_name():
