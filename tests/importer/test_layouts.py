@@ -3882,19 +3882,22 @@ def test_a_name_label_whose_row_is_a_table_header_opens_no_project_of_its_own():
     ]
 
 
+def _one_flagged_project(text: str, year: int) -> tuple[str, str]:
+    """The name and total of a text's one project, each flagged as read from prose."""
+    result = parse_disclosure(text, year=year)
+    (project,) = result.tree["projects"]
+    flagged = {f.field for f in result.findings if f.project == 1}
+    assert {"name", "declared_total"} <= flagged
+    return project["name"], project["declared_total_yuan"]
+
+
 def test_a_news_items_project_is_named_without_the_notices_own_place_and_given_its_sum():
     text = (
         "820万元专项资金到位!鄂托克前旗发改委全力做好易地扶贫搬迁“后半篇”文章\n\n"
         "近日,内蒙古自治区发展和改革委员会下达我旗2023年自治区易地扶贫搬迁后续扶持资金820万元,"
         "用于支持我旗2023年易地扶贫搬迁后续扶持项目,惠及安置区3个。\n"
     )
-    result = parse_disclosure(text, year=2023)
-    (project,) = result.tree["projects"]
-    assert (project["name"], project["declared_total_yuan"]) == (
-        "2023年易地扶贫搬迁后续扶持项目",
-        "8200000.00",
-    )
-    assert {"name", "declared_total"} <= {f.field for f in result.findings if f.project == 1}
+    assert _one_flagged_project(text, 2023) == ("2023年易地扶贫搬迁后续扶持项目", "8200000.00")
 
 
 def test_a_groups_counts_are_priced_by_the_rates_another_paragraph_states():
@@ -3938,13 +3941,10 @@ def test_a_title_naming_a_projects_beneficiaries_names_the_project_and_the_one_s
         "2022年,中央财政资金培育家庭农场项目下达我区培育资金40万元,我区拟对每个家庭农场补助"
         "10万元,共培育4家。\n"
     )
-    result = parse_disclosure(text, year=2022)
-    (project,) = result.tree["projects"]
-    assert (project["name"], project["declared_total_yuan"]) == (
+    assert _one_flagged_project(text, 2022) == (
         "2022年中央财政农业生产发展资金培育家庭农场项目",
         "400000.00",
     )
-    assert {"name", "declared_total"} <= {f.field for f in result.findings if f.project == 1}
 
 
 def test_an_allocations_items_take_the_one_sum_their_paragraph_gives_them():
@@ -4111,13 +4111,10 @@ def test_a_notice_of_generic_money_names_the_project_it_gives_it_to_and_its_whol
         "经研究,现下达你单位2020年中央补助地方公共文化服务体系建设项目资金预算119万元,其中贫困"
         "地区戏曲进乡村补助资金39万元,贫困地区村文化活动室设备购置80万元。请严格管理。\n"
     )
-    result = parse_disclosure(text, year=2020)
-    (project,) = result.tree["projects"]
-    assert (project["name"], project["declared_total_yuan"]) == (
+    assert _one_flagged_project(text, 2020) == (
         "2020年中央补助地方公共文化服务体系建设项目",
         "1190000.00",
     )
-    assert {"name", "declared_total"} <= {f.field for f in result.findings if f.project == 1}
 
 
 def test_a_notices_whole_before_its_parts_is_its_projects_sum():
