@@ -4246,3 +4246,18 @@ def test_an_items_spending_on_projects_is_named_by_the_projects():
         ("援建与维护公共体育场地、设施和捐赠体育健身器材", "618.97"),
         ("其他竞技体育项目", "8000.00"),
     ]
+
+
+def test_table_rows_that_all_bear_one_name_are_one_project_shared_among_units():
+    text = (
+        "附件:\n2024年度区本级财政衔接推进乡村振兴补助资金计划表\n"
+        "序号 | 项目单位名称 | 项目资金(元) | 项目类别 |\n"
+        "1 | 龙光桥街道 | 454082 | 四季度人居环境整治提升 |\n"
+        "2 | 八字哨镇 | 40000 | 四季度人居环境整治提升 |\n"
+        "3 | 欧江岔镇 | 211208 | 四季度人居环境整治提升 |\n"
+    )
+    result = parse_disclosure(text, year=2024)
+    (project,) = result.tree["projects"]
+    assert project["name"] == "四季度人居环境整治提升"
+    assert [sub["name"] for sub in project["sub_items"]] == ["龙光桥街道", "八字哨镇", "欧江岔镇"]
+    assert any(f.field == "groups" for f in result.findings)  # the split is a guess, said

@@ -19,6 +19,8 @@ Pure Python, no Django.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...amounts import ParsedAmount
 from ...normalize import squash
 from .listed import ListedProject
@@ -69,10 +71,35 @@ def read_listing(text: str, *, recipients: bool = False) -> list[ListedProject]:
     ``recipients``: the rows of the first table of one fund's money by who or where it goes
     (单位, 乡镇, 县(市、区) and 金额), each named by its recipient; [] when there is none."""
     found = _read_listing(text, recipients)
+    shared = _one_shared_out(found)  # (named by a kind, however it is worded)
+    if shared:
+        return shared
     if not named_like_projects(found):
         return []
     unit_by_total(found, text)
     return found
+
+
+def _one_shared_out(rows: list[ListedProject]) -> list[ListedProject]:
+    """Rows of a table that all bear one name (项目类别: 四季度人居环境整治提升), each for its
+    own unit (龙光桥街道, 八字哨镇 …): one project shared out among the units, its rows its
+    sub-items, rather than projects no one could tell apart. Its money is left for staff (the
+    rows may not be all of it); the split is said to be a guess. [] otherwise."""
+    names = {squash(row.name) for row in rows}
+    if len(rows) < 2 or len(names) != 1 or not all(row.from_table and row.unit for row in rows):
+        return []
+    parts = [replace(row, name=row.unit, unit="", unit_column="") for row in rows]
+    return [
+        ListedProject(
+            name=rows[0].name,
+            line=rows[0].line,
+            lines=sorted({n for row in rows for n in row.lines}),
+            from_table=True,
+            inferred=True,
+            parts=parts,
+            grouping=f"按{len(rows)}个单位分列的一个项目",
+        )
+    ]
 
 
 def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
