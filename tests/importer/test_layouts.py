@@ -4261,3 +4261,17 @@ def test_table_rows_that_all_bear_one_name_are_one_project_shared_among_units():
     assert project["name"] == "四季度人居环境整治提升"
     assert [sub["name"] for sub in project["sub_items"]] == ["龙光桥街道", "八字哨镇", "欧江岔镇"]
     assert any(f.field == "groups" for f in result.findings)  # the split is a guess, said
+
+
+def test_projects_each_named_then_given_their_whole_in_a_run_of_prose():
+    text = (
+        "黎平肇兴旅游基础设施建设获中央资金支持\n"
+        "中央预算内投资下达肇兴景区投资计划1714万元,用于肇兴景区建设。其中肇兴乡肇兴寨村历史文化"
+        "名村保护设施建设项目总投资650万元,中央投资资金480万元,地方配套资金170万元,肇兴污水收集"
+        "系统工程总投资1064万元,中央投资下达第一笔资金630万元。\n"
+    )
+    projects = parse_disclosure(text, year=2013).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("肇兴乡肇兴寨村历史文化名村保护设施建设项目", "6500000.00"),
+        ("肇兴污水收集系统工程", "10640000.00"),
+    ]

@@ -647,4 +647,21 @@ def invested_projects(lines: list[str]) -> list[ListedProject]:
         ]
         if len(found) >= 2 and len({squash(item.name) for item in found}) == len(found):
             return found
+    for number, line in enumerate(lines, 1):
+        # Or each after its name (其中肇兴乡…保护设施建设项目总投资650万元,中央投资资金480万元,
+        # …,肇兴污水收集系统工程总投资1064万元,…).
+        found = [
+            prose_item(told["name"], find_amounts(told["amount"])[0], told.group(), number)
+            for told in _NAMED_THEN_INVESTED.finditer(line)
+        ]
+        if len(found) >= 2 and len({squash(item.name) for item in found}) == len(found):
+            return found
     return []
+
+
+# A project named, then its whole: …保护设施建设项目总投资650万元 (its name from the stop, the
+# comma or 其中 before it).
+_NAMED_THEN_INVESTED = re.compile(
+    r"(?:^|[，,。；;:：]|其中)(?!其中)(?P<name>[^，,。；;:：、]{4,60}?(?:项目|工程))"
+    rf"(?:计划)?(?:总投资|投资总额)\s*(?:为|约)?\s*{MONEY}"
+)
