@@ -282,8 +282,9 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         )
     name = (
         department
-        or organisation(department_in(title, match))
+        # (joint issuers a line each above 关于…, before the title's words they run into)
         or issuer_above(title_lines)
+        or organisation(department_in(title, match))
         or signing_department(text)
         or labelled_department(text)
         or publishing_department(text)

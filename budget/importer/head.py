@@ -22,7 +22,8 @@ YEAR = re.compile(r"(?P<year>(?:19|20)[0-9]{2})\s*年")
 # is the budget's the title does not say.
 # Nor one of several listed (2020年、2022年、2023年…).
 _BUDGET_YEAR = re.compile(
-    r"(?<![0-9][-—~至到])(?<![0-9]年[-—~至到、，,和及])(?P<year>(?:19|20)[0-9]{2})\s*年"
+    r"(?<![0-9][-—~至到])(?<![0-9]年[-—~至到、，,和及])(?<![0-9]年度[、，,和及])"
+    r"(?P<year>(?:19|20)[0-9]{2})\s*年"
     r"(?!\s*[0-9]{1,2}\s*月)(?!度?\s*[-—~至到、，,和及]\s*(?:19|20)[0-9]{2})"
 )
 
@@ -186,15 +187,12 @@ def issuer_above(title_lines: list[o.Line]) -> str:
     / 关于提前下达…的通知), or the joint issuers a line each above it, or ""."""
     for index, (above, line) in enumerate(itertools.pairwise(title_lines)):
         if line.text.strip().startswith("关于"):
-            issuers = organisation(above.text.strip()).split("、")
-            # Joint issuers, a line each (…农业农村委员会 / …财政局 / 关于…的通知); a
-            # letterhead above them names them again (平湖市财政局 | / 平农经〔2018〕88号).
-            for earlier in reversed(title_lines[max(0, index - 3) : index]):
-                issuer = organisation(earlier.text.strip())
-                if not issuer or issuer in issuers:
-                    break
-                issuers.insert(0, issuer)
-            return "、".join(issuers) if all(issuers) else ""
+            issuer = organisation(above.text.strip())
+            if not issuer:
+                return ""
+            # Joint issuers, a line each (…农业农村委员会 / …财政局 / 关于…的通知).
+            earlier = [line.text for line in title_lines[max(0, index - 3) : index]]
+            return "、".join(_joint_issuers(earlier, issuer))
     return ""
 
 
@@ -341,13 +339,24 @@ def signing_department(text: str) -> str:
             continue
         if signed := organisation(line):
             # Joint issuers sign a line each (中共西湖区委宣传部 / 西湖区财政局 / 2022年…).
-            above = []
-            for earlier in reversed(filled[max(0, index - 3) : index]):
-                if len(earlier) > 40 or not organisation(earlier):
-                    break
-                above.insert(0, organisation(earlier))
-            return "、".join([*above, signed])
+            return "、".join(_joint_issuers(filled[max(0, index - 3) : index], signed))
     return ""
+
+
+def _joint_issuers(above: list[str], last: str) -> list[str]:
+    """``last`` (one issuer's name, or several joined by 、) and the issuers named a line each
+    right above it (…农业农村委员会 / …财政局), each once: a letterhead naming them again
+    (平湖市农业经济局 平湖市财政局 / 平湖市农业经济局 / 平湖市财政局) adds none."""
+    issuers = last.split("、")
+    for earlier in reversed(above):
+        issuer = organisation(earlier.strip()) if len(earlier.strip()) <= 40 else ""
+        if not issuer:
+            break
+        new = [part for part in issuer.split("、") if part not in issuers]
+        if not new:
+            break
+        issuers[:0] = new
+    return issuers
 
 
 _STATED_DATE = re.compile(

@@ -727,7 +727,7 @@ _PER_WORD_BEFORE = re.compile(
 # 20元/亩，共计兑现金额93678元.
 _RATE_SUM = re.compile(
     r"^[^；;。每]{0,6}?(?:小计|合计|共计|总计|共|(?<![预估设统累])计)"
-    r"(?:兑现|发放|补助|补贴|奖补|安排|拨付)?(?:金额|资金)?[为是:：]?\s*$"
+    r"(?P<words>(?:兑现|发放|补助|补贴|奖补|安排|拨付)?(?:金额|资金)?)[为是:：]?\s*$"
 )
 # A rate of what people gain or earn, not of what the budget spends.
 _NOT_SPENDING = re.compile(r"增收|收入|收益|增加|利息|年利率")
@@ -873,7 +873,10 @@ def _rate_line(
     line = _priced_line(sentence, price, count, label, count_clause, source, paired=bool(paired))
     product = count[0] * price.value
     after = find_amounts(sentence[price.end : price.end + 24])
-    if after and _RATE_SUM.match(sentence[price.end : price.end + after[0].start]):
+    said = _RATE_SUM.match(sentence[price.end : price.end + after[0].start]) if after else None
+    # (a sum named after its total word, 合计发放资金15万元, may be more than this rate's: it is
+    # the rate's only where it is the product; a bare 小计24万元 is kept for the checks)
+    if said and (not said["words"] or after[0].value == product):
         line.amount = replace(
             after[0], start=after[0].start + price.end, end=after[0].end + price.end
         )
@@ -1283,34 +1286,41 @@ def breakdown(text: str, *, lead: str = "其中") -> list[Part]:
     sources of the money (中央财政资金30万元，省级50万元; 村集体资金), which are funding sources,
     not parts."""
     for paragraph in text.split("\n"):
-        starts = [match.end() for match in re.finditer(lead, paragraph)]
-        ends = [*starts[1:], len(paragraph) + 2] if starts else []
-        heads = _headed_groups(paragraph, starts, ends)
+        # Each lead's span: its words start at its end and run to where the next lead starts
+        # (leads may be of any length: 其中, 使用安排情况是:).
+        leads = [match.span() for match in re.finditer(lead, paragraph)]
+        spans = [
+            (begin, at, following)
+            for (begin, at), (following, _end) in itertools.pairwise(
+                [*leads, (len(paragraph), len(paragraph))]
+            )
+        ]
+        heads = _headed_groups(paragraph, spans)
         if heads:
             return heads
-        for at, following in zip(starts, ends, strict=True):
-            parts = _parts_in(paragraph[at : following - 2])
+        for begin, at, following in spans:
+            parts = _parts_in(paragraph[at:following])
             stop = paragraph.find("。", at)
-            if not _spent_on(parts) and 0 <= stop < following - 2:
+            if not _spent_on(parts) and 0 <= stop < following:
                 # Sources after the sentence of parts (…农业项目费用32万元。资金来源为:市财政
                 # 资金225.12万元,…) are another matter: the parts end with their sentence.
                 parts = _parts_in(paragraph[at:stop])
-            if len(parts) >= 2 and _adds_up_to_the_whole(paragraph[: at - 2], parts):
+            if len(parts) >= 2 and _adds_up_to_the_whole(paragraph[:begin], parts):
                 return _spent_on(parts)
     return []
 
 
-def _headed_groups(paragraph: str, starts: list[int], ends: list[int]) -> list[Part]:
+def _headed_groups(paragraph: str, spans: list[tuple[int, int, int]]) -> list[Part]:
     """The groups of a whole's money, each after its own 其中 and headed by its name and sum
     before a colon that opens its own items (…295户,补贴资金832325元。其中养殖业户207户,补贴
     资金712325元:养殖牛416头,补贴资金416000元;…。其中种植业234户,补贴资金120000元:…): the
     heads are the parts, each with its items as its words, where they add up exactly to the sum
     written right before the first 其中. [] otherwise."""
-    if len(starts) < 2:
+    if len(spans) < 2:
         return []
     heads = []
-    for at, following in zip(starts, ends, strict=True):
-        span = paragraph[at : following - 2]
+    for _begin, at, following in spans:
+        span = paragraph[at:following]
         sums = [a for a in find_amounts(span) if not is_rate(span, a)]
         if not sums or not re.match(r"\s*[:：]", span[sums[0].end :]):
             return []
@@ -1318,7 +1328,7 @@ def _headed_groups(paragraph: str, starts: list[int], ends: list[int]) -> list[P
         if not name:
             return []
         heads.append(Part(name=name, amount=sums[0], text=span.strip(" ，,。")))
-    before = re.split(r"[。；;]", paragraph[: starts[0] - 2].rstrip("。；; "))[-1]
+    before = re.split(r"[。；;]", paragraph[: spans[0][0]].rstrip("。；; "))[-1]
     whole = [a for a in find_amounts(before) if not is_rate(before, a)]
     if not whole or sum(head.amount.value for head in heads) != whole[-1].value:
         return []

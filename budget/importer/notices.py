@@ -525,7 +525,7 @@ def whole_text_project(
         return None
     title = "".join(line.text.strip() for line in title_lines)
     name = halfwidth(title).split("关于", 1)[-1].strip(" :：")
-    name = re.sub(r"^对(?=[\u4e00-\u9fff0-9]{2})", "", name)  # 关于对…的公示
+    name = re.sub(r"^对(?![口外象应标])(?=[\u4e00-\u9fff0-9]{2})", "", name)  # 关于对…的公示
     previous = None
     while name and name != previous:
         previous = name
@@ -596,6 +596,18 @@ def fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
         if len(given) == 1:
             name, match = next(iter(given.items()))
             line = text.count("\n", 0, len(text) - len(body) + match.start()) + 1
+            given_sum = sum_after(body, match.end())
+            if given_sum is not None:
+                project = ListedProject(
+                    name=name,
+                    line=line,
+                    lines=[],
+                    inferred=True,
+                    amount=given_sum,
+                    amount_line=line,
+                )
+                _whole_over_parts(text, project)
+                return project
     project = ListedProject(name=name, line=line, lines=[], inferred=True)
     # The sum written right after the fund's own name (…基金(资金)3039万元), else the one sum
     # the text states for it (资金共计1.37亿元).
@@ -621,7 +633,8 @@ def fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
 _GENERIC_FUND = re.compile(r"(?:专项|补助|项目|财政)*(?:经费|资金)")
 # A project the body gives money to: 下达你单位2020年…建设项目资金预算119万元.
 _GIVEN_PROJECT_MONEY = re.compile(
-    r"下达(?:给)?(?:你|各)?(?:单位|局|区|县|镇|乡)?(?P<name>[^，,。；;、]{4,60}?项目)资金"
+    r"下达(?:给)?(?:你单位|你局|你区|你县|你镇|你乡|各县区|各县\(市、区\)|各乡镇|各乡|各镇)?"
+    r"(?P<name>[^，,。；;、]{4,60}?项目)资金(?:预算)?\s*[:：为]?\s*"
 )
 
 
@@ -637,6 +650,8 @@ def _whole_over_parts(text: str, project: ListedProject) -> None:
     normal = halfwidth(text)
     for match in _WHOLE_THEN_PARTS.finditer(normal):
         whole = find_amounts(match.group("amount"))[0]
+        if is_rate(normal, replace(whole, start=match.start("amount"), end=match.end("amount"))):
+            continue  # 每亩补助1500元,其中中央补助1000元…: a rate's parts
         end = min(
             (i for i in (normal.find(c, match.end()) for c in "。；;\n") if i >= 0),
             default=len(normal),
@@ -644,7 +659,17 @@ def _whole_over_parts(text: str, project: ListedProject) -> None:
         rest = normal[match.end() : end]
         parts = [a for a in find_amounts(rest) if not is_rate(rest, a)]
         if len(parts) >= 2 and sum(a.value for a in parts) == whole.value:
-            found.append((whole, {a.value for a in parts}, text.count("\n", 0, match.start()) + 1))
+            # (a part said under the project's own name is its sum: 其中:甲村道路硬化项目资金
+            # 100万元 is that project's, not a share of it)
+            own = {
+                a.value
+                for a in parts
+                if halfwidth(project.name)[-6:]
+                in rest[max(0, a.start - len(project.name) - 8) : a.start]
+            }
+            found.append(
+                (whole, {a.value for a in parts} - own, text.count("\n", 0, match.start()) + 1)
+            )
     if len({whole.value for whole, _parts, _line in found}) != 1:
         return
     whole, parts, line = found[0]
@@ -684,6 +709,16 @@ def listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) -
             f"项目名称“{listed.name}”取自标题或正文，文中没有“项目名称”栏，请核对。",
             f"项目金额取自文中的“{amount.text if amount else ''}”，请核对是否为本项目的总额。",
         ]
+    if amount is not None and listed.amount_read and not guesses:
+        findings.append(
+            Finding(
+                "warning",
+                f"项目{sequence}的金额“{amount.text}”取自其{listed.amount_read}中的说法，请核对。",
+                listed.amount_line or listed.line,
+                sequence,
+                field="declared_total",
+            )
+        )
     if listed.unit and listed.unit_column == "正文":
         findings.append(
             Finding(

@@ -152,8 +152,10 @@ def unit_said_in_prose(
 
 
 # What a unit's name holds: an organisation's ending, or a place (全县39个乡镇(街道), 各村).
+# (at its end, a note in brackets aside: 农村饮水安全巩固提升 names no unit, though it holds 村)
 _UNIT_LIKE = re.compile(
-    rf"{ORGANISATION_END}|[省市县区旗镇乡村州盟]|街道|社区|公司|合作社|学校|医院"
+    rf"(?:{ORGANISATION_END}|[省市县区旗镇乡村州盟]|街道|社区|公司|合作社|学校|医院)"
+    r"(?:[(（][^()（）]*[)）])?$"
 )
 
 

@@ -85,7 +85,8 @@ def _numbers(text: str) -> list[Decimal]:
     # A year (2019年种植3060亩) dates a quantity; it is not one; nor is a model written in
     # letters and digits (PE160, de200).
     numbers = re.findall(
-        r"(?:19|20)[0-9]{2}(?=\s*年)|[A-Za-z]+[0-9.]+|([0-9]+(?:\.[0-9]+)?)", halfwidth(text or "")
+        r"(?:19|20)[0-9]{2}(?=\s*年)|(?![xX][0-9])[A-Za-z]+[0-9.]+|([0-9]+(?:\.[0-9]+)?)",
+        halfwidth(text or ""),
     )
     return [Decimal(n) for n in numbers if n]
 

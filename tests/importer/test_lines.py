@@ -275,6 +275,9 @@ def test_a_rates_sum_may_be_named_after_its_total_word():
     assert [(_factors(line), line.amount.value) for line in lines] == [
         ([(Decimal("4683.9"), "亩"), (Decimal("20"), "元")], Decimal("93678")),
     ] * 2
+    # a sum named after its total word that is not the product is not this rate's
+    (line,) = rate_lines("全村养殖户120户,每户补助1000元,合计发放资金15万元(含工作经费3万元)", "c")
+    assert line.amount is None
     # a sum some words further on is no longer the rate's own
     (line,) = rate_lines(
         "兑现4683.9亩,补贴标准为20元/亩,共计兑现到户的各类资金合计93678元", "content"

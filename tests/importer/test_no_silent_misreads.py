@@ -383,3 +383,84 @@ def test_a_place_before_a_titles_year_is_no_department():
     department = result.tree["department"]["name"]
     assert department != "和田市肖尔巴格乡"  # the place of the works, not who issues the text
     assert any(f.field == "department" for f in result.findings)  # whatever is guessed is said
+
+
+# Cases a review of session 21's rules found, each now read right or flagged.
+
+
+def test_a_plain_list_under_a_sentence_is_not_said_to_be_in_groups():
+    text = (
+        "关于2023年衔接资金项目的公示\n现将我县2023年衔接资金项目公示如下：\n"
+        "1.甲村道路硬化项目50万元\n2.乙村饮水安全工程30万元\n"
+    )
+    assert not [f for f in parse_disclosure(text).findings if f.field == "groups"]
+
+
+def test_an_allocation_items_sum_read_from_its_paragraph_is_flagged():
+    text = (
+        "关于2023年农业项目资金的公示\n一、高标准农田建设补助\n"
+        "建设高标准农田1万亩，总投资500万元，申请上级资金300万元，县级配套200万元。\n"
+        "二、农村人居环境整治补助\n整治村庄10个，总投资300万元，申请上级资金200万元，县级配套"
+        "100万元。\n"
+    )
+    result = parse_disclosure(text)
+    flagged = {f.project for f in result.findings if f.field == "declared_total"}
+    read = [p["sequence"] for p in result.tree["projects"] if p["declared_total_yuan"]]
+    assert set(read) <= flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        # a rate's parts after 其中 make no whole of the project
+        (
+            "关于甲村2023年高标准农田建设项目的公示\n该项目建设高标准农田1000亩，每亩补助1500元，"
+            "其中中央补助1000元、省级补助500元。\n",
+            None,
+        ),
+        # the sum said under the project's own name is its, not the fund's whole
+        (
+            "关于甲村道路硬化项目的公示\n经研究，下达我镇2023年衔接资金300万元，其中：甲村道路硬化"
+            "项目资金100万元，其余200万元用于产业到户补助。\n",
+            "1000000.00",
+        ),
+    ],
+)
+def test_a_whole_before_its_parts_is_taken_only_for_a_sum_of_spending(text, total):
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert project["declared_total_yuan"] == total
+
+
+def test_years_listed_with_du_in_a_title_give_only_a_flagged_year():
+    text = "关于2022年度、2023年度中央财政衔接资金项目的公示\n现下达资金100万元。\n"
+    result = parse_disclosure(text)
+    assert any(f.field == "fiscal_year" for f in result.findings)
+
+
+def test_joint_issuers_on_lines_above_a_title_are_listed_apart():
+    text = (
+        "湘潭县人民政府\n湘潭县财政局\n关于下达2023年农业发展资金的通知\n各乡镇：\n"
+        "现下达资金100万元。\n"
+    )
+    assert parse_disclosure(text).tree["department"]["name"] == "湘潭县人民政府、湘潭县财政局"
+
+
+def test_a_title_about_paired_assistance_keeps_its_dui():
+    text = (
+        "关于对口帮扶巫溪县产业发展补助情况的公示\n"
+        "现将2023年对口帮扶补助发放情况公示如下，共计发放补助100万元。\n"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert project["name"].startswith("对口帮扶")
+
+
+def test_a_notice_to_every_township_names_the_project_whole():
+    text = (
+        "关于下达专项资金预算的通知\n各乡镇人民政府：\n"
+        "现下达各乡镇2023年农村公路养护项目资金预算119万元，请按规定使用。\n"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert (project["name"], project["declared_total_yuan"]) == (
+        "2023年农村公路养护项目",
+        "1190000.00",
+    )

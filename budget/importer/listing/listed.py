@@ -13,6 +13,8 @@ from ...amounts import (
     ParsedAmount,
     find_amounts,
 )
+from ...normalize import halfwidth
+from ..head import organisation
 from ..lines import SOURCE_OF_MONEY
 
 ITEM_AMOUNT = re.compile(
@@ -49,6 +51,9 @@ class ListedProject:
     # A guess at how the list splits into projects, said to staff: the heading the item was
     # read under as a group (群众体育), or the item read as a whole over its parts (a fund).
     grouping: str = ""
+    # Where its amount was read from words rather than a labelled cell (段落: the sum its
+    # paragraph gives it; 说明: the one sum its description states): said to staff.
+    amount_read: str = ""
 
 
 def prose_item(
@@ -93,3 +98,18 @@ NOT_A_PROJECT = re.compile(
 PROJECT_WORD = re.compile(
     r"(?:项目|建设|工程|补助|养殖|种植|改造|提升|扶持|奖补|培训|服务|设施|经费)$"
 )
+
+
+# Who an item's words say carry it out: 该项目由市交发集团作为业主; 以上9个项目由市公路事业
+# 发展中心组织实施; 由坛洛镇牵头实施.
+_CARRIED_OUT_BY = re.compile(
+    r"由(?P<unit>[^，,。；;、:：由]{2,30}?)(?:作为(?:项目)?业主|(?:牵头|负责)*(?:组织)?实施)"
+)
+
+
+def unit_said(item: ListedProject, words: str) -> None:
+    """``item``'s unit, where ``words`` (its own) say who carries it out: a unit's name,
+    flagged as read from prose (``unit_column`` 正文)."""
+    said = _CARRIED_OUT_BY.search(halfwidth(words))
+    if said is not None and not item.unit and (unit := organisation(said.group("unit"))):
+        item.unit, item.unit_column = unit, "正文"

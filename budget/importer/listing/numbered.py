@@ -27,6 +27,7 @@ from .listed import (
     NOT_A_PROJECT,
     PROJECT_WORD,
     ListedProject,
+    unit_said,
 )
 
 
@@ -37,7 +38,7 @@ def _wholes_of_groups(lines: list[str], groups: list[list[ListedProject]]) -> li
     shared among uses, not projects in groups. [] unless every group is so, and [] where every
     item is named as a project (…核桃良种建园项目): projects drawing on the fund."""
     if all(_CALLED_A_PROJECT.search(item.name) for group in groups for item in group):
-        for group in groups:
+        for group in groups if len(groups) >= 2 else []:
             # Staff are told the split is a guess: the headings may be projects after all.
             _number, heading = _heading_over(lines, group)
             for item in group:
@@ -134,7 +135,9 @@ _ALLOCATED_ITEM = re.compile(
     r"(?:补助|补贴|奖补|资金|经费|项目|工程)(?:[(（][^()（）]{1,10}[)）])?$"
 )
 # The words that give an allocation's item its sum: 建议本次预拨, 安排补助资金, 共计.
+# (not what was given before: 上年已下达资金1000万元)
 _GIVEN_TO_ITEM = re.compile(
+    r"(?<!已)(?<!上年)(?<!此前)"
     r"(?:(?:建议|拟|本次|本批|现)*(?:预拨|安排|下达|拨付|分配|配套|投入)(?:补助|奖补|专项)?"
     r"(?:资金|经费)?共?|共计|合计)\s*[:：为]?\s*(?=[0-9０-９])"
 )
@@ -246,6 +249,7 @@ def numbered_items(lines: list[str]) -> list[ListedProject]:
             ]
             if len(given) == 1:
                 current.amount, current.amount_line = given[0], index + 1
+                current.amount_read = "段落"
         if unit and not current.unit:
             current.unit = single_value(line[unit.start() :], "unit")[0]
     ordered = (
@@ -425,9 +429,7 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
             amount=found[0],
             style=kind,
         )
-        unit = _BY_UNIT.search(rest, spent.end())
-        if unit:
-            item.unit = unit.group("unit")
+        unit_said(item, rest[spent.end() :])
         item.content.append(rest)
         return item
     then = _NAME_THEN_MONEY.match(rest)
@@ -449,9 +451,14 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
         # 1.柞水县2021年核桃良种建园项目:建设地点为…,补助资金40万元。: its money the one sum
         # its description states under a money label.
         sums = described_sums(rest, named.end())
-        if len({a.value for a in sums}) == 1:
+        if len(sums) == 1:
             item = ListedProject(
-                name=named["name"], line=number, lines=[number], amount=sums[0], style=kind
+                name=named["name"],
+                line=number,
+                lines=[number],
+                amount=sums[0],
+                style=kind,
+                amount_read="说明",
             )
             item.content.append(rest)
             return item
@@ -570,9 +577,6 @@ def described_sums(text: str, start: int = 0) -> list[ParsedAmount]:
         for label in _DESCRIBED_MONEY.finditer(halfwidth(text), start)
         if (amount := sum_after(text, label.end(), reach=20)) is not None
     ]
-
-
-_BY_UNIT = re.compile(r"由(?P<unit>[^，,。；;]{2,30}?)(?:牵头|负责)*实施")
 
 
 def _item_name(words: str) -> str:

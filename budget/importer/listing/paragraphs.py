@@ -15,7 +15,6 @@ from ...amounts import (
 )
 from ...normalize import halfwidth, squash
 from ..funding import WHOLE_LABEL
-from ..head import organisation
 from ..lines import in_brackets, is_rate, rate_at
 from ..numbering import (
     chinese_number,
@@ -23,7 +22,14 @@ from ..numbering import (
     split_numbered,
 )
 from ..outline import HEADING_LIKE, classify_heading
-from .listed import NAME_SENTENCE, NOT_A_PROJECT, ListedProject, prose_item, sums_outside
+from .listed import (
+    NAME_SENTENCE,
+    NOT_A_PROJECT,
+    ListedProject,
+    prose_item,
+    sums_outside,
+    unit_said,
+)
 from .numbered import ANY_MARKER, NOTICE_AGAIN, described_sums
 
 # An item of a list run on in one sentence: 一是建设…,预计投入资金87万元;二是….
@@ -151,24 +157,9 @@ def numbered_paragraphs(lines: list[str]) -> list[ListedProject]:
             NOT_A_PROJECT.search(item.name) for item in items
         ):
             for item in items:
-                _unit_said(item)
+                unit_said(item, " ".join(item.content))
             return [project for item in items for project in _listed_in(item)]
     return []
-
-
-# Who a paragraph says carries its project out: 该项目由市交发集团作为业主; 以上9个项目由市公路
-# 事业发展中心组织实施; 由坛洛镇牵头实施.
-_CARRIED_OUT_BY = re.compile(
-    r"由(?P<unit>[^，,。；;、:：由]{2,30}?)(?:作为(?:项目)?业主|(?:牵头|负责)*(?:组织)?实施)"
-)
-
-
-def _unit_said(item: ListedProject) -> None:
-    """``item``'s unit, where its paragraph says who carries it out (flagged as read from
-    prose: ``unit_column`` 正文)."""
-    said = _CARRIED_OUT_BY.search(halfwidth(" ".join(item.content)))
-    if said is not None and not item.unit and (unit := organisation(said.group("unit"))):
-        item.unit, item.unit_column = unit, "正文"
 
 
 _PROJECT_END = re.compile(r"(?:项目|工程|改造|建设)$")

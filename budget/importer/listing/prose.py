@@ -108,11 +108,7 @@ def counted_names(lines: list[str]) -> list[ListedProject]:
                 r"方面|领域|类", named["what"]
             ):
                 continue  # 等3个方面的项目: kinds of spending, no projects
-            words = re.sub(
-                r"^(?:今年|本年|年内)?(?:计划|拟)?(?:即|支持|用于|包括|实施|建设)+",
-                "",
-                named["names"],
-            )
+            words = _LEAD.sub("", named["names"])
             names = [
                 part.strip()
                 for name in _split_outside_brackets(words)
@@ -141,10 +137,7 @@ _MONEY_SAID = r"[^，,。；;0-9]{0,8}?(?:计划投资|总投资|投资|资金)\
 def _money_said_for(item: ListedProject, lines: list[str]) -> None:
     """``item``'s money where one sentence of the text states it under its name (胡同村…项目计划
     投资110万元,其中:…): the one such sum."""
-    said = re.compile(
-        re.escape(item.name)
-        + r"[^，,。；;0-9]{0,8}?(?:计划投资|总投资|投资|资金)\s*[:：为]?\s*(?=[0-9])"
-    )
+    said = re.compile(re.escape(item.name) + _MONEY_SAID)
     found = [
         (number, amount)
         for number, line in enumerate(lines, 1)
@@ -479,13 +472,16 @@ def funds_given_together(lines: list[str]) -> list[ListedProject]:
         # (a note in brackets holds a fund's own parts: not funds of the list)
         bare = re.sub(r"[(（][^()（）]*[)）]", lambda m: "　" * len(m.group()), rest)
         found = []
-        for piece in re.split(r"[、，,；;]", bare):
+        for run in re.finditer(r"[^、，,；;]+", bare):
+            piece = run.group()
             sums = [a for a in find_amounts(piece) if not is_rate(piece, a)]
             name = _FUND_NAME.match(piece.strip())
             if name is None or len(sums) != 1 or not piece.strip().startswith(name.group()):
                 found = []
                 break
-            found.append(prose_item(name.group(), sums[0], piece.strip(), index + 1))
+            # (its words as written, the note in brackets too)
+            words = rest[run.start() : run.end()].strip()
+            found.append(prose_item(name.group(), sums[0], words, index + 1))
         if len(found) >= 2 and sum(item.amount.value for item in found) == whole:
             return found
     return []
