@@ -636,22 +636,16 @@ def invested_projects(lines: list[str]) -> list[ListedProject]:
     """Projects a paragraph names each after its whole (…公司总投资1200万元的加氢反应器筒节加工
     项目争取资金120万元,…公司总投资1000万元的…生产项目争取资金100万元): two at least in one
     paragraph, named apart, each with that whole. Named from prose, so flagged."""
-    for number, line in enumerate(lines, 1):
-        found = [
-            prose_item(told["name"], find_amounts(told["amount"])[0], told.group(), number)
-            for told in _INVESTED.finditer(line)
-        ]
-        if len(found) >= 2 and len({squash(item.name) for item in found}) == len(found):
-            return found
-    for number, line in enumerate(lines, 1):
-        # Or each after its name (其中肇兴乡…保护设施建设项目总投资650万元,中央投资资金480万元,
-        # …,肇兴污水收集系统工程总投资1064万元,…).
-        found = [
-            prose_item(told["name"], find_amounts(told["amount"])[0], told.group(), number)
-            for told in _NAMED_THEN_INVESTED.finditer(line)
-        ]
-        if len(found) >= 2 and len({squash(item.name) for item in found}) == len(found):
-            return found
+    # (or each after its name: 其中肇兴乡…保护设施建设项目总投资650万元,中央投资资金480万元,
+    # …,肇兴污水收集系统工程总投资1064万元,…)
+    for told_as in (_INVESTED, _NAMED_THEN_INVESTED):
+        for number, line in enumerate(lines, 1):
+            found = [
+                prose_item(told["name"], find_amounts(told["amount"])[0], told.group(), number)
+                for told in told_as.finditer(line)
+            ]
+            if len(found) >= 2 and len({squash(item.name) for item in found}) == len(found):
+                return found
     return []
 
 
