@@ -53,6 +53,8 @@ _MAX_ISSUER = 20
 _BREAKS = (
     *"的了是将把被号年月日",
     *("文件", "通知", "精神", "规定", "办法", "意见", "要求", "印发", "转发"),
+    # (a unit or a time, then 以 and the number it acts by: 市财政局近期以广财教〔2020〕53号)
+    *("期以", "局以", "委以", "厅以", "府以", "已以", "现以"),
 )
 
 # Words that introduce a document number in prose; never the start of an issuer's code.

@@ -197,6 +197,8 @@ def test_doc_number_error_is_a_value_error():
         # A word introducing the number inside the prose before it.
         ("请你们严格按照舟财农〔2018〕18号文件", "舟财农", "舟财农〔2018〕18号"),
         ("各乡镇严格依据保财资环〔2021〕143号", "保财资环", "保财资环〔2021〕143号"),
+        # A unit, then 以 and the number it acts by.
+        ("市财政局近期以广财教〔2020〕53号下达", "广财教", "广财教〔2020〕53号"),
     ],
 )
 def test_find_takes_the_issuer_without_the_prose_around_it(prose, issuer, normalised):
