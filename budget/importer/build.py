@@ -567,7 +567,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
                 kind="title_overflow",
             )
         )
-    projects_unread(text, len(projects), findings)
+    projects_unread(text, len(projects), findings, sum(len(node["sub_items"]) for node in projects))
     for node in projects:
         _total_as_its_one_lines_amount(node)
     published = publication_date(text)

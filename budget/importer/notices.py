@@ -1082,11 +1082,28 @@ _FUNDS_COUNT = re.compile(
 )
 
 
-def projects_unread(text: str, read: int, findings: list[Finding]) -> None:
-    """Where a text says it holds more projects than were read, staff are told that some are
-    missing (a finding on ``rows``) rather than left to count them."""
+def projects_unread(text: str, read: int, findings: list[Finding], parts: int = 0) -> None:
+    """Where a text says it holds more projects than were read, or numbers more rows of a
+    table under its 序号 heading, staff are told that some are missing (a finding on
+    ``rows``) rather than left to count them. ``parts``: the sub-items read, all projects'."""
+    if any(f.field in ("rows", "projects") for f in findings):
+        return
+    rows = table_rows_numbered(text)
+    # (rows read as the sub-items of one project, a fund shared out, are read)
+    if rows is not None and rows[0] > max(read, parts):
+        count, line = rows
+        findings.append(
+            Finding(
+                "warning",
+                f"文中的表格编号到第{count}行，只读出{read}个项目：表格未能逐行读出，"
+                "请对照原文核对是否有项目遗漏。",
+                line,
+                field="rows",
+            )
+        )
+        return
     said = projects_said(text)
-    if said is None or said[0] <= read or any(f.field in ("rows", "projects") for f in findings):
+    if said is None or said[0] <= read:
         return
     count, line, counted = said
     findings.append(
@@ -1097,6 +1114,22 @@ def projects_unread(text: str, read: int, findings: list[Finding]) -> None:
             field="rows",
         )
     )
+
+
+def table_rows_numbered(text: str) -> tuple[int, int] | None:
+    """(the last row number, its line) of a table whose rows are numbered 1, 2, 3 … on lines
+    of their own (a cell a line, bars aside) after a 序号 heading; None when there is none,
+    or it numbers fewer than three rows."""
+    lines = text.split("\n")
+    cells = [(number, squash(line).strip("|｜")) for number, line in enumerate(lines, 1)]
+    heading = next((number for number, cell in cells if cell == "序号"), None)
+    if heading is None:
+        return None
+    expected, last = 1, None
+    for number, cell in cells[heading:]:
+        if re.fullmatch(r"0?" + str(expected) + r"[.、．]?", cell):
+            expected, last = expected + 1, number
+    return (expected - 1, last) if expected > 3 else None
 
 
 def allocated(notice: ListedProject, text: str) -> None:

@@ -464,3 +464,22 @@ def test_a_notice_to_every_township_names_the_project_whole():
         "2023年农村公路养护项目",
         "1190000.00",
     )
+
+
+TABLE_BETWEEN_BARS = (
+    "关于下达2023年就业补助资金的通知\n现下达就业补助资金60.52万元(详见附表)。\n"
+    "序号\n|\n名称\n|\n来源\n|\n总额\n(万元)\n|\n"
+    "1\n|\n公益性岗位补贴\n|\n中央、省、级就业创业补助资金\n|\n18.52万元\n|\n"
+    "2\n|\n农村公益性岗位补贴\n|\n中央、省、级就业创业补助资金\n|\n30万元\n|\n"
+    "3\n|\n雨露计划补助\n|\n省级资金\n|\n12万元\n|\n"
+)
+
+
+def test_a_numbered_table_not_read_row_by_row_says_its_rows_may_be_missed():
+    from budget.importer.notices import table_rows_numbered
+
+    assert table_rows_numbered(TABLE_BETWEEN_BARS) == (3, 28)  # row 3 on line 28
+    assert table_rows_numbered("序号\n1\n2\n") is None  # two rows: too few to tell
+    result = parse_disclosure(TABLE_BETWEEN_BARS, year=2023)
+    assert len(result.tree["projects"]) < 3  # (the shape is not read: when it is, drop this)
+    assert any(f.field == "rows" and "第3行" in f.message for f in result.findings)
