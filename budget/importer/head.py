@@ -332,15 +332,22 @@ _DATE_LINE = re.compile(
 def signing_department(text: str) -> str:
     """The unit that signs the text: a line naming one or more units (several apart by
     spaces or 、) right above the date it was issued (遂宁市船山区发展和改革局 / 2022年9月28日),
-    as notices end; the first such signature, or ""."""
+    as notices end; the first such signature (a later one naming its issuers and more, where
+    the first is the page's record), or ""."""
     filled = [line.strip() for line in text.split("\n") if line.strip()]
+    signatures = []
     for index, (line, following) in enumerate(itertools.pairwise(filled)):
         if not _DATE_LINE.match(halfwidth(following)) or len(line) > 80:
             continue
         if signed := organisation(line):
             # Joint issuers sign a line each (中共西湖区委宣传部 / 西湖区财政局 / 2022年…).
-            return "、".join(_joint_issuers(filled[max(0, index - 3) : index], signed))
-    return ""
+            signatures.append(_joint_issuers(filled[max(0, index - 3) : index], signed))
+    if not signatures:
+        return ""
+    # A page's record above the text may name one issuer with the date (上海市青浦区文化和旅游局
+    # / 2023.03.21) where the text's own signature names it and the others who sign with it.
+    fuller = [found for found in signatures[1:] if set(signatures[0]) < set(found)]
+    return "、".join(fuller[0] if fuller else signatures[0])
 
 
 def _joint_issuers(above: list[str], last: str) -> list[str]:

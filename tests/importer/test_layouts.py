@@ -674,6 +674,13 @@ def test_any_forms_total_is_read_exactly_in_the_unit_of_its_label(value, unit):
             "信息来源: 区交通委\n一、项目名称\n某项目\n上海市宝山区交通委员会\n2025年9月28日\n",
             "上海市宝山区交通委员会",
         ),
+        # A page's record naming one issuer with the date, the signature naming it and more.
+        (
+            "关于下达2023年文旅专项资金的通知\n青文旅〔2023〕17号\n上海市青浦区文化和旅游局\n"
+            "2023.03.21\n一、项目名称\n某项目\n上海市青浦区文化和旅游局 上海市青浦区财政局\n"
+            "2023年3月21日\n",
+            "上海市青浦区文化和旅游局、上海市青浦区财政局",
+        ),
         # Joint issuers a line each above a title that starts with 关于.
         (
             "彭水农发〔2024〕210号\n彭水县农业农村委员会\n彭水县财政局\n关于下达2025年小额信贷贴息"
