@@ -120,7 +120,11 @@ def _body_line(section: o.Section | None) -> int | None:
 
 # A form's label, not a value: what the labels of a record of approval end in.
 _EMPTY_FORMS_LABEL = re.compile(r"^.{0,6}(?:文号|文件|机关|时间|日期|摘要|地点|规模|编号)$")
-_IMPLEMENTING = re.compile(r"^\s*(?:项目)?实施(?:单位|主体)\s*[:：]")
+_IMPLEMENTING = re.compile(
+    # (its number before it: 三、实施主体:…)
+    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[0-9]{1,2}\s*[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)])?"
+    r"\s*(?:项目)?实施(?:单位|主体)\s*[:：]"
+)
 # A unit named in a sentence under its label (项目法人单位为X, 项目实施单位是X); never a 监理 or
 # 施工 单位, who work for the project.
 _UNIT_IN_PROSE = re.compile(

@@ -1988,6 +1988,13 @@ def test_of_a_responsible_and_an_implementing_unit_the_implementing_one_is_taken
     )
     [project] = parse_disclosure(text, year=2023).tree["projects"]
     assert project["implementing_unit"] == "庄浪县种子站、各相关乡镇人民政府"
+    # numbered sections each: 二、项目单位:… 三、实施主体:…
+    text = (
+        "一、项目名称:泗水县设施农业更新改造项目\n二、项目单位:泗水县农业农村局\n"
+        "三、实施主体:泗水县泗河街道办事处\n四、项目总投资7168万元。\n"
+    )
+    [project] = parse_disclosure(text, year=2026).tree["projects"]
+    assert project["implementing_unit"] == "泗水县泗河街道办事处"
 
 
 def test_the_lines_a_notices_values_were_read_from_are_not_listed_as_unplaced():
