@@ -801,7 +801,7 @@ def rate_lines(
             )
     # An amount found only as equal to a product is this line's when no other line has the
     # same product (1444亩 × 每亩自筹500元 and × 每亩奖补500元: neither is 72.2万's).
-    return one_line_a_sum(lines)
+    return one_line_a_sum(lines, text)
 
 
 # Words that add to a rate rather than share it out: 其中脱贫村每村另加1000元.
@@ -823,14 +823,24 @@ def _unless_parts(whole: Line | None) -> list[Line]:
     return children
 
 
-def one_line_a_sum(lines: list[Line]) -> list[Line]:
+def one_line_a_sum(lines: list[Line], text: str = "") -> list[Line]:
     """A sum found only as equal to a product is no line's when another line has the same
-    product, or states that sum as its own subtotal (共计5万元)."""
+    product, or states that sum as its own subtotal (共计5万元); unless ``text`` (the words
+    the lines were read from) states that sum as often as lines make it (每亩补贴0.6万元 … 每亩
+    配套补贴0.6万元 … 市级补贴资金60.6万元,区级配套60.6万元): then each takes one, in order."""
     found = Counter(line.amount.value for line in lines if line.product_only)
     own = {line.amount.value for line in lines if line.amount and not line.product_only}
+    written: dict[Decimal, list[ParsedAmount]] = {}
+    for amount in find_amounts(text) if text else []:
+        written.setdefault(amount.value, []).append(amount)
     for line in lines:
-        if line.product_only and (found[line.amount.value] > 1 or line.amount.value in own):
+        if not line.product_only:
+            continue
+        value = line.amount.value
+        if value in own or found[value] > max(1, len(written.get(value, []))):
             line.amount, line.product_only = None, False
+        elif found[value] > 1:
+            line.amount = written[value].pop(0)
     return lines
 
 
@@ -994,7 +1004,7 @@ def lines_priced_by_sums(
         for line in lines
         if line.amount or len(line.factors) < 2 or line.factors[1][:2] not in rates
     ]
-    return one_line_a_sum(kept + found)
+    return one_line_a_sum(kept + found, text)
 
 
 def lines_paired_in_order(text: str, source: str, lines: list[Line]) -> list[Line]:

@@ -887,7 +887,8 @@ def notice_lines(
         for number, row in rows
         for line in rate_lines(row, "content", stated=stated, totals=totals)
     ]
-    one_line_a_sum([line for line, _ in lines])  # across the paragraphs too
+    # across the paragraphs too
+    one_line_a_sum([line for line, _ in lines], "\n".join(row for _number, row in rows))
     # A rate and its count in different sentences or rows, checked by the sum they make.
     # Counts listed, then their standards (补贴对象…; 补贴标准…): paired in order, flagged.
     where = {id(line): number for line, number in lines}
