@@ -464,6 +464,9 @@ _PER_NOUN = re.compile(r"每个?(?P<noun>[\u4e00-\u9fff]{1,4}?)(?=[0-9０-９])"
 _THRESHOLD_AFTER = re.compile(
     r"[)）]?(?:[(（][^()（）]{0,8}[)）])?\s*[\u4e00-\u9fff]{0,3}?(?:及|或)?(?:以上|以下|以内)"
 )
+# Either end of a range (100亩-200亩, 10亩至50亩): a bound, not a count.
+_RANGE_AFTER = re.compile(r"\s*[-—~～至到]\s*[0-9]")
+_RANGE_BEFORE = re.compile(r"[0-9][\u4e00-\u9fff㎡]{0,3}\s*[-—~～至到]\s*$")
 _THRESHOLD_BEFORE = re.compile(
     r"(?:不低于|不少于|不超过|不高于|至少|超过|低于|高于|[≥≤><]|[(（]含)\s*$"
 )
@@ -487,10 +490,14 @@ def _counts(text: str) -> list[tuple[Decimal, str, int, str]]:
         after = normal[match.end() : match.end() + 1]
         if match.group("unit") in ("月", "年") and after in ("份", "底", "前", "末", "初"):
             continue
-        if _THRESHOLD_AFTER.match(normal, match.end()) or _THRESHOLD_BEFORE.search(
-            normal[max(0, match.start() - 4) : match.start()]
+        if (
+            _THRESHOLD_AFTER.match(normal, match.end())
+            or _THRESHOLD_BEFORE.search(normal[max(0, match.start() - 4) : match.start()])
+            or _RANGE_AFTER.match(normal, match.end())
+            or _RANGE_BEFORE.search(normal[max(0, match.start() - 12) : match.start()])
         ):
-            continue  # 现存栏4头(含4头)以上, 单座面积不低于60平方米: a bound, not a count
+            # 现存栏4头(含4头)以上, 单座面积不低于60平方米, 面积达到100亩-200亩: a bound
+            continue
         value = Decimal(match.group("value").replace(",", ""))
         if match.group("wan"):
             value *= 10_000  # 常住人口74.5万人
@@ -833,11 +840,12 @@ def one_line_a_sum(lines: list[Line], text: str = "") -> list[Line]:
     written: dict[Decimal, list[ParsedAmount]] = {}
     for amount in find_amounts(text) if text else []:
         written.setdefault(amount.value, []).append(amount)
+    times = {value: len(amounts) for value, amounts in written.items()}
     for line in lines:
         if not line.product_only:
             continue
         value = line.amount.value
-        if value in own or found[value] > max(1, len(written.get(value, []))):
+        if value in own or found[value] > max(1, times.get(value, 0)):
             line.amount, line.product_only = None, False
         elif found[value] > 1:
             line.amount = written[value].pop(0)

@@ -4289,19 +4289,3 @@ def test_projects_each_named_then_given_their_whole_in_a_run_of_prose():
         ("肇兴乡肇兴寨村历史文化名村保护设施建设项目", "6500000.00"),
         ("肇兴污水收集系统工程", "10640000.00"),
     ]
-
-
-def test_equal_products_each_take_one_of_as_many_equal_sums_stated():
-    from pathlib import Path
-
-    corpus = Path(__file__).parent / "corpus"
-    text = next(corpus.glob("369_*.txt")).read_text(encoding="utf-8")
-    projects = parse_disclosure(text, year=2020).tree["projects"]
-    # 青堆子村冷棚: 0.6万元 a 亩 twice (补贴, 配套补贴), 60.6万元 stated twice: the sum is a
-    # line's (the second rate, of the same value, is not read apart yet)
-    lines = projects[2]["sub_items"][0]["lines"]
-    assert lines[0]["amount_yuan"] == "606000.00"
-    # Stated once for two equal products: neither is sure to be its.
-    once = text.replace("区级配套60.6万元,", "区级配套另行安排,")
-    lines = parse_disclosure(once, year=2020).tree["projects"][2]["sub_items"][0]["lines"]
-    assert all(line["amount_yuan"] is None for line in lines)

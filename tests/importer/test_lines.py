@@ -14,6 +14,7 @@ from budget.importer.lines import (
     lines_by_the_one_count,
     lines_paired_in_order,
     lines_priced_by_sums,
+    one_line_a_sum,
     place_shares,
     rate_lines,
     sums_as_parts,
@@ -852,3 +853,30 @@ def test_a_rate_written_again_is_one_rate_and_birds_and_boxes_are_counted():
 def test_square_metres_written_colloquially_are_counted_and_priced():
     (line,) = rate_lines("饲料库120平米 | 490元/平米 |", "content")
     assert _factors(line) == [(Decimal("120"), "平米"), (Decimal("490"), "元")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["冷棚面积达到100亩-200亩,每亩补贴0.6万元", "面积10亩至50亩的每亩补助1.5万元"],
+)
+def test_either_end_of_a_range_is_a_bound_not_a_count(text):
+    assert rate_lines(text, "content") == []
+
+
+def test_equal_products_each_take_one_of_as_many_equal_sums_stated():
+    from budget.importer.lines import Line
+
+    def two_lines():
+        stated = find_amounts("60.6万元")[0]
+        return [
+            Line("", name, stated, "c", product_only=True, factors=[(Decimal("101"), "亩", "")])
+            for name in ("补贴", "配套补贴")
+        ]
+
+    twice = "市级补贴资金60.6万元,区级配套60.6万元"
+    lines = one_line_a_sum(two_lines(), twice)
+    assert [line.amount.value for line in lines] == [Decimal("606000")] * 2
+    assert lines[0].amount.start != lines[1].amount.start  # one sum each
+    # Stated once for two equal products: neither is sure to be its.
+    lines = one_line_a_sum(two_lines(), "市级补贴资金60.6万元")
+    assert [line.amount for line in lines] == [None, None]
