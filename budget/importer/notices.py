@@ -687,9 +687,6 @@ def listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) -
     prose rather than from labelled cells, has its name and amount flagged for staff."""
     if listed.inferred:
         listed = replace(listed, name=_OUR_PLACE.sub("", listed.name))
-    if listed.name[:1] in ".．。、,，:：":
-        # a marker written with its stop twice (2..审计业务费)
-        listed = replace(listed, name=listed.name.lstrip(".．。、,，:： "))
     amount = listed.amount
     guesses = []
     if listed.misaligned:

@@ -49,7 +49,8 @@ def count_value(word: str) -> int | None:
 
 def _marker_patterns(n: int) -> dict[str, str]:
     patterns = {
-        "arabic": rf"{n}\s*[.．、](?![0-9]*[.．][0-9])",
+        # (its stop written twice: 2..审计业务费)
+        "arabic": rf"{n}\s*(?:[.．]{{1,2}}|、)(?![0-9]*[.．][0-9])",
         "paren": rf"[（(]\s*{n}\s*[）)]",
     }
     if n < 1000:

@@ -4,7 +4,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from budget.importer.numbering import chinese_number, chinese_value, split_numbered
+from budget.importer.numbering import (
+    chinese_number,
+    chinese_value,
+    marker_at_start,
+    split_numbered,
+)
 
 
 def bodies(text, **options):
@@ -78,3 +83,8 @@ def test_chinese_value_of_other_words():
     assert chinese_value("两") == 2
     assert chinese_value("零") is None
     assert chinese_value("十十") is None
+
+
+def test_a_marker_written_with_its_stop_twice_opens_its_item():
+    kind, marker = marker_at_start("2..审计业务费160.55万元", 2)
+    assert (kind, "2..审计业务费160.55万元"[marker.end() :][:5]) == ("arabic", "审计业务费")

@@ -55,7 +55,7 @@ def _wholes_of_groups(lines: list[str], groups: list[list[ListedProject]]) -> li
         name = heading[marker.end() : sums[0].start].strip(" ：:，,(（")
         # A fund (…资金, …基金) is shared among uses; a kind of project (老年人福利类共计12个
         # 项目) heads projects of its own.
-        if not 2 <= len(name) <= 60 or not re.search(r"(?:资金|基金|经费)$", name):
+        if not 2 <= len(name) <= 60 or not _FUND_OVER.search(name):
             return []
         whole = ListedProject(
             name=name,
@@ -343,7 +343,8 @@ def _kinds_over_projects(run: _Run) -> bool:
     )
 
 
-_FUND_OVER = re.compile(r"(?:资金|经费)$")
+# A fund's name: …资金, …基金, …经费.
+_FUND_OVER = re.compile(r"(?:资金|基金|经费)$")
 
 
 _BARE_MARKER = re.compile(
