@@ -13,7 +13,9 @@ Pure Python, no Django.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 
 from ..normalize import halfwidth
@@ -102,11 +104,100 @@ _UNIT_THEN_CLAUSE = re.compile(
 )
 
 
+_CJK_END = re.compile(r"[\u4e00-\u9fff（(]$")
+_CJK_START = re.compile(r"^[\u4e00-\u9fff（()）]")
+_FIRST_ROW = re.compile(r"^0*1[.、．]?$")
+_NUMBER_HEADING = re.compile(r"^(?:序号|编号)$")
+_TOTAL = re.compile(r"^(?:合\s*计|总\s*计|小\s*计)")
+
+
+def _bar_cells(lines: list[str], bars: list[int]) -> list[tuple[list[int], str]]:
+    """The cells of a table flattened one cell a line with each bar on a line of its own
+    (``序号`` ``|`` ``名称`` ``|`` …): the cell before the first bar, then what stands between
+    two bars (the lines a cell wrapped over joined: ``农村最低`` ``生活保障``; nothing, an empty
+    cell), each with its lines."""
+    first = next((i for i in range(bars[0] - 1, -1, -1) if lines[i].strip()), None)
+    cells = [([first], lines[first].strip())] if first is not None else []
+    for before, after in itertools.pairwise(bars):
+        inside = [i for i in range(before + 1, after) if lines[i].strip()]
+        joined = ""
+        for i in inside:
+            piece = lines[i].strip()
+            glue = (
+                "" if not joined or (_CJK_END.search(joined) and _CJK_START.match(piece)) else " "
+            )
+            joined += glue + piece
+        cells.append((inside, joined))
+    return cells
+
+
+def _bar_blocks(lines: list[str]) -> Iterator[list[int]]:
+    """Runs of lines of bare ``|`` a few lines apart with no other bar between them."""
+    block: list[int] = []
+    for i, line in enumerate(lines):
+        if "|" not in line and "｜" not in line:
+            continue
+        if _ONLY_BARS.match(line) and line.strip() in ("|", "｜"):
+            if block and i - block[-1] > 8:
+                yield block
+                block = []
+            block.append(i)
+        else:
+            # A cell with its own bar (``20 |``): a bare bar there is an empty cell.
+            if block:
+                yield block
+            block = []
+    if block:
+        yield block
+
+
+def rows_between_bars(lines: list[str]) -> list[str]:
+    """``lines`` with a table flattened one cell a line between lines of bare ``|`` set out
+    a row a line: the header (``序号 | 名称 | 来源 | 总额(万元) | …``) on its first cell's line,
+    each row on its 序号's line, the lines their cells took left blank (the line count stays).
+    A table is set out only where its width is the header's (the cells up to the row numbered
+    1) and every row after it opens with the next number; a table with merged cells is left
+    as it is, for the one-cell-a-line readers."""
+    out = list(lines)
+    for bars in _bar_blocks(lines):
+        if len(bars) < 6:
+            continue
+        cells = _bar_cells(lines, bars)
+        if not cells or not _NUMBER_HEADING.match(cells[0][1].replace(" ", "")):
+            continue
+        width = next((i for i, (_, text) in enumerate(cells) if _FIRST_ROW.match(text)), 0)
+        if width < 3 or any(not text for _, text in cells[:width]):
+            continue
+        rows = [cells[:width]]
+        at = width
+        while at + width <= len(cells):
+            number = cells[at][1].rstrip(".、．").lstrip("0")
+            if number != str(len(rows)):
+                break
+            rows.append(cells[at : at + width])
+            at += width
+        tail = cells[at:]
+        if tail and _TOTAL.match(tail[0][1]) and len(tail) <= width:
+            rows.append(tail)  # 合计 | | 100: the total's row, as wide or narrower
+        elif any(text for _, text in tail):
+            continue  # rows lost cells on the way (a merged cell): not set out
+        if len(rows) < 2:
+            continue  # a header alone
+        for row in rows:
+            where = next(i for taken, _ in row for i in taken)
+            for taken, _ in row:
+                for i in taken:
+                    out[i] = ""
+            out[where] = " | ".join(text for _, text in row)
+    return out
+
+
 def unflatten(text: str) -> str:
-    """``text`` with bare cell separators gone, line for line: a line of nothing but ``|``
-    becomes blank, and ``|`` at a line's start or end goes; bars between cells stay."""
+    """``text`` with bare cell separators gone, line for line: a table flattened one cell a
+    line between bare bars set out a row a line, a line of nothing but ``|`` blank, and
+    ``|`` at a line's start or end gone; bars between cells stay."""
     out = []
-    for line in text.split("\n"):
+    for line in rows_between_bars(text.split("\n")):
         if "|" not in line and "｜" not in line:
             out.append(line)
         elif _ONLY_BARS.match(line):

@@ -4289,3 +4289,73 @@ def test_projects_each_named_then_given_their_whole_in_a_run_of_prose():
         ("肇兴乡肇兴寨村历史文化名村保护设施建设项目", "6500000.00"),
         ("肇兴污水收集系统工程", "10640000.00"),
     ]
+
+
+_BARRED_TABLE = (
+    "序号\n|\n名称\n|\n来源\n|\n总额\n(万元)\n|\n发放标准及方式\n|\n主管部门\n|\n备注\n|\n"
+    "1\n|\n公益性岗位补贴\n|\n就业创业补助资金\n|\n18.52万元\n|\n按463个人,每人每月400元\n|\n"
+    "区人力资源和社会保障局\n|\n2023年9月资金\n|\n"
+    "2\n|\n农村最低\n生活保障\n|\n困难群众救助补助资金\n|\n2216.21\n|\n一卡通发放\n|\n区民政局\n|\n|\n"
+    "中共五通桥区委农村工作领导小组办公室\n2023年9月27日"
+)
+
+
+def test_a_table_one_cell_a_line_between_bare_bars_is_set_out_a_row_a_line():
+    out = unflatten(_BARRED_TABLE)
+    assert out.count("\n") == _BARRED_TABLE.count("\n")
+    rows = [line for line in out.split("\n") if line.strip()]
+    assert rows[0] == "序号 | 名称 | 来源 | 总额(万元) | 发放标准及方式 | 主管部门 | 备注"
+    # A cell wrapped over two lines is one cell; an empty cell keeps its place.
+    assert (
+        rows[2] == "2 | 农村最低生活保障 | 困难群众救助补助资金 | 2216.21 | 一卡通发放 | 区民政局"
+    )
+    assert rows[3:] == ["中共五通桥区委农村工作领导小组办公室", "2023年9月27日"]
+    # Each row stands on the line of its 序号, so findings still point at the source.
+    assert out.split("\n")[_BARRED_TABLE.split("\n").index("2")].startswith("2 | 农村最低")
+    assert _names_and_sums(unflatten(_BARRED_TABLE)) == [
+        ("公益性岗位补贴", Decimal("185200")),
+        ("农村最低生活保障", Decimal("22162100")),
+    ]
+
+
+def test_a_barred_table_whose_rows_lost_cells_to_merging_is_left_one_cell_a_line():
+    # The second row's 乡镇 was merged with the first's: its cells are one fewer, so no row
+    # can be lined up with the header and none is set out.
+    text = (
+        "序号\n|\n项目名称\n|\n所在乡镇\n|\n补助(万元)\n|\n"
+        "01\n|\n梽木村光伏项目\n|\n万宝镇\n|\n13.4\n|\n"
+        "02\n|\n匡家村光伏项目\n|\n12\n|\n"
+        "03\n|\n高坪村光伏项目\n|\n杉山镇\n|\n9.2\n|\n"
+    )
+    assert unflatten(text).split("\n")[0] == "序号"
+    # A table whose cells end in their own bar keeps a bare bar as an empty cell.
+    own = (
+        "序号 |\n项目名称 |\n金额 |\n备注 |\n"
+        "1 |\n尧山村排洪工程 |\n20 |\n|\n2 |\n吾培村水圳 |\n15 |\n|"
+    )
+    assert unflatten(own).split("\n")[:2] == ["序号", "项目名称"]
+
+
+def test_a_bare_name_column_beside_who_gets_the_money_names_no_project():
+    # 镇街 | 名称 | 金额: what each town builds with one fund's money, not projects.
+    text = (
+        "序号\n镇 街\n名  称\n金 额\n1\n茶山街道\n茶山街道养老服务中心\n100\n"
+        "2\n仙岩街道\n仙岩街道养老服务中心\n100\n合    计\n200\n"
+    )
+    assert _names_and_sums(text) == []
+    # Without such a column a bare 名称 names each row.
+    assert [name for name, _ in _names_and_sums(unflatten(_BARRED_TABLE))] == [
+        "公益性岗位补贴",
+        "农村最低生活保障",
+    ]
+
+
+def test_a_barred_tables_total_row_is_set_out_and_cells_left_over_stop_it():
+    text = _BARRED_TABLE.replace(
+        "|\n中共五通桥", "|\n合计\n|\n|\n|\n2234.73\n|\n|\n|\n|\n中共五通桥"
+    )
+    rows = [line for line in unflatten(text).split("\n") if line.strip()]
+    assert rows[3] == "合计 |  |  | 2234.73"
+    # A row's number that does not follow (a cell lost on the way) sets out nothing.
+    broken = _BARRED_TABLE.replace("|\n2\n|\n农村最低", "|\n3\n|\n农村最低")
+    assert unflatten(broken).split("\n")[0] == "序号"

@@ -480,6 +480,16 @@ def test_a_numbered_table_not_read_row_by_row_says_its_rows_may_be_missed():
 
     assert table_rows_numbered(TABLE_BETWEEN_BARS) == (3, 28)  # row 3 on line 28
     assert table_rows_numbered("序号\n1\n2\n") is None  # two rows: too few to tell
+    # Set out a row a line, the table is read and nothing is said to be missed.
     result = parse_disclosure(TABLE_BETWEEN_BARS, year=2023)
-    assert len(result.tree["projects"]) < 3  # (the shape is not read: when it is, drop this)
+    assert [p["name"] for p in result.tree["projects"]] == [
+        "公益性岗位补贴",
+        "农村公益性岗位补贴",
+        "雨露计划补助",
+    ]
+    assert not any(f.field == "rows" for f in result.findings)
+    # A row that lost its 来源 to a merged cell leaves the table unread, and that is said.
+    merged = TABLE_BETWEEN_BARS.replace("|\n省级资金\n|\n12万元", "|\n12万元")
+    result = parse_disclosure(merged, year=2023)
+    assert len(result.tree["projects"]) < 3
     assert any(f.field == "rows" and "第3行" in f.message for f in result.findings)

@@ -27,7 +27,7 @@ _PROJECT_NAME_COLUMN = re.compile(r"^(?:项目名称|建设项目|项目名称�
 _NAME_COLUMN = re.compile(
     r"^(?:项目名称|建设项目|项目名称及内容|项目"
     r"|(?![\u4e00-\u9fff]*(?:单位|村|乡|镇|街道|企业|公司|主体|对象|部门|指标|科目|资金))"
-    r"[\u4e00-\u9fff]{2,8}名称)$"
+    r"[\u4e00-\u9fff]{2,8}名称|名称)$"
 )
 
 
@@ -45,7 +45,7 @@ _CONTENT_COLUMN = re.compile(
 
 
 _AMOUNT_COLUMN = re.compile(
-    r"(?:资金|投资|金额|预算|补助|债券规模)(?!来源|性质|类别|标准|用途|科目|文号|对象)"
+    r"(?:资金|投资|金额|总额|预算|补助|债券规模)(?!来源|性质|类别|标准|用途|科目|文号|对象)"
 )
 
 
@@ -74,7 +74,7 @@ COLUMN_WORDS = (
     r"建设规模|类别|.{0,6}科目(?:代码|编码)?|(?:所属)?行业|(?:建设)?起止年限|.{0,8}进度安排|"
     r"(?:项目)?(?:主要)?(?:建设|实施|补助|扶持)内容(?:及规模)?|.{0,4}性质|.{0,4}(?:分数|等级|得分)|"
     r".{0,4}部门|.{0,4}(?:评价)?(?:结果|等次)|小计|"
-    r"资金来源|资金性质|备注|绩效目标|(?:建设|实施)(?:期限|年限)|时限|(?:项目)?业主(?:单位)?|项目类别|项目类型|受益对象|联结机制|"
+    r"(?:资金)?来源|资金性质|备注|.{0,4}标准及(?:方式|依据)|.{0,2}(?:分配|使用|安排|发放)(?:情况|方式)|绩效目标|(?:建设|实施)(?:期限|年限)|时限|(?:项目)?业主(?:单位)?|项目类别|项目类型|受益对象|联结机制|"
     r"面积|数量|规模|.{0,6}(?:户数|人数|个数)|单价|示范村名称|村庄名称|完成情况|进展情况|完成进度|"
     r".{0,8}(?:举办地|持续时间|举办时间)|"
     r".{0,6}[(（](?:万元|元)[)）]"
@@ -183,10 +183,13 @@ def _columns(header: list[str], recipients: bool = False) -> dict[str, int]:
     else the first, is the amount (补助标准, 资金来源 and the like are not amounts)."""
     columns: dict[str, int] = {}
     money: list[tuple[int, str]] = []
+    # A bare 名称 beside who gets the money (镇街 | 名称 | 金额) names what each recipient
+    # builds, a part of one fund; without such a column it names the row (名称 | 来源 | 总额).
+    bare_name = not any(_RECIPIENT_COLUMN.match(squash(c)) for c in header)
     for index, cell in enumerate(squash(c) for c in header):
         if not cell:
             continue
-        if "name" not in columns and _NAME_COLUMN.match(cell):
+        if "name" not in columns and _NAME_COLUMN.match(cell) and (cell != "名称" or bare_name):
             columns["name"] = index
             if not _PROJECT_NAME_COLUMN.match(cell):
                 # 城市阅读空间名称, 合作社名称: what it names may be no project; staff are told.
