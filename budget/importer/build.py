@@ -74,11 +74,15 @@ from .notices import (
     total_from_form,
     whole_text_project,
 )
+from .script import simplified
 from .sections import build_project, unit_said_in_prose
 from .tables import unflatten
 
 SCHEMA = "portal.disclosure-tree/1"
 _OUTSIDE_LIST = "这行文字不属于列表中的项目，已按原文保留在项目1的实施成效中。"
+CONVERTED_MESSAGE = (
+    "原文为繁体字（或字后夹有拼音），已转换为简体后读取：请对照原文核对名称、单位的用字。"
+)
 # A line no rule placed, kept as written so that nothing is lost (see :func:`unplaced_lines`).
 UNPLACED = "这行文字未能归入任何字段，已按原文保留在项目1的实施成效中，请核对。"
 
@@ -154,6 +158,8 @@ def parse_disclosure(
     flagged (a warning with ``field``), as is every value inferred from a notice's prose.
     Raises :class:`TextImportError` when the text holds no project.
     """
+    # A copy in traditional characters (pinyin readings inline) is read in simplified ones.
+    text, converted = simplified(text)
     # A table set out with runs of spaces is written with bars, line for line, before its
     # header can be taken for a form's cells run together.
     text = "\n".join(spaced_table(text.split("\n")))
@@ -161,6 +167,8 @@ def parse_disclosure(
     # before the result is returned.
     text, origin = o.split_run_on(text)
     result = _parse(text, department=department, year=year)
+    if converted:
+        result.findings.insert(0, Finding("warning", CONVERTED_MESSAGE))
     if len(origin) != text.count("\n") + 1 or origin != list(range(1, len(origin) + 1)):
 
         def back(number: int | None) -> int | None:

@@ -68,7 +68,11 @@ class FileScore:
 
 
 def _squash(text) -> str:
-    return re.sub(r"[\s|]+", "", str(text or ""))
+    # A name copied from a text in traditional characters is the name the importer reads in
+    # simplified ones (budget.importer.script).
+    from budget.importer.script import simplified
+
+    return re.sub(r"[\s|]+", "", simplified(str(text or ""), always=True)[0])
 
 
 def _same_text(a, b) -> bool:
