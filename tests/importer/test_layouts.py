@@ -4359,3 +4359,17 @@ def test_a_barred_tables_total_row_is_set_out_and_cells_left_over_stop_it():
     # A row's number that does not follow (a cell lost on the way) sets out nothing.
     broken = _BARRED_TABLE.replace("|\n2\n|\n农村最低", "|\n3\n|\n农村最低")
     assert unflatten(broken).split("\n")[0] == "序号"
+
+
+def test_projects_set_out_after_a_colon_and_counted_after_them_are_the_projects():
+    line = (
+        "2023年体育彩票公益金用于以下项目:思恩镇安良村篮球场4万元、川山镇古宾村篮球场4万元、"
+        "全民活动中心门球场维修费4.76万元。3个项目共计12.97万元。"
+    )
+    assert _names_and_sums(line) == [
+        ("思恩镇安良村篮球场", Decimal("40000")),
+        ("川山镇古宾村篮球场", Decimal("40000")),
+        ("全民活动中心门球场维修费", Decimal("47600")),
+    ]
+    # A count that does not match what is set out reads none of them.
+    assert _names_and_sums(line.replace("3个项目", "4个项目")) == []

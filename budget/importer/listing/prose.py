@@ -159,6 +159,12 @@ _PROJECTS_COUNTED = re.compile(
 _SET_OUT = re.compile(r"(?:具体有|具体为|分别是|分别为|包括|如下|(?:以下|下列)项目)\s*[:：]")
 
 
+# The count closing a list set out before it: 9个项目共计36.97万元, 以上共9个项目.
+_COUNT_AFTER = re.compile(
+    r"^\s*(?:以上|上述)?(?:共计?)?\s*(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*个项目"
+)
+
+
 _NAME_AND_SUM = re.compile(rf"^(?:和|及|以及)?(?P<name>[^，,。；;:：]{{2,60}}?)\s*{MONEY}$")
 
 
@@ -179,11 +185,18 @@ def counted_sums(lines: list[str]) -> list[ListedProject]:
                 if projects:
                     in_line[counts[-1].start()] = projects
             elif set_out.group().startswith(("以下", "下列")):
-                # 1亿元…将分别用于以下项目:A5000万元、…: no count, but the sum they share.
+                # 1亿元…将分别用于以下项目:A5000万元、…: no count, but the sum they share;
+                # or the count after them (用于以下项目:A4万元、…。9个项目共计36.97万元).
                 before = [a for a in find_amounts(line[: set_out.start()]) if not a.per]
+                sentences = re.split(r"(?<=[。；;])", line[set_out.end() :], maxsplit=1)
+                after = len(sentences) == 2 and _COUNT_AFTER.match(sentences[1])
                 if before:
                     in_line[set_out.start()] = _set_out_projects(
                         line, index + 1, set_out, whole=before[-1].value
+                    )
+                elif after:
+                    in_line[set_out.start()] = _set_out_projects(
+                        line, index + 1, set_out, count=after["n"]
                     )
         for group in _COUNT_THEN_SUM.finditer(line):
             if group.start() not in in_line:
