@@ -4373,3 +4373,19 @@ def test_projects_set_out_after_a_colon_and_counted_after_them_are_the_projects(
     ]
     # A count that does not match what is set out reads none of them.
     assert _names_and_sums(line.replace("3个项目", "4个项目")) == []
+
+
+def test_paragraphs_each_naming_a_finished_project_take_the_sum_it_was_settled_at():
+    text = (
+        "确定了2021年度扶贫资金项目共3个。\n"
+        "印象乌兰计墙体彩绘服务项目。本项目位于乌兰计三村,2021年12月14日竣工结算,"
+        "结算金额为22万元。\n"
+        "包头市方吉农民专业合作社保鲜库改造项目。本项目位于乌兰计二村,于2021年7月31日开始,"
+        "2021年9月7日竣工结算,结算金额为41万元。\n"
+    )
+    assert _names_and_sums(text) == [
+        ("印象乌兰计墙体彩绘服务项目", Decimal("220000")),
+        ("包头市方吉农民专业合作社保鲜库改造项目", Decimal("410000")),
+    ]
+    # What was spent on the way is no project's whole.
+    assert _names_and_sums(text.replace("结算金额为", "已完成投资")) == []

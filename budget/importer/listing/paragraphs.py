@@ -419,11 +419,15 @@ def semicolon_items(lines: list[str]) -> list[ListedProject]:
 # 西吉县…森林抚育和成果巩固补助资金本次共兑现5个村.
 _NAME_OPENS = re.compile(
     r"^\s*(?!全|本|我|该|关于|上述|以上|所有|各)(?P<name>[^，,。；;:：、()（）《》\s]{4,60}?(?:项目|工程|资金))"
-    r"(?=属|为|是|系|本次|共|于|由|计划|总投资|已|经|下达|安排)"
+    # (or its name a sentence of its own: …保鲜库改造项目。本项目位于…)
+    r"(?=属|为|是|系|本次|共|于|由|计划|总投资|已|经|下达|安排|。)"
+    # (never a count of them: 确定了2021年度扶贫资金项目共7个)
+    r"(?!共\s*(?:[0-9]+|[一二三四五六七八九十两]+)\s*个)"
 )
 # The money given a project, said as its whole too (…治理工程下达资金8998万元); never what
-# was spent (完成投资).
-_GIVEN_SAID = re.compile(r"(?:下达|安排)资金\s*[:：为是]?\s*$")
+# was spent (完成投资). A finished project's whole is what it was settled at (…竣工结算,
+# 结算金额为22万元).
+_GIVEN_SAID = re.compile(r"(?:(?:下达|安排)资金|(?:结算|决算)(?:金额|价款|总额))\s*[:：为是]?\s*$")
 
 
 def _whole_said(before: str) -> bool:
