@@ -72,6 +72,7 @@ from .notices import (
     tabled_fund,
     title_project_name,
     total_from_form,
+    whole_of_the_count,
     whole_text_project,
 )
 from .script import simplified
@@ -576,6 +577,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             )
         )
     projects_unread(text, len(projects), findings, sum(len(node["sub_items"]) for node in projects))
+    whole_of_the_count(text, projects, findings)
     for node in projects:
         _total_as_its_one_lines_amount(node)
     published = publication_date(text)

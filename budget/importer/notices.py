@@ -1114,6 +1114,30 @@ def projects_unread(text: str, read: int, findings: list[Finding], parts: int = 
     )
 
 
+def whole_of_the_count(text: str, projects: list[dict], findings: list[Finding]) -> None:
+    """Where a text says it holds more projects than were read, a project whose total is the
+    sum the count is stated with (计划实施76个项目,计划总投资66734.22万元) has been given the
+    whole of them all: its total is flagged, not left to pass as its own."""
+    said = projects_said(text)
+    if said is None or said[0] <= len(projects):
+        return
+    count, number, counted = said
+    wholes = {a.value: a.text for a in find_amounts(text.split("\n")[number - 1]) if not a.per}
+    for node in projects:
+        total = node.get("declared_total_yuan")
+        if total and Decimal(total) in wholes:
+            findings.append(
+                Finding(
+                    "warning",
+                    f"项目{node['sequence']}的金额{wholes[Decimal(total)]}是文中{count}{counted}的合计，"
+                    "不是这个项目自己的金额：请核对后填写。",
+                    number,
+                    node["sequence"],
+                    field="declared_total",
+                )
+            )
+
+
 def table_rows_numbered(text: str) -> tuple[int, int] | None:
     """(the last row number, its line) of a table whose rows are numbered 1, 2, 3 … on lines
     of their own (a cell a line, bars aside) after a 序号 heading; None when there is none,

@@ -493,3 +493,25 @@ def test_a_numbered_table_not_read_row_by_row_says_its_rows_may_be_missed():
     result = parse_disclosure(merged, year=2023)
     assert len(result.tree["projects"]) < 3
     assert any(f.field == "rows" and "第3行" in f.message for f in result.findings)
+
+
+def test_the_whole_of_many_projects_given_the_one_read_is_flagged():
+    text = (
+        "现对西吉县2025年财政涉农资金进行调整,制定本方案。\n"
+        "一、资金使用与管理\n"
+        "(一)投资规模。2025年计划实施五大类76个项目,计划总投资66734.22万元,其中:"
+        "产业发展类项目43个,计划投资38611.92万元。\n"
+        "二、项目建设内容\n"
+        "(一)产业发展类\n"
+        "1.粮食安全\n"
+    )
+    result = parse_disclosure(text, year=2025)
+    (project,) = result.tree["projects"]
+    # A heading of a matter (资金使用与管理) names no project.
+    assert project["name"] != "资金使用与管理"
+    # The whole of the 76 stands as its total: said so, on the line that states it.
+    assert project["declared_total_yuan"] == "667342200.00"
+    (said,) = [f for f in result.findings if f.field == "declared_total"]
+    assert "66734.22万元是文中76个项目的合计" in said.message
+    assert said.line == 3
+    assert any(f.field == "rows" and "76个项目" in f.message for f in result.findings)
