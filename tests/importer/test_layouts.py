@@ -3189,6 +3189,10 @@ def test_an_approval_names_the_project_its_request_names_and_says_its_sum(replie
             "中山市农业农村局关于下拨港澳流动渔船应急停泊区项目建设资金的通知",
             "港澳流动渔船应急停泊区项目",
         ),
+        # News headlines: who acted on it, and its money arriving.
+        ("农业部专家对抚松县高标准农田建设项目进行初审", "抚松县高标准农田建设项目"),
+        ("我县对口帮扶项目进行验收", "我县对口帮扶项目"),
+        ("2015年乌兰察布市退耕还林还草工程第一批资金已到位", "2015年乌兰察布市退耕还林还草工程"),
     ],
 )
 def test_the_project_a_title_names(title, name):
