@@ -351,11 +351,17 @@ def signing_department(text: str) -> str:
 
 
 def _joint_issuers(above: list[str], last: str) -> list[str]:
-    """``last`` (one issuer's name, or several joined by 、) and the issuers named a line each
-    right above it (…农业农村委员会 / …财政局), each once: a letterhead naming them again
-    (平湖市农业经济局 平湖市财政局 / 平湖市农业经济局 / 平湖市财政局) adds none."""
+    """``last`` (one issuer's name, or several joined by 、, its start on the line above where
+    it wrapped after 暨) and the issuers named a line each right above it (…农业农村委员会 /
+    …财政局), each once: a letterhead naming them again (平湖市农业经济局 平湖市财政局 /
+    平湖市农业经济局 / 平湖市财政局) adds none."""
     issuers = last.split("、")
     for earlier in reversed(above):
+        if re.fullmatch(r"[\u4e00-\u9fff]{4,30}[暨及]", earlier.strip()):
+            # One issuer's name wrapped after 暨 (中共…区委农村工作暨 / 实施乡村振兴战略领导
+            # 小组办公室).
+            issuers[0] = earlier.strip() + issuers[0]
+            continue
         issuer = organisation(earlier.strip()) if len(earlier.strip()) <= 40 else ""
         if not issuer:
             break

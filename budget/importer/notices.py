@@ -144,7 +144,9 @@ def line_of(text: str, value: str) -> int | None:
 # A sentence that acts under a document: 根据/依据/按照/执行/遵照《…》, 《…》文件精神, or one that
 # names a document by its number.
 _ACTS_UNDER = re.compile(
-    r"根据|依据|按照|(?:执行|遵照|参照)\s*《|〔\s*[0-9]{4}\s*〕|》\s*(?:等)?(?:文件|精神|要求|规定)"
+    r"根据|依据|按照|(?:执行|遵照|参照)\s*《|〔\s*[0-9]{4}\s*〕"
+    # (…的通知》(渝财农〔2023〕151号)要求)
+    r"|》\s*(?:[(（][^()（）《》]{0,30}[)）])?\s*(?:等)?(?:文件|精神|要求|规定)"
 )
 
 

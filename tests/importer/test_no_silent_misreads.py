@@ -445,6 +445,24 @@ def test_joint_issuers_on_lines_above_a_title_are_listed_apart():
     assert parse_disclosure(text).tree["department"]["name"] == "湘潭县人民政府、湘潭县财政局"
 
 
+def test_an_issuers_name_wrapped_after_ji_above_a_title_is_one_issuer():
+    text = (
+        "中共重庆市铜梁区委农村工作暨\n\n实施乡村振兴战略领导小组办公室\n\n"
+        "关于下达2024年提前批市级财政衔接资金项目安排计划的通知\n各镇(街道):\n"
+        "《重庆市财政局关于提前下达2024年市级财政衔接推进乡村振兴补助资金预算的通知》"
+        "(渝财农〔2023〕151号)要求,市里下达资金1451万元。\n"
+    )
+    result = parse_disclosure(text)
+    assert result.tree["department"]["name"] == (
+        "中共重庆市铜梁区委农村工作暨实施乡村振兴战略领导小组办公室"
+    )
+    # A document named with its number before 要求 is the basis the money comes under.
+    (project,) = result.tree["projects"]
+    assert [c["title"] for c in project["citations"]] == [
+        "重庆市财政局关于提前下达2024年市级财政衔接推进乡村振兴补助资金预算的通知"
+    ]
+
+
 def test_a_title_about_paired_assistance_keeps_its_dui():
     text = (
         "关于对口帮扶巫溪县产业发展补助情况的公示\n"
