@@ -36,6 +36,13 @@ def _converter() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+def _convert(line: str) -> str:
+    try:
+        return _converter().convert(line)
+    except UnicodeEncodeError:
+        return line  # (a lone surrogate OpenCC cannot take: the line stays as written)
+
+
 def readings_removed(text: str) -> tuple[str, int]:
     """``text`` without the pinyin readings left after its characters, and how many went."""
     return _READING.subn("", text)
@@ -51,7 +58,7 @@ def simplified(text: str, *, always: bool = False) -> tuple[str, bool]:
     if not han:
         return text, bool(readings)
     lines = text.split("\n")
-    converted = [_converter().convert(line) for line in lines]
+    converted = [_convert(line) for line in lines]
     changed = sum(
         sum(1 for a, b in zip(line, new, strict=False) if a != b)
         for line, new in zip(lines, converted, strict=True)

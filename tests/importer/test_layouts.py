@@ -4393,3 +4393,21 @@ def test_paragraphs_each_naming_a_finished_project_take_the_sum_it_was_settled_a
     ]
     # What was spent on the way is no project's whole.
     assert _names_and_sums(text.replace("结算金额为", "已完成投资")) == []
+
+
+def test_a_sentence_after_a_list_names_who_carries_out_all_its_projects():
+    text = (
+        "关于2018年少数民族发展资金项目的公示\n"
+        "下达少数民族发展资金200万元,主要用于腊湾村委会建设项目。其中:\n"
+        "1.牟定县凤屯镇腊湾村委会迷鲁村道路硬化工程建设项目115万元,主要用于硬化道路3.2公里。\n"
+        "2.牟定县凤屯镇腊湾村委外湾及小村道路硬化工程建设项目85万元,主要用于硬化道路1.4公里。\n"
+        "以上项目由凤屯镇人民政府组织实施,2018年2月开工建设。\n"
+        "牟定县民族宗教事务局\n2018年12月14日\n"
+    )
+    result = parse_disclosure(text)
+    assert [p["implementing_unit"] for p in result.tree["projects"]] == ["凤屯镇人民政府"] * 2
+    said = [f for f in result.findings if f.field == "implementing_unit"]
+    assert [f.project for f in said] == [1, 2] and all(f.line == 5 for f in said)
+    # Without the sentence, the unit is the department's, and that is said too.
+    result = parse_disclosure(text.replace("以上项目由凤屯镇人民政府组织实施,", ""))
+    assert [p["implementing_unit"] for p in result.tree["projects"]] == ["牟定县民族宗教事务局"] * 2

@@ -61,3 +61,10 @@ def test_a_text_in_simplified_characters_comes_back_unchanged(text):
 def test_conversion_keeps_the_line_count(text):
     converted, _ = simplified(text, always=True)
     assert converted.count("\n") == text.count("\n")
+
+
+def test_a_line_opencc_cannot_take_stays_as_written():
+    text = "項目資金\udc8b萬元\n鳳屯鎮人民政府組織實施農村道路硬化項目"
+    converted, changed = simplified(text, always=True)
+    assert changed
+    assert converted.split("\n") == ["項目資金\udc8b萬元", "凤屯镇人民政府组织实施农村道路硬化项目"]
