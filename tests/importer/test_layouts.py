@@ -4411,3 +4411,20 @@ def test_a_sentence_after_a_list_names_who_carries_out_all_its_projects():
     # Without the sentence, the unit is the department's, and that is said too.
     result = parse_disclosure(text.replace("以上项目由凤屯镇人民政府组织实施,", ""))
     assert [p["implementing_unit"] for p in result.tree["projects"]] == ["牟定县民族宗教事务局"] * 2
+
+
+def test_a_funds_uses_told_by_their_ordinals_are_its_projects_where_they_make_up_its_sum():
+    line = (
+        "2022年大英县体育彩票公益金支出23.4869万元。一是资助或组织开展全民健身活动1.996万元。"
+        "主要用于组织全民健身活动(象棋比赛)共计1.355万元以及体育馆电费等0.641万元。"
+        "二是建设和维护公共体育场地和设施21.4909万元。主要是用于全民健身中心场地扩建和维护。"
+    )
+    assert _names_and_sums(line) == [
+        ("资助或组织开展全民健身活动", Decimal("19960")),
+        ("建设和维护公共体育场地和设施", Decimal("214909")),
+    ]
+    # Uses that do not make up the fund's sum, or a use told without its sum first, are none.
+    assert _names_and_sums(line.replace("23.4869万元", "25万元")) == []
+    assert (
+        _names_and_sums(line.replace("二是建设和维护公共体育场地和设施21.4909万元。", "二是")) == []
+    )

@@ -7,6 +7,7 @@ Pure Python, no Django.
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 
@@ -15,7 +16,7 @@ from ...amounts import (
     find_amounts,
 )
 from ...normalize import halfwidth, squash
-from ..lines import GIVEN_OVER, MONEY, breakdown, is_rate, sum_after
+from ..lines import GIVEN_OVER, MONEY, Part, breakdown, is_rate, sum_after
 from ..numbering import (
     LIST_MARKER,
     count_value,
@@ -602,13 +603,15 @@ def fund_uses(lines: list[str]) -> list[ListedProject]:
     of the money or a place. The first such breakdown of the text; named from prose, so
     flagged."""
     for index, line in enumerate(lines):
-        before = line.split("其中", 1)[0]
+        ordinal = _ORDINAL_USE.search(line)
+        lead = "其中" if "其中" in line or ordinal is None else ordinal.group()
+        before = line.split(lead, 1)[0]
         # (said in the whole's own clause: not 强化财政资金使用效益 in one before)
         said = re.split(r"[。；;，]|,(?![0-9])", before.rstrip(" 。；;,，:："))[-1]
-        if "其中" not in line or "项目" in said or not _FUND_SPENT.search(said):
+        if lead not in line or "项目" in said or not _FUND_SPENT.search(said):
             continue
         wholes = [a for a in find_amounts(before) if not is_rate(before, a)]
-        parts = breakdown(line)
+        parts = breakdown(line) if lead == "其中" else _ordinal_uses(line[ordinal.start() :])
         if not wholes or len(parts) < 2:
             continue
         whole = wholes[-1]
@@ -622,6 +625,30 @@ def fund_uses(lines: list[str]) -> list[ListedProject]:
             for part in parts
         ]
     return []
+
+
+# Uses told one after another by their ordinal (…支出23.4869万元。一是资助或组织开展全民健身
+# 活动1.996万元。主要用于…。二是建设和维护公共体育场地和设施21.4909万元。).
+_ORDINAL_USE = re.compile(r"(?<![\u4e00-\u9fff])一是")
+_ORDINAL_PART = re.compile(
+    r"[一二三四五六七八九十]是(?P<name>[^，,。；;:：0-9]{2,40}?)\s*(?P<sum>"
+    + MONEY
+    + r")\s*[。；;]"
+)
+
+
+def _ordinal_uses(words: str) -> list[Part]:
+    """The uses ``words`` tell as 一是…, 二是… in turn, each a sentence opening with its name
+    and its sum; [] unless every one does."""
+    starts = [m.start() for m in re.finditer(r"[一二三四五六七八九十]是", words)]
+    parts = []
+    for number, (start, end) in enumerate(itertools.pairwise([*starts, len(words)]), 1):
+        piece = _ORDINAL_PART.match(words, start, end)
+        if piece is None or not words.startswith("一二三四五六七八九十"[number - 1], start):
+            return []
+        amount = find_amounts(piece.group("sum"))[0]
+        parts.append(Part(piece.group("name"), amount, piece.group()))
+    return parts if len(parts) >= 2 else []
 
 
 def _same_to_its_precision(total: Decimal, whole, parts: list) -> bool:
