@@ -223,9 +223,17 @@ _NUMBER_LABEL = re.compile(
 )
 
 
+_LEADING_NUMBER = re.compile(
+    r"^(?P<number>[^\s〔\[(（【《]{2,12}[〔\[(（【][0-9]{4}[〕\])）】][0-9]+号)"
+    # (the issuer and its title after it, nothing cited: not 你局报来的…号文件《…》收悉)
+    r"(?=[\u4e00-\u9fff][^《》，,。]*关于)"
+)
+
+
 def own_number(title_lines: list[o.Line]) -> str:
-    """The notice's own document number: a line at its head holding nothing else, or one in
-    brackets at the end of its title (…项目资金安排情况公告(卢财预整合【2022】3号))."""
+    """The notice's own document number: a line at its head holding nothing else, one in
+    brackets at the end of its title (…项目资金安排情况公告(卢财预整合【2022】3号)), or one
+    its title runs on from."""
     own = []
     for line in title_lines:
         text = halfwidth(line.text).strip()
@@ -235,6 +243,9 @@ def own_number(title_lines: list[o.Line]) -> str:
             own.append(labelled.group("number"))  # a page's record: 文 号: 嘉翔府[2015]43号
         elif bracketed := re.search(r"[(（]([^()（）]{4,40}号)[)）]$", text):
             own.append(bracketed.group(1))
+        elif leading := _LEADING_NUMBER.match(text):
+            # A page's heading run together: 岳县农联发〔2025〕7号岳阳县农业农村局…关于…的通知.
+            own.append(leading.group("number"))
     return "\n".join(own)
 
 

@@ -533,3 +533,22 @@ def test_the_whole_of_many_projects_given_the_one_read_is_flagged():
     assert "66734.22万元是文中76个项目的合计" in said.message
     assert said.line == 3
     assert any(f.field == "rows" and "76个项目" in f.message for f in result.findings)
+
+
+def test_a_notices_own_number_its_title_runs_on_from_is_never_its_basis():
+    text = (
+        "岳县农联发〔2025〕7号岳阳县农业农村局岳阳县财政局关于下达2025年度第九批"
+        "财政衔接推进乡村振兴补助资金项目计划的通知\n"
+        "各乡镇(街道)农业综合服务中心:\n"
+        "根据《湖南省财政厅关于下达2025年第五批省级财政衔接推进乡村振兴补助资金的通知》"
+        "(湘财预〔2025〕206号)的要求,现将用于“易地搬迁集中安置区维修改造”的50万元下达给你们。\n"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert [c["document_number"] for c in project["citations"]] == ["湘财预〔2025〕206号"]
+    # The number of a request a reply answers, at the head of its body, is cited.
+    from budget.importer import outline as o
+    from budget.importer.head import own_number
+
+    assert (
+        own_number([o.Line(1, "你局报来的汉发计字〔2007〕149号文件《关于上报…的报告》收悉")]) == ""
+    )
