@@ -41,6 +41,7 @@ from .head import (
     slug,
     split_title,
     title_year,
+    without_leading_number,
 )
 from .listing import read_listing, spaced_table
 from .nodes import (
@@ -621,7 +622,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             "slug": slug(name),
             "region": region(name),
         },
-        "disclosure": {"fiscal_year": fiscal_year, "title": title[:200]}
+        "disclosure": {"fiscal_year": fiscal_year, "title": without_leading_number(title)[:200]}
         | ({"source_published_on": published[0]} if published else {}),
         "projects": projects,
     }

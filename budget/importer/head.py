@@ -230,6 +230,13 @@ _LEADING_NUMBER = re.compile(
 )
 
 
+def without_leading_number(title: str) -> str:
+    """``title`` without the notice's own number run into its start (岳县农联发〔2025〕7号岳阳县
+    …关于…的通知 is titled 岳阳县…关于…的通知)."""
+    leading = _LEADING_NUMBER.match(halfwidth(title))
+    return title[leading.end() :] if leading else title
+
+
 def own_number(title_lines: list[o.Line]) -> str:
     """The notice's own document number: a line at its head holding nothing else, one in
     brackets at the end of its title (…项目资金安排情况公告(卢财预整合【2022】3号)), or one

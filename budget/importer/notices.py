@@ -464,6 +464,9 @@ _LEVELS_NOTE = re.compile(r"[(（](?:(?:中央|省|市|县|区)级?[、,，]?)+[
 _FUND_TOTAL = re.compile(
     r"(?:资金|基金|[(（]资金[)）])(?:投入|总额)?\s*[:：]?\s*(?:共计|合计|总计)?\s*(?=[0-9０-９])"
     r"|(?:共计|合计|总计)\s*(?=[0-9０-９])"
+    # (the sum a notice gives out: 现将用于“…维修改造”的50万元下达给你们)
+    r"|现将[^。；;0-9０-９]{2,60}?的\s*"
+    r"(?=[0-9０-９][0-9０-９.,，]*\s*(?:万元|元|亿元)\s*(?:资金)?(?:下达|拨付|下拨|分配))"
 )
 # What a text of one project with no labelled fields calls its whole money: a fund's sum, or
 # a project's total (估算总投资198万元).

@@ -543,8 +543,12 @@ def test_a_notices_own_number_its_title_runs_on_from_is_never_its_basis():
         "根据《湖南省财政厅关于下达2025年第五批省级财政衔接推进乡村振兴补助资金的通知》"
         "(湘财预〔2025〕206号)的要求,现将用于“易地搬迁集中安置区维修改造”的50万元下达给你们。\n"
     )
-    (project,) = parse_disclosure(text).tree["projects"]
+    result = parse_disclosure(text)
+    (project,) = result.tree["projects"]
     assert [c["document_number"] for c in project["citations"]] == ["湘财预〔2025〕206号"]
+    # Nor is it part of the title, and the sum given out is the project's.
+    assert result.tree["disclosure"]["title"].startswith("岳阳县农业农村局岳阳县财政局关于")
+    assert project["declared_total_yuan"] == "500000.00"
     # The number of a request a reply answers, at the head of its body, is cited.
     from budget.importer import outline as o
     from budget.importer.head import own_number
