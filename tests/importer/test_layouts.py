@@ -4428,3 +4428,19 @@ def test_a_funds_uses_told_by_their_ordinals_are_its_projects_where_they_make_up
     assert (
         _names_and_sums(line.replace("二是建设和维护公共体育场地和设施21.4909万元。", "二是")) == []
     )
+
+
+def test_how_a_fund_is_shared_out_is_no_list_of_its_projects():
+    text = (
+        "二、2024年区级福利彩票公益金分配情况\n"
+        "(一)区本级留用1022.00万元。\n"
+        "(二)分配街镇1606.71万元。\n"
+        "三、2024年区本级彩票公益金安排使用情况\n"
+        "1、老年福利项目2个,资助金额1725万元。\n"
+        "(1)孝老安康工程180万元;\n"
+        "(2)城乡社区养老服务设施建设及运营经费1545万元;\n"
+    )
+    assert _names_and_sums(text) == [
+        ("孝老安康工程", Decimal("1800000")),
+        ("城乡社区养老服务设施建设及运营经费", Decimal("15450000")),
+    ]

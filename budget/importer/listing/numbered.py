@@ -265,6 +265,10 @@ def numbered_items(lines: list[str]) -> list[ListedProject]:
         return (len(run.items) >= 2 and len(with_money) >= len(run.items) / 2) or _counted(run)
 
     for run in ordered:
+        if all(_SHARE_OF_MONEY.search(item.name) for item in run.items):
+            # (一)区本级留用1022万元 (二)分配街镇1606.71万元: how a fund is shared out, not
+            # what it pays for; the projects are listed further on.
+            continue
         if _kinds_over_projects(run):
             # 一、群众体育 143.65万元 (一)…(五): the kinds' items are the projects, a guess
             # staff are told of (道路养护 over 材料购置, 人工劳务 would be one project).
@@ -315,6 +319,13 @@ def numbered_items(lines: list[str]) -> list[ListedProject]:
                     item.parts = []
             return items
     return []
+
+
+# A share of a fund kept or passed on, not spent on a project: 区本级留用, 分配街镇, 上解市级.
+_SHARE_OF_MONEY = re.compile(
+    r"^.{0,6}(?:本级)?留用|^(?:分配|下拨|切块)(?:给|到|至)?各?(?:街镇|镇街|乡镇|街道|县区|区县|县市区)"
+    r"|^上解|^(?:上年)?结[转余]"
+)
 
 
 # A kind of spending, not a project: short and general (群众体育, 竞技体育), or said to be one
