@@ -4444,3 +4444,19 @@ def test_how_a_fund_is_shared_out_is_no_list_of_its_projects():
         ("孝老安康工程", Decimal("1800000")),
         ("城乡社区养老服务设施建设及运营经费", Decimal("15450000")),
     ]
+
+
+def test_projects_after_a_sum_and_a_colon_that_they_make_up_are_the_projects():
+    line = (
+        "本次下达安防工程等项目切块省补助资金9379.5万元,其中,贫困县纳入统筹整合资金7560万元:"
+        "2017年第一批县乡道安防工程项目资金2739万元,2017年第一批村道安防项目资金156万元,"
+        "2017年第二批县乡道安防工程项目资金4192万元,2017年第二批村道安防项目资金473万元。"
+    )
+    assert _names_and_sums(line) == [
+        ("2017年第一批县乡道安防工程项目", Decimal("27390000")),
+        ("2017年第一批村道安防项目", Decimal("1560000")),
+        ("2017年第二批县乡道安防工程项目", Decimal("41920000")),
+        ("2017年第二批村道安防项目", Decimal("4730000")),
+    ]
+    # Parts that do not make up the sum before the colon are not read as its projects.
+    assert _names_and_sums(line.replace("7560万元:", "7600万元:")) == []

@@ -425,7 +425,35 @@ def projects_in_breakdown(lines: list[str]) -> list[ListedProject]:
                 prose_item(match.group("name"), part.amount, part.text, index + 1)
                 for match, part in zip(named, parts, strict=True)
             ]
+    for index, line in enumerate(lines):
+        # Or after a sum and a colon, making up that sum exactly (…其中,贫困县纳入统筹整合资金
+        # 7560万元:A项目资金2739万元,B项目资金156万元,…).
+        for colon in _SUM_THEN_COLON.finditer(line):
+            parts = breakdown(line[colon.start() :], lead=r"(?<=元)\s*[:：]")
+            named = [_PART_PROJECT.fullmatch(part.name) for part in parts]
+            whole = find_amounts(colon.group("amount"))
+            if (
+                len(parts) >= 2
+                and all(named)
+                and whole
+                and sum(part.amount.value for part in parts) == whole[0].value
+            ):
+                # (named as written, with its year: 2017年第一批村道安防项目)
+                return [
+                    prose_item(
+                        (_WRITTEN_NAME.match(part.text.strip()) or match).group("name"),
+                        part.amount,
+                        part.text,
+                        index + 1,
+                    )
+                    for match, part in zip(named, parts, strict=True)
+                ]
     return []
+
+
+_SUM_THEN_COLON = re.compile(MONEY + r"\s*[:：]")
+# A part's project named as written, up to its last 项目 or 工程 (…安防工程项目资金2739万元).
+_WRITTEN_NAME = re.compile(r"(?P<name>(?:[0-9]{4}年度?)?[^，,。；;0-9]{2,60}(?:项目|工程))")
 
 
 # The words after which a fund's uses are listed: 使用安排情况是:, 分配如下:, 安排情况为:.
