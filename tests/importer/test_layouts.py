@@ -4460,3 +4460,32 @@ def test_projects_after_a_sum_and_a_colon_that_they_make_up_are_the_projects():
     ]
     # Parts that do not make up the sum before the colon are not read as its projects.
     assert _names_and_sums(line.replace("7560万元:", "7600万元:")) == []
+
+
+_WRAPPED_HEADER = (
+    "序号\n乡镇\n(单位名称)\n村名\n项目\n名称\n项目\n类别\n项目建设内容\n"
+    "本批衔接资金安排情况\n(万元)\n省级\n"
+    "1\n柏祥镇\n柏祥镇\n柏祥镇产业奖补\n产业发展\n对全镇9个村监测户产业发展情况进行奖补\n2.5\n"
+    "2\n柏祥镇\n伏太村\n伏太村安利大塘清淤\n产业发展\n伏太片旁上组安利大塘清淤\n8\n"
+    "合计\n10.5\n"
+)
+
+
+def test_a_one_cell_a_line_header_wrapped_over_lines_is_one_heading_a_column():
+    # 乡镇 / (单位名称), 项目 / 名称 and a money column's one level (省级) under it.
+    assert _names_and_sums(_WRAPPED_HEADER) == [
+        ("柏祥镇产业奖补", Decimal("25000")),
+        ("伏太村安利大塘清淤", Decimal("80000")),
+    ]
+
+
+def test_a_one_cell_a_line_row_that_slid_across_its_columns_is_not_read():
+    # The row lost its 村名 and its content wrapped over two lines: its cells slid one column,
+    # putting the project under 村名 and its kind under 项目名称; nothing is read rather than
+    # that.
+    header = _WRAPPED_HEADER.split("1\n柏祥镇")[0]
+    text = (
+        header + "1\n公田镇\n岳阳县公田镇易地搬迁集中安置区维修改造项目\n易地搬迁后扶\n"
+        "屋顶及外立面破损维修改造\n房屋公共区域漏水渗水维修改造\n50\n合计\n50\n"
+    )
+    assert _names_and_sums(text) == []

@@ -84,7 +84,7 @@ COLUMN_WORDS = (
 # Any heading of a list's columns: those, and the ones naming projects, units and sums.
 HEADER_WORDS = re.compile(
     rf"^(?:其中[:：]?)?(?:{COLUMN_WORDS}|项目名称|建设项目|项目|.*债券.*|.*标准|.*名称|"
-    r".*(?:资金|投资|金额|预算|补助|公益金).*|.*单位|实施主体|县市区|.{0,8}(?:面积|规模|数量|节水))"
+    r".*(?:资金|投资|金额|预算|补助|公益金).*|.*单位|实施主体|县市区|(?:中央|省|市|县|区)级|.{0,8}(?:面积|规模|数量|节水))"
     # its unit in brackets: 建设规模(万亩), 面积（亩）
     r"(?:\s*[(（][^()（）]{1,8}[)）])?$"
 )
@@ -176,6 +176,24 @@ def _project(columns: dict[str, int], row: list[str], unit: str | None, lines: l
     if cell("number"):
         project.content.insert(0, f"序号：{cell('number')}")  # every cell of the row is kept
     return project
+
+
+_NAMED_WORKS = re.compile(r"^[^，,。；;]{4,}(?:项目|工程)$")
+
+
+def _shifted(columns: dict[str, int], row: list[str]) -> bool:
+    """Whether a one-cell-a-line row slid across its columns: its name cell names no project
+    while a cell it has under another heading (村名, 项目类别) does (岳阳县公田镇…改造项目 under
+    村名, 易地搬迁后扶 under 项目名称: the row lost its 村名 and its content wrapped)."""
+    name = columns.get("name")
+    if name is None or name >= len(row) or _NAMED_WORKS.match(squash(row[name])):
+        return False
+    return any(
+        _NAMED_WORKS.match(squash(cell))
+        for kind, index in columns.items()
+        if kind.startswith("other:") and not _CONTENT_COLUMN.match(kind.removeprefix("other:"))
+        for cell in [row[index] if index < len(row) else ""]
+    )
 
 
 def _columns(header: list[str], recipients: bool = False) -> dict[str, int]:
@@ -784,7 +802,12 @@ def read_table(lines: list[str], recipients: bool) -> list[ListedProject] | None
     run: list[int] = []
     for index, line in enumerate(lines):
         squashed = squash(line)
-        worded = HEADER_WORDS.match(squashed) or (recipients and _RECIPIENT_COLUMN.match(squashed))
+        worded = (
+            HEADER_WORDS.match(squashed)
+            or (recipients and _RECIPIENT_COLUMN.match(squashed))
+            # (a heading's note wrapped onto a line of its own: 乡镇 / (单位名称))
+            or (run and re.fullmatch(r"[(（][^()（）]{1,6}[)）]", squashed))
+        )
         if _TABLE_UNIT.match(line):
             worded = None  # 投资单位:万元 above the header states the unit, it heads no column
         if squashed and worded and len(re.sub(r"[(（][^()（）]*[)）]$", "", squashed)) <= 16:
@@ -798,6 +821,16 @@ def read_table(lines: list[str], recipients: bool) -> list[ListedProject] | None
                 cell = lines[i].strip()
                 if header and re.fullmatch(r"[(（][^()（）]{1,6}[)）]", cell):
                     header[-1] += cell  # a heading wrapped before its unit: 总投资 / (万元)
+                elif header and squash(header[-1]) == "项目" and _WRAPPED_AFTER_XIANGMU.match(cell):
+                    header[-1] += cell  # wrapped after its first word: 项目 / 名称
+                elif (
+                    header
+                    and _LEVEL_UNDER.match(squash(cell))
+                    and _AMOUNT_COLUMN.search(squash(header[-1]))
+                ):
+                    # The one level a money column is split into, on the header's second
+                    # row (本批衔接资金安排情况(万元) / 省级): that column.
+                    header[-1] += cell
                 else:
                     header.append(cell)
             columns = _columns(header, recipients)
@@ -808,11 +841,15 @@ def read_table(lines: list[str], recipients: bool) -> list[ListedProject] | None
                 if kind.startswith("other:")
                 for cell in [header[index]]
             )
-            rows = _rows_by_cells(lines, run[-1], len(header), "number" in columns, others)
-            found = [
-                _project(columns, _short_row(columns, len(header), row), unit, taken)
-                for row, taken in rows
+            rows = [
+                (_short_row(columns, len(header), row), taken)
+                for row, taken in _rows_by_cells(
+                    lines, run[-1], len(header), "number" in columns, others
+                )
             ]
+            if any(_shifted(columns, row) for row, _ in rows):
+                rows = []  # a cell lost and another wrapped: the row slid, nothing is read so
+            found = [_project(columns, row, unit, taken) for row, taken in rows]
             if not found and recipients and {"number", "name", "amount"} <= set(columns):
                 found = [
                     _project(columns, row, unit, taken)
@@ -833,6 +870,12 @@ def read_table(lines: list[str], recipients: bool) -> list[ListedProject] | None
         if squashed:
             run = []
     return None
+
+
+# What a heading wrapped after 项目 goes on with: 项目 / 名称, 项目 / 类别.
+_WRAPPED_AFTER_XIANGMU = re.compile(r"^(?:名称|类别|类型|内容|建设内容|单位|性质|地点)$")
+# A level of money heading a money column's one sub-column: 省级, 中央资金.
+_LEVEL_UNDER = re.compile(r"^(?:中央|省|市|县|区)级?(?:财政)?(?:资金)?$")
 
 
 _SPACES = re.compile(r"[ \t\u3000]{2,}")
