@@ -366,8 +366,14 @@ def said_project_name(text: str) -> tuple[str, int] | None:
         said = _SAID_PROJECT.search(halfwidth(line))
         if said:
             group = "name" if said.group("name") else "tabled"
-            return line[said.start(group) : said.end(group)], number
+            start = said.start(group)
+            # (who says it is no part of it: 现对我单位2023年度…资助项目信息公告如下)
+            own = _SAYER.match(halfwidth(line), start)
+            return line[own.end() if own else start : said.end(group)], number
     return None
+
+
+_SAYER = re.compile(r"(?:我|本)(?:单位|局|镇|乡|县|区|市|委|办|街道|部门|中心)(?:的)?")
 
 
 _NOTICE_TOTAL = re.compile(

@@ -4489,3 +4489,12 @@ def test_a_one_cell_a_line_row_that_slid_across_its_columns_is_not_read():
         "屋顶及外立面破损维修改造\n房屋公共区域漏水渗水维修改造\n50\n合计\n50\n"
     )
     assert _names_and_sums(text) == []
+
+
+def test_who_says_it_sets_a_project_out_is_no_part_of_its_name():
+    from budget.importer.notices import said_project_name
+
+    line = "现对我单位2023年度福利彩票公益金资助项目信息公告如下:"
+    assert said_project_name(line) == ("2023年度福利彩票公益金资助项目", 1)
+    line = "现将本局2024年农村公路养护项目绩效目标自评报告如下:"
+    assert said_project_name(line) == ("2024年农村公路养护项目", 1)
