@@ -19,7 +19,7 @@ from .lines import (
 # A label right before a sum saying it is the whole (总投资, 合计; an estimate's 约 and a
 # label's 金额 too: 项目总投资金额约58万元): the one pattern for every reader of totals.
 WHOLE_LABEL = re.compile(
-    r"(?:合计|总计|共计|总额|总预算|总投资|总金额)(?:金额)?\s*[:：为是]?\s*约?\s*$"
+    r"(?:合计|总计|共计|总额|总预算|总投资(?:概算|估算)?|总金额)(?:金额)?\s*[:：为是]?\s*约?\s*$"
 )
 # Words before a total, strongest first: 合计 beats 安排 (市级财政安排30万元，…，合计50万元).
 _TOTAL_WORDS = (

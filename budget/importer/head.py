@@ -230,6 +230,11 @@ _LEADING_NUMBER = re.compile(
 )
 
 
+_SUBMITTED = re.compile(
+    r"关于(?:报批|报送|上报|呈报|申请审批|申请批复|审批)《([^《》]+)》的(?:请示|报告|函)"
+)
+
+
 def without_leading_number(title: str) -> str:
     """``title`` without the notice's own number run into its start (岳县农联发〔2025〕7号岳阳县
     …关于…的通知 is titled 岳阳县…关于…的通知)."""
@@ -253,6 +258,9 @@ def own_number(title_lines: list[o.Line]) -> str:
         elif leading := _LEADING_NUMBER.match(text):
             # A page's heading run together: 岳县农联发〔2025〕7号岳阳县农业农村局…关于…的通知.
             own.append(leading.group("number"))
+        # What the text itself submits for approval is its subject, not its basis: 关于报批
+        # 《嘉定工业区…可行性研究报告》的请示.
+        own += [f"《{title}》" for title in _SUBMITTED.findall(text)]
     return "\n".join(own)
 
 

@@ -206,7 +206,7 @@ def citations_in(basis: str, own: str = "", cited_before: list[dict] = ()) -> li
     }
     for citation in parse_basis(basis).citations:
         key = citation.document_number or citation.title
-        if not citation.bracketed_title or key in seen:
+        if not citation.bracketed_title or key in seen or f"《{citation.title}》" in own:
             continue
         if not citation.document_number and citation.title.endswith("表"):
             continue  # a form to fill in, not a document

@@ -4498,3 +4498,21 @@ def test_who_says_it_sets_a_project_out_is_no_part_of_its_name():
     assert said_project_name(line) == ("2023年度福利彩票公益金资助项目", 1)
     line = "现将本局2024年农村公路养护项目绩效目标自评报告如下:"
     assert said_project_name(line) == ("2024年农村公路养护项目", 1)
+
+
+def test_a_request_submitting_a_report_does_not_cite_it_and_its_estimate_is_its_total():
+    text = (
+        "上海嘉定工业区管理委员会关于报批《嘉定工业区2018年农村生活污水处理工程可行性研究报告》的请示\n"
+        "上海市嘉定区发展和改革委员会:\n"
+        "我所根据《嘉定区美丽乡村村庄改造项目建设的指导意见(试行)》,组织编制了"
+        "《嘉定工业区2018年农村生活污水处理工程可行性研究报告》,具体如下:\n"
+        "一、项目名称:嘉定工业区2018年农村生活污水处理工程。\n"
+        "二、项目法人单位:上海市嘉定工业区水务管理所。\n"
+        "三、项目建设内容:敷设污水管道9414米。\n"
+        "四、项目投资概算及资金筹措:总投资概算1179.45万元。\n"
+    )
+    (project,) = parse_disclosure(text, year=2018).tree["projects"]
+    assert project["declared_total_yuan"] == "11794500.00"
+    assert [c["title"] for c in project["citations"]] == [
+        "嘉定区美丽乡村村庄改造项目建设的指导意见(试行)"
+    ]
