@@ -4516,3 +4516,26 @@ def test_a_request_submitting_a_report_does_not_cite_it_and_its_estimate_is_its_
     assert [c["title"] for c in project["citations"]] == [
         "嘉定区美丽乡村村庄改造项目建设的指导意见(试行)"
     ]
+
+
+def test_projects_set_out_then_summed_after_them_are_the_projects():
+    line = (
+        "根据《关于提前下达2022年中央福彩公益金的通知》,下达漳州市老年人福利类项目196万元、"
+        "儿童福利类项目69万元、社会公益类项目计40万元,总计下达305万元。"
+    )
+    assert _names_and_sums(line) == [
+        ("老年人福利类项目", Decimal("1960000")),
+        ("儿童福利类项目", Decimal("690000")),
+        ("社会公益类项目", Decimal("400000")),
+    ]
+    # Sums that do not make up the whole after them are not read as its projects.
+    assert _names_and_sums(line.replace("总计下达305万元", "总计下达310万元")) == []
+
+
+def test_a_funds_carry_over_and_new_money_are_no_projects():
+    text = (
+        "一、中央福利彩票公益金下达913万元,具体下达和分配使用情况如下:\n"
+        "1、中央福利彩票公益金上年结转97万元。\n"
+        "2、中央福利彩票公益金本年下达816万元。\n"
+    )
+    assert _names_and_sums(text) == []

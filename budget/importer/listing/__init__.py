@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from ...amounts import ParsedAmount
 from ...normalize import squash
-from .listed import ListedProject
+from .listed import SHARE_OF_MONEY, ListedProject
 from .numbered import numbered_items
 from .paragraphs import (
     numbered_paragraphs,
@@ -41,6 +41,7 @@ from .prose import (
     invested_projects,
     named_lines,
     projects_in_breakdown,
+    projects_summed_after,
     sums_for_projects,
 )
 from .tables import (
@@ -109,24 +110,33 @@ def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
         return table
     if recipients:
         return []
-    return (
-        # (a list whose count the text states is the surest)
-        counted_sums(lines)
-        or numbered_items(lines)
-        or numbered_paragraphs(lines)
-        or run_on_items(lines)
-        or semicolon_items(lines)
-        or named_lines(lines)
-        or counted_names(lines)
-        or projects_in_breakdown(lines)
-        or funds_by_recipient(lines)
-        or funds_given_together(lines)
-        or sums_for_projects(lines)
-        or fund_uses(lines)
-        or paragraphs_by_name(lines)
-        or paragraphs_summed(lines)
-        or invested_projects(lines)
-    )
+    for reader in _READERS:
+        found = reader(lines)
+        # How a fund is shared out (区本级留用, 上年结转, 本年下达) lists none of its projects.
+        if found and not all(SHARE_OF_MONEY.search(item.name) for item in found):
+            return found
+    return []
+
+
+# The readers of lists told in words, surest first (a list whose count the text states).
+_READERS = (
+    counted_sums,
+    numbered_items,
+    numbered_paragraphs,
+    run_on_items,
+    semicolon_items,
+    named_lines,
+    counted_names,
+    projects_in_breakdown,
+    funds_by_recipient,
+    funds_given_together,
+    sums_for_projects,
+    projects_summed_after,
+    fund_uses,
+    paragraphs_by_name,
+    paragraphs_summed,
+    invested_projects,
+)
 
 
 def read_allocation(text: str) -> tuple[list[ListedProject], ParsedAmount | None, int]:

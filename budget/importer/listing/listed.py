@@ -93,6 +93,15 @@ NOT_A_PROJECT = re.compile(
 )
 
 
+# A share of a fund kept or passed on, not spent on a project: 区本级留用, 分配街镇, 上解市级.
+SHARE_OF_MONEY = re.compile(
+    r"^.{0,6}(?:本级)?留用|^(?:分配|下拨|切块)(?:给|到|至)?各?(?:街镇|镇街|乡镇|街道|县区|区县|县市区)"
+    r"|^上解|^(?:上年)?结[转余]"
+    # (the fund named first: 中央福利彩票公益金上年结转, …公益金本年下达)
+    r"|(?:资金|公益金|经费)(?:上年|本年|当年)?(?:结转|结余|下达|留用)$"
+)
+
+
 # The words a project's short name ends with; any other short name (购置缝纫机, 葡萄架搭建)
 # is one when its description states its money.
 PROJECT_WORD = re.compile(

@@ -26,6 +26,7 @@ from .listed import (
     ITEM_UNIT,
     NOT_A_PROJECT,
     PROJECT_WORD,
+    SHARE_OF_MONEY,
     ListedProject,
     unit_said,
 )
@@ -265,7 +266,7 @@ def numbered_items(lines: list[str]) -> list[ListedProject]:
         return (len(run.items) >= 2 and len(with_money) >= len(run.items) / 2) or _counted(run)
 
     for run in ordered:
-        if all(_SHARE_OF_MONEY.search(item.name) for item in run.items):
+        if all(SHARE_OF_MONEY.search(item.name) for item in run.items):
             # (一)区本级留用1022万元 (二)分配街镇1606.71万元: how a fund is shared out, not
             # what it pays for; the projects are listed further on.
             continue
@@ -319,13 +320,6 @@ def numbered_items(lines: list[str]) -> list[ListedProject]:
                     item.parts = []
             return items
     return []
-
-
-# A share of a fund kept or passed on, not spent on a project: 区本级留用, 分配街镇, 上解市级.
-_SHARE_OF_MONEY = re.compile(
-    r"^.{0,6}(?:本级)?留用|^(?:分配|下拨|切块)(?:给|到|至)?各?(?:街镇|镇街|乡镇|街道|县区|区县|县市区)"
-    r"|^上解|^(?:上年)?结[转余]"
-)
 
 
 # A kind of spending, not a project: short and general (群众体育, 竞技体育), or said to be one

@@ -581,6 +581,40 @@ _SUM_FOR_PROJECT = re.compile(
 )
 
 
+# Projects each with its sum, apart by 、, then the whole they make up: 下达漳州市老年人福利类
+# 项目196万元、儿童福利类项目69万元、社会公益类项目计40万元,总计下达305万元.
+_SUMMED_AFTER = re.compile(
+    r"(?P<items>(?:[^，,。；;、:：]{2,40}?项目\s*计?\s*[0-9][0-9.,]*\s*(?:万元|元|亿元)、)+"
+    r"[^，,。；;、:：]{2,40}?项目\s*计?\s*[0-9][0-9.,]*\s*(?:万元|元|亿元))"
+    r"\s*[，,]\s*(?:总计|合计|共计)(?:下达|安排|拨付)?\s*(?P<whole>[0-9][0-9.,]*\s*(?:万元|元|亿元))"
+)
+# What gives the money before the first name: 下达漳州市, 安排给各县.
+_GIVEN_TO = re.compile(
+    r"^.*?(?:下达|安排|拨付|分配)(?:给)?(?:[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|镇|乡))?"
+)
+
+
+def projects_summed_after(lines: list[str]) -> list[ListedProject]:
+    """Projects each named with its sum, apart by 、, followed by the whole they make up
+    exactly (…老年人福利类项目196万元、儿童福利类项目69万元、社会公益类项目计40万元,总计下达
+    305万元): two at least. Named from prose, so flagged."""
+    for index, line in enumerate(lines):
+        for said in _SUMMED_AFTER.finditer(halfwidth(line)):
+            items = []
+            for piece in said["items"].split("、"):
+                amount = find_amounts(piece)[-1]
+                name = re.sub(r"\s*计?\s*$", "", piece[: amount.start])
+                if not items:
+                    given = _GIVEN_TO.match(name)
+                    if given and len(name) - given.end() >= 4:
+                        name = name[given.end() :]
+                items.append(prose_item(name.strip(), amount, piece, index + 1))
+            whole = find_amounts(said["whole"])[0].value
+            if len(items) >= 2 and sum(item.amount.value for item in items) == whole:
+                return items
+    return []
+
+
 def sums_for_projects(lines: list[str]) -> list[ListedProject]:
     """Sentences each giving one sum to a project it names after 用于 (``现提前下达高升镇…资金
     40万元,用于旭光村…建设项目支出;提前下达珠溪镇…资金20万元,用于玉河村产业发展项目支出。``):
