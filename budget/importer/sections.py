@@ -569,6 +569,19 @@ def build_project(
             anchors["declared_total"] = line
             node["declared_total_yuan"] = yuan_text(total)
             node["declared_total_text"] = written(total)
+            if node["name"] == f"项目{seq}":
+                # A money section of a text that names no project (一、资金来源情况 of a
+                # notice): whose money it is cannot be told.
+                findings.append(
+                    Finding(
+                        "warning",
+                        f"项目{seq}的金额取自“{total.text}”，文中没有写明项目名称，"
+                        "无法确认这是本项目的总额，请核对。",
+                        line,
+                        seq,
+                        field="declared_total",
+                    )
+                )
             if round_yuan(total.value) != total.value:
                 note("warning", f"申报总额“{total.text}”精确到了分以下，按原文保留。", line)
         else:

@@ -529,8 +529,8 @@ def test_the_whole_of_many_projects_given_the_one_read_is_flagged():
     assert project["name"] != "资金使用与管理"
     # The whole of the 76 stands as its total: said so, on the line that states it.
     assert project["declared_total_yuan"] == "667342200.00"
-    (said,) = [f for f in result.findings if f.field == "declared_total"]
-    assert "66734.22万元是文中76个项目的合计" in said.message
+    (said,) = [f for f in result.findings if "76个项目的合计" in f.message]
+    assert said.field == "declared_total" and "66734.22万元是" in said.message
     assert said.line == 3
     assert any(f.field == "rows" and "76个项目" in f.message for f in result.findings)
 
@@ -555,4 +555,20 @@ def test_a_notices_own_number_its_title_runs_on_from_is_never_its_basis():
 
     assert (
         own_number([o.Line(1, "你局报来的汉发计字〔2007〕149号文件《关于上报…的报告》收悉")]) == ""
+    )
+
+
+def test_a_money_section_of_a_text_naming_no_project_has_its_total_flagged():
+    text = (
+        "关于下达2024年提前批市级财政衔接资金项目安排计划的通知\n"
+        "一、资金来源情况\n"
+        "市里下达2024年提前批市级财政衔接资金1451万元。\n"
+        "二、资金安排原则\n"
+        "主要安排用于村集体经济产业发展等项目。\n"
+    )
+    result = parse_disclosure(text, year=2024)
+    (project,) = result.tree["projects"]
+    assert (project["name"], project["declared_total_yuan"]) == ("项目1", "14510000.00")
+    assert any(
+        f.field == "declared_total" and "没有写明项目名称" in f.message for f in result.findings
     )
