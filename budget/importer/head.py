@@ -269,8 +269,9 @@ _ORGANISATION = re.compile(rf"{ORGANISATION_END}(?:本级|本部|部门|机关)?
 
 
 _NOT_ORGANISATION = re.compile(
-    # 《…》 is a cited document: the unit in its title issued that one, not this.
-    r"^(?:关于|经|根据|按照|为|对|现将|印发|转发|下达)|[，,。；;：:！？|《》〔〕]"
+    # 《…》 is a cited document: the unit in its title issued that one, not this. A name masked
+    # by the site that copied the page (******人民政府) names no one.
+    r"^(?:关于|经|根据|按照|为|对|现将|印发|转发|下达)|[，,。；;：:！？|《》〔〕*＊]"
 )
 
 

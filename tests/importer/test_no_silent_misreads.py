@@ -572,3 +572,27 @@ def test_a_money_section_of_a_text_naming_no_project_has_its_total_flagged():
     assert any(
         f.field == "declared_total" and "没有写明项目名称" in f.message for f in result.findings
     )
+
+
+def test_a_name_masked_by_the_site_that_copied_the_page_names_no_unit():
+    from budget.importer.head import organisation
+
+    assert organisation("******人民政府") == ""
+    assert organisation("＊＊县农业农村局") == ""
+    assert organisation("麦盖提县央塔克乡人民政府") == "麦盖提县央塔克乡人民政府"
+
+
+def test_a_document_a_text_acts_in_keeping_with_is_its_basis():
+    text = (
+        "经央塔克乡农村工作领导小组会议研究确定,对照《新疆维吾尔自治区财政衔接推进乡村振兴"
+        "补助资金管理办法》(新财规[2021]11号)的文件精神,实施央塔克乡红枣产业示范园配套"
+        "基础设施建设项目,现将项目情况公示如下:\n"
+        "1、项目名称:央塔克乡红枣产业示范园配套基础设施建设项目。\n"
+        "2、投资规模及来源:400万元,中央财政衔接推进乡村振兴补助资金。\n"
+        "******人民政府\n2025年4月14日\n"
+    )
+    result = parse_disclosure(text)
+    (project,) = result.tree["projects"]
+    assert len(project["citations"]) == 1
+    assert "*" not in result.tree["department"]["name"]
+    assert "*" not in project["implementing_unit"]
