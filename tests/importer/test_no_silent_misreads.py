@@ -596,3 +596,18 @@ def test_a_document_a_text_acts_in_keeping_with_is_its_basis():
     assert len(project["citations"]) == 1
     assert "*" not in result.tree["department"]["name"]
     assert "*" not in project["implementing_unit"]
+
+
+def test_the_request_a_reply_answers_is_cited_whatever_brackets_its_number_has():
+    text = (
+        "三明市发展和改革委员会关于三元区城东乡台江大坂耕地开发项目可行性研究报告的批复\n"
+        "三元区发展和改革局:\n"
+        "你局《关于要求审批三元区城东乡台江大坂耕地开发项目的请示》(元发改[2008]30号)及有关"
+        "附件悉。经研究,批复如下:\n"
+        "一、建设单位:三明市台江新区开发建设投资有限公司\n"
+        "四、项目总投资:估算总投资5451万元。\n"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert [c["title"] for c in project["citations"]] == [
+        "关于要求审批三元区城东乡台江大坂耕地开发项目的请示"
+    ]
