@@ -254,13 +254,13 @@ _NAMED_PROJECT = re.compile(
     # (a title wrapped after it: …提质升级项目 拨付进度资金情况的公示)
     r"|\s"
     # (its money's notice: 关于下达…推广项目资金预算的通知; not a fund's plan, 项目资金计划)
-    r"|资金预算的)|$)"
+    r"|资金(?:预算|安排)的)|$)"
 )
 # What comes before the project a title names: its issuer and 关于, the asking (报批, 申请批复).
 _TITLE_LEAD = re.compile(
-    r"^(?:.*?关于)?(?:调整|变更)?"
-    r"(?:报批|请求审批|申请批复|申请审批|审批|上报|报送|申请|提前下达|下达|下拨|拨付)?"
-    r"(?:调整|变更|同意)?"
+    r"^(?:【[^【】]{1,10}】)?(?:.*?关于)?(?:调整|变更)?"
+    r"(?:报批|请求审批|申请批复|申请审批|审批|上报|报送|呈报|申请|提前下达|下达|下拨|拨付)?"
+    r"(?:调整|变更|同意)?(?:终止|撤销|取消|暂停)?"
 )
 
 
