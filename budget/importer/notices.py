@@ -254,7 +254,9 @@ _NAMED_PROJECT = re.compile(
     # (a title wrapped after it: …提质升级项目 拨付进度资金情况的公示)
     r"|\s"
     # (its money's notice: 关于下达…推广项目资金预算的通知; not a fund's plan, 项目资金计划)
-    r"|资金(?:预算|安排)的)|$)"
+    r"|(?:补助|专项|奖补)?资金(?:预算|安排)?的"
+    # (who carries it out changing: …冷链设施建设项目主体变更公示)
+    r"|(?:实施)?主体变更)|$)"
 )
 # What comes before the project a title names: its issuer and 关于, the asking (报批, 申请批复).
 _TITLE_LEAD = re.compile(

@@ -834,7 +834,7 @@ def test_a_notice_saying_which_one_project_the_money_supports_is_that_project():
     "title",
     [
         "关于2026年帮扶资金和集体经济资金分配的公告",  # two funds
-        "关于拨付2021年度吉林市本级 黑土地保护利用项目资金的公示",  # a project's money, cut
+        "关于2026年帮扶资金和乡村振兴资金使用的公告",
     ],
 )
 def test_a_text_whose_project_cannot_be_read_is_one_project_of_it_all_flagged(title):
@@ -3207,6 +3207,17 @@ def test_an_approval_names_the_project_its_request_names_and_says_its_sum(replie
             "关于2025年霍邱县和美乡村精品示范村建设项目资金安排的批复",
             "2025年霍邱县和美乡村精品示范村建设项目",
         ),
+        (
+            "关于下达2020年-2021年适龄儿童窝沟封闭项目补助资金的通知",
+            "2020年-2021年适龄儿童窝沟封闭项目",
+        ),
+        (
+            "2022年开江县农产品仓储保鲜冷链设施建设项目主体变更公示",
+            "2022年开江县农产品仓储保鲜冷链设施建设项目",
+        ),
+        # (a title cut by a space names the project after it; staff are told the name is the
+        # title's, as for every name so read)
+        ("关于拨付2021年度吉林市本级 黑土地保护利用项目资金的公示", "黑土地保护利用项目"),
     ],
 )
 def test_the_project_a_title_names(title, name):
