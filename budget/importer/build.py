@@ -224,13 +224,13 @@ def _parts_of_its_content(block: o.ProjectBlock, listed: list) -> bool:
 # Who carries out every project a list sets out: 以上项目由凤屯镇人民政府组织实施.
 _ALL_CARRIED_OUT = re.compile(
     r"(?:以上|上述)(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})?个?项目均?由"
-    r"(?P<unit>[^，,。；;、:：由]{2,30}?)(?:牵头|负责)*(?:组织)?实施"
+    r"(?P<unit>(?!各)[^，,。；;、:：由]{2,30}?)(?:牵头|负责)?(?:组织)?实施"
 )
 
 
 def _all_carried_out_by(text: str) -> tuple[str, int, str] | None:
-    """(the unit, its line, the words) a sentence after a list names as carrying out all its
-    projects; None."""
+    """(the unit, its line, the words) where a sentence after a list names one unit as
+    carrying out all its projects (never 各乡镇人民政府, every one of them); else None."""
     for number, line in enumerate(text.split("\n"), 1):
         said = _ALL_CARRIED_OUT.search(halfwidth(line))
         if said and (unit := organisation(said.group("unit"))):
@@ -530,18 +530,22 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
     if len(projects) > 1:
         # …以上项目由凤屯镇人民政府组织实施: the unit of every project listed without one.
         said = _all_carried_out_by(text)
-        for node, anchor in zip(projects, anchors, strict=True):
-            if said is not None and not node["implementing_unit"]:
-                node["implementing_unit"], anchor["implementing_unit"] = said[0], said[1]
-                findings.append(
-                    Finding(
-                        "warning",
-                        f"项目{node['sequence']}的实施单位取自正文中的“{said[2]}”，请核对。",
-                        said[1],
-                        node["sequence"],
-                        field="implementing_unit",
-                    )
+        unplaced = [
+            (node, anchor)
+            for node, anchor in zip(projects, anchors, strict=True)
+            if said is not None and not node["implementing_unit"]
+        ]
+        for node, anchor in unplaced:
+            node["implementing_unit"], anchor["implementing_unit"] = said[0], said[1]
+            findings.append(
+                Finding(
+                    "warning",
+                    f"项目{node['sequence']}的实施单位取自正文中的“{said[2]}”，请核对。",
+                    said[1],
+                    node["sequence"],
+                    field="implementing_unit",
                 )
+            )
     for node in projects:
         if not node["implementing_unit"]:
             node["implementing_unit"] = name

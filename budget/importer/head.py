@@ -152,6 +152,8 @@ def split_title(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
         # 人民政府:) of a page stored without its title, not a sentence (现将2025年…公示如下:).
         if (
             stopped
+            # (a table's first heading, 序号 | 项目名称 …, is the table begun)
+            or re.match(r"^(?:序号|编号)(?:\s|[|｜]|$)", text)
             or (LIST_MARKER.match(halfwidth(text)) and not _DECIMAL.match(halfwidth(text)))
             or (text.endswith(("：", ":")) and not re.search(r"[0-9０-９]|如下", text))
             or (title and (len(text) > 60 or text.endswith(("。", "：", ":", "；", ";"))))
@@ -384,10 +386,11 @@ def _joint_issuers(above: list[str], last: str) -> list[str]:
     平湖市农业经济局 / 平湖市财政局) adds none."""
     issuers = last.split("、")
     for earlier in reversed(above):
-        if re.fullmatch(r"[\u4e00-\u9fff]{4,30}[暨及]", earlier.strip()):
+        joined = earlier.strip() + issuers[0]
+        if re.fullmatch(r"[\u4e00-\u9fff]{4,30}暨", earlier.strip()) and organisation(joined):
             # One issuer's name wrapped after 暨 (中共…区委农村工作暨 / 实施乡村振兴战略领导
             # 小组办公室).
-            issuers[0] = earlier.strip() + issuers[0]
+            issuers[0] = joined
             continue
         issuer = organisation(earlier.strip()) if len(earlier.strip()) <= 40 else ""
         if not issuer:

@@ -1143,7 +1143,15 @@ def whole_of_the_count(text: str, projects: list[dict], findings: list[Finding])
     if said is None or said[0] <= len(projects):
         return
     count, number, counted = said
-    wholes = {a.value: a.text for a in find_amounts(text.split("\n")[number - 1]) if not a.per}
+    # The sum said with the count, in its clause (…76个项目,计划总投资66734.22万元), not one
+    # said of a project after it (…,其中本批下达甲村道路项目100万元).
+    line = blank_titles(text.split("\n")[number - 1])
+    wholes = {}
+    for match in _PROJECT_COUNT.finditer(line):
+        clause = re.split(r"[。；;]|其中", line[match.end() :], maxsplit=1)[0]
+        stated = [a for a in find_amounts(clause) if not a.per]
+        if stated and count_value(match.group("a") or match.group("b")) == count:
+            wholes[stated[0].value] = stated[0].text
     for node in projects:
         total = node.get("declared_total_yuan")
         if total and Decimal(total) in wholes:

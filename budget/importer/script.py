@@ -63,6 +63,6 @@ def simplified(text: str, *, always: bool = False) -> tuple[str, bool]:
         sum(1 for a, b in zip(line, new, strict=False) if a != b)
         for line, new in zip(lines, converted, strict=True)
     )
-    if not always and changed < max(5, len(han) * TRADITIONAL_SHARE):
+    if not changed or (not always and changed < max(5, len(han) * TRADITIONAL_SHARE)):
         return text, bool(readings)
     return "\n".join(converted), True

@@ -166,8 +166,8 @@ def rows_between_bars(lines: list[str]) -> list[str]:
         if not cells or not _NUMBER_HEADING.match(cells[0][1].replace(" ", "")):
             continue
         width = next((i for i, (_, text) in enumerate(cells) if _FIRST_ROW.match(text)), 0)
-        if width < 3 or any(not text for _, text in cells[:width]):
-            continue
+        if width < 3 or any(not text or _TOTAL.match(text) for _, text in cells[:width]):
+            continue  # (a 合计 row above row 1 is no part of the header: not set out)
         rows = [cells[:width]]
         at = width
         while at + width <= len(cells):

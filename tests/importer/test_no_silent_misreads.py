@@ -7,7 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from budget.importer import parse_disclosure
+from budget.importer import TextImportError, parse_disclosure
+from budget.importer.tables import unflatten
 
 EIGHT = (
     "某县农业农村局2024年预算重点领域财政项目文本公开\n一、项目名称\n{name}\n二、立项依据\n"
@@ -611,3 +612,120 @@ def test_the_request_a_reply_answers_is_cited_whatever_brackets_its_number_has()
     assert [c["title"] for c in project["citations"]] == [
         "关于要求审批三元区城东乡台江大坂耕地开发项目的请示"
     ]
+
+
+# Review of session 22: each case a realistic input a rule of the session read wrongly,
+# crashed on or was slow with, and what it gives now.
+
+
+def test_review22_a_line_ending_in_ji_above_the_date_joins_no_issuers():
+    text = (
+        "关于2024年农村公路建设资金使用情况的报告\n由甲镇人民政府组织实施。\n"
+        "岳阳县财政局及\n岳阳县农业农村局\n2024年3月5日\n"
+    )
+    from budget.importer.head import _joint_issuers
+
+    assert "及岳阳县" not in "、".join(_joint_issuers(["岳阳县财政局及"], "岳阳县农业农村局"))
+    assert _joint_issuers(["中共重庆市铜梁区委农村工作暨"], "实施乡村振兴战略领导小组办公室") == [
+        "中共重庆市铜梁区委农村工作暨实施乡村振兴战略领导小组办公室"
+    ]
+    assert "及" not in parse_disclosure(text).tree["department"]["name"]
+
+
+def test_review22_a_funds_shares_passed_down_are_no_projects():
+    from budget.importer.listing import read_listing
+
+    text = "分配使用情况如下：\n（一）区本级留用1022万元。\n（二）下达各街镇1606.71万元。\n"
+    assert read_listing(text) == []
+    # 留用地 is land, not money kept.
+    text = "（一）甲村留用地开发项目50万元。\n（二）乙村留用地开发项目30万元。\n"
+    assert [item.name for item in read_listing(text)] == [
+        "甲村留用地开发项目",
+        "乙村留用地开发项目",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "下达我县老年人福利类项目1..5万元、儿童福利类项目2万元，合计3.5万元。",
+        "公益金支出23.4869万元。一是资助或组织开展全民健身活动1,9960万元。二是建设设施21.4909万元。",
+        "全县体育彩票公益金支出11万元。"
+        + "".join(f"{n}是建设体育设施1万元。" for n in "一二三四五六七八九十")
+        + "十一是建设体育设施1万元。",
+        # (long lines that made the new readers backtrack or repeat themselves)
+        "甲村道路硬化项目1万元、" * 600,
+        "整合资金100万元:甲项目资金50万元,乙项目资金50万元," * 150,
+        "统筹资金1万元:" * 800,
+    ],
+)
+def test_review22_odd_lists_import_or_say_why_and_never_crash(text):
+    from budget.importer.listing import read_listing
+
+    read_listing(text)
+    try:
+        parse_disclosure("关于资金使用情况的公告\n" + text, year=2022)
+    except TextImportError:
+        pass
+
+
+def test_review22_a_project_named_after_its_management_keeps_its_heading():
+    text = (
+        "2024年城区市政项目\n"
+        "一、城区道路养护\n项目资金:50万元\n项目实施单位:区城管局\n"
+        "二、城区公厕运营管理\n项目资金:30万元\n项目实施单位:区城管局\n"
+    )
+    names = [p["name"] for p in parse_disclosure(text, year=2024).tree["projects"]]
+    assert "城区公厕运营管理" in names
+
+
+def test_review22_money_columns_by_level_stay_apart_and_a_note_drops_no_table():
+    from budget.importer.listing import read_listing
+
+    cells = [
+        "序号", "项目名称", "实施单位", "资金合计(万元)", "中央资金", "省级资金", "县级资金",
+        "1", "甲村道路硬化项目", "甲镇人民政府", "60", "30", "20", "10",
+        "2", "乙村道路硬化项目", "乙镇人民政府", "100", "50", "40", "10",
+    ]  # fmt: skip
+    assert [(p.name, p.amount.value) for p in read_listing("\n".join(cells))] == [
+        ("甲村道路硬化项目", Decimal("600000")),
+        ("乙村道路硬化项目", Decimal("1000000")),
+    ]
+    cells = [
+        "序号", "项目名称", "实施单位", "金额(万元)", "备注",
+        "1", "甲村道路硬化", "甲镇人民政府", "60", "省级以工代赈项目",
+        "2", "乙村道路硬化", "乙镇人民政府", "100", "省级以工代赈项目",
+    ]  # fmt: skip
+    assert [p.name for p in read_listing("\n".join(cells))] == ["甲村道路硬化", "乙村道路硬化"]
+
+
+def test_review22_a_bare_name_column_of_places_and_a_total_above_row_one():
+    from budget.importer.listing import read_listing
+
+    places = "序号 | 名称 | 金额(万元) | 备注\n1 | 甲镇 | 10 |\n2 | 乙镇 | 20 |\n"
+    assert read_listing(places) == []
+    barred = (
+        "序号\n|\n项目名称\n|\n金额\n|\n合计\n|\n|\n30\n|\n"
+        "1\n|\n甲村道路\n|\n10\n|\n2\n|\n乙村道路\n|\n20\n|\n"
+    )
+    assert unflatten(barred).split("\n")[0] == "序号"  # not set out, header and total mixed
+
+
+def test_review22_the_count_flags_only_the_sum_said_with_it():
+    text = (
+        "现对2025年财政涉农资金进行调整。\n"
+        "2025年计划实施76个项目,计划总投资66734.22万元,其中本批下达甲村道路项目100万元。\n"
+    )
+    result = parse_disclosure(text, year=2025)
+    said = [f.message for f in result.findings if "76个项目的合计" in f.message]
+    assert all("100万元" not in message for message in said)
+
+
+def test_review22_a_cited_title_before_a_list_summed_after_is_no_name():
+    from budget.importer.listing import read_listing
+
+    line = (
+        "根据《关于下达2022年中央福彩公益金的通知》下达漳州市老年人福利类项目196万元、"
+        "儿童福利类项目69万元,总计下达265万元。"
+    )
+    assert [item.name for item in read_listing(line)] == ["老年人福利类项目", "儿童福利类项目"]

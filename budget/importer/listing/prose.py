@@ -428,8 +428,15 @@ def projects_in_breakdown(lines: list[str]) -> list[ListedProject]:
     for index, line in enumerate(lines):
         # Or after a sum and a colon, making up that sum exactly (…其中,贫困县纳入统筹整合资金
         # 7560万元:A项目资金2739万元,B项目资金156万元,…).
-        for colon in _SUM_THEN_COLON.finditer(line):
-            parts = breakdown(line[colon.start() :], lead=r"(?<=元)\s*[:：]")
+        colons = list(_SUM_THEN_COLON.finditer(line))
+        for colon, following in itertools.pairwise([*colons, None]):
+            # Its parts run to the sentence's end or the next such sum, no further.
+            end = line.find("。", colon.end())
+            end = min(
+                end if end >= 0 else len(line),
+                following.start() if following is not None else len(line),
+            )
+            parts = breakdown(line[colon.start() : end], lead=r"(?<=元)\s*[:：]")
             named = [_PART_PROJECT.fullmatch(part.name) for part in parts]
             whole = find_amounts(colon.group("amount"))
             if (
@@ -581,36 +588,45 @@ _SUM_FOR_PROJECT = re.compile(
 )
 
 
-# Projects each with its sum, apart by 、, then the whole they make up: 下达漳州市老年人福利类
-# 项目196万元、儿童福利类项目69万元、社会公益类项目计40万元,总计下达305万元.
-_SUMMED_AFTER = re.compile(
-    r"(?P<items>(?:[^，,。；;、:：]{2,40}?项目\s*计?\s*[0-9][0-9.,]*\s*(?:万元|元|亿元)、)+"
-    r"[^，,。；;、:：]{2,40}?项目\s*计?\s*[0-9][0-9.,]*\s*(?:万元|元|亿元))"
-    r"\s*[，,]\s*(?:总计|合计|共计)(?:下达|安排|拨付)?\s*(?P<whole>[0-9][0-9.,]*\s*(?:万元|元|亿元))"
-)
+# The whole a list of projects closes with: …,总计下达305万元.
+_WHOLE_AFTER = re.compile(r"[，,]\s*(?:总计|合计|共计)(?:下达|安排|拨付)?\s*" + MONEY)
+# One of them: its name, ending in 项目, and its sum (社会公益类项目计40万元).
+_PROJECT_AND_SUM = re.compile(r"^(?P<name>[^，,。；;、:：]{2,40}?项目)\s*计?\s*" + MONEY + r"$")
 # What gives the money before the first name: 下达漳州市, 安排给各县.
 _GIVEN_TO = re.compile(
-    r"^.*?(?:下达|安排|拨付|分配)(?:给)?(?:[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|镇|乡))?"
+    r"^(?:下达|安排|拨付|分配)(?:给)?(?:[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|镇|乡))?"
 )
 
 
 def projects_summed_after(lines: list[str]) -> list[ListedProject]:
     """Projects each named with its sum, apart by 、, followed by the whole they make up
-    exactly (…老年人福利类项目196万元、儿童福利类项目69万元、社会公益类项目计40万元,总计下达
-    305万元): two at least. Named from prose, so flagged."""
+    exactly (…下达漳州市老年人福利类项目196万元、儿童福利类项目69万元、社会公益类项目计40万元,
+    总计下达305万元): two at least. Named from prose, so flagged."""
     for index, line in enumerate(lines):
-        for said in _SUMMED_AFTER.finditer(halfwidth(line)):
+        normal = halfwidth(line)
+        for whole in _WHOLE_AFTER.finditer(normal):
+            # The list: back from the whole to where its sentence or clause began.
+            begun = max(normal.rfind(mark, 0, whole.start()) for mark in "。；;:：，,")
+            pieces = normal[begun + 1 : whole.start()].split("、")
             items = []
-            for piece in said["items"].split("、"):
-                amount = find_amounts(piece)[-1]
-                name = re.sub(r"\s*计?\s*$", "", piece[: amount.start])
-                if not items:
-                    given = _GIVEN_TO.match(name)
-                    if given and len(name) - given.end() >= 4:
-                        name = name[given.end() :]
-                items.append(prose_item(name.strip(), amount, piece, index + 1))
-            whole = find_amounts(said["whole"])[0].value
-            if len(items) >= 2 and sum(item.amount.value for item in items) == whole:
+            for number, piece in enumerate(pieces):
+                if number == 0:
+                    # (what gives the money, and a cited title before it, are no name)
+                    piece = piece.rsplit("》", 1)[-1]
+                    given = _GIVEN_TO.match(piece.strip())
+                    if given and len(piece.strip()) - given.end() >= 4:
+                        piece = piece.strip()[given.end() :]
+                said = _PROJECT_AND_SUM.match(piece.strip())
+                amounts = find_amounts(said["amount"]) if said else []
+                if not amounts:
+                    break
+                items.append(prose_item(said["name"], amounts[0], piece.strip(), index + 1))
+            total = find_amounts(whole["amount"])
+            if (
+                len(items) == len(pieces) >= 2
+                and total
+                and sum(item.amount.value for item in items) == total[0].value
+            ):
                 return items
     return []
 
@@ -667,7 +683,7 @@ def fund_uses(lines: list[str]) -> list[ListedProject]:
     for index, line in enumerate(lines):
         ordinal = _ORDINAL_USE.search(line)
         lead = "其中" if "其中" in line or ordinal is None else ordinal.group()
-        before = line.split(lead, 1)[0]
+        before = line.split(lead, 1)[0] if lead == "其中" else line[: ordinal.start()]
         # (said in the whole's own clause: not 强化财政资金使用效益 in one before)
         said = re.split(r"[。；;，]|,(?![0-9])", before.rstrip(" 。；;,，:："))[-1]
         if lead not in line or "项目" in said or not _FUND_SPENT.search(said):
@@ -693,7 +709,7 @@ def fund_uses(lines: list[str]) -> list[ListedProject]:
 # 活动1.996万元。主要用于…。二是建设和维护公共体育场地和设施21.4909万元。).
 _ORDINAL_USE = re.compile(r"(?<![\u4e00-\u9fff])一是")
 _ORDINAL_PART = re.compile(
-    r"[一二三四五六七八九十]是(?P<name>[^，,。；;:：0-9]{2,40}?)\s*(?P<sum>"
+    r"[一二三四五六七八九十]{1,3}是(?P<name>[^，,。；;:：0-9]{2,40}?)\s*(?P<sum>"
     + MONEY
     + r")\s*[。；;]"
 )
@@ -702,14 +718,18 @@ _ORDINAL_PART = re.compile(
 def _ordinal_uses(words: str) -> list[Part]:
     """The uses ``words`` tell as 一是…, 二是… in turn, each a sentence opening with its name
     and its sum; [] unless every one does."""
-    starts = [m.start() for m in re.finditer(r"[一二三四五六七八九十]是", words)]
+    starts = list(re.finditer(r"(?P<n>[一二三四五六七八九十]{1,3})是", words))
     parts = []
-    for number, (start, end) in enumerate(itertools.pairwise([*starts, len(words)]), 1):
-        piece = _ORDINAL_PART.match(words, start, end)
-        if piece is None or not words.startswith("一二三四五六七八九十"[number - 1], start):
+    for number, (start, end) in enumerate(
+        itertools.pairwise([*(m.start() for m in starts), len(words)]), 1
+    ):
+        if count_value(starts[number - 1]["n"]) != number:
             return []
-        amount = find_amounts(piece.group("sum"))[0]
-        parts.append(Part(piece.group("name"), amount, piece.group()))
+        piece = _ORDINAL_PART.match(words, start, end)
+        amounts = find_amounts(piece.group("sum")) if piece else []
+        if not amounts:
+            return []
+        parts.append(Part(piece.group("name"), amounts[0], piece.group()))
     return parts if len(parts) >= 2 else []
 
 

@@ -188,11 +188,15 @@ def _shifted(columns: dict[str, int], row: list[str]) -> bool:
     name = columns.get("name")
     if name is None or name >= len(row) or _NAMED_WORKS.match(squash(row[name])):
         return False
+    # (a slide moves a cell by one: only the columns beside the name's are looked at, not a
+    # 备注 of 省级以工代赈项目 further on)
     return any(
-        _NAMED_WORKS.match(squash(cell))
+        _NAMED_WORKS.match(squash(row[index]))
         for kind, index in columns.items()
-        if kind.startswith("other:") and not _CONTENT_COLUMN.match(kind.removeprefix("other:"))
-        for cell in [row[index] if index < len(row) else ""]
+        if kind.startswith("other:")
+        and abs(index - name) == 1
+        and index < len(row)
+        and not _CONTENT_COLUMN.match(kind.removeprefix("other:"))
     )
 
 
@@ -794,6 +798,8 @@ def read_table(lines: list[str], recipients: bool) -> list[ListedProject] | None
             found = [p for p in (_project(columns, row, unit, taken) for row, taken in rows) if p]
             if recipients:
                 return found
+            if _places_by_bare_name(columns, found):
+                return []
             # Rows the header cannot line up (a two-row header, a group cell merged down the
             # rows on the left) are read by what their cells hold, as flagged guesses.
             money_last = len(header) if columns.get("amount") == len(header) - 1 else 0
@@ -806,7 +812,7 @@ def read_table(lines: list[str], recipients: bool) -> list[ListedProject] | None
             HEADER_WORDS.match(squashed)
             or (recipients and _RECIPIENT_COLUMN.match(squashed))
             # (a heading's note wrapped onto a line of its own: 乡镇 / (单位名称))
-            or (run and re.fullmatch(r"[(（][^()（）]{1,6}[)）]", squashed))
+            or (run and _WRAPPED_NOTE.fullmatch(squashed))
         )
         if _TABLE_UNIT.match(line):
             worded = None  # 投资单位:万元 above the header states the unit, it heads no column
@@ -817,9 +823,9 @@ def read_table(lines: list[str], recipients: bool) -> list[ListedProject] | None
             continue  # cells apart by blank lines: the header runs on to the first row
         if len(run) >= (2 if recipients else 3) and _is_header([lines[i] for i in run], recipients):
             header = []
-            for i in run:
-                cell = lines[i].strip()
-                if header and re.fullmatch(r"[(（][^()（）]{1,6}[)）]", cell):
+            cells = [lines[i].strip() for i in run]
+            for at, cell in enumerate(cells):
+                if header and _WRAPPED_NOTE.fullmatch(cell):
                     header[-1] += cell  # a heading wrapped before its unit: 总投资 / (万元)
                 elif header and squash(header[-1]) == "项目" and _WRAPPED_AFTER_XIANGMU.match(cell):
                     header[-1] += cell  # wrapped after its first word: 项目 / 名称
@@ -827,6 +833,8 @@ def read_table(lines: list[str], recipients: bool) -> list[ListedProject] | None
                     header
                     and _LEVEL_UNDER.match(squash(cell))
                     and _AMOUNT_COLUMN.search(squash(header[-1]))
+                    # (only one: 中央资金 / 省级资金 / 县级资金 are columns of their own)
+                    and not any(_LEVEL_UNDER.match(squash(c)) for c in cells[at - 1 : at + 2 : 2])
                 ):
                     # The one level a money column is split into, on the header's second
                     # row (本批衔接资金安排情况(万元) / 省级): that column.
@@ -866,12 +874,28 @@ def read_table(lines: list[str], recipients: bool) -> list[ListedProject] | None
                         lines, run[-1], len(header), columns, 2 if recipients else 4
                     )
                 ]
-            return [p for p in found if p is not None]
+            found = [p for p in found if p is not None]
+            return [] if _places_by_bare_name(columns, found) else found
         if squashed:
             run = []
     return None
 
 
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:省|市|县|区|旗|镇|乡|村|街道|社区|苏木|嘎查)$")
+
+
+def _places_by_bare_name(columns: dict[str, int], found: list[ListedProject]) -> bool:
+    """Whether a bare 名称 column names places (甲镇, 乙镇): who gets one fund's money, not
+    projects; the table is then read by recipient, if at all."""
+    return (
+        "named_by:名称" in columns
+        and bool(found)
+        and all(_PLACE.match(squash(item.name)) for item in found)
+    )
+
+
+# A heading's note or unit wrapped onto a line of its own: 总投资 / (万元), 乡镇 / (单位名称).
+_WRAPPED_NOTE = re.compile(r"[(（][^()（）]{1,6}[)）]")
 # What a heading wrapped after 项目 goes on with: 项目 / 名称, 项目 / 类别.
 _WRAPPED_AFTER_XIANGMU = re.compile(r"^(?:名称|类别|类型|内容|建设内容|单位|性质|地点)$")
 # A level of money heading a money column's one sub-column: 省级, 中央资金.
