@@ -72,7 +72,8 @@ def _squash(text) -> str:
     # simplified ones (budget.importer.script).
     from budget.importer.script import simplified
 
-    return re.sub(r"[\s|]+", "", simplified(str(text or ""), always=True)[0])
+    # (and a name is the same with or without the stop a cell wrote after it)
+    return re.sub(r"[\s|]+", "", simplified(str(text or ""), always=True)[0]).rstrip("。．")
 
 
 def _same_text(a, b) -> bool:

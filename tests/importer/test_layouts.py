@@ -4564,3 +4564,31 @@ def test_a_funds_carry_over_and_new_money_are_no_projects():
         "2、中央福利彩票公益金本年下达816万元。\n"
     )
     assert _names_and_sums(text) == []
+
+
+def test_as_many_named_parts_after_qizhong_as_the_projects_counted_are_those_projects():
+    line = (
+        "近日,省发改委转发下达了重点流域水污染防治项目2017年中央预算内投资计划,我市3个项目被"
+        "列入中央预算内投资计划,共获得资金4960万元。其中,郑州航空港第三污水处理厂(一期)"
+        "工程3300万元、登封市卢店污水处理厂工程820万元、登封市大金店镇污水处理厂工程840万元。"
+    )
+    assert [name for name, _ in _names_and_sums(line)] == [
+        "郑州航空港第三污水处理厂(一期)工程",
+        "登封市卢店污水处理厂工程",
+        "登封市大金店镇污水处理厂工程",
+    ]
+    # A count that is not theirs leaves them the parts of the money they come under.
+    assert _names_and_sums(line.replace("我市3个项目", "我市4个项目")) == []
+
+
+def test_a_table_naming_each_rows_content_and_unit_lists_projects_by_their_content():
+    text = (
+        "序号 | 地区 | 实施单位 | 项目内容 | 金额 (万元) | 备注\n"
+        "1 | 仁化县 | 仁化县教育局 | 支持仁化县创建广东省义务教育优质均衡发展县。 | 1000 |\n"
+        "2 | 曲江区 | 曲江中学 | 教学区、办公区厕所改造。 | 100 |\n"
+    )
+    listed = read_listing(text)
+    assert [(p.name, p.unit, p.amount.value) for p in listed] == [
+        ("支持仁化县创建广东省义务教育优质均衡发展县", "仁化县教育局", Decimal("10000000")),
+        ("教学区、办公区厕所改造", "曲江中学", Decimal("1000000")),
+    ]

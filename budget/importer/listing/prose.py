@@ -377,6 +377,10 @@ def _split_outside_brackets(words: str, marks: str = "、") -> list[str]:
 _PART_PROJECT = re.compile(r"(?P<name>[^，,。；;]{2,60}?(?:项目|工程))(?:[^项]{0,6}(?:资金|经费))?")
 
 
+# Projects counted before 其中: 我市3个项目被列入…计划.
+_COUNTED_BEFORE = re.compile(r"(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*个项目")
+
+
 # The words before 其中 name the project whose parts follow (…人居环境整治项目资金100万元),
 # not a count of projects (建设类项目3个) nor a fund (…补助资金15万元).
 _NAMES_ITS_PROJECT = re.compile(
@@ -391,7 +395,19 @@ def projects_in_breakdown(lines: list[str]) -> list[ListedProject]:
     words before 其中 naming no project of their own (…整治项目资金100万元,其中…工程60万元
     are that project's parts). Named from prose, so flagged."""
     for index, line in enumerate(lines):
-        if _NAMES_ITS_PROJECT.search(line.split("其中", 1)[0]):
+        before = line.split("其中", 1)[0]
+        counted = _COUNTED_BEFORE.search(before)
+        if counted and "其中" in line:
+            # 我市3个项目被列入…,共获得资金4960万元。其中,A工程3300万元、B工程820万元、C工程
+            # 840万元: as many named parts as the projects counted are those projects.
+            parts = breakdown(line)
+            named = [_PART_PROJECT.fullmatch(part.name) for part in parts]
+            if len(parts) == count_value(counted["n"]) >= 2 and all(named):
+                return [
+                    prose_item(match.group("name"), part.amount, part.text, index + 1)
+                    for match, part in zip(named, parts, strict=True)
+                ]
+        if _NAMES_ITS_PROJECT.search(before):
             continue  # 下达…整治项目资金100万元，其中道路硬化工程60万元…: that project's parts
         listed = _projects_after_qizhong(line, index + 1)
         if listed:

@@ -40,7 +40,7 @@ _RECIPIENT_COLUMN = re.compile(
 
 # What a row is for, which names it in a table without a name column (补助内容: 单季油菜29.4亩).
 _CONTENT_COLUMN = re.compile(
-    r"^(?:项目)?(?:主要)?(?:建设|补助|实施|扶持)内容(?:及规模)?$|^项目(?:类型|类别)$"
+    r"^(?:项目)?(?:主要)?(?:建设|补助|实施|扶持)内容(?:及规模)?$|^项目(?:类型|类别|内容)$"
 )
 
 
@@ -70,7 +70,7 @@ _NUMERIC_CELL = re.compile(r"^[0-9０-９][0-9０-９,，.．]*(?:[(（].*)?$")
 # The headings of a table's columns that never name a project, a unit or a sum (序号, 乡镇,
 # 建设内容, 资金来源, 备注 …): a cell holding one is no value of a form's field either.
 COLUMN_WORDS = (
-    r"序号|编号|省份|地市|市州|(?:所在|所属)?(?:县区|镇街|乡镇)|县\(市、区\)|年度|村名|建设地点|实施地点|"
+    r"序号|编号|省份|地市|市州|地区|项目内容|(?:所在|所属)?(?:县区|镇街|乡镇)|县\(市、区\)|年度|村名|建设地点|实施地点|"
     r"建设规模|类别|.{0,6}科目(?:代码|编码)?|(?:所属)?行业|(?:建设)?起止年限|.{0,8}进度安排|"
     r"(?:项目)?(?:主要)?(?:建设|实施|补助|扶持)内容(?:及规模)?|.{0,4}性质|.{0,4}(?:分数|等级|得分)|"
     r".{0,4}部门|.{0,4}(?:评价)?(?:结果|等次)|小计|"
@@ -143,7 +143,8 @@ def _project(columns: dict[str, int], row: list[str], unit: str | None, lines: l
         index = columns.get(kind)
         return row[index].strip() if index is not None and index < len(row) else ""
 
-    name = " ".join(cell("name").split())
+    # (a cell written as a sentence ends with its stop: 教学区、办公区厕所改造。)
+    name = " ".join(cell("name").split()).rstrip("。．")
     if not name or TOTAL_ROW.match(name) or not re.search(r"[\u4e00-\u9fff]", name):
         return None
     raw = cell("amount")
