@@ -729,3 +729,30 @@ def test_review22_a_cited_title_before_a_list_summed_after_is_no_name():
         "儿童福利类项目69万元,总计下达265万元。"
     )
     assert [item.name for item in read_listing(line)] == ["老年人福利类项目", "儿童福利类项目"]
+
+
+def test_the_request_a_reply_answers_is_cited_without_a_number():
+    text = (
+        "龙山镇中心学校:\n"
+        "你单位报来《关于龙山镇中心学校运动场厕所及附属工程建设项目立项的请示》收悉。"
+        "经研究,现批复如下:\n"
+        "一、为切实改善办学条件,同意立项建设龙山镇中心学校运动场厕所及附属工程建设项目。\n"
+        "二、建设地点:龙山镇中心学校校园内。\n"
+        "三、建设规模及内容:新建运动场7332平方米。\n"
+        "四、总投资及资金来源:项目估算总投资680万元。\n"
+    )
+    (project,) = parse_disclosure(text, year=2018).tree["projects"]
+    assert [c["title"] for c in project["citations"]] == [
+        "关于龙山镇中心学校运动场厕所及附属工程建设项目立项的请示"
+    ]
+
+
+def test_a_numbered_field_of_a_reply_is_no_project_named_xiangmu():
+    text = (
+        "龙山镇中心学校:\n你单位报来《关于龙山镇中心学校运动场建设项目立项的请示》收悉。"
+        "经研究,现批复如下:\n一、同意立项建设龙山镇中心学校运动场建设项目。\n"
+        "二、项目总投资680万元。\n"
+    )
+    projects = parse_disclosure(text, year=2018).tree["projects"]
+    assert [p["name"] for p in projects] == ["龙山镇中心学校运动场建设项目"]
+    assert projects[0]["declared_total_yuan"] == "6800000.00"

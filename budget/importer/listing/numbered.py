@@ -485,6 +485,8 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
             or NOT_A_PROJECT.search(name)
         ):
             return None
+        if re.fullmatch(r"(?:本|该|此)?(?:项目|工程)", _item_name(name)):
+            return None  # 二、项目总投资680万元: a field of the project above, not one of its own
         item = ListedProject(
             name=_item_name(name), line=number, lines=[number], amount=found[0], style=kind
         )
