@@ -81,7 +81,7 @@ _NOT_TITLE = re.compile(
     r"|^\s*(?:[•·]\s*)?[\[【]?\s*(?:索\s*引\s*号|(?:主题|组配|体裁|信息)?分\s*类|发文机[关构]|发布机构|"
     r"成文日期|发[布文]日期|发布时间|发布单位|公开主体|生效日期|失效日期|公文时效|更新时间|发文字号|文\s*号|有\s*效\s*性|公开方式|公开范围|"
     r"公开目录|公开日期|著录日期|主\s*题\s*词|关\s*键\s*词|服务对象|信息来源|来\s*源|作\s*者|浏览次数|访问次数|"
-    r"点击数|责任编辑|字\s*号|日\s*期)"
+    r"点击数|责任编辑|字\s*号|日\s*期|时\s*间)"
     r"\s*[\]】]?\s*[:：|]"
     # (索 引 号 LY00106-…, 发布机构 龙岩市…: the record's label and value set apart by spaces
     # alone; 标 题: the page's own field, the title itself on a line of its own below)

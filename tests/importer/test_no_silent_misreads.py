@@ -756,3 +756,12 @@ def test_a_numbered_field_of_a_reply_is_no_project_named_xiangmu():
     projects = parse_disclosure(text, year=2018).tree["projects"]
     assert [p["name"] for p in projects] == ["龙山镇中心学校运动场建设项目"]
     assert projects[0]["declared_total_yuan"] == "6800000.00"
+
+
+def test_a_pages_time_line_is_no_title():
+    text = (
+        "时间:2023-03-31 09:42:20\n来源:本站编辑\n有关县(市、区)财政局:\n"
+        "现下达你县2023年创建广东省基础教育高质量发展试验区奖补资金3000万元。\n"
+        "韶关市财政局\n2023年3月29日\n"
+    )
+    assert not parse_disclosure(text).tree["disclosure"]["title"].startswith("时间")
