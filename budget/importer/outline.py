@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from ..normalize import halfwidth
+from ..normalize import halfwidth, squash
 from .tables import CELL_LABELS, ORGANISATION_END
 
 # Section kinds, in the order of the standard eight sections.
@@ -366,6 +366,28 @@ def project_marker(text: str) -> tuple[str, str] | None:
     return match.group("number"), name
 
 
+def _column_headings_as_text(lines: list[Line], kinds: list[tuple[str, object]]) -> None:
+    """A keyword heading without a label inside a table's header flattened one cell a line
+    (序号 / 乡镇 / 村名 / 项目名称 / 项目建设内容 / 金额(万元)) is one of its columns, not a
+    section: it is read as text, so that the table stays a table."""
+    filled = [i for i, (kind, _) in enumerate(kinds) if kind != "blank"]
+    for at, index in enumerate(filled):
+        kind, value = kinds[index]
+        if kind != "section" or value.label or value.inline:  # type: ignore[union-attr]
+            continue
+        before = filled[max(0, at - 12) : at]
+        after = filled[at + 1 : at + 2]
+        opened = [i for i in before if squash(lines[i].text) in ("序号", "编号")]
+        if (
+            opened
+            and after
+            and all(
+                len(squash(lines[i].text)) <= 16 for i in filled[filled.index(opened[-1]) : at + 2]
+            )
+        ):
+            kinds[index] = ("text", None)
+
+
 def parse_outline(text: str) -> Outline:
     """Split ``text`` into title lines and project blocks of sections.
 
@@ -395,6 +417,7 @@ def parse_outline(text: str) -> Outline:
             continue
         kinds.append(("text", None))
 
+    _column_headings_as_text(lines, kinds)
     # With 项目N. markers, projects open only at them: a repeated 项目名称 is a repeated section.
     has_markers = any(kind == "project" for kind, _value in kinds)
 

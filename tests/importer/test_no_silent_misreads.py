@@ -765,3 +765,17 @@ def test_a_pages_time_line_is_no_title():
         "韶关市财政局\n2023年3月29日\n"
     )
     assert not parse_disclosure(text).tree["disclosure"]["title"].startswith("时间")
+
+
+def test_a_section_keyword_inside_a_tables_header_is_one_of_its_columns():
+    from budget.importer import outline as o
+
+    text = (
+        "岳阳县财政局关于下达2025年度第九批衔接资金项目计划的通知\n"
+        "现将用于“易地搬迁集中安置区维修改造”的50万元下达给你们。\n"
+        "序号\n乡镇\n村名\n项目名称\n项目类别\n项目建设内容\n金额(万元)\n"
+        "1\n公田镇\n岳阳县公田镇易地搬迁集中安置区维修改造项目\n易地搬迁后扶\n屋顶维修改造\n50\n"
+    )
+    assert o.parse_outline(text).projects == []
+    # A keyword heading on its own, outside any table, still heads its section.
+    assert o.parse_outline("一、项目名称:甲村道路\n项目建设内容\n硬化道路3公里\n").projects
