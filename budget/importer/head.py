@@ -216,7 +216,8 @@ def department_in(title: str, year: re.Match | None) -> str:
 
 
 _OWN_NUMBER = re.compile(
-    r"^\s*(?:发文字号|文号)?[:：\s]*[^\s〔]{2,20}[〔\[(（][0-9]{4}[〕\])）][0-9]+号\s*$"
+    # (a space set in it by the letterhead: 武财 行〔2015〕32号)
+    r"^\s*(?:发文字号|文号)?[:：\s]*[^\s〔]{1,20}(?:\s[^\s〔]{1,10})?[〔\[(（][0-9]{4}[〕\])）][0-9]+号\s*$"
 )
 
 

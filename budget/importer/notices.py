@@ -462,7 +462,7 @@ def _one_total(text: str, pattern: re.Pattern, project: ListedProject, *, prefer
 # A fund an allocation notice is about (…补助资金的公示, …专项资金分配方案, …基金(资金)的通知).
 _NAMED_FUND = re.compile(
     r"(?P<name>[^\s，,。；;：:、！？《》]{4,60}?(?:资金|基金|经费)(?:[(（][^()（）]{1,8}[)）])?)"
-    r"(?=分配|安排|使用|计划|预算|下达|的|公示|公告|$)"
+    r"(?=分配|安排|使用|计划|预算|下达|指标|的|公示|公告|$)"
 )
 
 

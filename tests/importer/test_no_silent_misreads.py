@@ -779,3 +779,16 @@ def test_a_section_keyword_inside_a_tables_header_is_one_of_its_columns():
     assert o.parse_outline(text).projects == []
     # A keyword heading on its own, outside any table, still heads its section.
     assert o.parse_outline("一、项目名称:甲村道路\n项目建设内容\n硬化道路3公里\n").projects
+
+
+def test_a_funds_quota_notice_names_the_fund_and_its_spaced_number_is_its_own():
+    text = (
+        "常州市武进区教育局\n常州市武进区财政局\n武教发规〔2015〕43号\n武财 行〔2015〕32号\n"
+        "关于下达2015年春学期家庭困难学生生活补助经费指标的通知\n"
+        "各中小学及有关学校、各财政分局:\n"
+        "现将2015年春学期义务教育阶段家庭困难学生生活补助经费指标下达给你们。\n"
+    )
+    result = parse_disclosure(text)
+    (project,) = result.tree["projects"]
+    assert project["name"].endswith("生活补助经费")
+    assert project["citations"] == []  # the notice's own numbers, spaced or not
