@@ -1323,6 +1323,12 @@ def breakdown(text: str, *, lead: str = "其中") -> list[Part]:
                 # Sources after the sentence of parts (…农业项目费用32万元。资金来源为:市财政
                 # 资金225.12万元,…) are another matter: the parts end with their sentence.
                 parts = _parts_in(paragraph[at:stop])
+            elif 0 <= stop < following and _sentence_makes_the_whole(
+                paragraph[:begin], parts, _parts_in(paragraph[at:stop])
+            ):
+                # …资金80万元下达给你们。其中:甲56万元,乙20万元,丙4万元。请…20万元…: the parts
+                # that make up the whole end with their sentence.
+                parts = _parts_in(paragraph[at:stop])
             if len(parts) >= 2 and _adds_up_to_the_whole(paragraph[:begin], parts):
                 return _spent_on(parts)
     return []
@@ -1351,6 +1357,19 @@ def _headed_groups(paragraph: str, spans: list[tuple[int, int, int]]) -> list[Pa
     if not whole or sum(head.amount.value for head in heads) != whole[-1].value:
         return []
     return _spent_on(heads)
+
+
+def _sentence_makes_the_whole(before: str, parts: list[Part], sentence: list[Part]) -> bool:
+    """Whether the parts of 其中's own sentence add up to a sum the sentence before states
+    (…补偿资金80万元下达给你们。其中:…56万元,…20万元,…4万元。) where the parts running on
+    past it do not."""
+    said = [s for s in re.split(r"[。；;]", before) if s.strip()]
+    wholes = {a.value for a in find_amounts(said[-1])} if said else set()
+    return (
+        len(sentence) >= 2
+        and sum(part.amount.value for part in sentence) in wholes
+        and sum(part.amount.value for part in parts) not in wholes
+    )
 
 
 def _adds_up_to_the_whole(before: str, parts: list[Part]) -> bool:

@@ -880,3 +880,18 @@ def test_equal_products_each_take_one_of_as_many_equal_sums_stated():
     # Stated once for two equal products: neither is sure to be its.
     lines = one_line_a_sum(two_lines(), "市级补贴资金60.6万元")
     assert [line.amount for line in lines] == [None, None]
+
+
+def test_parts_after_qizhong_end_with_their_sentence_where_it_makes_up_the_whole():
+    from budget.importer.lines import breakdown
+
+    text = (
+        "现将2018年度基层医疗卫生机构补偿资金80万元下达给你们。其中:县卫计局56万元(含中医),"
+        "疾控中心20万元,中医医院4万元。请严格按规定使用。疾控中心资金列入重大公共卫生专项"
+        "20万元支出。"
+    )
+    assert [(p.name, p.amount.value) for p in breakdown(text)] == [
+        ("县卫计局", Decimal("560000")),
+        ("疾控中心", Decimal("200000")),
+        ("中医医院", Decimal("40000")),
+    ]
