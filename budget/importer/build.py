@@ -65,6 +65,7 @@ from .notices import (
     notice_citations,
     notice_lines,
     notice_project,
+    planned_name,
     projects_unread,
     replied_project_name,
     rows_left_unread,
@@ -500,6 +501,8 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
                 named, source = replied_project_name(text), "所批复的请示"
             if named is None:
                 named, source = said_project_name(text), "正文开头"
+            if named is None:
+                named, source = planned_name(title_lines), "标题"
         if named is not None:
             placeholder = projects[0]["name"]
             projects[0]["name"], anchors[0]["name"] = named

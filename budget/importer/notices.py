@@ -366,6 +366,24 @@ _SAID_PROJECT = re.compile(
 )
 
 
+# A plan of one piece of work, titled by it: 2025年小额信贷财政贴息工作实施计划.
+_PLANNED = re.compile(
+    r"^(?:(?:19|20)[0-9]{2}年度?)[^，,。；;:：、《》\s]{4,40}?(?=(?:工作)?实施(?:计划|方案)$)"
+)
+
+
+def planned_name(title_lines: list[o.Line]) -> tuple[str, int] | None:
+    """What a title of one plan names (通许县乡村振兴局 2025年小额信贷财政贴息工作实施计划 →
+    2025年小额信贷财政贴息), its year first, with its line; None."""
+    for line in title_lines:
+        words = halfwidth(line.text).split("关于", 1)[-1].strip()
+        words = _ISSUER_BEFORE_YEAR.sub("", words.replace(" ", "").replace("\u3000", ""))
+        planned = _PLANNED.match(words)
+        if planned:
+            return planned.group(), line.number
+    return None
+
+
 def said_project_name(text: str) -> tuple[str, int] | None:
     """The one project the first lines of the body say they set out, with its line; None."""
     for number, line in enumerate(text.split("\n")[:40], 1):

@@ -4592,3 +4592,13 @@ def test_a_table_naming_each_rows_content_and_unit_lists_projects_by_their_conte
         ("支持仁化县创建广东省义务教育优质均衡发展县", "仁化县教育局", Decimal("10000000")),
         ("教学区、办公区厕所改造", "曲江中学", Decimal("1000000")),
     ]
+
+
+def test_a_plan_of_one_piece_of_work_is_named_by_its_title():
+    from budget.importer import outline as o
+    from budget.importer.notices import planned_name
+
+    title = [o.Line(1, "通许县乡村振兴局 2025年小额信贷财政贴息工作实施计划")]
+    assert planned_name(title) == ("2025年小额信贷财政贴息", 1)
+    # A notice printing a plan for many projects names none of them.
+    assert planned_name([o.Line(1, "关于印发《2025年衔接资金项目实施方案》的通知")]) is None
