@@ -44,6 +44,7 @@ from .head import (
     without_leading_number,
 )
 from .listing import read_listing, spaced_table
+from .listing.listed import all_carried_out_by
 from .nodes import (
     Finding,
     TextImportError,
@@ -220,23 +221,6 @@ def _parts_of_its_content(block: o.ProjectBlock, listed: list) -> bool:
         if all(item.line in numbers for item in listed):
             return True
     return False
-
-
-# Who carries out every project a list sets out: 以上项目由凤屯镇人民政府组织实施.
-_ALL_CARRIED_OUT = re.compile(
-    r"(?:以上|上述)(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})?个?项目均?由"
-    r"(?P<unit>(?!各)[^，,。；;、:：由]{2,30}?)(?:牵头|负责)?(?:组织)?实施"
-)
-
-
-def _all_carried_out_by(text: str) -> tuple[str, int, str] | None:
-    """(the unit, its line, the words) where a sentence after a list names one unit as
-    carrying out all its projects (never 各乡镇人民政府, every one of them); else None."""
-    for number, line in enumerate(text.split("\n"), 1):
-        said = _ALL_CARRIED_OUT.search(halfwidth(line))
-        if said and (unit := organisation(said.group("unit"))):
-            return unit, number, said.group()
-    return None
 
 
 def _parse(text: str, *, department: str | None, year: int | None) -> ImportResult:
@@ -532,7 +516,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             projects[0]["implementing_unit"], anchors[0]["implementing_unit"] = said
     if len(projects) > 1:
         # …以上项目由凤屯镇人民政府组织实施: the unit of every project listed without one.
-        said = _all_carried_out_by(text)
+        said = all_carried_out_by(text)
         unplaced = [
             (node, anchor)
             for node, anchor in zip(projects, anchors, strict=True)

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..normalize import halfwidth
+from ..normalize import halfwidth, squash
 
 _ONLY_BARS = re.compile(r"^[\s|｜]*$")
 _EDGE_BARS = re.compile(r"^[\s|｜]+|[\s|｜]+$")
@@ -107,8 +107,10 @@ _UNIT_THEN_CLAUSE = re.compile(
 _CJK_END = re.compile(r"[\u4e00-\u9fff（(]$")
 _CJK_START = re.compile(r"^[\u4e00-\u9fff（()）]")
 _FIRST_ROW = re.compile(r"^0*1[.、．]?$")
-_NUMBER_HEADING = re.compile(r"^(?:序号|编号)$")
-_TOTAL = re.compile(r"^(?:合\s*计|总\s*计|小\s*计)")
+NUMBER_HEADING = re.compile(r"^(?:序号|编号)$")
+"""The heading of a table's row numbers (on squashed text)."""
+TOTAL_ROW = re.compile(r"^(?:合计|小计|总计|共计)")
+"""How a total's row opens (on squashed text): 合计, 小计 …; never a project."""
 
 
 def _bar_cells(lines: list[str], bars: list[int]) -> list[tuple[list[int], str]]:
@@ -163,10 +165,10 @@ def rows_between_bars(lines: list[str]) -> list[str]:
         if len(bars) < 6:
             continue
         cells = _bar_cells(lines, bars)
-        if not cells or not _NUMBER_HEADING.match(cells[0][1].replace(" ", "")):
+        if not cells or not NUMBER_HEADING.match(squash(cells[0][1])):
             continue
         width = next((i for i, (_, text) in enumerate(cells) if _FIRST_ROW.match(text)), 0)
-        if width < 3 or any(not text or _TOTAL.match(text) for _, text in cells[:width]):
+        if width < 3 or any(not text or TOTAL_ROW.match(squash(text)) for _, text in cells[:width]):
             continue  # (a 合计 row above row 1 is no part of the header: not set out)
         rows = [cells[:width]]
         at = width
@@ -177,7 +179,7 @@ def rows_between_bars(lines: list[str]) -> list[str]:
             rows.append(cells[at : at + width])
             at += width
         tail = cells[at:]
-        if tail and _TOTAL.match(tail[0][1]) and len(tail) <= width:
+        if tail and TOTAL_ROW.match(squash(tail[0][1])) and len(tail) <= width:
             rows.append(tail)  # 合计 | | 100: the total's row, as wide or narrower
         elif any(text for _, text in tail):
             continue  # rows lost cells on the way (a merged cell): not set out

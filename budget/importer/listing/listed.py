@@ -115,6 +115,23 @@ PROJECT_WORD = re.compile(
 _CARRIED_OUT_BY = re.compile(
     r"由(?P<unit>[^，,。；;、:：由]{2,30}?)(?:作为(?:项目)?业主|(?:牵头|负责)*(?:组织)?实施)"
 )
+# The same, said of every project a list sets out (以上项目由凤屯镇人民政府组织实施); never of
+# every town at once (各乡镇人民政府).
+_ALL_CARRIED_OUT_BY = re.compile(
+    r"(?:以上|上述)(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})?个?项目均?(?=由(?!各))"
+)
+
+
+def all_carried_out_by(text: str) -> tuple[str, int, str] | None:
+    """(the unit, its line, the words) where a sentence after a list names one unit as
+    carrying out all its projects; else None."""
+    for number, line in enumerate(text.split("\n"), 1):
+        normal = halfwidth(line)
+        for said in _ALL_CARRIED_OUT_BY.finditer(normal):
+            by = _CARRIED_OUT_BY.match(normal, said.end())
+            if by and (unit := organisation(by.group("unit"))):
+                return unit, number, normal[said.start() : by.end()]
+    return None
 
 
 def unit_said(item: ListedProject, words: str) -> None:

@@ -18,7 +18,7 @@ from ...amounts import (
     parse_amount_exact,
 )
 from ...normalize import halfwidth, squash
-from ..tables import ORGANISATION_END, single_value
+from ..tables import NUMBER_HEADING, ORGANISATION_END, TOTAL_ROW, single_value
 from .listed import ListedProject
 
 _PROJECT_NAME_COLUMN = re.compile(r"^(?:项目名称|建设项目|项目名称及内容|项目)$")
@@ -58,9 +58,6 @@ _UNIT_COLUMN = re.compile(
 )
 
 
-_NUMBER_COLUMN = re.compile(r"^(?:序号|编号)$")
-
-
 _ROW_NUMBER = re.compile(r"^[0-9]{1,4}[.、．]?$")
 
 
@@ -88,9 +85,6 @@ HEADER_WORDS = re.compile(
     # its unit in brackets: 建设规模(万亩), 面积（亩）
     r"(?:\s*[(（][^()（）]{1,8}[)）])?$"
 )
-
-
-TOTAL_ROW = re.compile(r"^(?:合计|小计|总计|共计)")
 
 
 _END_ROW = re.compile(r"^(?:合计|总计|附件|附表)")
@@ -222,7 +216,7 @@ def _columns(header: list[str], recipients: bool = False) -> dict[str, int]:
         elif "unit" not in columns and _UNIT_COLUMN.match(cell):
             columns["unit"] = index
             columns[f"unit:{cell}"] = index  # (its heading, said to staff where it is bare)
-        elif "number" not in columns and _NUMBER_COLUMN.match(cell):
+        elif "number" not in columns and NUMBER_HEADING.match(cell):
             columns["number"] = index
         else:
             columns[f"other:{cell}"] = index
