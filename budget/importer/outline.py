@@ -369,23 +369,20 @@ def project_marker(text: str) -> tuple[str, str] | None:
 def _column_headings_as_text(lines: list[Line], kinds: list[tuple[str, object]]) -> None:
     """A keyword heading without a label inside a table's header flattened one cell a line
     (序号 / 乡镇 / 村名 / 项目名称 / 项目建设内容 / 金额(万元)) is one of its columns, not a
-    section: it is read as text, so that the table stays a table."""
-    filled = [i for i, (kind, _) in enumerate(kinds) if kind != "blank"]
-    for at, index in enumerate(filled):
+    section: it is read as text, so that the table stays a table. Inside: 序号 at most 12
+    cells before it, a cell after it, and every cell from 序号 on short (≤ 16 characters)."""
+    cells = [squash(lines[i].text) for i, (kind, _) in enumerate(kinds) if kind != "blank"]
+    places = [i for i, (kind, _) in enumerate(kinds) if kind != "blank"]
+    for at, index in enumerate(places):
         kind, value = kinds[index]
         if kind != "section" or value.label or value.inline:  # type: ignore[union-attr]
             continue
-        before = filled[max(0, at - 12) : at]
-        after = filled[at + 1 : at + 2]
-        opened = [i for i in before if squash(lines[i].text) in ("序号", "编号")]
-        if (
-            opened
-            and after
-            and all(
-                len(squash(lines[i].text)) <= 16 for i in filled[filled.index(opened[-1]) : at + 2]
-            )
-        ):
-            kinds[index] = ("text", None)
+        opened = next(
+            (j for j in range(at - 1, max(at - 13, -1), -1) if cells[j] in ("序号", "编号")), None
+        )
+        if opened is not None and at + 1 < len(cells):
+            if all(len(cell) <= 16 for cell in cells[opened : at + 2]):
+                kinds[index] = ("text", None)
 
 
 def parse_outline(text: str) -> Outline:

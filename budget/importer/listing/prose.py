@@ -401,46 +401,27 @@ def projects_in_breakdown(lines: list[str]) -> list[ListedProject]:
             # 我市3个项目被列入…,共获得资金4960万元。其中,A工程3300万元、B工程820万元、C工程
             # 840万元: as many named parts as the projects counted are those projects.
             parts = breakdown(line)
-            named = [_PART_PROJECT.fullmatch(part.name) for part in parts]
-            if len(parts) == count_value(counted["n"]) >= 2 and all(named):
-                return [
-                    prose_item(match.group("name"), part.amount, part.text, index + 1)
-                    for match, part in zip(named, parts, strict=True)
-                ]
+            if len(parts) == count_value(counted["n"]) and (found := _as_projects(parts, index)):
+                return found
         if _NAMES_ITS_PROJECT.search(before):
             continue  # 下达…整治项目资金100万元，其中道路硬化工程60万元…: that project's parts
         listed = _projects_after_qizhong(line, index + 1)
         if listed:
             return listed
         parts = breakdown(line)
-        named = [_PART_PROJECT.fullmatch(part.name) for part in parts]
-        if (
-            len(parts) >= 2
-            and all(named)
-            and not any(re.search(r"[0-9一二三四五六七八九十]+个", part.text) for part in parts)
-        ):
-            return [
-                prose_item(match.group("name"), part.amount, part.text, index + 1)
-                for match, part in zip(named, parts, strict=True)
-            ]
+        if not any(re.search(r"[0-9一二三四五六七八九十]+个", part.text) for part in parts):
+            if found := _as_projects(parts, index):
+                return found
     for index, line in enumerate(lines):
         # Or after the words that say how it is used (2023年全区1.81亿元新增债券使用安排情况
         # 是:A项目0.2亿元,B项目0.46亿元,…,其他项目0.34亿元): only where they make up a sum
         # the line states before them.
-        parts = breakdown(line, lead=_USES_LISTED)
-        named = [_PART_PROJECT.fullmatch(part.name) for part in parts]
         lead = _USES_LISTED.search(line)
+        parts = breakdown(line, lead=_USES_LISTED) if lead else []
         whole = sum(part.amount.value for part in parts)
-        if (
-            len(parts) >= 2
-            and all(named)
-            and lead is not None
-            and any(a.value == whole for a in find_amounts(line[: lead.start()]))
-        ):
-            return [
-                prose_item(match.group("name"), part.amount, part.text, index + 1)
-                for match, part in zip(named, parts, strict=True)
-            ]
+        if lead and any(a.value == whole for a in find_amounts(line[: lead.start()])):
+            if found := _as_projects(parts, index):
+                return found
     for index, line in enumerate(lines):
         # Or after a sum and a colon, making up that sum exactly (…其中,贫困县纳入统筹整合资金
         # 7560万元:A项目资金2739万元,B项目资金156万元,…).
@@ -453,25 +434,29 @@ def projects_in_breakdown(lines: list[str]) -> list[ListedProject]:
                 following.start() if following is not None else len(line),
             )
             parts = breakdown(line[colon.start() : end], lead=r"(?<=元)\s*[:：]")
-            named = [_PART_PROJECT.fullmatch(part.name) for part in parts]
             whole = find_amounts(colon.group("amount"))
-            if (
-                len(parts) >= 2
-                and all(named)
-                and whole
-                and sum(part.amount.value for part in parts) == whole[0].value
-            ):
+            if whole and sum(part.amount.value for part in parts) == whole[0].value:
                 # (named as written, with its year: 2017年第一批村道安防项目)
-                return [
-                    prose_item(
-                        (_WRITTEN_NAME.match(part.text.strip()) or match).group("name"),
-                        part.amount,
-                        part.text,
-                        index + 1,
-                    )
-                    for match, part in zip(named, parts, strict=True)
-                ]
+                if found := _as_projects(parts, index, as_written=True):
+                    return found
     return []
+
+
+def _as_projects(parts: list[Part], index: int, *, as_written: bool = False) -> list[ListedProject]:
+    """``parts`` (of line ``index``, 0-based) as projects where there are two at least and
+    every one is named as a project (…项目, …工程, its money's words after it); [] otherwise.
+    ``as_written``: each named as its text writes it, year and all."""
+    named = [_PART_PROJECT.fullmatch(part.name) for part in parts]
+    if len(parts) < 2 or not all(named):
+        return []
+    if as_written:
+        named = [
+            _WRITTEN_NAME.match(p.text.strip()) or m for m, p in zip(named, parts, strict=True)
+        ]
+    return [
+        prose_item(match.group("name"), part.amount, part.text, index + 1)
+        for match, part in zip(named, parts, strict=True)
+    ]
 
 
 _SUM_THEN_COLON = re.compile(MONEY + r"\s*[:：]")
