@@ -55,6 +55,8 @@ _COUNT = re.compile(
     rf" ?(?P<unit>{COUNT_UNITS})"  # (a space before the unit: 共 13076.85 亩)
 )
 _TIME_UNITS = {"天", "月", "节", "期", "年"}
+_DAY_OF_MONTH = re.compile(r"[0-9]{1,2}(?:\s*[-—－~～至到]\s*[0-9]{1,2})?日")
+_NOTICE_PERIOD = re.compile(r"(?:公示|公告|公开|示期|告期)[^0-9，,。；;]{0,3}$")
 _YEAR_OF_MONTHS = "全年月数"  # the label of the 12 months a month's rate implies
 _FORMULA_IN_BRACKETS = re.compile(
     r"[（(](?P<body>[^（()）]*?[×xX*✕][^（()）]*?)(?:[）)]|(?=，|；|。|$))"
@@ -490,6 +492,12 @@ def _counts(text: str) -> list[tuple[Decimal, str, int, str]]:
         after = normal[match.end() : match.end() + 1]
         if match.group("unit") in ("月", "年") and after in ("份", "底", "前", "末", "初"):
             continue
+        if match.group("unit") == "月" and _DAY_OF_MONTH.match(normal, match.end()):
+            continue  # a date (4月20日, 4月23-31日), no count of months
+        if match.group("unit") in ("天", "日") and _NOTICE_PERIOD.search(
+            normal[max(0, match.start() - 6) : match.start()]
+        ):
+            continue  # how long a list is on show (公示7天, 公示期为5天), no count to price
         if (
             _THRESHOLD_AFTER.match(normal, match.end())
             or _THRESHOLD_BEFORE.search(normal[max(0, match.start() - 4) : match.start()])
@@ -736,6 +744,10 @@ _RATE_SUM = re.compile(
     r"^[^；;。每]{0,6}?(?:小计|合计|共计|总计|共|(?<![预估设统累])计)"
     r"(?P<words>(?:兑现|发放|补助|补贴|奖补|安排|拨付)?(?:金额|资金)?)[为是:：]?\s*$"
 )
+# What a rate's product is called where the sum follows it: 需要补贴资金, 拟补助资金为.
+_NEEDED_SUM = re.compile(
+    r"[，,]?\s*(?:需要?|拟|应|共需)?(?:补贴|补助|奖补|奖励|安排|下达|拨付)?(?:资金|经费)[为是:：]?\s*"
+)
 # A rate of what people gain or earn, not of what the budget spends.
 _NOT_SPENDING = re.compile(r"增收|收入|收益|增加|利息|年利率")
 # A count that is a total, which a rate in a later sentence of its paragraph may price:
@@ -894,7 +906,12 @@ def _rate_line(
     said = _RATE_SUM.match(sentence[price.end : price.end + after[0].start]) if after else None
     # (a sum named after its total word, 合计发放资金15万元, may be more than this rate's: it is
     # the rate's only where it is the product; a bare 小计24万元 is kept for the checks)
-    if said and (not said["words"] or after[0].value == product):
+    if (said and (not said["words"] or after[0].value == product)) or (
+        # the next sum of the sentence is the product (每亩补贴150元,需要补贴资金232950元)
+        after
+        and after[0].value == product
+        and _NEEDED_SUM.fullmatch(sentence[price.end : price.end + after[0].start])
+    ):
         line.amount = replace(
             after[0], start=after[0].start + price.end, end=after[0].end + price.end
         )

@@ -254,6 +254,20 @@ def test_a_rate_with_a_period_is_more_than_a_count_and_a_rate(text):
     assert extract_lines(text, "content").lines == []
 
 
+def test_dates_and_days_on_show_are_no_periods_of_a_rate():
+    # A report's dates (4月20日, 4月23-31日) and the days its list is on show (公示7天) count no
+    # months or days of what is paid: the count and rate after them are the calculation.
+    text = (
+        "申报面积为1730.5亩,2024年4月20日进行现场验收,并经4月23-31日在镇、村公示7天,"
+        "现场验收合格面积为1553亩,每亩补贴150元,需要补贴资金232950元,特此报告。"
+    )
+    [line] = rate_lines(text, "content")
+    assert (_factors(line), line.amount.value) == (
+        [(Decimal("1553"), "亩"), (Decimal("150"), "元")],
+        Decimal("232950"),
+    )
+
+
 def test_a_rate_in_wan_yuan_with_its_subtotal_is_a_line_with_that_amount():
     text = (
         "由县财政每年安排专项资金80万元,其中:家庭农场12家,每家扶持资金2万元,小计24万元;"
