@@ -939,6 +939,109 @@ def _rate_line(
     return line
 
 
+# A share written as a percentage (占中央财政资金的25%, 按1%提取, 比例为50.27%).
+_PERCENT = re.compile(r"(?P<value>[0-9]+(?:\.[0-9]+)?)\s*[%％]")
+
+
+def share_lines(text: str, source: str, stated: Iterable[ParsedAmount]) -> list[Line]:
+    """Sums written as a share of another (预计发放劳务报酬100万元，占中央财政资金的25%; 按1%
+    提取项目管理费46.3万元; 按8%的递增比例增加安排援助资金1008万元): a line each, its factors
+    the whole and the percentage, its amount the sum. The whole is a sum the text states
+    (``stated``) of which the percentage makes that sum, to within the rounding of the
+    percentage as written (占资金总额的6.1%: 1250万元 of 20388万元); a percentage of no sum the
+    text states, or one that makes no sum of its sentence, is no calculation (满意度95%)."""
+    stated = list(stated)
+    lines: list[Line] = []
+    for sentence in _sentences(text):
+        normal = halfwidth(sentence)
+        sums = [a for a in find_amounts(sentence) if not a.per and not rate_at(sentence, a.start)]
+        for match in _PERCENT.finditer(normal):
+            share = Decimal(match.group("value"))
+            if not 0 < share < 100:
+                continue
+            # half a unit of the percentage's last digit, of the whole
+            slack = Decimal(5).scaleb(share.as_tuple().exponent - 1) / 100
+            found = _share_of(sums, stated, share, slack, match.start())
+            if found is None:
+                continue
+            part, whole = found
+            name = _share_name(sentence, part, match)
+            if not name or _PROGRESS.search(name):
+                continue  # spent of a whole (已完成拨付2113.63万元，占97%), not budgeted
+            line = Line(marker="", name=name[:300], amount=part, source=source)
+            whole_value, whole_unit = _rate_key(whole)
+            at = text.find(whole.text)
+            whole_label = (_share_label(_clause_before(text, at)) if at >= 0 else "") or "总额"
+            line.factors = [
+                (whole_value, whole_unit, whole_label[:50]),
+                (share.normalize(), "%", "比例"),
+            ]
+            line.formula = f"{_plain(whole_value)}{whole_unit}×{_plain(share.normalize())}%"
+            lines.append(line)
+    return lines
+
+
+# What opens the words of a share's sum but names nothing: an item's marker, 含, 其中, and
+# the percentage's own words (的递增比例增加安排… → 增加安排…).
+_SHARE_NAME_LEAD = re.compile(
+    r"^\s*(?:[0-9]+[.、．]|[一二三四五六七八九十]+、|[(（][0-9一二三四五六七八九十]+[)）])?"
+    r"\s*(?:含|其中[：:]?)?\s*(?:的?[\u4e00-\u9fff]{0,4}?(?:比例|比率))?"
+)
+_SHARE_NAME_COUNT = re.compile(rf"[0-9]+(?:\.[0-9]+)?\s*(?:{COUNT_UNITS})$")
+
+
+def _share_name(sentence: str, part: ParsedAmount, percent: re.Match) -> str:
+    """A share's name: the words of its sum's own clause (in brackets too: 含劳务报酬120万元),
+    after its percentage where that comes first (按8%的递增比例增加安排援助资金1008万元)."""
+    start = max(sentence.rfind(sep, 0, part.start) for sep in "，,：:。；;(（") + 1
+    if start <= percent.start() < part.start:
+        start = percent.end()
+    words = _SHARE_NAME_LEAD.sub("", sentence[start : part.start])
+    words = _SHARE_NAME_COUNT.sub("", _BOUND_WORDS.sub("", words.strip()))
+    if not words.strip(" ，,：:"):
+        # only a bound (…的42%(不低于157.50万元)): named by the percentage's own clause,
+        # up to its words of a share (劳务报酬发放比例不得低于…的42% → 劳务报酬发放)
+        clause_start = max(sentence.rfind(sep, 0, percent.start()) for sep in "，,：:。；;(（")
+        words = _SHARE_WORDS.split(sentence[clause_start + 1 : percent.start()])[0]
+    return _share_label(words)
+
+
+# Sums already spent or done, not budgeted (已完成拨付, 年累完成投资, 实际支付, 临朐县支出).
+_PROGRESS = re.compile(r"已|完成|累计|实际|进度|执行|到位|结余|支出$")
+_BOUND_WORDS = re.compile(r"^(?:不得?低于|不少于|不超过|不高于|最高|最多|最低|约|达到?)")
+_SHARE_WORDS = re.compile(r"占|比例|比率|不得|不低于|不少于|不超过|按")
+
+
+def _share_label(words: str) -> str:
+    """Words as a share's name or its whole's label, without the years they name (我市2019年
+    援助资金应为 → 我市援助资金)."""
+    words = _SAID_TO_BE.sub("", _YEAR_WORDS.sub("", words))
+    return _clean_name(words) or words.strip(" ，,：:")
+
+
+_YEAR_WORDS = re.compile(r"[0-9]{4}(?:[-—至][0-9]{4})?年度?")
+_SAID_TO_BE = re.compile(r"(?:应为|为|是|达|共计|合计|计)\s*$")
+
+
+def _share_of(
+    sums: list[ParsedAmount], stated: list[ParsedAmount], share: Decimal, slack: Decimal, at: int
+) -> tuple[ParsedAmount, ParsedAmount] | None:
+    """The sum of a sentence nearest the percentage at ``at`` that is ``share`` % of a sum
+    the text states, with that whole (the closest, where several are near enough)."""
+    for part in sorted(sums, key=lambda a: min(abs(a.start - at), abs(a.end - at))):
+        if any(min(part.end, at) <= other.start < max(part.start, at) for other in sums):
+            continue  # another sum stands between them: the share is not this one's
+        near = [
+            (abs(whole.value * share / 100 - part.value), whole)
+            for whole in stated
+            if whole.value > part.value
+            and abs(whole.value * share / 100 - part.value) <= whole.value * slack
+        ]
+        if near:
+            return part, min(near, key=lambda pair: pair[0])[1]
+    return None
+
+
 def _scan(text: str) -> list[tuple[int, str, list]]:
     """(line of ``text`` from 0, sentence, its counts) for every sentence and ；-part of every
     line: read once for the readers that pair rates and counts across sentences."""

@@ -34,6 +34,7 @@ from .lines import (
     one_line_a_sum,
     place_shares,
     rate_lines,
+    share_lines,
     sum_after,
     sums_as_parts,
 )
@@ -397,6 +398,26 @@ def said_project_name(text: str) -> tuple[str, int] | None:
     return None
 
 
+def said_fund_name(text: str) -> tuple[str, int] | None:
+    """The one subsidy or fund the first sentences of a text without a title say they pay
+    out (现将区下达给我镇的2024年耕地地力保护补贴资金2102477元…下达给你们; 现就做好2025年
+    耕地地力保护补贴发放工作通知如下; 中央财政下达我市实际种粮农民一次性补贴资金209万元),
+    with its line: a subsidy is named without the 资金 of it. None."""
+    for number, line in enumerate(text.split("\n")[:40], 1):
+        said = _SAID_FUND.search(halfwidth(line))
+        if said:
+            return line[said.start("name") : said.end("name")], number
+    return None
+
+
+_SAID_FUND = re.compile(
+    r"(?:现将|现就|现对|做好|下达)(?:给?(?:我|本|你)(?:市|县|区|旗|镇|乡|街道)的?|[^，,。；;]{0,6}的)?"
+    r"(?P<name>(?:(?:19|20)[0-9]{2}年度?)?[^，,。；;:：《》()（）0-9]{2,30}?"
+    r"(?:补贴|补助资金|补助|奖补|奖励))(?:资金)?"
+    r"(?=[0-9]|发放|兑付|兑现|下达|分配|工作|的|[，,])"
+)
+
+
 _SAYER = re.compile(r"(?:我|本)(?:单位|局|镇|乡|县|区|市|委|办|街道|部门|中心)(?:的)?")
 
 
@@ -458,10 +479,10 @@ def _one_total(text: str, pattern: re.Pattern, project: ListedProject, *, prefer
             # not 剩余项目资金15万元), then ``prefer`` in the label or the few characters before.
             # (the name as the title words it, its place maybe not: 利通区… is 我区… in the body)
             label = normal[max(0, total.start() - len(name)) : total.end()]
-            strong = (
-                2
-                if name[-8:] in label
-                else int(bool(re.search(prefer, label[-len(total.group()) - 6 :])))
+            # (of several its name leads, those with ``prefer`` too: …补贴资金共计7021万元, not
+            # 实际发放…补贴资金70206564.04元)
+            strong = 2 * (name[-8:] in label) + int(
+                bool(re.search(prefer, label[-len(total.group()) - 6 :]))
             )
             found.append((strong, amount, text.count("\n", 0, total.start()) + 1))
     best = max((item[0] for item in found), default=0)
@@ -516,7 +537,9 @@ _GIVEN_FOR = re.compile(rf"(?:下达|安排|拨付|分配)[^，,。；;]{{0,80}}
 
 # A title's words around what it is about: who issued it, what kind of document it is.
 _TITLE_KIND = re.compile(
-    r"(?:的)?(?:公示公告|公示|公告|通知|批复|报告|请示|说明|情况|方案|计划|安排表?|分配表?|表|验收|评审结果)"
+    r"(?:的)?(?:公示公告|公示|公告|通知|批复|报告|请示|说明|情况|方案|计划|安排表?|分配表?|表|验收|评审结果"
+    # (a subsidy's paying out is no part of its name: …耕地地力保护补贴发放标准)
+    r"|(?<=补贴|补助|奖补|奖励|资金)(?:发放|兑付|兑现|拨付|下达|分配)(?:标准|工作|结果)?)"
     r"(?:[(（][^()（）]{1,10}[)）])?$"
 )
 
@@ -576,6 +599,9 @@ def whole_text_project(
     if len(name) > 60 or re.search(r"[。；;，,]", name):
         name = ""  # no title: the text opens with its prose, which names nothing
     line = title_lines[0].number if title_lines else 1
+    said = None if name else said_fund_name(text)
+    if said is not None:
+        name, line = said
     project = ListedProject(name=name[:200] or "项目1", line=line, lines=[], inferred=True)
     _one_total(text, _WHOLE_TEXT_TOTAL, project, prefer=r"共计|合计|总计|总投资")
     findings.append(
@@ -925,6 +951,8 @@ def notice_lines(
         for number, row in rows
         for line in rate_lines(row, "content", stated=stated, totals=totals)
     ]
+    if not lines:
+        lines = _shares_of_the_total(node, rows, stated)
     # across the paragraphs too
     one_line_a_sum([line for line, _ in lines], "\n".join(row for _number, row in rows))
     # A rate and its count in different sentences or rows, checked by the sum they make.
@@ -954,6 +982,28 @@ def notice_lines(
         "sub": {},
         "lines": {(1, index): where for index, (_line, where) in enumerate(lines, 1)},
     }
+
+
+def _shares_of_the_total(
+    node: dict, rows: list[tuple[int, str]], stated: list[ParsedAmount]
+) -> list[tuple[ParsedLine, int]]:
+    """A project's sums written as a share of a whole (预计发放劳务报酬100万元，占中央财政资金的
+    25%; 按1%提取项目管理费46.3万元), where its prose states no other calculation: a part each
+    of one line holding the project's total (其中), since they are what the text says of a part
+    of its money, not all of it. None without a stated total to hold them."""
+    shares = [
+        (line, number) for number, row in rows for line in share_lines(row, "content", stated)
+    ]
+    total = node["declared_total_yuan"]
+    whole = next((a for a in stated if total and a.value == Decimal(total)), None)
+    if not shares or whole is None:
+        return []
+    if sum(line.amount.value for line, _ in shares) > whole.value:
+        return []  # more than the total: not its parts
+    where = next((number for number, row in rows if whole.text in row), shares[0][1])
+    held = ParsedLine(marker="", name="", amount=whole, source="content", partial=True)
+    held.children = [line for line, _ in shares]
+    return [(held, where)]
 
 
 def _parts_of(row: str, node: dict) -> list:

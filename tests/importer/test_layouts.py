@@ -4602,3 +4602,55 @@ def test_a_plan_of_one_piece_of_work_is_named_by_its_title():
     assert planned_name(title) == ("2025年小额信贷财政贴息", 1)
     # A notice printing a plan for many projects names none of them.
     assert planned_name([o.Line(1, "关于印发《2025年衔接资金项目实施方案》的通知")]) is None
+
+
+def test_a_notice_without_a_title_is_named_by_the_subsidy_its_first_sentences_pay_out():
+    text = (
+        "- 索 引 号:XM05904-30-01-2024-004\n"
+        "- 备注/文号:同莲政〔2024〕17号\n"
+        "- 发布机构:莲花镇\n"
+        "各村(居)委会、各有关单位:\n"
+        "经村(居)登记、张榜公示、镇审核,确定全镇耕地补贴总面积27653.25亩,补贴标准为每亩76.03元。"
+        "现将区下达给我镇的2024年耕地地力保护补贴资金2102477元(详见附件)下达给你们,"
+        "并将有关事项通知如下:\n"
+        "一、加强补贴资金的监管。\n"
+        "厦门市同安区莲花镇人民政府\n"
+        "2024年5月30日\n"
+    )
+    result = parse_disclosure(text)
+    [project] = result.tree["projects"]
+    # (the page's record above the text, set out with bullets, is no title)
+    assert project["name"] == "2024年耕地地力保护补贴"
+    assert any(f.field == "name" and f.project == 1 for f in result.findings)
+
+
+def test_a_subsidy_titles_paying_out_is_no_part_of_its_name_and_its_total_is_the_stated_one():
+    text = (
+        "内乡县2023年耕地地力保护补贴发放情况公示\n"
+        "省下达的耕地地力保护补贴资金共计7021万元。补贴标准为每亩补贴86.9元,"
+        "实际发放耕地地力保护补贴资金70206564.04元。\n"
+    )
+    [project] = parse_disclosure(text).tree["projects"]
+    assert project["name"] == "内乡县2023年耕地地力保护补贴"
+    # both sums follow the subsidy's name: the one stated as its whole (共计) is its total
+    assert project["declared_total_yuan"] == "70210000.00"
+
+
+def test_a_projects_shares_are_parts_of_one_line_holding_its_total():
+    text = (
+        "船山区老池镇2023年中央财政以工代赈项目实施方案\n"
+        "该项目总投资450万元,拟争取中央财政衔接资金400万元,主要建设内容为新建排洪渠0.3千米。"
+        "预计发放劳务报酬100万元,占中央财政资金的25%。\n"
+    )
+    result = parse_disclosure(text)
+    [sub_item] = result.tree["projects"][0]["sub_items"]
+    [whole] = sub_item["lines"]
+    assert (whole["amount_yuan"], whole["partial"]) == ("4500000.00", True)
+    [share] = whole["children"]
+    assert (share["name"], share["formula"], share["amount_yuan"]) == (
+        "劳务报酬",
+        "400万元×25%",
+        "1000000.00",
+    )
+    # a part of the total, not all of it: the checks find nothing to add up differently
+    assert not [f for f in result.findings if f.origin == "check"]

@@ -17,6 +17,7 @@ from budget.importer.lines import (
     one_line_a_sum,
     place_shares,
     rate_lines,
+    share_lines,
     sums_as_parts,
 )
 
@@ -909,3 +910,69 @@ def test_parts_after_qizhong_end_with_their_sentence_where_it_makes_up_the_whole
         ("疾控中心", Decimal("200000")),
         ("中医医院", Decimal("40000")),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "formula", "amount"),
+    [
+        (
+            "该项目总投资450万元,拟争取中央财政衔接资金400万元。预计发放劳务报酬100万元,"
+            "占中央财政资金的25%。",
+            "劳务报酬",
+            "400万元×25%",
+            "1000000",
+        ),
+        # in brackets, the percentage rounded (398 × 30.15% = 119.997)
+        (
+            "资金来源为:中央财政预算内补助资金398万元(含劳务报酬120万元,占上级补助以工代赈资金"
+            "30.15%)。",
+            "劳务报酬",
+            "398万元×30.15%",
+            "1200000",
+        ),
+        # the percentage first, its own words no part of the name
+        (
+            "我市2019年援助资金应为12597万元。我市继续按8%的递增比例增加安排2019年援助资金1008万元。",
+            "增加安排援助资金",
+            "12597万元×8%",
+            "10080000",
+        ),
+        # only a bound in brackets: named by the percentage's clause
+        (
+            "国家下达资金计划375万元。劳务报酬发放比例不得低于国家下达资金计划的42%(不低于157.50万元)。",
+            "劳务报酬发放",
+            "375万元×42%",
+            "1575000",
+        ),
+    ],
+)
+def test_a_sum_written_as_a_share_of_a_stated_whole_is_a_line_of_the_whole_times_the_share(
+    text, name, formula, amount
+):
+    [line] = share_lines(text, "content", find_amounts(text))
+    assert (line.name, line.formula, line.amount.value) == (name, formula, Decimal(amount))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "满意度95%,项目资金100万元,完成率90%。",  # no whole of which 90 % is 100万元
+        "下达资金2179万元。已完成拨付2113.63万元,占97%。",  # spent, not budgeted
+        "共计125万元。预拨付60%资金,两个项目拟补助省资金分别为50万元和75万元。",  # 50万元 between
+        "项目资金到位率100%,资金300万元。",  # 100 % is no share
+    ],
+)
+def test_a_percentage_that_makes_no_stated_sum_of_a_stated_whole_is_no_calculation(text):
+    assert share_lines(text, "content", find_amounts(text)) == []
+
+
+@given(
+    whole=st.integers(min_value=10, max_value=99_999),
+    share=st.integers(min_value=1, max_value=99),
+)
+def test_any_whole_and_share_that_make_the_sum_are_read_as_written(whole, share):
+    part = Decimal(whole) * share / 100
+    text = f"项目资金{whole}万元。其中劳务报酬{part.normalize():f}万元,占项目资金的{share}%。"
+    [line] = share_lines(text, "content", find_amounts(text))
+    assert _factors(line) == [(Decimal(whole), "万元"), (Decimal(share), "%")]
+    assert line.amount.value == part * 10_000
