@@ -248,7 +248,12 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
     if lone is not None and _parts_of_its_content(lone, listed):
         listed = []  # a text of one project listing what it builds (四、建设内容 1.… 2.…)
     notice = None
-    if not outline.projects and len(listed) < 2 and not (listed and listed[0].from_table):
+    # (a whole the list's items are the parts of is read: 慰问经费共计32.4万元,具体如下:1、…)
+    if (
+        not outline.projects
+        and len(listed) < 2
+        and not (listed and (listed[0].from_table or listed[0].parts))
+    ):
         # One row of a table that names its columns is one project; else a notice's title.
         heading = split_title(outline.title_lines)[0]
         notice = (

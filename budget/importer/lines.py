@@ -1437,8 +1437,10 @@ def breakdown(text: str, *, lead: str = "其中") -> list[Part]:
         if heads:
             return heads
         for begin, at, following in spans:
-            parts = _parts_in(paragraph[at:following])
             stop = paragraph.find("。", at)
+            if 0 <= stop < following and not find_amounts(paragraph[at:stop]):
+                continue  # a count's parts (其中,机插秧面积2965.51亩,机直播面积27583.56亩。)
+            parts = _parts_in(paragraph[at:following])
             if not _spent_on(parts) and 0 <= stop < following:
                 # Sources after the sentence of parts (…农业项目费用32万元。资金来源为:市财政
                 # 资金225.12万元,…) are another matter: the parts end with their sentence.

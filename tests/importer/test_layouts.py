@@ -4654,3 +4654,42 @@ def test_a_projects_shares_are_parts_of_one_line_holding_its_total():
     )
     # a part of the total, not all of it: the checks find nothing to add up differently
     assert not [f for f in result.findings if f.origin == "check"]
+
+
+def test_items_a_sentence_sets_out_with_the_sum_they_make_are_the_parts_of_one_fund():
+    text = (
+        "2021年钟楼区民政局春节走访慰问经费共计32.4万元,具体如下:\n"
+        "1、慰问孤儿31人,按2000元/人标准,计6.2万元。\n"
+        "2、慰问百岁老人47人,按2000元/人标准,计9.4万元。\n"
+        "3、敬老院特困对象42人,按1000元/人标准,计16.8万元。\n"
+    )
+    [project] = parse_disclosure(text).tree["projects"]
+    assert (project["name"], project["declared_total_yuan"]) == (
+        "2021年钟楼区民政局春节走访慰问经费",
+        "324000.00",
+    )
+    assert [(sub["name"], sub["lines"][0]["formula"]) for sub in project["sub_items"]] == [
+        ("慰问孤儿", "31人×2000元"),
+        ("慰问百岁老人", "47人×2000元"),
+        ("敬老院特困对象", "42人×1000元"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # a sum the items do not make up: each item is its own
+        "2021年春节走访慰问经费共计40万元,具体如下:",
+        # items named as projects: the projects the fund pays for
+        None,
+    ],
+)
+def test_items_that_are_projects_or_do_not_make_the_sum_above_them_stay_a_list(first):
+    names = ["慰问孤儿", "慰问百岁老人"] if first else ["孤儿慰问项目", "百岁老人慰问项目"]
+    text = (
+        (first or "2021年春节走访慰问经费共计15.6万元,具体如下:")
+        + f"\n1、{names[0]}31人,按2000元/人标准,计6.2万元。\n"
+        + f"2、{names[1]}47人,按2000元/人标准,计9.4万元。\n"
+    )
+    projects = parse_disclosure(text).tree["projects"]
+    assert [project["name"] for project in projects] == names

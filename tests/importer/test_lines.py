@@ -976,3 +976,12 @@ def test_any_whole_and_share_that_make_the_sum_are_read_as_written(whole, share)
     [line] = share_lines(text, "content", find_amounts(text))
     assert _factors(line) == [(Decimal(whole), "万元"), (Decimal(share), "%")]
     assert line.amount.value == part * 10_000
+
+
+def test_a_breakdown_of_a_count_is_no_breakdown_of_the_money():
+    # 其中 splits the area (no sum in its sentence): the sums after it are no parts of anything
+    text = (
+        "庙镇2021年水稻种植面积32772.78亩,其中,机插秧面积2965.51亩,机直播面积27583.56亩。"
+        "合计补贴资金491591.7元已发放。按每亩86元的标准,计2818459.08元。四项共计7553758.04元。"
+    )
+    assert breakdown(text) == []

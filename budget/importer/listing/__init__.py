@@ -24,7 +24,7 @@ from dataclasses import replace
 from ...amounts import ParsedAmount
 from ...normalize import squash
 from .listed import SHARE_OF_MONEY, ListedProject
-from .numbered import numbered_items
+from .numbered import numbered_items, whole_set_out
 from .paragraphs import (
     numbered_paragraphs,
     paragraphs_by_name,
@@ -114,7 +114,8 @@ def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
         found = reader(lines)
         # How a fund is shared out (区本级留用, 上年结转, 本年下达) lists none of its projects.
         if found and not all(SHARE_OF_MONEY.search(item.name) for item in found):
-            return found
+            whole = whole_set_out(lines, found)
+            return [whole] if whole is not None else found
     return []
 
 

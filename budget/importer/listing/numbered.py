@@ -75,6 +75,48 @@ def _wholes_of_groups(lines: list[str], groups: list[list[ListedProject]]) -> li
     return wholes
 
 
+def whole_set_out(lines: list[str], items: list[ListedProject]) -> ListedProject | None:
+    """The one fund a list's items are the uses of, where the sentence right above them sets
+    them out with the sum they make up (2021年钟楼区民政局春节走访慰问经费共计32.4万元,具体如
+    下: 1、区领导走访慰问…共计10万元。2、慰问孤儿…计6.2万元。…): a whole with the items as its
+    parts. None where an item is named as a project (projects the fund pays for), the sum is
+    not theirs, or the sentence names no fund."""
+    if len(items) < 2 or any(
+        item.amount is None or _CALLED_A_PROJECT.search(item.name) for item in items
+    ):
+        return None
+    number, heading = _heading_over(lines, items)
+    sums = find_amounts(heading)
+    if (
+        not _SETS_OUT.search(heading)
+        or len(sums) != 1
+        or sums[0].value != sum(item.amount.value for item in items)
+    ):
+        return None
+    name = _SAID_WHOLE.sub("", heading[: sums[0].start]).strip(" ：:，,")
+    if not 4 <= len(name) <= 60 or not _FUND_OVER.search(name):
+        return None
+    whole = ListedProject(
+        name=name,
+        line=number,
+        amount=sums[0],
+        amount_line=number,
+        inferred=True,
+        total_checked=True,
+        parts=items,
+        grouping=f"以其下{len(items)}项为子项目的整体",
+    )
+    whole.content.append(lines[number - 1].strip())
+    whole.lines = sorted({number, *(n for item in items for n in item.lines)})
+    return whole
+
+
+# A sentence that sets out the list below it, and the words of its sum (…经费共计32.4万元,
+# 具体如下:).
+_SETS_OUT = re.compile(r"(?:具体|分配|安排|使用)?(?:情况)?如下\s*[:：]?\s*$")
+_SAID_WHOLE = re.compile(r"(?:共计|合计|总计|总额|共|计)\s*[:：为]?\s*$")
+
+
 def _heading_over(lines: list[str], group: list[ListedProject]) -> tuple[int, str]:
     """The line (1-based) and words of the heading right above a group of a list."""
     number = group[0].line - 1
