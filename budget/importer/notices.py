@@ -930,6 +930,8 @@ def notice_lines(
     ]
     for number, row in rows:
         parts = _parts_of(row, node)
+        if parts and node["declared_total_yuan"] is None:
+            _total_before_parts(node, row, parts, number, findings)
         if parts:
             # (the other rows may state the rates the parts' counts are priced by)
             others = "\n".join(other for n, other in rows if n != number)
@@ -1004,6 +1006,30 @@ def _shares_of_the_total(
     held = ParsedLine(marker="", name="", amount=whole, source="content", partial=True)
     held.children = [line for line, _ in shares]
     return [(held, where)]
+
+
+def _total_before_parts(
+    node: dict, row: str, parts: list, number: int, findings: list[Finding]
+) -> None:
+    """A project without a total of its own takes the sum its parts are said to make up, where
+    the line states it right before them (补奖资金合计20511万元,其中:禁牧补助14514万元、草畜
+    平衡奖励5997万元): flagged, as every amount read from prose."""
+    lead = row.find("其中")
+    whole = sum(part.amount.value for part in parts)
+    said = [a for a in find_amounts(row[: max(lead, 0)]) if a.value == whole]
+    if lead < 0 or len(said) != 1:
+        return
+    node["declared_total_yuan"] = yuan_text(said[0])
+    node["declared_total_text"] = written(said[0])
+    findings.append(
+        Finding(
+            "warning",
+            f"项目{node['sequence']}的金额取自文中其各部分之前所写的合计“{said[0].text}”，请核对。",
+            number,
+            node["sequence"],
+            field="declared_total",
+        )
+    )
 
 
 def _parts_of(row: str, node: dict) -> list:

@@ -241,6 +241,9 @@ class Heading:
     keyword: str = ""
 
 
+_SPACED_NAME = re.compile(r"名\s+称\s*[:：]")
+
+
 def _label(normal: str) -> tuple[str, int]:
     match = _LABEL.match(normal)
     return (match.group(), match.end()) if match else ("", 0)
@@ -257,6 +260,10 @@ def classify_heading(text: str) -> Heading | None:
     if not normal or len(normal) > 400:
         return None
     label, start = _label(normal)
+    spaced = _SPACED_NAME.match(normal, start) if label else None
+    if spaced:
+        # A form's numbered field of the project's name, its label spaced out (一、名 称: …).
+        return Heading(NAME, label, normal[spaced.end() :].strip(), "名称")
     for kind, keywords in _KEYWORDS:
         for keyword in keywords:
             if not normal.startswith(keyword, start):

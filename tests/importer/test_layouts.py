@@ -4693,3 +4693,41 @@ def test_items_that_are_projects_or_do_not_make_the_sum_above_them_stay_a_list(f
     )
     projects = parse_disclosure(text).tree["projects"]
     assert [project["name"] for project in projects] == names
+
+
+def test_numbered_subsidies_are_named_without_their_counts_and_the_lists_total_is_no_items():
+    text = (
+        "我县对各乡镇场上报的养殖补贴申请进行审核汇总,具体情况如下:\n"
+        "1. 能繁母牛补贴:551户2088头,补贴资金104.4万元。\n"
+        "2. 能繁母羊人工授精补贴:3户205只,补贴资金0.82万元。\n"
+        "以上两项补贴资金合计为105.22万元。\n"
+        "县农业农村局现计划支付以上资金,予以公示。\n"
+    )
+    projects = parse_disclosure(text).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("能繁母牛补贴", "1044000.00"),
+        ("能繁母羊人工授精补贴", "8200.00"),
+    ]
+
+
+def test_a_plans_numbered_fields_give_its_name_department_and_the_total_of_its_parts():
+    text = (
+        "海北州2018年落实草原生态保护补助奖励机制政策\n"
+        "实施方案\n"
+        "第一节 概要\n"
+        "一、名 称: 海北州2018年落实草原生态保护补助\n"
+        "奖励机制政策\n"
+        "二、主管单位:青海省农牧厅、财政厅\n"
+        "三、实施单位:海北州人民政府\n"
+        "四、实施地点:海北州\n"
+        "五、实施规模和主要内容:全州实施禁牧面积1180万亩,草畜平衡奖励面积2398.8万亩\n"
+        "六、补奖资金与兑现:补奖资金合计20511万元,其中:禁牧补助14514万元、草畜平衡奖励5997万元。\n"
+    )
+    result = parse_disclosure(text)
+    [project] = result.tree["projects"]
+    assert result.tree["department"]["name"] == "青海省农牧厅、财政厅"
+    assert project["name"] == "海北州2018年落实草原生态保护补助奖励机制政策"
+    assert project["declared_total_yuan"] == "205110000.00"
+    assert [sub["name"] for sub in project["sub_items"]] == ["禁牧补助", "草畜平衡奖励"]
+    # the total read from prose is flagged for staff
+    assert any(f.field == "declared_total" and f.project == 1 for f in result.findings)

@@ -348,6 +348,8 @@ def _paragraph_name(words: str) -> str:
         r"[0-9０-９.,，]+\s*(?:万元|元|亿元)|按照|按每|每人|每户|标准|(?:具体)?分配(?:为|如下)?[:：]",
         words,
     )[0]
+    # (what it counts after a colon is no part of it: 能繁母牛补贴:551户2088头)
+    name = re.sub(r"(?<=[\u4e00-\u9fff)）]{2})[:：]\s*[0-9０-９].*$", "", name)
     return re.sub(r"[0-9０-９][0-9０-９.]*\s*[\u4e00-\u9fff]{0,2}$", "", name).strip()
 
 
