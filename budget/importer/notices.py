@@ -351,8 +351,23 @@ def replied_project_name(text: str) -> tuple[str, int] | None:
                 # 实施方案的请示》).
                 title += lines[number].split("》", 1)[0].strip()
             named = title_project_name([o.Line(number, title)])
-            return (named[0], number) if named else None
+            if named:
+                return named[0], number
+            break
+    # (else the project its body names with its code: 同意变更…升级项目(项目代码:2405-…))
+    for number, line in enumerate(lines[:12], 1):
+        coded = _CODED_PROJECT.search(halfwidth(line))
+        if coded:
+            return line[coded.start("name") : coded.end("name")], number
     return None
+
+
+# A project named with its code in a reply's body: 同意变更益阳市中心医院医疗设备更新迭代升级项目
+# (项目代码:2405-430900-04-05-922562), 同意…建设项目(代码:…).
+_CODED_PROJECT = re.compile(
+    r"(?:同意|批准|核准)(?:变更|调整|实施|建设|开展)?(?:对|将)?"
+    r"(?P<name>[^，,。；;:：《》()（）\s]{4,60}?(?:项目|工程))\s*[(（]\s*(?:项目)?代码\s*[:：]"
+)
 
 
 # The one project the text's first sentences say it sets out (我镇拟申报城桥镇…建设项目,具体
@@ -423,8 +438,8 @@ _SAYER = re.compile(r"(?:我|本)(?:单位|局|镇|乡|县|区|市|委|办|街�
 
 _NOTICE_TOTAL = re.compile(
     r"(?:总投资|项目(?:建设)?资金(?:预算)?|投资总额|资金总额|预算金额|申请资金|项目金额|资金投入|投入(?:建设)?资金|总造价)"
-    # (an estimate's 约: 匡算总投资约603万元)
-    r"\s*[:：为是]?\s*约?\s*(?=[0-9０-９])"
+    # (an estimate's 约: 匡算总投资约603万元; a changed one: 项目总投资变更为10025万元)
+    r"\s*(?:(?:变更|调整)为|[:：为是])?\s*约?\s*(?=[0-9０-９])"
 )
 
 

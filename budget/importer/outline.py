@@ -112,6 +112,7 @@ _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "申请资金",
             "投资预算",
             "投资估算",
+            "项目投资估算",
             "项目估算投资",
             "项目匡算投资",
             "估算投资",
@@ -510,13 +511,28 @@ def parse_outline(text: str) -> Outline:
                 and (current.section(NAME) is None or current.sections[0].kind == PERFORMANCE)
             )
             and not (value.kind == PERFORMANCE and current is not None and current.section(NAME))  # type: ignore[union-attr]
+            # (a name field under a marked line naming it opens the next project)
+            and not (value.kind == NAME and _names_the_next(section, value.inline))  # type: ignore[union-attr]
         ):
             # 绩效目标表 rows such as "项目名称：…" or "实施单位：…" are cells of the table,
             # not new sections; a labelled heading (九、…) ends the table.
             kind = "text"
         if kind == "section":
             heading: Heading = value  # type: ignore[assignment]
-            if current is None or (
+            named_above = (
+                heading.kind == NAME
+                and current is not None
+                and current.section(NAME) is not None
+                and section is not None
+                and _names_the_next(section, heading.inline)
+            )
+            if named_above:
+                # The marked line above it names the project too ((二)…桥梁建设项目 / 项目名称:
+                # …桥梁建设项目), under a heading of a kind (一、产业发展类): the next project,
+                # that line its marker.
+                marker = section.lines.pop()
+                current = start_project(marker, heading.inline)
+            elif current is None or (
                 heading.kind == NAME
                 and not has_markers
                 and current.section(NAME) is not None
@@ -537,6 +553,16 @@ def parse_outline(text: str) -> Outline:
             current.sections.append(section)
         section.lines.append(line)
     return Outline(title_lines=title_lines, projects=projects, line_count=len(lines))
+
+
+def _names_the_next(section: Section, name: str) -> bool:
+    """Whether the last line of ``section`` is a marked line naming ``name``, the project a
+    name field right under it names ((二)示范区…桥梁建设项目 over 项目名称:示范区…桥梁建设项目)."""
+    if not section.lines or not name.strip():
+        return False
+    last = halfwidth(section.lines[-1].text).strip()
+    marker = _LABEL.match(last)
+    return marker is not None and last[marker.end() :].strip() == halfwidth(name).strip()
 
 
 _ALL_KEYWORDS = sorted({k for _, keywords in _KEYWORDS for k in keywords}, key=len, reverse=True)

@@ -4731,3 +4731,21 @@ def test_a_plans_numbered_fields_give_its_name_department_and_the_total_of_its_p
     assert [sub["name"] for sub in project["sub_items"]] == ["禁牧补助", "草畜平衡奖励"]
     # the total read from prose is flagged for staff
     assert any(f.field == "declared_total" and f.project == 1 for f in result.findings)
+
+
+def test_a_reply_names_the_project_it_codes_and_reads_its_changed_total():
+    text = (
+        "益阳市中心医院:\n"
+        "报来《关于变更益阳市中心医院医疗设备更新迭代升级项目总投资和建设内容及规模的请示》等相关"
+        "材料收悉。经研究,同意变更益阳市中心医院医疗设备更新迭代升级项目(项目代码:2405-430900-"
+        "04-05-922562)总投资和建设内容及规模。具体变更批复如下:\n"
+        "一、项目投资估算及资金来源:项目总投资变更为10025万元。\n"
+        "二、项目建设内容及规模变更为:更新医疗设备共40台。\n"
+        "益阳市发展和改革委员会\n"
+        "2025年11月26日\n"
+    )
+    [project] = parse_disclosure(text).tree["projects"]
+    assert (project["name"], project["declared_total_yuan"]) == (
+        "益阳市中心医院医疗设备更新迭代升级项目",
+        "100250000.00",
+    )

@@ -168,3 +168,26 @@ def test_a_numbered_heading_of_a_matter_opens_no_project():
         "四、项目建设单位名称和联系方式\n建设单位:柞水县凤镇中心卫生院\n"
     )
     assert len(o.parse_outline(text).projects) == 1
+
+
+def test_a_name_field_under_a_marked_line_naming_it_opens_the_next_project_after_a_goal():
+    text = (
+        "示范区2023年度衔接资金项目实施计划\n"
+        "一、产业发展类(2个、资金规模800万元)\n"
+        "(一)示范区农产品种植产业园项目\n"
+        "项目名称:示范区农产品种植产业园项目\n"
+        "责任单位:示范区脱贫衔接办\n"
+        "资金规模和筹措方式:财政衔接推进乡村振兴补助资金500万元。\n"
+        "绩效目标:带动脱贫劳动力务工100人以上,每人每年务工收入可达2万元以上。\n"
+        "(二)示范区小型农田水利配套设施桥梁建设项目\n"
+        "项目名称:示范区小型农田水利配套设施桥梁建设项目\n"
+        "责任单位:示范区农业农村局\n"
+    )
+    projects = o.parse_outline(text).projects
+    assert [project.section(o.NAME).inline for project in projects] == [
+        "示范区农产品种植产业园项目",
+        "示范区小型农田水利配套设施桥梁建设项目",
+    ]
+    # the marked line is the second project's, not a line of the first one's goal
+    assert projects[1].marker.text == "(二)示范区小型农田水利配套设施桥梁建设项目"
+    assert [line.text for line in projects[0].section(o.PERFORMANCE).lines] == []
