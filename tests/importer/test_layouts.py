@@ -4749,3 +4749,19 @@ def test_a_reply_names_the_project_it_codes_and_reads_its_changed_total():
         "益阳市中心医院医疗设备更新迭代升级项目",
         "100250000.00",
     )
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_one_cell_a_line_tables_empty_last_cells_are_blank_lines_not_lost_cells(gap):
+    # (cells a line each, or a blank line apart; the empty 备注 one blank line more)
+    header = ["序号", "名称", "来源", "总额", "主管部门", "备注"]
+    rows = [
+        ["1", "农村最低生活保障", "中央省市困难群众救助补助资金", "309.1417万元", "区民政局", ""],
+        ["2", "困难残疾人生活补贴", "中央省市社会救助救济资金", "27.52万元", "区民政局", ""],
+    ]
+    cells = header + [cell for row in rows for cell in row] + ["合计", "", "", "336.6617万元"]
+    projects = parse_disclosure(gap.join(cells) + "\n").tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("农村最低生活保障", "3091417.00"),
+        ("困难残疾人生活补贴", "275200.00"),
+    ]

@@ -7,6 +7,7 @@ Pure Python, no Django.
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -81,7 +82,7 @@ COLUMN_WORDS = (
 # Any heading of a list's columns: those, and the ones naming projects, units and sums.
 HEADER_WORDS = re.compile(
     rf"^(?:其中[:：]?)?(?:{COLUMN_WORDS}|项目名称|建设项目|项目|.*债券.*|.*标准|.*名称|"
-    r".*(?:资金|投资|金额|预算|补助|公益金).*|.*单位|实施主体|县市区|(?:中央|省|市|县|区)级|.{0,8}(?:面积|规模|数量|节水))"
+    r".*(?:资金|投资|金额|总额|预算|补助|公益金).*|.*单位|实施主体|县市区|(?:中央|省|市|县|区)级|.{0,8}(?:面积|规模|数量|节水))"
     # its unit in brackets: 建设规模(万亩), 面积（亩）
     r"(?:\s*[(（][^()（）]{1,8}[)）])?$"
 )
@@ -375,6 +376,16 @@ def _rows_by_cells(
         end = position + 1
         while end < min(position + width, len(cells)) and not TOTAL_ROW.match(squash(text(end))):
             end += 1
+        # Its last cells empty (备注): blank lines in the text before the next row's number.
+        empty = _empty_last_cells(cells, position, end, width, expected)
+        if empty:
+            row_end = position + width - empty
+            yield (
+                [cell for _, cell in cells[position:row_end]] + [""] * empty,
+                [number for number, _ in cells[position:row_end]],
+            )
+            position, expected = row_end, expected + 1
+            continue
         chunk = cells[position:end]
         if len(chunk) < width:
             # Cut short by a total: 16 | 小额信贷贴息 | 12 | 合计 (or the text's end): read
@@ -427,6 +438,31 @@ def _rows_by_cells(
             return
         yield [cell for _, cell in chunk], [number for number, _ in chunk]
         position, expected = end, expected + 1
+
+
+def _empty_last_cells(
+    cells: list[tuple[int, str]], position: int, end: int, width: int, expected: int
+) -> int:
+    """How many of the last cells of the row at ``position`` are empty (a blank line each in
+    the text, so left out of ``cells``), where the next row's number and name, or the table's
+    合计, come that many cells early: one or two, else 0. A row whose cells were lost, with no
+    more blank lines where they were than between its own cells, is not padded."""
+    for empty in (1, 2):
+        row_end = position + width - empty  # where its cells stop
+        if row_end <= position + 1 or row_end >= len(cells) or end < row_end:
+            return 0
+        number, cell = cells[row_end]
+        next_row = (
+            cell.rstrip(".、．") == str(expected + 1)
+            and row_end + 1 < len(cells)
+            and _name_like(cells[row_end + 1][1])
+        )
+        own = [number for number, _ in cells[position:row_end]]
+        gaps = [later - earlier for earlier, later in itertools.pairwise(own)]
+        blank = number - own[-1]  # lines from its last cell to what follows it
+        if (next_row or TOTAL_ROW.match(squash(cell))) and blank >= empty + max(gaps):
+            return empty
+    return 0
 
 
 def _rest_of_group(
