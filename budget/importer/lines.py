@@ -1518,6 +1518,11 @@ _PLACE_SHARE = re.compile(
     # its sum or what is done with it next: not 省级…, 美丽乡村, 农贸市场
     r"(?=[0-9０-９(（:：,，\s]|拟|计划|投入|安排|分配|下达|补助|资金|任务|共|合计)"
 )
+_INLINE_ITEM = re.compile(r"\s+(?=[0-9]{1,2}[.、．][\u4e00-\u9fff])")
+# (after the cell's label, if any: 分配情况：1.石麟镇…)
+_ITEM_MARKER = re.compile(
+    r"^\s*(?:[\u4e00-\u9fff]{2,8}[:：]\s*)?[0-9]{1,2}[.、．](?=[\u4e00-\u9fff])"
+)
 _SHARE_TOTAL = re.compile(r"(?:合计|共计|小计|总计)\s*[:：]?\s*$")
 
 
@@ -1527,7 +1532,14 @@ def place_shares(text: str, whole: Decimal) -> list[Part]:
     sum its 合计 states, else the first it states; two places at least, each once, and only
     where the shares make up ``whole``, the project's total. [] otherwise."""
     parts: list[Part] = []
-    for piece in _sentences(text):
+    # (or a numbered item each, run together in a table's cell: 1.石麟镇47.6148万元,涉及971人
+    # 2.冠英镇36.0118万元,…)
+    pieces = [
+        _ITEM_MARKER.sub("", item)
+        for sentence in _sentences(text)
+        for item in _INLINE_ITEM.split(sentence)
+    ]
+    for piece in pieces:
         place = _PLACE_SHARE.match(piece)
         sums = [a for a in find_amounts(piece) if not is_rate(piece, a)]
         if place is None or not sums or _SOURCE_PART.match(place["place"]):

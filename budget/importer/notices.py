@@ -907,6 +907,13 @@ def listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) -
             if len(parts) >= 2 and sum(part.amount.value for part in parts) == amount.value:
                 _parts_as_sub_items(node, parts, listed.line, findings)
         return node
+    if amount is not None and listed.from_table and not listed.parts:
+        # A row's cell sharing its money among places (分配情况: 1.石麟镇47.6148万元,涉及971人
+        # 2.冠英镇…), where the shares make it up exactly: the places are its sub-items.
+        shares = place_shares(content, amount.value)
+        if shares:
+            _parts_as_sub_items(node, shares, listed.line, findings)
+        return node
     if amount is not None or listed.from_table or listed.parts or not listed.amount_cell:
         return node
     # Several sums and no total (购生产母牛…投入资金1947.5万元;购生产母驴…933.5万元): each is

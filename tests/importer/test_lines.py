@@ -985,3 +985,16 @@ def test_a_breakdown_of_a_count_is_no_breakdown_of_the_money():
         "合计补贴资金491591.7元已发放。按每亩86元的标准,计2818459.08元。四项共计7553758.04元。"
     )
     assert breakdown(text) == []
+
+
+def test_places_numbered_in_one_cell_are_the_shares_of_its_row_when_they_make_it_up():
+    cell = (
+        "分配情况：1.石麟镇47.6148万元,涉及971人 2.冠英镇36.0118万元,涉及715人 3.西坝镇28.8555万元"
+    )
+    shares = place_shares(cell, Decimal("1124821"))
+    assert [(part.name, part.amount.value) for part in shares] == [
+        ("石麟镇", Decimal("476148")),
+        ("冠英镇", Decimal("360118")),
+        ("西坝镇", Decimal("288555")),
+    ]
+    assert place_shares(cell, Decimal("1200000")) == []  # they do not make up the row's money
