@@ -472,7 +472,7 @@ def notice_project(text: str, title_lines: list[o.Line]) -> ListedProject | None
     if project.amount is None:
         # Else the one sum the text says is the whole, as for a text read whole (下达我区培育资金
         # 40万元,…每个家庭农场补助10万元): flagged, as every amount of a notice's prose.
-        _one_total(text, _WHOLE_TEXT_TOTAL, project, prefer=r"共计|合计|总计|总投资")
+        _one_total(text, _WHOLE_TEXT_TOTAL, project, prefer=r"共计|合计|总计|总投资|总额")
     _whole_over_parts(text, project)
     return project
 
@@ -618,7 +618,7 @@ def whole_text_project(
     if said is not None:
         name, line = said
     project = ListedProject(name=name[:200] or "项目1", line=line, lines=[], inferred=True)
-    _one_total(text, _WHOLE_TEXT_TOTAL, project, prefer=r"共计|合计|总计|总投资")
+    _one_total(text, _WHOLE_TEXT_TOTAL, project, prefer=r"共计|合计|总计|总投资|总额")
     findings.append(
         Finding(
             "warning",
@@ -953,7 +953,9 @@ def notice_lines(
     for number, row in rows:
         parts = _parts_of(row, node)
         if parts and node["declared_total_yuan"] is None:
-            _total_before_parts(node, row, parts, number, findings)
+            _total_before_parts(node, row, parts, number, findings, stated)
+        elif parts and _whole_said_before(row, parts) < Decimal(node["declared_total_yuan"]):
+            continue  # the parts of a part (2.种粮大户补贴…296.26万元。其中:…): not the project's
         if parts:
             # (the other rows may state the rates the parts' counts are priced by)
             others = "\n".join(other for n, other in rows if n != number)
@@ -1030,16 +1032,31 @@ def _shares_of_the_total(
     return [(held, where)]
 
 
+def _whole_said_before(row: str, parts: list) -> Decimal:
+    """The sum ``parts`` make up where ``row`` states it before their 其中, else infinity."""
+    lead = row.find("其中")
+    whole = sum(part.amount.value for part in parts)
+    if lead >= 0 and any(a.value == whole for a in find_amounts(row[:lead])):
+        return whole
+    return Decimal("Infinity")
+
+
 def _total_before_parts(
-    node: dict, row: str, parts: list, number: int, findings: list[Finding]
+    node: dict,
+    row: str,
+    parts: list,
+    number: int,
+    findings: list[Finding],
+    stated: list[ParsedAmount],
 ) -> None:
     """A project without a total of its own takes the sum its parts are said to make up, where
     the line states it right before them (补奖资金合计20511万元,其中:禁牧补助14514万元、草畜
-    平衡奖励5997万元): flagged, as every amount read from prose."""
+    平衡奖励5997万元): flagged, as every amount read from prose. Not where the text states a
+    greater sum: the parts are then those of a part (2.种粮大户补贴…296.26万元。其中:…)."""
     lead = row.find("其中")
     whole = sum(part.amount.value for part in parts)
     said = [a for a in find_amounts(row[: max(lead, 0)]) if a.value == whole]
-    if lead < 0 or len(said) != 1:
+    if lead < 0 or len(said) != 1 or any(a.value > whole for a in stated):
         return
     node["declared_total_yuan"] = yuan_text(said[0])
     node["declared_total_text"] = written(said[0])

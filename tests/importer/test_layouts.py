@@ -4765,3 +4765,49 @@ def test_a_one_cell_a_line_tables_empty_last_cells_are_blank_lines_not_lost_cell
         ("农村最低生活保障", "3091417.00"),
         ("困难残疾人生活补贴", "275200.00"),
     ]
+
+
+def test_the_parts_of_one_part_of_a_notices_money_are_no_parts_of_the_whole():
+    text = (
+        "各乡(镇)人民政府:\n"
+        "现就做好2025年耕地地力保护补贴发放工作通知如下:\n"
+        "本次安排耕地地力保护补贴资金总额1398.439035万元,按以下标准进行发放:\n"
+        "1.耕地地力保护补贴。全县面积166519.84亩,补贴标准为每亩66元,补贴金额1099.030944万元。\n"
+        "2.规模种粮主体补贴。全县补贴金额296.264891万元。其中:385户规模种粮主体(种植面积共"
+        "16590.79亩),每亩补贴71.02元,补贴金额117.827791万元;82户规模种粮主体(种植面积共"
+        "16177.46亩),每亩补贴110.30元,补贴金额178.4371万元。\n"
+        "3.再生稻催芽肥补贴。面积共1571.60亩,每亩补助20元,补贴金额3.1432万元。\n"
+    )
+    [project] = parse_disclosure(text).tree["projects"]
+    # the three items the sentence sets out are its parts, they make up its 总额
+    assert project["declared_total_yuan"] == "13984390.35"
+    # and the two tiers of 规模种粮主体补贴 are that part's calculations, not parts of the whole
+    assert [
+        (sub["name"], [line["formula"] for line in sub["lines"]]) for sub in project["sub_items"]
+    ] == [
+        ("耕地地力保护补贴", ["166519.84亩×66元"]),
+        ("规模种粮主体补贴", ["16590.79亩×71.02元", "16177.46亩×110.3元"]),
+        ("再生稻催芽肥补贴", ["1571.6亩×20元"]),
+    ]
+
+
+def test_the_parts_of_one_part_are_no_sub_items_where_the_items_are_not_read_as_parts():
+    # (under a heading of their own the items are read as prose: the tiers after the second
+    # item's 其中 must not become the project's sub-items)
+    text = (
+        "各乡(镇)人民政府:\n"
+        "现就做好2025年耕地地力保护补贴发放工作通知如下:\n"
+        "一、补贴标准\n"
+        "2025年上级下达我县补贴资金1396万元,上年结余2.439035万元,本次安排耕地地力保护补贴"
+        "资金总额1398.439035万元,按以下标准进行发放:\n"
+        "1.耕地地力保护补贴。全县面积166519.84亩,补贴标准为每亩66元,补贴金额1099.030944万元。\n"
+        "2.规模种粮主体补贴。全县补贴金额296.264891万元。其中:385户规模种粮主体(种植面积共"
+        "16590.79亩),每亩补贴71.02元,补贴金额117.827791万元;82户规模种粮主体(种植面积共"
+        "16177.46亩),每亩补贴110.30元,补贴金额178.4371万元。\n"
+        "3.再生稻催芽肥补贴。面积共1571.60亩,每亩补助20元,补贴金额3.1432万元。\n"
+        "二、工作要求\n"
+        "严格落实补贴公示制度。\n"
+    )
+    [project] = parse_disclosure(text).tree["projects"]
+    assert project["declared_total_yuan"] == "13984390.35"
+    assert not any("户规模种粮主体" in sub["name"] for sub in project["sub_items"])

@@ -93,7 +93,7 @@ def whole_set_out(lines: list[str], items: list[ListedProject]) -> ListedProject
         or sums[0].value != sum(item.amount.value for item in items)
     ):
         return None
-    name = _SAID_WHOLE.sub("", heading[: sums[0].start]).strip(" ：:，,")
+    name = _GIVEN_NOW.sub("", _SAID_WHOLE.sub("", heading[: sums[0].start]).strip(" ：:，,"))
     if not 4 <= len(name) <= 60 or not _FUND_OVER.search(name):
         return None
     whole = ListedProject(
@@ -113,8 +113,12 @@ def whole_set_out(lines: list[str], items: list[ListedProject]) -> ListedProject
 
 # A sentence that sets out the list below it, and the words of its sum (…经费共计32.4万元,
 # 具体如下:).
-_SETS_OUT = re.compile(r"(?:具体|分配|安排|使用)?(?:情况)?如下\s*[:：]?\s*$")
+_SETS_OUT = re.compile(
+    r"(?:(?:具体|分配|安排|使用)?(?:情况)?如下|按以下[^，,。；;]{0,8})\s*[:：]?\s*$"
+)
 _SAID_WHOLE = re.compile(r"(?:共计|合计|总计|总额|共|计)\s*[:：为]?\s*$")
+# (nor who gives it, nor when: 本次安排…资金 → …资金)
+_GIVEN_NOW = re.compile(r"^(?:本次|本批|今年|现)?(?:安排|下达|分配|拨付)")
 
 
 def _heading_over(lines: list[str], group: list[ListedProject]) -> tuple[int, str]:
