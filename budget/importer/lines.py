@@ -1329,7 +1329,7 @@ def _priced_line(
             count=1,
         )
     )
-    count_name = _clean_name(count_clause)
+    count_name = _COUNTING_WORDS.sub("", _clean_name(count_clause))
     count_name = count_name if len(count_name) > 2 else ""  # 我县…337人 is not named 我县
     # A count of the same sentence names it when its own clause does not (32个市县扶持村,
     # 每村获得12.5万元 → 市县扶持村获得).
@@ -1337,10 +1337,27 @@ def _priced_line(
     if _MONEY_WORDS.fullmatch(price_name) and counted_name:
         price_name = counted_name + price_name
     name = price_name or count_name or label
+    # A name that says only how it was counted or that it is money (面积共, 涉及, 数量, 补贴) is
+    # none: the line is named after its sub-item.
+    name = _COUNTING_WORDS.sub("", name).strip(" ，,：:")
+    if _NO_NAME.fullmatch(name):
+        name = ""
     line = Line(marker="", name=name[:300], amount=None, source=source)
     line.formula = formula
     line.factors = factors
     return line
+
+
+# Words around a count that are no part of what it names: 确定全镇…为, 面积共, 决定我县.
+_COUNTING_WORDS = re.compile(
+    r"^(?:(?:确定|决定|根据|按照)(?:全|我)?(?:县|市|区|镇|乡)?|(?:全|我)(?:县|市|区|镇|乡))(?=.)"
+    r"|(?:为|共|共计|是|达|的人数)$"
+)
+_NO_NAME = re.compile(
+    r"(?:涉及|具体|数量|个数|户数|人数|面积|第[一二三四五六七八九十]+次|社区|行政村|村|"
+    r"(?:全|我)?(?:县|市|区|镇|乡)|有|"
+    r"(?:补贴|补助|奖补|奖励)(?:资金|经费)?|)"
+)
 
 
 # The low end of a range before its top: 300- in 每人300-1200元.

@@ -331,7 +331,8 @@ def test_a_total_count_prices_the_rates_of_later_sentences_in_its_paragraph():
     lines = rate_lines(text, "content", stated=find_amounts("奖补资金72.2万元"))
     assert [(_factors(line), line.name) for line in lines] == [
         ([(Decimal("1444"), "亩"), (Decimal("500"), "元")], "农户自筹"),
-        ([(Decimal("1444"), "亩"), (Decimal("500"), "元")], "奖补"),
+        # (a rate's words that only say it is money name nothing: named after its sub-item)
+        ([(Decimal("1444"), "亩"), (Decimal("500"), "元")], ""),
     ]
     # 72.2万 is either product: it is neither line's, rather than a guess.
     assert [line.amount for line in lines] == [None, None]
@@ -633,7 +634,8 @@ def test_a_month_rate_is_priced_by_the_year_when_the_text_states_that_sum():
         (Decimal("12"), "月"),
     ]
     assert line.amount.value == Decimal("1213200")
-    assert line.name == "护林员发放的人数"  # not 我县, the two characters before the count
+    # not 我县, the two characters before the count, nor the words that it is a count
+    assert line.name == "护林员发放"
 
 
 def test_each_count_whose_product_is_a_stated_sum_is_a_line_of_its_own():
@@ -998,3 +1000,17 @@ def test_places_numbered_in_one_cell_are_the_shares_of_its_row_when_they_make_it
         ("西坝镇", Decimal("288555")),
     ]
     assert place_shares(cell, Decimal("1200000")) == []  # they do not make up the row's money
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("现场验收合格面积共1553亩,每亩补贴150元。", "现场验收合格面积补贴"),  # 共 no part of it
+        ("确定全镇耕地补贴总面积为27653.25亩,补贴标准为每亩76.03元。", "耕地补贴总面积补贴"),
+        ("涉及339人,每人补助100元。", ""),  # a count's verb names nothing
+        ("全县144个行政村,每村补助1.2万元。", ""),  # nor the county's own words
+    ],
+)
+def test_a_rate_lines_name_is_what_its_words_name_or_none(text, name):
+    [line] = rate_lines(text, "content")
+    assert line.name == name
