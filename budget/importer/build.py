@@ -223,6 +223,12 @@ def _parts_of_its_content(block: o.ProjectBlock, listed: list) -> bool:
     return False
 
 
+def _goals_alone(block: o.ProjectBlock) -> bool:
+    """Whether a project the outline found names none of its own: no name or unit, only goals
+    (绩效目标:…), money (一、资金来源) or loose text, as a notice over a list has."""
+    return not block.section(o.NAME) and not block.section(o.UNIT)
+
+
 def _parse(text: str, *, department: str | None, year: int | None) -> ImportResult:
     findings: list[Finding] = []
     text = unflatten(text)  # flattened tables' bare cell bars, line for line
@@ -242,7 +248,10 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
     )
     listed = (
         read_listing(text)
-        if not outline.projects or (lone is not None and header_cell(lone.section(o.NAME)))
+        if not outline.projects
+        or (lone is not None and header_cell(lone.section(o.NAME)))
+        # (a project of goals alone, 绩效目标:… under numbered items, names none of its own)
+        or (lone is not None and _goals_alone(lone))
         else []
     )
     if lone is not None and _parts_of_its_content(lone, listed):

@@ -242,6 +242,7 @@ class Heading:
     keyword: str = ""
 
 
+_TABLE_TAG = re.compile(r"^(?:公开|附)?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})表\s*\|\s*")
 _SPACED_NAME = re.compile(r"名\s+称\s*[:：]")
 
 
@@ -257,6 +258,10 @@ def classify_heading(text: str) -> Heading | None:
     or a space before inline content. Without a label, the keyword must end the line or be
     followed by a colon, so a sentence starting with 实施内容 is not mistaken for a heading.
     """
+    # (a row of a form opening with its table's number: 公开14表 | 项目名称 | …)
+    tag = _TABLE_TAG.match(halfwidth(text).strip())
+    if tag:
+        text = text.strip()[tag.end() :]
     normal = halfwidth(text).strip()
     if not normal or len(normal) > 400:
         return None
@@ -288,7 +293,8 @@ def classify_heading(text: str) -> Heading | None:
                 or said is not None
             )
             spaced = normal[tail_start : tail.end()].strip() == "" and tail.end() > tail_start
-            short = len(rest) <= 60 and "。" not in rest
+            # (or the rest of a row of cells: 项目名称 | X | 主管部门 | Y | 实施单位 | Z | …)
+            short = (len(rest) <= 60 or rest.lstrip().startswith("|")) and "。" not in rest
             if not label and rest and not colon and not (spaced and short and kind in (NAME, UNIT)):
                 # "项目名称　干部教育培训专项资金" (a table row) is a heading with its value;
                 # "实施内容包括……" is a sentence.

@@ -119,6 +119,11 @@ def _body_line(section: o.Section | None) -> int | None:
 
 
 # A form's label, not a value: what the labels of a record of approval end in.
+_NEXT_CELL = re.compile(
+    "(?:"
+    + "|".join(re.escape(label) for label in sorted(CELL_LABELS, key=len, reverse=True))
+    + r")(?:\s|[:：|]|$)"
+)
 _EMPTY_FORMS_LABEL = re.compile(r"^.{0,6}(?:文号|文件|机关|时间|日期|摘要|地点|规模|编号)$")
 _IMPLEMENTING = re.compile(
     # (its number before it: 三、实施主体:…)
@@ -253,7 +258,13 @@ def build_project(
                 with_person=bool(re.search(r"责任人|负责人", heading)),
             )
             squashed = squash(value)
-            if _COLUMN_HEADING.match(squashed) or _EMPTY_FORMS_LABEL.match(squashed):
+            if (
+                _COLUMN_HEADING.match(squashed)
+                or _EMPTY_FORMS_LABEL.match(squashed)
+                # (a form's next cell's label: 项目名称 主管部门 上海市…, the name printed
+                # elsewhere, as a PDF's text may set it)
+                or _NEXT_CELL.match(halfwidth(value))
+            ):
                 # A table's next column heading (省份, 总投资（万元）), or the next label of a
                 # form left blank (项目名称 / 审批文号 / 批复机关 …), not this field's value:
                 # left empty and flagged below.

@@ -4811,3 +4811,71 @@ def test_the_parts_of_one_part_are_no_sub_items_where_the_items_are_not_read_as_
     [project] = parse_disclosure(text).tree["projects"]
     assert project["declared_total_yuan"] == "13984390.35"
     assert not any("户规模种粮主体" in sub["name"] for sub in project["sub_items"])
+
+
+def test_funds_apart_by_semicolons_then_their_whole_are_projects_over_goals_of_their_own():
+    text = (
+        "忠县民政局2024年度资金绩效自评报告\n"
+        "一、绩效目标分解下达情况\n"
+        "2024年度,中央、市级下达转移支付慈善会项目40万元;城乡低保、特困供养、临时救助项目"
+        "2.75万元;民政管理工作经费17万元;城乡公益性公墓建设补助130万元。共计下达中央、市级转移"
+        "支付资金189.75万元。\n"
+        "(二)绩效目标情况\n"
+        "1.慈善会项目\n"
+        "绩效目标:保障全县慈善会工作顺利进行。\n"
+    )
+    projects = parse_disclosure(text).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("慈善会项目", "400000.00"),
+        ("城乡低保、特困供养、临时救助项目", "27500.00"),
+        ("民政管理工作经费", "170000.00"),
+        ("城乡公益性公墓建设补助", "1300000.00"),
+    ]
+    # not when they do not make up the whole
+    assert len(parse_disclosure(text.replace("189.75万元", "190万元")).tree["projects"]) == 1
+
+
+def test_a_forms_row_of_cells_after_its_tables_number_names_its_project_and_department():
+    text = (
+        "2022年度项目支出绩效自评表 | 部门:临沧市永德县明朗中学 |\n"
+        "| 公开14表 | 项目名称 | 义务教育营养改善计划专项资金 | 主管部门 | 永德县教育体育局 | "
+        "实施单位 | 永德县明朗中学 | 项目资金 (元) |\n"
+        "| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | 年度资金总额 |\n"
+        "| 387664.62 | 387664.62 | 10 | 100% | 10 | 其中:当年财政 拨款 |\n"
+    )
+    result = parse_disclosure(text)
+    [project] = result.tree["projects"]
+    assert result.tree["department"]["name"] == "临沧市永德县明朗中学"
+    assert (project["name"], project["implementing_unit"]) == (
+        "义务教育营养改善计划专项资金",
+        "永德县明朗中学",
+    )
+
+
+def test_a_name_field_followed_by_the_next_fields_label_is_no_name():
+    text = (
+        "财政项目支出绩效自评表 (2022 年度) 普陀体育中心与委托运营方结 算费用 项目名称 "
+        "主管部门 上海市普陀区体育局 年初预算数 全年预算数 全年执行数\n"
+    )
+    result = parse_disclosure(text, year=2022)
+    [project] = result.tree["projects"]
+    assert not project["name"].startswith("主管部门")
+    assert any(f.field == "name" and f.project == 1 for f in result.findings)
+
+
+def test_a_tables_money_split_into_sub_columns_on_a_second_header_row_reads_its_first():
+    text = (
+        "塔城市2025年财政衔接结余资金(第三批)项目计划表\n"
+        "项目序号 | 项目名称 | 建设地点 | 建设任务 | 责任单位 | 责任人 | 资金规模(万元) | |||\n"
+        "小计 | 中央衔接资金 | 自治区衔接资金 | 备注(其他资金名称) | ||||||\n"
+        "塔城市合计2个 | 50.2 | 48.895579 | 1.304421 | 0 | |||||\n"
+        "1 | 塔城市博孜达克镇路南社区速冻库改造项目 | 塔城市农产品集聚区 | 改造速冻库一间 | "
+        "博孜达克镇人民政府 |  | 49 | 48.891626 | 0.108374 | 2025年结余资金 |\n"
+        "2 | 2025年雨露计划补助项目 | 阿不都拉乡 | 发放补助 | 塔城市乡村振兴局 |  | 1.2 | 0.003953 "
+        "| 1.196047 | |\n"
+    )
+    projects = parse_disclosure(text).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("塔城市博孜达克镇路南社区速冻库改造项目", "490000.00"),
+        ("2025年雨露计划补助项目", "12000.00"),
+    ]

@@ -629,7 +629,45 @@ def projects_summed_after(lines: list[str]) -> list[ListedProject]:
                 and sum(item.amount.value for item in items) == total[0].value
             ):
                 return items
+        items = _sums_apart_then_whole(line, index)
+        if items:
+            return items
     return []
+
+
+def _sums_apart_then_whole(line: str, index: int) -> list[ListedProject]:
+    """Projects and funds each named with its sum, apart by semicolons, then in the sentence
+    after them the whole they make up exactly (…下达转移支付慈善会项目40万元;城乡低保、特困供养、
+    临时救助项目2.75万元;…;基本公共卫生服务项目3万元。共计下达中央、市级转移支付资金3580.69万
+    元): three at least."""
+    normal = halfwidth(line)
+    for whole in _WHOLE_SENTENCE.finditer(normal):
+        begun = max(normal.rfind(mark, 0, whole.start()) for mark in "。:：")
+        pieces = re.split(r"[；;]", normal[begun + 1 : whole.start()].strip(" 。"))
+        # (the words before the first, up to what gives the money, are no name)
+        pieces[0] = _GIVEN_BEFORE.sub("", pieces[0].rsplit(",", 1)[-1].rsplit("，", 1)[-1])
+        items = []
+        for piece in pieces:
+            said = _NAMED_SUM.match(piece.strip())
+            amounts = find_amounts(said["amount"]) if said else []
+            if not amounts:
+                return []
+            items.append(prose_item(said["name"], amounts[0], piece.strip(), index + 1))
+        total = find_amounts(whole["amount"])
+        if len(items) >= 3 and total and sum(i.amount.value for i in items) == total[0].value:
+            return items
+    return []
+
+
+# The whole of a list of sums in the sentence after it: 。共计下达中央、市级转移支付资金3580.69万元.
+_WHOLE_SENTENCE = re.compile(
+    r"[。；;]\s*(?:总计|合计|共计)(?:下达|安排|拨付)?[^，,。；;0-9]{0,20}?\s*[:：为]?\s*" + MONEY
+)
+_GIVEN_BEFORE = re.compile(r"^.*?(?:下达|安排|拨付|分配)(?:给)?(?:转移支付|资金)?")
+# One of them: its name, ending as a project's or a fund's does, and its sum.
+_NAMED_SUM = re.compile(
+    r"^(?P<name>[^，,。；;:：]{2,40}?(?:项目|工程|经费|补助|补贴|资金))\s*计?\s*" + MONEY + r"$"
+)
 
 
 def sums_for_projects(lines: list[str]) -> list[ListedProject]:

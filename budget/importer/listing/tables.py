@@ -68,7 +68,7 @@ _NUMERIC_CELL = re.compile(r"^[0-9０-９][0-9０-９,，.．]*(?:[(（].*)?$")
 # The headings of a table's columns that never name a project, a unit or a sum (序号, 乡镇,
 # 建设内容, 资金来源, 备注 …): a cell holding one is no value of a form's field either.
 COLUMN_WORDS = (
-    r"序号|编号|省份|地市|市州|地区|项目内容|(?:所在|所属)?(?:县区|镇街|乡镇)|县\(市、区\)|年度|村名|建设地点|实施地点|"
+    r"(?:项目)?序号|编号|(?:建设|主要)任务|责任人|省份|地市|市州|地区|项目内容|(?:所在|所属)?(?:县区|镇街|乡镇)|县\(市、区\)|年度|村名|建设地点|实施地点|"
     r"建设规模|类别|.{0,6}科目(?:代码|编码)?|(?:所属)?行业|(?:建设)?起止年限|.{0,8}进度安排|"
     r"(?:项目)?(?:主要)?(?:建设|实施|补助|扶持)内容(?:及规模)?|.{0,4}性质|.{0,4}(?:分数|等级|得分)|"
     r".{0,4}部门|.{0,4}(?:评价)?(?:结果|等次)|小计|"
@@ -291,7 +291,14 @@ def _table_unit(header: list[str], columns: dict[str, int], before: list[str]) -
     return None
 
 
-def _rows_by_bars(lines: list[str], start: int, width: int, has_number: bool, needed: int):
+def _rows_by_bars(
+    lines: list[str],
+    start: int,
+    width: int,
+    has_number: bool,
+    needed: int,
+    money_last: bool = False,
+):
     """Rows after a header at ``start``, cells in their columns (an empty cell keeps its
     place): a row may wrap over lines; a row that lost its 序号 in flattening gets an empty
     one. A row is complete at the header's width; the table ends at a line without cells,
@@ -328,6 +335,13 @@ def _rows_by_bars(lines: list[str], start: int, width: int, has_number: bool, ne
         if len(row) >= width:
             if len(row) == width:
                 yield row, taken
+            elif money_last and all(
+                _NUMERIC_CELL.match(cell) for cell in row[width - 1 : width + 1]
+            ):
+                # Figures beyond the last heading, the money's: its sub-columns on a second
+                # header row (资金规模(万元) over 小计 | 中央衔接资金 | … | 备注); the first is
+                # its own.
+                yield row[:width], taken
             row, taken = [], []
     if row and (finished() or (has_number and _ROW_NUMBER.match(row[0]) and len(row) >= 2)):
         # The text's last row, cut short by the text's end (a page stored in part): what it
@@ -824,7 +838,10 @@ def read_table(lines: list[str], recipients: bool) -> list[ListedProject] | None
             columns = _columns(header, recipients)
             unit = _table_unit(header, columns, lines[:index])
             needed = max(columns.get("name", 0), columns.get("amount", 0)) + 1
-            rows = list(_rows_by_bars(lines, index, len(header), "number" in columns, needed))
+            money_last = columns.get("amount") == len(header) - 1
+            rows = list(
+                _rows_by_bars(lines, index, len(header), "number" in columns, needed, money_last)
+            )
             columns = _amount_the_total_states(columns, header, rows, unit, lines)
             found = [p for p in (_project(columns, row, unit, taken) for row, taken in rows) if p]
             if recipients:
