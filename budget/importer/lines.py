@@ -1426,7 +1426,9 @@ _SOURCE_PART = re.compile(
     # 财政奖补资金, 一事一议筹资筹劳资金, 村集体资金, 申请银行贷款, 企业出资: where it comes
     # from, wherever in the part's name it says so, where the name is of money (6个省级水库…
     # 维护维修经费 is what is spent).
-    r"|.*(?:财政|自筹|集体|筹资|投劳|社会资本|贷款|债券|国债|出资|衔接|中央|省级|市级|县级|区级|上级)"
+    # (never what is done with it: 资助举办…市级乒乓球交流赛)
+    r"|(?!(?:用于|用作)?(?:资助|举办|开展|组织|建设|购置|购买|支付|维修|改造|实施))"
+    r".*(?:财政|自筹|集体|筹资|投劳|社会资本|贷款|债券|国债|出资|衔接|中央|省级|市级|县级|区级|上级)"
     r"(?:.*(?:资金|补助|配套|拨款|投资|投入|资本|贷款|债券|出资|自筹|投劳|筹资|部分).*"
     # (财政经费, 自筹经费 are sources; …维护维修经费 after a provincial thing is spent)
     r"|经费|(?!.*经费$).{0,8})$"

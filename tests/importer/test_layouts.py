@@ -4879,3 +4879,20 @@ def test_a_tables_money_split_into_sub_columns_on_a_second_header_row_reads_its_
         ("塔城市博孜达克镇路南社区速冻库改造项目", "490000.00"),
         ("2025年雨露计划补助项目", "12000.00"),
     ]
+
+
+def test_a_funds_uses_after_its_spending_are_projects_even_where_one_names_a_level():
+    text = (
+        "现将2023年长安区体育彩票公益金筹集、使用情况公告如下。\n"
+        "一、体育彩票公益金分配情况\n"
+        "2023年本级留用445.85万元。其中上年结余189.85万元,市级拨付256万元。\n"
+        "二、本级体育彩票公益金使用情况\n"
+        "2023年地方留用体育彩票公益金支出267.85万元。其中用于资助2021年社区提升建设项目206.25万元;"
+        "用于资助举办西安市首届社区运动会市级乒乓球交流赛61.6万元。\n"
+    )
+    projects = parse_disclosure(text).tree["projects"]
+    # (a 市级 match is what is held, not where the money comes from; the sources above are none)
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("2021年社区提升建设项目", "2062500.00"),
+        ("西安市首届社区运动会市级乒乓球交流赛", "616000.00"),
+    ]

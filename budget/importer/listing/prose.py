@@ -738,10 +738,17 @@ def fund_uses(lines: list[str]) -> list[ListedProject]:
         if not _same_to_its_precision(total, whole, parts):
             continue
         return [
-            prose_item(re.sub(r"^(?:用于|用作)", "", part.name), part.amount, part.text, index + 1)
+            prose_item(_USE_VERB.sub("", part.name), part.amount, part.text, index + 1)
             for part in parts
         ]
     return []
+
+
+# What a use's name opens with that names nothing: 用于资助举办… → the event itself.
+# (资助 stays in a kind of use's standing name: 资助或组织开展全民健身活动)
+_USE_VERB = re.compile(
+    r"^(?:用于|用作)?(?:(?:资助|支持)?举办|(?:资助|支持)(?=.{4,}(?:项目|工程)$))?"
+)
 
 
 # Uses told one after another by their ordinal (…支出23.4869万元。一是资助或组织开展全民健身
