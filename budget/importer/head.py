@@ -316,8 +316,10 @@ def organisation(name: str) -> str:
 # The page a text was published on names who published it (信息来源:区卫生健康局,
 # 发布机构 | 昌宁县发改局, 来源:区发改局 2021-06-16): the issuing unit at the document's head.
 _SITE_LABEL = re.compile(
-    r"(?<![\u4e00-\u9fff])(?:信息来源|来源|发布机构|发布单位|发布者|发文机关|公开主体|发文单位)"
+    r"(?<![\u4e00-\u9fff])(?:(?:信息来源|来源|发布机构|发布单位|发布者|发文机关|公开主体|发文单位)"
     r"\s*[:：|]\s*(?:[|｜]\s*)?"
+    # (a page's record set out with spaces alone: 发布机构 兴庆区住房和城乡建设局 责任部门 …)
+    r"|(?<![^\s])(?:发布机构|发文机关|公开主体|责任部门)[ \t\u3000]+)"
     r"(?P<value>[^\s|:：]{2,40})"
 )
 

@@ -4896,3 +4896,30 @@ def test_a_funds_uses_after_its_spending_are_projects_even_where_one_names_a_lev
         ("2021年社区提升建设项目", "2062500.00"),
         ("西安市首届社区运动会市级乒乓球交流赛", "616000.00"),
     ]
+
+
+def test_a_titles_project_is_named_with_the_places_it_lists_and_without_its_goals_words():
+    title = (
+        "关于解决同心县2022年下马关镇上垣、下垣村乡村振兴人居环境综合整治示范村项目资金"
+        "绩效目标设定的公示"
+    )
+    assert title_project_name([Line(1, title)]) == (
+        "同心县2022年下马关镇上垣、下垣村乡村振兴人居环境综合整治示范村项目",
+        1,
+    )
+    # two projects listed are no one project's name
+    assert title_project_name([Line(1, "关于甲村道路项目、乙村饮水项目的公示")]) is None
+
+
+def test_a_news_items_fund_is_what_it_says_was_secured_and_its_page_record_names_the_issuer():
+    text = (
+        "发布机构 兴庆区住房和城乡建设局 责任部门 兴庆区住房和城乡建设局 关 键 字 补助\n"
+        "截至目前,我市已落实三馆免费开放及运行补助资金1331万元,主要用于支持公共文化服务体系建设。\n"
+    )
+    result = parse_disclosure(text, year=2023)
+    [project] = result.tree["projects"]
+    assert (project["name"], project["declared_total_yuan"]) == (
+        "三馆免费开放及运行补助资金",
+        "13310000.00",
+    )
+    assert result.tree["department"]["name"] == "兴庆区住房和城乡建设局"
