@@ -319,7 +319,7 @@ _SITE_LABEL = re.compile(
     r"(?<![\u4e00-\u9fff])(?:(?:信息来源|来源|发布机构|发布单位|发布者|发文机关|公开主体|发文单位)"
     r"\s*[:：|]\s*(?:[|｜]\s*)?"
     # (a page's record set out with spaces alone: 发布机构 兴庆区住房和城乡建设局 责任部门 …)
-    r"|(?<![^\s])(?:发布机构|发文机关|公开主体|责任部门)[ \t\u3000]+)"
+    r"|(?<![^\s])(?P<spaced>发布机构|发文机关|公开主体|责任部门)[ \t\u3000]+)"
     r"(?P<value>[^\s|:：]{2,40})"
 )
 
@@ -347,7 +347,11 @@ def publishing_department(text: str) -> str:
     """The publisher the page names at its head (信息来源:…, 发布机构 | …, often a short
     name: 区交通委), or ""."""
     normal = halfwidth(text)
-    for match in _SITE_LABEL.finditer(normal[:2000]):
+    # (a label with its colon first: 信息来源:区湘湖旅游度假区管委会 over 发布机构 湘管委)
+    matches = sorted(
+        _SITE_LABEL.finditer(normal[:2000]), key=lambda m: m.group("spaced") is not None
+    )
+    for match in matches:
         value = text[match.start("value") : match.end("value")]
         value = organisation(_SITE_CHROME.sub("", value))
         if value:

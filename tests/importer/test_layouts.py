@@ -4923,3 +4923,13 @@ def test_a_news_items_fund_is_what_it_says_was_secured_and_its_page_record_names
         "13310000.00",
     )
     assert result.tree["department"]["name"] == "兴庆区住房和城乡建设局"
+
+
+def test_a_page_records_colon_labelled_publisher_comes_before_one_set_apart_by_spaces():
+    text = (
+        "索 引 号 H123/2025-76727 成文日期 2025-06-24\n"
+        "发布机构 湘管委 主题分类 政务公开\n"
+        "发布日期:2025-06-24 08:59 访问次数: 信息来源:区湘湖旅游度假区管委会\n"
+        "我单位2024年新增地方政府专项债券项目1个,争取债券资金2.62亿元。\n"
+    )
+    assert parse_disclosure(text).tree["department"]["name"] == "区湘湖旅游度假区管委会"
