@@ -377,11 +377,15 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
                     )
                 )
             if item.name_column:
+                said = (
+                    f"项目{sequence}的名称由“{item.name_column}”栏与“{item.name_joined}”栏合成"
+                    if item.name_joined
+                    else f"表中没有“项目名称”栏，项目{sequence}的名称取自“{item.name_column}”栏"
+                )
                 findings.append(
                     Finding(
                         "warning",
-                        f"表中没有“项目名称”栏，项目{sequence}的名称取自“{item.name_column}”栏，"
-                        "请核对。",
+                        f"{said}，请核对。",
                         item.line,
                         sequence,
                         field="name",

@@ -4933,3 +4933,23 @@ def test_a_page_records_colon_labelled_publisher_comes_before_one_set_apart_by_s
         "我单位2024年新增地方政府专项债券项目1个,争取债券资金2.62亿元。\n"
     )
     assert parse_disclosure(text).tree["department"]["name"] == "区湘湖旅游度假区管委会"
+
+
+def test_a_spaced_table_of_schools_with_levels_money_and_a_works_column():
+    text = (
+        "六安市金安区2025年度校舍维修改造项目建设计划\n"
+        "校舍维修改造项目情况见下表:\n"
+        "学校名称 实施年度 项目类型 项目名称 1.中央资金(万元) 2.省级资金(万元) 建设规模 完成情况\n"
+        "六安市 金安区 人民路小学北校  2025 2-附属设施 运动场等 0 120 2307  已完工\n"
+        "六安市 金安区 东河口初中  2025 1-维修改造 宿舍 0 51 330 已完工\n"
+        "六安市 金安区 横塘岗初中  2025 2-附属设施 附属设施 50 0 930 已完工\n"
+    )
+    result = parse_disclosure(text)
+    # the places of merged cells go; the school and what is built there name the project;
+    # its money is the levels' sum (no total column), never one level's 0
+    assert [(p["name"], p["declared_total_yuan"]) for p in result.tree["projects"]] == [
+        ("人民路小学北校运动场等", "1200000.00"),
+        ("东河口初中宿舍", "510000.00"),
+        ("横塘岗初中附属设施", "500000.00"),
+    ]
+    assert any("由“学校名称”栏与“项目名称”栏合成" in f.message for f in result.findings)

@@ -36,6 +36,7 @@ class ListedProject:
     inferred: bool = False  # a notice's one project, read from its title and prose
     misaligned: bool = False  # a table row whose cells do not line up with its header
     name_column: str = ""  # the column naming it, in a table without a name column (补助内容)
+    name_joined: str = ""  # a 项目名称 column joined to it (学校名称 + 项目名称: …小学运动场等)
     unit_column: str = ""  # the heading of the column its unit is read from (实施单位, 单位)
     unit: str = ""
     amount: ParsedAmount | None = None

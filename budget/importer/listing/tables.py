@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
 from ...amounts import (
@@ -68,7 +69,7 @@ _NUMERIC_CELL = re.compile(r"^[0-9０-９][0-9０-９,，.．]*(?:[(（].*)?$")
 # The headings of a table's columns that never name a project, a unit or a sum (序号, 乡镇,
 # 建设内容, 资金来源, 备注 …): a cell holding one is no value of a form's field either.
 COLUMN_WORDS = (
-    r"(?:项目)?序号|编号|(?:建设|主要)任务|责任人|省份|地市|市州|地区|项目内容|(?:所在|所属)?(?:县区|镇街|乡镇)|县\(市、区\)|年度|村名|建设地点|实施地点|"
+    r"(?:项目)?序号|编号|(?:建设|主要)任务|责任人|省份|地市|市州|地区|项目内容|(?:所在|所属)?(?:县区|镇街|乡镇)|县\(市、区\)|.{0,4}年度|村名|建设地点|实施地点|"
     r"建设规模|类别|.{0,6}科目(?:代码|编码)?|(?:所属)?行业|(?:建设)?起止年限|.{0,8}进度安排|"
     r"(?:项目)?(?:主要)?(?:建设|实施|补助|扶持)内容(?:及规模)?|.{0,4}性质|.{0,4}(?:分数|等级|得分)|"
     r".{0,4}部门|.{0,4}(?:评价)?(?:结果|等次)|小计|"
@@ -140,21 +141,35 @@ def _project(columns: dict[str, int], row: list[str], unit: str | None, lines: l
 
     # (a cell written as a sentence ends with its stop: 教学区、办公区厕所改造。)
     name = " ".join(cell("name").split()).rstrip("。．")
+    if cell("works"):
+        # (without the places of cells merged before it: 六安市 金安区 人民路小学北校)
+        name = _MERGED_PLACES.sub("", name) + cell("works")
     if not name or TOTAL_ROW.match(name) or not re.search(r"[\u4e00-\u9fff]", name):
         return None
     raw = cell("amount")
+    amount = cell_amount(raw, unit)
+    levels = [row[index].strip() for kind, index in columns.items() if kind.startswith("level:")]
+    if levels:
+        parts = [cell_amount(level, unit) for level in levels]
+        amount = None
+        if all(part is not None for part in parts):
+            raw = "+".join(levels)
+            amount = replace(
+                parts[0], value=sum(part.value for part in parts), text=raw + (unit or "")
+            )
     project = ListedProject(
         name=name,
         name_column=next(
             (k.removeprefix("named_by:") for k in columns if k.startswith("named_by:")), ""
         ),
+        name_joined="项目名称" if "works" in columns else "",
         from_table=True,
         # A person paid (*瑞明, a name masked for privacy) is no unit of government.
         unit=single_value(cell("unit"), "unit")[0]
         if cell("unit") and "*" not in cell("unit")
         else "",
         unit_column=next((k.removeprefix("unit:") for k in columns if k.startswith("unit:")), ""),
-        amount=cell_amount(raw, unit),
+        amount=amount,
         line=lines[0],
         lines=lines,
     )
@@ -174,6 +189,12 @@ def _project(columns: dict[str, int], row: list[str], unit: str | None, lines: l
     return project
 
 
+_MERGED_PLACES = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}(?:省|市|区|县|旗)\s+)+")
+# A column of one level's money: 1.中央资金(万元), 省级资金, 县级配套.
+_LEVEL_COLUMN = re.compile(
+    r"^(?:[0-9]{1,2}[.、．])?(?:中央|省|市|县|区|市县|县区)级?(?:财政)?(?:资金|补助|配套|衔接资金)"
+    r"(?:[(（](?:万元|元)[)）])?$"
+)
 _NAMED_WORKS = re.compile(r"^[^，,。；;]{4,}(?:项目|工程)$")
 
 
@@ -235,10 +256,28 @@ def _columns(header: list[str], recipients: bool = False) -> dict[str, int]:
             columns.pop(f"other:{totals[0][1]}")
             money.append(totals[0])
             chosen = totals[0]
+        elif len(money) >= 2 and all(_LEVEL_COLUMN.match(cell) for _index, cell in money):
+            # Only the levels' money and no total (1.中央资金(万元) | 2.省级资金(万元)): the
+            # row's money is their sum.
+            for index, _cell in money:
+                columns[f"level:{index}"] = index
         columns["amount"] = chosen[0]
         for index, cell in money:
             if index != chosen[0]:
                 columns[f"other:{cell}"] = index
+    named_by = next((k for k in columns if k.startswith("named_by:")), None)
+    works = next(
+        (
+            kind
+            for kind in columns
+            if kind.startswith("other:") and _PROJECT_NAME_COLUMN.match(kind.removeprefix("other:"))
+        ),
+        None,
+    )
+    if named_by and works and not recipients:
+        # What a row's 学校名称 names and its 项目名称 (运动场等, 宿舍) name the project
+        # together: 人民路小学北校运动场等.
+        columns["works"] = columns.pop(works)
     if recipients:
         # The recipient names the row, whatever other column there is (项目名称 too); of
         # places from the largest to the smallest (县(区), 乡镇(街道)), the smallest.
@@ -980,10 +1019,18 @@ def spaced_table(lines: list[str]) -> list[str]:
             if "|" in line or len(cells) < 4 or not _all_headings(cells):
                 continue
         out = list(lines)
+        width = len(cells)
         for at in range(index, len(lines)):
             cells = apart.split(lines[at].strip())
             if "|" in lines[at] or len(cells) < 2:
                 break
+            if apart is _SPACE and len(cells) > width:
+                # (a first cell with single spaces of its own, the place before the name:
+                # 六安市 金安区 人民路小学北校  2025 …: the cells beyond the header's are its)
+                cells = [
+                    " ".join(cells[: len(cells) - width + 1]),
+                    *cells[len(cells) - width + 1 :],
+                ]
             out[at] = " | ".join(cells) + " |"
         return out
     return lines
