@@ -1258,6 +1258,20 @@ def projects_unread(text: str, read: int, findings: list[Finding], parts: int = 
             )
         )
         return
+    header = _table_header_line(text) if max(read, parts) <= 1 else None
+    if header is not None:
+        # A table of projects whose rows no rule could line up (its cells run together or
+        # split over lines): one project read from its text, the rows left to staff.
+        findings.append(
+            Finding(
+                "warning",
+                f"文中第{header}行起有一张表格（序号、金额等栏），其中的行未能逐行读出："
+                "请对照原文核对其中的项目或子项目是否遗漏。",
+                header,
+                field="rows",
+            )
+        )
+        return
     said = projects_said(text)
     if said is None or said[0] <= read:
         return
@@ -1302,6 +1316,27 @@ def whole_of_the_count(text: str, projects: list[dict], findings: list[Finding])
                     field="declared_total",
                 )
             )
+
+
+def _table_header_line(text: str) -> int | None:
+    """The line (1-based) of a table's header on one line, its row numbers first and a money
+    column among its headings (序号 单位 机构名称 … 省级资助金额(万元) 备注), with a row after
+    it opening with 1; None when there is none."""
+    lines = text.split("\n")
+    for number, line in enumerate(lines, 1):
+        squashed = squash(line).strip("|｜")
+        # (the header may wrap over a few lines: …核定补助人数 / (人)…省级资助金额(万元)备注)
+        header = "".join(squash(later) for later in lines[number - 1 : number + 2])
+        if not (
+            squashed.startswith("序号")
+            and len(squashed) > 6
+            and re.search(r"金额|资金|投资|预算|万元", header)
+        ):
+            continue
+        following = [squash(later) for later in lines[number : number + 5] if later.strip()]
+        if any(re.match(r"^\|?0?1(?:[.、．|]|(?=[\u4e00-\u9fff])|$)", cell) for cell in following):
+            return number
+    return None
 
 
 def table_rows_numbered(text: str) -> tuple[int, int] | None:

@@ -796,3 +796,37 @@ def test_a_funds_quota_notice_names_the_fund_and_its_spaced_number_is_its_own():
     (project,) = result.tree["projects"]
     assert project["name"].endswith("生活补助经费")
     assert project["citations"] == []  # the notice's own numbers, spaced or not
+
+
+def test_a_table_whose_rows_run_together_is_said_not_read_rather_than_left_silent():
+    text = (
+        "拟资助项目(第一批)公示\n"
+        "[摘要]2017年度德州市养老服务业省级专项资金\n"
+        "序号 单位 机构名称/人员 建设类别 建设进度 建筑面积(平方米)资助床位数(张)核定补助人数\n"
+        "(人)其中自理老人数(人)省级资助金额(万元)备注\n"
+        "1\n"
+        "平原县社会福利中心新扩建 新(扩)建补助 开工建设 22933 764 248.3 开工建设\n"
+        "2 平原县龙门医院老年人康复护理院 新建补助 投入使用 10543.43 248 30.29补差20%3 平原县"
+        "红运老年公寓 运营补助 投入使用 100 42 0 10 32 8.884 平原县柏安康医养中心\n"
+    )
+    result = parse_disclosure(text, year=2017)
+    assert len(result.tree["projects"]) <= 1
+    [said] = [f for f in result.findings if f.field == "rows"]
+    assert said.line == 3 and "未能逐行读出" in said.message
+
+
+def test_works_a_progress_report_tells_of_are_projects_at_their_approved_investment():
+    text = (
+        "水库除险加固项目(4月)\n"
+        "截止4月底,店洼水库完成投资4572万元,占批复投资5138万元的89%;乃河水库完成投资4940万元,"
+        "占批复投资6718万元的74%。\n"
+        "同心县西沟水库(投资965万元)、泾源县卧龙山水库(投资1730万元)已完工。\n"
+    )
+    projects = parse_disclosure(text, year=2019).tree["projects"]
+    # what was approved for each, never what was spent of it
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("店洼水库", "51380000.00"),
+        ("乃河水库", "67180000.00"),
+        ("同心县西沟水库", "9650000.00"),
+        ("泾源县卧龙山水库", "17300000.00"),
+    ]

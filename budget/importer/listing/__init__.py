@@ -43,6 +43,7 @@ from .prose import (
     projects_in_breakdown,
     projects_summed_after,
     sums_for_projects,
+    works_in_progress,
 )
 from .tables import (
     COLUMN_WORDS,
@@ -137,6 +138,7 @@ _READERS = (
     paragraphs_by_name,
     paragraphs_summed,
     invested_projects,
+    works_in_progress,
 )
 
 

@@ -823,3 +823,37 @@ _NAMED_THEN_INVESTED = re.compile(
     r"(?:^|[，,。；;:：]|其中)(?!其中)(?P<name>[^，,。；;:：、]{4,60}?(?:项目|工程))"
     rf"(?:计划)?(?:总投资|投资总额)\s*(?:为|约)?\s*{MONEY}"
 )
+
+
+def works_in_progress(lines: list[str]) -> list[ListedProject]:
+    """Works a progress report tells of, each with the investment approved for it (店洼水库
+    完成投资4572万元,占批复投资5138万元的89%;乃河水库完成投资4940万元,占批复投资6718万元的
+    74%), or in brackets after its name (同心县西沟水库(投资965万元)、泾源县卧龙山水库(投资
+    1730万元)): each its approved or stated investment, never what was spent of it; two at
+    least, named apart. Named from prose, so flagged."""
+    found: list[ListedProject] = []
+    for index, line in enumerate(lines):
+        normal = halfwidth(line)
+        for pattern in (_PROGRESS_OF_WORKS, _WORKS_INVESTED):
+            for said in pattern.finditer(normal):
+                name = _PROGRESS_LEAD.sub("", line[said.start("name") : said.end("name")])
+                amounts = find_amounts(said["amount"])
+                if len(name) >= 4 and amounts:
+                    found.append(prose_item(name, amounts[0], said.group(), index + 1))
+    names = {squash(item.name) for item in found}
+    return found if len(found) >= 2 and len(names) == len(found) else []
+
+
+# 店洼水库完成投资4572万元,占批复投资5138万元的89%: the works and what was approved for it.
+_PROGRESS_OF_WORKS = re.compile(
+    r"(?P<name>[^，,。；;:：、()（）]{2,40}?(?:水库|工程|项目|道路|公路|桥|学校|医院|中心))"
+    r"(?:累计|已)?完成(?:投资|资金)[^，,。；;]{0,12}?[，,]\s*占(?:批复|计划|概算)(?:总)?投资\s*"
+    + MONEY
+)
+# 同心县西沟水库(投资965万元): the works and its investment in brackets after it.
+_WORKS_INVESTED = re.compile(
+    r"(?P<name>[^，,。；;:：、()（）]{2,40}?(?:水库|工程|项目|道路|公路|桥|学校|医院|中心))"
+    r"\s*[(（]\s*(?:总)?投资\s*" + MONEY + r"\s*[)）]"
+)
+# What opens a clause before the works' name: 截止4月底, 其中.
+_PROGRESS_LEAD = re.compile(r"^(?:截[止至][^，,]{0,8}[，,]?|其中[：:，,]?)")
