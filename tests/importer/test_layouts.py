@@ -4953,3 +4953,34 @@ def test_a_spaced_table_of_schools_with_levels_money_and_a_works_column():
         ("横塘岗初中附属设施", "500000.00"),
     ]
     assert any("由“学校名称”栏与“项目名称”栏合成" in f.message for f in result.findings)
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        (
+            "广州市白云区发展和改革局关于江南市场片区、南航西片区、三元里大道片区排水单元管网完善工程"
+            "可行性研究报告的复函",
+            "江南市场片区、南航西片区、三元里大道片区排水单元管网完善工程",
+        ),
+        (
+            "旌德县2021年农村饮水工程维修养护工程水利发展资金绩效自评报告",
+            "旌德县2021年农村饮水工程维修养护工程",
+        ),
+        ("关于要求审批桐琴镇镇区道路改造工程项目的请示", "桐琴镇镇区道路改造工程项目"),
+    ],
+)
+def test_a_titles_works_are_named_with_the_places_they_list_and_without_their_papers(title, name):
+    assert title_project_name([Line(1, title)]) == (name, 1)
+
+
+def test_a_records_index_number_and_project_code_above_a_title_are_no_part_of_it():
+    text = (
+        "项目代码:2212-440111-17-01-147968\n"
+        "K0002-0702-2023-116\n"
+        "广州市白云区发展和改革局关于排水单元管网完善工程可行性研究报告的复函\n"
+        "区水务局:\n"
+        "经研究,同意该项目,项目总投资1460.25万元。\n"
+    )
+    result = parse_disclosure(text)
+    assert result.tree["department"]["name"] == "广州市白云区发展和改革局"
