@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ..amounts import find_amounts
+from ..amounts import ParsedAmount, find_amounts
 from ..checks import check_project
 from ..normalize import blank_titles, halfwidth, squash
 from ..rollups import computed_amount
@@ -43,6 +43,7 @@ from .head import (
     title_year,
     without_leading_number,
 )
+from .lines import is_rate
 from .listing import read_listing, spaced_table
 from .listing.listed import all_carried_out_by
 from .nodes import (
@@ -128,6 +129,52 @@ def _total_as_its_one_lines_amount(node: dict) -> None:
     if computed_amount(line_data(line)) == Decimal(node["declared_total_yuan"]):
         line["amount_yuan"] = node["declared_total_yuan"]
         line["amount_text"] = node["declared_total_text"]
+
+
+def _sums_left_over(text: str, node: dict, findings: list[Finding]) -> None:
+    """Where a text read as one project states many sums that none of its values takes (its
+    total, sub-items, lines, sources), it may list projects no rule read: staff are told
+    (a finding on ``rows``), with the first of those sums, rather than left to find them."""
+    if any(finding.field in ("rows", "projects") for finding in findings):
+        return
+    taken = {
+        Decimal(value)
+        for value in [
+            node["declared_total_yuan"],
+            *(source["amount_yuan"] for source in node["funding_sources"]),
+            *(sub["declared_amount_yuan"] for sub in node["sub_items"]),
+            *(line["amount_yuan"] for sub in node["sub_items"] for line in _all_lines(sub)),
+        ]
+        if value
+    }
+    left: dict[Decimal, ParsedAmount] = {}
+    for amount in find_amounts(text):
+        if amount.value > 0 and amount.value not in taken and not is_rate(text, amount):
+            left.setdefault(amount.value, amount)
+    if len(left) >= _SUMS_LEFT_OVER:
+        shown = "、".join(amount.text for amount in list(left.values())[:3])
+        findings.append(
+            Finding(
+                "warning",
+                f"文中另有{len(left)}笔金额（{shown}等）未归入本项目的任何金额、子项目或测算明细："
+                "原文可能列有多个项目或子项目，请对照原文核对是否遗漏。",
+                field="rows",
+            )
+        )
+
+
+# How many sums a text of one project may state apart from its own values before staff are
+# told it may list more (texts of one project state a few: a fund's whole, what was spent).
+_SUMS_LEFT_OVER = 5
+
+
+def _all_lines(node: dict) -> list[dict]:
+    """A sub-item's or a line's lines and theirs, all the way down."""
+    return [
+        found
+        for line in node.get("lines", node.get("children", []))
+        for found in (line, *_all_lines(line))
+    ]
 
 
 def _finding_line(location, anchor: dict) -> int | None:
@@ -622,6 +669,8 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
     whole_of_the_count(text, projects, findings)
     for node in projects:
         _total_as_its_one_lines_amount(node)
+    if len(projects) == 1:
+        _sums_left_over(text, projects[0], findings)
     published = publication_date(text)
     tree = {
         "schema": SCHEMA,

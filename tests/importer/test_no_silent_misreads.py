@@ -830,3 +830,21 @@ def test_works_a_progress_report_tells_of_are_projects_at_their_approved_investm
         ("同心县西沟水库", "9650000.00"),
         ("泾源县卧龙山水库", "17300000.00"),
     ]
+
+
+def test_a_text_read_as_one_project_that_states_many_other_sums_is_said_to_list_more():
+    # (sums in a shape no rule reads: each a project, none taken by the one project read)
+    text = (
+        "关于2020年第三批财政专项扶贫资金计划的公示\n"
+        "下达我县第三批财政专项扶贫资金共计917万元。\n"
+        "产业扶贫:养殖基地建设投入110万元,合作社补助投入95万元。\n"
+        "农牧村整体提升:道路硬化投入300万元,饮水工程投入212万元,人居环境投入120万元。\n"
+        "其他:培训投入80万元。\n"
+    )
+    result = parse_disclosure(text, year=2020)
+    assert len(result.tree["projects"]) == 1
+    [said] = [f for f in result.findings if f.field == "rows"]
+    assert "另有6笔金额" in said.message and "110万元" in said.message
+    # a text of one project stating a few other sums (what was spent, a source) is not so
+    few = text.split("产业扶贫")[0] + "其中中央资金600万元,省级资金317万元。\n"
+    assert not [f for f in parse_disclosure(few, year=2020).findings if f.field == "rows"]
