@@ -359,10 +359,16 @@ def replied_project_name(text: str) -> tuple[str, int] | None:
                 return named[0], number
             break
     # (else the project its body names with its code: 同意变更…升级项目(项目代码:2405-…))
-    for number, line in enumerate(lines[:12], 1):
-        coded = _CODED_PROJECT.search(halfwidth(line))
-        if coded:
-            return line[coded.start("name") : coded.end("name")], number
+    return _first_named(lines[:12], _CODED_PROJECT)
+
+
+def _first_named(lines: list[str], pattern: re.Pattern) -> tuple[str, int] | None:
+    """The first name ``pattern`` finds in ``lines`` (its group ``name``, as written), with
+    its line (1-based); None."""
+    for number, line in enumerate(lines, 1):
+        found = pattern.search(halfwidth(line))  # (same positions)
+        if found:
+            return line[found.start("name") : found.end("name")], number
     return None
 
 
@@ -422,11 +428,7 @@ def said_fund_name(text: str) -> tuple[str, int] | None:
     out (现将区下达给我镇的2024年耕地地力保护补贴资金2102477元…下达给你们; 现就做好2025年
     耕地地力保护补贴发放工作通知如下; 中央财政下达我市实际种粮农民一次性补贴资金209万元),
     with its line: a subsidy is named without the 资金 of it. None."""
-    for number, line in enumerate(text.split("\n")[:40], 1):
-        said = _SAID_FUND.search(halfwidth(line))
-        if said:
-            return line[said.start("name") : said.end("name")], number
-    return None
+    return _first_named(text.split("\n")[:40], _SAID_FUND)
 
 
 _SAID_FUND = re.compile(

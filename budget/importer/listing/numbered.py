@@ -58,21 +58,27 @@ def _wholes_of_groups(lines: list[str], groups: list[list[ListedProject]]) -> li
         # 项目) heads projects of its own.
         if not 2 <= len(name) <= 60 or not _FUND_OVER.search(name):
             return []
-        whole = ListedProject(
-            name=name,
-            line=number,
-            lines=[number],
-            amount=find_amounts(lines[number - 1])[0],
-            amount_line=number,
-            inferred=True,
-            total_checked=True,
-            parts=group,
-            grouping=f"以其下{len(group)}项为子项目的整体",
-        )
-        whole.content.append(lines[number - 1].strip())
-        whole.lines = sorted({number, *(n for item in group for n in item.lines)})
-        wholes.append(whole)
+        wholes.append(_whole_of(name, find_amounts(lines[number - 1])[0], lines, number, group))
     return wholes
+
+
+def _whole_of(
+    name: str, amount: ParsedAmount, lines: list[str], number: int, items: list[ListedProject]
+) -> ListedProject:
+    """The one project of ``items``, its parts, named and stating ``amount`` on line
+    ``number`` (1-based) of ``lines``: a heading or sentence over them."""
+    return ListedProject(
+        name=name,
+        line=number,
+        lines=sorted({number, *(n for item in items for n in item.lines)}),
+        amount=amount,
+        amount_line=number,
+        inferred=True,
+        total_checked=True,
+        parts=items,
+        grouping=f"以其下{len(items)}项为子项目的整体",
+        content=[lines[number - 1].strip()],
+    )
 
 
 def whole_set_out(lines: list[str], items: list[ListedProject]) -> ListedProject | None:
@@ -96,19 +102,7 @@ def whole_set_out(lines: list[str], items: list[ListedProject]) -> ListedProject
     name = _GIVEN_NOW.sub("", _SAID_WHOLE.sub("", heading[: sums[0].start]).strip(" ：:，,"))
     if not 4 <= len(name) <= 60 or not _FUND_OVER.search(name):
         return None
-    whole = ListedProject(
-        name=name,
-        line=number,
-        amount=sums[0],
-        amount_line=number,
-        inferred=True,
-        total_checked=True,
-        parts=items,
-        grouping=f"以其下{len(items)}项为子项目的整体",
-    )
-    whole.content.append(lines[number - 1].strip())
-    whole.lines = sorted({number, *(n for item in items for n in item.lines)})
-    return whole
+    return _whole_of(name, sums[0], lines, number, items)
 
 
 # A sentence that sets out the list below it, and the words of its sum (…经费共计32.4万元,
