@@ -848,3 +848,36 @@ def test_a_text_read_as_one_project_that_states_many_other_sums_is_said_to_list_
     # a text of one project stating a few other sums (what was spent, a source) is not so
     few = text.split("产业扶贫")[0] + "其中中央资金600万元,省级资金317万元。\n"
     assert not [f for f in parse_disclosure(few, year=2020).findings if f.field == "rows"]
+
+
+def test_a_funds_sources_numbered_are_no_projects_and_its_uses_told_by_ordinal_are():
+    text = (
+        "孟津县第二批扶贫专项资金分配情况公告公示\n"
+        "2018年,第二批扶贫专项资金规模1486.328万元,现将扶贫专项资金分配使用情况公示如下:\n"
+        "一、资金来源\n"
+        "1、省级财政扶贫专项资金730万元;\n"
+        "2、市级财政扶贫专项资金394.2万元;\n"
+        "3、县级财政配套扶贫专项资金362.128万元;\n"
+        "二、分配原则\n"
+        "将2018年第二批财政扶贫专项资金安排使用情况如下:\n"
+        "一是用于2018年6个深度贫困村150万元;\n"
+        "二是用于2018年产业扶贫项目1336.328万元;\n"
+    )
+    projects = parse_disclosure(text).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("2018年6个深度贫困村", "1500000.00"),
+        ("2018年产业扶贫项目", "13363280.00"),
+    ]
+
+
+def test_a_tables_money_heading_under_its_name_heading_is_no_projects_name():
+    # (one cell a line: 项目名称 / 分配金额 are two headings, not a name and its value)
+    text = (
+        "关于下达2019年度福利彩票公益金的通知\n"
+        "2019年度福利彩票公益金分配表\n"
+        "单位:万元\n"
+        "|\n类别\n|\n项目名称\n|\n分配金额\n|\n备 注\n|\n"
+        "老年人福利类\n|\n五里牌照料护理区建设\n|\n40\n|\n"
+    )
+    result = parse_disclosure(text, year=2019)
+    assert all(p["name"] != "分配金额" for p in result.tree["projects"])

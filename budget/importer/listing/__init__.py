@@ -19,6 +19,7 @@ Pure Python, no Django.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ...amounts import ParsedAmount
@@ -113,11 +114,24 @@ def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
         return []
     for reader in _READERS:
         found = reader(lines)
-        # How a fund is shared out (区本级留用, 上年结转, 本年下达) lists none of its projects.
-        if found and not all(SHARE_OF_MONEY.search(item.name) for item in found):
+        # How a fund is shared out (区本级留用, 上年结转, 本年下达), or where its money comes
+        # from (1、省级财政扶贫专项资金730万元; 2、市级…), lists none of its projects.
+        if found and not all(
+            SHARE_OF_MONEY.search(item.name)
+            # (not a fund over its uses: 一、中央财政衔接资金(5273万元) (一)…)
+            or (_SOURCE_NAME.fullmatch(item.name) and not item.parts)
+            for item in found
+        ):
             whole = whole_set_out(lines, found)
             return [whole] if whole is not None else found
     return []
+
+
+# A level's fund named as where money comes from: 省级财政扶贫专项资金, 县级财政配套扶贫专项资金,
+# 中央财政衔接推进乡村振兴补助资金.
+_SOURCE_NAME = re.compile(
+    r"(?:中央|省|市|县|区|上级|本级)级?(?:财政)?(?:配套)?[\u4e00-\u9fff]{0,14}?(?:资金|拨款)"
+)
 
 
 # The readers of lists told in words, surest first (a list whose count the text states).
