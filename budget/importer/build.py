@@ -271,8 +271,9 @@ def _parts_of_its_content(block: o.ProjectBlock, listed: list) -> bool:
 
 
 def _goals_alone(block: o.ProjectBlock) -> bool:
-    """Whether a project the outline found names none of its own: no name or unit, only goals
-    (绩效目标:…), money (一、资金来源) or loose text, as a notice over a list has."""
+    """Whether a project the outline found names none of its own: no name or unit section
+    (goals, 绩效目标:…, or money, 一、资金来源, as a notice over a list has), so a list of
+    projects in the text may still be read."""
     return not block.section(o.NAME) and not block.section(o.UNIT)
 
 

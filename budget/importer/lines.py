@@ -939,6 +939,8 @@ def _rate_line(
     return line
 
 
+# What a percentage of an indicator follows: 完成率, 满意度, 增长, ≥.
+_NOT_A_SHARE = re.compile(r"(?:率|满意度|完成|增长|下降|提高|[≥≤>=<])\s*[为是:：]?\s*$")
 # A share written as a percentage (占中央财政资金的25%, 按1%提取, 比例为50.27%).
 _PERCENT = re.compile(r"(?P<value>[0-9]+(?:\.[0-9]+)?)\s*[%％]")
 
@@ -952,13 +954,15 @@ def share_lines(text: str, source: str, stated: Iterable[ParsedAmount]) -> list[
     text states, or one that makes no sum of its sentence, is no calculation (满意度95%)."""
     stated = list(stated)
     lines: list[Line] = []
-    for sentence in _sentences(text):
+    for index, sentence in enumerate(_sentences(text)):
         normal = halfwidth(sentence)
         sums = [a for a in find_amounts(sentence) if not a.per and not rate_at(sentence, a.start)]
         for match in _PERCENT.finditer(normal):
             share = Decimal(match.group("value"))
-            if not 0 < share < 100:
-                continue
+            if not 0 < share < 100 or _NOT_A_SHARE.search(
+                normal[max(0, match.start() - 8) : match.start()]
+            ):
+                continue  # (a rate of what is done, 完成率90%, 满意度95%: no share of money)
             # half a unit of the percentage's last digit, of the whole
             slack = Decimal(5).scaleb(share.as_tuple().exponent - 1) / 100
             found = _share_of(sums, stated, share, slack, match.start())
@@ -977,6 +981,9 @@ def share_lines(text: str, source: str, stated: Iterable[ParsedAmount]) -> list[
                 (share.normalize(), "%", "比例"),
             ]
             line.formula = f"{_plain(whole_value)}{whole_unit}×{_plain(share.normalize())}%"
+            if any(other.amount.start == part.start for other in lines if other.row == index):
+                continue  # (one line a sum: 占中央财政资金的25%,占总投资的22.2% are one)
+            line.row = index
             lines.append(line)
     return lines
 
@@ -1350,7 +1357,8 @@ def _priced_line(
 
 # Words around a count that are no part of what it names: 确定全镇…为, 面积共, 决定我县.
 _COUNTING_WORDS = re.compile(
-    r"^(?:(?:确定|决定|根据|按照)(?:全|我)?(?:县|市|区|镇|乡)?|(?:全|我)(?:县|市|区|镇|乡))(?=.)"
+    # (never the place of a level: 确定市级示范家庭农场 keeps 市级)
+    r"^(?:(?:确定|决定|根据|按照)(?:全|我)?(?:(?:县|市|区|镇|乡)(?!级))?|(?:全|我)(?:县|市|区|镇|乡))(?=.)"
     r"|(?:为|共|共计|是|达|的人数)$"
 )
 _NO_NAME = re.compile(
@@ -1427,7 +1435,8 @@ _SOURCE_PART = re.compile(
     # from, wherever in the part's name it says so, where the name is of money (6个省级水库…
     # 维护维修经费 is what is spent).
     # (never what is done with it: 资助举办…市级乒乓球交流赛)
-    r"|(?!(?:用于|用作)?(?:资助|举办|开展|组织|建设|购置|购买|支付|维修|改造|实施))"
+    # (建设单位自筹, 实施单位自筹 are sources still)
+    r"|(?!(?:用于|用作)?(?:资助|举办|开展|组织|建设(?!单位)|购置|购买|支付|维修|改造|实施(?!单位)))"
     r".*(?:财政|自筹|集体|筹资|投劳|社会资本|贷款|债券|国债|出资|衔接|中央|省级|市级|县级|区级|上级)"
     r"(?:.*(?:资金|补助|配套|拨款|投资|投入|资本|贷款|债券|出资|自筹|投劳|筹资|部分).*"
     # (财政经费, 自筹经费 are sources; …维护维修经费 after a provincial thing is spent)

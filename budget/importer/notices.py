@@ -39,7 +39,7 @@ from .lines import (
     sums_as_parts,
 )
 from .lines import Line as ParsedLine
-from .listing import HEADER_WORDS, ListedProject, read_allocation
+from .listing import HEADER_WORDS, ListedProject, all_headings, read_allocation
 from .nodes import Finding, append_text, line_node, sub_item_node, trimmed, written, yuan_text
 from .numbering import count_value, marker_at_start
 from .tables import ORGANISATION_END, form_total
@@ -242,14 +242,14 @@ _NAMED_PROJECT = re.compile(
     # …工程 before the papers it is in (平南县江北公园诗词景石改造工程项目建议书的批复, …工程竣工
     # 决算的批复).
     # (…工程项目建议书 is …工程's 项目建议书; …工程项目可行性研究报告 is …工程项目's report)
-    r"(?P<works>[^\s，,。；;：:、！？《》](?:[^\s，,。；;：:！？《》]|(?<!工程)、){3,79}?工程)"
+    r"(?P<works>[^\s，,。；;：:、！？《》](?:[^\s，,。；;：:、！？《》]|(?<!工程)、){3,79}?工程)"
     r"(?=(?:项目)?建议书|(?:可行性研究报告|可研报告|初步设计|竣工决算|竣工验收)|的立项"
     # (its money's self-evaluation: …维修养护工程水利发展资金绩效自评报告)
     r"|(?:[\u4e00-\u9fff]{0,6}资金)?绩效"
     # (a news headline: …退耕还林还草工程第一批资金已到位)
     r"|第[一二三四五六七八九十0-9]{1,2}批资金|资金已?到位)"
     # (places listed in it too: 上垣、下垣村…示范村项目)
-    r"|(?P<name>[^\s，,。；;：:、！？《》](?:[^\s，,。；;：:！？《》]|(?<!项目)、){3,79}?项目"
+    r"|(?P<name>[^\s，,。；;：:、！？《》](?:[^\s，,。；;：:、！？《》]|(?<!项目)、){3,79}?项目"
     r"(?:[(（][^()（）]{1,10}[)）])?)"
     r"(?=(?:(?:项目)?(?:建议书|可行性研究报告|可研报告|初步设计|竣工决算|竣工验收)|实施方案|实施情况|实施计划|建设|计划"
     r"|公示|公告|申报|批复|绩效|立项|验收|[0-9]{4}年度?(?:绩效|自评)"
@@ -322,6 +322,8 @@ def _names_in(written: str) -> set[str]:
     for match in _NAMED_PROJECT.finditer(normal):
         group = "name" if match.group("name") else "works"
         start, end = match.span(group)
+        if re.search(r"(?:项目|工程)、$", normal[:start]):
+            return set()  # projects listed (甲村道路项目、乙村饮水项目): no one name
         start += _TITLE_LEAD.match(normal[start:end]).end()  # (all of it optional)
         prefix = _NOTICE_PREFIX.match(normal[start:end])
         start += prefix.end() if prefix else 0
@@ -376,7 +378,8 @@ def _first_named(lines: list[str], pattern: re.Pattern) -> tuple[str, int] | Non
 # (项目代码:2405-430900-04-05-922562), 同意…建设项目(代码:…).
 _CODED_PROJECT = re.compile(
     r"(?:同意|批准|核准)(?:变更|调整|实施|建设|开展)?(?:对|将)?"
-    r"(?P<name>[^，,。；;:：《》()（）\s]{4,60}?(?:项目|工程))\s*[(（]\s*(?:项目)?代码\s*[:：]"
+    # (a project it names, not one it refers to: 你单位实施该项目)
+    r"(?P<name>(?!你|该|本|此)[^，,。；;:：《》()（）\s]{4,60}?(?:项目|工程))\s*[(（]\s*(?:项目)?代码\s*[:：]"
 )
 
 
@@ -427,13 +430,15 @@ def said_fund_name(text: str) -> tuple[str, int] | None:
     """The one subsidy or fund the first sentences of a text without a title say they pay
     out (现将区下达给我镇的2024年耕地地力保护补贴资金2102477元…下达给你们; 现就做好2025年
     耕地地力保护补贴发放工作通知如下; 中央财政下达我市实际种粮农民一次性补贴资金209万元),
-    with its line: a subsidy is named without the 资金 of it. None."""
+    with its line: a subsidy is named without the 资金 after it (a fund whose name ends in
+    补助资金 keeps it: 三馆免费开放及运行补助资金). None."""
     return _first_named(text.split("\n")[:40], _SAID_FUND)
 
 
 _SAID_FUND = re.compile(
     r"(?:现将|现就|现对|做好|下达|已落实|已争取)(?:给?(?:我|本|你)(?:市|县|区|旗|镇|乡|街道)的?|[^，,。；;]{0,6}的)?"
-    r"(?P<name>(?:(?:19|20)[0-9]{2}年度?)?[^，,。；;:：《》()（）0-9]{2,30}?"
+    # (never what is done with money or where it goes: 资金用于…, 到上级…)
+    r"(?P<name>(?!资金|到|给|用于)(?:(?:19|20)[0-9]{2}年度?)?[^，,。；;:：《》()（）0-9]{2,30}?"
     r"(?:补贴|补助资金|补助|奖补|奖励))(?:资金)?"
     r"(?=[0-9]|发放|兑付|兑现|下达|分配|工作|的|[，,])"
 )
@@ -1022,7 +1027,7 @@ def _shares_of_the_total(
     """A project's sums written as a share of a whole (预计发放劳务报酬100万元，占中央财政资金的
     25%; 按1%提取项目管理费46.3万元), where its prose states no other calculation: a part each
     of one line holding the project's total (其中), since they are what the text says of a part
-    of its money, not all of it. None without a stated total to hold them."""
+    of its money, not all of it. [] without a stated total to hold them."""
     shares = [
         (line, number) for number, row in rows for line in share_lines(row, "content", stated)
     ]
@@ -1174,6 +1179,26 @@ def rows_left_unread(text: str, listed: list[ListedProject], findings: list[Find
     rows = [item for item in listed if item.from_table]
     if not rows:
         return
+    # A row left out between two read (its cells slid: 1, 3 read, 2 not) is said too.
+    numbers = [
+        int(content.removeprefix("序号："))
+        for item in rows
+        for content in item.content[:1]
+        if re.fullmatch(r"序号：[0-9]{1,3}", content)
+    ]
+    if len(numbers) == len(rows):
+        skipped = [n for n in range(numbers[0], numbers[-1]) if n not in numbers]
+        if skipped:
+            findings.append(
+                Finding(
+                    "warning",
+                    f"表格中序号为{'、'.join(map(str, skipped[:5]))}的行与表头对不齐，未能读出，"
+                    "请按原文补录。",
+                    rows[0].line,
+                    None,
+                    field="rows",
+                )
+            )
     last = max(number for item in rows for number in item.lines)
     after = [line.strip() for line in text.split("\n")[last:] if line.strip()][:3]
     following = [cell for line in after for cell in [line.split("|")[0].strip()]]
@@ -1269,8 +1294,7 @@ def projects_unread(text: str, read: int, findings: list[Finding], parts: int = 
         findings.append(
             Finding(
                 "warning",
-                f"文中第{header}行起有一张表格（序号、金额等栏），其中的行未能逐行读出："
-                "请对照原文核对其中的项目或子项目是否遗漏。",
+                "此行起的表格未能逐行读出：请对照原文核对其中的项目或子项目是否遗漏。",
                 header,
                 field="rows",
             )
@@ -1328,6 +1352,14 @@ def _table_header_line(text: str) -> int | None:
     it opening with 1; None when there is none."""
     lines = text.split("\n")
     for number, line in enumerate(lines, 1):
+        cells = [cell for cell in re.split(r"[\s|｜]+", line.strip()) if cell]
+        if (
+            len(cells) >= 4
+            and all_headings(cells)
+            and any(later.strip() for later in lines[number : number + 3])
+        ):
+            # (a header whose every cell names a column: 学校名称 … 1.中央资金(万元) …)
+            return number
         squashed = squash(line).strip("|｜")
         # (the header may wrap over a few lines: …核定补助人数 / (人)…省级资助金额(万元)备注)
         header = "".join(squash(later) for later in lines[number - 1 : number + 2])

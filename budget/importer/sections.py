@@ -118,12 +118,25 @@ def _body_line(section: o.Section | None) -> int | None:
     return lines[0].number if lines else _heading_line(section)
 
 
-# A form's label, not a value: what the labels of a record of approval end in.
+# A form's next field's label where a field's value should be (项目名称 主管部门 …).
 _NEXT_CELL = re.compile(
     "(?:"
     + "|".join(re.escape(label) for label in sorted(CELL_LABELS, key=len, reverse=True))
     + r")(?:\s|[:：|]|$)"
 )
+
+
+def _headings_alone(value: str) -> bool:
+    """Whether ``value`` is two or more of a table's column headings set apart by spaces
+    (1.中央资金(万元) 2.省级资金(万元) 建设规模 完成情况), not a field's value."""
+    cells = [re.sub(r"^[0-9]{1,2}[.、．]", "", squash(cell)) for cell in value.split()]
+    return len(cells) >= 2 and all(
+        _COLUMN_HEADING.match(cell) or _MONEY_HEADING.match(cell) for cell in cells
+    )
+
+
+_MONEY_HEADING = re.compile(r"^.{0,8}(?:资金|金额|投资|预算)(?:[(（](?:万元|元)[)）])?$")
+# A form's label, not a value: what the labels of a record of approval end in.
 _EMPTY_FORMS_LABEL = re.compile(r"^.{0,6}(?:文号|文件|机关|时间|日期|摘要|地点|规模|编号)$")
 _IMPLEMENTING = re.compile(
     # (its number before it: 三、实施主体:…)
@@ -264,6 +277,8 @@ def build_project(
                 # (a form's next cell's label: 项目名称 主管部门 上海市…, the name printed
                 # elsewhere, as a PDF's text may set it)
                 or _NEXT_CELL.match(halfwidth(value))
+                # (a table's other column headings after its 项目名称: 1.中央资金(万元) 2.…)
+                or _headings_alone(value)
             ):
                 # A table's next column heading (省份, 总投资（万元）), or the next label of a
                 # form left blank (项目名称 / 审批文号 / 批复机关 …), not this field's value:

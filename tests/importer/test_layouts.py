@@ -4984,3 +4984,13 @@ def test_a_records_index_number_and_project_code_above_a_title_are_no_part_of_it
     )
     result = parse_disclosure(text)
     assert result.tree["department"]["name"] == "广州市白云区发展和改革局"
+
+
+def test_a_verb_inside_a_funds_name_is_no_giver_before_it():
+    text = (
+        "某县民政局2024年度资金绩效自评报告\n"
+        "一、资金下达情况\n"
+        "2024年度,土地分配调整项目40万元;慈善会项目2.75万元;民政管理工作经费17万元。合计59.75万元。\n"
+    )
+    names = [p["name"] for p in parse_disclosure(text).tree["projects"]]
+    assert names == ["土地分配调整项目", "慈善会项目", "民政管理工作经费"]

@@ -958,10 +958,11 @@ def test_a_sum_written_as_a_share_of_a_stated_whole_is_a_line_of_the_whole_times
 @pytest.mark.parametrize(
     "text",
     [
-        "满意度95%,项目资金100万元,完成率90%。",  # no whole of which 90 % is 100万元
+        # (an indicator's rate beside a sum that happens to be its share of a whole)
+        "总投资111.11万元。满意度95%,项目资金100万元,完成率90%。",
         "下达资金2179万元。已完成拨付2113.63万元,占97%。",  # spent, not budgeted
         "共计125万元。预拨付60%资金,两个项目拟补助省资金分别为50万元和75万元。",  # 50万元 between
-        "项目资金到位率100%,资金300万元。",  # 100 % is no share
+        "总投资300万元。项目资金到位率100%,资金300万元。",  # 100 % is no share
     ],
 )
 def test_a_percentage_that_makes_no_stated_sum_of_a_stated_whole_is_no_calculation(text):

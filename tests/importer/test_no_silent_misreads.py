@@ -881,3 +881,54 @@ def test_a_tables_money_heading_under_its_name_heading_is_no_projects_name():
     )
     result = parse_disclosure(text, year=2019)
     assert all(p["name"] != "分配金额" for p in result.tree["projects"])
+
+
+def test_a_spaced_tables_row_slid_by_a_space_in_a_cell_leaves_the_table_unread_and_said():
+    text = (
+        "六安市金安区2025年度校舍维修改造项目建设计划\n"
+        "学校名称 实施年度 项目类型 项目名称 1.中央资金(万元) 2.省级资金(万元) 建设规模 完成情况\n"
+        "人民路小学北校 2025 2-附属设施 运动场等 0 120 2307 已完工\n"
+        "东河口初中 2025 1-维修改造 宿舍 0 51 330 已 完工\n"
+    )
+    result = parse_disclosure(text)
+    # no row read with another's money (东河口初中 20250 … 381万元), no headings for a name
+    assert not any("381" in (p["declared_total_yuan"] or "") for p in result.tree["projects"])
+    assert not any("中央资金" in p["name"] for p in result.tree["projects"])
+    assert any(f.field == "rows" for f in result.findings)
+
+
+def test_a_row_wider_than_its_header_without_a_second_header_row_is_not_read_and_said():
+    text = (
+        "某县2025年衔接资金项目计划表\n"
+        "序号 | 项目名称 | 建设规模(公里) | 资金(万元) |\n"
+        "1 | 甲村道路硬化项目 | 3.5 | 120 |\n"
+        "2 | 乙村道路硬化项目 | 2 | 0.5 | 80 |\n"
+        "3 | 丙村道路硬化项目 | 1.5 | 60 |\n"
+    )
+    result = parse_disclosure(text, year=2025)
+    assert [p["name"] for p in result.tree["projects"]] == ["甲村道路硬化项目", "丙村道路硬化项目"]
+    assert any(f.field == "rows" and "序号为2" in f.message for f in result.findings)
+
+
+def test_words_that_look_like_a_rule_s_but_are_not_keep_their_meaning():
+    from budget.amounts import find_amounts
+    from budget.importer.head import publishing_department
+    from budget.importer.lines import breakdown, rate_lines, share_lines
+    from budget.importer.notices import title_project_name
+    from budget.importer.outline import Line
+
+    # a level's place stays in a count's name
+    [line] = rate_lines("经评审,确定市级示范家庭农场10家,每家补助2万元。", "content")
+    assert line.name == "市级示范家庭农场"
+    # one share a sum, however many percentages it is said to be of
+    text = (
+        "中央财政资金400万元,总投资450万元。劳务报酬100万元,占中央财政资金的25%,占总投资的22.2%。"
+    )
+    assert len(share_lines(text, "content", find_amounts(text))) == 1
+    # 实施单位自筹 is where money comes from: no parts of what is spent
+    assert breakdown("项目资金100万元,其中：工程费用90万元，实施单位自筹10万元。") == []
+    # a form's 责任部门 is no page's publisher
+    assert publishing_department("项目名称 甲村道路硬化 责任部门 临泉县交通运输局\n") == ""
+    # two works listed are no one work's name
+    title = "关于甲村道路工程、乙村饮水工程可行性研究报告的批复"
+    assert title_project_name([Line(1, title)]) != ("甲村道路工程、乙村饮水工程", 1)

@@ -99,7 +99,9 @@ def whole_set_out(lines: list[str], items: list[ListedProject]) -> ListedProject
         or sums[0].value != sum(item.amount.value for item in items)
     ):
         return None
-    name = _GIVEN_NOW.sub("", _SAID_WHOLE.sub("", heading[: sums[0].start]).strip(" ：:，,"))
+    # (as written: the heading's half-width copy keeps its positions)
+    written = lines[number - 1][: sums[0].start]
+    name = _GIVEN_NOW.sub("", _SAID_WHOLE.sub("", written).strip(" ：:，,"))
     if not 4 <= len(name) <= 60 or not _FUND_OVER.search(name):
         return None
     return _whole_of(name, sums[0], lines, number, items)

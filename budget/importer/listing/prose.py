@@ -643,7 +643,8 @@ def _sums_apart_then_whole(line: str, index: int) -> list[ListedProject]:
     normal = halfwidth(line)
     for whole in _WHOLE_SENTENCE.finditer(normal):
         begun = max(normal.rfind(mark, 0, whole.start()) for mark in "。:：")
-        pieces = re.split(r"[；;]", normal[begun + 1 : whole.start()].strip(" 。"))
+        # (the pieces as written: positions are the same in the half-width copy)
+        pieces = re.split(r"[；;]", line[begun + 1 : whole.start()].strip(" 。"))
         # (the words before the first, up to what gives the money, are no name)
         pieces[0] = _GIVEN_BEFORE.sub("", pieces[0].rsplit(",", 1)[-1].rsplit("，", 1)[-1])
         items = []
@@ -663,7 +664,11 @@ def _sums_apart_then_whole(line: str, index: int) -> list[ListedProject]:
 _WHOLE_SENTENCE = re.compile(
     r"[。；;]\s*(?:总计|合计|共计)(?:下达|安排|拨付)?[^，,。；;0-9]{0,20}?\s*[:：为]?\s*" + MONEY
 )
-_GIVEN_BEFORE = re.compile(r"^.*?(?:下达|安排|拨付|分配)(?:给)?(?:转移支付|资金)?")
+# (a few words at most before the verb, the levels that give it: 中央、市级下达转移支付…; never
+# a verb inside the name: 土地分配调整项目)
+_GIVEN_BEFORE = re.compile(
+    r"^[\u4e00-\u9fff、0-9年度]{0,10}?(?:下达|安排|拨付)(?:给)?(?:转移支付|资金)?(?=.{4})"
+)
 # One of them: its name, ending as a project's or a fund's does, and its sum.
 _NAMED_SUM = re.compile(
     r"^(?P<name>[^，,。；;:：]{2,40}?(?:项目|工程|经费|补助|补贴|资金))\s*计?\s*" + MONEY + r"$"

@@ -189,6 +189,11 @@ def _project(columns: dict[str, int], row: list[str], unit: str | None, lines: l
     return project
 
 
+# A second header row splitting the money: 小计 | 中央衔接资金 | 自治区衔接资金 | 备注.
+_SUB_HEADER = re.compile(
+    r"^\|?(?:小计|合计|(?:中央|省|市|县|区|自治区)级?(?:财政)?(?:衔接)?资金)\|"
+)
+_PLACE_CELL = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|区|县|旗)")
 _MERGED_PLACES = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}(?:省|市|区|县|旗)\s+)+")
 # A column of one level's money: 1.中央资金(万元), 省级资金, 县级配套.
 _LEVEL_COLUMN = re.compile(
@@ -377,9 +382,9 @@ def _rows_by_bars(
             elif money_last and all(
                 _NUMERIC_CELL.match(cell) for cell in row[width - 1 : width + 1]
             ):
-                # Figures beyond the last heading, the money's: its sub-columns on a second
-                # header row (资金规模(万元) over 小计 | 中央衔接资金 | … | 备注); the first is
-                # its own.
+                # Figures beyond the last heading, the money's, whose sub-columns the header's
+                # second row names (资金规模(万元) over 小计 | 中央衔接资金 | … | 备注): the
+                # first is the row's own.
                 yield row[:width], taken
             row, taken = [], []
     if row and (finished() or (has_number and _ROW_NUMBER.match(row[0]) and len(row) >= 2)):
@@ -513,7 +518,10 @@ def _empty_last_cells(
         own = [number for number, _ in cells[position:row_end]]
         gaps = [later - earlier for earlier, later in itertools.pairwise(own)]
         blank = number - own[-1]  # lines from its last cell to what follows it
-        if (next_row or TOTAL_ROW.match(squash(cell))) and blank >= empty + max(gaps):
+        # (exactly a blank line for each empty cell, or a cell's place each where the cells
+        # stand a blank line apart: a page break's blank line more is no empty cell)
+        spans = {empty + max(gaps), max(gaps) * (empty + 1)}
+        if (next_row or TOTAL_ROW.match(squash(cell))) and blank in spans:
             return empty
     return 0
 
@@ -877,7 +885,11 @@ def read_table(lines: list[str], recipients: bool) -> list[ListedProject] | None
             columns = _columns(header, recipients)
             unit = _table_unit(header, columns, lines[:index])
             needed = max(columns.get("name", 0), columns.get("amount", 0)) + 1
-            money_last = columns.get("amount") == len(header) - 1
+            # (the money's sub-columns on a second header row: 小计 | 中央衔接资金 | …)
+            following = squash(lines[index + 1]) if index + 1 < len(lines) else ""
+            money_last = columns.get("amount") == len(header) - 1 and bool(
+                _SUB_HEADER.match(following)
+            )
             rows = list(
                 _rows_by_bars(lines, index, len(header), "number" in columns, needed, money_last)
             )
@@ -993,7 +1005,7 @@ _SPACES = re.compile(r"[ \t\u3000]{2,}")
 _SPACE = re.compile(r"[ \t\u3000]+")
 
 
-def _all_headings(cells: list[str]) -> bool:
+def all_headings(cells: list[str]) -> bool:
     """Whether every one of ``cells`` names a column, one of them the project's name and one
     its money."""
     squashed = [squash(c) for c in cells]
@@ -1016,7 +1028,7 @@ def spaced_table(lines: list[str]) -> list[str]:
             # 建设规模(亩) 总投资(万元) 建设地点): its rows are too.
             apart = _SPACE
             cells = apart.split(line.strip())
-            if "|" in line or len(cells) < 4 or not _all_headings(cells):
+            if "|" in line or len(cells) < 4 or not all_headings(cells):
                 continue
         out = list(lines)
         width = len(cells)
@@ -1024,13 +1036,15 @@ def spaced_table(lines: list[str]) -> list[str]:
             cells = apart.split(lines[at].strip())
             if "|" in lines[at] or len(cells) < 2:
                 break
-            if apart is _SPACE and len(cells) > width:
-                # (a first cell with single spaces of its own, the place before the name:
+            extra = len(cells) - width
+            if apart is _SPACE and extra > 0:
+                if not all(_PLACE_CELL.fullmatch(cell) for cell in cells[:extra]):
+                    # A cell with a space of its own elsewhere (已 完工) slides the row: the
+                    # table set out with single spaces cannot be read, and is left as written.
+                    return lines
+                # (a first cell with single spaces of its own, the places before the name:
                 # 六安市 金安区 人民路小学北校  2025 …: the cells beyond the header's are its)
-                cells = [
-                    " ".join(cells[: len(cells) - width + 1]),
-                    *cells[len(cells) - width + 1 :],
-                ]
+                cells = [" ".join(cells[: extra + 1]), *cells[extra + 1 :]]
             out[at] = " | ".join(cells) + " |"
         return out
     return lines
