@@ -4994,3 +4994,38 @@ def test_a_verb_inside_a_funds_name_is_no_giver_before_it():
     )
     names = [p["name"] for p in parse_disclosure(text).tree["projects"]]
     assert names == ["土地分配调整项目", "慈善会项目", "民政管理工作经费"]
+
+
+def test_funds_by_source_over_uses_each_tabled_by_county_make_the_uses_the_projects():
+    def table(rows):
+        return "".join(f"{county} |\n{amount} |\n|\n" for county, amount in rows)
+
+    text = (
+        "2021年度,福建省财政厅、民政厅下达用于社会福利的中央彩票公益金118万元、省级彩票公益金"
+        "60万元,现将分配使用情况公告如下:\n"
+        "一、中央福彩公益金118万元\n"
+        "(一)农村幸福院经费51万元\n"
+        "县(市、区) |\n金额(万元) |\n备注 |\n"
+        + table([("蕉城", "27"), ("霞浦", "24")])
+        + "(二)儿童福利类经费45万元\n"
+        "县(市、区) |\n金额(万元) |\n备注 |\n"
+        + table([("市本级", "40.1"), ("蕉城", "4.9")])
+        + "(三)残疾人福利经费22万元\n"
+        "县(市、区) |\n金额(万元) |\n备注 |\n"
+        + table([("福安", "12"), ("福鼎", "10")])
+        + "二、省级福彩公益金60万元\n"
+        "(一)民办养老机构运营补贴35万元\n"
+        "县(市、区) |\n金额(万元) |\n备注 |\n"
+        + table([("霞浦", "23"), ("古田", "12")])
+        + "(二)农村区域性养老服务中心建设项目25万元\n"
+        "县(市、区) |\n金额(万元) |\n备注 |\n" + table([("蕉城", "20"), ("霞浦", "5")])
+    )
+    projects = parse_disclosure(text).tree["projects"]
+    # (a fund's uses a line each are its parts instead: 一、中央财政衔接资金(5273万元) (一)…)
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("农村幸福院经费", "510000.00"),
+        ("儿童福利类经费", "450000.00"),
+        ("残疾人福利经费", "220000.00"),
+        ("民办养老机构运营补贴", "350000.00"),
+        ("农村区域性养老服务中心建设项目", "250000.00"),
+    ]

@@ -6,6 +6,7 @@ Pure Python, no Django.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -45,6 +46,8 @@ def _wholes_of_groups(lines: list[str], groups: list[list[ListedProject]]) -> li
             for item in group:
                 item.grouping = f"“{heading.strip()[:30]}”下的一项"
         return []
+    if any(_detailed(lines, group) for group in groups):
+        return []  # uses each set out in detail below it (a table by county): projects
     wholes = []
     for group in groups:
         number, heading = _heading_over(lines, group)
@@ -60,6 +63,17 @@ def _wholes_of_groups(lines: list[str], groups: list[list[ListedProject]]) -> li
             return []
         wholes.append(_whole_of(name, find_amounts(lines[number - 1])[0], lines, number, group))
     return wholes
+
+
+def _detailed(lines: list[str], group: list[ListedProject]) -> bool:
+    """Whether most items of ``group`` have three lines or more of their own below them before
+    the next (a table of recipients, 县(市、区) | 金额 …), as projects do, where a fund's uses
+    follow one another a line each."""
+    below = [
+        sum(1 for line in lines[item.line : later.line - 1] if line.strip()) >= 3
+        for item, later in itertools.pairwise(group)
+    ]
+    return len(below) >= 1 and sum(below) * 2 >= len(below) and any(below)
 
 
 def _whole_of(
@@ -312,7 +326,7 @@ def numbered_items(lines: list[str]) -> list[ListedProject]:
             # (一)区本级留用1022万元 (二)分配街镇1606.71万元: how a fund is shared out, not
             # what it pays for; the projects are listed further on.
             continue
-        if _kinds_over_projects(run):
+        if _kinds_over_projects(run) or _funds_over_detailed_uses(run, lines):
             # 一、群众体育 143.65万元 (一)…(五): the kinds' items are the projects, a guess
             # staff are told of (道路养护 over 材料购置, 人工劳务 would be one project).
             for item in run.items:
@@ -342,6 +356,8 @@ def numbered_items(lines: list[str]) -> list[ListedProject]:
                     groups.insert(0, other.items)
                 later = runs[runs.index(run) + 1 :]
                 for other in later:
+                    if other.parent in run.items and all(i.amount is None for i in other.items):
+                        continue  # (figures in an item's table taken for numbers: 4.9272)
                     # (a group of one item counts when its item states its money)
                     if (
                         other.style != run.style
@@ -367,6 +383,24 @@ def numbered_items(lines: list[str]) -> list[ListedProject]:
 # A kind of spending, not a project: short and general (群众体育, 竞技体育), or said to be one
 # (产业发展类, 基础设施方面).
 _KIND_OF_SPENDING = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}|.{2,16}(?:类|方面))$")
+
+
+def _funds_over_detailed_uses(run: _Run, lines: list[str]) -> bool:
+    """Whether ``run``'s items are funds named by where the money comes from (一、中央福彩公益金
+    443万元), each over uses set out in detail, a table of recipients under each ((一)农村幸福院
+    经费207万元 / 县(市、区) | 数量 | 金额 …): the uses are the projects, the funds their groups
+    (a guess, said to staff). Uses a line each are the fund's parts (一、中央财政衔接资金(5273
+    万元) (一)支持产业发展…)."""
+    return len(run.items) >= 1 and all(
+        _FUND_SOURCE.match(item.name) and len(item.parts) >= 2 and _detailed(lines, item.parts)
+        for item in run.items
+    )
+
+
+# A fund named by where its money comes from: 中央福彩公益金, 省级财政衔接资金.
+_FUND_SOURCE = re.compile(
+    r"^(?:中央|省|市|县|区|上级|本级)级?(?:财政)?[\u4e00-\u9fff]{0,10}(?:资金|公益金|基金)$"
+)
 
 
 def _kinds_over_projects(run: _Run) -> bool:
