@@ -5029,3 +5029,32 @@ def test_funds_by_source_over_uses_each_tabled_by_county_make_the_uses_the_proje
         ("民办养老机构运营补贴", "350000.00"),
         ("农村区域性养老服务中心建设项目", "250000.00"),
     ]
+
+
+def test_works_a_news_item_says_a_sum_built_are_projects():
+    text = (
+        "内蒙古首次利用中央彩票公益金支持革命老区整村推进项目,该项目在达茂旗投资3963万元。\n"
+        "目前,该旗利用彩票公益金350万元建设的乌克镇马铃薯储窖交易市场项目已破土动工;"
+        "利用彩票公益金250万元建设的二里半移民搬迁新村项目已做好了开工前的各项准备工作。\n"
+    )
+    projects = parse_disclosure(text, year=2016).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("乌克镇马铃薯储窖交易市场项目", "3500000.00"),
+        ("二里半移民搬迁新村项目", "2500000.00"),
+    ]
+
+
+def test_a_numbered_items_sum_its_breakdown_follows_is_its_money_however_the_parts_add():
+    text = (
+        "洛川县2018年新增中央财政专项扶贫资金项目计划公示\n"
+        "二、项目建设内容\n"
+        "1、产业化扶贫发展项目:2018年投入新增中央财政专项扶贫资金325万元,其中:投入财政专项扶贫"
+        "资金70万元用于食用菌公司;投入财政专项扶贫资金50万元用于合作社;投入财政专项扶贫资金"
+        "175万元用于李家村生产路建设项目。\n"
+        "2、贫困村基础设施项目:2018年投入新增中央财政专项扶贫资金120.5万元。\n"
+    )
+    projects = parse_disclosure(text).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("产业化扶贫发展项目", "3250000.00"),
+        ("贫困村基础设施项目", "1205000.00"),
+    ]

@@ -484,14 +484,16 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
         if (sums and (worded or len(described.group("name")) <= 12)) or (
             worded and len(rest) > 120
         ):
+            # (of several, the one its 其中 breaks down: 投入…资金325万元,其中:…70万元…)
+            broken_down = len(sums) > 1 and re.match(r"[，,]?\s*其中", normal[sums[0].end :])
             item = ListedProject(
                 name=described.group("name").strip(),
                 line=number,
                 lines=[number],
-                amount=sums[0] if len(sums) == 1 else None,
+                amount=sums[0] if len(sums) == 1 or broken_down else None,
                 style=kind,
             )
-            if len(sums) > 1:
+            if len(sums) > 1 and not broken_down:
                 item.amount_cell = "、".join(amount.text for amount in sums)
             item.content.append(rest)
             return item

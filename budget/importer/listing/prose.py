@@ -833,13 +833,14 @@ _NAMED_THEN_INVESTED = re.compile(
 def works_in_progress(lines: list[str]) -> list[ListedProject]:
     """Works a progress report tells of, each with the investment approved for it (店洼水库
     完成投资4572万元,占批复投资5138万元的89%;乃河水库完成投资4940万元,占批复投资6718万元的
-    74%), or in brackets after its name (同心县西沟水库(投资965万元)、泾源县卧龙山水库(投资
-    1730万元)): each its approved or stated investment, never what was spent of it; two at
-    least, named apart. Named from prose, so flagged."""
+    74%), in brackets after its name (同心县西沟水库(投资965万元)、泾源县卧龙山水库(投资
+    1730万元)) or before it (利用彩票公益金350万元建设的…交易市场项目): each its approved or
+    stated investment, never what was spent of it; two at least, named apart. Named from
+    prose, so flagged."""
     found: list[ListedProject] = []
     for index, line in enumerate(lines):
         normal = halfwidth(line)
-        for pattern in (_PROGRESS_OF_WORKS, _WORKS_INVESTED):
+        for pattern in (_PROGRESS_OF_WORKS, _WORKS_INVESTED, _BUILT_WITH):
             for said in pattern.finditer(normal):
                 name = _PROGRESS_LEAD.sub("", line[said.start("name") : said.end("name")])
                 amounts = find_amounts(said["amount"])
@@ -859,6 +860,11 @@ _PROGRESS_OF_WORKS = re.compile(
 _WORKS_INVESTED = re.compile(
     r"(?P<name>[^，,。；;:：、()（）]{2,40}?(?:水库|工程|项目|道路|公路|桥|学校|医院|中心))"
     r"\s*[(（]\s*(?:总)?投资\s*" + MONEY + r"\s*[)）]"
+)
+# 利用彩票公益金350万元建设的乌克镇马铃薯储窖交易市场项目: the works its sum built.
+_BUILT_WITH = re.compile(
+    r"(?:利用|投入|安排|使用)[^，,。；;]{0,12}?" + MONEY + r"\s*(?:建设|实施|新建|改建|打造)的"
+    r"(?P<name>[^，,。；;:：、()（）]{4,40}?(?:项目|工程))"
 )
 # What opens a clause before the works' name: 截止4月底, 其中.
 _PROGRESS_LEAD = re.compile(r"^(?:截[止至][^，,]{0,8}[，,]?|其中[：:，,]?)")
