@@ -344,6 +344,17 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
     fiscal_year = (
         year or (int(budget_year.group("year")) if budget_year else None) or labelled_year(text)
     )
+    if not year and budget_year and len(title) > 60 and re.search(r"[。，,；;]", title):
+        # No title: the text opens with a sentence (…2013年长沙市共计投入3340万元…), whose
+        # first year may be an earlier one's.
+        findings.append(
+            Finding(
+                "warning",
+                f"预算年度取自文首一句中的“{budget_year.group()}”（文本没有标题），请核对。",
+                title_lines[0].number if title_lines else None,
+                field="fiscal_year",
+            )
+        )
     if fiscal_year is None and match:
         fiscal_year = int(match.group("year"))
         findings.append(

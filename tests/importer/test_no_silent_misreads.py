@@ -932,3 +932,14 @@ def test_words_that_look_like_a_rule_s_but_are_not_keep_their_meaning():
     # two works listed are no one work's name
     title = "关于甲村道路工程、乙村饮水工程可行性研究报告的批复"
     assert title_project_name([Line(1, title)]) != ("甲村道路工程、乙村饮水工程", 1)
+
+
+def test_a_year_from_a_texts_opening_sentence_without_a_title_is_flagged():
+    text = (
+        "按照“福彩公益金当年筹集、次年使用”的原则,2013年长沙市共计投入3340万元福彩公益金用于"
+        "市民政局所属三家福利院基本设施建设。\n"
+        "2014年,长沙市投入重大民生设施建设的福彩公益金达4500万元。\n"
+    )
+    result = parse_disclosure(text)
+    assert result.tree["disclosure"]["fiscal_year"] == 2013
+    assert any(f.field == "fiscal_year" and "文首一句" in f.message for f in result.findings)
