@@ -270,6 +270,11 @@ def _parts_of_its_content(block: o.ProjectBlock, listed: list) -> bool:
     return False
 
 
+def _year_guessed(said: str, line: int | None) -> Finding:
+    """The finding on a budget year taken as a guess from ``said``."""
+    return Finding("warning", f"预算年度取自{said}，请核对。", line, field="fiscal_year")
+
+
 def _goals_alone(block: o.ProjectBlock) -> bool:
     """Whether a project the outline found names none of its own: no name or unit section
     (goals, 绩效目标:…, or money, 一、资金来源, as a notice over a list has), so a list of
@@ -344,27 +349,16 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
     fiscal_year = (
         year or (int(budget_year.group("year")) if budget_year else None) or labelled_year(text)
     )
+    first_line = title_lines[0].number if title_lines else None
     if not year and budget_year and len(title) > 60 and re.search(r"[。，,；;]", title):
         # No title: the text opens with a sentence (…2013年长沙市共计投入3340万元…), whose
         # first year may be an earlier one's.
-        findings.append(
-            Finding(
-                "warning",
-                f"预算年度取自文首一句中的“{budget_year.group()}”（文本没有标题），请核对。",
-                title_lines[0].number if title_lines else None,
-                field="fiscal_year",
-            )
-        )
+        said = f"文首一句中的“{budget_year.group()}”（文本没有标题）"
+        findings.append(_year_guessed(said, first_line))
     if fiscal_year is None and match:
         fiscal_year = int(match.group("year"))
-        findings.append(
-            Finding(
-                "warning",
-                f"预算年度取自“{match.group()}”：它是所引文件、日期或年份区间中的年份，请核对。",
-                title_lines[0].number if title_lines else None,
-                field="fiscal_year",
-            )
-        )
+        said = f"“{match.group()}”：它是所引文件、日期或年份区间中的年份"
+        findings.append(_year_guessed(said, first_line))
     name = (
         department
         # (joint issuers a line each above 关于…, before the title's words they run into)
