@@ -5052,9 +5052,12 @@ def test_a_numbered_items_sum_its_breakdown_follows_is_its_money_however_the_par
         "资金70万元用于食用菌公司;投入财政专项扶贫资金50万元用于合作社;投入财政专项扶贫资金"
         "175万元用于李家村生产路建设项目。\n"
         "2、贫困村基础设施项目:2018年投入新增中央财政专项扶贫资金120.5万元。\n"
+        # (an item named by the money it is, its money after its colon, is an item too)
+        "3、项目管理费:2018年投入新增中央财政专项扶贫资金4.5万元,主要用于扶贫资金评估。\n"
     )
     projects = parse_disclosure(text).tree["projects"]
     assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
         ("产业化扶贫发展项目", "3250000.00"),
         ("贫困村基础设施项目", "1205000.00"),
+        ("项目管理费", "45000.00"),
     ]

@@ -435,6 +435,10 @@ _BARE_MARKER = re.compile(
 )
 
 
+# An item named by the money it is: 项目管理费, 工作经费, 贴息资金.
+_MONEY_NAMED = re.compile(r"(?:费|经费|资金|补助|补贴|奖补)$")
+
+
 def _item(line: str, number: int, n: int, style: str | None = None) -> ListedProject | None:
     """Item ``n`` of a list if ``line`` opens it with a project's name: alone, or followed by
     its amount and a note (``…厂房项目144万元（省级资金144万元）``)."""
@@ -454,7 +458,12 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
     rest = line[marker.end() :].strip()
     normal = halfwidth(rest)
     field = re.match(_FIELD, normal)
-    if field and not PROJECT_WORD.search(field.group("label")):
+    if (
+        field
+        and not PROJECT_WORD.search(field.group("label"))
+        # (money of its own under a name of money is an item: 3、项目管理费:…4.5万元)
+        and not (_MONEY_NAMED.search(field.group("label")) and find_amounts(normal[field.end() :]))
+    ):
         return None  # 1、考核任务:…: a field of the item above, not an item
     labelled = _NAME_COLON_MONEY.match(normal)
     if labelled:
