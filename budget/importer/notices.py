@@ -24,6 +24,7 @@ from .head import organisation
 from .lines import (
     GIVEN_OVER,
     MONEY,
+    Part,
     _counts,
     breakdown,
     extract_lines,
@@ -902,6 +903,17 @@ def listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) -
         ],
     }
     if amount is not None and not listed.parts and not listed.from_table:
+        # Its money tabled by recipient below it (农村幸福院经费207万元 / 县(市、区) | 金额(万元)
+        # / 蕉城 | 27 …), where the rows make it up exactly: the recipients are its sub-items.
+        rows, _stated, _line = read_allocation("\n".join(listed.content[1:]))
+        if (
+            len(rows) >= 2
+            and all(re.search(r"[\u4e00-\u9fff]", row.name) for row in rows)
+            and sum(row.amount.value for row in rows) == amount.value
+        ):
+            shares = [Part(name=row.name, amount=row.amount, text=row.name) for row in rows]
+            _parts_as_sub_items(node, shares, listed.line, findings)
+            return node
         # Its parts listed after 其中 or 包括 (老年人福利119.57万元。包括:A42.8万元、B76.77万元),
         # only where they make up its money exactly.
         words = content.removeprefix(listed.name)

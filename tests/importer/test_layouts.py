@@ -5029,6 +5029,9 @@ def test_funds_by_source_over_uses_each_tabled_by_county_make_the_uses_the_proje
         ("民办养老机构运营补贴", "350000.00"),
         ("农村区域性养老服务中心建设项目", "250000.00"),
     ]
+    # each use's table by county, which makes it up, gives its sub-items
+    assert [sub["name"] for sub in projects[0]["sub_items"]] == ["蕉城", "霞浦"]
+    assert [sub["name"] for sub in projects[2]["sub_items"]] == ["福安", "福鼎"]
 
 
 def test_works_a_news_item_says_a_sum_built_are_projects():

@@ -441,7 +441,13 @@ _MONEY_NAMED = re.compile(r"(?:费|经费|资金|补助|补贴|奖补)$")
 
 def _item(line: str, number: int, n: int, style: str | None = None) -> ListedProject | None:
     """Item ``n`` of a list if ``line`` opens it with a project's name: alone, or followed by
-    its amount and a note (``…厂房项目144万元（省级资金144万元）``)."""
+    its amount and a note (``…厂房项目144万元（省级资金144万元）``); never a figure alone (a
+    table's 11.1117 split over lines, 11 / 1117)."""
+    item = _item_of(line, number, n, style)
+    return item if item is None or re.search(r"[\u4e00-\u9fff]", item.name) else None
+
+
+def _item_of(line: str, number: int, n: int, style: str | None) -> ListedProject | None:
     found_marker = marker_at_start(line, n, style)
     if found_marker is None and style in (None, "arabic"):
         # A marker that lost its 、: in a list going on (6资助新建改造老年活动室项目320万元),
