@@ -1000,7 +1000,7 @@ _SHARE_NAME_COUNT = re.compile(rf"[0-9]+(?:\.[0-9]+)?\s*(?:{COUNT_UNITS})$")
 def _share_name(sentence: str, part: ParsedAmount, percent: re.Match) -> str:
     """A share's name: the words of its sum's own clause (in brackets too: 含劳务报酬120万元),
     after its percentage where that comes first (按8%的递增比例增加安排援助资金1008万元)."""
-    start = max(sentence.rfind(sep, 0, part.start) for sep in "，,：:。；;(（") + 1
+    start = _share_clause_start(sentence, part.start)
     if start <= percent.start() < part.start:
         start = percent.end()
     words = _SHARE_NAME_LEAD.sub("", sentence[start : part.start])
@@ -1008,9 +1008,14 @@ def _share_name(sentence: str, part: ParsedAmount, percent: re.Match) -> str:
     if not words.strip(" ，,：:"):
         # only a bound (…的42%(不低于157.50万元)): named by the percentage's own clause,
         # up to its words of a share (劳务报酬发放比例不得低于…的42% → 劳务报酬发放)
-        clause_start = max(sentence.rfind(sep, 0, percent.start()) for sep in "，,：:。；;(（")
-        words = _SHARE_WORDS.split(sentence[clause_start + 1 : percent.start()])[0]
+        clause = sentence[_share_clause_start(sentence, percent.start()) : percent.start()]
+        words = _SHARE_WORDS.split(clause)[0]
     return _share_label(words)
+
+
+def _share_clause_start(sentence: str, at: int) -> int:
+    """Where the clause holding position ``at`` starts (after a comma, colon or bracket)."""
+    return max(sentence.rfind(sep, 0, at) for sep in "，,：:。；;(（") + 1
 
 
 # Sums already spent or done, not budgeted (已完成拨付, 年累完成投资, 实际支付, 临朐县支出).

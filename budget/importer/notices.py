@@ -1055,13 +1055,18 @@ def _shares_of_the_total(
     return [(held, where)]
 
 
-def _whole_said_before(row: str, parts: list) -> Decimal:
-    """The sum ``parts`` make up where ``row`` states it before their 其中, else infinity."""
+def _wholes_said_before(row: str, parts: list) -> list[ParsedAmount]:
+    """The sums ``row`` states before its 其中 that ``parts`` make up (补奖资金合计20511万元,其中:
+    禁牧补助14514万元、草畜平衡奖励5997万元); [] without a 其中."""
     lead = row.find("其中")
     whole = sum(part.amount.value for part in parts)
-    if lead >= 0 and any(a.value == whole for a in find_amounts(row[:lead])):
-        return whole
-    return Decimal("Infinity")
+    return [a for a in find_amounts(row[:lead]) if a.value == whole] if lead >= 0 else []
+
+
+def _whole_said_before(row: str, parts: list) -> Decimal:
+    """The sum ``parts`` make up where ``row`` states it before their 其中, else infinity."""
+    said = _wholes_said_before(row, parts)
+    return said[0].value if said else Decimal("Infinity")
 
 
 def _total_before_parts(
@@ -1076,10 +1081,8 @@ def _total_before_parts(
     the line states it right before them (补奖资金合计20511万元,其中:禁牧补助14514万元、草畜
     平衡奖励5997万元): flagged, as every amount read from prose. Not where the text states a
     greater sum: the parts are then those of a part (2.种粮大户补贴…296.26万元。其中:…)."""
-    lead = row.find("其中")
-    whole = sum(part.amount.value for part in parts)
-    said = [a for a in find_amounts(row[: max(lead, 0)]) if a.value == whole]
-    if lead < 0 or len(said) != 1 or any(a.value > whole for a in stated):
+    said = _wholes_said_before(row, parts)
+    if len(said) != 1 or any(a.value > said[0].value for a in stated):
         return
     node["declared_total_yuan"] = yuan_text(said[0])
     node["declared_total_text"] = written(said[0])
@@ -1192,12 +1195,7 @@ def rows_left_unread(text: str, listed: list[ListedProject], findings: list[Find
     if not rows:
         return
     # A row left out between two read (its cells slid: 1, 3 read, 2 not) is said too.
-    numbers = [
-        int(content.removeprefix("序号："))
-        for item in rows
-        for content in item.content[:1]
-        if re.fullmatch(r"序号：[0-9]{1,3}", content)
-    ]
+    numbers = [int(item.row_number) for item in rows if item.row_number.isdigit()]
     if len(numbers) == len(rows):
         skipped = [n for n in range(numbers[0], numbers[-1]) if n not in numbers]
         if skipped:

@@ -19,12 +19,11 @@ Pure Python, no Django.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ...amounts import ParsedAmount
 from ...normalize import squash
-from .listed import SHARE_OF_MONEY, ListedProject
+from .listed import LEVEL_FUND, SHARE_OF_MONEY, ListedProject
 from .numbered import numbered_items, whole_set_out
 from .paragraphs import (
     numbered_paragraphs,
@@ -121,19 +120,12 @@ def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
         if found and not all(
             SHARE_OF_MONEY.search(item.name)
             # (not a fund over its uses: 一、中央财政衔接资金(5273万元) (一)…)
-            or (_SOURCE_NAME.fullmatch(item.name) and not item.parts)
+            or (LEVEL_FUND.fullmatch(item.name) and not item.parts)
             for item in found
         ):
             whole = whole_set_out(lines, found)
             return [whole] if whole is not None else found
     return []
-
-
-# A level's fund named as where money comes from: 省级财政扶贫专项资金, 县级财政配套扶贫专项资金,
-# 中央财政衔接推进乡村振兴补助资金.
-_SOURCE_NAME = re.compile(
-    r"(?:中央|省|市|县|区|上级|本级)级?(?:财政)?(?:配套)?[\u4e00-\u9fff]{0,14}?(?:资金|拨款)"
-)
 
 
 # The readers of lists told in words, surest first (a list whose count the text states).

@@ -37,6 +37,7 @@ class ListedProject:
     misaligned: bool = False  # a table row whose cells do not line up with its header
     name_column: str = ""  # the column naming it, in a table without a name column (补助内容)
     name_joined: str = ""  # a 项目名称 column joined to it (学校名称 + 项目名称: …小学运动场等)
+    row_number: str = ""  # its table row's 序号, as written
     unit_column: str = ""  # the heading of the column its unit is read from (实施单位, 单位)
     unit: str = ""
     amount: ParsedAmount | None = None
@@ -83,6 +84,14 @@ def sums_outside(lines: list[str], taken: set[int]) -> list[ParsedAmount]:
         if number not in taken
         for amount in find_amounts(line)
     ]
+
+
+# A fund named by the level whose money it is (省级财政扶贫专项资金, 县级财政配套扶贫专项资金,
+# 中央福彩公益金): where money comes from, in whole names (fullmatch). Unlike SOURCE_OF_MONEY it
+# takes 专项 (…专项资金), as names of a level's funds are written.
+LEVEL_FUND = re.compile(
+    r"(?:中央|省|市|县|区|上级|本级)级?(?:财政)?[\u4e00-\u9fff]{0,14}?(?:资金|拨款|公益金|基金)"
+)
 
 
 # What an item names when it is a source of money or a period, not a project (中央财政衔接资金

@@ -25,6 +25,7 @@ from ..tables import single_value
 from .listed import (
     ITEM_AMOUNT,
     ITEM_UNIT,
+    LEVEL_FUND,
     NOT_A_PROJECT,
     PROJECT_WORD,
     SHARE_OF_MONEY,
@@ -392,15 +393,9 @@ def _funds_over_detailed_uses(run: _Run, lines: list[str]) -> bool:
     (a guess, said to staff). Uses a line each are the fund's parts (一、中央财政衔接资金(5273
     万元) (一)支持产业发展…)."""
     return len(run.items) >= 1 and all(
-        _FUND_SOURCE.match(item.name) and len(item.parts) >= 2 and _detailed(lines, item.parts)
+        LEVEL_FUND.fullmatch(item.name) and len(item.parts) >= 2 and _detailed(lines, item.parts)
         for item in run.items
     )
-
-
-# A fund named by where its money comes from: 中央福彩公益金, 省级财政衔接资金.
-_FUND_SOURCE = re.compile(
-    r"^(?:中央|省|市|县|区|上级|本级)级?(?:财政)?[\u4e00-\u9fff]{0,10}(?:资金|公益金|基金)$"
-)
 
 
 def _kinds_over_projects(run: _Run) -> bool:

@@ -609,25 +609,12 @@ def projects_summed_after(lines: list[str]) -> list[ListedProject]:
             # The list: back from the whole to where its sentence or clause began.
             begun = max(normal.rfind(mark, 0, whole.start()) for mark in "。；;:：，,")
             pieces = normal[begun + 1 : whole.start()].split("、")
-            items = []
-            for number, piece in enumerate(pieces):
-                if number == 0:
-                    # (what gives the money, and a cited title before it, are no name)
-                    piece = piece.rsplit("》", 1)[-1]
-                    given = _GIVEN_TO.match(piece.strip())
-                    if given and len(piece.strip()) - given.end() >= 4:
-                        piece = piece.strip()[given.end() :]
-                said = _PROJECT_AND_SUM.match(piece.strip())
-                amounts = find_amounts(said["amount"]) if said else []
-                if not amounts:
-                    break
-                items.append(prose_item(said["name"], amounts[0], piece.strip(), index + 1))
-            total = find_amounts(whole["amount"])
-            if (
-                len(items) == len(pieces) >= 2
-                and total
-                and sum(item.amount.value for item in items) == total[0].value
-            ):
+            # (what gives the money, and a cited title before it, are no name)
+            first = pieces[0].rsplit("》", 1)[-1].strip()
+            given = _GIVEN_TO.match(first)
+            pieces[0] = first[given.end() :] if given and len(first) - given.end() >= 4 else first
+            items = _named_sums_making(pieces, _PROJECT_AND_SUM, whole["amount"], index, 2)
+            if items:
                 return items
         items = _sums_apart_then_whole(line, index)
         if items:
@@ -647,17 +634,27 @@ def _sums_apart_then_whole(line: str, index: int) -> list[ListedProject]:
         pieces = re.split(r"[；;]", line[begun + 1 : whole.start()].strip(" 。"))
         # (the words before the first, up to what gives the money, are no name)
         pieces[0] = _GIVEN_BEFORE.sub("", pieces[0].rsplit(",", 1)[-1].rsplit("，", 1)[-1])
-        items = []
-        for piece in pieces:
-            said = _NAMED_SUM.match(piece.strip())
-            amounts = find_amounts(said["amount"]) if said else []
-            if not amounts:
-                return []
-            items.append(prose_item(said["name"], amounts[0], piece.strip(), index + 1))
-        total = find_amounts(whole["amount"])
-        if len(items) >= 3 and total and sum(i.amount.value for i in items) == total[0].value:
+        items = _named_sums_making(pieces, _NAMED_SUM, whole["amount"], index, 3)
+        if items:
             return items
     return []
+
+
+def _named_sums_making(
+    pieces: list[str], pattern: re.Pattern, whole: str, index: int, at_least: int
+) -> list[ListedProject]:
+    """``pieces`` each a name and its sum by ``pattern``, ``at_least`` of them, making up the
+    sum written ``whole`` exactly: an item each (on line ``index`` from 0); else []."""
+    items = []
+    for piece in pieces:
+        said = pattern.match(piece.strip())
+        amounts = find_amounts(said["amount"]) if said else []
+        if not amounts:
+            return []
+        items.append(prose_item(said["name"], amounts[0], piece.strip(), index + 1))
+    total = find_amounts(whole)
+    made = total and sum(item.amount.value for item in items) == total[0].value
+    return items if len(items) >= at_least and made else []
 
 
 # The whole of a list of sums in the sentence after it: 。共计下达中央、市级转移支付资金3580.69万元.
@@ -850,17 +847,18 @@ def works_in_progress(lines: list[str]) -> list[ListedProject]:
     return found if len(found) >= 2 and len(names) == len(found) else []
 
 
+# A works' name in a clause of prose: …水库, …工程, …项目, …学校.
+_WORKS_NAME = (
+    r"(?P<name>[^，,。；;:：、()（）]{2,40}?(?:水库|工程|项目|道路|公路|桥|学校|医院|中心))"
+)
 # 店洼水库完成投资4572万元,占批复投资5138万元的89%: the works and what was approved for it.
 _PROGRESS_OF_WORKS = re.compile(
-    r"(?P<name>[^，,。；;:：、()（）]{2,40}?(?:水库|工程|项目|道路|公路|桥|学校|医院|中心))"
-    r"(?:累计|已)?完成(?:投资|资金)[^，,。；;]{0,12}?[，,]\s*占(?:批复|计划|概算)(?:总)?投资\s*"
+    _WORKS_NAME
+    + r"(?:累计|已)?完成(?:投资|资金)[^，,。；;]{0,12}?[，,]\s*占(?:批复|计划|概算)(?:总)?投资\s*"
     + MONEY
 )
 # 同心县西沟水库(投资965万元): the works and its investment in brackets after it.
-_WORKS_INVESTED = re.compile(
-    r"(?P<name>[^，,。；;:：、()（）]{2,40}?(?:水库|工程|项目|道路|公路|桥|学校|医院|中心))"
-    r"\s*[(（]\s*(?:总)?投资\s*" + MONEY + r"\s*[)）]"
-)
+_WORKS_INVESTED = re.compile(_WORKS_NAME + r"\s*[(（]\s*(?:总)?投资\s*" + MONEY + r"\s*[)）]")
 # 利用彩票公益金350万元建设的乌克镇马铃薯储窖交易市场项目: the works its sum built.
 _BUILT_WITH = re.compile(
     r"(?:利用|投入|安排|使用)[^，,。；;]{0,12}?" + MONEY + r"\s*(?:建设|实施|新建|改建|打造)的"

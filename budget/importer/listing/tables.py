@@ -185,6 +185,7 @@ def _project(columns: dict[str, int], row: list[str], unit: str | None, lines: l
     if re.search(r"[(（]", raw):
         project.content.append(f"金额：{raw}")  # the note beside the amount is kept
     if cell("number"):
+        project.row_number = cell("number")
         project.content.insert(0, f"序号：{cell('number')}")  # every cell of the row is kept
     return project
 
@@ -193,8 +194,9 @@ def _project(columns: dict[str, int], row: list[str], unit: str | None, lines: l
 _SUB_HEADER = re.compile(
     r"^\|?(?:小计|合计|(?:中央|省|市|县|区|自治区)级?(?:财政)?(?:衔接)?资金)\|"
 )
-_PLACE_CELL = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|区|县|旗)")
-_MERGED_PLACES = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}(?:省|市|区|县|旗)\s+)+")
+_A_PLACE = r"[\u4e00-\u9fff]{1,6}(?:省|市|区|县|旗)"
+_PLACE_CELL = re.compile(_A_PLACE)
+_MERGED_PLACES = re.compile(rf"^(?:{_A_PLACE}\s+)+")
 # A column of one level's money: 1.中央资金(万元), 省级资金, 县级配套.
 _LEVEL_COLUMN = re.compile(
     r"^(?:[0-9]{1,2}[.、．])?(?:中央|省|市|县|区|市县|县区)级?(?:财政)?(?:资金|补助|配套|衔接资金)"
