@@ -736,6 +736,9 @@ _WRAP = re.compile(r"(?<![。；;！!？?：:])[ \t]*\n[ \t]*")
 _PER_WORD_BEFORE = re.compile(
     r"每(?P<noun>[\u4e00-\u9fff])(?P<then>[\u4e00-\u9fff]?)[^，,；;。0-9]{0,10}$"
 )
+# An average written for a counted thing (亩均投资1500元, 户均贴息1812.86元, 人均补助300元):
+# a rate for that thing, as 每亩 is.
+_AVERAGE_BEFORE = re.compile(r"(?P<noun>[亩户人村家])(?P<then>)均[^，,；;。0-9]{0,10}$")
 
 
 # The sum a rate's clause states for its product: 每家扶持资金2万元，小计24万元; 补贴标准为
@@ -749,7 +752,7 @@ _NEEDED_SUM = re.compile(
     r"[，,]?\s*(?:需要?|拟|应|共需)?(?:补贴|补助|奖补|奖励|安排|下达|拨付)?(?:资金|经费)[为是:：]?\s*"
 )
 # A rate of what people gain or earn, not of what the budget spends.
-_NOT_SPENDING = re.compile(r"增收|收入|收益|增加|利息|年利率")
+_NOT_SPENDING = re.compile(r"增收|收入|收益|增加|增效|节本|效益|产值|利润|利息|年利率")
 # A count that is a total, which a rate in a later sentence of its paragraph may price:
 # 共计1444亩(花椒1241亩…)… 每亩奖补500元; 共落实种植面积6396.15亩 … 每亩可补助资金187.61元;
 # 全县144个行政村(社区)…;农家书屋运行维护每村(社区)2000元.
@@ -823,6 +826,29 @@ def rate_lines(
     return one_line_a_sum(lines, text)
 
 
+def _product_named_after(sentence: str, end: int, product: Decimal) -> ParsedAmount | None:
+    """The next sum of the rate's sentence where it is the product exactly and the words
+    before it name money (每亩补贴112元,全县耕地地力补贴资金合计金额231968.24元): the line's."""
+    rest = sentence[end:]
+    after = find_amounts(rest)
+    if not after or after[0].value != product:
+        return None
+    words = rest[: after[0].start]
+    # (never a sum of all kinds of money: 共计兑现到户的各类资金合计…)
+    if (
+        re.search(r"每|各类|各项|所有|全部", words)
+        or len(words) > 40
+        or not _MONEY_NAMED_BEFORE.search(words)
+    ):
+        return None
+    return replace(after[0], start=after[0].start + end, end=after[0].end + end)
+
+
+_MONEY_NAMED_BEFORE = re.compile(
+    r"(?:资金|金额|经费|补贴|补助|奖补|奖励|合计|共计|总计|总额)[为是:：]?\s*$"
+)
+
+
 # Words that add to a rate rather than share it out: 其中脱贫村每村另加1000元.
 _MORE_THAN = re.compile(r"另|加|增|追加|额外")
 
@@ -880,6 +906,9 @@ def _rate_line(
         count for count in counts if count[2] < price.start and _counts_what(sentence, count, nouns)
     ]
     carried = False  # priced by a total count of an earlier sentence
+    # A count in brackets breaks down one outside them (7171户…(其中监测对象177户;脱贫户6994户)):
+    # the rate is the whole's.
+    paired = [c for c in paired if not in_brackets(sentence, c[2])] or paired
     if paired:
         # The nearest, unless the sentence states their total (共13076.85亩, then 埔前镇11598.35
         # 亩、…东埔街道120亩, 每亩补贴标准13.06125元: the rate is the total's too).
@@ -915,6 +944,8 @@ def _rate_line(
         line.amount = replace(
             after[0], start=after[0].start + price.end, end=after[0].end + price.end
         )
+    elif named := _product_named_after(sentence, price.end, product):
+        line.amount = named
     else:
         # A rate written to the 分 (每亩187.61元) was rounded from the sum it was worked out
         # from: the product may miss that sum by half a unit of its last digit per thing.
@@ -1254,15 +1285,20 @@ def _rate_of(sentence: str, price: ParsedAmount, counts: list) -> _Rate | None:
         return None
     if _NOT_SPENDING.search(sentence[max(0, price.start - 12) : price.start]):
         return None  # 每户增收2000元: what people gain, not what is spent
-    per = _PER_WORD_BEFORE.search(sentence[: price.start])
+    per = _PER_WORD_BEFORE.search(sentence[: price.start]) or _AVERAGE_BEFORE.search(
+        sentence[: price.start]
+    )
     if not (price.per or per or _is_price(sentence, price)):
         return None
     before = sentence[max(0, price.start - 12) : price.start]
     # 每人每年 is a year's rate for a person, 每人每月 and 元/人/月 a month's; any other second
     # 每, or a count of days or months beside it, is more than a count and a rate (每人每天100元，
     # 培训3天).
-    periods = re.findall(r"每(?:个)?([年月])", before) + re.findall(r"/([年月])", price.per or "")
-    if before.count("每") - len(re.findall(r"每个?[年月]", before)) > 1 or len(periods) > 1:
+    # (每学期: a term's rate for a count of 人次, as 每年 is a year's)
+    periods = re.findall(r"每(?:个)?(年|月|学期)", before) + re.findall(
+        r"/([年月])", price.per or ""
+    )
+    if before.count("每") - len(re.findall(r"每个?(?:年|月|学期)", before)) > 1 or len(periods) > 1:
         return None
     if any(c[1] in _TIME_UNITS and c[3] != _YEAR_OF_MONTHS for c in counts):
         return None
@@ -1275,7 +1311,7 @@ def _rate_of(sentence: str, price: ParsedAmount, counts: list) -> _Rate | None:
     nouns = {priced} if priced else set(per.group("noun", "then")) if per else set()
     nouns -= {"", *_TIME_UNITS, "季"}
     if nouns & {"人", "名"}:
-        nouns |= {"人", "名"}  # 376名 are counted people: 700元/人
+        nouns |= {"人", "名", "人次"}  # 376名 are counted people: 700元/人; 3666人次, 每人每学期
     if not nouns:
         return None
     return _Rate(nouns, months=periods == ["月"])
@@ -1335,7 +1371,7 @@ def _priced_line(
     price_words = re.sub(r"(?:按照?|以)\s*$", "", re.sub(r"^[^:：]{1,8}[:：]", "", price_words))
     price_name = _clean_name(
         re.sub(
-            r"(?:按照?)?每个?[\u4e00-\u9fff](?:[(（][^()（）]{1,6}[)）])?(?:每个?[年月])?",
+            r"(?:按照?)?每个?[\u4e00-\u9fff](?:[(（][^()（）]{1,6}[)）])?(?:每个?(?:年|月|学期))?",
             "",
             price_words.strip(),
             count=1,
@@ -1682,7 +1718,15 @@ def _sentences(text: str) -> list[str]:
 def _sentences_and_ends(text: str) -> list[tuple[str, bool]]:
     """The sentences and ；-parts of ``text`` that hold something, each with whether it ends
     a sentence (a ；-part goes on with the next)."""
-    pieces = re.split(r"([。；;\n])", text)
+    # (a ； inside brackets parts a breakdown, not the sentence: 7171户(其中监测对象177户;
+    # 脱贫户6994户)兑付…)
+    pieces, start, depth = [], 0, 0
+    for at, char in enumerate(text):
+        depth = max(0, depth + (char in "(（") - (char in ")）")) if char != "\n" else 0
+        if char in "。\n" or (char in "；;" and not depth):
+            pieces += [text[start:at], char]
+            start = at + 1
+    pieces.append(text[start:])
     found = []
     for piece, stop in itertools.zip_longest(pieces[0::2], pieces[1::2], fillvalue="。"):
         if piece.strip():

@@ -1015,3 +1015,52 @@ def test_places_numbered_in_one_cell_are_the_shares_of_its_row_when_they_make_it
 def test_a_rate_lines_name_is_what_its_words_name_or_none(text, name):
     [line] = rate_lines(text, "content")
     assert line.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "rate"),
+    [
+        ("建设高标准农田5000亩,亩均投资1500元。", ("5000", "亩"), "1500"),
+        ("全镇脱贫人口3000人,人均补助300元。", ("3000", "人"), "300"),
+        # a count in brackets breaks down the one before them: the rate is the whole's, and a
+        # ； inside the brackets does not end the sentence
+        (
+            "共计分6批次对7171户脱贫户和监测对象(其中监测对象177户;脱贫户6994户)兑付贴息资金"
+            "1300万元,户均贴息1812.86元。",
+            ("7171", "户"),
+            "1812.86",
+        ),
+        # a term's rate for a count of person-terms, as a year's is
+        ("2.主要建设内容:职业教育补助3666人次,每人每学期1500元;", ("3666", "人次"), "1500"),
+    ],
+)
+def test_an_average_or_a_terms_rate_prices_the_count_it_is_for(text, count, rate):
+    (line,) = rate_lines(text, "content")
+    assert _factors(line) == [(Decimal(count[0]), count[1]), (Decimal(rate), "元")]
+    assert not line.name.startswith("每")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "带动种植1000亩,亩均增收2000元。",
+        "辐射500户,户均节本增效300元。",
+        "全县3000人,人均收入8000元。",
+    ],
+)
+def test_an_average_of_what_people_gain_is_no_rate(text):
+    assert rate_lines(text, "content") == []
+
+
+def test_a_rates_product_the_next_clause_names_as_money_is_its_sum():
+    text = (
+        "最终确认补报漏报总面积2071.145亩,每亩补贴112元,全县耕地地力补贴资金合计金额231968.24元。"
+    )
+    (line,) = rate_lines(text, "content")
+    assert line.amount.value == Decimal("231968.24")
+    assert text[line.amount.start : line.amount.end] == "231968.24元"
+    # not where it is not the product, nor where the words name no money
+    (line,) = rate_lines(text.replace("231968.24", "231968.25"), "content")
+    assert line.amount is None
+    (line,) = rate_lines("种植2071.145亩,每亩补贴112元,带动231968.24元。", "content")
+    assert line.amount is None
