@@ -19,6 +19,7 @@ from budget.importer.head import (
     signing_department,
 )
 from budget.importer.listing import read_allocation, read_listing
+from budget.importer.listing.prose import funds_given_apart
 from budget.importer.nodes import TextImportError
 from budget.importer.notices import projects_said, title_project_name
 from budget.importer.outline import Line
@@ -5064,3 +5065,33 @@ def test_a_numbered_items_sum_its_breakdown_follows_is_its_money_however_the_par
         ("贫困村基础设施项目", "1205000.00"),
         ("项目管理费", "45000.00"),
     ]
+
+
+def test_funds_a_news_item_says_were_given_each_in_its_sentence_are_projects():
+    text = (
+        "2.7亿元补助金助黑龙江省158所高中改扩建\n"
+        "近日,黑龙江省下达了2023年改善普通高中办学条件中央补助资金27000万元,预计提升158所"
+        "薄弱普通高中学校办学能力水平。\n"
+        "近日,黑龙江省还下达了2023年特殊教育中央补助资金预算1300万元,预计支持73所特殊教育学校。\n"
+    )
+    projects = parse_disclosure(text).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("2023年改善普通高中办学条件中央补助资金", "270000000.00"),
+        ("2023年特殊教育中央补助资金", "13000000.00"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one sum said twice is one fund's, however it is named
+        "关于甲村项目的公示\n下达中央和省级财政衔接资金50万元。\n现分配财政衔接资金50万元。\n",
+        # a fund the title names is the notice's whole, its projects inside it
+        "关于下达2024年提前批市级财政衔接资金项目安排计划的通知\n"
+        "市里下达2024年提前批市级财政衔接资金1451万元。\n安排第二批村集体经济产业项目资金1025万元。\n",
+        # what was given before is the same money
+        "关于调整资金的通知\n已下达2025年肉兔项目资金预算1100万元。\n现调整下达2025年兔肉加工项目资金390万元。\n",
+    ],
+)
+def test_a_fund_said_twice_or_inside_the_notices_own_is_no_second_project(text):
+    assert funds_given_apart(text.split("\n")) == []

@@ -37,6 +37,7 @@ from .prose import (
     counted_sums,
     fund_uses,
     funds_by_recipient,
+    funds_given_apart,
     funds_given_together,
     invested_projects,
     named_lines,
@@ -147,6 +148,7 @@ _READERS = (
     paragraphs_summed,
     invested_projects,
     works_in_progress,
+    funds_given_apart,
 )
 
 

@@ -537,6 +537,46 @@ def funds_given_together(lines: list[str]) -> list[ListedProject]:
     return []
 
 
+# A fund a sentence says was given out, with its sum right after its name:
+# 下达了2023年改善普通高中办学条件中央补助资金27000万元; 还下达了2023年特殊教育中央补助资金
+# 预算1300万元. Never what was given before (已下达…): that is an earlier sum of the same money.
+_FUND_GIVEN = re.compile(
+    r"(?<!已)(?:下达|安排|拨付|下拨)了?\s*"
+    r"(?P<name>(?:(?:19|20)[0-9]{2}年度?)?[^，,。；;:：、《》()（）0-9]{2,40}?(?:资金|经费))"
+    rf"(?:预算)?\s*{MONEY}"
+)
+
+
+def funds_given_apart(lines: list[str]) -> list[ListedProject]:
+    """Funds given out each in a sentence of its own, as a news item reports them (近日,黑龙江省
+    下达了2023年改善普通高中办学条件中央补助资金27000万元,…。近日,黑龙江省还下达了2023年特殊
+    教育中央补助资金预算1300万元,…): each a project with its sum, where two funds at least are
+    so given, each named once and differently, and no sentence gives one twice. Named from
+    prose, so flagged."""
+    found: list[ListedProject] = []
+    title = next((line for line in lines if line.strip()), "")
+    for index, line in enumerate(lines):
+        for sentence in re.split(r"[。；;]", line):
+            given = list(_FUND_GIVEN.finditer(halfwidth(sentence)))
+            if len(given) > 1:
+                return []
+            if given:
+                name = given[0].group("name").strip()
+                amount = find_amounts(given[0].group("amount"))[0]
+                found.append(prose_item(name, amount, sentence, index + 1))
+    names = [squash(item.name) for item in found]
+    if (
+        len(found) < 2
+        or any(a in b for a, b in itertools.permutations(names, 2))
+        # (one sum said twice is one fund's, however it is named)
+        or len({item.amount.value for item in found}) < len(found)
+        # (a fund the title names is the notice's whole, its projects inside it)
+        or any(name in squash(title) for name in names)
+    ):
+        return []
+    return found
+
+
 def funds_by_recipient(lines: list[str]) -> list[ListedProject]:
     """Funds each shared among recipients in a sentence of its own (``2020年中央农村环境整治
     资金(统筹整合部分)皮山县58.97万元,墨玉县118.71万元,…。2020年自治区…资金…皮山县46万
