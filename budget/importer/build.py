@@ -242,6 +242,18 @@ def parse_disclosure(
 _YEAR_GIVEN = re.compile(
     r"(?:下达|安排|拨付|下拨|分配)[^。；;，,《》]{0,30}?(?P<year>(?:19|20)[0-9]{2})\s*年(?!\s*[0-9]{1,2}\s*月)"
     r"[^。；;，,]{0,40}?(?:资金|经费|公益金|补助|预算)"
+    # (or its year before the money said given: 全市养老服务体系建设2015年中央预算内投资计划下达)
+    r"|(?P<year_after>(?:19|20)[0-9]{2})\s*年(?!\s*[0-9]{1,2}\s*月)[^。；;，,]{0,30}?"
+    r"(?:资金|经费|投资计划|预算)(?:计划)?(?:已|正式)?(?:下达|下拨|拨付)"
+)
+
+
+# A labelled period of the works within a year: 建设年限:2024年4月—2024年10月, 实施期限:2023年
+# 3月至10月 (the end's year, when written, is named ``end``).
+_PERIOD_OF_ONE_YEAR = re.compile(
+    r"(?:建设|实施)(?:年限|期限|周期|时间)\s*[:：为]?\s*"
+    r"(?P<period>(?P<year>(?:19|20)[0-9]{2})\s*年\s*[0-9]{1,2}\s*月(?:份|[0-9]{1,2}日)?\s*"
+    r"(?:[-—－~～至到]+)\s*(?:(?P<end>(?:19|20)[0-9]{2})\s*年)?\s*[0-9]{1,2}\s*月)"
 )
 
 
@@ -637,13 +649,28 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         # a cited document's (《…2022年…》, blanked), the first such, flagged.
         given = _YEAR_GIVEN.search(blank_titles(text))
         if given is not None:
-            fiscal_year = int(given.group("year"))
+            fiscal_year = int(given.group("year") or given.group("year_after"))
             findings.append(
                 Finding(
                     "warning",
                     f"预算年度取自正文中下达资金的年份“{fiscal_year}年”，文中没有写明预算年度，"
                     "请核对。",
                     text.count("\n", 0, given.start()) + 1,
+                    field="fiscal_year",
+                )
+            )
+    if fiscal_year is None:
+        # The one year a labelled period of the works lies in (六、建设年限:2024年4月—2024年
+        # 10月): the project's year, flagged.
+        period = _PERIOD_OF_ONE_YEAR.search(halfwidth(text))
+        if period is not None and period["end"] in (None, period["year"]):
+            fiscal_year = int(period["year"])
+            findings.append(
+                Finding(
+                    "warning",
+                    f"预算年度取自项目的实施期限“{period.group('period').strip()}”，"
+                    "文中没有写明预算年度，请核对。",
+                    text.count("\n", 0, period.start()) + 1,
                     field="fiscal_year",
                 )
             )

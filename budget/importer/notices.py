@@ -393,6 +393,9 @@ _SAID_PROJECT = re.compile(
     r"(?!资金)(?:[，,]?[^。；;，,]{0,12}如下|[，,]\s*(?:项目)?总投资)"
     # (or the table of it a notice publishes: 现将《…庭院经济项目资金兑付到户汇总表》予以公示)
     r"|现将《(?P<tabled>[^《》，,。]{4,60}?(?:项目|工程))[^《》]{0,16}表》(?:予以)?(?:公示|公告)"
+    # (or a sentence opening with it and its whole: 。伊金霍洛旗阿镇日间照料中心项目总投资800万元)
+    r"|(?:^|(?<=[。！]))(?P<subject>(?!该|本|此|其|全|各|[0-9])[^，,。；;:：、《》()（）\s]{4,40}?(?:项目|工程))"
+    r"(?:计划|估算|概算)?总投资\s*[:：为]?\s*约?\s*[0-9]"
 )
 
 
@@ -419,7 +422,7 @@ def said_project_name(text: str) -> tuple[str, int] | None:
     for number, line in enumerate(text.split("\n")[:40], 1):
         said = _SAID_PROJECT.search(halfwidth(line))
         if said:
-            group = "name" if said.group("name") else "tabled"
+            group = next(key for key in ("name", "tabled", "subject") if said.group(key))
             start = said.start(group)
             # (who says it is no part of it: 现对我单位2023年度…资助项目信息公告如下)
             own = _SAYER.match(halfwidth(line), start)
@@ -533,7 +536,7 @@ _NAMED_FUND = re.compile(
 
 
 _FUND_PREFIX = re.compile(
-    r"^(?:关于|我(?:省|市|县|区|局)|印发|公示|公布|拟分配|提前下达|下达|拨付|安排|的)+"
+    r"^(?:关于|我(?:省|市|县|区|局)|印发|公示|公布|公开|做好|拟分配|提前下达|下达|拨付|安排|的)+"
 )
 # The levels a fund's money comes from, noted after its name: 乡村振兴试点示范资金(省级、市级).
 _LEVELS_NOTE = re.compile(r"[(（](?:(?:中央|省|市|县|区)级?[、,，]?)+[)）]$")
@@ -565,9 +568,16 @@ _GIVEN_FOR = re.compile(rf"(?:下达|安排|拨付|分配)[^，,。；;]{{0,80}}
 # A title's words around what it is about: who issued it, what kind of document it is.
 _TITLE_KIND = re.compile(
     r"(?:的)?(?:公示公告|公示|公告|通知|批复|报告|请示|说明|情况|方案|计划|安排表?|分配表?|表|验收|评审结果"
+    # (…资金安排有关情况的通知, …有关事项的通知)
+    r"|有关(?:事项|事宜|工作)?"
     # (a subsidy's paying out is no part of its name: …耕地地力保护补贴发放标准)
     r"|(?<=补贴|补助|奖补|奖励|资金)(?:发放|兑付|兑现|拨付|下达|分配)(?:标准|工作|结果)?)"
     r"(?:[(（][^()（）]{1,10}[)）])?$"
+)
+
+
+_DONE_WITH = re.compile(
+    r"^(?:提前下达|追加下达|下达|公开|公布|做好|印发|拨付|分配|安排)(?=(?:19|20)[0-9]{2}年)"
 )
 
 
@@ -605,6 +615,10 @@ def tabled_fund(text: str) -> ListedProject | None:
     return None
 
 
+# What a sum in a title is the money of: 45.79万元转移就业奖励资金, 2.7亿元补助金.
+_MONEY_AFTER_SUM = re.compile(r"[^，,。；;0-9]{0,14}?(?:资金|补助金|补贴|奖补|经费|投资)")
+
+
 def whole_text_project(
     text: str, title_lines: list[o.Line], findings: list[Finding]
 ) -> ListedProject | None:
@@ -623,6 +637,8 @@ def whole_text_project(
         name = _TITLE_KIND.sub("", name).strip()
     # (the issuer before the year its title starts with: 卢氏县农业农村局2022年连翘…奖补)
     name = _ISSUER_BEFORE_YEAR.sub("", name)
+    # (what the notice does with it, before its year: 下达2021年度…资金, 做好2021年…资金安排)
+    name = _DONE_WITH.sub("", name)
     if len(name) > 60 or re.search(r"[。；;，,]", name):
         name = ""  # no title: the text opens with its prose, which names nothing
     line = title_lines[0].number if title_lines else 1
@@ -630,7 +646,16 @@ def whole_text_project(
     if said is not None:
         name, line = said
     project = ListedProject(name=name[:200] or "项目1", line=line, lines=[], inferred=True)
-    _one_total(text, _WHOLE_TEXT_TOTAL, project, prefer=r"共计|合计|总计|总投资|总额")
+    # (a news item's title states the whole: 共和县45.79万元转移就业奖励资金全部发放到位)
+    titled = [
+        amount
+        for amount in find_amounts(title)
+        if _MONEY_AFTER_SUM.match(title, amount.end) and not is_rate(title, amount)
+    ]
+    if len(titled) == 1 and len(find_amounts(title)) == 1:
+        project.amount, project.amount_line = titled[0], title_lines[0].number
+    else:
+        _one_total(text, _WHOLE_TEXT_TOTAL, project, prefer=r"共计|合计|总计|总投资|总额")
     findings.append(
         Finding(
             "warning",

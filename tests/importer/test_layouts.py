@@ -5095,3 +5095,68 @@ def test_funds_a_news_item_says_were_given_each_in_its_sentence_are_projects():
 )
 def test_a_fund_said_twice_or_inside_the_notices_own_is_no_second_project(text):
     assert funds_given_apart(text.split("\n")) == []
+
+
+def test_a_news_item_of_one_project_named_with_its_whole_reads_it_and_its_year():
+    text = (
+        "伊金霍洛旗阿镇日间照料中心再获中央预算内投资专项建设资金\n"
+        "近日,全市养老服务体系建设2015年中央预算内投资计划下达。伊金霍洛旗阿镇日间照料中心项目"
+        "总投资800万元,本次又获得中央预算内投资专项建设资金300万元。\n"
+    )
+    result = parse_disclosure(text)
+    (project,) = result.tree["projects"]
+    assert (project["name"], project["declared_total_yuan"]) == (
+        "伊金霍洛旗阿镇日间照料中心项目",
+        "8000000.00",
+    )
+    assert result.tree["disclosure"]["fiscal_year"] == 2015
+    assert any(f.field == "fiscal_year" and f.severity == "warning" for f in result.findings)
+
+
+def test_a_sum_a_news_title_states_for_its_fund_is_the_whole():
+    text = (
+        "共和县45.79万元转移就业奖励资金全部发放到位\n"
+        "近日,共和县人社局已完成2024年度农牧区转移就业奖励资金发放工作,为400人发放36.79万元。"
+        "同时,为乡镇发放奖励资金共计4.5万元,为三个部门发放奖励资金共计4.5万元。\n"
+    )
+    (project,) = parse_disclosure(text, year=2024).tree["projects"]
+    assert project["declared_total_yuan"] == "457900.00"
+
+
+def test_a_sections_heading_of_the_money_and_a_period_of_one_year_are_read():
+    text = (
+        "2021年城镇社区养老服务体系建设资金项目情况公告\n"
+        "一、项目名称\n城镇社区养老服务体系建设资金项目。\n四、资金额度\n30万元。\n"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert project["declared_total_yuan"] == "300000.00"
+    text = (
+        "我单位拟实施淖毛湖镇农田防护林更新项目,项目具体情况如下:\n"
+        "一、项目名称:淖毛湖镇农田防护林更新项目\n"
+        "四、项目总投资及资金来源:计划总投资100万元。\n"
+        "六、建设年限:2024年4月—2024年10月。\n"
+    )
+    result = parse_disclosure(text)
+    assert result.tree["disclosure"]["fiscal_year"] == 2024
+    # a period over two years names no one year
+    result = parse_disclosure(text.replace("—2024年10月", "—2025年10月"))
+    assert result.tree["disclosure"]["fiscal_year"] is None
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        (
+            "永嘉县财政局关于下达2021年度第三批农村基础设施和农业开发项目财政衔接补助资金的通知",
+            "2021年度第三批农村基础设施和农业开发项目财政衔接补助资金",
+        ),
+        (
+            "自治区乡村振兴局关于做好2021年第四批自治区财政衔接推进乡村振兴补助资金安排有关情况的通知",
+            "2021年第四批自治区财政衔接推进乡村振兴补助资金",
+        ),
+    ],
+)
+def test_what_a_notice_does_with_its_fund_is_no_part_of_the_funds_name(title, name):
+    text = f"{title}\n各有关乡镇:\n现将资金共计50万元下达给你们,请抓紧实施。\n"
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert project["name"] == name
