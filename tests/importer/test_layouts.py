@@ -5160,3 +5160,36 @@ def test_what_a_notice_does_with_its_fund_is_no_part_of_the_funds_name(title, na
     text = f"{title}\n各有关乡镇:\n现将资金共计50万元下达给你们,请抓紧实施。\n"
     (project,) = parse_disclosure(text).tree["projects"]
     assert project["name"] == name
+
+
+def test_a_group_cell_merged_down_a_bar_table_leaves_its_rows_one_cell_short():
+    text = (
+        "省级统筹奖励资金安排建议表\n金额单位:万元\n"
+        "序号 | 市州 | 县市区/单位 | 建议分配金额(万元) |\n"
+        "1 | 湘潭市 | 韶山市 | 400 |\n"
+        "2 | 衡阳市 | 衡南县 | 6 |\n"
+        "3 | 衡山县 | 26 | |\n"
+        "4 | 衡东县 | 15 | |\n"
+        "5 | 岳阳市 | 岳阳楼区 | 78 |\n"
+        "全省合计 | 525 |\n"
+    )
+    rows, total, line = read_allocation(text)
+    # the smallest place names the row, the 市州 it lies in the group
+    assert [(row.name, row.amount.value) for row in rows] == [
+        ("韶山市", Decimal("4000000")),
+        ("衡南县", Decimal("60000")),
+        ("衡山县", Decimal("260000")),
+        ("衡东县", Decimal("150000")),
+        ("岳阳楼区", Decimal("780000")),
+    ]
+    # 全省合计 is the table's total, no recipient
+    assert (total.value, line) == (Decimal("5250000"), 9)
+
+
+def test_a_row_short_by_a_cell_with_no_whole_row_above_is_not_guessed():
+    text = (
+        "序号 | 市州 | 县市区/单位 | 建议分配金额(万元) |\n"
+        "1 | 衡山县 | 26 | |\n"
+        "2 | 衡东县 | 15 | |\n"
+    )
+    assert read_listing(text, recipients=True) == []

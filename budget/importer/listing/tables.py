@@ -36,7 +36,8 @@ _NAME_COLUMN = re.compile(
 # Who or where a table of one fund's money gives it to (单位, 乡镇, 县(市、区), 示范村名称).
 _RECIPIENT_COLUMN = re.compile(
     r"^(?:(?:实施|项目|补助|承担)?单位(?:名称)?|乡镇(?:名称)?|镇街|镇\(街道\)|乡镇\(街道\)|乡\(镇\)|"
-    r"县区|区县|县\(区\)|县\(市、区\)|县\(市、区、场\)|地区|市州|(?:示范|行政)?村(?:名称|名)?|村庄名称)$"
+    r"县区|区县|县\(区\)|县\(市、区\)|县\(市、区、场\)|县市区(?:/?单位)?|县\(市区\)|市县|县\(市\)|"
+    r"地区|市州|(?:示范|行政)?村(?:名称|名)?|村庄名称)$"
 )
 
 
@@ -89,7 +90,7 @@ HEADER_WORDS = re.compile(
 )
 
 
-_END_ROW = re.compile(r"^(?:合计|总计|附件|附表)")
+_END_ROW = re.compile(r"^(?:(?:全(?:省|市|州|县|区|旗))?(?:合计|总计)|附件|附表)")
 
 
 _TABLE_UNIT = re.compile(r"^\s*(?:金额|计量|投资)?单位\s*[:：]\s*(?P<unit>亿元|万元|元)\s*$")
@@ -358,6 +359,21 @@ def _rows_by_bars(
         # the columns that are read (``needed``).
         return needed <= len(row) <= width
 
+    def merged_down():
+        # A numbered row one cell short, its money last, under a whole row: the group cell
+        # after its 序号 was merged down from a row above (2 | 衡阳市 | 衡南县 | 6 |, then
+        # 3 | 衡山县 | 26 |): its place is kept empty.
+        return (
+            has_number
+            and bool(_ROW_NUMBER.match(row[0]))
+            and width >= 4
+            and len(row) == width - 1
+            and whole_above
+            and bool(_NUMERIC_CELL.match(row[-1]))
+            and not _NUMERIC_CELL.match(row[1])
+        )
+
+    whole_above = False
     for index in range(start + 1, len(lines)):
         text = lines[index]
         if not text.strip():
@@ -369,7 +385,10 @@ def _rows_by_bars(
         ends = "|" not in text or _END_ROW.match(squash(first)) or _is_header(cells)
         opens = has_number and bool(cells) and bool(_ROW_NUMBER.match(cells[0]))
         if row and (ends or opens):
-            if finished():
+            if merged_down():
+                yield [row[0], "", *row[1:]], taken
+            elif finished():
+                whole_above = whole_above or len(row) == width
                 yield row + [""] * (width - len(row)), taken
             row, taken = [], []
         if ends:
@@ -380,6 +399,7 @@ def _rows_by_bars(
         taken.append(index + 1)
         if len(row) >= width:
             if len(row) == width:
+                whole_above = True
                 yield row, taken
             elif money_last and all(
                 _NUMERIC_CELL.match(cell) for cell in row[width - 1 : width + 1]
@@ -389,7 +409,9 @@ def _rows_by_bars(
                 # first is the row's own.
                 yield row[:width], taken
             row, taken = [], []
-    if row and (finished() or (has_number and _ROW_NUMBER.match(row[0]) and len(row) >= 2)):
+    if row and merged_down():
+        yield [row[0], "", *row[1:]], taken
+    elif row and (finished() or (has_number and _ROW_NUMBER.match(row[0]) and len(row) >= 2)):
         # The text's last row, cut short by the text's end (a page stored in part): what it
         # holds is read, the cells it lost are left empty (and its amount flagged).
         yield row + [""] * (width - len(row)), taken
