@@ -146,7 +146,7 @@ def line_of(text: str, value: str) -> int | None:
 # A sentence that acts under a document: 根据/依据/按照/执行/遵照《…》, 《…》文件精神, or one that
 # names a document by its number.
 _ACTS_UNDER = re.compile(
-    r"根据|依据|按照|(?:执行|遵照|参照|对照)\s*《|〔\s*[0-9]{4}\s*〕"
+    r"根据|依据|按照|贯彻落实\s*《|(?:执行|遵照|参照|对照)\s*《|〔\s*[0-9]{4}\s*〕"
     # (a number in other brackets: 《…的请示》(元发改[2008]30号)及有关附件悉)
     r"|[\[【(（]\s*[0-9]{4}\s*[\]】)）]\s*[0-9]{1,4}\s*号"
     # (…的通知》(渝财农〔2023〕151号)要求; …办法》(新财规[2021]11号)的文件精神)
@@ -656,6 +656,9 @@ def whole_text_project(
         project.amount, project.amount_line = titled[0], title_lines[0].number
     else:
         _one_total(text, _WHOLE_TEXT_TOTAL, project, prefer=r"共计|合计|总计|总投资|总额")
+        # (or the one sum the parts after its 其中 make up: …立项资助16048.67万元,其中,省级
+        # 奖补资金9171.00万元、市级…3821.06万元、镇街级…3056.61万元)
+        _whole_over_parts(text, project)
     findings.append(
         Finding(
             "warning",

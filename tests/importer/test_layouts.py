@@ -5193,3 +5193,19 @@ def test_a_row_short_by_a_cell_with_no_whole_row_above_is_not_guessed():
         "2 | 衡东县 | 15 | |\n"
     )
     assert read_listing(text, recipients=True) == []
+
+
+def test_a_whole_text_projects_sum_its_parts_after_qizhong_make_up_and_what_it_carries_out():
+    text = (
+        "关于公开2019年工业企业技术改造事后奖补(普惠性)资金资助计划的公告\n"
+        "为贯彻落实《广东省人民政府办公厅关于推动新一轮技术改造促进产业转型升级的意见》、"
+        "《关于印发<东莞市实施工业企业技术改造事后奖补政策操作规程>的通知》(东经信〔2016〕153号)"
+        "等文件规定,市政府决定对25家企业立项资助16048.67万元,其中,省级奖补资金9171.00万元、"
+        "市级奖补资金  3821.06万元、镇街级奖补资金3056.61万元,详见附件。\n"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert project["declared_total_yuan"] == "160486700.00"
+    assert [c["title"] for c in project["citations"]] == [
+        "广东省人民政府办公厅关于推动新一轮技术改造促进产业转型升级的意见",
+        "关于印发<东莞市实施工业企业技术改造事后奖补政策操作规程>的通知",
+    ]
