@@ -107,7 +107,7 @@ _UNIT_THEN_CLAUSE = re.compile(
 _CJK_END = re.compile(r"[\u4e00-\u9fff（(]$")
 _CJK_START = re.compile(r"^[\u4e00-\u9fff（()）]")
 _FIRST_ROW = re.compile(r"^0*1[.、．]?$")
-NUMBER_HEADING = re.compile(r"^(?:项目)?(?:序号|编号)$")
+NUMBER_HEADING = re.compile(r"^(?:项目)?(?:序号|编号|选号)$")
 """The heading of a table's row numbers (on squashed text)."""
 TOTAL_ROW = re.compile(r"^(?:全(?:省|市|州|县|区|旗))?(?:合计|小计|总计|共计)")
 """How a total's row opens (on squashed text): 合计, 小计 …; never a project."""

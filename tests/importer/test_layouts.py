@@ -5209,3 +5209,70 @@ def test_a_whole_text_projects_sum_its_parts_after_qizhong_make_up_and_what_it_c
         "广东省人民政府办公厅关于推动新一轮技术改造促进产业转型升级的意见",
         "关于印发<东莞市实施工业企业技术改造事后奖补政策操作规程>的通知",
     ]
+
+
+def test_funds_a_whole_is_made_of_are_projects_their_notes_in_brackets_kept():
+    text = (
+        "云上荆州报道:2018年,市环保局预计争取中省环保项目资金17188万元。\n"
+        "截止目前,已争取到位项目资金8688万元中:省环境监管能力建设项目资金150万元,总量减排"
+        "“以奖代补”资金1656万元,空气质量生态补偿资金1014万元,生态文明以奖代补资金268万元,"
+        "豉湖渠(中心城区段)综合治理工程项目资金5000万元,农村环境整治资金600万元。\n"
+    )
+    projects = parse_disclosure(text).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("省环境监管能力建设项目资金", "1500000.00"),
+        ("总量减排“以奖代补”资金", "16560000.00"),
+        ("空气质量生态补偿资金", "10140000.00"),
+        ("生态文明以奖代补资金", "2680000.00"),
+        ("豉湖渠(中心城区段)综合治理工程项目资金", "50000000.00"),
+        ("农村环境整治资金", "6000000.00"),
+    ]
+
+
+def test_paragraphs_each_opening_with_the_money_given_a_fund_are_projects():
+    text = (
+        "日前,泉州市财政抓紧下达2022年为民办实事项目资金。\n"
+        "安排市直国有院团文艺精品公益性演出专项补助225万元,支持公益性演出150场,"
+        "市财政给予每场演出补助1.5万元。\n"
+        "安排新型公共文化空间建设专项补助240万元。建设24个新型公共文化空间。\n"
+    )
+    projects = parse_disclosure(text, year=2022).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("市直国有院团文艺精品公益性演出专项补助", "2250000.00"),
+        ("新型公共文化空间建设专项补助", "2400000.00"),
+    ]
+
+
+def test_a_change_to_a_project_another_document_funded_is_named_by_the_project():
+    text = (
+        "关于下达2020年教育基建补助等经费的通知\n各有关单位:\n现下达:\n"
+        "1.2020年教育基建经费949万元(详见附件),款列“2059999其他教育支出”科目;\n"
+        "2.调减《关于下达2019年同安区基建三年行动计划专项补助资金的通知》(同教[2019]144号)"
+        "四口圳幼儿园项目238万元,款列“2050299其他普通教育支出”科目。\n"
+    )
+    projects = parse_disclosure(text).tree["projects"]
+    assert [p["name"] for p in projects] == ["2020年教育基建经费", "四口圳幼儿园项目"]
+
+
+def test_a_count_of_projects_a_few_words_apart_is_said_but_not_a_count_of_places():
+    said = projects_said("中央下达我省资金9000万元用于支持2个革命老区乡村振兴项目建设。")
+    assert said is not None and said[0] == 2
+    assert projects_said("覆盖3个乡镇的农村产业融合发展项目。") is None
+
+
+def test_an_allocation_tables_funds_column_and_its_last_row_cut_where_the_page_was_stored():
+    text = (
+        "2021年第二批省市扶持体育发展专项资金分配表\n"
+        "选号 | 单位 | 补助项目 | 经费(万元) | 备 注 |\n"
+        "1 | 临安区锦北街道平山社区 | 百姓健身房(城市) | 2.4 | 剩余3.6万2022年补助 |\n"
+        "2 | 临安区锦城街道文昌阁社区 | 百姓健身房(城市) | 2.4 | 剩余3.6万2022年补助 |\n"
+        # (its 备注 empty: a whole row, not one whose group cell was merged down)
+        "3 | 临安区昌化镇孙家村 | 百姓健身房 | 3 | |\n"
+        "4 | 临安区湍\n"
+    )
+    rows, _total, _line = read_allocation(text)
+    assert [(row.name, row.amount.value) for row in rows] == [
+        ("临安区锦北街道平山社区", Decimal("24000")),
+        ("临安区锦城街道文昌阁社区", Decimal("24000")),
+        ("临安区昌化镇孙家村", Decimal("30000")),
+    ]

@@ -157,10 +157,15 @@ def read_allocation(text: str) -> tuple[list[ListedProject], ParsedAmount | None
     大通湖区 40, 合计 400): (the rows with their amounts, the total its 合计 row states when it
     is the rows' sum, that row's line); ([], None, 0) when the text has no such table."""
     rows = read_listing(text, recipients=True)
+    lines = text.split("\n")
+    last_line = max((n for n, line in enumerate(lines, 1) if line.strip()), default=0)
+    if rows and rows[-1].amount is None and max(rows[-1].lines) == last_line:
+        # The table's last row, cut short where the page was stored (7 | 临安区湍): not
+        # a recipient, kept as text.
+        rows = rows[:-1]
     if len(rows) < 2 or any(row.amount is None for row in rows):
         return [], None, 0  # a row whose amount could not be read: its sum would mislead
     total = sum(row.amount.value for row in rows)
-    lines = text.split("\n")
     last = max(number for row in rows for number in row.lines)
     for index in range(last, min(last + 8, len(lines))):
         cells = [cell for cell in split_cells(lines[index]) if cell.strip()]

@@ -439,7 +439,19 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
     its amount and a note (``…厂房项目144万元（省级资金144万元）``); never a figure alone (a
     table's 11.1117 split over lines, 11 / 1117)."""
     item = _item_of(line, number, n, style)
-    return item if item is None or re.search(r"[\u4e00-\u9fff]", item.name) else None
+    if item is None or not re.search(r"[\u4e00-\u9fff]", item.name):
+        return None
+    # (a change to a project another document gave money names the project after that
+    # document: 调减《关于下达…的通知》(同教[2019]144号)四口圳幼儿园项目 → 四口圳幼儿园项目)
+    named = _CHANGED_UNDER.sub("", item.name)
+    if len(named) >= 4:
+        item.name = named
+    return item
+
+
+_CHANGED_UNDER = re.compile(
+    r"^(?:调减|调增|核减|追加|调整|收回)\s*《[^《》]*》\s*(?:[(（][^()（）]*[)）])?\s*(?:文件)?(?:中的?)?"
+)
 
 
 def _item_of(line: str, number: int, n: int, style: str | None) -> ListedProject | None:

@@ -15,7 +15,7 @@ from ...amounts import (
 )
 from ...normalize import halfwidth, squash
 from ..funding import WHOLE_LABEL
-from ..lines import in_brackets, is_rate, rate_at
+from ..lines import MONEY, in_brackets, is_rate, rate_at
 from ..numbering import (
     chinese_number,
     marker_at_start,
@@ -432,6 +432,13 @@ _NAME_OPENS = re.compile(
 _GIVEN_SAID = re.compile(r"(?:(?:下达|安排)资金|(?:结算|决算)(?:金额|价款|总额))\s*[:：为是]?\s*$")
 
 
+# A paragraph that opens giving a fund its money: 安排新型公共文化空间建设专项补助240万元。
+_GIVEN_OPENS = re.compile(
+    r"^\s*(?:安排|下达|拨付|下拨)(?P<name>[^，,。；;:：、()（）《》\s0-9]{4,60}?"
+    rf"(?:补助|资金|经费|奖补|补贴))\s*{MONEY}"
+)
+
+
 def _whole_said(before: str) -> bool:
     return bool(WHOLE_LABEL.search(before) or _GIVEN_SAID.search(before))
 
@@ -443,6 +450,13 @@ def paragraphs_by_name(lines: list[str]) -> list[ListedProject]:
     whole. Named from prose, so flagged."""
     found: list[ListedProject] = []
     for number, line in enumerate(lines, 1):
+        given = _GIVEN_OPENS.match(halfwidth(line))
+        if given is not None:
+            # (安排市直国有院团文艺精品公益性演出专项补助225万元,…: the money it opens with)
+            amount = find_amounts(line[given.start("amount") : given.end("amount")])[0]
+            amount = replace(amount, start=given.start("amount"), end=given.end("amount"))
+            found.append(prose_item(given["name"], amount, line, number, "paragraph"))
+            continue
         opens = _NAME_OPENS.match(line)
         if opens is None:
             continue

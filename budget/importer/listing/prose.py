@@ -504,17 +504,19 @@ _FUNDS_TOGETHER = re.compile(
     r"等\s*(?:[0-9]{1,2}|[二三四五六七八九十两]{1,3})\s*项[^，,。；;0-9]{0,12}(?:资金|经费)\s*"
     rf"{MONEY}[^。；;]{{0,16}}?[，,]\s*其中\s*[:：]?"
 )
+# (or a whole the funds after it are of: 已争取到位项目资金8688万元中:省…资金150万元,…)
+_FUNDS_OF_WHOLE = re.compile(rf"(?:资金|经费)\s*{MONEY}\s*中\s*[:：]")
 _FUND_NAME = re.compile(r"[^，,。；;、:：()（）]{4,40}?(?:资金|经费)")
 
 
 def funds_given_together(lines: list[str]) -> list[ListedProject]:
     """Funds a notice says it gives out together (…基本公共卫生服务等7项中央补助资金465.87万
     元下达给你们,其中:基本公共卫生服务中央补助资金334.48万元、…、中央计划生育转移支付资金
-    63.58万元): each named fund after 其中 a project with its sum, a note in brackets after one
-    (its own parts) left with it, where they make up the whole exactly. Named from prose, so
-    flagged."""
+    63.58万元; 已争取到位项目资金8688万元中:省环境监管能力建设项目资金150万元,…): each named
+    fund after 其中 a project with its sum, a note in brackets after one (its own parts) left
+    with it, where they make up the whole exactly. Named from prose, so flagged."""
     for index, line in enumerate(lines):
-        said = _FUNDS_TOGETHER.search(halfwidth(line))
+        said = _FUNDS_TOGETHER.search(halfwidth(line)) or _FUNDS_OF_WHOLE.search(halfwidth(line))
         if said is None:
             continue
         whole = find_amounts(said.group("amount"))[0].value
@@ -529,9 +531,9 @@ def funds_given_together(lines: list[str]) -> list[ListedProject]:
             if name is None or len(sums) != 1 or not piece.strip().startswith(name.group()):
                 found = []
                 break
-            # (its words as written, the note in brackets too)
+            # (its words as written, the note in brackets too: 豉湖渠(中心城区段)综合治理…资金)
             words = rest[run.start() : run.end()].strip()
-            found.append(prose_item(name.group(), sums[0], words, index + 1))
+            found.append(prose_item(words[: name.end()], sums[0], words, index + 1))
         if len(found) >= 2 and sum(item.amount.value for item in found) == whole:
             return found
     return []

@@ -48,7 +48,7 @@ _CONTENT_COLUMN = re.compile(
 
 
 _AMOUNT_COLUMN = re.compile(
-    r"(?:资金|投资|金额|总额|预算|补助|债券规模)(?!来源|性质|类别|标准|用途|科目|文号|对象)"
+    r"(?:资金|投资|金额|总额|预算|补助|经费|债券规模)(?!来源|性质|类别|标准|用途|科目|文号|对象|项目|内容)"
 )
 
 
@@ -360,7 +360,7 @@ def _rows_by_bars(
         return needed <= len(row) <= width
 
     def merged_down():
-        # A numbered row one cell short, its money last, under a whole row: the group cell
+        # A numbered row one cell short of its money, under a whole row: the group cell
         # after its 序号 was merged down from a row above (2 | 衡阳市 | 衡南县 | 6 |, then
         # 3 | 衡山县 | 26 |): its place is kept empty.
         return (
@@ -385,11 +385,11 @@ def _rows_by_bars(
         ends = "|" not in text or _END_ROW.match(squash(first)) or _is_header(cells)
         opens = has_number and bool(cells) and bool(_ROW_NUMBER.match(cells[0]))
         if row and (ends or opens):
-            if merged_down():
-                yield [row[0], "", *row[1:]], taken
-            elif finished():
+            if finished():
                 whole_above = whole_above or len(row) == width
                 yield row + [""] * (width - len(row)), taken
+            elif merged_down():
+                yield [row[0], "", *row[1:]], taken
             row, taken = [], []
         if ends:
             break
@@ -409,7 +409,7 @@ def _rows_by_bars(
                 # first is the row's own.
                 yield row[:width], taken
             row, taken = [], []
-    if row and merged_down():
+    if row and not finished() and merged_down():
         yield [row[0], "", *row[1:]], taken
     elif row and (finished() or (has_number and _ROW_NUMBER.match(row[0]) and len(row) >= 2)):
         # The text's last row, cut short by the text's end (a page stored in part): what it
