@@ -92,6 +92,8 @@ _NOT_TITLE = re.compile(
     r"|^\s*(?:[-*•·]\s*)?(?:公文生成日期|标\s*题)\s*[:：]"
     # (a record's index number on a line of its own: K0002-0702-2023-116)
     r"|^\s*[A-Z0-9]{2,}(?:[-/][A-Z0-9]{2,}){2,}\s*$"
+    # (a page's record set out with bullets and no labels: - 罗平县农业农村局 / - 2021-06-21)
+    r"|^\s*[-•·]\s+\S"
 )
 
 
@@ -279,6 +281,8 @@ _NOT_ORGANISATION = re.compile(
     # 《…》 is a cited document: the unit in its title issued that one, not this. A name masked
     # by the site that copied the page (******人民政府) names no one.
     r"^(?:关于|经|根据|按照|为|对|现将|印发|转发|下达)|[，,。；;：:！？|《》〔〕*＊]"
+    # (what a unit does, its 办 no office: 华容县水利局承办2020年为民办实事项目)
+    r"|(?:承|主|协|举|开|创|督|交|代|筹|兴)办$"
 )
 
 
@@ -372,12 +376,16 @@ _DATE_LINE = re.compile(
 )
 
 
+_RECORD_BULLET = re.compile(r"^\s*[-•·]\s+|(?<=[0-9])\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\s*$")
+
+
 def signing_department(text: str) -> str:
     """The unit that signs the text: a line naming one or more units (several apart by
     spaces or 、) right above the date it was issued (遂宁市船山区发展和改革局 / 2022年9月28日),
     as notices end; the first such signature (a later one naming its issuers and more, where
     the first is the page's record), or ""."""
-    filled = [line.strip() for line in text.split("\n") if line.strip()]
+    # (a page's record set out with bullets: - 罗平县农业农村局 / - 2021-06-21 16:37)
+    filled = [_RECORD_BULLET.sub("", line).strip() for line in text.split("\n") if line.strip()]
     signatures = []
     for index, (line, following) in enumerate(itertools.pairwise(filled)):
         if not _DATE_LINE.match(halfwidth(following)) or len(line) > 80:

@@ -14,6 +14,7 @@ from budget.importer import parse_disclosure
 from budget.importer.head import (
     labelled_department,
     labelled_year,
+    organisation,
     publication_date,
     publishing_department,
     signing_department,
@@ -5276,3 +5277,21 @@ def test_an_allocation_tables_funds_column_and_its_last_row_cut_where_the_page_w
         ("临安区锦城街道文昌阁社区", Decimal("24000")),
         ("临安区昌化镇孙家村", Decimal("30000")),
     ]
+
+
+def test_a_page_record_set_out_with_bullets_and_no_labels_is_no_part_of_the_title():
+    text = (
+        "罗平县2021年计划投资1.032亿元建设高标准农田\n"
+        "- 罗平县农业农村局\n"
+        "- 2021-06-21 16:37\n"
+        "罗平县2021年高标准农田建设项目计划建设6.88万亩,计划总投资1.032亿元。\n"
+    )
+    result = parse_disclosure(text)
+    assert result.tree["disclosure"]["title"] == "罗平县2021年计划投资1.032亿元建设高标准农田"
+    # the unit above the bulleted date is the publisher, as a signature above a date is
+    assert result.tree["department"]["name"] == "罗平县农业农村局"
+
+
+def test_what_a_unit_does_is_no_part_of_its_name():
+    assert organisation("华容县水利局承办") == ""
+    assert organisation("华容县扶贫开发办") == "华容县扶贫开发办"
