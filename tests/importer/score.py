@@ -89,11 +89,14 @@ def _numbers(text: str) -> list[Decimal]:
 
     # A year (2019年种植3060亩) dates a quantity; it is not one; nor is a model written in
     # letters and digits (PE160, de200).
+    # A count in 万 of its unit (6.88万亩) is that many ten-thousands, as the importer reads it;
+    # a sum in 万元 stays as written (its factor is in 万元).
     numbers = re.findall(
-        r"(?:19|20)[0-9]{2}(?=\s*年)|(?![xX][0-9])[A-Za-z]+[0-9.]+|([0-9]+(?:\.[0-9]+)?)",
+        r"(?:19|20)[0-9]{2}(?=\s*年)|(?![xX][0-9])[A-Za-z]+[0-9.]+"
+        r"|([0-9]+(?:\.[0-9]+)?)(万(?!元))?",
         halfwidth(text or ""),
     )
-    return [Decimal(n) for n in numbers if n]
+    return [Decimal(n) * (10_000 if wan else 1) for n, wan in numbers if n]
 
 
 def _flagged(findings, project: int | None, what: str) -> bool:

@@ -101,3 +101,6 @@ def test_the_quantities_of_a_calculation_are_its_numbers_but_years_and_models():
     assert _numbers("3km(PE160),17万元/km") == [Decimal("3"), Decimal("17")]
     assert _numbers("10人x60工作日x530元") == [Decimal("10"), Decimal("60"), Decimal("530")]
     assert _numbers("１２００人，每人２０００元") == [Decimal("1200"), Decimal("2000")]
+    # a count in 万 of its unit is ten-thousands of it; a sum in 万元 stays in 万元
+    assert _numbers("6.88万亩,按亩均投资1500元") == [Decimal("68800"), Decimal("1500")]
+    assert _numbers("150场,每场演出补助1.5万元") == [Decimal("150"), Decimal("1.5")]
