@@ -5295,3 +5295,20 @@ def test_a_page_record_set_out_with_bullets_and_no_labels_is_no_part_of_the_titl
 def test_what_a_unit_does_is_no_part_of_its_name():
     assert organisation("华容县水利局承办") == ""
     assert organisation("华容县扶贫开发办") == "华容县扶贫开发办"
+
+
+def test_a_table_set_out_between_bars_at_both_ends_of_its_rows_is_read():
+    text = (
+        "文峰区2026年度衔接资金项目计划情况统计表\n"
+        "| 序号 | 县(市、区) | 项目名称 | 建设内容 | 投资概算(万元) | 预期绩效目标 | 联农带农机制 "
+        "| 责任单位 |\n"
+        "| 1 | 文峰区 | 文峰区2026年小营村道路修缮项目 | 铺设道路8000米 | 235 | 解决出行问题 "
+        "| 改善出行条件 | 宝莲寺镇 |\n"
+        "| 2 | 文峰区 | 文峰区2026年东风村道路修缮项目 | 铺设3条道路 | 90 | 解决出行问题 "
+        "| 改善出行条件 | 宝莲寺镇 |\n"
+    )
+    projects = read_listing(text)
+    assert [(p.name, p.amount.value, p.unit) for p in projects] == [
+        ("文峰区2026年小营村道路修缮项目", Decimal("2350000"), "宝莲寺镇"),
+        ("文峰区2026年东风村道路修缮项目", Decimal("900000"), "宝莲寺镇"),
+    ]

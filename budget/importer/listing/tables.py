@@ -74,7 +74,7 @@ COLUMN_WORDS = (
     r"建设规模|类别|.{0,6}科目(?:代码|编码)?|(?:所属)?行业|(?:建设)?起止年限|.{0,8}进度安排|"
     r"(?:项目)?(?:主要)?(?:建设|实施|补助|扶持)内容(?:及规模)?|.{0,4}性质|.{0,4}(?:分数|等级|得分)|"
     r".{0,4}部门|.{0,4}(?:评价)?(?:结果|等次)|小计|"
-    r"(?:资金)?来源|资金性质|备注|.{0,4}标准及(?:方式|依据)|.{0,2}(?:分配|使用|安排|发放)(?:情况|方式)|绩效目标|(?:建设|实施)(?:期限|年限)|时限|(?:项目)?业主(?:单位)?|项目类别|项目类型|受益对象|联结机制|"
+    r"(?:资金)?来源|资金性质|备注|.{0,4}标准及(?:方式|依据)|.{0,2}(?:分配|使用|安排|发放)(?:情况|方式)|.{0,4}绩效目标|(?:建设|实施)(?:期限|年限)|时限|(?:项目)?业主(?:单位)?|项目类别|项目类型|受益对象|.{0,6}机制|"
     r"面积|数量|规模|.{0,6}(?:户数|人数|个数)|单价|示范村名称|村庄名称|完成情况|进展情况|完成进度|"
     r".{0,8}(?:举办地|持续时间|举办时间)|"
     r".{0,6}[(（](?:万元|元)[)）]"
@@ -101,7 +101,18 @@ _TITLE_UNIT = re.compile(
 
 
 def split_cells(text: str) -> list[str]:
-    return [cell.strip() for cell in text.split("|")]
+    cells = [cell.strip() for cell in text.split("|")]
+    # (a row set out between bars at both ends, | 1 | 文峰区 | … |: the bar before its first
+    # cell opens no empty one)
+    if (
+        len(cells) > 2
+        and not cells[0]
+        and cells[1]
+        and text.lstrip().startswith("| ")
+        and text.rstrip().endswith("|")
+    ):
+        return cells[1:]
+    return cells
 
 
 def _is_header(cells: list[str], recipients: bool = False) -> bool:
