@@ -5312,3 +5312,25 @@ def test_a_table_set_out_between_bars_at_both_ends_of_its_rows_is_read():
         ("文峰区2026年小营村道路修缮项目", Decimal("2350000"), "宝莲寺镇"),
         ("文峰区2026年东风村道路修缮项目", Decimal("900000"), "宝莲寺镇"),
     ]
+
+
+def test_projects_named_after_their_count_take_the_whole_their_sections_state():
+    text = (
+        "2021年大陈乡人民政府民生实事项目实施情况的报告\n"
+        "2021年度大陈乡确定的民生实事项目有3个,分别为“书香大陈”文化健身公园建设项目、"
+        "萃文小学及大陈幼儿园连接221省道道路提升项目、大陈智慧农贸市场改造提升项目,"
+        "共投入资金约537万元。基本情况如下:\n"
+        "一、“书香大陈”文化健身公园建设项目完成情况\n"
+        "作为今年未来乡村建设的项目之一,总投资230余万元,现已完工。\n"
+        "二、萃文小学及大陈幼儿园连接221省道道路提升项目完成情况\n"
+        "总投资278万元,完成道路提升工程,全长600米。\n"
+        "三、大陈智慧农贸市场改造提升项目完成情况\n"
+        "总投资29万元,将原有农贸市场进行现代化提升改造。\n"
+    )
+    projects = parse_disclosure(text).tree["projects"]
+    # (an approximate whole, 230余万元, is no sum to take)
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("“书香大陈”文化健身公园建设项目", None),
+        ("萃文小学及大陈幼儿园连接221省道道路提升项目", "2780000.00"),
+        ("大陈智慧农贸市场改造提升项目", "290000.00"),
+    ]

@@ -16,6 +16,7 @@ from ...amounts import (
     find_amounts,
 )
 from ...normalize import halfwidth, squash
+from ..funding import WHOLE_LABEL
 from ..lines import GIVEN_OVER, MONEY, Part, breakdown, is_rate, sum_after
 from ..numbering import (
     LIST_MARKER,
@@ -64,7 +65,7 @@ _COUNTED = re.compile(
 
 
 _COUNTED_NAME = re.compile(
-    r"^(?:和|及|以及)?(?P<name>[^、]{4,60}(?:项目|工程))(?P<money>(?:[0-9０-９].*)?)$"
+    r"^(?:和|及|以及|分别为|分别是|包括|即)?(?P<name>[^、]{4,60}(?:项目|工程))(?P<money>(?:[0-9０-９].*)?)$"
 )
 
 
@@ -75,6 +76,38 @@ def counted_names(lines: list[str]) -> list[ListedProject]:
     二水厂管网延伸(…、…)等5处供水工程``, ``支持章贡区赣纺、…、安远县东江大厦等6个老旧小区
     改造项目``): the names must be as many as the count says. Two at
     least in the whole text, else none; named from prose, so flagged."""
+    found = _counted_names(lines)
+    for item in found:
+        if item.amount is None:
+            _whole_in_its_section(lines, item)
+    return found
+
+
+def _whole_in_its_section(lines: list[str], item: ListedProject) -> None:
+    """A project named in a count without its money takes the whole the section headed by its
+    name states (一、萃文小学…道路提升项目完成情况 / 总投资278万元,完成…), where it states one."""
+    name = squash(item.name)
+    for index, line in enumerate(lines):
+        if index + 1 == item.line or not LIST_MARKER.match(halfwidth(line)):
+            continue
+        if name not in squash(line):
+            continue
+        for number, body in enumerate(lines[index + 1 :], index + 2):
+            normal = halfwidth(body)
+            if LIST_MARKER.match(normal):
+                return
+            wholes = [
+                amount
+                for amount in find_amounts(body)
+                if WHOLE_LABEL.search(normal[max(0, amount.start - 12) : amount.start])
+            ]
+            if wholes:
+                item.amount, item.amount_line = wholes[0], number
+                return
+        return
+
+
+def _counted_names(lines: list[str]) -> list[ListedProject]:
     found: list[ListedProject] = []
     for index, line in enumerate(lines):
         for counted in _COUNTED.finditer(line):
