@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from ..amounts import UNIT_MULTIPLIERS, find_amounts
 from ..normalize import halfwidth, squash
 
 _ONLY_BARS = re.compile(r"^[\s|｜]*$")
@@ -341,11 +342,13 @@ def form_total(text: str) -> tuple[str, int] | None:
             # on its line or in a cell just above it (项目资金 (万元) | 年度资金总额: | 6070.00;
             # one cell a line: 项目资金 / (万元) | / 年度资金总额: |), or the form's.
             on_line = _BRACKETED_UNIT.findall(normal[: match.start()])
+            # (or the first cell of a row of headings above: 资金情况(万元) | 全年预算数(A) | …)
             above = _BRACKETED_UNIT.findall(
                 "".join(
-                    line
+                    cell
                     for line in normal_lines[max(0, index - 2) : index]
-                    if len(line) <= 14 and not re.search(r"[0-9]", line)  # heading cells only
+                    for cell in [re.split(r"[|｜]", line)[0].strip()]
+                    if len(cell) <= 14 and not re.search(r"[0-9]", cell)  # heading cells only
                 )
             )
             unit = (
@@ -354,6 +357,7 @@ def form_total(text: str) -> tuple[str, int] | None:
                 or (on_line[-1] if on_line else None)
                 or form_unit
                 or (above[-1] if above else None)
+                or _unit_said_elsewhere(text, number.group("number"))
             )
             if unit is None:
                 continue
@@ -366,6 +370,20 @@ def form_total(text: str) -> tuple[str, int] | None:
         return columns
     _rank, written, line = min(found)
     return written, line
+
+
+def _unit_said_elsewhere(text: str, number: str) -> str | None:
+    """The unit a form's bare figure is in where the text around the form states that figure
+    as a sum in one unit only (现将产业建设资金500万元下达你们 … 年度资金总额: | 500 |); None."""
+    value = Decimal(halfwidth(number).replace(",", "").replace("，", ""))
+    units = {
+        amount.unit
+        for amount in find_amounts(text)
+        if amount.unit in ("万元", "元")
+        and amount.value == value * UNIT_MULTIPLIERS[amount.unit]
+        and not amount.per
+    }
+    return units.pop() if len(units) == 1 else None
 
 
 _BUDGET_HEADER = re.compile(r"^(?:年度)?预算数?\s*[(（]\s*(?P<unit>万元|元)\s*[)）]$")

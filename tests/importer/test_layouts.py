@@ -5334,3 +5334,16 @@ def test_projects_named_after_their_count_take_the_whole_their_sections_state():
         ("萃文小学及大陈幼儿园连接221省道道路提升项目", "2780000.00"),
         ("大陈智慧农贸市场改造提升项目", "290000.00"),
     ]
+
+
+def test_a_forms_bare_figure_takes_its_unit_from_the_row_of_headings_above_or_the_notice():
+    text = (
+        "资金情况(万元) | 全年预算数(A) | 全年执行数(B) | 预算执行率(B/A) | ||||\n"
+        "年度资金总额: | 127 | 27.9996 | 22% | ||||\n"
+    )
+    assert form_total(text) == ("127万元", 2)
+    notice = "现将产业建设资金500万元下达你们。\n项目名称 |\n果园路 |\n年度资金总额: |\n500 |\n"
+    assert form_total(notice) == ("500万元", 5)
+    # a figure the text states in no unit, or in two, is not given one
+    assert form_total(notice.replace("500万元", "600万元")) is None
+    assert form_total("下达资金500万元,其中500元为管理费。\n年度资金总额: |\n500 |\n") is None
