@@ -342,13 +342,11 @@ def form_total(text: str) -> tuple[str, int] | None:
             # on its line or in a cell just above it (项目资金 (万元) | 年度资金总额: | 6070.00;
             # one cell a line: 项目资金 / (万元) | / 年度资金总额: |), or the form's.
             on_line = _BRACKETED_UNIT.findall(normal[: match.start()])
-            # (or the first cell of a row of headings above: 资金情况(万元) | 全年预算数(A) | …)
             above = _BRACKETED_UNIT.findall(
                 "".join(
-                    cell
+                    line
                     for line in normal_lines[max(0, index - 2) : index]
-                    for cell in [re.split(r"[|｜]", line)[0].strip()]
-                    if len(cell) <= 14 and not re.search(r"[0-9]", cell)  # heading cells only
+                    if len(line) <= 14 and not re.search(r"[0-9]", line)  # heading cells only
                 )
             )
             unit = (
@@ -393,9 +391,10 @@ _BUDGET_COLUMNS = ("调整后预算数", "全年预算数", "年初预算数", "
 
 def _budget_columns(lines: list[str], form_unit: str | None = None) -> tuple[str, int] | None:
     """A self-evaluation's 年度预算数（万元） table (年初预算 | 调整后预算数 | 预算执行数 …, then
-    a 总额 row), or its columns under 项目资金 (万元) (年初预算数 | 全年预算数 | 全年执行数 …,
-    then 年度资金总额): the 调整后预算数 or 全年预算数 of the 总额 row, matched column for
-    column, a cell per line or cells between ``|``; never a sum of 0."""
+    a 总额 row), or its columns under 项目资金 (万元) (年初预算数 | 全年预算数 | 全年执行数 …;
+    资金情况(万元) | 全年预算数(A) | 全年执行数(B) | …, then 年度资金总额): the 调整后预算数 or
+    全年预算数 of the 总额 row, matched column for column, a cell per line or cells between
+    ``|``; never a sum of 0."""
     cells = [
         (index + 1, cell.strip())
         for index, line in enumerate(lines)
@@ -407,7 +406,7 @@ def _budget_columns(lines: list[str], form_unit: str | None = None) -> tuple[str
         header = _BUDGET_HEADER.match(squashed)
         if header is not None:
             unit = header.group("unit")
-        elif squashed.startswith("年初预算") and position:
+        elif squashed.startswith(("年初预算", "全年预算")) and position:
             # The unit the row heading before the columns states (项目资金 (万元)), else the
             # form's.
             before = "".join(c for _, c in cells[max(0, position - 3) : position])
@@ -428,7 +427,8 @@ def _budget_columns(lines: list[str], form_unit: str | None = None) -> tuple[str
                 "年度资金总额:",
             ):
                 break
-            names.append(re.sub(r"\s+", "", name))
+            # (a column's letter in brackets is no part of its name: 全年预算数(A))
+            names.append(re.sub(r"[(（][A-Za-z/]{1,5}[)）]$", "", re.sub(r"\s+", "", name)))
         else:
             continue
         total_at = position + 1 + len(names)
