@@ -13,6 +13,7 @@ input line is found in the tree.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -151,7 +152,15 @@ def _sums_left_over(text: str, node: dict, findings: list[Finding]) -> None:
     for amount in find_amounts(text):
         if amount.value > 0 and amount.value not in taken and not is_rate(text, amount):
             left.setdefault(amount.value, amount)
-    if len(left) >= _SUMS_LEFT_OVER:
+    total = Decimal(node["declared_total_yuan"]) if node["declared_total_yuan"] else None
+    # (or two at least as large as half its total: 2019年中央转移支付…3.8779亿元、2020年…
+    # 2.1126亿元 after a fund of 3亿元, money of other funds)
+    large = [
+        value
+        for value in left
+        if total and value * 2 >= total and not _a_part_or_whole(value, set(left) | taken)
+    ]
+    if len(left) >= _SUMS_LEFT_OVER or len(large) >= 2:
         shown = "、".join(amount.text for amount in list(left.values())[:3])
         findings.append(
             Finding(
@@ -161,6 +170,20 @@ def _sums_left_over(text: str, node: dict, findings: list[Finding]) -> None:
                 field="rows",
             )
         )
+
+
+def _a_part_or_whole(value: Decimal, stated: set[Decimal]) -> bool:
+    """Whether ``value`` and one or two other sums the text states make up a third, or two or
+    three of them make it up (400万元 + 300万元 = 累计700万元): a breakdown of one project's
+    money, no other project's."""
+    others = sorted(stated - {value})
+    for a, b in itertools.combinations(others, 2):
+        if value + a == b or value == a + b or value + a + b in stated:
+            return True
+    # (three parts of it, where the text states few enough sums to try them all)
+    return len(others) <= 40 and any(
+        value == a + b + c for a, b, c in itertools.combinations(others, 3)
+    )
 
 
 # How many sums a text of one project may state apart from its own values before staff are

@@ -943,3 +943,29 @@ def test_a_year_from_a_texts_opening_sentence_without_a_title_is_flagged():
     result = parse_disclosure(text)
     assert result.tree["disclosure"]["fiscal_year"] == 2013
     assert any(f.field == "fiscal_year" and "文首一句" in f.message for f in result.findings)
+
+
+def test_two_sums_as_large_as_half_a_read_funds_whole_left_over_are_said():
+    text = (
+        "海南省农业农村厅、省财政厅近日印发的《2020年乡村振兴及百镇千村专项资金(支持特色产业"
+        "小镇和美丽乡村建设方向)项目实施方案》透露,"
+        "该省今年将安排乡村振兴与百镇千村专项资金3亿元支持特色产业小镇建设和美丽乡村建设,"
+        "其中特色产业小镇建设2亿元、美丽乡村建设1亿元。\n"
+        "此外,中央财政加大转移支付资金,2019年中央转移支付支持我省美丽乡村建设3.8779亿元、"
+        "2020年中央转移支付支持美丽乡村建设2.1126亿元。\n"
+    )
+    result = parse_disclosure(text, year=2020)
+    assert len(result.tree["projects"]) == 1
+    [said] = [f for f in result.findings if f.field == "rows"]
+    assert "3.8779亿元" in said.message
+
+
+def test_sums_that_break_down_a_projects_money_are_not_said_to_be_other_projects():
+    text = (
+        "伊金霍洛旗阿镇日间照料中心再获中央预算内投资专项建设资金\n"
+        "伊金霍洛旗阿镇日间照料中心项目总投资800万元,于2015年5月获自治区预算内投资400万元后,"
+        "本次又获得中央预算内投资专项建设资金300万元,已累计争取到上级投资700万元。\n"
+    )
+    result = parse_disclosure(text, year=2015)
+    assert result.tree["projects"][0]["declared_total_yuan"] == "8000000.00"
+    assert not any(f.field == "rows" for f in result.findings)
