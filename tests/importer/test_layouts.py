@@ -5347,3 +5347,22 @@ def test_a_forms_bare_figure_takes_its_unit_from_the_row_of_headings_above_or_th
     # a figure the text states in no unit, or in two, is not given one
     assert form_total(notice.replace("500万元", "600万元")) is None
     assert form_total("下达资金500万元,其中500元为管理费。\n年度资金总额: |\n500 |\n") is None
+
+
+def test_an_item_opening_with_its_basis_is_named_by_the_fund_it_gives():
+    text = (
+        "各相关街道办事处:\n"
+        "现将和美乡村建设专项资金449.3208万元下达给你们。\n"
+        "一、根据《瓯海区2021年度新时代美丽乡村建设实施方案》(瓯乡村振兴办〔2021〕2号)的任务要求,"
+        "下达该年度第七期和美乡村建设资金164.3208万元,用于郭溪街道(前垟村、贾褔村)、丽岙街道"
+        "(“瓯欧之旅·幸福侨乡”乡村振兴示范带)等和美乡村项目建设。\n"
+        "二、根据《瓯海区2022年度新时代美丽乡村建设实施方案》(瓯乡村振兴办〔2022〕5号)的任务要求,"
+        "下达该年度第三期和美乡村建设资金280万元,用于仙岩街道“印记渔潭”未来乡村项目建设。\n"
+        "三、对仙岩街道开展的和美乡村文旅宣传周活动补助和美乡村建设宣传经费5万元。\n"
+        "请你们严格按照立项批复组织实施,根据《浙江省财政厅关于印发浙江省乡镇财政资金监管实施"
+        "办法(试行)的通知》(浙财基〔2013〕47号)文件要求,建立和完善资金全程监管机制。\n"
+    )
+    projects = parse_disclosure(text, year=2024).tree["projects"]
+    assert projects[0]["name"] == "第七期和美乡村建设资金"
+    # the notice's words after the list (请你们…) are every item's basis, not the last one's
+    assert [len(p["citations"]) for p in projects] == [2, 2, 1]

@@ -15,7 +15,7 @@ from ...amounts import (
 )
 from ...normalize import halfwidth
 from ..head import organisation
-from ..lines import SOURCE_OF_MONEY
+from ..lines import MONEY, SOURCE_OF_MONEY
 
 ITEM_AMOUNT = re.compile(
     r"(?:总投资|投资|项目资金|资金|金额|预算)(?:规模)?\s*[:：]?\s*(?=[0-9０-９])"
@@ -150,3 +150,21 @@ def unit_said(item: ListedProject, words: str) -> None:
     said = _CARRIED_OUT_BY.search(halfwidth(words))
     if said is not None and not item.unit and (unit := organisation(said.group("unit"))):
         item.unit, item.unit_column = unit, "正文"
+
+
+def named_by_the_fund_given(item: ListedProject, words: str) -> None:
+    """An item whose name opens with what it acts under is named by the fund its ``words``
+    give with its sum (一、根据《…实施方案》(…)的任务要求,下达该年度第七期和美乡村建设资金
+    164.3208万元,用于… → 第七期和美乡村建设资金), where that sum is the item's."""
+    if item.amount is None or not _BASIS_FIRST.match(item.name):
+        return
+    given = _GIVEN_ITEM.search(halfwidth(words))
+    if given and find_amounts(given["amount"])[0].value == item.amount.value:
+        item.name = given["name"]
+
+
+_BASIS_FIRST = re.compile(r"^(?:根据|按照|依据|依照)")
+_GIVEN_ITEM = re.compile(
+    r"(?:下达|安排|拨付|补助)(?:该年度|本年度|年度)?"
+    rf"(?P<name>[^，,。；;《》()（）0-9]{{2,30}}?(?:资金|经费))\s*{MONEY}"
+)

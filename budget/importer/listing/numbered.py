@@ -30,6 +30,7 @@ from .listed import (
     PROJECT_WORD,
     SHARE_OF_MONEY,
     ListedProject,
+    named_by_the_fund_given,
     unit_said,
 )
 
@@ -149,7 +150,7 @@ def _under_heading(lines: list[str], first: int) -> bool:
 
 
 NOTICE_AGAIN = re.compile(
-    r"^\s*(?:请(?:各|广大|社会)|特此|以上(?:项目|公示|内容|资金|[一二三四五六七八九十两0-9]+(?:项|个))|附件|联系人|联系电话|监督电话|"
+    r"^\s*(?:请(?:各|广大|社会|你们|你单位|你局|你镇|你乡)|特此|以上(?:项目|公示|内容|资金|[一二三四五六七八九十两0-9]+(?:项|个))|附件|联系人|联系电话|监督电话|"
     r"举报电话|公示期|公示时间)"
 )
 
@@ -446,6 +447,7 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
     named = _CHANGED_UNDER.sub("", item.name)
     if len(named) >= 4:
         item.name = named
+    named_by_the_fund_given(item, line)
     return item
 
 

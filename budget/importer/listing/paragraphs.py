@@ -26,6 +26,7 @@ from .listed import (
     NAME_SENTENCE,
     NOT_A_PROJECT,
     ListedProject,
+    named_by_the_fund_given,
     prose_item,
     sums_outside,
     unit_said,
@@ -158,6 +159,7 @@ def numbered_paragraphs(lines: list[str]) -> list[ListedProject]:
         ):
             for item in items:
                 unit_said(item, " ".join(item.content))
+                named_by_the_fund_given(item, item.content[0])
             return [project for item in items for project in _listed_in(item)]
     return []
 
