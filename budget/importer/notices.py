@@ -393,6 +393,10 @@ _SAID_PROJECT = re.compile(
     r"(?!资金)(?:[，,]?[^。；;，,]{0,12}如下|[，,]\s*(?:项目)?总投资)"
     # (or the table of it a notice publishes: 现将《…庭院经济项目资金兑付到户汇总表》予以公示)
     r"|现将《(?P<tabled>[^《》，,。]{4,60}?(?:项目|工程))[^《》]{0,16}表》(?:予以)?(?:公示|公告)"
+    # (or the works a sum is to be spent on: 将投入3413万元建设251条127公里“一事一议”…项目)
+    r"|(?:将|计划|拟)投入[0-9.]+\s*(?:万元|元|亿元)(?:用于)?(?:建设|实施)?"
+    r"(?:[0-9.]+(?:条|个|座|处|公里|千米|米|亩))*(?P<invested>[^，,。；;:：《》]{4,60}?(?:项目|工程))"
+    r"(?=[，,。；;]|$)"
     # (or a sentence opening with it and its whole: 。伊金霍洛旗阿镇日间照料中心项目总投资800万元)
     r"|(?:^|(?<=[。！]))(?P<subject>(?!该|本|此|其|全|各|[0-9])[^，,。；;:：、《》()（）\s]{4,40}?(?:项目|工程))"
     r"(?:计划|估算|概算)?总投资\s*[:：为]?\s*约?\s*[0-9]"
@@ -422,7 +426,9 @@ def said_project_name(text: str) -> tuple[str, int] | None:
     for number, line in enumerate(text.split("\n")[:40], 1):
         said = _SAID_PROJECT.search(halfwidth(line))
         if said:
-            group = next(key for key in ("name", "tabled", "subject") if said.group(key))
+            group = next(
+                key for key in ("name", "tabled", "subject", "invested") if said.group(key)
+            )
             start = said.start(group)
             # (who says it is no part of it: 现对我单位2023年度…资助项目信息公告如下)
             own = _SAYER.match(halfwidth(line), start)
@@ -440,9 +446,12 @@ def said_fund_name(text: str) -> tuple[str, int] | None:
 
 
 _SAID_FUND = re.compile(
-    r"(?:现将|现就|现对|做好|下达|已落实|已争取)(?:给?(?:我|本|你)(?:市|县|区|旗|镇|乡|街道)的?|[^，,。；;]{0,6}的)?"
-    # (never what is done with money or where it goes: 资金用于…, 到上级…)
-    r"(?P<name>(?!资金|到|给|用于)(?:(?:19|20)[0-9]{2}年度?)?[^，,。；;:：《》()（）0-9]{2,30}?"
+    r"(?:现将|现就|现对|做好|下达|已落实|已争取|(?:现|计划)?(?:予以)?(?:支付|兑付|拨出|安排))"
+    r"(?:给?(?:我|本|你)(?:市|县|区|旗|镇|乡|街道)的?|[^，,。；;]{0,6}的)?"
+    # (never what is done with money or where it goes: 资金用于…, 到上级…; its years and
+    # months may be two: 2020年5月份…劳务补助, 2018年秋季、2019年春季雨露计划补助资金)
+    r"(?P<name>(?!资金|到|给|用于)(?:(?:19|20)[0-9]{2}年(?:度|[0-9]{1,2}月份?)?(?:[春秋]季)?、?){0,2}"
+    r"[^，,。；;:：《》()（）0-9]{2,30}?"
     r"(?:补贴|补助资金|补助|奖补|奖励))(?:资金)?"
     r"(?=[0-9]|发放|兑付|兑现|下达|分配|工作|的|[，,])"
 )
@@ -452,7 +461,9 @@ _SAYER = re.compile(r"(?:我|本)(?:单位|局|镇|乡|县|区|市|委|办|街�
 
 
 _NOTICE_TOTAL = re.compile(
-    r"(?:总投资|项目(?:建设)?资金(?:预算)?|投资总额|资金总额|预算金额|申请资金|项目金额|资金投入|投入(?:建设)?资金|总造价)"
+    r"(?:总投资|项目(?:建设)?资金(?:预算)?|投资总额|资金总额|预算金额|申请资金|项目金额|资金投入|投入(?:建设)?资金|总造价"
+    # (what is to be spent on it: 将投入3413万元建设…)
+    r"|(?:将|计划|拟)投入)"
     # (an estimate's 约: 匡算总投资约603万元; a changed one: 项目总投资变更为10025万元)
     r"\s*(?:(?:变更|调整)为|[:：为是])?\s*约?\s*(?=[0-9０-９])"
 )

@@ -5366,3 +5366,38 @@ def test_an_item_opening_with_its_basis_is_named_by_the_fund_it_gives():
     assert projects[0]["name"] == "第七期和美乡村建设资金"
     # the notice's words after the list (请你们…) are every item's basis, not the last one's
     assert [len(p["citations"]) for p in projects] == [2, 2, 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "total"),
+    [
+        (
+            "按照《…考核管理办法》,现予以支付2020年5月份建档立卡贫困人口森林管护护林员劳务补助,"
+            "金额共计40200元。\n",
+            "2020年5月份建档立卡贫困人口森林管护护林员劳务补助",
+            "40200.00",
+        ),
+        (
+            "凤庆县教育局:\n经县扶贫办、财政局共同研究,计划安排2018年秋季、2019年春季雨露计划"
+            "补助资金300万元。现将补助资金下达给你们。\n",
+            "2018年秋季、2019年春季雨露计划补助资金",
+            "3000000.00",
+        ),
+        (
+            "泸西县于近日拨出易地扶贫搬迁集中安置农户补助资金1458.63万元到各乡镇专户。\n",
+            "易地扶贫搬迁集中安置农户补助资金",
+            "14586300.00",
+        ),
+        (
+            "覃塘讯 据统计,今年该区将投入3413万元建设251条127公里“一事一议”财政奖补屯级道路"
+            "建设项目。截至9月17日,累计完成投资数3008万元。\n",
+            "“一事一议”财政奖补屯级道路建设项目",
+            "34130000.00",
+        ),
+    ],
+)
+def test_a_text_without_a_title_is_named_by_the_fund_or_works_its_first_sentences_pay(
+    text, name, total
+):
+    (project,) = parse_disclosure(text, year=2020).tree["projects"]
+    assert (project["name"], project["declared_total_yuan"]) == (name, total)
