@@ -849,6 +849,10 @@ _MONEY_NAMED_BEFORE = re.compile(
 )
 
 
+# One month a sentence pays for: 发放5月份劳务补助 (never a span: 1-6月份).
+_ONE_MONTH = re.compile(r"(?<![0-9\-—至~～])(?:[1-9]|1[0-2])月份(?!至|[\-—~～])")
+
+
 # Words that add to a rate rather than share it out: 其中脱贫村每村另加1000元.
 _MORE_THAN = re.compile(r"另|加|增|追加|额外")
 
@@ -899,8 +903,10 @@ def _rate_line(
     stated: Iterable[ParsedAmount],
 ) -> Line | None:
     rate = _rate_of(sentence, price, counts)
-    if rate is None or (rate.months and not price.per):
-        return None  # 每人每月200元 is a month's: its line needs the months (lines_priced_by_sums)
+    if rate is None or (rate.months and not price.per and not _ONE_MONTH.search(sentence)):
+        # 每人每月200元 is a month's: its line needs the months (lines_priced_by_sums), unless
+        # the sentence pays one month (发放5月份劳务补助每月标准每人200元)
+        return None
     nouns = rate.nouns
     paired = [
         count for count in counts if count[2] < price.start and _counts_what(sentence, count, nouns)

@@ -1064,3 +1064,15 @@ def test_a_rates_product_the_next_clause_names_as_money_is_its_sum():
     assert line.amount is None
     (line,) = rate_lines("种植2071.145亩,每亩补贴112元,带动231968.24元。", "content")
     assert line.amount is None
+
+
+def test_a_months_rate_in_a_sentence_paying_one_month_is_a_count_and_a_rate():
+    text = (
+        "县级下达聘用森林管护护林员201人,实际兑付201名,发放5月份劳务补助每月标准每人200元,"
+        "共计兑付40200元。"
+    )
+    (line,) = rate_lines(text, "content")
+    assert _factors(line) == [(Decimal("201"), "名"), (Decimal("200"), "元")]
+    # a span of months, or none, is more than one month's pay
+    assert rate_lines(text.replace("5月份", "1-6月份"), "content") == []
+    assert rate_lines(text.replace("5月份", ""), "content") == []
