@@ -41,6 +41,7 @@ from .lines import (
 )
 from .lines import Line as ParsedLine
 from .listing import HEADER_WORDS, ListedProject, all_headings, read_allocation
+from .listing.prose import FUND_GIVEN
 from .nodes import Finding, append_text, line_node, sub_item_node, trimmed, written, yuan_text
 from .numbering import count_value, marker_at_start
 from .tables import ORGANISATION_END, form_total
@@ -657,14 +658,19 @@ def whole_text_project(
     if said is not None:
         name, line = said
     project = ListedProject(name=name[:200] or "项目1", line=line, lines=[], inferred=True)
-    # (a news item's title states the whole: 共和县45.79万元转移就业奖励资金全部发放到位)
+    # (a news item's title states the whole: 共和县45.79万元转移就业奖励资金全部发放到位;
+    # 省发改委提前下达2021年度以工代赈资金25375万元, the fund it gives its name too)
+    given = FUND_GIVEN.search(halfwidth(title))
     titled = [
         amount
         for amount in find_amounts(title)
-        if _MONEY_AFTER_SUM.match(title, amount.end) and not is_rate(title, amount)
+        if (_MONEY_AFTER_SUM.match(title, amount.end) or (given and given.end() == amount.end))
+        and not is_rate(title, amount)
     ]
     if len(titled) == 1 and len(find_amounts(title)) == 1:
         project.amount, project.amount_line = titled[0], title_lines[0].number
+        if given and not said:
+            project.name = title[given.start("name") : given.end("name")]
     else:
         _one_total(text, _WHOLE_TEXT_TOTAL, project, prefer=r"共计|合计|总计|总投资|总额")
         # (or the one sum the parts after its 其中 make up: …立项资助16048.67万元,其中,省级

@@ -5122,6 +5122,18 @@ def test_a_sum_a_news_title_states_for_its_fund_is_the_whole():
     )
     (project,) = parse_disclosure(text, year=2024).tree["projects"]
     assert project["declared_total_yuan"] == "457900.00"
+    # (or after the fund it gives, which names the project)
+    text = (
+        "省发改委提前下达2021年度以工代赈资金25375万元\n"
+        "每日甘肃网讯 省发改委提前下达2021年部分财政预算内以工代赈资金和省级财政配套资金计划"
+        "25375万元(含劳务报酬4029万元)。\n"
+        "本批计划安排涉及兰州市皋兰县建设修复水毁墙面2358平方米,总投资332万元。\n"
+    )
+    (project,) = parse_disclosure(text, year=2021).tree["projects"]
+    assert (project["name"], project["declared_total_yuan"]) == (
+        "2021年度以工代赈资金",
+        "253750000.00",
+    )
 
 
 def test_a_sections_heading_of_the_money_and_a_period_of_one_year_are_read():

@@ -575,7 +575,7 @@ def funds_given_together(lines: list[str]) -> list[ListedProject]:
 # A fund a sentence says was given out, with its sum right after its name:
 # 下达了2023年改善普通高中办学条件中央补助资金27000万元; 还下达了2023年特殊教育中央补助资金
 # 预算1300万元. Never what was given before (已下达…): that is an earlier sum of the same money.
-_FUND_GIVEN = re.compile(
+FUND_GIVEN = re.compile(
     r"(?<!已)(?:下达|安排|拨付|下拨)了?\s*"
     r"(?P<name>(?:(?:19|20)[0-9]{2}年度?)?[^，,。；;:：、《》()（）0-9]{2,40}?(?:资金|经费))"
     rf"(?:预算)?\s*{MONEY}"
@@ -592,7 +592,7 @@ def funds_given_apart(lines: list[str]) -> list[ListedProject]:
     title = next((line for line in lines if line.strip()), "")
     for index, line in enumerate(lines):
         for sentence in re.split(r"[。；;]", line):
-            given = list(_FUND_GIVEN.finditer(halfwidth(sentence)))
+            given = list(FUND_GIVEN.finditer(halfwidth(sentence)))
             if len(given) > 1:
                 return []
             if given:
