@@ -770,6 +770,7 @@ def rate_lines(
     *,
     stated: Iterable[ParsedAmount] = (),
     totals: list[tuple[tuple, str]] | None = None,
+    seen: list[tuple[tuple, str]] | None = None,
 ) -> list[Line]:
     """Calculations written as a count and a rate for each (``2019年种植3060亩，每亩补贴资金500元``,
     ``70个行政村，每村4400元，市级需配套704元/村``, ``家庭农场12家，每家扶持资金2万元，小计24万元``,
@@ -781,10 +782,13 @@ def rate_lines(
     calculation. The line's amount is the sum its clause states right after the rate
     (小计24万元), else an amount of ``stated`` (the text's own sums) equal to the product;
     otherwise it is left empty: the text states none, and the product is the factors'.
-    ``totals``, when given, carries the total counts over paragraphs and calls."""
+    ``totals``, when given, carries the total counts over paragraphs and calls; ``seen``, every
+    count (a rate named by a group an earlier count names is priced by it, flagged)."""
     lines: list[Line] = []
     stated = list(stated)
     carried = totals
+    # Every count of the text so far, with its sentence (carried over calls when given).
+    seen = [] if seen is None else seen
     for paragraph in text.split("\n"):
         # The paragraph's total counts, or those of the text so far when the caller carries
         # them over its paragraphs (one project's text: 共落实种植面积6396.15亩 … 每亩187.61元).
@@ -795,7 +799,7 @@ def rate_lines(
         for sentence, ends in _sentences_and_ends(paragraph):
             counts = _counts(sentence)
             for price in find_amounts(sentence):
-                line = _rate_line(sentence, price, counts, totals, source, stated)
+                line = _rate_line(sentence, price, counts, totals, source, stated, seen)
                 if line is None:
                     continue
                 if (
@@ -821,6 +825,7 @@ def rate_lines(
                 for count in counts
                 if _TOTAL_COUNT.search(sentence[: count[2]].rstrip())
             )
+            seen.extend((count, sentence) for count in counts)
     # An amount found only as equal to a product is this line's when no other line has the
     # same product (1444亩 × 每亩自筹500元 and × 每亩奖补500元: neither is 72.2万's).
     return one_line_a_sum(lines, text)
@@ -847,6 +852,39 @@ def _product_named_after(sentence: str, end: int, product: Decimal) -> ParsedAmo
 _MONEY_NAMED_BEFORE = re.compile(
     r"(?:资金|金额|经费|补贴|补助|奖补|奖励|合计|共计|总计|总额)[为是:：]?\s*$"
 )
+
+
+def counts_stated(text: str) -> list[tuple[tuple, str]]:
+    """Every count ``text`` states, with its sentence: what ``rate_lines`` may price a rate
+    named by a group with, where the counts are in words it does not read for rates (a
+    project's goals: 其中经营管理型60人)."""
+    return [
+        (count, sentence)
+        for paragraph in text.split("\n")
+        for sentence, _ends in _sentences_and_ends(paragraph)
+        for count in _counts(sentence)
+    ]
+
+
+def _count_of_the_group(
+    sentence: str, price: ParsedAmount, nouns: set[str], seen: Iterable[tuple[tuple, str]]
+) -> list:
+    """The one count an earlier sentence states for the group a rate's clause names before
+    it (经营管理型3500元/人, 按经营管理型人员培育每人3500元 → 经营管理型60人); [] when the
+    clause names several groups (专业生产型和技能服务型…), or no count or more than one is
+    theirs."""
+    clause = re.split(r"[，,:：、；;]", sentence[: price.start])[-1]
+    group = re.sub(r"每个?[\u4e00-\u9fff]$|^(?:按照?|对|给予)", "", clause.strip())
+    if len(group) < 3 or re.search(r"和|及|与", group):
+        return []
+    found = [
+        count
+        for count, where in seen
+        if len(count[3]) >= 3
+        and (group.startswith(count[3]) or count[3].startswith(group))
+        and _counts_what(where, count, nouns)
+    ]
+    return found if len(found) == 1 else []
 
 
 # One month a sentence pays for: 发放5月份劳务补助 (never a span: 1-6月份).
@@ -901,6 +939,7 @@ def _rate_line(
     totals: list,
     source: str,
     stated: Iterable[ParsedAmount],
+    seen: list[tuple[tuple, str]] = (),
 ) -> Line | None:
     rate = _rate_of(sentence, price, counts)
     if rate is None or (rate.months and not price.per and not _ONE_MONTH.search(sentence)):
@@ -912,6 +951,7 @@ def _rate_line(
         count for count in counts if count[2] < price.start and _counts_what(sentence, count, nouns)
     ]
     carried = False  # priced by a total count of an earlier sentence
+    grouped = False  # …by the count of the group it is named by
     # A count in brackets breaks down one outside them (7171户…(其中监测对象177户;脱贫户6994户)):
     # the rate is the whole's.
     paired = [c for c in paired if not in_brackets(sentence, c[2])] or paired
@@ -931,6 +971,11 @@ def _rate_line(
         later = [count for count in counts if count[2] > price.end and count[1] in nouns]
         if not earlier and len(later) == 1:
             earlier = later
+        if not earlier:
+            # A rate named by the group a count of an earlier sentence names (其中经营管理型60
+            # 人 … 补助标准具体为:经营管理型3500元/人): that count, flagged.
+            earlier = _count_of_the_group(sentence, price, nouns, seen)
+            carried = grouped = bool(earlier)
         if not earlier:
             return None
         count = earlier[-1]
@@ -972,7 +1017,12 @@ def _rate_line(
     if carried and line.amount is None:
         # A total count of an earlier sentence prices the rate: it may be for a part of what
         # it counts (全县144个行政村…其中脱贫村30个。对脱贫村每村补助2000元); staff check.
-        line.guess = f"测算“{line.formula}”的数量取自前文的总数“{count[3] or count[1]}”，请核对。"
+        said = (
+            f"前文所写“{count[3]}”的人数或数量"
+            if grouped
+            else f"前文的总数“{count[3] or count[1]}”"
+        )
+        line.guess = f"测算“{line.formula}”的数量取自{said}，请核对。"
     return line
 
 

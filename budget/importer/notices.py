@@ -27,6 +27,7 @@ from .lines import (
     Part,
     _counts,
     breakdown,
+    counts_stated,
     extract_lines,
     is_rate,
     lines_by_the_one_count,
@@ -1040,10 +1041,20 @@ def notice_lines(
     # A notice's total count prices the rates of its later paragraphs (``carry``); a
     # sectioned text's counts stay in their paragraph.
     totals: list | None = [] if carry else None
+    # (the counts of its words not read for rates, its goals or a first line taken for its
+    # title, may price a rate named by the group they count: 其中经营管理型60人 … 经营管理型
+    # 3500元/人)
+    seen = counts_stated(
+        "\n".join(
+            row
+            for number, row in enumerate(text.split("\n"), 1)
+            if (only is None or number in only) and (number <= after or number in skip)
+        )
+    )
     lines = [
         (line, number)
         for number, row in rows
-        for line in rate_lines(row, "content", stated=stated, totals=totals)
+        for line in rate_lines(row, "content", stated=stated, totals=totals, seen=seen)
     ]
     if not lines:
         lines = _shares_of_the_total(node, rows, stated)

@@ -10,6 +10,7 @@ from budget.amounts import find_amounts
 from budget.importer import parse_disclosure
 from budget.importer.lines import (
     breakdown,
+    counts_stated,
     extract_lines,
     lines_by_the_one_count,
     lines_paired_in_order,
@@ -1076,3 +1077,14 @@ def test_a_months_rate_in_a_sentence_paying_one_month_is_a_count_and_a_rate():
     # a span of months, or none, is more than one month's pay
     assert rate_lines(text.replace("5月份", "1-6月份"), "content") == []
     assert rate_lines(text.replace("5月份", ""), "content") == []
+
+
+def test_a_rate_named_by_a_group_an_earlier_count_names_is_priced_by_it_flagged():
+    seen = counts_stated("目标任务:全县培育高素质农民110名,其中经营管理型60人,专业生产型50人。")
+    text = "补助标准具体为:经营管理型3500元/人,专业生产型和技能服务型1000元/人。"
+    (line,) = rate_lines(text, "content", seen=seen)
+    assert _factors(line) == [(Decimal("60"), "人"), (Decimal("3500"), "元")]
+    assert "经营管理型" in line.guess
+    # a rate for two groups is priced by neither one's count; nor is one without a count
+    assert rate_lines("补助标准:专业生产型和技能服务型1000元/人。", "c", seen=seen) == []
+    assert rate_lines("补助标准:技能服务型1000元/人。", "c", seen=seen) == []
