@@ -1748,6 +1748,10 @@ def _part_name(words: str) -> str:
     name = re.sub(
         r"[0-9０-９][0-9０-９.,，]*\s*[\u4e00-\u9fff]{0,2}(?:左右)?$", "", clauses[0]
     ).strip()
+    # (and the count of who is paid with the verb paying them: 为一般户326人发放 → 一般户)
+    name = re.sub(
+        r"[0-9０-９]+\s*(?:人|户|名|家|个)(?:次)?(?:发放|补助|补贴|兑付|拨付|奖励)$", "", name
+    ).strip()
     # Its count before a money label after 、 goes with the label (准格尔旗3728亩、分配资金 →
     # 准格尔旗).
     name = re.sub(

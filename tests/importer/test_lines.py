@@ -1088,3 +1088,14 @@ def test_a_rate_named_by_a_group_an_earlier_count_names_is_priced_by_it_flagged(
     # a rate for two groups is priced by neither one's count; nor is one without a count
     assert rate_lines("补助标准:专业生产型和技能服务型1000元/人。", "c", seen=seen) == []
     assert rate_lines("补助标准:技能服务型1000元/人。", "c", seen=seen) == []
+
+
+def test_a_parts_name_loses_the_count_of_who_is_paid_and_the_verb_paying_them():
+    parts = breakdown(
+        "为400人发放转移就业奖励资金36.79万元。其中,为一般户326人发放26.38万元,"
+        "为脱贫户74人发放10.41万元。"
+    )
+    assert [(part.name, part.amount.text) for part in parts] == [
+        ("一般户", "26.38万元"),
+        ("脱贫户", "10.41万元"),
+    ]
