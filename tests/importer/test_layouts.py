@@ -5413,3 +5413,26 @@ def test_a_text_without_a_title_is_named_by_the_fund_or_works_its_first_sentence
 ):
     (project,) = parse_disclosure(text, year=2020).tree["projects"]
     assert (project["name"], project["declared_total_yuan"]) == (name, total)
+
+
+def test_funds_apart_by_semicolons_making_up_a_whole_stated_before_are_projects():
+    text = (
+        "福建省38.51亿元卫生健康补助资金提前下达\n"
+        "近日,省卫健委会同省财政厅提前下达2022年卫生健康补助资金38.51亿元。\n"
+        "补助资金具体包括:公共卫生服务补助资金19.45亿元,用于支持基本公共卫生服务;"
+        "医疗服务能力提升补助资金7.57亿元,用于支持医疗卫生机构能力提升;"
+        "计划生育服务补助资金6.39亿元,用于奖励和扶助计划生育家庭等;"
+        "基层医疗卫生机构运转补助资金4.73亿元,用于保障乡镇卫生院人员经费等;"
+        "婴幼儿托育服务补助资金0.26亿元,用于新增普惠性托位;"
+        "疾病应急救助补助资金0.11亿元,用于实施疾病应急救助。\n"
+    )
+    projects = parse_disclosure(text, year=2022).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects][:2] == [
+        ("公共卫生服务补助资金", "1945000000.00"),
+        ("医疗服务能力提升补助资金", "757000000.00"),
+    ]
+    assert len(projects) == 6
+    # not where they make up no sum the text states
+    assert (
+        len(parse_disclosure(text.replace("38.51亿元", "40亿元"), year=2022).tree["projects"]) == 1
+    )
