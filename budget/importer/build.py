@@ -54,6 +54,7 @@ from .nodes import (
     line_data,
     project_data,
     sub_item_node,
+    yuan_text,
 )
 from .notices import (
     allocated,
@@ -73,8 +74,10 @@ from .notices import (
     replied_project_name,
     rows_left_unread,
     said_project_name,
+    sum_after_name,
     sums_as_sub_items,
     tabled_fund,
+    title_fund_name,
     title_project_name,
     total_from_form,
     whole_of_the_count,
@@ -593,6 +596,27 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
                 named, source = said_project_name(text), "正文开头"
             if named is None:
                 named, source = planned_name(title_lines), "标题"
+            if named is None:
+                # (or the one fund its title names: 关于转下达中央财政2022年…补助资金的通知,
+                # its total the sum written after its name: 现将…补助资金(第二批)6,684.4万元)
+                named, source = title_fund_name(title_lines), "标题"
+                after_title = max((line.number for line in title_lines), default=0)
+                body = "\n".join(text.split("\n")[after_title:])
+                given = sum_after_name(named[0], text, body) if named else None
+                if given is not None and projects[0]["declared_total_yuan"] is None:
+                    amount, line = given
+                    projects[0]["declared_total_yuan"] = yuan_text(amount)
+                    projects[0]["declared_total_text"] = amount.text
+                    anchors[0]["declared_total"] = line
+                    findings.append(
+                        Finding(
+                            "warning",
+                            f"项目金额取自文中的“{amount.text}”，请核对是否为本项目的总额。",
+                            line,
+                            1,
+                            field="declared_total",
+                        )
+                    )
         if named is not None:
             placeholder = projects[0]["name"]
             projects[0]["name"], anchors[0]["name"] = named

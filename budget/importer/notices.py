@@ -549,7 +549,8 @@ _NAMED_FUND = re.compile(
 
 
 _FUND_PREFIX = re.compile(
-    r"^(?:关于|我(?:省|市|县|区|局)|印发|公示|公布|公开|做好|拟分配|提前下达|下达|拨付|安排|的)+"
+    r"^(?:关于|我(?:省|市|县|区|局)|印发|公示|公布|公开|做好|拟分配|提前下达|转下达|追加下达|下达|拨付|"
+    r"调剂|安排|的)+"
 )
 # The levels a fund's money comes from, noted after its name: 乡村振兴试点示范资金(省级、市级).
 _LEVELS_NOTE = re.compile(r"[(（](?:(?:中央|省|市|县|区)级?[、,，]?)+[)）]$")
@@ -690,6 +691,52 @@ def whole_text_project(
     return project
 
 
+def title_fund_name(title_lines: list[o.Line]) -> tuple[str, int] | None:
+    """The one fund a notice's title names (关于转下达中央财政2022年重大传染病补助资金(第二批)
+    的通知 → 中央财政2022年重大传染病补助资金(第二批)), without what is done with it, with its
+    line; None when it names none or more than one."""
+    names = set()
+    for line in title_lines:
+        words = halfwidth(line.text.strip()).split("关于", 1)[-1]  # the issuer before 关于 goes
+        for match in _NAMED_FUND.finditer(words):
+            if match.start() and words[match.start() - 1].isspace():
+                continue  # cut by a space: the name is longer than the match
+            names.add(_LEVELS_NOTE.sub("", _FUND_PREFIX.sub("", match.group("name"))))
+    # 和 joins two funds; 项目…资金 is a project's money, the project named elsewhere.
+    names = {n for n in names if len(n) >= 4 and "和" not in n and "项目" not in n}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    titled = [line for line in title_lines if name in halfwidth(line.text)]
+    return name, titled[0].number if titled else (title_lines[0].number if title_lines else 1)
+
+
+def sum_after_name(name: str, text: str, body: str) -> tuple[ParsedAmount, int] | None:
+    """The sum ``body`` (the end of ``text``) writes right after a fund's name, with its line
+    (…基金(资金)3039万元; 现将中央财政2022年重大传染病补助资金(第二批)6,684.4万元下达你们);
+    its note in brackets may be written longer in the body (…发展资金(畜牧业发展方向——苜蓿
+    发展行动)1099万元 for the title's …发展资金(苜蓿发展行动)). None."""
+    stem = re.sub(r"[(（][^()（）]*[)）]$", "", name)
+    # (its 预算 may follow: …专项补助资金预算25万元)
+    after = r"\s*(?:预算|总额)?\s*[:：为]?\s*(?=[0-9０-９])"
+    # (or without the year its title gives it: 2020年省补助行政村卫生室运行经费 → 现下达你单位
+    # 省补助行政村卫生室运行经费60万元)
+    yearless = re.sub(r"^(?:19|20)[0-9]{2}年度?", "", stem)
+    named_sum = (
+        re.search(re.escape(name) + after, halfwidth(body))
+        or re.search(re.escape(stem) + r"(?:[(（][^()（）]{1,30}[)）])?" + after, halfwidth(body))
+        or (
+            re.search(re.escape(yearless) + after, halfwidth(body))
+            if len(yearless) >= 6 and yearless != stem
+            else None
+        )
+    )
+    amount = sum_after(body, named_sum.end()) if named_sum else None
+    if amount is None:
+        return None
+    return amount, text.count("\n", 0, len(text) - len(body) + named_sum.start()) + 1
+
+
 def fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
     """An allocation notice's one project: the one project its text says the money supports
     (拟支持科右前旗农村生活污水治理项目(项目总投资9935.88万元…)), else the one fund its
@@ -715,20 +762,10 @@ def fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
             project.amount_line = project.line
         _whole_over_parts(text, project)
         return project
-    names = set()
-    for line in title_lines:
-        words = halfwidth(line.text.strip()).split("关于", 1)[-1]  # the issuer before 关于 goes
-        for match in _NAMED_FUND.finditer(words):
-            if match.start() and words[match.start() - 1].isspace():
-                continue  # cut by a space: the name is longer than the match
-            names.add(_LEVELS_NOTE.sub("", _FUND_PREFIX.sub("", match.group("name"))))
-    # 和 joins two funds; 项目…资金 is a project's money, the project named elsewhere.
-    names = {n for n in names if len(n) >= 4 and "和" not in n and "项目" not in n}
-    if len(names) != 1:
+    titled_fund = title_fund_name(title_lines)
+    if titled_fund is None:
         return None
-    name = names.pop()
-    titled = [line for line in title_lines if name in halfwidth(line.text)]
-    line = titled[0].number if titled else (title_lines[0].number if title_lines else 1)
+    name, line = titled_fund
     if _GENERIC_FUND.fullmatch(name):
         # A title naming money only (关于下达专项经费预算的通知): the one project the body gives
         # it to (现下达你单位2020年中央补助地方公共文化服务体系建设项目资金预算119万元).
@@ -753,16 +790,9 @@ def fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
     # the text states for it (资金共计1.37亿元).
     # (its note in brackets may be written longer in the body: …发展资金(畜牧业发展方向——苜蓿
     # 发展行动)1099万元 for the title's …发展资金(苜蓿发展行动))
-    stem = re.sub(r"[(（][^()（）]*[)）]$", "", name)
-    # (its 预算 may follow: …专项补助资金预算25万元)
-    after = r"\s*(?:预算|总额)?\s*[:：为]?\s*(?=[0-9０-９])"
-    named_sum = re.search(re.escape(name) + after, halfwidth(body)) or re.search(
-        re.escape(stem) + r"(?:[(（][^()（）]{1,30}[)）])?" + after, halfwidth(body)
-    )
-    amount = sum_after(body, named_sum.end()) if named_sum else None
-    if amount is not None:
-        project.amount = amount
-        project.amount_line = text.count("\n", 0, len(text) - len(body) + named_sum.start()) + 1
+    found = sum_after_name(name, text, body)
+    if found is not None:
+        project.amount, project.amount_line = found
     else:
         _one_total(text, _FUND_TOTAL, project, prefer=r"共计|合计|总计")
     _whole_over_parts(text, project)

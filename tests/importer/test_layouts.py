@@ -5436,3 +5436,38 @@ def test_funds_apart_by_semicolons_making_up_a_whole_stated_before_are_projects(
     assert (
         len(parse_disclosure(text.replace("38.51亿元", "40亿元"), year=2022).tree["projects"]) == 1
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "total"),
+    [
+        (
+            "广州市财政局关于转下达中央财政2022年重大传染病补助资金(第二批)的通知\n"
+            "市卫生健康委,各区财政局:\n"
+            "现将中央财政2022年重大传染病补助资金(第二批)6,684.4万元下达你们。\n"
+            "一、请根据实际情况统筹安排好上级补助资金。\n"
+            "二、请按照要求做好绩效目标管理,绩效目标表详见附件2。\n",
+            "中央财政2022年重大传染病补助资金(第二批)",
+            "66844000.00",
+        ),
+        (
+            "临武县财政局关于下达2020年省补助行政村卫生室运行经费的通知\n"
+            "县卫生健康局:\n"
+            "根据湘财预[2020]176号文件精神,现下达你单位省补助行政村卫生室运行经费60万元。\n",
+            "2020年省补助行政村卫生室运行经费",
+            "600000.00",
+        ),
+        (
+            "广东省财政厅关于调剂中央财政2019年医疗服务与保障能力提升补助资金的通知\n"
+            "省卫生健康委:\n经研究,我厅同意将安排给广州和平骨科医院的补助资金100万元调剂给"
+            "广州市番禺区中心医院。\n",
+            "中央财政2019年医疗服务与保障能力提升补助资金",
+            "1000000.00",
+        ),
+    ],
+)
+def test_a_notice_names_the_fund_its_title_gives_and_takes_the_sum_written_after_it(
+    text, name, total
+):
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert (project["name"], project["declared_total_yuan"]) == (name, total)
