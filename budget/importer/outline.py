@@ -402,6 +402,32 @@ def _column_headings_as_text(lines: list[Line], kinds: list[tuple[str, object]])
         if opened is not None and at + 1 < len(cells):
             if all(len(cell) <= 16 for cell in cells[opened : at + 2]):
                 kinds[index] = ("text", None)
+                continue
+        # (or among short cells, one after another, one a money column with its unit:
+        # 项目实施单位 / 项目名称 / 建设内容 / 补助资金(万元) / 备注)
+        start = at
+        while start > 0 and len(cells[start - 1]) <= 16:
+            start -= 1
+        end = at
+        while end + 1 < len(cells) and len(cells[end + 1]) <= 16:
+            end += 1
+        run = cells[start : end + 1]
+        money = [i for i, cell in enumerate(run) if _MONEY_COLUMN.search(cell)]
+        mine = at - start
+        # (headings one after another: a figure between them is a form's value under its label,
+        # 项目…分配金额(万元) / 33 / 项目名称 / …)
+        if len(run) >= 3 and any(
+            abs(i - mine) <= 4
+            and not any(
+                re.fullmatch(r"[0-9.,，]+", cell) for cell in run[min(i, mine) : max(i, mine)]
+            )
+            for i in money
+        ):
+            kinds[index] = ("text", None)
+
+
+# A table's money column, its unit in brackets: 补助资金(万元), 金额（元）.
+_MONEY_COLUMN = re.compile(r"(?:资金|金额|投资|补助|经费|预算)[(（](?:万元|元)[)）]$")
 
 
 def parse_outline(text: str) -> Outline:

@@ -23,7 +23,7 @@ from budget.importer.listing import read_allocation, read_listing
 from budget.importer.listing.prose import funds_given_apart
 from budget.importer.nodes import TextImportError
 from budget.importer.notices import projects_said, title_project_name
-from budget.importer.outline import Line
+from budget.importer.outline import Line, parse_outline
 from budget.importer.tables import form_total, single_value, unflatten
 
 
@@ -5471,3 +5471,32 @@ def test_a_notice_names_the_fund_its_title_gives_and_takes_the_sum_written_after
 ):
     (project,) = parse_disclosure(text).tree["projects"]
     assert (project["name"], project["declared_total_yuan"]) == (name, total)
+
+
+def test_a_tables_header_one_cell_a_line_without_row_numbers_is_no_sections():
+    text = (
+        "关于2021年市级休闲农业发展项目验收结果的公示\n"
+        "县农业农村局组织验收组对项目建设进行验收,拟按文件规定分别给予补助资金(详见附表)。\n"
+        "附表:2021年德化县休闲农业发展项目补助清单\n"
+        "项目实施单位\n项目名称\n建设内容\n补助资金(万元)\n备注\n"
+        "德化县丰裕硕农业专业合作社\n德化县丰裕硕休闲农业发展项目\n建设自由采摘园、公共卫生间\n4\n\n"
+        "德化县儒园种养殖专业合作社\n“儒园游憩”休闲农业光园建设项目\n水泥路硬化,垂钓台建设。\n8\n\n"
+        "德化县仙苑生态农场\n生态农场休闲农业发展项目\n建设生态农场\n8\n\n"
+    )
+    projects = parse_disclosure(text, year=2021).tree["projects"]
+    assert [(p["name"], p["implementing_unit"], p["declared_total_yuan"]) for p in projects] == [
+        ("德化县丰裕硕休闲农业发展项目", "德化县丰裕硕农业专业合作社", "40000.00"),
+        ("“儒园游憩”休闲农业光园建设项目", "德化县儒园种养殖专业合作社", "80000.00"),
+        ("生态农场休闲农业发展项目", "德化县仙苑生态农场", "80000.00"),
+    ]
+
+
+def test_a_forms_label_after_a_figure_is_still_its_section():
+    # 项目…分配金额(万元) / 33 / 项目名称 / …: a form's label and value, one a line
+    text = (
+        "2025年普通省道和农村公路“以奖代补”项目分配和绩效目标备案表\n"
+        "项目中央奖补资金分配金额(万元)\n33\n项目名称\n南陈路拓宽改建工程\n"
+        "项目(法人)单位\n宝山区交通建设管理中心\n"
+    )
+    (block,) = parse_outline(text).projects
+    assert block.section("name").lines[0].text == "南陈路拓宽改建工程"
