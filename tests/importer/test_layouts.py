@@ -5500,3 +5500,37 @@ def test_a_forms_label_after_a_figure_is_still_its_section():
     )
     (block,) = parse_outline(text).projects
     assert block.section("name").lines[0].text == "南陈路拓宽改建工程"
+
+
+def test_funds_apart_by_semicolons_as_many_as_the_text_counts_are_projects():
+    text = (
+        "受惠于三峡后续工作新建项目 荆州将建7大民生工程\n"
+        "据了解,7个项目、近5亿元专项资金通过了审核。这7个项目分别是:洪湖市第三水厂专项资金"
+        "6000万元;监利县第三水厂专项资金5700万元;石首市江北中心水厂专项资金9878万元;"
+        "江陵县城区二水厂专项资金9000万元;石首市天鹅洲湿地恢复与保护专项资金8750万元;"
+        "松滋市小南海湖生态补水专项资金5500万元;湖北长江天鹅洲白鱀豚国家自然保护区专项资金"
+        "3796万元。\n"
+    )
+    projects = parse_disclosure(text, year=2019).tree["projects"]
+    assert len(projects) == 7
+    assert (projects[0]["name"], projects[0]["declared_total_yuan"]) == (
+        "洪湖市第三水厂专项资金",
+        "60000000.00",
+    )
+
+
+def test_projects_a_sentence_says_sums_support_are_projects_where_they_make_up_its_whole():
+    text = (
+        "8月17日,记者从市发改委获悉,我市3个项目获中央预算内资金13781万元支持。\n"
+        "其中,谷城县石花集镇北河片区生态环境综合治理项目获3023万元支持,老河口蒿堰河入湖口"
+        "片区生态环境系统整治项目获3558万元支持,保康县官山森林康养生态产品价值实现建设项目"
+        "获7200万元支持。\n"
+    )
+    projects = parse_disclosure(text, year=2023).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("谷城县石花集镇北河片区生态环境综合治理项目", "30230000.00"),
+        ("老河口蒿堰河入湖口片区生态环境系统整治项目", "35580000.00"),
+        ("保康县官山森林康养生态产品价值实现建设项目", "72000000.00"),
+    ]
+    # not where they make up no sum the text states
+    assert len(parse_disclosure(text.replace("13781", "13000"), year=2023).tree["projects"]) != 3

@@ -44,6 +44,7 @@ from .prose import (
     named_lines,
     projects_in_breakdown,
     projects_summed_after,
+    projects_supported,
     sums_for_projects,
     works_in_progress,
 )
@@ -151,6 +152,7 @@ _READERS = (
     invested_projects,
     works_in_progress,
     funds_given_apart,
+    projects_supported,
 )
 
 

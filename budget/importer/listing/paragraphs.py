@@ -18,6 +18,7 @@ from ..funding import WHOLE_LABEL
 from ..lines import MONEY, in_brackets, is_rate, rate_at
 from ..numbering import (
     chinese_number,
+    count_value,
     marker_at_start,
     split_numbered,
 )
@@ -430,7 +431,12 @@ def funds_by_semicolons(lines: list[str]) -> list[ListedProject]:
         if len(parts) < 3:
             continue
         items = []
-        for part in re.split(r"(?<=[；;])", line):
+        pieces = re.split(r"(?<=[；;])", line)
+        # (the list may open after a colon ending the sentence before it: …审核。这7个项目分别是:…)
+        lead = re.search(r"[:：](?=[^:：]*$)", pieces[0])
+        if lead is not None and len(_FUND_OPENS.findall(halfwidth(pieces[0]))) == 0:
+            pieces[0] = pieces[0][lead.end() :]
+        for part in pieces:
             opens = _FUND_OPENS.match(halfwidth(part))
             if part.strip(" 。；;") and opens is None:
                 break
@@ -440,11 +446,19 @@ def funds_by_semicolons(lines: list[str]) -> list[ListedProject]:
                 items.append(prose_item(name, amount, part, number, "semicolon"))
         else:
             total = sum(item.amount.value for item in items)
-            if len(items) >= 3 and any(
-                amount.value == total for amount in sums_outside(lines, {number})
+            # (they make up a sum the text states, or are as many as it says: 7个项目)
+            if len(items) >= 3 and (
+                any(amount.value == total for amount in sums_outside(lines, {number}))
+                or any(
+                    count_value(n) == len(items)
+                    for n in re.findall(_COUNTED_PROJECTS, "\n".join(lines))
+                )
             ):
                 return items
     return []
+
+
+_COUNTED_PROJECTS = r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*个(?:项目|[^，,。；;0-9]{0,8}项目)"
 
 
 _FUND_OPENS = re.compile(

@@ -612,6 +612,33 @@ def funds_given_apart(lines: list[str]) -> list[ListedProject]:
     return found
 
 
+# A project a sum is said to support: 谷城县石花集镇…综合治理项目获3023万元支持.
+_SUPPORTED = re.compile(
+    r"(?:^|(?<=[，,:：、;；]))\s*(?P<name>[^，,。；;:：、《》]{4,60}?(?:项目|工程))"
+    rf"(?:获得?|争取到?)(?:资金|中央资金|补助资金)?\s*{MONEY}(?:的?(?:资金)?(?:支持|补助))?"
+    r"(?=[，,。；;、]|$)"
+)
+
+
+def projects_supported(lines: list[str]) -> list[ListedProject]:
+    """Projects a sentence says sums support, one after another (其中,谷城县…治理项目获3023万元
+    支持,老河口…整治项目获3558万元支持,保康县…建设项目获7200万元支持): two at least, where
+    their sums make up one the text states (…中央预算内资金13781万元支持). Named from prose,
+    so flagged."""
+    for index, line in enumerate(lines):
+        for sentence in re.split(r"[。；;]", line):
+            found = [
+                prose_item(m["name"].strip(), find_amounts(m["amount"])[0], sentence, index + 1)
+                for m in _SUPPORTED.finditer(halfwidth(sentence))
+            ]
+            if len(found) < 2:
+                continue
+            total = sum(item.amount.value for item in found)
+            if any(a.value == total for a in find_amounts("\n".join(lines))):
+                return found
+    return []
+
+
 def funds_by_recipient(lines: list[str]) -> list[ListedProject]:
     """Funds each shared among recipients in a sentence of its own (``2020年中央农村环境整治
     资金(统筹整合部分)皮山县58.97万元,墨玉县118.71万元,…。2020年自治区…资金…皮山县46万
