@@ -5534,3 +5534,21 @@ def test_projects_a_sentence_says_sums_support_are_projects_where_they_make_up_i
     ]
     # not where they make up no sum the text states
     assert len(parse_disclosure(text.replace("13781", "13000"), year=2023).tree["projects"]) != 3
+
+
+def test_a_long_item_opening_with_the_fund_it_gives_and_its_sum_is_read():
+    text = (
+        "关于2021年省级财政衔接推进乡村振兴补助资金安排使用方案的公示\n"
+        "省级财政下达我市2021年衔接资金共3051万元。本次资金安排使用如下:\n"
+        "一、安排生猪种业园区改造提升资金183.7935万元。\n"
+        "二、安排2021年争创省、市、县三级乡村振兴先进乡镇、示范村产业发展和基础设施改造提升补助"
+        "资金555万元。其中:争创省级先进乡镇2个:大康镇70万元、青莲镇70万元;争创省级示范村8个:"
+        "大堰镇稻香村70万元、小溪坝镇鲜花村45万元,其余用于市级示范村的产业发展和基础设施。\n"
+        "三、安排乡村振兴示范点建设资金300万元。\n"
+    )
+    projects = parse_disclosure(text).tree["projects"]
+    assert [(p["name"][:12], p["declared_total_yuan"]) for p in projects] == [
+        ("生猪种业园区改造提升资金", "1837935.00"),
+        ("2021年争创省、市、县", "5550000.00"),
+        ("乡村振兴示范点建设资金", "3000000.00"),
+    ]

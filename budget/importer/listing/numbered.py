@@ -451,6 +451,14 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
     return item
 
 
+# An item opening with the fund it gives and its sum, a sentence of their own: 安排2021年
+# 争创…补助资金555万元。其中:….
+_FUND_FIRST = re.compile(
+    r"^(?:安排|下达|拨付|下拨)?(?P<name>[^，,。；;:：]{4,80}?(?:资金|经费|补助))\s*"
+    rf"{MONEY}\s*(?:。|$|[，,]?\s*其中)"
+)
+
+
 _CHANGED_UNDER = re.compile(
     r"^(?:调减|调增|核减|追加|调整|收回)\s*《[^《》]*》\s*(?:[(（][^()（）]*[)）])?\s*(?:文件)?(?:中的?)?"
 )
@@ -519,6 +527,21 @@ def _item_of(line: str, number: int, n: int, style: str | None) -> ListedProject
             )
             if len(sums) > 1 and not broken_down:
                 item.amount_cell = "、".join(amount.text for amount in sums)
+            item.content.append(rest)
+            return item
+    given = _FUND_FIRST.match(normal)
+    if given is not None and len(rest) > 120:
+        # 四、安排2021年争创…补助资金555万元。其中:…: a long item opening with the fund it
+        # gives and its sum, a sentence of their own; the rest its content.
+        found = [a for a in find_amounts(rest) if a.start == given.start("amount")]
+        if found:
+            item = ListedProject(
+                name=rest[given.start("name") : given.end("name")].strip(),
+                line=number,
+                lines=[number],
+                amount=found[0],
+                style=kind,
+            )
             item.content.append(rest)
             return item
     if not rest or ITEM_AMOUNT.match(normal) or len(rest) > 120:
