@@ -94,6 +94,8 @@ _NOT_TITLE = re.compile(
     r"|^\s*[A-Z0-9]{2,}(?:[-/][A-Z0-9]{2,}){2,}\s*$"
     # (a page's record set out with bullets and no labels: - 罗平县农业农村局 / - 2021-06-21)
     r"|^\s*[-•·]\s+\S"
+    # (who wrote the page, credited in brackets: (市财政局供稿))
+    r"|^\s*[(（][^()（）]{2,20}(?:供稿|供图|来稿)[)）]\s*$"
 )
 
 

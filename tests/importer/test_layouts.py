@@ -5552,3 +5552,14 @@ def test_a_long_item_opening_with_the_fund_it_gives_and_its_sum_is_read():
         ("2021年争创省、市、县", "5550000.00"),
         ("乡村振兴示范点建设资金", "3000000.00"),
     ]
+
+
+def test_a_credit_in_brackets_is_no_title():
+    text = (
+        "来源:\n"
+        "近日,省财政厅下达我市农村教育中央预算内投资预算13121万元,用于农村学校建设。\n"
+        "(市财政局供稿)\n"
+    )
+    result = parse_disclosure(text, year=2015)
+    assert result.tree["projects"][0]["name"] != "(市财政局供稿)"
+    assert "供稿" not in result.tree["disclosure"]["title"]
