@@ -302,7 +302,10 @@ def title_project_name(title_lines: list[o.Line]) -> tuple[str, int] | None:
         for name in names
         if len(name) >= 4 and name.count("项目") <= 1 and not re.search(r"[〈《<]", name)
     }
-    names = {next((whole for whole in joined if whole.endswith(name)), name) for name in names}
+    # (the shortest such whole, the same whatever order a set holds them in; never two names
+    # run together: 魏县…建设项目 / 魏县…建设项目 on two lines is one name said twice)
+    wholes = sorted((w for w in joined if w.count("项目") <= 1), key=lambda w: (len(w), w))
+    names = {next((whole for whole in wholes if whole.endswith(name)), name) for name in names}
     if not names:
         # (a name no line holds alone: 关于汉滨区…学生生活用房 / 改造工程可行性研究报告的批复)
         names = {name for name in joined if len(name) >= 4 and name.count("项目") <= 1}
@@ -678,6 +681,8 @@ def whole_text_project(
         # (or the one sum the parts after its 其中 make up: …立项资助16048.67万元,其中,省级
         # 奖补资金9171.00万元、市级…3821.06万元、镇街级…3056.61万元)
         _whole_over_parts(text, project)
+        if project.amount is None:
+            _whole_before_parts_said_later(text, project)
     findings.append(
         Finding(
             "warning",
@@ -845,6 +850,33 @@ def _whole_over_parts(text: str, project: ListedProject) -> None:
     whole, parts, line = found[0]
     if project.amount is None or project.amount.value in parts:
         project.amount, project.amount_line = whole, line
+
+
+def _whole_before_parts_said_later(text: str, project: ListedProject) -> None:
+    """A text read whole takes the one sum that the parts after a later 其中 make up exactly,
+    a sentence or two on (共获得中央预算内资金补助1.1513亿元。此次下达的资金,重点用于…3个专项。
+    其中,11所…共获得…6299万元,2所…3814万元,1个…1400万元), where no sum is its whole
+    otherwise."""
+    normal = halfwidth(text)
+    wholes = []
+    for qizhong in re.finditer(r"其中\s*[:：,，]?", normal):
+        end = min(
+            (i for i in (normal.find(c, qizhong.end()) for c in "。；;\n") if i >= 0),
+            default=len(normal),
+        )
+        rest = normal[qizhong.end() : end]
+        parts = [a for a in find_amounts(rest) if not is_rate(rest, a)]
+        if len(parts) < 2:
+            continue
+        total = sum(a.value for a in parts)
+        before = normal[max(0, qizhong.start() - 300) : qizhong.start()]
+        wholes += [
+            (a, text.count("\n", 0, qizhong.start() - len(before) + a.start) + 1)
+            for a in find_amounts(before)
+            if a.value == total and not is_rate(before, a)
+        ]
+    if len({amount.value for amount, _ in wholes}) == 1:
+        project.amount, project.amount_line = wholes[0]
 
 
 # A notice speaking of its own place (我旗2023年…项目): the pronoun is no part of a name.

@@ -5563,3 +5563,16 @@ def test_a_credit_in_brackets_is_no_title():
     result = parse_disclosure(text, year=2015)
     assert result.tree["projects"][0]["name"] != "(市财政局供稿)"
     assert "供稿" not in result.tree["disclosure"]["title"]
+
+
+def test_a_text_read_whole_takes_the_sum_its_later_parts_make_up():
+    text = (
+        "我市教育现代化推进工程获国家资金支持\n"
+        "本报讯 近日,省财政下达教育现代化推进工程2018年中央预算内补助资金,我市14个教育现代化"
+        "推进工程列入资金支持范围,共获得中央预算内资金补助1.1513亿元。\n"
+        "此次下达的资金,重点用于义务教育学校建设等3个专项。其中,11所义务学校建设项目共获得中央"
+        "预算内投资6299万元,2所普通高中建设项目共获得中央预算内投资3814万元,1个中等职业教育基础"
+        "能力建设项目获得中央预算内投资1400万元。\n"
+    )
+    (project,) = parse_disclosure(text, year=2018).tree["projects"]
+    assert project["declared_total_yuan"] == "115130000.00"
