@@ -395,6 +395,11 @@ def _words_for(text: str, start: int, end: int, *, price: bool = False, unit: st
     else the noun after a count (``41个行政村（含村改社区）`` → 行政村（含村改社区）), else the
     plain name of its unit (:func:`unit_label`)."""
     clause_start = max(text.rfind(sep, 0, start) for sep in "，,；;。：:\n")
+    # (a bracket still open opens a clause too: 兑现面积65.77万亩(其中地方公益林34.2万亩 → 地方
+    # 公益林; not one closed before the number: 三支部（退休党支部）党员9人)
+    opened = max(text.rfind(sep, 0, start) for sep in "(（")
+    if opened > clause_start and not re.search(r"[)）]", text[opened:start]):
+        clause_start = opened
     before = text[clause_start + 1 : start]
     if price and "每" in before:
         # 引进人员租房补贴按照每人最高不超过1.2万元: the price's words start at 每.
@@ -877,11 +882,14 @@ def _count_of_the_group(
     group = re.sub(r"每个?[\u4e00-\u9fff]$|^(?:按照?|对|给予)", "", clause.strip())
     if len(group) < 3 or re.search(r"和|及|与", group):
         return []
+    # (the group's name may be written inside the rate's words: 本次兑现地方公益林补偿标准8元/亩
+    # for 其中地方公益林34.2万亩)
+    label = re.compile(r"^(?:其中|包括|含)[:：]?")
     found = [
         count
         for count, where in seen
-        if len(count[3]) >= 3
-        and (group.startswith(count[3]) or count[3].startswith(group))
+        if len(name := label.sub("", count[3])) >= 3
+        and (group.startswith(name) or name.startswith(group) or (len(name) >= 4 and name in group))
         and _counts_what(where, count, nouns)
     ]
     return found if len(found) == 1 else []
@@ -963,19 +971,17 @@ def _rate_line(
         label = _count_label(sentence, count, nouns)
         count_clause = _count_clause(sentence, count[2])
     else:
-        # (with its sentence: 全县144个行政村 counts 村 for 每村)
-        earlier = [count for count, where in totals if _counts_what(where, count, nouns)]
+        # (with its sentence: 全县144个行政村 counts 村 for 每村), unless the rate is named by
+        # the group one count of the text names (其中地方公益林34.2万亩 … 地方公益林补偿标准8元/亩)
+        grouped = _count_of_the_group(sentence, price, nouns, seen)
+        earlier = grouped or [count for count, where in totals if _counts_what(where, count, nouns)]
         carried = bool(earlier)
+        grouped = bool(grouped)
         # A rate stated first, its count after it in the sentence (按照每亩100元的标准…建成
         # 示范基地2000亩): the one count after it of what the rate is for.
         later = [count for count in counts if count[2] > price.end and count[1] in nouns]
         if not earlier and len(later) == 1:
             earlier = later
-        if not earlier:
-            # A rate named by the group a count of an earlier sentence names (其中经营管理型60
-            # 人 … 补助标准具体为:经营管理型3500元/人): that count, flagged.
-            earlier = _count_of_the_group(sentence, price, nouns, seen)
-            carried = grouped = bool(earlier)
         if not earlier:
             return None
         count = earlier[-1]

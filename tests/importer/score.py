@@ -90,11 +90,13 @@ def _numbers(text: str) -> list[Decimal]:
     # A year (2019年种植3060亩) dates a quantity; it is not one; nor is a model written in
     # letters and digits (PE160, de200).
     # A count in 万 of its unit (6.88万亩) is that many ten-thousands, as the importer reads it;
-    # a sum in 万元 stays as written (its factor is in 万元).
+    # a sum in 万元 stays as written (its factor is in 万元). An age says who is counted, it
+    # is no quantity (12906名80—99周岁老人, 100周岁以上高龄老人25人).
+    text = re.sub(r"[0-9]+(?:\s*[—\-~～至到]\s*[0-9]+)?\s*(?:周岁|岁)", "", halfwidth(text or ""))
     numbers = re.findall(
         r"(?:19|20)[0-9]{2}(?=\s*年)|(?![xX][0-9])[A-Za-z]+[0-9.]+"
         r"|([0-9]+(?:\.[0-9]+)?)(万(?!元))?",
-        halfwidth(text or ""),
+        text,
     )
     return [Decimal(n) * (10_000 if wan else 1) for n, wan in numbers if n]
 

@@ -104,6 +104,8 @@ def test_the_quantities_of_a_calculation_are_its_numbers_but_years_and_models():
     # a count in 万 of its unit is ten-thousands of it; a sum in 万元 stays in 万元
     assert _numbers("6.88万亩,按亩均投资1500元") == [Decimal("68800"), Decimal("1500")]
     assert _numbers("150场,每场演出补助1.5万元") == [Decimal("150"), Decimal("1.5")]
+    # an age says who is counted: no quantity
+    assert _numbers("12906名80—99周岁老人,600元/人/年") == [Decimal("12906"), Decimal("600")]
 
 
 # Reads every text of the corpus and prints one digest of every tree and finding.

@@ -1099,3 +1099,16 @@ def test_a_parts_name_loses_the_count_of_who_is_paid_and_the_verb_paying_them():
         ("一般户", "26.38万元"),
         ("脱贫户", "10.41万元"),
     ]
+
+
+def test_a_rate_is_priced_by_the_group_its_words_name_before_any_total():
+    text = (
+        "共兑现资金739.26万元,涉及农户46490户,兑现面积65.77万亩(其中地方公益林34.2万亩,"
+        "国家级公益林31.57万亩)。\n据了解,本次兑现地方公益林补偿标准8元/亩,"
+        "国家级公益林补偿标准14.75 元/亩。"
+    )
+    lines = rate_lines(text, "content")
+    assert [_factors(line) for line in lines] == [
+        [(Decimal("342000"), "亩"), (Decimal("8"), "元")],
+        [(Decimal("315700"), "亩"), (Decimal("14.75"), "元")],
+    ]
