@@ -684,43 +684,24 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         stated = {int(m.group("year")) for p in projects if (m := YEAR.search(p["name"]))}
         fiscal_year = stated.pop() if len(stated) == 1 else None
         if fiscal_year is not None:
-            findings.append(
-                Finding(
-                    "warning",
-                    f"预算年度取自项目名称中的“{fiscal_year}年”，文中没有写明预算年度，请核对。",
-                    field="fiscal_year",
-                )
-            )
+            said = f"项目名称中的“{fiscal_year}年”，文中没有写明预算年度"
+            findings.append(_year_guessed(said, None))
     if fiscal_year is None:
         # The year of the money the text gives (现下达你区中央财政2022年林业…资金251万元): not
         # a cited document's (《…2022年…》, blanked), the first such, flagged.
         given = _YEAR_GIVEN.search(blank_titles(text))
         if given is not None:
             fiscal_year = int(given.group("year") or given.group("year_after"))
-            findings.append(
-                Finding(
-                    "warning",
-                    f"预算年度取自正文中下达资金的年份“{fiscal_year}年”，文中没有写明预算年度，"
-                    "请核对。",
-                    text.count("\n", 0, given.start()) + 1,
-                    field="fiscal_year",
-                )
-            )
+            said = f"正文中下达资金的年份“{fiscal_year}年”，文中没有写明预算年度"
+            findings.append(_year_guessed(said, text.count("\n", 0, given.start()) + 1))
     if fiscal_year is None:
         # The one year a labelled period of the works lies in (六、建设年限:2024年4月—2024年
         # 10月): the project's year, flagged.
         period = _PERIOD_OF_ONE_YEAR.search(halfwidth(text))
         if period is not None and period["end"] in (None, period["year"]):
             fiscal_year = int(period["year"])
-            findings.append(
-                Finding(
-                    "warning",
-                    f"预算年度取自项目的实施期限“{period.group('period').strip()}”，"
-                    "文中没有写明预算年度，请核对。",
-                    text.count("\n", 0, period.start()) + 1,
-                    field="fiscal_year",
-                )
-            )
+            said = f"项目的实施期限“{period.group('period').strip()}”，文中没有写明预算年度"
+            findings.append(_year_guessed(said, text.count("\n", 0, period.start()) + 1))
     if fiscal_year is None:
         findings.append(
             Finding(

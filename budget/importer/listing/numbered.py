@@ -464,6 +464,15 @@ _CHANGED_UNDER = re.compile(
 )
 
 
+def _described_item(
+    name: str, amount: ParsedAmount | None, rest: str, number: int, kind: str, **more
+) -> ListedProject:
+    """An item of line ``number`` named and priced as read, its words kept as its content."""
+    item = ListedProject(name=name, line=number, lines=[number], amount=amount, style=kind, **more)
+    item.content.append(rest)
+    return item
+
+
 def _item_of(line: str, number: int, n: int, style: str | None) -> ListedProject | None:
     found_marker = marker_at_start(line, n, style)
     if found_marker is None and style in (None, "arabic"):
@@ -493,15 +502,9 @@ def _item_of(line: str, number: int, n: int, style: str | None) -> ListedProject
         # 1.叶城县…建设项目(ycssmz202601):投资340万元,本次安排资金310万元。建设内容:…: the
         # name, its code, and after the colon its money and description (kept as content).
         found = [a for a in find_amounts(rest) if a.start == labelled.start("amount")]
-        item = ListedProject(
-            name=labelled.group("name").strip(),
-            line=number,
-            lines=[number],
-            amount=found[0] if found else None,
-            style=kind,
+        return _described_item(
+            labelled.group("name").strip(), found[0] if found else None, rest, number, kind
         )
-        item.content.append(rest)
-        return item
     described = _NAME_THEN_DESCRIPTION.match(normal)
     if (
         described
@@ -535,15 +538,9 @@ def _item_of(line: str, number: int, n: int, style: str | None) -> ListedProject
         # gives and its sum, a sentence of their own; the rest its content.
         found = [a for a in find_amounts(rest) if a.start == given.start("amount")]
         if found:
-            item = ListedProject(
-                name=rest[given.start("name") : given.end("name")].strip(),
-                line=number,
-                lines=[number],
-                amount=found[0],
-                style=kind,
+            return _described_item(
+                rest[given.start("name") : given.end("name")].strip(), found[0], rest, number, kind
             )
-            item.content.append(rest)
-            return item
     if not rest or ITEM_AMOUNT.match(normal) or len(rest) > 120:
         return None
     found = find_amounts(rest)
@@ -566,15 +563,7 @@ def _item_of(line: str, number: int, n: int, style: str | None) -> ListedProject
     then = _NAME_THEN_MONEY.match(rest)
     if then and found and found[0].start == then.start("amount"):
         # 双定镇项目管理费，计划投入20万元.
-        item = ListedProject(
-            name=then.group("name").strip(),
-            line=number,
-            lines=[number],
-            amount=found[0],
-            style=kind,
-        )
-        item.content.append(rest)
-        return item
+        return _described_item(then.group("name").strip(), found[0], rest, number, kind)
     if found and _prose_paragraph(rest, found):
         return None  # read as a paragraph of prose (numbered_paragraphs)
     named = _NAME_THEN_COLON.match(rest)
@@ -583,16 +572,7 @@ def _item_of(line: str, number: int, n: int, style: str | None) -> ListedProject
         # its description states under a money label.
         sums = described_sums(rest, named.end())
         if len(sums) == 1:
-            item = ListedProject(
-                name=named["name"],
-                line=number,
-                lines=[number],
-                amount=sums[0],
-                style=kind,
-                amount_read="说明",
-            )
-            item.content.append(rest)
-            return item
+            return _described_item(named["name"], sums[0], rest, number, kind, amount_read="说明")
     if found:
         # The name is what comes before its money, written as a name: no clause, no label;
         # a count after it goes (大同区农村道路改造项目1个,1600万元).
