@@ -711,7 +711,10 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
                 field="fiscal_year",
             )
         )
-    if not title:
+    # (a text whose first line is its opening sentence has no title: 8月17日,记者从…获悉,…;
+    # that line is kept as text, below)
+    titled = bool(title) and not (len(title) > 60 and re.search(r"[。，,；;]", title))
+    if not titled:
         title = (
             f"{name}{fiscal_year or ''}{'年' if fiscal_year else ''}预算重点领域财政项目文本公开"
         )
@@ -768,7 +771,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         | detail_sources(text, node, anchor)
         for node, anchor in zip(projects, anchors, strict=True)
     ]
-    title_line = title_lines[0].number if title_lines else None
+    title_line = title_lines[0].number if title_lines and titled else None
     result.document_sources = {
         "title": title_line,
         # (joint issuers: where the first is written)

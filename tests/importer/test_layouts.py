@@ -5576,3 +5576,18 @@ def test_a_text_read_whole_takes_the_sum_its_later_parts_make_up():
     )
     (project,) = parse_disclosure(text, year=2018).tree["projects"]
     assert project["declared_total_yuan"] == "115130000.00"
+
+
+def test_a_text_opening_with_its_first_sentence_has_no_title_and_keeps_that_sentence():
+    first = (
+        "8月17日,记者从市发改委获悉,我市3个项目获2023年重大区域发展战略建设中央预算内资金13781万元"
+        "支持,取得历史性突破。"
+    )
+    text = (
+        f"{first}\n其中,谷城县石花集镇北河片区生态环境综合治理项目获3023万元支持,老河口蒿堰河入湖口"
+        "片区生态环境系统整治项目获3558万元支持,保康县官山森林康养生态产品价值实现建设项目"
+        "获7200万元支持。\n"
+    )
+    result = parse_disclosure(text)
+    assert result.tree["disclosure"]["title"] == "2023年预算重点领域财政项目文本公开"
+    assert first in result.tree["projects"][0]["outcomes"]
