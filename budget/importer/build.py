@@ -158,10 +158,15 @@ def _sums_left_over(text: str, node: dict, findings: list[Finding]) -> None:
     total = Decimal(node["declared_total_yuan"]) if node["declared_total_yuan"] else None
     # (or two at least as large as half its total: 2019年中央转移支付…3.8779亿元、2020年…
     # 2.1126亿元 after a fund of 3亿元, money of other funds)
+    # (never what was done with its own money: 已完成投资800万元, 已拨付资金700万元)
     large = [
         value
-        for value in left
-        if total and value * 2 >= total and not _a_part_or_whole(value, set(left) | taken)
+        for value, amount in left.items()
+        if len(left) < _SUMS_LEFT_OVER
+        and total
+        and value * 2 >= total
+        and not _SPENT_OR_PAID.search(text[max(0, amount.start - 8) : amount.start])
+        and not _a_part_or_whole(value, set(left) | taken)
     ]
     if len(left) >= _SUMS_LEFT_OVER or len(large) >= 2:
         shown = "、".join(amount.text for amount in list(left.values())[:3])
@@ -173,6 +178,9 @@ def _sums_left_over(text: str, node: dict, findings: list[Finding]) -> None:
                 field="rows",
             )
         )
+
+
+_SPENT_OR_PAID = re.compile(r"完成投资|完成|拨付|支付|到位|执行|兑付|发放|结余")
 
 
 def _a_part_or_whole(value: Decimal, stated: set[Decimal]) -> bool:
@@ -278,8 +286,8 @@ _YEAR_GIVEN = re.compile(
 # 3月至10月 (the end's year, when written, is named ``end``).
 _PERIOD_OF_ONE_YEAR = re.compile(
     r"(?:建设|实施)(?:年限|期限|周期|时间)\s*[:：为]?\s*"
-    r"(?P<period>(?P<year>(?:19|20)[0-9]{2})\s*年\s*[0-9]{1,2}\s*月(?:份|[0-9]{1,2}日)?\s*"
-    r"(?:[-—－~～至到]+)\s*(?:(?P<end>(?:19|20)[0-9]{2})\s*年)?\s*[0-9]{1,2}\s*月)"
+    r"(?P<period>(?P<year>(?:19|20)[0-9]{2})\s*年\s*(?P<from>[0-9]{1,2})\s*月(?:份|[0-9]{1,2}日)?\s*"
+    r"(?:[-—－~～至到]+)\s*(?:(?P<end>(?:19|20)[0-9]{2})\s*年)?\s*(?P<to>[0-9]{1,2})\s*月)"
 )
 
 
@@ -605,6 +613,10 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
                 given = sum_after_name(named[0], text, body) if named else None
                 if given is not None and projects[0]["declared_total_yuan"] is None:
                     amount, line = given
+                    # (the finding that no total was found is said no longer)
+                    findings[:] = [
+                        f for f in findings if not (f.field == "declared_total" and f.project == 1)
+                    ]
                     projects[0]["declared_total_yuan"] = yuan_text(amount)
                     projects[0]["declared_total_text"] = amount.text
                     anchors[0]["declared_total"] = line
@@ -698,7 +710,12 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         # The one year a labelled period of the works lies in (六、建设年限:2024年4月—2024年
         # 10月): the project's year, flagged.
         period = _PERIOD_OF_ONE_YEAR.search(halfwidth(text))
-        if period is not None and period["end"] in (None, period["year"]):
+        # (without its end's year, a period ends in its start's year where its months run on:
+        # 2023年11月—3月 runs into the next)
+        if period is not None and (
+            period["end"] == period["year"]
+            or (period["end"] is None and int(period["to"]) >= int(period["from"]))
+        ):
             fiscal_year = int(period["year"])
             said = f"项目的实施期限“{period.group('period').strip()}”，文中没有写明预算年度"
             findings.append(_year_guessed(said, text.count("\n", 0, period.start()) + 1))

@@ -283,8 +283,9 @@ _NOT_ORGANISATION = re.compile(
     # 《…》 is a cited document: the unit in its title issued that one, not this. A name masked
     # by the site that copied the page (******人民政府) names no one.
     r"^(?:关于|经|根据|按照|为|对|现将|印发|转发|下达)|[，,。；;：:！？|《》〔〕*＊]"
-    # (what a unit does, its 办 no office: 华容县水利局承办2020年为民办实事项目)
-    r"|(?:承|主|协|举|开|创|督|交|代|筹|兴)办$"
+    # (what a unit does after its name, its 办 no office: 华容县水利局承办2020年…; never an
+    # office named 办: 成都市双创办)
+    r"|(?:(?<=局|委|厅|院|所|站|会)|(?<=中心|政府|公司))(?:承|主|协|举)办$"
 )
 
 

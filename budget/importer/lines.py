@@ -743,7 +743,11 @@ _PER_WORD_BEFORE = re.compile(
 )
 # An average written for a counted thing (亩均投资1500元, 户均贴息1812.86元, 人均补助300元):
 # a rate for that thing, as 每亩 is.
-_AVERAGE_BEFORE = re.compile(r"(?P<noun>[亩户人村家])(?P<then>)均[^，,；;。0-9]{0,10}$")
+_AVERAGE_BEFORE = re.compile(
+    r"(?P<noun>[亩户人村家])(?P<then>)均"
+    # (均 as "each" before what is spent, never as "all": 52户均已享受…, 86人均可领取…)
+    r"(?=(?:投资|投入|补助|补贴|奖补|贴息|资金|发放|支出|成本|造价|标准))[^，,；;。0-9]{0,10}$"
+)
 
 
 # The sum a rate's clause states for its product: 每家扶持资金2万元，小计24万元; 补贴标准为
@@ -757,7 +761,7 @@ _NEEDED_SUM = re.compile(
     r"[，,]?\s*(?:需要?|拟|应|共需)?(?:补贴|补助|奖补|奖励|安排|下达|拨付)?(?:资金|经费)[为是:：]?\s*"
 )
 # A rate of what people gain or earn, not of what the budget spends.
-_NOT_SPENDING = re.compile(r"增收|收入|收益|增加|增效|节本|效益|产值|利润|利息|年利率")
+_NOT_SPENDING = re.compile(r"增收|收入|收益|增加|增效|节本|效益|产值|利润|分红|利息|年利率")
 # A count that is a total, which a rate in a later sentence of its paragraph may price:
 # 共计1444亩(花椒1241亩…)… 每亩奖补500元; 共落实种植面积6396.15亩 … 每亩可补助资金187.61元;
 # 全县144个行政村(社区)…;农家书屋运行维护每村(社区)2000元.
@@ -787,8 +791,9 @@ def rate_lines(
     calculation. The line's amount is the sum its clause states right after the rate
     (小计24万元), else an amount of ``stated`` (the text's own sums) equal to the product;
     otherwise it is left empty: the text states none, and the product is the factors'.
-    ``totals``, when given, carries the total counts over paragraphs and calls; ``seen``, every
-    count (a rate named by a group an earlier count names is priced by it, flagged)."""
+    ``totals``, when given, carries the total counts over paragraphs and calls; ``seen``, the
+    counts of words read before or apart (a project's goals): a rate whose words name the group
+    one count of ``seen`` or of the text so far names is priced by that count, flagged."""
     lines: list[Line] = []
     stated = list(stated)
     carried = totals
@@ -895,8 +900,11 @@ def _count_of_the_group(
     return found if len(found) == 1 else []
 
 
-# One month a sentence pays for: 发放5月份劳务补助 (never a span: 1-6月份).
-_ONE_MONTH = re.compile(r"(?<![0-9\-—至~～])(?:[1-9]|1[0-2])月份(?!至|[\-—~～])")
+# One month a sentence pays for: 发放5月份劳务补助 (never a span, 1-6月份, one of several, 1、2月份
+# or 5月份、6月份, nor where payment starts, 从5月份开始).
+_ONE_MONTH = re.compile(
+    r"(?<![0-9\-—至~～、，,])(?:[1-9]|1[0-2])月份(?!至|[\-—~～、]|开始|起|以来)"
+)
 
 
 # Words that add to a rate rather than share it out: 其中脱贫村每村另加1000元.
@@ -950,7 +958,11 @@ def _rate_line(
     seen: list[tuple[tuple, str]] = (),
 ) -> Line | None:
     rate = _rate_of(sentence, price, counts)
-    if rate is None or (rate.months and not price.per and not _ONE_MONTH.search(sentence)):
+    if rate is None or (
+        rate.months
+        and not price.per
+        and not (len(_ONE_MONTH.findall(sentence)) == 1 and len(re.findall("月份", sentence)) == 1)
+    ):
         # 每人每月200元 is a month's: its line needs the months (lines_priced_by_sums), unless
         # the sentence pays one month (发放5月份劳务补助每月标准每人200元)
         return None
@@ -973,10 +985,12 @@ def _rate_line(
     else:
         # (with its sentence: 全县144个行政村 counts 村 for 每村), unless the rate is named by
         # the group one count of the text names (其中地方公益林34.2万亩 … 地方公益林补偿标准8元/亩)
-        grouped = _count_of_the_group(sentence, price, nouns, seen)
-        earlier = grouped or [count for count, where in totals if _counts_what(where, count, nouns)]
+        group_counts = _count_of_the_group(sentence, price, nouns, seen)
+        earlier = group_counts or [
+            count for count, where in totals if _counts_what(where, count, nouns)
+        ]
         carried = bool(earlier)
-        grouped = bool(grouped)
+        grouped = bool(group_counts)
         # A rate stated first, its count after it in the sentence (按照每亩100元的标准…建成
         # 示范基地2000亩): the one count after it of what the rate is for.
         later = [count for count in counts if count[2] > price.end and count[1] in nouns]
@@ -1701,7 +1715,10 @@ def _spent_on(parts: list[Part]) -> list[Part]:
 
 # A sum as a text writes it after a name or before its use (…项目144万元, 40万元用于…): the
 # one pattern for every reader of lists and notices.
-MONEY = r"(?P<amount>[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?\s*(?:万元|元|亿元))"
+# (commas only between digits: 100，万元 is no sum)
+MONEY = (
+    r"(?P<amount>[0-9０-９](?:[0-9０-９,，]*[0-9０-９])?(?:[.．][0-9０-９]+)?\s*(?:万元|元|亿元))"
+)
 # A sum given over to a use, up to the words naming the use (40万元,专项用于…).
 GIVEN_OVER = rf"{MONEY}\s*[，,]?\s*(?:专项|全部|主要)?"
 # A part written as its sum and then what it is for: 265万元用于居家养老上门服务.

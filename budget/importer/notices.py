@@ -400,10 +400,10 @@ _SAID_PROJECT = re.compile(
     r"|现将《(?P<tabled>[^《》，,。]{4,60}?(?:项目|工程))[^《》]{0,16}表》(?:予以)?(?:公示|公告)"
     # (or the works a sum is to be spent on: 将投入3413万元建设251条127公里“一事一议”…项目)
     r"|(?:将|计划|拟)投入[0-9.]+\s*(?:万元|元|亿元)(?:用于)?(?:建设|实施)?"
-    r"(?:[0-9.]+(?:条|个|座|处|公里|千米|米|亩))*(?P<invested>[^，,。；;:：《》]{4,60}?(?:项目|工程))"
+    r"(?:[0-9.]+(?:条|个|座|处|公里|千米|米|亩))*(?P<invested>[^，,。；;:：《》的]{4,60}?(?:项目|工程))"
     r"(?=[，,。；;]|$)"
     # (or a sentence opening with it and its whole: 。伊金霍洛旗阿镇日间照料中心项目总投资800万元)
-    r"|(?:^|(?<=[。！]))(?P<subject>(?!该|本|此|其|全|各|[0-9])[^，,。；;:：、《》()（）\s]{4,40}?(?:项目|工程))"
+    r"|(?:^|(?<=[。！]))(?P<subject>(?!该|本|此|其|全|各|今年|我|[0-9])[^，,。；;:：、《》()（）\s的]{4,40}?(?:项目|工程))"
     r"(?:计划|估算|概算)?总投资\s*[:：为]?\s*约?\s*[0-9]"
 )
 
@@ -451,7 +451,7 @@ def said_fund_name(text: str) -> tuple[str, int] | None:
 
 
 _SAID_FUND = re.compile(
-    r"(?:现将|现就|现对|做好|下达|已落实|已争取|(?:现|计划)?(?:予以)?(?:支付|兑付|拨出|安排))"
+    r"(?:现将|现就|现对|做好|下达|已落实|已争取|(?:现|计划)?(?:予以)?(?:支付|兑付|拨出)|计划安排)"
     r"(?:给?(?:我|本|你)(?:市|县|区|旗|镇|乡|街道)的?|[^，,。；;]{0,6}的)?"
     # (never what is done with money or where it goes: 资金用于…, 到上级…; its years and
     # months may be two: 2020年5月份…劳务补助, 2018年秋季、2019年春季雨露计划补助资金)
@@ -633,7 +633,10 @@ def tabled_fund(text: str) -> ListedProject | None:
 
 
 # What a sum in a title is the money of: 45.79万元转移就业奖励资金, 2.7亿元补助金.
-_MONEY_AFTER_SUM = re.compile(r"[^，,。；;0-9]{0,14}?(?:资金|补助金|补贴|奖补|经费|投资)")
+# (never a threshold: 全县500万元以上企业技改奖补资金)
+_MONEY_AFTER_SUM = re.compile(
+    r"(?!以上|以下|以内|及以上|左右)[^，,。；;0-9]{0,14}?(?:资金|补助金|补贴|奖补|经费|投资)"
+)
 
 
 def whole_text_project(
@@ -720,7 +723,7 @@ def sum_after_name(name: str, text: str, body: str) -> tuple[ParsedAmount, int] 
     """The sum ``body`` (the end of ``text``) writes right after a fund's name, with its line
     (…基金(资金)3039万元; 现将中央财政2022年重大传染病补助资金(第二批)6,684.4万元下达你们);
     its note in brackets may be written longer in the body (…发展资金(畜牧业发展方向——苜蓿
-    发展行动)1099万元 for the title's …发展资金(苜蓿发展行动)). None."""
+    发展行动)1099万元 for the title's …发展资金(苜蓿发展行动)); None when no sum follows it."""
     stem = re.sub(r"[(（][^()（）]*[)）]$", "", name)
     # (its 预算 may follow: …专项补助资金预算25万元)
     after = r"\s*(?:预算|总额)?\s*[:：为]?\s*(?=[0-9０-９])"
@@ -1367,7 +1370,7 @@ _PROJECT_COUNT = re.compile(
     r"(?<![第每0-9])(?P<a>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})\s*个(?!月)"
     # (what they are in up to ten words, unless the count is of places or people: 2个革命老区
     # 乡村振兴项目, not 3个乡镇的产业发展项目)
-    r"(?:[^，,。；;、:：0-9]{0,6}?|(?![村镇乡县区户人家所座])[^，,。；;、:：0-9]{7,10}?)"
+    r"(?:[^，,。；;、:：0-9]{0,6}?|(?![村镇乡县区户人家所座])[^，,。；;、:：0-9的]{7,10}?)"
     r"(?<!子)项目(?!库|资金|单位)"
     r"|项目(?:共|计|合计|总计)?\s*(?<![0-9])(?P<b>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})\s*个"
     r"(?![月村户人])"

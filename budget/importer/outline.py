@@ -389,7 +389,10 @@ def _column_headings_as_text(lines: list[Line], kinds: list[tuple[str, object]])
     """A keyword heading without a label inside a table's header flattened one cell a line
     (序号 / 乡镇 / 村名 / 项目名称 / 项目建设内容 / 金额(万元)) is one of its columns, not a
     section: it is read as text, so that the table stays a table. Inside: 序号 at most 12
-    cells before it, a cell after it, and every cell from 序号 on short (≤ 16 characters)."""
+    cells before it, a cell after it, and every cell from 序号 on short (≤ 16 characters); or,
+    without 序号, a money column with its unit (补助资金(万元)) at most four cells away with only
+    headings between them (项目实施单位 / 项目名称 / 建设内容 / 补助资金(万元) / 备注; never a
+    form's label and value: 项目名称 / 南陈路拓宽改建工程 / … / 补助资金(万元) / 33)."""
     cells = [squash(lines[i].text) for i, (kind, _) in enumerate(kinds) if kind != "blank"]
     places = [i for i, (kind, _) in enumerate(kinds) if kind != "blank"]
     for at, index in enumerate(places):
@@ -418,14 +421,20 @@ def _column_headings_as_text(lines: list[Line], kinds: list[tuple[str, object]])
         # 项目…分配金额(万元) / 33 / 项目名称 / …)
         if len(run) >= 3 and any(
             abs(i - mine) <= 4
-            and not any(
-                re.fullmatch(r"[0-9.,，]+", cell) for cell in run[min(i, mine) : max(i, mine)]
+            and all(
+                _HEADING_CELL.fullmatch(cell) or classify_heading(cell) is not None
+                for cell in run[min(i, mine) + 1 : max(i, mine)]
             )
             for i in money
         ):
             kinds[index] = ("text", None)
 
 
+# A table's heading cell: 序号, 备注, …名称, …单位, …内容 and the like (a form's value, a
+# figure or a project's name, is none).
+_HEADING_CELL = re.compile(
+    r"序号|编号|备注|.{0,8}(?:名称|单位|内容|地点|地址|性质|规模|类别|类型|时间|期限|标准|数量|面积|人数|户数)"
+)
 # A table's money column, its unit in brackets: 补助资金(万元), 金额（元）.
 _MONEY_COLUMN = re.compile(r"(?:资金|金额|投资|补助|经费|预算)[(（](?:万元|元)[)）]$")
 

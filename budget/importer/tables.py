@@ -374,12 +374,14 @@ def _unit_said_elsewhere(text: str, number: str) -> str | None:
     """The unit a form's bare figure is in where the text around the form states that figure
     as a sum in one unit only (现将产业建设资金500万元下达你们 … 年度资金总额: | 500 |); None."""
     value = Decimal(halfwidth(number).replace(",", "").replace("，", ""))
+    # (never a rate's: 按每户补助500元)
     units = {
         amount.unit
         for amount in find_amounts(text)
         if amount.unit in ("万元", "元")
         and amount.value == value * UNIT_MULTIPLIERS[amount.unit]
         and not amount.per
+        and "每" not in text[max(0, amount.start - 8) : amount.start]
     }
     return units.pop() if len(units) == 1 else None
 

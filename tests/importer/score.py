@@ -95,7 +95,7 @@ def _numbers(text: str) -> list[Decimal]:
     text = re.sub(r"[0-9]+(?:\s*[—\-~～至到]\s*[0-9]+)?\s*(?:周岁|岁)", "", halfwidth(text or ""))
     numbers = re.findall(
         r"(?:19|20)[0-9]{2}(?=\s*年)|(?![xX][0-9])[A-Za-z]+[0-9.]+"
-        r"|([0-9]+(?:\.[0-9]+)?)(万(?!元))?",
+        r"|([0-9]+(?:\.[0-9]+)?)(万(?![余多]?\s*元))?",
         text,
     )
     return [Decimal(n) * (10_000 if wan else 1) for n, wan in numbers if n]

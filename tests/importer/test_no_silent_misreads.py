@@ -969,3 +969,138 @@ def test_sums_that_break_down_a_projects_money_are_not_said_to_be_other_projects
     result = parse_disclosure(text, year=2015)
     assert result.tree["projects"][0]["declared_total_yuan"] == "8000000.00"
     assert not any(f.field == "rows" for f in result.findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sum with a stray comma, no sum at all: no crash
+        "关于下达资金的通知\n各乡镇:\n安排甲村道路建设补助资金100，万元。\n安排乙村产业发展补助资金50万元。\n",
+    ],
+)
+def test_a_sum_no_rule_can_read_crashes_nothing(text):
+    assert parse_disclosure(text, year=2024).tree["projects"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全村52户均已享受产业补贴资金2.6万元。",  # 均 as "all", no average
+        "86人均可领取高龄补贴共8600元。",
+        "从2023年5月份开始,为120名护林员每人每月发放补助200元。",  # pay from a month on
+        "为120名护林员发放5月份、6月份补助每人每月200元。",  # two months
+    ],
+)
+def test_words_that_look_like_a_rate_for_one_count_are_none(text):
+    from budget.importer.lines import rate_lines
+
+    assert rate_lines(text, "content") == []
+
+
+def test_a_long_items_name_holding_another_sum_is_no_fund_given():
+    text = (
+        "关于下达资金的通知\n现将资金下达如下:\n"
+        "一、安排甲村道路建设项目资金100万元。\n"
+        "二、安排甲村道路建设项目200万元、乙村产业发展补助资金555万元。其中:甲村、乙村各自按"
+        "项目进度拨付,由乡镇负责组织实施并做好资金监管工作,确保专款专用,提高资金使用效益,"
+        "并于年底前报送资金使用情况和项目实施情况。\n"
+    )
+    names = [p["name"] for p in parse_disclosure(text, year=2024).tree["projects"]]
+    assert not any("200万元" in name for name in names)
+
+
+def test_a_funds_name_after_a_note_it_opens_with_is_whole():
+    from budget.importer.listing.prose import funds_given_together
+
+    line = (
+        "现将基本公共卫生服务等2项中央补助资金150万元下达给你们,其中:(一)省级环境监管能力资金"
+        "100万元、(二)农村环境整治资金50万元。"
+    )
+    assert [item.name for item in funds_given_together([line])] == [
+        "省级环境监管能力资金",
+        "农村环境整治资金",
+    ]
+
+
+def test_a_forms_label_and_value_before_a_money_label_stay_a_form():
+    from budget.importer.outline import parse_outline
+
+    text = (
+        "绩效目标备案表\n项目名称\n南陈路拓宽改建工程\n项目(法人)单位\n宝山区交通建设管理中心\n"
+        "补助资金(万元)\n33\n"
+    )
+    (block,) = parse_outline(text).projects
+    assert block.section("name").lines[0].text == "南陈路拓宽改建工程"
+
+
+def test_a_whole_last_row_whose_amount_cannot_be_read_is_not_dropped():
+    from budget.importer.listing import read_allocation
+
+    text = (
+        "选号 | 单位 | 补助项目 | 经费(万元) | 备 注 |\n"
+        "1 | 临安区锦北街道平山社区 | 百姓健身房 | 2.4 | |\n"
+        "2 | 临安区锦城街道文昌阁社区 | 百姓健身房 | 2.4 | |\n"
+        "3 | 临安区昌化镇孙家村 | 百姓健身房 | 另行下达 | |\n"
+    )
+    # the rows are left to staff, not read without the one whose money is not a figure
+    assert read_allocation(text) == ([], None, 0)
+
+
+def test_a_threshold_in_a_news_title_is_no_whole():
+    text = (
+        "全县500万元以上企业技改奖补资金全部兑现\n"
+        "近日,县工信局完成2023年度企业技术改造奖补资金兑现工作,共计兑现奖补资金320万元。\n"
+    )
+    (project,) = parse_disclosure(text, year=2023).tree["projects"]
+    assert project["declared_total_yuan"] != "5000000.00"
+
+
+def test_money_given_before_or_in_all_is_no_second_fund():
+    from budget.importer.listing.prose import funds_given_apart
+
+    text = (
+        "省财政下达了2023年特殊教育中央补助资金1300万元。\n"
+        "截至目前,已经下达了2023年特殊教育中央补助资金预算2600万元。\n"
+        "全年累计下达2023年特殊教育补助资金3900万元。\n"
+    )
+    assert funds_given_apart(text.split("\n")) == []
+
+
+def test_a_forms_figure_takes_no_unit_from_a_rate():
+    from budget.importer.tables import form_total
+
+    assert form_total("按每户补助500元的标准发放。\n年度资金总额: |\n500 |\n") is None
+
+
+def test_a_count_of_places_a_few_words_before_projects_counts_no_projects():
+    from budget.importer.notices import projects_said
+
+    assert projects_said("覆盖3个贫困村的产业发展项目。") is None
+
+
+@pytest.mark.parametrize(
+    ("period", "year"),
+    [("2023年11月—3月", None), ("2023年4月—10月", 2023), ("2023年11月—2024年3月", None)],
+)
+def test_a_period_gives_its_year_only_where_it_lies_in_one(period, year):
+    text = (
+        "我单位拟实施农田防护林更新项目,项目具体情况如下:\n一、项目名称:农田防护林更新项目\n"
+        f"四、项目总投资:计划总投资100万元。\n六、建设年限:{period}。\n"
+    )
+    assert parse_disclosure(text).tree["disclosure"]["fiscal_year"] == year
+
+
+def test_an_office_named_ban_is_a_unit():
+    from budget.importer.head import organisation
+
+    assert organisation("成都市双创办") == "成都市双创办"
+    assert organisation("华容县水利局承办") == ""
+
+
+def test_what_a_project_did_with_its_own_money_is_no_other_project():
+    text = (
+        "关于甲县农村饮水安全工程项目的公示\n"
+        "该项目总投资1000万元。截至目前,已完成投资800万元,已拨付资金700万元。\n"
+    )
+    result = parse_disclosure(text, year=2024)
+    assert not any(f.field == "rows" for f in result.findings)

@@ -163,7 +163,12 @@ def read_allocation(text: str) -> tuple[list[ListedProject], ParsedAmount | None
     rows = read_listing(text, recipients=True)
     lines = text.split("\n")
     last_line = max((n for n, line in enumerate(lines, 1) if line.strip()), default=0)
-    if rows and rows[-1].amount is None and max(rows[-1].lines) == last_line:
+    if (
+        rows
+        and rows[-1].amount is None
+        and not rows[-1].amount_cell  # (a cell it could not read is no cut: 另行下达)
+        and max(rows[-1].lines) == last_line
+    ):
         # The table's last row, cut short where the page was stored (7 | 临安区湍): not
         # a recipient, kept as text.
         rows = rows[:-1]

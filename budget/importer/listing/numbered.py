@@ -533,7 +533,8 @@ def _item_of(line: str, number: int, n: int, style: str | None) -> ListedProject
             item.content.append(rest)
             return item
     given = _FUND_FIRST.match(normal)
-    if given is not None and len(rest) > 120:
+    # (its name holding no other sum: 安排甲村道路建设项目200万元、乙村…资金555万元 is two)
+    if given is not None and len(rest) > 120 and not find_amounts(given["name"]):
         # 四、安排2021年争创…补助资金555万元。其中:…: a long item opening with the fund it
         # gives and its sum, a sentence of their own; the rest its content.
         found = [a for a in find_amounts(rest) if a.start == given.start("amount")]

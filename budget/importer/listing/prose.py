@@ -564,9 +564,14 @@ def funds_given_together(lines: list[str]) -> list[ListedProject]:
             if name is None or len(sums) != 1 or not piece.strip().startswith(name.group()):
                 found = []
                 break
-            # (its words as written, the note in brackets too: 豉湖渠(中心城区段)综合治理…资金)
+            # (its words as written, the note in brackets too: 豉湖渠(中心城区段)综合治理…资金;
+            # never a note the piece opens with: (一)省级…资金)
+            lead = len(piece) - len(piece.lstrip())
+            start = run.start() + lead + name.start()
             words = rest[run.start() : run.end()].strip()
-            found.append(prose_item(words[: name.end()], sums[0], words, index + 1))
+            found.append(
+                prose_item(rest[start : start + len(name.group())], sums[0], words, index + 1)
+            )
         if len(found) >= 2 and sum(item.amount.value for item in found) == whole:
             return found
     return []
@@ -592,13 +597,20 @@ def funds_given_apart(lines: list[str]) -> list[ListedProject]:
     title = next((line for line in lines if line.strip()), "")
     for index, line in enumerate(lines):
         for sentence in re.split(r"[。；;]", line):
-            given = list(FUND_GIVEN.finditer(halfwidth(sentence)))
+            normal = halfwidth(sentence)
+            # (never money given before, 已经下达, or a running total, 累计下达)
+            given = [
+                m
+                for m in FUND_GIVEN.finditer(normal)
+                if not re.search(r"已|累计|共计", normal[max(0, m.start() - 4) : m.start()])
+            ]
             if len(given) > 1:
                 return []
             if given:
                 name = given[0].group("name").strip()
-                amount = find_amounts(given[0].group("amount"))[0]
-                found.append(prose_item(name, amount, sentence, index + 1))
+                found.append(
+                    prose_item(name, find_amounts(given[0]["amount"])[0], sentence, index + 1)
+                )
     names = [squash(item.name) for item in found]
     if (
         len(found) < 2
@@ -620,6 +632,9 @@ _SUPPORTED = re.compile(
 )
 
 
+_A_COUNT_OF_PROJECTS = re.compile(r"[0-9一二三四五六七八九十]+\s*个[^，,]{0,6}(?:项目|工程)$")
+
+
 def projects_supported(lines: list[str]) -> list[ListedProject]:
     """Projects a sentence says sums support, one after another (其中,谷城县…治理项目获3023万元
     支持,老河口…整治项目获3558万元支持,保康县…建设项目获7200万元支持): two at least, where
@@ -630,6 +645,8 @@ def projects_supported(lines: list[str]) -> list[ListedProject]:
             found = [
                 prose_item(m["name"].strip(), find_amounts(m["amount"])[0], sentence, index + 1)
                 for m in _SUPPORTED.finditer(halfwidth(sentence))
+                # (never a count of projects: 城区5个项目获3000万元支持)
+                if not _A_COUNT_OF_PROJECTS.search(m["name"])
             ]
             if len(found) < 2:
                 continue
