@@ -1228,9 +1228,15 @@ def _parts_of(row: str, node: dict) -> list:
     total = Decimal(node["declared_total_yuan"])
     # (the whole said again is no part of it: 项目总投资70万元,总支出70万元。A…35万元,B…35万元)
     parts = [part for part in sums_as_parts(row) if round_yuan(part.amount.value) != total]
-    if len(parts) < 2:
+    # (nor what was spent of it and what is left: 已支出8294.81万元,余额为1705.19万元)
+    if len(parts) < 2 or any(_SPENT_OR_LEFT.match(part.name) for part in parts):
         return []
     return parts if sum(round_yuan(part.amount.value) for part in parts) == total else []
+
+
+_SPENT_OR_LEFT = re.compile(
+    r"^(?:已|累计)?(?:支出|支付|拨付|使用|到位|执行|下达)|余额|结余|剩余|未(?:支出|使用|拨付)"
+)
 
 
 def sums_as_sub_items(node: dict, anchor: dict, findings: list[Finding]) -> None:

@@ -1104,3 +1104,14 @@ def test_what_a_project_did_with_its_own_money_is_no_other_project():
     )
     result = parse_disclosure(text, year=2024)
     assert not any(f.field == "rows" for f in result.findings)
+
+
+def test_what_was_spent_of_a_projects_money_and_what_is_left_are_no_sub_items():
+    text = (
+        "关于相山区采煤沉陷区治理一期项目专项债券资金使用情况的公告\n"
+        "相山区财政局将淮北市相山区采煤沉陷区治理一期项目专项债券资金10000万元拨付给建设单位。\n"
+        "截止到2021年12月31日,项目收到专项债券资金10000万元,已支出8294.81万元,余额为1705.19万元。\n"
+    )
+    (project,) = parse_disclosure(text, year=2021).tree["projects"]
+    assert project["declared_total_yuan"] == "100000000.00"
+    assert len(project["sub_items"]) == 1
