@@ -699,6 +699,9 @@ def whole_text_project(
     return project
 
 
+_LEVELS_JOINED = re.compile(r"(?:中央|省|市|县|区)级?和(?:省|市|县|区)级")
+
+
 def title_fund_name(title_lines: list[o.Line]) -> tuple[str, int] | None:
     """The one fund a notice's title names (关于转下达中央财政2022年重大传染病补助资金(第二批)
     的通知 → 中央财政2022年重大传染病补助资金(第二批)), without what is done with it, with its
@@ -710,8 +713,13 @@ def title_fund_name(title_lines: list[o.Line]) -> tuple[str, int] | None:
             if match.start() and words[match.start() - 1].isspace():
                 continue  # cut by a space: the name is longer than the match
             names.add(_LEVELS_NOTE.sub("", _FUND_PREFIX.sub("", match.group("name"))))
-    # 和 joins two funds; 项目…资金 is a project's money, the project named elsewhere.
-    names = {n for n in names if len(n) >= 4 and "和" not in n and "项目" not in n}
+    # 和 joins two funds (never two levels of one: 中央和省级水利发展资金); 项目…资金 is a
+    # project's money, the project named elsewhere.
+    names = {
+        n
+        for n in names
+        if len(n) >= 4 and "和" not in _LEVELS_JOINED.sub("", n) and "项目" not in n
+    }
     if len(names) != 1:
         return None
     name = names.pop()

@@ -22,7 +22,7 @@ from budget.importer.head import (
 from budget.importer.listing import read_allocation, read_listing
 from budget.importer.listing.prose import funds_given_apart
 from budget.importer.nodes import TextImportError
-from budget.importer.notices import projects_said, title_project_name
+from budget.importer.notices import projects_said, title_fund_name, title_project_name
 from budget.importer.outline import Line, parse_outline
 from budget.importer.tables import form_total, single_value, unflatten
 
@@ -5600,3 +5600,10 @@ def test_a_text_opening_with_its_first_sentence_has_no_title_and_keeps_that_sent
     result = parse_disclosure(text)
     assert result.tree["disclosure"]["title"] == "2023年预算重点领域财政项目文本公开"
     assert first in result.tree["projects"][0]["outcomes"]
+
+
+def test_a_fund_of_two_levels_joined_by_he_is_one_fund():
+    lines = [Line(1, "关于下达2020年中央和省级水利发展资金的通知")]
+    assert title_fund_name(lines) == ("2020年中央和省级水利发展资金", 1)
+    # two funds joined are none
+    assert title_fund_name([Line(1, "关于下达水利发展资金和农业生产资金的通知")]) is None
