@@ -1092,6 +1092,12 @@ def notice_lines(
         for number, row in enumerate(text.split("\n"), 1)
         if number > after and (only is None or number in only) and number not in skip
     ]
+    tabled = _tabled_by_recipient(node, text, only)
+    if tabled:
+        # Its money tabled by recipient (县区 | 省级资金(万元) / 睢县 | 421 / … / 合计 | 1227),
+        # the rows making up its total: its sub-items.
+        parts = [Part(name=row.name, amount=row.amount, text=row.name) for row in tabled]
+        return _parts_as_sub_items(node, parts, [row.line for row in tabled], findings)
     for number, row in rows:
         parts = _parts_of(row, node)
         if parts and node["declared_total_yuan"] is None:
@@ -1260,6 +1266,22 @@ def sums_as_sub_items(node: dict, anchor: dict, findings: list[Finding]) -> None
             found = _parts_as_sub_items(node, parts, where, findings)
             anchor["sub"], anchor["lines"] = found["sub"], found["lines"]
             return
+
+
+def _tabled_by_recipient(node: dict, text: str, only: set[int] | None) -> list[ListedProject]:
+    """The rows of a table of a project's money by recipient, in its own lines, where they
+    make up its total exactly and it has no parts yet; []."""
+    if not node["declared_total_yuan"] or len(node["sub_items"]) > 1:
+        return []
+    own = "\n".join(
+        row if only is None or number in only else ""
+        for number, row in enumerate(text.split("\n"), 1)
+    )
+    rows, _stated, _line = read_allocation(own)
+    total = Decimal(node["declared_total_yuan"])
+    if len(rows) < 2 or sum(round_yuan(row.amount.value) for row in rows) != total:
+        return []
+    return rows
 
 
 def _parts_as_sub_items(

@@ -5607,3 +5607,20 @@ def test_a_fund_of_two_levels_joined_by_he_is_one_fund():
     assert title_fund_name(lines) == ("2020年中央和省级水利发展资金", 1)
     # two funds joined are none
     assert title_fund_name([Line(1, "关于下达水利发展资金和农业生产资金的通知")]) is None
+
+
+def test_a_sectioned_texts_money_tabled_by_recipient_gives_its_sub_items():
+    text = (
+        "根据有关规定,现将下达2020年中央和省级水利发展资金安排情况公示如下:\n"
+        "一、资金来源\n省级资金(豫财农水[2020]30号):1227万元\n"
+        "二、扶贫资金分配情况表\n"
+        "2020年中央和省级水利发展资金分配表 | |\n"
+        "县区 | 省级资金(万元) |\n睢县 | 421 |\n宁陵县 | 376 |\n虞城县 | 430 |\n合计 | 1227 |\n"
+    )
+    (project,) = parse_disclosure(text, year=2020).tree["projects"]
+    assert project["declared_total_yuan"] == "12270000.00"
+    assert [(s["name"], s["declared_amount_yuan"]) for s in project["sub_items"]] == [
+        ("睢县", "4210000.00"),
+        ("宁陵县", "3760000.00"),
+        ("虞城县", "4300000.00"),
+    ]
