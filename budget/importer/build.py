@@ -730,7 +730,12 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         )
     # (a text whose first line is its opening sentence has no title: 8月17日,记者从…获悉,…;
     # that line is kept as text, below)
-    titled = bool(title) and not (len(title) > 60 and re.search(r"[。，,；;]", title))
+    titled = bool(title) and not (
+        (len(title) > 60 and re.search(r"[。，,；;]", title))
+        # (根据《…》有关规定,现将…公示如下: opens the body)
+        or (re.match(r"根据|按照|依据|为了", title) and re.search(r"[，,]", title))
+        or title.endswith((":", "："))
+    )
     if not titled:
         title = (
             f"{name}{fiscal_year or ''}{'年' if fiscal_year else ''}预算重点领域财政项目文本公开"

@@ -5624,3 +5624,16 @@ def test_a_sectioned_texts_money_tabled_by_recipient_gives_its_sub_items():
         ("宁陵县", "3760000.00"),
         ("虞城县", "4300000.00"),
     ]
+
+
+def test_a_page_records_row_and_a_sentence_opening_the_body_are_no_title():
+    text = (
+        "索引号: | P0120-2020-0091 | 公开责任部门 | 市财政局 |\n"
+        "公开形式 | 主动公开 | 文号 | 商财预[2020]131号 |\n"
+        "信息有效性 | 有效 |\n"
+        "根据《河南省扶贫资金项目公告公示制度》有关规定,现将2020年水利发展资金分配情况公示如下:\n"
+        "一、资金来源\n省级资金(豫财农水[2020]30号):1227万元\n"
+        "商丘市财政局\n2020年5月11日\n"
+    )
+    result = parse_disclosure(text)
+    assert result.tree["disclosure"]["title"] == "商丘市财政局2020年预算重点领域财政项目文本公开"
