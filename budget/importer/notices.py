@@ -330,6 +330,15 @@ def _names_in(written: str) -> set[str]:
         start, end = match.span(group)
         if re.search(r"(?:项目|工程)、$", normal[:start]):
             return set()  # projects listed (甲村道路项目、乙村饮水项目): no one name
+        # (never a name inside a document a sentence acts under, 根据《河南省扶贫资金项目公告
+        # 公示制度》有关规定,…; but the project's own plan names it: 根据《…提升项目实施方案》)
+        if re.search(r"(?:根据|按照|依据|执行|落实)[^《》]*《[^《》]*$", normal[:start]) and not (
+            re.match(
+                r"(?:的)?(?:实施|建设|工作)?(?:方案|计划|申报书|建议书|可行性研究报告)",
+                normal[end:],
+            )
+        ):
+            continue
         start += _TITLE_LEAD.match(normal[start:end]).end()  # (all of it optional)
         prefix = _NOTICE_PREFIX.match(normal[start:end])
         start += prefix.end() if prefix else 0
@@ -446,8 +455,10 @@ def said_fund_name(text: str) -> tuple[str, int] | None:
     out (现将区下达给我镇的2024年耕地地力保护补贴资金2102477元…下达给你们; 现就做好2025年
     耕地地力保护补贴发放工作通知如下; 中央财政下达我市实际种粮农民一次性补贴资金209万元),
     with its line: a subsidy is named without the 资金 after it (a fund whose name ends in
-    补助资金 keeps it: 三馆免费开放及运行补助资金). None."""
-    return _first_named(text.split("\n")[:40], _SAID_FUND)
+    补助资金 keeps it: 三馆免费开放及运行补助资金), never what is done with it (现将下达2020年…
+    资金 → 2020年…资金). None."""
+    said = _first_named(text.split("\n")[:40], _SAID_FUND)
+    return (_DONE_WITH.sub("", said[0]), said[1]) if said else None
 
 
 _SAID_FUND = re.compile(
@@ -552,7 +563,7 @@ _NAMED_FUND = re.compile(
 
 
 _FUND_PREFIX = re.compile(
-    r"^(?:关于|我(?:省|市|县|区|局)|印发|公示|公布|公开|做好|拟分配|提前下达|转下达|追加下达|下达|拨付|"
+    r"^(?:关于|现将|我(?:省|市|县|区|局)|印发|公示|公布|公开|做好|拟分配|提前下达|转下达|追加下达|下达|拨付|"
     r"调剂|安排|的)+"
 )
 # The levels a fund's money comes from, noted after its name: 乡村振兴试点示范资金(省级、市级).

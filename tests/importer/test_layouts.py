@@ -5637,3 +5637,11 @@ def test_a_page_records_row_and_a_sentence_opening_the_body_are_no_title():
     )
     result = parse_disclosure(text)
     assert result.tree["disclosure"]["title"] == "商丘市财政局2020年预算重点领域财政项目文本公开"
+
+
+def test_a_project_named_inside_a_rule_a_sentence_acts_under_names_nothing():
+    lines = [Line(1, "根据《河南省扶贫资金项目公告公示制度》有关规定,现将资金分配情况公示如下:")]
+    assert title_project_name(lines) is None
+    # the project's own plan names it
+    lines = [Line(1, "根据《乐昌市2024年粮油规模种植主体单产提升项目实施方案》,现予公示")]
+    assert title_project_name(lines) == ("乐昌市2024年粮油规模种植主体单产提升项目", 1)
