@@ -1248,8 +1248,12 @@ def _parts_of(row: str, node: dict) -> list:
     (``lines.breakdown``), or sums one after another (产业发展项目81个,金额17177.1233万元;
     就业项目8个,金额2212万元;…) when they make up the project's total."""
     parts = breakdown(row)
-    if parts or not node["declared_total_yuan"]:
+    if parts:
         return parts
+    if not node["declared_total_yuan"]:
+        # (a field listing who gets what, the whole said nowhere: 补助标准:市中区1162万元、
+        # 五通桥区3294万元、…; the total is left to staff)
+        return _shares_listed(row)
     total = Decimal(node["declared_total_yuan"])
     # (the whole said again is no part of it: 项目总投资70万元,总支出70万元。A…35万元,B…35万元)
     parts = [part for part in sums_as_parts(row) if round_yuan(part.amount.value) != total]
@@ -1257,6 +1261,25 @@ def _parts_of(row: str, node: dict) -> list:
     if len(parts) < 2 or any(_SPENT_OR_LEFT.match(part.name) for part in parts):
         return []
     return parts if sum(round_yuan(part.amount.value) for part in parts) == total else []
+
+
+def _shares_listed(row: str) -> list[Part]:
+    """The shares a field's value lists apart by 、, each a name and its sum and nothing more
+    (补助标准:市中区1162万元、五通桥区3294万元、沙湾区147万元): three at least, else []."""
+    value = re.split(r"[:：]", row)[-1].strip().rstrip("。；;")
+    parts = []
+    for piece in value.split("、"):
+        share = _NAMED_SHARE.fullmatch(halfwidth(piece.strip()))
+        if share is None:
+            return []
+        amount = find_amounts(share["amount"])
+        if not amount:
+            return []
+        parts.append(Part(name=share["name"], amount=amount[0], text=piece.strip()))
+    return parts if len(parts) >= 3 else []
+
+
+_NAMED_SHARE = re.compile(rf"(?P<name>[^0-9，,。；;:：、()（）]{{2,20}}?)\s*{MONEY}")
 
 
 _SPENT_OR_LEFT = re.compile(

@@ -5645,3 +5645,20 @@ def test_a_project_named_inside_a_rule_a_sentence_acts_under_names_nothing():
     # the project's own plan names it
     lines = [Line(1, "根据《乐昌市2024年粮油规模种植主体单产提升项目实施方案》,现予公示")]
     assert title_project_name(lines) == ("乐昌市2024年粮油规模种植主体单产提升项目", 1)
+
+
+def test_a_field_listing_who_gets_what_gives_sub_items_and_no_total():
+    text = (
+        "乐山市财政局关于提前下达2021年中央和省级水利发展资金的公告\n"
+        "补助对象:市中区、五通桥区、沙湾区\n"
+        "补助标准:市中区1162万元、五通桥区3294万元、沙湾区147万元\n"
+        "资金支出用途:中小河流治理、小型水库除险加固。\n"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert [(s["name"], s["declared_amount_yuan"]) for s in project["sub_items"]] == [
+        ("市中区", "11620000.00"),
+        ("五通桥区", "32940000.00"),
+        ("沙湾区", "1470000.00"),
+    ]
+    # the whole is said nowhere: it is left to staff, never added up
+    assert project["declared_total_yuan"] is None
