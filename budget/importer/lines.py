@@ -1719,6 +1719,14 @@ def _spent_on(parts: list[Part]) -> list[Part]:
 MONEY = (
     r"(?P<amount>[0-9０-９](?:[0-9０-９,，]*[0-9０-９])?(?:[.．][0-9０-９]+)?\s*(?:万元|元|亿元))"
 )
+
+
+def money(match: re.Match) -> ParsedAmount:
+    """The sum a match's ``MONEY`` group holds (its commas only between digits, it always
+    reads as one); its positions are within the group's words."""
+    return find_amounts(match["amount"])[0]
+
+
 # A sum given over to a use, up to the words naming the use (40万元,专项用于…).
 GIVEN_OVER = rf"{MONEY}\s*[，,]?\s*(?:专项|全部|主要)?"
 # A part written as its sum and then what it is for: 265万元用于居家养老上门服务.

@@ -33,6 +33,7 @@ from .lines import (
     lines_by_the_one_count,
     lines_paired_in_order,
     lines_priced_by_sums,
+    money,
     one_line_a_sum,
     place_shares,
     rate_lines,
@@ -785,7 +786,7 @@ def fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
         # 2350万元,专项用于…项目).
         given = _GIVEN_FOR.search(halfwidth(body[: supports[0].start()]))
         if project.amount is None and given is not None:
-            project.amount = find_amounts(given.group("amount"))[0]
+            project.amount = money(given)
             project.amount_line = project.line
         _whole_over_parts(text, project)
         return project
@@ -846,7 +847,7 @@ def _whole_over_parts(text: str, project: ListedProject) -> None:
     found = []
     normal = halfwidth(text)
     for match in _WHOLE_THEN_PARTS.finditer(normal):
-        whole = find_amounts(match.group("amount"))[0]
+        whole = money(match)
         if is_rate(normal, replace(whole, start=match.start("amount"), end=match.end("amount"))):
             continue  # 每亩补助1500元,其中中央补助1000元…: a rate's parts
         end = min(
@@ -1272,10 +1273,7 @@ def _shares_listed(row: str) -> list[Part]:
         share = _NAMED_SHARE.fullmatch(halfwidth(piece.strip()))
         if share is None:
             return []
-        amount = find_amounts(share["amount"])
-        if not amount:
-            return []
-        parts.append(Part(name=share["name"], amount=amount[0], text=piece.strip()))
+        parts.append(Part(name=share["name"], amount=money(share), text=piece.strip()))
     return parts if len(parts) >= 3 else []
 
 

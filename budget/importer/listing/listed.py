@@ -15,7 +15,7 @@ from ...amounts import (
 )
 from ...normalize import halfwidth
 from ..head import organisation
-from ..lines import MONEY, SOURCE_OF_MONEY
+from ..lines import MONEY, SOURCE_OF_MONEY, money
 
 ITEM_AMOUNT = re.compile(
     r"(?:总投资|投资|项目资金|资金|金额|预算)(?:规模)?\s*[:：]?\s*(?=[0-9０-９])"
@@ -159,7 +159,7 @@ def named_by_the_fund_given(item: ListedProject, words: str) -> None:
     if item.amount is None or not _BASIS_FIRST.match(item.name):
         return
     given = _GIVEN_ITEM.search(halfwidth(words))
-    if given and find_amounts(given["amount"])[0].value == item.amount.value:
+    if given and money(given).value == item.amount.value:
         item.name = given["name"]
 
 

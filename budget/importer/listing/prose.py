@@ -17,7 +17,7 @@ from ...amounts import (
 )
 from ...normalize import halfwidth, squash
 from ..funding import WHOLE_LABEL
-from ..lines import GIVEN_OVER, MONEY, Part, breakdown, is_rate, sum_after
+from ..lines import GIVEN_OVER, MONEY, Part, breakdown, is_rate, money, sum_after
 from ..numbering import (
     LIST_MARKER,
     count_value,
@@ -261,7 +261,7 @@ def _projects_counted_as(line: str, number: int, group: re.Match) -> list[Listed
         name = _MONEY_WORDS_AFTER.sub(_keep_note, unit["name"])
         if NOT_A_PROJECT.search(name) or find_amounts(name):
             return []
-        projects.append(prose_item(name, find_amounts(unit["amount"])[0], unit.group(), number))
+        projects.append(prose_item(name, money(unit), unit.group(), number))
     return projects
 
 
@@ -322,7 +322,7 @@ def _grouped_projects(line: str, number: int, group: re.Match) -> list[ListedPro
             pieces[-1] = pieces[-1][: last[-1].end]
     if len(pieces) != count:
         return []
-    whole = find_amounts(group["amount"])[0].value
+    whole = money(group).value
     projects: list[ListedProject] = []
     for piece in pieces:
         unit = _NAME_AND_SUM.match(piece)
@@ -334,9 +334,7 @@ def _grouped_projects(line: str, number: int, group: re.Match) -> list[ListedPro
         name = _MONEY_WORDS_AFTER.sub(_keep_note, name)
         if NOT_A_PROJECT.search(name) or find_amounts(name):
             return []
-        projects.append(
-            prose_item(name, find_amounts(unit["amount"])[0] if unit else None, piece, number)
-        )
+        projects.append(prose_item(name, money(unit) if unit else None, piece, number))
     sums = sum(project.amount.value for project in projects if project.amount)
     if all(project.amount for project in projects) and sums != whole:
         return []
@@ -369,17 +367,11 @@ def _set_out_projects(
         len(units) < 2
         or not all(units)
         or (count is not None and len(units) != count_value(count))
-        or (
-            whole is not None
-            and sum(find_amounts(unit["amount"])[0].value for unit in units) != whole
-        )
+        or (whole is not None and sum(money(unit).value for unit in units) != whole)
         or any(NOT_A_PROJECT.search(unit["name"]) for unit in units)
     ):
         return []
-    return [
-        prose_item(unit["name"], find_amounts(unit["amount"])[0], unit.group(), number)
-        for unit in units
-    ]
+    return [prose_item(unit["name"], money(unit), unit.group(), number) for unit in units]
 
 
 # Names set out and closed by the count of the projects (即A、B、C等3处供水工程).
@@ -552,7 +544,7 @@ def funds_given_together(lines: list[str]) -> list[ListedProject]:
         said = _FUNDS_TOGETHER.search(halfwidth(line)) or _FUNDS_OF_WHOLE.search(halfwidth(line))
         if said is None:
             continue
-        whole = find_amounts(said.group("amount"))[0].value
+        whole = money(said).value
         rest = line[said.end() :].split("。", 1)[0]
         # (a note in brackets holds a fund's own parts: not funds of the list)
         bare = re.sub(r"[(（][^()（）]*[)）]", lambda m: "　" * len(m.group()), rest)
@@ -643,7 +635,7 @@ def projects_supported(lines: list[str]) -> list[ListedProject]:
     for index, line in enumerate(lines):
         for sentence in re.split(r"[。；;]", line):
             found = [
-                prose_item(m["name"].strip(), find_amounts(m["amount"])[0], sentence, index + 1)
+                prose_item(m["name"].strip(), money(m), sentence, index + 1)
                 for m in _SUPPORTED.finditer(halfwidth(sentence))
                 # (never a count of projects: 城区5个项目获3000万元支持)
                 if not _A_COUNT_OF_PROJECTS.search(m["name"])
@@ -678,7 +670,7 @@ def funds_by_recipient(lines: list[str]) -> list[ListedProject]:
             )
             item.content.append(sentence.strip())
             for share in shares:
-                amount = find_amounts(share["amount"])[0]
+                amount = money(share)
                 item.parts.append(
                     ListedProject(
                         name=share["who"],
@@ -807,7 +799,7 @@ def sums_for_projects(lines: list[str]) -> list[ListedProject]:
                     name=said["name"],
                     line=index + 1,
                     lines=[index + 1],
-                    amount=find_amounts(said["amount"])[0],
+                    amount=money(said),
                     amount_line=index + 1,
                     content=[sentence.strip()],
                     inferred=True,
@@ -930,7 +922,7 @@ def invested_projects(lines: list[str]) -> list[ListedProject]:
     for told_as in (_INVESTED, _NAMED_THEN_INVESTED):
         for number, line in enumerate(lines, 1):
             found = [
-                prose_item(told["name"], find_amounts(told["amount"])[0], told.group(), number)
+                prose_item(told["name"], money(told), told.group(), number)
                 for told in told_as.finditer(line)
             ]
             if len(found) >= 2 and len({squash(item.name) for item in found}) == len(found):
