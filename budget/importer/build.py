@@ -54,7 +54,7 @@ from .nodes import (
     line_data,
     project_data,
     sub_item_node,
-    yuan_text,
+    take_total,
 )
 from .notices import (
     allocated,
@@ -617,17 +617,15 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
                     findings[:] = [
                         f for f in findings if not (f.field == "declared_total" and f.project == 1)
                     ]
-                    projects[0]["declared_total_yuan"] = yuan_text(amount)
-                    projects[0]["declared_total_text"] = amount.text
-                    anchors[0]["declared_total"] = line
-                    findings.append(
-                        Finding(
-                            "warning",
-                            f"项目金额取自文中的“{amount.text}”，请核对是否为本项目的总额。",
-                            line,
-                            1,
-                            field="declared_total",
-                        )
+                    said = f"项目金额取自文中的“{amount.text}”，请核对是否为本项目的总额。"
+                    take_total(
+                        projects[0],
+                        amount,
+                        findings,
+                        said,
+                        line,
+                        text=amount.text,
+                        anchor=anchors[0],
                     )
         if named is not None:
             placeholder = projects[0]["name"]

@@ -81,6 +81,25 @@ def written(amount: ParsedAmount | None) -> str:
     return amount.text if round_yuan(alone) == round_yuan(amount.value) else ""
 
 
+def take_total(
+    node: dict,
+    amount: ParsedAmount,
+    findings: list[Finding],
+    message: str,
+    line: int,
+    *,
+    text: str | None = None,
+    anchor: dict | None = None,
+) -> None:
+    """A project's total read from where no label states it: its amount, as written (``text``,
+    else :func:`written`), its line in ``anchor``, and a warning sending staff to check it."""
+    node["declared_total_yuan"] = yuan_text(amount)
+    node["declared_total_text"] = written(amount) if text is None else text
+    if anchor is not None:
+        anchor["declared_total"] = line
+    findings.append(Finding("warning", message, line, node["sequence"], field="declared_total"))
+
+
 def trimmed(text: str) -> str:
     text = text.strip(_TRAILING)
     # A half-width full stop after a Chinese character ends the sentence (购置.); after a

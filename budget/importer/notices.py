@@ -44,7 +44,16 @@ from .lines import (
 from .lines import Line as ParsedLine
 from .listing import HEADER_WORDS, ListedProject, all_headings, read_allocation
 from .listing.prose import FUND_GIVEN
-from .nodes import Finding, append_text, line_node, sub_item_node, trimmed, written, yuan_text
+from .nodes import (
+    Finding,
+    append_text,
+    line_node,
+    sub_item_node,
+    take_total,
+    trimmed,
+    written,
+    yuan_text,
+)
 from .numbering import count_value, marker_at_start
 from .tables import ORGANISATION_END, form_total
 
@@ -73,18 +82,8 @@ def total_from_form(text: str, node: dict, anchor: dict, findings: list[Finding]
         amount = parse_amount_exact(written)
     except AmountError:
         return
-    node["declared_total_yuan"] = yuan_text(amount)
-    node["declared_total_text"] = written
-    anchor["declared_total"] = line
-    findings.append(
-        Finding(
-            "warning",
-            f"项目金额取自表中的“{written}”，请核对是否为本项目的总额（而非某一年度的金额）。",
-            line,
-            node["sequence"],
-            field="declared_total",
-        )
-    )
+    said = f"项目金额取自表中的“{written}”，请核对是否为本项目的总额（而非某一年度的金额）。"
+    take_total(node, amount, findings, said, line, text=written, anchor=anchor)
     parts = _parts_in_brackets(text.split("\n")[line - 1], amount.value)
     if parts and not any(sub["lines"] or sub["declared_amount_yuan"] for sub in node["sub_items"]):
         # 854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元): the parts that make up
@@ -1231,17 +1230,10 @@ def _total_before_parts(
     said = _wholes_said_before(row, parts)
     if len(said) != 1 or any(a.value > said[0].value for a in stated):
         return
-    node["declared_total_yuan"] = yuan_text(said[0])
-    node["declared_total_text"] = written(said[0])
-    findings.append(
-        Finding(
-            "warning",
-            f"项目{node['sequence']}的金额取自文中其各部分之前所写的合计“{said[0].text}”，请核对。",
-            number,
-            node["sequence"],
-            field="declared_total",
-        )
+    message = (
+        f"项目{node['sequence']}的金额取自文中其各部分之前所写的合计“{said[0].text}”，请核对。"
     )
+    take_total(node, said[0], findings, message, number)
 
 
 def _parts_of(row: str, node: dict) -> list:
