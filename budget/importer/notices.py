@@ -562,10 +562,11 @@ _NAMED_FUND = re.compile(
 )
 
 
-_FUND_PREFIX = re.compile(
-    r"^(?:关于|现将|我(?:省|市|县|区|局)|印发|公示|公布|公开|做好|拟分配|提前下达|转下达|追加下达|下达|拨付|"
-    r"调剂|安排|的)+"
-)
+# What a notice does with a fund, written before its name: 下达, 转下达, 调剂, 做好 ….
+_DONE_TO_A_FUND = r"提前下达|转下达|追加下达|下达|拨付|调剂|分配|安排|公开|公布|做好|印发"
+
+
+_FUND_PREFIX = re.compile(rf"^(?:关于|现将|我(?:省|市|县|区|局)|公示|拟分配|{_DONE_TO_A_FUND}|的)+")
 # The levels a fund's money comes from, noted after its name: 乡村振兴试点示范资金(省级、市级).
 _LEVELS_NOTE = re.compile(r"[(（](?:(?:中央|省|市|县|区)级?[、,，]?)+[)）]$")
 
@@ -604,9 +605,7 @@ _TITLE_KIND = re.compile(
 )
 
 
-_DONE_WITH = re.compile(
-    r"^(?:提前下达|追加下达|下达|公开|公布|做好|印发|拨付|分配|安排)(?=(?:19|20)[0-9]{2}年)"
-)
+_DONE_WITH = re.compile(rf"^(?:{_DONE_TO_A_FUND})(?=(?:19|20)[0-9]{{2}}年)")
 
 
 _ISSUER_BEFORE_YEAR = re.compile(
