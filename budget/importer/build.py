@@ -44,7 +44,7 @@ from .head import (
     title_year,
     without_leading_number,
 )
-from .lines import is_rate
+from .lines import SPENT_OR_LEFT, is_rate
 from .listing import read_listing, spaced_table
 from .listing.listed import all_carried_out_by
 from .nodes import (
@@ -180,7 +180,7 @@ def _sums_left_over(text: str, node: dict, findings: list[Finding]) -> None:
         )
 
 
-_SPENT_OR_PAID = re.compile(r"完成投资|完成|拨付|支付|到位|执行|兑付|发放|结余")
+_SPENT_OR_PAID = re.compile(SPENT_OR_LEFT)
 
 
 def _a_part_or_whole(value: Decimal, stated: set[Decimal]) -> bool:

@@ -1721,6 +1721,10 @@ MONEY = (
 )
 
 
+# What was done with a project's own money, not more of it: spent, paid, what is left.
+SPENT_OR_LEFT = r"完成投资|完成|支出|支付|拨付|使用|到位|执行|兑付|发放|余额|结余|剩余"
+
+
 def money(match: re.Match) -> ParsedAmount:
     """The sum a match's ``MONEY`` group holds (its commas only between digits, it always
     reads as one); its positions are within the group's words."""

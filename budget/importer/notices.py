@@ -24,6 +24,7 @@ from .head import organisation
 from .lines import (
     GIVEN_OVER,
     MONEY,
+    SPENT_OR_LEFT,
     Part,
     _counts,
     breakdown,
@@ -1271,9 +1272,7 @@ def _shares_listed(row: str) -> list[Part]:
 _NAMED_SHARE = re.compile(rf"(?P<name>[^0-9，,。；;:：、()（）]{{2,20}}?)\s*{MONEY}")
 
 
-_SPENT_OR_LEFT = re.compile(
-    r"^(?:已|累计)?(?:支出|支付|拨付|使用|到位|执行|下达)|余额|结余|剩余|未(?:支出|使用|拨付)"
-)
+_SPENT_OR_LEFT = re.compile(rf"^(?:已|累计|未)?(?:{SPENT_OR_LEFT}|下达)")
 
 
 def sums_as_sub_items(node: dict, anchor: dict, findings: list[Finding]) -> None:
