@@ -17,6 +17,10 @@ from ...normalize import halfwidth
 from ..head import organisation
 from ..lines import MONEY, SOURCE_OF_MONEY, money
 
+# The verbs that give a fund its money, before its name: 安排…资金, 下达了…资金, 拨付….
+GIVES = r"(?:安排|下达|拨付|下拨)"
+
+
 ITEM_AMOUNT = re.compile(
     r"(?:总投资|投资|项目资金|资金|金额|预算)(?:规模)?\s*[:：]?\s*(?=[0-9０-９])"
 )
@@ -165,6 +169,6 @@ def named_by_the_fund_given(item: ListedProject, words: str) -> None:
 
 _BASIS_FIRST = re.compile(r"^(?:根据|按照|依据|依照)")
 _GIVEN_ITEM = re.compile(
-    r"(?:下达|安排|拨付|补助)(?:该年度|本年度|年度)?"
+    rf"(?:{GIVES}|补助)(?:该年度|本年度|年度)?"
     rf"(?P<name>[^，,。；;《》()（）0-9]{{2,30}}?(?:资金|经费))\s*{MONEY}"
 )

@@ -24,6 +24,7 @@ from ..numbering import (
 )
 from ..outline import HEADING_LIKE, classify_heading
 from .listed import (
+    GIVES,
     NAME_SENTENCE,
     NOT_A_PROJECT,
     ListedProject,
@@ -485,7 +486,7 @@ _GIVEN_SAID = re.compile(r"(?:(?:下达|安排)资金|(?:结算|决算)(?:金额
 
 # A paragraph that opens giving a fund its money: 安排新型公共文化空间建设专项补助240万元。
 _GIVEN_OPENS = re.compile(
-    r"^\s*(?:安排|下达|拨付|下拨)(?P<name>[^，,。；;:：、()（）《》\s0-9]{4,60}?"
+    rf"^\s*{GIVES}(?P<name>[^，,。；;:：、()（）《》\s0-9]{{4,60}}?"
     rf"(?:补助|资金|经费|奖补|补贴))\s*{MONEY}"
 )
 
