@@ -25,6 +25,7 @@ from budget.importer.nodes import TextImportError
 from budget.importer.notices import projects_said, title_fund_name, title_project_name
 from budget.importer.outline import Line, parse_outline
 from budget.importer.tables import form_total, single_value, unflatten
+from tests.importer.helpers import names_and_totals
 
 
 def test_unflatten_removes_cell_bars_and_keeps_the_line_count():
@@ -2107,8 +2108,7 @@ def test_fields_numbered_in_another_style_are_the_items_text_and_its_planned_tot
             ("二", "东兴村基础设施建设项目", "60.64", "52.56"),
         ]
     )
-    projects = parse_disclosure(text, year=2025).tree["projects"]
-    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+    assert names_and_totals(text, year=2025) == [
         ("庄兴村温室大棚建设项目", "1179800.00"),
         ("东兴村基础设施建设项目", "606400.00"),
     ]
@@ -2253,8 +2253,7 @@ def test_numbered_items_of_labelled_cells_in_one_sentence_are_projects():
         "2、项目名称:2021年虎牢关村水利建设项目,建设性质:新建;建设内容:安装压力罐2套;"
         "总投资:8万元;项目效益:提高饮水保障能力。\n"
     )
-    projects = parse_disclosure(text, year=2021).tree["projects"]
-    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+    assert names_and_totals(text, year=2021) == [
         ("2021年赵村生产道路建设项目", "750000.00"),
         ("2021年虎牢关村水利建设项目", "80000.00"),
     ]
@@ -3099,8 +3098,7 @@ def test_projects_in_groups_of_kinds_with_one_whose_sum_is_a_bound_only():
         "(一)农产品质量安全县项目。投资30万元,用于速测设备的购置。\n\n"
         "(二)农产品质量安全追溯试点项目。投资5万元用于购买电子设备。\n"
     )
-    projects = parse_disclosure(text).tree["projects"]
-    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+    assert names_and_totals(text) == [
         ("规模化原料基地建设补助项目", None),  # 最多不超过50万元 bounds it: no sum
         ("农产品质量安全县项目", "300000.00"),
         ("农产品质量安全追溯试点项目", "50000.00"),
@@ -3920,8 +3918,7 @@ def test_a_name_label_whose_row_is_a_table_header_opens_no_project_of_its_own():
         "每人500元,由各镇组织实施。\n"
         "项目名称 | 小计 |\n疫情防控期间 带贫主体 一次性生产补贴 |\n合计 | 500 |\n"
     )
-    projects = parse_disclosure(text, year=2020).tree["projects"]
-    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+    assert names_and_totals(text, year=2020) == [
         ("疫情期间带贫企业复工复产一次性生产补贴", "2000000.00"),
         ("疫情期间外出务工贫困劳动力一次性生活费补贴", "3000000.00"),
     ]
@@ -4199,8 +4196,7 @@ def test_what_a_lottery_fund_supports_is_named_without_the_verb_where_it_is_proj
         "1.资助县(含县)以上社会福利院、社会福利中心、老年公寓等项目170个,资助资金21,927.27万元。\n\n"
         "2.资助养老服务补贴项目155个, 资助对象35.1万人,资助资金10,827.48万元。\n"
     )
-    projects = parse_disclosure(text, year=2016).tree["projects"]
-    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+    assert names_and_totals(text, year=2016) == [
         ("县(含县)以上社会福利院、社会福利中心、老年公寓等项目", "219272700.00"),
         ("养老服务补贴项目", "108274800.00"),
     ]
@@ -4215,8 +4211,7 @@ def test_projects_named_before_their_count_take_the_money_said_under_their_names
         "10万元;朝阳村财政专项扶贫资金项目计划投资55万元,其中:财政专项扶贫资金50万元,自筹资金"
         "5万元。\n"
     )
-    projects = parse_disclosure(text, year=2019).tree["projects"]
-    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+    assert names_and_totals(text, year=2019) == [
         ("胡同村财政专项扶贫资金项目", "1100000.00"),
         ("朝阳村财政专项扶贫资金项目", "550000.00"),
     ]
@@ -4271,8 +4266,7 @@ FORESTRY = (
 
 
 def test_projects_listed_under_the_funds_they_draw_on_are_the_projects():
-    projects = parse_disclosure(FORESTRY, year=2021).tree["projects"]
-    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+    assert names_and_totals(FORESTRY, year=2021) == [
         ("柞水县2021年核桃良种建园项目", "400000.00"),
         ("柞水县2021年核桃品种提纯项目", "300000.00"),
         ("柞水县2021年林下种植红豆杉项目", "400000.00"),
@@ -4286,8 +4280,7 @@ def test_an_items_spending_on_projects_is_named_by_the_projects():
         "1.援建与维护公共体育场地、设施和捐赠体育健身器材618.97元,项目支出进度100%。\n"
         "2. 其他竞技体育项目支出8000元,项目支出进度100%。\n"
     )
-    projects = parse_disclosure(text, year=2019).tree["projects"]
-    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+    assert names_and_totals(text, year=2019) == [
         ("援建与维护公共体育场地、设施和捐赠体育健身器材", "618.97"),
         ("其他竞技体育项目", "8000.00"),
     ]
@@ -4315,8 +4308,7 @@ def test_projects_each_named_then_given_their_whole_in_a_run_of_prose():
         "名村保护设施建设项目总投资650万元,中央投资资金480万元,地方配套资金170万元,肇兴污水收集"
         "系统工程总投资1064万元,中央投资下达第一笔资金630万元。\n"
     )
-    projects = parse_disclosure(text, year=2013).tree["projects"]
-    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+    assert names_and_totals(text, year=2013) == [
         ("肇兴乡肇兴寨村历史文化名村保护设施建设项目", "6500000.00"),
         ("肇兴污水收集系统工程", "10640000.00"),
     ]
@@ -4705,8 +4697,7 @@ def test_numbered_subsidies_are_named_without_their_counts_and_the_lists_total_i
         "以上两项补贴资金合计为105.22万元。\n"
         "县农业农村局现计划支付以上资金,予以公示。\n"
     )
-    projects = parse_disclosure(text).tree["projects"]
-    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+    assert names_and_totals(text) == [
         ("能繁母牛补贴", "1044000.00"),
         ("能繁母羊人工授精补贴", "8200.00"),
     ]
@@ -4762,8 +4753,7 @@ def test_a_one_cell_a_line_tables_empty_last_cells_are_blank_lines_not_lost_cell
         ["2", "困难残疾人生活补贴", "中央省市社会救助救济资金", "27.52万元", "区民政局", ""],
     ]
     cells = header + [cell for row in rows for cell in row] + ["合计", "", "", "336.6617万元"]
-    projects = parse_disclosure(gap.join(cells) + "\n").tree["projects"]
-    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+    assert names_and_totals(gap.join(cells) + "\n") == [
         ("农村最低生活保障", "3091417.00"),
         ("困难残疾人生活补贴", "275200.00"),
     ]
@@ -4876,8 +4866,7 @@ def test_a_tables_money_split_into_sub_columns_on_a_second_header_row_reads_its_
         "2 | 2025年雨露计划补助项目 | 阿不都拉乡 | 发放补助 | 塔城市乡村振兴局 |  | 1.2 | 0.003953 "
         "| 1.196047 | |\n"
     )
-    projects = parse_disclosure(text).tree["projects"]
-    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+    assert names_and_totals(text) == [
         ("塔城市博孜达克镇路南社区速冻库改造项目", "490000.00"),
         ("2025年雨露计划补助项目", "12000.00"),
     ]
@@ -5042,8 +5031,7 @@ def test_works_a_news_item_says_a_sum_built_are_projects():
         "目前,该旗利用彩票公益金350万元建设的乌克镇马铃薯储窖交易市场项目已破土动工;"
         "利用彩票公益金250万元建设的二里半移民搬迁新村项目已做好了开工前的各项准备工作。\n"
     )
-    projects = parse_disclosure(text, year=2016).tree["projects"]
-    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+    assert names_and_totals(text, year=2016) == [
         ("乌克镇马铃薯储窖交易市场项目", "3500000.00"),
         ("二里半移民搬迁新村项目", "2500000.00"),
     ]
@@ -5060,8 +5048,7 @@ def test_a_numbered_items_sum_its_breakdown_follows_is_its_money_however_the_par
         # (an item named by the money it is, its money after its colon, is an item too)
         "3、项目管理费:2018年投入新增中央财政专项扶贫资金4.5万元,主要用于扶贫资金评估。\n"
     )
-    projects = parse_disclosure(text).tree["projects"]
-    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+    assert names_and_totals(text) == [
         ("产业化扶贫发展项目", "3250000.00"),
         ("贫困村基础设施项目", "1205000.00"),
         ("项目管理费", "45000.00"),
@@ -5231,8 +5218,7 @@ def test_funds_a_whole_is_made_of_are_projects_their_notes_in_brackets_kept():
         "“以奖代补”资金1656万元,空气质量生态补偿资金1014万元,生态文明以奖代补资金268万元,"
         "豉湖渠(中心城区段)综合治理工程项目资金5000万元,农村环境整治资金600万元。\n"
     )
-    projects = parse_disclosure(text).tree["projects"]
-    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+    assert names_and_totals(text) == [
         ("省环境监管能力建设项目资金", "1500000.00"),
         ("总量减排“以奖代补”资金", "16560000.00"),
         ("空气质量生态补偿资金", "10140000.00"),
@@ -5249,8 +5235,7 @@ def test_paragraphs_each_opening_with_the_money_given_a_fund_are_projects():
         "市财政给予每场演出补助1.5万元。\n"
         "安排新型公共文化空间建设专项补助240万元。建设24个新型公共文化空间。\n"
     )
-    projects = parse_disclosure(text, year=2022).tree["projects"]
-    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+    assert names_and_totals(text, year=2022) == [
         ("市直国有院团文艺精品公益性演出专项补助", "2250000.00"),
         ("新型公共文化空间建设专项补助", "2400000.00"),
     ]

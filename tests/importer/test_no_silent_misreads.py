@@ -9,6 +9,7 @@ import pytest
 
 from budget.importer import TextImportError, parse_disclosure
 from budget.importer.tables import unflatten
+from tests.importer.helpers import names_and_totals
 
 EIGHT = (
     "某县农业农村局2024年预算重点领域财政项目文本公开\n一、项目名称\n{name}\n二、立项依据\n"
@@ -68,8 +69,7 @@ def test_a_wrapped_line_starting_with_the_next_number_opens_no_item():
         "建设内容：新建蓄水池2座，铺设管道\n3千米长的供水主管。\n投资：40万元\n"
         "3、某村茶叶基地建设项目\n投资：100万元\n"
     )
-    projects = parse_disclosure(text).tree["projects"]
-    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+    assert names_and_totals(text) == [
         ("某村道路硬化项目", "600000.00"),
         ("某村饮水安全项目", "400000.00"),
         ("某村茶叶基地建设项目", "1000000.00"),
@@ -863,8 +863,7 @@ def test_a_funds_sources_numbered_are_no_projects_and_its_uses_told_by_ordinal_a
         "一是用于2018年6个深度贫困村150万元;\n"
         "二是用于2018年产业扶贫项目1336.328万元;\n"
     )
-    projects = parse_disclosure(text).tree["projects"]
-    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+    assert names_and_totals(text) == [
         ("2018年6个深度贫困村", "1500000.00"),
         ("2018年产业扶贫项目", "13363280.00"),
     ]
