@@ -5121,6 +5121,23 @@ def test_a_sum_a_news_title_states_for_its_fund_is_the_whole():
         "2021年度以工代赈资金",
         "253750000.00",
     )
+    # (a fund named 补助, 奖补 or 补贴 and listing 、 in its name as well)
+    text = (
+        "市财政下达2024年省、市两级困难群众救助补助3200万元\n"
+        "近日,市财政下达2024年省、市两级困难群众救助补助3200万元,用于保障困难群众基本生活。\n"
+    )
+    (project,) = parse_disclosure(text, year=2024).tree["projects"]
+    assert (project["name"], project["declared_total_yuan"]) == (
+        "2024年省、市两级困难群众救助补助",
+        "32000000.00",
+    )
+    # a rate a title opens with gives no fund: 每人每年安排…补助800元 is what one person gets
+    text = (
+        "对跨省务工脱贫劳动力,每人每年安排一次性往返交通补助800元。\n"
+        "2024年我市申请交通补助27人,每人补助800元,共计补贴资金21600元。\n"
+    )
+    (project,) = parse_disclosure(text, year=2024).tree["projects"]
+    assert project["declared_total_yuan"] != "800.00"
 
 
 def test_a_sections_heading_of_the_money_and_a_period_of_one_year_are_read():

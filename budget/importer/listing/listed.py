@@ -19,6 +19,12 @@ from ..lines import MONEY, SOURCE_OF_MONEY, money
 
 # The verbs that give a fund its money, before its name: 安排…资金, 下达了…资金, 拨付….
 GIVES = r"(?:安排|下达|拨付|下拨)"
+# A fund's name as a sentence gives it out: its year if it opens with one, then words without
+# digits, punctuation or brackets, ending in what kind of money it is (…补助资金, …专项补助,
+# …奖补). Every "gives + fund + sum" reader names its fund with it.
+FUND_NAME = (
+    r"(?:(?:19|20)[0-9]{2}年度?)?[^，,。；;:：()（）《》\s0-9]{2,60}?(?:资金|经费|补助|奖补|补贴)"
+)
 
 
 ITEM_AMOUNT = re.compile(
@@ -170,5 +176,5 @@ def named_by_the_fund_given(item: ListedProject, words: str) -> None:
 _BASIS_FIRST = re.compile(r"^(?:根据|按照|依据|依照)")
 _GIVEN_ITEM = re.compile(
     rf"(?:{GIVES}|补助)(?:该年度|本年度|年度)?"
-    rf"(?P<name>[^，,。；;《》()（）0-9]{{2,30}}?(?:资金|经费))\s*{MONEY}"
+    rf"(?P<name>{FUND_NAME})\s*{MONEY}"
 )

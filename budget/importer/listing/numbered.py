@@ -23,6 +23,7 @@ from ..numbering import (
 from ..outline import HEADING_LIKE, classify_heading
 from ..tables import single_value
 from .listed import (
+    FUND_NAME,
     GIVES,
     ITEM_AMOUNT,
     ITEM_UNIT,
@@ -455,7 +456,7 @@ def _item(line: str, number: int, n: int, style: str | None = None) -> ListedPro
 # An item opening with the fund it gives and its sum, a sentence of their own: 安排2021年
 # 争创…补助资金555万元。其中:….
 _FUND_FIRST = re.compile(
-    rf"^{GIVES}?(?P<name>[^，,。；;:：]{{4,80}}?(?:资金|经费|补助))\s*"
+    rf"^{GIVES}?(?P<name>{FUND_NAME})\s*"
     rf"{MONEY}\s*(?:。|$|[，,]?\s*其中)"
 )
 

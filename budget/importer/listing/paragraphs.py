@@ -24,6 +24,7 @@ from ..numbering import (
 )
 from ..outline import HEADING_LIKE, classify_heading
 from .listed import (
+    FUND_NAME,
     GIVES,
     NAME_SENTENCE,
     NOT_A_PROJECT,
@@ -464,7 +465,7 @@ _COUNTED_PROJECTS = r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*个(?
 
 _FUND_OPENS = re.compile(
     r"^\s*(?:[^，,。；;:：]{0,20}[:：])?"
-    r"(?P<name>[^，,。；;:：、()（）《》\s0-9]{4,40}?(?:资金|经费|补助))\s*"
+    rf"(?P<name>{FUND_NAME})\s*"
     rf"{MONEY}(?=[，,。；;]|$)"
 )
 
@@ -485,10 +486,7 @@ _GIVEN_SAID = re.compile(r"(?:(?:下达|安排)资金|(?:结算|决算)(?:金额
 
 
 # A paragraph that opens giving a fund its money: 安排新型公共文化空间建设专项补助240万元。
-_GIVEN_OPENS = re.compile(
-    rf"^\s*{GIVES}(?P<name>[^，,。；;:：、()（）《》\s0-9]{{4,60}}?"
-    rf"(?:补助|资金|经费|奖补|补贴))\s*{MONEY}"
-)
+_GIVEN_OPENS = re.compile(rf"^\s*{GIVES}(?P<name>{FUND_NAME})\s*{MONEY}")
 
 
 def _whole_said(before: str) -> bool:

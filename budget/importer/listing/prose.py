@@ -23,7 +23,7 @@ from ..numbering import (
     count_value,
 )
 from ..tables import ORGANISATION_END
-from .listed import GIVES, NOT_A_PROJECT, ListedProject, prose_item, sums_outside
+from .listed import FUND_NAME, GIVES, NOT_A_PROJECT, ListedProject, prose_item, sums_outside
 
 # A line that is a project's name and nothing else (2022年临沂市兰陵县尚岩镇3.8万亩高标准农田
 # 建设项目): no clause, no label, no sum.
@@ -571,10 +571,11 @@ def funds_given_together(lines: list[str]) -> list[ListedProject]:
 
 # A fund a sentence says was given out, with its sum right after its name:
 # 下达了2023年改善普通高中办学条件中央补助资金27000万元; 还下达了2023年特殊教育中央补助资金
-# 预算1300万元. Never what was given before (已下达…): that is an earlier sum of the same money.
+# 预算1300万元. Never what was given before (已下达…): that is an earlier sum of the same money;
+# nor a rate (每人每年安排一次性往返交通补助800元).
 FUND_GIVEN = re.compile(
-    rf"(?<!已){GIVES}了?\s*"
-    r"(?P<name>(?:(?:19|20)[0-9]{2}年度?)?[^，,。；;:：、《》()（）0-9]{2,40}?(?:资金|经费))"
+    rf"(?<!已)(?<!每.)(?<!每..)(?<!每...){GIVES}了?\s*"
+    rf"(?P<name>{FUND_NAME})"
     rf"(?:预算)?\s*{MONEY}"
 )
 
