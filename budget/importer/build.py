@@ -284,6 +284,10 @@ _YEAR_GIVEN = re.compile(
 
 # A labelled period of the works within a year: 建设年限:2024年4月—2024年10月, 实施期限:2023年
 # 3月至10月 (the end's year, when written, is named ``end``).
+# A year a text states, never the day it was written (2018年4月10日) nor a span of years.
+_YEAR_SAID = re.compile(
+    r"(?<![0-9])(?P<year>(?:19|20)[0-9]{2})\s*年(?!\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日)"
+)
 _PERIOD_OF_ONE_YEAR = re.compile(
     r"(?:建设|实施)(?:年限|期限|周期|时间)\s*[:：为]?\s*"
     r"(?P<period>(?P<year>(?:19|20)[0-9]{2})\s*年\s*(?P<from>[0-9]{1,2})\s*月(?:份|[0-9]{1,2}日)?\s*"
@@ -717,6 +721,14 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             fiscal_year = int(period["year"])
             said = f"项目的实施期限“{period.group('period').strip()}”，文中没有写明预算年度"
             findings.append(_year_guessed(said, text.count("\n", 0, period.start()) + 1))
+    if fiscal_year is None:
+        # The one year the text speaks of, at least twice, outside dates and titles it cites
+        # (2018年,我区…择优确定…为2018年…项目区; 发布时间: 2018-04-10 is no year of the works).
+        years = [int(m["year"]) for m in _YEAR_SAID.finditer(blank_titles(halfwidth(text)))]
+        if len(years) >= 2 and len(set(years)) == 1:
+            fiscal_year = years[0]
+            said = f"文中唯一提到的年份“{fiscal_year}年”，文中没有写明预算年度"
+            findings.append(_year_guessed(said, None))
     if fiscal_year is None:
         findings.append(
             Finding(

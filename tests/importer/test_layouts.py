@@ -5664,3 +5664,53 @@ def test_a_field_listing_who_gets_what_gives_sub_items_and_no_total():
     ]
     # the whole is said nowhere: it is left to staff, never added up
     assert project["declared_total_yuan"] is None
+
+
+def test_groups_of_projects_set_apart_by_semicolons_after_their_count_are_projects():
+    text = (
+        "晓天镇农村公路建设计划和建设信息\n"
+        "(二)2022年交通项目。2022年我镇共实施交通项目28个,其中2022年交通联网路项目10个,"
+        "新修C35水泥路17.793公里,资金投入约820万元,现已全部完工;财政衔接推进乡村振兴补助资金"
+        "项目17个,资金投入约680万元,现已全部完工;镇自建项目1个,资金投入约25万元,现已完工。\n"
+    )
+    assert names_and_totals(text) == [
+        ("2022年交通联网路项目", "8200000.00"),
+        ("财政衔接推进乡村振兴补助资金项目", "6800000.00"),
+        ("镇自建项目", "250000.00"),
+    ]
+    # (or as many as the text says there are, each what it builds and its whole)
+    text = (
+        "高港区积极申报高标准农田建设项目\n"
+        "项目建设总面积1万亩,其中胡庄镇高标准农田项目建设面积5000亩,涉及两个行政村,"
+        "项目总投资750万元;白马镇高标准农田项目建设面积5000亩,涉及两个行政村,"
+        "项目总投资750万元。两个项目均为财政资金。\n"
+    )
+    assert names_and_totals(text) == [
+        ("胡庄镇高标准农田项目", "7500000.00"),
+        ("白马镇高标准农田项目", "7500000.00"),
+    ]
+    # counts that do not make up the count said, and no count of projects, read no list
+    unconfirmed = text.replace("两个项目均为财政资金", "资金均为财政资金")
+    assert len(names_and_totals(unconfirmed)) != 2
+    # nor a part without its one sum
+    no_sum = text.replace("项目总投资750万元;白马镇", "由镇政府实施;白马镇")
+    assert ("胡庄镇高标准农田项目", "7500000.00") not in names_and_totals(no_sum)
+
+
+def test_the_one_year_a_text_speaks_of_is_its_year_flagged():
+    text = (
+        "高港区积极申报高标准农田建设项目\n"
+        "发布时间: 2018-04-10\n"
+        "2018年,我区择优确定胡庄镇为2018年高港区高标准农田建设项目区。\n"
+        "项目名称:胡庄镇高标准农田项目\n项目总投资750万元。\n"
+    )
+    result = parse_disclosure(text)
+    assert result.tree["disclosure"]["fiscal_year"] == 2018
+    assert any(f.field == "fiscal_year" and f.severity == "warning" for f in result.findings)
+    # said once, or two years, or only as the day it was written: no year
+    for other in (
+        text.replace("为2018年高港区", "为高港区"),
+        text.replace("2018年,我区", "2017年,我区"),
+        text.replace("2018年,我区", "2018年4月10日,我区").replace("为2018年高港区", "为高港区"),
+    ):
+        assert parse_disclosure(other).tree["disclosure"]["fiscal_year"] is None

@@ -27,6 +27,7 @@ from .listed import LEVEL_FUND, SHARE_OF_MONEY, ListedProject
 from .numbered import numbered_items, whole_set_out
 from .paragraphs import (
     funds_by_semicolons,
+    groups_by_semicolons,
     numbered_paragraphs,
     paragraphs_by_name,
     paragraphs_summed,
@@ -139,6 +140,7 @@ _READERS = (
     run_on_items,
     semicolon_items,
     funds_by_semicolons,
+    groups_by_semicolons,
     named_lines,
     counted_names,
     projects_in_breakdown,

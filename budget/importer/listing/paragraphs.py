@@ -460,7 +460,55 @@ def funds_by_semicolons(lines: list[str]) -> list[ListedProject]:
     return []
 
 
-_COUNTED_PROJECTS = r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*个(?:项目|[^，,。；;0-9]{0,8}项目)"
+_COUNTED_PROJECTS = (
+    r"([0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*个(?:项目|[^，,。；;0-9]{0,8}项目)"
+)
+
+
+# A part of a list after 其中 opening with a project, or a group of them, by name: up to its
+# 项目, then how many it holds or what it is (交通联网路项目10个, …高标准农田项目建设面积5000亩).
+_GROUP_OPENS = re.compile(
+    r"^\s*(?!每|按|对|全|本|各|其他|其余)(?P<name>[^，,。；;:：、()（）《》\s]{2,40}?项目)"
+    r"(?:\s*(?P<count>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})\s*个|(?=建设|总投资|计划|[，,]))"
+)
+
+
+def groups_by_semicolons(lines: list[str]) -> list[ListedProject]:
+    """Projects, or groups of them, set apart by semicolons after a 其中, each opening with its
+    name and stating one sum (共实施交通项目28个,其中2022年交通联网路项目10个,…,资金投入约820
+    万元,…;财政衔接推进乡村振兴补助资金项目17个,资金投入约680万元,…;镇自建项目1个,资金投入约
+    25万元): two at least, every part so, where they are as many projects as the text says
+    (两个项目均为…) or the counts they hold make up the count said before them (28 = 10 + 17
+    + 1). Named from prose, so flagged."""
+    for number, line in enumerate(lines, 1):
+        normal = halfwidth(line)
+        for after in re.finditer(r"其中[,，:：]?", normal):
+            listed = normal[after.end() :].split("。")[0]
+            parts = [part for part in re.split(r"[；;]", listed) if part.strip()]
+            if len(parts) < 2:
+                continue
+            items, counts = [], []
+            for part in parts:
+                opens = _GROUP_OPENS.match(part)
+                sums = described_sums(part) or [
+                    a for a in find_amounts(part) if not a.per and not rate_at(part, a.start)
+                ]
+                if opens is None or len(sums) != 1:
+                    break
+                counts.append(count_value(opens["count"]) if opens["count"] else None)
+                items.append(prose_item(opens["name"], sums[0], part, number, "semicolon"))
+            else:
+                sentence = re.split(r"[。；;]", normal[: after.start()])[-1]
+                said = [
+                    count_value(n)
+                    for n in re.findall(
+                        r"([0-9]{1,3}|[一二三四五六七八九十两]{1,3})\s*个", sentence
+                    )
+                ]
+                stated = [count_value(n) for n in re.findall(_COUNTED_PROJECTS, "\n".join(lines))]
+                if len(items) in stated or (None not in counts and sum(counts) in said):
+                    return items
+    return []
 
 
 _FUND_OPENS = re.compile(
