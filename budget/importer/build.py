@@ -73,6 +73,7 @@ from .notices import (
     projects_unread,
     replied_project_name,
     rows_left_unread,
+    said_fund_name,
     said_project_name,
     sum_after_name,
     sums_as_sub_items,
@@ -610,8 +611,12 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
                 named, source = planned_name(title_lines), "标题"
             if named is None:
                 # (or the one fund its title names: 关于转下达中央财政2022年…补助资金的通知,
-                # its total the sum written after its name: 现将…补助资金(第二批)6,684.4万元)
+                # its total the sum written after its name: 现将…补助资金(第二批)6,684.4万元;
+                # or, without a title, that its first sentences give: 现将2022年生猪调出大县
+                # 奖励资金397万元下达你单位)
                 named, source = title_fund_name(title_lines), "标题"
+                if named is None and not title_lines:
+                    named, source = said_fund_name(text), "正文开头"
                 after_title = max((line.number for line in title_lines), default=0)
                 body = "\n".join(text.split("\n")[after_title:])
                 given = sum_after_name(named[0], text, body) if named else None

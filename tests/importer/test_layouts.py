@@ -5714,3 +5714,49 @@ def test_the_one_year_a_text_speaks_of_is_its_year_flagged():
         text.replace("2018年,我区", "2018年4月10日,我区").replace("为2018年高港区", "为高港区"),
     ):
         assert parse_disclosure(other).tree["disclosure"]["fiscal_year"] is None
+
+
+def test_a_fund_its_first_sentences_give_names_a_text_without_a_title():
+    # (its sum after 共计)
+    text = (
+        "各县(市、区)住房城乡建设局:\n"
+        "根据《广东省财政厅关于提前下达2022年中央财政农村危房改造补助资金预算的通知》"
+        "(粤财建〔2021〕71号)精神,下达我市2022年中央财政农村危房改造补助资金共计170万元。"
+        "请按时限完成约束性任务。\n"
+        "清远市住房和城乡建设局\n"
+    )
+    assert names_and_totals(text, year=2022) == [
+        ("2022年中央财政农村危房改造补助资金", "1700000.00")
+    ]
+    # (a notice with its form attached: 奖励资金 keeps its 资金, and its sum is the total)
+    text = (
+        "县农业农村委:\n"
+        "根据《重庆市财政局关于提前下达2022年中央生猪(牛羊)调出大县奖励资金预算指标的通知》"
+        "(渝财农〔2021〕111号)文件,现将2022年生猪调出大县奖励资金397万元下达你单位,"
+        "用于支持生猪产业发展。\n"
+        "忠县财政局\n2022年1月18日\n"
+        "附件\n生猪(牛羊)调出大县奖励资金区域绩效目标表\n"
+        "一级指标 |\n二级指标 |\n三级指标 |\n"
+        "绩效指标 |\n产出指标 |\n数量指标 |\n猪肉产量稳定率 |\n≥95% |\n"
+    )
+    assert names_and_totals(text) == [("2022年生猪调出大县奖励资金", "3970000.00")]
+    # a fund's name only where no title names the text
+    titled = "关于下达生猪产业发展资金的通知\n" + text
+    assert names_and_totals(titled)[0][0] != "2022年生猪调出大县奖励资金"
+
+
+def test_a_self_evaluation_titled_by_its_project_is_named_by_it():
+    text = (
+        "关心下一代专项资金项目自评报告\n"
+        "一、项目基本情况\n保山市关心下一代工作委员会省对下专项转移支付项目,"
+        "重点用于资助困难家庭学生。\n"
+        "二、项目绩效自评工作开展情况\n共计救助小学生140人。\n"
+        "三、项目绩效实现情况\n1.项目资金到位情况:该项目年初预算资金为16万元,全部到位。\n"
+        "四、绩效目标未完成原因和下一步改进措施\n无\n"
+        "五、绩效自评结果\n自评分为100分。\n"
+        "中共保山市委办公室\n2018年6月5日\n"
+    )
+    result = parse_disclosure(text, year=2017)
+    (project,) = result.tree["projects"]
+    assert project["name"] == "关心下一代专项资金项目"
+    assert any(f.field == "name" and f.severity == "warning" for f in result.findings)
