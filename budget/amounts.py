@@ -411,6 +411,11 @@ _DIGIT_RUN = re.compile(r"(?<![0-9])[0-9]")
 # 资金80万, 本次安排75万, 工程资金投入:30万, 总投资：120万。 (never 2万人, 48万方, 3747万m3,
 # a rate or a range: 1.5万/户, 3万-5万, nor prose: 共补助74.28万).
 _BARE_WAN = re.compile(r"万(?=$|[，,。；;、)）\s])")
+# … or where the money it is follows it, whatever comes before: 已下达1311万中央预算内计划投资,
+# 争取300万省级资金 (never 2万亩, 5万人次).
+_WAN_BEFORE_MONEY = re.compile(
+    r"万(?=(?:中央|省级|省|市级|市|县级|县|区级|区|财政|专项)*(?:预算内)?(?:计划)?(?:投资|资金))"
+)
 _MONEY_LABEL = re.compile(
     r"(?:(?:资金|投资|安排|下达|拨付)\s*[:：]?|(?:投入|金额|预算|经费|拨款|补助|总额|造价)\s*[:：])\s*$"
 )
@@ -445,7 +450,8 @@ def find_amounts(text: str) -> list[ParsedAmount]:
     counts (``2024年``, ``2月``, ``〔2014〕104号``, ``1-9月``, ``800个``) are never found;
     neither is ``74.28万`` (万 alone is too ambiguous in prose: ``2万人``), unless 资金, 投资,
     a verb of giving money or a money field's label and colon are right before it and its
-    clause ends right after it (``资金80万，``, ``工程资金投入:30万``), nor a
+    clause ends right after it (``资金80万，``, ``工程资金投入:30万``) or the money it is
+    follows it (``1311万中央预算内计划投资``), nor a
     piece of a larger number (``3,51,6344元`` does not give ``6344元``). A full-width comma between
     digits groups them by three like an ASCII one (``3，500元`` is 3500 元) but elsewhere
     ends a clause (``共2次，300元`` gives 300 元). Values are exact, not rounded; nothing
@@ -473,7 +479,9 @@ def find_amounts(text: str) -> list[ParsedAmount]:
             name, per, end = unit.group("unit"), unit.group("per") or "", unit.end()
         elif begin is not None:
             name, per, end = "元", "", number.end()
-        elif _BARE_WAN.match(normal, number.end()) and _MONEY_LABEL.search(normal, 0, start):
+        elif (
+            _BARE_WAN.match(normal, number.end()) and _MONEY_LABEL.search(normal, 0, start)
+        ) or _WAN_BEFORE_MONEY.match(normal, number.end()):
             name, per, end = "万元", "", number.end() + 1  # 工程资金投入:30万
         else:
             continue

@@ -501,23 +501,36 @@ def notice_project(text: str, title_lines: list[o.Line]) -> ListedProject | None
     # The line stays unplaced text (kept in the outcomes): it says more than the sum.
     _one_total(text, _NOTICE_TOTAL, project, prefer=r"(?:该|本)项目")
     if project.amount is None:
-        # A sum given to it by name (…资金50万元,实施同心县下马关镇…种植项目): the one such.
+        # A sum given to it by name (…资金50万元,实施同心县下马关镇…种植项目; 已下达1311万
+        # 中央预算内计划投资,支持2023年年度老旧小区改造项目): the one such.
         given = re.compile(
-            rf"{GIVEN_OVER}[，,]?\s*(?:用于|实施|支持)[^，,。；;]{{0,10}}?{re.escape(name)}"
+            rf"{_SUM_GIVEN}[，,]?\s*(?:用于|实施|支持)[^，,。；;]{{0,10}}?{re.escape(name)}"
         )
         # (never a rate: 按每亩500元,用于…)
         sums = {a.start: a for a in find_amounts(text) if not is_rate(text, a)}
-        found = [m for m in given.finditer(text) if m.start("amount") in sums]
+        found = [sums[start] for m in given.finditer(text) if (start := _sum_start(m)) in sums]
         if len(found) == 1:
-            amounts = find_amounts(found[0]["amount"])
-            project.amount = amounts[0] if amounts else None
-            project.amount_line = text.count("\n", 0, found[0].start()) + 1
+            project.amount = found[0]
+            project.amount_line = text.count("\n", 0, found[0].start) + 1
     if project.amount is None:
         # Else the one sum the text says is the whole, as for a text read whole (下达我区培育资金
         # 40万元,…每个家庭农场补助10万元): flagged, as every amount of a notice's prose.
         _one_total(text, _WHOLE_TEXT_TOTAL, project, prefer=r"共计|合计|总计|总投资|总额")
     _whole_over_parts(text, project)
     return project
+
+
+# A sum given over to a use: 40万元,专项用于…; or in 万 without 元, the money it is named after
+# it: 1311万中央预算内计划投资,支持….
+_SUM_GIVEN = (
+    rf"(?:{GIVEN_OVER}|(?P<wan>[0-9][0-9.]*)万"
+    r"(?:中央|省级|市级|县级|财政|专项)*(?:预算内)?(?:计划)?(?:投资|资金)[，,]?\s*)"
+)
+
+
+def _sum_start(given: re.Match) -> int:
+    """Where the sum a ``_SUM_GIVEN`` match holds starts."""
+    return given.start("amount") if given["amount"] else given.start("wan")
 
 
 def _one_total(text: str, pattern: re.Pattern, project: ListedProject, *, prefer: str) -> None:
@@ -592,7 +605,7 @@ _SUPPORTS = re.compile(
 
 # A sum the money given to a project is, right before 用于 and the project (…2350万元,专项).
 # (用于 may come before 支持: …资金820万元,用于支持…项目)
-_GIVEN_FOR = re.compile(rf"(?:下达|安排|拨付|分配)[^，,。；;]{{0,80}}?{GIVEN_OVER}(?:用于)?$")
+_GIVEN_FOR = re.compile(rf"(?:下达|安排|拨付|分配)[^，,。；;]{{0,80}}?{_SUM_GIVEN}(?:用于)?$")
 
 
 # A title's words around what it is about: who issued it, what kind of document it is.
@@ -783,9 +796,12 @@ def fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
             project.amount_line = project.line
         # Else the sum that the money given to it is, right before 用于 (现下达你区2022年预算
         # 2350万元,专项用于…项目).
-        given = _GIVEN_FOR.search(halfwidth(body[: supports[0].start()]))
-        if project.amount is None and given is not None:
-            project.amount = money(given)
+        before = body[: supports[0].start()]
+        given = _GIVEN_FOR.search(halfwidth(before))
+        sums = {amount.start: amount for amount in find_amounts(before)}
+        if project.amount is None and given is not None and _sum_start(given) in sums:
+            found = sums[_sum_start(given)]
+            project.amount = replace(found, start=0, end=len(found.text))
             project.amount_line = project.line
         _whole_over_parts(text, project)
         return project

@@ -469,6 +469,22 @@ def test_wan_alone_right_after_a_money_fields_label_is_ten_thousand_yuan(label, 
     assert (first.value, first.unit, first.text) == (value * 10000, "万元", f"{value}万")
 
 
+@given(
+    st.sampled_from(["已下达", "争取", "共", ""]),
+    st.decimals(min_value=D("0.01"), max_value=D("99999"), places=2),
+    st.sampled_from(["中央预算内计划投资", "省级资金", "资金", "财政专项资金", "投资"]),
+)
+def test_wan_alone_before_the_money_it_is_is_ten_thousand_yuan(before, value, money):
+    text = f"{before}{value}万{money},支持老旧小区改造项目"
+    (found,) = find_amounts(text)
+    assert (found.value, found.unit, found.text) == (value * 10000, "万元", f"{value}万")
+
+
+@pytest.mark.parametrize("text", ["改造2万亩资金项目", "5万人次投资意向", "惠及3万户"])
+def test_wan_alone_before_another_unit_is_no_money(text):
+    assert find_amounts(text) == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

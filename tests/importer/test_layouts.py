@@ -5760,3 +5760,19 @@ def test_a_self_evaluation_titled_by_its_project_is_named_by_it():
     (project,) = result.tree["projects"]
     assert project["name"] == "关心下一代专项资金项目"
     assert any(f.field == "name" and f.severity == "warning" for f in result.findings)
+
+
+def test_a_sum_in_wan_without_yuan_given_to_the_project_it_supports_is_its_whole():
+    text = (
+        "区发改局积极申请中央预算内资金 助力老旧小区焕新颜\n"
+        "来源:鲤城区发展和改革局 时间:2024-01-18 09:53\n"
+        "区发改局积极向上争取中央预算内资金。自2023年以来已下达1311万中央预算内计划投资,"
+        "支持2023年年度老旧小区改造项目。项目涉及4个街道、73个小区。\n"
+    )
+    result = parse_disclosure(text)
+    (project,) = result.tree["projects"]
+    assert (project["name"], project["declared_total_yuan"]) == (
+        "2023年年度老旧小区改造项目",
+        "13110000.00",
+    )
+    assert any(f.field == "declared_total" for f in result.findings)
