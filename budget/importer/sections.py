@@ -709,6 +709,8 @@ def _names_a_project(text: str) -> bool:
         and not _SECTION_LIKE.match(text)
         and not HEADING_LIKE.search(text)
         and not text.endswith("规模")
+        # (a report's heading: 三、绩效目标自评完成情况分析, 四、存在的问题及改进措施)
+        and not re.search(r"(?:分析|情况|说明|概述|结果|措施|建议|做法|经验|问题)$", text)
         # 三、资金项目分配情况表 heads a table, it names no project (智能水表 may)
         and not re.search(
             r"(?:情况|明细|分配|一览|汇总|计划|安排|目标|申报|统计|清单|自评)表$", text

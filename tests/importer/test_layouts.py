@@ -5776,3 +5776,28 @@ def test_a_sum_in_wan_without_yuan_given_to_the_project_it_supports_is_its_whole
         "13110000.00",
     )
     assert any(f.field == "declared_total" for f in result.findings)
+
+
+def test_a_self_evaluations_numbered_statements_and_report_headings_are_no_projects():
+    text = (
+        "秀英区水务局2022年衔接资金项目绩效自评报告\n"
+        "一、绩效目标分解下达情况\n"
+        "(一)秀英区水务局2022年衔接资金共下达105万元,用于实施龙头村蔬菜园产业项目。\n"
+        "(二)秀英区水务局2022年衔接资金项目绩效目标为做好龙头田洋农业灌溉用水的工作。\n"
+        "二、绩效自评工作开展情况\n严格遵守财政资金使用管理办法。\n"
+        "三、绩效目标自评完成情况分析\n(一)资金投入情况分析。\n"
+    )
+    result = parse_disclosure(text, year=2022)
+    (project,) = result.tree["projects"]
+    assert project["name"] == "秀英区水务局2022年衔接资金项目"
+    assert any(f.field == "name" and f.severity == "warning" for f in result.findings)
+    # two projects of which one states no money stay two where both are named as projects
+    listed = (
+        "秀英区2022年衔接资金项目公示\n"
+        "(一)龙头村蔬菜园产业项目\n资金规模:105万元\n"
+        "(二)永兴镇灌溉渠道维修项目\n建设内容:维修渠道2公里。\n"
+    )
+    assert [name for name, _ in names_and_totals(listed, year=2022)] == [
+        "龙头村蔬菜园产业项目",
+        "永兴镇灌溉渠道维修项目",
+    ]

@@ -323,6 +323,12 @@ def numbered_items(lines: list[str]) -> list[ListedProject]:
         # A list of projects states money for them: plain numbered paragraphs do not; or its
         # heading counts them (一、龙头企业带动产业发展试点项目2个 1.…项目,由…申报。 2.…).
         with_money = [item for item in run.items if item.amount is not None]
+        # (of two, one without money is a project only where named as one: (二)…资金项目绩效
+        # 目标为做好…的工作 goes on about the first)
+        if len(run.items) == 2 and len(with_money) == 1:
+            alone = next(item for item in run.items if item.amount is None)
+            if not _CALLED_A_PROJECT.search(alone.name):
+                return _counted(run)
         return (len(run.items) >= 2 and len(with_money) >= len(run.items) / 2) or _counted(run)
 
     for run in ordered:
