@@ -746,7 +746,8 @@ _PER_WORD_BEFORE = re.compile(
 _AVERAGE_BEFORE = re.compile(
     r"(?P<noun>[亩户人村家])(?P<then>)均"
     # (均 as "each" before what is spent, never as "all": 52户均已享受…, 86人均可领取…)
-    r"(?=(?:投资|投入|补助|补贴|奖补|贴息|资金|发放|支出|成本|造价|标准))[^，,；;。0-9]{0,10}$"
+    # (or right before the sum: 补助标准为户均7500元)
+    r"(?:(?=(?:投资|投入|补助|补贴|奖补|贴息|资金|发放|支出|成本|造价|标准))[^，,；;。0-9]{0,10})?$"
 )
 
 
@@ -1359,8 +1360,10 @@ def _rate_of(sentence: str, price: ParsedAmount, counts: list) -> _Rate | None:
     None when it is no rate of spending on a counted thing."""
     if price.unit not in _RATE_UNITS:
         return None
-    if _NOT_SPENDING.search(sentence[max(0, price.start - 12) : price.start]):
-        return None  # 每户增收2000元: what people gain, not what is spent
+    if _NOT_SPENDING.search(sentence[max(0, price.start - 12) : price.start]) or re.match(
+        rf"\s*的?(?:{_NOT_SPENDING.pattern})", sentence[price.end :]
+    ):
+        return None  # 每户增收2000元, 人均8000元收入: what people gain, not what is spent
     per = _PER_WORD_BEFORE.search(sentence[: price.start]) or _AVERAGE_BEFORE.search(
         sentence[: price.start]
     )

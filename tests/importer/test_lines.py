@@ -1023,6 +1023,12 @@ def test_a_rate_lines_name_is_what_its_words_name_or_none(text, name):
     [
         ("建设高标准农田5000亩,亩均投资1500元。", ("5000", "亩"), "1500"),
         ("全镇脱贫人口3000人,人均补助300元。", ("3000", "人"), "300"),
+        # (the average right before its sum)
+        (
+            "2012年该县农村危房改造任务为1380户,补助标准为户均7500元,补助资金总额为1035万元。",
+            ("1380", "户"),
+            "7500",
+        ),
         # a count in brackets breaks down the one before them: the rate is the whole's, and a
         # ； inside the brackets does not end the sentence
         (
@@ -1047,6 +1053,7 @@ def test_an_average_or_a_terms_rate_prices_the_count_it_is_for(text, count, rate
         "带动种植1000亩,亩均增收2000元。",
         "辐射500户,户均节本增效300元。",
         "全县3000人,人均收入8000元。",
+        "全县3000人,人均8000元收入。",
     ],
 )
 def test_an_average_of_what_people_gain_is_no_rate(text):
