@@ -5801,3 +5801,16 @@ def test_a_self_evaluations_numbered_statements_and_report_headings_are_no_proje
         "龙头村蔬菜园产业项目",
         "永兴镇灌溉渠道维修项目",
     ]
+
+
+def test_a_total_said_reached_is_the_projects_whole():
+    text = (
+        "2017年全县村级公益事业“一事一议”财政奖补项目建设取得较好成果。\n"
+        "去年,全县审批建设村级公益事业“一事一议”项目88个,争取省级财政奖补资金926万元。"
+        "项目总投资达到3312.99万元,其中农民筹资50.184万元,财政奖补资金926万元。\n"
+        "美丽乡村建设方面,投入资金560万元,建设2.1公里环湖路。\n"
+    )
+    result = parse_disclosure(text, year=2017)
+    (project,) = result.tree["projects"]
+    assert project["declared_total_yuan"] == "33129900.00"
+    assert any(f.field == "declared_total" for f in result.findings)
