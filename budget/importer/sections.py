@@ -21,6 +21,7 @@ from .lines import (
     extract_lines,
 )
 from .listing import COLUMN_WORDS
+from .listing.listed import NOT_A_PROJECT
 from .milestones import extract_milestones
 from .nodes import Finding, append_text, line_node, trimmed, written, yuan_text
 from .numbering import CIRCLED, LIST_MARKER, split_numbered
@@ -254,8 +255,10 @@ def build_project(
                 and not any(mark in t for t in texts for mark in ("。", "；", ";", "|"))
                 # A line opening with a list's marker or a form's label starts anew.
                 and not any(LIST_MARKER.match(t) or _CELL_START.match(t) for t in texts[1:])
-                # A table's column headings one a line are no name wrapped over lines.
+                # A table's column headings one a line are no name wrapped over lines, nor
+                # are they when the first names where money comes from (中央、省级财政资金).
                 and not _COLUMN_HEADING.match(squash(texts[0]))
+                and not (field_kind == "name" and NOT_A_PROJECT.match(squash(texts[0])))
                 # A unit whose name is whole (…农业农村局) is not wrapped: what follows is
                 # another line (实施地点:…, cut short).
                 and not (
@@ -279,6 +282,9 @@ def build_project(
                 or _NEXT_CELL.match(halfwidth(value))
                 # (a table's other column headings after its 项目名称: 1.中央资金(万元) 2.…)
                 or _headings_alone(value)
+                # (or the source of its money, the next column's heading: 项目名称 |
+                # 中央、省、市(州)、县级财政资金 | 资金计划)
+                or (field_kind == "name" and NOT_A_PROJECT.match(squashed))
             ):
                 # A table's next column heading (省份, 总投资（万元）), or the next label of a
                 # form left blank (项目名称 / 审批文号 / 批复机关 …), not this field's value:

@@ -5814,3 +5814,16 @@ def test_a_total_said_reached_is_the_projects_whole():
     (project,) = result.tree["projects"]
     assert project["declared_total_yuan"] == "33129900.00"
     assert any(f.field == "declared_total" for f in result.findings)
+
+
+def test_a_source_of_money_after_a_name_label_is_a_columns_heading_not_the_name():
+    text = (
+        "一、项目基本情况\n该项目批复下达预算资金10万元。\n"
+        "二、项目资金申报及使用情况\n1.资金到位\n"
+        "项目名称\n        | 中央、省、市(州)、县级财政资金\n        | 资金计划\n"
+        "        | 资金到位情况\n"
+    )
+    result = parse_disclosure(text, year=2020)
+    (project,) = result.tree["projects"]
+    assert project["name"] != "中央、省、市(州)、县级财政资金"
+    assert any(f.field == "name" for f in result.findings)
