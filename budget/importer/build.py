@@ -497,7 +497,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
                 )
         # A list's basis is stated around it, above or below (严格执行《…管理办法》), never
         # in its items' own lines (those are each item's own, below).
-        own = own_number([*title_lines, *head_overflow])
+        own = own_number(title_lines, head_overflow)
         outside = "\n".join(
             line for number, line in enumerate(text.split("\n"), 1) if number not in taken
         )
@@ -522,7 +522,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             # Several projects without a 立项依据 section: each cites what the text above them
             # acts under (…的请示(沪崇农发〔2025〕78号)收悉), then what its own lines act under
             # or name its money by (投资资金:300万元(绥财农【2022】9号…)).
-            own = own_number([*title_lines, *head_overflow])
+            own = own_number(title_lines, head_overflow)
             first_line = min(
                 (line.number for block in outline.projects for line in block_lines(block)),
                 default=1,
@@ -536,7 +536,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         if len(projects) == 1 and outline.projects[0].section(o.BASIS) is None:
             # A text of one project without a 立项依据 section (a 批复, a 公示): the documents
             # its sentences cite or name by number are its basis, as for a notice.
-            own = own_number([*title_lines, *head_overflow])
+            own = own_number(title_lines, head_overflow)
             projects[0]["citations"] = notice_citations(text, text.count("\n") + 2, own)
             if projects[0]["citations"]:
                 findings.append(

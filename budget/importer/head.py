@@ -253,17 +253,22 @@ def without_leading_number(title: str) -> str:
     return title[leading.end() :] if leading else title
 
 
-def own_number(title_lines: list[o.Line]) -> str:
-    """The notice's own document number: a line at its head holding nothing else, one in
+def own_number(title_lines: list[o.Line], others: list[o.Line] = ()) -> str:
+    """The notice's own document number: a line at its head holding nothing else, or a page's
+    record of it (文 号: …), among its title's lines or the ``others`` around them; one in
     brackets at the end of its title (…项目资金安排情况公告(卢财预整合【2022】3号)), or one
-    its title runs on from."""
+    its title runs on from. (A line of ``others`` ending in a number in brackets is another
+    document: 4.广东省财政厅关于…的通知(粤财建〔2021〕71号), an attachment listed.)"""
     own = []
-    for line in title_lines:
+    title = {line.number for line in title_lines}
+    for line in [*title_lines, *others]:
         text = halfwidth(line.text).strip()
         if _OWN_NUMBER.match(text):
             own.append(line.text)
         elif labelled := _NUMBER_LABEL.search(text):
             own.append(labelled.group("number"))  # a page's record: 文 号: 嘉翔府[2015]43号
+        elif line.number not in title:
+            continue
         elif bracketed := re.search(r"[(（]([^()（）]{4,40}号)[)）]$", text):
             own.append(bracketed.group(1))
         elif leading := _LEADING_NUMBER.match(text):

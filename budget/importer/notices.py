@@ -171,7 +171,7 @@ def notice_citations(text: str, before_line: int, own: str = "") -> list[dict]:
     basis = "".join(s for s in sentences if _ACTS_UNDER.search(s))
     if not basis:
         return []
-    return citations_in(basis, own)
+    return citations_in(basis, own, aliases=short_names(text))
 
 
 def block_lines(block: o.ProjectBlock, kinds: tuple[str, ...] = ()) -> list[o.Line]:
@@ -206,16 +206,28 @@ def basis_in(text: str) -> str:
     )
 
 
-def citations_in(basis: str, own: str = "", cited_before: list[dict] = ()) -> list[dict]:
+def short_names(text: str) -> set[str]:
+    """The short names ``text`` gives documents (以下简称《通知》, 简称“《任务清单》”): each
+    names one cited already, or the text's own attachment, never a document of its own."""
+    return set(re.findall(r"简称\s*[“\"]?《([^《》]{1,30})》", halfwidth(text)))
+
+
+def citations_in(
+    basis: str, own: str = "", cited_before: list[dict] = (), aliases: set[str] = frozenset()
+) -> list[dict]:
     """The documents ``basis`` cites by 《title》 or number, each once, after ``cited_before``
-    (numbered on from them) and leaving out the text's own number (in ``own``) and forms."""
+    (numbered on from them) and leaving out the text's own number (in ``own``), forms and
+    short names given documents (``aliases``, and those ``basis`` gives: 以下简称《通知》)."""
     cited = []
     seen = {number.normalised for number in find_doc_numbers(own)} | {
         c["document_number"] or c["title"] for c in cited_before
     }
+    aliases = aliases | short_names(basis)
     for citation in parse_basis(basis).citations:
         key = citation.document_number or citation.title
         if not citation.bracketed_title or key in seen or f"《{citation.title}》" in own:
+            continue
+        if citation.title in aliases and not citation.document_number:
             continue
         if not citation.document_number and citation.title.endswith("表"):
             continue  # a form to fill in, not a document

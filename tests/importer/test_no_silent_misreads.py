@@ -1114,3 +1114,30 @@ def test_what_was_spent_of_a_projects_money_and_what_is_left_are_no_sub_items():
     (project,) = parse_disclosure(text, year=2021).tree["projects"]
     assert project["declared_total_yuan"] == "100000000.00"
     assert len(project["sub_items"]) == 1
+
+
+def test_an_attachment_listed_is_no_own_number_and_a_short_name_no_document():
+    text = (
+        "各县(市、区)住房城乡建设局:\n"
+        "根据《广东省住房和城乡建设厅关于提前下达2022年中央财政农村危房改造补助资金任务清单的通知》"
+        "(以下简称《通知》)《广东省财政厅关于提前下达2022年中央财政农村危房改造补助资金预算的通知》"
+        "(粤财建〔2021〕71号)精神,下达我市2022年中央财政农村危房改造补助资金共计170万元。"
+        "现下发《清远市提前下达2022年中央财政农村危房改造补助资金任务清单》"
+        "(以下简称《任务清单》,附件2)。请按照《任务清单》及省住房城乡建设厅《通知》要求,"
+        "按时限完成约束性任务。\n"
+        "附件:1.清远市提前下达2022年中央财政农村危房改造任务安排表\n"
+        "2.广东省财政厅关于提前下达2022年中央财政农村危房改造补助资金预算的通知(粤财建〔2021〕71号)\n"
+        "清远市住房和城乡建设局\n2022年1月13日\n"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert [(c["title"][-11:], c["document_number"]) for c in project["citations"]] == [
+        ("补助资金任务清单的通知", ""),
+        ("改造补助资金预算的通知", "粤财建〔2021〕71号"),
+    ]
+    from budget.importer import outline as o
+    from budget.importer.head import own_number
+
+    # (the same line at the head, in brackets after the title, is the text's own)
+    titled = [o.Line(1, "关于下达补助资金预算的通知(粤财建〔2021〕71号)")]
+    assert own_number(titled) == "粤财建〔2021〕71号"
+    assert own_number([], titled) == ""
