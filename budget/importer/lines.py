@@ -1385,7 +1385,10 @@ def _rate_of(sentence: str, price: ParsedAmount, counts: list) -> _Rate | None:
     # 元/人/月 is a rate for a person (a month's): the thing priced is the first.
     priced = price.per.split("/")[0] if price.per else ""
     if per and per.group("noun") in "年月":
-        per = re.search(r"每(?P<noun>[\u4e00-\u9fff])(?P<then>[\u4e00-\u9fff]?)[^每]*$", before)
+        # (the thing after the period: 每年每亩 is a year's rate for a 亩)
+        per = re.search(
+            r"每(?![年月])(?P<noun>[\u4e00-\u9fff])(?P<then>[\u4e00-\u9fff]?)[^每]*$", before
+        )
         per = per if per and per.group("noun") not in "年月" else None
     nouns = {priced} if priced else set(per.group("noun", "then")) if per else set()
     nouns -= {"", *_TIME_UNITS, "季"}
@@ -1450,7 +1453,8 @@ def _priced_line(
     price_words = re.sub(r"(?:按照?|以)\s*$", "", re.sub(r"^[^:：]{1,8}[:：]", "", price_words))
     price_name = _clean_name(
         re.sub(
-            r"(?:按照?)?每个?[\u4e00-\u9fff](?:[(（][^()（）]{1,6}[)）])?(?:每个?(?:年|月|学期))?",
+            r"(?:按照?)?(?:每个?(?:年|月|学期))?每个?[\u4e00-\u9fff](?:[(（][^()（）]{1,6}[)）])?"
+            r"(?:每个?(?:年|月|学期))?",
             "",
             price_words.strip(),
             count=1,

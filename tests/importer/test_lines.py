@@ -1008,6 +1008,7 @@ def test_places_numbered_in_one_cell_are_the_shares_of_its_row_when_they_make_it
     ("text", "name"),
     [
         ("现场验收合格面积共1553亩,每亩补贴150元。", "现场验收合格面积补贴"),  # 共 no part of it
+        ("休耕试点面积200亩,每年每亩补贴资金500元。", "休耕试点面积补贴资金"),
         ("确定全镇耕地补贴总面积为27653.25亩,补贴标准为每亩76.03元。", "耕地补贴总面积补贴"),
         ("涉及339人,每人补助100元。", ""),  # a count's verb names nothing
         ("全县144个行政村,每村补助1.2万元。", ""),  # nor the county's own words
@@ -1037,6 +1038,8 @@ def test_a_rate_lines_name_is_what_its_words_name_or_none(text, name):
             ("7171", "户"),
             "1812.86",
         ),
+        # a year's rate for a thing, the year said first
+        ("休耕试点面积200亩,每年每亩补贴资金500元。", ("200", "亩"), "500"),
         # a term's rate for a count of person-terms, as a year's is
         ("2.主要建设内容:职业教育补助3666人次,每人每学期1500元;", ("3666", "人次"), "1500"),
     ],
