@@ -324,7 +324,17 @@ def organisation(name: str) -> str:
         return "、".join(joint) if all(organisation(part) for part in joint) else ""
     if not 2 < len(name) <= 40 or _NOT_ORGANISATION.search(name):
         return ""
-    return name if _ORGANISATION.search(name) else ""
+    if not _ORGANISATION.search(name):
+        return ""
+    # Two units of one place run together on a line (浙江省财政厅浙江省教育厅): listed with 、.
+    for end in _UNIT_END.finditer(name, 0, len(name) - 4):
+        first, second = name[: end.end()], name[end.end() :]
+        if len(first) >= 4 and second[:2] == first[:2] and organisation(second):
+            return f"{first}、{organisation(second)}"
+    return name
+
+
+_UNIT_END = re.compile(rf"{ORGANISATION_END}")
 
 
 # The page a text was published on names who published it (信息来源:区卫生健康局,

@@ -654,9 +654,16 @@ def tabled_fund(text: str) -> ListedProject | None:
     """A notice of one fund whose title and first sentences name none (各乡(镇)财政所:…决定
     下拨救灾补助资金(详见指标分配表)) but whose table of its money by recipient does, by its
     title a few lines above the rows (救灾补助资金指标分配表 / 单位:万元 / 乡镇 / 金额): the fund,
-    its total the table's 合计 where that is the rows' sum. None without such a table."""
+    its total the table's 合计 where that is the rows' sum; named first by the fund its first
+    sentences give, where they do (现将2021年义务教育…补助资金下达给你们(详见附件1)), whatever
+    its 合计. None without such a table."""
     rows, stated, _line = read_allocation(text)
-    if not rows or stated is None:
+    if not rows:
+        return None
+    said = said_fund_name(text)
+    if said is not None:
+        return ListedProject(name=said[0], line=said[1], lines=[], inferred=True)
+    if stated is None:
         return None
     lines = text.split("\n")
     first = min(number for row in rows for number in row.lines)

@@ -110,8 +110,13 @@ _CJK_START = re.compile(r"^[\u4e00-\u9fff（()）]")
 _FIRST_ROW = re.compile(r"^0*1[.、．]?$")
 NUMBER_HEADING = re.compile(r"^(?:项目)?(?:序号|编号|选号)$")
 """The heading of a table's row numbers (on squashed text)."""
-TOTAL_ROW = re.compile(r"^(?:全(?:省|市|州|县|区|旗))?(?:合计|小计|总计|共计)")
-"""How a total's row opens (on squashed text): 合计, 小计 …; never a project."""
+TOTAL_ROW = re.compile(
+    r"^(?:全(?:省|市|州|县|区|旗))?(?:合计|小计|总计|共计)"
+    # (a place's subtotal, the cell all of it: 浙江省合计, 杭州市合计, 城关镇小计)
+    r"|^[\u4e00-\u9fff]{1,10}(?:省|市|州|县|区|旗|盟|镇|乡)(?:合计|小计|总计)$"
+)
+"""How a total's row opens (on squashed text): 合计, 小计 …, or a place's 杭州市合计; never a
+project."""
 
 
 def _bar_cells(lines: list[str], bars: list[int]) -> list[tuple[list[int], str]]:

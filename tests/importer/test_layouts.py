@@ -5827,3 +5827,46 @@ def test_a_source_of_money_after_a_name_label_is_a_columns_heading_not_the_name(
     (project,) = result.tree["projects"]
     assert project["name"] != "中央、省、市(州)、县级财政资金"
     assert any(f.field == "name" for f in result.findings)
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("浙江省财政厅浙江省教育厅", "浙江省财政厅、浙江省教育厅"),
+        ("昌宁县财政局昌宁县扶贫办", "昌宁县财政局、昌宁县扶贫办"),
+        # one unit whose name holds another's ending stays whole
+        ("澄江市委组织部", "澄江市委组织部"),
+        ("上海市嘉定区人民政府办公室", "上海市嘉定区人民政府办公室"),
+        ("县农业农村局办公室", "县农业农村局办公室"),
+    ],
+)
+def test_two_units_of_one_place_run_together_are_two_issuers(written, read):
+    assert organisation(written) == read
+
+
+def test_a_notice_of_one_fund_tables_its_money_by_recipient_with_subtotals_and_a_page_break():
+    text = (
+        "有关市、县(市)财政局、教育局:\n"
+        "现将2021年义务教育薄弱环节改善与能力提升补助资金下达给你们(详见附件1)。\n"
+        "浙江省财政厅浙江省教育厅\n2021年9月3日\n"
+        "附件1\n浙江省2021年义务教育薄弱环节改善与能力提升补助资金分配表\n单位:万元\n"
+        "地区 | 已预下达 | 本次下达 | 合计下达 |\n"
+        "浙江省合计 | 2444 | 659 | 3103 |\n"
+        "杭州市合计 | 650 | 175 | 825 |\n"
+        "淳安县 | 650 | 175 | 825 |\n"
+        "温州市合计 | 1794 | 484 | 2278 |\n"
+        "永嘉县 | 964 | 260 | 1224 |\n"
+        "地区 | 已预下达 | 本次下达 | 合计下达 |\n"
+        "平阳县 | 830 | 224 | 1054 |\n"
+    )
+    result = parse_disclosure(text)
+    assert result.tree["department"]["name"] == "浙江省财政厅、浙江省教育厅"
+    (project,) = result.tree["projects"]
+    assert project["name"] == "2021年义务教育薄弱环节改善与能力提升补助资金"
+    # (its whole the 合计 row first under the header, the places' subtotals no recipients)
+    assert project["declared_total_yuan"] == "31030000.00"
+    assert [(s["name"], s["declared_amount_yuan"]) for s in project["sub_items"]] == [
+        ("淳安县", "8250000.00"),
+        ("永嘉县", "12240000.00"),
+        ("平阳县", "10540000.00"),
+    ]

@@ -178,6 +178,7 @@ def read_allocation(text: str) -> tuple[list[ListedProject], ParsedAmount | None
         return [], None, 0  # a row whose amount could not be read: its sum would mislead
     total = sum(row.amount.value for row in rows)
     last = max(number for row in rows for number in row.lines)
+    first = min(number for row in rows for number in row.lines)
     for index in range(last, min(last + 8, len(lines))):
         cells = [cell for cell in split_cells(lines[index]) if cell.strip()]
         if not cells or not TOTAL_ROW.match(squash(cells[0])):
@@ -189,4 +190,14 @@ def read_allocation(text: str) -> tuple[list[ListedProject], ParsedAmount | None
             if stated is not None and stated.value == total:
                 return rows, stated, index + 1
         break
+    # Or the 合计 row right above them, first under the header, with the places' subtotals
+    # between (浙江省合计 | 2444 | 659 | 3103, 杭州市合计 | …, then 淳安县 | …).
+    for index in range(first - 2, max(first - 8, -1), -1):
+        cells = [cell for cell in split_cells(lines[index]) if cell.strip()]
+        if not cells or not TOTAL_ROW.match(squash(cells[0])):
+            break
+        for cell in cells[1:]:
+            stated = cell_amount(cell, rows[0].amount.unit)
+            if stated is not None and stated.value == total:
+                return rows, stated, index + 1
     return rows, None, 0

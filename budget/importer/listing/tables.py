@@ -49,6 +49,8 @@ _CONTENT_COLUMN = re.compile(
 
 _AMOUNT_COLUMN = re.compile(
     r"(?:资金|投资|金额|总额|预算|补助|经费|债券规模)(?!来源|性质|类别|标准|用途|科目|文号|对象|项目|内容)"
+    # (money given, by when: 已预下达 | 本次下达 | 合计下达)
+    r"|^.{0,4}下达(?:数|额)?(?:[(（](?:万元|元)[)）])?$"
 )
 
 
@@ -84,7 +86,8 @@ COLUMN_WORDS = (
 # Any heading of a list's columns: those, and the ones naming projects, units and sums.
 HEADER_WORDS = re.compile(
     rf"^(?:其中[:：]?)?(?:{COLUMN_WORDS}|项目名称|建设项目|项目|.*债券.*|.*标准|.*名称|"
-    r".*(?:资金|投资|金额|总额|预算|补助|公益金).*|.*单位|实施主体|县市区|(?:中央|省|市|县|区)级|.{0,8}(?:面积|规模|数量|节水))"
+    r".*(?:资金|投资|金额|总额|预算|补助|公益金).*|.*单位|实施主体|县市区|(?:中央|省|市|县|区)级|.{0,8}(?:面积|规模|数量|节水)"
+    r"|.{0,4}下达(?:数|额)?)"
     # its unit in brackets: 建设规模(万亩), 面积（亩）
     r"(?:\s*[(（][^()（）]{1,8}[)）])?$"
 )
@@ -271,10 +274,14 @@ def _columns(header: list[str], recipients: bool = False) -> dict[str, int]:
             for kind, index in columns.items()
             if kind.removeprefix("other:") in ("小计", "合计", "总计") and index > money[-1][0]
         ]
+        # (or a money column named as their total: 已预下达 | 本次下达 | 合计下达)
+        summed = [item for item in money if re.match(r"合计|总计|累计", item[1])]
         if len(money) >= 2 and totals:
             columns.pop(f"other:{totals[0][1]}")
             money.append(totals[0])
             chosen = totals[0]
+        elif len(money) >= 2 and len(summed) == 1:
+            chosen = summed[0]
         elif len(money) >= 2 and all(_LEVEL_COLUMN.match(cell) for _index, cell in money):
             # Only the levels' money and no total (1.中央资金(万元) | 2.省级资金(万元)): the
             # row's money is their sum.
@@ -361,7 +368,8 @@ def _rows_by_bars(
     place): a row may wrap over lines; a row that lost its 序号 in flattening gets an empty
     one. A row is complete at the header's width; the table ends at a line without cells,
     合计, 附件 or the next table's header. A row whose cells cannot be lined up with the
-    columns is not read (its lines stay unplaced)."""
+    columns is not read (its lines stay unplaced). The header said again (a page break) is
+    stepped over."""
     row: list[str] = []
     taken: list[int] = []
 
@@ -385,6 +393,7 @@ def _rows_by_bars(
         )
 
     whole_above = False
+    header = [squash(cell) for cell in split_cells(lines[start]) if cell.strip()]
     for index in range(start + 1, len(lines)):
         text = lines[index]
         if not text.strip():
@@ -392,6 +401,8 @@ def _rows_by_bars(
         cells = split_cells(text)
         while cells and not cells[-1]:
             cells.pop()  # a row's trailing empty cells are flattening debris
+        if not row and [squash(cell) for cell in cells if cell.strip()] == header:
+            continue  # the header again, at the top of the table's next page
         first = next((cell for cell in cells if cell), "")
         ends = "|" not in text or _END_ROW.match(squash(first)) or _is_header(cells)
         opens = has_number and bool(cells) and bool(_ROW_NUMBER.match(cells[0]))
