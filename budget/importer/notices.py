@@ -44,7 +44,7 @@ from .lines import (
 )
 from .lines import Line as ParsedLine
 from .listing import HEADER_WORDS, ListedProject, all_headings, read_allocation
-from .listing.prose import FUND_GIVEN
+from .listing.prose import FUND_GIVEN, RECIPIENT_SHARE
 from .nodes import (
     Finding,
     append_text,
@@ -730,6 +730,7 @@ def whole_text_project(
         _whole_over_parts(text, project)
         if project.amount is None:
             _whole_before_parts_said_later(text, project)
+    _shares_given(text, project)
     findings.append(
         Finding(
             "warning",
@@ -741,6 +742,54 @@ def whole_text_project(
         )
     )
     return project
+
+
+# Shares of a fund given out in one sentence, each a place and its sum, apart by 、 or ，:
+# 已分配下达红旗区7704万元、卫滨区4371万元、牧野区4646万元….
+_SHARE = (
+    r"[\u4e00-\u9fff]{2,12}?(?:省|市|县|区|旗|盟|州|镇|乡|街道|社区|村)"
+    r"\s*[0-9][0-9,.]*\s*(?:万元|元|亿元)"
+)
+_SHARES_GIVEN = re.compile(
+    rf"(?:下达|分配|拨付|安排)(?:给|到|至)?\s*(?P<run>{_SHARE}(?:[、，,]\s*{_SHARE}){{2,}})"
+)
+
+
+def _shares_given(text: str, project: ListedProject) -> None:
+    """A text read whole whose one sentence gives its money out to three places or more (该笔
+    资金已分配下达红旗区7704万元、卫滨区4371万元、…): the places are its parts where their sum
+    is a sum the text states elsewhere (已下达我市改造资金17608万元), which is then its total
+    if it has none. Nothing when the sums disagree with its total or with every other sum."""
+    normal = halfwidth(text)
+    for given in _SHARES_GIVEN.finditer(normal):
+        shares = [
+            RECIPIENT_SHARE.match(piece.strip()) for piece in re.split(r"[、，,]", given["run"])
+        ]
+        if not all(shares):
+            continue
+        line = text.count("\n", 0, given.start()) + 1
+        parts = [
+            ListedProject(
+                name=share["who"],
+                line=line,
+                lines=[line],
+                amount=money(share),
+                content=[share.group()],
+            )
+            for share in shares
+        ]
+        whole = sum(part.amount.value for part in parts)
+        outside = (
+            normal[: given.start("run")] + " " * len(given["run"]) + normal[given.end("run") :]
+        )
+        said = [amount for amount in find_amounts(outside) if amount.value == whole]
+        if not said or (project.amount is not None and project.amount.value != whole):
+            continue
+        project.parts = parts
+        if project.amount is None:
+            project.amount = said[0]
+            project.amount_line = text.count("\n", 0, said[0].start) + 1
+        return
 
 
 _LEVELS_JOINED = re.compile(r"(?:中央|省|市|县|区)级?和(?:省|市|县|区)级")

@@ -5870,3 +5870,23 @@ def test_a_notice_of_one_fund_tables_its_money_by_recipient_with_subtotals_and_a
         ("永嘉县", "12240000.00"),
         ("平阳县", "10540000.00"),
     ]
+
+
+def test_a_funds_shares_given_out_in_one_sentence_are_its_parts_when_they_make_up_its_sum():
+    text = (
+        "为改善城镇老旧小区居住环境,市财政局积极争取中央和省级城镇老旧小区改造资金1.76亿元。\n"
+        "目前,2020年省财政厅已下达我市改造资金17608万元,该笔资金已分配下达红旗区7704万元、"
+        "卫滨区4371万元、牧野区4646万元、高新区447万元、延津县97万元、原阳县343万元。\n"
+    )
+    (project,) = parse_disclosure(text, year=2020).tree["projects"]
+    assert project["declared_total_yuan"] == "176080000.00"
+    assert [(s["name"], s["declared_amount_yuan"]) for s in project["sub_items"]][:2] == [
+        ("红旗区", "77040000.00"),
+        ("卫滨区", "43710000.00"),
+    ]
+    assert len(project["sub_items"]) == 6
+    # shares that make up no sum the text states are no parts of it
+    (project,) = parse_disclosure(text.replace("17608万元", "17609万元"), year=2020).tree[
+        "projects"
+    ]
+    assert len(project["sub_items"]) <= 1

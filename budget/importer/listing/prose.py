@@ -500,7 +500,7 @@ _FUND_HEAD = re.compile(
 )
 
 
-_RECIPIENT_SHARE = re.compile(
+RECIPIENT_SHARE = re.compile(
     rf"^(?:下达|分配给|分配|拨付|安排给|安排)?(?P<who>[\u4e00-\u9fff]{{2,12}}?(?:省|市|县|区|旗|盟|州|苏木|嘎查|社区|{ORGANISATION_END}))"
     rf"\s*{MONEY}$"
 )
@@ -662,7 +662,7 @@ def funds_by_recipient(lines: list[str]) -> list[ListedProject]:
             if head is None:
                 continue
             shares = [
-                _RECIPIENT_SHARE.match(part.strip()) for part in re.split(r"[，,、]", head["rest"])
+                RECIPIENT_SHARE.match(part.strip()) for part in re.split(r"[，,、]", head["rest"])
             ]
             if len(shares) < 2 or not all(shares):
                 continue
