@@ -406,7 +406,8 @@ def _words_for(text: str, start: int, end: int, *, price: bool = False, unit: st
         before = before[before.index("每") :]
     # Only the words after another number of the clause: ``2000元×4人`` gives 4人 nothing.
     before = re.split(
-        r"[0-9０-９][0-9０-９.．]*\s*(?:[年月日]|[^\s，,。；;0-9]{0,2}?[×xX*✕、])|[×xX*✕]", before
+        r"[0-9０-９][0-9０-９.．]*\s*(?:年度?|[月日]|[^\s，,。；;0-9]{0,2}?[×xX*✕、])|[×xX*✕]",
+        before,
     )[-1]
     # 对处级离退休老干部200余人: the words after 对 are what is counted.
     before = re.split(r"(?:对|向)(?=[\u4e00-\u9fff])", before)[-1]
@@ -1003,7 +1004,8 @@ def _rate_line(
         label, count_clause = count[3], ""
     line = _priced_line(sentence, price, count, label, count_clause, source, paired=bool(paired))
     product = count[0] * price.value
-    after = find_amounts(sentence[price.end : price.end + 24])
+    # (a rate after it is no sum: 粮食折价70元/亩、生活补助20元/亩,计90元/亩)
+    after = [a for a in find_amounts(sentence[price.end : price.end + 24]) if not a.per]
     said = _RATE_SUM.match(sentence[price.end : price.end + after[0].start]) if after else None
     # (a sum named after its total word, 合计发放资金15万元, may be more than this rate's: it is
     # the rate's only where it is the product; a bare 小计24万元 is kept for the checks)

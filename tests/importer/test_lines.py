@@ -1122,3 +1122,16 @@ def test_a_rate_is_priced_by_the_group_its_words_name_before_any_total():
         [(Decimal("342000"), "亩"), (Decimal("8"), "元")],
         [(Decimal("315700"), "亩"), (Decimal("14.75"), "元")],
     ]
+
+
+def test_a_rate_after_rates_is_no_sum_and_a_years_度_no_part_of_a_label():
+    text = (
+        "2017年度金凤区兑付退耕合格面积为132.1亩,补助标准:粮食折价70元/亩、生活补助20元/亩,"
+        "计90元/亩。"
+    )
+    lines = rate_lines(text, "content")
+    assert lines and all(line.amount is None for line in lines)
+    assert {line.factors[0][2] for line in lines} == {"金凤区兑付退耕合格面积"}
+    # (a sum after 计 is the product's still: 每亩补贴90元,计11889元)
+    (line,) = rate_lines("兑付退耕合格面积132.1亩,每亩补贴90元,计11889元。", "content")
+    assert line.amount.value == Decimal("11889")
