@@ -5890,3 +5890,14 @@ def test_a_funds_shares_given_out_in_one_sentence_are_its_parts_when_they_make_u
         "projects"
     ]
     assert len(project["sub_items"]) <= 1
+
+
+def test_a_forms_cells_apart_by_spaces_each_its_label_and_colon_end_the_value_before():
+    text = (
+        "成安县民政局2020年度预算项目绩效自评表\n"
+        "一、基本情况 项目名称: 19名百岁老人高龄津贴 是否为专项资金: 实施(主管)单位 "
+        "314002-成安县民政局机关 金额单位: 万元\n"
+        "二、预算执行情况\n预算数 6.84 到位数 6.84 执行数 6.84 100.00\n"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert project["name"] == "19名百岁老人高龄津贴"
