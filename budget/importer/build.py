@@ -285,6 +285,8 @@ _YEAR_GIVEN = re.compile(
 
 # A labelled period of the works within a year: 建设年限:2024年4月—2024年10月, 实施期限:2023年
 # 3月至10月 (the end's year, when written, is named ``end``).
+# This year's money, a text without years says: 今年…计划投资, 今年…下达资金.
+_THIS_YEARS_MONEY = re.compile(r"今年[^。；;]{0,30}?(?:投资|资金|补助|补贴|预算|下达|安排)")
 # A year a text states, never the day it was written (2018年4月10日) nor a span of years.
 _YEAR_SAID = re.compile(
     r"(?<![0-9])(?P<year>(?:19|20)[0-9]{2})\s*年(?!\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日)"
@@ -734,6 +736,15 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             fiscal_year = years[0]
             said = f"文中唯一提到的年份“{fiscal_year}年”，文中没有写明预算年度"
             findings.append(_year_guessed(said, None))
+    if fiscal_year is None and not years:
+        # A text that names no year but speaks of this one's money (今年抚顺市计划投资3.5亿元),
+        # dated when it was published (发表日期:2013-4-26): that year, flagged.
+        this_year = _THIS_YEARS_MONEY.search(halfwidth(text))
+        published = publication_date(text)
+        if this_year is not None and published is not None:
+            fiscal_year = int(published[0][:4])
+            said = f"文中的“今年”，按发布日期“{published[0]}”，文中没有写明预算年度"
+            findings.append(_year_guessed(said, text.count("\n", 0, this_year.start()) + 1))
     if fiscal_year is None:
         findings.append(
             Finding(

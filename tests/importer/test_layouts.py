@@ -5901,3 +5901,26 @@ def test_a_forms_cells_apart_by_spaces_each_its_label_and_colon_end_the_value_be
     )
     (project,) = parse_disclosure(text).tree["projects"]
     assert project["name"] == "19名百岁老人高龄津贴"
+
+
+def test_works_told_after_the_sum_invested_in_them_are_projects_where_they_make_up_the_whole():
+    text = (
+        "投6.5亿建水利工程\n发表日期:2013-4-26 10:55:30\n"
+        "近日,记者在抚顺市水利工作会议上获悉,今年抚顺市计划完成水利投资6.5亿元。今年,抚顺市"
+        "计划投资3.5亿元,建设小型农田水利工程项目313项,新增和改善灌溉面积7.7万亩。"
+        "计划投资3亿元,用于对河道的综合整治,其中治理城区河道8公里。\n"
+    )
+    result = parse_disclosure(text)
+    assert [(p["name"], p["declared_total_yuan"]) for p in result.tree["projects"]] == [
+        ("小型农田水利工程项目", "350000000.00"),
+        ("河道的综合整治", "300000000.00"),
+    ]
+    # (this year's money, the text dated: its year, flagged)
+    assert result.tree["disclosure"]["fiscal_year"] == 2013
+    assert any(f.field == "fiscal_year" and "今年" in f.message for f in result.findings)
+    # sums that make up no whole the text states are no list
+    apart = text.replace("水利投资6.5亿元", "水利投资7亿元")
+    assert len(parse_disclosure(apart).tree["projects"]) == 1
+    # and an undated text's 今年 names no year
+    undated = text.replace("发表日期:2013-4-26 10:55:30\n", "")
+    assert parse_disclosure(undated).tree["disclosure"]["fiscal_year"] is None

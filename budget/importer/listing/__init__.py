@@ -41,6 +41,7 @@ from .prose import (
     funds_by_recipient,
     funds_given_apart,
     funds_given_together,
+    invested_for_works,
     invested_projects,
     named_lines,
     projects_in_breakdown,
@@ -153,6 +154,7 @@ _READERS = (
     paragraphs_summed,
     invested_projects,
     works_in_progress,
+    invested_for_works,
     funds_given_apart,
     projects_supported,
 )
