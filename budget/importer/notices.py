@@ -706,10 +706,6 @@ def whole_text_project(
     if len(name) > 60 or re.search(r"[。；;，,]", name):
         name = ""  # no title: the text opens with its prose, which names nothing
     line = title_lines[0].number if title_lines else 1
-    said = None if name else said_fund_name(text)
-    if said is not None:
-        name, line = said
-    project = ListedProject(name=name[:200] or "项目1", line=line, lines=[], inferred=True)
     # (a news item's title states the whole: 共和县45.79万元转移就业奖励资金全部发放到位;
     # 省发改委提前下达2021年度以工代赈资金25375万元, the fund it gives its name too)
     given = FUND_GIVEN.search(halfwidth(title))
@@ -719,7 +715,17 @@ def whole_text_project(
         if (_MONEY_AFTER_SUM.match(title, amount.end) or (given and given.end() == amount.end))
         and not is_rate(title, amount)
     ]
-    if len(titled) == 1 and len(find_amounts(title)) == 1:
+    # (a headline with a sum of no fund's, 山西补助3.46亿元治理乡村环境, names nothing: the
+    # fund its first sentences give does, 下达2019年乡村环境治理补助资金3.46亿元)
+    headline = bool(name) and bool(find_amounts(title)) and not titled
+    said = None if name and not headline else said_fund_name(text)
+    if said is not None:
+        name, line = said
+    project = ListedProject(name=name[:200] or "项目1", line=line, lines=[], inferred=True)
+    found = sum_after_name(name, text, text) if said is not None and headline else None
+    if found is not None:
+        project.amount, project.amount_line = found
+    elif len(titled) == 1 and len(find_amounts(title)) == 1:
         project.amount, project.amount_line = titled[0], title_lines[0].number
         if given and not said:
             project.name = title[given.start("name") : given.end("name")]

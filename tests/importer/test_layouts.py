@@ -5924,3 +5924,19 @@ def test_works_told_after_the_sum_invested_in_them_are_projects_where_they_make_
     # and an undated text's 今年 names no year
     undated = text.replace("发表日期:2013-4-26 10:55:30\n", "")
     assert parse_disclosure(undated).tree["disclosure"]["fiscal_year"] is None
+
+
+def test_a_headlines_sum_of_no_fund_names_nothing_the_fund_its_body_gives_does():
+    text = (
+        "山西补助3.46亿元治理乡村环境\n"
+        "本报太原1月14日电 山西省财政厅日前下达2019年乡村环境治理补助资金3.46亿元,"
+        "用于补助全省乡村环境治理。\n"
+        "对三个省级农村人居环境整治示范县各安排300万元,共计900万元。\n"
+    )
+    result = parse_disclosure(text)
+    (project,) = result.tree["projects"]
+    assert (project["name"], project["declared_total_yuan"]) == (
+        "2019年乡村环境治理补助资金",
+        "346000000.00",
+    )
+    assert any(f.field == "name" for f in result.findings)
