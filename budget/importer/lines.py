@@ -752,6 +752,14 @@ _AVERAGE_BEFORE = re.compile(
 )
 
 
+# A sum each of a counted thing gets, written after it with 各: 18个…示范县各安排100万元, 5个村
+# 各补助10万元: a rate for that thing, as 每县 is.
+_EACH_BEFORE = re.compile(
+    r"(?P<noun>[\u4e00-\u9fff])(?P<then>)各(?:安排|补助|补贴|奖补|奖励|下达|拨付|给予|投入|支持)"
+    r"(?:资金)?\s*$"
+)
+
+
 # The sum a rate's clause states for its product: 每家扶持资金2万元，小计24万元; 补贴标准为
 # 20元/亩，共计兑现金额93678元.
 _RATE_SUM = re.compile(
@@ -1366,8 +1374,10 @@ def _rate_of(sentence: str, price: ParsedAmount, counts: list) -> _Rate | None:
         rf"\s*的?(?:{_NOT_SPENDING.pattern})", sentence[price.end :]
     ):
         return None  # 每户增收2000元, 人均8000元收入: what people gain, not what is spent
-    per = _PER_WORD_BEFORE.search(sentence[: price.start]) or _AVERAGE_BEFORE.search(
-        sentence[: price.start]
+    per = (
+        _PER_WORD_BEFORE.search(sentence[: price.start])
+        or _AVERAGE_BEFORE.search(sentence[: price.start])
+        or _EACH_BEFORE.search(sentence[: price.start])
     )
     if not (price.per or per or _is_price(sentence, price)):
         return None
@@ -1844,6 +1854,10 @@ def _counted_noun(text: str, count: tuple) -> str:
     """What a count counts: its unit and the noun right after it (70个行政村 → 个行政村)."""
     _value, unit, where, _label = count
     at = text.find(unit, where)
+    # (what each of them gets said right after them: 18个…分类示范县各安排100万元 → 个…示范县)
+    each = re.match(r"[\u4e00-\u9fff]{1,24}?(?=各)", text[at + len(unit) :])
+    if each is not None:
+        return unit + each.group()
     after = re.match(r"[\u4e00-\u9fff]{0,6}", text[at + len(unit) :]).group()
     # The counted noun ends before the next clause's words (3060亩每亩 → 亩).
     after = after.split("每")[0]

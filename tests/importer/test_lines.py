@@ -1135,3 +1135,27 @@ def test_a_rate_after_rates_is_no_sum_and_a_years_度_no_part_of_a_label():
     # (a sum after 计 is the product's still: 每亩补贴90元,计11889元)
     (line,) = rate_lines("兑付退耕合格面积132.1亩,每亩补贴90元,计11889元。", "content")
     assert line.amount.value == Decimal("11889")
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "rate"),
+    [
+        (
+            "对18个有关国家与省级农村生活垃圾分类示范县各安排100万元。",
+            ("18", "个"),
+            ("100", "万元"),
+        ),
+        ("5个村各补助10万元。", ("5", "个"), ("10", "万元")),
+        ("3户各补助2000元,共计6000元。", ("3", "户"), ("2000", "元")),
+    ],
+)
+def test_what_each_of_a_count_gets_said_with_各_is_a_rate_for_it(text, count, rate):
+    (line,) = rate_lines(text, "content")
+    assert _factors(line) == [
+        (Decimal(count[0]), count[1]),
+        (Decimal(rate[0]), rate[1]),
+    ]
+
+
+def test_各_of_no_count_before_it_is_no_rate():
+    assert rate_lines("全县共有12个乡镇,各乡镇按实际安排资金5万元。", "content") == []
