@@ -421,6 +421,9 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         or labelled_department(text)
         or publishing_department(text)
     )
+    signed = signing_department(text) if name and not department else ""
+    if signed != name and signed.endswith(name) and "、" not in signed:
+        name = signed  # (县行政审批局 at the head, 灌南县行政审批局 signing: the fuller name)
     if name and not department:
         short_department(name, findings)
         published = publishing_department(text)

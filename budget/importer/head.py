@@ -148,8 +148,10 @@ def split_title(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
                 start = line.text.index(value)
                 title.append(o.Line(line.number, line.text[start : start + len(value)]))
                 continue
-        if title and _OWN_NUMBER.match(halfwidth(text)):
-            other.append(line)  # the notice's own number below it (天市水案发〔2025〕7号)
+        if _OWN_NUMBER.match(halfwidth(text)):
+            # the notice's own number below its title (天市水案发〔2025〕7号), or above the body
+            # of a page stored without one: never a title
+            other.append(line)
             continue
         if _NOT_TITLE.match(text) or (label_alone and text):
             other.append(line)

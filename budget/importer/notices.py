@@ -611,7 +611,8 @@ _WHOLE_TEXT_TOTAL = re.compile(f"{_FUND_TOTAL.pattern}|{_NOTICE_TOTAL.pattern}")
 
 
 _SUPPORTS = re.compile(
-    r"(?<!严禁)(?<!不得)(?<!禁止)(?:拟支持|支持|用于)(?!支持)"
+    # (never a count of them: 共计支持426个项目)
+    r"(?<!严禁)(?<!不得)(?<!禁止)(?:拟支持|支持|用于)(?!支持)(?![0-9]+\s*个)"
     r"(?P<name>[^，,。；;：:、（(等类]{4,60}?项目)(?=[（(，,。；;]|$)"
 )
 
@@ -762,10 +763,10 @@ _SHARES_GIVEN = re.compile(
 
 
 def _shares_given(text: str, project: ListedProject) -> None:
-    """A text read whole whose one sentence gives its money out to three places or more (该笔
-    资金已分配下达红旗区7704万元、卫滨区4371万元、…): the places are its parts where their sum
-    is a sum the text states elsewhere (已下达我市改造资金17608万元), which is then its total
-    if it has none. Nothing when the sums disagree with its total or with every other sum."""
+    """A text of one project or fund whose one sentence gives its money out to three places or
+    more (该笔资金已分配下达红旗区7704万元、卫滨区4371万元、…): the places are its parts where
+    their sum is a sum the text states elsewhere (已下达我市改造资金17608万元), which is then its
+    total if it has none. Nothing when the sums disagree with its total or every other sum."""
     normal = halfwidth(text)
     for given in _SHARES_GIVEN.finditer(normal):
         shares = [
@@ -858,6 +859,8 @@ def fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
     title names (关于卓尼县2020年边缘户种养殖业补助资金的公示), with the amount the text
     first states for it (…补助资金26.29万元, 资金共计1.37亿元). None when neither is one."""
     body_start = max((line.number for line in title_lines), default=0)
+    if len(title_lines) == 1 and _IS_SENTENCE.search(title_lines[0].text):
+        body_start -= 1  # (no title: the text opens with its first sentence, the body's)
     body = "\n".join(text.split("\n")[body_start:])
     supports = list(_SUPPORTS.finditer(body))
     if len({m.group("name") for m in supports}) == 1:
@@ -879,6 +882,7 @@ def fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
             project.amount = replace(found, start=0, end=len(found.text))
             project.amount_line = project.line
         _whole_over_parts(text, project)
+        _shares_given(text, project)
         return project
     titled_fund = title_fund_name(title_lines)
     if titled_fund is None:
@@ -915,6 +919,10 @@ def fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
         _one_total(text, _FUND_TOTAL, project, prefer=r"共计|合计|总计")
     _whole_over_parts(text, project)
     return project
+
+
+# A line too long for a title, with a sentence's stops: the body's first sentence.
+_IS_SENTENCE = re.compile(r"^(?=.{61}).*[。，,；;]")
 
 
 # Money named by what it is only: 专项经费, 补助资金, 专项资金.

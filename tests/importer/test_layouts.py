@@ -5940,3 +5940,33 @@ def test_a_headlines_sum_of_no_fund_names_nothing_the_fund_its_body_gives_does()
         "346000000.00",
     )
     assert any(f.field == "name" for f in result.findings)
+
+
+def test_a_notices_own_number_above_its_body_is_no_title_nor_a_count_a_projects_name():
+    text = (
+        "泉财教指〔2024〕110号\n"
+        "鲤城区、丰泽区财政局、科技局:\n"
+        "根据《福建省财政厅关于下达省科技计划项目等2024年度经费(市级)的通知》(闽财教指〔2024〕38号),"
+        "现下达省科技计划项目、孵化器认定奖补等经费共806万元,具体详见附件。\n"
+        "泉州市财政局 泉州市科学技术局\n2024年7月29日\n"
+    )
+    result = parse_disclosure(text)
+    assert result.tree["projects"][0]["name"] != "泉财教指〔2024〕110号"
+    assert not result.tree["disclosure"]["title"].startswith("泉财教指")
+    text = (
+        "我市拨付1.69亿元资金助中小企业稳发展\n"
+        "近日,我市拨付2020年首批中小企业发展专项资金1.69亿元。"
+        "2020年共计支持426个项目,合计金额1.69亿元。\n"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert project["name"] != "426个项目"
+
+
+def test_the_signature_names_the_issuer_at_the_head_in_full():
+    text = (
+        "县行政审批局关于灌南县高标准农田建设项目建议书的批复\n"
+        "灌南县农业农村局:\n经研究,现批复如下:\n"
+        "一、原则同意新建灌南县高标准农田建设项目。\n四、项目估算总投资1900万元。\n"
+        "灌南县行政审批局\n2019年9月9日\n"
+    )
+    assert parse_disclosure(text).tree["department"]["name"] == "灌南县行政审批局"
