@@ -21,7 +21,7 @@ from .lines import (
     extract_lines,
 )
 from .listing import COLUMN_WORDS
-from .listing.listed import NOT_A_PROJECT
+from .listing.listed import NOT_A_PROJECT, REPORT_HEADING
 from .milestones import extract_milestones
 from .nodes import Finding, append_text, line_node, trimmed, written, yuan_text
 from .numbering import CIRCLED, LIST_MARKER, split_numbered
@@ -716,7 +716,7 @@ def _names_a_project(text: str) -> bool:
         and not HEADING_LIKE.search(text)
         and not text.endswith("规模")
         # (a report's heading: 三、绩效目标自评完成情况分析, 四、存在的问题及改进措施)
-        and not re.search(r"(?:分析|情况|说明|概述|结果|措施|建议|做法|经验|问题)$", text)
+        and not REPORT_HEADING.search(text)
         # 三、资金项目分配情况表 heads a table, it names no project (智能水表 may)
         and not re.search(
             r"(?:情况|明细|分配|一览|汇总|计划|安排|目标|申报|统计|清单|自评)表$", text

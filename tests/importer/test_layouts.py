@@ -5970,3 +5970,28 @@ def test_the_signature_names_the_issuer_at_the_head_in_full():
         "灌南县行政审批局\n2019年9月9日\n"
     )
     assert parse_disclosure(text).tree["department"]["name"] == "灌南县行政审批局"
+
+
+def test_numbered_headings_each_over_a_paragraph_of_one_sum_are_projects_named_as_flagged():
+    text = (
+        "现将2021年白河县体育彩票公益金筹集、使用情况公告如下。\n"
+        "一、体育彩票公益金分配情况\n2021年本级留用16.43万元。\n"
+        "二、本级体育彩票公益金使用情况\n2021年使用本级体育彩票公益金支出共16.43万元。\n"
+        "(一)群众体育支出\n资助或组织开展全民健身活动经费累计0.76万元。\n"
+        "(二)援建与维护\n公共体育场地、设施援建、维护费用累计1.62万元。\n"
+        "(三)赛事活动\n举办白河县中小学生体育竞赛14.05万元。\n"
+        "特此公告。\n白河县教育体育和科技局\n2022年6月29日\n"
+    )
+    result = parse_disclosure(text)
+    assert [(p["name"], p["declared_total_yuan"]) for p in result.tree["projects"]] == [
+        ("群众体育支出", "7600.00"),
+        ("援建与维护", "16200.00"),
+        ("赛事活动", "140500.00"),
+    ]
+    assert {f.project for f in result.findings if f.field == "name"} == {1, 2, 3}
+    # a report's headings over paragraphs are no projects
+    report = text.replace("群众体育支出", "资金投入情况分析").replace(
+        "援建与维护", "绩效目标完成情况分析"
+    )
+    report = report.replace("(三)赛事活动\n举办白河县中小学生体育竞赛14.05万元。\n", "")
+    assert "资金投入情况分析" not in [p["name"] for p in parse_disclosure(report).tree["projects"]]

@@ -113,6 +113,10 @@ NOT_A_PROJECT = re.compile(
 )
 
 
+# A report's heading, naming no project: 三、绩效目标自评完成情况分析, 四、存在的问题及改进措施.
+REPORT_HEADING = re.compile(r"(?:分析|情况|说明|概述|结果|措施|建议|做法|经验|问题)$")
+
+
 # A share of a fund kept or passed on, not spent on a project: 区本级留用, 分配街镇, 上解市级.
 SHARE_OF_MONEY = re.compile(
     r"^.{0,6}(?:本级)?留用(?!地)"

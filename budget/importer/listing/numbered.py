@@ -15,7 +15,7 @@ from ...amounts import (
     find_amounts,
 )
 from ...normalize import halfwidth
-from ..lines import COUNT_UNITS, GIVEN_OVER, MONEY, sum_after
+from ..lines import COUNT_UNITS, GIVEN_OVER, MONEY, rate_at, sum_after
 from ..numbering import (
     count_value,
     marker_at_start,
@@ -30,6 +30,7 @@ from .listed import (
     LEVEL_FUND,
     NOT_A_PROJECT,
     PROJECT_WORD,
+    REPORT_HEADING,
     SHARE_OF_MONEY,
     ListedProject,
     named_by_the_fund_given,
@@ -313,6 +314,8 @@ def numbered_items(lines: list[str]) -> list[ListedProject]:
                 current.amount_read = "段落"
         if unit and not current.unit:
             current.unit = single_value(line[unit.start() :], "unit")[0]
+    for run in runs:
+        _sums_of_paragraphs(run)
     ordered = (
         [r for r in runs if r.across]
         + [r for r in runs if r.parent is None]
@@ -388,6 +391,30 @@ def numbered_items(lines: list[str]) -> list[ListedProject]:
                     item.parts = []
             return items
     return []
+
+
+def _sums_of_paragraphs(run: _Run) -> None:
+    """Numbered headings none of which states money, each over words that state one sum and no
+    other ((一)群众体育支出 / 资助或组织开展全民健身活动经费累计0.76万元。 (二)援建与维护 /
+    …费用累计1.62万元。): each takes its words' sum, said to staff as read from them, its name
+    flagged. Two items at least, every one so and none a report's heading (…情况分析), else
+    nothing."""
+    if len(run.items) < 2 or any(
+        item.amount is not None or item.parts or REPORT_HEADING.search(item.name)
+        for item in run.items
+    ):
+        return
+    found = []
+    for item in run.items:
+        words = "\n".join(item.content)
+        sums = [a for a in find_amounts(words) if not a.per and not rate_at(words, a.start)]
+        if len(sums) != 1 or len(item.lines) > 3:
+            return
+        found.append(sums[0])
+    for item, amount in zip(run.items, found, strict=True):
+        number = next(n for n in item.lines if amount.text in item.content[item.lines.index(n)])
+        item.amount, item.amount_line, item.amount_read = amount, number, "段落"
+        item.inferred = True  # (a heading over its use may name a kind of spending: staff check)
 
 
 # A kind of spending, not a project: short and general (群众体育, 竞技体育), or said to be one
