@@ -5995,3 +5995,23 @@ def test_numbered_headings_each_over_a_paragraph_of_one_sum_are_projects_named_a
     )
     report = report.replace("(三)赛事活动\n举办白河县中小学生体育竞赛14.05万元。\n", "")
     assert "资金投入情况分析" not in [p["name"] for p in parse_disclosure(report).tree["projects"]]
+
+
+def test_works_listed_after_分别是_apart_by_semicolons_are_projects_as_many_as_said():
+    text = (
+        "合川区四项国家重点文物保护项目喜获今年第三笔国家专项资金1441万元\n"
+        "合川区四项国家重点文物保护项目又成功争取今年第三批国家专项资金1441万元。\n"
+        "第三批专项资金分别是钓鱼城南一字西城墙、东内城墙保护展示工程120万元;"
+        "钓鱼城遗址地质灾害治理工程(二期)617万元(此项目第二批资金已到位925万元);"
+        "涞滩二佛寺摩崖造像瓮城及城墙维修工程186万元(此项目第二批资金已到位434万元);"
+        "育才学校旧址文物修缮工程218万元(此项目第二批资金已到位343万元)。\n"
+    )
+    assert names_and_totals(text) == [
+        ("钓鱼城南一字西城墙、东内城墙保护展示工程", "1200000.00"),
+        ("钓鱼城遗址地质灾害治理工程(二期)", "6170000.00"),
+        ("涞滩二佛寺摩崖造像瓮城及城墙维修工程", "1860000.00"),
+        ("育才学校旧址文物修缮工程", "2180000.00"),
+    ]
+    # as many as no count says and making up no sum said: no list
+    uncounted = text.replace("四项国家重点文物保护项目", "国家重点文物保护项目")
+    assert len(names_and_totals(uncounted)) == 1

@@ -33,6 +33,7 @@ from .paragraphs import (
     paragraphs_summed,
     run_on_items,
     semicolon_items,
+    works_listed_apart,
 )
 from .prose import (
     counted_names,
@@ -142,6 +143,7 @@ _READERS = (
     semicolon_items,
     funds_by_semicolons,
     groups_by_semicolons,
+    works_listed_apart,
     named_lines,
     counted_names,
     projects_in_breakdown,

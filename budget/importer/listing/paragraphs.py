@@ -15,7 +15,7 @@ from ...amounts import (
 )
 from ...normalize import halfwidth, squash
 from ..funding import WHOLE_LABEL
-from ..lines import MONEY, in_brackets, is_rate, rate_at
+from ..lines import MONEY, in_brackets, is_rate, money, rate_at
 from ..numbering import (
     chinese_number,
     count_value,
@@ -461,7 +461,7 @@ def funds_by_semicolons(lines: list[str]) -> list[ListedProject]:
 
 
 _COUNTED_PROJECTS = (
-    r"([0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*个(?:项目|[^，,。；;0-9]{0,8}项目)"
+    r"([0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:个|项)(?:项目|[^，,。；;0-9]{0,12}项目)"
 )
 
 
@@ -471,6 +471,47 @@ _GROUP_OPENS = re.compile(
     r"^\s*(?!每|按|对|全|本|各|其他|其余)(?P<name>[^，,。；;:：、()（）《》\s]{2,40}?项目)"
     r"(?:\s*(?P<count>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})\s*个|(?=建设|总投资|计划|[，,]))"
 )
+
+
+# A works named and then its sum, a note in brackets after either: 钓鱼城遗址地质灾害治理工程
+# (二期)617万元(此项目第二批资金已到位925万元).
+_WORKS_AND_SUM = re.compile(
+    r"^\s*(?P<name>[^，,。；;:：、()（）《》\s0-9][^，,。；;:：()（）《》]{3,60}?"
+    r"(?:工程|项目)(?:[(（][^()（）]{1,10}[)）])?)"
+    rf"\s*{MONEY}\s*(?:[(（][^()（）]*[)）])?\s*[。]?\s*$"
+)
+
+
+def works_listed_apart(lines: list[str]) -> list[ListedProject]:
+    """Works a sentence lists after 分别是 (or 分别为, 包括), apart by semicolons, each its name
+    and its sum (第三批专项资金分别是…保护展示工程120万元;…治理工程(二期)617万元(此项目第二批
+    资金已到位925万元);…): two at least, every part so, where they are as many as the text says
+    (四项国家重点文物保护项目) or make up a sum it states. Named from prose, so flagged."""
+    for number, line in enumerate(lines, 1):
+        normal = halfwidth(line)
+        opens = re.search(r"(?:分别是|分别为|包括)[:：]?", normal)
+        if opens is None:
+            continue
+        listed = normal[opens.end() :]
+        listed = re.split(r"。(?![^()（）]*[)）])", listed)[0]
+        parts = [part for part in re.split(r"[；;]", listed) if part.strip()]
+        matches = [_WORKS_AND_SUM.match(part) for part in parts]
+        if len(parts) < 2 or not all(matches):
+            continue
+        start = opens.end()
+        items = []
+        for part, found in zip(parts, matches, strict=True):
+            at = normal.index(part, start)
+            name = line[at + found.start("name") : at + found.end("name")]
+            items.append(prose_item(name, money(found), part, number, "semicolon"))
+            start = at + len(part)
+        whole = sum(item.amount.value for item in items)
+        stated = [count_value(n) for n in re.findall(_COUNTED_PROJECTS, "\n".join(lines))]
+        if len(items) in stated or any(
+            amount.value == whole for amount in sums_outside(lines, {number})
+        ):
+            return items
+    return []
 
 
 def groups_by_semicolons(lines: list[str]) -> list[ListedProject]:
