@@ -323,6 +323,15 @@ def _parts_of_its_content(block: o.ProjectBlock, listed: list) -> bool:
     return False
 
 
+def _a_sentence(title: str) -> bool:
+    """Whether a text's first line, taken for its title, is a sentence of its body: long and
+    with a sentence's stops, or closed by a full stop (9月7日,我处…召开…大会,针对…进行了现场
+    分红。)."""
+    return bool(re.search(r"[。，,；;]", title)) and (
+        len(title) > 60 or title.rstrip().endswith(("。", "；", ";"))
+    )
+
+
 def _year_guessed(said: str, line: int | None) -> Finding:
     """The finding on a budget year taken as a guess from ``said``."""
     return Finding("warning", f"预算年度取自{said}，请核对。", line, field="fiscal_year")
@@ -403,7 +412,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         year or (int(budget_year.group("year")) if budget_year else None) or labelled_year(text)
     )
     first_line = title_lines[0].number if title_lines else None
-    if not year and budget_year and len(title) > 60 and re.search(r"[。，,；;]", title):
+    if not year and budget_year and _a_sentence(title):
         # No title: the text opens with a sentence (…2013年长沙市共计投入3340万元…), whose
         # first year may be an earlier one's.
         said = f"文首一句中的“{budget_year.group()}”（文本没有标题）"
@@ -760,7 +769,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
     # (a text whose first line is its opening sentence has no title: 8月17日,记者从…获悉,…;
     # that line is kept as text, below)
     titled = bool(title) and not (
-        (len(title) > 60 and re.search(r"[。，,；;]", title))
+        _a_sentence(title)
         # (根据《…》有关规定,现将…公示如下: opens the body)
         or (re.match(r"根据|按照|依据|为了", title) and re.search(r"[，,]", title))
         or title.endswith((":", "："))

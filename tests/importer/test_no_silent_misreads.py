@@ -1141,3 +1141,15 @@ def test_an_attachment_listed_is_no_own_number_and_a_short_name_no_document():
     titled = [o.Line(1, "关于下达补助资金预算的通知(粤财建〔2021〕71号)")]
     assert own_number(titled) == "粤财建〔2021〕71号"
     assert own_number([], titled) == ""
+
+
+def test_a_short_first_sentence_taken_for_the_title_gives_its_year_flagged():
+    text = (
+        "9月7日,我处对口帮扶色巴村召开合作社产业扶贫分红大会,针对2018年脱贫的92户进行了分红。\n"
+        "2019年我处投入20万元成立扶贫合作社,开展了牦牛养殖项目。\n"
+    )
+    result = parse_disclosure(text)
+    assert result.tree["disclosure"]["fiscal_year"] == 2018
+    assert any(f.field == "fiscal_year" and f.severity == "warning" for f in result.findings)
+    # and it is no title: the disclosure is titled as the rules title one without
+    assert not result.tree["disclosure"]["title"].startswith("9月7日")
