@@ -36,6 +36,7 @@ from .normalize import excerpt, halfwidth, position_phrase
 
 __all__ = [
     "MAX_YUAN",
+    "MONEY_AFTER_WAN",
     "UNIT_MULTIPLIERS",
     "YUAN",
     "AmountError",
@@ -412,10 +413,12 @@ _DIGIT_RUN = re.compile(r"(?<![0-9])[0-9]")
 # a rate or a range: 1.5万/户, 3万-5万, nor prose: 共补助74.28万).
 _BARE_WAN = re.compile(r"万(?=$|[，,。；;、)）\s])")
 # … or where the money it is follows it, whatever comes before: 已下达1311万中央预算内计划投资,
-# 争取300万省级资金 (never 2万亩, 5万人次).
-_WAN_BEFORE_MONEY = re.compile(
-    r"万(?=(?:中央|省级|省|市级|市|县级|县|区级|区|财政|专项)*(?:预算内)?(?:计划)?(?:投资|资金))"
+# 争取300万省级资金 (never who holds it: 惠及5万投资者, 开立3万资金账户).
+MONEY_AFTER_WAN = (
+    r"(?:中央|省级|省|市级|市|县级|县|区级|区|财政|专项)*(?:预算内)?(?:计划)?(?:投资|资金)"
+    r"(?!者|人|客|主体|账户|户|方)"
 )
+_WAN_BEFORE_MONEY = re.compile(rf"万(?={MONEY_AFTER_WAN})")
 _MONEY_LABEL = re.compile(
     r"(?:(?:资金|投资|安排|下达|拨付)\s*[:：]?|(?:投入|金额|预算|经费|拨款|补助|总额|造价)\s*[:：])\s*$"
 )

@@ -283,14 +283,17 @@ _YEAR_GIVEN = re.compile(
 )
 
 
-# A labelled period of the works within a year: 建设年限:2024年4月—2024年10月, 实施期限:2023年
-# 3月至10月 (the end's year, when written, is named ``end``).
 # This year's money, a text without years says: 今年…计划投资, 今年…下达资金.
 _THIS_YEARS_MONEY = re.compile(r"今年[^。；;]{0,30}?(?:投资|资金|补助|补贴|预算|下达|安排)")
-# A year a text states, never the day it was written (2018年4月10日) nor a span of years.
+# A year a text states, never the day it was written (2018年4月10日) nor either end of a span
+# of years (2016-2018年, 2016年至2018年).
 _YEAR_SAID = re.compile(
-    r"(?<![0-9])(?P<year>(?:19|20)[0-9]{2})\s*年(?!\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日)"
+    r"(?<![0-9])(?<![0-9][-—－~～至到])(?<![0-9]年[-—－~～至到])"
+    r"(?P<year>(?:19|20)[0-9]{2})(?!\s*(?:年\s*)?[-—－~～至到]\s*(?:19|20)[0-9]{2})\s*年"
+    r"(?!\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日)"
 )
+# A labelled period of the works within a year: 建设年限:2024年4月—2024年10月, 实施期限:2023年
+# 3月至10月 (the end's year, when written, is named ``end``).
 _PERIOD_OF_ONE_YEAR = re.compile(
     r"(?:建设|实施)(?:年限|期限|周期|时间)\s*[:：为]?\s*"
     r"(?P<period>(?P<year>(?:19|20)[0-9]{2})\s*年\s*(?P<from>[0-9]{1,2})\s*月(?:份|[0-9]{1,2}日)?\s*"

@@ -317,8 +317,9 @@ _YEAR_LABEL = re.compile(
 
 
 def organisation(name: str) -> str:
-    """``name`` if it reads as a unit's name (澄江市委组织部, 庄浪县农业农村局); "" for the
-    first words of a title (关于崇明区……的通知 gives 关于崇明区, no unit)."""
+    """``name`` if it reads as a unit's name (澄江市委组织部, 庄浪县农业农村局), or as units
+    issuing jointly, listed with 、 (益阳市财政局 益阳市民政局, 浙江省财政厅浙江省教育厅); "" for
+    the first words of a title (关于崇明区……的通知 gives 关于崇明区, no unit)."""
     name = name.strip()
     joint = [part for part in re.split(r"\s+|、", name) if part]
     if len(joint) > 1:
@@ -328,15 +329,23 @@ def organisation(name: str) -> str:
         return ""
     if not _ORGANISATION.search(name):
         return ""
-    # Two units of one place run together on a line (浙江省财政厅浙江省教育厅): listed with 、.
-    for end in _UNIT_END.finditer(name, 0, len(name) - 4):
+    # Two units of one place run together on a line (浙江省财政厅浙江省教育厅): listed with 、;
+    # never a unit and its branch (无锡市公安局无锡新区分局, …交易中心苏州工业园区分中心).
+    place = _PLACE.match(name)
+    if place is None or _BRANCH.search(name):
+        return name
+    for end in _UNIT_END.finditer(name, place.end(), len(name) - 4):
         first, second = name[: end.end()], name[end.end() :]
-        if len(first) >= 4 and second[:2] == first[:2] and organisation(second):
-            return f"{first}、{organisation(second)}"
+        if second.startswith(place.group()) and organisation(second) == second:
+            return f"{first}、{second}"
     return name
 
 
 _UNIT_END = re.compile(rf"{ORGANISATION_END}")
+# The place a unit's name opens with, to its level: 浙江省, 昌宁县, 上海市嘉定区.
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟|县|区|旗)")
+# A branch of a unit, named after its own place: …分局, …分中心, …支队.
+_BRANCH = re.compile(r"(?:分局|分中心|分院|分所|分公司|分行|支队|大队|中队|派出所|分会|分部)$")
 
 
 # The page a text was published on names who published it (信息来源:区卫生健康局,
@@ -457,7 +466,8 @@ _SIGNED_DATE = re.compile(
 
 def publication_date(text: str) -> tuple[str, int] | None:
     """When the text says it was published: a 发布时间 / 成文日期 label at its head, else the
-    date under its signature; as (ISO date, 1-based line), or None. Never the fiscal year."""
+    date under its signature; as (ISO date, 1-based line), or None. Never the fiscal year,
+    save as a flagged guess where a text without years speaks of this year's money (今年…)."""
     lines = text.split("\n")
     for number, line in enumerate(lines[:30], 1):
         match = _STATED_DATE.search(halfwidth(line))

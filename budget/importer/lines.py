@@ -406,7 +406,7 @@ def _words_for(text: str, start: int, end: int, *, price: bool = False, unit: st
         before = before[before.index("每") :]
     # Only the words after another number of the clause: ``2000元×4人`` gives 4人 nothing.
     before = re.split(
-        r"[0-9０-９][0-9０-９.．]*\s*(?:年度?|[月日]|[^\s，,。；;0-9]{0,2}?[×xX*✕、])|[×xX*✕]",
+        r"[0-9０-９][0-9０-９.．]*\s*(?:年(?:度(?!假))?|[月日]|[^\s，,。；;0-9]{0,2}?[×xX*✕、])|[×xX*✕]",
         before,
     )[-1]
     # 对处级离退休老干部200余人: the words after 对 are what is counted.
@@ -744,20 +744,23 @@ _PER_WORD_BEFORE = re.compile(
 )
 # An average written for a counted thing (亩均投资1500元, 户均贴息1812.86元, 人均补助300元):
 # a rate for that thing, as 每亩 is.
+_SPENT_AS = r"投资|投入|补助|补贴|奖补|贴息|资金|发放|支出|成本|造价|标准"
 _AVERAGE_BEFORE = re.compile(
     r"(?P<noun>[亩户人村家])(?P<then>)均"
     # (均 as "each" before what is spent, never as "all": 52户均已享受…, 86人均可领取…)
-    # (or right before the sum: 补助标准为户均7500元)
-    r"(?:(?=(?:投资|投入|补助|补贴|奖补|贴息|资金|发放|支出|成本|造价|标准))[^，,；;。0-9]{0,10})?$"
+    rf"(?=(?:{_SPENT_AS}))[^，,；;。0-9]{{0,10}}$"
+)
+# … or right before the sum where its clause says first what is spent (补助标准为户均7500元);
+# never 带动农户300户,户均5000元以上收入.
+_AVERAGE_RIGHT_BEFORE = re.compile(
+    rf"(?:{_SPENT_AS})[^，,；;。0-9]{{0,6}}(?P<noun>[亩户人村家])(?P<then>)均$"
 )
 
 
 # A sum each of a counted thing gets, written after it with 各: 18个…示范县各安排100万元, 5个村
 # 各补助10万元: a rate for that thing, as 每县 is.
-_EACH_BEFORE = re.compile(
-    r"(?P<noun>[\u4e00-\u9fff])(?P<then>)各(?:安排|补助|补贴|奖补|奖励|下达|拨付|给予|投入|支持)"
-    r"(?:资金)?\s*$"
-)
+_EACH_GETS = r"各(?:安排|补助|补贴|奖补|奖励|下达|拨付|给予|投入|支持)"
+_EACH_BEFORE = re.compile(rf"(?P<noun>[\u4e00-\u9fff])(?P<then>){_EACH_GETS}(?:资金)?\s*$")
 
 
 # The sum a rate's clause states for its product: 每家扶持资金2万元，小计24万元; 补贴标准为
@@ -1074,7 +1077,7 @@ def share_lines(text: str, source: str, stated: Iterable[ParsedAmount]) -> list[
     lines: list[Line] = []
     for index, sentence in enumerate(_sentences(text)):
         normal = halfwidth(sentence)
-        sums = [a for a in find_amounts(sentence) if not a.per and not rate_at(sentence, a.start)]
+        sums = plain_sums(sentence)
         for match in _PERCENT.finditer(normal):
             share = Decimal(match.group("value"))
             if not 0 < share < 100 or _NOT_A_SHARE.search(
@@ -1371,12 +1374,13 @@ def _rate_of(sentence: str, price: ParsedAmount, counts: list) -> _Rate | None:
     if price.unit not in _RATE_UNITS:
         return None
     if _NOT_SPENDING.search(sentence[max(0, price.start - 12) : price.start]) or re.match(
-        rf"\s*的?(?:{_NOT_SPENDING.pattern})", sentence[price.end :]
+        rf"[^，,；;。0-9]{{0,6}}?(?:{_NOT_SPENDING.pattern}|产出)", sentence[price.end :]
     ):
         return None  # 每户增收2000元, 人均8000元收入: what people gain, not what is spent
     per = (
         _PER_WORD_BEFORE.search(sentence[: price.start])
         or _AVERAGE_BEFORE.search(sentence[: price.start])
+        or _AVERAGE_RIGHT_BEFORE.search(sentence[: price.start])
         or _EACH_BEFORE.search(sentence[: price.start])
     )
     if not (price.per or per or _is_price(sentence, price)):
@@ -1508,6 +1512,15 @@ _NO_NAME = re.compile(
 _RANGE_LOW = re.compile(r"[0-9０-９][0-9０-９.．]*\s*(?:元|万元)?\s*[-—－~～至到]\s*$")
 # A rate, not a sum: 补助标准为每个村不低于100万元, 每户1万元.
 _RATE_BEFORE = re.compile(r"(?:每|户均|人均|亩均|平均)[^，,。；;：:0-9]{0,10}$")
+
+
+def plain_sums(text: str) -> list[ParsedAmount]:
+    """The sums ``text`` states that are no rate (每户…元, 500元/亩): what things cost whole."""
+    return [
+        amount
+        for amount in find_amounts(text)
+        if not amount.per and not rate_at(text, amount.start)
+    ]
 
 
 def rate_at(text: str, start: int) -> bool:
@@ -1855,7 +1868,7 @@ def _counted_noun(text: str, count: tuple) -> str:
     _value, unit, where, _label = count
     at = text.find(unit, where)
     # (what each of them gets said right after them: 18个…分类示范县各安排100万元 → 个…示范县)
-    each = re.match(r"[\u4e00-\u9fff]{1,24}?(?=各)", text[at + len(unit) :])
+    each = re.match(rf"[\u4e00-\u9fff]{{1,24}}?(?={_EACH_GETS})", text[at + len(unit) :])
     if each is not None:
         return unit + each.group()
     after = re.match(r"[\u4e00-\u9fff]{0,6}", text[at + len(unit) :]).group()

@@ -10,6 +10,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ..amounts import (
+    MONEY_AFTER_WAN,
     AmountError,
     ParsedAmount,
     find_amounts,
@@ -394,9 +395,10 @@ def replied_project_name(text: str) -> tuple[str, int] | None:
 
 def _first_named(lines: list[str], pattern: re.Pattern) -> tuple[str, int] | None:
     """The first name ``pattern`` finds in ``lines`` (its group ``name``, as written), with
-    its line (1-based); None."""
+    its line (1-based), never inside a document the line cites (《…关于下达…资金的通知》);
+    None."""
     for number, line in enumerate(lines, 1):
-        found = pattern.search(halfwidth(line))  # (same positions)
+        found = pattern.search(blank_titles(line))  # (same positions)
         if found:
             return line[found.start("name") : found.end("name")], number
     return None
@@ -476,7 +478,7 @@ def said_fund_name(text: str) -> tuple[str, int] | None:
 
 _SAID_FUND = re.compile(
     r"(?:现将|现就|现对|做好|下达|已落实|已争取|(?:现|计划)?(?:予以)?(?:支付|兑付|拨出)|计划安排)"
-    r"(?:给?(?:我|本|你)(?:市|县|区|旗|镇|乡|街道)的?|[^，,。；;]{0,6}的)?"
+    r"(?:给?(?:我|本|你)(?:市|县|区|旗|镇|乡|街道|单位|校)的?|[^，,。；;]{0,6}的)?"
     # (never what is done with money or where it goes: 资金用于…, 到上级…; its years and
     # months may be two: 2020年5月份…劳务补助, 2018年秋季、2019年春季雨露计划补助资金)
     r"(?P<name>(?!资金|到|给|用于)(?:(?:19|20)[0-9]{2}年(?:度|[0-9]{1,2}月份?)?(?:[春秋]季)?、?){0,2}"
@@ -493,9 +495,9 @@ _NOTICE_TOTAL = re.compile(
     r"(?:总投资|项目(?:建设)?资金(?:预算)?|投资总额|资金总额|预算金额|申请资金|项目金额|资金投入|投入(?:建设)?资金|总造价"
     # (what is to be spent on it: 将投入3413万元建设…)
     r"|(?:将|计划|拟)投入)"
-    # (an estimate's 约: 匡算总投资约603万元; a changed one: 项目总投资变更为10025万元; one
-    # reached: 项目总投资达到3312.99万元)
-    r"\s*(?:(?:变更|调整)为|[:：为是]|达到?)?\s*约?\s*(?=[0-9０-９])"
+    # (an estimate's 约: 匡算总投资约603万元; a changed one: 项目总投资变更为10025万元; a whole
+    # reached, 项目总投资达到3312.99万元, never money spent so far, 累计投入资金达到620万元)
+    r"\s*(?:(?:变更|调整)为|[:：为是]|(?:(?<=总投资)|(?<=投资总额))达到?)?\s*约?\s*(?=[0-9０-９])"
 )
 
 
@@ -523,7 +525,7 @@ def notice_project(text: str, title_lines: list[o.Line]) -> ListedProject | None
         sums = {a.start: a for a in find_amounts(text) if not is_rate(text, a)}
         found = [sums[start] for m in given.finditer(text) if (start := _sum_start(m)) in sums]
         if len(found) == 1:
-            project.amount = found[0]
+            project.amount = replace(found[0], start=0, end=len(found[0].text))
             project.amount_line = text.count("\n", 0, found[0].start) + 1
     if project.amount is None:
         # Else the one sum the text says is the whole, as for a text read whole (下达我区培育资金
@@ -535,10 +537,7 @@ def notice_project(text: str, title_lines: list[o.Line]) -> ListedProject | None
 
 # A sum given over to a use: 40万元,专项用于…; or in 万 without 元, the money it is named after
 # it: 1311万中央预算内计划投资,支持….
-_SUM_GIVEN = (
-    rf"(?:{GIVEN_OVER}|(?P<wan>[0-9][0-9.]*)万"
-    r"(?:中央|省级|市级|县级|财政|专项)*(?:预算内)?(?:计划)?(?:投资|资金)[，,]?\s*)"
-)
+_SUM_GIVEN = rf"(?:{GIVEN_OVER}|(?<![0-9,.])(?P<wan>[0-9][0-9,.]*)万{MONEY_AFTER_WAN}[，,]?\s*)"
 
 
 def _sum_start(given: re.Match) -> int:
@@ -611,8 +610,9 @@ _WHOLE_TEXT_TOTAL = re.compile(f"{_FUND_TOTAL.pattern}|{_NOTICE_TOTAL.pattern}")
 
 
 _SUPPORTS = re.compile(
-    # (never a count of them: 共计支持426个项目)
-    r"(?<!严禁)(?<!不得)(?<!禁止)(?:拟支持|支持|用于)(?!支持)(?![0-9]+\s*个)"
+    # (never a count of them: 共计支持426个项目, 支持了2000余个项目)
+    r"(?<!严禁)(?<!不得)(?<!禁止)(?:拟支持|支持|用于)(?!支持)"
+    r"(?![了共计]*\s*[0-9０-９一二三四五六七八九十百千两]+\s*(?:余|多)?\s*(?:个|项))"
     r"(?P<name>[^，,。；;：:、（(等类]{4,60}?项目)(?=[（(，,。；;]|$)"
 )
 
@@ -754,7 +754,7 @@ def whole_text_project(
 # Shares of a fund given out in one sentence, each a place and its sum, apart by 、 or ，:
 # 已分配下达红旗区7704万元、卫滨区4371万元、牧野区4646万元….
 _SHARE = (
-    r"[\u4e00-\u9fff]{2,12}?(?:省|市|县|区|旗|盟|州|镇|乡|街道|社区|村)"
+    r"[\u4e00-\u9fff]{2,12}?(?:省|市|县|区|旗|盟|州|镇|乡|街道|社区)"
     r"\s*[0-9][0-9,.]*\s*(?:万元|元|亿元)"
 )
 _SHARES_GIVEN = re.compile(
@@ -770,7 +770,9 @@ def _shares_given(text: str, project: ListedProject) -> None:
     normal = halfwidth(text)
     for given in _SHARES_GIVEN.finditer(normal):
         shares = [
-            RECIPIENT_SHARE.match(piece.strip()) for piece in re.split(r"[、，,]", given["run"])
+            # (a comma between digits groups them: 红旗区7,704万元)
+            RECIPIENT_SHARE.match(piece.strip())
+            for piece in re.split(r"[、，,](?![0-9])", given["run"])
         ]
         if not all(shares):
             continue

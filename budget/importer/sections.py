@@ -21,7 +21,7 @@ from .lines import (
     extract_lines,
 )
 from .listing import COLUMN_WORDS
-from .listing.listed import NOT_A_PROJECT, REPORT_HEADING
+from .listing.listed import REPORT_HEADING
 from .milestones import extract_milestones
 from .nodes import Finding, append_text, line_node, trimmed, written, yuan_text
 from .numbering import CIRCLED, LIST_MARKER, split_numbered
@@ -138,6 +138,11 @@ def _headings_alone(value: str) -> bool:
 
 _MONEY_HEADING = re.compile(r"^.{0,8}(?:资金|金额|投资|预算)(?:[(（](?:万元|元)[)）])?$")
 # A form's label, not a value: what the labels of a record of approval end in.
+# Levels of money listed with 、, a table's column heading: 中央、省、市(州)、县级财政资金.
+_LEVELS_OF_MONEY = re.compile(
+    r"^(?:中央|省|市|县|区)级?(?:[(（][^()（）]{1,4}[)）])?"
+    r"(?:、(?:省|市|州|县|区)级?(?:[(（][^()（）]{1,4}[)）])?)+(?:财政)?资金$"
+)
 _EMPTY_FORMS_LABEL = re.compile(r"^.{0,6}(?:文号|文件|机关|时间|日期|摘要|地点|规模|编号)$")
 _IMPLEMENTING = re.compile(
     # (its number before it: 三、实施主体:…)
@@ -258,7 +263,7 @@ def build_project(
                 # A table's column headings one a line are no name wrapped over lines, nor
                 # are they when the first names where money comes from (中央、省级财政资金).
                 and not _COLUMN_HEADING.match(squash(texts[0]))
-                and not (field_kind == "name" and NOT_A_PROJECT.match(squash(texts[0])))
+                and not (field_kind == "name" and _LEVELS_OF_MONEY.match(squash(texts[0])))
                 # A unit whose name is whole (…农业农村局) is not wrapped: what follows is
                 # another line (实施地点:…, cut short).
                 and not (
@@ -282,9 +287,9 @@ def build_project(
                 or _NEXT_CELL.match(halfwidth(value))
                 # (a table's other column headings after its 项目名称: 1.中央资金(万元) 2.…)
                 or _headings_alone(value)
-                # (or the source of its money, the next column's heading: 项目名称 |
-                # 中央、省、市(州)、县级财政资金 | 资金计划)
-                or (field_kind == "name" and NOT_A_PROJECT.match(squashed))
+                # (or the levels its money comes from, the next column's heading: 项目名称 |
+                # 中央、省、市(州)、县级财政资金 | 资金计划; a fund's name may name a project)
+                or (field_kind == "name" and _LEVELS_OF_MONEY.match(squashed))
             ):
                 # A table's next column heading (省份, 总投资（万元）), or the next label of a
                 # form left blank (项目名称 / 审批文号 / 批复机关 …), not this field's value:

@@ -480,8 +480,10 @@ def test_wan_alone_before_the_money_it_is_is_ten_thousand_yuan(before, value, mo
     assert (found.value, found.unit, found.text) == (value * 10000, "万元", f"{value}万")
 
 
-@pytest.mark.parametrize("text", ["改造2万亩资金项目", "5万人次投资意向", "惠及3万户"])
-def test_wan_alone_before_another_unit_is_no_money(text):
+@pytest.mark.parametrize(
+    "text", ["惠及5万投资者", "开立3万资金账户", "吸引2万投资客", "培育1.5万投资主体"]
+)
+def test_wan_alone_before_who_holds_money_is_no_money(text):
     assert find_amounts(text) == []
 
 

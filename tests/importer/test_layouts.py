@@ -5825,8 +5825,15 @@ def test_a_source_of_money_after_a_name_label_is_a_columns_heading_not_the_name(
     )
     result = parse_disclosure(text, year=2020)
     (project,) = result.tree["projects"]
-    assert project["name"] != "中央、省、市(州)、县级财政资金"
-    assert any(f.field == "name" for f in result.findings)
+    assert project["name"] == "项目1"
+    assert any(f.field == "name" and "未能识别" in f.message for f in result.findings)
+    # a labelled name that is a fund's is the project's name
+    form = (
+        "2023年度项目支出绩效自评表\n项目名称:中央财政衔接推进乡村振兴补助资金\n"
+        "主管部门:某县乡村振兴局\n实施单位:某县乡村振兴局\n项目资金:500万元\n"
+    )
+    (project,) = parse_disclosure(form).tree["projects"]
+    assert project["name"] == "中央财政衔接推进乡村振兴补助资金"
 
 
 @pytest.mark.parametrize(
@@ -5838,6 +5845,10 @@ def test_a_source_of_money_after_a_name_label_is_a_columns_heading_not_the_name(
         ("澄江市委组织部", "澄江市委组织部"),
         ("上海市嘉定区人民政府办公室", "上海市嘉定区人民政府办公室"),
         ("县农业农村局办公室", "县农业农村局办公室"),
+        # nor a unit and its branch named after its own place
+        ("无锡市公安局无锡新区分局", "无锡市公安局无锡新区分局"),
+        ("北京市公安局北京经济技术开发区分局", "北京市公安局北京经济技术开发区分局"),
+        ("苏州市公共资源交易中心苏州工业园区分中心", "苏州市公共资源交易中心苏州工业园区分中心"),
     ],
 )
 def test_two_units_of_one_place_run_together_are_two_issuers(written, read):
@@ -5951,15 +5962,16 @@ def test_a_notices_own_number_above_its_body_is_no_title_nor_a_count_a_projects_
         "泉州市财政局 泉州市科学技术局\n2024年7月29日\n"
     )
     result = parse_disclosure(text)
-    assert result.tree["projects"][0]["name"] != "泉财教指〔2024〕110号"
+    assert result.tree["projects"][0]["name"] == "项目1"  # (flagged: no name is read)
     assert not result.tree["disclosure"]["title"].startswith("泉财教指")
     text = (
         "我市拨付1.69亿元资金助中小企业稳发展\n"
         "近日,我市拨付2020年首批中小企业发展专项资金1.69亿元。"
         "2020年共计支持426个项目,合计金额1.69亿元。\n"
     )
-    (project,) = parse_disclosure(text).tree["projects"]
-    assert project["name"] != "426个项目"
+    for said in ("共计支持426个项目", "共支持了426个项目", "共支持2000余个项目"):
+        (project,) = parse_disclosure(text.replace("共计支持426个项目", said)).tree["projects"]
+        assert project["name"] == "拨付1.69亿元资金助中小企业稳发展"
 
 
 def test_the_signature_names_the_issuer_at_the_head_in_full():
@@ -6015,3 +6027,97 @@ def test_works_listed_after_分别是_apart_by_semicolons_are_projects_as_many_a
     # as many as no count says and making up no sum said: no list
     uncounted = text.replace("四项国家重点文物保护项目", "国家重点文物保护项目")
     assert len(names_and_totals(uncounted)) == 1
+    # (a name in quotes or an ordinal counts no projects)
+    quoted = text.replace("四项国家重点文物保护项目", "按“两项制度”衔接项目")
+    assert len(names_and_totals(quoted)) == 1
+    # or, uncounted, making up a sum said elsewhere
+    summed = uncounted.replace("国家专项资金1441万元。", "国家专项资金1141万元。")
+    assert len(names_and_totals(summed)) == 4
+
+
+def test_what_was_spent_so_far_is_never_a_projects_whole():
+    # a progress table's 累计完成投资 column is no total of the others
+    table = (
+        "某县2023年重点项目资金安排表\n"
+        "序号 | 项目名称 | 计划投资(万元) | 累计完成投资(万元) |\n"
+        "1 | 某村道路硬化项目 | 100 | 60 |\n2 | 某村饮水安全项目 | 200 | 150 |\n"
+        "合计 |  | 300 | 210 |\n"
+    )
+    assert names_and_totals(table, year=2023) == [
+        ("某村道路硬化项目", "1000000.00"),
+        ("某村饮水安全项目", "2000000.00"),
+    ]
+    # nor money put in so far said reached
+    progress = (
+        "关于某县污水处理厂提标改造项目进展情况的公告\n"
+        "某县污水处理厂提标改造项目于2022年开工建设,截至目前,项目累计投入资金达到620万元,"
+        "完成工程量的80%。\n"
+    )
+    assert names_and_totals(progress, year=2022)[0][1] is None
+
+
+def test_a_projects_sources_and_components_are_no_projects_of_their_own():
+    sources = (
+        "某县老旧小区改造项目开工\n"
+        "近日,某县老旧小区改造项目开工建设,项目总投资800万元。\n"
+        "其中中央预算内投资500万元,用于小区道路改造;地方配套投资300万元,用于小区管网改造。\n"
+    )
+    assert names_and_totals(sources, year=2023) == [("某县老旧小区改造项目", "8000000.00")]
+    components = (
+        "某村人居环境整治项目顺利完工\n"
+        "近日,某村人居环境整治项目顺利完工,项目总投资200万元。\n"
+        "建设内容包括村内道路硬化工程120万元;排水沟渠改造工程80万元。\n"
+    )
+    assert [name for name, _ in names_and_totals(components, year=2023)] == ["某村人居环境整治项目"]
+
+
+def test_a_fund_named_in_a_document_cited_names_nothing():
+    text = (
+        "有关市、县(市)财政局、教育局:\n"
+        "根据《财政部关于下达2021年中央财政学前教育发展补助资金的通知》(财教〔2021〕1号),"
+        "现将2021年义务教育薄弱环节改善与能力提升补助资金下达给你们(详见附件1)。\n"
+        "浙江省财政厅浙江省教育厅\n2021年9月3日\n单位:万元\n"
+        "地区 | 已预下达 | 本次下达 | 合计下达 |\n"
+        "浙江省合计 | 1614 | 435 | 2049 |\n"
+        "淳安县 | 650 | 175 | 825 |\n永嘉县 | 964 | 260 | 1224 |\n"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert project["name"] == "2021年义务教育薄弱环节改善与能力提升补助资金"
+
+
+def test_numbered_paragraphs_whose_sums_make_up_no_whole_said_are_no_projects():
+    text = (
+        "现将2021年白河县体育彩票公益金使用情况公告如下。\n"
+        "(一)年初预算\n年初预算安排16.43万元。\n"
+        "(二)资金执行\n全年实际支出16.43万元,执行率100%。\n"
+    )
+    assert len(parse_disclosure(text).tree["projects"]) == 1
+    # and where they do, each sum is read from the line that states it
+    listed = (
+        "2021年使用本级体育彩票公益金支出共2.38万元。\n"
+        "(一)群众体育支出\n资助或组织开展全民健身活动经费累计0.76万元。\n"
+        "(二)援建与维护\n公共体育场地、设施援建、维护费用累计1.62万元。\n"
+    )
+    result = parse_disclosure(listed, year=2021)
+    assert [p["declared_total_yuan"] for p in result.tree["projects"]] == ["7600.00", "16200.00"]
+    assert [s["declared_total"] for s in result.sources] == [3, 5]
+
+
+def test_a_span_of_years_is_no_one_year_a_text_speaks_of():
+    text = (
+        "高标准农田建设三年行动\n"
+        "我县实施2016-2018年高标准农田建设三年行动,2016-2018年共建设农田2万亩。\n"
+        "项目名称:高标准农田建设项目\n项目总投资750万元。\n"
+    )
+    assert parse_disclosure(text).tree["disclosure"]["fiscal_year"] is None
+
+
+def test_shares_given_out_with_thousands_commas_are_read():
+    text = (
+        "为改善城镇老旧小区居住环境,市财政局积极争取中央和省级城镇老旧小区改造资金。\n"
+        "目前,省财政厅已下达我市改造资金17,608万元,该笔资金已分配下达红旗区7,704万元、"
+        "卫滨区4,371万元、牧野区4,646万元、高新区447万元、延津县97万元、原阳县343万元。\n"
+    )
+    (project,) = parse_disclosure(text, year=2020).tree["projects"]
+    assert project["declared_total_yuan"] == "176080000.00"
+    assert len(project["sub_items"]) == 6

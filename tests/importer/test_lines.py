@@ -1057,6 +1057,9 @@ def test_an_average_or_a_terms_rate_prices_the_count_it_is_for(text, count, rate
         "辐射500户,户均节本增效300元。",
         "全县3000人,人均收入8000元。",
         "全县3000人,人均8000元收入。",
+        "全县3000人,人均8000元纯收入。",
+        "带动农户300户,户均5000元以上收入。",
+        "带动种植1000亩,亩均1500元产出。",
     ],
 )
 def test_an_average_of_what_people_gain_is_no_rate(text):
@@ -1124,6 +1127,11 @@ def test_a_rate_is_priced_by_the_group_its_words_name_before_any_total():
     ]
 
 
+def test_a_度假区_after_a_year_keeps_its_度():
+    (line,) = rate_lines("2023年度假区改造面积200亩,每亩补助500元。", "content")
+    assert line.factors[0][2] == "度假区改造面积"
+
+
 def test_a_rate_after_rates_is_no_sum_and_a_years_度_no_part_of_a_label():
     text = (
         "2017年度金凤区兑付退耕合格面积为132.1亩,补助标准:粮食折价70元/亩、生活补助20元/亩,"
@@ -1159,3 +1167,6 @@ def test_what_each_of_a_count_gets_said_with_各_is_a_rate_for_it(text, count, r
 
 def test_各_of_no_count_before_it_is_no_rate():
     assert rate_lines("全县共有12个乡镇,各乡镇按实际安排资金5万元。", "content") == []
+    # (each of levels, not of a count: 中央和省级各安排50万元)
+    assert rate_lines("中央和省级各安排50万元。", "content") == []
+    assert rate_lines("县乡两级各补助10万元。", "content") == []

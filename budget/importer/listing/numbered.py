@@ -15,7 +15,7 @@ from ...amounts import (
     find_amounts,
 )
 from ...normalize import halfwidth
-from ..lines import COUNT_UNITS, GIVEN_OVER, MONEY, rate_at, sum_after
+from ..lines import COUNT_UNITS, GIVEN_OVER, MONEY, plain_sums, sum_after
 from ..numbering import (
     count_value,
     marker_at_start,
@@ -34,6 +34,7 @@ from .listed import (
     SHARE_OF_MONEY,
     ListedProject,
     named_by_the_fund_given,
+    sums_outside,
     unit_said,
 )
 
@@ -315,7 +316,7 @@ def numbered_items(lines: list[str]) -> list[ListedProject]:
         if unit and not current.unit:
             current.unit = single_value(line[unit.start() :], "unit")[0]
     for run in runs:
-        _sums_of_paragraphs(run)
+        _sums_of_paragraphs(run, lines)
     ordered = (
         [r for r in runs if r.across]
         + [r for r in runs if r.parent is None]
@@ -393,10 +394,11 @@ def numbered_items(lines: list[str]) -> list[ListedProject]:
     return []
 
 
-def _sums_of_paragraphs(run: _Run) -> None:
-    """Numbered headings none of which states money, each over words that state one sum and no
-    other ((一)群众体育支出 / 资助或组织开展全民健身活动经费累计0.76万元。 (二)援建与维护 /
-    …费用累计1.62万元。): each takes its words' sum, said to staff as read from them, its name
+def _sums_of_paragraphs(run: _Run, lines: list[str]) -> None:
+    """Numbered headings none of which states money, each over a few lines that state one sum
+    and no other ((一)群众体育支出 / 资助或组织开展全民健身活动经费累计0.76万元。 (二)援建与维护
+    / …费用累计1.62万元。), where their sums make up a sum the text states apart from them
+    (支出共16.43万元): each takes its words' sum, said to staff as read from them, its name
     flagged. Two items at least, every one so and none a report's heading (…情况分析), else
     nothing."""
     if len(run.items) < 2 or any(
@@ -407,12 +409,18 @@ def _sums_of_paragraphs(run: _Run) -> None:
     found = []
     for item in run.items:
         words = "\n".join(item.content)
-        sums = [a for a in find_amounts(words) if not a.per and not rate_at(words, a.start)]
+        sums = plain_sums(words)
         if len(sums) != 1 or len(item.lines) > 3:
             return
         found.append(sums[0])
+    taken = {number for item in run.items for number in item.lines}
+    whole = sum(amount.value for amount in found)
+    if not any(amount.value == whole for amount in sums_outside(lines, taken)):
+        return
     for item, amount in zip(run.items, found, strict=True):
-        number = next(n for n in item.lines if amount.text in item.content[item.lines.index(n)])
+        # (the item's words are its last lines: the heading's own may hold none)
+        own = item.lines[len(item.lines) - len(item.content) :]
+        number = own["\n".join(item.content).count("\n", 0, amount.start)]
         item.amount, item.amount_line, item.amount_read = amount, number, "段落"
         item.inferred = True  # (a heading over its use may name a kind of spending: staff check)
 

@@ -15,7 +15,7 @@ from ...amounts import (
 )
 from ...normalize import halfwidth, squash
 from ..funding import WHOLE_LABEL
-from ..lines import MONEY, in_brackets, is_rate, money, rate_at
+from ..lines import MONEY, in_brackets, is_rate, money, plain_sums
 from ..numbering import (
     chinese_number,
     count_value,
@@ -408,7 +408,7 @@ def semicolon_items(lines: list[str]) -> list[ListedProject]:
             sums = described_sums(part)
             if not sums:
                 # …主要建设校舍2354平方米,706万元: the one sum the part states, not a rate.
-                sums = [a for a in find_amounts(part) if not a.per and not rate_at(part, a.start)]
+                sums = plain_sums(part)
             if (
                 not 4 <= len(name) <= 40
                 or re.search(r"[，,:：。0-9]", name)
@@ -451,18 +451,22 @@ def funds_by_semicolons(lines: list[str]) -> list[ListedProject]:
             # (they make up a sum the text states, or are as many as it says: 7个项目)
             if len(items) >= 3 and (
                 any(amount.value == total for amount in sums_outside(lines, {number}))
-                or any(
-                    count_value(n) == len(items)
-                    for n in re.findall(_COUNTED_PROJECTS, "\n".join(lines))
-                )
+                or len(items) in _projects_counted(lines)
             ):
                 return items
     return []
 
 
+# (never an ordinal, 第二项目标, nor a name in quotes, “两项制度”衔接项目)
 _COUNTED_PROJECTS = (
-    r"([0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:个|项)(?:项目|[^，,。；;0-9]{0,12}项目)"
+    r"(?<!第)([0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:个|项)"
+    r"(?:项目|[^，,。；;0-9“”\"'‘’]{0,12}项目)"
 )
+
+
+def _projects_counted(lines: list[str]) -> list[int]:
+    """The counts of projects ``lines`` state (这7个项目, 四项国家重点文物保护项目)."""
+    return [count_value(n) for n in re.findall(_COUNTED_PROJECTS, "\n".join(lines))]
 
 
 # A part of a list after 其中 opening with a project, or a group of them, by name: up to its
@@ -483,13 +487,13 @@ _WORKS_AND_SUM = re.compile(
 
 
 def works_listed_apart(lines: list[str]) -> list[ListedProject]:
-    """Works a sentence lists after 分别是 (or 分别为, 包括), apart by semicolons, each its name
+    """Works a sentence lists after 分别是 (or 分别为), apart by semicolons, each its name
     and its sum (第三批专项资金分别是…保护展示工程120万元;…治理工程(二期)617万元(此项目第二批
     资金已到位925万元);…): two at least, every part so, where they are as many as the text says
     (四项国家重点文物保护项目) or make up a sum it states. Named from prose, so flagged."""
     for number, line in enumerate(lines, 1):
         normal = halfwidth(line)
-        opens = re.search(r"(?:分别是|分别为|包括)[:：]?", normal)
+        opens = re.search(r"(?:分别是|分别为)[:：]?", normal)
         if opens is None:
             continue
         listed = normal[opens.end() :]
@@ -506,8 +510,7 @@ def works_listed_apart(lines: list[str]) -> list[ListedProject]:
             items.append(prose_item(name, money(found), part, number, "semicolon"))
             start = at + len(part)
         whole = sum(item.amount.value for item in items)
-        stated = [count_value(n) for n in re.findall(_COUNTED_PROJECTS, "\n".join(lines))]
-        if len(items) in stated or any(
+        if len(items) in _projects_counted(lines) or any(
             amount.value == whole for amount in sums_outside(lines, {number})
         ):
             return items
@@ -529,15 +532,18 @@ def groups_by_semicolons(lines: list[str]) -> list[ListedProject]:
             if len(parts) < 2:
                 continue
             items, counts = [], []
+            start = after.end()
             for part in parts:
                 opens = _GROUP_OPENS.match(part)
-                sums = described_sums(part) or [
-                    a for a in find_amounts(part) if not a.per and not rate_at(part, a.start)
-                ]
+                sums = described_sums(part) or plain_sums(part)
                 if opens is None or len(sums) != 1:
                     break
                 counts.append(count_value(opens["count"]) if opens["count"] else None)
-                items.append(prose_item(opens["name"], sums[0], part, number, "semicolon"))
+                # (named as written: the half-width form has the same positions)
+                at = normal.index(part, start)
+                start = at + len(part)
+                name = line[at + opens.start("name") : at + opens.end("name")]
+                items.append(prose_item(name, sums[0], part, number, "semicolon"))
             else:
                 sentence = re.split(r"[。；;]", normal[: after.start()])[-1]
                 said = [
@@ -546,8 +552,9 @@ def groups_by_semicolons(lines: list[str]) -> list[ListedProject]:
                         r"([0-9]{1,3}|[一二三四五六七八九十两]{1,3})\s*个", sentence
                     )
                 ]
-                stated = [count_value(n) for n in re.findall(_COUNTED_PROJECTS, "\n".join(lines))]
-                if len(items) in stated or (None not in counts and sum(counts) in said):
+                if len(items) in _projects_counted(lines) or (
+                    None not in counts and sum(counts) in said
+                ):
                     return items
     return []
 

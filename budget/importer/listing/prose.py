@@ -941,8 +941,9 @@ _NAMED_THEN_INVESTED = re.compile(
 
 # A sum to be invested and the works it is for, after it: 计划投资3.5亿元,建设小型农田水利工程
 # 项目313项; 计划投资3亿元,用于对河道的综合整治.
+# (never a source's share of a whole: 其中中央预算内投资500万元,用于…)
 _INVESTED_FOR = re.compile(
-    rf"(?:计划|拟|将)?投资\s*{MONEY}\s*[，,]?\s*(?:用于|建设|实施)(?:对)?"
+    rf"(?:计划|拟|将)投资\s*{MONEY}\s*[，,]?\s*(?:用于|建设|实施)(?:对)?"
     r"(?P<name>[^，,。；;:：0-9]{4,30}?(?:项目|工程|整治|治理|改造))"
     r"(?=[0-9]|[，,。；;]|其中|$)"
 )

@@ -54,6 +54,10 @@ _AMOUNT_COLUMN = re.compile(
 )
 
 
+# The money column that totals those given before and now: 合计下达, 总计安排(万元).
+_TOTAL_OF_GIVEN = re.compile(r"^(?:合计|总计)(?P<verb>下达|安排|拨付|分配)(?:[(（].*)?$")
+
+
 _NOT_AMOUNT = re.compile(r"标准|用途|科目|文号|对象|来源|性质|类别|方式")
 
 
@@ -274,8 +278,18 @@ def _columns(header: list[str], recipients: bool = False) -> dict[str, int]:
             for kind, index in columns.items()
             if kind.removeprefix("other:") in ("小计", "合计", "总计") and index > money[-1][0]
         ]
-        # (or a money column named as their total: 已预下达 | 本次下达 | 合计下达)
-        summed = [item for item in money if re.match(r"合计|总计|累计", item[1])]
+        # (or a money column named as their total: 已预下达 | 本次下达 | 合计下达, the others
+        # given by the same verb; never 累计完成投资, what was spent so far)
+        summed = [
+            item
+            for item in money
+            if (total := _TOTAL_OF_GIVEN.match(item[1]))
+            and all(
+                re.sub(r"[(（].*$", "", cell).endswith(total["verb"])
+                for index, cell in money
+                if index != item[0]
+            )
+        ]
         if len(money) >= 2 and totals:
             columns.pop(f"other:{totals[0][1]}")
             money.append(totals[0])
