@@ -353,6 +353,10 @@ def _names_in(written: str) -> set[str]:
             )
         ):
             continue
+        # (its year, set apart from its 年 by a space: 关于印发2025 年三江…项目实施方案)
+        spaced = re.search(r"(?:19|20)[0-9]{2}\s+$", normal[:start])
+        if spaced and normal.startswith("年", start):
+            start = spaced.start()
         start += _TITLE_LEAD.match(normal[start:end]).end()  # (all of it optional)
         prefix = _NOTICE_PREFIX.match(normal[start:end])
         start += prefix.end() if prefix else 0

@@ -6121,3 +6121,12 @@ def test_shares_given_out_with_thousands_commas_are_read():
     (project,) = parse_disclosure(text, year=2020).tree["projects"]
     assert project["declared_total_yuan"] == "176080000.00"
     assert len(project["sub_items"]) == 6
+
+
+def test_a_titles_year_set_apart_from_its_年_stays_with_the_name():
+    text = (
+        "三农发〔2025〕9号 关于印发2025 年三江县农业防灾减灾资金(第三批)项目实施方案的通知\n"
+        "各有相关单位:\n现将项目实施方案印发给你们,项目资金11万元。\n"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert project["name"] == "2025 年三江县农业防灾减灾资金(第三批)项目"
