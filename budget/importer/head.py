@@ -127,6 +127,10 @@ _TITLE_FIELD = re.compile(r"^\s*标\s*题\s*[:：]\s*(?P<value>\S.{3,})$")
 _LABEL_ALONE = re.compile(r"^[•·\s\[【]*[\u4e00-\u9fff ]{2,8}[\]】]?\s*[:：]$")
 
 
+# How a whole title ends: …的通知, …的批复, …的公示.
+_TITLE_DONE = re.compile(r"的(?:通知|公告|公示|批复|请示|报告|函|意见|决定)$")
+
+
 def split_title(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
     """(the title's lines, the other lines before the first project).
 
@@ -138,7 +142,7 @@ def split_title(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
     other: list[o.Line] = []
     stopped = False
     label_alone = False  # a record's label whose value is on the next line (公开主体: / 区民政局)
-    for line in lines:
+    for index, line in enumerate(lines):
         text = line.text.strip()
         labelled = _TITLE_FIELD.match(text)
         if labelled and not title and not stopped:
@@ -167,6 +171,17 @@ def split_title(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
             or (LIST_MARKER.match(halfwidth(text)) and not _DECIMAL.match(halfwidth(text)))
             or (text.endswith(("：", ":")) and not re.search(r"[0-9０-９]|如下", text))
             or (title and (len(text) > 60 or text.endswith(("。", "：", ":", "；", ";"))))
+            # (a title said whole, …的通知, goes no further: the addressee below it may have lost
+            # its colon, 闽清县交通运输局; but a letterhead over the title said again is kept)
+            or (
+                title
+                and _TITLE_DONE.search(title[-1].text.strip())
+                and organisation(text)
+                and not any(
+                    _TITLE_DONE.search(later.text.strip())
+                    for later in [n for n in lines[index + 1 :] if n.text.strip()][:2]
+                )
+            )
         ):
             stopped = True
             other.append(line)

@@ -637,7 +637,11 @@ _TITLE_KIND = re.compile(
 )
 
 
-_DONE_WITH = re.compile(rf"^(?:{_DONE_TO_A_FUND})(?=(?:19|20)[0-9]{{2}}年)")
+# (before its year, or before the whole name of a fund: 下达闽清县创建…省级示范县市级补助资金)
+_DONE_WITH = re.compile(
+    rf"^(?:{_DONE_TO_A_FUND})"
+    r"(?=(?:19|20)[0-9]{2}年|[^，,。；;]{4,}(?:资金|经费|补助|补贴|奖补)$)"
+)
 
 
 _ISSUER_BEFORE_YEAR = re.compile(

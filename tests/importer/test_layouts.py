@@ -6130,3 +6130,24 @@ def test_a_titles_year_set_apart_from_its_年_stays_with_the_name():
     )
     (project,) = parse_disclosure(text).tree["projects"]
     assert project["name"] == "2025 年三江县农业防灾减灾资金(第三批)项目"
+
+
+def test_an_addressee_without_its_colon_below_a_whole_title_is_no_part_of_it():
+    text = (
+        "  • 发文机关: 福州市交通运输局\n"
+        "  • 标    题: 福州市交通运输局关于下达闽清县创建 “四好农村路”省级示范县市级补助资金"
+        "的通知\n"
+        "  • 发文字号: 榕交建〔2019〕170号\n"
+        "福州市交通运输局关于下达闽清县创建 “四好农村路”省级示范县市级补助资金的通知\n"
+        "榕交建〔2019〕170号\n来源:交通局 时间:2019-06-14 11:40\n"
+        " 闽清县交通运输局\n\n"
+        "你局《关于申请资金补助的请示》收悉。本次补助资金300万元用于你县开展“四好农村路”建设,"
+        "请你局专款专用。\n"
+        "福州市交通运输局\n\n2019年6月14日\n"
+    )
+    (project,) = parse_disclosure(text, year=2019).tree["projects"]
+    assert project["name"] == "闽清县创建 “四好农村路”省级示范县市级补助资金"
+    # (the issuer said again below the title stays out of the name too)
+    again = text.replace(" 闽清县交通运输局\n", "福州市交通运输局\n")
+    (project,) = parse_disclosure(again, year=2019).tree["projects"]
+    assert project["name"] == "闽清县创建 “四好农村路”省级示范县市级补助资金"
