@@ -1794,8 +1794,22 @@ def _parts_in(rest: str, *, by_sentence: bool = False) -> list[Part]:
         name = _part_name(words)
         if not name:
             return []
+        # Places that each get the sum (福清市、长乐区…和罗源县各10万元): a part each.
+        each = _EACH_OF_PLACES.fullmatch(name)
+        places = re.split(r"、|和|及", each["places"]) if each else []
+        if len(places) >= 2 and all(2 <= len(place) <= 12 for place in places):
+            parts.extend(Part(name=place, amount=amount, text=words) for place in places)
+            continue
         parts.append(Part(name=name, amount=amount, text=words))
     return parts
+
+
+# Places listed, each given the sum after them: 福清市、长乐区、闽侯县和罗源县各.
+_EACH_OF_PLACES = re.compile(
+    r"(?P<places>[\u4e00-\u9fff]{2,12}?(?:省|市|州|盟|县|区|旗|镇|乡|街道|村)"
+    r"(?:(?:、|和|及)[\u4e00-\u9fff]{2,12}?(?:省|市|州|盟|县|区|旗|镇|乡|街道|村))+)"
+    r"各(?:安排|补助|补贴|奖补|下达|拨付)?"
+)
 
 
 def _part_name(words: str) -> str:

@@ -207,6 +207,10 @@ def basis_in(text: str) -> str:
     )
 
 
+# What opens the text's own attachment: 附件:, 附件2., 附:.
+_ATTACHED = re.compile(r"附(?:件|表)?\s*[0-9]*\s*[:：]?\s*(?:[0-9]{1,2}\s*[.、．])?\s*$")
+
+
 def short_names(text: str) -> set[str]:
     """The short names ``text`` gives documents (以下简称《通知》, 简称“《任务清单》”): each
     names one cited already, or the text's own attachment, never a document of its own."""
@@ -217,8 +221,9 @@ def citations_in(
     basis: str, own: str = "", cited_before: list[dict] = (), aliases: set[str] = frozenset()
 ) -> list[dict]:
     """The documents ``basis`` cites by 《title》 or number, each once, after ``cited_before``
-    (numbered on from them) and leaving out the text's own number (in ``own``), forms and
-    short names given documents (``aliases``, and those ``basis`` gives: 以下简称《通知》)."""
+    (numbered on from them) and leaving out the text's own number (in ``own``), forms, its
+    own attachments (附件:《…》) and short names given documents (``aliases``, and those
+    ``basis`` gives: 以下简称《通知》)."""
     cited = []
     seen = {number.normalised for number in find_doc_numbers(own)} | {
         c["document_number"] or c["title"] for c in cited_before
@@ -230,6 +235,9 @@ def citations_in(
             continue
         if citation.title in aliases and not citation.document_number:
             continue
+        at = basis.find(citation.cited_text)
+        if at > 0 and _ATTACHED.search(basis[max(0, at - 12) : at]):
+            continue  # (the text's own attachment: 附件:《…工作方案》)
         if not citation.document_number and citation.title.endswith("表"):
             continue  # a form to fill in, not a document
         seen.add(key)

@@ -6151,3 +6151,27 @@ def test_an_addressee_without_its_colon_below_a_whole_title_is_no_part_of_it():
     again = text.replace(" 闽清县交通运输局\n", "福州市交通运输局\n")
     (project,) = parse_disclosure(again, year=2019).tree["projects"]
     assert project["name"] == "闽清县创建 “四好农村路”省级示范县市级补助资金"
+
+
+def test_places_each_given_a_sum_are_a_part_each_and_an_attachment_no_citation():
+    text = (
+        "根据我局《关于对2022年农业局市级发展性专项资金实施计划的批复》文件,经研究确定在8个县(市)、区"
+        "实施2022年农作物病虫害绿色防控与专业化统防统治融合工作项目,共开展建立14个示范点,"
+        "每点补助5万元,共计70万元,其中福清市、长乐区、闽侯县、闽清县、永泰县和罗源县各10万元,"
+        "马尾区和连江县各5万元。附件:《福州市农作物病虫害绿色防控与专业化统防统治融合工作方案》"
+        "福州市农业农村局2022年4月29日。\n"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert [(s["name"], s["declared_amount_yuan"]) for s in project["sub_items"]] == [
+        ("福清市", "100000.00"),
+        ("长乐区", "100000.00"),
+        ("闽侯县", "100000.00"),
+        ("闽清县", "100000.00"),
+        ("永泰县", "100000.00"),
+        ("罗源县", "100000.00"),
+        ("马尾区", "50000.00"),
+        ("连江县", "50000.00"),
+    ]
+    assert [c["title"] for c in project["citations"]] == [
+        "关于对2022年农业局市级发展性专项资金实施计划的批复"
+    ]
