@@ -19,6 +19,7 @@ Pure Python, no Django.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ...amounts import ParsedAmount
@@ -112,13 +113,24 @@ def _one_shared_out(rows: list[ListedProject]) -> list[ListedProject]:
     ]
 
 
+def _counts_people(lines: list[str], table: list[ListedProject]) -> bool:
+    """Whether a table counts people or things, not money: none of its rows states a sum, and
+    its unit, said above it, is no money's (单位:人)."""
+    if not table or any(row.amount is not None for row in table):
+        return False
+    first = min((number for row in table for number in [row.line, *row.lines]), default=1)
+    above = lines[max(0, first - 6) : first - 1]
+    return any(re.match(r"^\s*单位\s*[:：]\s*(?:人|个|户|名|亩|家)\s*$", line) for line in above)
+
+
 def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
     lines = text.split("\n")  # (a table set out with spaces is barred by build first)
     table = read_table(lines, recipients)
-    if table is not None:
-        return table
     if recipients:
-        return []
+        return table or []
+    if table is not None and not _counts_people(lines, table):
+        return table
+    # (a table of people, 单位:人 / 编制数 | 在职人数 …, gives way to a list of money)
     for reader in _READERS:
         found = reader(lines)
         # How a fund is shared out (区本级留用, 上年结转, 本年下达), or where its money comes
@@ -131,7 +143,7 @@ def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
         ):
             whole = whole_set_out(lines, found)
             return [whole] if whole is not None else found
-    return []
+    return table or []
 
 
 # The readers of lists told in words, surest first (a list whose count the text states).
