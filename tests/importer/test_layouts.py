@@ -6180,7 +6180,9 @@ def test_places_each_given_a_sum_are_a_part_each_and_an_attachment_no_citation()
 def test_a_table_of_people_gives_way_to_the_list_of_projects_with_money_below_it():
     text = (
         "一、 机构及人员情况\n人大常委会办公室属一级行政预算单位,人员情况如下表:\n单位:人\n"
-        "项 目 | 合 计 | 行政单位 |\n编制数 | 34 | 34 |\n在职人数 | 32 | 32 |\n"
+        "项 目 | 合 计 | 行政单位 | 财政拨款事业单位 | 财政补助 事业单位 | ||||\n"
+        "参(依)公管理 | 其他 | |||||||\n"
+        "编制数 | 34 | 34 | ||||||\n在职人数 | 32 | 32 | ||||||\n"
         "二、 2017年部门收入预算总体情况\n2017年部门经费预算7464053元。\n"
         "(二)2017年部门项目支出预算安排情况说明\n"
         "2017年安排项目支出1063200元,具体项目情况说明如下:\n"
