@@ -169,7 +169,18 @@ def _sums_left_over(text: str, node: dict, findings: list[Finding]) -> None:
         and not _SPENT_OR_PAID.search(text[max(0, amount.start - 8) : amount.start])
         and not _a_part_or_whole(value, set(left) | taken)
     ]
-    if len(left) >= _SUMS_LEFT_OVER or len(large) >= 2:
+    # (numbered items priced in 万 without 元, which no rule reads as money: 1、委员补助21万;2、…)
+    in_wan = [item.group("sum") for item in _ITEM_IN_WAN.finditer(halfwidth(text))]
+    if len(in_wan) >= _SUMS_LEFT_OVER:
+        findings.append(
+            Finding(
+                "warning",
+                f"文中列有{len(in_wan)}项以“万”计的编号金额（{'、'.join(in_wan[:3])}等），"
+                "未能读出为项目或子项目：请对照原文逐项录入。",
+                field="rows",
+            )
+        )
+    elif len(left) >= _SUMS_LEFT_OVER or len(large) >= 2:
         shown = "、".join(amount.text for amount in list(left.values())[:3])
         findings.append(
             Finding(
@@ -182,6 +193,12 @@ def _sums_left_over(text: str, node: dict, findings: list[Finding]) -> None:
 
 
 _SPENT_OR_PAID = re.compile(SPENT_OR_LEFT)
+# A numbered item priced in 万 alone: 1、委员补助21万; (its name, then its sum, then the next).
+_ITEM_IN_WAN = re.compile(
+    r"(?:^|(?<=[;；，,:：\n]))\s*[0-9]{1,2}\s*[、.．]\s*[^;；，,。0-9\n]{2,30}?"
+    r"(?P<sum>[0-9]+(?:\.[0-9]+)?万)(?=\s*(?:[;；。]|$))",
+    re.M,
+)
 
 
 def _a_part_or_whole(value: Decimal, stated: set[Decimal]) -> bool:

@@ -1153,3 +1153,18 @@ def test_a_short_first_sentence_taken_for_the_title_gives_its_year_flagged():
     assert any(f.field == "fiscal_year" and f.severity == "warning" for f in result.findings)
     # and it is no title: the disclosure is titled as the rules title one without
     assert not result.tree["disclosure"]["title"].startswith("9月7日")
+
+
+def test_numbered_items_priced_in_wan_alone_are_said_to_be_left_unread():
+    text = (
+        "一、基本情况\n政协主要职能是政治协商、民主监督、参政议政。\n"
+        "二、预算安排情况\n预算总支出417.6万元,其中项目支出180万元。\n"
+        "三、主要项目支出安排\n安排预算内专项经费180万元,主要项目:1、委员补助21万;2、常委活动8万;"
+        "3、联络3万;4、接待4万;5、老干费10万。\n"
+    )
+    result = parse_disclosure(text, year=2017)
+    (said,) = [f for f in result.findings if f.field == "rows"]
+    assert "5项" in said.message and "21万" in said.message
+    # two such items are no list
+    two = text.replace("3、联络3万;4、接待4万;5、老干费10万。", "")
+    assert not [f for f in parse_disclosure(two, year=2017).findings if f.field == "rows"]
