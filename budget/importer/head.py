@@ -74,6 +74,10 @@ def region(name: str) -> list[str]:
     return found[:3] or ["未注明地区"]
 
 
+_BARE_RECORD_LABEL = (
+    r"^\s*(?:索\s*引\s*号|(?:主题|体裁|组配)分类|发文日期|发布日期|成文日期|发布机构|发文机关|"
+    r"文\s*号|发文字号|公开方式|公开范围|信息来源)\s*$"
+)
 _NOT_TITLE = re.compile(
     r"^(?:(?:金额|计量)?单位\s*[:：]|附件\s*[0-9一二三四五六七八九十]*\s*$|附表)"
     # A web page's record of the document (索引号, 发文机关, 成文日期 …) is not its title:
@@ -90,6 +94,8 @@ _NOT_TITLE = re.compile(
     r"|^\s*(?:[-*•·]\s*)?(?:索\s*引\s*号|文\s*号|发布机构|发文机关|(?:主题|体裁|组配)分类|成文日期|"
     r"公文生成日期|公开范围|公开方式|著录日期|生效日期|失效日期|主\s*题\s*词)\s+\S"
     r"|^\s*(?:[-*•·]\s*)?(?:公文生成日期|标\s*题)\s*[:：]"
+    # (a record's label alone on its line, its value on the next: 索引号 / -2017-00206)
+    rf"|{_BARE_RECORD_LABEL}"
     # (a record's index number on a line of its own: K0002-0702-2023-116)
     r"|^\s*[A-Z0-9]{2,}(?:[-/][A-Z0-9]{2,}){2,}\s*$"
     # (a page's record set out with bullets and no labels: - 罗平县农业农村局 / - 2021-06-21)
@@ -124,7 +130,9 @@ _TITLE_FIELD = re.compile(r"^\s*标\s*题\s*[:：]\s*(?P<value>\S.{3,})$")
 
 
 # A record's label alone on its line, its value below: • 公开主体:
-_LABEL_ALONE = re.compile(r"^[•·\s\[【]*[\u4e00-\u9fff ]{2,8}[\]】]?\s*[:：]$")
+_LABEL_ALONE = re.compile(
+    rf"^[•·\s\[【]*[\u4e00-\u9fff ]{{2,8}}[\]】]?\s*[:：]$|{_BARE_RECORD_LABEL}"
+)
 
 
 # How a whole title ends: …的通知, …的批复, …的公示.

@@ -1168,3 +1168,20 @@ def test_numbered_items_priced_in_wan_alone_are_said_to_be_left_unread():
     # two such items are no list
     two = text.replace("3、联络3万;4、接待4万;5、老干费10万。", "")
     assert not [f for f in parse_disclosure(two, year=2017).findings if f.field == "rows"]
+
+
+def test_a_budgets_classes_of_spending_are_no_projects_nor_its_pages_record_a_title():
+    text = (
+        "竹山县委党校2017年部门预算情况说明\n\n索引号\n-2017-00206\n主题分类\n其他\n"
+        "发文日期\n2017年01月07日 16:27:00\n发布机构\n文号\n\n"
+        "一、部门概要\n县委党校下设5个科室。\n"
+        "二、2017部门预算收支情况说明\n2017年部门预算总支出357.81万元,其中项目支出74万元。\n"
+        "一、按支出功能分类说明:\n"
+        "1、干部教育支出287.41万元。(包含教职工工资福利等支出191.41万、项目支出74万元)\n"
+        "2、社会保障和就业支出35.83万元。(包含社会保险基金31.74万元)\n"
+        "3、医疗卫生支出13.36万元。\n4、住房保障支出21.21万元。\n"
+    )
+    result = parse_disclosure(text)
+    names = [p["name"] for p in result.tree["projects"]]
+    assert "干部教育支出" not in names and "社会保障和就业支出" not in names
+    assert result.tree["disclosure"]["title"] == "竹山县委党校2017年部门预算情况说明"

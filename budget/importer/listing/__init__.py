@@ -113,6 +113,16 @@ def _one_shared_out(rows: list[ListedProject]) -> list[ListedProject]:
     ]
 
 
+# The classes a budget's spending is set out by, by function (政府收支分类: 教育支出, 社会保障和就业
+# 支出…) or by kind (工资福利支出, 商品和服务支出…): never projects.
+SPENDING_CLASS = re.compile(
+    r"(?:一般公共服务|外交|国防|公共安全|教育|干部教育|科学技术|文化旅游体育与传媒|文化体育与传媒"
+    r"|社会保障和就业|卫生健康|医疗卫生(?:与计划生育)?|节能环保|城乡社区|农林水|交通运输"
+    r"|资源勘探(?:工业)?信息等|商业服务业等|金融|自然资源海洋气象等|住房保障|粮油物资储备"
+    r"|灾害防治及应急管理|工资福利|商品和服务|对个人和家庭的补助|基本|人员|公用)支出"
+)
+
+
 def _counts_people(lines: list[str], table: list[ListedProject]) -> bool:
     """Whether a table counts people or things, not money: none of its rows states a sum, and
     its unit, said above it, is no money's (单位:人)."""
@@ -135,11 +145,18 @@ def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
         found = reader(lines)
         # How a fund is shared out (区本级留用, 上年结转, 本年下达), or where its money comes
         # from (1、省级财政扶贫专项资金730万元; 2、市级…), lists none of its projects.
-        if found and not all(
-            SHARE_OF_MONEY.search(item.name)
-            # (not a fund over its uses: 一、中央财政衔接资金(5273万元) (一)…)
-            or (LEVEL_FUND.fullmatch(item.name) and not item.parts)
-            for item in found
+        # Nor do a budget's classes of spending (1、干部教育支出287.41万元 2、社会保障和就业
+        # 支出35.83万元, its 功能分类; 工资福利支出, its 经济分类), half of them or more so named.
+        classes = sum(bool(SPENDING_CLASS.fullmatch(item.name)) for item in found)
+        if (
+            found
+            and classes * 2 < len(found)
+            and not all(
+                SHARE_OF_MONEY.search(item.name)
+                # (not a fund over its uses: 一、中央财政衔接资金(5273万元) (一)…)
+                or (LEVEL_FUND.fullmatch(item.name) and not item.parts)
+                for item in found
+            )
         ):
             whole = whole_set_out(lines, found)
             return [whole] if whole is not None else found
