@@ -1155,17 +1155,27 @@ def test_a_short_first_sentence_taken_for_the_title_gives_its_year_flagged():
     assert not result.tree["disclosure"]["title"].startswith("9月7日")
 
 
-def test_numbered_items_priced_in_wan_alone_are_said_to_be_left_unread():
+def test_numbered_items_priced_in_wan_alone_are_read_or_said_to_be_left_unread():
     text = (
         "一、基本情况\n政协主要职能是政治协商、民主监督、参政议政。\n"
         "二、预算安排情况\n预算总支出417.6万元,其中项目支出180万元。\n"
         "三、主要项目支出安排\n安排预算内专项经费180万元,主要项目:1、委员补助21万;2、常委活动8万;"
         "3、联络3万;4、接待4万;5、老干费10万。\n"
     )
-    result = parse_disclosure(text, year=2017)
+    assert names_and_totals(text, year=2017) == [
+        ("委员补助", "210000.00"),
+        ("常委活动", "80000.00"),
+        ("联络", "30000.00"),
+        ("接待", "40000.00"),
+        ("老干费", "100000.00"),
+    ]
+    # numbered out of order, they are not read as projects, but said
+    skipped = text.replace("3、联络3万;", "7、联络3万;")
+    result = parse_disclosure(skipped, year=2017)
+    assert len(result.tree["projects"]) == 1
     (said,) = [f for f in result.findings if f.field == "rows"]
     assert "5项" in said.message and "21万" in said.message
-    # two such items are no list
+    # two such items are no list, and nothing is said
     two = text.replace("3、联络3万;4、接待4万;5、老干费10万。", "")
     assert not [f for f in parse_disclosure(two, year=2017).findings if f.field == "rows"]
 

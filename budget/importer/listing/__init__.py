@@ -29,6 +29,7 @@ from .numbered import numbered_items, whole_set_out
 from .paragraphs import (
     funds_by_semicolons,
     groups_by_semicolons,
+    items_priced_in_wan,
     numbered_paragraphs,
     paragraphs_by_name,
     paragraphs_summed,
@@ -173,6 +174,7 @@ _READERS = (
     funds_by_semicolons,
     groups_by_semicolons,
     works_listed_apart,
+    items_priced_in_wan,
     named_lines,
     counted_names,
     projects_in_breakdown,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from ...amounts import (
     ParsedAmount,
@@ -484,6 +485,38 @@ _WORKS_AND_SUM = re.compile(
     r"(?:工程|项目)(?:[(（][^()（）]{1,10}[)）])?)"
     rf"\s*{MONEY}\s*(?:[(（][^()（）]*[)）])?\s*[。]?\s*$"
 )
+
+
+# Items numbered and run on in one line, each a name and its sum in 万 alone: 1、委员补助21万;
+_ITEM_IN_WAN = re.compile(
+    r"(?:^|(?<=[;；，,:：]))\s*(?P<n>[0-9]{1,2})\s*[、.．]\s*(?P<name>[^;；，,。0-9]{2,30}?)"
+    r"(?P<sum>[0-9]+(?:\.[0-9]+)?)万(?=\s*(?:[;；。]|$))"
+)
+
+
+def items_priced_in_wan(lines: list[str]) -> list[ListedProject]:
+    """Items numbered 1, 2, 3 … run on in one line after words about money, each its name and
+    its sum in 万 without 元 (安排预算内专项经费180万元,主要项目:1、委员补助21万;2、常委活动8万;
+    …): three at least, numbered in order from 1; 万 there is 万元. Named from prose, so
+    flagged."""
+    for number, line in enumerate(lines, 1):
+        normal = halfwidth(line)
+        found = list(_ITEM_IN_WAN.finditer(normal))
+        if len(found) < 3 or [int(m["n"]) for m in found] != list(range(1, len(found) + 1)):
+            continue
+        if not re.search(r"经费|资金|预算|支出|项目", normal[: found[0].start()]):
+            continue
+        items = []
+        for item in found:
+            value = Decimal(item["sum"]) * 10_000
+            start, end = item.start("sum"), item.end("sum") + 1
+            amount = ParsedAmount(
+                value=value, unit="万元", text=line[start:end], start=start, end=end
+            )
+            name = line[item.start("name") : item.end("name")].strip()
+            items.append(prose_item(name, amount, item.group(), number, "run_on"))
+        return items
+    return []
 
 
 def works_listed_apart(lines: list[str]) -> list[ListedProject]:
