@@ -47,6 +47,7 @@ from .head import (
 from .lines import SPENT_OR_LEFT, is_rate
 from .listing import read_listing, spaced_table
 from .listing.listed import all_carried_out_by
+from .listing.paragraphs import ITEM_IN_WAN
 from .nodes import (
     Finding,
     TextImportError,
@@ -170,7 +171,11 @@ def _sums_left_over(text: str, node: dict, findings: list[Finding]) -> None:
         and not _a_part_or_whole(value, set(left) | taken)
     ]
     # (numbered items priced in 万 without 元, which no rule reads as money: 1、委员补助21万;2、…)
-    in_wan = [item.group("sum") for item in _ITEM_IN_WAN.finditer(halfwidth(text))]
+    in_wan = [
+        f"{item['sum']}万"
+        for line in text.split("\n")
+        for item in ITEM_IN_WAN.finditer(halfwidth(line))
+    ]
     if len(in_wan) >= _SUMS_LEFT_OVER:
         findings.append(
             Finding(
@@ -193,12 +198,6 @@ def _sums_left_over(text: str, node: dict, findings: list[Finding]) -> None:
 
 
 _SPENT_OR_PAID = re.compile(SPENT_OR_LEFT)
-# A numbered item priced in 万 alone: 1、委员补助21万; (its name, then its sum, then the next).
-_ITEM_IN_WAN = re.compile(
-    r"(?:^|(?<=[;；，,:：\n]))\s*[0-9]{1,2}\s*[、.．]\s*[^;；，,。0-9\n]{2,30}?"
-    r"(?P<sum>[0-9]+(?:\.[0-9]+)?万)(?=\s*(?:[;；。]|$))",
-    re.M,
-)
 
 
 def _a_part_or_whole(value: Decimal, stated: set[Decimal]) -> bool:

@@ -488,7 +488,7 @@ _WORKS_AND_SUM = re.compile(
 
 
 # Items numbered and run on in one line, each a name and its sum in 万 alone: 1、委员补助21万;
-_ITEM_IN_WAN = re.compile(
+ITEM_IN_WAN = re.compile(
     r"(?:^|(?<=[;；，,:：]))\s*(?P<n>[0-9]{1,2})\s*[、.．]\s*(?P<name>[^;；，,。0-9]{2,30}?)"
     r"(?P<sum>[0-9]+(?:\.[0-9]+)?)万(?=\s*(?:[;；。]|$))"
 )
@@ -501,7 +501,7 @@ def items_priced_in_wan(lines: list[str]) -> list[ListedProject]:
     flagged."""
     for number, line in enumerate(lines, 1):
         normal = halfwidth(line)
-        found = list(_ITEM_IN_WAN.finditer(normal))
+        found = list(ITEM_IN_WAN.finditer(normal))
         if len(found) < 3 or [int(m["n"]) for m in found] != list(range(1, len(found) + 1)):
             continue
         if not re.search(r"经费|资金|预算|支出|项目", normal[: found[0].start()]):
