@@ -214,25 +214,30 @@ def read_allocation(text: str) -> tuple[list[ListedProject], ParsedAmount | None
     total = sum(row.amount.value for row in rows)
     last = max(number for row in rows for number in row.lines)
     first = min(number for row in rows for number in row.lines)
-    for index in range(last, min(last + 8, len(lines))):
+    unit = rows[0].amount.unit
+
+    def total_row(index: int, following: list[str]) -> tuple[bool, ParsedAmount | None]:
+        """(whether line ``index`` is a 合计 row, the rows' sum it or ``following`` states)."""
         cells = [cell for cell in split_cells(lines[index]) if cell.strip()]
         if not cells or not TOTAL_ROW.match(squash(cells[0])):
-            continue
+            return False, None
+        stated = (cell_amount(cell, unit) for cell in [*cells[1:], *following])
+        return True, next((s for s in stated if s is not None and s.value == total), None)
+
+    for index in range(last, min(last + 8, len(lines))):
         # The sum on the 合计 row, or on the lines after it (one cell a line).
         following = [line.strip() for line in lines[index + 1 : index + 5] if line.strip()]
-        for cell in [*cells[1:], *following]:
-            stated = cell_amount(cell, rows[0].amount.unit)
-            if stated is not None and stated.value == total:
-                return rows, stated, index + 1
-        break
+        is_total, stated = total_row(index, following)
+        if stated is not None:
+            return rows, stated, index + 1
+        if is_total:
+            break
     # Or the 合计 row right above them, first under the header, with the places' subtotals
     # between (浙江省合计 | 2444 | 659 | 3103, 杭州市合计 | …, then 淳安县 | …).
     for index in range(first - 2, max(first - 8, -1), -1):
-        cells = [cell for cell in split_cells(lines[index]) if cell.strip()]
-        if not cells or not TOTAL_ROW.match(squash(cells[0])):
+        is_total, stated = total_row(index, [])
+        if not is_total:
             break
-        for cell in cells[1:]:
-            stated = cell_amount(cell, rows[0].amount.unit)
-            if stated is not None and stated.value == total:
-                return rows, stated, index + 1
+        if stated is not None:
+            return rows, stated, index + 1
     return rows, None, 0
