@@ -27,6 +27,7 @@ from . import outline as o
 from .coverage import uncovered_lines
 from .head import (
     YEAR,
+    a_sentence,
     department_in,
     issuer_above,
     labelled_department,
@@ -342,15 +343,6 @@ def _parts_of_its_content(block: o.ProjectBlock, listed: list) -> bool:
     return False
 
 
-def _a_sentence(title: str) -> bool:
-    """Whether a text's first line, taken for its title, is a sentence of its body: long and
-    with a sentence's stops, or closed by a full stop (9月7日,我处…召开…大会,针对…进行了现场
-    分红。)."""
-    return bool(re.search(r"[。，,；;]", title)) and (
-        len(title) > 60 or title.rstrip().endswith(("。", "；", ";"))
-    )
-
-
 def _year_guessed(said: str, line: int | None) -> Finding:
     """The finding on a budget year taken as a guess from ``said``."""
     return Finding("warning", f"预算年度取自{said}，请核对。", line, field="fiscal_year")
@@ -421,6 +413,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         above = [line for line in above if line.number < first_item]
     title_lines, title_overflow = split_title(above)
     head_overflow = list(title_overflow)  # the page's record above the text (文 号: …)
+    own = own_number(title_lines, head_overflow)  # (the text's own 文号, never its basis)
     title = "".join(line.text.strip() for line in title_lines)
     match = YEAR.search(halfwidth(title))  # ２０２４年 too; same positions
     # The year given, else the budget year the title names, else a labelled one (预算年度：
@@ -431,7 +424,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         year or (int(budget_year.group("year")) if budget_year else None) or labelled_year(text)
     )
     first_line = title_lines[0].number if title_lines else None
-    if not year and budget_year and _a_sentence(title):
+    if not year and budget_year and a_sentence(title):
         # No title: the text opens with a sentence (…2013年长沙市共计投入3340万元…), whose
         # first year may be an earlier one's.
         said = f"文首一句中的“{budget_year.group()}”（文本没有标题）"
@@ -530,7 +523,6 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
                 )
         # A list's basis is stated around it, above or below (严格执行《…管理办法》), never
         # in its items' own lines (those are each item's own, below).
-        own = own_number(title_lines, head_overflow)
         outside = "\n".join(
             line for number, line in enumerate(text.split("\n"), 1) if number not in taken
         )
@@ -555,7 +547,6 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             # Several projects without a 立项依据 section: each cites what the text above them
             # acts under (…的请示(沪崇农发〔2025〕78号)收悉), then what its own lines act under
             # or name its money by (投资资金:300万元(绥财农【2022】9号…)).
-            own = own_number(title_lines, head_overflow)
             first_line = min(
                 (line.number for block in outline.projects for line in block_lines(block)),
                 default=1,
@@ -569,7 +560,6 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         if len(projects) == 1 and outline.projects[0].section(o.BASIS) is None:
             # A text of one project without a 立项依据 section (a 批复, a 公示): the documents
             # its sentences cite or name by number are its basis, as for a notice.
-            own = own_number(title_lines, head_overflow)
             projects[0]["citations"] = notice_citations(text, text.count("\n") + 2, own)
             if projects[0]["citations"]:
                 findings.append(
@@ -585,12 +575,12 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             if node["declared_total_yuan"] is None:
                 # A form's money cell: the text's, or where it holds several forms (one a
                 # project), the project's own lines' (the others blanked, numbering kept).
-                own = {line.number for line in block_lines(block)}
+                block_rows = {line.number for line in block_lines(block)}
                 form = (
                     text
                     if len(projects) == 1
                     else "\n".join(
-                        row if number in own else "" for number, row in enumerate(rows, 1)
+                        row if number in block_rows else "" for number, row in enumerate(rows, 1)
                     )
                 )
                 total_from_form(form, node, anchor, findings)
@@ -610,9 +600,9 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
             # A project whose one sub-item has no lines of its own: the calculations its prose
             # states (资金数额:…改建公厕30座,每座补助8万元,合计240万元) are its, anywhere in a
             # text of one project, in its own lines where there are several.
-            own = None
+            own_lines = None
             if len(projects) > 1:
-                own = {line.number for line in block_lines(block)}
+                own_lines = {line.number for line in block_lines(block)}
             # What people gain (八、实施成效, 绩效目标: 每户增收2000元) is no spending, and a
             # basis or an overview states no parts; nor does a name or a unit, though the lines
             # a form runs on with under it may (项目名称 X / 项目概况本项目…单价37元/株).
@@ -625,7 +615,9 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
                 if section.kind in (o.NAME, o.UNIT)
                 for line in ([section.heading] if section.heading else []) + section.lines[:1]
             }
-            found = notice_lines(node, text, stated, findings, after=after, only=own, skip=skip)
+            found = notice_lines(
+                node, text, stated, findings, after=after, only=own_lines, skip=skip
+            )
             anchor.setdefault("lines", {}).update(found["lines"])
             anchor.setdefault("sub", {}).update(found["sub"])
             if created and not subs[0]["lines"]:
@@ -788,7 +780,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
     # (a text whose first line is its opening sentence has no title: 8月17日,记者从…获悉,…;
     # that line is kept as text, below)
     titled = bool(title) and not (
-        _a_sentence(title)
+        a_sentence(title)
         # (根据《…》有关规定,现将…公示如下: opens the body)
         or (re.match(r"根据|按照|依据|为了", title) and re.search(r"[，,]", title))
         or title.endswith((":", "："))

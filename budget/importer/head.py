@@ -139,6 +139,15 @@ _LABEL_ALONE = re.compile(
 _TITLE_DONE = re.compile(r"的(?:通知|公告|公示|批复|请示|报告|函|意见|决定)$")
 
 
+def a_sentence(title: str) -> bool:
+    """Whether a text's first line, taken for its title, is a sentence of its body: long and
+    with a sentence's stops, or closed by a full stop (9月7日,我处…召开…大会,针对…进行了现场
+    分红。)."""
+    return bool(re.search(r"[。，,；;]", title)) and (
+        len(title) > 60 or title.rstrip().endswith(("。", "；", ";"))
+    )
+
+
 def split_title(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
     """(the title's lines, the other lines before the first project).
 

@@ -21,7 +21,7 @@ from ..docnumbers import find_doc_numbers
 from ..normalize import blank_titles, halfwidth, squash
 from . import outline as o
 from .citations import parse_basis
-from .head import organisation
+from .head import a_sentence, organisation
 from .lines import (
     GIVEN_OVER,
     MONEY,
@@ -877,7 +877,7 @@ def fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
     title names (关于卓尼县2020年边缘户种养殖业补助资金的公示), with the amount the text
     first states for it (…补助资金26.29万元, 资金共计1.37亿元). None when neither is one."""
     body_start = max((line.number for line in title_lines), default=0)
-    if len(title_lines) == 1 and _IS_SENTENCE.search(title_lines[0].text):
+    if len(title_lines) == 1 and a_sentence(title_lines[0].text.strip()):
         body_start -= 1  # (no title: the text opens with its first sentence, the body's)
     body = "\n".join(text.split("\n")[body_start:])
     supports = list(_SUPPORTS.finditer(body))
@@ -937,10 +937,6 @@ def fund_notice(text: str, title_lines: list[o.Line]) -> ListedProject | None:
         _one_total(text, _FUND_TOTAL, project, prefer=r"共计|合计|总计")
     _whole_over_parts(text, project)
     return project
-
-
-# A line too long for a title, with a sentence's stops: the body's first sentence.
-_IS_SENTENCE = re.compile(r"^(?=.{61}).*[。，,；;]")
 
 
 # Money named by what it is only: 专项经费, 补助资金, 专项资金.
