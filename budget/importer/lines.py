@@ -1805,11 +1805,8 @@ def _parts_in(rest: str, *, by_sentence: bool = False) -> list[Part]:
 
 
 # Places listed, each given the sum after them: 福清市、长乐区、闽侯县和罗源县各.
-_EACH_OF_PLACES = re.compile(
-    r"(?P<places>[\u4e00-\u9fff]{2,12}?(?:省|市|州|盟|县|区|旗|镇|乡|街道|村)"
-    r"(?:(?:、|和|及)[\u4e00-\u9fff]{2,12}?(?:省|市|州|盟|县|区|旗|镇|乡|街道|村))+)"
-    r"各(?:安排|补助|补贴|奖补|下达|拨付)?"
-)
+_PLACE = r"[\u4e00-\u9fff]{2,12}?(?:省|市|州|盟|县|区|旗|镇|乡|街道|村)"
+_EACH_OF_PLACES = re.compile(rf"(?P<places>{_PLACE}(?:(?:、|和|及){_PLACE})+)(?:{_EACH_GETS}|各)")
 
 
 def _part_name(words: str) -> str:

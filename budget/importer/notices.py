@@ -45,7 +45,7 @@ from .lines import (
 )
 from .lines import Line as ParsedLine
 from .listing import HEADER_WORDS, ListedProject, all_headings, read_allocation
-from .listing.prose import FUND_GIVEN, RECIPIENT_SHARE
+from .listing.prose import FUND_GIVEN, RECIPIENT, RECIPIENT_SHARE
 from .nodes import (
     Finding,
     append_text,
@@ -769,10 +769,7 @@ def whole_text_project(
 
 # Shares of a fund given out in one sentence, each a place and its sum, apart by 、 or ，:
 # 已分配下达红旗区7704万元、卫滨区4371万元、牧野区4646万元….
-_SHARE = (
-    r"[\u4e00-\u9fff]{2,12}?(?:省|市|县|区|旗|盟|州|镇|乡|街道|社区)"
-    r"\s*[0-9][0-9,.]*\s*(?:万元|元|亿元)"
-)
+_SHARE = rf"{RECIPIENT}\s*[0-9][0-9,.]*\s*(?:万元|元|亿元)"
 _SHARES_GIVEN = re.compile(
     rf"(?:下达|分配|拨付|安排)(?:给|到|至)?\s*(?P<run>{_SHARE}(?:[、，,]\s*{_SHARE}){{2,}})"
 )

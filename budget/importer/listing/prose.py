@@ -500,9 +500,10 @@ _FUND_HEAD = re.compile(
 )
 
 
+# Who a share of a fund goes to: a place or a unit (红旗区, 朔里镇, 卫健委).
+RECIPIENT = rf"[\u4e00-\u9fff]{{2,12}}?(?:省|市|县|区|旗|盟|州|苏木|嘎查|社区|{ORGANISATION_END})"
 RECIPIENT_SHARE = re.compile(
-    rf"^(?:下达|分配给|分配|拨付|安排给|安排)?(?P<who>[\u4e00-\u9fff]{{2,12}}?(?:省|市|县|区|旗|盟|州|苏木|嘎查|社区|{ORGANISATION_END}))"
-    rf"\s*{MONEY}$"
+    rf"^(?:下达|分配给|分配|拨付|安排给|安排)?(?P<who>{RECIPIENT})\s*{MONEY}$"
 )
 
 
