@@ -1195,3 +1195,30 @@ def test_a_budgets_classes_of_spending_are_no_projects_nor_its_pages_record_a_ti
     names = [p["name"] for p in result.tree["projects"]]
     assert "干部教育支出" not in names and "社会保障和就业支出" not in names
     assert result.tree["disclosure"]["title"] == "竹山县委党校2017年部门预算情况说明"
+
+
+def test_projects_one_a_line_each_its_name_and_sum_are_read_flagged():
+    items = [
+        "国有林场森林防火交通工具20万元",
+        "防火隔离带建设50万元",
+        "义务植树及林地改造项目40万元",
+        "林地保护利用规划(2021-2035年)8.5万元",
+        "森林资源专项调查200万",
+    ]
+    # (a word alone on a line inside the list is no item, nor does it end the list)
+    text = "区林业局2022年项目支出\n" + "\n".join(items[:2]) + "\n双河\n" + "\n".join(items[2:])
+    assert names_and_totals(text, year=2022) == [
+        ("国有林场森林防火交通工具", "200000.00"),
+        ("防火隔离带建设", "500000.00"),
+        ("义务植树及林地改造项目", "400000.00"),
+        ("林地保护利用规划(2021-2035年)", "85000.00"),
+        ("森林资源专项调查", "2000000.00"),
+    ]
+    result = parse_disclosure(text, year=2022)
+    flagged = {(f.project, f.field) for f in result.findings if f.severity == "warning"}
+    assert {(1, "name"), (1, "declared_total")} <= flagged
+    # three such lines are no list; nor are a rate, a total or a level's money
+    assert len(parse_disclosure("\n".join(items[:3]), year=2022).tree["projects"]) == 1
+    for line in ("补助标准500元", "合计318.5万元", "省级资金50万元"):
+        lines = [*items[:3], line]
+        assert len(parse_disclosure("\n".join(lines), year=2022).tree["projects"]) == 1

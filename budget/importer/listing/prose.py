@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from ...amounts import (
     UNIT_MULTIPLIERS,
+    ParsedAmount,
     find_amounts,
 )
 from ...normalize import halfwidth, squash
@@ -55,6 +56,58 @@ def named_lines(lines: list[str]) -> list[ListedProject]:
         )
         for index in best
     ]
+
+
+# A line that is a project's name and its one sum and nothing else (防火隔离带建设50万元;
+# 荣昌区林地保护利用规划(2021-2035年)8.5万元; 森林资源专项调查200万): no clause, no label.
+_PRICED_LINE = re.compile(
+    r"^(?P<name>[^，,。；;:：|\s]{4,60}?[\u4e00-\u9fff)）])\s*"
+    r"(?P<sum>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>万元|元|万)\s*[。]?$"
+)
+# What no project's name ends with: a rate's words, a total's, a level's money.
+_NOT_PRICED_NAME = re.compile(
+    r"(?:标准|单价|每[\u4e00-\u9fff]|合计|总计|小计|共计|其中|资金|拨款|预算|投资|补助|下达|安排)$"
+    r"|^(?:合计|总计|小计|共计|其中)"
+)
+# A word alone on a line inside such a list (双河, 仁义): a place or a note, no item.
+_WORD_ALONE = re.compile(r"^[\u4e00-\u9fff]{1,6}$")
+
+
+def priced_lines(lines: list[str]) -> list[ListedProject]:
+    """A list of projects one a line, each its name and its one sum and nothing else
+    (国有岚峰林场森林防火交通工具20万元 / 防火隔离带建设50万元 / …): the longest run of four
+    or more such lines (blank lines and a word alone on a line between them aside, kept as
+    unplaced text); 万 alone there is 万元. Named from prose, so flagged."""
+    runs: list[list[tuple[int, re.Match]]] = [[]]
+    for index, line in enumerate(lines):
+        text = halfwidth(line).strip()
+        if not text or (runs[-1] and _WORD_ALONE.match(text)):
+            continue
+        found = _PRICED_LINE.match(text)
+        if found and not _NOT_PRICED_NAME.search(found["name"]) and len(find_amounts(text)) <= 1:
+            runs[-1].append((index, found))
+        elif runs[-1]:
+            runs.append([])
+    best = max(runs, key=len)
+    if len(best) < 4:
+        return []
+    items = []
+    for index, found in best:
+        unit = "万元" if found["unit"] == "万" else found["unit"]
+        value = Decimal(found["sum"]) * UNIT_MULTIPLIERS[unit]
+        start, end = found.start("sum"), found.end("unit")
+        line = lines[index]
+        offset = len(line) - len(line.lstrip())
+        amount = ParsedAmount(
+            value=value,
+            unit=unit,
+            text=line[offset + start : offset + end],
+            start=offset + start,
+            end=offset + end,
+        )
+        name = line[offset + found.start("name") : offset + found.end("name")].strip()
+        items.append(prose_item(name, amount, line, index + 1))
+    return items
 
 
 # A count of projects and their names after it: 加工项目2个,锦山镇富廷村烘干塔项目、向阳川镇
