@@ -1222,3 +1222,27 @@ def test_projects_one_a_line_each_its_name_and_sum_are_read_flagged():
     for line in ("补助标准500元", "合计318.5万元", "省级资金50万元"):
         lines = [*items[:3], line]
         assert len(parse_disclosure("\n".join(lines), year=2022).tree["projects"]) == 1
+
+
+def test_paragraphs_each_headed_by_a_name_and_its_sum_are_projects_when_they_make_the_whole():
+    text = (
+        "我市投入1909万元助力计生事业发展\n"
+        "今年以来,我市累计投入计生专项资金1909万元,助力各项计划生育政策的落实。\n"
+        "奖励扶助资金1366万元。市政府拨付计划生育家庭奖励扶助资金643万元,标准是每人每年960元,"
+        "惠及6696人;拨付农村部分计生家庭三项奖励资金723万元。\n"
+        "拨付村级计生专干、小组长工资338万元。我市计划生育专干工资每年2000元。\n"
+        "健康生育专项资金205万元。拨付生殖健康检查资金60万元,拨付孕前优生健康检查资金145万元。\n"
+    )
+    assert names_and_totals(text, year=2017) == [
+        ("奖励扶助资金", "13660000.00"),
+        ("村级计生专干、小组长工资", "3380000.00"),
+        ("健康生育专项资金", "2050000.00"),
+    ]
+    result = parse_disclosure(text, year=2017)
+    assert {(3, "name"), (3, "declared_total")} <= {
+        (f.project, f.field) for f in result.findings if f.severity == "warning"
+    }
+    # heads that do not make up a sum stated before them are no such list
+    assert names_and_totals(text.replace("1909万元", "1900万元"), year=2017) != (
+        names_and_totals(text, year=2017)
+    )

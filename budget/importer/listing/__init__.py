@@ -47,6 +47,7 @@ from .prose import (
     invested_for_works,
     invested_projects,
     named_lines,
+    paragraphs_headed_by_sums,
     priced_lines,
     projects_in_breakdown,
     projects_summed_after,
@@ -190,6 +191,7 @@ _READERS = (
     invested_projects,
     works_in_progress,
     invested_for_works,
+    paragraphs_headed_by_sums,
     funds_given_apart,
     projects_supported,
 )

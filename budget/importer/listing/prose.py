@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from ...amounts import (
@@ -632,6 +633,38 @@ FUND_GIVEN = re.compile(
     rf"(?P<name>{FUND_NAME})"
     rf"(?:预算)?\s*{MONEY}"
 )
+
+
+# A paragraph's first sentence that is a name and its sum alone (健康生育专项资金205万元。;
+# 拨付村级计生专干、小组长工资338万元。), the verb that gives it aside.
+_HEAD_SUM = re.compile(
+    r"^\s*(?:(?:拨付|安排|投入|下达|落实)\s*)?(?P<name>[^，,。；;:：\s0-9]{2,24}?)\s*"
+    r"(?P<sum>[0-9]+(?:\.[0-9]+)?\s*(?:万元|元|亿元))\s*[。；;]"
+)
+
+
+def paragraphs_headed_by_sums(lines: list[str]) -> list[ListedProject]:
+    """Paragraphs each opening with a sentence that is a name and its sum alone (奖励扶助资金
+    1366万元。市政府拨付…; 健康生育专项资金205万元。拨付…), as a news item reports how a
+    fund was spent: two at least, named apart, whose sums add up exactly to a sum the text
+    states before them (累计投入计生专项资金1909万元); each a project, its paragraph its
+    content. Named from prose, so flagged."""
+    found: list[ListedProject] = []
+    for number, line in enumerate(lines, 1):
+        head = _HEAD_SUM.match(halfwidth(line))
+        if head is None:
+            continue
+        amount = find_amounts(head["sum"])[0]
+        amount = replace(amount, start=head.start("sum"), end=head.end("sum"))
+        name = line[head.start("name") : head.end("name")]
+        found.append(prose_item(name, amount, line, number))
+    if len(found) < 2 or len({squash(item.name) for item in found}) < len(found):
+        return []
+    whole = sum(item.amount.value for item in found)
+    before = "\n".join(lines[: found[0].line - 1])
+    if not any(a.value == whole for a in find_amounts(before) if not is_rate(before, a)):
+        return []
+    return found
 
 
 def funds_given_apart(lines: list[str]) -> list[ListedProject]:
