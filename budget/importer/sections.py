@@ -119,6 +119,12 @@ def _body_line(section: o.Section | None) -> int | None:
     return lines[0].number if lines else _heading_line(section)
 
 
+# A date alone: 2020年7月16日, 2023-06-13.
+_A_DATE = re.compile(
+    r"[0-9]{4}年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?|[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2}"
+)
+
+
 # A form's next field's label where a field's value should be (项目名称 主管部门 …).
 _NEXT_CELL = re.compile(
     "(?:"
@@ -290,6 +296,9 @@ def build_project(
                 # (or the levels its money comes from, the next column's heading: 项目名称 |
                 # 中央、省、市(州)、县级财政资金 | 资金计划; a fund's name may name a project)
                 or (field_kind == "name" and _LEVELS_OF_MONEY.match(squashed))
+                # (a date where a unit should be: 项目单位(盖章) 2020年7月16日, a form's
+                # stamp left for the seal and the day it was signed)
+                or (field_kind == "unit" and _A_DATE.fullmatch(halfwidth(squashed)))
             ):
                 # A table's next column heading (省份, 总投资（万元）), or the next label of a
                 # form left blank (项目名称 / 审批文号 / 批复机关 …), not this field's value:

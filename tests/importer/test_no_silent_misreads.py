@@ -1246,3 +1246,20 @@ def test_paragraphs_each_headed_by_a_name_and_its_sum_are_projects_when_they_mak
     assert names_and_totals(text.replace("1909万元", "1900万元"), year=2017) != (
         names_and_totals(text, year=2017)
     )
+
+
+@pytest.mark.parametrize("date", ["2020年7月16日", "2020-07-16", "2020年7月"])
+def test_a_date_where_a_forms_unit_is_stamped_is_no_unit_nor_department(date):
+    text = (
+        "老年人日间照料中心项目\n绩效自评报告\n一、项目概况\n"
+        "申报预算资金173万元,已完成批复。\n"
+        f"项目单位(盖章) {date}\n"
+    )
+    result = parse_disclosure(text, year=2020)
+    (project,) = result.tree["projects"]
+    assert project["implementing_unit"] == ""
+    assert result.tree["department"]["name"] == ""
+    assert any(f.field == "implementing_unit" for f in result.findings)
+    # a unit so stamped is read
+    signed = parse_disclosure(text.replace(date, "某县民政局"), year=2020)
+    assert signed.tree["projects"][0]["implementing_unit"] == "某县民政局"
