@@ -454,6 +454,22 @@ def signing_department(text: str) -> str:
         if signed := organisation(line):
             # Joint issuers sign a line each (中共西湖区委宣传部 / 西湖区财政局 / 2022年…).
             signatures.append(_joint_issuers(filled[max(0, index - 3) : index], signed))
+    if (
+        not signatures
+        and filled
+        and len(filled) >= 2
+        and (last := organisation(filled[-1])) == filled[-1]
+        # (under the text's prose, never under a form's label: 主管部门 / 某县教育局)
+        and (len(filled[-2]) > 20 or filled[-2].endswith(("。", "日")))
+        # (a department's, never a place's alone: 将军营镇)
+        and all(
+            re.search(r"(?:局|委|委员会|办公室|厅|部|中心|政府)$", part)
+            for part in last.split("、")
+        )
+    ):
+        # (the last line alone naming the issuers, the date run into the text above it: …
+        # 秀屿区财政局2022年2月11日附件… / 莆田市秀屿区民政局、莆田市秀屿区财政局)
+        signatures.append(last.split("、"))
     if not signatures:
         return ""
     # A page's record above the text may name one issuer with the date (上海市青浦区文化和旅游局

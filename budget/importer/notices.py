@@ -495,7 +495,9 @@ _SAID_FUND = re.compile(
     # months may be two: 2020年5月份…劳务补助, 2018年秋季、2019年春季雨露计划补助资金)
     r"(?P<name>(?!资金|到|给|用于)(?:(?:19|20)[0-9]{2}年(?:度|[0-9]{1,2}月份?)?(?:[春秋]季)?、?){0,2}"
     r"[^，,。；;:：《》()（）0-9]{2,30}?"
-    r"(?:补贴|补助资金|补助|奖补资金|奖励资金|奖补|奖励))(?:资金)?"
+    r"(?:补贴|补助资金|补助|奖补资金|奖励资金|奖补|奖励)"
+    # (its batch in brackets is part of its name: …省级补助资金(第二批)21万元)
+    r"(?:[(（]第?[一二三四五六七八九十0-9]{1,3}批(?:次)?[)）])?)(?:资金)?"
     r"(?=[0-9]|为\s*[0-9]|(?:共计|合计|共)\s*[0-9]|发放|兑付|兑现|下达|分配|工作|的|[，,])"
 )
 
@@ -753,6 +755,12 @@ def whole_text_project(
         _whole_over_parts(text, project)
         if project.amount is None:
             _whole_before_parts_said_later(text, project)
+        if project.amount is None and said is not None and not headline:
+            # Else the sum written right after the fund its first sentences give (no title:
+            # 现下达2021年养老事业省级补助资金(第二批)21万元).
+            found = sum_after_name(name, text, text)
+            if found is not None:
+                project.amount, project.amount_line = found
     _shares_given(text, project)
     findings.append(
         Finding(

@@ -1263,3 +1263,31 @@ def test_a_date_where_a_forms_unit_is_stamped_is_no_unit_nor_department(date):
     # a unit so stamped is read
     signed = parse_disclosure(text.replace(date, "某县民政局"), year=2020)
     assert signed.tree["projects"][0]["implementing_unit"] == "某县民政局"
+
+
+def test_a_fund_given_in_a_text_without_title_takes_its_batch_and_the_sum_after_its_name():
+    text = (
+        "埭头镇、月塘镇民政办、财政所:根据《莆田市民政局莆田市财政局关于下达2021年养老事业"
+        "省级补助资金(第二批)的通知》(莆财社〔2021〕197号)文件精神,经研究,现下达2021年养老"
+        "事业省级补助资金(第二批)21万元(详见附件),并就有关事宜通知如下:一、请加强资金监管。\n"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert project["name"] == "2021年养老事业省级补助资金(第二批)"
+    assert project["declared_total_yuan"] == "210000.00"
+
+
+@pytest.mark.parametrize(
+    ("last", "department"),
+    [
+        ("莆田市秀屿区民政局、莆田市秀屿区财政局", "莆田市秀屿区民政局、莆田市秀屿区财政局"),
+        ("某县民政局", "某县民政局"),
+        # a place alone on the last line signs nothing
+        ("将军营镇", ""),
+    ],
+)
+def test_the_last_line_naming_departments_alone_signs_the_text(last, department):
+    text = (
+        "关于下达2021年养老服务补助资金的通知\n各乡镇:\n现下达2021年养老服务补助资金21万元,"
+        "请加强资金监管。附件:分配表2022年2月11日\n" + last + "\n"
+    )
+    assert parse_disclosure(text).tree["department"]["name"] == department
