@@ -1291,3 +1291,19 @@ def test_the_last_line_naming_departments_alone_signs_the_text(last, department)
         "请加强资金监管。附件:分配表2022年2月11日\n" + last + "\n"
     )
     assert parse_disclosure(text).tree["department"]["name"] == department
+
+
+@pytest.mark.parametrize("place", ["实施地点", "建设地点", "项目地址"])
+def test_a_numbered_heading_naming_where_is_no_project_name(place):
+    text = (
+        "昌吉州第四中学\n普通高中国家助学金计划公告公示\n"
+        "现将项目有关情况公示如下:\n"
+        f"一、{place}\n昌吉州第四中学。\n"
+        "二、建设内容\n全年资助家庭经济困难学生1606人次,资助资金160.77万元。\n"
+        "三、资金来源及规模\n财政资金160.77万元。\n"
+        "四、实施单位及责任人\n昌吉州第四中学\n"
+    )
+    result = parse_disclosure(text, year=2019)
+    (project,) = result.tree["projects"]
+    assert project["name"] != place
+    assert any(f.field == "name" and f.severity == "warning" for f in result.findings)
