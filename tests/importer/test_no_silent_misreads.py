@@ -1307,3 +1307,21 @@ def test_a_numbered_heading_naming_where_is_no_project_name(place):
     (project,) = result.tree["projects"]
     assert project["name"] != place
     assert any(f.field == "name" and f.severity == "warning" for f in result.findings)
+
+
+def test_projects_a_sentence_lists_apart_by_semicolons_each_with_the_money_it_got():
+    text = (
+        "惠民4个保障性安居工程获1040万元中央资金扶持\n"
+        "近日,我县4个保障性安居工程配套基础设施建设项目获中央预算内资金1040万元扶持。\n"
+        "4个项目分别为辛店镇驻地宿舍区棚户区改造二期项目获中央预算内资金250万元;"
+        "王玉丛片区改造项目获中央预算内资金280万元;姜楼镇机关宿舍区棚户区改造项目获中央预算内"
+        "资金280万元;淄角镇驻地宿舍区棚户区改造项目获中央预算内资金230万元。\n"
+    )
+    assert names_and_totals(text, year=2017) == [
+        ("辛店镇驻地宿舍区棚户区改造二期项目", "2500000.00"),
+        ("王玉丛片区改造项目", "2800000.00"),
+        ("姜楼镇机关宿舍区棚户区改造项目", "2800000.00"),
+        ("淄角镇驻地宿舍区棚户区改造项目", "2300000.00"),
+    ]
+    # sums that make up no sum the text states are no such list
+    assert len(names_and_totals(text.replace("1040万元", "1000万元"), year=2017)) == 1

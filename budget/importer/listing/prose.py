@@ -707,9 +707,15 @@ def funds_given_apart(lines: list[str]) -> list[ListedProject]:
 # A project a sum is said to support: 谷城县石花集镇…综合治理项目获3023万元支持.
 _SUPPORTED = re.compile(
     r"(?:^|(?<=[，,:：、;；]))\s*(?P<name>[^，,。；;:：、《》]{4,60}?(?:项目|工程))"
-    rf"(?:获得?|争取到?)(?:资金|中央资金|补助资金)?\s*{MONEY}(?:的?(?:资金)?(?:支持|补助))?"
+    # (the money named: 获中央预算内资金250万元)
+    r"(?:获得?|争取到?)(?:[\u4e00-\u9fff]{0,8}?资金)?"
+    rf"\s*{MONEY}(?:的?(?:资金)?(?:支持|补助))?"
     r"(?=[，,。；;、]|$)"
 )
+
+
+# What lists them, before the first: 4个项目分别为….
+_AFTER_LISTED = re.compile(r"^.*?(?:分别为|分别是|包括)[:：]?")
 
 
 _A_COUNT_OF_PROJECTS = re.compile(r"[0-9一二三四五六七八九十]+\s*个[^，,]{0,6}(?:项目|工程)$")
@@ -721,9 +727,10 @@ def projects_supported(lines: list[str]) -> list[ListedProject]:
     their sums make up one the text states (…中央预算内资金13781万元支持). Named from prose,
     so flagged."""
     for index, line in enumerate(lines):
-        for sentence in re.split(r"[。；;]", line):
+        # (one after another in a sentence, or in its parts apart by ；)
+        for sentence in re.split(r"[。]", line):
             found = [
-                prose_item(m["name"].strip(), money(m), sentence, index + 1)
+                prose_item(_AFTER_LISTED.sub("", m["name"]).strip(), money(m), sentence, index + 1)
                 for m in _SUPPORTED.finditer(halfwidth(sentence))
                 # (never a count of projects: 城区5个项目获3000万元支持)
                 if not _A_COUNT_OF_PROJECTS.search(m["name"])
