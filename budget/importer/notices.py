@@ -441,6 +441,10 @@ _SAID_PROJECT = re.compile(
     # (or a sentence opening with it and its whole: 。伊金霍洛旗阿镇日间照料中心项目总投资800万元)
     r"|(?:^|(?<=[。！]))(?P<subject>(?!该|本|此|其|全|各|今年|我|[0-9])[^，,。；;:：、《》()（）\s的]{4,40}?(?:项目|工程))"
     r"(?:计划|估算|概算)?总投资\s*[:：为]?\s*约?\s*[0-9]"
+    # (or what a self-evaluation evaluates: 对城镇老旧小区改造及配套工程项目资金投入情况、绩效
+    # 目标完成情况等进行了自评)
+    r"|对(?P<evaluated>[^，,。；;:：《》、]{4,60}?(?:工程项目|项目|工程))(?:资金)?[^。；;]{0,30}?"
+    r"进行了?(?:绩效)?(?:自评|自我评价|评价)"
 )
 
 
@@ -468,7 +472,9 @@ def said_project_name(text: str) -> tuple[str, int] | None:
         said = _SAID_PROJECT.search(halfwidth(line))
         if said:
             group = next(
-                key for key in ("name", "tabled", "subject", "invested") if said.group(key)
+                key
+                for key in ("name", "tabled", "subject", "invested", "evaluated")
+                if said.group(key)
             )
             start = said.start(group)
             # (who says it is no part of it: 现对我单位2023年度…资助项目信息公告如下)

@@ -1325,3 +1325,16 @@ def test_projects_a_sentence_lists_apart_by_semicolons_each_with_the_money_it_go
     ]
     # sums that make up no sum the text states are no such list
     assert len(names_and_totals(text.replace("1040万元", "1000万元"), year=2017)) == 1
+
+
+def test_a_self_evaluation_names_the_project_it_evaluates_flagged():
+    text = (
+        "一、绩效自评工作开展情况\n"
+        "根据区财政局《关于做好2020年预算绩效管理工作的通知》(渌财通[2020]23号)文件要求,"
+        "我中心对城镇老旧小区改造及配套工程项目资金投入情况、绩效目标完成情况等进行了自评,"
+        "并形成自评报告如下:\n二、绩效目标自评完成情况分析\n区级财政年初预算安排200万元专项资金。\n"
+    )
+    result = parse_disclosure(text, year=2020)
+    (project,) = result.tree["projects"]
+    assert project["name"] == "城镇老旧小区改造及配套工程项目"
+    assert any(f.field == "name" and f.project == 1 for f in result.findings)
