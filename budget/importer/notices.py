@@ -445,6 +445,8 @@ _SAID_PROJECT = re.compile(
     # 目标完成情况等进行了自评)
     r"|对(?P<evaluated>[^，,。；;:：《》、]{4,60}?(?:工程项目|项目|工程))(?:资金)?[^。；;]{0,30}?"
     r"进行了?(?:绩效)?(?:自评|自我评价|评价)"
+    # (or the one a unit says it has: 我校2022年项目为一个:生均公用经费项目)
+    r"|项目(?:为|有|共)?(?:一|1)个\s*[:：]\s*(?P<single>[^，,。；;:：《》、()（）]{2,60}?项目)"
 )
 
 
@@ -473,7 +475,7 @@ def said_project_name(text: str) -> tuple[str, int] | None:
         if said:
             group = next(
                 key
-                for key in ("name", "tabled", "subject", "invested", "evaluated")
+                for key in ("name", "tabled", "subject", "invested", "evaluated", "single")
                 if said.group(key)
             )
             start = said.start(group)
@@ -979,7 +981,18 @@ def _whole_over_parts(text: str, project: ListedProject) -> None:
         )
         rest = normal[match.end() : end]
         parts = [a for a in find_amounts(rest) if not is_rate(rest, a)]
-        if len(parts) >= 2 and sum(a.value for a in parts) == whole.value:
+        # (the first of them that make it up, where its sentence runs on past them: a page
+        # that lost its stops, …共计239万元,其中上级资金179.25万元,本级59.75万元,项目…)
+        made = next(
+            (
+                count
+                for count in range(2, len(parts) + 1)
+                if sum(a.value for a in parts[:count]) == whole.value
+            ),
+            0,
+        )
+        parts = parts[:made]
+        if made:
             # (a part said under the project's own name is its sum: 其中:甲村道路硬化项目资金
             # 100万元 is that project's, not a share of it)
             own = {

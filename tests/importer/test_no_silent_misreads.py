@@ -1338,3 +1338,14 @@ def test_a_self_evaluation_names_the_project_it_evaluates_flagged():
     (project,) = result.tree["projects"]
     assert project["name"] == "城镇老旧小区改造及配套工程项目"
     assert any(f.field == "name" and f.project == 1 for f in result.findings)
+
+
+def test_the_one_project_a_unit_says_it_has_and_its_whole_over_parts_in_a_run_on_page():
+    text = (
+        "耒阳市第四中学专项资金绩效自评价报告一、基本情况(一)项目基本概况我校2022年项目为一个:"
+        "生均公用经费项目(二)资金及项目绩效目标我校2022年按生均1000元安排,共计239万元,其中上级"
+        "资金179.25万元,本级59.75万元,项目绩效目标是保证学校的正常运转二、项目资金使用情况"
+        "支出办公费12万元\n"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert (project["name"], project["declared_total_yuan"]) == ("生均公用经费项目", "2390000.00")
