@@ -1349,3 +1349,15 @@ def test_the_one_project_a_unit_says_it_has_and_its_whole_over_parts_in_a_run_on
     )
     (project,) = parse_disclosure(text).tree["projects"]
     assert (project["name"], project["declared_total_yuan"]) == ("生均公用经费项目", "2390000.00")
+
+
+def test_a_reply_names_the_works_whose_approval_its_letter_asked_for():
+    text = (
+        "市住房城乡建设委:\n"
+        "报来《关于商请河西区景海道(春海路-内江路)道路及配套管线工程立项的函》(津住建计函〔2023〕"
+        "129号)及有关材料收悉。经研究,现批复如下:\n"
+        "一、原则同意该项目建议书。\n二、工程总投资约1914万元。\n此复。\n2023年6月6日\n"
+    )
+    (project,) = parse_disclosure(text, year=2023).tree["projects"]
+    assert project["name"] == "河西区景海道(春海路-内江路)道路及配套管线工程"
+    assert project["declared_total_yuan"] == "19140000.00"
