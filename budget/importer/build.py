@@ -355,10 +355,44 @@ def _goals_alone(block: o.ProjectBlock) -> bool:
     return not block.section(o.NAME) and not block.section(o.UNIT)
 
 
+def _same_project_once(outline: o.Outline, findings: list[Finding]) -> None:
+    """A project set out again under the same name right after itself (附件1 its plan, 附件2
+    its contents: 一、项目名称: 循化县…森林抚育项目 twice) is one project: the second's sections
+    are the first's, its repeated ones kept as written. Said to staff."""
+    merged: list[o.ProjectBlock] = []
+    for block in outline.projects:
+        name = block.section(o.NAME)
+        previous = merged[-1].section(o.NAME) if merged else None
+        if (
+            name is not None
+            and previous is not None
+            and squash(name.text)
+            and squash(name.text) == squash(previous.text)
+            and block.marker is None
+        ):
+            merged[-1].sections.extend(block.sections)
+            findings.append(
+                Finding(
+                    "warning",
+                    f"文中两次列出项目“{name.text[:40]}”（如附件各列一次），已合并为一个项目，"
+                    "请核对。",
+                    name.heading.number if name.heading else None,
+                    len(merged),
+                    field="projects",
+                )
+            )
+            continue
+        merged.append(block)
+    for sequence, block in enumerate(merged, 1):
+        block.sequence = sequence
+    outline.projects[:] = merged
+
+
 def _parse(text: str, *, department: str | None, year: int | None) -> ImportResult:
     findings: list[Finding] = []
     text = unflatten(text)  # flattened tables' bare cell bars, line for line
     outline = o.parse_outline(text)
+    _same_project_once(outline, findings)
     # A list of many projects, when the outline found no project of its own: none, or one
     # made of loose sections without a name or unit (a notice above a table). A project text
     # with a breakdown table keeps its project.

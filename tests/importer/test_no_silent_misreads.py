@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from budget.importer import TextImportError, parse_disclosure
+from budget.importer import TextImportError, parse_disclosure, uncovered_lines
 from budget.importer.tables import unflatten
 from tests.importer.helpers import names_and_totals
 
@@ -1361,3 +1361,29 @@ def test_a_reply_names_the_works_whose_approval_its_letter_asked_for():
     (project,) = parse_disclosure(text, year=2023).tree["projects"]
     assert project["name"] == "河西区景海道(春海路-内江路)道路及配套管线工程"
     assert project["declared_total_yuan"] == "19140000.00"
+
+
+def test_a_project_set_out_again_under_its_name_is_one_project_said_to_staff():
+    project = (
+        "一、项目名称: 循化县2019年森林抚育项目\n二、实施单位:文都林场。\n"
+        "三、资金规模:项目总投资100万元\n"
+    )
+    text = (
+        "关于对循化县2019年森林抚育项目的公示\n现将项目进行公示。\n循化县林业局\n2019年7月29日\n"
+        f"附件1:\n{project}附件2:\n{project}四、项目内容\n文都林场实施面积为6000亩。\n"
+    )
+    result = parse_disclosure(text)
+    (only,) = result.tree["projects"]
+    assert only["declared_total_yuan"] == "1000000.00"
+    assert any(f.field == "projects" and "两次列出" in f.message for f in result.findings)
+    assert uncovered_lines(text, result.tree) == []  # nothing of the second is lost
+    # two projects of different names stay two
+    other = project.replace("森林抚育项目", "造林项目", 1)
+    assert (
+        len(
+            parse_disclosure(text.replace(f"附件2:\n{project}", f"附件2:\n{other}")).tree[
+                "projects"
+            ]
+        )
+        == 2
+    )
