@@ -266,6 +266,8 @@ def build_project(
                 and not any(mark in t for t in texts for mark in ("。", "；", ";", "|"))
                 # A line opening with a list's marker or a form's label starts anew.
                 and not any(LIST_MARKER.match(t) or _CELL_START.match(t) for t in texts[1:])
+                # (or any field's label: 项目建设地点:定南县…)
+                and not any(re.match(r"[\u4e00-\u9fff]{2,12}\s*[:：]", t) for t in texts[1:])
                 # A table's column headings one a line are no name wrapped over lines, nor
                 # are they when the first names where money comes from (中央、省级财政资金).
                 and not _COLUMN_HEADING.match(squash(texts[0]))

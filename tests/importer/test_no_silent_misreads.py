@@ -1387,3 +1387,16 @@ def test_a_project_set_out_again_under_its_name_is_one_project_said_to_staff():
         )
         == 2
     )
+
+
+def test_a_project_card_of_labelled_lines_reads_its_unit_and_estimate_and_no_more_name():
+    text = (
+        "定南县老年养护院建设项目\n项目名称:定南县老年养护院建设项目\n"
+        "项目建设地点:定南县民政项目园\n项目责任单位: 定南县民政局\n"
+        "建设内容与规模: 本项目总建筑面积21250平方米,床位数500张。\n"
+        "项目估算总投资: 本项目总投资为人民币4500.66万元\n"
+    )
+    (project,) = parse_disclosure(text, year=2020).tree["projects"]
+    assert project["name"] == "定南县老年养护院建设项目"
+    assert project["implementing_unit"] == "定南县民政局"
+    assert project["declared_total_yuan"] == "45006600.00"
