@@ -268,6 +268,12 @@ _NUMBER_LABEL = re.compile(
 )
 
 
+_NUMBER_AFTER_TITLE = re.compile(
+    r"^(?:关于)?[^《》，,。；;:：]{4,80}?(?:通知|批复|公告|公示|意见|办法|方案|报告|请示|函)\s*"
+    r"(?P<number>[^\s〔\[(（【《》0-9]{1,12}[〔\[(（【][0-9]{4}[〕\])）】][0-9]+号)"
+)
+
+
 _LEADING_NUMBER = re.compile(
     r"^(?P<number>[^\s〔\[(（【《]{2,12}[〔\[(（【][0-9]{4}[〕\])）】][0-9]+号)"
     # (the issuer and its title after it, nothing cited: not 你局报来的…号文件《…》收悉)
@@ -308,6 +314,10 @@ def own_number(title_lines: list[o.Line], others: list[o.Line] = ()) -> str:
         elif leading := _LEADING_NUMBER.match(text):
             # A page's heading run together: 岳县农联发〔2025〕7号岳阳县农业农村局…关于…的通知.
             own.append(leading.group("number"))
+        elif trailing := _NUMBER_AFTER_TITLE.match(text):
+            # …or the title run on into its number and the body: 关于下达…预算的通知吉财社
+            # 〔2022〕456号各市(州)…财政局:…
+            own.append(trailing.group("number"))
         # What the text itself submits for approval is its subject, not its basis: 关于报批
         # 《嘉定工业区…可行性研究报告》的请示.
         own += [f"《{title}》" for title in _SUBMITTED.findall(text)]

@@ -1400,3 +1400,19 @@ def test_a_project_card_of_labelled_lines_reads_its_unit_and_estimate_and_no_mor
     assert project["name"] == "定南县老年养护院建设项目"
     assert project["implementing_unit"] == "定南县民政局"
     assert project["declared_total_yuan"] == "45006600.00"
+
+
+def test_a_notice_run_on_into_one_line_gives_its_fund_and_cites_not_its_own_number():
+    # (a page that lost its line breaks: title, number, addressee and body on one line)
+    text = (
+        "关于下达2022年基本药物制度补助资金预算的通知吉财社〔2022〕456号各市(州)、长白山管委会"
+        "财政局:为进一步巩固国家基本药物制度,根据财政部、国家卫生健康委《关于下达2022年基本药物"
+        "制度补助资金预算的通知》(财社〔2022〕51号),现下达你地2022年基本药物制度和村卫生室运转"
+        "补助资金1402万元,该项收入列2022年政府收支分类科目“1100249医疗卫生共同财政事权转移支付"
+        "收入”,现将有关事项通知如下:一、此次下达的补助资金列入直达资金管理,该项直达资金的标识为"
+        "“01中央直达资金”,并保持中央直达资金标识不变。"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert project["name"] == "2022年基本药物制度和村卫生室运转补助资金"
+    assert project["declared_total_yuan"] == "14020000.00"
+    assert [c["document_number"] for c in project["citations"]] == ["财社〔2022〕51号"]
