@@ -992,6 +992,12 @@ def _rate_line(
         # The nearest, unless the sentence states their total (共13076.85亩, then 埔前镇11598.35
         # 亩、…东埔街道120亩, 每亩补贴标准13.06125元: the rate is the total's too).
         total = [c for c in paired if _TOTAL_COUNT.search(sentence[: c[2]].rstrip())]
+        # (or the one whose product the sentence states after the rate: 验收合格面积40亩,其中
+        # 道岗村10亩,…岩溪村10亩,资金补助标准1500元/亩,共拨付项目补助资金60000元)
+        later = [a.value for a in find_amounts(sentence[price.end :]) if not a.per]
+        made = [c for c in paired if c[0] * price.value in later]
+        if not total and len({c[0] for c in made}) == 1:
+            total = made[-1:]
         count = total[0] if total else paired[-1]
         label = _count_label(sentence, count, nouns)
         count_clause = _count_clause(sentence, count[2])

@@ -1170,3 +1170,17 @@ def test_各_of_no_count_before_it_is_no_rate():
     # (each of levels, not of a count: 中央和省级各安排50万元)
     assert rate_lines("中央和省级各安排50万元。", "content") == []
     assert rate_lines("县乡两级各补助10万元。", "content") == []
+
+
+def test_a_rate_is_priced_by_the_count_whose_product_the_sentence_states_after_it():
+    text = (
+        "验收合格面积40亩,其中道岗村10亩,底村村20亩,岩溪村10亩,资金补助标准1500元/亩,"
+        "共拨付项目补助资金60000元。"
+    )
+    (line,) = rate_lines(text, "content")
+    assert [value for value, *_ in line.factors] == [Decimal(40), Decimal(1500)]
+    assert line.amount.value == Decimal(60000)
+    # with no sum stated, the nearest count prices it, and no sum is made up
+    (bare,) = rate_lines(text.replace(",共拨付项目补助资金60000元", ""), "content")
+    assert [value for value, *_ in bare.factors] == [Decimal(10), Decimal(1500)]
+    assert bare.amount is None
