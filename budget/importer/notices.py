@@ -263,6 +263,11 @@ def citations_in(
 
 # A project the title of a notice names: …项目 before the kind of document
 # (临朐县2024年度…乡村振兴项目实施情况公告, 近日,船山区…以工代赈项目实施方案文本已经…).
+_BRACKETED_NAME = re.compile(
+    r"(?:^|报告|自评|评价|表)\s*[(（]\s*(?P<name>[^()（）《》，,。；;]{2,40}?(?:项目|工程))\s*[)）]\s*$"
+)
+
+
 _NAMED_PROJECT = re.compile(
     # …工程 before the papers it is in (平南县江北公园诗词景石改造工程项目建议书的批复, …工程竣工
     # 决算的批复).
@@ -346,6 +351,11 @@ def title_project_name(title_lines: list[o.Line]) -> tuple[str, int] | None:
 
 def _names_in(written: str) -> set[str]:
     normal = halfwidth(written)  # same positions: the name is taken as written
+    # The project a report's title names in brackets after it (…2022年度项目绩效自评报告
+    # (春节慰问经费项目)), or on a line of its own so bracketed: that one.
+    bracketed = _BRACKETED_NAME.search(normal)
+    if bracketed:
+        return {written[bracketed.start("name") : bracketed.end("name")].strip()}
     names = set()
     for match in _NAMED_PROJECT.finditer(normal):
         group = "name" if match.group("name") else "works"
@@ -374,7 +384,14 @@ def _names_in(written: str) -> set[str]:
         acted = re.match(r"[^对]{2,16}对(?!口|接|外|照)", normal[start:end])
         if acted and normal.startswith("进行", end):
             start += acted.end()
-        names.add(written[start:end].strip('“”"'))
+        name = written[start:end].strip('“”"')
+        # (no name: a year's projects, 保山市卫生健康委员会2022项目绩效自评报告; a sentence
+        # about the project, 项目能严格按照项目实施方案…)
+        if re.search(r"(?:19|20)[0-9]{2}\s*年?度?项目$", halfwidth(name)) or name.startswith(
+            "项目"
+        ):
+            continue
+        names.add(name)
     return names
 
 

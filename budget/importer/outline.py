@@ -359,6 +359,8 @@ def _unknown_heading(text: str) -> tuple[str, str] | None:
 HEADING_LIKE = re.compile(
     r"(?:情况|原则|来源|要求|目标|措施|机制|说明|方式|意见|概况|依据|内容|范围|程序|分工|"
     r"安排|标准|用途|对象|计划|期限|时间|电话|监督|任务|职责|保障|规模|地点|地址|位置"
+    # (a report's parts: 二、佐证材料, 一、自评结论, 三、问题和建议)
+    r"|材料|结论|分析|建议|问题|评价|总结"
     # (a fund's handling, not a project's works: 资金使用与管理; 城区公厕运营管理 is a project)
     r"|资金(?:使用)?(?:与|和|及)?(?:管理|监管)|使用(?:与|和|及)(?:管理|监管))[。.]?$"
 )

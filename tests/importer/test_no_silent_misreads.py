@@ -1416,3 +1416,18 @@ def test_a_notice_run_on_into_one_line_gives_its_fund_and_cites_not_its_own_numb
     assert project["name"] == "2022年基本药物制度和村卫生室运转补助资金"
     assert project["declared_total_yuan"] == "14020000.00"
     assert [c["document_number"] for c in project["citations"]] == ["财社〔2022〕51号"]
+
+
+def test_a_reports_title_names_its_project_in_brackets_and_its_parts_name_none():
+    text = (
+        "保山市卫生健康委员会2022年度项目绩效自评报告(春节慰问经费项目)\n\n"
+        "保山市卫生健康委员会2022项目绩效自评报告\n\n(春节慰问经费项目)\n\n"
+        "一、自评结论\n\n(一)自评得分\n\n项目能严格按照项目实施方案开展绩效评分100分,自评为优。\n\n"
+        "(二)绩效目标完成情况\n\n1.产出指标全部完成,慰问对象120人,慰问标准300/人。\n\n"
+        "二、佐证材料\n\n(一)项目基本情况\n\n按照市委市政府印发的慰问方案,向全市一线医务工作者表达"
+        "春节慰问。\n\n(二)自评工作开展情况\n\n我委安排专人负责开展自评工作。\n"
+    )
+    result = parse_disclosure(text)
+    (project,) = result.tree["projects"]
+    assert project["name"] == "春节慰问经费项目"
+    assert any(f.field == "name" and f.project == 1 for f in result.findings)
