@@ -340,7 +340,7 @@ _NOT_ORGANISATION = re.compile(
 
 _DEPARTMENT_LABEL = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]\s*)?"  # (a form's numbered field: 二、主管单位:)
-    r"(?:预算单位|(?:地方)?主管(?:部门|单位)|部门名称|单位名称|预算部门"
+    r"(?:预算单位|(?:项目|地方|县级|市级|区级|省级)?主管(?:部门|单位)|部门名称|单位名称|预算部门"
     # (a form's title row's cell: 2022年度项目支出绩效自评表 | 部门:临沧市永德县明朗中学)
     r"|[^|\n]*表\s*\|\s*部门(?=\s*[:：]))(?:\s*及(?:代码|编码)|名称)?\s*[:：|]?\s*"
     r"(?:[\[［(（]\s*[0-9]+\s*[\]］)）]|[0-9]{2,12}\s*[-－—](?=[\u4e00-\u9fff]))?\s*"
@@ -407,7 +407,12 @@ _SITE_CHROME = re.compile(r"(?:阅读|浏览|字体|点击|发布|日期|时间|
 def labelled_department(text: str) -> str:
     """The unit a form names in its 预算单位 / 主管部门 cell (``[077]淮北市文化旅游体育局``,
     ``219-池州市…``: the code goes), or ""."""
-    for match in _DEPARTMENT_LABEL.finditer(halfwidth(text)):
+    # (of a form's levels, the nearest: 县级主管部门 忠县水利局 over 市级主管部门 重庆市水利局)
+    matches = sorted(
+        _DEPARTMENT_LABEL.finditer(halfwidth(text)),
+        key=lambda m: ("省级" in m.group(), "市级" in m.group()),
+    )
+    for match in matches:
         value = text[match.start("value") : match.end("value")]
         # The form's next cell run on after it (…交通运输局资金使用单位阆中市交通运输局).
         glued = _GLUED_CELL.search(value, 2)

@@ -44,7 +44,17 @@ SECTION_LABELS = {
 # Longest keywords first within a kind; kinds are tried in this order.
 _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (PERFORMANCE, ("项目支出绩效目标表", "项目绩效目标", "绩效目标表", "绩效目标", "绩效指标")),
-    (NAME, ("项目支出名称", "转移支付(项目)名称", "转移支付项目名称", "项目名称", "专项名称")),
+    (
+        NAME,
+        (
+            "项目支出名称",
+            "转移支付(项目)名称",
+            "转移支付项目名称",
+            "项目名称",
+            "专项资金名称",
+            "专项名称",
+        ),
+    ),
     (BASIS, ("项目立项依据", "立项依据", "项目依据", "政策依据", "设立依据")),
     (
         UNIT,
@@ -651,6 +661,84 @@ _GLUED_NAMING = re.compile(
 _CLAUSE_START = re.compile(r"(?:须|应|要|需|负责|为|是|将|已|在|对|按)")
 
 
+# A form's cells that name the project and who answers for it, printed without their ruling
+# and run together with their values (项目名称2021年…开办费项目实施单位随州市急救中心项目主管单位
+# 随州市卫生健康委员会项目负责人…), as a document site's copy of a PDF form prints them.
+_GLUED_NAMING_CELL = (
+    r"(?:一级|二级)?项目(?:支出)?名称|专项资金名称|项目(?:实施|承担)单位|实施单位|项目主管(?:单位|部门)"
+    r"|(?:县级|市级|区级)?主管部门|主管单位|预算单位"
+)
+# The cells after them, whose values end the last one's (项目负责人, 项目属性, 项目资金 …).
+_GLUED_OTHER_CELL = (
+    r"项目负责人|负责人及电话|负责人|联系电话|项目属性|项目类型|项目分类|资金用途|项目资金|资金情况"
+    r"|年度资金总额|项目开始日期|项目完成日期|项目总投资|中央补助安排|项目资金来源|资金来源"
+    r"|项目年度目标|年度总体目标|绩效指标|填报日期"
+)
+_GLUED_CELL = re.compile(rf"(?P<naming>{_GLUED_NAMING_CELL})|(?P<other>{_GLUED_OTHER_CELL})")
+
+
+def _glued_form(line: str, *, forms_before: bool = False) -> list[str] | None:
+    """A line holding a form's naming cells run together with their values, cut into a line a
+    cell (its label, a space, its value) where two naming cells at least follow one another
+    with short values between them and no punctuation; the cell after them, whose value runs
+    on, kept with the rest of the line, and a form's title before them on a line of its own.
+    The first run opens the line after a short title, unless ``forms_before`` (a text of such
+    forms: the next may start anywhere). None where the line holds no such run."""
+    normal = halfwidth(line)  # same positions
+    cells = list(_GLUED_CELL.finditer(normal))
+    runs = []
+    index = 0
+    while index < len(cells):
+        run = [cells[index]]
+        while index + len(run) < len(cells):
+            following = cells[index + len(run)]
+            value = normal[run[-1].end() : following.start()]
+            # (a cell left empty, 负责人及电话 with its number taken out, is no end of the run)
+            if len(value) > 40 or (not value and run[-1]["naming"]):
+                break
+            if re.search(r"[\s|:：，,。；;、!?！？《》]", value):
+                break
+            run.append(following)
+        if (
+            run[0]["naming"]
+            and sum(1 for cell in run if cell["naming"]) >= 2
+            and len(run) >= 3
+            # (a form, or forms one after another, from the line's start after a short title:
+            # never a form at the end of a notice run on into one line)
+            and (runs or forms_before or run[0].start() <= 80)
+        ):
+            runs.append(run)
+            index += len(run)
+        else:
+            index += 1
+    if not runs:
+        return None
+    out = []
+    at = 0
+    for run in runs:
+        before = line[at : run[0].start()].strip()
+        if before:
+            out.append(before)
+        # A form naming its 一级 and 二级 projects: the 二级 is the project (项目名称), the 一级
+        # the programme over it (一级项目), whatever noise its label has (一*级项目名称).
+        second = any(cell.group().startswith("二级") for cell in run)
+        for cell, following in itertools.pairwise(run):
+            label = line[cell.start() : cell.end()]
+            if second and cell.group().startswith("二级"):
+                label = "项目名称"
+            elif second and re.fullmatch(r"(?:一级)?项目(?:支出)?名称", cell.group()):
+                label = "一级项目"
+            out.append(f"{label} {line[cell.end() : following.start()]}".strip())
+        at = run[-1].start()
+        last = normal[run[-1].end() :]
+        if run is runs[-1] and 0 < len(last) <= 40 and not re.search(r"[\s|:：，,。；;、]", last):
+            # (the last cell's value ends the line: 项目名称市政日常维护经费)
+            out.append(f"{line[run[-1].start() : run[-1].end()]} {line[run[-1].end() :]}".strip())
+            return out
+    out.append(line[at:].strip())
+    return out
+
+
 def split_run_on(text: str) -> tuple[str, list[int]]:
     """Sections written one after another on one long line (a page that lost its line
     breaks: ``(1)项目概述。… (2)立项依据。…``), and a form's labelled cells printed on one
@@ -658,9 +746,16 @@ def split_run_on(text: str) -> tuple[str, list[int]]:
     the result, the input line it came from (1-based)."""
     out: list[str] = []
     origin: list[int] = []
+    forms = False  # a form's cells glued together read so far
     for number, line in enumerate(text.split("\n"), 1):
         parts = [line]
         normal = halfwidth(line)  # same positions
+        glued = _glued_form(line, forms_before=forms) if "|" not in normal else None
+        if glued is not None:
+            forms = True
+            out.extend(glued)
+            origin.extend([number] * len(glued))
+            continue
         cuts = []
         if len(line) > 120:
             cuts = [m.start() for m in _RUN_ON_BREAK.finditer(normal) if m.start() > 0]

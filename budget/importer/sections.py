@@ -216,6 +216,14 @@ def build_project(
                 (s for s in units if s.heading and _IMPLEMENTING.match(s.heading.text)),
                 units[0] if units else None,
             )
+        if kind == o.NAME:
+            # A form naming its 一级 and 二级 projects (一级项目名称 文化事业发展专项资金 / 二级
+            # 项目名称 博物馆…补助资金): the 二级 is the project, the 一级 the programme over it.
+            names = block.all(o.NAME)
+            return next(
+                (s for s in names if s.heading and squash(s.heading.text).startswith("二级")),
+                names[0] if names else None,
+            )
         return block.section(kind)
 
     for kind in o.SECTION_ORDER:

@@ -1431,3 +1431,52 @@ def test_a_reports_title_names_its_project_in_brackets_and_its_parts_name_none()
     (project,) = result.tree["projects"]
     assert project["name"] == "春节慰问经费项目"
     assert any(f.field == "name" and f.project == 1 for f in result.findings)
+
+
+def test_a_forms_cells_glued_to_their_values_are_read_cell_by_cell():
+    # (a document site's copy of a PDF form: no ruling, no spaces, no colons)
+    text = (
+        "1、随州市财政预算支出项目绩效目标自评表项目名称2021年卫生健康人才培养培训一次性开办费"
+        "项目实施单位随州市急救中心项目主管单位随州市卫生健康委员会项目负责人项目属性1、常年性口"
+        "2、延续性口项目资金来源中央(万元)省、地(万元)本级(万元)合计(万元)执行率4.918.423.3\n"
+    )
+    result = parse_disclosure(text, year=2021)
+    (project,) = result.tree["projects"]
+    assert project["name"] == "2021年卫生健康人才培养培训一次性开办费"
+    assert project["implementing_unit"] == "随州市急救中心"
+    assert result.tree["department"]["name"] == "随州市卫生健康委员会"
+    # its glued figures give no total: flagged, not guessed
+    assert project["declared_total_yuan"] is None
+    assert any("资金安排情况" in f.message for f in result.findings)
+
+
+def test_glued_forms_one_after_another_and_a_second_level_project_named_so():
+    form = (
+        "一级项目名称文化事业发展专项资金二级项目名称{name}项目类型新增项目项目分类专项工作经费"
+        "资金用途业务类项目主管部门嘉峪关市文化和旅游局项目开始日期2023-01-01项目总投资{total}万元"
+        "中央补助安排0其他资金{total}万元资金性质一般公共预算基本情况保障正常运转。"
+    )
+    text = (
+        "省级部门预算项目支出绩效目标表(2023年度)"
+        + form.format(name="博物馆纪念馆市级免费开放补助资金", total=20)
+        + "满意度指标服务对象满意度≥99%\n省级部门预算项目支出绩效目标表(2023年度)"
+        + form.format(name="博物馆提升改造项目", total="174.78")
+        + "\n"
+    )
+    result = parse_disclosure(text)
+    assert [(p["name"], p["declared_total_yuan"]) for p in result.tree["projects"]] == [
+        ("博物馆纪念馆市级免费开放补助资金", "200000.00"),
+        ("博物馆提升改造项目", "1747800.00"),
+    ]
+    assert result.tree["department"]["name"] == "嘉峪关市文化和旅游局"
+
+
+def test_a_form_run_on_at_the_end_of_a_notice_is_left_to_the_notice():
+    text = (
+        "各镇财政所:" + "根据文件精神,现下达2025年省级第七批水利专项资金35万元,用于甲工程和乙工程,"
+        "请尽快将资金落实到具体项目单位。" * 4 + "附件2绩效目标表项目名称省级第七批水利专项资金"
+        "主管部门秀屿区水利局资金情况(万元)资金总额35\n"
+    )
+    from budget.importer.outline import split_run_on
+
+    assert split_run_on(text)[0].count("\n") == text.count("\n")
