@@ -318,6 +318,9 @@ def form_total(text: str) -> tuple[str, int] | None:
     )
     found: list[tuple[int, str, int]] = []
     for index, normal in enumerate(normal_lines):
+        joined = (normal_lines[index - 1] if index else "") + normal
+        if _GLUED_BUDGET_ROW.search(joined):
+            continue  # its figures run together: parted below, or not read (3030… is no 3030…)
         for match in _FORM_TOTAL.finditer(normal):
             rank = _FORM_TOTAL_LABELS.index(match.group("label"))
             after = normal[match.end() :]
@@ -370,11 +373,50 @@ def form_total(text: str) -> tuple[str, int] | None:
             found.append((rank, number.group("number") + unit, number_line + 1))
     # A self-evaluation's columns (年初预算数 | 全年预算数 | 全年执行数 …, then its 年度资金总额
     # row): the year's budget as it stood, not the label's first cell (the 年初 0).
-    columns = _budget_columns(lines, form_unit)
+    columns = _budget_columns(lines, form_unit) or _glued_budget_row(normal_lines, form_unit)
     if columns is not None or not found:
         return columns
     _rank, written, line = min(found)
     return written, line
+
+
+# A self-evaluation's budget columns and its 年度资金总额 row run together with their figures
+# (…年初预算数全年预算数全年执行数分值执行率得分年度资金总额3555035550355501082.12%8.5).
+_GLUED_BUDGET_ROW = re.compile(
+    r"(?:年初预算数?[^0-9]{0,30}?)?全年预算数[^0-9]{0,40}?年度资金总额\s*(?P<figures>[0-9.]{4,40})"
+)
+
+
+def _glued_budget_row(normal_lines: list[str], form_unit: str | None) -> tuple[str, int] | None:
+    """The year's budget of a self-evaluation whose columns and figures are printed run
+    together: its first two figures (the budget at the year's start and as it stood, or as it
+    stood and as spent), where they are the same and so can be told apart (3555035550… →
+    35550 and 35550; 194.9194.9100% → 194.9 and 194.9) in the unit the row heading states
+    ((万元)); None where no one way to part them does so, or no unit is stated: never
+    guessed."""
+    for index, normal in enumerate(normal_lines):
+        # (the columns may end the line before: …全年执行数(B)执行率(B/A) / 年度资金总额194.9…)
+        joined = (normal_lines[index - 1] if index else "") + normal
+        row = _GLUED_BUDGET_ROW.search(joined)
+        if row is None or row.end() <= len(joined) - len(normal):
+            continue
+        before = (
+            "".join(normal_lines[max(0, index - 2) : max(0, index - 1)]) + joined[: row.start()]
+        )
+        stated = _BRACKETED_UNIT.findall(before)
+        unit = stated[-1] if stated else form_unit
+        figures = row["figures"]
+        parted = [
+            figures[:size]
+            for size in range(1, len(figures) // 2 + 1)
+            if figures[size : 2 * size] == figures[:size]
+            and re.fullmatch(r"[1-9][0-9]*(?:\.[0-9]*[1-9])?|0\.[0-9]*[1-9]", figures[:size])
+            and not figures[2 * size : 2 * size + 1] == "."
+        ]
+        if unit is None or len(parted) != 1:
+            return None
+        return parted[0] + unit, index + 1
+    return None
 
 
 def _unit_said_elsewhere(text: str, number: str) -> str | None:

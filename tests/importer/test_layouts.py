@@ -6196,3 +6196,36 @@ def test_a_table_of_people_gives_way_to_the_list_of_projects_with_money_below_it
         ("报刊征订", "120000.00"),
         ("调研考察经费", "300000.00"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        # 年初 | 全年 | 执行 | 分值 | 执行率 | 得分, run together
+        (
+            "年初预算数全年预算数全年执行数分值执行率得分年度资金总额3555035550355501082.12%8.5",
+            "35550万元",
+        ),
+        ("年初预算数全年预算数全年执行分值执行率得分年度资金总额303010100%", "30万元"),
+        ("全年预算数(A)全年执行数(B)执行率(B/A)年度资金总额194.9194.9100%", "194.9万元"),
+        # two ways to part them (1 | 1 …, 11 | 11 …), or none: no guess
+        ("年初预算数全年预算数全年执行数年度资金总额111111100%", None),
+        ("年初预算数全年预算数全年执行数年度资金总额3540355082%", None),
+    ],
+)
+def test_a_self_evaluations_budget_row_run_together_is_parted_only_where_one_way_does(
+    row, expected
+):
+    text = f"项目名称 某项目\n项目资金(万元)\n{row}\n"
+    assert form_total(text) == ((expected, 3) if expected else None)
+
+
+@given(
+    budget=st.decimals(min_value=Decimal("0.1"), max_value=Decimal(99999), places=2),
+    spent=st.integers(min_value=1, max_value=99999),
+)
+def test_a_run_together_budget_row_gives_its_budget_or_nothing(budget, spent):
+    figure = format(budget.normalize(), "f")
+    text = f"项目资金(万元)\n年初预算数全年预算数全年执行数年度资金总额{figure}{figure}{spent}\n"
+    found = form_total(text)
+    assert found in (None, (f"{figure}万元", 2))
