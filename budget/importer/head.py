@@ -85,7 +85,7 @@ _NOT_TITLE = re.compile(
     # (a page's list of them set out with bullets: - 索 引 号: …, - 备注/文号: …)
     r"|^\s*(?:[-*•·]\s*)?[\[【]?\s*(?:索\s*引\s*号|(?:主题|组配|体裁|信息)?分\s*类|发文机[关构]|发布机构|"
     r"备注\s*/\s*文\s*号|项目(?:代码|编码)|"
-    r"成文日期|发[布文]日期|发布时间|发布单位|公开主体|生效日期|失效日期|公文时效|更新时间|发文字号|文\s*号|(?:信息)?有\s*效\s*性|公开方式|公开形式|公开责任部门|公开范围|"
+    r"成文日期|发[布文]日期|发布时间|发布文号|主题导航|发布单位|公开主体|生效日期|失效日期|公文时效|更新时间|发文字号|文\s*号|(?:信息)?有\s*效\s*性|公开方式|公开形式|公开责任部门|公开范围|"
     r"公开目录|公开日期|著录日期|主\s*题\s*词|关\s*键\s*词|服务对象|信息来源|来\s*源|作\s*者|浏览次数|访问次数|"
     r"点击数|责任编辑|字\s*号|日\s*期|时\s*间)"
     r"\s*[\]】]?\s*[:：|]"
@@ -126,7 +126,11 @@ _DATED = re.compile(
 
 
 # The page's own title field: 标题: 海南省财政厅关于下达…的通知.
-_TITLE_FIELD = re.compile(r"^\s*标\s*题\s*[:：]\s*(?P<value>\S.{3,})$")
+# (or in a row of the page's record between bars: 信息名称 | 2022年四好农村路项目 | 内容概述 | …)
+_TITLE_FIELD = re.compile(
+    r"^\s*标\s*题\s*[:：]\s*(?P<value>\S.{3,})$"
+    r"|^\s*(?:[-*•·]\s*)?信息名称\s*[:：|｜]\s*(?P<named>[^|｜]{4,80}?)\s*(?:[|｜]|$)"
+)
 
 
 # A record's label alone on its line, its value below: • 公开主体:
@@ -164,7 +168,7 @@ def split_title(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
         labelled = _TITLE_FIELD.match(text)
         if labelled and not title and not stopped:
             # The page's 标题: field holds the title (said again below, it is not taken twice).
-            value = labelled.group("value").strip(" |｜")
+            value = (labelled.group("value") or labelled.group("named")).strip(" |｜")
             if value:
                 start = line.text.index(value)
                 title.append(o.Line(line.number, line.text[start : start + len(value)]))

@@ -1480,3 +1480,20 @@ def test_a_form_run_on_at_the_end_of_a_notice_is_left_to_the_notice():
     from budget.importer.outline import split_run_on
 
     assert split_run_on(text)[0].count("\n") == text.count("\n")
+
+
+def test_a_pages_record_row_names_the_text_whose_title_it_holds():
+    text = (
+        "索引号 | 11341702003256087M/202205-00040 | 组配分类 | 部门项目 |\n"
+        "发布机构 | 宁国市交通运输局 | 发文日期 | 2022-05-11 16:08 |\n"
+        "发布文号 | 无 | 关键词 | 四好农村路,部门项目 |\n"
+        "信息名称 | 2022年四好农村路项目 | 内容概述 | 一、项目背景:农村公路是基本条件。 |\n"
+        "一、项目背景:农村公路是保障农民群众生产生活的基本条件。根据交通运输部印发《关于推进"
+        "“四好农村路”建设的意见》,开展示范创建。\n"
+    )
+    result = parse_disclosure(text)
+    (project,) = result.tree["projects"]
+    assert project["name"] == "2022年四好农村路项目"
+    assert result.tree["disclosure"]["fiscal_year"] == 2022
+    # it states no money: its total is left to staff, not refused nor guessed
+    assert project["declared_total_yuan"] is None
