@@ -1497,3 +1497,11 @@ def test_a_pages_record_row_names_the_text_whose_title_it_holds():
     assert result.tree["disclosure"]["fiscal_year"] == 2022
     # it states no money: its total is left to staff, not refused nor guessed
     assert project["declared_total_yuan"] is None
+
+
+def test_a_forms_head_names_its_department_after_its_code():
+    text = (
+        "2023年项目支出绩效目标表公开\n部门:505_湘西州教育和体育局金额单位:万元\n"
+        "项目名称 学生伙食费\n资金总额 30.00\n"
+    )
+    assert parse_disclosure(text).tree["department"]["name"] == "湘西州教育和体育局"
