@@ -137,9 +137,21 @@ def _headings_alone(value: str) -> bool:
     """Whether ``value`` is two or more of a table's column headings set apart by spaces
     (1.中央资金(万元) 2.省级资金(万元) 建设规模 完成情况), not a field's value."""
     cells = [re.sub(r"^[0-9]{1,2}[.、．]", "", squash(cell)) for cell in value.split()]
-    return len(cells) >= 2 and all(
-        _COLUMN_HEADING.match(cell) or _MONEY_HEADING.match(cell) for cell in cells
-    )
+
+    def heading(cell: str) -> bool:
+        return bool(_COLUMN_HEADING.match(cell) or _MONEY_HEADING.match(cell))
+
+    # (a heading a PDF's text broke with a space is one: 所在 乡镇, 完工 时间)
+    read, at = 0, 0
+    while at < len(cells):
+        if heading(cells[at]):
+            at += 1
+        elif at + 1 < len(cells) and heading(cells[at] + cells[at + 1]):
+            at += 2
+        else:
+            return False
+        read += 1
+    return read >= 2
 
 
 _MONEY_HEADING = re.compile(r"^.{0,8}(?:资金|金额|投资|预算)(?:[(（](?:万元|元)[)）])?$")

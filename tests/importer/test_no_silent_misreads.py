@@ -1505,3 +1505,13 @@ def test_a_forms_head_names_its_department_after_its_code():
         "项目名称 学生伙食费\n资金总额 30.00\n"
     )
     assert parse_disclosure(text).tree["department"]["name"] == "湘西州教育和体育局"
+
+
+def test_column_headings_a_pdf_broke_with_spaces_are_no_projects_name():
+    text = (
+        "巢湖市2017年度小水库除险加固工程公示\n"
+        "项目名称 所在 乡镇 主要建设内容 开工时间 完工 时间 投资规模(万元)\n"
+        "高林塘水库除险加固工程 槐林镇 大坝防渗处理 2017-11-1 2018-4-30 117.98\n"
+    )
+    result = parse_disclosure(text, year=2017)
+    assert "所在" not in result.tree["projects"][0]["name"]
