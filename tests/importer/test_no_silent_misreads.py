@@ -1515,3 +1515,20 @@ def test_column_headings_a_pdf_broke_with_spaces_are_no_projects_name():
     )
     result = parse_disclosure(text, year=2017)
     assert "所在" not in result.tree["projects"][0]["name"]
+
+
+def test_works_told_after_yi_shi_in_paragraphs_apart_take_the_whole_their_label_gives():
+    text = (
+        "水利项目推进情况\n\n(一)重要支流\n\n"
+        "一是甘河治理工程,总投资为26565.79万元(其中莫旗7195.31万元、鄂伦春旗19370.48万元),"
+        "2020年下达资金计划8542万元,资金到位8541万元。\n\n"
+        "二是诺敏河治理工程,总投资16686.72万元(莫旗10745.21万元、阿荣旗5941.51万元),"
+        "2020年下达资金计划4687万元。\n\n"
+        "三是根河总投资为16247.76万元(根河市7002.07万元、牙克石市9245.69万元),2020年下达资金"
+        "计划4595万元。\n"
+    )
+    assert names_and_totals(text, year=2020) == [
+        ("甘河治理工程", "265657900.00"),
+        ("诺敏河治理工程", "166867200.00"),
+        ("根河", "162477600.00"),
+    ]

@@ -52,6 +52,13 @@ def run_on_items(lines: list[str]) -> list[ListedProject]:
         for number, part in parts:
             named = _named_project(part)
             first = re.split(r"[，,；;。]", part, maxsplit=1)[0].strip()
+            # (up to its money's label or first figure: 根河总投资为16247.76万元(…) → 根河)
+            cut = re.split(
+                r"(?:计划|概算|估算)?总投资|[0-9０-９][0-9０-９.,]*\s*(?:万元|元|亿元)",
+                first,
+                maxsplit=1,
+            )[0].strip()
+            first = cut if len(cut) >= 2 else first
             name = _LEAD_WORDS.sub("", named.group("name")) if named else first
             # Under a money label (预计投入资金87万元), else the one sum after a project's name
             # (用于第二批道路建设项目892.13万元) or ending the item's words (下达宣汉县…省道
@@ -62,7 +69,11 @@ def run_on_items(lines: list[str]) -> list[ListedProject]:
             if len(sums) > 1:
                 # Its whole and its sources (总投资0.996亿元,其中,中央预算内投资0.7338亿元,…):
                 # the whole.
-                sums = [a for a in sums if WHOLE_LABEL.search(part[: a.start])] or sums
+                # (its label right before it: never a later sum of the part, 总投资为26565.79
+                # 万元(其中莫旗7195.31万元…),2020年下达资金计划8542万元)
+                sums = [
+                    a for a in sums if WHOLE_LABEL.search(part[max(0, a.start - 12) : a.start])
+                ] or sums
             if not named and ends:
                 name = _paragraph_name(first)
             if not 2 <= len(name) <= 60 or len(sums) != 1 or _A_STANDARD.search(part):
@@ -84,6 +95,8 @@ def _run_on_parts(lines: list[str]) -> list[list[tuple[int, str]]]:
     found: list[list[tuple[int, str]]] = []
     run: list[tuple[int, str]] = []
     for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue  # (paragraphs apart by blank lines: 一是… / / 二是…)
         markers = list(_RUN_ON_MARKER.finditer(line))
         if len(markers) >= 2 and [m.group("n") for m in markers] == [
             chinese_number(n) for n in range(1, len(markers) + 1)
