@@ -1532,3 +1532,14 @@ def test_works_told_after_yi_shi_in_paragraphs_apart_take_the_whole_their_label_
         ("诺敏河治理工程", "166867200.00"),
         ("根河", "162477600.00"),
     ]
+
+
+def test_a_months_allowance_paid_out_by_a_text_without_title_is_its_project():
+    text = (
+        "为保障孤儿和困境儿童的基本生活,根据《永嘉县人民政府办公室关于建立适度普惠型儿童福利制度"
+        "的通知》(永政办发〔2017〕24号)等文件规定,经民政局审核,决定下拨2021年1月份孤儿和困境"
+        "儿童生活补助金782469元,补助金直接拨付到各对象账户。\n"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert project["name"] == "2021年1月份孤儿和困境儿童生活补助金"
+    assert project["declared_total_yuan"] == "782469.00"
