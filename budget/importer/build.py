@@ -62,6 +62,7 @@ from .notices import (
     allocated,
     basis_in,
     block_lines,
+    bracketed_parts,
     citations_in,
     detail_sources,
     fund_notice,
@@ -503,6 +504,11 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         projects = [
             listed_node(sequence, item, findings) for sequence, item in enumerate(listed, 1)
         ]
+        rows = text.split("\n")
+        for node, item, anchor in zip(projects, listed, anchors, strict=True):
+            if item.inferred and item.amount_line:
+                # (its whole's parts in brackets after it: 总投资为26565.79万元(其中莫旗…、…))
+                bracketed_parts(node, rows[item.amount_line - 1], anchor, item.amount_line)
         if notice is not None and not notice.parts:
             # From the first line: a title states no count and rate, and a text without a
             # title opens with its prose.

@@ -86,10 +86,25 @@ def total_from_form(text: str, node: dict, anchor: dict, findings: list[Finding]
         return
     said = f"项目金额取自表中的“{written}”，请核对是否为本项目的总额（而非某一年度的金额）。"
     take_total(node, amount, findings, said, line, text=written, anchor=anchor)
-    parts = _parts_in_brackets(text.split("\n")[line - 1], amount.value)
-    if parts and not any(sub["lines"] or sub["declared_amount_yuan"] for sub in node["sub_items"]):
-        # 854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元): the parts that make up
-        # the total, each named, are the sub-items (the text kept in the first one's content).
+    bracketed_parts(node, text.split("\n")[line - 1], anchor, line)
+
+
+def bracketed_parts(node: dict, row: str, anchor: dict, line: int) -> None:
+    """The parts a bracket after a project's total lists on ``row`` as its sub-items, where
+    they add up to it exactly and it has no parts or lines yet (854万(高标准农田建设400万元,
+    示范建设295万元,畅通工程159万元); 总投资为26565.79万元(其中莫旗7195.31万元、鄂伦春旗
+    19370.48万元)): each named, the text kept in the first one's content."""
+    if node["declared_total_yuan"] is None:
+        return
+    parts = _parts_in_brackets(row, Decimal(node["declared_total_yuan"]))
+    subs = node["sub_items"]
+    # (none with lines or a sum of its own, or the one holding it all: a list's row)
+    holding = (
+        len(subs) == 1
+        and not subs[0]["lines"]
+        and subs[0]["declared_amount_yuan"] == node["declared_total_yuan"]
+    )
+    if parts and (holding or not any(sub["lines"] or sub["declared_amount_yuan"] for sub in subs)):
         content = "\n".join(sub["content"] for sub in node["sub_items"] if sub["content"])
         node["sub_items"] = [
             sub_item_node(number, name, content if number == 1 else "", part)
@@ -101,7 +116,7 @@ def total_from_form(text: str, node: dict, anchor: dict, findings: list[Finding]
 def _parts_in_brackets(line: str, whole: Decimal) -> list[tuple[str, ParsedAmount]]:
     """The named parts a bracket after a total lists (854万(A400万元,B295万元,C159万元)),
     when they add up to it exactly; [] otherwise."""
-    bracket = re.search(r"[(（](?P<body>[^()（）]+)[)）]", line)
+    bracket = re.search(r"[(（](?:其中\s*[:：]?)?(?P<body>[^()（）]+)[)）]", line)
     if bracket is None:
         return []
     parts = []
@@ -1759,7 +1774,9 @@ def _items_left_unread(text: str, items: list[ListedProject], findings: list[Fin
     lines = text.split("\n")
     after = max(number for item in items for number in [item.line, *item.lines])
     for number, line in enumerate(lines[after:], after + 1):
-        if marker_at_start(line, len(items) + 1, last.style) is not None:
+        # (a list told after 一是, 二是 … whose later group starts again: (二)… / 一是…)
+        again = last.style == "run-on" and re.match(r"\s*[一二三四五六七八九十]是", line)
+        if again or marker_at_start(line, len(items) + 1, last.style) is not None:
             findings.append(
                 Finding(
                     "warning",

@@ -383,7 +383,9 @@ def form_total(text: str) -> tuple[str, int] | None:
 # A self-evaluation's budget columns and its 年度资金总额 row run together with their figures
 # (…年初预算数全年预算数全年执行数分值执行率得分年度资金总额3555035550355501082.12%8.5).
 _GLUED_BUDGET_ROW = re.compile(
-    r"(?:年初预算数?[^0-9]{0,30}?)?全年预算数[^0-9]{0,40}?年度资金总额\s*(?P<figures>[0-9.]{4,40})"
+    r"(?:年初预算数?[^0-9]{0,30}?)?全年预算数[^0-9]{0,40}?年度资金总额(?P<figures>[0-9.]{2,40})"
+    # (run together: never figures set apart, 年度资金总额 111 111 100%)
+    r"(?![ \t\u3000]*[0-9])"
 )
 
 

@@ -6229,3 +6229,11 @@ def test_a_run_together_budget_row_gives_its_budget_or_nothing(budget, spent):
     text = f"项目资金(万元)\n年初预算数全年预算数全年执行数年度资金总额{figure}{figure}{spent}\n"
     found = form_total(text)
     assert found in (None, (f"{figure}万元", 2))
+
+
+def test_a_budget_rows_figures_set_apart_by_single_spaces_are_never_read_as_one_number():
+    # (a form's single spaces are no cell breaks: the figures run together, and 1212 1212 is
+    # parted two ways, 12 | 12 … and 1212 | 1212 …: no guess; before, 12121212100万元)
+    text = "项目资金(万元)\n年初预算数 全年预算数 全年执行数\n年度资金总额 1212 1212 100%\n"
+    assert form_total(text) in (None, ("1212万元", 3))
+    assert form_total(text.replace("1212 1212", "30 30")) == ("30万元", 3)

@@ -1543,3 +1543,26 @@ def test_a_months_allowance_paid_out_by_a_text_without_title_is_its_project():
     (project,) = parse_disclosure(text).tree["projects"]
     assert project["name"] == "2021年1月份孤儿和困境儿童生活补助金"
     assert project["declared_total_yuan"] == "782469.00"
+
+
+def test_a_listed_works_whole_with_its_places_parts_in_brackets_has_them_as_sub_items():
+    text = (
+        "(一)重要支流\n\n"
+        "一是甘河治理工程,总投资为26565.79万元(其中莫旗7195.31万元、鄂伦春旗19370.48万元),"
+        "2020年下达资金计划8542万元。\n\n"
+        "二是诺敏河治理工程,总投资16686.72万元(莫旗10745.21万元、阿荣旗5941.51万元),"
+        "2020年下达资金计划4687万元。\n\n"
+        "(二)中小河流\n\n一是阿伦河支流治理工程。工程概算总投资为4747.92\n"
+    )
+    result = parse_disclosure(text, year=2020)
+    first, second = result.tree["projects"]
+    assert [(s["name"], s["declared_amount_yuan"]) for s in first["sub_items"]] == [
+        ("莫旗", "71953100.00"),
+        ("鄂伦春旗", "193704800.00"),
+    ]
+    assert len(second["sub_items"]) == 2
+    # the group after, started again at 一是 and not read, is said
+    assert any(f.field == "rows" for f in result.findings)
+    # parts that do not make up the whole are no sub-items
+    unmade = parse_disclosure(text.replace("7195.31万元", "7195.3万元"), year=2020)
+    assert len(unmade.tree["projects"][0]["sub_items"]) == 1
