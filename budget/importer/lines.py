@@ -1793,10 +1793,13 @@ def _parts_in(rest: str, *, by_sentence: bool = False) -> list[Part]:
         if is_rate(rest, amount):
             continue  # a rate inside the part
         words = rest[begin : amount.end].strip(" ，,；;。：:、")
+        label = rest[begin : amount.start].rsplit("。", 1)[-1]
         begin = amount.end
         if by_sentence:
             # A part begins with its sentence (…,支出率100%。甲公司…补助资金35万元 → 甲公司…).
             words = words.rsplit("。", 1)[-1]
+        if parts and re.fullmatch(r"[\s，,；;。]*(?:共计|合计|总计)\s*[:：为]?\s*", label):
+            break  # the parts' whole said after them (…计2571600元。共计13778587元。)
         name = _part_name(words)
         if not name:
             return []
@@ -1829,9 +1832,10 @@ def _part_name(words: str) -> str:
         clauses.pop(0)
     # Its count or sum at the end goes (家庭农场12家 → 家庭农场; …目标30座 → …目标), and so
     # do the year and the verb before it (2026年度计划产业发展项目81个 → 产业发展项目).
-    name = re.sub(
-        r"[0-9０-９][0-9０-９.,，]*\s*[\u4e00-\u9fff]{0,2}(?:左右)?$", "", clauses[0]
-    ).strip()
+    name = _COUNT_AT_END.sub("", clauses[0]).strip()
+    # (and each count before it: 低保人员9596户15520人计 → 低保人员)
+    while (shorter := _COUNT_AT_END.sub("", name).strip()) and shorter != name:
+        name = shorter
     # (and the count of who is paid with the verb paying them: 为一般户326人发放 → 一般户)
     name = re.sub(
         r"[0-9０-９]+\s*(?:人|户|名|家|个)(?:次)?(?:发放|补助|补贴|兑付|拨付|奖励)$", "", name
@@ -1851,6 +1855,7 @@ def _part_name(words: str) -> str:
 
 
 _CONTEXT_CLAUSE = re.compile(r"^(?:参考|根据|按照|依据|经)")
+_COUNT_AT_END = re.compile(r"[0-9０-９][0-9０-９.,，]*\s*[\u4e00-\u9fff]{0,2}(?:左右)?$")
 _LEADING_COUNT = re.compile(r"^[0-9０-９]+\s*[个座条处家所项名户村]")
 
 

@@ -1184,3 +1184,18 @@ def test_a_rate_is_priced_by_the_count_whose_product_the_sentence_states_after_i
     (bare,) = rate_lines(text.replace(",共拨付项目补助资金60000元", ""), "content")
     assert [value for value, *_ in bare.factors] == [Decimal(10), Decimal(1500)]
     assert bare.amount is None
+
+
+def test_sums_as_parts_stop_at_their_whole_and_are_named_without_their_counts():
+    text = (
+        "发放低保人员9596户15520人计11026987元;特困供养223人计111500元;孤困儿童137人计68500元;"
+        "低边人员4439户8572人计2571600元。共计13778587元。"
+    )
+    parts = sums_as_parts(text)
+    assert [(p.name, p.amount.value) for p in parts] == [
+        ("低保人员", Decimal(11026987)),
+        ("特困供养", Decimal(111500)),
+        ("孤困儿童", Decimal(68500)),
+        ("低边人员", Decimal(2571600)),
+    ]
+    assert sum(p.amount.value for p in parts) == Decimal(13778587)
