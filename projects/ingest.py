@@ -227,7 +227,13 @@ def preview(record: SourceFile) -> dict[str, Any]:
         )
     unplaced = []
     for finding in findings:
-        if finding.get("line") and _kept_as_written(finding):
+        # (a line the importer cut in pieces, a form's glued cells, is shown once: each entry
+        # shows the whole line of the file)
+        if (
+            finding.get("line")
+            and _kept_as_written(finding)
+            and all(kept["line"] != finding["line"] for kept in unplaced)
+        ):
             text, place = _source_line(record, finding["line"])
             unplaced.append({"line": finding["line"], "text": text, "place": place})
     return {

@@ -415,6 +415,21 @@ def test_lines_kept_as_written_are_highlighted_in_the_preview(clerk):
     assert "请各乡镇抓紧组织实施。" in kept and "第4段" in kept
 
 
+def test_a_line_cut_in_pieces_is_listed_once_among_the_kept_lines(clerk):
+    # A form's cells glued to their values on one line: cut a cell a line to be read, the
+    # pieces no field took are the same line of the file, listed once.
+    line = (
+        "1、某市财政预算支出项目绩效目标自评表项目名称2021年人才培养培训一次性开办费"
+        "项目实施单位某市急救中心项目主管单位某市卫生健康委员会项目负责人项目属性1、常年性口"
+        "2、延续性口项目资金来源中央(万元)省、地(万元)本级(万元)合计(万元)执行率4.918.423.3"
+    )
+    upload(clerk, "自评表.txt", (line + "\n").encode())
+    record = SourceFile.objects.get()
+    page = clerk.get(reverse("admin:projects_sourcefile_preview", args=[record.pk])).content
+    kept = page.decode()[page.decode().index('id="unplaced"') :].split("</ul>")[0]
+    assert kept.count('href="#line-1"') == 1
+
+
 def test_a_preview_stored_before_findings_had_a_kind_still_highlights_its_kept_lines():
     from projects.ingest import _kept_as_written
 
