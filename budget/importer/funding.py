@@ -15,6 +15,7 @@ from .lines import (
     is_rate,
     rate_at,
 )
+from .tables import GLUED_BUDGET_ROW
 
 # A label right before a sum saying it is the whole (总投资, 合计; an estimate's 约 and a
 # label's 金额 too: 项目总投资金额约58万元): the one pattern for every reader of totals.
@@ -36,6 +37,10 @@ def funding_amounts(text: str) -> list[ParsedAmount]:
     if written:
         # Sums only: a rate (每户1万元) is no total, nor read again as a bare number below.
         return [amount for amount in written if not is_rate(text, amount)]
+    if GLUED_BUDGET_ROW.search(re.sub(r"(?<=\S) (?=\S)", "", halfwidth(text))):
+        # A form's budget row run together with its figures (…年度资金总额3555035550…): one
+        # number of them is no sum; the form's reader parts them where it can, or none.
+        return []
     # A table cell: "单位：万元 … 150" or "150万": bare numbers read in 万元.
     if "万元" in text or "万" in text:
         out = []

@@ -57,7 +57,7 @@ from .nodes import (
     yuan_text,
 )
 from .numbering import count_value, marker_at_start
-from .tables import ORGANISATION_END, form_total
+from .tables import ORGANISATION_END, form_total, glued_budget_row
 
 
 def header_cell(section: o.Section | None) -> bool:
@@ -85,6 +85,8 @@ def total_from_form(text: str, node: dict, anchor: dict, findings: list[Finding]
     except AmountError:
         return
     said = f"项目金额取自表中的“{written}”，请核对是否为本项目的总额（而非某一年度的金额）。"
+    if glued_budget_row(text, line):
+        said = f"项目金额“{written}”是从表中连写在一起的数字中按重复的数字拆出的，请对照原文核对。"
     take_total(node, amount, findings, said, line, text=written, anchor=anchor)
     bracketed_parts(node, text.split("\n")[line - 1], anchor, line)
 

@@ -319,7 +319,7 @@ def form_total(text: str) -> tuple[str, int] | None:
     found: list[tuple[int, str, int]] = []
     for index, normal in enumerate(normal_lines):
         joined = (normal_lines[index - 1] if index else "") + normal
-        if _GLUED_BUDGET_ROW.search(joined):
+        if GLUED_BUDGET_ROW.search(joined):
             continue  # its figures run together: parted below, or not read (3030… is no 3030…)
         for match in _FORM_TOTAL.finditer(normal):
             rank = _FORM_TOTAL_LABELS.index(match.group("label"))
@@ -373,7 +373,7 @@ def form_total(text: str) -> tuple[str, int] | None:
             found.append((rank, number.group("number") + unit, number_line + 1))
     # A self-evaluation's columns (年初预算数 | 全年预算数 | 全年执行数 …, then its 年度资金总额
     # row): the year's budget as it stood, not the label's first cell (the 年初 0).
-    columns = _budget_columns(lines, form_unit) or _glued_budget_row(normal_lines, form_unit)
+    columns = _budget_columns(lines, form_unit) or _glued_budget_row(normal_lines, form_unit, lines)
     if columns is not None or not found:
         return columns
     _rank, written, line = min(found)
@@ -382,24 +382,27 @@ def form_total(text: str) -> tuple[str, int] | None:
 
 # A self-evaluation's budget columns and its 年度资金总额 row run together with their figures
 # (…年初预算数全年预算数全年执行数分值执行率得分年度资金总额3555035550355501082.12%8.5).
-_GLUED_BUDGET_ROW = re.compile(
+GLUED_BUDGET_ROW = re.compile(
     r"(?:年初预算数?[^0-9]{0,30}?)?全年预算数[^0-9]{0,40}?年度资金总额(?P<figures>[0-9.]{2,40})"
     # (run together: never figures set apart, 年度资金总额 111 111 100%)
     r"(?![ \t\u3000]*[0-9])"
 )
 
 
-def _glued_budget_row(normal_lines: list[str], form_unit: str | None) -> tuple[str, int] | None:
-    """The year's budget of a self-evaluation whose columns and figures are printed run
-    together: its first two figures (the budget at the year's start and as it stood, or as it
-    stood and as spent), where they are the same and so can be told apart (3555035550… →
-    35550 and 35550; 194.9194.9100% → 194.9 and 194.9) in the unit the row heading states
-    ((万元)); None where no one way to part them does so, or no unit is stated: never
-    guessed."""
+def _glued_budget_row(
+    normal_lines: list[str], form_unit: str | None, lines: list[str]
+) -> tuple[str, int] | None:
+    """The year's budget of a self-evaluation whose columns and figures are printed together
+    on a line (…全年预算数…年度资金总额…), in the unit the row heading states ((万元)): its
+    figures set apart by spaces, the 全年预算数's (the second after a 年初预算数); run together,
+    its first two figures where they are the same and so can be told apart (3555035550… →
+    35550 and 35550; 194.9194.9100% → 194.9 and 194.9), and nothing after them is a longer
+    pair (10105105100% is 10 | 105 | 105, not 10 | 10 …). None where no one way to part them
+    does so, or no unit is stated: never guessed."""
     for index, normal in enumerate(normal_lines):
         # (the columns may end the line before: …全年执行数(B)执行率(B/A) / 年度资金总额194.9…)
         joined = (normal_lines[index - 1] if index else "") + normal
-        row = _GLUED_BUDGET_ROW.search(joined)
+        row = GLUED_BUDGET_ROW.search(joined)
         if row is None or row.end() <= len(joined) - len(normal):
             continue
         before = (
@@ -407,6 +410,19 @@ def _glued_budget_row(normal_lines: list[str], form_unit: str | None) -> tuple[s
         )
         stated = _BRACKETED_UNIT.findall(before)
         unit = stated[-1] if stated else form_unit
+        if unit is None:
+            return None
+        spaced = re.search(
+            r"年度资金总额\s*(?P<cells>[0-9.]+(?:[ \t\u3000]+[0-9.]+%?)+)", halfwidth(lines[index])
+        )
+        if spaced:
+            # Its cells apart by spaces (年度资金总额 10 105 105 100%): read as cells.
+            cells = spaced["cells"].split()
+            at = 1 if "年初预算" in row.group() and len(cells) > 1 else 0
+            value = cells[at]
+            return (
+                (value + unit, index + 1) if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", value) else None
+            )
         figures = row["figures"]
         parted = [
             figures[:size]
@@ -414,11 +430,33 @@ def _glued_budget_row(normal_lines: list[str], form_unit: str | None) -> tuple[s
             if figures[size : 2 * size] == figures[:size]
             and re.fullmatch(r"[1-9][0-9]*(?:\.[0-9]*[1-9])?|0\.[0-9]*[1-9]", figures[:size])
             and not figures[2 * size : 2 * size + 1] == "."
+            # (a longer pair right after its first figure: that pair is the budget)
+            and not any(
+                figures[size : size + longer] == figures[size + longer : size + 2 * longer]
+                for longer in range(size + 1, (len(figures) - size) // 2 + 1)
+            )
+            # and what follows the pair bears it out: all of it spent; a row spent in part is
+            # parted no way for certain
+            and _borne_out(figures[2 * size :] + joined[row.end() : row.end() + 8], figures[:size])
         ]
-        if unit is None or len(parted) != 1:
+        if len(parted) != 1:
             return None
         return parted[0] + unit, index + 1
     return None
+
+
+def _borne_out(after: str, figure: str) -> bool:
+    """Whether what follows a pair parted from a glued budget row bears it out: all of it
+    spent (the figure again or not, a score perhaps, then 100%)."""
+    return bool(re.match(rf"(?:{re.escape(figure)})?(?:[0-9]{{1,2}})?100(?:\.0+)?%", after))
+
+
+def glued_budget_row(text: str, line: int) -> bool:
+    """Whether ``line`` (1-based) of ``text`` is a self-evaluation's budget row printed with
+    its figures run together, so that its total was parted from them (said to staff)."""
+    rows = [halfwidth(re.sub(r"(?<=\S) (?=\S)", "", row)) for row in text.split("\n")]
+    joined = (rows[line - 2] if line >= 2 else "") + rows[line - 1]
+    return GLUED_BUDGET_ROW.search(joined) is not None
 
 
 def _unit_said_elsewhere(text: str, number: str) -> str | None:

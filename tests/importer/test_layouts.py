@@ -6203,14 +6203,24 @@ def test_a_table_of_people_gives_way_to_the_list_of_projects_with_money_below_it
     [
         # 年初 | 全年 | 执行 | 分值 | 执行率 | 得分, run together
         (
-            "年初预算数全年预算数全年执行数分值执行率得分年度资金总额3555035550355501082.12%8.5",
+            "年初预算数全年预算数全年执行数分值执行率得分年度资金总额35550355503555010100%",
             "35550万元",
+        ),
+        # spent in part (82.12%): what follows bears no way of parting them out
+        (
+            "年初预算数全年预算数全年执行数分值执行率得分年度资金总额3555035550355501082.12%8.5",
+            None,
         ),
         ("年初预算数全年预算数全年执行分值执行率得分年度资金总额303010100%", "30万元"),
         ("全年预算数(A)全年执行数(B)执行率(B/A)年度资金总额194.9194.9100%", "194.9万元"),
         # two ways to part them (1 | 1 …, 11 | 11 …), or none: no guess
         ("年初预算数全年预算数全年执行数年度资金总额111111100%", None),
         ("年初预算数全年预算数全年执行数年度资金总额3540355082%", None),
+        # a budget raised in the year whose start is a prefix of it: 10 | 105 | 105, no 10
+        ("年初预算数全年预算数全年执行数执行率年度资金总额10105105100%", None),
+        ("年初预算数全年预算数全年执行数执行率年度资金总额11515100%", None),
+        # set apart by spaces: cells, the 全年预算数 the second after a 年初预算数
+        ("年初预算数全年预算数全年执行数执行率年度资金总额 10 105 105 100%", "105万元"),
     ],
 )
 def test_a_self_evaluations_budget_row_run_together_is_parted_only_where_one_way_does(
@@ -6220,15 +6230,42 @@ def test_a_self_evaluations_budget_row_run_together_is_parted_only_where_one_way
     assert form_total(text) == ((expected, 3) if expected else None)
 
 
-@given(
-    budget=st.decimals(min_value=Decimal("0.1"), max_value=Decimal(99999), places=2),
-    spent=st.integers(min_value=1, max_value=99999),
+_GLUED_FORM = (
+    "附件2020年度某专项资金项目支出绩效自评表项目支出名称某专项资金主管部门某省发展和改革委员会"
+    "实施单位相关项目建设单位项目资金\n\n(万元)年初预算数全年预算数全年执行数分值执行率得分"
+    "年度资金总额{figures}其中:当年财政拨款——年度总体目标\n"
 )
-def test_a_run_together_budget_row_gives_its_budget_or_nothing(budget, spent):
-    figure = format(budget.normalize(), "f")
-    text = f"项目资金(万元)\n年初预算数全年预算数全年执行数年度资金总额{figure}{figure}{spent}\n"
-    found = form_total(text)
-    assert found in (None, (f"{figure}万元", 2))
+
+
+@given(
+    start=st.decimals(min_value=Decimal("0.1"), max_value=Decimal(99999), places=2),
+    raised=st.sampled_from([Decimal(0), Decimal(0), Decimal(5), Decimal("0.5"), Decimal(100)]),
+    spent=st.integers(min_value=1, max_value=99999),
+    rate=st.sampled_from(["100%", "82.12%", ""]),
+)
+def test_a_total_read_from_figures_run_together_is_always_said_to_staff(start, raised, spent, rate):
+    # (figures run together can be parted more than one way: a total read from them is a
+    # guess, never silent; with the year's budget as it started, it is that budget or none)
+    first, budget = (format(value.normalize(), "f") for value in (start, start + raised))
+    result = parse_disclosure(_GLUED_FORM.format(figures=f"{first}{budget}{spent}10{rate}"))
+    total = result.tree["projects"][0]["declared_total_yuan"]
+    if total is not None:
+        assert any(f.field == "declared_total" for f in result.findings)
+    if raised == 0 and total is not None:
+        assert Decimal(total) in (start * 10_000, spent * 10_000, Decimal(budget + str(spent)))
+
+
+def test_a_total_parted_from_figures_run_together_is_said_so():
+    # (a document site's copy of a PDF form: cells and figures run together)
+    text = (
+        "附件2020年度湘西地区开发产业发展专项资金项目支出绩效自评表项目支出名称湘西地区开发"
+        "产业发展专项资金主管部门湖南省发展和改革委员会实施单位相关项目建设单位项目资金\n\n"
+        "(万元)年初预算数全年预算数全年执行数分值执行率得分年度资金总额355503555035550101"
+        "00%其中:当年财政拨款3555035550——上年结转资金——其他资金——年度总体目标\n"
+    )
+    result = parse_disclosure(text)
+    assert result.tree["projects"][0]["declared_total_yuan"] == "355500000.00"
+    assert any(f.field == "declared_total" and "连写" in f.message for f in result.findings)
 
 
 def test_a_budget_rows_figures_set_apart_by_single_spaces_are_never_read_as_one_number():
