@@ -1748,7 +1748,13 @@ def sums_as_parts(text: str) -> list[Part]:
 def _spent_on(parts: list[Part]) -> list[Part]:
     """``parts``, or [] when one names a source of the money (中央财政资金30万元，省级50万元;
     村集体资金): those are funding sources, not parts."""
-    return [] if any(_SOURCE_PART.match(part.name) for part in parts) else parts
+    return [] if any(names_a_source(part.name) for part in parts) else parts
+
+
+def names_a_source(name: str) -> bool:
+    """Whether ``name`` names where money comes from (中央资金, 县级配套, 村集体资金), not
+    what it is spent on."""
+    return bool(_SOURCE_PART.match(name))
 
 
 # A sum as a text writes it after a name or before its use (…项目144万元, 40万元用于…): the

@@ -36,6 +36,7 @@ from .lines import (
     lines_paired_in_order,
     lines_priced_by_sums,
     money,
+    names_a_source,
     one_line_a_sum,
     place_shares,
     rate_lines,
@@ -125,7 +126,9 @@ def _parts_in_brackets(line: str, whole: Decimal) -> list[tuple[str, ParsedAmoun
     for piece in re.split(r"[，,、；;]", bracket.group("body")):
         found = find_amounts(piece)
         name = trimmed(piece[: found[0].start]) if len(found) == 1 else ""
-        if not name or not re.search(r"[\u4e00-\u9fff]{2}", name):
+        # (never where the money comes from: (中央资金200万元、省级资金100万元) are its
+        # sources, not its parts)
+        if not name or not re.search(r"[\u4e00-\u9fff]{2}", name) or names_a_source(name):
             return []
         parts.append((name, found[0]))
     if len(parts) < 2 or sum(part.value for _, part in parts) != whole:

@@ -1566,3 +1566,29 @@ def test_a_listed_works_whole_with_its_places_parts_in_brackets_has_them_as_sub_
     # parts that do not make up the whole are no sub-items
     unmade = parse_disclosure(text.replace("7195.31万元", "7195.3万元"), year=2020)
     assert len(unmade.tree["projects"][0]["sub_items"]) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a fund's sources, each a paragraph's head, make up its sum: no projects
+        "我县投入1000万元改善农村道路\n今年以来,我县累计投入农村道路建设资金1000万元,用于改善"
+        "群众出行条件。\n中央资金600万元。主要用于新建通村公路20公里。\n省级资金400万元。主要用于"
+        "道路养护。\n",
+        # a fund's shares by place, one a line with their sums: no projects either
+        "关于下达2022年护林员补助的通知\n各乡镇:\n现将护林员补助分配如下:\n城关镇护林员20万元\n"
+        "双河镇护林员15万元\n仁义乡护林员10万元\n石桥镇护林员12万元\n",
+    ],
+)
+def test_a_funds_sources_or_shares_by_place_are_no_list_of_projects(text):
+    assert len(parse_disclosure(text, year=2022).tree["projects"]) == 1
+
+
+def test_sources_in_brackets_after_a_listed_whole_are_no_sub_items():
+    text = (
+        "一是甘河治理工程,总投资为300万元(其中中央资金200万元、省级资金100万元),2020年下达"
+        "资金计划85万元。\n二是诺敏河治理工程,总投资400万元(中央预算内投资300万元、地方配套资金"
+        "100万元),2020年下达资金计划46万元。\n"
+    )
+    for project in parse_disclosure(text, year=2020).tree["projects"]:
+        assert len(project["sub_items"]) == 1

@@ -19,7 +19,7 @@ from ...amounts import (
 )
 from ...normalize import halfwidth, squash
 from ..funding import WHOLE_LABEL
-from ..lines import GIVEN_OVER, MONEY, Part, breakdown, is_rate, money, sum_after
+from ..lines import GIVEN_OVER, MONEY, Part, breakdown, is_rate, money, names_a_source, sum_after
 from ..numbering import (
     LIST_MARKER,
     count_value,
@@ -70,6 +70,19 @@ _NOT_PRICED_NAME = re.compile(
     r"(?:标准|单价|每[\u4e00-\u9fff]|合计|总计|小计|共计|其中|资金|拨款|预算|投资|补助|下达|安排)$"
     r"|^(?:合计|总计|小计|共计|其中)"
 )
+# A name opening with a place (城关镇护林员, 双河镇…): a share of one fund by place, where
+# every name of a list so opens.
+_PLACE_OPENS = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|州|县|区|旗|镇|乡|街道|村)")
+
+
+def _no_projects(names: list[str]) -> bool:
+    """Whether names read as a list's projects name none: one a source of money or a period
+    (中央资金, 县级配套, 一季度), or every one a place's share (城关镇护林员, 双河镇护林员)."""
+    return any(NOT_A_PROJECT.search(name) or names_a_source(name) for name in names) or all(
+        _PLACE_OPENS.match(name) for name in names
+    )
+
+
 # A word alone on a line inside such a list (双河, 仁义): a place or a note, no item.
 _WORD_ALONE = re.compile(r"^[\u4e00-\u9fff]{1,6}$")
 
@@ -90,7 +103,7 @@ def priced_lines(lines: list[str]) -> list[ListedProject]:
         elif runs[-1]:
             runs.append([])
     best = max(runs, key=len)
-    if len(best) < 4:
+    if len(best) < 4 or _no_projects([found["name"] for _index, found in best]):
         return []
     items = []
     for index, found in best:
@@ -652,13 +665,18 @@ def paragraphs_headed_by_sums(lines: list[str]) -> list[ListedProject]:
     found: list[ListedProject] = []
     for number, line in enumerate(lines, 1):
         head = _HEAD_SUM.match(halfwidth(line))
-        if head is None:
+        # (a head over its paragraph: more of it follows on its line)
+        if head is None or not line[head.end() :].strip():
             continue
         amount = find_amounts(head["sum"])[0]
         amount = replace(amount, start=head.start("sum"), end=head.end("sum"))
         name = line[head.start("name") : head.end("name")]
         found.append(prose_item(name, amount, line, number))
-    if len(found) < 2 or len({squash(item.name) for item in found}) < len(found):
+    if (
+        len(found) < 2
+        or len({squash(item.name) for item in found}) < len(found)
+        or _no_projects([item.name for item in found])
+    ):
         return []
     whole = sum(item.amount.value for item in found)
     before = "\n".join(lines[: found[0].line - 1])
@@ -1054,7 +1072,11 @@ def invested_for_works(lines: list[str]) -> list[ListedProject]:
         for told in _INVESTED_FOR.finditer(normal):
             name = line[told.start("name") : told.end("name")]
             found.append(prose_item(name, money(told), told.group(), number))
-    if len(found) < 2 or len({squash(item.name) for item in found}) < len(found):
+    if (
+        len(found) < 2
+        or len({squash(item.name) for item in found}) < len(found)
+        or _no_projects([item.name for item in found])
+    ):
         return []
     whole = sum(item.amount.value for item in found)
     text = "\n".join(lines)
