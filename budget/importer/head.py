@@ -275,6 +275,9 @@ _NUMBER_LABEL = re.compile(
 _NUMBER_AFTER_TITLE = re.compile(
     r"^(?:关于)?[^《》，,。；;:：]{4,80}?(?:通知|批复|公告|公示|意见|办法|方案|报告|请示|函)\s*"
     r"(?P<number>[^\s〔\[(（【《》0-9]{1,12}[〔\[(（【][0-9]{4}[〕\])）】][0-9]+号)"
+    # (the body after it, never more of a forwarded document's title: …的通知吉财社〔2022〕
+    # 456号的通知)
+    r"(?!\s*(?:的|文件|精神))"
 )
 
 

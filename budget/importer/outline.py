@@ -369,8 +369,8 @@ def _unknown_heading(text: str) -> tuple[str, str] | None:
 HEADING_LIKE = re.compile(
     r"(?:情况|原则|来源|要求|目标|措施|机制|说明|方式|意见|概况|依据|内容|范围|程序|分工|"
     r"安排|标准|用途|对象|计划|期限|时间|电话|监督|任务|职责|保障|规模|地点|地址|位置"
-    # (a report's parts: 二、佐证材料, 一、自评结论, 三、问题和建议)
-    r"|材料|结论|分析|建议|问题|评价|总结"
+    # (a report's parts: 二、佐证材料, 一、自评结论, 三、问题和建议; never 检测分析, a work)
+    r"|佐证材料|结论|建议|问题|总结"
     # (a fund's handling, not a project's works: 资金使用与管理; 城区公厕运营管理 is a project)
     r"|资金(?:使用)?(?:与|和|及)?(?:管理|监管)|使用(?:与|和|及)(?:管理|监管))[。.]?$"
 )
@@ -666,7 +666,7 @@ _CLAUSE_START = re.compile(r"(?:须|应|要|需|负责|为|是|将|已|在|对|�
 # 随州市卫生健康委员会项目负责人…), as a document site's copy of a PDF form prints them.
 _GLUED_NAMING_CELL = (
     r"(?:一级|二级)?项目(?:支出)?名称|专项资金名称|项目(?:实施|承担)单位|实施单位|项目主管(?:单位|部门)"
-    r"|(?:县级|市级|区级)?主管部门|主管单位|预算单位"
+    r"|(?:县级|市级|区级)?主管部门(?:及代码|及编码)?|主管单位|预算单位"
 )
 # The cells after them, whose values end the last one's (项目负责人, 项目属性, 项目资金 …).
 _GLUED_OTHER_CELL = (
@@ -675,6 +675,8 @@ _GLUED_OTHER_CELL = (
     r"|项目年度目标|年度总体目标|绩效指标|填报日期"
 )
 _GLUED_CELL = re.compile(rf"(?P<naming>{_GLUED_NAMING_CELL})|(?P<other>{_GLUED_OTHER_CELL})")
+# A naming cell's value: two characters at least, never a clause's start (与, 填写, 应…).
+_GLUED_VALUE = re.compile(r"(?!与|和|及|或|并|填写|应|须|要|为|是|的|后|等)[^\s]{2,40}")
 
 
 def _glued_form(line: str, *, forms_before: bool = False) -> list[str] | None:
@@ -698,6 +700,12 @@ def _glued_form(line: str, *, forms_before: bool = False) -> list[str] | None:
                 break
             if re.search(r"[\s|:：，,。；;、!?！？《》]", value):
                 break
+            if run[-1]["naming"] and not _GLUED_VALUE.fullmatch(value):
+                break  # (words of a sentence, not a cell's value: 核对项目名称与实施单位…)
+            if re.search("单位|部门", run[-1].group()) and not re.search(
+                rf"(?:{ORGANISATION_END}|股|科|组|机关|单位)$", value
+            ):
+                break  # (a unit's cell holds a unit: 实施单位填写法人单位 is an instruction)
             run.append(following)
         if (
             run[0]["naming"]

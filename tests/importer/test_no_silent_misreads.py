@@ -1592,3 +1592,36 @@ def test_sources_in_brackets_after_a_listed_whole_are_no_sub_items():
     )
     for project in parse_disclosure(text, year=2020).tree["projects"]:
         assert len(project["sub_items"]) == 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "请各单位认真核对项目名称与实施单位及主管部门后报送",
+        "填报说明:项目名称填写全称实施单位填写法人单位主管部门填写一级预算单位",
+    ],
+)
+def test_a_sentence_naming_a_forms_labels_is_not_cut_into_its_cells(line):
+    from budget.importer.outline import split_run_on
+
+    assert split_run_on(line)[0] == line
+
+
+def test_a_forwarded_documents_number_in_the_title_stays_a_citation():
+    text = (
+        "关于转发吉林省财政厅关于下达2022年基本药物制度补助资金预算的通知吉财社〔2022〕456号的通知\n"
+        "各乡镇卫生院:\n现将吉林省财政厅关于下达2022年基本药物制度补助资金预算的通知(吉财社〔2022〕"
+        "456号)转发给你们,现下达你们2022年基本药物制度补助资金100万元,请按要求使用。\n"
+        "某县财政局\n2022年5月1日\n"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert [c["document_number"] for c in project["citations"]] == ["吉财社〔2022〕456号"]
+
+
+def test_works_told_after_yi_shi_with_their_money_first_keep_what_they_build_in_the_name():
+    text = (
+        "某县2022年农村基础设施建设情况\n今年重点推进三项工作:一是投入资金500万元建设甲村道路,"
+        "二是投入资金300万元建设乙村桥梁,三是投入资金200万元建设丙村水渠。\n"
+    )
+    names = [name for name, _total in names_and_totals(text, year=2022)]
+    assert len(set(names)) == 3 and "甲村道路" in names[0]

@@ -52,12 +52,9 @@ def run_on_items(lines: list[str]) -> list[ListedProject]:
         for number, part in parts:
             named = _named_project(part)
             first = re.split(r"[，,；;。]", part, maxsplit=1)[0].strip()
-            # (up to its money's label or first figure: 根河总投资为16247.76万元(…) → 根河)
-            cut = re.split(
-                r"(?:计划|概算|估算)?总投资|[0-9０-９][0-9０-９.,]*\s*(?:万元|元|亿元)",
-                first,
-                maxsplit=1,
-            )[0].strip()
+            # (up to its whole's label: 根河总投资为16247.76万元(…) → 根河; never at a sum
+            # alone, 投入资金500万元建设甲村道路 names the works after it)
+            cut = re.split(r"(?:计划|概算|估算)?总投资", first, maxsplit=1)[0].strip()
             first = cut if len(cut) >= 2 else first
             name = _LEAD_WORDS.sub("", named.group("name")) if named else first
             # Under a money label (预计投入资金87万元), else the one sum after a project's name
