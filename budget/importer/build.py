@@ -356,6 +356,23 @@ def _goals_alone(block: o.ProjectBlock) -> bool:
     return not block.section(o.NAME) and not block.section(o.UNIT)
 
 
+def _says_the_same(first: o.ProjectBlock, again: o.ProjectBlock) -> bool:
+    """Whether a block set out again under the same name says no other unit and no other sum
+    than the first (two works of one name, by two units or for two sums, are two projects)."""
+    for kind in (o.UNIT, o.FUNDING):
+        one, other = first.section(kind), again.section(kind)
+        if one is None or other is None:
+            continue
+        if kind == o.UNIT and squash(one.text).rstrip("。.；;") != squash(other.text).rstrip(
+            "。.；;"
+        ):
+            return False
+        sums = [[amount.value for amount in find_amounts(b.text)][:1] for b in (one, other)]
+        if kind == o.FUNDING and sums[0] != sums[1]:
+            return False
+    return True
+
+
 def _same_project_once(outline: o.Outline, findings: list[Finding]) -> None:
     """A project set out again under the same name right after itself (附件1 its plan, 附件2
     its contents: 一、项目名称: 循化县…森林抚育项目 twice) is one project: the second's sections
@@ -370,6 +387,8 @@ def _same_project_once(outline: o.Outline, findings: list[Finding]) -> None:
             and squash(name.text)
             and squash(name.text) == squash(previous.text)
             and block.marker is None
+            # (and never says another unit or sum: two works of one name are two projects)
+            and _says_the_same(merged[-1], block)
         ):
             merged[-1].sections.extend(block.sections)
             findings.append(

@@ -1625,3 +1625,20 @@ def test_works_told_after_yi_shi_with_their_money_first_keep_what_they_build_in_
     )
     names = [name for name, _total in names_and_totals(text, year=2022)]
     assert len(set(names)) == 3 and "甲村道路" in names[0]
+
+
+def test_two_works_of_one_name_by_two_units_stay_two_projects():
+    block = (
+        "一、项目名称:农村公路养护项目\n二、实施单位:{unit}\n三、资金规模:项目总投资{total}万元\n"
+    )
+    text = (
+        "关于农村公路养护项目的公示\n附件1:\n"
+        + block.format(unit="甲镇人民政府", total=50)
+        + "附件2:\n"
+        + block.format(unit="乙镇人民政府", total=80)
+    )
+    projects = parse_disclosure(text, year=2023).tree["projects"]
+    assert [(p["implementing_unit"], p["declared_total_yuan"]) for p in projects] == [
+        ("甲镇人民政府", "500000.00"),
+        ("乙镇人民政府", "800000.00"),
+    ]
