@@ -283,6 +283,14 @@ def citations_in(
 
 # A project the title of a notice names: …项目 before the kind of document
 # (临朐县2024年度…乡村振兴项目实施情况公告, 近日,船山区…以工代赈项目实施方案文本已经…).
+# Projects named by kind or year only, no project's name: 2022年度项目, 所有项目, 重点项目,
+# 2022年度部门预算项目, 某县教育局2022项目.
+GENERIC_PROJECT = re.compile(
+    r"^(?:.*?(?:19|20)[0-9]{2}\s*年?度?)?(?:本单位|本部门|我局|全部|所有|各|部门预算|部门|重点"
+    r"|续建|新建|一般性|专项)?(?:支出)?项目$"
+)
+
+
 _BRACKETED_NAME = re.compile(
     r"(?:^|报告|自评|评价|表)\s*[(（]\s*(?P<name>[^()（）《》，,。；;]{2,40}?(?:项目|工程))\s*[)）]\s*$"
 )
@@ -374,7 +382,7 @@ def _names_in(written: str) -> set[str]:
     # The project a report's title names in brackets after it (…2022年度项目绩效自评报告
     # (春节慰问经费项目)), or on a line of its own so bracketed: that one.
     bracketed = _BRACKETED_NAME.search(normal)
-    if bracketed:
+    if bracketed and not GENERIC_PROJECT.match(bracketed["name"]):
         return {written[bracketed.start("name") : bracketed.end("name")].strip()}
     names = set()
     for match in _NAMED_PROJECT.finditer(normal):
@@ -483,7 +491,8 @@ _SAID_PROJECT = re.compile(
     r"|对(?P<evaluated>[^，,。；;:：《》、]{4,60}?(?:工程项目|项目|工程))(?:资金)?[^。；;]{0,30}?"
     r"进行了?(?:绩效)?(?:自评|自我评价|评价)"
     # (or the one a unit says it has: 我校2022年项目为一个:生均公用经费项目)
-    r"|项目(?:为|有|共)?(?:一|1)个\s*[:：]\s*(?P<single>[^，,。；;:：《》、()（）]{2,60}?项目)"
+    # (never one kind of several: 其中续建项目1个:…)
+    r"|(?<![续新扩改在完])项目(?:为|有|共)(?:一|1)个\s*[:：]\s*(?P<single>[^，,。；;:：《》、()（）]{4,60}?项目)"
 )
 
 
@@ -518,7 +527,10 @@ def said_project_name(text: str) -> tuple[str, int] | None:
             start = said.start(group)
             # (who says it is no part of it: 现对我单位2023年度…资助项目信息公告如下)
             own = _SAYER.match(halfwidth(line), start)
-            return line[own.end() if own else start : said.end(group)], number
+            name = line[own.end() if own else start : said.end(group)]
+            if GENERIC_PROJECT.match(halfwidth(name).removeprefix("本单位")):
+                return None  # (its projects at large: 对2022年度部门预算项目进行了绩效自评)
+            return name, number
     return None
 
 

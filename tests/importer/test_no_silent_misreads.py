@@ -1642,3 +1642,19 @@ def test_two_works_of_one_name_by_two_units_stay_two_projects():
         ("甲镇人民政府", "500000.00"),
         ("乙镇人民政府", "800000.00"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "某县教育局2022年度项目支出绩效自评报告(重点项目)\n一、项目基本情况\n为保障学校运转,"
+        "安排资金100万元。\n二、绩效目标完成情况\n全部完成。\n",
+        "某县教育局2022年度绩效自评报告\n一、自评工作开展情况\n我局对2022年度部门预算项目进行了"
+        "绩效自评,形成报告如下:\n二、项目资金情况\n全年安排资金100万元。\n",
+        "某县教育局2022年度绩效自评报告\n一、基本情况\n我局2022年共实施项目3个,其中续建项目1个:"
+        "城关小学改扩建项目,新建项目2个。\n二、资金情况\n全年安排资金300万元。\n",
+    ],
+)
+def test_projects_named_by_kind_or_year_only_name_no_project(text):
+    (project,) = parse_disclosure(text, year=2022).tree["projects"]
+    assert project["name"] not in ("重点项目", "2022年度部门预算项目", "城关小学改扩建项目")
