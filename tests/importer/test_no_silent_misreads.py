@@ -1658,3 +1658,20 @@ def test_two_works_of_one_name_by_two_units_stay_two_projects():
 def test_projects_named_by_kind_or_year_only_name_no_project(text):
     (project,) = parse_disclosure(text, year=2022).tree["projects"]
     assert project["name"] not in ("重点项目", "2022年度部门预算项目", "城关小学改扩建项目")
+
+
+def test_projects_counted_then_each_told_after_its_money_are_read_flagged():
+    text = (
+        "笔者日前从锦屏县有关部门获悉,该县累计投入资金1132万元对6处地质灾害险源点进行整改治理。\n"
+        "据悉,此次纳入地质灾害治理工程实施的4个项目分别为:投入338万元的三江镇湖南坡滑坡治理项目,"
+        "投入714万元的偶里乡云照村滑坡治理项目,投入应急处置经费40万元的河口乡培陇村地南塌陷项目,"
+        "投入应急处置经费40万元的铜鼓镇火冲小学滑坡项目。目前正有序进行当中。\n"
+    )
+    assert names_and_totals(text, year=2012) == [
+        ("三江镇湖南坡滑坡治理项目", "3380000.00"),
+        ("偶里乡云照村滑坡治理项目", "7140000.00"),
+        ("河口乡培陇村地南塌陷项目", "400000.00"),
+        ("铜鼓镇火冲小学滑坡项目", "400000.00"),
+    ]
+    # told fewer than it counts: no such list
+    assert len(names_and_totals(text.replace("4个项目", "5个项目"), year=2012)) != 4

@@ -53,6 +53,7 @@ from .prose import (
     projects_summed_after,
     projects_supported,
     sums_for_projects,
+    sums_then_names,
     works_in_progress,
 )
 from .tables import (
@@ -180,6 +181,7 @@ _READERS = (
     priced_lines,
     named_lines,
     counted_names,
+    sums_then_names,
     projects_in_breakdown,
     funds_by_recipient,
     funds_given_together,

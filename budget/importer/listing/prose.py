@@ -685,6 +685,46 @@ def paragraphs_headed_by_sums(lines: list[str]) -> list[ListedProject]:
     return found
 
 
+# Projects counted, then each told after the money it got (6个项目分别为:投入338万元的三江镇
+# 湖南坡滑坡治理项目,投入应急处置经费4万元的河口乡…塌陷项目,…).
+_COUNT_THEN_TOLD = re.compile(
+    r"(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:个|项|处)[^，,。；;:：]{0,12}?(?:分别为|分别是|包括)\s*[:：]?"
+)
+_SUM_THEN_NAME = re.compile(
+    r"^\s*(?:投入|安排|下达|补助)?[^，,。；;0-9]{0,8}?"
+    rf"{MONEY}\s*的\s*(?P<name>[^，,。；;、]{{4,60}}?(?:项目|工程))\s*$"
+)
+
+
+def sums_then_names(lines: list[str]) -> list[ListedProject]:
+    """Projects a sentence counts and then tells each after the money it got (6个项目分别为:
+    投入338万元的三江镇湖南坡滑坡治理项目,投入714万元的…项目,…): as many as it counts, every
+    one so told. Named from prose, so flagged."""
+    for number, line in enumerate(lines, 1):
+        normal = halfwidth(line)
+        for counted in _COUNT_THEN_TOLD.finditer(normal):
+            told = normal[counted.end() :].split("。")[0]
+            parts = [part for part in re.split(r"[，,；;、]", told) if part.strip()]
+            found = [_SUM_THEN_NAME.match(part) for part in parts]
+            if len(parts) != count_value(counted["n"]) or len(parts) < 2 or not all(found):
+                continue
+            items = []
+            at = counted.end()
+            for part, match in zip(parts, found, strict=True):
+                start = normal.index(part, at)
+                at = start + len(part)
+                name = line[start + match.start("name") : start + match.end("name")]
+                amount = money(match)
+                amount = replace(
+                    amount,
+                    start=start + match.start("amount"),
+                    end=start + match.end("amount"),
+                )
+                items.append(prose_item(name, amount, part, number))
+            return items
+    return []
+
+
 def funds_given_apart(lines: list[str]) -> list[ListedProject]:
     """Funds given out each in a sentence of its own, as a news item reports them (近日,黑龙江省
     下达了2023年改善普通高中办学条件中央补助资金27000万元,…。近日,黑龙江省还下达了2023年特殊
