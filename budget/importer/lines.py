@@ -1804,6 +1804,8 @@ def _parts_in(rest: str, *, by_sentence: bool = False) -> list[Part]:
         if by_sentence:
             # A part begins with its sentence (…,支出率100%。甲公司…补助资金35万元 → 甲公司…).
             words = words.rsplit("。", 1)[-1]
+        # …or its ；-part (…,免费放映数字电影14.5万场;送戏下乡经费1120万元 → 送戏下乡…).
+        words = re.split(r"[；;]", words)[-1] or words
         if parts and re.fullmatch(r"[\s，,；;。]*(?:共计|合计|总计)\s*[:：为]?\s*", label):
             break  # the parts' whole said after them (…计2571600元。共计13778587元。)
         name = _part_name(words)
@@ -1853,7 +1855,7 @@ def _part_name(words: str) -> str:
         "",
         name,
     ).strip()
-    name = _YEARS_PREFIX.sub("", name)
+    name = _YEARS_PREFIX.sub("", re.sub(r"^(?:其中)?包括\s*[:：]?", "", name))
     while (verb := _LEADING_VERB.match(name)) and _worth_a_name(name[verb.end() :]):
         name = name[verb.end() :]
     # (a part may open with a count: 6个省级水库及42座中小型水库维护维修经费)

@@ -1199,3 +1199,16 @@ def test_sums_as_parts_stop_at_their_whole_and_are_named_without_their_counts():
         ("低边人员", Decimal(2571600)),
     ]
     assert sum(p.amount.value for p in parts) == Decimal(13778587)
+
+
+def test_a_part_after_a_semicolon_is_named_by_its_own_words_not_the_clause_before():
+    text = (
+        "累计下达专项资金9.5亿元,其中包括:免费开放补助资金4.49亿元;免费送电影经费3000万元,"
+        "免费放映数字电影14.5万场;送戏下乡经费1120万元,免费送戏2800场;奖补资金4.598亿元。"
+    )
+    assert [part.name for part in breakdown(text)] == [
+        "免费开放补助资金",
+        "免费送电影经费",
+        "送戏下乡经费",
+        "奖补资金",
+    ]
