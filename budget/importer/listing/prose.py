@@ -75,6 +75,17 @@ _NOT_PRICED_NAME = re.compile(
 _PLACE_OPENS = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|州|县|区|旗|镇|乡|街道|村)")
 
 
+def _projects_apart(found: list[ListedProject]) -> bool:
+    """Whether items read from prose are projects: two at least, named apart, and none a
+    source of money or a period, nor every one a place's share (_no_projects)."""
+    names = [item.name for item in found]
+    return (
+        len(found) >= 2
+        and len({squash(n) for n in names}) == len(names)
+        and not _no_projects(names)
+    )
+
+
 def _no_projects(names: list[str]) -> bool:
     """Whether names read as a list's projects name none: one a source of money or a period
     (中央资金, 县级配套, 一季度), or every one a place's share (城关镇护林员, 双河镇护林员)."""
@@ -672,11 +683,7 @@ def paragraphs_headed_by_sums(lines: list[str]) -> list[ListedProject]:
         amount = replace(amount, start=head.start("sum"), end=head.end("sum"))
         name = line[head.start("name") : head.end("name")]
         found.append(prose_item(name, amount, line, number))
-    if (
-        len(found) < 2
-        or len({squash(item.name) for item in found}) < len(found)
-        or _no_projects([item.name for item in found])
-    ):
+    if not _projects_apart(found):
         return []
     whole = sum(item.amount.value for item in found)
     before = "\n".join(lines[: found[0].line - 1])
@@ -1112,11 +1119,7 @@ def invested_for_works(lines: list[str]) -> list[ListedProject]:
         for told in _INVESTED_FOR.finditer(normal):
             name = line[told.start("name") : told.end("name")]
             found.append(prose_item(name, money(told), told.group(), number))
-    if (
-        len(found) < 2
-        or len({squash(item.name) for item in found}) < len(found)
-        or _no_projects([item.name for item in found])
-    ):
+    if not _projects_apart(found):
         return []
     whole = sum(item.amount.value for item in found)
     text = "\n".join(lines)
