@@ -25,7 +25,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django_tasks import task
 
-from budget.importer import TextImportError, parse_disclosure
+from budget.importer import TextImportError, default_title, parse_disclosure
 from budget.importer.decode import MAX_BYTES  # the largest upload read (the admin's bound)
 from sourcefiles import UnreadableFile, check_file, read_file
 
@@ -340,6 +340,12 @@ def confirm(
     if not 2000 <= fiscal_year <= 2100:
         raise IngestError("预算年度应在2000至2100之间。")
     tree = record.result["tree"]
+    # A title the importer made up by the text's department and year, unknown when it read
+    # them, is made up again by the ones staff chose (预算重点领域财政项目文本公开 → 某县
+    # 农业农村局2024年预算重点领域财政项目文本公开).
+    read = tree["disclosure"]
+    if title.strip() == default_title(tree["department"]["name"], read["fiscal_year"]):
+        title = default_title(department.name, fiscal_year)
     tree = {
         **tree,
         "department": {**tree["department"], "name": department.name, "slug": department.slug},

@@ -6,7 +6,7 @@ load_disclosure`` reads (``portal.disclosure-tree/1``, docs/disclosure-tree.md),
 UTF-16 and GB18030/GBK input.
 """
 
-from .build import ImportResult, TextImportError, parse_disclosure, uncovered_lines
+from .build import ImportResult, TextImportError, default_title, parse_disclosure, uncovered_lines
 from .decode import DecodeError, decode_bytes
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "ImportResult",
     "TextImportError",
     "decode_bytes",
+    "default_title",
     "parse_disclosure",
     "uncovered_lines",
 ]

@@ -356,6 +356,13 @@ def _goals_alone(block: o.ProjectBlock) -> bool:
     return not block.section(o.NAME) and not block.section(o.UNIT)
 
 
+def default_title(department: str, fiscal_year: int | None) -> str:
+    """The title a text without one is given: by its department and year (中共澄江市委组织部
+    2024年预算重点领域财政项目文本公开), each left out where unknown."""
+    year = f"{fiscal_year}年" if fiscal_year else ""
+    return f"{department}{year}预算重点领域财政项目文本公开"
+
+
 def _says_the_same(first: o.ProjectBlock, again: o.ProjectBlock) -> bool:
     """Whether a block set out again under the same name says no other unit and no other sum
     than the first (two works of one name, by two units or for two sums, are two projects)."""
@@ -845,9 +852,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         or title.endswith((":", "："))
     )
     if not titled:
-        title = (
-            f"{name}{fiscal_year or ''}{'年' if fiscal_year else ''}预算重点领域财政项目文本公开"
-        )
+        title = default_title(name, fiscal_year)
         findings.append(Finding("info", f"文本没有标题，按单位和年度取“{title}”。"))
     for line in title_overflow:
         append_text(projects[0], "outcomes", line.text.strip())

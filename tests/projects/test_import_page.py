@@ -430,6 +430,20 @@ def test_a_line_cut_in_pieces_is_listed_once_among_the_kept_lines(clerk):
     assert kept.count('href="#line-1"') == 1
 
 
+def test_a_title_made_up_for_a_text_without_one_is_made_up_again_by_what_staff_chose(clerk, seed):
+    # No title, no department, no year in the text: the title the importer gives it names
+    # none; confirmed in the clerk's department and a year, it names those.
+    line = "近日,某部门下达某项补助资金50万元,用于某村道路硬化项目。"
+    upload(clerk, "无标题.txt", (line + "\n").encode())
+    record = SourceFile.objects.get()
+    made_up = record.result["tree"]["disclosure"]["title"]
+    assert made_up == "预算重点领域财政项目文本公开"
+    url = reverse("admin:projects_sourcefile_preview", args=[record.pk])
+    clerk.post(url, confirm_form(seed, title=made_up, fiscal_year="2023"))
+    (project,) = record.projects.all()
+    assert project.disclosure.title == f"{seed.department.name}2023年预算重点领域财政项目文本公开"
+
+
 def test_a_preview_stored_before_findings_had_a_kind_still_highlights_its_kept_lines():
     from projects.ingest import _kept_as_written
 
