@@ -12,7 +12,7 @@ from ..normalize import blank_titles, halfwidth, squash
 from . import outline as o
 from .nodes import Finding, trimmed
 from .numbering import LIST_MARKER
-from .tables import CELL_LABELS, ORGANISATION_END
+from .tables import CELL_LABELS, DEPARTMENT_END, ORGANISATION_END
 
 YEAR = re.compile(r"(?P<year>(?:19|20)[0-9]{2})\s*年")
 
@@ -419,7 +419,10 @@ def labelled_department(text: str) -> str:
     # (of a form's levels, the nearest: 县级主管部门 忠县水利局 over 市级主管部门 重庆市水利局)
     matches = sorted(
         _DEPARTMENT_LABEL.finditer(halfwidth(text)),
-        key=lambda m: ("省级" in m.group(), "市级" in m.group()),
+        key=lambda m: (
+            "省级" in (label := m.group()[: m.start("value") - m.start()]),
+            "市级" in label,
+        ),
     )
     for match in matches:
         value = text[match.start("value") : match.end("value")]
@@ -450,8 +453,8 @@ def publishing_department(text: str) -> str:
     return ""
 
 
-_DATE_LINE = re.compile(
-    r"^\s*(?:(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日"
+DATE_LINE = re.compile(
+    r"^\s*(?:(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?"
     # (its 年月日 lost in copying: 20191227, 2019816)
     r"|(?:19|20)[0-9]{2}[-./][0-9]{1,2}[-./][0-9]{1,2}"
     # (in characters, its 〇 maybe a letter O: 二OO九年六月十八日)
@@ -473,7 +476,7 @@ def signing_department(text: str) -> str:
     filled = [_RECORD_BULLET.sub("", line).strip() for line in text.split("\n") if line.strip()]
     signatures = []
     for index, (line, following) in enumerate(itertools.pairwise(filled)):
-        if not _DATE_LINE.match(halfwidth(following)) or len(line) > 80:
+        if not DATE_LINE.match(halfwidth(following)) or len(line) > 80:
             continue
         if signed := organisation(line):
             # Joint issuers sign a line each (中共西湖区委宣传部 / 西湖区财政局 / 2022年…).
@@ -486,10 +489,7 @@ def signing_department(text: str) -> str:
         # (under the text's prose, never under a form's label: 主管部门 / 某县教育局)
         and (len(filled[-2]) > 20 or filled[-2].endswith(("。", "日")))
         # (a department's, never a place's alone: 将军营镇)
-        and all(
-            re.search(r"(?:局|委|委员会|办公室|厅|部|中心|政府)$", part)
-            for part in last.split("、")
-        )
+        and all(re.search(rf"{DEPARTMENT_END}$", part) for part in last.split("、"))
     ):
         # (the last line alone naming the issuers, the date run into the text above it: …
         # 秀屿区财政局2022年2月11日附件… / 莆田市秀屿区民政局、莆田市秀屿区财政局)

@@ -1792,7 +1792,11 @@ def _items_left_unread(text: str, items: list[ListedProject], findings: list[Fin
     after = max(number for item in items for number in [item.line, *item.lines])
     for number, line in enumerate(lines[after:], after + 1):
         # (a list told after 一是, 二是 … whose later group starts again: (二)… / 一是…)
-        again = last.style == "run-on" and re.match(r"\s*[一二三四五六七八九十]是", line)
+        again = (
+            last.style == "run-on"
+            and re.match(r"\s*[一二三四五六七八九十]是", line)
+            and (find_amounts(line) or re.search("项目|工程", line))
+        )
         if again or marker_at_start(line, len(items) + 1, last.style) is not None:
             findings.append(
                 Finding(

@@ -674,7 +674,9 @@ _GLUED_OTHER_CELL = (
     r"|年度资金总额|项目开始日期|项目完成日期|项目总投资|中央补助安排|项目资金来源|资金来源"
     r"|项目年度目标|年度总体目标|绩效指标|填报日期"
 )
-_GLUED_CELL = re.compile(rf"(?P<naming>{_GLUED_NAMING_CELL})|(?P<other>{_GLUED_OTHER_CELL})")
+_FORM_CELL_GLUED = re.compile(rf"(?P<naming>{_GLUED_NAMING_CELL})|(?P<other>{_GLUED_OTHER_CELL})")
+# A unit's cell's value: a unit (粮食调控储备与产业发展股, 新洲区文化和旅游局机关).
+_GLUED_UNIT = re.compile(rf"(?:{ORGANISATION_END}|股|科|组|机关|单位)$")
 # A naming cell's value: two characters at least, never a clause's start (与, 填写, 应…).
 _GLUED_VALUE = re.compile(r"(?!与|和|及|或|并|填写|应|须|要|为|是|的|后|等)[^\s]{2,40}")
 
@@ -687,7 +689,7 @@ def _glued_form(line: str, *, forms_before: bool = False) -> list[str] | None:
     The first run opens the line after a short title, unless ``forms_before`` (a text of such
     forms: the next may start anywhere). None where the line holds no such run."""
     normal = halfwidth(line)  # same positions
-    cells = list(_GLUED_CELL.finditer(normal))
+    cells = list(_FORM_CELL_GLUED.finditer(normal))
     runs = []
     index = 0
     while index < len(cells):
@@ -702,9 +704,7 @@ def _glued_form(line: str, *, forms_before: bool = False) -> list[str] | None:
                 break
             if run[-1]["naming"] and not _GLUED_VALUE.fullmatch(value):
                 break  # (words of a sentence, not a cell's value: 核对项目名称与实施单位…)
-            if re.search("单位|部门", run[-1].group()) and not re.search(
-                rf"(?:{ORGANISATION_END}|股|科|组|机关|单位)$", value
-            ):
+            if re.search("单位|部门", run[-1].group()) and not _GLUED_UNIT.search(value):
                 break  # (a unit's cell holds a unit: 实施单位填写法人单位 is an instruction)
             run.append(following)
         if (

@@ -15,7 +15,7 @@ from ..normalize import halfwidth, squash
 from . import outline as o
 from .citations import parse_basis
 from .funding import funding_amounts, parse_funding
-from .head import organisation
+from .head import DATE_LINE, organisation
 from .indicators import parse_indicators
 from .lines import (
     extract_lines,
@@ -117,12 +117,6 @@ def _body_line(section: o.Section | None) -> int | None:
         return None
     lines = section.body_lines
     return lines[0].number if lines else _heading_line(section)
-
-
-# A date alone: 2020年7月16日, 2023-06-13.
-_A_DATE = re.compile(
-    r"[0-9]{4}年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?|[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2}"
-)
 
 
 # A form's next field's label where a field's value should be (项目名称 主管部门 …).
@@ -320,7 +314,7 @@ def build_project(
                 or (field_kind == "name" and _LEVELS_OF_MONEY.match(squashed))
                 # (a date where a unit should be: 项目单位(盖章) 2020年7月16日, a form's
                 # stamp left for the seal and the day it was signed)
-                or (field_kind == "unit" and _A_DATE.fullmatch(halfwidth(squashed)))
+                or (field_kind == "unit" and DATE_LINE.match(halfwidth(squashed)))
             ):
                 # A table's next column heading (省份, 总投资（万元）), or the next label of a
                 # form left blank (项目名称 / 审批文号 / 批复机关 …), not this field's value:

@@ -95,6 +95,9 @@ ORGANISATION_END = (
 )
 """How a unit's name ends (…农业农村局, …人民政府, …管委会): the one list for every rule that
 asks whether words name a unit."""
+# Of those, how a department of government's name ends, never a place's (将军营镇) or a
+# school's: what signs a text.
+DEPARTMENT_END = r"(?:局|委|委员会|办公室|厅|部|中心|政府)"
 # A unit followed by a person (实施单位及责任人：塔秀乡人民政府昂青夫; 汝州市农业农村局 耿向南).
 _UNIT_AND_PERSON = re.compile(
     rf"^(?P<unit>.+?{ORGANISATION_END})\s*(?P<person>[\u4e00-\u9fff]{{2,4}})$"
@@ -319,9 +322,10 @@ def form_total(text: str) -> tuple[str, int] | None:
     found: list[tuple[int, str, int]] = []
     for index, normal in enumerate(normal_lines):
         joined = (normal_lines[index - 1] if index else "") + normal
-        if GLUED_BUDGET_ROW.search(joined):
-            continue  # its figures run together: parted below, or not read (3030… is no 3030…)
+        glued = GLUED_BUDGET_ROW.search(joined) is not None
         for match in _FORM_TOTAL.finditer(normal):
+            if glued and match.group("label") == "年度资金总额":
+                continue  # its figures run together: parted below, or not read (3030… is no 3030…)
             rank = _FORM_TOTAL_LABELS.index(match.group("label"))
             after = normal[match.end() :]
             number_line = index
@@ -373,9 +377,18 @@ def form_total(text: str) -> tuple[str, int] | None:
             found.append((rank, number.group("number") + unit, number_line + 1))
     # A self-evaluation's columns (年初预算数 | 全年预算数 | 全年执行数 …, then its 年度资金总额
     # row): the year's budget as it stood, not the label's first cell (the 年初 0).
-    columns = _budget_columns(lines, form_unit) or _glued_budget_row(normal_lines, form_unit, lines)
-    if columns is not None or not found:
+    columns = _budget_columns(lines, form_unit)
+    if columns is not None:
         return columns
+    # A glued row's budget, parted from its figures, never over a whole labelled above it
+    # (项目总投资(万元) 500 … 年度资金总额 3030…).
+    glued = _glued_budget_row(normal_lines, form_unit, lines)
+    if glued is not None and (
+        not found or min(found)[0] >= _FORM_TOTAL_LABELS.index("年度资金总额")
+    ):
+        return glued
+    if not found:
+        return None
     _rank, written, line = min(found)
     return written, line
 

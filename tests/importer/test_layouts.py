@@ -6274,3 +6274,8 @@ def test_a_budget_rows_figures_set_apart_by_single_spaces_are_never_read_as_one_
     text = "项目资金(万元)\n年初预算数 全年预算数 全年执行数\n年度资金总额 1212 1212 100%\n"
     assert form_total(text) in (None, ("1212万元", 3))
     assert form_total(text.replace("1212 1212", "30 30")) == ("30万元", 3)
+
+
+def test_a_whole_labelled_beside_a_glued_budget_row_is_the_forms_total():
+    row = "项目总投资(万元) 500 年初预算数 全年预算数 全年执行数 执行率 年度资金总额 3030 30 100%"
+    assert form_total(row) == ("500万元", 1)

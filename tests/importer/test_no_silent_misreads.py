@@ -1675,3 +1675,25 @@ def test_projects_counted_then_each_told_after_its_money_are_read_flagged():
     ]
     # told fewer than it counts: no such list
     assert len(names_and_totals(text.replace("4个项目", "5个项目"), year=2012)) != 4
+
+
+def test_a_closing_paragraph_opening_with_yi_shi_is_no_item_left_unread():
+    text = (
+        "一是甲村道路硬化项目,总投资50万元。\n二是乙村饮水安全项目,总投资30万元。\n"
+        "一是加强资金监管,确保专款专用。\n"
+    )
+    result = parse_disclosure(text, year=2023)
+    assert len(result.tree["projects"]) == 2
+    assert not [f for f in result.findings if f.field == "rows"]
+
+
+def test_a_forms_level_is_read_from_its_label_never_from_the_value():
+    # (市级 in a unit's name is no level: the form's first department stays first)
+    text = (
+        "项目名称 某项目\n项目主管部门 某县市级财政统筹办公室\n县级主管部门 某县水利局\n"
+        "项目资金 50万元\n"
+    )
+    assert parse_disclosure(text, year=2023).tree["department"]["name"] == "某县市级财政统筹办公室"
+    # (a label's level is: 县级 over 市级)
+    levels = "项目名称 某项目\n市级主管部门 某市水利局\n县级主管部门 某县水利局\n项目资金 50万元\n"
+    assert parse_disclosure(levels, year=2023).tree["department"]["name"] == "某县水利局"
