@@ -225,17 +225,14 @@ def preview(record: SourceFile) -> dict[str, Any]:
                 ],
             }
         )
-    unplaced = []
-    for finding in findings:
-        # (a line the importer cut in pieces, a form's glued cells, is shown once: each entry
-        # shows the whole line of the file)
-        if (
-            finding.get("line")
-            and _kept_as_written(finding)
-            and all(kept["line"] != finding["line"] for kept in unplaced)
-        ):
-            text, place = _source_line(record, finding["line"])
-            unplaced.append({"line": finding["line"], "text": text, "place": place})
+    # (a line the importer cut in pieces, a form's glued cells, is shown once: each entry
+    # shows the whole line of the file)
+    kept = dict.fromkeys(f["line"] for f in findings if f.get("line") and _kept_as_written(f))
+    unplaced = [
+        {"line": line, "text": text, "place": place}
+        for line in kept
+        for text, place in [_source_line(record, line)]
+    ]
     return {
         "head": head,
         "projects": projects,
