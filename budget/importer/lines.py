@@ -55,6 +55,10 @@ _COUNT = re.compile(
     rf" ?(?P<unit>{COUNT_UNITS})"  # (a space before the unit: 共 13076.85 亩)
 )
 _TIME_UNITS = {"天", "月", "节", "期", "年"}
+# 每顶, 每盏: a rate's measure word that is not one of COUNT_UNITS (nor a time, nor 元).
+_PER_WORD = re.compile(
+    rf"(?<=每)(?!(?:{COUNT_UNITS}|[年月日天周季期元万亿一个]))([\u4e00-\u9fff])(?=[0-9]|补|[^\u4e00-\u9fff])"
+)
 _DAY_OF_MONTH = re.compile(r"[0-9]{1,2}(?:\s*[-—－~～至到]\s*[0-9]{1,2})?日")
 _NOTICE_PERIOD = re.compile(r"(?:公示|公告|公开|示期|告期)[^0-9，,。；;]{0,3}$")
 _YEAR_OF_MONTHS = "全年月数"  # the label of the 12 months a month's rate implies
@@ -518,6 +522,13 @@ def _counts(text: str) -> list[tuple[Decimal, str, int, str]]:
         unit = match.group("unit")
         label = words_for(text, match.start(), match.end(), unit=unit)
         counts.append((value, unit, match.start(), label))
+    # A measure word no list can hold (2000顶,每顶1320元; 3000盏,每盏200元): a count where the
+    # text's own rate names it.
+    for word in dict.fromkeys(_PER_WORD.findall(normal)):
+        for match in re.finditer(rf"(?<![0-9.,])([0-9]+(?:\.[0-9]+)?) ?{word}", normal):
+            value = Decimal(match.group(1))
+            label = words_for(text, match.start(), match.end(), unit=word)
+            counts.append((value, word, match.start(), label))
     has_months = any(unit == "月" for _value, unit, *_ in counts)
     # "每人每月200元，全年计…" or "每月每人300元，计3600元": the year's 12 months are implied
     # (kept only when the product is the amount, like every count).

@@ -286,13 +286,15 @@ def citations_in(
 # Projects named by kind or year only, no project's name: 2022年度项目, 所有项目, 重点项目,
 # 2022年度部门预算项目, 某县教育局2022项目.
 GENERIC_PROJECT = re.compile(
-    r"^(?:.*?(?:19|20)[0-9]{2}\s*年?度?)?(?:本单位|本部门|我局|全部|所有|各|部门预算|部门|重点"
+    r"^(?:.*?(?:19|20)[0-9]{2}\s*年?度?)?(?:[省市州县区]直)?(?:本单位|本部门|我局|全部|所有|各|部门预算|部门|重点"
     r"|续建|新建|一般性|专项)?(?:支出)?项目$"
 )
 
 
 _BRACKETED_NAME = re.compile(
-    r"(?:^|报告|自评|评价|表)\s*[(（]\s*(?P<name>[^()（）《》，,。；;]{2,40}?(?:项目|工程))\s*[)）]\s*$"
+    r"(?:^|报告|自评|评价|表)\s*[(（]\s*(?P<name>[^()（）《》，,。；;]{2,40}?"
+    # (or the fund it evaluates: …项目支出绩效自评报告 (2021年城乡临时救助备用金))
+    r"(?:项目|工程|资金|经费|备用金|补助金))\s*[)）]\s*$"
 )
 
 
@@ -301,7 +303,7 @@ _NAMED_PROJECT = re.compile(
     # 决算的批复).
     # (…工程项目建议书 is …工程's 项目建议书; …工程项目可行性研究报告 is …工程项目's report)
     r"(?P<works>[^\s，,。；;：:、！？《》](?:[^\s，,。；;：:、！？《》]|(?<!工程)、){3,79}?工程)"
-    r"(?=(?:项目)?建议书|(?:可行性研究报告|可研报告|初步设计|竣工决算|竣工验收)|的?立项"
+    r"(?=(?:项目)?建议书|(?:可行性研究报告|可研报告|初步设计|竣工决算|竣工验收|实施方案)|的?立项"
     # (its money's self-evaluation: …维修养护工程水利发展资金绩效自评报告)
     r"|(?:[\u4e00-\u9fff]{0,6}资金)?绩效"
     # (a news headline: …退耕还林还草工程第一批资金已到位)
@@ -310,7 +312,7 @@ _NAMED_PROJECT = re.compile(
     r"|(?P<name>[^\s，,。；;：:、！？《》](?:[^\s，,。；;：:、！？《》]|(?<!项目)、){3,79}?项目"
     r"(?:[(（][^()（）]{1,10}[)）])?)"
     r"(?=(?:(?:项目)?(?:建议书|可行性研究报告|可研报告|初步设计|竣工决算|竣工验收)|实施方案|实施情况|实施计划|建设|计划"
-    r"|公示|公告|申报|批复|绩效|立项|验收|[0-9]{4}年度?(?:绩效|自评)|(?:支出)?自评"
+    r"|公示|公告|申报|批复|(?:支出)?绩效|立项|验收|[0-9]{4}年度?(?:绩效|自评)|(?:支出)?自评"
     # (who it supports: …培育家庭农场项目扶持对象确定办法及名单的公示)
     r"|(?:扶持|补助|补贴|奖补|实施|受益)(?:对象|主体|名单)"
     # (a news headline: …森林抚育工程项目有序推进, …项目顺利完工)
@@ -357,6 +359,10 @@ def title_project_name(title_lines: list[o.Line]) -> tuple[str, int] | None:
         for name in names
         if len(name) >= 4 and name.count("项目") <= 1 and not re.search(r"[〈《<]", name)
     }
+    # (a project the title names beside the year's projects at large: 同德镇2021年度部门预算
+    # 项目支出绩效自评报告 / (2021年城乡临时救助备用金))
+    named = {name for name in names if not GENERIC_PROJECT.match(halfwidth(name))}
+    names = named or names
     # (the shortest such whole, the same whatever order a set holds them in; never two names
     # run together: 魏县…建设项目 / 魏县…建设项目 on two lines is one name said twice)
     wholes = sorted((w for w in joined if w.count("项目") <= 1), key=lambda w: (len(w), w))
@@ -654,8 +660,10 @@ def _one_total(text: str, pattern: re.Pattern, project: ListedProject, *, prefer
 
 # A fund an allocation notice is about (…补助资金的公示, …专项资金分配方案, …基金(资金)的通知).
 _NAMED_FUND = re.compile(
-    r"(?P<name>[^\s，,。；;：:、！？《》]{4,60}?(?:资金|基金|经费)(?:[(（][^()（）]{1,8}[)）])?)"
-    r"(?=分配|安排|使用|计划|预算|下达|指标|的|公示|公告|$)"
+    r"(?P<name>[^\s，,。；;：:、！？《》]{4,60}?(?:资金|基金|经费)(?:转移支付)?(?:[(（][^()（）]{1,8}[)）])?)"
+    r"(?=分配|安排|使用|计划|预算|下达|指标|的|公示|公告|$"
+    # (its year's self-evaluation: 优抚对象生活补助经费转移支付2023年度绩效自评报告)
+    r"|(?:(?:19|20)[0-9]{2}年度?)?(?:项目)?(?:支出)?绩效)"
 )
 
 

@@ -1975,6 +1975,8 @@ def test_a_document_cited_again_by_its_number_is_cited_once():
             "关于2022年乡村振兴试点示范资金(省级、市级、区级)分配的公示",
             "2022年乡村振兴试点示范资金",
         ),
+        # (a transfer's year evaluated: not part of its name)
+        ("优抚对象生活补助经费转移支付2023年度绩效自评报告", "优抚对象生活补助经费转移支付"),
     ],
 )
 def test_a_fund_notice_is_named_by_its_fund_without_the_telling_or_its_levels(title, name):
@@ -3218,6 +3220,21 @@ def test_an_approval_names_the_project_its_request_names_and_says_its_sum(replie
         # (a title cut by a space names the project after it; staff are told the name is the
         # title's, as for every name so read)
         ("关于拨付2021年度吉林市本级 黑土地保护利用项目资金的公示", "黑土地保护利用项目"),
+        # Works whose plan is asked for or approved (…工程实施方案的批复).
+        (
+            "关于上报广西合浦县闸口镇闸口河小流域水土保持综合治理工程实施方案的请示",
+            "广西合浦县闸口镇闸口河小流域水土保持综合治理工程",
+        ),
+        # A project's spending evaluated.
+        (
+            "巴州区百花溪小流域综合治理提质增效项目支出绩效评价报告",
+            "巴州区百花溪小流域综合治理提质增效项目",
+        ),
+        # The fund a report names in brackets after it, not the year's projects at large.
+        (
+            "某镇2021年度部门预算项目支出绩效自评报告 (2021年城乡临时救助备用金)",
+            "2021年城乡临时救助备用金",
+        ),
     ],
 )
 def test_the_project_a_title_names(title, name):
@@ -6279,3 +6296,16 @@ def test_a_budget_rows_figures_set_apart_by_single_spaces_are_never_read_as_one_
 def test_a_whole_labelled_beside_a_glued_budget_row_is_the_forms_total():
     row = "项目总投资(万元) 500 年初预算数 全年预算数 全年执行数 执行率 年度资金总额 3030 30 100%"
     assert form_total(row) == ("500万元", 1)
+
+
+def test_the_years_projects_at_large_give_way_to_the_one_a_title_names_on_another_line():
+    from budget.importer import outline as o
+    from budget.importer.notices import title_project_name
+
+    lines = [
+        o.Line(1, "某镇2021年度部门预算项目支出绩效自评报告 (2021年城乡临时救助备用金)"),
+        o.Line(3, "某镇2021年度部门预算项目支出绩效自评报告"),
+    ]
+    assert title_project_name(lines) == ("2021年城乡临时救助备用金", 1)
+    # (alone, a year's projects at large are still read, as the title's words, flagged)
+    assert title_project_name(lines[1:]) == ("某镇2021年度部门预算项目", 3)

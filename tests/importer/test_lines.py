@@ -315,6 +315,28 @@ def test_a_count_in_the_rates_own_unit_is_its_count():
     assert line.amount is None  # no sum stated, and none given to rate_lines
 
 
+@given(
+    count=st.integers(min_value=1, max_value=99_999),
+    rate=st.integers(min_value=1, max_value=9_999),
+    word=st.sampled_from(["顶", "床", "盏", "罐", "套"]),
+)
+def test_a_count_in_any_measure_word_its_rate_names_is_its_count(count, rate, word):
+    # (顶, 床, 盏: no list of counting words holds them all; the rate's 每顶 says it)
+    total = count * rate
+    (line,) = rate_lines(
+        f"救灾专用物资{count}{word},每{word}{rate}元需{total}元;",
+        "content",
+        stated=find_amounts(f"需{total}元"),
+    )
+    assert _factors(line) == [(Decimal(count), word), (Decimal(rate), "元")]
+    assert line.amount.value == Decimal(total)
+
+
+def test_a_measure_word_priced_by_no_rate_is_no_count():
+    # 3000盏 with no 每盏: no count, no line
+    assert rate_lines("应急照明灯3000盏,单价不详,需60万元;", "content") == []
+
+
 def test_an_amount_stated_elsewhere_is_the_lines_only_when_it_is_exactly_the_product():
     text = "211户建档立卡户按每户1万元的标准进行补助。"
     stated = find_amounts("中央财政专项扶贫资金211万元，另有配套资金5万元。")
