@@ -996,6 +996,7 @@ def _rate_line(
     ]
     carried = False  # priced by a total count of an earlier sentence
     grouped = False  # …by the count of the group it is named by
+    proved: list = []  # …by the one count whose product is a sum the sentence states
     # A count in brackets breaks down one outside them (7171户…(其中监测对象177户;脱贫户6994户)):
     # the rate is the whole's.
     paired = [c for c in paired if not in_brackets(sentence, c[2])] or paired
@@ -1026,9 +1027,13 @@ def _rate_line(
         later = [count for count in counts if count[2] > price.end and count[1] in nouns]
         if not earlier and len(later) == 1:
             earlier = later
-        if not earlier:
+        # Else the one count before it whose product with it is a sum the sentence states
+        # (预算投资288万元,计划在96个村(社区)建设乡村剧场,每处…补贴3万元): what each 处 is
+        # for is counted in another word, the sum bears the pairing out; staff check.
+        proved = [] if earlier else _proved_counts(sentence, price, counts)
+        if not earlier and not proved:
             return None
-        count = earlier[-1]
+        count = (earlier or proved)[-1]
         label, count_clause = count[3], ""
     line = _priced_line(sentence, price, count, label, count_clause, source, paired=bool(paired))
     product = count[0] * price.value
@@ -1065,6 +1070,11 @@ def _rate_line(
             None,
         )
         line.product_only = line.amount is not None
+    if proved:
+        line.guess = (
+            f"测算“{line.formula}”的数量“{count[3] or count[1]}”与单价所指不同，"
+            "按两者之积等于文中金额推定，请核对。"
+        )
     if carried and line.amount is None:
         # A total count of an earlier sentence prices the rate: it may be for a part of what
         # it counts (全县144个行政村…其中脱贫村30个。对脱贫村每村补助2000元); staff check.
@@ -1075,6 +1085,18 @@ def _rate_line(
         )
         line.guess = f"测算“{line.formula}”的数量取自{said}，请核对。"
     return line
+
+
+def _proved_counts(sentence: str, price: ParsedAmount, counts: list) -> list:
+    """The one count of ``sentence`` before ``price`` (no time) whose product with it is a sum
+    the sentence states, in a list; [] where none is, or more than one."""
+    sums = {a.value for a in find_amounts(sentence) if not a.per and a.start != price.start}
+    proved = [
+        count
+        for count in counts
+        if count[2] < price.start and count[1] not in _TIME_UNITS and count[0] * price.value in sums
+    ]
+    return proved if len(proved) == 1 else []
 
 
 # What a percentage of an indicator follows: 完成率, 满意度, 增长, ≥.

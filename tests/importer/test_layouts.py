@@ -1463,6 +1463,39 @@ def test_projects_run_on_in_one_sentence_after_yi_shi_er_shi_are_read_and_flagge
     assert read_listing("主要做法:一是加强领导,二是强化监督。\n") == []
 
 
+def test_items_opening_with_their_money_are_named_by_what_they_do_and_priced_by_their_rates():
+    text = (
+        "某县城乡群众将享受更多文化政策“红包”\n\n"
+        "  一是预算投资1600万元,计划将原会展中心A馆改造为市民文化活动中心,"
+        "总建筑面积9600平方米。\n\n"
+        "  二是预算投资288万元,计划在96个村(社区)建设乡村剧场,每处乡村剧场县财政补贴3万元,"
+        "进一步丰富乡村群众的文化娱乐场所。\n\n"
+        "  三是预算安排530万元,继续开展“进千村乐万家”文化惠民活动。\n"
+    )
+    result = parse_disclosure(text, year=2016)
+    projects = result.tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("原会展中心A馆改造为市民文化活动中心", "16000000.00"),
+        ("乡村剧场", "2880000.00"),
+        ("“进千村乐万家”文化惠民活动", "5300000.00"),
+    ]
+    [line] = [line for sub in projects[1]["sub_items"] for line in sub["lines"]]
+    assert [(Decimal(f["value"]), f["unit"]) for f in line["factors"]] == [
+        (Decimal(96), "个"),
+        (Decimal(3), "万元"),
+    ]
+    assert line["amount_yuan"] == "2880000.00"
+    flagged = {(f.project, f.field) for f in result.findings}
+    assert {(2, "name"), (2, "declared_total")} <= flagged
+    # A standard of support is still no project: its sum's own clause says so.
+    assert (
+        read_listing(
+            "一是对新建50亩以上茶园的经营主体一次性奖补2万元;二是对新建茶叶加工厂奖补10万元。\n"
+        )
+        == []
+    )
+
+
 GROUPED = """2023年省级现代农业发展专项农业全产业链拟立项支持项目概要表
 产业链 | 项目名称 | 总投资(万元) | ||||
 建设单位 | 总投资 | 其中:省级财政资金 | 其中:建设单位自筹 | |||

@@ -337,6 +337,18 @@ def test_a_measure_word_priced_by_no_rate_is_no_count():
     assert rate_lines("应急照明灯3000盏,单价不详,需60万元;", "content") == []
 
 
+def test_a_count_of_another_word_prices_a_rate_only_where_the_sentence_states_their_product():
+    text = "预算投资288万元,计划在96个村(社区)建设乡村剧场,每处乡村剧场县财政补贴3万元。"
+    (line,) = rate_lines(text, "content", stated=find_amounts(text))
+    assert _factors(line) == [(Decimal("96"), "个"), (Decimal("3"), "万元")]
+    assert line.amount.value == Decimal("2880000")
+    assert "请核对" in line.guess  # 个村 for 每处: a pairing staff check
+    # (no sum that is their product: no line; nor where two counts would make one)
+    assert rate_lines(text.replace("288万元", "300万元"), "content") == []
+    two = "预算投资288万元,在96个村、96个社区建设剧场,每处补贴3万元。"
+    assert rate_lines(two, "content", stated=find_amounts(two)) == []
+
+
 def test_an_amount_stated_elsewhere_is_the_lines_only_when_it_is_exactly_the_product():
     text = "211户建档立卡户按每户1万元的标准进行补助。"
     stated = find_amounts("中央财政专项扶贫资金211万元，另有配套资金5万元。")

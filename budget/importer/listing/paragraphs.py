@@ -63,6 +63,8 @@ def run_on_items(lines: list[str]) -> list[ListedProject]:
             spent = [a for a in find_amounts(part) if not is_rate(part, a)]
             ends = len(spent) == 1 and not part[spent[0].end :].strip(" ；;。，,")
             sums = described_sums(part) or (spent if named or ends else [])
+            if not sums and _MONEY_ALONE.fullmatch(first):
+                sums = [a for a in spent if a.end <= len(first)]
             if len(sums) > 1:
                 # Its whole and its sources (总投资0.996亿元,其中,中央预算内投资0.7338亿元,…):
                 # the whole.
@@ -73,7 +75,23 @@ def run_on_items(lines: list[str]) -> list[ListedProject]:
                 ] or sums
             if not named and ends:
                 name = _paragraph_name(first)
-            if not 2 <= len(name) <= 60 or len(sums) != 1 or _A_STANDARD.search(part):
+            if not named and _MONEY_ALONE.fullmatch(first):
+                # (its money first, then what it does: 预算投资288万元,计划在96个村(社区)建设
+                # 乡村剧场,… → 在96个村(社区)建设乡村剧场)
+                then = [words.strip() for words in re.split(r"[，,；;。]", part)[1:2]]
+                # (what it builds where: 计划在96个村(社区)建设乡村剧场 → 乡村剧场)
+                built = _BUILT_IN.match(then[0]) if then else None
+                name = (
+                    built["what"]
+                    if built
+                    else _paragraph_name(_PLANNED_VERB.sub("", then[0]))
+                    if then
+                    else ""
+                )
+            # (a standard of support, 对新建50亩以上茶园的经营主体一次性奖补2万元, is no
+            # project; a rate its words go on to state, 每处乡村剧场县财政补贴3万元, is its)
+            standard = bool(sums) and _A_STANDARD.search(_clause_to(part, sums[0].end))
+            if not 2 <= len(name) <= 60 or len(sums) != 1 or standard:
                 break
             items.append(prose_item(name, sums[0], part, number, "run-on"))
         else:
@@ -84,6 +102,15 @@ def run_on_items(lines: list[str]) -> list[ListedProject]:
 # What a standard of support says, not a project (对新建50亩以上茶园的经营主体一次性奖补2万元,
 # 每户补助…, 最高不超过…).
 _A_STANDARD = re.compile(r"^\s*对|每|一次性|标准|不超过|最高|不低于")
+# A clause that is its money alone (预算投资1600万元, 预算安排530万元).
+_MONEY_ALONE = re.compile(
+    r"\s*(?:预算|计划|预计|拟|共)?(?:总投资|投资|安排|投入)(?:资金)?\s*[0-9.]+\s*(?:万元|元|亿元)\s*"
+)
+_BUILT_IN = re.compile(
+    r"^(?:计划|拟|将)*在[^，,]{1,40}?(?:各)?(?:新建|建设)(?:[0-9]+\s*[处个座所])?(?P<what>[^，,0-9]{2,30})$"
+)
+# What a plan says it will do before what it names (计划将…, 计划在…, 继续开展…).
+_PLANNED_VERB = re.compile(r"^(?:计划|拟|将|继续|主要)+(?:将|在|对|开展|实施|用于)?")
 
 
 def _run_on_parts(lines: list[str]) -> list[list[tuple[int, str]]]:
