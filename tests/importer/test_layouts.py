@@ -1496,6 +1496,34 @@ def test_items_opening_with_their_money_are_named_by_what_they_do_and_priced_by_
     )
 
 
+NESTED_RUN_ON = (
+    "2015年交通专项资金支出计划\n\n"
+    "经市政府同意,安排我委2015年交通专项资金支出计划4848.75万元、港建费分成资金支出计划391.8万元,"
+    "合计5240.55万元。现下达给你们执行,具体如下: 一、交通专项资金支出计划安排4848.75万元,包括: "
+    "(一)交通行业发展、规划及科技开发应用费3900万元; (二)出租小汽车行业管理费948.75万元。 "
+    "二、港建费分成资金支出计划安排391.8万元,包括: (一)公共航道管理费241.8万元; "
+    "(二)雷达站维护管理费150万元。 请各单位尽快启动有关项目的实施工作。\n"
+)
+
+
+def test_items_numbered_inside_groups_run_on_in_one_paragraph_are_the_projects_said_grouped():
+    from budget.importer.listing.paragraphs import nested_run_on_items
+
+    result = parse_disclosure(NESTED_RUN_ON, year=2015)
+    assert [(p["name"], p["declared_total_yuan"]) for p in result.tree["projects"]] == [
+        ("交通行业发展、规划及科技开发应用费", "39000000.00"),
+        ("出租小汽车行业管理费", "9487500.00"),
+        ("公共航道管理费", "2418000.00"),
+        ("雷达站维护管理费", "1500000.00"),
+    ]
+    [grouped] = [f for f in result.findings if f.field == "groups"]
+    assert "交通专项资金支出计划" in grouped.message
+    # A group whose items do not make up its sum is no such list: nothing is read as one.
+    wrong = NESTED_RUN_ON.replace("安排391.8万元", "安排400万元")
+    assert nested_run_on_items(wrong.split("\n")) == []
+    assert len(nested_run_on_items(NESTED_RUN_ON.split("\n"))) == 4
+
+
 GROUPED = """2023年省级现代农业发展专项农业全产业链拟立项支持项目概要表
 产业链 | 项目名称 | 总投资(万元) | ||||
 建设单位 | 总投资 | 其中:省级财政资金 | 其中:建设单位自筹 | |||

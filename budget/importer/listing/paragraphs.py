@@ -99,6 +99,55 @@ def run_on_items(lines: list[str]) -> list[ListedProject]:
     return []
 
 
+def nested_run_on_items(lines: list[str]) -> list[ListedProject]:
+    """Items numbered (一)(二)… inside groups numbered 一、二、… all run on in one paragraph,
+    each group stating the sum its items make up (一、交通专项资金支出计划安排28450.45万元,
+    包括: (一)交通行业发展…费3900万元; (二)…948.75万元; … 二、港建费分成资金…): the items
+    are the projects, each named by its words before its one sum, read under its group (said
+    to staff). Every item must end in its sum, and every group's items make up its sum; else
+    nothing is read."""
+    for number, line in enumerate(lines, 1):
+        groups = split_numbered(line, at="clause", style="cn")
+        if len(groups) < 2:
+            continue
+        items = []
+        for group in groups:
+            body = line[group.body_start : group.end]
+            leaves = split_numbered(body, at="clause", style="cnparen")
+            head = body[: leaves[0].start] if leaves else ""
+            said = [a for a in find_amounts(head) if not is_rate(head, a)]
+            found = [_nested_leaf(body[leaf.body_start : leaf.end], number) for leaf in leaves]
+            if (
+                not leaves
+                or len(said) != 1
+                or None in found
+                or sum(item.amount.value for item in found) != said[0].value
+            ):
+                break
+            grouping = _GROUP_SUM.sub("", head[: said[0].start]).strip(" ，,:：")
+            items += [replace(item, grouping=grouping) for item in found]
+        else:
+            return items
+    return []
+
+
+# The words of a group's sum (…支出计划安排28450.45万元, 包括:).
+_GROUP_SUM = re.compile(r"(?:共|合计|总计)?(?:安排|下达|拨付|分配)?(?:资金)?\s*[:：为]?\s*$")
+
+
+def _nested_leaf(words: str, line: int) -> ListedProject | None:
+    """An item of a nested list: its words up to the one sum that ends it (the last item's,
+    up to its stop: the text goes on after it); None."""
+    words = words.split("。", 1)[0]
+    sums = [a for a in find_amounts(words) if not is_rate(words, a)]
+    if len(sums) != 1 or words[sums[0].end :].strip(" ；;。，,"):
+        return None
+    name = words[: sums[0].start].strip(" ：:，,")
+    if not 2 <= len(name) <= 60:
+        return None
+    return prose_item(name, sums[0], words, line, "cnparen")
+
+
 # What a standard of support says, not a project (对新建50亩以上茶园的经营主体一次性奖补2万元,
 # 每户补助…, 最高不超过…).
 _A_STANDARD = re.compile(r"^\s*对|每|一次性|标准|不超过|最高|不低于")
