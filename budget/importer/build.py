@@ -264,6 +264,9 @@ def parse_disclosure(
     """
     # A copy in traditional characters (pinyin readings inline) is read in simplified ones.
     text, converted = simplified(text)
+    # A line's indent (全角空格) that a copy in a narrower encoding lost to question marks
+    # (??一、…项目) is its indent again, so that its marker opens the line.
+    text = _LOST_INDENT.sub(lambda lost: " " * len(lost.group()), text)
     # A table set out with runs of spaces is written with bars, line for line, before its
     # header can be taken for a form's cells run together.
     text = "\n".join(spaced_table(text.split("\n")))
@@ -289,6 +292,9 @@ def parse_disclosure(
         result.sources = [{k: back_all(v) for k, v in item.items()} for item in result.sources]
         result.document_sources = {k: back(v) for k, v in result.document_sources.items()}
     return result
+
+
+_LOST_INDENT = re.compile(r"^[ \t]*\?{2,}(?=[^\s?])", re.M)
 
 
 # Money given in a year: 现下达你区中央财政2022年林业草原生态保护恢复资金 (not 2022年9月).

@@ -6370,3 +6370,26 @@ def test_the_years_projects_at_large_give_way_to_the_one_a_title_names_on_anothe
     assert title_project_name(lines) == ("2021年城乡临时救助备用金", 1)
     # (alone, a year's projects at large are still read, as the title's words, flagged)
     assert title_project_name(lines[1:]) == ("某镇2021年度部门预算项目", 3)
+
+
+def test_an_indent_a_narrower_encoding_lost_to_question_marks_is_an_indent_again():
+    text = (
+        "甲镇、乙镇人民政府:\n"
+        "??根据《某区农业产业化发展专项资金使用管理办法》文件要求,现将项目公示如下:\n"
+        "??一、某区2023年甲镇丙村农田基础设施建设项目\n"
+        "??1、项目实施单位:某粮食制品专业合作社;\n"
+        "??2、项目投资情况:项目总投资296.34万元,其中工程费用276.42万元,二类费用19.92万元;\n"
+        "??二、某大米冷库制冷设备建设项目\n"
+        "??1、项目实施单位:某农业科技发展有限公司;\n"
+        "??2、项目投资情况:项目总投资120万元。\n"
+    )
+    result = parse_disclosure(text, year=2023)
+    assert [
+        (p["name"], p["implementing_unit"], p["declared_total_yuan"])
+        for p in result.tree["projects"]
+    ] == [
+        ("某区2023年甲镇丙村农田基础设施建设项目", "某粮食制品专业合作社", "2963400.00"),
+        ("某大米冷库制冷设备建设项目", "某农业科技发展有限公司", "1200000.00"),
+    ]
+    # (each value is still found on its own line of the upload)
+    assert result.sources[0]["name"] == 3
