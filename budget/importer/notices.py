@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from ..amounts import (
     MONEY_AFTER_WAN,
+    UNIT_MULTIPLIERS,
     AmountError,
     ParsedAmount,
     find_amounts,
@@ -1555,6 +1556,50 @@ def _priced_elsewhere(part, rates: str, lines: list) -> list:
     return [line for line in found if line in lines or line.factors[0][0] in own]
 
 
+_TOTAL_CELL = re.compile(r"^(?:全(?:省|市|州|县|区|旗))?(?:合计|总计)$")
+
+
+def _total_row_not_made_up(
+    text: str, rows: list[ListedProject], last: int, findings: list[Finding]
+) -> None:
+    """A table's 合计 row, above its rows or right after them, none of whose figures the rows
+    read make up (合计 | 1241 | 1241 over rows of 70 and 30, the rest of the table not in the
+    text): staff are told rows may be missing, or the total be wrong."""
+    if any(row.amount is None for row in rows):
+        return
+    first = min(row.line for row in rows)
+    lines = text.split("\n")
+    near = [
+        (number, line)
+        for number, line in enumerate(lines, 1)
+        if first - 3 <= number < first or last < number <= last + 2
+    ]
+    made = sum(row.amount.value for row in rows)
+    scale = UNIT_MULTIPLIERS[rows[0].amount.unit]
+    for number, line in near:
+        cells = [squash(cell) for cell in line.split("|")]
+        if "|" not in line or not _TOTAL_CELL.match(cells[0] or next(filter(None, cells), "")):
+            continue
+        figures = [
+            Decimal(cell.replace(",", ""))
+            for cell in cells
+            if re.fullmatch(r"[0-9][0-9,]*(?:\.[0-9]+)?", cell)
+        ]
+        if figures and all(figure * scale != made for figure in figures):
+            findings.append(
+                Finding(
+                    "warning",
+                    f"表格的合计行写有“{figures[0]}”，读出的{len(rows)}行金额合计为"
+                    f"“{(made / scale).normalize():f}”，两者不符：可能有行未能读出（原文不全），"
+                    "或原文合计有误，请核对。",
+                    number,
+                    None,
+                    field="rows",
+                )
+            )
+        return
+
+
 def rows_left_unread(text: str, listed: list[ListedProject], findings: list[Finding]) -> None:
     """A table read up to a row whose next one it could not line up says so: where a line
     right after the last row read is the next 序号 (the rows stopped, the table did not),
@@ -1583,6 +1628,7 @@ def rows_left_unread(text: str, listed: list[ListedProject], findings: list[Find
                 )
             )
     last = max(number for item in rows for number in item.lines)
+    _total_row_not_made_up(text, rows, last, findings)
     after = [line.strip() for line in text.split("\n")[last:] if line.strip()][:3]
     following = [cell for line in after for cell in [line.split("|")[0].strip()]]
     if str(len(rows) + 1) in [cell.rstrip(".、．") for cell in following]:

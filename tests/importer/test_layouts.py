@@ -6393,3 +6393,27 @@ def test_an_indent_a_narrower_encoding_lost_to_question_marks_is_an_indent_again
     ]
     # (each value is still found on its own line of the upload)
     assert result.sources[0]["name"] == 3
+
+
+TOP_TOTAL_TABLE = (
+    "某县农业农村委员会关于2022年农业专项(第五批)项目的公示\n"
+    "2022年农业专项(第五批)项目建设任务一览表 | ||||\n"
+    "序号 | 项目名称 | 项目业主单位 | 总投资(万元) | 财政补助资金(万元) |\n"
+    "合计 | 1241 | 1241 | ||\n"
+    "1 | 某镇油菜产业发展项目 | 某镇人民政府 | 70 | 70 |\n"
+    "2 | 某县油菜专用肥推广项目 | 某县种植业管理服务中心 | 30 | 30 |\n"
+)
+
+
+def test_a_total_row_set_above_the_rows_is_no_end_and_one_they_do_not_make_up_is_said():
+    result = parse_disclosure(TOP_TOTAL_TABLE, year=2022)
+    assert [(p["name"], p["declared_total_yuan"]) for p in result.tree["projects"]] == [
+        ("某镇油菜产业发展项目", "700000.00"),
+        ("某县油菜专用肥推广项目", "300000.00"),
+    ]
+    [said] = [f for f in result.findings if f.field == "rows"]
+    assert "1241" in said.message and "100" in said.message and said.line == 4
+    # A total the rows make up is said nowhere.
+    whole = parse_disclosure(TOP_TOTAL_TABLE.replace("1241 | 1241", "100 | 100"), year=2022)
+    assert len(whole.tree["projects"]) == 2
+    assert not [f for f in whole.findings if f.field == "rows"]

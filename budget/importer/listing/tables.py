@@ -98,6 +98,7 @@ HEADER_WORDS = re.compile(
 
 
 _END_ROW = re.compile(r"^(?:(?:全(?:省|市|州|县|区|旗))?(?:合计|总计)|附件|附表)")
+_TOP_TOTAL = re.compile(r"^(?:全(?:省|市|州|县|区|旗))?(?:合计|总计)$")
 
 
 _TABLE_UNIT = re.compile(r"^\s*(?:金额|计量|投资)?单位\s*[:：]\s*(?P<unit>亿元|万元|元)\s*$")
@@ -407,6 +408,7 @@ def _rows_by_bars(
         )
 
     whole_above = False
+    read = False  # a row was read
     header = [squash(cell) for cell in split_cells(lines[start]) if cell.strip()]
     for index in range(start + 1, len(lines)):
         text = lines[index]
@@ -418,11 +420,14 @@ def _rows_by_bars(
         if not row and [squash(cell) for cell in cells if cell.strip()] == header:
             continue  # the header again, at the top of the table's next page
         first = next((cell for cell in cells if cell), "")
+        if not read and not row and _TOP_TOTAL.match(squash(first)) and "|" in text:
+            continue  # the total set right under the header (合计 | 1241 | 1241), above the rows
         ends = "|" not in text or _END_ROW.match(squash(first)) or _is_header(cells)
         opens = has_number and bool(cells) and bool(_ROW_NUMBER.match(cells[0]))
         if row and (ends or opens):
             if finished():
                 whole_above = whole_above or len(row) == width
+                read = True
                 yield row + [""] * (width - len(row)), taken
             elif merged_down():
                 yield [row[0], "", *row[1:]], taken
@@ -435,7 +440,7 @@ def _rows_by_bars(
         taken.append(index + 1)
         if len(row) >= width:
             if len(row) == width:
-                whole_above = True
+                whole_above = read = True
                 yield row, taken
             elif money_last and all(
                 _NUMERIC_CELL.match(cell) for cell in row[width - 1 : width + 1]
