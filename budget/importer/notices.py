@@ -571,6 +571,8 @@ _SAYER = re.compile(r"(?:我|本)(?:单位|局|镇|乡|县|区|市|委|办|街�
 
 _NOTICE_TOTAL = re.compile(
     r"(?:总投资|项目(?:建设)?资金(?:预算)?|投资总额|资金总额|预算金额|申请资金|项目金额|资金投入|投入(?:建设)?资金|总造价"
+    # (its estimate: 本项目投资估算67,289.03万元, 估算投资, 总概算)
+    r"|投资估算|估算投资|概算投资|总概算"
     # (what is to be spent on it: 将投入3413万元建设…)
     r"|(?:将|计划|拟)投入)"
     # (an estimate's 约: 匡算总投资约603万元; a changed one: 项目总投资变更为10025万元; a whole
@@ -592,7 +594,7 @@ def notice_project(text: str, title_lines: list[o.Line]) -> ListedProject | None
     # No line is consumed: the title says more than the name, and is kept as written.
     project = ListedProject(name=name, line=line, lines=[], inferred=True)
     # The line stays unplaced text (kept in the outcomes): it says more than the sum.
-    _one_total(text, _NOTICE_TOTAL, project, prefer=r"(?:该|本)项目")
+    _one_total(text, _NOTICE_TOTAL, project, prefer=r"(?:该|本)项目|估算|概算")
     if project.amount is None:
         # A sum given to it by name (…资金50万元,实施同心县下马关镇…种植项目; 已下达1311万
         # 中央预算内计划投资,支持2023年年度老旧小区改造项目): the one such.

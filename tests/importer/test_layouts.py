@@ -6417,3 +6417,14 @@ def test_a_total_row_set_above_the_rows_is_no_end_and_one_they_do_not_make_up_is
     whole = parse_disclosure(TOP_TOTAL_TABLE.replace("1241 | 1241", "100 | 100"), year=2022)
     assert len(whole.tree["projects"]) == 2
     assert not [f for f in whole.findings if f.field == "rows"]
+
+
+def test_a_reports_estimate_of_the_whole_is_its_total_not_the_money_used_so_far():
+    text = (
+        "某区住房和城乡建设局2023年排水管网清污分流工程项目重点绩效评价报告\n"
+        "一、基本情况\n"
+        "本项目投资估算67,289.03万元,实际到位资金16,760.00万元,"
+        "使用项目资金15,645.41万元,资金使用率93.35%。\n"
+    )
+    [project] = parse_disclosure(text, year=2023).tree["projects"]
+    assert project["declared_total_yuan"] == "672890300.00"
