@@ -6428,3 +6428,37 @@ def test_a_reports_estimate_of_the_whole_is_its_total_not_the_money_used_so_far(
     )
     [project] = parse_disclosure(text, year=2023).tree["projects"]
     assert project["declared_total_yuan"] == "672890300.00"
+
+
+def test_works_told_one_after_another_whose_investments_make_a_stated_whole_are_the_projects():
+    from budget.importer.listing.prose import works_making_a_stated_whole
+
+    text = (
+        "某市新增中央投资教育项目全部完工\n"
+        "某市共获取新增中央投资教育项目4个,目前所有项目已全部完工,完成投资966万元。\n"
+        "新建某市特殊教育学校工程,建筑面积4150平方米,完成投资503万元。"
+        "第一批新增中央投资1000亿元农村初中校舍改造项目3个:甲中学建筑面积1120平方米、投资133万元,"
+        "乙中学建筑面积1910平方米、投资197万元;丙九年制义务教育学校建筑面积1529.58平方米、"
+        "投资133万元。\n"
+    )
+    result = parse_disclosure(text, year=2010)
+    assert [(p["name"], p["declared_total_yuan"]) for p in result.tree["projects"]] == [
+        ("新建某市特殊教育学校工程", "5030000.00"),
+        ("甲中学", "1330000.00"),
+        ("乙中学", "1970000.00"),
+        ("丙九年制义务教育学校", "1330000.00"),
+    ]
+    assert {(1, "name"), (1, "declared_total")} <= {(f.project, f.field) for f in result.findings}
+    # Places' works, each …项目 after 其中 and its estimate, are projects too.
+    lines = [
+        "今年项目范围涉及甲乡、乙镇两个乡镇。其中甲乡东等三个村土地整治项目涉及甲乡东村,"
+        "建设规模为226.67公顷,估算总投资455.66万元;乙镇西等四个村土地整治项目涉及乙镇西村,"
+        "建设规模为400.00公顷,估算总投资1329.40万元。",
+        "据介绍,两个项目预算总投资1785.06万元。",
+    ]
+    assert [item.name for item in works_making_a_stated_whole(lines)] == [
+        "甲乡东等三个村土地整治项目",
+        "乙镇西等四个村土地整治项目",
+    ]
+    # Investments that make up no sum the text states are read as no such list.
+    assert works_making_a_stated_whole([lines[0], "据介绍,预算总投资2000万元。"]) == []

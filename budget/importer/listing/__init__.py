@@ -56,6 +56,7 @@ from .prose import (
     sums_for_projects,
     sums_then_names,
     works_in_progress,
+    works_making_a_stated_whole,
 )
 from .tables import (
     COLUMN_WORDS,
@@ -198,6 +199,7 @@ _READERS = (
     paragraphs_headed_by_sums,
     funds_given_apart,
     projects_supported,
+    works_making_a_stated_whole,
 )
 
 

@@ -89,8 +89,9 @@ def _projects_apart(found: list[ListedProject]) -> bool:
 def _no_projects(names: list[str]) -> bool:
     """Whether names read as a list's projects name none: one a source of money or a period
     (中央资金, 县级配套, 一季度), or every one a place's share (城关镇护林员, 双河镇护林员)."""
+    # (a place's works are its projects: 韶山乡韶东等三个村土地整治项目)
     return any(NOT_A_PROJECT.search(name) or names_a_source(name) for name in names) or all(
-        _PLACE_OPENS.match(name) for name in names
+        _PLACE_OPENS.match(name) and not re.search(r"(?:项目|工程)$", name) for name in names
     )
 
 
@@ -1166,3 +1167,53 @@ _BUILT_WITH = re.compile(
 )
 # What opens a clause before the works' name: 截止4月底, 其中.
 _PROGRESS_LEAD = re.compile(r"^(?:截[止至][^，,]{0,8}[，,]?|其中[：:，,]?)")
+
+
+# A sum invested in a works, by its label right before it: 估算总投资455.66万元, 投资133万元,
+# 完成投资503万元.
+_INVESTED_LABEL = re.compile(
+    r"(?:估算|预算|计划|完成|概算|批复)?(?:总投资|投资)\s*(?:为|约|达)?\s*$"
+)
+# Where an item's name ends and what it tells of it begins (…中学建筑面积1120平方米, …项目涉及
+# …村, …工程,建筑面积…).
+_ITEM_TOLD = re.compile(
+    r"涉及|建设规模|规模为|建筑面积|占地|面积|位于|估算|预算|计划|完成|总投资|投资|[0-9，,、]"
+)
+_ITEM_LEAD = re.compile(r"^(?:其中|另外|此外|以及|及|和|同时)[，,:：]?")
+
+
+def works_making_a_stated_whole(lines: list[str]) -> list[ListedProject]:
+    """Works a paragraph tells of one after another, each named first and its investment
+    last (新建…特殊教育学校工程,建筑面积4150平方米,完成投资503万元。…项目3个:龙场中学建筑面积
+    1120平方米、投资133万元,舟溪中学…投资197万元;…; 其中韶山乡…土地整治项目涉及…,估算总投资
+    455.66万元;永义乡…项目…估算总投资714.94万元;…): two at least, named apart, whose sums
+    make up exactly a sum the text states elsewhere (完成投资1915万元, 预算总投资2500万元). A sum
+    its clause goes on to head a list with (…新增中央投资1000亿元农村初中校舍改造项目3个:) is
+    no item. Named from prose, so flagged."""
+    text_sums = [amount.value for line in lines for amount in find_amounts(line)]
+    for number, line in enumerate(lines, 1):
+        normal = halfwidth(line)
+        found: list[ListedProject] = []
+        start = 0
+        for amount in find_amounts(line):
+            if not _INVESTED_LABEL.search(normal[max(0, amount.start - 10) : amount.start]):
+                continue
+            clause_end = re.search(r"[，,；;。:：]|$", normal[amount.end :])
+            if clause_end.group() in (":", "："):
+                start = amount.end + clause_end.end()  # a heading over the items after it
+                continue
+            begun = max(normal.rfind(mark, start, amount.start) for mark in "；;。:：") + 1
+            words = _ITEM_LEAD.sub("", line[max(start, begun) : amount.start].strip(" ，,"))
+            told = _ITEM_TOLD.search(words)
+            name = words[: told.start()] if told else ""
+            if len(name) < 3 or NOT_A_PROJECT.search(name) or names_a_source(name):
+                found = []
+                break
+            found.append(prose_item(name, amount, line[max(start, begun) : amount.end], number))
+            start = amount.end + (clause_end.end() if clause_end.group() else 0)
+        if not _projects_apart(found):
+            continue
+        made = sum(item.amount.value for item in found)
+        if text_sums.count(made) >= 1 and made not in {item.amount.value for item in found}:
+            return found
+    return []
