@@ -84,6 +84,7 @@ from .notices import (
     title_fund_name,
     title_project_name,
     total_from_form,
+    total_from_prose,
     whole_of_the_count,
     whole_text_project,
 )
@@ -656,6 +657,8 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
                     )
                 )
                 total_from_form(form, node, anchor, findings)
+                if node["declared_total_yuan"] is None and len(projects) == 1:
+                    total_from_prose(text, node, anchor, findings)
         after = max((line.number for line in title_lines), default=0)
         stated = find_amounts(text)  # a calculation's line takes one of these only for its value
         for node, block, anchor in zip(projects, outline.projects, anchors, strict=True):

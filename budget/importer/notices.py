@@ -93,6 +93,26 @@ def total_from_form(text: str, node: dict, anchor: dict, findings: list[Finding]
     bracketed_parts(node, text.split("\n")[line - 1], anchor, line)
 
 
+def total_from_prose(text: str, node: dict, anchor: dict, findings: list[Finding]) -> None:
+    """The sum the prose of a text of one project gives it, where no section or form states
+    its total (保山市财政局下达我局森林防火三三制经费75.96万元,全部到位): the one sum a label
+    of its whole or of a fund's money leads, as for a notice; flagged."""
+    project = ListedProject(name=node["name"], line=0)
+    _one_total(text, _WHOLE_TEXT_TOTAL, project, prefer=r"共计|合计|总计|总投资|总额|估算|概算")
+    if project.amount is None:
+        return
+    said = f"项目金额取自文中的“{project.amount.text}”，请核对是否为本项目的总额。"
+    take_total(
+        node,
+        project.amount,
+        findings,
+        said,
+        project.amount_line,
+        text=project.amount.text,
+        anchor=anchor,
+    )
+
+
 def bracketed_parts(node: dict, row: str, anchor: dict, line: int) -> None:
     """The parts a bracket after a project's total lists on ``row`` as its sub-items, where
     they add up to it exactly and it has no parts or lines yet (854万(高标准农田建设400万元,
@@ -680,7 +700,7 @@ _LEVELS_NOTE = re.compile(r"[(（](?:(?:中央|省|市|县|区)级?[、,，]?)+[
 
 
 _FUND_TOTAL = re.compile(
-    r"(?:资金|基金|[(（]资金[)）])(?:投入|总额)?\s*[:：为]?\s*(?:共计|合计|总计)?\s*(?=[0-9０-９])"
+    r"(?:资金|基金|经费|[(（]资金[)）])(?:投入|总额)?\s*[:：为]?\s*(?:共计|合计|总计)?\s*(?=[0-9０-９])"
     r"|(?:共计|合计|总计)\s*(?=[0-9０-９])"
     # (the sum a notice gives out: 现将用于“…维修改造”的50万元下达给你们)
     r"|现将[^。；;0-9０-９]{2,60}?的\s*"

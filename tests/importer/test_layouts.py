@@ -6462,3 +6462,21 @@ def test_works_told_one_after_another_whose_investments_make_a_stated_whole_are_
     ]
     # Investments that make up no sum the text states are read as no such list.
     assert works_making_a_stated_whole([lines[0], "据介绍,预算总投资2000万元。"]) == []
+
+
+def test_a_sectioned_report_of_one_project_without_a_total_takes_the_sum_its_prose_gives_flagged():
+    text = (
+        "某市林业和草原局2021年度\n项目绩效自评报告\n(市级森林防火“三三制”补助经费项目)\n"
+        "一、项目基本情况\n某市林业和草原局是全市森林防火工作的监督管理部门。\n"
+        "二、项目绩效实现情况\n"
+        "1.项目资金到位情况。某市财政局下达我局森林防火三三制经费75.96万元,全部到位。\n"
+        "2.项目资金执行情况。2021年度经费执行率为100%。\n"
+    )
+    result = parse_disclosure(text, year=2021)
+    [project] = result.tree["projects"]
+    assert project["declared_total_yuan"] == "759600.00"
+    assert (1, "declared_total") in {(f.project, f.field) for f in result.findings}
+    # Two sums of money no label tells apart: none is taken.
+    two = text.replace("全部到位。", "另下达专项经费10万元。")
+    [project] = parse_disclosure(two, year=2021).tree["projects"]
+    assert project["declared_total_yuan"] is None
