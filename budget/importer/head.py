@@ -118,7 +118,9 @@ _RECORD_AFTER_TITLE = re.compile(
 
 # A line that is a date and time alone: when a page was published, not its title.
 _DATED = re.compile(
-    r"^\s*(?:19|20)[0-9]{2}\s*[-/.年]\s*[0-9]{1,2}\s*[-/.月]\s*[0-9]{1,2}\s*日?"
+    r"^\s*(?:(?:19|20)[0-9]{2}\s*[-/.年]\s*[0-9]{1,2}\s*[-/.月]\s*[0-9]{1,2}\s*日?"
+    # (or the day first: 18.02.2017  20:33)
+    r"|[0-9]{1,2}\.[0-9]{1,2}\.(?:19|20)[0-9]{2})"
     r"(?:\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?"
     # (and the site after a bar: 2013年08月23日10:01 | 中国发展门户网 www.chinagate.cn |)
     r"(?:[\s|｜]*$|\s*[|｜].*$)"

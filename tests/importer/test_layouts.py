@@ -3428,6 +3428,14 @@ def test_a_pages_date_and_its_title_said_again_are_no_part_of_the_title():
     assert project["name"] == "2017年度村级组织运转经费"
 
 
+def test_a_pages_date_written_day_first_is_no_part_of_the_title():
+    text = (
+        "我省确定2017年耕地休耕试点实施方案\n\n20.02.2017  04:44\n\n近日,省财政下达资金500万元。\n"
+    )
+    result = parse_disclosure(text, year=2017)
+    assert result.tree["disclosure"]["title"] == "我省确定2017年耕地休耕试点实施方案"
+
+
 def test_a_request_for_one_project_listing_what_it_builds_is_one_project():
     text = (
         "公开主体:\n上海市崇明区城桥镇人民政府\n发文字号:\n沪崇城府〔2024〕83号\n"
