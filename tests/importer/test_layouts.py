@@ -6488,3 +6488,45 @@ def test_a_sectioned_report_of_one_project_without_a_total_takes_the_sum_its_pro
     two = text.replace("全部到位。", "另下达专项经费10万元。")
     [project] = parse_disclosure(two, year=2021).tree["projects"]
     assert project["declared_total_yuan"] is None
+
+
+def test_items_run_on_after_a_colon_that_sets_them_out_are_the_projects():
+    text = (
+        "2021年某市老旧小区改造工程于4月底全面开工建设。\n"
+        "某市2021年老旧小区改造项目包括:1、天阳楼小区,涉及居民105户,建筑面积13000平方米,"
+        "计划投资418万元。2、城东商贸城小区,涉及居民80户,计划投资251.6万元。3、中天1号楼,"
+        "涉及居民40户,计划投资103.4万元。\n"
+    )
+    result = parse_disclosure(text, year=2021)
+    assert [(p["name"], p["declared_total_yuan"]) for p in result.tree["projects"]] == [
+        ("天阳楼小区", "4180000.00"),
+        ("城东商贸城小区", "2516000.00"),
+        ("中天1号楼", "1034000.00"),  # a building's number is its name's, no count
+    ]
+    # Items counted and then told their whole and its sources: named without the count, the
+    # whole taken.
+    text = (
+        "31项社会事业项目总投资5415万元。其中:1.农村学校教师周转宿舍建设专项22项,投资2124万元,"
+        "全额申请中央预算内投资;2.农村学前教育推进工程5个,投资1368万元,申请中央预算内投资1094万元,"
+        "地方投资274万元。\n"
+    )
+    result = parse_disclosure(text, year=2014)
+    assert [(p["name"], p["declared_total_yuan"]) for p in result.tree["projects"]] == [
+        ("农村学校教师周转宿舍建设专项", "21240000.00"),
+        ("农村学前教育推进工程", "13680000.00"),
+    ]
+
+
+def test_numbered_paragraphs_opening_with_their_basis_are_named_by_what_their_sum_pays():
+    text = (
+        "就业创业补贴1~8月发放情况\n\n"
+        "一、根据《某省就业补助资金管理办法》的文件精神,对安置公益性岗位的用人单位按每人每月300元"
+        "的标准给予岗位补贴。截至目前,共为432名公益性岗位人员发放岗位补贴87.41万元。\n\n"
+        "二、根据《某省就业见习岗位募集计划》的文件精神,按规定给予就业见习补贴,截至目前,"
+        "共为276名见习人员发放见习补贴80.75万元。\n"
+    )
+    result = parse_disclosure(text, year=2024)
+    assert [(p["name"], p["declared_total_yuan"]) for p in result.tree["projects"]] == [
+        ("岗位补贴", "874100.00"),
+        ("见习补贴", "807500.00"),
+    ]

@@ -56,7 +56,8 @@ def run_on_items(lines: list[str]) -> list[ListedProject]:
             # alone, 投入资金500万元建设甲村道路 names the works after it)
             cut = re.split(r"(?:计划|概算|估算)?总投资", first, maxsplit=1)[0].strip()
             first = cut if len(cut) >= 2 else first
-            name = _LEAD_WORDS.sub("", named.group("name")) if named else first
+            # (without how many it holds: …教师周转宿舍建设专项22项)
+            name = _LEAD_WORDS.sub("", named.group("name")) if named else _COUNTED.sub("", first)
             # Under a money label (预计投入资金87万元), else the one sum after a project's name
             # (用于第二批道路建设项目892.13万元) or ending the item's words (下达宣汉县…省道
             # 3800万元).
@@ -73,6 +74,10 @@ def run_on_items(lines: list[str]) -> list[ListedProject]:
                 sums = [
                     a for a in sums if WHOLE_LABEL.search(part[max(0, a.start - 12) : a.start])
                 ] or sums
+            if len(sums) > 2 and sums[0].value == sum(a.value for a in sums[1:]):
+                # (its whole, then where it comes from: 投资1368万元,申请中央预算内投资1094万元,
+                # 地方投资274万元)
+                sums = sums[:1]
             if not named and ends:
                 name = _paragraph_name(first)
             if not named and _MONEY_ALONE.fullmatch(first):
@@ -148,6 +153,19 @@ def _nested_leaf(words: str, line: int) -> ListedProject | None:
     return prose_item(name, sums[0], words, line, "cnparen")
 
 
+# A paragraph's opening that says what it acts under, not what it is: 根据…, 按照….
+_BASIS_FIRST = re.compile(r"^\s*(?:根据|按照|依据|依照|为(?:进一步|了|切实|贯彻))")
+# What a sum pays, right before it: 发放岗位补贴87.41万元 (the words after the last verb).
+_PAID_OUT = re.compile(
+    r"(?:发放|拨付|下达|兑付|兑现|安排|支付)(?!.*(?:发放|拨付|下达|兑付|兑现|安排|支付))"
+    r"(?:该年度|本年度|今年|该|本)?(?P<what>[\u4e00-\u9fff]{2,20}?(?:补贴|补助|资金|经费|奖励|津贴|奖补))\s*$"
+)
+
+
+# How many an item holds, after its name: 22项, 5个.
+_COUNTED = re.compile(r"(?<=[\u4e00-\u9fff]{2})[0-9]+\s*(?:项|个|处|座|所)$")
+
+
 # What a standard of support says, not a project (对新建50亩以上茶园的经营主体一次性奖补2万元,
 # 每户补助…, 最高不超过…).
 _A_STANDARD = re.compile(r"^\s*对|每|一次性|标准|不超过|最高|不低于")
@@ -181,7 +199,11 @@ def _run_on_parts(lines: list[str]) -> list[list[tuple[int, str]]]:
             continue
         # 一、下达宣汉县…3800万元; 二、下达达川区…36万元。: numbered items run on in one line
         items = split_numbered(line, at="clause")
-        if len(items) >= 2 and items[0].start == len(line) - len(line.lstrip()):
+        # (or after a colon that sets them out: …改造项目包括:1、天阳楼小区,…计划投资418万元。2、…)
+        if len(items) >= 2 and (
+            items[0].start == len(line) - len(line.lstrip())
+            or re.search(r"(?:包括|如下|其中|分别为|具体为)\s*[:：]\s*$", line[: items[0].start])
+        ):
             found.append([(number, line[item.body_start : item.end]) for item in items])
             continue
         opening = _RUN_ON_MARKER.match(line.strip())
@@ -387,6 +409,11 @@ def _paragraph_project(item: ListedProject, elsewhere: list[ParsedAmount]) -> bo
     named = _named_project(words)
     first = re.split(r"[，,。；;]", words, maxsplit=1)[0]
     name = _LEAD_WORDS.sub("", named.group("name")) if named else _paragraph_name(first)
+    paid = _PAID_OUT.search(_clause_to(words, sums[0].start)) if len(sums) == 1 else None
+    if not named and paid and _BASIS_FIRST.match(first):
+        # (a paragraph opening with what it acts under, 根据…的通知…, named by what its one
+        # sum pays: …共为432名公益性岗位人员发放岗位补贴87.41万元 → 岗位补贴)
+        name = paid["what"]
     if not 2 <= len(name) <= 60:
         return False
     item.name, item.inferred, item.amount_line = name, True, item.line
@@ -442,7 +469,8 @@ def _paragraph_name(words: str) -> str:
     )[0]
     # (what it counts after a colon is no part of it: 能繁母牛补贴:551户2088头)
     name = re.sub(r"(?<=[\u4e00-\u9fff)）]{2})[:：]\s*[0-9０-９].*$", "", name)
-    return re.sub(r"[0-9０-９][0-9０-９.]*\s*[\u4e00-\u9fff]{0,2}$", "", name).strip()
+    # (but a building's number is its name's: 中天1号楼)
+    return re.sub(r"[0-9０-９][0-9０-９.]*\s*(?!号)[\u4e00-\u9fff]{0,2}$", "", name).strip()
 
 
 def _clause_to(words: str, end: int) -> str:
