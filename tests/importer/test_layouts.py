@@ -6530,3 +6530,18 @@ def test_numbered_paragraphs_opening_with_their_basis_are_named_by_what_their_su
         ("岗位补贴", "874100.00"),
         ("见习补贴", "807500.00"),
     ]
+
+
+def test_a_project_named_with_another_name_in_brackets_before_its_whole_is_read_with_it():
+    text = (
+        "近日,省发改委下达中央预算内资金,我市3个项目获得中央预算内资金7994万元。其中:"
+        "某市康养中心改扩建项目(百福中端养老项目)总投资6000万元,获得专项资金4000万元;"
+        "某市公办托育服务能力建设项目总投资2500万元,获得专项资金2000万元;"
+        "某市殡仪馆殡葬一体化服务项目总投资6313万元,获得专项资金1994万元。\n"
+    )
+    result = parse_disclosure(text, year=2024)
+    assert [(p["name"], p["declared_total_yuan"]) for p in result.tree["projects"]] == [
+        ("某市康养中心改扩建项目(百福中端养老项目)", "60000000.00"),
+        ("某市公办托育服务能力建设项目", "25000000.00"),
+        ("某市殡仪馆殡葬一体化服务项目", "63130000.00"),
+    ]

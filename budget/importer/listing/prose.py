@@ -1094,7 +1094,9 @@ def invested_projects(lines: list[str]) -> list[ListedProject]:
 # A project named, then its whole: …保护设施建设项目总投资650万元 (its name from the stop, the
 # comma or 其中 before it).
 _NAMED_THEN_INVESTED = re.compile(
-    r"(?:^|[，,。；;:：]|其中)(?!其中)(?P<name>[^，,。；;:：、]{4,60}?(?:项目|工程))"
+    r"(?:^|[，,。；;:：]|其中)(?!其中)(?P<name>[^，,。；;:：、]{4,60}?(?:项目|工程)"
+    # (its other name in brackets: …护理能力提升项目(百福中端养老项目))
+    r"(?:[(（][^()（），,。]{2,20}[)）])?)"
     rf"(?:计划)?(?:总投资|投资总额)\s*(?:为|约)?\s*{MONEY}"
 )
 
