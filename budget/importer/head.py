@@ -96,6 +96,12 @@ _NOT_TITLE = re.compile(
     r"|^\s*(?:[-*•·]\s*)?(?:公文生成日期|标\s*题)\s*[:：]"
     # (a record's label alone on its line, its value on the next: 索引号 / -2017-00206)
     rf"|{_BARE_RECORD_LABEL}"
+    # (or glued to its value, the record's rows apart by dashes: 索引号000014348/2021-02384 /
+    # - / 发布机构泸西县财政局 / - / 发布日期2021-08-24 / - / 时效性有效)
+    r"|^\s*(?:索\s*引\s*号\s*[A-Za-z0-9]|(?:发布机构|发文机关)(?=[\u4e00-\u9fff]{4})"
+    r"|(?:发[布文]|成文)日期\s*(?:19|20)[0-9]{2}|时效性|有效性|发文字号(?=\S)|主题分类(?=\S)"
+    r"|标题(?=\S.{6}))"
+    r"|^\s*[-—－]\s*$"
     # (a record's index number on a line of its own: K0002-0702-2023-116)
     r"|^\s*[A-Z0-9]{2,}(?:[-/][A-Z0-9]{2,}){2,}\s*$"
     # (a page's record set out with bullets and no labels: - 罗平县农业农村局 / - 2021-06-21)
@@ -407,7 +413,9 @@ _SITE_LABEL = re.compile(
     r"(?<![\u4e00-\u9fff])(?:(?:信息来源|来源|发布机构|发布单位|发布者|发文机关|公开主体|发文单位)"
     r"\s*[:：|]\s*(?:[|｜]\s*)?"
     # (a page's record set out with spaces alone: 发布机构 兴庆区住房和城乡建设局 责任部门 …)
-    r"|(?<![^\s])(?P<spaced>发布机构|发文机关|公开主体)[ \t\u3000]+)"
+    r"|(?<![^\s])(?P<spaced>发布机构|发文机关|公开主体)[ \t\u3000]+"
+    # (or glued to it at a line's start: 发布机构泸西县财政局)
+    r"|(?:^|(?<=\n))[ \t]*(?:发布机构|发文机关)(?=[\u4e00-\u9fff]{4}))"
     r"(?P<value>[^\s|:：]{2,40})"
 )
 

@@ -316,6 +316,9 @@ _BRACKETED_NAME = re.compile(
     r"(?:^|报告|自评|评价|表)\s*[(（]\s*(?P<name>[^()（）《》，,。；;]{2,40}?"
     # (or the fund it evaluates: …项目支出绩效自评报告 (2021年城乡临时救助备用金))
     r"(?:项目|工程|资金|经费|备用金|补助金))\s*[)）]\s*$"
+    # (or in brackets after 项目支出, before what the report is: …2020年预算项目支出(租赁
+    # 补贴)绩效评价自评报告)
+    r"|项目支出\s*[(（]\s*(?P<spent>[^()（）《》，,。；;]{2,30})\s*[)）]\s*(?=绩效|自评|评价)"
 )
 
 
@@ -409,8 +412,9 @@ def _names_in(written: str) -> set[str]:
     # The project a report's title names in brackets after it (…2022年度项目绩效自评报告
     # (春节慰问经费项目)), or on a line of its own so bracketed: that one.
     bracketed = _BRACKETED_NAME.search(normal)
-    if bracketed and not GENERIC_PROJECT.match(bracketed["name"]):
-        return {written[bracketed.start("name") : bracketed.end("name")].strip()}
+    group = "name" if bracketed and bracketed["name"] else "spent"
+    if bracketed and not GENERIC_PROJECT.match(bracketed[group]):
+        return {written[bracketed.start(group) : bracketed.end(group)].strip()}
     names = set()
     for match in _NAMED_PROJECT.finditer(normal):
         group = "name" if match.group("name") else "works"

@@ -6545,3 +6545,23 @@ def test_a_project_named_with_another_name_in_brackets_before_its_whole_is_read_
         ("某市公办托育服务能力建设项目", "25000000.00"),
         ("某市殡仪馆殡葬一体化服务项目", "63130000.00"),
     ]
+
+
+def test_a_pages_record_glued_label_to_value_is_no_title_and_names_the_publisher():
+    text = (
+        "索引号000014348/2021-02384\n-\n发布机构某县财政局\n-\n文号\n-\n发布日期2021-08-24\n-\n"
+        "时效性有效\n"
+        "某县住房保障与物业管理站2020年预算项目支出(租赁补贴)绩效评价自评报告\n"
+        "一、项目基本情况\n(一)项目概况。\n为确保租赁补贴规范发放,制定本报告。\n"
+    )
+    result = parse_disclosure(text)
+    assert (
+        result.tree["disclosure"]["title"]
+        == "某县住房保障与物业管理站2020年预算项目支出(租赁补贴)绩效评价自评报告"
+    )
+    [project] = result.tree["projects"]
+    assert project["name"] == "租赁补贴"  # in brackets after 项目支出, before what it is
+    # The unit the title opens with, and the publisher the record names, said to differ.
+    assert result.tree["department"]["name"] == "某县住房保障与物业管理站"
+    said = [f.message for f in result.findings if f.field == "department"]
+    assert any("某县财政局" in message for message in said)
