@@ -513,6 +513,25 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
     signed = signing_department(text) if name and not department else ""
     if signed != name and signed.endswith(name) and "、" not in signed:
         name = signed  # (县行政审批局 at the head, 灌南县行政审批局 signing: the fuller name)
+    if (
+        name
+        and not department
+        and "关于" not in title
+        and not issuer_above(title_lines)
+        and name == organisation(department_in(title, match))
+        and not _same_unit(signed or "", name)
+        and not _same_unit(labelled_department(text) or "", name)
+    ):
+        # A report's title opening with a unit (某局2023年度…项目绩效自评报告) says whose report
+        # it is, not always whose budget: nothing else in the text confirms it.
+        findings.append(
+            Finding(
+                "warning",
+                f"预算单位取自标题开头的“{name}”，文中没有落款或“预算单位”等标注可以印证，请核对。",
+                first_line,
+                field="department",
+            )
+        )
     if name and not department:
         short_department(name, findings)
         published = publishing_department(text)

@@ -6565,3 +6565,20 @@ def test_a_pages_record_glued_label_to_value_is_no_title_and_names_the_publisher
     assert result.tree["department"]["name"] == "某县住房保障与物业管理站"
     said = [f.message for f in result.findings if f.field == "department"]
     assert any("某县财政局" in message for message in said)
+
+
+def test_a_unit_opening_a_reports_title_is_taken_and_flagged_unless_the_text_confirms_it():
+    report = (
+        "某市林业和草原局2021年度项目绩效自评报告\n(市级森林防火补助经费项目)\n"
+        "一、项目基本情况\n某市财政局下达我局森林防火经费75.96万元。\n"
+    )
+    result = parse_disclosure(report, year=2021)
+    assert result.tree["department"]["name"] == "某市林业和草原局"
+    assert any(f.field == "department" and "标题开头" in f.message for f in result.findings)
+    # Signed by the same unit: confirmed, no flag; a notice's issuer before 关于: none either.
+    signed = parse_disclosure(report + "某市林业和草原局\n2022年3月1日\n", year=2021)
+    assert not any("标题开头" in f.message for f in signed.findings)
+    notice = parse_disclosure(
+        "某市林业和草原局关于下达2021年森林防火经费的通知\n现下达经费75.96万元。\n", year=2021
+    )
+    assert not any("标题开头" in f.message for f in notice.findings)
