@@ -6582,3 +6582,25 @@ def test_a_unit_opening_a_reports_title_is_taken_and_flagged_unless_the_text_con
         "某市林业和草原局关于下达2021年森林防火经费的通知\n现下达经费75.96万元。\n", year=2021
     )
     assert not any("标题开头" in f.message for f in notice.findings)
+
+
+def test_a_funds_spending_by_class_over_projects_named_after_qizhong_gives_the_projects_grouped():
+    text = (
+        "2012年省财政集中使用的彩票公益金额度为9248万元。现将安排使用情况公告如下:\n"
+        "一、 用于教育事业的彩票公益金支出5000万元。其中,用于乡村学校少年宫建设项目5000万元。\n"
+        "二、 用于社会福利的彩票公益金支出2135万元。其中,养老服务体系建设项目1230万元,"
+        "社区建设项目405万元,残疾人免费安装假肢项目500万元。\n"
+        "特此公告。\n"
+    )
+    result = parse_disclosure(text, year=2012)
+    assert [(p["name"], p["declared_total_yuan"]) for p in result.tree["projects"]] == [
+        ("乡村学校少年宫建设项目", "50000000.00"),
+        ("养老服务体系建设项目", "12300000.00"),
+        ("社区建设项目", "4050000.00"),
+        ("残疾人免费安装假肢项目", "5000000.00"),
+    ]
+    [grouped] = [f for f in result.findings if f.field == "groups"]
+    assert "社会福利的彩票公益金支出" in grouped.message
+    # Projects that do not make up their class's sum are not taken out of it.
+    short = parse_disclosure(text.replace("残疾人免费安装假肢项目500万元", "残疾人项目400万元"))
+    assert len(short.tree["projects"]) == 2

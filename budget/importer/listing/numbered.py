@@ -15,7 +15,7 @@ from ...amounts import (
     find_amounts,
 )
 from ...normalize import halfwidth
-from ..lines import COUNT_UNITS, GIVEN_OVER, MONEY, plain_sums, sum_after
+from ..lines import COUNT_UNITS, GIVEN_OVER, MONEY, money, plain_sums, sum_after
 from ..numbering import (
     count_value,
     marker_at_start,
@@ -336,6 +336,11 @@ def numbered_items(lines: list[str]) -> list[ListedProject]:
         return (len(run.items) >= 2 and len(with_money) >= len(run.items) / 2) or _counted(run)
 
     for run in ordered:
+        for item in run.items:
+            if not item.parts and _FUND_OVER.search(item.name):
+                # (its projects after 其中 on its own line: …公益金支出2135万元。其中,养老服务
+                # 体系建设项目1230万元,社区建设项目405万元,…)
+                item.parts = _projects_after_qizhong(item, lines)
         if all(SHARE_OF_MONEY.search(item.name) for item in run.items):
             # (一)区本级留用1022万元 (二)分配街镇1606.71万元: how a fund is shared out, not
             # what it pays for; the projects are listed further on.
@@ -346,6 +351,8 @@ def numbered_items(lines: list[str]) -> list[ListedProject]:
             for item in run.items:
                 for part in item.parts:
                     part.grouping = f"“{item.name}”下的一项"
+            if all(part.style == "其中" for item in run.items for part in item.parts):
+                return [part for item in run.items for part in item.parts]  # (no run of theirs)
             continue
         if listed_money(run):
             items = list(run.items)
@@ -451,6 +458,8 @@ def _kinds_over_projects(run: _Run) -> bool:
         (
             _KIND_OF_SPENDING.match(item.name)
             # (or a fund over projects named as such: (一)林业产业发展资金130万元 1.…项目)
+            # (or a fund's or a class's spending over them: 一、用于教育事业的彩票公益金支出
+            # 5000万元。其中,用于乡村学校少年宫建设项目5000万元)
             or (
                 _FUND_OVER.search(item.name)
                 and all(_CALLED_A_PROJECT.search(part.name) for part in item.parts)
@@ -463,8 +472,39 @@ def _kinds_over_projects(run: _Run) -> bool:
     )
 
 
-# A fund's name: …资金, …基金, …经费.
-_FUND_OVER = re.compile(r"(?:资金|基金|经费)$")
+_PROJECT_PART = re.compile(
+    rf"(?:^|[，,；;:：])\s*(?:用于)?(?P<name>[^，,；;。:：]{{2,40}}?(?:项目|工程))\s*{MONEY}"
+)
+
+
+def _projects_after_qizhong(item: ListedProject, lines: list[str]) -> list[ListedProject]:
+    """The projects an item's own line names after its 其中, each with its sum, where they make
+    up the item's sum exactly (其中,养老服务体系建设项目1230万元,社区建设项目405万元,残疾人
+    免费安装假肢项目500万元); []."""
+    line = lines[item.line - 1]
+    normal = halfwidth(line)  # (same positions)
+    at = normal.find("其中")
+    if at < 0 or item.amount is None:
+        return []
+    parts = [
+        ListedProject(
+            name=line[told.start("name") : told.end("name")],
+            line=item.line,
+            lines=[item.line],
+            amount=money(told),
+            amount_line=item.line,
+            inferred=True,
+            style="其中",
+            content=[told.group().strip(" ，,；;:：")],
+        )
+        for told in _PROJECT_PART.finditer(normal, at + 2)
+    ]
+    made = sum(part.amount.value for part in parts)
+    return parts if parts and made == item.amount.value else []
+
+
+# A fund's name: …资金, …基金, …经费; or what a fund or a class spends: …公益金支出.
+_FUND_OVER = re.compile(r"(?:资金|基金|经费|(?:资金|公益金|经费)支出)$")
 
 
 _BARE_MARKER = re.compile(
