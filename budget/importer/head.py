@@ -124,7 +124,9 @@ _RECORD_AFTER_TITLE = re.compile(
 
 # A line that is a date and time alone: when a page was published, not its title.
 _DATED = re.compile(
-    r"^\s*(?:(?:19|20)[0-9]{2}\s*[-/.年]\s*[0-9]{1,2}\s*[-/.月]\s*[0-9]{1,2}\s*日?"
+    # (after the paper or site it is from: 芜湖日报 2019-03-22 01:18)
+    r"^\s*(?:[\u4e00-\u9fff]{2,10}(?:日报|晚报|报|网)\s+)?"
+    r"(?:(?:19|20)[0-9]{2}\s*[-/.年]\s*[0-9]{1,2}\s*[-/.月]\s*[0-9]{1,2}\s*日?"
     # (or the day first: 18.02.2017  20:33)
     r"|[0-9]{1,2}\.[0-9]{1,2}\.(?:19|20)[0-9]{2})"
     r"(?:\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?"

@@ -6604,3 +6604,20 @@ def test_a_funds_spending_by_class_over_projects_named_after_qizhong_gives_the_p
     # Projects that do not make up their class's sum are not taken out of it.
     short = parse_disclosure(text.replace("残疾人免费安装假肢项目500万元", "残疾人项目400万元"))
     assert len(short.tree["projects"]) == 2
+
+
+def test_projects_each_said_to_get_their_money_are_read_where_they_make_up_the_stated_whole():
+    text = (
+        "某市3项目获今年中央预算内投资资金支持\n\n某日报 2019-03-22 01:18\n\n"
+        "日前,省发改委下达了2019年中央预算内投资计划,某市共获得中央预算内资金补助10490万元。\n\n"
+        "据悉,此次某市获得资金支持的项目中,甲县医院城东新区分院建设项目获得4000万元中央预算内"
+        "资金支持,乙县人民医院业务用房建设项目获得2490万元中央预算内资金支持,"
+        "某市中医医院中医传承与创新研究中心获得4000万元中央预算内资金支持。\n"
+    )
+    result = parse_disclosure(text, year=2019)
+    assert result.tree["disclosure"]["title"] == "某市3项目获今年中央预算内投资资金支持"
+    assert [(p["name"], p["declared_total_yuan"]) for p in result.tree["projects"]] == [
+        ("甲县医院城东新区分院建设项目", "40000000.00"),
+        ("乙县人民医院业务用房建设项目", "24900000.00"),
+        ("某市中医医院中医传承与创新研究中心", "40000000.00"),
+    ]

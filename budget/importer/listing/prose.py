@@ -1174,12 +1174,13 @@ _PROGRESS_LEAD = re.compile(r"^(?:截[止至][^，,]{0,8}[，,]?|其中[：:，,
 # A sum invested in a works, by its label right before it: 估算总投资455.66万元, 投资133万元,
 # 完成投资503万元.
 _INVESTED_LABEL = re.compile(
-    r"(?:估算|预算|计划|完成|概算|批复)?(?:总投资|投资)\s*(?:为|约|达)?\s*$"
+    r"(?:(?:估算|预算|计划|完成|概算|批复)?(?:总投资|投资)|获得|争取到?)\s*(?:为|约|达)?\s*$"
 )
 # Where an item's name ends and what it tells of it begins (…中学建筑面积1120平方米, …项目涉及
 # …村, …工程,建筑面积…).
 _ITEM_TOLD = re.compile(
-    r"涉及|建设规模|规模为|建筑面积|占地|面积|位于|估算|预算|计划|完成|总投资|投资|[0-9，,、]"
+    r"涉及|建设规模|规模为|建筑面积|占地|面积|位于|估算|预算|计划|完成|总投资|投资|获得|争取"
+    r"|[0-9，,、]"
 )
 _ITEM_LEAD = re.compile(r"^(?:其中|另外|此外|以及|及|和|同时)[，,:：]?")
 
@@ -1208,6 +1209,12 @@ def works_making_a_stated_whole(lines: list[str]) -> list[ListedProject]:
             words = _ITEM_LEAD.sub("", line[max(start, begun) : amount.start].strip(" ，,"))
             told = _ITEM_TOLD.search(words)
             name = words[: told.start()] if told else ""
+            # (or named in the clause of its sum, after what the sentence says first: 据悉,
+            # …项目中,芜湖县医院…建设项目获得4000万元)
+            last = re.split(r"[，,]", words)[-1]
+            said = _ITEM_TOLD.search(last)
+            if said and len(last[: said.start()]) >= 4 and re.search(r"[，,]", words):
+                name = last[: said.start()]
             if len(name) < 3 or NOT_A_PROJECT.search(name) or names_a_source(name):
                 found = []
                 break
