@@ -265,9 +265,7 @@ def parse_disclosure(
     """
     # A copy in traditional characters (pinyin readings inline) is read in simplified ones.
     text, converted = simplified(text)
-    # A line's indent (全角空格) that a copy in a narrower encoding lost to question marks
-    # (??一、…项目) is its indent again, so that its marker opens the line.
-    text = _LOST_INDENT.sub(lambda lost: " " * len(lost.group()), text)
+    text = _indents_lost(text)
     # A table set out with runs of spaces is written with bars, line for line, before its
     # header can be taken for a form's cells run together.
     text = "\n".join(spaced_table(text.split("\n")))
@@ -296,6 +294,18 @@ def parse_disclosure(
 
 
 _LOST_INDENT = re.compile(r"^[ \t]*\?{2,}(?=[^\s?])", re.M)
+
+
+def _indents_lost(text: str) -> str:
+    """``text`` with the indents (全角空格) a copy in a narrower encoding lost to question marks
+    (??一、…项目) spaces again, so that its markers open their lines: where three lines or more,
+    and half the text's at least, open so. A character lost at one line's start (??阳县财政局)
+    is no indent: kept, for staff to see."""
+    opened = len(_LOST_INDENT.findall(text))
+    lines = sum(1 for line in text.split("\n") if line.strip())
+    if opened < 3 or opened * 2 < lines:
+        return text
+    return _LOST_INDENT.sub(lambda lost: " " * len(lost.group()), text)
 
 
 # Money given in a year: 现下达你区中央财政2022年林业草原生态保护恢复资金 (not 2022年9月).

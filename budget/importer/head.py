@@ -99,8 +99,7 @@ _NOT_TITLE = re.compile(
     # (or glued to its value, the record's rows apart by dashes: 索引号000014348/2021-02384 /
     # - / 发布机构泸西县财政局 / - / 发布日期2021-08-24 / - / 时效性有效)
     r"|^\s*(?:索\s*引\s*号\s*[A-Za-z0-9]|(?:发布机构|发文机关)(?=[\u4e00-\u9fff]{4})"
-    r"|(?:发[布文]|成文)日期\s*(?:19|20)[0-9]{2}|时效性|有效性|发文字号(?=\S)|主题分类(?=\S)"
-    r"|标题(?=\S.{6}))"
+    r"|(?:发[布文]|成文)日期\s*(?:19|20)[0-9]{2}|时效性|有效性|发文字号(?=\S)|主题分类(?=\S))"
     r"|^\s*[-—－]\s*$"
     # (a record's index number on a line of its own: K0002-0702-2023-116)
     r"|^\s*[A-Z0-9]{2,}(?:[-/][A-Z0-9]{2,}){2,}\s*$"
@@ -140,6 +139,8 @@ _DATED = re.compile(
 _TITLE_FIELD = re.compile(
     r"^\s*标\s*题\s*[:：]\s*(?P<value>\S.{3,})$"
     r"|^\s*(?:[-*•·]\s*)?信息名称\s*[:：|｜]\s*(?P<named>[^|｜]{4,80}?)\s*(?:[|｜]|$)"
+    # (or glued to its label in a record printed without its ruling: 标题长治市…的函)
+    r"|^\s*标题(?P<glued>[^\s:：|｜][^|｜]{5,}?)\s*$"
 )
 
 
@@ -178,7 +179,9 @@ def split_title(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
         labelled = _TITLE_FIELD.match(text)
         if labelled and not title and not stopped:
             # The page's 标题: field holds the title (said again below, it is not taken twice).
-            value = (labelled.group("value") or labelled.group("named")).strip(" |｜")
+            value = (
+                labelled.group("value") or labelled.group("named") or labelled.group("glued")
+            ).strip(" |｜")
             if value:
                 start = line.text.index(value)
                 title.append(o.Line(line.number, line.text[start : start + len(value)]))

@@ -488,7 +488,15 @@ def _counts(text: str) -> list[tuple[Decimal, str, int, str]]:
     """(value, unit, where, label) of the counts ``text`` states or implies."""
     normal = halfwidth(text)
     counts = []
-    for match in _COUNT.finditer(normal):
+    # (and counted in a measure word no list holds where the text's own rate names it:
+    # 2000顶,每顶1320元; 3000盏,每盏200元)
+    words = "|".join(dict.fromkeys(_PER_WORD.findall(normal)))
+    found = _COUNT.finditer(normal)
+    if words:
+        found = itertools.chain(
+            found, re.finditer(_COUNT.pattern.replace(COUNT_UNITS, words), normal)
+        )
+    for match in found:
         if (
             match.start() > 0
             and (
@@ -522,13 +530,6 @@ def _counts(text: str) -> list[tuple[Decimal, str, int, str]]:
         unit = match.group("unit")
         label = words_for(text, match.start(), match.end(), unit=unit)
         counts.append((value, unit, match.start(), label))
-    # A measure word no list can hold (2000顶,每顶1320元; 3000盏,每盏200元): a count where the
-    # text's own rate names it.
-    for word in dict.fromkeys(_PER_WORD.findall(normal)):
-        for match in re.finditer(rf"(?<![0-9.,])([0-9]+(?:\.[0-9]+)?) ?{word}", normal):
-            value = Decimal(match.group(1))
-            label = words_for(text, match.start(), match.end(), unit=word)
-            counts.append((value, word, match.start(), label))
     has_months = any(unit == "月" for _value, unit, *_ in counts)
     # "每人每月200元，全年计…" or "每月每人300元，计3600元": the year's 12 months are implied
     # (kept only when the product is the amount, like every count).

@@ -130,7 +130,9 @@ def line_node(
             )
         )
     if line.guess:
-        findings.append(Finding("warning", line.guess, line=where, project=project))
+        findings.append(
+            Finding("warning", line.guess, line=where, project=project, field="calculations")
+        )
     return {
         "sequence": sequence,
         "marker": line.marker,

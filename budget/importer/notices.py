@@ -26,6 +26,7 @@ from .head import a_sentence, organisation
 from .lines import (
     GIVEN_OVER,
     MONEY,
+    SOURCE_OF_MONEY,
     SPENT_OR_LEFT,
     Part,
     _counts,
@@ -59,7 +60,7 @@ from .nodes import (
     yuan_text,
 )
 from .numbering import count_value, marker_at_start
-from .tables import ORGANISATION_END, form_total, glued_budget_row
+from .tables import ORGANISATION_END, TOTAL_ROW, form_total, glued_budget_row
 
 
 def header_cell(section: o.Section | None) -> bool:
@@ -98,7 +99,7 @@ def total_from_prose(text: str, node: dict, anchor: dict, findings: list[Finding
     its total (保山市财政局下达我局森林防火三三制经费75.96万元,全部到位): the one sum a label
     of its whole or of a fund's money leads, as for a notice; flagged."""
     project = ListedProject(name=node["name"], line=0)
-    _one_total(text, _WHOLE_TEXT_TOTAL, project, prefer=r"共计|合计|总计|总投资|总额|估算|概算")
+    _one_total(text, _WHOLE_TEXT_TOTAL, project, prefer=r"共计|合计|总计|总投资|总额")
     if project.amount is None:
         return
     said = f"项目金额取自文中的“{project.amount.text}”，请核对是否为本项目的总额。"
@@ -413,7 +414,13 @@ def _names_in(written: str) -> set[str]:
     # (春节慰问经费项目)), or on a line of its own so bracketed: that one.
     bracketed = _BRACKETED_NAME.search(normal)
     group = "name" if bracketed and bracketed["name"] else "spent"
-    if bracketed and not GENERIC_PROJECT.match(bracketed[group]):
+    # (never a source or a year in brackets: (中央财政资金), (2022年度))
+    if (
+        bracketed
+        and not GENERIC_PROJECT.match(bracketed[group])
+        and not re.fullmatch(SOURCE_OF_MONEY, bracketed[group].strip())
+        and not re.fullmatch(r"(?:19|20)[0-9]{2}\s*年?度?", bracketed[group].strip())
+    ):
         return {written[bracketed.start(group) : bracketed.end(group)].strip()}
     names = set()
     for match in _NAMED_PROJECT.finditer(normal):
@@ -618,7 +625,7 @@ def notice_project(text: str, title_lines: list[o.Line]) -> ListedProject | None
     # No line is consumed: the title says more than the name, and is kept as written.
     project = ListedProject(name=name, line=line, lines=[], inferred=True)
     # The line stays unplaced text (kept in the outcomes): it says more than the sum.
-    _one_total(text, _NOTICE_TOTAL, project, prefer=r"(?:该|本)项目|估算|概算")
+    _one_total(text, _NOTICE_TOTAL, project, prefer=r"(?:该|本)项目")
     if project.amount is None:
         # A sum given to it by name (…资金50万元,实施同心县下马关镇…种植项目; 已下达1311万
         # 中央预算内计划投资,支持2023年年度老旧小区改造项目): the one such.
@@ -671,6 +678,11 @@ def _one_total(text: str, pattern: re.Pattern, project: ListedProject, *, prefer
             strong = 2 * (name[-8:] in label) + int(
                 bool(re.search(prefer, label[-len(total.group()) - 6 :]))
             )
+            # (never a part its clause names after 其中, …其中扑火队员工作经费5万元, unless
+            # under the project's own name: 其中:甲村道路硬化项目资金100万元)
+            begun = max(normal.rfind(stop, 0, total.start()) for stop in "，,。；;\n")
+            if "其中" in normal[begun + 1 : total.start()] and strong < 2:
+                continue
             found.append((strong, amount, text.count("\n", 0, total.start()) + 1))
     best = max((item[0] for item in found), default=0)
     chosen = [item for item in found if item[0] == best]
@@ -1582,17 +1594,14 @@ def _priced_elsewhere(part, rates: str, lines: list) -> list:
     return [line for line in found if line in lines or line.factors[0][0] in own]
 
 
-_TOTAL_CELL = re.compile(r"^(?:全(?:省|市|州|县|区|旗))?(?:合计|总计)$")
-
-
 def _total_row_not_made_up(
     text: str, rows: list[ListedProject], last: int, findings: list[Finding]
 ) -> None:
     """A table's 合计 row, above its rows or right after them, none of whose figures the rows
     read make up (合计 | 1241 | 1241 over rows of 70 and 30, the rest of the table not in the
     text): staff are told rows may be missing, or the total be wrong."""
-    if any(row.amount is None for row in rows):
-        return
+    if any(row.amount is None for row in rows) or len({row.amount.unit for row in rows}) > 1:
+        return  # (rows in units of their own: no one figure to compare)
     first = min(row.line for row in rows)
     lines = text.split("\n")
     near = [
@@ -1604,7 +1613,7 @@ def _total_row_not_made_up(
     scale = UNIT_MULTIPLIERS[rows[0].amount.unit]
     for number, line in near:
         cells = [squash(cell) for cell in line.split("|")]
-        if "|" not in line or not _TOTAL_CELL.match(cells[0] or next(filter(None, cells), "")):
+        if "|" not in line or not TOTAL_ROW.match(cells[0] or next(filter(None, cells), "")):
             continue
         figures = [
             Decimal(cell.replace(",", ""))

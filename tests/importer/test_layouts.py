@@ -6401,6 +6401,11 @@ def test_an_indent_a_narrower_encoding_lost_to_question_marks_is_an_indent_again
     ]
     # (each value is still found on its own line of the upload)
     assert result.sources[0]["name"] == 3
+    # A character lost at one line's start is no indent: kept, for staff to see and mend.
+    lost = parse_disclosure(
+        "??阳县财政局关于下达2024年农田水利项目资金的通知\n各乡镇:\n现下达你县农田水利项目资金300万元。\n"
+    )
+    assert lost.tree["department"]["name"].startswith("??")
 
 
 TOP_TOTAL_TABLE = (
@@ -6421,6 +6426,8 @@ def test_a_total_row_set_above_the_rows_is_no_end_and_one_they_do_not_make_up_is
     ]
     [said] = [f for f in result.findings if f.field == "rows"]
     assert "1241" in said.message and "100" in said.message and said.line == 4
+    # (the rows read by their columns, not guessed by what their cells hold)
+    assert not [f for f in result.findings if "对不齐" in f.message]
     # A total the rows make up is said nowhere.
     whole = parse_disclosure(TOP_TOTAL_TABLE.replace("1241 | 1241", "100 | 100"), year=2022)
     assert len(whole.tree["projects"]) == 2
@@ -6621,3 +6628,80 @@ def test_projects_each_said_to_get_their_money_are_read_where_they_make_up_the_s
         ("乙县人民医院业务用房建设项目", "24900000.00"),
         ("某市中医医院中医传承与创新研究中心", "40000000.00"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "check"),
+    [
+        # A part after 其中 is no fund's total.
+        (
+            "关于下达2024年森林防火补助资金的通知\n现下达你镇森林防火补助100万元,用于扑火队伍建设,"
+            "其中扑火队员工作经费5万元。\n",
+            lambda projects: projects[0]["declared_total_yuan"] != "50000.00",
+        ),
+        # One project's parts after 其中: are no projects.
+        (
+            "某镇道路建设项目总投资500万元,其中:1、道路硬化工程300万元;2、路灯安装工程200万元。\n",
+            lambda projects: [p["name"] for p in projects] == ["某镇道路建设项目"],
+        ),
+        # Standards of support told after 一是 are no projects.
+        (
+            "一是对新建50亩以上茶园每亩补助500元,共补助50万元;"
+            "二是对新建茶叶加工厂每个奖补10万元,共奖补30万元。\n",
+            lambda projects: not any("补助" in p["name"] for p in projects),
+        ),
+        # Sources after 其中 name no project.
+        (
+            "一是预算投资1600万元,计划将原会展中心改造为市民文化活动中心。"
+            "二是预算投资288万元,其中中央资金200万元、县级资金88万元。\n",
+            lambda projects: not any("其中" in p["name"] for p in projects),
+        ),
+        # A sum of another fund that happens to equal the works' sums is no whole of theirs.
+        (
+            "县财政安排配套资金500万元。其中甲村道路、桥梁工程投资300万元;乙村水渠工程投资200万元。\n",
+            lambda projects: "甲村道路" not in [p["name"] for p in projects],
+        ),
+        # A page's record: its title glued to its label is the title.
+        (
+            "标题某县2021年高标准农田建设项目的公示\n项目总投资500万元。\n",
+            lambda projects: projects[0]["name"] == "某县2021年高标准农田建设项目",
+        ),
+    ],
+)
+def test_what_a_review_found_the_new_readers_misread(text, check):
+    assert check(parse_disclosure(text, year=2024).tree["projects"])
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "某县2022年项目支出绩效自评报告(中央财政资金)",  # a source in brackets
+        "某县部门整体及项目支出(2022年度)绩效自评报告",  # a year in brackets
+    ],
+)
+def test_a_title_naming_a_source_or_a_year_in_brackets_names_no_project(title):
+    from budget.importer import outline as o
+    from budget.importer.notices import title_project_name
+
+    assert title_project_name([o.Line(1, title)]) is None
+
+
+def test_the_projects_of_a_city_s_departments_at_large_give_way_to_the_one_named():
+    from budget.importer import outline as o
+    from budget.importer.notices import title_project_name
+
+    lines = [
+        o.Line(1, "鄂州市2022年市直部门预算项目支出绩效目标表"),
+        o.Line(2, "(滨湖大楼运行保障项目)"),
+    ]
+    assert title_project_name(lines) == ("滨湖大楼运行保障项目", 2)
+
+
+def test_a_nested_list_of_places_shares_is_no_list_of_projects():
+    from budget.importer.listing.paragraphs import nested_run_on_items
+
+    line = (
+        "具体如下: 一、省级资金安排500万元,包括: (一)下达甲县300万元; (二)拨付乙县200万元。"
+        " 二、市级资金安排100万元,包括: (一)下达丙县60万元; (二)下达丁县40万元。"
+    )
+    assert nested_run_on_items([line]) == []

@@ -318,7 +318,7 @@ def test_a_count_in_the_rates_own_unit_is_its_count():
 @given(
     count=st.integers(min_value=1, max_value=99_999),
     rate=st.integers(min_value=1, max_value=9_999),
-    word=st.sampled_from(["顶", "床", "盏", "罐", "套"]),
+    word=st.sampled_from(["顶", "床", "盏", "罐", "樽"]),
 )
 def test_a_count_in_any_measure_word_its_rate_names_is_its_count(count, rate, word):
     # (顶, 床, 盏: no list of counting words holds them all; the rate's 每顶 says it)
@@ -335,6 +335,9 @@ def test_a_count_in_any_measure_word_its_rate_names_is_its_count(count, rate, wo
 def test_a_measure_word_priced_by_no_rate_is_no_count():
     # 3000盏 with no 每盏: no count, no line
     assert rate_lines("应急照明灯3000盏,单价不详,需60万元;", "content") == []
+    # A bound or a range in such a word is no count either, as in any other.
+    text = "更换路灯3000盏以上,每盏200元。采购帐篷100-200顶,每顶1000元。"
+    assert rate_lines(text, "content", stated=find_amounts(text)) == []
 
 
 def test_a_count_of_another_word_prices_a_rate_only_where_the_sentence_states_their_product():

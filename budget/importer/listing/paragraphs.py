@@ -16,7 +16,7 @@ from ...amounts import (
 )
 from ...normalize import halfwidth, squash
 from ..funding import WHOLE_LABEL
-from ..lines import MONEY, in_brackets, is_rate, money, plain_sums
+from ..lines import MONEY, in_brackets, is_rate, money, names_a_source, plain_sums
 from ..numbering import (
     chinese_number,
     count_value,
@@ -84,6 +84,8 @@ def run_on_items(lines: list[str]) -> list[ListedProject]:
                 # (its money first, then what it does: 预算投资288万元,计划在96个村(社区)建设
                 # 乡村剧场,… → 在96个村(社区)建设乡村剧场)
                 then = [words.strip() for words in re.split(r"[，,；;。]", part)[1:2]]
+                # (never its sources after 其中: 预算投资288万元,其中中央资金200万元…)
+                then = [words for words in then if not words.startswith("其中")]
                 # (what it builds where: 计划在96个村(社区)建设乡村剧场 → 乡村剧场)
                 built = _BUILT_IN.match(then[0]) if then else None
                 name = (
@@ -95,8 +97,17 @@ def run_on_items(lines: list[str]) -> list[ListedProject]:
                 )
             # (a standard of support, 对新建50亩以上茶园的经营主体一次性奖补2万元, is no
             # project; a rate its words go on to state, 每处乡村剧场县财政补贴3万元, is its)
-            standard = bool(sums) and _A_STANDARD.search(_clause_to(part, sums[0].end))
-            if not 2 <= len(name) <= 60 or len(sums) != 1 or standard:
+            standard = bool(sums) and bool(
+                _A_STANDARD.search(_clause_to(part, sums[0].end))
+                or _A_STANDARD.search(re.split(r"[，,；;。]", part, maxsplit=1)[0])
+            )
+            if (
+                not 2 <= len(name) <= 60
+                or len(sums) != 1
+                or standard
+                or NOT_A_PROJECT.search(name)
+                or names_a_source(name)
+            ):
                 break
             items.append(prose_item(name, sums[0], part, number, "run-on"))
         else:
@@ -147,10 +158,15 @@ def _nested_leaf(words: str, line: int) -> ListedProject | None:
     sums = [a for a in find_amounts(words) if not is_rate(words, a)]
     if len(sums) != 1 or words[sums[0].end :].strip(" ；;。，,"):
         return None
-    name = words[: sums[0].start].strip(" ：:，,")
-    if not 2 <= len(name) <= 60:
+    name = _LEAD_WORDS.sub("", words[: sums[0].start].strip(" ：:，,"))
+    # (never a place's share, 下达甲县300万元, nor a source of the money)
+    if not 2 <= len(name) <= 60 or _PLACE_ALONE.fullmatch(name) or names_a_source(name):
         return None
     return prose_item(name, sums[0], words, line, "cnparen")
+
+
+# A place alone, whose share a list gives: 甲县, 城关镇, 某某街道.
+_PLACE_ALONE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:省|市|县|区|旗|镇|乡|街道|村|社区)")
 
 
 # A paragraph's opening that says what it acts under, not what it is: 根据…, 按照….
@@ -159,6 +175,12 @@ _BASIS_FIRST = re.compile(r"^\s*(?:根据|按照|依据|依照|为(?:进一步|�
 _PAID_OUT = re.compile(
     r"(?:发放|拨付|下达|兑付|兑现|安排|支付)(?!.*(?:发放|拨付|下达|兑付|兑现|安排|支付))"
     r"(?:该年度|本年度|今年|该|本)?(?P<what>[\u4e00-\u9fff]{2,20}?(?:补贴|补助|资金|经费|奖励|津贴|奖补))\s*$"
+)
+
+
+# Projects counted: 31项社会事业项目, 项目7个.
+_PROJECTS_COUNTED = re.compile(
+    r"[0-9一二三四五六七八九十两]+\s*[项个][^，,。；;]{0,12}项目|项目[0-9一二三四五六七八九十两]+\s*[项个]"
 )
 
 
@@ -199,10 +221,14 @@ def _run_on_parts(lines: list[str]) -> list[list[tuple[int, str]]]:
             continue
         # 一、下达宣汉县…3800万元; 二、下达达川区…36万元。: numbered items run on in one line
         items = split_numbered(line, at="clause")
-        # (or after a colon that sets them out: …改造项目包括:1、天阳楼小区,…计划投资418万元。2、…)
+        # (or after a colon that sets them out: …改造项目包括:1、天阳楼小区,…计划投资418万元。2、…;
+        # after 其中: only where the words before count projects, 31项社会事业项目…其中:1.…, as
+        # one project's parts follow it too: …项目总投资500万元,其中:1、道路硬化工程…)
+        before = line[: items[0].start] if items else ""
         if len(items) >= 2 and (
             items[0].start == len(line) - len(line.lstrip())
-            or re.search(r"(?:包括|如下|其中|分别为|具体为)\s*[:：]\s*$", line[: items[0].start])
+            or re.search(r"(?:包括|如下|分别为|具体为)\s*[:：]\s*$", before)
+            or (re.search(r"其中\s*[:：]\s*$", before) and _PROJECTS_COUNTED.search(before))
         ):
             found.append([(number, line[item.body_start : item.end]) for item in items])
             continue

@@ -1180,9 +1180,10 @@ _INVESTED_LABEL = re.compile(
 # …村, …工程,建筑面积…).
 _ITEM_TOLD = re.compile(
     r"涉及|建设规模|规模为|建筑面积|占地|面积|位于|估算|预算|计划|完成|总投资|投资|获得|争取"
-    r"|[0-9，,、]"
+    r"|[0-9，,]"
 )
 _ITEM_LEAD = re.compile(r"^(?:其中|另外|此外|以及|及|和|同时)[，,:：]?")
+_WHOLE_BEFORE = re.compile(r"共|合计|总计|总投资|完成投资|累计|总额|全部")
 
 
 def works_making_a_stated_whole(lines: list[str]) -> list[ListedProject]:
@@ -1193,7 +1194,13 @@ def works_making_a_stated_whole(lines: list[str]) -> list[ListedProject]:
     make up exactly a sum the text states elsewhere (完成投资1915万元, 预算总投资2500万元). A sum
     its clause goes on to head a list with (…新增中央投资1000亿元农村初中校舍改造项目3个:) is
     no item. Named from prose, so flagged."""
-    text_sums = [amount.value for line in lines for amount in find_amounts(line)]
+    # (the wholes the text states as such: 完成投资1915万元, 预算总投资2500万元, 共获得…)
+    wholes = [
+        amount.value
+        for line in lines
+        for amount in find_amounts(line)
+        if _WHOLE_BEFORE.search(halfwidth(line)[max(0, amount.start - 16) : amount.start])
+    ]
     for number, line in enumerate(lines, 1):
         normal = halfwidth(line)
         found: list[ListedProject] = []
@@ -1223,6 +1230,6 @@ def works_making_a_stated_whole(lines: list[str]) -> list[ListedProject]:
         if not _projects_apart(found):
             continue
         made = sum(item.amount.value for item in found)
-        if text_sums.count(made) >= 1 and made not in {item.amount.value for item in found}:
+        if made in wholes and made not in {item.amount.value for item in found}:
             return found
     return []

@@ -98,7 +98,6 @@ HEADER_WORDS = re.compile(
 
 
 _END_ROW = re.compile(r"^(?:(?:全(?:省|市|州|县|区|旗))?(?:合计|总计)|附件|附表)")
-_TOP_TOTAL = re.compile(r"^(?:全(?:省|市|州|县|区|旗))?(?:合计|总计)$")
 
 
 _TABLE_UNIT = re.compile(r"^\s*(?:金额|计量|投资)?单位\s*[:：]\s*(?P<unit>亿元|万元|元)\s*$")
@@ -420,7 +419,7 @@ def _rows_by_bars(
         if not row and [squash(cell) for cell in cells if cell.strip()] == header:
             continue  # the header again, at the top of the table's next page
         first = next((cell for cell in cells if cell), "")
-        if not read and not row and _TOP_TOTAL.match(squash(first)) and "|" in text:
+        if not read and not row and TOTAL_ROW.match(squash(first)) and "|" in text:
             continue  # the total set right under the header (合计 | 1241 | 1241), above the rows
         ends = "|" not in text or _END_ROW.match(squash(first)) or _is_header(cells)
         opens = has_number and bool(cells) and bool(_ROW_NUMBER.match(cells[0]))
