@@ -143,6 +143,27 @@ class Value:
     text: str
     place: str
     flag: str
+    seek: str = ""  # the value as the line writes it (天阳楼小区, 418万元)
+
+    @property
+    def excerpt(self) -> tuple[str, str, str] | None:
+        """(before, the value, after) of a long line, cut to the words around where it writes
+        the value (a paragraph listing eight projects shows each its own part); None where the
+        line is short or does not write it as given (shown whole)."""
+        at = self.text.find(self.seek) if self.seek else -1
+        if len(self.text) <= _LONG_LINE or at < 0:
+            return None
+        start, end = max(0, at - _AROUND), min(len(self.text), at + len(self.seek) + _AROUND)
+        return (
+            ("…" if start else "") + self.text[start:at],
+            self.seek,
+            self.text[at + len(self.seek) : end] + ("…" if end < len(self.text) else ""),
+        )
+
+
+# A line longer than this is shown cut to the words around the value read from it.
+_LONG_LINE = 120
+_AROUND = 40
 
 
 def _source_line(record: SourceFile, number: int | None) -> tuple[str, str]:
@@ -169,9 +190,9 @@ def preview(record: SourceFile) -> dict[str, Any]:
             "",
         )
 
-    def value(key, label, current, line, project=None):
+    def value(key, label, current, line, project=None, seek=""):
         text, place = _source_line(record, line)
-        return Value(key, label, current, line, text, place, flag(key, project))
+        return Value(key, label, current, line, text, place, flag(key, project), seek)
 
     tree = result["tree"]
     document = result.get("document_sources", {})
@@ -200,13 +221,16 @@ def preview(record: SourceFile) -> dict[str, Any]:
             {
                 "sequence": number,
                 "values": [
-                    value("name", "项目名称", node["name"], where.get("name"), number),
+                    value(
+                        "name", "项目名称", node["name"], where.get("name"), number, node["name"]
+                    ),
                     value(
                         "implementing_unit",
                         "项目实施单位",
                         node["implementing_unit"],
                         where.get("implementing_unit"),
                         number,
+                        node["implementing_unit"],
                     ),
                     value(
                         "declared_total",
@@ -214,6 +238,7 @@ def preview(record: SourceFile) -> dict[str, Any]:
                         node["declared_total_yuan"],
                         where.get("declared_total"),
                         number,
+                        node.get("declared_total_text") or "",
                     ),
                 ],
                 "sub_items": len(node["sub_items"]),
@@ -277,6 +302,7 @@ def _details(record: SourceFile, node: dict, where: dict) -> list[Value]:
                 text,
                 place,
                 "",
+                sub["name"],
             )
         )
         for j, line in enumerate(sub["lines"]):
@@ -292,6 +318,7 @@ def _details(record: SourceFile, node: dict, where: dict) -> list[Value]:
                     text,
                     place,
                     "",
+                    line.get("amount_text") or line["name"],
                 )
             )
     for k, citation in enumerate(node["citations"]):
@@ -306,6 +333,7 @@ def _details(record: SourceFile, node: dict, where: dict) -> list[Value]:
                 text,
                 place,
                 "",
+                citation["cited_text"],
             )
         )
     return rows

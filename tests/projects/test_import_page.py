@@ -454,3 +454,21 @@ def test_a_preview_stored_before_findings_had_a_kind_still_highlights_its_kept_l
     # A section's line kept as written has no kind: its wording says so.
     assert _kept_as_written({"severity": "info", "kind": None, "message": "已按原文保留在八中"})
     assert not _kept_as_written({"severity": "info", "kind": "other", "message": "已按原文保留"})
+
+
+def test_a_long_source_line_is_shown_cut_to_the_words_around_each_value_marked(clerk, seed):
+    items = "".join(
+        f"{n}、{name}小区,涉及居民{80 + n}户,楼宇{n}栋,建筑面积{n}000平方米,计划投资{amount}万元。"
+        for n, (name, amount) in enumerate(
+            [("天阳楼", "418"), ("城东商贸城", "251.6"), ("缫丝厂家属", "321")], 1
+        )
+    )
+    text = f"2021年某市老旧小区改造项目\n某市2021年老旧小区改造项目包括:{items}\n"
+    upload(clerk, "老旧小区.txt", text.encode())
+    record = SourceFile.objects.get()
+    page = clerk.get(reverse("admin:projects_sourcefile_preview", args=[record.pk])).content
+    page = page.decode()
+    assert "<mark>城东商贸城小区</mark>" in page and "<mark>251.6万元</mark>" in page
+    # each cut to its own words: the second project's cell does not show the third's
+    cell = page.split("<mark>城东商贸城小区</mark>", 1)[1].split("</td>", 1)[0]
+    assert "缫丝厂" not in cell and cell.endswith("…")
