@@ -529,15 +529,18 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         and "关于" not in title
         and not issuer_above(title_lines)
         and name == organisation(department_in(title, match))
-        and not _same_unit(signed or "", name)
-        and not _same_unit(labelled_department(text) or "", name)
+        and not any(
+            _same_unit(other or "", name)
+            for other in (signed, labelled_department(text), publishing_department(text))
+        )
     ):
         # A report's title opening with a unit (某局2023年度…项目绩效自评报告) says whose report
         # it is, not always whose budget: nothing else in the text confirms it.
         findings.append(
             Finding(
                 "warning",
-                f"预算单位取自标题开头的“{name}”，文中没有落款或“预算单位”等标注可以印证，请核对。",
+                f"预算单位取自标题开头的“{name}”，文中没有落款、“预算单位”标注或发布机构"
+                "可以印证，请核对。",
                 first_line,
                 field="department",
             )

@@ -6705,3 +6705,20 @@ def test_a_nested_list_of_places_shares_is_no_list_of_projects():
         " 二、市级资金安排100万元,包括: (一)下达丙县60万元; (二)下达丁县40万元。"
     )
     assert nested_run_on_items([line]) == []
+
+
+def test_a_unit_opening_a_reports_title_is_confirmed_by_the_publisher_the_page_names():
+    text = (
+        "  • 发布机构: 某州人力资源和社会保障局\n\n"
+        "某州人力资源和社会保障局2023年度项目支出绩效自评报告\n"
+        "一、基本情况\n我局2023年项目支出资金3727万元。\n"
+    )
+    result = parse_disclosure(text, year=2023)
+    assert result.tree["department"]["name"] == "某州人力资源和社会保障局"
+    assert not any("标题开头" in f.message for f in result.findings)
+
+
+def test_projects_a_text_counts_as_its_project_spending_are_said_missing_where_fewer_are_read():
+    from budget.importer.notices import projects_said
+
+    assert projects_said("我局2023年项目支出共13个,年初预算数16972.44万元。")[0] == 13
