@@ -1552,6 +1552,13 @@ def _parts_as_sub_items(
         lines = rate_lines(part.text, "content", stated=[part.amount])
         if rates:
             lines = _priced_elsewhere(part, rates, lines)
+        # (or in the paragraph headed by its name: 农资综合补贴: 补贴面积679160亩,平均每亩补贴
+        # 64.67元,补贴金额4392万元。)
+        headed = [
+            row for row in rates.split("\n") if re.match(rf"\s*{re.escape(part.name)}\s*[:：]", row)
+        ]
+        if not lines and len(headed) == 1:
+            lines = rate_lines(headed[0], "content", stated=find_amounts(headed[0]))
         sub_items.append(
             sub_item_node(
                 index,

@@ -6722,3 +6722,22 @@ def test_projects_a_text_counts_as_its_project_spending_are_said_missing_where_f
     from budget.importer.notices import projects_said
 
     assert projects_said("我局2023年项目支出共13个,年初预算数16972.44万元。")[0] == 13
+
+
+def test_a_part_s_calculations_in_the_paragraph_headed_by_its_name_are_its_lines():
+    text = (
+        "某县粮食补贴资金发放工作正在有序进行\n14.09.2015 23:05\n本文来源: 某新闻网\n"
+        "近日,某县2015年度粮食补贴资金发放工作已全面展开,粮食补贴资金共计4968.15万元,"
+        "其中:农资综合补贴4392万元,良种补贴576.15万元。\n"
+        "农资综合补贴: 补贴面积679160亩,平均每亩补贴64.67元,补贴金额4392万元。\n"
+        "良种补贴: 补贴面积384100亩,每亩补贴15元,补贴金额576.15万元。\n"
+    )
+    result = parse_disclosure(text, year=2015)
+    assert result.tree["disclosure"]["title"] == "某县粮食补贴资金发放工作正在有序进行"
+    [project] = result.tree["projects"]
+    factors = [
+        [Decimal(f["value"]) for f in line["factors"]]
+        for sub in project["sub_items"]
+        for line in sub["lines"]
+    ]
+    assert factors == [[Decimal(679160), Decimal("64.67")], [Decimal(384100), Decimal(15)]]
