@@ -747,6 +747,32 @@ def _glued_form(line: str, *, forms_before: bool = False) -> list[str] | None:
     return out
 
 
+def table_in_one_line(line: str) -> list[str] | None:
+    """A table a page ran into one line, its header and rows one after another between bars
+    (…计划表(第一批) 序号 | 项目名称 | … | 备注 | 1 | 104西过境… | … | 2 | 官岙邸村…): the words
+    before it, its header and each row on lines of their own, a row every as many cells as the
+    header has, numbered 1, 2, 3 … (the last may be cut short); None where the line holds no
+    such table."""
+    normal = halfwidth(line)  # same positions
+    opened = re.search(r"(?:^|(?<=\s))序号\s*\|", normal)
+    if opened is None or normal.count("|") < 8:
+        return None
+    cells = [cell.strip() for cell in line[opened.start() :].split("|")]
+    width = next((i for i, cell in enumerate(cells) if i and cell == "1"), 0)
+    header = cells[:width]
+    if width < 3 or any(not cell or re.fullmatch(r"[0-9.]+", cell) for cell in header):
+        return None
+    body = cells[width:]
+    while body and not body[-1]:
+        body.pop()  # (the bar closing the last row)
+    rows = [body[at : at + width] for at in range(0, len(body), width)]
+    numbered = all(row[0] == str(n) for n, row in enumerate(rows, 1))
+    if (len(rows) < 2 and len(rows[0] if rows else []) < width) or not numbered:
+        return None
+    before = line[: opened.start()].strip()
+    return [*([before] if before else []), *(" | ".join(row) + " |" for row in [header, *rows])]
+
+
 def split_run_on(text: str) -> tuple[str, list[int]]:
     """Sections written one after another on one long line (a page that lost its line
     breaks: ``(1)项目概述。… (2)立项依据。…``), and a form's labelled cells printed on one
@@ -758,6 +784,11 @@ def split_run_on(text: str) -> tuple[str, list[int]]:
     for number, line in enumerate(text.split("\n"), 1):
         parts = [line]
         normal = halfwidth(line)  # same positions
+        rows = table_in_one_line(line)
+        if rows is not None:
+            out.extend(rows)
+            origin.extend([number] * len(rows))
+            continue
         glued = _glued_form(line, forms_before=forms) if "|" not in normal else None
         if glued is not None:
             forms = True

@@ -6741,3 +6741,27 @@ def test_a_part_s_calculations_in_the_paragraph_headed_by_its_name_are_its_lines
         for line in sub["lines"]
     ]
     assert factors == [[Decimal(679160), Decimal("64.67")], [Decimal(384100), Decimal(15)]]
+
+
+def test_a_table_a_page_ran_into_one_line_is_read_row_by_row():
+    from budget.importer.outline import table_in_one_line
+
+    line = (
+        "附件 2024年度项目建设计划表(第一批) 序号 | 项目名称 | 单位名称 | 申报 资金 (万元) | "
+        "拟补 资金 (万元) | 备注 | 1 | 甲村沿线风貌整治提升 | 甲村股份经济合作社 | 902 | 730 | "
+        "按审定价补助 | 2 | 乙村精品民宿群 | 乙村股份经济合作社 | 120 | 100 | |"
+    )
+    assert table_in_one_line(line) == [
+        "附件 2024年度项目建设计划表(第一批)",
+        "序号 | 项目名称 | 单位名称 | 申报 资金 (万元) | 拟补 资金 (万元) | 备注 |",
+        "1 | 甲村沿线风貌整治提升 | 甲村股份经济合作社 | 902 | 730 | 按审定价补助 |",
+        "2 | 乙村精品民宿群 | 乙村股份经济合作社 | 120 | 100 |",
+    ]
+    result = parse_disclosure("某县农业农村局关于下达项目计划的通知\n" + line + "\n", year=2024)
+    assert [(p["name"], p["declared_total_yuan"]) for p in result.tree["projects"]] == [
+        ("甲村沿线风貌整治提升", "9020000.00"),
+        ("乙村精品民宿群", "1200000.00"),
+    ]
+    assert result.sources[1]["name"] == 2  # (each value on the upload's line 2)
+    # Rows not numbered 1, 2, 3 … are no such table.
+    assert table_in_one_line(line.replace("| 2 |", "| 5 |")) is None
