@@ -200,8 +200,11 @@ def split_title(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
         # 人民政府:) of a page stored without its title, not a sentence (现将2025年…公示如下:).
         if (
             stopped
-            # (a table's first heading, 序号 | 项目名称 …, is the table begun)
+            # (a table's first heading, 序号 | 项目名称 …, is the table begun; so are its
+            # caption, 表十二、…, and its unit after its issuer, 蜀山区市监局 单位:万元)
             or re.match(r"^(?:序号|编号)(?:\s|[|｜]|$)", text)
+            or re.match(r"^表\s*[一二三四五六七八九十0-9]+\s*[、.．]", text)
+            or (title and re.search(r"单位\s*[:：]\s*(?:万元|元|亿元)\s*$", text))
             or (LIST_MARKER.match(halfwidth(text)) and not _DECIMAL.match(halfwidth(text)))
             or (text.endswith(("：", ":")) and not re.search(r"[0-9０-９]|如下", text))
             or (title and (len(text) > 60 or text.endswith(("。", "：", ":", "；", ";"))))

@@ -6765,3 +6765,16 @@ def test_a_table_a_page_ran_into_one_line_is_read_row_by_row():
     assert result.sources[1]["name"] == 2  # (each value on the upload's line 2)
     # Rows not numbered 1, 2, 3 … are no such table.
     assert table_in_one_line(line.replace("| 2 |", "| 5 |")) is None
+
+
+def test_a_tables_caption_and_its_unit_line_end_the_title():
+    text = (
+        "    某区市场监督管理局2021年部门项目绩效表\n\n"
+        "    发布时间: 2021-10-19 14:39\n"
+        "    表十二、2021年部门项目绩效表\n"
+        "    某区市监局 单位:万元\n"
+        "    单位名称 支出项目名称  年度预算安排 项目情况 绩效目标\n"
+        "    合计 400.00\n"
+    )
+    result = parse_disclosure(text, year=2021)
+    assert result.tree["disclosure"]["title"] == "某区市场监督管理局2021年部门项目绩效表"
