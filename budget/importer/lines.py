@@ -1812,7 +1812,7 @@ def money(match: re.Match) -> ParsedAmount:
 # A sum given over to a use, up to the words naming the use (40万元,专项用于…).
 GIVEN_OVER = rf"{MONEY}\s*[，,]?\s*(?:专项|全部|主要)?"
 # A part written as its sum and then what it is for: 265万元用于居家养老上门服务.
-_SUM_FOR = re.compile(rf"^\s*{GIVEN_OVER}(?:用于|为)(?P<name>[^，,；;。]{{2,40}})$")
+SUM_FOR = re.compile(rf"^\s*{GIVEN_OVER}(?:用于|为)(?P<name>[^，,；;。]{{2,40}})$")
 
 
 def _parts_in(rest: str, *, by_sentence: bool = False) -> list[Part]:
@@ -1820,7 +1820,7 @@ def _parts_in(rest: str, *, by_sentence: bool = False) -> list[Part]:
     for (其中,265万元用于居家养老上门服务,400万元用于家庭养老床位建设); [] when one has no
     name. ``by_sentence``: a part begins no earlier than its sentence."""
     clauses = [c for c in re.split(r"[，,；;、]", rest.strip(" 。：:")) if c.strip()]
-    spent = [_SUM_FOR.match(halfwidth(clause)) for clause in clauses]
+    spent = [SUM_FOR.match(halfwidth(clause)) for clause in clauses]
     if len(spent) >= 2 and all(spent):
         return [
             Part(name=match["name"].strip(), amount=find_amounts(clause)[0], text=clause.strip())

@@ -6778,3 +6778,22 @@ def test_a_tables_caption_and_its_unit_line_end_the_title():
     )
     result = parse_disclosure(text, year=2021)
     assert result.tree["disclosure"]["title"] == "某区市场监督管理局2021年部门项目绩效表"
+
+
+def test_uses_told_each_as_its_sum_and_what_it_is_for_are_the_projects_where_they_make_the_whole():
+    from budget.importer.listing.prose import sums_for_uses
+
+    lines = [
+        "近日,某县财政局下达2018年车辆购置税收入补助地方建设项目支出预算15291万元。",
+        "据了解,此次下达的资金中,1730万元用于公路安全生命防护工程,420万元用于灾害防治项目,"
+        "725万元用于危桥改造项目,12338.5万元用于四好农村路建设,77.5万元用于农村招呼站点建设。",
+    ]
+    assert [(item.name, item.amount.text) for item in sums_for_uses(lines)] == [
+        ("公路安全生命防护工程", "1730万元"),
+        ("灾害防治项目", "420万元"),
+        ("危桥改造项目", "725万元"),
+        ("四好农村路建设", "12338.5万元"),
+        ("农村招呼站点建设", "77.5万元"),
+    ]
+    # Uses that make up no sum stated before them are read as no such list.
+    assert sums_for_uses([lines[0].replace("15291", "15000"), lines[1]]) == []

@@ -54,6 +54,7 @@ from .prose import (
     projects_summed_after,
     projects_supported,
     sums_for_projects,
+    sums_for_uses,
     sums_then_names,
     works_in_progress,
     works_making_a_stated_whole,
@@ -200,6 +201,7 @@ _READERS = (
     funds_given_apart,
     projects_supported,
     works_making_a_stated_whole,
+    sums_for_uses,
 )
 
 

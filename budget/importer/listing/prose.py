@@ -19,7 +19,17 @@ from ...amounts import (
 )
 from ...normalize import halfwidth, squash
 from ..funding import WHOLE_LABEL
-from ..lines import GIVEN_OVER, MONEY, Part, breakdown, is_rate, money, names_a_source, sum_after
+from ..lines import (
+    GIVEN_OVER,
+    MONEY,
+    SUM_FOR,
+    Part,
+    breakdown,
+    is_rate,
+    money,
+    names_a_source,
+    sum_after,
+)
 from ..numbering import (
     LIST_MARKER,
     count_value,
@@ -1232,4 +1242,33 @@ def works_making_a_stated_whole(lines: list[str]) -> list[ListedProject]:
         made = sum(item.amount.value for item in found)
         if made in wholes and made not in {item.amount.value for item in found}:
             return found
+    return []
+
+
+def sums_for_uses(lines: list[str]) -> list[ListedProject]:
+    """Uses told each as its sum and then what it is for, one after another in a sentence
+    (此次下达的资金中,1730万元用于公路安全生命防护工程,420万元用于灾害防治项目,…): three at
+    least, named apart, none a source of money or a place's share, whose sums make up exactly a
+    sum the text states before them (下达…支出预算15291万元). Each use a project, as a fund's
+    uses after 其中 are (fund_uses); named from prose, so flagged."""
+    before: list[Decimal] = []
+    for index, line in enumerate(lines):
+        for sentence in re.split(r"(?<=[。；;])", line):
+            clauses = [c for c in re.split(r"[，,]", sentence.strip(" 。；;")) if c.strip()]
+            uses = [SUM_FOR.match(halfwidth(clause)) for clause in clauses]
+            # (its last clauses, after the words that lead them: 据了解,此次下达的资金中,)
+            run = list(itertools.takewhile(bool, reversed(uses)))[::-1]
+            items = [
+                prose_item(
+                    clause.strip()[use.start("name") :].strip(),
+                    money(use),
+                    clause.strip(),
+                    index + 1,
+                )
+                for clause, use in zip(clauses[len(clauses) - len(run) :], run, strict=True)
+            ]
+            made = sum(item.amount.value for item in items)
+            if len(items) >= 3 and _projects_apart(items) and made in before:
+                return items
+            before += [amount.value for amount in find_amounts(sentence)]
     return []
