@@ -151,7 +151,9 @@ class Value:
         the value (a paragraph listing eight projects shows each its own part); None where the
         line is short or does not write it as given (shown whole)."""
         at = self.text.find(self.seek) if self.seek else -1
-        if len(self.text) <= _LONG_LINE or at < 0:
+        # (written more than once in the line, 300万元 twice: which is this value's cannot be
+        # told, so the line is shown whole)
+        if len(self.text) <= _LONG_LINE or at < 0 or self.text.count(self.seek) > 1:
             return None
         start, end = max(0, at - _AROUND), min(len(self.text), at + len(self.seek) + _AROUND)
         return (

@@ -121,6 +121,10 @@ _RECORD_AFTER_TITLE = re.compile(
 )
 
 
+# A table's unit on a line with whose table it is: 蜀山区市监局 单位:万元.
+_UNIT_LINE = re.compile(r"[\u4e00-\u9fff]{0,12}\s*单位\s*[:：]\s*(?:万元|元|亿元)\s*")
+
+
 # A line that is a date and time alone: when a page was published, not its title.
 _DATED = re.compile(
     # (after the paper or site it is from: 芜湖日报 2019-03-22 01:18)
@@ -203,8 +207,8 @@ def split_title(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
             # (a table's first heading, 序号 | 项目名称 …, is the table begun; so are its
             # caption, 表十二、…, and its unit after its issuer, 蜀山区市监局 单位:万元)
             or re.match(r"^(?:序号|编号)(?:\s|[|｜]|$)", text)
-            or re.match(r"^表\s*[一二三四五六七八九十0-9]+\s*[、.．]", text)
-            or (title and re.search(r"单位\s*[:：]\s*(?:万元|元|亿元)\s*$", text))
+            or (title and re.match(r"^表\s*[一二三四五六七八九十0-9]+\s*[、.．]", text))
+            or (title and _UNIT_LINE.fullmatch(text))
             or (LIST_MARKER.match(halfwidth(text)) and not _DECIMAL.match(halfwidth(text)))
             or (text.endswith(("：", ":")) and not re.search(r"[0-9０-９]|如下", text))
             or (title and (len(text) > 60 or text.endswith(("。", "：", ":", "；", ";"))))

@@ -1350,7 +1350,7 @@ def notice_lines(
             continue  # the parts of a part (2.种粮大户补贴…296.26万元。其中:…): not the project's
         if parts:
             # (the other rows may state the rates the parts' counts are priced by)
-            others = "\n".join(other for n, other in rows if n != number)
+            others = [(n, other) for n, other in rows if n != number]
             return _parts_as_sub_items(node, parts, number, findings, rates=others)
     if node["declared_total_yuan"]:
         # Its money shared among places, a sentence or line each, that make up its total.
@@ -1540,7 +1540,11 @@ def _tabled_by_recipient(node: dict, text: str, only: set[int] | None) -> list[L
 
 
 def _parts_as_sub_items(
-    node: dict, parts: list, where: int | list[int], findings: list[Finding], rates: str = ""
+    node: dict,
+    parts: list,
+    where: int | list[int],
+    findings: list[Finding],
+    rates: list[tuple[int, str]] = (),
 ) -> dict:
     """The parts of a project's money as its sub-items, in place of the one that held it all,
     each with its amount and the calculation its words state; read from line ``where``, or
@@ -1551,14 +1555,16 @@ def _parts_as_sub_items(
     for index, (part, at) in enumerate(zip(parts, wheres, strict=True), 1):
         lines = rate_lines(part.text, "content", stated=[part.amount])
         if rates:
-            lines = _priced_elsewhere(part, rates, lines)
-        # (or in the paragraph headed by its name: 农资综合补贴: 补贴面积679160亩,平均每亩补贴
-        # 64.67元,补贴金额4392万元。)
+            lines = _priced_elsewhere(part, "\n".join(row for _n, row in rates), lines)
+        # (or in the paragraph headed by its name, read from its line: 农资综合补贴: 补贴面积
+        # 679160亩,平均每亩补贴64.67元,补贴金额4392万元。)
         headed = [
-            row for row in rates.split("\n") if re.match(rf"\s*{re.escape(part.name)}\s*[:：]", row)
+            (n, row) for n, row in rates if re.match(rf"\s*{re.escape(part.name)}\s*[:：]", row)
         ]
+        line_at = at
         if not lines and len(headed) == 1:
-            lines = rate_lines(headed[0], "content", stated=find_amounts(headed[0]))
+            line_at, row = headed[0]
+            lines = rate_lines(row, "content", stated=find_amounts(row))
         sub_items.append(
             sub_item_node(
                 index,
@@ -1572,14 +1578,14 @@ def _parts_as_sub_items(
                         findings,
                         node["sequence"],
                         fallback_name=part.name,
-                        where=at,
+                        where=line_at,
                     )
                     for number, line in enumerate(lines, 1)
                 ],
             )
         )
         anchors["sub"][index] = at
-        anchors["lines"].update({(index, number): at for number in range(1, len(lines) + 1)})
+        anchors["lines"].update({(index, number): line_at for number in range(1, len(lines) + 1)})
     for old in node["sub_items"]:
         # What the sub-item that held it all said is kept, as written, with the project: its
         # name too where the text wrote it (1.经费经费), not where it is the project's.
@@ -1712,8 +1718,8 @@ _PROJECT_COUNT = re.compile(
     # 乡村振兴项目, not 3个乡镇的产业发展项目)
     r"(?:[^，,。；;、:：0-9]{0,6}?|(?![村镇乡县区户人家所座])[^，,。；;、:：0-9的]{7,10}?)"
     r"(?<!子)项目(?!库|资金|单位)"
-    r"|项目(?:支出)?(?:共|计|合计|总计)?\s*(?<![0-9])(?P<b>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})\s*个"
-    r"(?![月村户人])"
+    r"|项目(?:支出)?(?:共计|共|计|合计|总计)?\s*(?<![0-9])(?P<b>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})\s*个"
+    r"(?![月村户人]|部门|单位|乡|镇|街道|社区|县|区)"
 )
 
 

@@ -763,11 +763,16 @@ def table_in_one_line(line: str) -> list[str] | None:
     if width < 3 or any(not cell or re.fullmatch(r"[0-9.]+", cell) for cell in header):
         return None
     body = cells[width:]
-    while body and not body[-1]:
-        body.pop()  # (the bar closing the last row)
+    closed = bool(body) and not body[-1]  # (the line ends with a bar: no row cut short)
+    if closed:
+        body.pop()  # (the bar closing the last row; an empty cell before it is its own)
     rows = [body[at : at + width] for at in range(0, len(body), width)]
     numbered = all(row[0] == str(n) for n, row in enumerate(rows, 1))
-    if (len(rows) < 2 and len(rows[0] if rows else []) < width) or not numbered:
+    # A row short of cells is a page's text cut in it (…民宿群 | 平阳县昆阳镇官岙邸村股份),
+    # never a row whose merged cell was left out: its cells would not line up (1 | … | 902 |
+    # 730 | … | 2 | 乙村… | 120 | 100 | |), so the line is then no such table.
+    short = bool(rows) and len(rows[-1]) < width
+    if not rows or not numbered or (short and (closed or len(rows) < 2)):
         return None
     before = line[: opened.start()].strip()
     return [*([before] if before else []), *(" | ".join(row) + " |" for row in [header, *rows])]

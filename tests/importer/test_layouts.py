@@ -6755,7 +6755,7 @@ def test_a_table_a_page_ran_into_one_line_is_read_row_by_row():
         "附件 2024年度项目建设计划表(第一批)",
         "序号 | 项目名称 | 单位名称 | 申报 资金 (万元) | 拟补 资金 (万元) | 备注 |",
         "1 | 甲村沿线风貌整治提升 | 甲村股份经济合作社 | 902 | 730 | 按审定价补助 |",
-        "2 | 乙村精品民宿群 | 乙村股份经济合作社 | 120 | 100 |",
+        "2 | 乙村精品民宿群 | 乙村股份经济合作社 | 120 | 100 |  |",  # (its 备注 left empty)
     ]
     result = parse_disclosure("某县农业农村局关于下达项目计划的通知\n" + line + "\n", year=2024)
     assert [(p["name"], p["declared_total_yuan"]) for p in result.tree["projects"]] == [
@@ -6797,3 +6797,80 @@ def test_uses_told_each_as_its_sum_and_what_it_is_for_are_the_projects_where_the
     ]
     # Uses that make up no sum stated before them are read as no such list.
     assert sums_for_uses([lines[0].replace("15291", "15000"), lines[1]]) == []
+
+
+def test_what_a_second_review_found_the_late_readers_misread():
+    from budget.importer.listing.prose import sums_for_uses
+    from budget.importer.notices import projects_said
+    from budget.importer.outline import table_in_one_line
+
+    # A row short of a merged cell, closed by its bar, would not line up: no such table.
+    line = (
+        "计划表 序号 | 项目名称 | 单位名称 | 申报资金(万元) | 拟补资金(万元) | 备注 | "
+        "1 | 甲村风貌提升 | 甲村股份经济合作社 | 902 | 730 | 按审定价补助 | "
+        "2 | 乙村精品民宿群 | 120 | 100 | |"
+    )
+    assert table_in_one_line(line) is None
+    # A space after a comma keeps each use's whole name.
+    lines = [
+        "某县财政局下达2018年专项支出预算2875万元。",
+        "据了解,此次下达的资金中, 1730万元用于公路安全生命防护工程, 420万元用于灾害防治项目,"
+        " 725万元用于危桥改造项目。",
+    ]
+    assert [item.name for item in sums_for_uses(lines)] == [
+        "公路安全生命防护工程",
+        "灾害防治项目",
+        "危桥改造项目",
+    ]
+    # One project's whole, then its money's uses: its parts, no projects of their own.
+    one = (
+        "某县2024年农村饮水安全巩固提升工程总投资600万元。资金中,200万元用于管网改造,"
+        "250万元用于水厂设备购置,150万元用于水质检测能力建设。\n"
+    )
+    assert len(parse_disclosure(one, year=2024).tree["projects"]) == 1
+    # Read as a list through the readers, with the fund given before the uses.
+    listed = parse_disclosure("\n".join(lines) + "\n", year=2018).tree["projects"]
+    assert [p["declared_total_yuan"] for p in listed] == ["17300000.00", "4200000.00", "7250000.00"]
+    # Counts of departments or towns are no counts of projects; 共计 is a count's word.
+    assert projects_said("涉及项目支出共5个部门。") is None
+    assert projects_said("项目支出共3个乡镇实施。") is None
+    assert projects_said("我局项目支出共计12个。")[0] == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # A table's caption as the first line is the title, as it was.
+        (
+            "表3、某县财政局2024年部门项目支出预算表\n单位:万元\n"
+            "序号 | 项目名称 | 金额 |\n1 | 甲 | 5 |\n",
+            "表3、某县财政局2024年部门项目支出预算表",
+        ),
+        # A title wrapped onto a line ending with the unit keeps that line.
+        (
+            "某区市场监督管理局\n2021年部门项目绩效表 单位:万元\n"
+            "单位名称 支出项目名称 年度预算安排\n",
+            "某区市场监督管理局2021年部门项目绩效表",
+        ),
+        # A line of the unit alone after the title ends it, caption or not.
+        (
+            "某区市场监督管理局2021年部门项目绩效表\n某区市监局 单位:万元\n"
+            "单位名称 支出项目名称 年度预算安排\n合计 400.00\n",
+            "某区市场监督管理局2021年部门项目绩效表",
+        ),
+    ],
+)
+def test_a_tables_caption_or_unit_line_ends_a_title_only_after_it(text, title):
+    # (never before the title's first line, nor at a line of the title's own words)
+    assert parse_disclosure(text, year=2024).tree["disclosure"]["title"].startswith(title)
+
+
+def test_a_parts_calculation_from_the_paragraph_headed_by_its_name_is_found_on_that_line():
+    text = (
+        "某县粮食补贴资金发放工作正在有序进行\n"
+        "近日,某县粮食补贴资金共计4968.15万元,其中:农资综合补贴4392万元,良种补贴576.15万元。\n"
+        "农资综合补贴: 补贴面积679160亩,平均每亩补贴64.67元,补贴金额4392万元。\n"
+        "良种补贴: 补贴面积384100亩,每亩补贴15元,补贴金额576.15万元。\n"
+    )
+    result = parse_disclosure(text, year=2015)
+    assert result.sources[0]["lines"] == [[3], [4]]

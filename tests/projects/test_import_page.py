@@ -472,3 +472,17 @@ def test_a_long_source_line_is_shown_cut_to_the_words_around_each_value_marked(c
     # each cut to its own words: the second project's cell does not show the third's
     cell = page.split("<mark>城东商贸城小区</mark>", 1)[1].split("</td>", 1)[0]
     assert "缫丝厂" not in cell and cell.endswith("…")
+
+
+def test_a_value_a_long_line_writes_twice_is_shown_beside_the_whole_line(clerk, seed):
+    items = "".join(
+        f"{n}、{name}小区,涉及居民{80 + n}户,楼宇{n}栋,建筑面积{n}000平方米,计划投资300万元。"
+        for n, name in enumerate(["天阳楼", "城东商贸城", "缫丝厂家属"], 1)
+    )
+    text = f"2021年某市老旧小区改造项目\n某市2021年老旧小区改造项目包括:{items}\n"
+    upload(clerk, "老旧小区.txt", text.encode())
+    record = SourceFile.objects.get()
+    page = clerk.get(reverse("admin:projects_sourcefile_preview", args=[record.pk])).content
+    page = page.decode()
+    assert "<mark>天阳楼小区</mark>" in page  # (a name written once is marked)
+    assert "<mark>300万元</mark>" not in page  # (a sum written three times: the line whole)

@@ -1260,7 +1260,7 @@ def sums_for_uses(lines: list[str]) -> list[ListedProject]:
             run = list(itertools.takewhile(bool, reversed(uses)))[::-1]
             items = [
                 prose_item(
-                    clause.strip()[use.start("name") :].strip(),
+                    clause[use.start("name") : use.end("name")].strip(),
                     money(use),
                     clause.strip(),
                     index + 1,
@@ -1270,5 +1270,12 @@ def sums_for_uses(lines: list[str]) -> list[ListedProject]:
             made = sum(item.amount.value for item in items)
             if len(items) >= 3 and _projects_apart(items) and made in before:
                 return items
-            before += [amount.value for amount in find_amounts(sentence)]
+            # (a fund given, never one project's whole: …工程总投资600万元。资金中,200万元用于…
+            # are that project's parts)
+            if _GIVES_A_FUND.search(sentence) and "总投资" not in sentence:
+                before += [amount.value for amount in find_amounts(sentence)]
     return []
+
+
+# A sentence giving a fund: 下达…支出预算15291万元, 拨付…资金.
+_GIVES_A_FUND = re.compile(r"下达|拨付|下拨|分配|安排")
