@@ -117,7 +117,7 @@ _TITLE_TAIL = re.compile(
 
 _DECIMAL = re.compile(r"\s*[0-9]+\.[0-9]")  # 1.5万亩…项目公示 opens with a figure, no marker
 _RECORD_AFTER_TITLE = re.compile(
-    r"\s+(?:发布日期|发布时间|信息来源|来源|作者|审核|浏览次数)\s*[:：]"
+    r"\s+(?:发布日期|发布时间|信息来源|来源|作者|审核|浏览次数|时间)\s*[:：]"
 )
 
 
@@ -217,7 +217,8 @@ def split_title(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
             or (
                 title
                 and _TITLE_DONE.search(title[-1].text.strip())
-                and organisation(text)
+                # (the issuer below it, the page's record after it: 湖南省水利厅  时间:…)
+                and organisation(_RECORD_AFTER_TITLE.split(" " + text, maxsplit=1)[0].strip())
                 and not any(
                     _TITLE_DONE.search(later.text.strip())
                     for later in [n for n in lines[index + 1 :] if n.text.strip()][:2]

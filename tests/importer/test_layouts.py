@@ -6874,3 +6874,20 @@ def test_a_parts_calculation_from_the_paragraph_headed_by_its_name_is_found_on_t
     )
     result = parse_disclosure(text, year=2015)
     assert result.sources[0]["lines"] == [[3], [4]]
+
+
+def test_projects_each_given_then_told_their_whole_are_read_and_a_records_time_is_no_title():
+    text = (
+        "关于转发下达某湖三个蓄洪垸安全建设等项目2016年中央预算内投资计划的通知\n\n"
+        "某省水利厅  时间:2016-04-22\n\n"
+        "  某工程管理局:   现将投资计划予以下达,并就有关事项通知如下:   一、本次下达钱粮湖、"
+        "共双茶、大通湖东三个蓄洪垸安全建设工程总投资50000万元,其中中央预算内投资30000万元,"
+        "地方投资20000万元;下达安化等9个蓄洪垸堤防加固工程总投资43782万元,其中中央预算内投资"
+        "12000万元,地方投资31782万元。\n"
+    )
+    result = parse_disclosure(text, year=2016)
+    assert result.tree["disclosure"]["title"].endswith("投资计划的通知")
+    assert [(p["name"], p["declared_total_yuan"]) for p in result.tree["projects"]] == [
+        ("钱粮湖、共双茶、大通湖东三个蓄洪垸安全建设工程", "500000000.00"),
+        ("安化等9个蓄洪垸堤防加固工程", "437820000.00"),
+    ]

@@ -1090,7 +1090,7 @@ def invested_projects(lines: list[str]) -> list[ListedProject]:
     paragraph, named apart, each with that whole. Named from prose, so flagged."""
     # (or each after its name: 其中肇兴乡…保护设施建设项目总投资650万元,中央投资资金480万元,
     # …,肇兴污水收集系统工程总投资1064万元,…)
-    for told_as in (_INVESTED, _NAMED_THEN_INVESTED):
+    for told_as in (_INVESTED, _NAMED_THEN_INVESTED, _GIVEN_THEN_INVESTED):
         for number, line in enumerate(lines, 1):
             found = [
                 prose_item(told["name"], money(told), told.group(), number)
@@ -1103,6 +1103,12 @@ def invested_projects(lines: list[str]) -> list[ListedProject]:
 
 # A project named, then its whole: …保护设施建设项目总投资650万元 (its name from the stop, the
 # comma or 其中 before it).
+# A project given its money, named after the giving, then its whole: 本次下达钱粮湖、共双茶、
+# 大通湖东三个蓄洪垸安全建设工程总投资50000万元 (its name may list places: the giving opens it).
+_GIVEN_THEN_INVESTED = re.compile(
+    r"(?:^|[，,。；;:：]|[一二三四五六七八九十0-9]{1,2}[、.．])\s*(?:本次|此次)?下达(?P<name>[^，,。；;:：]{4,60}?(?:项目|工程))"
+    rf"(?:计划)?总投资\s*(?:为|约)?\s*{MONEY}"
+)
 _NAMED_THEN_INVESTED = re.compile(
     r"(?:^|[，,。；;:：]|其中)(?!其中)(?P<name>[^，,。；;:：、]{4,60}?(?:项目|工程)"
     # (its other name in brackets: …护理能力提升项目(百福中端养老项目))
