@@ -6891,3 +6891,19 @@ def test_projects_each_given_then_told_their_whole_are_read_and_a_records_time_i
         ("钱粮湖、共双茶、大通湖东三个蓄洪垸安全建设工程", "500000000.00"),
         ("安化等9个蓄洪垸堤防加固工程", "437820000.00"),
     ]
+
+
+def test_projects_each_named_then_the_sum_planned_for_it_over_paragraphs_are_read_once():
+    paragraph = (
+        "这五个项目中,另外的三个民生项目包括:某中学新校区建设工程,计划投资20989.38万元。"
+        "新校区建设总建筑面积为81526.85平方米。\n"
+        "某区五星村廉租住房项目,计划投资17145万元,总建筑面积11.43万平方米;"
+        "某区廉租房建设项目,计划投资16000万元,建设完成13.5万平方米廉租住房。\n"
+    )
+    text = "近日,省发改委公布了新开工项目的基本情况。\n" + paragraph + paragraph  # (said twice)
+    result = parse_disclosure(text, year=2024)
+    assert [(p["name"], p["declared_total_yuan"]) for p in result.tree["projects"]] == [
+        ("某中学新校区建设工程", "209893800.00"),
+        ("某区五星村廉租住房项目", "171450000.00"),
+        ("某区廉租房建设项目", "160000000.00"),
+    ]

@@ -1098,11 +1098,24 @@ def invested_projects(lines: list[str]) -> list[ListedProject]:
             ]
             if len(found) >= 2 and len({squash(item.name) for item in found}) == len(found):
                 return found
-    return []
+    # (or each named, a comma, then the sum planned for it, over the paragraphs of a news item:
+    # 汉中中学新校区建设工程,计划投资20989.38万元。… 宝鸡市…廉租住房项目,计划投资17145万元;…,
+    # a paragraph said again by the page read once)
+    found = {}
+    for number, line in enumerate(lines, 1):
+        for told in _NAMED_THEN_PLANNED.finditer(line):
+            item = prose_item(told["name"], money(told), told.group(), number)
+            found.setdefault(squash(item.name), item)
+    return list(found.values()) if len(found) >= 2 else []
 
 
 # A project named, then its whole: …保护设施建设项目总投资650万元 (its name from the stop, the
 # comma or 其中 before it).
+# A project named, a comma, then the sum planned for it: …建设工程,计划投资20989.38万元.
+_NAMED_THEN_PLANNED = re.compile(
+    r"(?:^|[，,。；;:：])(?P<name>[^，,。；;:：、]{4,60}?(?:项目|工程))\s*[，,]\s*"
+    rf"(?:计划|预计)(?:总)?投资\s*(?:为|约)?\s*{MONEY}"
+)
 # A project given its money, named after the giving, then its whole: 本次下达钱粮湖、共双茶、
 # 大通湖东三个蓄洪垸安全建设工程总投资50000万元 (its name may list places: the giving opens it).
 _GIVEN_THEN_INVESTED = re.compile(
