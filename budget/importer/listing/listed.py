@@ -27,6 +27,10 @@ FUND_NAME = (
 )
 
 
+# A place by its name and level: 甲县, 城关镇, 某某街道 (the names of 1 to 8 characters).
+PLACE = r"[\u4e00-\u9fff]{1,8}?(?:省|市|州|县|区|旗|镇|乡|街道|村|社区)"
+
+
 ITEM_AMOUNT = re.compile(
     r"(?:总投资|投资|项目资金|资金|金额|预算)(?:规模)?\s*[:：]?\s*(?=[0-9０-９])"
 )
@@ -170,15 +174,23 @@ def named_by_the_fund_given(item: ListedProject, words: str) -> None:
     """An item whose name opens with what it acts under is named by the fund its ``words``
     give with its sum (一、根据《…实施方案》(…)的任务要求,下达该年度第七期和美乡村建设资金
     164.3208万元,用于… → 第七期和美乡村建设资金), where that sum is the item's."""
-    if item.amount is None or not _BASIS_FIRST.match(item.name):
+    if item.amount is None or not BASIS_FIRST.match(item.name):
         return
-    given = _GIVEN_ITEM.search(halfwidth(words))
-    if given and money(given).value == item.amount.value:
-        item.name = given["name"]
+    item.name = fund_given(words, item.amount) or item.name
 
 
-_BASIS_FIRST = re.compile(r"^(?:根据|按照|依据|依照)")
+def fund_given(words: str, amount: ParsedAmount) -> str | None:
+    """The fund ``words`` give, pay or hand out with ``amount`` (下达该年度第七期和美乡村建设资金
+    164.3208万元; 共为432名…人员发放岗位补贴87.41万元 → 岗位补贴); None."""
+    for given in _GIVEN_ITEM.finditer(halfwidth(words)):
+        if money(given).value == amount.value:
+            return given["name"]
+    return None
+
+
+# What opens words that say what they act under, not what they are: 根据…, 为进一步….
+BASIS_FIRST = re.compile(r"^\s*(?:根据|按照|依据|依照|为(?:进一步|了|切实|贯彻))")
 _GIVEN_ITEM = re.compile(
-    rf"(?:{GIVES}|补助)(?:该年度|本年度|年度)?"
+    rf"(?:{GIVES}|补助|发放|兑付|兑现)(?:该年度|本年度|年度)?"
     rf"(?P<name>{FUND_NAME})\s*{MONEY}"
 )

@@ -25,11 +25,14 @@ from ..numbering import (
 )
 from ..outline import HEADING_LIKE, classify_heading
 from .listed import (
+    BASIS_FIRST,
     FUND_NAME,
     GIVES,
     NAME_SENTENCE,
     NOT_A_PROJECT,
+    PLACE,
     ListedProject,
+    fund_given,
     named_by_the_fund_given,
     prose_item,
     sums_outside,
@@ -166,16 +169,7 @@ def _nested_leaf(words: str, line: int) -> ListedProject | None:
 
 
 # A place alone, whose share a list gives: 甲县, 城关镇, 某某街道.
-_PLACE_ALONE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:省|市|县|区|旗|镇|乡|街道|村|社区)")
-
-
-# A paragraph's opening that says what it acts under, not what it is: 根据…, 按照….
-_BASIS_FIRST = re.compile(r"^\s*(?:根据|按照|依据|依照|为(?:进一步|了|切实|贯彻))")
-# What a sum pays, right before it: 发放岗位补贴87.41万元 (the words after the last verb).
-_PAID_OUT = re.compile(
-    r"(?:发放|拨付|下达|兑付|兑现|安排|支付)(?!.*(?:发放|拨付|下达|兑付|兑现|安排|支付))"
-    r"(?:该年度|本年度|今年|该|本)?(?P<what>[\u4e00-\u9fff]{2,20}?(?:补贴|补助|资金|经费|奖励|津贴|奖补))\s*$"
-)
+_PLACE_ALONE = re.compile(PLACE)
 
 
 # Projects counted: 31项社会事业项目, 项目7个.
@@ -435,11 +429,10 @@ def _paragraph_project(item: ListedProject, elsewhere: list[ParsedAmount]) -> bo
     named = _named_project(words)
     first = re.split(r"[，,。；;]", words, maxsplit=1)[0]
     name = _LEAD_WORDS.sub("", named.group("name")) if named else _paragraph_name(first)
-    paid = _PAID_OUT.search(_clause_to(words, sums[0].start)) if len(sums) == 1 else None
-    if not named and paid and _BASIS_FIRST.match(first):
-        # (a paragraph opening with what it acts under, 根据…的通知…, named by what its one
+    if not named and len(sums) == 1 and BASIS_FIRST.match(first):
+        # (a paragraph opening with what it acts under, 根据…的通知…, named by the fund its one
         # sum pays: …共为432名公益性岗位人员发放岗位补贴87.41万元 → 岗位补贴)
-        name = paid["what"]
+        name = fund_given(words, sums[0]) or name
     if not 2 <= len(name) <= 60:
         return False
     item.name, item.inferred, item.amount_line = name, True, item.line

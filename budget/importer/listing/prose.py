@@ -35,7 +35,15 @@ from ..numbering import (
     count_value,
 )
 from ..tables import ORGANISATION_END
-from .listed import FUND_NAME, GIVES, NOT_A_PROJECT, ListedProject, prose_item, sums_outside
+from .listed import (
+    FUND_NAME,
+    GIVES,
+    NOT_A_PROJECT,
+    PLACE,
+    ListedProject,
+    prose_item,
+    sums_outside,
+)
 
 # A line that is a project's name and nothing else (2022年临沂市兰陵县尚岩镇3.8万亩高标准农田
 # 建设项目): no clause, no label, no sum.
@@ -82,7 +90,7 @@ _NOT_PRICED_NAME = re.compile(
 )
 # A name opening with a place (城关镇护林员, 双河镇…): a share of one fund by place, where
 # every name of a list so opens.
-_PLACE_OPENS = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|州|县|区|旗|镇|乡|街道|村)")
+_PLACE_OPENS = re.compile(rf"^{PLACE}")
 
 
 def _projects_apart(found: list[ListedProject]) -> bool:
@@ -1291,10 +1299,6 @@ def sums_for_uses(lines: list[str]) -> list[ListedProject]:
                 return items
             # (a fund given, never one project's whole: …工程总投资600万元。资金中,200万元用于…
             # are that project's parts)
-            if _GIVES_A_FUND.search(sentence) and "总投资" not in sentence:
+            if re.search(GIVES, sentence) and "总投资" not in sentence:
                 before += [amount.value for amount in find_amounts(sentence)]
     return []
-
-
-# A sentence giving a fund: 下达…支出预算15291万元, 拨付…资金.
-_GIVES_A_FUND = re.compile(r"下达|拨付|下拨|分配|安排")
