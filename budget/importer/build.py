@@ -511,28 +511,24 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         fiscal_year = int(match.group("year"))
         said = f"“{match.group()}”：它是所引文件、日期或年份区间中的年份"
         findings.append(_year_guessed(said, first_line))
-    name = (
-        department
-        # (joint issuers a line each above 关于…, before the title's words they run into)
-        or issuer_above(title_lines)
-        or organisation(department_in(title, match))
-        or signing_department(text)
-        or labelled_department(text)
-        or publishing_department(text)
-    )
-    signed = signing_department(text) if name and not department else ""
+    # Who the text says it is from, each way it may say so, read once.
+    # (joint issuers a line each above 关于…, before the title's words they run into)
+    above = issuer_above(title_lines)
+    titled = organisation(department_in(title, match))
+    signed = signing_department(text)
+    labelled = labelled_department(text)
+    published = publishing_department(text)
+    name = department or above or titled or signed or labelled or published
+    signed = signed if name and not department else ""
     if signed != name and signed.endswith(name) and "、" not in signed:
         name = signed  # (县行政审批局 at the head, 灌南县行政审批局 signing: the fuller name)
     if (
         name
         and not department
         and "关于" not in title
-        and not issuer_above(title_lines)
-        and name == organisation(department_in(title, match))
-        and not any(
-            _same_unit(other or "", name)
-            for other in (signed, labelled_department(text), publishing_department(text))
-        )
+        and not above
+        and name == titled
+        and not any(_same_unit(other or "", name) for other in (signed, labelled, published))
     ):
         # A report's title opening with a unit (某局2023年度…项目绩效自评报告) says whose report
         # it is, not always whose budget: nothing else in the text confirms it.
@@ -547,7 +543,6 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         )
     if name and not department:
         short_department(name, findings)
-        published = publishing_department(text)
         if published and not _same_unit(published, name):
             # The issuer the title or signature names and the publisher the page names are
             # not the same unit (华池县脱贫攻坚领导小组办公室, 发布机构: 县扶贫办): staff choose.
