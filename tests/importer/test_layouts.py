@@ -2612,10 +2612,10 @@ def test_items_named_before_what_is_given_this_time():
 
 @given(
     _named_amounts(["农村中等职业教育发展", "生源地贷款贴息", "教育强县奖励", "中招工作经费"], 900),
-    st.booleans(),
+    st.sampled_from([0, 1, 2, -1]),
 )
-def test_projects_counted_then_set_out_with_their_sums(units, right_count):
-    count = len(units) if right_count else len(units) + 1
+def test_projects_counted_then_set_out_with_their_sums(units, more_counted):
+    count = len(units) + more_counted
     listed = "、".join(f"{name}{amount}万元" for name, amount in units)
     text = (
         "一、按上级政策配套的资金,共拨付到位500万元。其中甲区200万元、乙区300万元。\n"
@@ -2623,10 +2623,40 @@ def test_projects_counted_then_set_out_with_their_sums(units, right_count):
         f"具体有:{listed}。\n"
     )
     got = [(p.name, p.amount.value if p.amount else None) for p in read_listing(text)]
-    if right_count:
+    # As many as the count, or fewer where three at least are set out each with its sum (the
+    # text lists fewer than it counts: staff are told, below); never more than it counts.
+    if more_counted == 0 or (more_counted > 0 and len(units) >= 3):
         assert got == [(name, Decimal(amount) * 10000) for name, amount in units]
-    else:  # the count must hold
+    else:
         assert not {name for name, _ in units} & {name for name, _ in got}
+    if more_counted > 0 and len(units) >= 3:
+        rows = [f.message for f in parse_disclosure(text).findings if f.field == "rows"]
+        assert rows == [
+            f"文中写明有{count}个项目，只读出{len(units)}个：其余项目未能识别，请对照原文补录。"
+        ]
+
+
+def test_projects_set_out_then_each_told_under_its_name_cite_their_own_basis():
+    text = (
+        "某局2023年度项目支出绩效自评报告\n"
+        "我局2023年项目支出共5个,包括:城乡居民养老保险州级财政配套专项资金3727.00万元、"
+        "高校毕业生就业见习生活补助经费129.60万元、财政对退休人员养老金的补助资金11800万元,"
+        "农民工工资政府应急周转专项资金500.00万元。\n"
+        "1.城乡居民养老保险州级财政配套专项资金:根据云政发〔2015〕75号文件和"
+        "《社会保险基金财务制度》等相关规定。\n"
+        "2.高校毕业生就业见习生活补助经费:围绕实现更高质量和更充分就业的目标。\n"
+    )
+    result = parse_disclosure(text)
+    projects = result.tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("城乡居民养老保险州级财政配套专项资金", "37270000.00"),
+        ("高校毕业生就业见习生活补助经费", "1296000.00"),
+        # (a fund the budget pays for a purpose: 财政对…的补助资金 names no source of money)
+        ("财政对退休人员养老金的补助资金", "118000000.00"),
+        ("农民工工资政府应急周转专项资金", "5000000.00"),
+    ]
+    # The basis its own paragraph cites is its own, not every project's.
+    assert [len(p["citations"]) for p in projects] == [2, 0, 0, 0]
 
 
 def test_numbered_items_run_on_in_one_line_are_a_list():
@@ -4480,8 +4510,13 @@ def test_projects_set_out_after_a_colon_and_counted_after_them_are_the_projects(
         ("川山镇古宾村篮球场", Decimal("40000")),
         ("全民活动中心门球场维修费", Decimal("47600")),
     ]
-    # A count that does not match what is set out reads none of them.
-    assert _names_and_sums(line.replace("3个项目", "4个项目")) == []
+    # A count below what is set out reads none of them (the list was split wrong); one above
+    # it reads them, staff told that the text counts more.
+    assert _names_and_sums(line.replace("3个项目", "2个项目")) == []
+    assert len(_names_and_sums(line.replace("3个项目", "4个项目"))) == 3
+    findings = parse_disclosure(line.replace("3个项目", "4个项目")).findings
+    rows = [f.message for f in findings if f.field == "rows"]
+    assert len(rows) == 1 and rows[0].startswith("文中写明有4个项目，只读出3个")
 
 
 def test_paragraphs_each_naming_a_finished_project_take_the_sum_it_was_settled_at():

@@ -95,7 +95,31 @@ def read_listing(text: str, *, recipients: bool = False) -> list[ListedProject]:
     if not named_like_projects(found):
         return []
     unit_by_total(found, text)
+    _told_apart(found, text.split("\n"))
     return found
+
+
+# A line numbered or not that opens with a name and a colon: 1.城乡居民养老保险…专项资金:根据….
+_HEADED = re.compile(r"^\s*(?:[0-9]{1,2}\s*[.、．]|[(（][0-9一二三四五六七八九十]{1,3}[)）])?\s*")
+
+
+def _told_apart(found: list[ListedProject], lines: list[str]) -> None:
+    """Projects listed together and then each told in a paragraph of its own, headed by its
+    name and a colon (…包括:A3727.00万元、B143.83万元…。 / 1.A:根据国发〔2015〕…): each
+    paragraph is its project's, so what it cites is that project's basis, not every project's.
+    A paragraph another item already took, or headed by no one name, stays where it is."""
+    taken = {number for item in found for number in [item.line, *item.lines]}
+    by_name = {squash(item.name): item for item in found}
+    if len(by_name) != len(found):
+        return  # (two items of one name: which paragraph is whose cannot be told)
+    for number, line in enumerate(lines, 1):
+        if number in taken:
+            continue
+        head = _HEADED.match(line)
+        name, colon, _ = line[head.end() :].partition("：" if "：" in line else ":")
+        item = by_name.get(squash(name)) if colon else None
+        if item is not None:
+            item.lines = sorted({*item.lines, number})
 
 
 def _one_shared_out(rows: list[ListedProject]) -> list[ListedProject]:

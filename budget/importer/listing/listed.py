@@ -111,7 +111,7 @@ LEVEL_FUND = re.compile(
 # What an item names when it is a source of money or a period, not a project (中央财政衔接资金
 # 300万元, 县级配套资金, 一季度支出120万元).
 NOT_A_PROJECT = re.compile(
-    rf"^{SOURCE_OF_MONEY}$|^财政[^项]*(?:资金|拨款|补助)$"
+    rf"^{SOURCE_OF_MONEY}$|^财政[^项对]*(?:资金|拨款|补助)$"
     r"|^(?:[一二三四1-4]季度|上半年|下半年|全年|[0-9]{1,2}月)"
     r"|(?:资金来源|支出情况|执行情况)$"
 )

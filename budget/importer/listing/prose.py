@@ -303,8 +303,8 @@ def counted_sums(lines: list[str]) -> list[ListedProject]:
     """Projects a paragraph counts (…项目资金10个) and then sets out after a colon, each its
     name and its sum, apart by 、 (具体有:农村中等职业教育发展80万元、生源地贷款贴息85万元、
     …), in every paragraph that does so (一、续建项目2个，具体为：… 二、新建项目2个，…): as
-    many as each count says, none a source of money (资金来源包括:中央衔接资金200万元、…);
-    else none. Named from prose, so flagged."""
+    many as each count says (or fewer, three at least: staff are told), none a source of
+    money (资金来源包括:中央衔接资金200万元、…); else none. Named from prose, so flagged."""
     found: list[ListedProject] = []
     for index, line in enumerate(lines):
         in_line: dict[int, list[ListedProject]] = {}  # by where they start in the line
@@ -449,7 +449,8 @@ def _set_out_projects(
     whole: Decimal | None = None,
 ) -> list[ListedProject]:
     """The projects set out after ``set_out`` in ``line`` (line ``number``), as many as
-    ``count`` says, or whose sums make up ``whole``, none a source of money; [] otherwise."""
+    ``count`` says (or fewer, three at least), or whose sums make up ``whole``, none a source
+    of money; [] otherwise."""
     words = re.split(r"[。；;]", line[set_out.end() :], maxsplit=1)[0]
     # A name with 、 in it (查汗采开乡、良种场小型水利工程项目271万元) is one unit: a piece
     # without a sum goes with the next.
@@ -463,7 +464,13 @@ def _set_out_projects(
     if (
         len(units) < 2
         or not all(units)
-        or (count is not None and len(units) != count_value(count))
+        # (fewer than the count, three at least, where every piece is a name and its sum:
+        # the text lists fewer than it counts, and staff are told so on ``rows``)
+        or (
+            count is not None
+            and len(units) != count_value(count)
+            and not 3 <= len(units) < count_value(count)
+        )
         or (whole is not None and sum(money(unit).value for unit in units) != whole)
         or any(NOT_A_PROJECT.search(unit["name"]) for unit in units)
     ):
