@@ -6058,6 +6058,49 @@ def test_works_told_after_the_sum_invested_in_them_are_projects_where_they_make_
     assert parse_disclosure(undated).tree["disclosure"]["fiscal_year"] is None
 
 
+_WORKS = [
+    ("即投资", "9530", "实施6乡镇7村596户3523人的易地扶贫搬迁工程", "易地扶贫搬迁工程"),
+    ("投资", "500", "建设新城大桥", "新城大桥"),
+    (
+        "投资",
+        "762",
+        "实施刘堡梁、南山梁农村饮水管网延伸工程,解决6700人的饮水不安全问题",
+        "刘堡梁、南山梁农村饮水管网延伸工程",
+    ),
+    ("投资", "1126", "在张家川镇西街等8村实施北山生态综合治理工程", "北山生态综合治理工程"),
+    ("投资", "3250", "建设23条65公里农村通畅工程", "农村通畅工程"),
+    (
+        "投资",
+        "4127.43",
+        "实施村内道路硬化、修建桥涵等84个农村“一事一议”财政奖补项目",
+        # (a project named by its money is no source of it)
+        "农村“一事一议”财政奖补项目",
+    ),
+    ("投资", "200", "在爱旗村三陈屯兴建农业产业园等", "农业产业园"),
+]
+
+
+@given(st.lists(st.sampled_from(range(len(_WORKS))), min_size=1, max_size=6, unique=True))
+def test_works_each_told_after_the_sum_invested_in_them_are_the_projects(picked):
+    works = [_WORKS[i] for i in picked]
+    clauses = ";".join(f"{lead}{amount}万元,{built}" for lead, amount, built, _ in works)
+    text = f"这十件民生实事涉及住房、交通、教育等领域,{clauses}。\n"
+    expected = [(name, Decimal(amount) * 10000) for _, amount, _, name in works]
+    got = [(p.name, p.amount.value) for p in read_listing(text)]
+    if len(works) >= 3:  # three at least, one clause after another
+        assert got == expected
+    else:
+        assert not {name for name, _ in expected} & {name for name, _ in got}
+
+
+def test_works_told_after_their_investment_are_no_projects_where_they_are_one_projects_parts():
+    works = "投资300万元建设村道,投资400万元建设文化广场,投资200万元新建卫生室。"
+    assert _names_and_sums(f"今年实施三项工程,{works}\n")[0][0] == "村道"
+    # (the parts of one project's money, after its 总投资 and 其中, or a sum between them)
+    assert _names_and_sums(f"该项目总投资900万元,其中:{works}\n") == []
+    assert _names_and_sums(works.replace(",投资400", ",补助50万元,投资400") + "\n") == []
+
+
 def test_a_headlines_sum_of_no_fund_names_nothing_the_fund_its_body_gives_does():
     text = (
         "山西补助3.46亿元治理乡村环境\n"

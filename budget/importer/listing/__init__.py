@@ -56,6 +56,7 @@ from .prose import (
     sums_for_projects,
     sums_for_uses,
     sums_then_names,
+    works_after_their_investment,
     works_in_progress,
     works_making_a_stated_whole,
 )
@@ -221,6 +222,7 @@ _READERS = (
     invested_projects,
     works_in_progress,
     invested_for_works,
+    works_after_their_investment,
     paragraphs_headed_by_sums,
     funds_given_apart,
     projects_supported,

@@ -1174,6 +1174,48 @@ def invested_for_works(lines: list[str]) -> list[ListedProject]:
     return found if told_sums else []
 
 
+# A clause that opens with a sum invested and goes on to the works it builds: 投资500万元,建设
+# 新城大桥; 投资1126万元,在张家川镇西街等8村实施北山生态综合治理工程; 投资2600万元兴建污水处理厂.
+_INVESTED_THEN_BUILT = re.compile(
+    rf"投资\s*{MONEY}\s*[，,]?\s*(?:在[^，,。；;:：]{{1,20}}?)?"
+    r"(?:实施|建设|建成|兴建|新建|修建|改建|扩建|改造)(?P<name>[^，,。；;:：]{2,50})"
+)
+# What a works' name opens with that is not its name: a count and its measures (23条65公里),
+# what it is made of (村内道路硬化、修建桥涵等84个), who and where it is for (6乡镇7村596户的).
+_WORKS_COUNTED = re.compile(
+    r"^(?:[^的，,]*[0-9][^的，,]*的|[^，,]*等\s*[0-9]+\s*个"
+    r"|(?:[0-9.]+\s*(?:条|座|所|处|个|公里|千米|米|亩|户|村)\s*)+)"
+)
+
+
+def works_after_their_investment(lines: list[str]) -> list[ListedProject]:
+    """Works each told after the sum invested in it, one clause after another (即投资9530万元,
+    实施…易地扶贫搬迁工程;投资4000万元,实施…整村推进项目;投资500万元,建设新城大桥;…): three
+    at least in one paragraph with no other sum between them, named apart; each named by what
+    the clause builds, without the counts before it (23条65公里农村通畅工程 → 农村通畅工程). Never
+    the parts of one project's money (…总投资900万元,其中:投资300万元建设…). Named from prose,
+    so flagged."""
+    for number, line in enumerate(lines, 1):
+        normal = halfwidth(line)
+        told = list(_INVESTED_THEN_BUILT.finditer(normal))
+        if len(told) < 3:
+            continue
+        between = [normal[a.end() : b.start()] for a, b in itertools.pairwise(told)]
+        if any(find_amounts(words) or "其中" in words for words in between) or re.search(
+            r"其中\s*[:：，,]?\s*$|总投资", normal[: told[0].start()]
+        ):
+            continue
+        found = []
+        for said in told:
+            name = line[said.start("name") : said.end("name")]
+            name = _WORKS_COUNTED.sub("", name).removesuffix("等").strip()
+            if len(name) >= 2:
+                found.append(prose_item(name, money(said), said.group(), number))
+        if len(found) == len(told) and _projects_apart(found):
+            return found
+    return []
+
+
 def works_in_progress(lines: list[str]) -> list[ListedProject]:
     """Works a progress report tells of, each with the investment approved for it (店洼水库
     完成投资4572万元,占批复投资5138万元的89%;乃河水库完成投资4940万元,占批复投资6718万元的
