@@ -20,6 +20,7 @@ from budget.importer.head import (
     signing_department,
 )
 from budget.importer.listing import read_allocation, read_listing
+from budget.importer.listing.paragraphs import run_on_items
 from budget.importer.listing.prose import funds_given_apart
 from budget.importer.nodes import TextImportError
 from budget.importer.notices import projects_said, title_fund_name, title_project_name
@@ -1461,6 +1462,29 @@ def test_projects_run_on_in_one_sentence_after_yi_shi_er_shi_are_read_and_flagge
     assert {(1, "name"), (1, "declared_total")} <= flagged  # read from prose: to be checked
     # A sentence of reasons (一是…二是… without money each) is no list.
     assert read_listing("主要做法:一是加强领导,二是强化监督。\n") == []
+
+
+def test_run_on_items_of_two_projects_apart_by_semicolons_and_a_last_item_without_money():
+    text = (
+        "今冬明春农田水利基本建设计划投资1.25亿元,完成土石方125.5万立方米。"
+        "一是重点实施23座小(二)型病险水库除险加固工程,项目总投资3230.87万元。"
+        "二是实施新篁、司铺3处集中供水工程,项目总投资432.65万元,解决饮水不安全7993人。"
+        "三是实施小水电站增效扩容项目,对黄源等7座水电站进行维修改造,项目总投资810.62万元;"
+        "实施龙门小流域治理项目,项目总投资418.57万元。"
+        "四是完成小农水重点县三年总验收工作。\n"
+    )
+    assert _names_and_sums(text) == [
+        ("23座小(二)型病险水库除险加固工程", Decimal("32308700")),
+        ("新篁、司铺3处集中供水工程", Decimal("4326500")),
+        ("小水电站增效扩容项目", Decimal("8106200")),
+        ("龙门小流域治理项目", Decimal("4185700")),
+    ]
+    # An item without money before the last leaves the run unread.
+    middle = text.replace("一是重点", "一是开展宣传;二是重点").replace(
+        "二是实施新篁", "三是实施新篁"
+    )
+    middle = middle.replace("三是实施小水电", "四是实施小水电").replace("四是完成", "五是完成")
+    assert run_on_items([middle]) == []
 
 
 def test_items_opening_with_their_money_are_named_by_what_they_do_and_priced_by_their_rates():

@@ -49,73 +49,86 @@ def run_on_items(lines: list[str]) -> list[ListedProject]:
     money under a label (拟建3个项目:一是建设赫哲文化传承展示中心,预计投入资金87万元;二是…;
     一是用于雨露计划项目增加衔接资金18.75万元; / 二是用于…): named by the project its words
     name (…项目), else by the words up to their first comma; both flagged as read from prose.
-    The markers must run 一, 二, 三 … and each item state one sum; else nothing is read."""
+    The markers must run 一, 二, 三 … and each item state one sum, or two projects apart by
+    ； each its own (四是实施A项目,…项目总投资810.62万元;实施B项目,项目总投资418.57万元); the
+    last items may tell of work that has no money (六是完成…总验收工作); else nothing is read."""
     for parts in _run_on_parts(lines):
+        while len(parts) > 2 and not find_amounts(parts[-1][1]):
+            parts = parts[:-1]
         items = []
         for number, part in parts:
-            named = _named_project(part)
-            first = re.split(r"[，,；;。]", part, maxsplit=1)[0].strip()
-            # (up to its whole's label: 根河总投资为16247.76万元(…) → 根河; never at a sum
-            # alone, 投入资金500万元建设甲村道路 names the works after it)
-            cut = re.split(r"(?:计划|概算|估算)?总投资", first, maxsplit=1)[0].strip()
-            first = cut if len(cut) >= 2 else first
-            # (without how many it holds: …教师周转宿舍建设专项22项)
-            name = _LEAD_WORDS.sub("", named.group("name")) if named else _COUNTED.sub("", first)
-            # Under a money label (预计投入资金87万元), else the one sum after a project's name
-            # (用于第二批道路建设项目892.13万元) or ending the item's words (下达宣汉县…省道
-            # 3800万元).
-            spent = [a for a in find_amounts(part) if not is_rate(part, a)]
-            ends = len(spent) == 1 and not part[spent[0].end :].strip(" ；;。，,")
-            sums = described_sums(part) or (spent if named or ends else [])
-            if not sums and _MONEY_ALONE.fullmatch(first):
-                sums = [a for a in spent if a.end <= len(first)]
-            if len(sums) > 1:
-                # Its whole and its sources (总投资0.996亿元,其中,中央预算内投资0.7338亿元,…):
-                # the whole.
-                # (its label right before it: never a later sum of the part, 总投资为26565.79
-                # 万元(其中莫旗7195.31万元…),2020年下达资金计划8542万元)
-                sums = [
-                    a for a in sums if WHOLE_LABEL.search(part[max(0, a.start - 12) : a.start])
-                ] or sums
-            if len(sums) > 2 and sums[0].value == sum(a.value for a in sums[1:]):
-                # (its whole, then where it comes from: 投资1368万元,申请中央预算内投资1094万元,
-                # 地方投资274万元)
-                sums = sums[:1]
-            if not named and ends:
-                name = _paragraph_name(first)
-            if not named and _MONEY_ALONE.fullmatch(first):
-                # (its money first, then what it does: 预算投资288万元,计划在96个村(社区)建设
-                # 乡村剧场,… → 在96个村(社区)建设乡村剧场)
-                then = [words.strip() for words in re.split(r"[，,；;。]", part)[1:2]]
-                # (never its sources after 其中: 预算投资288万元,其中中央资金200万元…)
-                then = [words for words in then if not words.startswith("其中")]
-                # (what it builds where: 计划在96个村(社区)建设乡村剧场 → 乡村剧场)
-                built = _BUILT_IN.match(then[0]) if then else None
-                name = (
-                    built["what"]
-                    if built
-                    else _paragraph_name(_PLANNED_VERB.sub("", then[0]))
-                    if then
-                    else ""
-                )
-            # (a standard of support, 对新建50亩以上茶园的经营主体一次性奖补2万元, is no
-            # project; a rate its words go on to state, 每处乡村剧场县财政补贴3万元, is its)
-            standard = bool(sums) and bool(
-                _A_STANDARD.search(_clause_to(part, sums[0].end))
-                or _A_STANDARD.search(re.split(r"[，,；;。]", part, maxsplit=1)[0])
-            )
-            if (
-                not 2 <= len(name) <= 60
-                or len(sums) != 1
-                or standard
-                or NOT_A_PROJECT.search(name)
-                or names_a_source(name)
-            ):
+            item = _run_on_item(part, number)
+            pieces = [piece for piece in re.split(r"[；;]", part) if piece.strip()]
+            two = [_run_on_item(piece, number) for piece in pieces] if item is None else []
+            if item is None and not (len(two) == 2 and all(two)):
                 break
-            items.append(prose_item(name, sums[0], part, number, "run-on"))
+            items += [item] if item is not None else two
         else:
             return items
     return []
+
+
+def _run_on_item(part: str, number: int) -> ListedProject | None:
+    """The project an item of a run-on list tells of (its words ``part``, on line
+    ``number``), named and with its one sum; None."""
+    named = _named_project(part)
+    first = re.split(r"[，,；;。]", part, maxsplit=1)[0].strip()
+    # (up to its whole's label: 根河总投资为16247.76万元(…) → 根河; never at a sum
+    # alone, 投入资金500万元建设甲村道路 names the works after it)
+    cut = re.split(r"(?:计划|概算|估算)?总投资", first, maxsplit=1)[0].strip()
+    first = cut if len(cut) >= 2 else first
+    # (without how many it holds: …教师周转宿舍建设专项22项)
+    name = _LEAD_WORDS.sub("", named.group("name") if named else _COUNTED.sub("", first))
+    # Under a money label (预计投入资金87万元), else the one sum after a project's name
+    # (用于第二批道路建设项目892.13万元) or ending the item's words (下达宣汉县…省道
+    # 3800万元).
+    spent = [a for a in find_amounts(part) if not is_rate(part, a)]
+    ends = len(spent) == 1 and not part[spent[0].end :].strip(" ；;。，,")
+    sums = described_sums(part) or (spent if named or ends else [])
+    if not sums and _MONEY_ALONE.fullmatch(first):
+        sums = [a for a in spent if a.end <= len(first)]
+    if len(sums) > 1:
+        # Its whole and its sources (总投资0.996亿元,其中,中央预算内投资0.7338亿元,…):
+        # the whole.
+        # (its label right before it: never a later sum of the part, 总投资为26565.79
+        # 万元(其中莫旗7195.31万元…),2020年下达资金计划8542万元)
+        sums = [a for a in sums if WHOLE_LABEL.search(part[max(0, a.start - 12) : a.start])] or sums
+    if len(sums) > 2 and sums[0].value == sum(a.value for a in sums[1:]):
+        # (its whole, then where it comes from: 投资1368万元,申请中央预算内投资1094万元,
+        # 地方投资274万元)
+        sums = sums[:1]
+    if not named and ends:
+        name = _paragraph_name(first)
+    if not named and _MONEY_ALONE.fullmatch(first):
+        # (its money first, then what it does: 预算投资288万元,计划在96个村(社区)建设
+        # 乡村剧场,… → 在96个村(社区)建设乡村剧场)
+        then = [words.strip() for words in re.split(r"[，,；;。]", part)[1:2]]
+        # (never its sources after 其中: 预算投资288万元,其中中央资金200万元…)
+        then = [words for words in then if not words.startswith("其中")]
+        # (what it builds where: 计划在96个村(社区)建设乡村剧场 → 乡村剧场)
+        built = _BUILT_IN.match(then[0]) if then else None
+        name = (
+            built["what"]
+            if built
+            else _paragraph_name(_PLANNED_VERB.sub("", then[0]))
+            if then
+            else ""
+        )
+    # (a standard of support, 对新建50亩以上茶园的经营主体一次性奖补2万元, is no
+    # project; a rate its words go on to state, 每处乡村剧场县财政补贴3万元, is its)
+    standard = bool(sums) and bool(
+        _A_STANDARD.search(_clause_to(part, sums[0].end))
+        or _A_STANDARD.search(re.split(r"[，,；;。]", part, maxsplit=1)[0])
+    )
+    if (
+        not 2 <= len(name) <= 60
+        or len(sums) != 1
+        or standard
+        or NOT_A_PROJECT.search(name)
+        or names_a_source(name)
+    ):
+        return None
+    return prose_item(name, sums[0], part, number, "run-on")
 
 
 def nested_run_on_items(lines: list[str]) -> list[ListedProject]:
@@ -254,7 +267,7 @@ _PARAGRAPH_PROJECT = re.compile(
 # (资助 leads what it funds where that is named as projects: 资助…老年公寓等项目170个; not a
 # kind of spending, 资助群众体育社团组织和队伍建设发展)
 _LEAD_WORDS = re.compile(
-    r"^(?:拟|计划|预计|提前)?(?:用于|对|为|在|实施|安排|下达|拨付|资助(?=[^，,。；;]*项目$))"
+    r"^(?:拟|计划|预计|提前|重点|继续)?(?:用于|对|为|在|实施|安排|下达|拨付|资助(?=[^，,。；;]*项目$))"
 )
 
 
