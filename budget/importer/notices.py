@@ -198,7 +198,7 @@ _ACTS_UNDER = re.compile(
     # (…的通知》(渝财农〔2023〕151号)要求; …办法》(新财规[2021]11号)的文件精神)
     r"|》\s*(?:[(（][^()（）《》]{0,30}[)）])?\s*(?:等|的)?(?:文件|精神|要求|规定)"
     # (the request a reply answers: 你单位报来《关于…的请示》收悉)
-    r"|》\s*(?:[(（][^()（）《》]{0,30}[)）])?\s*(?:及[^。，,]{0,8})?收悉"
+    r"|》\s*(?:[(（][^()（）]{0,30}[)）])?\s*(?:及[^。，,]{0,8})?已?收?悉"
 )
 
 
@@ -210,6 +210,8 @@ def notice_citations(text: str, before_line: int, own: str = "") -> list[dict]:
     text. Not cited: the notice's own number (in ``own``, its title lines) and forms it asks
     for (《…申报表》, without a number)."""
     head = "\n".join(text.split("\n")[: before_line - 1])
+    if own:
+        head = head.replace(own, "")  # (its own number acts under nothing: 洋政发〔2024〕8号)
     sentences = re.split(r"(?<=[。；;])", head)
     basis = "".join(s for s in sentences if _ACTS_UNDER.search(s))
     if not basis:

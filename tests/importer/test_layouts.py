@@ -3094,6 +3094,43 @@ def test_a_reply_under_its_number_names_the_project_its_request_names(body, name
     assert project["declared_total_yuan"] == "1980000.00"
 
 
+@pytest.mark.parametrize(
+    "received",
+    ["》收悉。", "》已收悉。", "》悉。经研究,批复如下:", "》(以下简称《方案》)收悉。"],
+)
+def test_the_request_a_reply_answers_is_its_basis_however_its_receipt_is_written(received):
+    text = (
+        "关于某镇公益林抚育项目的批复\n"
+        f"你单位提交的《关于申报2023年城桥镇公益林抚育项目的请示{received}\n"
+        "本项目估算总投资198万元。\n"
+    )
+    (project,) = parse_disclosure(text, year=2024).tree["projects"]
+    assert [c["title"] for c in project["citations"]] == [
+        "关于申报2023年城桥镇公益林抚育项目的请示"
+    ]
+
+
+def test_a_notices_own_number_makes_no_list_it_prints_the_basis_of_its_projects():
+    text = (
+        "洋政发〔2024〕8号\n洋县人民政府\n关于印发洋县2024年十大民生实事项目的通知\n"
+        "各镇人民政府:\n《洋县2024年十大民生实事项目》已经县人民代表大会投票表决通过,"
+        "现印发给你们,请精心组织实施。\n"
+        "序号 | 项目名称 | 建设地点 | 建设时间 | 2024年建设内容 | 年度投资金额(万元) | 责任单位\n"
+        "1 | 城北小学门前道路建设项目 | 纸坊街道 | 2024 | 建成唐塔北路延伸段道路。 | 300 | 住建局\n"
+        "2 | 洋县2024年老旧小区改造项目 | 洋州街道 | 2024 | 改造三所小区。 | 1360 | 住建局\n"
+    )
+    projects = parse_disclosure(text).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("城北小学门前道路建设项目", "3000000.00"),
+        ("洋县2024年老旧小区改造项目", "13600000.00"),
+    ]
+    assert [p["citations"] for p in projects] == [[], []]
+    # The same table one cell a line, its year-led and time columns among its header's.
+    lines = [cell.strip() for row in text.split("\n")[5:] for cell in [*row.split("|"), ""]]
+    projects = parse_disclosure("\n".join(text.split("\n")[:5] + lines)).tree["projects"]
+    assert [p["implementing_unit"] for p in projects] == ["住建局", "住建局"]
+
+
 def test_a_unit_named_in_a_sentence_under_its_label_is_read_and_flagged():
     text = (
         "西吉县西滩小流域综合治理项目公示\n来源:西吉县水务局\n"
