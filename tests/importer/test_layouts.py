@@ -4550,6 +4550,27 @@ def test_a_bare_name_column_beside_who_gets_the_money_names_no_project():
     ]
 
 
+@pytest.mark.parametrize("bar", ["| ", ""])
+def test_a_header_wrapped_over_lines_is_one_header_and_the_approved_money_is_read(bar):
+    text = (
+        "2023年度扶持全域旅游发展专项资金兑付清单\n单位:万元\n"
+        "序号 | 单位名称 | 申报项目名称 | 申报类型 | 奖励标准\n"
+        f"{bar}申报奖励金额\n{bar}核定奖励金额 | 备注 | |\n"
+        "1 | 金华市峙垅农业发展有限公司 | 市级研学基地 | 研学基地创建 | 奖励5万 | 5.00 | 4.00 | |\n"
+        "2 | 金华市朴道酒店管理有限公司 | 旅游推荐饭店 | 饭店创建 | 奖励2万 | 2.00 | 2.00 | |\n"
+    )
+    assert [(p.name, p.unit, p.amount.value) for p in read_listing(text)] == [
+        ("市级研学基地", "金华市峙垅农业发展有限公司", Decimal("40000")),
+        ("旅游推荐饭店", "金华市朴道酒店管理有限公司", Decimal("20000")),
+    ]
+    # A whole header's second row names its money's parts, and is no part of its header.
+    whole = "序号 | 项目名称 | 资金规模(万元) | 备注\n小计 | 中央衔接资金\n"
+    whole += "1 | 甲村道路项目 | 30 | 20 | \n"
+    assert [(p.name, p.amount.value) for p in read_listing(whole)] == [
+        ("甲村道路项目", Decimal("300000"))
+    ]
+
+
 def test_a_barred_tables_total_row_is_set_out_and_cells_left_over_stop_it():
     text = _BARRED_TABLE.replace(
         "|\n中共五通桥", "|\n合计\n|\n|\n|\n2234.73\n|\n|\n|\n|\n中共五通桥"

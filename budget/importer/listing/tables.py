@@ -54,6 +54,10 @@ _AMOUNT_COLUMN = re.compile(
 )
 
 
+# A money column of what was approved, beside what was asked for: 核定奖励金额, 审定金额.
+_APPROVED = re.compile(r"^(?:核定|审定|核准|批复|审核)")
+
+
 # The money column that totals those given before and now: 合计下达, 总计安排(万元).
 _TOTAL_OF_GIVEN = re.compile(r"^(?:合计|总计)(?P<verb>下达|安排|拨付|分配)(?:[(（].*)?$")
 
@@ -77,7 +81,7 @@ _NUMERIC_CELL = re.compile(r"^[0-9０-９][0-9０-９,，.．]*(?:[(（].*)?$")
 # 建设内容, 资金来源, 备注 …): a cell holding one is no value of a form's field either.
 COLUMN_WORDS = (
     r"(?:项目)?序号|编号|(?:建设|主要)任务|责任人|(?:分配|安排|下达|补助|申请|计划)金额|省份|地市|市州|地区|项目内容|(?:所在|所属)?(?:县区|镇街|乡镇)|县\(市、区\)|.{0,4}年度|村名|建设地点|实施地点|"
-    r"建设规模|类别|.{0,6}科目(?:代码|编码)?|(?:所属)?行业|(?:建设)?起止年限|.{0,8}进度安排|"
+    r"建设规模|.{0,4}类别|.{0,4}类型|.{0,6}科目(?:代码|编码)?|(?:所属)?行业|(?:建设)?起止年限|.{0,8}进度安排|"
     r"(?:项目)?(?:主要)?(?:建设|实施|补助|扶持)内容(?:及规模)?|.{0,4}性质|.{0,4}(?:分数|等级|得分)|"
     r".{0,4}部门|.{0,4}(?:评价)?(?:结果|等次)|小计|"
     r"(?:资金)?来源|资金性质|备注|.{0,4}标准及(?:方式|依据)|.{0,2}(?:分配|使用|安排|发放)(?:情况|方式)|.{0,4}绩效目标|(?:建设|实施)(?:期限|年限|时间)|时限|(?:项目)?业主(?:单位)?|项目类别|项目类型|受益对象|.{0,6}机制|"
@@ -297,6 +301,8 @@ def _columns(header: list[str], recipients: bool = False) -> dict[str, int]:
             chosen = totals[0]
         elif len(money) >= 2 and len(summed) == 1:
             chosen = summed[0]
+        elif len(money) >= 2 and len(approved := [m for m in money if _APPROVED.match(m[1])]) == 1:
+            chosen = approved[0]  # (what was asked for gives way: 申报奖励金额 | 核定奖励金额)
         elif len(money) >= 2 and all(_LEVEL_COLUMN.match(cell) for _index, cell in money):
             # Only the levels' money and no total (1.中央资金(万元) | 2.省级资金(万元)): the
             # row's money is their sum.
@@ -938,10 +944,45 @@ def _amount_the_total_states(
     return moved
 
 
+def _header_unwrapped(lines: list[str]) -> list[str]:
+    """``lines`` with a header between ``|`` that wraps onto the lines after it (序号 | 单位名称
+    | … | 奖励标准 / 申报奖励金额 / 核定奖励金额 | 备注) made one line again, the lines it took
+    left empty (their count kept): a line of headings that is no whole header (it names no
+    money), then lines of headings only. (A whole header's second row, 小计 | 中央资金 | …,
+    names its money's sub-columns: :func:`read_table` reads it so.)"""
+    lines = list(lines)
+    for index, line in enumerate(lines):
+        headings = [squash(cell) for cell in split_cells(line) if cell.strip()]
+        if (
+            "|" not in line
+            or len(headings) < 3
+            or not all(map(HEADER_WORDS.match, headings))
+            or _is_header(headings)
+        ):
+            continue
+        following = index + 1
+        while following < len(lines):
+            cells = [squash(cell) for cell in split_cells(lines[following]) if cell.strip()]
+            if not cells or not all(HEADER_WORDS.match(cell) for cell in cells):
+                break
+            lines[index] = " | ".join([*_filled(split_cells(lines[index])), *cells])
+            lines[following] = ""
+            following += 1
+    return lines
+
+
+def _filled(cells: list[str]) -> list[str]:
+    """``cells`` without the empty ones at their end."""
+    while cells and not cells[-1].strip():
+        cells = cells[:-1]
+    return cells
+
+
 def read_table(lines: list[str], recipients: bool) -> list[ListedProject] | None:
     """The rows of the first table of ``lines`` whose header names its columns, between ``|``
     or one cell a line (``recipients``: a table of one fund's money by recipient); None when
     no header is found."""
+    lines = _header_unwrapped(lines)
     for index, line in enumerate(lines):
         if "|" in line and _is_header(split_cells(line), recipients):
             header = split_cells(line)
