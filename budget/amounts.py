@@ -499,6 +499,19 @@ def find_amounts(text: str) -> list[ParsedAmount]:
     return found
 
 
+def rounds_to(value: Decimal, stated: ParsedAmount) -> bool:
+    """Whether ``value`` (in 元), written as ``stated`` is, in its unit to as many decimals,
+    is ``stated``: parts of 13697.93万元 make up a whole stated as ``1.37亿元``, which is
+    rounded. A whole in 元 is taken as exact; so is any whole whose text has no unit."""
+    number = re.search(r"[0-9][0-9,]*(?:\.([0-9]+))?", halfwidth(stated.text))
+    if stated.unit not in ("万元", "亿元") or number is None:
+        return value == stated.value
+    step = Decimal(1).scaleb(-len(number.group(1) or ""))
+    multiplier = UNIT_MULTIPLIERS[stated.unit]
+    written = (value / multiplier).quantize(step, rounding=ROUND_HALF_UP, context=_WIDE)
+    return written * multiplier == stated.value
+
+
 # --- writing ---------------------------------------------------------------------------------
 
 

@@ -22,6 +22,7 @@ from budget.amounts import (
     parse_amount,
     parse_amount_exact,
     round_yuan,
+    rounds_to,
     to_daxie,
 )
 from budget.normalize import halfwidth
@@ -726,3 +727,33 @@ def test_to_daxie_is_well_formed_and_reads_back(value):
         assert "元" in text
     else:
         assert "元" not in text or text == "零元整"
+
+
+@pytest.mark.parametrize(
+    ("stated", "value", "made"),
+    [
+        ("1.37亿元", "136979300", True),  # parts of 13697.93万元, the whole rounded
+        ("1.37亿元", "136400000", False),
+        ("2500万元", "24996000", True),
+        ("2500.00万元", "24996000", False),  # two decimals: exact to the 百元
+        ("2500元", "2499.90", False),  # a sum in 元 is exact
+        ("3.5亿元", "350000000", True),
+    ],
+)
+def test_a_sum_rounds_to_a_whole_as_the_whole_is_written(stated, value, made):
+    assert rounds_to(D(value), find_amounts(stated)[0]) is made
+
+
+@given(
+    st.integers(min_value=1, max_value=10**12),
+    st.sampled_from(["万元", "亿元"]),
+    st.integers(min_value=0, max_value=4),
+)
+def test_a_sum_rounds_to_itself_written_to_any_decimals_and_not_past_half_a_step(fen, unit, places):
+    value = D(fen) / 100
+    multiplier = D(10000) if unit == "万元" else D(100000000)
+    step = D(1).scaleb(-places)
+    written = (value / multiplier).quantize(step, rounding="ROUND_HALF_UP")
+    stated = find_amounts(f"{written}{unit}")[0]
+    assert rounds_to(value, stated)
+    assert not rounds_to(written * multiplier + step * multiplier * D("0.6"), stated)

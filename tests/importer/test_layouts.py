@@ -6637,6 +6637,20 @@ def test_works_told_one_after_another_whose_investments_make_a_stated_whole_are_
     ]
     # Investments that make up no sum the text states are read as no such list.
     assert works_making_a_stated_whole([lines[0], "据介绍,预算总投资2000万元。"]) == []
+    # A plan's whole, rounded as the text writes it (1.37亿元 over 13697.93万元), is met.
+    plan = [
+        "2015年,我县计划投资1.37亿元实施水利项目建设。",
+        "其中,水库除险加固项目投资5435.53万元,主要完成3座中型水库除险加固;"
+        "中小河流治理项目投资4285万元,建设防洪堤总长7.3公里;"
+        "农村安全饮水工程投资1977.4万元,主要完成11个农村饮水安全项目;水保项目投资2000万元。",
+    ]
+    assert [item.name for item in works_making_a_stated_whole(plan)] == [
+        "水库除险加固项目",
+        "中小河流治理项目",
+        "农村安全饮水工程",
+        "水保项目",
+    ]
+    assert works_making_a_stated_whole([plan[0].replace("1.37", "1.39"), plan[1]]) == []
 
 
 def test_a_sectioned_report_of_one_project_without_a_total_takes_the_sum_its_prose_gives_flagged():

@@ -16,6 +16,7 @@ from ...amounts import (
     UNIT_MULTIPLIERS,
     ParsedAmount,
     find_amounts,
+    rounds_to,
 )
 from ...normalize import halfwidth, squash
 from ..funding import WHOLE_LABEL
@@ -1269,7 +1270,7 @@ _ITEM_TOLD = re.compile(
     r"|[0-9，,]"
 )
 _ITEM_LEAD = re.compile(r"^(?:其中|另外|此外|以及|及|和|同时)[，,:：]?")
-_WHOLE_BEFORE = re.compile(r"共|合计|总计|总投资|完成投资|累计|总额|全部")
+_WHOLE_BEFORE = re.compile(r"共|合计|总计|总投资|完成投资|计划投资|累计|总额|全部")
 
 
 def works_making_a_stated_whole(lines: list[str]) -> list[ListedProject]:
@@ -1277,12 +1278,13 @@ def works_making_a_stated_whole(lines: list[str]) -> list[ListedProject]:
     last (新建…特殊教育学校工程,建筑面积4150平方米,完成投资503万元。…项目3个:龙场中学建筑面积
     1120平方米、投资133万元,舟溪中学…投资197万元;…; 其中韶山乡…土地整治项目涉及…,估算总投资
     455.66万元;永义乡…项目…估算总投资714.94万元;…): two at least, named apart, whose sums
-    make up exactly a sum the text states elsewhere (完成投资1915万元, 预算总投资2500万元). A sum
+    make up a sum the text states elsewhere (完成投资1915万元, 预算总投资2500万元; as it rounds
+    it: 1.37亿元 over 13697.93万元). A sum
     its clause goes on to head a list with (…新增中央投资1000亿元农村初中校舍改造项目3个:) is
     no item. Named from prose, so flagged."""
     # (the wholes the text states as such: 完成投资1915万元, 预算总投资2500万元, 共获得…)
     wholes = [
-        amount.value
+        amount
         for line in lines
         for amount in find_amounts(line)
         if _WHOLE_BEFORE.search(halfwidth(line)[max(0, amount.start - 16) : amount.start])
@@ -1316,7 +1318,10 @@ def works_making_a_stated_whole(lines: list[str]) -> list[ListedProject]:
         if not _projects_apart(found):
             continue
         made = sum(item.amount.value for item in found)
-        if made in wholes and made not in {item.amount.value for item in found}:
+        # (or a whole the text rounds: 计划投资1.37亿元 over parts of 13697.93万元)
+        if any(rounds_to(made, whole) for whole in wholes) and made not in {
+            item.amount.value for item in found
+        }:
             return found
     return []
 
