@@ -4571,6 +4571,20 @@ def test_a_header_wrapped_over_lines_is_one_header_and_the_approved_money_is_rea
     ]
 
 
+def test_a_header_of_two_headings_a_line_over_five_lines_is_one_header():
+    text = (
+        "岳阳县2024年第十批财政衔接资金项目计划表\n"
+        "序号 | 乡镇 (单位名称) |\n村名 | 项目 名称 |\n项目 类别 |\n项目建设 内容 |\n"
+        "本批衔接资金安排情况 (万元) |\n|||\n中央 | 省级 | 市级 | 县级 | ||||||\n"
+        "1 | 柏祥镇 | 柏祥村 | 中间塘清污加固护砌 | 产业发展 | 塘堤加固硬化65米 | 20 | |||\n"
+        "2 | 步仙镇 | 狮山社区 | 狮山片道路维修 | 乡村建设行动 | 硬化路面长700米 | 10 | |||\n"
+    )
+    assert _names_and_sums(text) == [
+        ("中间塘清污加固护砌", Decimal("200000")),
+        ("狮山片道路维修", Decimal("100000")),
+    ]
+
+
 def test_a_barred_tables_total_row_is_set_out_and_cells_left_over_stop_it():
     text = _BARRED_TABLE.replace(
         "|\n中共五通桥", "|\n合计\n|\n|\n|\n2234.73\n|\n|\n|\n|\n中共五通桥"

@@ -955,7 +955,7 @@ def _header_unwrapped(lines: list[str]) -> list[str]:
         headings = [squash(cell) for cell in split_cells(line) if cell.strip()]
         if (
             "|" not in line
-            or len(headings) < 3
+            or len(headings) < 2
             or not all(map(HEADER_WORDS.match, headings))
             or _is_header(headings)
         ):
