@@ -2660,6 +2660,27 @@ def test_projects_counted_then_set_out_with_their_sums(units, more_counted):
         ]
 
 
+def test_a_budgets_project_spending_set_out_without_a_count_is_its_projects():
+    text = (
+        "部门整体支出绩效评价报告\n2、支出:799.12万元。其中:人员经费支出434.89万元,"
+        "公用经费支出77.4万元,项目支出286.83万元。\n"
+        "本项目由基本支出和项目支出两个部分构成。项目支出包括委员活动经费36.3万元,"
+        "扫黑除恶工作经费1万元,信息网络运行经费5万元,老干部活动经费10.5万元。\n"
+    )
+    assert _names_and_sums(text) == [
+        ("委员活动经费", Decimal("363000")),
+        ("扫黑除恶工作经费", Decimal("10000")),
+        ("信息网络运行经费", Decimal("50000")),
+        ("老干部活动经费", Decimal("105000")),
+    ]
+    # A text cut off in its last item (a page stored in part) keeps the items before it.
+    cut = text.replace("老干部活动经费10.5万元。\n", "老干部活动经费10.5万元,调研协商")
+    assert len(_names_and_sums(cut)) == 4
+    # Two are no list of a budget's projects.
+    two = text.replace(",信息网络运行经费5万元,老干部活动经费10.5万元", "")
+    assert "委员活动经费" not in [name for name, _ in _names_and_sums(two)]
+
+
 def test_projects_set_out_then_each_told_under_its_name_cite_their_own_basis():
     text = (
         "某局2023年度项目支出绩效自评报告\n"

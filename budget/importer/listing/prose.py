@@ -301,7 +301,8 @@ _NAME_AND_SUM = re.compile(rf"^(?:和|及|以及)?(?P<name>[^，,。；;:：]{{2
 
 
 def counted_sums(lines: list[str]) -> list[ListedProject]:
-    """Projects a paragraph counts (…项目资金10个) and then sets out after a colon, each its
+    """Projects a paragraph counts (…项目资金10个), or its project spending (项目支出包括…, three
+    at least), and then sets out after a colon, each its
     name and its sum, apart by 、 (具体有:农村中等职业教育发展80万元、生源地贷款贴息85万元、
     …), in every paragraph that does so (一、续建项目2个，具体为：… 二、新建项目2个，…): as
     many as each count says (or fewer, three at least: staff are told), none a source of
@@ -330,6 +331,11 @@ def counted_sums(lines: list[str]) -> list[ListedProject]:
                     in_line[set_out.start()] = _set_out_projects(
                         line, index + 1, set_out, count=after["n"]
                     )
+        for spent in _SPENT_ON.finditer(line):
+            # (a budget's project spending set out without a count: three at least)
+            projects = _set_out_projects(line, index + 1, spent)
+            if len(projects) >= 3 and not any(at <= spent.start() for at in in_line):
+                in_line[spent.start()] = projects
         for group in _COUNT_THEN_SUM.finditer(line):
             if group.start() not in in_line:
                 in_line[group.start()] = _grouped_projects(line, index + 1, group)
@@ -338,6 +344,11 @@ def counted_sums(lines: list[str]) -> list[ListedProject]:
                 in_line[group.start()] = _projects_counted_as(line, index + 1, group)
         found += [project for start in sorted(in_line) for project in in_line[start]]
     return found
+
+
+# A budget's project spending, set out after it: 项目支出包括委员活动经费36.3万元,扫黑除恶工作经费
+# 1万元,….
+_SPENT_ON = re.compile(r"项目支出(?:主要)?(?:包括|包含)\s*[:：]?")
 
 
 # A count of projects said to be those that follow: 五个交票项目为A援建资金60万元;B…70万元;….
@@ -452,7 +463,8 @@ def _set_out_projects(
     """The projects set out after ``set_out`` in ``line`` (line ``number``), as many as
     ``count`` says (or fewer, three at least), or whose sums make up ``whole``, none a source
     of money; [] otherwise."""
-    words = re.split(r"[。；;]", line[set_out.end() :], maxsplit=1)[0]
+    sentence = re.split(r"[。；;]", line[set_out.end() :], maxsplit=1)
+    words = sentence[0]
     # A name with 、 in it (查汗采开乡、良种场小型水利工程项目271万元) is one unit: a piece
     # without a sum goes with the next.
     pieces: list[str] = []
@@ -461,6 +473,8 @@ def _set_out_projects(
             pieces[-1] += "、" + piece
         else:
             pieces.append(piece)
+    if len(sentence) == 1 and len(pieces) > 2 and not find_amounts(pieces[-1]):
+        pieces.pop()  # the text cut off in its last item (a page stored in part: …,调研协商)
     units = [_NAME_AND_SUM.match(piece.strip()) for piece in pieces]
     if (
         len(units) < 2
