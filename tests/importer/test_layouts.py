@@ -2681,6 +2681,29 @@ def test_a_budgets_project_spending_set_out_without_a_count_is_its_projects():
     assert "委员活动经费" not in [name for name, _ in _names_and_sums(two)]
 
 
+def test_projects_after_any_colon_that_make_up_the_sum_before_it_are_the_projects():
+    line = (
+        "长泰区2024年中央专项彩票公益金支持地方社会公益事业项目资金440万元,项目资金已经分配"
+        "下达到项目建设单位:武安镇京元村状元故居文化公园项目资金140万元、乡村生产道路改造提升"
+        "工程(华侨片区)项目资金140万元、林溪乡村振兴试点村建设工程项目资金160万元。\n"
+    )
+    assert _names_and_sums(line) == [
+        ("武安镇京元村状元故居文化公园项目", Decimal("1400000")),
+        ("乡村生产道路改造提升工程(华侨片区)项目", Decimal("1400000")),
+        ("林溪乡村振兴试点村建设工程项目", Decimal("1600000")),
+    ]
+    # Not where they do not make it up, nor after 其中 (one fund's parts), nor where they
+    # are not each named as a project (one project's parts: 设备购置, 人员培训).
+    for other in (
+        line.replace("440万元", "450万元"),
+        line.replace("建设单位:", "建设单位,其中:"),
+        line.replace("文化公园项目资金", "设备购置").replace(
+            "改造提升工程(华侨片区)项目资金", "人员培训"
+        ),
+    ):
+        assert "林溪乡村振兴试点村建设工程项目" not in [name for name, _ in _names_and_sums(other)]
+
+
 def test_projects_set_out_then_each_told_under_its_name_cite_their_own_basis():
     text = (
         "某局2023年度项目支出绩效自评报告\n"

@@ -331,6 +331,26 @@ def counted_sums(lines: list[str]) -> list[ListedProject]:
                     in_line[set_out.start()] = _set_out_projects(
                         line, index + 1, set_out, count=after["n"]
                     )
+        for colon in re.finditer(r"[:：]", line):
+            # (or after any colon, where they make up the sum its sentence states before it:
+            # …项目资金440万元,项目资金已经分配下达到项目建设单位:A项目资金140万元、…)
+            sentence = re.split(r"[。；;]", line[: colon.start()])[-1]
+            before = [a for a in find_amounts(sentence) if not a.per]
+            # (never after 其中, whose parts are one fund's: …21万元,其中:甲村项目补助6万元、…)
+            if (
+                before
+                and not sentence.rstrip().endswith("其中")
+                and not any(at <= colon.start() for at in in_line)
+            ):
+                # (each named as a project: never one project's parts, 其中:设备购置50万元)
+                projects = [
+                    _money_words_dropped(project)
+                    for project in _set_out_projects(line, index + 1, colon, whole=before[-1].value)
+                ]
+                if _projects_apart(projects) and all(
+                    re.search(r"(?:项目|工程)$", project.name) for project in projects
+                ):
+                    in_line[colon.start()] = projects
         for spent in _SPENT_ON.finditer(line):
             # (a budget's project spending set out without a count: three at least)
             projects = _set_out_projects(line, index + 1, spent)
@@ -389,6 +409,11 @@ _COUNT_THEN_SUM = re.compile(
 
 # A project's name before its sum may end in words for the money (…推进项目中央预算内资金).
 _MONEY_WORDS_AFTER = re.compile(r"(?<=项目|工程)(?:[(（][^()（）]{1,12}[)）])?[^项程()（）]{1,12}$")
+
+
+def _money_words_dropped(item: ListedProject) -> ListedProject:
+    """``item`` named without the words for the money after its name (A项目资金 → A项目)."""
+    return replace(item, name=_MONEY_WORDS_AFTER.sub(_keep_note, item.name))
 
 
 def _keep_note(match: re.Match) -> str:
