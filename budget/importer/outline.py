@@ -398,7 +398,16 @@ def project_marker(text: str) -> tuple[str, str] | None:
         return None
     offset = len(text) - len(text.lstrip())
     name = text[offset + match.start("rest") :].strip() if rest else ""
+    # A name the line runs on from is its words up to the first stop, without the number of
+    # the document that gave its money (项目一:阿财农〔2023〕387号…集体经济项目,项目全年预算数…
+    # → …集体经济项目); the line stays, as the marker's, with its project.
+    name = re.split(r"[，,。；;]", name, maxsplit=1)[0].strip()
+    name = _FUND_NUMBER.sub("", name) if len(_FUND_NUMBER.sub("", name)) >= 2 else name
     return match.group("number"), name
+
+
+# A document's number a project's name opens with: 阿财农〔2023〕387号.
+_FUND_NUMBER = re.compile(r"^[^\s〔\[【(（《，,]{2,12}[〔\[【][0-9]{4}[〕\]】][0-9]+号")
 
 
 def _column_headings_as_text(lines: list[Line], kinds: list[tuple[str, object]]) -> None:

@@ -57,6 +57,13 @@ def test_sentences_are_not_headings(line):
         ("项目1.", ("1", "")),
         ("项目2：引领乡村振兴工作经费", ("2", "引领乡村振兴工作经费")),
         ("项目三、", ("三", "")),
+        # (a line running on from the name: its words up to the first stop, without the
+        # number of the document that gave the money)
+        (
+            "项目一:阿财农〔2023〕387号乌力吉苏木集体经济项目,项目全年预算数*元,完成预算的100%。",
+            ("一", "乌力吉苏木集体经济项目"),
+        ),
+        ("项目二:阿财农〔2023〕387号", ("二", "阿财农〔2023〕387号")),
     ],
 )
 def test_project_markers(line, marker):
