@@ -2704,6 +2704,27 @@ def test_projects_after_any_colon_that_make_up_the_sum_before_it_are_the_project
         assert "林溪乡村振兴试点村建设工程项目" not in [name for name, _ in _names_and_sums(other)]
 
 
+def test_projects_set_out_apart_by_semicolons_making_the_sum_above_take_their_wholes():
+    text = (
+        "宜宾市近期已争取到中央预算内投资6110万元,用于改善医疗卫生条件。\n\n"
+        "据悉,这批争取到的资金分别是:县级医院建设项目2015年中央预算内投资3910万元;"
+        "乡镇卫生院建设项目2015年中央预算内投资1700万元;"
+        "村卫生室建设项目2015年中央预算内投资500万元。\n\n"
+        "县级医院建设项目计划总投资6480万元,建设包括兴文县、屏山县2个综合医院。"
+        "村卫生室建设项目总投资2400万元,建设包括300个村卫生室。\n"
+    )
+    # Each its whole where the text states it under its name, else what the list gives it.
+    assert _names_and_sums(text) == [
+        ("县级医院建设项目", Decimal("64800000")),
+        ("乡镇卫生院建设项目", Decimal("17000000")),
+        ("村卫生室建设项目", Decimal("24000000")),
+    ]
+    # Sums that do not make up the one above are no such list.
+    assert "乡镇卫生院建设项目" not in [
+        name for name, _ in _names_and_sums(text.replace("6110万元", "6120万元"))
+    ]
+
+
 def test_projects_set_out_then_each_told_under_its_name_cite_their_own_basis():
     text = (
         "某局2023年度项目支出绩效自评报告\n"

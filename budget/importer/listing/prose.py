@@ -281,6 +281,26 @@ def _money_said_for(item: ListedProject, lines: list[str]) -> None:
         item.lines = sorted({*item.lines, item.amount_line})
 
 
+# A project's whole said under its name elsewhere: …建设项目计划总投资6480万元.
+_WHOLE_SAID = r"[^，,。；;0-9]{0,8}?(?:计划|估算|概算)?总投资\s*[:：为]?\s*(?=[0-9])"
+
+
+def _whole_said_for(item: ListedProject, lines: list[str]) -> None:
+    """``item``'s whole where one sentence of the text states it under its name (县级医院
+    建设项目计划总投资6480万元), in place of what a list gives it this time (…中央预算内投资
+    3910万元): the one such sum, larger than the list's."""
+    said = re.compile(re.escape(item.name) + _WHOLE_SAID)
+    found = [
+        (number, amount)
+        for number, line in enumerate(lines, 1)
+        for match in said.finditer(line)
+        if (amount := sum_after(line, match.end())) is not None
+    ]
+    if len(found) == 1 and (item.amount is None or found[0][1].value > item.amount.value):
+        item.amount_line, item.amount = found[0]
+        item.lines = sorted({*item.lines, item.amount_line})
+
+
 # A count of projects, then after a colon each with its sum (安排重点项目资金10个,共拨付到位
 # 资金952万元。具体有:农村中等职业教育发展80万元、生源地贷款贴息85万元、…).
 _PROJECTS_COUNTED = re.compile(
@@ -336,6 +356,11 @@ def counted_sums(lines: list[str]) -> list[ListedProject]:
             # …项目资金440万元,项目资金已经分配下达到项目建设单位:A项目资金140万元、…)
             sentence = re.split(r"[。；;]", line[: colon.start()])[-1]
             before = [a for a in find_amounts(sentence) if not a.per]
+            if not before and not line[: colon.start()].strip(" ，,").count("。"):
+                # (or the paragraph before says it: 已争取到中央预算内投资9918万元。 / 据悉,
+                # 这批争取到的资金分别是:A…3910万元;B…500万元;…)
+                above = next((text for text in reversed(lines[:index]) if text.strip()), "")
+                before = [a for a in find_amounts(above) if not a.per][-1:]
             # (never after 其中, whose parts are one fund's: …21万元,其中:甲村项目补助6万元、…)
             if (
                 before
@@ -343,13 +368,19 @@ def counted_sums(lines: list[str]) -> list[ListedProject]:
                 and not any(at <= colon.start() for at in in_line)
             ):
                 # (each named as a project: never one project's parts, 其中:设备购置50万元)
+                # (apart by 、, or by ； each a sum: A…3910万元;B…500万元;…)
                 projects = [
                     _money_words_dropped(project)
                     for project in _set_out_projects(line, index + 1, colon, whole=before[-1].value)
+                    or _set_out_projects(
+                        line, index + 1, colon, whole=before[-1].value, semicolons=True
+                    )
                 ]
                 if _projects_apart(projects) and all(
                     re.search(r"(?:项目|工程)$", project.name) for project in projects
                 ):
+                    for project in projects:
+                        _whole_said_for(project, lines)
                     in_line[colon.start()] = projects
         for spent in _SPENT_ON.finditer(line):
             # (a budget's project spending set out without a count: three at least)
@@ -484,16 +515,17 @@ def _set_out_projects(
     *,
     count: str | None = None,
     whole: Decimal | None = None,
+    semicolons: bool = False,
 ) -> list[ListedProject]:
     """The projects set out after ``set_out`` in ``line`` (line ``number``), as many as
     ``count`` says (or fewer, three at least), or whose sums make up ``whole``, none a source
-    of money; [] otherwise."""
-    sentence = re.split(r"[。；;]", line[set_out.end() :], maxsplit=1)
+    of money; [] otherwise. ``semicolons``: apart by ； after their sums, to the stop."""
+    sentence = re.split(r"[。]" if semicolons else r"[。；;]", line[set_out.end() :], maxsplit=1)
     words = sentence[0]
     # A name with 、 in it (查汗采开乡、良种场小型水利工程项目271万元) is one unit: a piece
     # without a sum goes with the next.
     pieces: list[str] = []
-    for piece in re.split(r"、|(?<=元)[和,，]", words):
+    for piece in re.split(r"(?<=元)[；;]" if semicolons else r"、|(?<=元)[和,，]", words):
         if pieces and not find_amounts(pieces[-1]):
             pieces[-1] += "、" + piece
         else:
