@@ -5349,6 +5349,18 @@ def test_funds_a_news_item_says_were_given_each_in_its_sentence_are_projects():
         ("2023年改善普通高中办学条件中央补助资金", "270000000.00"),
         ("2023年特殊教育中央补助资金", "13000000.00"),
     ]
+    # Projects so given, their year and the money's kind after their names.
+    text = (
+        "国家拨款6800万改善海南医疗\n"
+        "为改善地市级医院诊疗条件,国家发改委下达海南省地市级医院建设项目2014年中央预算内投资"
+        "计划2900万元,用于新建三亚市人民医院急诊综合楼项目。\n"
+        "为进一步完善基层医疗卫生服务体系,国家发改委下达海南省县级医院建设项目2014年中央预算内"
+        "投资计划3900万元,用于临高中医院业务用房。\n"
+    )
+    assert [(p.name, p.amount.value) for p in funds_given_apart(text.split("\n"))] == [
+        ("海南省地市级医院建设项目", Decimal("29000000")),
+        ("海南省县级医院建设项目", Decimal("39000000")),
+    ]
 
 
 @pytest.mark.parametrize(

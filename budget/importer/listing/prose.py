@@ -757,6 +757,15 @@ FUND_GIVEN = re.compile(
 )
 
 
+# Or a project given its money, the year and the money's kind after its name: 下达海南省县级医院
+# 建设项目2014年中央预算内投资计划3900万元.
+_PROJECT_GIVEN = re.compile(
+    rf"(?<!已){GIVES}了?\s*(?P<name>[^，,。；;:：()（）《》\s0-9]{{4,60}}?项目)"
+    r"(?:(?:19|20)[0-9]{2}年度?)?[^，,。；;:：0-9]{0,12}?(?:投资|资金)(?:计划)?\s*"
+    rf"{MONEY}"
+)
+
+
 # A paragraph's first sentence that is a name and its sum alone (健康生育专项资金205万元。;
 # 拨付村级计生专干、小组长工资338万元。), the verb that gives it aside.
 _HEAD_SUM = re.compile(
@@ -833,7 +842,8 @@ def sums_then_names(lines: list[str]) -> list[ListedProject]:
 def funds_given_apart(lines: list[str]) -> list[ListedProject]:
     """Funds given out each in a sentence of its own, as a news item reports them (近日,黑龙江省
     下达了2023年改善普通高中办学条件中央补助资金27000万元,…。近日,黑龙江省还下达了2023年特殊
-    教育中央补助资金预算1300万元,…): each a project with its sum, where two funds at least are
+    教育中央补助资金预算1300万元,…), or projects so given (下达海南省县级医院建设项目2014年中央
+    预算内投资计划3900万元): each a project with its sum, where two funds at least are
     so given, each named once and differently, and no sentence gives one twice. Named from
     prose, so flagged."""
     found: list[ListedProject] = []
@@ -844,7 +854,7 @@ def funds_given_apart(lines: list[str]) -> list[ListedProject]:
             # (never money given before, 已经下达, or a running total, 累计下达)
             given = [
                 m
-                for m in FUND_GIVEN.finditer(normal)
+                for m in [*FUND_GIVEN.finditer(normal)] or [*_PROJECT_GIVEN.finditer(normal)]
                 if not re.search(r"已|累计|共计", normal[max(0, m.start() - 4) : m.start()])
             ]
             if len(given) > 1:
