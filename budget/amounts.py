@@ -455,7 +455,8 @@ def find_amounts(text: str) -> list[ParsedAmount]:
     a verb of giving money or a money field's label and colon are right before it and its
     clause ends right after it (``资金80万，``, ``工程资金投入:30万``) or the money it is
     follows it (``1311万中央预算内计划投资``), nor a
-    piece of a larger number (``3,51,6344元`` does not give ``6344元``). A full-width comma between
+    piece of a larger number (``3,51,6344元`` does not give ``6344元``), nor digits a page masked
+    in part (``****925元``: after two stars). A full-width comma between
     digits groups them by three like an ASCII one (``3，500元`` is 3500 元) but elsewhere
     ends a clause (``共2次，300元`` gives 300 元). Values are exact, not rounded; nothing
     here raises on malformed text: what cannot be read is not an amount.
@@ -472,6 +473,11 @@ def find_amounts(text: str) -> list[ParsedAmount]:
         before = normal[start - 1] if start > 0 else ""
         if before == ".":
             continue  # the fraction of a number already passed over, or ".5" (ambiguous)
+        if normal[max(0, start - 2) : start] == "**":
+            # digits a page masked in part (****925元): what it hides is unknown (one star
+            # is a product's: 60工作日*530元)
+            resume = _PROSE_NUMBER.match(normal, start).end()
+            continue
         if before == "," and text[start - 1] == "," and start > 1 and normal[start - 2] in _DIGITS:
             continue  # a piece of a number whose grouping is wrong: 3,51,6344
         number = _PROSE_NUMBER.match(normal, start)

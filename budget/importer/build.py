@@ -810,6 +810,17 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
                 )
             )
     for node in projects:
+        if re.search(r"[*＊]{2}", node["implementing_unit"] or ""):
+            # (a unit the page masked in part, ****公司: what it hides is unknown)
+            findings.append(
+                Finding(
+                    "warning",
+                    f"项目{node['sequence']}的实施单位“{node['implementing_unit']}”在原文中被部分"
+                    "隐去（*号），请按实际单位填写。",
+                    project=node["sequence"],
+                    field="implementing_unit",
+                )
+            )
         if not node["implementing_unit"]:
             node["implementing_unit"] = name
             if not any(

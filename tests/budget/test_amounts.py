@@ -757,3 +757,15 @@ def test_a_sum_rounds_to_itself_written_to_any_decimals_and_not_past_half_a_step
     stated = find_amounts(f"{written}{unit}")[0]
     assert rounds_to(value, stated)
     assert not rounds_to(written * multiplier + step * multiplier * D("0.6"), stated)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("投资金额:****925元", []),  # masked in part: what it hides is unknown
+        ("投资金额:****2814.58元,奖补300000元", ["300000元"]),
+        ("2项目*10人*60工作日*530元", ["530元"]),  # one star is a product's
+    ],
+)
+def test_digits_a_page_masked_are_no_amount(text, found):
+    assert [amount.text for amount in find_amounts(text)] == found

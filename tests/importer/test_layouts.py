@@ -3196,6 +3196,14 @@ def test_a_notices_own_number_makes_no_list_it_prints_the_basis_of_its_projects(
     assert [p["implementing_unit"] for p in projects] == ["住建局", "住建局"]
 
 
+def test_a_masked_sum_is_unread_and_a_masked_unit_flagged():
+    text = "一、****基地扩建项目\n建设单位:****公司\n投资金额:****925元\n建设内容:流转土地83亩。\n"
+    result = parse_disclosure(text, year=2025)
+    (project,) = result.tree["projects"]
+    assert project["declared_total_yuan"] is None
+    assert any(f.field == "implementing_unit" and "部分隐去" in f.message for f in result.findings)
+
+
 def test_a_unit_named_in_a_sentence_under_its_label_is_read_and_flagged():
     text = (
         "西吉县西滩小流域综合治理项目公示\n来源:西吉县水务局\n"
