@@ -541,6 +541,24 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
                 field="department",
             )
         )
+    elif (
+        name
+        and not department
+        and re.search(r"(?:批复|复函)\s*$", title)
+        and name in (above, titled, signed)
+        and not _same_unit(labelled or "", name)
+    ):
+        # A reply's issuer approves another's project (…发展和改革局关于…项目建议书的批复,
+        # to the 乡人民政府 that asked): its budget may be the asker's.
+        findings.append(
+            Finding(
+                "warning",
+                f"预算单位取自批复的发文单位“{name}”：批复由审批机关发出，项目的预算单位可能是"
+                "报请批复的单位，请核对。",
+                first_line,
+                field="department",
+            )
+        )
     if name and not department:
         short_department(name, findings)
         if published and not _same_unit(published, name):

@@ -326,6 +326,11 @@ def classify_heading(text: str) -> Heading | None:
             inline = text[offset + tail.end() :].strip() if rest else ""
             if note is not None:
                 inline = text[offset + note :].strip()  # the note is part of the text
+            if re.match(r"[一二三四五六七八九十]{1,3}、", label.strip()):
+                # (the next heading run into its value: 一、项目名称:…改扩建项目二、项目建设
+                # 地点:… → …改扩建项目)
+                glued = _NEXT_HEADING.search(inline, 2)
+                inline = inline[: glued.start()].strip() if glued else inline
             return Heading(kind=kind, label=label.strip(), inline=inline, keyword=keyword)
     return None
 
@@ -404,6 +409,12 @@ def project_marker(text: str) -> tuple[str, str] | None:
     name = re.split(r"[，,。；;]", name, maxsplit=1)[0].strip()
     name = _FUND_NUMBER.sub("", name) if len(_FUND_NUMBER.sub("", name)) >= 2 else name
     return match.group("number"), name
+
+
+# A numbered heading with its label that a value runs into: …项目二、项目建设地点:.
+_NEXT_HEADING = re.compile(
+    r"(?<=[\u4e00-\u9fff）)])[一二三四五六七八九十]{1,3}、[^，,。；;:：]{2,16}[:：]"
+)
 
 
 # A document's number a project's name opens with: 阿财农〔2023〕387号.

@@ -3204,6 +3204,23 @@ def test_a_masked_sum_is_unread_and_a_masked_unit_flagged():
     assert any(f.field == "implementing_unit" and "部分隐去" in f.message for f in result.findings)
 
 
+def test_a_replys_issuer_is_flagged_as_its_department_and_a_glued_heading_ends_a_name():
+    text = (
+        "牟发改投资〔2025〕4号\n牟定县发展和改革局关于戌街乡阿者迷村进村道路改扩建项目建议书的批复\n"
+        "牟定县戌街乡人民政府:\n"
+        "一、项目名称:戌街乡阿者迷村进村道路改扩建项目二、项目建设地点:戌街乡戌街村委会阿者迷村\n"
+        "三、项目建设单位:牟定县戌街乡人民政府\n六、项目概算总投资及资金筹措:项目总投资22万元。\n"
+    )
+    result = parse_disclosure(text)
+    (project,) = result.tree["projects"]
+    assert project["name"] == "戌街乡阿者迷村进村道路改扩建项目"
+    assert result.tree["department"]["name"] == "牟定县发展和改革局"
+    assert any(f.field == "department" and "批复" in f.message for f in result.findings)
+    # A notice's issuer (关于下达…的通知) is its department, as the text's head says.
+    notice = text.replace("项目建议书的批复", "项目资金的通知")
+    assert not any(f.field == "department" for f in parse_disclosure(notice).findings)
+
+
 def test_a_unit_named_in_a_sentence_under_its_label_is_read_and_flagged():
     text = (
         "西吉县西滩小流域综合治理项目公示\n来源:西吉县水务局\n"
