@@ -5386,6 +5386,12 @@ def test_funds_a_news_item_says_were_given_each_in_its_sentence_are_projects():
         ("海南省地市级医院建设项目", Decimal("29000000")),
         ("海南省县级医院建设项目", Decimal("39000000")),
     ]
+    # (or with no words for the money: 安排城市社区全民健身场地设施建设项目7950万元)
+    plain = text.replace("2014年中央预算内投资计划2900万元", "2900万元")
+    assert [p.amount.value for p in funds_given_apart(plain.split("\n"))] == [
+        Decimal("29000000"),
+        Decimal("39000000"),
+    ]
 
 
 @pytest.mark.parametrize(
