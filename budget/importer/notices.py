@@ -592,10 +592,10 @@ _SAID_FUND = re.compile(
     # months may be two: 2020年5月份…劳务补助, 2018年秋季、2019年春季雨露计划补助资金)
     r"(?P<name>(?!资金|到|给|用于)(?:(?:19|20)[0-9]{2}年(?:度|[0-9]{1,2}月份?)?(?:[春秋]季)?、?){0,2}"
     r"[^，,。；;:：《》()（）0-9]{2,30}?"
-    r"(?:补贴|补助资金|补助金|补助|奖补资金|奖励资金|奖补|奖励|津贴|救助金)"
+    r"(?:补贴|补助资金|补助金|补助|奖补资金|奖励资金|奖补|奖励|津贴|救助金|专项资金)"
     # (its batch in brackets is part of its name: …省级补助资金(第二批)21万元)
     r"(?:[(（]第?[一二三四五六七八九十0-9]{1,3}批(?:次)?[)）])?)(?:资金)?"
-    r"(?=[0-9]|为\s*[0-9]|(?:共计|合计|共)\s*[0-9]|发放|兑付|兑现|下达|分配|工作|的|[，,])"
+    r"(?=[0-9]|为\s*[0-9]|(?:共计|合计|共)\s*[0-9]|发放|兑付|兑现|下达|分配|工作|的|如数|[，,])"
 )
 
 
@@ -814,8 +814,10 @@ def whole_text_project(
     """A text that states money but no project the rules can read (no 项目名称, no list, no
     project or fund in its title that they know): one project holding it all, named by its
     title, its amount the one sum the text says is the whole, both flagged for staff, rather
-    than a refusal that leaves them to type everything. None when the text states no money."""
-    if not find_amounts(text):
+    than a refusal that leaves them to type everything. None when the text states no money
+    and names no fund it gives (现下达你单位2024年…专项资金(第一批)如数(详见附表): its sum in a
+    table no rule could read, left for staff)."""
+    if not find_amounts(text) and said_fund_name(text) is None:
         return None
     title = "".join(line.text.strip() for line in title_lines)
     name = halfwidth(title).split("关于", 1)[-1].strip(" :：")

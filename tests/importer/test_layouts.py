@@ -3221,6 +3221,29 @@ def test_a_replys_issuer_is_flagged_as_its_department_and_a_glued_heading_ends_a
     assert not any(f.field == "department" for f in parse_disclosure(notice).findings)
 
 
+def test_a_notice_giving_a_fund_whose_sum_no_rule_reads_is_one_project_not_refused():
+    text = (
+        "县林业局:根据省财政厅省林业和草原局《关于下达2024年省级财政林业草原专项资金预算(第"
+        "一批)的通知》(川财资环〔2024〕26号)文件,现下达你单位2024年省级财政林业草原"
+        "专项资金(第一批)如数(详见附表),主要用于自然保护地体系建设、天然林保护、林业草原支撑"
+        "保障体系建设等方面支出,并就有关事项通知如下:一、支出请列入2024年政府收支分类功能科"
+        "目“21104节能环保支出-自然生态保护”“21302农林水支出-林业和草原”相关项级科"
+        "目,省级自然保护区补助专项用于光雾山省级自然保护区、大小兰沟省级自然保护区能力提升建设,"
+        "请按照《文旅新区双重管理机构林业项目资金划转办法》要求办理,三、请严格按照专项资金管理相"
+        "关规定,加强项目资金和预算绩效管理,附件:1.2024年省级财政林业草原专项资金(第一批"
+        ")分配表(任务清单)2.2023年省级财政林业草原专项资金(第一批)区域绩效目标表南江县"
+        "财政局2"
+    )
+    result = parse_disclosure(text)
+    (project,) = result.tree["projects"]
+    assert project["name"] == "2024年省级财政林业草原专项资金(第一批)"
+    assert project["declared_total_yuan"] is None
+    assert {"name", "declared_total"} <= {f.field for f in result.findings if f.project == 1}
+    # A text that names no fund and states no sum is still refused, with a clear message.
+    with pytest.raises(TextImportError, match="没有找到任何项目"):
+        parse_disclosure("县林业局:请做好森林防火工作。\n")
+
+
 def test_a_unit_named_in_a_sentence_under_its_label_is_read_and_flagged():
     text = (
         "西吉县西滩小流域综合治理项目公示\n来源:西吉县水务局\n"
