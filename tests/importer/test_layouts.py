@@ -6043,6 +6043,18 @@ def test_groups_of_projects_set_apart_by_semicolons_after_their_count_are_projec
     # nor a part without its one sum
     no_sum = text.replace("项目总投资750万元;白马镇", "由镇政府实施;白马镇")
     assert ("胡庄镇高标准农田项目", "7500000.00") not in names_and_totals(no_sum)
+    # (or after a lead and its colon, counted in the paragraph above)
+    text = (
+        "截至3月15日,共争取中央预算内资金项目12个,争取中央预算内资金15800万元。\n"
+        "从投向看:农村公路切块项目9个,中央预算内资金14500万元;全民健康保障工程项目1个,"
+        "中央预算内资金1000万元;农网升级改造项目2个,中央预算内资金300万元。\n"
+    )
+    assert names_and_totals(text) == [
+        ("农村公路切块项目", "145000000.00"),
+        ("全民健康保障工程项目", "10000000.00"),
+        ("农网升级改造项目", "3000000.00"),
+    ]
+    assert len(names_and_totals(text.replace("项目12个", "项目13个"))) != 3
 
 
 def test_the_one_year_a_text_speaks_of_is_its_year_flagged():

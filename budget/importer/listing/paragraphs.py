@@ -619,7 +619,7 @@ def _projects_counted(lines: list[str]) -> list[int]:
 # A part of a list after 其中 opening with a project, or a group of them, by name: up to its
 # 项目, then how many it holds or what it is (交通联网路项目10个, …高标准农田项目建设面积5000亩).
 _GROUP_OPENS = re.compile(
-    r"^\s*(?!每|按|对|全|本|各|其他|其余)(?P<name>[^，,。；;:：、()（）《》\s]{2,40}?项目)"
+    r"^\s*(?!每|按|对|全(?!民)|本|各|其他|其余)(?P<name>[^，,。；;:：、()（）《》\s]{2,40}?项目)"
     r"(?:\s*(?P<count>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})\s*个|(?=建设|总投资|计划|[，,]))"
 )
 
@@ -705,7 +705,8 @@ def groups_by_semicolons(lines: list[str]) -> list[ListedProject]:
     + 1). Named from prose, so flagged."""
     for number, line in enumerate(lines, 1):
         normal = halfwidth(line)
-        for after in re.finditer(r"其中[,，:：]?", normal):
+        # (after 其中, or after a sentence's short lead and its colon: 从投向看:)
+        for after in re.finditer(r"其中[,，:：]?|(?:^|(?<=。))\s*[^，,。；;:：]{2,8}[:：]", normal):
             listed = normal[after.end() :].split("。")[0]
             parts = [part for part in re.split(r"[；;]", listed) if part.strip()]
             if len(parts) < 2:
@@ -724,12 +725,16 @@ def groups_by_semicolons(lines: list[str]) -> list[ListedProject]:
                 name = line[at + opens.start("name") : at + opens.end("name")]
                 items.append(prose_item(name, sums[0], part, number, "semicolon"))
             else:
+                # (the count said in the sentence before them; after a lead's colon, in the
+                # paragraph above: 共争取中央预算内资金项目55个,…。 / 从投向看:农村公路切块
+                # 项目9个,…;…)
                 sentence = re.split(r"[。；;]", normal[: after.start()])[-1]
+                above = next((text for text in reversed(lines[: number - 1]) if text.strip()), "")
+                led = not after.group().startswith("其中")
                 said = [
                     count_value(n)
-                    for n in re.findall(
-                        r"([0-9]{1,3}|[一二三四五六七八九十两]{1,3})\s*个", sentence
-                    )
+                    for words in (sentence, halfwidth(above) if led else "")
+                    for n in re.findall(r"([0-9]{1,3}|[一二三四五六七八九十两]{1,3})\s*个", words)
                 ]
                 if len(items) in _projects_counted(lines) or (
                     None not in counts and sum(counts) in said
