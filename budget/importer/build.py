@@ -702,8 +702,10 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
                     )
                 )
                 total_from_form(form, node, anchor, findings)
-                if node["declared_total_yuan"] is None and len(projects) == 1:
-                    total_from_prose(text, node, anchor, findings)
+                if node["declared_total_yuan"] is None:
+                    # (or what its own prose says is its whole: 第一项:…工程。/ …该项目总投资
+                    # 约260万元)
+                    total_from_prose(form, node, anchor, findings)
         after = max((line.number for line in title_lines), default=0)
         stated = find_amounts(text)  # a calculation's line takes one of these only for its value
         for node, block, anchor in zip(projects, outline.projects, anchors, strict=True):

@@ -194,6 +194,11 @@ _LABEL = re.compile(
 _PROJECT = re.compile(
     rf"^项目\s*(?P<number>[0-9]{{1,3}}|[{_CN_NUMERALS}]{{1,3}})\s*(?:[.、:：,，]|$|\s)\s*(?P<rest>.*)$"
 )
+# 第一项:校舍维修建设及设施设备提升工程。: a project a line names after its ordinal.
+_NTH_ITEM = re.compile(
+    rf"^第\s*(?P<number>[0-9]{{1,3}}|[{_CN_NUMERALS}]{{1,3}})\s*项\s*[:：]\s*"
+    r"(?P<rest>[^，,。；;:：]{2,60}?)\s*[。.]?$"
+)
 _SENTENCE_PUNCTUATION = re.compile(r"[。；;，,]")
 # After the keyword: 情况 or 及… (和…, 与…), a note in brackets (（单位：万元）), then a colon, a
 # space or the end of the line. Matched on the half-width form, where （ is (.
@@ -387,15 +392,15 @@ _QUOTED_PROJECT = re.compile(
 
 
 def project_marker(text: str) -> tuple[str, str] | None:
-    """``项目1.`` / ``项目一：名称`` / ``1.“名称”项目。`` → (number, name given with it);
-    None otherwise."""
+    """``项目1.`` / ``项目一：名称`` / ``1.“名称”项目。`` / ``第一项:名称。`` → (number, name
+    given with it); None otherwise."""
     normal = halfwidth(text).strip()
     quoted = _QUOTED_PROJECT.match(normal)
     if quoted is not None:
         offset = len(text) - len(text.lstrip())
         name = text[offset + quoted.start("name") : offset + quoted.end("name")]
         return quoted.group("number") or "", name
-    match = _PROJECT.match(normal)
+    match = _PROJECT.match(normal) or _NTH_ITEM.match(normal)
     if match is None:
         return None
     rest = match.group("rest")

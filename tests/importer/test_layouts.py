@@ -24,7 +24,7 @@ from budget.importer.listing.paragraphs import run_on_items
 from budget.importer.listing.prose import funds_given_apart
 from budget.importer.nodes import TextImportError
 from budget.importer.notices import projects_said, title_fund_name, title_project_name
-from budget.importer.outline import Line, parse_outline
+from budget.importer.outline import Line, parse_outline, project_marker
 from budget.importer.tables import form_total, single_value, unflatten
 from tests.importer.helpers import names_and_totals
 
@@ -3242,6 +3242,27 @@ def test_a_notice_giving_a_fund_whose_sum_no_rule_reads_is_one_project_not_refus
     # A text that names no fund and states no sum is still refused, with a clear message.
     with pytest.raises(TextImportError, match="没有找到任何项目"):
         parse_disclosure("县林业局:请做好森林防火工作。\n")
+
+
+def test_projects_named_after_their_ordinal_take_the_whole_their_prose_states():
+    text = (
+        "暨阳街道2023年民生实事项目完成情况报告\n"
+        "第一项:校舍维修建设及设施设备提升工程。\n"
+        "包括完成滨江小学整体提升改造。该项目总投资约260万元,资金由街道负责。\n"
+        "第二项:社区爱心食堂建设工程。\n"
+        "包括在江北方向再开设一家社区爱心食堂。该项目总投资约50万元,资金由街道负责。\n"
+    )
+    result = parse_disclosure(text)
+    projects = result.tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("校舍维修建设及设施设备提升工程", "2600000.00"),
+        ("社区爱心食堂建设工程", "500000.00"),
+    ]
+    assert {(1, "declared_total"), (2, "declared_total")} <= {
+        (f.project, f.field) for f in result.findings
+    }
+    # An ordinal over a sentence is no project's marker.
+    assert project_marker("第一项:完成滨江小学整体提升改造,资金由街道负责。") is None
 
 
 def test_a_unit_named_in_a_sentence_under_its_label_is_read_and_flagged():
