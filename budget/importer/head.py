@@ -232,8 +232,13 @@ def split_title(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
         # is no part of it.
         record = _RECORD_AFTER_TITLE.search(line.text)
         kept = line.text[: record.start()] if record else line.text
-        if _DATED.match(kept) or any(squash(kept) == squash(t.text) for t in title):
-            # a date the page was published (2017-01-06 10:00 来源:…), or the title again
+        if (
+            _DATED.match(kept)
+            or any(squash(kept) == squash(t.text) for t in title)
+            or (title and _TITLE_DONE.search(title[-1].text.strip()) and _TITLE_DONE.search(kept))
+        ):
+            # a date the page was published (2017-01-06 10:00 来源:…), or the title again,
+            # however it is said the second time (…森林城镇(村庄)…的通知 / …森林城村庄)…的通知)
             other.append(line)
             continue
         # The issuer above the title, said again at its start (陕西省发展和改革委员会 /

@@ -3265,6 +3265,20 @@ def test_projects_named_after_their_ordinal_take_the_whole_their_prose_states():
     assert project_marker("第一项:完成滨江小学整体提升改造,资金由街道负责。") is None
 
 
+def test_a_title_said_again_after_the_pages_record_however_worded_is_said_once():
+    text = (
+        "滁州市财政局关于下达2020年市级创建省级森林城镇(村庄)奖补资金的通知\n\n"
+        "    发布时间:2020-06-19 16:22\n\n"
+        "    滁州市财政局关于下达2020年市级创建省级森林城村庄)奖补资金的通知\n\n"
+        "各县(市、区)财政局:\n现将2020年市级创建省级森林城镇(村庄)奖补资金下达给你们。\n"
+    )
+    result = parse_disclosure(text)
+    assert result.tree["disclosure"]["title"] == (
+        "滁州市财政局关于下达2020年市级创建省级森林城镇(村庄)奖补资金的通知"
+    )
+    assert result.tree["projects"][0]["name"] == "2020年市级创建省级森林城镇(村庄)奖补资金"
+
+
 def test_a_unit_named_in_a_sentence_under_its_label_is_read_and_flagged():
     text = (
         "西吉县西滩小流域综合治理项目公示\n来源:西吉县水务局\n"
