@@ -744,7 +744,7 @@ _GIVEN_FOR = re.compile(rf"(?:下达|安排|拨付|分配)[^，,。；;]{{0,80}}
 
 # A title's words around what it is about: who issued it, what kind of document it is.
 _TITLE_KIND = re.compile(
-    r"(?:的)?(?:公示公告|公示|公告|通知|批复|报告|请示|说明|情况|方案|计划|安排表?|分配表?|表|验收|评审结果"
+    r"(?:的)?(?:公示公告|公示|公告|通知|批复|报告|请示|说明|情况|实施方案|方案|计划|安排表?|分配表?|表|验收|评审结果"
     # (…资金安排有关情况的通知, …有关事项的通知)
     r"|有关(?:事项|事宜|工作)?"
     # (a subsidy's paying out is no part of its name: …耕地地力保护补贴发放标准)

@@ -3279,6 +3279,12 @@ def test_a_title_said_again_after_the_pages_record_however_worded_is_said_once()
     assert result.tree["projects"][0]["name"] == "2020年市级创建省级森林城镇(村庄)奖补资金"
 
 
+def test_a_plan_named_by_its_title_is_named_without_its_kind():
+    text = "镇村道路硬化实施方案\n本组位于乡政府驻地东面,计划硬化道路1.2公里,总投资385400.00元。\n"
+    (project,) = parse_disclosure(text, year=2011).tree["projects"]
+    assert project["name"] == "镇村道路硬化"
+
+
 def test_a_unit_named_in_a_sentence_under_its_label_is_read_and_flagged():
     text = (
         "西吉县西滩小流域综合治理项目公示\n来源:西吉县水务局\n"
