@@ -3285,6 +3285,25 @@ def test_a_plan_named_by_its_title_is_named_without_its_kind():
     assert project["name"] == "镇村道路硬化"
 
 
+def test_works_each_named_over_a_paragraph_stating_its_whole_are_the_projects():
+    text = (
+        "2024年沈丘扩建学校有哪些\n\n沈丘县近期扩建的学校包括:\n\n沈丘高中:\n\n"
+        "新建项目,总投资约5.54亿元,建筑面积10.35万平方米,新增学位5000个。\n\n"
+        "北城第一实验学校:\n\n扩建项目,总投资约5460万元,新增男女生宿舍楼和餐厅。\n\n"
+        "中英文学校二期工程:\n\n预计总投资约5000万元,建设内容包括宿舍楼和餐厅报告厅综合楼。\n"
+    )
+    assert _names_and_sums(text) == [
+        ("沈丘高中", Decimal("554000000")),
+        ("北城第一实验学校", Decimal("54600000")),
+        ("中英文学校二期工程", Decimal("50000000")),
+    ]
+    # A form's labels over their values are no such works.
+    form = (
+        "项目名称:\n某村道路硬化工程\n建设单位:\n某镇人民政府\n总投资:\n新建道路,总投资50万元。\n"
+    )
+    assert "总投资" not in [name for name, _ in _names_and_sums(form)]
+
+
 def test_a_unit_named_in_a_sentence_under_its_label_is_read_and_flagged():
     text = (
         "西吉县西滩小流域综合治理项目公示\n来源:西吉县水务局\n"

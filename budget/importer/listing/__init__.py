@@ -57,6 +57,7 @@ from .prose import (
     sums_for_uses,
     sums_then_names,
     works_after_their_investment,
+    works_headed_by_name,
     works_in_progress,
     works_making_a_stated_whole,
 )
@@ -223,6 +224,7 @@ _READERS = (
     works_in_progress,
     invested_for_works,
     works_after_their_investment,
+    works_headed_by_name,
     paragraphs_headed_by_sums,
     funds_given_apart,
     projects_supported,

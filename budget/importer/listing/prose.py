@@ -45,6 +45,7 @@ from .listed import (
     prose_item,
     sums_outside,
 )
+from .tables import HEADER_WORDS
 
 # A line that is a project's name and nothing else (2022年临沂市兰陵县尚岩镇3.8万亩高标准农田
 # 建设项目): no clause, no label, no sum.
@@ -1296,6 +1297,44 @@ def works_after_their_investment(lines: list[str]) -> list[ListedProject]:
         if len(found) == len(told) and _projects_apart(found):
             return found
     return []
+
+
+# A line that is a name and a colon alone, heading the paragraph below it: 北城第一实验学校:.
+_NAME_HEADING = re.compile(r"^\s*(?P<name>[^，,。；;:：0-9０-９()（）《》]{2,30}?)\s*[:：]\s*$")
+# The whole a paragraph states: 总投资约5460万元, 预计总投资约5000万元.
+_PARAGRAPH_WHOLE = re.compile(r"(?:计划|预计|估算)?总投资\s*(?:约|为|达)?\s*(?=[0-9])")
+
+
+def works_headed_by_name(lines: list[str]) -> list[ListedProject]:
+    """Works each named on a line of its own ending in a colon, the paragraph below stating
+    its whole (沈丘高中: / 新建项目,总投资约5.54亿元,…; 北城第一实验学校: / 扩建项目,总投资约
+    5460万元,…): two at least, named apart, each paragraph one whole; never a form's labels
+    (项目名称: / …, 建设单位: / …), whose values sit below them. Named from prose, so flagged."""
+    found: list[ListedProject] = []
+    for index, line in enumerate(lines):
+        heading = _NAME_HEADING.match(line)
+        if heading is None or HEADER_WORDS.match(squash(heading["name"])):
+            continue
+        below = next(
+            (
+                (number, text)
+                for number, text in enumerate(lines[index + 1 :], index + 2)
+                if text.strip()
+            ),
+            None,
+        )
+        if below is None or not re.search(r"[，,。]", below[1]):
+            continue
+        wholes = [
+            amount
+            for label in _PARAGRAPH_WHOLE.finditer(halfwidth(below[1]))
+            if (amount := sum_after(below[1], label.end())) is not None
+        ]
+        if len(wholes) == 1:
+            item = prose_item(heading["name"].strip(), wholes[0], below[1], index + 1)
+            item.amount_line, item.lines = below[0], [index + 1, below[0]]
+            found.append(item)
+    return found if _projects_apart(found) else []
 
 
 def works_in_progress(lines: list[str]) -> list[ListedProject]:
