@@ -3304,6 +3304,22 @@ def test_works_each_named_over_a_paragraph_stating_its_whole_are_the_projects():
     assert "总投资" not in [name for name, _ in _names_and_sums(form)]
 
 
+def test_projects_counted_with_their_whole_then_each_told_by_its_sum_first():
+    text = (
+        "本次集中开工3个项目,总投资0.44亿元,分别是投资3500万元的俄蜜源蜂业产业园区、"
+        "投资500万元的绥芬河市恒驰国际汽车电子平台交易基地、投资400万元的天长山水库路提质改造工程。\n"
+    )
+    assert _names_and_sums(text) == [
+        ("俄蜜源蜂业产业园区", Decimal("35000000")),
+        ("绥芬河市恒驰国际汽车电子平台交易基地", Decimal("5000000")),
+        ("天长山水库路提质改造工程", Decimal("4000000")),
+    ]
+    # sums that do not make up the whole are no such list
+    assert "天长山水库路提质改造工程" not in [
+        name for name, _ in _names_and_sums(text.replace("0.44亿元", "0.45亿元"))
+    ]
+
+
 def test_a_unit_named_in_a_sentence_under_its_label_is_read_and_flagged():
     text = (
         "西吉县西滩小流域综合治理项目公示\n来源:西吉县水务局\n"

@@ -439,6 +439,12 @@ _COUNT_THEN_SUM = re.compile(
 )
 
 
+# A works told by its sum first: 投资3500万元的俄蜜源蜂业产业园区.
+_INVESTED_OF = re.compile(
+    rf"^(?:分别是|分别为|包括)?(?:总)?投资\s*{MONEY}的(?P<name>[^，,。；;:：]{{2,60}})$"
+)
+
+
 # A project's name before its sum may end in words for the money (…推进项目中央预算内资金).
 _MONEY_WORDS_AFTER = re.compile(r"(?<=项目|工程)(?:[(（][^()（）]{1,12}[)）])?[^项程()（）]{1,12}$")
 
@@ -472,11 +478,12 @@ def _grouped_projects(line: str, number: int, group: re.Match) -> list[ListedPro
         words = rest[:end]
     else:
         words = re.split(r"[。；;]", rest, maxsplit=1)[0]
-    # Apart by a comma, or by 、 after a sum (查汗采开乡、良种场小型水利工程建设项目 is one).
+    # Apart by a comma, or by 、 after a sum (查汗采开乡、良种场小型水利工程建设项目 is one)
+    # or before one (投资3500万元的A、投资500万元的B).
     pieces = [
         piece.strip()
         for part in _split_outside_brackets(words, "，,")
-        for piece in re.split(r"(?<=元)、", part)
+        for piece in re.split(r"(?<=元)、|、(?=投资\s*[0-9])", part)
     ]
     count = count_value(group["n"] or group["m"])
     if len(pieces) > count and all(not find_amounts(piece) for piece in pieces[count:]):
@@ -484,14 +491,15 @@ def _grouped_projects(line: str, number: int, group: re.Match) -> list[ListedPro
     if pieces:
         # (…改建工程860万元转下达给你们: the last ends with its sum)
         last = [a for a in find_amounts(pieces[-1]) if not a.per]
-        if last:
+        if last and not _INVESTED_OF.match(pieces[-1]):
             pieces[-1] = pieces[-1][: last[-1].end]
     if len(pieces) != count:
         return []
     whole = money(group).value
     projects: list[ListedProject] = []
     for piece in pieces:
-        unit = _NAME_AND_SUM.match(piece)
+        # (its sum first: 投资3500万元的俄蜜源蜂业产业园区)
+        unit = _NAME_AND_SUM.match(piece) or _INVESTED_OF.match(piece)
         if unit is None and not re.fullmatch(r"[^，,。；;:：]{4,60}(?:项目|工程)", piece):
             return []
         name = unit["name"] if unit else piece
