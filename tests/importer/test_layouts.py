@@ -3320,6 +3320,21 @@ def test_projects_counted_with_their_whole_then_each_told_by_its_sum_first():
     ]
 
 
+def test_paragraphs_each_opening_with_a_project_and_its_estimate_are_the_projects():
+    text = (
+        "另外,近期自治区发改委又批复了两项工程的初步设计方案。\n"
+        "精河县下天吉水利枢纽二期工程项目总概算投资72365万元,主要建设坝体加高等工程。\n"
+        "新疆国家林木种植资源保存库分库二期建设项目总概算投资2982万元,主要建设研发中心。\n"
+    )
+    assert _names_and_sums(text) == [
+        ("精河县下天吉水利枢纽二期工程", Decimal("723650000")),
+        ("新疆国家林木种植资源保存库分库二期建设项目", Decimal("29820000")),
+    ]
+    # One such paragraph is one project's, no list.
+    one = text.replace("新疆国家林木种植资源保存库分库二期建设项目总概算投资2982万元,", "")
+    assert len(_names_and_sums(one)) != 2
+
+
 def test_a_unit_named_in_a_sentence_under_its_label_is_read_and_flagged():
     text = (
         "西吉县西滩小流域综合治理项目公示\n来源:西吉县水务局\n"

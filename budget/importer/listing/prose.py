@@ -1175,10 +1175,7 @@ def _same_to_its_precision(total: Decimal, whole, parts: list) -> bool:
     if total == whole.value:
         return True
     places = _places(whole.text)
-    if not any(_places(part.amount.text) > places for part in parts):
-        return False
-    step = UNIT_MULTIPLIERS[whole.unit] / Decimal(10) ** places
-    return abs(total - whole.value) * 2 < step
+    return any(_places(part.amount.text) > places for part in parts) and rounds_to(total, whole)
 
 
 # A project told with its whole before it: 辽宁民盛重工有限公司总投资1200万元的加氢反应器筒节
@@ -1212,6 +1209,16 @@ def invested_projects(lines: list[str]) -> list[ListedProject]:
         for told in _NAMED_THEN_PLANNED.finditer(line):
             item = prose_item(told["name"], money(told), told.group(), number)
             found.setdefault(squash(item.name), item)
+    if len(found) >= 2:
+        return list(found.values())
+    # (or paragraphs each opening with a project's name and its whole: 精河县…二期工程项目
+    # 总概算投资72365万元,主要建设…。 / 新疆…二期建设项目总概算投资2982万元,…)
+    found = {}
+    for number, line in enumerate(lines, 1):
+        told = _NAMED_THEN_INVESTED.match(line.strip())
+        if told is not None:
+            item = prose_item(told["name"], money(told), told.group(), number)
+            found.setdefault(squash(item.name), item)
     return list(found.values()) if len(found) >= 2 else []
 
 
@@ -1232,7 +1239,8 @@ _NAMED_THEN_INVESTED = re.compile(
     r"(?:^|[，,。；;:：]|其中)(?!其中)(?P<name>[^，,。；;:：、]{4,60}?(?:项目|工程)"
     # (its other name in brackets: …护理能力提升项目(百福中端养老项目))
     r"(?:[(（][^()（），,。]{2,20}[)）])?)"
-    rf"(?:计划)?(?:总投资|投资总额)\s*(?:为|约)?\s*{MONEY}"
+    # (or its estimate: …二期工程项目总概算投资72365万元)
+    rf"(?:项目)?(?:计划)?(?:总投资|投资总额|总概算(?:投资)?)\s*(?:为|约)?\s*{MONEY}"
 )
 
 
