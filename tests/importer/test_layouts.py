@@ -1487,6 +1487,22 @@ def test_run_on_items_of_two_projects_apart_by_semicolons_and_a_last_item_withou
     assert run_on_items([middle]) == []
 
 
+def test_run_on_items_headed_by_their_kind_take_their_own_whole_before_qizhong():
+    text = (
+        "1-8月,全县投资5000万元以上重大项目共60个。\n\n"
+        "  一是新能源项目。实施项目2个,总投资16.62亿元,已完成投资1.6亿元。其中中广核葵阳风电场"
+        "项目总投资12.39亿元,已完成投资1.4亿元。\n\n"
+        "  二是工业项目。正在加快建设恒丰建材、双成建材等20个工业项目,总投资55.2亿元,"
+        "已完成投资25.36亿元。\n\n"
+        "  三是民生项目。共实施县人民医院棚户区改造等6个项目,总投资13.7亿元,已完成投资0.62亿元。\n"
+    )
+    assert _names_and_sums(text) == [
+        ("新能源项目", Decimal("1662000000")),
+        ("工业项目", Decimal("5520000000")),
+        ("民生项目", Decimal("1370000000")),
+    ]
+
+
 def test_items_opening_with_their_money_are_named_by_what_they_do_and_priced_by_their_rates():
     text = (
         "某县城乡群众将享受更多文化政策“红包”\n\n"

@@ -93,6 +93,11 @@ def _run_on_item(part: str, number: int) -> ListedProject | None:
         # (its label right before it: never a later sum of the part, 总投资为26565.79
         # 万元(其中莫旗7195.31万元…),2020年下达资金计划8542万元)
         sums = [a for a in sums if WHOLE_LABEL.search(part[max(0, a.start - 12) : a.start])] or sums
+        # (its own whole, before what it goes on to name after 其中: 实施项目2个,总投资16.62亿元。
+        # 其中中广核…项目总投资12.39亿元)
+        qizhong = part.find("其中")
+        if len(sums) > 1 and qizhong > 0 and len([a for a in sums if a.end <= qizhong]) == 1:
+            sums = [a for a in sums if a.end <= qizhong]
     if len(sums) > 2 and sums[0].value == sum(a.value for a in sums[1:]):
         # (its whole, then where it comes from: 投资1368万元,申请中央预算内投资1094万元,
         # 地方投资274万元)
@@ -114,6 +119,11 @@ def _run_on_item(part: str, number: int) -> ListedProject | None:
             if then
             else ""
         )
+    # (an item headed by its kind of project, a sentence of its own, is named so: 二是工业
+    # 项目。正在加快建设恒丰建材…等20个工业项目,总投资55.2亿元 → 工业项目)
+    heading = part.split("。", 1)[0].strip()
+    if "。" in part and 2 <= len(heading) <= 20 and re.search(r"(?:项目|工程)$", heading):
+        name = heading
     # (a standard of support, 对新建50亩以上茶园的经营主体一次性奖补2万元, is no
     # project; a rate its words go on to state, 每处乡村剧场县财政补贴3万元, is its)
     standard = bool(sums) and bool(
