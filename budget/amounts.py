@@ -456,7 +456,7 @@ def find_amounts(text: str) -> list[ParsedAmount]:
     clause ends right after it (``资金80万，``, ``工程资金投入:30万``) or the money it is
     follows it (``1311万中央预算内计划投资``), nor a
     piece of a larger number (``3,51,6344元`` does not give ``6344元``), nor digits a page masked
-    in part (``****925元``: after two stars). A full-width comma between
+    in part (``****925元``, ``** 925元``: after two stars). A full-width comma between
     digits groups them by three like an ASCII one (``3，500元`` is 3500 元) but elsewhere
     ends a clause (``共2次，300元`` gives 300 元). Values are exact, not rounded; nothing
     here raises on malformed text: what cannot be read is not an amount.
@@ -473,7 +473,7 @@ def find_amounts(text: str) -> list[ParsedAmount]:
         before = normal[start - 1] if start > 0 else ""
         if before == ".":
             continue  # the fraction of a number already passed over, or ".5" (ambiguous)
-        if normal[max(0, start - 2) : start] == "**":
+        if re.search(r"\*\*[\s,，]?$", normal[max(0, start - 3) : start]):
             # digits a page masked in part (****925元): what it hides is unknown (one star
             # is a product's: 60工作日*530元)
             resume = _PROSE_NUMBER.match(normal, start).end()
@@ -508,12 +508,16 @@ def find_amounts(text: str) -> list[ParsedAmount]:
 def rounds_to(value: Decimal, stated: ParsedAmount) -> bool:
     """Whether ``value`` (in 元), written as ``stated`` is, in its unit to as many decimals,
     is ``stated``: parts of 13697.93万元 make up a whole stated as ``1.37亿元``, which is
-    rounded. A whole in 元 is taken as exact; so is any whole whose text has no unit."""
+    rounded. Only a whole in 万元 or 亿元 written with decimals whose last digit is at most a
+    hundredth of it is taken as rounded (2亿元, 1.5亿元 could hide a quarter, a tenth of the
+    parts); any other is exact."""
     number = re.search(r"[0-9][0-9,]*(?:\.([0-9]+))?", halfwidth(stated.text))
-    if stated.unit not in ("万元", "亿元") or number is None:
+    if stated.unit not in ("万元", "亿元") or number is None or not number.group(1):
         return value == stated.value
-    step = Decimal(1).scaleb(-len(number.group(1) or ""))
+    step = Decimal(1).scaleb(-len(number.group(1)))
     multiplier = UNIT_MULTIPLIERS[stated.unit]
+    if step * multiplier * 100 > stated.value:
+        return value == stated.value
     written = (value / multiplier).quantize(step, rounding=ROUND_HALF_UP, context=_WIDE)
     return written * multiplier == stated.value
 

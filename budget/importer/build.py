@@ -432,6 +432,10 @@ def _same_project_once(outline: o.Outline, findings: list[Finding]) -> None:
     outline.projects[:] = merged
 
 
+# A line stating the sum of several projects: 以上两个项目合计…, 上述项目…, 3个项目共….
+_OF_THEM_ALL = re.compile(r"以上|上述|[0-9一二三四五六七八九十两]+\s*个项目")
+
+
 def _parse(text: str, *, department: str | None, year: int | None) -> ImportResult:
     findings: list[Finding] = []
     text = unflatten(text)  # flattened tables' bare cell bars, line for line
@@ -704,8 +708,16 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
                 total_from_form(form, node, anchor, findings)
                 if node["declared_total_yuan"] is None:
                     # (or what its own prose says is its whole: 第一项:…工程。/ …该项目总投资
-                    # 约260万元)
-                    total_from_prose(form, node, anchor, findings)
+                    # 约260万元; never the sum of them all a line of its lines states, 以上两个
+                    # 项目合计投入资金80万元)
+                    own = (
+                        form
+                        if len(projects) == 1
+                        else "\n".join(
+                            "" if _OF_THEM_ALL.search(row) else row for row in form.split("\n")
+                        )
+                    )
+                    total_from_prose(own, node, anchor, findings)
         after = max((line.number for line in title_lines), default=0)
         stated = find_amounts(text)  # a calculation's line takes one of these only for its value
         for node, block, anchor in zip(projects, outline.projects, anchors, strict=True):
@@ -829,7 +841,25 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
                     field="implementing_unit",
                 )
             )
+    if re.search(r"[*＊]{2}", name or ""):
+        findings.append(
+            Finding(
+                "warning",
+                f"预算单位“{name}”在原文中被部分隐去（*号），请按实际单位选择。",
+                field="department",
+            )
+        )
     for node in projects:
+        if re.search(r"[*＊]{2}", node["name"] or ""):
+            findings.append(
+                Finding(
+                    "warning",
+                    f"项目{node['sequence']}的名称“{node['name']}”在原文中被部分隐去（*号），"
+                    "请按实际名称填写。",
+                    project=node["sequence"],
+                    field="name",
+                )
+            )
         if re.search(r"[*＊]{2}", node["implementing_unit"] or ""):
             # (a unit the page masked in part, ****公司: what it hides is unknown)
             findings.append(

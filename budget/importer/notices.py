@@ -817,7 +817,11 @@ def whole_text_project(
     than a refusal that leaves them to type everything. None when the text states no money
     and names no fund it gives (现下达你单位2024年…专项资金(第一批)如数(详见附表): its sum in a
     table no rule could read, left for staff)."""
-    if not find_amounts(text) and said_fund_name(text) is None:
+    if not find_amounts(text) and (
+        # (a fund given, its sums in the table it points to: 如数(详见附表); not a notice of
+        # policy naming a fund, 请做好2024年…专项资金分配工作)
+        said_fund_name(text) is None or not re.search(r"如数|详见附|见附表|见附件", text)
+    ):
         return None
     title = "".join(line.text.strip() for line in title_lines)
     name = halfwidth(title).split("关于", 1)[-1].strip(" :：")
@@ -1722,8 +1726,8 @@ _PROJECT_COUNT = re.compile(
     # 乡村振兴项目, not 3个乡镇的产业发展项目)
     r"(?:[^，,。；;、:：0-9]{0,6}?|(?![村镇乡县区户人家所座])[^，,。；;、:：0-9的]{7,10}?)"
     r"(?<!子)项目(?!库|资金|单位)"
-    # (项目支出共13个, 重点项目资金10个: up to four words between)
-    r"|项目[^，,。；;:：0-9、]{0,4}?(?<![0-9])(?P<b>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})\s*个"
+    # (项目支出共13个, 重点项目资金10个; never what a project builds: 项目建设公厕3个)
+    r"|项目(?:支出|资金)?(?:共计|共|计|合计|总计)?\s*(?<![0-9])(?P<b>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})\s*个"
     r"(?![月村户人]|部门|单位|乡|镇|街道|社区|县|区)"
 )
 

@@ -197,7 +197,7 @@ _PROJECT = re.compile(
 # 第一项:校舍维修建设及设施设备提升工程。: a project a line names after its ordinal.
 _NTH_ITEM = re.compile(
     rf"^第\s*(?P<number>[0-9]{{1,3}}|[{_CN_NUMERALS}]{{1,3}})\s*项\s*[:：]\s*"
-    r"(?P<rest>[^，,。；;:：]{2,60}?)\s*[。.]?$"
+    r"(?P<rest>[^，,。；;:：]{2,60}?(?:项目|工程))\s*[。.]?$"
 )
 _SENTENCE_PUNCTUATION = re.compile(r"[。；;，,]")
 # After the keyword: 情况 or 及… (和…, 与…), a note in brackets (（单位：万元）), then a colon, a
@@ -331,11 +331,6 @@ def classify_heading(text: str) -> Heading | None:
             inline = text[offset + tail.end() :].strip() if rest else ""
             if note is not None:
                 inline = text[offset + note :].strip()  # the note is part of the text
-            if re.match(r"[一二三四五六七八九十]{1,3}、", label.strip()):
-                # (the next heading run into its value: 一、项目名称:…改扩建项目二、项目建设
-                # 地点:… → …改扩建项目)
-                glued = _NEXT_HEADING.search(inline, 2)
-                inline = inline[: glued.start()].strip() if glued else inline
             return Heading(kind=kind, label=label.strip(), inline=inline, keyword=keyword)
     return None
 
@@ -411,15 +406,41 @@ def project_marker(text: str) -> tuple[str, str] | None:
     # A name the line runs on from is its words up to the first stop, without the number of
     # the document that gave its money (项目一:阿财农〔2023〕387号…集体经济项目,项目全年预算数…
     # → …集体经济项目); the line stays, as the marker's, with its project.
-    name = re.split(r"[，,。；;]", name, maxsplit=1)[0].strip()
+    name = _first_clause(name)
     name = _FUND_NUMBER.sub("", name) if len(_FUND_NUMBER.sub("", name)) >= 2 else name
     return match.group("number"), name
+
+
+def _unglued(line: Line) -> list[Line]:
+    """``line``, or where a project's name under its numbered heading runs into the next
+    numbered heading (一、项目名称:…改扩建项目二、项目建设地点:…), the two headings as two
+    lines of the same number, so that neither loses its words."""
+    heading = classify_heading(line.text)
+    if heading is None or heading.kind != NAME or not heading.label.strip():
+        return [line]
+    start = line.text.find(heading.inline) if heading.inline else -1
+    glued = _NEXT_HEADING.search(heading.inline, 2) if start >= 0 else None
+    if glued is None:
+        return [line]
+    cut = start + glued.start()
+    return [Line(line.number, line.text[:cut]), Line(line.number, line.text[cut:])]
 
 
 # A numbered heading with its label that a value runs into: …项目二、项目建设地点:.
 _NEXT_HEADING = re.compile(
     r"(?<=[\u4e00-\u9fff）)])[一二三四五六七八九十]{1,3}、[^，,。；;:：]{2,16}[:：]"
 )
+
+
+def _first_clause(words: str) -> str:
+    """``words`` up to their first stop outside brackets (甲村道路(含桥梁,涵洞)建设项目 stays
+    whole)."""
+    depth = 0
+    for index, char in enumerate(words):
+        depth += (char in "(（") - (char in ")）")
+        if depth <= 0 and char in "，,。；;":
+            return words[:index].strip()
+    return words.strip()
 
 
 # A document's number a project's name opens with: 阿财农〔2023〕387号.
@@ -489,7 +510,9 @@ def parse_outline(text: str) -> Outline:
     a project is kept in a section of kind ``extra`` without heading.
     """
     raw_lines = text.split("\n")
-    lines = [Line(index + 1, value) for index, value in enumerate(raw_lines)]
+    lines = [
+        part for index, value in enumerate(raw_lines) for part in _unglued(Line(index + 1, value))
+    ]
     kinds: list[tuple[str, object]] = []
     for line in lines:
         if not line.text.strip():

@@ -2692,6 +2692,9 @@ def test_a_budgets_project_spending_set_out_without_a_count_is_its_projects():
     # A text cut off in its last item (a page stored in part) keeps the items before it.
     cut = text.replace("老干部活动经费10.5万元。\n", "老干部活动经费10.5万元,调研协商")
     assert len(_names_and_sums(cut)) == 4
+    # (an item without its sum in a sentence that ends is no cut: the list is not read so)
+    whole = text.replace("老干部活动经费10.5万元。\n", "老干部活动经费10.5万元,调研协商。\n")
+    assert "委员活动经费" not in [name for name, _ in _names_and_sums(whole)]
     # Two are no list of a budget's projects.
     two = text.replace(",信息网络运行经费5万元,老干部活动经费10.5万元", "")
     assert "委员活动经费" not in [name for name, _ in _names_and_sums(two)]
@@ -3232,9 +3235,12 @@ def test_a_replys_issuer_is_flagged_as_its_department_and_a_glued_heading_ends_a
     assert project["name"] == "戌街乡阿者迷村进村道路改扩建项目"
     assert result.tree["department"]["name"] == "牟定县发展和改革局"
     assert any(f.field == "department" and "批复" in f.message for f in result.findings)
-    # A notice's issuer (关于下达…的通知) is its department, as the text's head says.
+    # A notice's issuer (关于下达…的通知) is its department, as the text's head says; so is a
+    # reply's where a 预算单位 label names the same unit.
     notice = text.replace("项目建议书的批复", "项目资金的通知")
     assert not any(f.field == "department" for f in parse_disclosure(notice).findings)
+    labelled = text + "预算单位:牟定县发展和改革局\n"
+    assert not any(f.field == "department" for f in parse_disclosure(labelled).findings)
 
 
 def test_a_notice_giving_a_fund_whose_sum_no_rule_reads_is_one_project_not_refused():
@@ -7345,3 +7351,149 @@ def test_projects_each_named_then_the_sum_planned_for_it_over_paragraphs_are_rea
         ("某区五星村廉租住房项目", "171450000.00"),
         ("某区廉租房建设项目", "160000000.00"),
     ]
+
+
+# One project's parts, phases, classes or sources are never read as a list of projects.
+@pytest.mark.parametrize(
+    "text",
+    [
+        # works after a colon that make up one project's whole
+        "某村人居环境整治项目公示\n该项目总投资300万元,主要建设内容:村道硬化工程150万元、"
+        "排水沟渠工程100万元、村庄绿化工程50万元。\n实施单位:某村村民委员会\n",
+        # a fund's parts after 其中包括:
+        "某镇彩票公益金项目资金300万元,已分配下达到项目建设单位,其中包括:甲村广场项目资金140万元、"
+        "乙村球场项目资金160万元。\n",
+        # works told after their investment, one project's whole said above them
+        "某村综合整治项目公示\n该项目总投资900万元,由县财政局负责实施。\n"
+        "投资300万元建设村道,投资400万元建设文化广场,投资200万元新建卫生室。\n",
+        # a project's phases
+        "某中学迁建项目公示\n项目分三期实施:一期投资500万元,建设教学楼;二期投资300万元,"
+        "建设宿舍楼;三期投资200万元,建设运动场。\n",
+    ],
+)
+def test_one_projects_parts_and_phases_are_read_as_one_project(text):
+    (project,) = parse_disclosure(text, year=2024).tree["projects"]
+    assert "工程" not in project["name"] or project["name"].endswith("项目")
+
+
+@pytest.mark.parametrize(
+    "spent",
+    [
+        "商品和服务支出120万元,资本性支出50万元,对个人和家庭的补助30万元",
+        "一般公共预算拨款120万元,政府性基金50万元,上年结转30万元",
+    ],
+)
+def test_a_budgets_classes_and_sources_of_spending_are_no_projects(spent):
+    names = [name for name, _ in _names_and_sums(f"某局项目支出200万元。项目支出包括{spent}。\n")]
+    assert not any(name.endswith(("支出", "拨款", "基金", "结转")) for name in names)
+
+
+def test_a_run_on_item_of_phases_or_a_last_project_without_money_leaves_the_list_unread():
+    phases = (
+        "一是实施甲村道路硬化项目,项目总投资300万元。二是实施乙村饮水安全项目,项目总投资200万元。"
+        "三是实施丙村道路项目,一期投资100万元;二期投资50万元。\n"
+    )
+    assert run_on_items([phases]) == []
+    last = phases.replace("一期投资100万元;二期投资50万元", "资金由县财政统筹解决")
+    assert run_on_items([last]) == []
+
+
+def test_a_head_count_beside_the_money_is_never_the_approved_money():
+    text = (
+        "单位:万元\n序号 | 项目名称 | 补助资金(万元) | 核定补助人数\n"
+        "1 | 甲镇困难群众救助补助 | 120 | 1200\n2 | 乙镇困难群众救助补助 | 100 | 1000\n"
+    )
+    assert [sum_ for _, sum_ in _names_and_sums(text)] == [Decimal("1200000"), Decimal("1000000")]
+
+
+def test_a_projects_whole_is_said_under_its_own_name_not_inside_a_longer_one_or_a_pair():
+    text = (
+        "已争取到中央预算内投资2700万元,用于改善医疗卫生条件。\n\n"
+        "据悉,这批资金分别是:医院建设项目2015年中央预算内投资1000万元;乡镇卫生院建设项目"
+        "2015年中央预算内投资1200万元;村卫生室建设项目2015年中央预算内投资500万元。\n\n"
+        "其中精神专科医院建设项目总投资9000万元。县级医院建设项目和乡镇卫生院建设项目总投资12000万元。\n"
+    )
+    assert _names_and_sums(text) == [
+        ("医院建设项目", Decimal("10000000")),
+        ("乡镇卫生院建设项目", Decimal("12000000")),
+        ("村卫生室建设项目", Decimal("5000000")),
+    ]
+
+
+def test_a_name_run_into_the_next_heading_keeps_that_headings_words():
+    text = (
+        "关于某项目建议书的批复\n一、项目名称:某村进村道路改扩建项目二、建设内容:新建道路3公里\n"
+        "三、项目建设单位:某乡人民政府\n项目总投资22万元。\n"
+    )
+    (project,) = parse_disclosure(text, year=2025).tree["projects"]
+    assert project["name"] == "某村进村道路改扩建项目"
+    assert "新建道路3公里" in [sub["content"] for sub in project["sub_items"]]
+    # (a content's own words with a numbered floor are no heading: 对教学楼一、二层:…)
+    text = (
+        "某中学维修项目实施方案\n二、建设内容:对教学楼一、二层:更换门窗,粉刷墙面\n总投资22万元。\n"
+    )
+    (project,) = parse_disclosure(text, year=2025).tree["projects"]
+    assert "更换门窗" in project["sub_items"][0]["content"]
+
+
+def test_a_fuller_title_below_a_short_one_is_no_repeat():
+    text = (
+        "某县财政局关于下达资金的通知\n发布时间:2024-03-01 10:00\n"
+        "某县财政局关于下达2023年第二批中央财政衔接推进乡村振兴补助资金的通知\n各乡镇:\n"
+        "现将2023年第二批中央财政衔接推进乡村振兴补助资金100万元下达给你们。\n"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert project["name"] == "2023年第二批中央财政衔接推进乡村振兴补助资金"
+
+
+def test_markers_keep_bracketed_names_and_a_sum_of_them_all_is_no_ones_total():
+    assert project_marker("项目一:甲村道路(含桥梁,涵洞)建设项目") == (
+        "一",
+        "甲村道路(含桥梁,涵洞)建设项目",
+    )
+    assert project_marker("第一项:加强组织领导。") is None  # a measure, no project
+    text = (
+        "某镇民生实事\n第一项:甲村道路建设工程。\n该项目总投资约50万元。\n"
+        "第二项:乙村广场建设工程。\n已完成。以上两个项目合计投入资金80万元。\n"
+    )
+    projects = parse_disclosure(text, year=2023).tree["projects"]
+    assert [p["declared_total_yuan"] for p in projects] == ["500000.00", None]
+
+
+def test_what_a_project_builds_counted_is_no_count_of_projects():
+    text = "某村公厕建设项目公示\n本项目建设公厕3个,总投资90万元。\n项目总投资:90万元\n"
+    result = parse_disclosure(text, year=2024)
+    assert not [f for f in result.findings if f.field == "rows"]
+    assert result.tree["projects"][0]["declared_total_yuan"] == "900000.00"
+
+
+def test_a_second_header_row_of_the_moneys_parts_is_not_appended_to_the_header():
+    text = (
+        "序号 | 项目名称 | 建设内容 | 资金来源 | 备注\n小计 | 中央资金 | 省级资金 | 县级资金\n"
+        "1 | 甲村道路 | 硬化 | 30 | 20 | 6 | 4 |\n2 | 乙村道路 | 硬化 | 20 | 10 | 6 | 4 |\n"
+    )
+    # (its rows do not line up with the first row alone: left unread, and with no sum the
+    # text states, refused with a clear message)
+    assert _names_and_sums(text) == []
+    with pytest.raises(TextImportError, match="没有找到任何项目"):
+        parse_disclosure(text, year=2024)
+
+
+def test_a_paragraph_told_apart_is_headed_by_its_first_colon_of_either_width():
+    text = (
+        "某局2023年度项目支出绩效自评报告\n"
+        "我局2023年项目支出共3个,包括:养老保险配套专项资金3727.00万元、就业见习生活补助经费"
+        "129.60万元、农民工工资应急周转专项资金500.00万元。\n"
+        "1.养老保险配套专项资金:根据云政发〔2015〕75号文件,执行时间：2023年全年。\n"
+    )
+    projects = parse_disclosure(text).tree["projects"]
+    assert [len(p["citations"]) for p in projects] == [1, 0, 0]
+
+
+def test_a_masked_department_and_name_are_flagged():
+    text = "****公司2025年基地扩建项目公示\n一、****基地扩建项目\n建设单位:****公司\n"
+    text += "投资金额:** 925元\n"
+    result = parse_disclosure(text, year=2025)
+    flagged = {f.field for f in result.findings if "隐去" in f.message}
+    assert {"name", "implementing_unit"} <= flagged
+    assert result.tree["projects"][0]["declared_total_yuan"] is None

@@ -118,7 +118,10 @@ def _told_apart(found: list[ListedProject], lines: list[str]) -> None:
         if number in taken:
             continue
         head = _HEADED.match(line)
-        name, colon, _ = line[head.end() :].partition("：" if "：" in line else ":")
+        rest = line[head.end() :]
+        # (the first colon of either width: …专项资金:根据…文件,执行时间：2023年全年)
+        first = min((at for at in (rest.find(":"), rest.find("：")) if at >= 0), default=-1)
+        name, colon = (rest[:first], True) if first >= 0 else ("", False)
         item = by_name.get(squash(name)) if colon else None
         if item is not None:
             item.lines = sorted({*item.lines, number})

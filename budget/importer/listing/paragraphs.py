@@ -53,13 +53,24 @@ def run_on_items(lines: list[str]) -> list[ListedProject]:
     ； each its own (四是实施A项目,…项目总投资810.62万元;实施B项目,项目总投资418.57万元); the
     last items may tell of work that has no money (六是完成…总验收工作); else nothing is read."""
     for parts in _run_on_parts(lines):
-        while len(parts) > 2 and not find_amounts(parts[-1][1]):
+        # (work told last without money, 六是完成…验收工作, is no project; a project so told,
+        # 三是实施丙村文化广场建设项目,资金由县财政统筹解决, leaves the list unread)
+        while (
+            len(parts) > 2
+            and not find_amounts(parts[-1][1])
+            and not re.search(r"项目|工程", parts[-1][1])
+        ):
             parts = parts[:-1]
         items = []
         for number, part in parts:
             item = _run_on_item(part, number)
             pieces = [piece for piece in re.split(r"[；;]", part) if piece.strip()]
-            two = [_run_on_item(piece, number) for piece in pieces] if item is None else []
+            # (each a project it names: never a phase, 一期投资100万元;二期投资50万元)
+            two = (
+                [_run_on_item(piece, number) for piece in pieces]
+                if item is None and all(_named_project(piece) for piece in pieces)
+                else []
+            )
             if item is None and not (len(two) == 2 and all(two)):
                 break
             items += [item] if item is not None else two

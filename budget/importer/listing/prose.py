@@ -264,48 +264,48 @@ def _counted_names(lines: list[str]) -> list[ListedProject]:
 
 
 # The words after a project's name that lead its money: 计划投资110万元, 总投资…, 资金….
-_MONEY_SAID = r"[^，,。；;0-9]{0,8}?(?:计划投资|总投资|投资|资金)\s*[:：为]?\s*(?=[0-9])"
+_MONEY_SAID = r"[^，,。；;0-9和及、]{0,8}?(?:计划投资|总投资|投资|资金)\s*[:：为]?\s*(?=[0-9])"
 
 
 def _money_said_for(item: ListedProject, lines: list[str]) -> None:
     """``item``'s money where one sentence of the text states it under its name (胡同村…项目计划
     投资110万元,其中:…): the one such sum."""
-    said = re.compile(re.escape(item.name) + _MONEY_SAID)
-    found = [
-        (number, amount)
-        for number, line in enumerate(lines, 1)
-        for match in said.finditer(line)
-        if (amount := sum_after(line, match.end())) is not None
-    ]
+    found = _said_under_name(item.name, _MONEY_SAID, lines)
     if len(found) == 1:
         item.amount_line, item.amount = found[0]
         item.lines = sorted({*item.lines, item.amount_line})
 
 
 # A project's whole said under its name elsewhere: …建设项目计划总投资6480万元.
-_WHOLE_SAID = r"[^，,。；;0-9]{0,8}?(?:计划|估算|概算)?总投资\s*[:：为]?\s*(?=[0-9])"
+_WHOLE_SAID = r"[^，,。；;0-9和及、]{0,8}?(?:计划|估算|概算)?总投资\s*[:：为]?\s*(?=[0-9])"
 
 
 def _whole_said_for(item: ListedProject, lines: list[str]) -> None:
     """``item``'s whole where one sentence of the text states it under its name (县级医院
     建设项目计划总投资6480万元), in place of what a list gives it this time (…中央预算内投资
     3910万元): the one such sum, larger than the list's."""
-    said = re.compile(re.escape(item.name) + _WHOLE_SAID)
-    found = [
-        (number, amount)
-        for number, line in enumerate(lines, 1)
-        for match in said.finditer(line)
-        if (amount := sum_after(line, match.end())) is not None
-    ]
+    found = _said_under_name(item.name, _WHOLE_SAID, lines)
     if len(found) == 1 and (item.amount is None or found[0][1].value > item.amount.value):
         item.amount_line, item.amount = found[0]
         item.lines = sorted({*item.lines, item.amount_line})
 
 
+def _said_under_name(name: str, label: str, lines: list[str]) -> list[tuple[int, ParsedAmount]]:
+    """Each (line, sum) where ``name`` opens a clause (or follows 其中) and ``label`` leads a
+    sum after it: never inside a longer name (医院建设项目 in 精神专科医院建设项目)."""
+    said = re.compile(r"(?:^|(?<=[，,。；;:：、\s])|(?<=其中))" + re.escape(name) + label)
+    return [
+        (number, amount)
+        for number, line in enumerate(lines, 1)
+        for match in said.finditer(line)
+        if (amount := sum_after(line, match.end())) is not None
+    ]
+
+
 # A count of projects, then after a colon each with its sum (安排重点项目资金10个,共拨付到位
 # 资金952万元。具体有:农村中等职业教育发展80万元、生源地贷款贴息85万元、…).
 _PROJECTS_COUNTED = re.compile(
-    r"项目[^，,。；;:：0-9]{0,4}?(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*个"
+    r"项目(?:支出|资金)?(?:共计|共|计|合计|总计)?\s*(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*个"
 )
 
 
@@ -352,12 +352,18 @@ def counted_sums(lines: list[str]) -> list[ListedProject]:
                     in_line[set_out.start()] = _set_out_projects(
                         line, index + 1, set_out, count=after["n"]
                     )
+        sentence_start = 0
         for colon in re.finditer(r"[:：]", line):
             # (or after any colon, where they make up the sum its sentence states before it:
             # …项目资金440万元,项目资金已经分配下达到项目建设单位:A项目资金140万元、…)
-            sentence = re.split(r"[。；;]", line[: colon.start()])[-1]
+            stops = [m.end() for m in _STOP.finditer(line, sentence_start, colon.start())]
+            sentence_start = stops[-1] if stops else sentence_start
+            sentence = line[sentence_start : colon.start()]
+            # (never one project's works: 该项目总投资300万元,主要建设内容:A工程150万元、…)
+            if _ONE_PROJECTS_PARTS.search(sentence):
+                continue
             before = [a for a in find_amounts(sentence) if not a.per]
-            if not before and not line[: colon.start()].strip(" ，,").count("。"):
+            if not before and "。" not in line[: colon.start()]:
                 # (or the paragraph before says it: 已争取到中央预算内投资9918万元。 / 据悉,
                 # 这批争取到的资金分别是:A…3910万元;B…500万元;…)
                 above = next((text for text in reversed(lines[:index]) if text.strip()), "")
@@ -365,7 +371,7 @@ def counted_sums(lines: list[str]) -> list[ListedProject]:
             # (never after 其中, whose parts are one fund's: …21万元,其中:甲村项目补助6万元、…)
             if (
                 before
-                and not sentence.rstrip().endswith("其中")
+                and not re.search(r"其中[^，,。；;:：]{0,6}$", sentence.rstrip())
                 and not any(at <= colon.start() for at in in_line)
             ):
                 # (each named as a project: never one project's parts, 其中:设备购置50万元)
@@ -386,6 +392,9 @@ def counted_sums(lines: list[str]) -> list[ListedProject]:
         for spent in _SPENT_ON.finditer(line):
             # (a budget's project spending set out without a count: three at least)
             projects = _set_out_projects(line, index + 1, spent)
+            # (never its classes or sources: 商品和服务支出, 一般公共预算拨款, 上年结转)
+            if any(_NOT_SPENT_ON.search(project.name) for project in projects):
+                continue
             if len(projects) >= 3 and not any(at <= spent.start() for at in in_line):
                 in_line[spent.start()] = projects
         for group in _COUNT_THEN_SUM.finditer(line):
@@ -398,9 +407,17 @@ def counted_sums(lines: list[str]) -> list[ListedProject]:
     return found
 
 
+_STOP = re.compile(r"[。；;]")
+
+
+# What says the sums after a colon are one project's parts: 该项目总投资…, 建设内容:.
+_ONE_PROJECTS_PARTS = re.compile(r"(?:该|本|此)项目|总投资|建设内容|主要内容|资金来源")
+
+
 # A budget's project spending, set out after it: 项目支出包括委员活动经费36.3万元,扫黑除恶工作经费
 # 1万元,….
 _SPENT_ON = re.compile(r"项目支出(?:主要)?(?:包括|包含)\s*[:：]?")
+_NOT_SPENT_ON = re.compile(r"(?:支出|拨款|基金|结转|结余)$|^对个人和家庭")
 
 
 # A count of projects said to be those that follow: 五个交票项目为A援建资金60万元;B…70万元;….
@@ -1300,8 +1317,14 @@ def works_after_their_investment(lines: list[str]) -> list[ListedProject]:
         if len(told) < 3:
             continue
         between = [normal[a.end() : b.start()] for a, b in itertools.pairwise(told)]
-        if any(find_amounts(words) or "其中" in words for words in between) or re.search(
-            r"其中\s*[:：，,]?\s*$|总投资", normal[: told[0].start()]
+        above = "".join(lines[: number - 1])
+        if (
+            any(find_amounts(words) or "其中" in words for words in between)
+            or re.search(r"其中\s*[:：，,]?\s*$|总投资", normal[: told[0].start()])
+            # (one project's phases or parts: 一期投资500万元,建设教学楼; 该项目总投资900万元。
+            # / 投资300万元建设村道,…)
+            or any(re.search(r"[一二三四五六七八九十0-9]期$", normal[: m.start()]) for m in told)
+            or re.search(r"(?:该|本|此)项目", above + normal[: told[0].start()])
         ):
             continue
         found = []

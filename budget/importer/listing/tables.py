@@ -55,7 +55,9 @@ _AMOUNT_COLUMN = re.compile(
 
 
 # A money column of what was approved, beside what was asked for: 核定奖励金额, 审定金额.
-_APPROVED = re.compile(r"^(?:核定|审定|核准|批复|审核)")
+_APPROVED = re.compile(
+    r"^(?:核定|审定|核准|批复)(?![^(（]*(?:人数|面积|亩|个数|数量|户数))[^(（]*(?:金额|资金|投资|经费)"
+)
 
 
 # The money column that totals those given before and now: 合计下达, 总计安排(万元).
@@ -963,7 +965,14 @@ def _header_unwrapped(lines: list[str]) -> list[str]:
         following = index + 1
         while following < len(lines):
             cells = [squash(cell) for cell in split_cells(lines[following]) if cell.strip()]
-            if not cells or not all(HEADER_WORDS.match(cell) for cell in cells):
+            # (a heading or two wrapped on: never a second row naming the money's parts,
+            # 小计 | 中央资金 | 省级资金 | 县级资金, which sit under a column, not after)
+            if (
+                not cells
+                or len(cells) > 2
+                or _SUB_HEADER.match(squash(lines[following]))
+                or not all(HEADER_WORDS.match(cell) for cell in cells)
+            ):
                 break
             lines[index] = " | ".join([*_filled(split_cells(lines[index])), *cells])
             lines[following] = ""
