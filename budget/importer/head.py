@@ -134,8 +134,9 @@ _DATED = re.compile(
     # (or the day first: 18.02.2017  20:33)
     r"|[0-9]{1,2}\.[0-9]{1,2}\.(?:19|20)[0-9]{2})"
     r"(?:\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?"
-    # (and the site after a bar: 2013年08月23日10:01 | 中国发展门户网 www.chinagate.cn |)
-    r"(?:[\s|｜]*$|\s*[|｜].*$)"
+    # (and the site after a bar: 2013年08月23日10:01 | 中国发展门户网 www.chinagate.cn |; or
+    # the publisher after a space: 2016-09-19 10:33:19 兴业县人民政府)
+    r"(?:[\s|｜]*$|\s*[|｜].*$|\s+[\u4e00-\u9fff]{2,24}$)"
 )
 
 

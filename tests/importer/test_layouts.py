@@ -7497,3 +7497,14 @@ def test_a_masked_department_and_name_are_flagged():
     flagged = {f.field for f in result.findings if "隐去" in f.message}
     assert {"name", "implementing_unit"} <= flagged
     assert result.tree["projects"][0]["declared_total_yuan"] is None
+
+
+def test_a_pages_date_and_publisher_on_one_line_is_no_title():
+    text = (
+        "2016-09-19 10:33:19 兴业县人民政府\n\n"
+        "  一是新能源项目。实施项目2个,总投资16.62亿元,已完成投资1.6亿元。\n\n"
+        "  二是工业项目。正在加快建设恒丰建材等20个工业项目,总投资55.2亿元。\n"
+    )
+    result = parse_disclosure(text, year=2016)
+    assert "10:33" not in result.tree["disclosure"]["title"]
+    assert [p["name"] for p in result.tree["projects"]] == ["新能源项目", "工业项目"]
