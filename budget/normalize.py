@@ -74,3 +74,15 @@ def position_phrase(text: str, position: int | None) -> str:
     if char.isspace():
         return f"第{position + 1}个字符（空格）"
     return f"第{position + 1}个字符“{char}”"
+
+
+def split_outside_brackets(words: str, marks: str = "、") -> list[str]:
+    """``words`` split at each of ``marks`` outside brackets (B(甲片区、乙片区) stays one)."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(words):
+        depth += char in "(（"
+        depth -= char in ")）"
+        if char in marks and depth == 0:
+            parts.append(words[start:index])
+            start = index + 1
+    return [*parts, words[start:]]

@@ -841,36 +841,23 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
                     field="implementing_unit",
                 )
             )
-    if re.search(r"[*＊]{2}", name or ""):
-        findings.append(
-            Finding(
-                "warning",
-                f"预算单位“{name}”在原文中被部分隐去（*号），请按实际单位选择。",
-                field="department",
+    # Values a page masked in part (****公司, ****基地扩建项目): what they hide is unknown.
+    masked = [("department", None, "预算单位", name)] + [
+        (key, node["sequence"], f"项目{node['sequence']}的{said}", node[key])
+        for node in projects
+        for key, said in (("name", "名称"), ("implementing_unit", "实施单位"))
+    ]
+    for key, project, said, value in masked:
+        if re.search(r"[*＊]{2}", value or ""):
+            findings.append(
+                Finding(
+                    "warning",
+                    f"{said}“{value}”在原文中被部分隐去（*号），请按实际情况填写。",
+                    project=project,
+                    field=key,
+                )
             )
-        )
     for node in projects:
-        if re.search(r"[*＊]{2}", node["name"] or ""):
-            findings.append(
-                Finding(
-                    "warning",
-                    f"项目{node['sequence']}的名称“{node['name']}”在原文中被部分隐去（*号），"
-                    "请按实际名称填写。",
-                    project=node["sequence"],
-                    field="name",
-                )
-            )
-        if re.search(r"[*＊]{2}", node["implementing_unit"] or ""):
-            # (a unit the page masked in part, ****公司: what it hides is unknown)
-            findings.append(
-                Finding(
-                    "warning",
-                    f"项目{node['sequence']}的实施单位“{node['implementing_unit']}”在原文中被部分"
-                    "隐去（*号），请按实际单位填写。",
-                    project=node["sequence"],
-                    field="implementing_unit",
-                )
-            )
         if not node["implementing_unit"]:
             node["implementing_unit"] = name
             if not any(

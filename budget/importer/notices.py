@@ -48,6 +48,7 @@ from .lines import (
 )
 from .lines import Line as ParsedLine
 from .listing import HEADER_WORDS, ListedProject, all_headings, read_allocation
+from .listing.listed import PROJECTS_COUNTED_BY
 from .listing.prose import FUND_GIVEN, RECIPIENT, RECIPIENT_SHARE
 from .nodes import (
     Finding,
@@ -1726,8 +1727,8 @@ _PROJECT_COUNT = re.compile(
     # 乡村振兴项目, not 3个乡镇的产业发展项目)
     r"(?:[^，,。；;、:：0-9]{0,6}?|(?![村镇乡县区户人家所座])[^，,。；;、:：0-9的]{7,10}?)"
     r"(?<!子)项目(?!库|资金|单位)"
-    # (项目支出共13个, 重点项目资金10个; never what a project builds: 项目建设公厕3个)
-    r"|项目(?:支出|资金)?(?:共计|共|计|合计|总计)?\s*(?<![0-9])(?P<b>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})\s*个"
+    # (项目支出共13个, 重点项目资金10个)
+    rf"|{PROJECTS_COUNTED_BY}(?<![0-9])(?P<b>[0-9]{{1,3}}|[一二三四五六七八九十两]{{1,3}})\s*个"
     r"(?![月村户人]|部门|单位|乡|镇|街道|社区|县|区)"
 )
 

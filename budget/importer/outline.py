@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from ..normalize import halfwidth, squash
+from ..normalize import halfwidth, split_outside_brackets, squash
 from .tables import CELL_LABELS, ORGANISATION_END
 
 # Section kinds, in the order of the standard eight sections.
@@ -406,7 +406,8 @@ def project_marker(text: str) -> tuple[str, str] | None:
     # A name the line runs on from is its words up to the first stop, without the number of
     # the document that gave its money (项目一:阿财农〔2023〕387号…集体经济项目,项目全年预算数…
     # → …集体经济项目); the line stays, as the marker's, with its project.
-    name = _first_clause(name)
+    # (a stop inside brackets is the name's: 甲村道路(含桥梁,涵洞)建设项目)
+    name = split_outside_brackets(name, "，,。；;")[0].strip()
     name = _FUND_NUMBER.sub("", name) if len(_FUND_NUMBER.sub("", name)) >= 2 else name
     return match.group("number"), name
 
@@ -415,6 +416,8 @@ def _unglued(line: Line) -> list[Line]:
     """``line``, or where a project's name under its numbered heading runs into the next
     numbered heading (一、项目名称:…改扩建项目二、项目建设地点:…), the two headings as two
     lines of the same number, so that neither loses its words."""
+    if not _NEXT_HEADING.search(line.text):
+        return [line]  # (most lines: no numbered heading inside, classified once, below)
     heading = classify_heading(line.text)
     if heading is None or heading.kind != NAME or not heading.label.strip():
         return [line]
@@ -430,17 +433,6 @@ def _unglued(line: Line) -> list[Line]:
 _NEXT_HEADING = re.compile(
     r"(?<=[\u4e00-\u9fff）)])[一二三四五六七八九十]{1,3}、[^，,。；;:：]{2,16}[:：]"
 )
-
-
-def _first_clause(words: str) -> str:
-    """``words`` up to their first stop outside brackets (甲村道路(含桥梁,涵洞)建设项目 stays
-    whole)."""
-    depth = 0
-    for index, char in enumerate(words):
-        depth += (char in "(（") - (char in ")）")
-        if depth <= 0 and char in "，,。；;":
-            return words[:index].strip()
-    return words.strip()
 
 
 # A document's number a project's name opens with: 阿财农〔2023〕387号.

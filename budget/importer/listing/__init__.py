@@ -23,7 +23,8 @@ import re
 from dataclasses import replace
 
 from ...amounts import ParsedAmount
-from ...normalize import squash
+from ...normalize import halfwidth, squash
+from ..numbering import LIST_MARKER
 from .listed import LEVEL_FUND, SHARE_OF_MONEY, ListedProject
 from .numbered import numbered_items, whole_set_out
 from .paragraphs import (
@@ -101,10 +102,6 @@ def read_listing(text: str, *, recipients: bool = False) -> list[ListedProject]:
     return found
 
 
-# A line numbered or not that opens with a name and a colon: 1.城乡居民养老保险…专项资金:根据….
-_HEADED = re.compile(r"^\s*(?:[0-9]{1,2}\s*[.、．]|[(（][0-9一二三四五六七八九十]{1,3}[)）])?\s*")
-
-
 def _told_apart(found: list[ListedProject], lines: list[str]) -> None:
     """Projects listed together and then each told in a paragraph of its own, headed by its
     name and a colon (…包括:A3727.00万元、B143.83万元…。 / 1.A:根据国发〔2015〕…): each
@@ -117,8 +114,10 @@ def _told_apart(found: list[ListedProject], lines: list[str]) -> None:
     for number, line in enumerate(lines, 1):
         if number in taken:
             continue
-        head = _HEADED.match(line)
-        rest = line[head.end() :]
+        # (numbered or not: 1.城乡居民养老保险…专项资金:根据…)
+        text = line.strip()
+        head = LIST_MARKER.match(halfwidth(text))
+        rest = text[head.end() :] if head else text
         # (the first colon of either width: …专项资金:根据…文件,执行时间：2023年全年)
         first = min((at for at in (rest.find(":"), rest.find("：")) if at >= 0), default=-1)
         name, colon = (rest[:first], True) if first >= 0 else ("", False)

@@ -27,6 +27,12 @@ FUND_NAME = (
 )
 
 
+# The words before a count of projects, the count's own: 项目支出共13个, 项目资金10个 (never
+# what a project builds: 项目建设公厕3个). Both readers of such counts (the prose lists', the
+# notices' rows check) use it.
+PROJECTS_COUNTED_BY = r"项目(?:支出|资金)?(?:共计|共|计|合计|总计)?\s*"
+
+
 # A place by its name and level: 甲县, 城关镇, 某某街道 (the names of 1 to 8 characters).
 PLACE = r"[\u4e00-\u9fff]{1,8}?(?:省|市|州|县|区|旗|镇|乡|街道|村|社区)"
 

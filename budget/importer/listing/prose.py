@@ -18,7 +18,7 @@ from ...amounts import (
     find_amounts,
     rounds_to,
 )
-from ...normalize import halfwidth, squash
+from ...normalize import halfwidth, split_outside_brackets, squash
 from ..funding import WHOLE_LABEL
 from ..lines import (
     GIVEN_OVER,
@@ -41,6 +41,7 @@ from .listed import (
     GIVES,
     NOT_A_PROJECT,
     PLACE,
+    PROJECTS_COUNTED_BY,
     ListedProject,
     prose_item,
     sums_outside,
@@ -244,7 +245,7 @@ def _counted_names(lines: list[str]) -> list[ListedProject]:
             words = _LEAD.sub("", named["names"])
             names = [
                 part.strip()
-                for name in _split_outside_brackets(words)
+                for name in split_outside_brackets(words)
                 for part in re.split(r"(?<=项目)和|(?<=工程)和", name)
             ]
             if all(re.search(r"(?:村|镇|乡|社区|街道)$", name) for name in names):
@@ -305,7 +306,7 @@ def _said_under_name(name: str, label: str, lines: list[str]) -> list[tuple[int,
 # A count of projects, then after a colon each with its sum (安排重点项目资金10个,共拨付到位
 # 资金952万元。具体有:农村中等职业教育发展80万元、生源地贷款贴息85万元、…).
 _PROJECTS_COUNTED = re.compile(
-    r"项目(?:支出|资金)?(?:共计|共|计|合计|总计)?\s*(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*个"
+    PROJECTS_COUNTED_BY + r"(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*个"
 )
 
 
@@ -499,7 +500,7 @@ def _grouped_projects(line: str, number: int, group: re.Match) -> list[ListedPro
     # or before one (投资3500万元的A、投资500万元的B).
     pieces = [
         piece.strip()
-        for part in _split_outside_brackets(words, "，,")
+        for part in split_outside_brackets(words, "，,")
         for piece in re.split(r"(?<=元)、|、(?=投资\s*[0-9])", part)
     ]
     count = count_value(group["n"] or group["m"])
@@ -585,18 +586,6 @@ _NAMED_THEN_COUNTED = re.compile(
     r"(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:个|处|项|座|条)"
     r"(?P<what>[^，,。；;]{0,16})"
 )
-
-
-def _split_outside_brackets(words: str, marks: str = "、") -> list[str]:
-    """``words`` split at each of ``marks`` outside brackets (B(甲片区、乙片区) stays one)."""
-    parts, depth, start = [], 0, 0
-    for index, char in enumerate(words):
-        depth += char in "(（"
-        depth -= char in ")）"
-        if char in marks and depth == 0:
-            parts.append(words[start:index])
-            start = index + 1
-    return [*parts, words[start:]]
 
 
 # A part of a fund's money named as a project, its money words after the name (幸福屋场项目
@@ -786,7 +775,7 @@ FUND_GIVEN = re.compile(
 # Or a project given its money, the year and the money's kind after its name: 下达海南省县级医院
 # 建设项目2014年中央预算内投资计划3900万元.
 _PROJECT_GIVEN = re.compile(
-    rf"(?<!已){GIVES}了?\s*(?P<name>[^，,。；;:：()（）《》\s0-9]{{4,60}}?项目)"
+    rf"{GIVES}了?\s*(?P<name>[^，,。；;:：()（）《》\s0-9]{{4,60}}?项目)"
     r"(?:(?:19|20)[0-9]{2}年度?)?(?:[^，,。；;:：0-9]{0,12}?(?:投资|资金)(?:计划)?)?\s*"
     rf"{MONEY}"
 )

@@ -422,9 +422,7 @@ def _rows_by_bars(
         text = lines[index]
         if not text.strip():
             continue
-        cells = split_cells(text)
-        while cells and not cells[-1]:
-            cells.pop()  # a row's trailing empty cells are flattening debris
+        cells = _filled(split_cells(text))  # (trailing empty cells are flattening debris)
         if not row and [squash(cell) for cell in cells if cell.strip()] == header:
             continue  # the header again, at the top of the table's next page
         first = next((cell for cell in cells if cell), "")
@@ -981,8 +979,9 @@ def _header_unwrapped(lines: list[str]) -> list[str]:
 
 
 def _filled(cells: list[str]) -> list[str]:
-    """``cells`` without the empty ones at their end."""
-    while cells and not cells[-1].strip():
+    """``cells`` (as :func:`split_cells` gives them, stripped) without the empty ones at
+    their end."""
+    while cells and not cells[-1]:
         cells = cells[:-1]
     return cells
 
@@ -994,9 +993,7 @@ def read_table(lines: list[str], recipients: bool) -> list[ListedProject] | None
     lines = _header_unwrapped(lines)
     for index, line in enumerate(lines):
         if "|" in line and _is_header(split_cells(line), recipients):
-            header = split_cells(line)
-            while header and not header[-1]:
-                header.pop()
+            header = _filled(split_cells(line))
             columns = _columns(header, recipients)
             unit = _table_unit(header, columns, lines[:index])
             needed = max(columns.get("name", 0), columns.get("amount", 0)) + 1
