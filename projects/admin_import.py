@@ -269,6 +269,13 @@ class SourceFileAdmin(admin.ModelAdmin):
                 if request.method == "POST":
                     typed[value.key] = request.POST.get(field, "")
             corrections[project["sequence"]] = typed
+        # The projects staff left out (不导入此项目), by the preview's numbers; after the
+        # import, those that were.
+        dropped = (
+            {int(number) for number in request.POST.getlist("drop") if number.isdigit()}
+            if request.method == "POST"
+            else set(record.result.get("dropped", []))
+        )
         if request.method == "POST" and "cancel" in request.POST:
             return self._cancel(request, record)
         if request.method == "POST" and record.state == SourceFile.State.PREVIEW:
@@ -285,6 +292,7 @@ class SourceFileAdmin(admin.ModelAdmin):
                         user=request.user,
                         source_published_on=form.cleaned_data["source_published_on"],
                         source_url=form.cleaned_data["source_url"],
+                        dropped=dropped,
                     )
                 except ingest.IngestError as error:
                     form.add_error(None, str(error))
@@ -315,6 +323,7 @@ class SourceFileAdmin(admin.ModelAdmin):
                     shown = value.value
                 rows.append((value, shown))
             project["rows"] = rows
+            project["dropped"] = project["sequence"] in dropped
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,

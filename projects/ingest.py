@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
@@ -360,13 +361,22 @@ def confirm(
     user,
     source_published_on=None,
     source_url: str = "",
+    dropped: Collection[int] = (),
 ) -> list[Project]:
     """Store the file's projects as drafts in ``department``'s disclosure of ``fiscal_year``,
     with staff's corrections (per project sequence: name, implementing_unit, declared_total
-    as typed, 元 or 万元); after any projects the disclosure already has."""
+    as typed, 元 or 万元); after any projects the disclosure already has.
+
+    The projects whose sequences are in ``dropped`` are left out (what the importer read as a
+    project and staff say is none: a fund's total, a line of a table's sum); the others are
+    numbered again from 1. The lines kept as written with the first project go with the first
+    one kept, so that nothing of the file is lost by dropping it."""
     if not 2000 <= fiscal_year <= 2100:
         raise IngestError("预算年度应在2000至2100之间。")
     tree = record.result["tree"]
+    dropped = set(dropped) & {node["sequence"] for node in tree["projects"]}
+    if len(dropped) == len(tree["projects"]):
+        raise IngestError("请至少保留一个项目；一个也不导入，请点“取消导入”。")
     # A title the importer made up by the text's department and year, unknown when it read
     # them, is made up again by the ones staff chose (预算重点领域财政项目文本公开 → 某县
     # 农业农村局2024年预算重点领域财政项目文本公开).
@@ -382,7 +392,10 @@ def confirm(
         | ({"source_url": source_url} if source_url else {}),
         "projects": [dict(node) for node in tree["projects"]],
     }
-    for node in tree["projects"]:
+    if dropped:
+        tree["projects"] = _without(record, tree["projects"], dropped)
+    for number, node in enumerate(tree["projects"], start=1):
+        # (corrections and messages by the preview's numbers; stored numbered from 1)
         fixed = corrections.get(node["sequence"], {})
         where = f"项目{node['sequence']}"
         name = fixed.get("name", node["name"]).strip()
@@ -398,9 +411,12 @@ def confirm(
             if yuan != node["declared_total_yuan"]:
                 node["declared_total_yuan"] = yuan
                 node["declared_total_text"] = typed.strip()[:50] if yuan else ""
+        node["sequence"] = number
     # The history's reason holds 100 characters: the file by its number and digest, whose
-    # whole value its page shows.
+    # whole value its page shows, and the projects of the preview left out.
     note = f"从上传文件（第{record.pk}号，SHA-256 {record.sha256[:16]}…）导入"
+    if dropped:
+        note = f"{note}，未导入项目{'、'.join(map(str, sorted(dropped)))}"[:100]
     try:
         with transaction.atomic():
             # One confirmation per file, however often the button is pressed.
@@ -411,13 +427,31 @@ def confirm(
             projects = list(Project.objects.filter(pk__in=loaded.project_ids).order_by("sequence"))
             record.state = SourceFile.State.IMPORTED
             record.department = department
-            record.save(update_fields=["state", "department"])
+            record.result = {**record.result, "dropped": sorted(dropped)}
+            record.save(update_fields=["state", "department", "result"])
             record.projects.set(projects)
     except TreeError as error:
         raise IngestError(str(error)) from None
     except IntegrityError:
         raise IngestError("该单位该年度的项目刚刚有人改动，请重新确认。") from None
     return projects
+
+
+def _without(record: SourceFile, projects: list[dict], dropped: set[int]) -> list[dict]:
+    """``projects`` without those of ``dropped``. The lines the importer kept as written with
+    the first project (the words around a list, unplaced lines) go, as the file writes them,
+    with the first project kept when the first is dropped."""
+    kept = [node for node in projects if node["sequence"] not in dropped]
+    # (numbered again by the caller, after staff's corrections by the preview's numbers)
+    if projects[0]["sequence"] in dropped:
+        lines = dict.fromkeys(
+            finding["line"]
+            for finding in record.result.get("findings", [])
+            if finding.get("line") and _kept_as_written(finding)
+        )
+        texts = [_source_line(record, line)[0].strip() for line in lines]
+        kept[0]["outcomes"] = "\n".join(text for text in [kept[0]["outcomes"], *texts] if text)
+    return kept
 
 
 def cancel(record: SourceFile) -> None:

@@ -1,7 +1,7 @@
 """A clerk with a neighbouring county's PDF and no manual: uploads it in Chromium, watches the
 progress bar, sees each value beside the table row it came from, corrects the amount the
-table left without a unit, and gets drafts. The pages pass axe (WCAG 2.1 AA) and the page's
-Content-Security-Policy blocks nothing."""
+table left without a unit, leaves out a project already entered, and gets drafts. The pages
+pass axe (WCAG 2.1 AA) and the page's Content-Security-Policy blocks nothing."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ def neighbours_pdf(path) -> None:
         ("序号", "项目名称", "建设地点", "建设内容", "投资规模", "责任单位"),
         ("1", "甲村道路硬化", "甲村", "硬化道路2公里", "120", "某镇人民政府"),
         ("2", "乙村饮水工程", "乙村", "新建管道3000米", "45.5", "某县水利局"),
+        ("3", "丙村产业路", "丙村", "已另行录入", "30", "某镇人民政府"),
     ]
     html = (
         "<html><head><style>body{font-family:'Noto Sans CJK SC'} table{border-collapse:"
@@ -87,6 +88,12 @@ def test_a_clerk_imports_a_neighbours_pdf_and_corrects_what_it_left_open(
 
     page.fill("#p1-declared_total", "120万")
     page.fill("#p2-declared_total", "45.5万")
+    # The third was entered by hand already: left out, and dimmed so the page shows it.
+    opacity = "e => getComputedStyle(e).opacity"
+    assert page.locator("#p3 tbody").evaluate(opacity) == "1"
+    page.check("#p3 input[name=drop]")
+    assert float(page.locator("#p3 tbody").evaluate(opacity)) < 1
+    page.locator("#p3").screenshot(path=str(screenshot_dir / "import-preview-left-out.png"))
     page.click("input[name=confirm]")
     page.wait_for_url("**/project/**")
     assert page.locator(".messagelist .success").count() == 1

@@ -144,8 +144,12 @@ def test_a_year_the_text_does_not_state_is_flagged_and_must_be_chosen(clerk, see
     url = reverse("admin:projects_sourcefile_preview", args=[record.pk])
     page = clerk.get(url).content.decode()
     assert "预算年度未能识别" in page
+    assert "novalidate" in page.split('<form method="post"')[1].split(">")[0]
     response = clerk.post(url, {"department": seed.department.pk, "title": "标题", "confirm": "1"})
     assert response.status_code == 200
+    # (said by the server, in Chinese: the form leaves checking to it, not to the browser,
+    # which would say it in its own language)
+    assert "这个字段是必填项" in response.content.decode()
     assert not Project.objects.filter(status=Status.DRAFT).exists()
     assert SourceFile.objects.get().state == "preview"
 
@@ -486,3 +490,71 @@ def test_a_value_a_long_line_writes_twice_is_shown_beside_the_whole_line(clerk, 
     page = page.decode()
     assert "<mark>天阳楼小区</mark>" in page  # (a name written once is marked)
     assert "<mark>300万元</mark>" not in page  # (a sum written three times: the line whole)
+
+
+LIST = [
+    "关于下达2024年衔接资金项目计划的通知",
+    "1.甲村道路硬化项目,安排资金50万元。",
+    "2.乙村饮水安全项目,安排资金30万元。",
+    "3.丙村产业路项目,安排资金20万元。",
+    "请各乡镇抓紧组织实施。",
+]
+
+
+def list_form(seed, **more):
+    return {
+        "department": seed.department.pk,
+        "fiscal_year": "2024",
+        "title": "标题",
+        "p1-name": "甲村道路硬化项目",
+        "p1-declared_total": "50万",
+        "p2-name": "乙村饮水安全项目",
+        "p2-implementing_unit": "乙村村民委员会",
+        "p2-declared_total": "30万",
+        "p3-name": "丙村产业路项目",
+        "p3-declared_total": "20万",
+        "confirm": "1",
+    } | more
+
+
+def test_a_project_staff_leave_out_is_not_imported_and_nothing_of_the_file_is_lost(clerk, seed):
+    upload(clerk, "计划.docx", docx_bytes(LIST))
+    record = SourceFile.objects.get()
+    url = reverse("admin:projects_sourcefile_preview", args=[record.pk])
+    page = clerk.get(url).content.decode()
+    assert page.count('name="drop"') == 3 and "不导入此项目" in page
+    # The first is left out, with a name emptied: a project not imported needs none.
+    response = clerk.post(url, list_form(seed, drop=["1", "3"], **{"p1-name": ""}))
+    assert response.status_code == 302
+    assert not Project.objects.filter(name__in=["甲村道路硬化项目", "丙村产业路项目"]).exists()
+    project = Project.objects.get(name="乙村饮水安全项目")
+    # numbered after the disclosure's own projects, without a gap for the one left out
+    assert project.name == "乙村饮水安全项目"
+    assert project.sequence == project.disclosure.projects.count()
+    # the words around the list, kept with the first project, stay with the first one kept
+    assert "请各乡镇抓紧组织实施。" in project.outcomes
+    reason = project.history.earliest().history_change_reason
+    assert reason.endswith("未导入项目1、3")
+    # and the file's page says which were left out
+    page = clerk.get(url).content.decode()
+    assert page.count("未导入</span>") == 2 and 'name="drop"' not in page
+
+
+def test_leaving_out_every_project_is_refused_and_nothing_is_made(clerk, seed):
+    upload(clerk, "计划.docx", docx_bytes(LIST))
+    record = SourceFile.objects.get()
+    url = reverse("admin:projects_sourcefile_preview", args=[record.pk])
+    response = clerk.post(url, list_form(seed, drop=["1", "2", "3"]))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "请至少保留一个项目" in page
+    assert page.count('name="drop" value="') == 3 and page.count(" checked>") == 3
+    assert not Project.objects.filter(name__in=["甲村道路硬化项目", "乙村饮水安全项目"]).exists()
+    assert SourceFile.objects.get().state == "preview"
+
+
+def test_a_text_of_one_project_offers_nothing_to_leave_out(clerk):
+    upload(clerk, "养护经费.docx", docx_bytes())
+    record = SourceFile.objects.get()
+    page = clerk.get(reverse("admin:projects_sourcefile_preview", args=[record.pk]))
+    assert 'name="drop"' not in page.content.decode()
