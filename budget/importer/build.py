@@ -315,6 +315,9 @@ _YEAR_GIVEN = re.compile(
     # (or its year before the money said given: 全市养老服务体系建设2015年中央预算内投资计划下达)
     r"|(?P<year_after>(?:19|20)[0-9]{2})\s*年(?!\s*[0-9]{1,2}\s*月)[^。；;，,]{0,30}?"
     r"(?:资金|经费|投资计划|预算)(?:计划)?(?:已|正式)?(?:下达|下拨|拨付)"
+    # (or a clause opening with its year: …工作,2020年,我局通过转移支付预算安排市级福彩金160万元)
+    r"|(?:^|(?<=[。\n，,]))\s*(?P<year_lead>(?:19|20)[0-9]{2})\s*年\s*[，,][^。；;]{0,30}?"
+    r"(?:下达|安排|拨付|下拨|分配)[^。；;，,]{0,20}?(?:资金|经费|公益金|福彩金|补助|预算)"
 )
 
 
@@ -885,7 +888,7 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         # a cited document's (《…2022年…》, blanked), the first such, flagged.
         given = _YEAR_GIVEN.search(blank_titles(text))
         if given is not None:
-            fiscal_year = int(given.group("year") or given.group("year_after"))
+            fiscal_year = int(given["year"] or given["year_after"] or given["year_lead"])
             said = f"正文中下达资金的年份“{fiscal_year}年”，文中没有写明预算年度"
             findings.append(_year_guessed(said, text.count("\n", 0, given.start()) + 1))
     if fiscal_year is None:

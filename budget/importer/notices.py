@@ -534,6 +534,12 @@ _SAID_PROJECT = re.compile(
     # (or the one a unit says it has: 我校2022年项目为一个:生均公用经费项目)
     # (never one kind of several: 其中续建项目1个:…)
     r"|(?<![续新扩改在完])项目(?:为|有|共)(?:一|1)个\s*[:：]\s*(?P<single>[^，,。；;:：《》、()（）]{4,60}?项目)"
+    # (or the one a fund's sum is for, a notice's lead: 资金规模50.3787万元,涉及2021年…外出务工
+    # 交通补贴项目。现将项目有关情况公示如下)
+    r"|[0-9.]+\s*(?:万元|元|亿元)[，,]\s*涉及(?P<involved>[^，,。；;:：《》、]{4,60}?(?:项目|工程))"
+    r"(?=[。；;]|$)"
+    # (or the one the money is for, named in quotes before 项目: 资金用于“孤儿助学”项目。)
+    r"|(?:资金|公益金)(?:全部|主要)?用于[“\"](?P<quoted>[^“”\"，,。；;]{2,40})[”\"]项目(?=[。；;，,]|$)"
 )
 
 
@@ -562,7 +568,16 @@ def said_project_name(text: str) -> tuple[str, int] | None:
         if said:
             group = next(
                 key
-                for key in ("name", "tabled", "subject", "invested", "evaluated", "single")
+                for key in (
+                    "name",
+                    "tabled",
+                    "subject",
+                    "invested",
+                    "evaluated",
+                    "single",
+                    "involved",
+                    "quoted",
+                )
                 if said.group(key)
             )
             start = said.start(group)
@@ -710,7 +725,10 @@ _NAMED_FUND = re.compile(
 
 
 # What a notice does with a fund, written before its name: 下达, 转下达, 调剂, 做好 ….
-_DONE_TO_A_FUND = r"提前下达|转下达|追加下达|下达|拨付|调剂|分配|安排|公开|公布|做好|印发"
+_DONE_TO_A_FUND = (
+    r"提前下达|转下达|追加下达|下达|拨付|调剂|分配|安排|公开|公布|做好|印发"
+    r"|(?:进一步)?(?:用好|管好)"
+)
 
 
 _FUND_PREFIX = re.compile(rf"^(?:关于|现将|我(?:省|市|县|区|局)|公示|拟分配|{_DONE_TO_A_FUND}|的)+")
@@ -719,7 +737,7 @@ _LEVELS_NOTE = re.compile(r"[(（](?:(?:中央|省|市|县|区)级?[、,，]?)+[
 
 
 _FUND_TOTAL = re.compile(
-    r"(?:资金|基金|经费|[(（]资金[)）])(?:投入|总额)?\s*[:：为]?\s*(?:共计|合计|总计)?\s*(?=[0-9０-９])"
+    r"(?:资金|基金|经费|公益金|福彩金|体彩金|[(（]资金[)）])(?:投入|总额)?\s*[:：为]?\s*(?:共计|合计|总计)?\s*(?=[0-9０-９])"
     r"|(?:共计|合计|总计)\s*(?=[0-9０-９])"
     # (the sum a notice gives out: 现将用于“…维修改造”的50万元下达给你们)
     r"|现将[^。；;0-9０-９]{2,60}?的\s*"
@@ -757,7 +775,7 @@ _TITLE_KIND = re.compile(
 # (before its year, or before the whole name of a fund: 下达闽清县创建…省级示范县市级补助资金)
 _DONE_WITH = re.compile(
     rf"^(?:{_DONE_TO_A_FUND})"
-    r"(?=(?:19|20)[0-9]{2}年|[^，,。；;]{4,}(?:资金|经费|补助|补贴|奖补)$)"
+    r"(?=(?:19|20)[0-9]{2}年|[^，,。；;]{4,}(?:资金|经费|补助|补贴|奖补|公益金|福彩金|体彩金)$)"
 )
 
 

@@ -307,6 +307,8 @@ def build_project(
                 # (a form's next cell's label: 项目名称 主管部门 上海市…, the name printed
                 # elsewhere, as a PDF's text may set it)
                 or _NEXT_CELL.match(halfwidth(value))
+                # (its words apart where a PDF's line broke in its cell: 项目主管单 位)
+                or _NEXT_CELL.fullmatch(halfwidth(squashed))
                 # (a table's other column headings after its 项目名称: 1.中央资金(万元) 2.…)
                 or _headings_alone(value)
                 # (or the levels its money comes from, the next column's heading: 项目名称 |

@@ -48,6 +48,9 @@ CELL_LABELS = (
     "主管部门",
     "中央主管部门",
     "地方主管部门",
+    "项目主管部门",
+    "主管单位",
+    "项目主管单位",
     "预算单位",
     "实施单位",
     "资金使用单位",
@@ -116,12 +119,12 @@ _FIRST_ROW = re.compile(r"^0*1[.、．]?$")
 NUMBER_HEADING = re.compile(r"^(?:项目)?(?:序号|编号|选号)$")
 """The heading of a table's row numbers (on squashed text)."""
 TOTAL_ROW = re.compile(
-    r"^(?:全(?:省|市|州|县|区|旗))?(?:合计|小计|总计|共计)"
+    r"^(?:全(?:省|市|州|县|区|旗)|项目|资金)?(?:合计|小计|总计|共计)"
     # (a place's subtotal, the cell all of it: 浙江省合计, 杭州市合计, 城关镇小计)
     r"|^[\u4e00-\u9fff]{1,10}(?:省|市|州|县|区|旗|盟|镇|乡)(?:合计|小计|总计)$"
 )
-"""How a total's row opens (on squashed text): 合计, 小计 …, or a place's 杭州市合计; never a
-project."""
+"""How a total's row opens (on squashed text): 合计, 小计 …, 项目合计, or a place's 杭州市合计;
+never a project."""
 
 
 def _bar_cells(lines: list[str], bars: list[int]) -> list[tuple[list[int], str]]:
@@ -254,6 +257,12 @@ def single_value(text: str, field: str, *, with_person: bool = False) -> tuple[s
         if code:
             rest = (code.group().strip() + " " + rest).strip()  # kept with the cell
             result = result[code.end() :]
+        # The same unit twice apart by a space: two cells a PDF's text set side by side (项目
+        # 主管单位 and 项目实施单位 of one unit: 广水市交通运输局 广水市交通运输局).
+        twice = re.fullmatch(r"(\S{4,})\s+\1", result)
+        if twice:
+            rest = (twice.group(1) + " " + rest).strip()
+            result = twice.group(1)
         # The unit ends with its sentence (项目法人:田园镇人民政府;法人代表:沈 鑫。).
         stop = re.search(r"[;；。]", result)
         if stop:
@@ -304,6 +313,8 @@ _FORM_NUMBER = re.compile(
     r"(?![0-9０-９.．%％])"
 )
 _BRACKETED_UNIT = re.compile(r"[(（]\s*(万元|元)\s*[)）]")
+# The heading of a form's money rows with their unit (项目资金 (元), 项目资金(万元)).
+_MONEY_HEADING = re.compile(r"项目资金\s*[(（]\s*(万元|元)\s*[)）]")
 # 单位：万元 above a form (not 填报单位, 预算单位: those name units of government).
 _FORM_UNIT = re.compile(r"(?<![报算施管主责建申])(?:金额|计量)?单位\s*[:：]\s*(?P<unit>万元|元)")
 
@@ -363,10 +374,16 @@ def form_total(text: str) -> tuple[str, int] | None:
                     if len(line) <= 14 and not re.search(r"[0-9]", line)  # heading cells only
                 )
             )
+            # (the money rows' heading 项目资金 (元), a cell merged down beside them, on the
+            # label's line or, in a form glued onto a line and parted by its labels, the next)
+            heading = _MONEY_HEADING.search(
+                normal + (normal_lines[index + 1] if index + 1 < len(lines) else "")
+            )
             unit = (
                 number.group("unit")
                 or label_unit
                 or (on_line[-1] if on_line else None)
+                or (heading.group(1) if heading else None)
                 or form_unit
                 or (above[-1] if above else None)
                 or _unit_said_elsewhere(text, number.group("number"))

@@ -94,6 +94,13 @@ def _named_amounts(names: list[str], most: int, *, size: int = 6):
         ("实施单位及责任人:塔秀乡人民政府昂青夫", "unit", "塔秀乡人民政府", "昂青夫"),
         # Without a person's label or a space, the words stay: 澄江市委组织部 is one unit.
         ("中共澄江市委组织部", "unit", "中共澄江市委组织部", ""),
+        # Two cells of one unit a PDF's text set side by side: the unit once.
+        (
+            "广水市交通运输局 广水市交通运输局 项目负责人 某某",
+            "unit",
+            "广水市交通运输局",
+            "广水市交通运输局 项目负责人 某某",
+        ),
         (
             "云雾土家族乡 项目负责人 徐德迁 联系电话 13452649655",
             "unit",
@@ -114,6 +121,11 @@ def test_a_single_value_is_cut_from_its_label_and_the_next_cells(text, field, va
         ("预算单位:青神县发展和改革局", "青神县发展和改革局"),
         ("主管部门:关于下达资金的通知", ""),  # not a unit's name
         ("项目名称:某项目", ""),
+        # a cell in a row of cells (a form glued onto a line)
+        ("项目名称 2023年文物保护经费 主管部门及代码 404-永济市文化和旅游局", "永济市文化和旅游局"),
+        # never one of a form's levels in mid-row, whose own row names the levels above
+        ("市级财政部门 | 韶关市财政局 | 市级主管部门 | 韶关市教育局 |", ""),
+        ("报请主管部门审批后实施", ""),
     ],
 )
 def test_a_department_is_taken_from_its_label_only_when_it_names_a_unit(text, department):
@@ -625,6 +637,13 @@ def test_an_items_money_is_read_from_its_labelled_line_among_its_description():
         ),
         ("项目资金\n(万元) |\n年度资金总额: |\n1000.00 |", ("1000.00万元", 4)),
         ("项目申报金额\n(万元)\n2243.02\n项目属性延续", ("2243.02万元", 3)),
+        # A form glued onto a line, parted by its labels: the money rows' heading merged down
+        # beside them lands on the line after the first.
+        (
+            "项目期 实施期资金总额: 1,000,000 其中:中央财政资金 0\n"
+            "项目资金 (元) 市县(区)财政资 1,000,000 金 0 单位自筹",
+            ("1,000,000元", 1),
+        ),
         ("项目总预算 65 财政资金预算分类", None),  # no unit stated anywhere: not guessed
         ("预算单位:某县财政局\n项目总预算 65", None),  # 预算单位 names a unit of government
         ("项目总预算 待定", None),
@@ -7508,3 +7527,100 @@ def test_a_pages_date_and_publisher_on_one_line_is_no_title():
     result = parse_disclosure(text, year=2016)
     assert "10:33" not in result.tree["disclosure"]["title"]
     assert [p["name"] for p in result.tree["projects"]] == ["新能源项目", "工业项目"]
+
+
+def test_a_forms_cost_target_is_no_money_of_its_money_rows():
+    # A 绩效目标申报表 glued onto a few lines: its money rows run on into its targets, whose
+    # 成本指标 of 59万元 is no total; the form's own 实施期资金总额, in the (元) of its heading, is.
+    text = (
+        "永济市项目支出绩效目标申报表 (2023年度)\n"
+        "项目名称 2023年文物保护经费 主管部门及代码 404-永济市文化和旅游局\n"
+        "项目期 实施期资金总额: 1,000,000 其中:中央财政资金 0\n"
+        "项目资金 (元) 市县(区)财政资 1,000,000 金 0 单位自筹 其他资金\n"
+        "项目概况 主要用于文物修缮、宣传\n"
+        "立项依据 根据永文保发〔2022〕26号请示\n"
+        "项目实施计划 突出历史文化价值 实施期目标 年度目标 一级指标 二级指标 产出指标 "
+        "成本指标 文物保护单位方案编制费 59万元 时效指标 按期完工"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert project["declared_total_yuan"] == "1000000.00"
+
+
+def test_the_last_row_of_a_table_one_cell_a_line_before_its_project_total_is_read():
+    # (a 项目合计 row ends the table as a 合计 row does)
+    lines = [
+        "关于下达2012年社区公益服务项目预算的通知",
+        "单位:元",
+        "序号",
+        "| 项目名称",
+        "| 批复金额",
+        "|",
+    ]
+    names = ["甲街道助老服务项目", "乙街道助残服务项目", "丙街道济困服务项目"]
+    for number, (name, amount) in enumerate(
+        zip(names, ["478320", "225850", "174300"], strict=True), 1
+    ):
+        lines += [str(number), f"| {name}", f"| {amount}", "|"]
+    lines += ["项目合计", "| 878470", "|"]
+    tree = parse_disclosure("\n".join(lines)).tree
+    assert [(p["name"], p["declared_total_yuan"]) for p in tree["projects"]] == [
+        ("甲街道助老服务项目", "478320.00"),
+        ("乙街道助残服务项目", "225850.00"),
+        ("丙街道济困服务项目", "174300.00"),
+    ]
+
+
+def test_a_forms_next_label_broken_by_a_space_is_no_name():
+    # (a PDF's text of a self-evaluation form: its 项目名称 cell's value printed elsewhere,
+    # the next label, 项目主管单位, broken where its cell wrapped)
+    text = (
+        "某市财政预算支出项目绩效目标自评表 项目名称 项目主管单 位 自评总分: 95 "
+        "项目实施单位 某市交通运输局 某市交通运输局 项目负责人 某某"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert "主管" not in project["name"]
+    assert project["implementing_unit"] == "某市交通运输局"
+
+
+def test_the_project_a_funds_sum_is_for_names_a_notice_and_the_sites_path_is_no_title():
+    text = (
+        "首页 > 历史专题 > 脱贫攻坚工作专栏\n"
+        "经县领导小组研究通过,2021年统筹整合资金分配到某县人社局,资金规模50.3787万元,涉及"
+        "2021年某县脱贫劳动力外出务工交通补贴项目。现将项目有关情况公示如下:\n"
+        "1.实施地点:某县15个乡镇。\n"
+        "2.投资规模:贴息资金50.3787万元,其中财政资金50.3787万元。"
+    )
+    tree = parse_disclosure(text).tree
+    (project,) = tree["projects"]
+    assert project["name"] == "2021年某县脱贫劳动力外出务工交通补贴项目"
+    assert project["declared_total_yuan"] == "503787.00"
+    assert "首页" not in tree["disclosure"]["title"]
+
+
+def test_a_notice_to_use_a_lottery_fund_well_names_the_fund_its_sum_and_its_year():
+    text = (
+        "某市民政局关于进一步用好未成年人救助保护项目市级福彩金的通知\n"
+        "各区民政局:\n"
+        "为进一步加强未成年人救助保护工作,2020年,我局通过转移支付预算安排市级福彩金160万元,"
+        "每个区10万元,作为未成年人救助保护项目专项经费。\n"
+        "某市民政局\n"
+        "2020年12月9日"
+    )
+    tree = parse_disclosure(text).tree
+    (project,) = tree["projects"]
+    assert project["name"] == "未成年人救助保护项目市级福彩金"
+    assert project["declared_total_yuan"] == "1600000.00"
+    assert tree["disclosure"]["fiscal_year"] == 2020
+
+
+def test_the_project_a_fund_is_for_named_in_quotes_names_the_text():
+    text = (
+        "某县民政局2022年度福利彩票公益金使用情况公示\n"
+        "一、福利彩票公益金使用情况\n"
+        "2022年,某县共收到上级拨付的福利彩票公益金6万元。资金用于“孤儿助学”项目。\n"
+        "二、项目实施情况\n"
+        "1、项目主要内容:孤儿助学。\n"
+        "2、项目投资:6万元。"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert (project["name"], project["declared_total_yuan"]) == ("孤儿助学", "60000.00")

@@ -104,7 +104,7 @@ HEADER_WORDS = re.compile(
 )
 
 
-_END_ROW = re.compile(r"^(?:(?:全(?:省|市|州|县|区|旗))?(?:合计|总计)|附件|附表)")
+_END_ROW = re.compile(r"^(?:(?:全(?:省|市|州|县|区|旗)|项目|资金)?(?:合计|总计)|附件|附表)")
 
 
 _TABLE_UNIT = re.compile(r"^\s*(?:金额|计量|投资)?单位\s*[:：]\s*(?P<unit>亿元|万元|元)\s*$")
