@@ -108,6 +108,8 @@ _NOT_TITLE = re.compile(
     r"|^\s*[-•·]\s+\S"
     # (who wrote the page, credited in brackets: (市财政局供稿))
     r"|^\s*[(（][^()（）]{2,20}(?:供稿|供图|来稿)[)）]\s*$"
+    # (a page's text size buttons, a line each after 字号:[ : 大 / 中 / 小 / ])
+    r"|^\s*[\[【]?\s*[大中小]?\s*[\]】]?\s*$"
     # (the page's place on its site: 首页 > 历史专题 > 脱贫攻坚工作专栏; 当前位置: 首页 > …)
     r"|^\s*(?:首页\s*[>＞»›]|(?:当前|您的|您现在的|你的)(?:所在)?位置\s*[:：])"
 )

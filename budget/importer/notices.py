@@ -561,6 +561,11 @@ def planned_name(title_lines: list[o.Line]) -> tuple[str, int] | None:
     return None
 
 
+_SUPPORTED_BY = re.compile(
+    r"^[^，,。；;]{2,40}?(?:公益金|资金|基金)支持(?=[^，,。；;]{4,}(?:项目|工程)$)"
+)
+
+
 def said_project_name(text: str) -> tuple[str, int] | None:
     """The one project the first lines of the body say they set out, with its line; None."""
     for number, line in enumerate(text.split("\n")[:40], 1):
@@ -586,7 +591,9 @@ def said_project_name(text: str) -> tuple[str, int] | None:
             name = line[own.end() if own else start : said.end(group)]
             if GENERIC_PROJECT.match(halfwidth(name).removeprefix("本单位")):
                 return None  # (its projects at large: 对2022年度部门预算项目进行了绩效自评)
-            return name, number
+            # (the fund that supports it is no part of its name: 2022年中央专项彩票公益金支持
+            # 万荣县县级公共体育场…建设项目)
+            return _SUPPORTED_BY.sub("", name), number
     return None
 
 
@@ -701,6 +708,9 @@ def _one_total(text: str, pattern: re.Pattern, project: ListedProject, *, prefer
             begun = max(normal.rfind(stop, 0, total.start()) for stop in "，,。；;\n")
             if "其中" in normal[begun + 1 : total.start()] and strong < 2:
                 continue
+            # (nor what was left over, a balance: 2022年度结余体彩公益金91.6294万元)
+            if re.search(r"结余|结转|余额|剩余", normal[begun + 1 : total.start()]):
+                continue
             found.append((strong, amount, text.count("\n", 0, total.start()) + 1))
     best = max((item[0] for item in found), default=0)
     chosen = [item for item in found if item[0] == best]
@@ -739,6 +749,8 @@ _LEVELS_NOTE = re.compile(r"[(（](?:(?:中央|省|市|县|区)级?[、,，]?)+[
 _FUND_TOTAL = re.compile(
     r"(?:资金|基金|经费|公益金|福彩金|体彩金|[(（]资金[)）])(?:投入|总额)?\s*[:：为]?\s*(?:共计|合计|总计)?\s*(?=[0-9０-９])"
     r"|(?:共计|合计|总计)\s*(?=[0-9０-９])"
+    # (what a fund's report says it was spent on: 用于本年体育部门群众体育支出40.00万元)
+    r"|用于[^。；;，,0-9０-９]{0,20}?支出\s*(?=[0-9０-９])"
     # (the sum a notice gives out: 现将用于“…维修改造”的50万元下达给你们)
     r"|现将[^。；;0-9０-９]{2,60}?的\s*"
     r"(?=[0-9０-９][0-9０-９.,，]*\s*(?:万元|元|亿元)\s*(?:资金)?(?:下达|拨付|下拨|分配))"
@@ -767,7 +779,9 @@ _TITLE_KIND = re.compile(
     # (…资金安排有关情况的通知, …有关事项的通知)
     r"|有关(?:事项|事宜|工作)?"
     # (a subsidy's paying out is no part of its name: …耕地地力保护补贴发放标准)
-    r"|(?<=补贴|补助|奖补|奖励|资金)(?:发放|兑付|兑现|拨付|下达|分配)(?:标准|工作|结果)?)"
+    r"|(?<=补贴|补助|奖补|奖励|资金)(?:发放|兑付|兑现|拨付|下达|分配)(?:标准|工作|结果)?"
+    # (nor how a fund is raised and spent: …体育彩票公益金筹集、使用情况公告; 筹集 使用)
+    r"|(?<=金|费)(?:筹集|使用|分配|管理)(?:[、\s和及]*(?:筹集|使用|分配|管理))*)"
     r"(?:[(（][^()（）]{1,10}[)）])?$"
 )
 

@@ -7624,3 +7624,36 @@ def test_the_project_a_fund_is_for_named_in_quotes_names_the_text():
     )
     (project,) = parse_disclosure(text).tree["projects"]
     assert (project["name"], project["declared_total_yuan"]) == ("孤儿助学", "60000.00")
+
+
+def test_a_lottery_funds_report_is_named_by_the_fund_and_its_total_is_what_it_spent():
+    # (the page's text size buttons are no title; a balance left over is no total)
+    text = (
+        "某县教育体育局 关于2023年度某县体育彩票公益金筹集 使用情况公告\n"
+        "发布时间:2024-06-20 16:00\n"
+        "字号:[\n大\n中\n小\n]\n"
+        "根据《彩票公益金管理办法》的要求,现将2023年某县体育彩票公益金筹集、使用情况公告如下:\n"
+        "一、体育彩票公益金分配情况\n"
+        "2022年度结余体彩公益金91.6294万元,2023年本年留成46.6784万元。\n"
+        "二、2023年度某县体育彩票公益金使用情况\n"
+        "用于本年体育部门群众体育支出40.00万元。\n"
+        "特此公告。\n"
+        "某县教育体育局\n"
+        "2024年6月20日"
+    )
+    tree = parse_disclosure(text).tree
+    (project,) = tree["projects"]
+    assert project["name"] == "2023年度某县体育彩票公益金"
+    assert project["declared_total_yuan"] == "400000.00"
+    assert not any(word in tree["disclosure"]["title"] for word in ("字号", "大中小", "]"))
+
+
+def test_the_fund_supporting_a_project_is_no_part_of_its_name():
+    text = (
+        "某县卫生健康和体育局2022年度彩票公益金项目资金使用情况公告\n"
+        "现将2022年中央专项彩票公益金支持某县县级公共体育场田径跑道建设项目使用情况公告如下:\n"
+        "一、资金使用情况\n"
+        "该项目概算总投资1827万元。"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert project["name"] == "某县县级公共体育场田径跑道建设项目"
