@@ -65,6 +65,7 @@ from .notices import (
     bracketed_parts,
     citations_in,
     detail_sources,
+    form_project_name,
     fund_notice,
     header_cell,
     line_of,
@@ -764,7 +765,10 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         if len(projects) == 1 and unnamed:
             # The text's sections name no project; its title does (关于…项目立项的批复), or
             # the request a 批复 answers (你局《关于申请批复…项目建议书的请示》收悉).
-            named, source = title_project_name(title_lines), "标题"
+            # Or a form in it does (a 绩效目标表 after its numbered parts).
+            named, source = form_project_name(text), "文中表格的“项目名称”栏"
+            if named is None:
+                named, source = title_project_name(title_lines), "标题"
             if named is None:
                 named, source = replied_project_name(text), "所批复的请示"
             if named is None:

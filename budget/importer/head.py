@@ -381,7 +381,11 @@ def own_number(title_lines: list[o.Line], others: list[o.Line] = ()) -> str:
 
 
 # A budget unit's name may end in 本级 or 部门 (青神县发展和改革局本级, 大英县司法局部门).
-_ORGANISATION = re.compile(rf"{ORGANISATION_END}(?:本级|本部|部门|机关)?$")
+_ORGANISATION = re.compile(
+    rf"{ORGANISATION_END}(?:本级|本部|部门|机关)?"
+    # (with the other name it goes by in brackets: 宁国市文旅局(市广电新闻出版局))
+    rf"(?:[(（][^()（）]{{2,20}}{ORGANISATION_END}[)）])?$"
+)
 
 
 _NOT_ORGANISATION = re.compile(

@@ -561,6 +561,38 @@ def planned_name(title_lines: list[o.Line]) -> tuple[str, int] | None:
     return None
 
 
+# A form's 项目名称 cell alone on its line (项目名称 |), or with its one value (项目名称 | X |).
+_NAME_CELL = re.compile(r"^\s*项目名称\s*[:：|｜]?\s*(?P<value>[^|｜]*?)\s*[|｜]?\s*$")
+
+
+def form_project_name(text: str) -> tuple[str, int] | None:
+    """The project's name a form in the text gives in its 项目名称 cell (a 绩效目标表 after the
+    text's numbered parts: 项目名称 | / 毛竹山、官山遗址工程和上坦桥工程项目 |), its value on the
+    label's line or the next holding anything, with its line; only a name of a project, work or
+    fund's use (…项目, …工程, …经费), never a table's next heading. None."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        cell = _NAME_CELL.match(line)
+        if cell is None:
+            continue
+        value, number = cell["value"], index + 1
+        if not value:
+            below = next(
+                (
+                    i
+                    for i in range(index + 1, min(index + 3, len(lines)))
+                    if lines[i].strip(" |｜\t")
+                ),
+                None,
+            )
+            if below is None:
+                continue
+            value, number = lines[below].strip(" |｜\t"), below + 1
+        if "|" not in value and "｜" not in value and re.search(r"(?:项目|工程|经费)$", value):
+            return value, number
+    return None
+
+
 _SUPPORTED_BY = re.compile(
     r"^[^，,。；;]{2,40}?(?:公益金|资金|基金)支持(?=[^，,。；;]{4,}(?:项目|工程)$)"
 )

@@ -7657,3 +7657,23 @@ def test_the_fund_supporting_a_project_is_no_part_of_its_name():
     )
     (project,) = parse_disclosure(text).tree["projects"]
     assert project["name"] == "某县县级公共体育场田径跑道建设项目"
+
+
+def test_a_project_text_without_a_name_takes_it_from_its_forms_name_cell():
+    text = (
+        "发布机构 | 某市文旅局(市广电新闻出版局) | 发文日期 | 2021-01-05 17:04 |\n"
+        "(1)项目概述:毛竹山遗址项目主要是遗址保护性设施改造。\n"
+        "(2)立项依据:文物保函〔2014〕3054号《国家文物局关于毛竹山遗址保护性设施改造立项的批复》\n"
+        "(3)年度预算安排:200万\n"
+        "(4)绩效目标和指标:(见该项目绩效目标表)\n"
+        "毛竹山遗址工程项目绩效目标表\n"
+        "项目名称 |\n"
+        "毛竹山遗址工程项目 |\n"
+        "|||||\n"
+        "实施单位 |\n"
+        "某市文旅局 |"
+    )
+    tree = parse_disclosure(text).tree
+    assert tree["projects"][0]["name"] == "毛竹山遗址工程项目"
+    # a unit with the other name it goes by in brackets is a unit
+    assert tree["department"]["name"] == "某市文旅局(市广电新闻出版局)"
