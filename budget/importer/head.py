@@ -522,6 +522,7 @@ DATE_LINE = re.compile(
 )
 
 
+_MASKED_LEAD = re.compile(r"^\s*[(（]略[)）]\s*")
 _RECORD_BULLET = re.compile(r"^\s*[-•·]\s+|(?<=[0-9])\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\s*$")
 
 
@@ -531,7 +532,12 @@ def signing_department(text: str) -> str:
     as notices end; the first such signature (a later one naming its issuers and more, where
     the first is the page's record), or ""."""
     # (a page's record set out with bullets: - 罗平县农业农村局 / - 2021-06-21 16:37)
-    filled = [_RECORD_BULLET.sub("", line).strip() for line in text.split("\n") if line.strip()]
+    # (or a repost's words masked before the signature: (略) 防城区发展和改革局)
+    filled = [
+        _MASKED_LEAD.sub("", _RECORD_BULLET.sub("", line)).strip()
+        for line in text.split("\n")
+        if line.strip()
+    ]
     signatures = []
     for index, (line, following) in enumerate(itertools.pairwise(filled)):
         if not DATE_LINE.match(halfwidth(following)) or len(line) > 80:

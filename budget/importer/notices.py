@@ -483,6 +483,8 @@ def replied_project_name(text: str) -> tuple[str, int] | None:
                 # The request's title wrapped onto the next line (…马街镇2024年以 / 工代赈项目
                 # 实施方案的请示》).
                 title += lines[number].split("》", 1)[0].strip()
+            # (the document it asks about, marked inside it: 关于审批<…项目建议书>的请示)
+            title = re.sub(r"[<>〈〉]", "", title)
             named = title_project_name([o.Line(number, title)])
             if named:
                 return named[0], number
@@ -812,6 +814,8 @@ _TITLE_KIND = re.compile(
     r"|有关(?:事项|事宜|工作)?"
     # (a subsidy's paying out is no part of its name: …耕地地力保护补贴发放标准)
     r"|(?<=补贴|补助|奖补|奖励|资金)(?:发放|兑付|兑现|拨付|下达|分配)(?:标准|工作|结果)?"
+    # (nor where a project stands: 2025年乡村工匠培训项目完成情况的公告)
+    r"|(?<=项目|工程)(?:完成|实施|建设|执行|进展|验收)"
     # (nor how a fund is raised and spent: …体育彩票公益金筹集、使用情况公告; 筹集 使用)
     r"|(?<=金|费)(?:筹集|使用|分配|管理)(?:[、\s和及]*(?:筹集|使用|分配|管理))*)"
     r"(?:[(（][^()（）]{1,10}[)）])?$"

@@ -7677,3 +7677,31 @@ def test_a_project_text_without_a_name_takes_it_from_its_forms_name_cell():
     assert tree["projects"][0]["name"] == "毛竹山遗址工程项目"
     # a unit with the other name it goes by in brackets is a unit
     assert tree["department"]["name"] == "某市文旅局(市广电新闻出版局)"
+
+
+def test_a_reply_names_the_proposals_project_and_a_masked_word_is_no_signature():
+    text = (
+        "(略) 某区教育局:\n"
+        "报来《关于审批<某区那梭中学教学综合楼及配套附属工程项目建议书>的请示》及相关材料收悉。"
+        "经研究,现对该项目建议书批复如下:\n"
+        "一、原则同意某区那梭中学教学综合楼及配套附属工程立项。\n"
+        "二、项目总投资及资金来源:项目匡算总投资*元。\n"
+        "(略) 某区发展和改革局\n"
+        "2024年6月28日"
+    )
+    tree = parse_disclosure(text).tree
+    assert tree["projects"][0]["name"] == "某区那梭中学教学综合楼及配套附属工程"
+    assert tree["department"]["name"] == "某区发展和改革局"
+
+
+def test_a_notice_of_a_project_done_is_named_by_the_project_not_by_its_being_done():
+    text = (
+        "2025年乡村工匠培训项目完成\n情况的公告\n"
+        "现将项目完成情况公告如下:\n"
+        "一、资金使用情况\n"
+        "该项目共下达县级财政衔接资金20万元,专款专用。\n"
+        "某县农业农村局\n"
+        "2025年12月12日"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert project["name"] == "2025年乡村工匠培训项目"
