@@ -3,6 +3,7 @@ its name, unit, basis, sub-items matched with their content and plan, lines and 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -205,6 +206,9 @@ _UNIT_CELL = re.compile(
 )
 
 
+_UNIT_CELL_ALONE = re.compile(r"\s*(?:项目)?(?:实施|承担|责任|资金使用)(?:单位|主体)\s*[|｜]?\s*")
+
+
 def build_project(
     block: o.ProjectBlock, department: str, findings: list[Finding], anchors: dict
 ) -> dict:
@@ -374,10 +378,18 @@ def build_project(
     # The 实施 cell before a 承担 or 责任 one; its value as written, and only a unit's name (a
     # schedule's 责任单位 | 完成时间 heads columns, it names no unit).
     unit_heading = first(o.UNIT).heading.text if first(o.UNIT) and first(o.UNIT).heading else ""
+    body = [line for section in block.sections for line in section.body_lines]
+    # (a cell alone on its line, its value the next line's first cell: 实施单位 | / 宁国市
+    # 文旅局 |, a table flattened a row a line; read as one line, numbered as the value's)
+    rows = [
+        o.Line(below.number, f"{line.text.strip(' |｜')} | {below.text}")
+        if _UNIT_CELL_ALONE.fullmatch(halfwidth(line.text))
+        else line
+        for line, below in itertools.pairwise([*body, o.Line(0, "")])
+    ]
     cells = [
         (cell.group("kind") not in ("实施", "资金使用"), line, cell)
-        for section in block.sections
-        for line in section.body_lines
+        for line in rows
         for cell in _UNIT_CELL.finditer(halfwidth(line.text))
     ]
     for rank, line, cell in sorted(cells, key=lambda found: found[0]):

@@ -7675,6 +7675,8 @@ def test_a_project_text_without_a_name_takes_it_from_its_forms_name_cell():
     )
     tree = parse_disclosure(text).tree
     assert tree["projects"][0]["name"] == "毛竹山遗址工程项目"
+    # and its unit from the form's 实施单位 cell, its value on the line below
+    assert tree["projects"][0]["implementing_unit"] == "某市文旅局"
     # a unit with the other name it goes by in brackets is a unit
     assert tree["department"]["name"] == "某市文旅局(市广电新闻出版局)"
 
