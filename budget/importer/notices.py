@@ -61,7 +61,7 @@ from .nodes import (
     yuan_text,
 )
 from .numbering import count_value, marker_at_start
-from .tables import ORGANISATION_END, TOTAL_ROW, form_total, glued_budget_row
+from .tables import ORGANISATION_END, TOTAL_ROW, form_total, glued_budget_row, next_filled
 
 
 def header_cell(section: o.Section | None) -> bool:
@@ -579,14 +579,7 @@ def form_project_name(text: str) -> tuple[str, int] | None:
             continue
         value, number = cell["value"], index + 1
         if not value:
-            below = next(
-                (
-                    i
-                    for i in range(index + 1, min(index + 3, len(lines)))
-                    if lines[i].strip(" |｜\t")
-                ),
-                None,
-            )
+            below = next_filled(lines, index, index + 3)
             if below is None:
                 continue
             value, number = lines[below].strip(" |｜\t"), below + 1

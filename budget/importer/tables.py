@@ -319,6 +319,14 @@ _MONEY_HEADING = re.compile(r"项目资金\s*[(（]\s*(万元|元)\s*[)）]")
 _FORM_UNIT = re.compile(r"(?<![报算施管主责建申])(?:金额|计量)?单位\s*[:：]\s*(?P<unit>万元|元)")
 
 
+def next_filled(lines: list[str], after: int, before: int) -> int | None:
+    """The index of the first of ``lines`` after ``after`` and before ``before`` holding more
+    than a table's bars and spaces (a cell's value on a line below its label); None."""
+    return next(
+        (i for i in range(after + 1, min(before, len(lines))) if lines[i].strip(" |｜\t")), None
+    )
+
+
 def form_total(text: str) -> tuple[str, int] | None:
     """The project's money as a form states it: a bare number in the cell after its label
     (项目总预算 65, 年度本级 预算金额 | 250万, 年度资金总额: / 854万(…)), on the label's line or
@@ -344,14 +352,7 @@ def form_total(text: str) -> tuple[str, int] | None:
             # The value is after the label, else on the next line holding anything, past a
             # line of its unit alone (项目申报金额 / (万元) / 2243.02).
             while not after.strip(" |｜\t"):
-                number_line = next(
-                    (
-                        i
-                        for i in range(number_line + 1, min(index + 4, len(lines)))
-                        if normal_lines[i].strip(" |｜\t")
-                    ),
-                    None,
-                )
+                number_line = next_filled(normal_lines, number_line, index + 4)
                 if number_line is None:
                     break
                 after = normal_lines[number_line]
