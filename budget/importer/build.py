@@ -510,6 +510,19 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         year or (int(budget_year.group("year")) if budget_year else None) or labelled_year(text)
     )
     first_line = title_lines[0].number if title_lines else None
+    form_year = labelled_year(text)
+    if not year and budget_year and form_year and form_year != fiscal_year:
+        # A fund the title names by its year (隆阳区2021年中央…补助资金绩效自评) spent in the
+        # year its form states (2022年度项目支出绩效自评表): staff choose.
+        findings.append(
+            Finding(
+                "warning",
+                f"预算年度取自标题中的“{budget_year.group()}”，而表中写明“{form_year}年度”，"
+                "两者不同，请核对。",
+                first_line,
+                field="fiscal_year",
+            )
+        )
     if not year and budget_year and a_sentence(title):
         # No title: the text opens with a sentence (…2013年长沙市共计投入3340万元…), whose
         # first year may be an earlier one's.

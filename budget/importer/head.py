@@ -417,8 +417,10 @@ _DEPARTMENT_LABEL = re.compile(
 _YEAR_LABEL = re.compile(
     r"^\s*(?:(?:预算|项目|申报)?年度\s*[:：|]?\s*(?P<a>(?:19|20)[0-9]{2})\s*年?"
     r"|[（(]\s*(?P<b>(?:19|20)[0-9]{2})\s*年度\s*[）)])"
-    # A form's title with its year: 部门预算项目支出绩效自评表(2023年度).
-    r"|表\s*[（(]\s*(?P<c>(?:19|20)[0-9]{2})\s*年度\s*[）)]",
+    # A form's title with its year: 部门预算项目支出绩效自评表(2023年度); 2022年度项目支出
+    # 绩效自评表 on a line of its own.
+    r"|表\s*[（(]\s*(?P<c>(?:19|20)[0-9]{2})\s*年度\s*[）)]"
+    r"|^\s*(?P<d>(?:19|20)[0-9]{2})\s*年度[^，,。；;\n]{0,16}?绩效(?:自评|目标)(?:申报)?表\s*$",
     re.M,
 )
 
@@ -458,8 +460,11 @@ _BRANCH = re.compile(r"(?:分局|分中心|分院|分所|分公司|分行|支队
 # The page a text was published on names who published it (信息来源:区卫生健康局,
 # 发布机构 | 昌宁县发改局, 来源:区发改局 2021-06-16): the issuing unit at the document's head.
 _SITE_LABEL = re.compile(
-    r"(?<![\u4e00-\u9fff])(?:(?:信息来源|来源|发布机构|发布单位|发布者|发文机关|公开主体|发文单位)"
+    r"(?<![\u4e00-\u9fff])(?:(?:信息来源|来源|发布机构|发布单位|发布者|发文机关|发文机构|公开主体|发文单位)"
     r"\s*[:：|]\s*(?:[|｜]\s*)?"
+    # (a record set out a bullet a line, its label's value on the next: - 发文机构 / - 隆阳区…)
+    r"|(?:^|(?<=\n))[ \t]*[-•·][ \t]*(?:发布机构|发文机关|发文机构|信息来源|公开主体)[ \t]*\n"
+    r"[ \t]*[-•·][ \t]*"
     # (a page's record set out with spaces alone: 发布机构 兴庆区住房和城乡建设局 责任部门 …)
     r"|(?<![^\s])(?P<spaced>发布机构|发文机关|公开主体)[ \t\u3000]+"
     # (or glued to it at a line's start: 发布机构泸西县财政局)
@@ -630,4 +635,4 @@ def labelled_year(text: str) -> int | None:
     match = _YEAR_LABEL.search(halfwidth(text))
     if match is None:
         return None
-    return int(match.group("a") or match.group("b") or match.group("c"))
+    return int(match["a"] or match["b"] or match["c"] or match["d"])

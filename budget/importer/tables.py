@@ -380,6 +380,15 @@ def form_total(text: str) -> tuple[str, int] | None:
             heading = _MONEY_HEADING.search(
                 normal + (normal_lines[index + 1] if index + 1 < len(lines) else "")
             )
+            # (or the first cell of the header row above it, where the column after it is the
+            # budget: 预算执行情况(万元) (20分) | 预算数(A) | 执行数(B) | … over 年度财政资金
+            # 总额 | 278.4449 | 30.00 | …; never a 年初预算数's)
+            cells = re.split(r"[|｜]", normal_lines[index - 1]) if index else []
+            header = (
+                _BRACKETED_UNIT.findall(cells[0])
+                if len(cells) > 1 and re.match(r"\s*(?:全年|年度|调整后)?预算数", cells[1])
+                else []
+            )
             unit = (
                 number.group("unit")
                 or label_unit
@@ -387,6 +396,7 @@ def form_total(text: str) -> tuple[str, int] | None:
                 or (heading.group(1) if heading else None)
                 or form_unit
                 or (above[-1] if above else None)
+                or (header[-1] if header else None)
                 or _unit_said_elsewhere(text, number.group("number"))
             )
             if unit is None:

@@ -637,6 +637,12 @@ def test_an_items_money_is_read_from_its_labelled_line_among_its_description():
         ),
         ("项目资金\n(万元) |\n年度资金总额: |\n1000.00 |", ("1000.00万元", 4)),
         ("项目申报金额\n(万元)\n2243.02\n项目属性延续", ("2243.02万元", 3)),
+        # (or in the first cell of the header row above the label's)
+        (
+            "预算执行情况(万元) (20分) | 预算数(A) | 执行数(B) | 执行率(B/A) |\n"
+            "年度财政资金总额 | 278.4449 | 30.00 | 10.77% |",
+            ("278.4449万元", 2),
+        ),
         # A form glued onto a line, parted by its labels: the money rows' heading merged down
         # beside them lands on the line after the first.
         (
@@ -7707,3 +7713,22 @@ def test_a_notice_of_a_project_done_is_named_by_the_project_not_by_its_being_don
     )
     (project,) = parse_disclosure(text).tree["projects"]
     assert project["name"] == "2025年乡村工匠培训项目"
+
+
+def test_a_self_evaluation_whose_form_states_another_year_than_its_fund_says_so():
+    # (and the page's publisher, set out a bullet a line, is read to weigh its department)
+    text = (
+        "某区2021年中央化肥减量增效示范县项目补助资金绩效自评\n"
+        "- 发文机构\n- 某区农业农村局\n"
+        "2022年度项目支出绩效自评表\n"
+        "单位名称:某区土壤肥料工作站 填报日期:2023年3月20日\n"
+        "项目名称 | 某区2021年中央化肥减量增效示范县项目补助资金 | ||||\n"
+        "主管部门 | 某区农业农村局 | 项目实施单位 | 某区土壤肥料工作站 | ||\n"
+        "预算执行情况(万元) (20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | ||\n"
+        "年度财政资金总额 | 278.4449 | 30.00 | 10.77% | ||"
+    )
+    result = parse_disclosure(text)
+    flagged = {finding.field: finding.message for finding in result.findings if finding.field}
+    assert "2022年度" in flagged["fiscal_year"]
+    assert "某区农业农村局" in flagged["department"]
+    assert result.tree["projects"][0]["declared_total_yuan"] == "2784449.00"
