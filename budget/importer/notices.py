@@ -1561,10 +1561,16 @@ def _parts_of(row: str, node: dict) -> list:
 
 def _shares_listed(row: str) -> list[Part]:
     """The shares a field's value lists apart by 、, each a name and its sum and nothing more
-    (补助标准:市中区1162万元、五通桥区3294万元、沙湾区147万元): three at least, else []."""
-    value = re.split(r"[:：]", row)[-1].strip().rstrip("。；;")
+    (补助标准:市中区1162万元、五通桥区3294万元、沙湾区147万元), or a sentence lists after 用于
+    apart by 、 or commas (该项目为…资金项目,用于残疾人康复及评定补贴1.065万元,五个一文化进家庭
+    2.1万元,残疾儿童救助38.472万元): three at least, else []."""
+    used = re.search(r"用于([^。；;]+)", row)
+    if used:
+        pieces = re.split(r"[、，,]", used.group(1))
+    else:
+        pieces = re.split(r"[:：]", row)[-1].strip().rstrip("。；;").split("、")
     parts = []
-    for piece in value.split("、"):
+    for piece in pieces:
         share = _NAMED_SHARE.fullmatch(halfwidth(piece.strip()))
         if share is None:
             return []

@@ -206,6 +206,10 @@ _UNIT_CELL = re.compile(
 )
 
 
+# The parts a report of a project is told in, under its 项目基本情况: no works of it.
+_REPORT_PART = re.compile(
+    r"^(?:项目)?(?:提出|立项|设立|申报|实施)?的?(?:理由|过程|目的|背景|必要性|意义|依据|概况|情况)$"
+)
 _UNIT_CELL_ALONE = re.compile(r"\s*(?:项目)?(?:实施|承担|责任|资金使用)(?:单位|主体)\s*[|｜]?\s*")
 
 
@@ -533,7 +537,9 @@ def build_project(
     subs.sort(key=lambda sub: sub.number)
     if (
         len(subs) >= 2
-        and not names  # 四 names its sub-items: they stay
+        # 四 names its sub-items: they stay; not a report's parts (1.项目提出的理由 2.项目提出
+        # 的过程), which name no work
+        and (not names or all(_REPORT_PART.match(squash(sub.name)) for sub in subs))
         and not any(find_amounts("\n".join([*sub.content, *sub.plan])) for sub in subs)
     ):
         # Items that state no money ((一)路基:… (二)路面:…) describe the work; they are no

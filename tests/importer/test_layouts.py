@@ -7732,3 +7732,35 @@ def test_a_self_evaluation_whose_form_states_another_year_than_its_fund_says_so(
     assert "2022年度" in flagged["fiscal_year"]
     assert "某区农业农村局" in flagged["department"]
     assert result.tree["projects"][0]["declared_total_yuan"] == "2784449.00"
+
+
+def test_the_uses_a_reports_sentence_lists_with_their_sums_are_its_sub_items():
+    text = (
+        "中央转移支付2023年残疾人事业发展补助资金项目绩效自评报告\n"
+        "一、项目基本情况\n"
+        "(一)项目基本情况简介。\n"
+        "该项目为2023年中央彩票公益金提前下达资金项目,用于残疾人康复及评定补贴1.065万元,"
+        "五个一文化进家庭2.1万元,残疾儿童救助38.472万元,资助残疾大学新生1.8万元。"
+        "帮助残疾儿童在康复机构接受康复训练。"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert [(sub["name"], sub["declared_amount_yuan"]) for sub in project["sub_items"]] == [
+        ("残疾人康复及评定补贴", "10650.00"),
+        ("五个一文化进家庭", "21000.00"),
+        ("残疾儿童救助", "384720.00"),
+        ("资助残疾大学新生", "18000.00"),
+    ]
+
+
+def test_a_reports_parts_under_its_overview_are_no_sub_items():
+    text = (
+        "某省残疾人事业发展补助资金项目2018年度绩效自评报告\n"
+        "一、项目基本情况\n"
+        "1.项目提出的理由\n"
+        "残疾人是困难群体中的弱势群体。\n"
+        "2.项目提出的过程\n"
+        "根据国家和我省统一安排,省残联具体组织实施了该项目。\n"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert len(project["sub_items"]) == 1
+    assert "项目提出的过程" in project["sub_items"][0]["content"]
