@@ -7764,3 +7764,10 @@ def test_a_reports_parts_under_its_overview_are_no_sub_items():
     (project,) = parse_disclosure(text).tree["projects"]
     assert len(project["sub_items"]) == 1
     assert "项目提出的过程" in project["sub_items"][0]["content"]
+
+
+def test_a_leading_group_signing_a_reply_is_its_issuer():
+    from budget.importer.head import signing_department
+
+    text = "请按照项目计划执行项目建设。\n附件:项目变更表\n某市扶贫开发领导小组\n2020年6月29日"
+    assert signing_department(text) == "某市扶贫开发领导小组"
