@@ -7771,3 +7771,19 @@ def test_a_leading_group_signing_a_reply_is_its_issuer():
 
     text = "请按照项目计划执行项目建设。\n附件:项目变更表\n某市扶贫开发领导小组\n2020年6月29日"
     assert signing_department(text) == "某市扶贫开发领导小组"
+
+
+def test_numbered_batches_each_with_its_money_and_its_sources_are_projects():
+    text = (
+        "现将某新区2025年衔接资金项目资金调整后的批复情况公告公示如下:\n"
+        "1.某新区2025年第一批衔接资金项目6个,资金848.5万元。其中,中央资金440万元"
+        "(豫财农综〔2024〕22号);省级资金90万元(豫财农综〔2024〕22号);市级资金318.5万元"
+        "(郑财预〔2025〕2号)。实施地点:大孟街道、广惠街街道。\n"
+        "2.某新区2025年第二批衔接资金项目15个,资金2356.7万元。其中,中央资金363万元"
+        "(豫财农综〔2024〕22号);县级资金1993.7万元(牟财预〔2025〕1号)。实施地点:官渡镇。"
+    )
+    projects = parse_disclosure(text).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("某新区2025年第一批衔接资金项目", "8485000.00"),
+        ("某新区2025年第二批衔接资金项目", "23567000.00"),
+    ]

@@ -542,6 +542,14 @@ _FUND_FIRST = re.compile(
 )
 
 
+# An item naming a project or batch, maybe its count of works, then its money after a label:
+# 中牟新区2025年第一批衔接资金项目6个,资金848.5万元。其中,中央资金440万元(…)…
+_BATCH_THEN_MONEY = re.compile(
+    r"^(?P<name>[^，,。；;:：()（）]{4,60}?(?:项目|工程|资金))(?:[0-9]+\s*个)?[，,]\s*"
+    rf"(?:资金|投资|总投资|金额)(?:规模|总额)?\s*[:：为]?\s*{MONEY}\s*(?:。|$|[，,；;]\s*其中)"
+)
+
+
 _CHANGED_UNDER = re.compile(
     r"^(?:调减|调增|核减|追加|调整|收回)\s*《[^《》]*》\s*(?:[(（][^()（）]*[)）])?\s*(?:文件)?(?:中的?)?"
 )
@@ -615,6 +623,16 @@ def _item_of(line: str, number: int, n: int, style: str | None) -> ListedProject
                 item.amount_cell = "、".join(amount.text for amount in sums)
             item.content.append(rest)
             return item
+    batch = _BATCH_THEN_MONEY.match(normal)
+    if batch is not None and not find_amounts(batch["name"]):
+        # 1.中牟新区2025年第一批衔接资金项目6个,资金848.5万元。其中,…: a long item naming a
+        # project or a batch (and how many works it holds, no part of its name), then its
+        # money, a sentence of its own; the rest its content.
+        found = [a for a in find_amounts(rest) if a.start == batch.start("amount")]
+        if found:
+            return _described_item(
+                rest[batch.start("name") : batch.end("name")].strip(), found[0], rest, number, kind
+            )
     given = _FUND_FIRST.match(normal)
     # (its name holding no other sum: 安排甲村道路建设项目200万元、乙村…资金555万元 is two)
     if given is not None and len(rest) > 120 and not find_amounts(given["name"]):
