@@ -7790,3 +7790,18 @@ def test_numbered_batches_each_with_its_money_and_its_sources_are_projects():
         ("某新区2025年第二批衔接资金项目", "23567000.00"),
         ("某新区2025年第三批衔接资金", None),
     ]
+
+
+def test_headings_each_naming_a_fund_and_its_sum_and_how_it_was_spent_are_projects():
+    text = (
+        "某县教育体育局2020年项目建设进展顺利\n"
+        "一、2020年中央校舍维修专项资金1611万建设情况\n"
+        "新建或改扩建项目18个,共投入资金1611万元。截止4月底,14个项目已完工。\n"
+        "二、学前教育专项资金538万元建设情况\n"
+        "新建项目2个,共投入资金508万元;改扩建项目1个,投入资金30万元。"
+    )
+    projects = parse_disclosure(text).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("2020年中央校舍维修专项资金", "16110000.00"),
+        ("学前教育专项资金", "5380000.00"),
+    ]

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...amounts import (
     ParsedAmount,
     find_amounts,
+    parse_amount_exact,
 )
 from ...normalize import halfwidth
 from ..lines import COUNT_UNITS, GIVEN_OVER, MONEY, money, plain_sums, sum_after
@@ -542,6 +543,14 @@ _FUND_FIRST = re.compile(
 )
 
 
+# A heading naming a fund, its sum, a note, and what is told of it: 二、2020年中央校舍维修专项
+# 资金1611万建设情况; 三、学前教育专项资金538万元建设情况.
+_FUND_SUM_HEADING = re.compile(
+    rf"^(?P<name>{FUND_NAME})\s*(?P<amount>[0-9]+(?:\.[0-9]+)?\s*(?:万元|亿元|元|万|亿))"
+    r"(?:[(（][^()（）]*[)）])?\s*的?(?:建设|使用|分配|安排|执行|实施)(?:情况|进展)$"
+)
+
+
 # An item naming a project or batch, maybe its count of works, then its money after a label:
 # 中牟新区2025年第一批衔接资金项目6个,资金848.5万元。其中,中央资金440万元(…)…
 _BATCH_THEN_MONEY = re.compile(
@@ -623,6 +632,24 @@ def _item_of(line: str, number: int, n: int, style: str | None) -> ListedProject
                 item.amount_cell = "、".join(amount.text for amount in sums)
             item.content.append(rest)
             return item
+    heading = _FUND_SUM_HEADING.match(normal)
+    if heading is not None:
+        # 二、2020年中央校舍维修专项资金1611万建设情况: a heading naming a fund, its sum (万
+        # after a fund's name is 万元) and what is told of it below.
+        amount = replace(
+            parse_amount_exact(heading["amount"]),
+            start=heading.start("amount"),
+            end=heading.end("amount"),
+        )
+        item = ListedProject(
+            name=rest[heading.start("name") : heading.end("name")].strip(),
+            line=number,
+            lines=[number],
+            amount=amount,
+            style=kind,
+        )
+        item.content.append(rest)
+        return item
     batch = _BATCH_THEN_MONEY.match(normal)
     if batch is not None and not find_amounts(batch["name"]):
         # 1.中牟新区2025年第一批衔接资金项目6个,资金848.5万元。其中,…: a long item naming a
