@@ -7805,3 +7805,13 @@ def test_headings_each_naming_a_fund_and_its_sum_and_how_it_was_spent_are_projec
         ("2020年中央校舍维修专项资金", "16110000.00"),
         ("学前教育专项资金", "5380000.00"),
     ]
+
+
+def test_projects_named_before_their_count_after_the_verb_giving_them_money():
+    text = (
+        "根据《关于下达2020年区域协调财政专项激励资金的通知》(浙财农〔2020〕56号),经研究决定,"
+        "下达大际上山头游步道工程、渤海镇旦水村生态停车场及水毁工程等2个项目资金计划,"
+        "共计拟补助资金253.31万元,现予以公示。"
+    )
+    names = [p["name"] for p in parse_disclosure(text).tree["projects"]]
+    assert names == ["大际上山头游步道工程", "渤海镇旦水村生态停车场及水毁工程"]

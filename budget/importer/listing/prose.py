@@ -579,7 +579,9 @@ def _set_out_projects(
 
 # Names set out and closed by the count of the projects (即A、B、C等3处供水工程).
 # What leads the names before a count: 即, 支持, 今年计划实施.
-_LEAD = re.compile(r"^(?:今年|本年|年内)?(?:计划|拟)?(?:即|支持|用于|包括|实施|建设)+")
+_LEAD = re.compile(
+    r"^(?:今年|本年|年内)?(?:计划|拟)?(?:即|支持|用于|包括|实施|建设|下达|安排|拨付|下拨)+"
+)
 _NAMED_THEN_COUNTED = re.compile(
     # (…计划实施A项目和B项目共2个项目)
     r"(?:即|支持|包括|用于|实施|[，,：:])(?P<names>[^。；;:：，,]+?)(?:等|共)\s*"
