@@ -145,6 +145,7 @@ def test_a_year_the_text_does_not_state_is_flagged_and_must_be_chosen(clerk, see
     page = clerk.get(url).content.decode()
     assert "预算年度未能识别" in page
     assert "novalidate" in page.split('<form method="post"')[1].split(">")[0]
+    assert "{#" not in page and "{%" not in page  # (no template comment shown as text)
     response = clerk.post(url, {"department": seed.department.pk, "title": "标题", "confirm": "1"})
     assert response.status_code == 200
     # (said by the server, in Chinese: the form leaves checking to it, not to the browser,
