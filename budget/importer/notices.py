@@ -540,6 +540,15 @@ _SAID_PROJECT = re.compile(
     # 交通补贴项目。现将项目有关情况公示如下)
     r"|[0-9.]+\s*(?:万元|元|亿元)[，,]\s*涉及(?P<involved>[^，,。；;:：《》、]{4,60}?(?:项目|工程))"
     r"(?=[。；;]|$)"
+    # (or a sentence saying what it is: 2023年下半年…农业产业奖补项目是2023年财政专项衔接资金项目)
+    r"|(?:^|(?<=[。！]))\s*(?P<subject_is>(?!该|本|此|其|全|各|今年|我|[0-9]{1,3}[个项])"
+    r"[^，,。；;:：、《》()（）\s的]{4,60}?(?:项目|工程))是"
+    # (or one carried on, then said of: …持续推进达布森淖尔…硬化路续建项目。该项目计划总投资…)
+    r"|(?:推进|实施|建设|开工建设)(?P<advanced>[^，,。；;:：、《》]{4,60}?(?:项目|工程))[。，,]\s*"
+    r"(?:该|本|此)(?:项目|工程)"
+    # (or the one a reply's addressee asked for: 你镇申报的“…农旅项目(268万元)”已收悉)
+    r"|申报的[“\"](?P<applied>[^“”\"，,。]{4,60}?(?:项目|工程))(?:[(（][^()（）]*[)）])?[”\"]"
+    r"(?:已收悉|收悉)"
     # (or the one the money is for, named in quotes before 项目: 资金用于“孤儿助学”项目。)
     r"|(?:资金|公益金)(?:全部|主要)?用于[“\"](?P<quoted>[^“”\"，,。；;]{2,40})[”\"]项目(?=[。；;，,]|$)"
 )
@@ -609,6 +618,9 @@ def said_project_name(text: str) -> tuple[str, int] | None:
                     "single",
                     "involved",
                     "quoted",
+                    "subject_is",
+                    "advanced",
+                    "applied",
                 )
                 if said.group(key)
             )
@@ -763,7 +775,7 @@ _NAMED_FUND = re.compile(
 
 # What a notice does with a fund, written before its name: 下达, 转下达, 调剂, 做好 ….
 _DONE_TO_A_FUND = (
-    r"提前下达|转下达|追加下达|下达|拨付|调剂|分配|安排|公开|公布|做好|印发"
+    r"提前下达|转下达|追加下达|下达|拨付|调剂|分配|安排|公开|公布|做好|印发|兑现|兑付|申报"
     r"|(?:进一步)?(?:用好|管好)"
 )
 

@@ -7815,3 +7815,40 @@ def test_projects_named_before_their_count_after_the_verb_giving_them_money():
     )
     names = [p["name"] for p in parse_disclosure(text).tree["projects"]]
     assert names == ["大际上山头游步道工程", "渤海镇旦水村生态停车场及水毁工程"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "2023年下半年脱贫户农业产业奖补项目是2023年财政专项衔接资金项目,现已实施完毕。"
+            "现将项目有关情况公告如下:\n1、实施地点:某镇。\n2、资金规模:120万元。",
+            "2023年下半年脱贫户农业产业奖补项目",
+        ),
+        (
+            "为改善农牧民群众的生活,某旗持续推进达布森淖尔(X504)至查干陶勒盖自然村硬化路续建项目。"
+            "该项目计划总投资2404万元。",
+            "达布森淖尔(X504)至查干陶勒盖自然村硬化路续建项目",
+        ),
+        (
+            "某镇:\n你镇申报的“2024年某区某镇苗木合作社农旅项目(268万元)”已收悉。经审核,"
+            "一致认为符合产业项目相关要求。",
+            "2024年某区某镇苗木合作社农旅项目",
+        ),
+    ],
+)
+def test_the_one_project_a_texts_first_sentences_name_names_it(text, name):
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert project["name"] == name
+
+
+def test_a_fund_named_after_the_verb_paying_it_is_named_without_it():
+    text = (
+        "某区农业农村局 某区财政局 关于兑现2021年耕地地力保护补贴资金的通知\n"
+        "各镇(街道):\n"
+        "按照有关文件要求,现将兑现面积及金额通知如下:\n"
+        "一、兑现面积及金额\n"
+        "全区共兑现面积3.2万亩,每亩补贴105元。"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert project["name"] == "2021年耕地地力保护补贴资金"
