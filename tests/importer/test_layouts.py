@@ -7852,3 +7852,20 @@ def test_a_fund_named_after_the_verb_paying_it_is_named_without_it():
     )
     (project,) = parse_disclosure(text).tree["projects"]
     assert project["name"] == "2021年耕地地力保护补贴资金"
+
+
+def test_a_tables_header_run_on_after_the_notice_with_its_first_row_is_read():
+    text = (
+        "根据《关于印发某县水库移民项目资金扶持与使用管理实施细则的通知》(永民〔2022〕19号)文件精神,"
+        "现将我县2025年水库移民后期扶持项目计划公示如下。附件:年度计划表 单位(万元) "
+        "序号 | 乡镇 | 项目名称 | 建设内容 | 投资概算 | 备注 | 1 | 甲街道 | 甲村休闲长廊工程 | "
+        "修建长廊一座 | 49.723 | |\n"
+        "| 2 | 乙镇 | 乙村护岸工程 | 修建护岸坝 | 58.425 | |\n"
+        "| 3 | 丙镇 | 丙村道路工程 | 道路硬化 | 49.699 | |"
+    )
+    projects = parse_disclosure(text).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"], len(p["citations"])) for p in projects] == [
+        ("甲村休闲长廊工程", "497230.00", 1),
+        ("乙村护岸工程", "584250.00", 1),
+        ("丙村道路工程", "496990.00", 1),
+    ]

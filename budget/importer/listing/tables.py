@@ -373,10 +373,18 @@ def _table_unit(header: list[str], columns: dict[str, int], before: list[str]) -
         if heading in ("小计", "合计", "总计") and len(stated) == 1 and "" not in stated:
             return stated.pop()
     for text in reversed(before[-8:]):
-        match = _TABLE_UNIT.match(halfwidth(text)) or _TITLE_UNIT.search(halfwidth(text))
+        match = (
+            _TABLE_UNIT.match(halfwidth(text))
+            or _TITLE_UNIT.search(halfwidth(text))
+            or _UNIT_IN_BRACKETS.search(halfwidth(text))
+        )
         if match:
             return match.group("unit")
     return None
+
+
+# The unit at the end of the words above a table, in brackets: …年度计划表 单位(万元).
+_UNIT_IN_BRACKETS = re.compile(r"单位\s*[(（]\s*(?P<unit>亿元|万元|元)\s*[)）]\s*$")
 
 
 def _rows_by_bars(
@@ -986,16 +994,43 @@ def _filled(cells: list[str]) -> list[str]:
     return cells
 
 
+def _header_after_prose(line: str) -> tuple[str, list[str], str] | None:
+    """(the header, the first row's cells, the words before them) of a table whose header a
+    line runs on after a
+    notice's words, its first row after the header on the same line (…请予监督。… 单位(万元)
+    序号 | 乡镇 | 项目名称 | 投资概算 | 备注 | 1 | 瓯北街道 | …白水漈休闲长廊工程 | 49.723 |):
+    the header from its 序号 to the last heading before the row numbered 1, three headings at
+    least and none a figure. None for any other line."""
+    opens = re.search(r"(?:项目)?序号\s*[|｜]", line)
+    if opens is None or not line[: opens.start()].strip():
+        return None
+    cells = split_cells(line[opens.start() :].replace("｜", "|"))
+    row = next(
+        (at for at, cell in enumerate(cells) if at >= 3 and cell.rstrip(".、．") == "1"), None
+    )
+    if row is None or any(_NUMERIC_CELL.match(cell) for cell in cells[:row]):
+        return None
+    return " | ".join(cells[:row]) + " |", cells[row:], line[: opens.start()]
+
+
 def read_table(lines: list[str], recipients: bool) -> list[ListedProject] | None:
     """The rows of the first table of ``lines`` whose header names its columns, between ``|``
     or one cell a line (``recipients``: a table of one fund's money by recipient); None when
     no header is found."""
     lines = _header_unwrapped(lines)
     for index, line in enumerate(lines):
+        # (a header run on after the notice's words on one line, and the first row after it:
+        # …附件:…年度计划表 单位(万元) 序号 | 乡镇 | … | 备注 | 1 | 瓯北街道 | … |)
+        after_prose = _header_after_prose(line) if "|" in line else None
+        if after_prose is not None:
+            line = after_prose[0]
+            lines = [*lines[:index], line, *lines[index + 1 :]]
         if "|" in line and _is_header(split_cells(line), recipients):
             header = _filled(split_cells(line))
             columns = _columns(header, recipients)
-            unit = _table_unit(header, columns, lines[:index])
+            # (its unit stated above it, or in the words before it on its line)
+            before = [*lines[:index], *([after_prose[2].strip()] if after_prose else [])]
+            unit = _table_unit(header, columns, before)
             needed = max(columns.get("name", 0), columns.get("amount", 0)) + 1
             # (the money's sub-columns on a second header row: 小计 | 中央衔接资金 | …)
             following = squash(lines[index + 1]) if index + 1 < len(lines) else ""
@@ -1005,8 +1040,14 @@ def read_table(lines: list[str], recipients: bool) -> list[ListedProject] | None
             rows = list(
                 _rows_by_bars(lines, index, len(header), "number" in columns, needed, money_last)
             )
+            if after_prose is not None:
+                first = _filled(after_prose[1])[: len(header)]
+                rows.insert(0, (first + [""] * (len(header) - len(first)), [index + 1]))
             columns = _amount_the_total_states(columns, header, rows, unit, lines)
             found = [p for p in (_project(columns, row, unit, taken) for row, taken in rows) if p]
+            if after_prose is not None and len(found) > 1 and found[0].line == index + 1:
+                # (the first row's line is the notice's too: what it cites is every row's)
+                found[0].lines = []
             if recipients:
                 return found
             if _places_by_bare_name(columns, found):
