@@ -273,11 +273,14 @@ class SourceFileAdmin(admin.ModelAdmin):
         # import, those that were.
         dropped = (
             {int(number) for number in request.POST.getlist("drop") if number.isdigit()}
-            if request.method == "POST"
+            if request.method == "POST" and record.state == SourceFile.State.PREVIEW
             else set(record.result.get("dropped", []))
         )
         if request.method == "POST" and "cancel" in request.POST:
             return self._cancel(request, record)
+        if request.method == "POST" and record.state != SourceFile.State.PREVIEW:
+            # (a second tab, a second press: what was imported stands, and the page says so)
+            form.add_error(None, "该文件已导入，不能重复导入。")
         if request.method == "POST" and record.state == SourceFile.State.PREVIEW:
             if not self.has_add_permission(request):
                 raise PermissionDenied

@@ -416,7 +416,7 @@ def confirm(
     # whole value its page shows, and the projects of the preview left out.
     note = f"从上传文件（第{record.pk}号，SHA-256 {record.sha256[:16]}…）导入"
     if dropped:
-        note = f"{note}，未导入项目{'、'.join(map(str, sorted(dropped)))}"[:100]
+        note += _left_out(sorted(dropped), 100 - len(note))
     try:
         with transaction.atomic():
             # One confirmation per file, however often the button is pressed.
@@ -437,6 +437,18 @@ def confirm(
     return projects
 
 
+def _left_out(numbers: list[int], room: int) -> str:
+    """The history's words on the projects of the preview left out, by the preview's numbers
+    (the drafts are numbered again), as many as ``room`` holds, then how many in all."""
+    for count in range(len(numbers), 0, -1):
+        listed = "、".join(map(str, numbers[:count]))
+        more = f"等{len(numbers)}个" if count < len(numbers) else ""
+        said = f"，预览中的项目{listed}{more}未导入"
+        if len(said) <= room:
+            return said
+    return f"，预览中的{len(numbers)}个项目未导入"[:room]
+
+
 def _without(record: SourceFile, projects: list[dict], dropped: set[int]) -> list[dict]:
     """``projects`` without those of ``dropped``. The lines the importer kept as written with
     the first project (the words around a list, unplaced lines) go, as the file writes them,
@@ -444,12 +456,18 @@ def _without(record: SourceFile, projects: list[dict], dropped: set[int]) -> lis
     kept = [node for node in projects if node["sequence"] not in dropped]
     # (numbered again by the caller, after staff's corrections by the preview's numbers)
     if projects[0]["sequence"] in dropped:
+        # (only the lines the importer says it kept with project 1, never another project's
+        # notes; and once: not a line the kept project already holds)
         lines = dict.fromkeys(
             finding["line"]
             for finding in record.result.get("findings", [])
-            if finding.get("line") and _kept_as_written(finding)
+            if finding.get("line") and finding.get("kind") in _KEPT_KINDS
         )
-        texts = [_source_line(record, line)[0].strip() for line in lines]
+        texts = [
+            text
+            for line in lines
+            if (text := _source_line(record, line)[0].strip()) and text not in kept[0]["outcomes"]
+        ]
         kept[0]["outcomes"] = "\n".join(text for text in [kept[0]["outcomes"], *texts] if text)
     return kept
 

@@ -59,6 +59,7 @@ from .nodes import (
     take_total,
 )
 from .notices import (
+    LOTTERY_FUNDS,
     allocated,
     basis_in,
     block_lines,
@@ -312,13 +313,13 @@ def _indents_lost(text: str) -> str:
 # Money given in a year: 现下达你区中央财政2022年林业草原生态保护恢复资金 (not 2022年9月).
 _YEAR_GIVEN = re.compile(
     r"(?:下达|安排|拨付|下拨|分配)[^。；;，,《》]{0,30}?(?P<year>(?:19|20)[0-9]{2})\s*年(?!\s*[0-9]{1,2}\s*月)"
-    r"[^。；;，,]{0,40}?(?:资金|经费|公益金|补助|预算)"
+    rf"[^。；;，,]{{0,40}}?(?:资金|经费|{LOTTERY_FUNDS}|补助|预算)"
     # (or its year before the money said given: 全市养老服务体系建设2015年中央预算内投资计划下达)
     r"|(?P<year_after>(?:19|20)[0-9]{2})\s*年(?!\s*[0-9]{1,2}\s*月)[^。；;，,]{0,30}?"
     r"(?:资金|经费|投资计划|预算)(?:计划)?(?:已|正式)?(?:下达|下拨|拨付)"
     # (or a clause opening with its year: …工作,2020年,我局通过转移支付预算安排市级福彩金160万元)
     r"|(?:^|(?<=[。\n，,]))\s*(?P<year_lead>(?:19|20)[0-9]{2})\s*年\s*[，,][^。；;]{0,30}?"
-    r"(?:下达|安排|拨付|下拨|分配)[^。；;，,]{0,20}?(?:资金|经费|公益金|福彩金|补助|预算)"
+    rf"(?:下达|安排|拨付|下拨|分配)[^。；;，,]{{0,20}}?(?:资金|经费|{LOTTERY_FUNDS}|补助|预算)"
 )
 
 
@@ -506,11 +507,9 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
     # 2024年, …表(2023年度)), else as a flagged guess a cited document's year (根据《关于下达
     # 2017年度…》) or a date's (2023年9月开工) in the title: often the budget's, not always.
     budget_year = title_year(title)
-    fiscal_year = (
-        year or (int(budget_year.group("year")) if budget_year else None) or labelled_year(text)
-    )
-    first_line = title_lines[0].number if title_lines else None
     form_year = labelled_year(text)
+    fiscal_year = year or (int(budget_year.group("year")) if budget_year else None) or form_year
+    first_line = title_lines[0].number if title_lines else None
     if not year and budget_year and form_year and form_year != fiscal_year:
         # A fund the title names by its year (隆阳区2021年中央…补助资金绩效自评) spent in the
         # year its form states (2022年度项目支出绩效自评表): staff choose.
@@ -582,6 +581,17 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
         )
     if name and not department:
         short_department(name, findings)
+        if name.endswith("领导小组"):
+            # A leading group issues the text; its budget is a department's (its office sits
+            # in one): staff choose.
+            findings.append(
+                Finding(
+                    "warning",
+                    f"预算单位取“{name}”：领导小组发文，但项目的预算单位通常是其办公室所在的"
+                    "部门，请核对。",
+                    field="department",
+                )
+            )
         if published and not _same_unit(published, name):
             # The issuer the title or signature names and the publisher the page names are
             # not the same unit (华池县脱贫攻坚领导小组办公室, 发布机构: 县扶贫办): staff choose.

@@ -34,7 +34,11 @@ _BARE_WAN = re.compile(r"(?<![0-9.])(?P<value>[0-9]+(?:\.[0-9]+)?)\s*万(?!元)"
 
 # Where a form's performance targets begin (a 绩效目标申报表 glued onto few lines runs its money
 # rows on into them): a 成本指标 of 59万元 there is a target, no money of the section.
-_TARGETS = re.compile(r"实施期目标|年度目标|一级指标|二级指标|三级指标|绩\s*效\s*指\s*标")
+# (a cell's words, apart by spaces or bars: never prose, 按绩效指标考核后拨付, 完成年度目标任务)
+_TARGETS = re.compile(
+    r"(?:^|(?<=[\s|｜]))(?:实施期目标|年度目标|一级指标|二级指标|三级指标|绩\s*效\s*指\s*标)"
+    r"(?=[\s|｜:：]|$)"
+)
 
 
 def funding_amounts(text: str) -> list[ParsedAmount]:

@@ -406,8 +406,10 @@ _DEPARTMENT_LABEL = re.compile(
     r"|[^|\n]*表\s*\|\s*部门(?=\s*[:：])"
     # (a form's head: 部门:505_湘西州教育和体育局金额单位:万元)
     r"|部门(?=\s*[:：]\s*[0-9]{2,12}\s*_))"
-    # (or a cell's in a row of cells, never one of a form's levels: 项目名称 X 主管部门及代码 404-Y)
-    r"|(?<=[ \t|｜])(?:主管部门|预算单位|预算部门))(?:\s*及(?:代码|编码)|名称)?\s*[:：|]?\s*"
+    # (or a cell's in a row of cells with its code, as a budget system prints it: 项目名称 X
+    # 主管部门及代码 404-Y; never a bare 主管部门 mid-row, which may be a level above the unit's)
+    r"|(?<=[ \t|｜])(?:主管部门|预算单位|预算部门)(?=\s*及(?:代码|编码)))"
+    r"(?:\s*及(?:代码|编码)|名称)?\s*[:：|]?\s*"
     r"(?:[\[［(（]\s*[0-9]+\s*[\]］)）]|[0-9]{2,12}\s*[-－—_](?=[\u4e00-\u9fff]))?\s*"
     r"(?P<value>[^\s|:：]{2,40}?)(?=金额单位|[\s|:：]|$)",
     re.M,

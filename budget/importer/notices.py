@@ -63,6 +63,9 @@ from .nodes import (
 from .numbering import count_value, marker_at_start
 from .tables import ORGANISATION_END, TOTAL_ROW, form_total, glued_budget_row, next_filled
 
+# A lottery fund's money, as a fund's name or a sum's label may call it.
+LOTTERY_FUNDS = r"公益金|福彩金|体彩金"
+
 
 def header_cell(section: o.Section | None) -> bool:
     """Whether a 项目名称 "section" is only a table's header cell (the next line is another
@@ -747,8 +750,9 @@ def _one_total(text: str, pattern: re.Pattern, project: ListedProject, *, prefer
             begun = max(normal.rfind(stop, 0, total.start()) for stop in "，,。；;\n")
             if "其中" in normal[begun + 1 : total.start()] and strong < 2:
                 continue
-            # (nor what was left over, a balance: 2022年度结余体彩公益金91.6294万元)
-            if re.search(r"结余|结转|余额|剩余", normal[begun + 1 : total.start()]):
+            # (nor what was left over, a balance: 2022年度结余体彩公益金91.6294万元; money
+            # carried over from last year, 上年结转…, is spent with the year's)
+            if re.search(r"结余|结转下年|结转至|余额|剩余", normal[begun + 1 : total.start()]):
                 continue
             found.append((strong, amount, text.count("\n", 0, total.start()) + 1))
     best = max((item[0] for item in found), default=0)
@@ -786,7 +790,8 @@ _LEVELS_NOTE = re.compile(r"[(（](?:(?:中央|省|市|县|区)级?[、,，]?)+[
 
 
 _FUND_TOTAL = re.compile(
-    r"(?:资金|基金|经费|公益金|福彩金|体彩金|[(（]资金[)）])(?:投入|总额)?\s*[:：为]?\s*(?:共计|合计|总计)?\s*(?=[0-9０-９])"
+    rf"(?:资金|基金|经费|{LOTTERY_FUNDS}|[(（]资金[)）])(?:投入|总额)?\s*[:：为]?\s*"
+    r"(?:共计|合计|总计)?\s*(?=[0-9０-９])"
     r"|(?:共计|合计|总计)\s*(?=[0-9０-９])"
     # (what a fund's report says it was spent on: 用于本年体育部门群众体育支出40.00万元)
     r"|用于[^。；;，,0-9０-９]{0,20}?支出\s*(?=[0-9０-９])"
@@ -830,7 +835,7 @@ _TITLE_KIND = re.compile(
 # (before its year, or before the whole name of a fund: 下达闽清县创建…省级示范县市级补助资金)
 _DONE_WITH = re.compile(
     rf"^(?:{_DONE_TO_A_FUND})"
-    r"(?=(?:19|20)[0-9]{2}年|[^，,。；;]{4,}(?:资金|经费|补助|补贴|奖补|公益金|福彩金|体彩金)$)"
+    rf"(?=(?:19|20)[0-9]{{2}}年|[^，,。；;]{{4,}}(?:资金|经费|补助|补贴|奖补|{LOTTERY_FUNDS})$)"
 )
 
 
@@ -1583,6 +1588,8 @@ def _shares_listed(row: str) -> list[Part]:
         pieces = re.split(r"[:：]", row)[-1].strip().rstrip("。；;").split("、")
     parts = []
     for piece in pieces:
+        if _NOT_A_SHARE.match(halfwidth(piece.strip())):
+            return []  # (a balance or a sum of them is no use of the money: 结余资金2万元)
         share = _NAMED_SHARE.fullmatch(halfwidth(piece.strip()))
         if share is None:
             return []
@@ -1590,6 +1597,7 @@ def _shares_listed(row: str) -> list[Part]:
     return parts if len(parts) >= 3 else []
 
 
+_NOT_A_SHARE = re.compile(r"(?:结余|结转|剩余|其余|余额|共计|合计|总计)")
 _NAMED_SHARE = re.compile(rf"(?P<name>[^0-9，,。；;:：、()（）]{{2,20}}?)\s*{MONEY}")
 
 

@@ -200,8 +200,10 @@ _UNIT_LIKE = re.compile(
 )
 
 
+# A form's cell naming who carries the project out: 实施单位, 项目承担主体 …
+_UNIT_LABEL = r"(?:项目)?(?P<kind>实施|承担|责任|资金使用)(?:单位|主体)"
 _UNIT_CELL = re.compile(
-    r"(?:^|\|)\s*(?:项目)?(?P<kind>实施|承担|责任|资金使用)(?:单位|主体)\s*\|\s*"
+    rf"(?:^|\|)\s*{_UNIT_LABEL}\s*\|\s*"
     r"(?P<value>[^|]*[\u4e00-\u9fff][^|]*?)\s*(?=\||$)"
 )
 
@@ -210,7 +212,7 @@ _UNIT_CELL = re.compile(
 _REPORT_PART = re.compile(
     r"^(?:项目)?(?:提出|立项|设立|申报|实施)?的?(?:理由|过程|目的|背景|必要性|意义|依据|概况|情况)$"
 )
-_UNIT_CELL_ALONE = re.compile(r"\s*(?:项目)?(?:实施|承担|责任|资金使用)(?:单位|主体)\s*[|｜]?\s*")
+_UNIT_CELL_ALONE = re.compile(rf"\s*{_UNIT_LABEL}\s*[|｜]?\s*")
 
 
 def build_project(

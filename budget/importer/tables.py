@@ -118,8 +118,10 @@ _CJK_START = re.compile(r"^[\u4e00-\u9fff（()）]")
 _FIRST_ROW = re.compile(r"^0*1[.、．]?$")
 NUMBER_HEADING = re.compile(r"^(?:项目)?(?:序号|编号|选号)$")
 """The heading of a table's row numbers (on squashed text)."""
+TOTAL_OF = r"(?:全(?:省|市|州|县|区|旗)|项目|资金)?"
+"""What a total's row may name before its 合计: the whole place (全县), its projects, its money."""
 TOTAL_ROW = re.compile(
-    r"^(?:全(?:省|市|州|县|区|旗)|项目|资金)?(?:合计|小计|总计|共计)"
+    rf"^{TOTAL_OF}(?:合计|小计|总计|共计)"
     # (a place's subtotal, the cell all of it: 浙江省合计, 杭州市合计, 城关镇小计)
     r"|^[\u4e00-\u9fff]{1,10}(?:省|市|州|县|区|旗|盟|镇|乡)(?:合计|小计|总计)$"
 )
@@ -314,7 +316,7 @@ _FORM_NUMBER = re.compile(
 )
 _BRACKETED_UNIT = re.compile(r"[(（]\s*(万元|元)\s*[)）]")
 # The heading of a form's money rows with their unit (项目资金 (元), 项目资金(万元)).
-_MONEY_HEADING = re.compile(r"项目资金\s*[(（]\s*(万元|元)\s*[)）]")
+_MONEY_ROWS_HEADING = re.compile(r"项目资金\s*[(（]\s*(万元|元)\s*[)）]")
 # 单位：万元 above a form (not 填报单位, 预算单位: those name units of government).
 _FORM_UNIT = re.compile(r"(?<![报算施管主责建申])(?:金额|计量)?单位\s*[:：]\s*(?P<unit>万元|元)")
 
@@ -377,7 +379,7 @@ def form_total(text: str) -> tuple[str, int] | None:
             )
             # (the money rows' heading 项目资金 (元), a cell merged down beside them, on the
             # label's line or, in a form glued onto a line and parted by its labels, the next)
-            heading = _MONEY_HEADING.search(
+            heading = _MONEY_ROWS_HEADING.search(
                 normal + (normal_lines[index + 1] if index + 1 < len(lines) else "")
             )
             # (or the first cell of the header row above it, where the column after it is the
@@ -389,12 +391,14 @@ def form_total(text: str) -> tuple[str, int] | None:
                 if len(cells) > 1 and re.match(r"\s*(?:全年|年度|调整后)?预算数", cells[1])
                 else []
             )
+            if heading and form_unit and heading.group(1) != form_unit:
+                continue  # (two units stated for the form: neither is taken)
             unit = (
                 number.group("unit")
                 or label_unit
                 or (on_line[-1] if on_line else None)
-                or (heading.group(1) if heading else None)
                 or form_unit
+                or (heading.group(1) if heading else None)
                 or (above[-1] if above else None)
                 or (header[-1] if header else None)
                 or _unit_said_elsewhere(text, number.group("number"))

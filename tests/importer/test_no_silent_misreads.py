@@ -1697,3 +1697,78 @@ def test_a_forms_level_is_read_from_its_label_never_from_the_value():
     # (a label's level is: 县级 over 市级)
     levels = "项目名称 某项目\n市级主管部门 某市水利局\n县级主管部门 某县水利局\n项目资金 50万元\n"
     assert parse_disclosure(levels, year=2023).tree["department"]["name"] == "某县水利局"
+
+
+@pytest.mark.parametrize(
+    "money",
+    [
+        "省级资金30万元，按绩效指标考核后拨付；县级资金20万元，合计50万元。",
+        "中央补助资金30万元，确保完成年度目标任务；县级配套资金20万元，合计50万元。",
+    ],
+)
+def test_target_words_in_the_moneys_prose_cut_nothing_from_it(money):
+    # (a form's targets begin at a cell: never at 绩效指标 or 年度目标 in a sentence)
+    assert _project(_eight(money=money))[0]["declared_total_yuan"] == "500000.00"
+
+
+def test_a_money_rows_heading_in_yuan_does_not_overrule_the_forms_stated_unit():
+    from budget.importer.tables import form_total
+
+    text = (
+        "金额单位：万元\n项目名称 | 农机购置补贴项目\n项目总预算 | 50\n"
+        "测算明细 | 项目资金(元) | 测算依据\n购置设备 | 500000 | 10台×5万元"
+    )
+    assert form_total(text) is None  # (two units: neither is taken, the total is flagged)
+    assert form_total("金额单位：万元\n项目名称 | 某项目\n项目总预算 | 50") == ("50万元", 3)
+
+
+def test_a_bare_department_cell_mid_row_is_not_taken_for_the_budgets_unit():
+    from budget.importer.head import labelled_department
+
+    row = "项目名称 | 耕地补贴 | 主管部门 | 云南省农业农村厅 | 实施单位 | 永德县农业农村局 |"
+    assert labelled_department(row) == ""
+
+
+def test_batches_counted_in_works_are_projects_whose_names_and_sums_are_flagged():
+    text = (
+        "某县2024年衔接资金项目实施情况\n"
+        "1.产业发展类项目12个，资金500万元。其中，中央资金300万元(豫财农综〔2024〕22号);"
+        "县级资金200万元(某财预〔2024〕1号)。实施地点:甲镇、乙镇、丙镇、丁镇、戊镇、己镇、庚镇。\n"
+        "2.基础设施类项目8个，资金300万元。其中，中央资金200万元(豫财农综〔2024〕22号);"
+        "县级资金100万元(某财预〔2024〕1号)。实施地点:甲镇、乙镇、丙镇、丁镇、戊镇、己镇、庚镇。\n"
+    )
+    result = parse_disclosure(text)
+    assert len(result.tree["projects"]) == 2
+    for number in (1, 2):
+        flagged = {f.field for f in result.findings if f.project == number}
+        assert {"name", "declared_total"} <= flagged
+
+
+def test_a_balance_among_a_reports_uses_makes_them_no_sub_items():
+    text = (
+        "某项目绩效自评报告\n一、项目基本情况\n"
+        "该项目为2023年中央彩票公益金提前下达资金项目,用于残疾人康复及评定补贴1.065万元,"
+        "五个一文化进家庭2.1万元,残疾儿童救助38.472万元,结余资金2万元。"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert not any("结余" in sub["name"] for sub in project["sub_items"])
+
+
+def test_money_carried_over_from_last_year_is_no_balance_left():
+    text = (
+        "某县体彩公益金使用情况公告\n"
+        "2022年度，上年结转体彩公益金30万元，本年收到体彩公益金20万元，全部用于全民健身。"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert project["declared_total_yuan"] != "200000.00"  # (not the year's part alone)
+
+
+def test_a_leading_group_as_the_department_is_flagged():
+    text = (
+        "某县扶贫开发领导小组关于下达2020年第一批财政专项扶贫资金的通知\n"
+        "各乡镇:\n现将2020年第一批财政专项扶贫资金100万元下达你们。\n"
+        "某县扶贫开发领导小组\n2020年3月1日"
+    )
+    result = parse_disclosure(text)
+    assert result.tree["department"]["name"] == "某县扶贫开发领导小组"
+    assert any(f.field == "department" and "领导小组" in f.message for f in result.findings)

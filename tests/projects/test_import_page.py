@@ -535,7 +535,7 @@ def test_a_project_staff_leave_out_is_not_imported_and_nothing_of_the_file_is_lo
     # the words around the list, kept with the first project, stay with the first one kept
     assert "请各乡镇抓紧组织实施。" in project.outcomes
     reason = project.history.earliest().history_change_reason
-    assert reason.endswith("未导入项目1、3")
+    assert reason.endswith("预览中的项目1、3未导入")
     # and the file's page says which were left out
     page = clerk.get(url).content.decode()
     assert page.count("未导入</span>") == 2 and 'name="drop"' not in page
@@ -559,3 +559,66 @@ def test_a_text_of_one_project_offers_nothing_to_leave_out(clerk):
     record = SourceFile.objects.get()
     page = clerk.get(reverse("admin:projects_sourcefile_preview", args=[record.pk]))
     assert 'name="drop"' not in page.content.decode()
+
+
+def test_a_second_confirmation_from_a_stale_page_says_the_file_was_imported(clerk, seed):
+    upload(clerk, "计划.docx", docx_bytes(LIST))
+    record = SourceFile.objects.get()
+    url = reverse("admin:projects_sourcefile_preview", args=[record.pk])
+    unit = {"p1-implementing_unit": "甲村村民委员会"}
+    assert clerk.post(url, list_form(seed, drop=["3"], **unit)).status_code == 302
+    # the same page sent again with other boxes ticked: nothing changes, the page says why
+    again = clerk.post(url, list_form(seed, drop=["1", "2"], **unit)).content.decode()
+    assert "该文件已导入，不能重复导入。" in again
+    assert again.count("未导入</span>") == 1  # project 3, as imported
+    assert Project.objects.filter(name="甲村道路硬化项目").exists()
+
+
+def test_the_history_says_which_projects_were_left_out_within_its_hundred_characters():
+    from projects.ingest import _left_out
+
+    assert _left_out([1, 3], 60) == "，预览中的项目1、3未导入"
+    said = _left_out(list(range(3, 41)), 50)
+    assert len(said) <= 50 and said.endswith("等38个未导入") and "、2等" not in said
+    assert said.startswith("，预览中的项目3、4、")
+
+
+def test_leaving_out_the_first_project_moves_only_the_lines_kept_with_it(clerk, seed):
+    # Each project's own notes (its heading line kept as written) stay its own: the kept
+    # project gets none of the dropped one's, and nothing of its own twice.
+    lines = [
+        "某县农业农村局2024年预算重点领域财政项目文本公开",
+        "一、甲村道路硬化工程",
+        "项目名称：甲村道路硬化项目",
+        "三、项目实施单位",
+        "某县交通运输局",
+        "六、资金安排情况",
+        "项目总投资50万元。",
+        "八、项目实施成效",
+        "方便群众出行。",
+        "二、乙村饮水安全巩固提升",
+        "项目名称：乙村饮水工程",
+        "三、项目实施单位",
+        "某县水利局",
+        "六、资金安排情况",
+        "项目总投资30万元。",
+        "八、项目实施成效",
+        "保障饮水安全。",
+    ]
+    upload(clerk, "两个项目.docx", docx_bytes(lines))
+    record = SourceFile.objects.get()
+    url = reverse("admin:projects_sourcefile_preview", args=[record.pk])
+    form = {
+        "department": seed.department.pk,
+        "fiscal_year": "2024",
+        "title": "标题",
+        "p2-name": "乙村饮水工程",
+        "p2-implementing_unit": "某县水利局",
+        "p2-declared_total": "30万",
+        "drop": ["1"],
+        "confirm": "1",
+    }
+    assert clerk.post(url, form).status_code == 302
+    project = Project.objects.get(name="乙村饮水工程")
+    assert "甲村" not in project.outcomes
+    assert all(project.outcomes.count(line) <= 1 for line in project.outcomes.split("\n"))

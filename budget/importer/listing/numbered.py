@@ -554,7 +554,7 @@ _FUND_SUM_HEADING = re.compile(
 # An item naming a project or batch, maybe its count of works, then its money after a label:
 # 中牟新区2025年第一批衔接资金项目6个,资金848.5万元。其中,中央资金440万元(…)…
 _BATCH_THEN_MONEY = re.compile(
-    r"^(?P<name>[^，,。；;:：()（）]{4,60}?(?:项目|工程|资金))(?:[0-9]+\s*个)?[，,]\s*"
+    r"^(?P<name>[^，,。；;:：()（）]{4,60}?(?:项目|工程|资金))(?P<count>[0-9]+\s*个)?[，,]\s*"
     rf"(?:资金|投资|总投资|金额)(?:规模|总额)?\s*[:：为]?\s*{MONEY}\s*(?:。|$|[，,；;]\s*其中)"
 )
 
@@ -571,6 +571,15 @@ def _described_item(
     item = ListedProject(name=name, line=number, lines=[number], amount=amount, style=kind, **more)
     item.content.append(rest)
     return item
+
+
+def _matched_item(
+    match: re.Match, amount: ParsedAmount, rest: str, number: int, kind: str, **more
+) -> ListedProject:
+    """An item named by ``match``'s ``name`` group (matched on ``rest`` made half-width, the
+    same positions), priced ``amount``, its words kept as its content."""
+    name = rest[match.start("name") : match.end("name")].strip()
+    return _described_item(name, amount, rest, number, kind, **more)
 
 
 def _item_of(line: str, number: int, n: int, style: str | None) -> ListedProject | None:
@@ -635,31 +644,23 @@ def _item_of(line: str, number: int, n: int, style: str | None) -> ListedProject
     heading = _FUND_SUM_HEADING.match(normal)
     if heading is not None:
         # 二、2020年中央校舍维修专项资金1611万建设情况: a heading naming a fund, its sum (万
-        # after a fund's name is 万元) and what is told of it below.
+        # after a fund's name is 万元) and what is told of it below; its sum flagged.
         amount = replace(
             parse_amount_exact(heading["amount"]),
             start=heading.start("amount"),
             end=heading.end("amount"),
         )
-        item = ListedProject(
-            name=rest[heading.start("name") : heading.end("name")].strip(),
-            line=number,
-            lines=[number],
-            amount=amount,
-            style=kind,
-        )
-        item.content.append(rest)
-        return item
+        return _matched_item(heading, amount, rest, number, kind, amount_read="标题")
     batch = _BATCH_THEN_MONEY.match(normal)
     if batch is not None and not find_amounts(batch["name"]):
         # 1.中牟新区2025年第一批衔接资金项目6个,资金848.5万元。其中,…: a long item naming a
         # project or a batch (and how many works it holds, no part of its name), then its
-        # money, a sentence of its own; the rest its content.
+        # money, a sentence of its own; the rest its content. A batch of works counted is
+        # no one project for certain: its name and sum are flagged.
         found = [a for a in find_amounts(rest) if a.start == batch.start("amount")]
         if found:
-            return _described_item(
-                rest[batch.start("name") : batch.end("name")].strip(), found[0], rest, number, kind
-            )
+            flagged = {"amount_read": "说明", "inferred": True} if batch["count"] else {}
+            return _matched_item(batch, found[0], rest, number, kind, **flagged)
     given = _FUND_FIRST.match(normal)
     # (its name holding no other sum: 安排甲村道路建设项目200万元、乙村…资金555万元 is two)
     if given is not None and len(rest) > 120 and not find_amounts(given["name"]):
@@ -667,9 +668,7 @@ def _item_of(line: str, number: int, n: int, style: str | None) -> ListedProject
         # gives and its sum, a sentence of their own; the rest its content.
         found = [a for a in find_amounts(rest) if a.start == given.start("amount")]
         if found:
-            return _described_item(
-                rest[given.start("name") : given.end("name")].strip(), found[0], rest, number, kind
-            )
+            return _matched_item(given, found[0], rest, number, kind)
     if not rest or ITEM_AMOUNT.match(normal) or len(rest) > 120:
         return None
     found = find_amounts(rest)

@@ -20,7 +20,7 @@ from ...amounts import (
     parse_amount_exact,
 )
 from ...normalize import halfwidth, squash
-from ..tables import NUMBER_HEADING, ORGANISATION_END, TOTAL_ROW, single_value
+from ..tables import NUMBER_HEADING, ORGANISATION_END, TOTAL_OF, TOTAL_ROW, single_value
 from .listed import ListedProject
 
 _PROJECT_NAME_COLUMN = re.compile(r"^(?:项目名称|建设项目|项目名称及内容|项目)$")
@@ -104,7 +104,7 @@ HEADER_WORDS = re.compile(
 )
 
 
-_END_ROW = re.compile(r"^(?:(?:全(?:省|市|州|县|区|旗)|项目|资金)?(?:合计|总计)|附件|附表)")
+_END_ROW = re.compile(rf"^(?:{TOTAL_OF}(?:合计|总计)|附件|附表)")
 
 
 _TABLE_UNIT = re.compile(r"^\s*(?:金额|计量|投资)?单位\s*[:：]\s*(?P<unit>亿元|万元|元)\s*$")
