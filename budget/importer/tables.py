@@ -74,8 +74,8 @@ CELL_LABELS = (
 )
 _NEXT_CELL = re.compile(
     r"\s*(?:[|｜]|\s{2,}|(?<=\s)(?:" + "|".join(CELL_LABELS) + r")(?:及代码)?\s*[:：]?"
-    # cells run on in a sentence: 项目名称:X,建设性质:新建;建设地址:…
-    r"|[，,；;]\s*[\u4e00-\u9fff]{2,6}[:：]"
+    # cells run on in a sentence: 项目名称:X,建设性质:新建;建设地址:…; 项目名称。X。项目代码:…
+    r"|[，,；;。]\s*[\u4e00-\u9fff]{2,6}[:：]"
     # or apart by a space, each its label and colon: 项目名称: X 是否为专项资金: …
     r"|(?<=\s)[\u4e00-\u9fff]{2,10}[:：]"
     # the project's code after its name: …产业项目(项目代码:2111-500236-04-05-191177)

@@ -94,6 +94,13 @@ def _named_amounts(names: list[str], most: int, *, size: int = 6):
         ("实施单位及责任人:塔秀乡人民政府昂青夫", "unit", "塔秀乡人民政府", "昂青夫"),
         # Without a person's label or a space, the words stay: 澄江市委组织部 is one unit.
         ("中共澄江市委组织部", "unit", "中共澄江市委组织部", ""),
+        # A field run on after a full stop, its label and colon (一、项目名称。X。项目代码:…)
+        (
+            "某镇2023年脆红李产业示范园建设项目。项目代码:2302-*-04-05-*。",
+            "name",
+            "某镇2023年脆红李产业示范园建设项目",
+            "。项目代码:2302-*-04-05-*。",
+        ),
         # Two cells of one unit a PDF's text set side by side: the unit once.
         (
             "广水市交通运输局 广水市交通运输局 项目负责人 某某",
