@@ -1923,6 +1923,14 @@ def whole_of_the_count(text: str, projects: list[dict], findings: list[Finding])
             )
 
 
+# A table's header run together with its first row, every separator lost: 序号项目单位项目名称
+# 补助金额备注1龙门滩镇… (on squashed text).
+_GLUED_HEADER = re.compile(
+    r"序号[\u4e00-\u9fff()（）]{0,30}?(?:项目名称|项目单位|单位名称)[\u4e00-\u9fff()（）]{0,60}?"
+    r"(?:金额|资金|投资|万元)[\u4e00-\u9fff()（）]{0,20}?1(?![0-9])"
+)
+
+
 def _table_header_line(text: str) -> int | None:
     """The line (1-based) of a table's header on one line, its row numbers first and a money
     column among its headings (序号 单位 机构名称 … 省级资助金额(万元) 备注), with a row after
@@ -1938,6 +1946,8 @@ def _table_header_line(text: str) -> int | None:
             # (a header whose every cell names a column: 学校名称 … 1.中央资金(万元) …)
             return number
         squashed = squash(line).strip("|｜")
+        if _GLUED_HEADER.search(squashed):
+            return number  # (its cells run together with its rows: …单位:万元序号项目单位…合计1…)
         # (the header may wrap over a few lines: …核定补助人数 / (人)…省级资助金额(万元)备注)
         header = "".join(squash(later) for later in lines[number - 1 : number + 2])
         if not (

@@ -1772,3 +1772,13 @@ def test_a_leading_group_as_the_department_is_flagged():
     result = parse_disclosure(text)
     assert result.tree["department"]["name"] == "某县扶贫开发领导小组"
     assert any(f.field == "department" and "领导小组" in f.message for f in result.findings)
+
+
+def test_a_table_whose_separators_were_all_lost_is_said_to_be_unread():
+    text = (
+        "某县财政局关于下达2022年度交通项目补助资金的通知各有关乡镇:现将补助资金39万元下达给你们,"
+        "请抓紧组织实施。附件1补助明细表单位:万元序号项目单位项目名称补助金额备注1龙门滩镇"
+        "硕儒村村内公路52龙门滩镇霞碧村公路53南埕镇高漈村至外洋公路104桂阳乡X329桂东线道路硬化22"
+    )
+    result = parse_disclosure(text)
+    assert any(f.field == "rows" for f in result.findings)
