@@ -493,6 +493,12 @@ def test_a_value_a_long_line_writes_twice_is_shown_beside_the_whole_line(clerk, 
     assert "<mark>300万元</mark>" not in page  # (a sum written three times: the line whole)
 
 
+def preview_of(clerk, name: str, data: bytes) -> str:
+    """Upload ``data`` as ``name``, let the worker read it: the address of its preview."""
+    upload(clerk, name, data)
+    return reverse("admin:projects_sourcefile_preview", args=[SourceFile.objects.get().pk])
+
+
 LIST = [
     "关于下达2024年衔接资金项目计划的通知",
     "1.甲村道路硬化项目,安排资金50万元。",
@@ -519,9 +525,7 @@ def list_form(seed, **more):
 
 
 def test_a_project_staff_leave_out_is_not_imported_and_nothing_of_the_file_is_lost(clerk, seed):
-    upload(clerk, "计划.docx", docx_bytes(LIST))
-    record = SourceFile.objects.get()
-    url = reverse("admin:projects_sourcefile_preview", args=[record.pk])
+    url = preview_of(clerk, "计划.docx", docx_bytes(LIST))
     page = clerk.get(url).content.decode()
     assert page.count('name="drop"') == 3 and "不导入此项目" in page
     # The first is left out, with a name emptied: a project not imported needs none.
@@ -542,9 +546,7 @@ def test_a_project_staff_leave_out_is_not_imported_and_nothing_of_the_file_is_lo
 
 
 def test_leaving_out_every_project_is_refused_and_nothing_is_made(clerk, seed):
-    upload(clerk, "计划.docx", docx_bytes(LIST))
-    record = SourceFile.objects.get()
-    url = reverse("admin:projects_sourcefile_preview", args=[record.pk])
+    url = preview_of(clerk, "计划.docx", docx_bytes(LIST))
     response = clerk.post(url, list_form(seed, drop=["1", "2", "3"]))
     assert response.status_code == 200
     page = response.content.decode()
@@ -562,9 +564,7 @@ def test_a_text_of_one_project_offers_nothing_to_leave_out(clerk):
 
 
 def test_a_second_confirmation_from_a_stale_page_says_the_file_was_imported(clerk, seed):
-    upload(clerk, "计划.docx", docx_bytes(LIST))
-    record = SourceFile.objects.get()
-    url = reverse("admin:projects_sourcefile_preview", args=[record.pk])
+    url = preview_of(clerk, "计划.docx", docx_bytes(LIST))
     unit = {"p1-implementing_unit": "甲村村民委员会"}
     assert clerk.post(url, list_form(seed, drop=["3"], **unit)).status_code == 302
     # the same page sent again with other boxes ticked: nothing changes, the page says why
@@ -605,9 +605,7 @@ def test_leaving_out_the_first_project_moves_only_the_lines_kept_with_it(clerk, 
         "八、项目实施成效",
         "保障饮水安全。",
     ]
-    upload(clerk, "两个项目.docx", docx_bytes(lines))
-    record = SourceFile.objects.get()
-    url = reverse("admin:projects_sourcefile_preview", args=[record.pk])
+    url = preview_of(clerk, "两个项目.docx", docx_bytes(lines))
     form = {
         "department": seed.department.pk,
         "fiscal_year": "2024",
