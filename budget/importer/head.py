@@ -108,6 +108,11 @@ _NOT_TITLE = re.compile(
     r"|^\s*[-•·]\s+\S"
     # (who wrote the page, credited in brackets: (市财政局供稿))
     r"|^\s*[(（][^()（）]{2,20}(?:供稿|供图|来稿)[)）]\s*$"
+    # (a document site's chrome around a file it shows: 第1页 / 共5页, …报告.doc_第2页, 文档简介,
+    # 资源描述, 返回 相关 举报, 亲,该文档总共5页…)
+    r"|^\s*第\s*[0-9]+\s*页\s*[/／]\s*共\s*[0-9]+\s*页\s*$"
+    r"|^.*\.(?:docx?|pdf|xlsx?|wps)_第\s*[0-9]+\s*页\s*$"
+    r"|^\s*(?:文档简介|资源描述|文档描述|内容简介|返回\s*相关\s*举报|亲[,，]该文档)"
     # (a page's text size buttons, a line each after 字号:[ : 大 / 中 / 小 / ])
     r"|^\s*[\[【]?\s*[大中小]?\s*[\]】]?\s*$"
     # (the page's place on its site: 首页 > 历史专题 > 脱贫攻坚工作专栏; 当前位置: 首页 > …)
@@ -142,6 +147,10 @@ _DATED = re.compile(
     # the publisher after a space: 2016-09-19 10:33:19 兴业县人民政府)
     r"(?:[\s|｜]*$|\s*[|｜].*$|\s+[\u4e00-\u9fff]{2,24}$)"
 )
+
+
+# A file's type after its name, where a document site shows the file: …报告.doc.
+_FILE_TYPE = re.compile(r"\.(?:docx?|pdf|xlsx?|wps|txt)\s*$", re.I)
 
 
 # The page's own title field: 标题: 海南省财政厅关于下达…的通知.
@@ -250,6 +259,10 @@ def split_title(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
         # is no part of it.
         record = _RECORD_AFTER_TITLE.search(line.text)
         kept = line.text[: record.start()] if record else line.text
+        # (a document site names the file: …绩效评价报告.doc; the title is without its type)
+        extension = _FILE_TYPE.search(kept)
+        if extension:
+            kept, record = kept[: extension.start()], extension
         if (
             _DATED.match(kept)
             or any(squash(kept) == squash(t.text) for t in title)

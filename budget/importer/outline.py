@@ -188,7 +188,9 @@ _LABEL = re.compile(
     rf"^(?:(?P<cn>[{_CN_NUMERALS}]{{1,3}})\s*[、.,，:：]"
     rf"|\(\s*(?P<paren>[{_CN_NUMERALS}0-9]{{1,3}})\s*\)\s*[、.]?"
     rf"|(?P<num>[0-9]{{1,2}})\s*(?:[、.]|\))"
-    rf"|第(?P<ordinal>[{_CN_NUMERALS}0-9]{{1,3}})(?:部分|项|章|节)?\s*[、.,，:：]?"
+    # (never a page's, a batch's or a date's: 第3页 / 共5页, 第一批, 第2号)
+    rf"|第(?P<ordinal>[{_CN_NUMERALS}0-9]{{1,3}})(?![0-9{_CN_NUMERALS}页批次年月日号条届])"
+    r"(?:部分|项|章|节)?\s*[、.,，:：]?"
     r")\s*"
 )
 _PROJECT = re.compile(

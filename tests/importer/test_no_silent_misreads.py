@@ -1782,3 +1782,18 @@ def test_a_table_whose_separators_were_all_lost_is_said_to_be_unread():
     )
     result = parse_disclosure(text)
     assert any(f.field == "rows" for f in result.findings)
+
+
+def test_a_document_sites_page_markers_name_nothing_and_its_file_type_is_no_title():
+    text = (
+        "某县2016年草食动物品种改良网络体系建设绩效评价报告.doc\n"
+        "返回 相关 举报\n"
+        "某县2016年草食动物品种改良网络体系建设绩效评价报告.doc_第1页\n"
+        "第1页 / 共5页\n"
+        "第2页 / 共5页\n"
+        "资源描述\n"
+        "一、项目概况 该项目由某县畜牧水产局实施,拟申请资金10万元。"
+    )
+    tree = parse_disclosure(text).tree
+    assert "页" not in tree["projects"][0]["name"]
+    assert tree["disclosure"]["title"] == "某县2016年草食动物品种改良网络体系建设绩效评价报告"
