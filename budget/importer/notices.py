@@ -530,8 +530,10 @@ _SAID_PROJECT = re.compile(
     r"(?:[0-9.]+(?:条|个|座|处|公里|千米|米|亩))*(?P<invested>[^，,。；;:：《》的]{4,60}?(?:项目|工程))"
     r"(?=[，,。；;]|$)"
     # (or a sentence opening with it and its whole: 。伊金霍洛旗阿镇日间照料中心项目总投资800万元)
-    r"|(?:^|(?<=[。！]))(?P<subject>(?!该|本|此|其|全|各|今年|我|[0-9])[^，,。；;:：、《》()（）\s的]{4,40}?(?:项目|工程))"
-    r"(?:计划|估算|概算)?总投资\s*[:：为]?\s*约?\s*[0-9]"
+    # (its place in brackets maybe: …水土保持工程(芦山县)西川河…项目立项批复525.39万元)
+    r"|(?:^|(?<=[。！]))(?P<subject>(?!该|本|此|其|全|各|今年|我|[0-9])"
+    r"(?:[^，,。；;:：、《》()（）\s的]|[(（][^()（），,。]{1,10}[)）]){4,60}?(?:项目|工程))"
+    r"(?:(?:计划|估算|概算)?总投资|立项批复|批复总?投资)\s*[:：为]?\s*约?\s*[0-9]"
     # (or what a self-evaluation evaluates: 对城镇老旧小区改造及配套工程项目资金投入情况、绩效
     # 目标完成情况等进行了自评)
     r"|对(?P<evaluated>[^，,。；;:：《》、]{4,60}?(?:工程项目|项目|工程))(?:资金)?[^。；;]{0,30}?"
@@ -671,6 +673,8 @@ _NOTICE_TOTAL = re.compile(
     r"(?:总投资|项目(?:建设)?资金(?:预算)?|投资总额|资金总额|预算金额|申请资金|项目金额|资金投入|投入(?:建设)?资金|总造价"
     # (its estimate: 本项目投资估算67,289.03万元, 估算投资, 总概算)
     r"|投资估算|估算投资|概算投资|总概算"
+    # (what its approval gives it: …综合治理项目立项批复525.39万元)
+    r"|立项批复|批复总?投资"
     # (what is to be spent on it: 将投入3413万元建设…)
     r"|(?:将|计划|拟)投入)"
     # (an estimate's 约: 匡算总投资约603万元; a changed one: 项目总投资变更为10025万元; a whole
@@ -723,6 +727,11 @@ def _sum_start(given: re.Match) -> int:
     return given.start("amount") if given["amount"] else given.start("wan")
 
 
+_PAID_OR_LEFT = re.compile(
+    r"(?:已|累计)(?:支付|拨付|完成|使用|兑付|发放)|结余|结转下年|结转至|余额|剩余"
+)
+
+
 def _one_total(text: str, pattern: re.Pattern, project: ListedProject, *, prefer: str) -> None:
     """The amount the text states for the project: of the sums ``pattern`` finds, those its
     name leads (…提质升级项目资金135万元) if any, else those with ``prefer`` right before them
@@ -748,11 +757,13 @@ def _one_total(text: str, pattern: re.Pattern, project: ListedProject, *, prefer
             # (never a part its clause names after 其中, …其中扑火队员工作经费5万元, unless
             # under the project's own name: 其中:甲村道路硬化项目资金100万元)
             begun = max(normal.rfind(stop, 0, total.start()) for stop in "，,。；;\n")
-            if "其中" in normal[begun + 1 : total.start()] and strong < 2:
+            clause = normal[begun + 1 : total.start()]
+            if "其中" in clause and strong < 2:
                 continue
-            # (nor what was left over, a balance: 2022年度结余体彩公益金91.6294万元; money
-            # carried over from last year, 上年结转…, is spent with the year's)
-            if re.search(r"结余|结转下年|结转至|余额|剩余", normal[begun + 1 : total.start()]):
+            # (nor what was paid of it so far, …按照合同进度已支付资金139.433578万元, nor what
+            # was left over, a balance: 2022年度结余体彩公益金91.6294万元; money carried over
+            # from last year, 上年结转…, is spent with the year's)
+            if _PAID_OR_LEFT.search(clause):
                 continue
             found.append((strong, amount, text.count("\n", 0, total.start()) + 1))
     best = max((item[0] for item in found), default=0)

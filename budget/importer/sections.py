@@ -167,6 +167,9 @@ _IMPLEMENTING = re.compile(
 _UNIT_IN_PROSE = re.compile(
     rf"(?:项目)?(?:实施|建设|法人|承担)单位\s*(?:为|是)\s*[:：]?\s*"
     rf"(?P<unit>[^，,。；;:：\s]{{2,30}}?{ORGANISATION_END})(?=[，,。；;\s]|$)"
+    # (or the unit first, said to act as it: …,芦山县水务投资有限公司作为项目业主单位,…)
+    rf"|(?:^|(?<=[，,。；;\s]))(?P<acting>[^，,。；;:：\s]{{2,30}}?{ORGANISATION_END})"
+    r"作为(?:本|该)?项目(?:业主|实施|建设|法人)单位"
 )
 
 
@@ -178,7 +181,8 @@ def unit_said_in_prose(
     when none does."""
     for line in lines:
         match = _UNIT_IN_PROSE.search(halfwidth(line.text))
-        if match and organisation(match.group("unit")):
+        group = "unit" if match and match["unit"] else "acting"
+        if match and organisation(match.group(group)):
             findings.append(
                 Finding(
                     "warning",
@@ -188,7 +192,7 @@ def unit_said_in_prose(
                     field="implementing_unit",
                 )
             )
-            return line.text[match.start("unit") : match.end("unit")], line.number
+            return line.text[match.start(group) : match.end(group)], line.number
     return None
 
 

@@ -1797,3 +1797,20 @@ def test_a_document_sites_page_markers_name_nothing_and_its_file_type_is_no_titl
     tree = parse_disclosure(text).tree
     assert "页" not in tree["projects"][0]["name"]
     assert tree["disclosure"]["title"] == "某县2016年草食动物品种改良网络体系建设绩效评价报告"
+
+
+def test_a_reports_project_named_by_its_approval_and_its_sum_not_what_was_paid_so_far():
+    text = (
+        "一、绩效目标分解下达情况\n"
+        "(一)省内资金安排情况。\n"
+        "水土保持工程(芦山县)西川河小流域水土流失综合治理项目立项批复525.39万元,其中500万元为"
+        "中央水利发展资金,其余为地方自筹。\n"
+        "二、绩效目标完成情况分析\n"
+        "(一)资金投入情况分析。\n"
+        "该项目按照合同进度已支付资金139.433578万元,芦山县水务投资有限公司作为项目业主单位,"
+        "按照有关办法管理资金。"
+    )
+    (project,) = parse_disclosure(text).tree["projects"]
+    assert project["name"] == "水土保持工程(芦山县)西川河小流域水土流失综合治理项目"
+    assert project["declared_total_yuan"] == "5253900.00"
+    assert project["implementing_unit"] == "芦山县水务投资有限公司"
