@@ -113,6 +113,8 @@ _NOT_TITLE = re.compile(
     r"|^\s*第\s*[0-9]+\s*页\s*[/／]\s*共\s*[0-9]+\s*页\s*$"
     r"|^.*\.(?:docx?|pdf|xlsx?|wps)_第\s*[0-9]+\s*页\s*$"
     r"|^\s*(?:文档简介|资源描述|文档描述|内容简介|返回\s*相关\s*举报|亲[,，]该文档)"
+    # (a part of a document, on a line of its own above its title: 第一部分)
+    r"|^\s*第[一二三四五六七八九十0-9]{1,3}部分\s*$"
     # (a page's text size buttons, a line each after 字号:[ : 大 / 中 / 小 / ])
     r"|^\s*[\[【]?\s*[大中小]?\s*[\]】]?\s*$"
     # (the page's place on its site: 首页 > 历史专题 > 脱贫攻坚工作专栏; 当前位置: 首页 > …)

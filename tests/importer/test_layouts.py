@@ -7876,3 +7876,22 @@ def test_a_tables_header_run_on_after_the_notice_with_its_first_row_is_read():
         ("乙村护岸工程", "584250.00", 1),
         ("丙村道路工程", "496990.00", 1),
     ]
+
+
+def test_a_budgets_project_spending_numbered_inside_one_sentence_lists_its_projects():
+    text = (
+        "第一部分\n某区宣传部2018年部门预算说明\n"
+        "(一)基本支出:2018年年初预算数为71.09万元。\n"
+        "(二)项目支出:2018年年初预算数为525.00万元,包括有关事业发展专项。其中:(1、2017年报刊订阅"
+        "16.00万元;2、大美经开区50万元;3、新闻上稿补助经费10万元;4、手机报经费24万元;"
+        "5、新闻媒体合作经费100万元;6、《经开区新闻》电视栏"
+    )
+    tree = parse_disclosure(text).tree
+    assert [(p["name"], p["declared_total_yuan"]) for p in tree["projects"]] == [
+        ("2017年报刊订阅", "160000.00"),
+        ("大美经开区", "500000.00"),
+        ("新闻上稿补助经费", "100000.00"),
+        ("手机报经费", "240000.00"),
+        ("新闻媒体合作经费", "1000000.00"),
+    ]
+    assert tree["department"]["name"] == "某区宣传部"  # (第一部分 is no part of the title)

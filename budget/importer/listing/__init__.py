@@ -30,6 +30,7 @@ from .numbered import numbered_items, whole_set_out
 from .paragraphs import (
     funds_by_semicolons,
     groups_by_semicolons,
+    items_numbered_in_a_line,
     items_priced_in_wan,
     nested_run_on_items,
     numbered_paragraphs,
@@ -205,6 +206,7 @@ _READERS = (
     numbered_paragraphs,
     nested_run_on_items,
     run_on_items,
+    items_numbered_in_a_line,
     semicolon_items,
     funds_by_semicolons,
     groups_by_semicolons,

@@ -558,6 +558,32 @@ def _paragraph_part(words: str, amount: ParsedAmount, item: ListedProject) -> Li
 _DOES = re.compile(r"主要建设|计划建设|建设|新建|改建|扩建|改造|实施|用于|购置|开展")
 
 
+# An item numbered inside a sentence, its name and its sum, up to the next item's ；
+# (其中:(1、2017年报刊订阅16.00万元;2、大美经开区50万元;3、…).
+_NUMBERED_IN_LINE = re.compile(
+    r"(?:^|(?<=[;；:：(（。]))\s*(?P<n>[0-9]{1,2})\s*[、.．]\s*"
+    rf"(?P<name>[^;；:：。]{{2,40}}?)\s*{MONEY}\s*(?=[;；。)）]|$)"
+)
+
+
+def items_numbered_in_a_line(lines: list[str]) -> list[ListedProject]:
+    """Projects a sentence numbers inside itself, each a name and its sum, apart by ；
+    (…项目支出525.00万元…其中:(1、2017年报刊订阅16.00万元;2、大美经开区50万元;3、新闻上稿补助
+    经费10万元;…): numbered 1, 2, 3 … in order, three at least; an item the page cut off
+    before its sum ends the list. Named and priced from prose, so flagged."""
+    for number, line in enumerate(lines, 1):
+        normal = halfwidth(line)
+        items: list[ListedProject] = []
+        for item in _NUMBERED_IN_LINE.finditer(normal):
+            if int(item["n"]) != len(items) + 1 or find_amounts(item["name"]):
+                break
+            name = line[item.start("name") : item.end("name")].strip()
+            items.append(prose_item(name, money(item), line, number, "numbered"))
+        if len(items) >= 3:
+            return items
+    return []
+
+
 def semicolon_items(lines: list[str]) -> list[ListedProject]:
     """Projects run on in one paragraph, set apart by semicolons, each its name, what it does
     and one sum under a label (泽库县城关第二寄宿制完小主要建设校舍10291平方米…,总投资3715万元;
