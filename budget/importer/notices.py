@@ -612,23 +612,8 @@ def said_project_name(text: str) -> tuple[str, int] | None:
     for number, line in enumerate(text.split("\n")[:40], 1):
         said = _SAID_PROJECT.search(halfwidth(line))
         if said:
-            group = next(
-                key
-                for key in (
-                    "name",
-                    "tabled",
-                    "subject",
-                    "invested",
-                    "evaluated",
-                    "single",
-                    "involved",
-                    "quoted",
-                    "subject_is",
-                    "advanced",
-                    "applied",
-                )
-                if said.group(key)
-            )
+            # (the alternative that matched: each names its one group)
+            group = next(key for key, value in said.groupdict().items() if value)
             start = said.start(group)
             # (who says it is no part of it: 现对我单位2023年度…资助项目信息公告如下)
             own = _SAYER.match(halfwidth(line), start)
