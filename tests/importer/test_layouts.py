@@ -7895,3 +7895,18 @@ def test_a_budgets_project_spending_numbered_inside_one_sentence_lists_its_proje
         ("新闻媒体合作经费", "1000000.00"),
     ]
     assert tree["department"]["name"] == "某区宣传部"  # (第一部分 is no part of the title)
+
+
+def test_projects_a_spending_class_is_said_to_be_used_for_are_projects():
+    text = (
+        "二、部门预算草案编制情况\n"
+        "部门支出预算919543.7万元,其中:教育7043.8万元,主要用于所属职业院校基本支出;医疗卫生"
+        "908055.4万元,主要用于卫生资源布局调整贷款贴息5000万元、二级以上公立医院社会保险补贴4260万元、"
+        "卫生人才培养经费1000万元等项目支出,医疗卫生机构事业支出以及本部门基本支出。"
+    )
+    projects = parse_disclosure(text).tree["projects"]
+    assert [(p["name"], p["declared_total_yuan"]) for p in projects] == [
+        ("卫生资源布局调整贷款贴息", "50000000.00"),
+        ("二级以上公立医院社会保险补贴", "42600000.00"),
+        ("卫生人才培养经费", "10000000.00"),
+    ]

@@ -169,6 +169,28 @@ _COUNTED_NAME = re.compile(
 )
 
 
+# Projects a sentence says a class of spending is used for, each its name and sum, apart by 、,
+# said to be projects after them: 主要用于卫生资源布局调整贷款贴息5000万元、二级以上公立医院社会
+# 保险补贴4260万元、…等项目支出.
+_USED_FOR_PROJECTS = re.compile(r"用于(?P<items>[^。；;，,]{8,400}?)等(?:[0-9]{1,3}个)?项目")
+
+
+def projects_used_for(lines: list[str]) -> list[ListedProject]:
+    """Projects a sentence lists as what money is used for, each a name and its sum, apart
+    by 、 and said to be projects after the last (…用于A5000万元、B4260万元、C3375万元等项目支出):
+    three at least, every piece so, else none. Named and priced from prose, so flagged."""
+    for number, line in enumerate(lines, 1):
+        for used in _USED_FOR_PROJECTS.finditer(halfwidth(line)):
+            pieces = used["items"].split("、")
+            shares = [_NAME_AND_SUM.match(piece.strip()) for piece in pieces]
+            if len(shares) >= 3 and all(shares):
+                return [
+                    prose_item(share["name"].strip(), money(share), piece.strip(), number)
+                    for share, piece in zip(shares, pieces, strict=True)
+                ]
+    return []
+
+
 def counted_names(lines: list[str]) -> list[ListedProject]:
     """Projects a text names after a count of them, apart by 、 or 和, each ending in 项目 or
     工程 and stating its money or none (``加工项目2个,锦山镇富廷村烘干塔项目、向阳川镇六合村
