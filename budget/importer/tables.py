@@ -94,7 +94,7 @@ _HAS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _STAMP = re.compile(r"^[(（]\s*(?:盖章|公章|签章|章)\s*[)）]\s*")
 ORGANISATION_END = (
     r"(?:局|委|委员会|办|办公室|厅|部|院|中心|政府|所|站|队|馆|会|社|处|室|团|校|学|公司|集团|"
-    r"街道|镇|乡|村委会|管委会|分局|领导小组)"
+    r"街道|镇|乡|村委会|管委会|分局|领导小组|残联|妇联|工商联|侨联|文联|科协)"
 )
 """How a unit's name ends (…农业农村局, …人民政府, …管委会): the one list for every rule that
 asks whether words name a unit."""

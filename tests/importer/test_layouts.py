@@ -126,6 +126,8 @@ def test_a_single_value_is_cut_from_its_label_and_the_next_cells(text, field, va
         ("主管部门及代码 | [077]淮北市文化旅游体育局 | 实施单位", "淮北市文化旅游体育局"),
         ("主管部门 219-池州市贵池区棠溪镇人民政府", "池州市贵池区棠溪镇人民政府"),
         ("预算单位:青神县发展和改革局", "青神县发展和改革局"),
+        # (a people's organisation by its short name: 区残联, 县妇联)
+        ("预算单位:某区残联", "某区残联"),
         ("主管部门:关于下达资金的通知", ""),  # not a unit's name
         ("项目名称:某项目", ""),
         # a cell in a row of cells (a form glued onto a line)
