@@ -79,6 +79,8 @@ _BARE_RECORD_LABEL = (
     r"^\s*(?:索\s*引\s*号|(?:主题|体裁|组配)分类|发文日期|发布日期|成文日期|发布机构|发文机关|"
     r"文\s*号|发文字号|公开方式|公开范围|信息来源)\s*$"
 )
+# The types of file a document site names after a file's name (…绩效评价报告.doc).
+_FILE_TYPES = r"docx?|pdf|xlsx?|wps|txt"
 _NOT_TITLE = re.compile(
     r"^(?:(?:金额|计量)?单位\s*[:：]|附件\s*[0-9一二三四五六七八九十]*\s*$|附表)"
     # A web page's record of the document (索引号, 发文机关, 成文日期 …) is not its title:
@@ -111,7 +113,7 @@ _NOT_TITLE = re.compile(
     # (a document site's chrome around a file it shows: 第1页 / 共5页, …报告.doc_第2页, 文档简介,
     # 资源描述, 返回 相关 举报, 亲,该文档总共5页…)
     r"|^\s*第\s*[0-9]+\s*页\s*[/／]\s*共\s*[0-9]+\s*页\s*$"
-    r"|^.*\.(?:docx?|pdf|xlsx?|wps)_第\s*[0-9]+\s*页\s*$"
+    rf"|^.*\.(?:{_FILE_TYPES})_第\s*[0-9]+\s*页\s*$"
     r"|^\s*(?:文档简介|资源描述|文档描述|内容简介|返回\s*相关\s*举报|亲[,，]该文档)"
     # (a part of a document, on a line of its own above its title: 第一部分)
     r"|^\s*第[一二三四五六七八九十0-9]{1,3}部分\s*$"
@@ -152,7 +154,7 @@ _DATED = re.compile(
 
 
 # A file's type after its name, where a document site shows the file: …报告.doc.
-_FILE_TYPE = re.compile(r"\.(?:docx?|pdf|xlsx?|wps|txt)\s*$", re.I)
+_FILE_TYPE = re.compile(rf"\.(?:{_FILE_TYPES})\s*$", re.I)
 
 
 # The page's own title field: 标题: 海南省财政厅关于下达…的通知.
@@ -262,9 +264,7 @@ def split_title(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
         record = _RECORD_AFTER_TITLE.search(line.text)
         kept = line.text[: record.start()] if record else line.text
         # (a document site names the file: …绩效评价报告.doc; the title is without its type)
-        extension = _FILE_TYPE.search(kept)
-        if extension:
-            kept, record = kept[: extension.start()], extension
+        kept = _FILE_TYPE.sub("", kept)
         if (
             _DATED.match(kept)
             or any(squash(kept) == squash(t.text) for t in title)
@@ -287,7 +287,7 @@ def split_title(lines: list[o.Line]) -> tuple[list[o.Line], list[o.Line]]:
         for issuer in said_again:
             title.remove(issuer)
             other.append(issuer)
-        title.append(o.Line(line.number, kept) if record else line)
+        title.append(o.Line(line.number, kept) if kept != line.text else line)
     if len("".join(line.text.strip() for line in title)) > 200:
         other = title[1:] + other
         title = title[:1]

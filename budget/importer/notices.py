@@ -603,7 +603,7 @@ def form_project_name(text: str) -> tuple[str, int] | None:
 
 
 _SUPPORTED_BY = re.compile(
-    r"^[^，,。；;]{2,40}?(?:公益金|资金|基金)支持(?=[^，,。；;]{4,}(?:项目|工程)$)"
+    rf"^[^，,。；;]{{2,40}}?(?:{LOTTERY_FUNDS}|资金|基金)支持(?=[^，,。；;]{{4,}}(?:项目|工程)$)"
 )
 
 
@@ -712,9 +712,9 @@ def _sum_start(given: re.Match) -> int:
     return given.start("amount") if given["amount"] else given.start("wan")
 
 
-_PAID_OR_LEFT = re.compile(
-    r"(?:已|累计)(?:支付|拨付|完成|使用|兑付|发放)|结余|结转下年|结转至|余额|剩余"
-)
+# What was paid of a project's money so far, or is left of it: no whole (never money carried
+# over from last year, 上年结转…, which is spent with the year's).
+_PAID_OR_LEFT = re.compile(rf"(?:已|累计)(?:{SPENT_OR_LEFT})|结余|结转下年|结转至|余额|剩余")
 
 
 def _one_total(text: str, pattern: re.Pattern, project: ListedProject, *, prefer: str) -> None:
@@ -745,9 +745,8 @@ def _one_total(text: str, pattern: re.Pattern, project: ListedProject, *, prefer
             clause = normal[begun + 1 : total.start()]
             if "其中" in clause and strong < 2:
                 continue
-            # (nor what was paid of it so far, …按照合同进度已支付资金139.433578万元, nor what
-            # was left over, a balance: 2022年度结余体彩公益金91.6294万元; money carried over
-            # from last year, 上年结转…, is spent with the year's)
+            # (nor what was paid of it so far, …按照合同进度已支付资金139.433578万元, nor a
+            # balance: 2022年度结余体彩公益金91.6294万元)
             if _PAID_OR_LEFT.search(clause):
                 continue
             found.append((strong, amount, text.count("\n", 0, total.start()) + 1))

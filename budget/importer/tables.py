@@ -316,7 +316,7 @@ _FORM_NUMBER = re.compile(
 )
 _BRACKETED_UNIT = re.compile(r"[(（]\s*(万元|元)\s*[)）]")
 # The heading of a form's money rows with their unit (项目资金 (元), 项目资金(万元)).
-_MONEY_ROWS_HEADING = re.compile(r"项目资金\s*[(（]\s*(万元|元)\s*[)）]")
+_MONEY_ROWS_HEADING = re.compile(rf"项目资金\s*{_BRACKETED_UNIT.pattern}")
 # 单位：万元 above a form (not 填报单位, 预算单位: those name units of government).
 _FORM_UNIT = re.compile(r"(?<![报算施管主责建申])(?:金额|计量)?单位\s*[:：]\s*(?P<unit>万元|元)")
 

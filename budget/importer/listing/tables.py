@@ -996,8 +996,7 @@ def _filled(cells: list[str]) -> list[str]:
 
 def _header_after_prose(line: str) -> tuple[str, list[str], str] | None:
     """(the header, the first row's cells, the words before them) of a table whose header a
-    line runs on after a
-    notice's words, its first row after the header on the same line (…请予监督。… 单位(万元)
+    line runs on after a notice's words, its first row after it on the same line (… 单位(万元)
     序号 | 乡镇 | 项目名称 | 投资概算 | 备注 | 1 | 瓯北街道 | …白水漈休闲长廊工程 | 49.723 |):
     the header from its 序号 to the last heading before the row numbered 1, three headings at
     least and none a figure. None for any other line."""
