@@ -765,7 +765,10 @@ _AVERAGE_BEFORE = re.compile(
 # … or right before the sum where its clause says first what is spent (补助标准为户均7500元);
 # never 带动农户300户,户均5000元以上收入.
 _AVERAGE_RIGHT_BEFORE = re.compile(
-    rf"(?:{_SPENT_AS})[^，,；;。0-9]{{0,6}}(?P<noun>[亩户人村家])(?P<then>)均$"
+    rf"(?:(?:{_SPENT_AS})[^，,；;。0-9]{{0,6}}"
+    # (or after 年, a year's average being a rate however it is worded: 268名代表,
+    # 年人均2400元计643200元)
+    r"|年(?=[人户]均$))(?P<noun>[亩户人村家])(?P<then>)均$"
 )
 
 

@@ -48,7 +48,7 @@ from .lines import (
 )
 from .lines import Line as ParsedLine
 from .listing import HEADER_WORDS, ListedProject, all_headings, read_allocation
-from .listing.listed import PROJECTS_COUNTED_BY
+from .listing.listed import BUDGET_CLASS, PROJECTS_COUNTED_BY
 from .listing.prose import FUND_GIVEN, RECIPIENT, RECIPIENT_SHARE
 from .nodes import (
     Finding,
@@ -1556,6 +1556,10 @@ def _parts_of(row: str, node: dict) -> list:
     (``lines.breakdown``), or sums one after another (产业发展项目81个,金额17177.1233万元;
     就业项目8个,金额2212万元;…) when they make up the project's total."""
     parts = breakdown(row)
+    if any(re.fullmatch(BUDGET_CLASS, part.name) for part in parts):
+        # (a budget's classes are no project's parts: 支出预算57860.38万元,其中:基本支出
+        # 5843.33万元,…;项目支出52017.05万元)
+        return []
     if parts:
         return parts
     if not node["declared_total_yuan"]:

@@ -7912,3 +7912,85 @@ def test_projects_a_spending_class_is_said_to_be_used_for_are_projects():
         ("二级以上公立医院社会保险补贴", "42600000.00"),
         ("卫生人才培养经费", "10000000.00"),
     ]
+
+
+def test_works_each_told_after_its_investment_over_paragraphs_places_listed_in_a_name():
+    text = (
+        "今年以来,凤城市大力开展春季农建工作。其中:\n\n"
+        "投资1180万元的八道河(三官—水文站)治理工程、投资1300万元的财政农发工程及投资330万元的"
+        "鸡冠山镇、东汤镇、边门镇灌区渠系改造工程现已完工。\n\n"
+        "投资3303万元的凤城市龙凤拦河闸除险加固工程、投资1300万元的国土高标准农田项目等工程"
+        "现已完工80—90%。\n\n"
+        "截至目前,凤城市已投入农建资金1.2亿元。\n"
+    )
+    assert names_and_totals(text) == [
+        ("八道河(三官—水文站)治理工程", "11800000.00"),
+        ("财政农发工程", "13000000.00"),
+        ("鸡冠山镇、东汤镇、边门镇灌区渠系改造工程", "3300000.00"),
+        ("凤城市龙凤拦河闸除险加固工程", "33030000.00"),
+        ("国土高标准农田项目", "13000000.00"),
+    ]
+
+
+def test_works_run_on_after_yishi_named_after_their_whole_or_after_shishi_le():
+    text = (
+        "今年,我区进一步改善农村水利基础设施。一是实施了中央产粮大县奖励资金项目,总投资1381万元,"
+        "新修各类混凝土防渗渠31880米。二是实施了总投资8000万元的恢河六期综合治理工程,治理河道"
+        "1.3公里。三是实施总投资333万元京津风沙源二期水利项目,打井配套22眼。\n"
+    )
+    assert [(p.name, p.amount.value) for p in run_on_items(text.split("\n"))] == [
+        ("中央产粮大县奖励资金项目", Decimal("13810000")),
+        ("恢河六期综合治理工程", Decimal("80000000")),
+        ("京津风沙源二期水利项目", Decimal("3330000")),
+    ]
+
+
+def test_a_budgets_spending_classes_are_no_projects():
+    text = (
+        "二、财政拨款支出预算\n"
+        "(一)一般公共服务支出31807.26万元。\n"
+        "1.行政运行3825.86万元,用于保障机构正常运转的支出。\n"
+        "2.一般行政管理事务27981.4万元,用于开展共青团和青少年工作的支出。\n"
+    )
+    names = [name for name, _total in names_and_totals(text, year=2011)]
+    assert "行政运行" not in names and "一般行政管理事务" not in names
+
+
+def test_projects_a_class_of_project_spending_holds_in_brackets_making_it_up():
+    text = (
+        "2、公共预算拨款支出明细情况\n一是工资福利支出432.69万元;\n"
+        "二是专项业务费258万元(其中包括党报党刊148万元、宣传工作经费40万元、兰洽会、文博会参展"
+        "经费10万元、新华网站技术服务及维护费60万元)。\n"
+    )
+    assert names_and_totals(text, year=2022) == [
+        ("党报党刊", "1480000.00"),
+        ("宣传工作经费", "400000.00"),
+        ("兰洽会、文博会参展经费", "100000.00"),
+        ("新华网站技术服务及维护费", "600000.00"),
+    ]
+    # (only where they make it up: else they may be some of its uses, not all)
+    short = text.replace("258万元", "300万元")
+    assert ("党报党刊", "1480000.00") not in names_and_totals(short, year=2022)
+
+
+def test_a_budgets_basic_and_project_spending_are_no_sub_items():
+    text = (
+        "共青团中央2013年部门预算情况说明\n"
+        "共青团中央2013年支出预算57860.38万元,其中:基本支出5843.33万元,占10.10%;"
+        "项目支出52017.05万元,占89.90%。\n"
+    )
+    [project] = parse_disclosure(text).tree["projects"]
+    assert [sub["name"] for sub in project["sub_items"]] != ["基本支出", "项目支出"]
+    assert len(project["sub_items"]) == 1
+
+
+def test_projects_with_short_names_each_told_with_its_whole_after_qizhong():
+    text = (
+        "新田镇吴冲路和枫树路项目绩效运行监控报告\n"
+        "项目名称吴冲路项目和新田镇枫树路项目,项目总投资157万元,其中:县级财政衔接资金39.3万元,"
+        "其他资金117.7万元。其中吴冲路项目总投资87万元,新田镇枫树路项目总投资70万元。\n"
+    )
+    assert names_and_totals(text, year=2022) == [
+        ("吴冲路项目", "870000.00"),
+        ("新田镇枫树路项目", "700000.00"),
+    ]

@@ -1079,6 +1079,8 @@ def test_a_rate_lines_name_is_what_its_words_name_or_none(text, name):
         ("休耕试点面积200亩,每年每亩补贴资金500元。", ("200", "亩"), "500"),
         # a term's rate for a count of person-terms, as a year's is
         ("2.主要建设内容:职业教育补助3666人次,每人每学期1500元;", ("3666", "人次"), "1500"),
+        # a year's average right before its sum, with no word for what is spent
+        ("测算标准:268名代表,年人均2400元计643200元。", ("268", "名"), "2400"),
     ],
 )
 def test_an_average_or_a_terms_rate_prices_the_count_it_is_for(text, count, rate):
@@ -1249,3 +1251,11 @@ def test_a_part_after_a_semicolon_is_named_by_its_own_words_not_the_clause_befor
         "送戏下乡经费",
         "奖补资金",
     ]
+
+
+def test_the_sum_a_rate_comes_to_is_no_rate_though_its_clause_opened_with_an_average():
+    # 年人均 prices the 2400元; the 643200元 after it in the same clause is what it comes to.
+    text = "测算标准:268名代表,年人均2400元计643200元。"
+    (line,) = rate_lines(text, "content", stated=find_amounts(text))
+    assert line.amount.value == Decimal("643200")
+    assert line.formula == "268名×2400元"

@@ -116,10 +116,19 @@ LEVEL_FUND = re.compile(
 
 # What an item names when it is a source of money or a period, not a project (中央财政衔接资金
 # 300万元, 县级配套资金, 一季度支出120万元).
+# The classes a unit's budget sorts its spending into, by function (行政运行, 一般行政管理事务) or
+# by kind (基本支出, 项目支出, 工资福利支出): never a project, nor a part of one.
+BUDGET_CLASS = (
+    r"行政运行|一般行政管理事务|机关服务|事业运行|基本支出|项目支出|人员经费|日常公用经费"
+    r"|工资福利支出|商品和服务支出|对个人和家庭的?补助(?:支出)?"
+)
 NOT_A_PROJECT = re.compile(
     rf"^{SOURCE_OF_MONEY}$|^财政[^项对]*(?:资金|拨款|补助)$"
     r"|^(?:[一二三四1-4]季度|上半年|下半年|全年|[0-9]{1,2}月)"
     r"|(?:资金来源|支出情况|执行情况)$"
+    # (a budget's spending classes, which hold its running costs and its projects alike:
+    # 1.行政运行3825.86万元, 2.一般行政管理事务27981.4万元)
+    rf"|^(?:{BUDGET_CLASS})$"
 )
 
 

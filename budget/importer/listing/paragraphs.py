@@ -283,12 +283,18 @@ _PARAGRAPH_PROJECT = re.compile(
     # (对口支援 is one word of a name, not 对 and what is done for it)
     r"(?:^|[为在]|对(?!口)|用于|实施)(?P<name>(?:[^，,。；;:：为对在]|对口){4,40}?项目)"
 )
+# A project named right after its whole: 实施了总投资8000万元的恢河六期综合治理工程, 实施总投资
+# 333万元京津风沙源二期水利项目.
+_AFTER_ITS_WHOLE = re.compile(r"的?(?P<name>[^，,。；;:：0-9]{4,40}?(?:项目|工程))")
+_WORKS_AFTER_ITS_WHOLE = re.compile(
+    r"总投资\s*[0-9][0-9.]*\s*[万亿]?元的(?P<name>[^，,。；;:：0-9]{4,40}?(?:项目|工程))"
+)
 
 
 # (资助 leads what it funds where that is named as projects: 资助…老年公寓等项目170个; not a
 # kind of spending, 资助群众体育社团组织和队伍建设发展)
 _LEAD_WORDS = re.compile(
-    r"^(?:拟|计划|预计|提前|重点|继续)?(?:用于|对|为|在|实施|安排|下达|拨付|资助(?=[^，,。；;]*项目$))"
+    r"^(?:拟|计划|预计|提前|重点|继续)?(?:用于|对|为|在|实施了?|安排|下达|拨付|资助(?=[^，,。；;]*项目$))"
 )
 
 
@@ -504,10 +510,15 @@ _ALLOCATED = re.compile(r"(?:分配|安排|下达|拨付)(?:为|如下|情况)?[
 def _named_project(words: str) -> re.Match | None:
     """The first project ``words`` name (…项目), its name holding no sum (中央衔接资金30万元拟用于
     东村道路硬化项目 names 东村道路硬化项目)."""
-    return next(
-        (m for m in _PARAGRAPH_PROJECT.finditer(words) if not find_amounts(m.group("name"))),
-        None,
-    )
+    for named in _PARAGRAPH_PROJECT.finditer(words):
+        sums = find_amounts(named.group("name"))
+        if not sums:
+            return named
+        after = _AFTER_ITS_WHOLE.match(words, named.start("name") + sums[-1].end)
+        if after is not None and WHOLE_LABEL.search(named.group("name")[: sums[-1].start]):
+            return after
+    # (works told after their whole, whatever leads: 实施了总投资8000万元的恢河六期综合治理工程)
+    return _WORKS_AFTER_ITS_WHOLE.search(words)
 
 
 def _paragraph_name(words: str) -> str:

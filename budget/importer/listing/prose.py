@@ -412,6 +412,13 @@ def counted_sums(lines: list[str]) -> list[ListedProject]:
                     for project in projects:
                         _whole_said_for(project, lines)
                     in_line[colon.start()] = projects
+        for spent in _CLASS_SET_OUT.finditer(line):
+            # (or a class of project spending and its sum, then the projects it holds, making
+            # it up: 专项业务费258万元(其中包括党报党刊148万元、宣传工作经费40万元、…))
+            words = line[: spent.end()] + re.split(r"[)）]", line[spent.end() :], maxsplit=1)[0]
+            projects = _set_out_projects(words, index + 1, spent, whole=money(spent).value)
+            if len(projects) >= 3 and not any(at <= spent.start() for at in in_line):
+                in_line[spent.start()] = projects
         for spent in _SPENT_ON.finditer(line):
             # (a budget's project spending set out without a count: three at least)
             projects = _set_out_projects(line, index + 1, spent)
@@ -440,6 +447,10 @@ _ONE_PROJECTS_PARTS = re.compile(r"(?:该|本|此)项目|总投资|建设内容|
 # A budget's project spending, set out after it: 项目支出包括委员活动经费36.3万元,扫黑除恶工作经费
 # 1万元,….
 _SPENT_ON = re.compile(r"项目支出(?:主要)?(?:包括|包含)\s*[:：]?")
+_CLASS_SET_OUT = re.compile(
+    rf"(?:项目支出|专项业务费|专项经费|专项工作经费)\s*{MONEY}\s*[(（]?\s*[，,]?\s*"
+    r"(?:其中)?(?:主要)?(?:包括|包含|用于)\s*[:：]?"
+)
 _NOT_SPENT_ON = re.compile(r"(?:支出|拨款|基金|结转|结余)$|^对个人和家庭")
 
 
@@ -1208,12 +1219,18 @@ def _same_to_its_precision(total: Decimal, whole, parts: list) -> bool:
     return any(_places(part.amount.text) > places for part in parts) and rounds_to(total, whole)
 
 
+_NEXT_INVESTED = r"\s*(?:计划)?(?:总)?投资"
+_WHOLE_FIRST = re.compile(rf"总投资\s*(?:为|约)?\s*{MONEY}\s*[，,]")
 # A project told with its whole before it: 辽宁民盛重工有限公司总投资1200万元的加氢反应器筒节
 # 加工项目争取资金120万元.
 _INVESTED = re.compile(
-    rf"(?:总投资|计划总投资|投资总额)\s*(?:为|约)?\s*{MONEY}\s*的"
-    # the name up to the next item or the end of its clause (…至桑什斗公路、总投资780万元的…)
-    r"(?P<name>[^，,。；;:：、的]{4,60}?)(?=、|和(?:计划)?总投资|[，,。；;]|$|争取)"
+    rf"(?:总投资|计划总投资|投资总额|投资)\s*(?:为|约)?\s*{MONEY}\s*的"
+    # the name up to the next item or the end of its clause (…至桑什斗公路、总投资780万元的…;
+    # 投资1180万元的八道河治理工程、投资1300万元的…及投资330万元的…等工程现已完工), places
+    # listed in it (鸡冠山镇、东汤镇、边门镇灌区渠系改造工程)
+    rf"(?P<name>(?:[^，,。；;:：、的]|、(?!{_NEXT_INVESTED})){{4,60}}?)"
+    rf"(?=、(?:{_NEXT_INVESTED})|[和及](?:{_NEXT_INVESTED})|[，,。；;]|$|争取|等(?:工程|项目)"
+    r"|(?<=[程目])(?:现|目前|也|已|正|均))"
 )
 
 
@@ -1223,14 +1240,25 @@ def invested_projects(lines: list[str]) -> list[ListedProject]:
     paragraph, named apart, each with that whole. Named from prose, so flagged."""
     # (or each after its name: 其中肇兴乡…保护设施建设项目总投资650万元,中央投资资金480万元,
     # …,肇兴污水收集系统工程总投资1064万元,…)
+    # (a list of them may go on over paragraphs, two or more in each: a news item's works by
+    # how far they have come, 投资1180万元的…工程、投资1300万元的…现已完工。/ 投资3303万元的…)
     for told_as in (_INVESTED, _NAMED_THEN_INVESTED, _GIVEN_THEN_INVESTED):
+        listed: dict[str, ListedProject] = {}
         for number, line in enumerate(lines, 1):
+            matches = list(told_as.finditer(line))
             found = [
-                prose_item(told["name"], money(told), told.group(), number)
-                for told in told_as.finditer(line)
+                prose_item(told["name"], money(told), told.group(), number) for told in matches
             ]
+            # (never where the whole the line states first is not theirs: 3个项目,总投资0.45亿元,
+            # 分别是投资3500万元的…)
+            said = _WHOLE_FIRST.search(line, 0, matches[0].start()) if matches else None
+            if said and sum(item.amount.value for item in found) != money(said).value:
+                continue
             if len(found) >= 2 and len({squash(item.name) for item in found}) == len(found):
-                return found
+                for item in found:
+                    listed.setdefault(squash(item.name), item)
+        if listed:
+            return list(listed.values())
     # (or each named, a comma, then the sum planned for it, over the paragraphs of a news item:
     # 汉中中学新校区建设工程,计划投资20989.38万元。… 宝鸡市…廉租住房项目,计划投资17145万元;…,
     # a paragraph said again by the page read once)
@@ -1266,7 +1294,8 @@ _GIVEN_THEN_INVESTED = re.compile(
     rf"(?:计划)?总投资\s*(?:为|约)?\s*{MONEY}"
 )
 _NAMED_THEN_INVESTED = re.compile(
-    r"(?:^|[，,。；;:：]|其中)(?!其中)(?P<name>[^，,。；;:：、]{4,60}?(?:项目|工程)"
+    # (a short name too, 吴冲路项目; never the text's own project, 该项目总投资…)
+    r"(?:^|[，,。；;:：]|其中)(?!其中|[该本此这])(?P<name>[^，,。；;:：、]{3,60}?(?:项目|工程)"
     # (its other name in brackets: …护理能力提升项目(百福中端养老项目))
     r"(?:[(（][^()（），,。]{2,20}[)）])?)"
     # (or its estimate: …二期工程项目总概算投资72365万元)
