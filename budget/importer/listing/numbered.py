@@ -669,10 +669,13 @@ def _item_of(line: str, number: int, n: int, style: str | None) -> ListedProject
         found = [a for a in find_amounts(rest) if a.start == given.start("amount")]
         if found:
             return _matched_item(given, found[0], rest, number, kind)
-    if not rest or ITEM_AMOUNT.match(normal) or len(rest) > 120:
-        return None
     found = find_amounts(rest)
     spent = _SPENT_ON.match(rest)
+    # (a long item too where what the money is for is a sentence of its own: 计划安排资金
+    # 1287.144万元,用于支持乡村振兴发展。优先支持…)
+    said_apart = spent is not None and rest[spent.end() : spent.end() + 1] == "。"
+    if not rest or ITEM_AMOUNT.match(normal) or (len(rest) > 120 and not said_apart):
+        return None
     if spent and found and found[0].start == spent.start("amount"):
         # 投入57万元用于坛洛镇…建设项目，由坛洛镇牵头实施。: the money, then what it is for.
         name = spent.group("name").strip()
