@@ -8010,3 +8010,22 @@ def test_a_long_item_whose_use_is_a_sentence_of_its_own_is_read():
         ("支持乡村振兴发展", "12871440.00"),
         ("项目管理费", "166000.00"),
     ]
+
+
+def test_a_funds_main_projects_named_as_such_are_projects_in_its_place():
+    text = (
+        "二、财政拨款支出预算\n"
+        "2.一般行政管理事务27981.4万元,用于开展共青团和青少年工作的支出。其中:\n"
+        "(1)专项工作经费21962.9万元。主要项目有:大学生志愿服务西部计划14566万元,未成年人专属网站"
+        "建设3700万元,以及包括“红领巾心向党”、保护母亲河行动等内容的青少年教育事业经费1360万元。\n"
+        "(2)青年国际交流及与港、澳、台青少年交流经费6018.5万元。\n"
+    )
+    assert names_and_totals(text, year=2011) == [
+        ("大学生志愿服务西部计划", "145660000.00"),
+        ("未成年人专属网站建设", "37000000.00"),
+        ("青少年教育事业经费", "13600000.00"),
+        ("青年国际交流及与港、澳、台青少年交流经费", "60185000.00"),
+    ]
+    # (never more than the fund they are said to be of)
+    more = text.replace("21962.9万元", "9000万元")
+    assert ("大学生志愿服务西部计划", "145660000.00") not in names_and_totals(more, year=2011)

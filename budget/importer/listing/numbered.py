@@ -341,7 +341,7 @@ def numbered_items(lines: list[str]) -> list[ListedProject]:
             if not item.parts and _FUND_OVER.search(item.name):
                 # (its projects after 其中 on its own line: …公益金支出2135万元。其中,养老服务
                 # 体系建设项目1230万元,社区建设项目405万元,…)
-                item.parts = _projects_after_qizhong(item, lines)
+                item.parts = _projects_after_qizhong(item, lines) or _main_projects(item, lines)
         if all(SHARE_OF_MONEY.search(item.name) for item in run.items):
             # (一)区本级留用1022万元 (二)分配街镇1606.71万元: how a fund is shared out, not
             # what it pays for; the projects are listed further on.
@@ -398,7 +398,14 @@ def numbered_items(lines: list[str]) -> list[ListedProject]:
                 item.lines = sorted({n for part in [item, *item.parts] for n in part.lines})
                 if run.across:
                     item.parts = []
-            return items
+            # (a fund's main projects, named as such, are projects in its place)
+            return [
+                project
+                for item in items
+                for project in (
+                    item.parts if item.parts and item.parts[0].style == _MAIN else [item]
+                )
+            ]
     return []
 
 
@@ -502,6 +509,48 @@ def _projects_after_qizhong(item: ListedProject, lines: list[str]) -> list[Liste
     ]
     made = sum(part.amount.value for part in parts)
     return parts if parts and made == item.amount.value else []
+
+
+# A fund's main projects set out after it, each a name and its sum, apart after the sums:
+# …专项工作经费21962.9万元。主要项目有:大学生志愿服务西部计划14566万元,未成年人专属网站建设
+# 3700万元,…,以及包括…等内容的青少年教育事业经费1360万元。
+_MAIN = "主要项目"
+_MAIN_PROJECTS = re.compile(r"(?:主要|重点)项目(?:有|包括|为|是)\s*[:：]")
+_MAIN_PROJECT = re.compile(rf"^(?:和|及|以及)?(?P<name>[^。；;]{{2,200}}?)\s*{MONEY}$")
+# What a name says it covers before it: 包括“…”、…等内容的青少年教育事业经费.
+_COVERING = re.compile(r"^.*等(?:内容|活动|项目)的(?=.{2})")
+
+
+def _main_projects(item: ListedProject, lines: list[str]) -> list[ListedProject]:
+    """The projects an item's own line says are its main ones, each a name and its sum, two at
+    least and together no more than its sum (the rest is not set out); [] otherwise."""
+    line = lines[item.line - 1]
+    said = _MAIN_PROJECTS.search(line)
+    if said is None or item.amount is None:
+        return []
+    words = line[said.end() :].split("。", 1)[0]
+    parts = []
+    for piece in re.split(r"(?<=元)\s*[，,、；;]", words):
+        told = _MAIN_PROJECT.match(piece.strip())
+        if told is None:
+            return []
+        name = _COVERING.sub("", told["name"]).strip()
+        if find_amounts(name) or NOT_A_PROJECT.search(name):
+            return []
+        parts.append(
+            ListedProject(
+                name=name,
+                line=item.line,
+                lines=[item.line],
+                amount=money(told),
+                amount_line=item.line,
+                inferred=True,
+                style=_MAIN,
+                content=[piece.strip()],
+            )
+        )
+    made = sum(part.amount.value for part in parts)
+    return parts if len(parts) >= 2 and made <= item.amount.value else []
 
 
 # A fund's name: …资金, …基金, …经费; or what a fund or a class spends: …公益金支出.
