@@ -8029,3 +8029,23 @@ def test_a_funds_main_projects_named_as_such_are_projects_in_its_place():
     # (never more than the fund they are said to be of)
     more = text.replace("21962.9万元", "9000万元")
     assert ("大学生志愿服务西部计划", "145660000.00") not in names_and_totals(more, year=2011)
+
+
+def test_a_table_without_a_name_column_is_named_by_unit_cells_that_name_projects():
+    text = (
+        "附件1\n2022年美丽牧场创建项目立项计划清单\n"
+        "序号 | 实施单位 | 实施地点 | 实施内容及计划投资额 | 申请奖励金额(万元) | 备注 |\n"
+        "1 | 金华市金东区松塘家禽养殖场项目 | 鞋塘办事处上下王村 | 创建省级美丽牧场 | 8.00 | |\n"
+        "2 | 金华市金东区恒青农场项目 | 傅村镇江沿山村 | 创建省级美丽牧场 | 5.00 | 补奖。 |\n"
+        "合 计 | 13.00 |\n"
+    )
+    assert [(p.name, p.amount.value, p.name_column) for p in read_listing(text)] == [
+        ("金华市金东区松塘家禽养殖场项目", Decimal("80000"), "实施单位"),
+        ("金华市金东区恒青农场项目", Decimal("50000"), "实施单位"),
+    ]
+    # (unit cells naming who, not a project, leave the rows named by what they do)
+    plain = text.replace("养殖场项目", "养殖场").replace("农场项目", "农场")
+    assert [p.name for p in read_listing(plain)] != [
+        "金华市金东区松塘家禽养殖场",
+        "金华市金东区恒青农场",
+    ]

@@ -43,7 +43,9 @@ _RECIPIENT_COLUMN = re.compile(
 
 # What a row is for, which names it in a table without a name column (补助内容: 单季油菜29.4亩).
 _CONTENT_COLUMN = re.compile(
-    r"^(?:项目)?(?:主要)?(?:建设|补助|实施|扶持)内容(?:及规模)?$|^项目(?:类型|类别|内容)$"
+    # (and what it costs: 实施内容及计划投资额)
+    r"^(?:项目)?(?:主要)?(?:建设|补助|实施|扶持)内容(?:及(?:规模|(?:计划)?投资额?))?$"
+    r"|^项目(?:类型|类别|内容)$"
 )
 
 
@@ -170,6 +172,14 @@ def _project(columns: dict[str, int], row: list[str], unit: str | None, lines: l
     if cell("works"):
         # (without the places of cells merged before it: 六安市 金安区 人民路小学北校)
         name = _MERGED_PLACES.sub("", name) + cell("works")
+    named_by = next((k.removeprefix("named_by:") for k in columns if k.startswith("named_by:")), "")
+    if named_by and cell("unit").endswith("项目"):
+        # (a table without a name column whose unit cells name the projects: 实施单位 |
+        # 金华市金东区松塘家禽养殖场项目, never its 实施内容 创建省级美丽牧场)
+        name, named_by = (
+            cell("unit"),
+            next(k.removeprefix("unit:") for k in columns if k.startswith("unit:")),
+        )
     if not name or TOTAL_ROW.match(name) or not re.search(r"[\u4e00-\u9fff]", name):
         return None
     raw = cell("amount")
@@ -185,9 +195,7 @@ def _project(columns: dict[str, int], row: list[str], unit: str | None, lines: l
             )
     project = ListedProject(
         name=name,
-        name_column=next(
-            (k.removeprefix("named_by:") for k in columns if k.startswith("named_by:")), ""
-        ),
+        name_column=named_by,
         name_joined="项目名称" if "works" in columns else "",
         from_table=True,
         # A person paid (*瑞明, a name masked for privacy) is no unit of government.
