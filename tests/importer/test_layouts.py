@@ -8049,3 +8049,17 @@ def test_a_table_without_a_name_column_is_named_by_unit_cells_that_name_projects
         "金华市金东区松塘家禽养殖场",
         "金华市金东区恒青农场",
     ]
+
+
+def test_works_each_told_after_its_investment_and_how_it_is_pushed_on():
+    text = (
+        "一、筑牢水安全屏障\n"
+        "系统提升水旱灾害防御能力。投资1974万元,加快推进松山东闸除险加固工程建设,对闸室进行拆除"
+        "重建。投资约4.2亿元,谋划实施梁济运河片区排涝工程,计划整治河道142条。投资约6亿元,积极推进"
+        "三湖灌区建设工程,对4个乡镇灌区进行综合整治。\n"
+    )
+    assert names_and_totals(text, year=2026) == [
+        ("松山东闸除险加固工程", "19740000.00"),
+        ("梁济运河片区排涝工程", "420000000.00"),
+        ("三湖灌区建设工程", "600000000.00"),
+    ]

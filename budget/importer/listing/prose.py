@@ -1335,8 +1335,10 @@ def invested_for_works(lines: list[str]) -> list[ListedProject]:
 # A clause that opens with a sum invested and goes on to the works it builds: 投资500万元,建设
 # 新城大桥; 投资1126万元,在张家川镇西街等8村实施北山生态综合治理工程; 投资2600万元兴建污水处理厂.
 _INVESTED_THEN_BUILT = re.compile(
-    rf"投资\s*{MONEY}\s*[，,]?\s*(?:在[^，,。；;:：]{{1,20}}?)?"
-    r"(?:实施|建设|建成|兴建|新建|修建|改建|扩建|改造)(?P<name>[^，,。；;:：]{2,50})"
+    rf"投资\s*约?\s*{MONEY}\s*[，,]?\s*(?:在[^，,。；;:：]{{1,20}}?)?"
+    # (how it goes about it first: 投资1974万元,加快推进松山东闸除险加固工程建设; 谋划实施)
+    r"(?:(?:加快|积极|全力|谋划|计划|稳步)?推进|(?:谋划|计划|加快)实施"
+    r"|实施|建设|建成|兴建|新建|修建|改建|扩建|改造)(?P<name>[^，,。；;:：]{2,50})"
 )
 # What a works' name opens with that is not its name: a count and its measures (23条65公里),
 # what it is made of (村内道路硬化、修建桥涵等84个), who and where it is for (6乡镇7村596户的).
@@ -1373,6 +1375,8 @@ def works_after_their_investment(lines: list[str]) -> list[ListedProject]:
         for said in told:
             name = line[said.start("name") : said.end("name")]
             name = _WORKS_COUNTED.sub("", name).removesuffix("等").strip()
+            # (a works' name ends with it: …除险加固工程建设 → …除险加固工程)
+            name = re.sub(r"(?<=工程)建设$", "", name)
             if len(name) >= 2:
                 found.append(prose_item(name, money(said), said.group(), number))
         if len(found) == len(told) and _projects_apart(found):
