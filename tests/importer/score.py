@@ -85,14 +85,18 @@ def _same_amount(a, b) -> bool:
 
 
 def _numbers(text: str) -> list[Decimal]:
-    from budget.normalize import halfwidth
-
     # A year (2019年种植3060亩) dates a quantity; it is not one; nor is a model written in
     # letters and digits (PE160, de200).
     # A count in 万 of its unit (6.88万亩) is that many ten-thousands, as the importer reads it;
     # a sum in 万元 stays as written (its factor is in 万元). An age says who is counted, it
     # is no quantity (12906名80—99周岁老人, 100周岁以上高龄老人25人).
-    text = re.sub(r"[0-9]+(?:\s*[—\-~～至到]\s*[0-9]+)?\s*(?:周岁|岁)", "", halfwidth(text or ""))
+    # (quantities copied from a text in traditional characters, 800萬畝, are read as the
+    # importer reads them, in simplified ones)
+    from budget.importer.script import simplified
+    from budget.normalize import halfwidth
+
+    text = simplified(halfwidth(text or ""), always=True)[0]
+    text = re.sub(r"[0-9]+(?:\s*[—\-~～至到]\s*[0-9]+)?\s*(?:周岁|岁)", "", text)
     numbers = re.findall(
         r"(?:19|20)[0-9]{2}(?=\s*年)|(?![xX][0-9])[A-Za-z]+[0-9.]+"
         r"|([0-9]+(?:\.[0-9]+)?)(万(?![余多]?\s*元))?",

@@ -109,6 +109,8 @@ def test_the_quantities_of_a_calculation_are_its_numbers_but_years_and_models():
     assert _numbers("12906名80—99周岁老人,600元/人/年") == [Decimal("12906"), Decimal("600")]
     # a sum of 万 and more yuan is in 万元, as written
     assert _numbers("3万余元") == [Decimal("3")]
+    # quantities in traditional characters are read as the importer reads them
+    assert _numbers("800萬畝,20元/畝") == [Decimal("8000000"), Decimal("20")]
 
 
 # Reads every text of the corpus and prints one digest of every tree and finding.
