@@ -8063,3 +8063,26 @@ def test_works_each_told_after_its_investment_and_how_it_is_pushed_on():
         ("梁济运河片区排涝工程", "420000000.00"),
         ("三湖灌区建设工程", "600000000.00"),
     ]
+
+
+def test_uses_set_out_under_numbered_groups_are_the_projects_the_text_counts():
+    text = (
+        "我市将福利彩票公益金2,000万元,资助了48个社会福利和社会公益类项目。具体项目如下:\n"
+        "一、 资助残疾人事业项目1,725万元。其中:增城市残疾人康复中心改造834万元;全市康园工疗站"
+        "康复训练891万元。\n"
+        "二、 资助慈善和特困救济项目275万元。其中:全市慈善超市运营210万元;市精神病院扩建57万元、"
+        "脑功能治疗仪购置8万元。\n"
+    )
+    assert names_and_totals(text, year=2011) == [
+        ("增城市残疾人康复中心改造", "8340000.00"),
+        ("全市康园工疗站康复训练", "8910000.00"),
+        ("全市慈善超市运营", "2100000.00"),
+        ("市精神病院扩建", "570000.00"),
+        ("脑功能治疗仪购置", "80000.00"),
+    ]
+    # (uses that do not make up their group's sum, or a text counting no more projects than
+    # its groups, leave the groups as they were read)
+    for changed in (text.replace("1,725万元", "1,800万元"), text.replace("48个", "2个")):
+        assert ("增城市残疾人康复中心改造", "8340000.00") not in names_and_totals(
+            changed, year=2011
+        )

@@ -25,8 +25,8 @@ from dataclasses import replace
 from ...amounts import ParsedAmount
 from ...normalize import halfwidth, squash
 from ..numbering import LIST_MARKER
-from .listed import LEVEL_FUND, SHARE_OF_MONEY, ListedProject
-from .numbered import numbered_items, whole_set_out
+from .listed import LEVEL_FUND, SHARE_OF_MONEY, SPENDING_CLASS, ListedProject
+from .numbered import numbered_items, uses_counted_as_projects, whole_set_out
 from .paragraphs import (
     funds_by_semicolons,
     groups_by_semicolons,
@@ -150,16 +150,6 @@ def _one_shared_out(rows: list[ListedProject]) -> list[ListedProject]:
     ]
 
 
-# The classes a budget's spending is set out by, by function (政府收支分类: 教育支出, 社会保障和就业
-# 支出…) or by kind (工资福利支出, 商品和服务支出…): never projects.
-SPENDING_CLASS = re.compile(
-    r"(?:一般公共服务|外交|国防|公共安全|教育|干部教育|科学技术|文化旅游体育与传媒|文化体育与传媒"
-    r"|社会保障和就业|卫生健康|医疗卫生(?:与计划生育)?|节能环保|城乡社区|农林水|交通运输"
-    r"|资源勘探(?:工业)?信息等|商业服务业等|金融|自然资源海洋气象等|住房保障|粮油物资储备"
-    r"|灾害防治及应急管理|工资福利|商品和服务|对个人和家庭的补助|基本|人员|公用)支出"
-)
-
-
 def _counts_people(lines: list[str], table: list[ListedProject]) -> bool:
     """Whether a table counts people or things, not money: none of its rows states a sum, and
     its unit, said above it, is no money's (单位:人)."""
@@ -203,6 +193,7 @@ def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
 # The readers of lists told in words, surest first (a list whose count the text states).
 _READERS = (
     counted_sums,
+    uses_counted_as_projects,
     numbered_items,
     numbered_paragraphs,
     nested_run_on_items,

@@ -116,11 +116,19 @@ LEVEL_FUND = re.compile(
 
 # What an item names when it is a source of money or a period, not a project (中央财政衔接资金
 # 300万元, 县级配套资金, 一季度支出120万元).
-# The classes a unit's budget sorts its spending into, by function (行政运行, 一般行政管理事务) or
-# by kind (基本支出, 项目支出, 工资福利支出): never a project, nor a part of one.
+# The classes a budget's spending is set out by, by function (政府收支分类: 教育支出, 社会保障和就业
+# 支出…) or by kind (工资福利支出, 商品和服务支出…): never projects.
+SPENDING_CLASS = re.compile(
+    r"(?:一般公共服务|外交|国防|公共安全|教育|干部教育|科学技术|文化旅游体育与传媒|文化体育与传媒"
+    r"|社会保障和就业|卫生健康|医疗卫生(?:与计划生育)?|节能环保|城乡社区|农林水|交通运输"
+    r"|资源勘探(?:工业)?信息等|商业服务业等|金融|自然资源海洋气象等|住房保障|粮油物资储备"
+    r"|灾害防治及应急管理|工资福利|商品和服务|对个人和家庭的补助|基本|人员|公用)支出"
+)
+# … and, with them, the items of a class (行政运行, 一般行政管理事务) and its two halves (基本支出,
+# 项目支出): never a project, nor a part of one.
 BUDGET_CLASS = (
-    r"行政运行|一般行政管理事务|机关服务|事业运行|基本支出|项目支出|人员经费|日常公用经费"
-    r"|工资福利支出|商品和服务支出|对个人和家庭的?补助(?:支出)?"
+    rf"{SPENDING_CLASS.pattern}|项目支出|行政运行|一般行政管理事务|机关服务|事业运行"
+    r"|人员经费|日常公用经费"
 )
 NOT_A_PROJECT = re.compile(
     rf"^{SOURCE_OF_MONEY}$|^财政[^项对]*(?:资金|拨款|补助)$"

@@ -18,6 +18,7 @@ from ...amounts import (
 from ...normalize import halfwidth
 from ..lines import COUNT_UNITS, GIVEN_OVER, MONEY, money, plain_sums, sum_after
 from ..numbering import (
+    LIST_MARKER,
     count_value,
     marker_at_start,
 )
@@ -35,6 +36,7 @@ from .listed import (
     SHARE_OF_MONEY,
     ListedProject,
     named_by_the_fund_given,
+    prose_item,
     sums_outside,
     unit_said,
 )
@@ -509,6 +511,57 @@ def _projects_after_qizhong(item: ListedProject, lines: list[str]) -> list[Liste
     ]
     made = sum(part.amount.value for part in parts)
     return parts if parts and made == item.amount.value else []
+
+
+# A count of the projects a text gives money to: 资助了148个社会福利和社会公益类项目.
+_PROJECTS_GIVEN = re.compile(r"(?P<n>[0-9]{1,4})\s*个[^，,。；;0-9]{0,20}?项目")
+# A use of money after 其中, its name and its sum: 增城市残疾人康复中心改造834万元.
+_USE = re.compile(rf"^(?:和|及|以及)?(?P<name>[^；;。]{{2,80}}?)\s*{MONEY}$")
+
+
+def uses_counted_as_projects(lines: list[str]) -> list[ListedProject]:
+    """The uses numbered items set out after their 其中 (一、资助残疾人事业项目4,974.80万元。
+    其中:增城市残疾人康复中心改造834万元;全市康园工疗站康复训练891万元;…), as the projects,
+    where the text counts its projects before them (资助了148个…项目) as more than the items
+    and no fewer than the uses, and each item's uses make up its sum (but the last, where the
+    text stops inside it); [] otherwise. The items are their groups, said to staff."""
+    items = [
+        (number, line)
+        for number, line in enumerate(lines, 1)
+        if LIST_MARKER.match(halfwidth(line).strip()) and "其中" in line
+    ]
+    if len(items) < 2:
+        return []
+    above = " ".join(lines[: items[0][0] - 1])
+    counted = max((int(m["n"]) for m in _PROJECTS_GIVEN.finditer(above)), default=0)
+    if counted <= len(items):
+        return []
+    last = max(n for n, line in enumerate(lines, 1) if line.strip())
+    found = []
+    for number, line in items:
+        at = line.find("其中")
+        whole = find_amounts(line[:at])
+        heading = LIST_MARKER.sub("", halfwidth(line[:at]).strip())
+        pieces = re.split(r"(?<=元)\s*[；;、，,]|(?<=元)和", line[at + 2 :].lstrip(":： "))
+        pieces = [piece.strip(" 。") for piece in pieces if piece.strip(" 。")]
+        cut = number == last and bool(pieces) and not find_amounts(pieces[-1])
+        if cut:
+            pieces.pop()  # (the text stops inside it: …;市慈善医)
+        uses = [_USE.match(piece) for piece in pieces]
+        if not whole or len(uses) < 2 or not all(uses):
+            return []
+        made = sum(money(use).value for use in uses)
+        if made > whole[-1].value or (made != whole[-1].value and not cut):
+            return []
+        group = re.split(r"[0-9]", heading, maxsplit=1)[0].strip()
+        found += [
+            replace(
+                prose_item(use["name"], money(use), use.group(), number),
+                grouping=f"“{group}”下的一项",
+            )
+            for use in uses
+        ]
+    return found if len(found) <= counted else []
 
 
 # A fund's main projects set out after it, each a name and its sum, apart after the sums:
