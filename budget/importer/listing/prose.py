@@ -333,6 +333,10 @@ _PROJECTS_COUNTED = re.compile(
 
 
 _SET_OUT = re.compile(r"(?:具体有|具体为|分别是|分别为|包括|如下|(?:以下|下列)项目)\s*[:：]")
+# A count of projects right before what is set out: 4个省重点项目分别为:.
+_COUNT_THEN_SET_OUT = re.compile(
+    r"(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*个[^，,。；;:：0-9]{0,10}?项目\s*$"
+)
 
 
 # The count closing a list set out before it: 9个项目共计36.97万元, 以上共9个项目.
@@ -355,10 +359,16 @@ def counted_sums(lines: list[str]) -> list[ListedProject]:
     for index, line in enumerate(lines):
         in_line: dict[int, list[ListedProject]] = {}  # by where they start in the line
         for set_out in _SET_OUT.finditer(line):
-            # The count nearest before what is set out (项目12个…其中…项目10个2161万元,分别为:)
-            counts = list(_PROJECTS_COUNTED.finditer(line, 0, set_out.start()))
+            # The count nearest before what is set out (项目12个…其中…项目10个2161万元,分别为:),
+            # or right before it (4个省重点项目分别为:)
+            counts = list(_PROJECTS_COUNTED.finditer(line, 0, set_out.start())) or list(
+                _COUNT_THEN_SET_OUT.finditer(line[: set_out.start()])
+            )
             if counts:
-                projects = _set_out_projects(line, index + 1, set_out, count=counts[-1]["n"])
+                count = counts[-1]["n"]
+                projects = _set_out_projects(
+                    line, index + 1, set_out, count=count
+                ) or _set_out_projects(line, index + 1, set_out, count=count, semicolons=True)
                 if projects:
                     in_line[counts[-1].start()] = projects
             elif set_out.group().startswith(("以下", "下列")):
@@ -568,6 +578,9 @@ def _grouped_projects(line: str, number: int, group: re.Match) -> list[ListedPro
     return projects
 
 
+_DONE_WORDS = re.compile(r"(?<=..)(?:今年|本年度?)?将?(?:计划)?(?:完成|安排)(?:投资)?$")
+
+
 def _set_out_projects(
     line: str,
     number: int,
@@ -590,8 +603,12 @@ def _set_out_projects(
             pieces[-1] += "、" + piece
         else:
             pieces.append(piece)
-    if len(sentence) == 1 and len(pieces) > 2 and not find_amounts(pieces[-1]):
-        pieces.pop()  # the text cut off in its last item (a page stored in part: …,调研协商)
+    counted = count is not None and len(pieces) == count_value(count)
+    if (len(sentence) == 1 or counted) and len(pieces) > 2 and not find_amounts(pieces[-1]):
+        # the text cut off in its last item (a page stored in part: …,调研协商), or the last of
+        # the projects it counts without money, no project (11个…分别为:…;曲沃县…遗址公园做好
+        # 前期准备工作。)
+        pieces.pop()
     units = [_NAME_AND_SUM.match(piece.strip()) for piece in pieces]
     if (
         len(units) < 2
@@ -607,7 +624,11 @@ def _set_out_projects(
         or any(NOT_A_PROJECT.search(unit["name"]) for unit in units)
     ):
         return []
-    return [prose_item(unit["name"], money(unit), unit.group(), number) for unit in units]
+    # (named without what the sum is: 乡宁县云丘山完成投资1.11亿元, 市图书馆完成1.86亿元)
+    return [
+        prose_item(_DONE_WORDS.sub("", unit["name"]), money(unit), unit.group(), number)
+        for unit in units
+    ]
 
 
 # Names set out and closed by the count of the projects (即A、B、C等3处供水工程).
