@@ -621,6 +621,17 @@ def parse_outline(text: str) -> Outline:
             # 绩效目标表 rows such as "项目名称：…" or "实施单位：…" are cells of the table,
             # not new sections; a labelled heading (九、…) ends the table.
             kind = "text"
+        if (
+            kind == "section"
+            and value.kind == NAME  # type: ignore[union-attr]
+            and section is not None
+            and section.kind == NAME
+            and not section.inline.strip()
+            and not any(line.text.strip() for line in section.lines)
+        ):
+            # A 项目名称 heading's value under it, labelled again (二、项目名称及代码 / 项目名称:
+            # …排危除险工程。): the heading's text, not a second project.
+            kind = "text"
         if kind == "section":
             heading: Heading = value  # type: ignore[assignment]
             named_above = (

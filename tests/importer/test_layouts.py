@@ -8105,3 +8105,15 @@ def test_projects_counted_right_before_they_are_set_out_named_without_what_is_do
         ("侯马市文体活动中心", "30000000.00"),
         ("古县牡丹景区综合开发", "40000000.00"),
     ]
+
+
+@pytest.mark.parametrize("heading", ["项目名称及代码", "项目名称"])
+def test_a_name_headings_value_labelled_again_under_it_is_no_second_project(heading):
+    text = (
+        "你单位的函收悉。现批复如下:\n"
+        f"一、{heading}\n项目名称:高岚小学后山滑坡排危除险工程。\n"
+        "二、项目建设单位\n兴山县自然资源和城乡建设局。\n"
+        "三、投资估算及资金来源\n该项目估算总投资为449.85万元。\n"
+        "兴山县发展和改革局\n2024年9月5日\n"
+    )
+    assert names_and_totals(text) == [("高岚小学后山滑坡排危除险工程", "4498500.00")]
