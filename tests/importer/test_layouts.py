@@ -7612,6 +7612,17 @@ def test_the_project_a_funds_sum_is_for_names_a_notice_and_the_sites_path_is_no_
     assert "首页" not in tree["disclosure"]["title"]
 
 
+def test_a_channels_path_is_no_title():
+    text = (
+        "频道首页 > 财经四川 > 正文\n\n筠连:争取专项补助资金5964万元改善交通\n"
+        "2012-09-20 11:30   来源:中国广播网\n"
+        "该县今年以来共争取专项补助资金5964万元,用于全县村道、镇乡连接路等建设。\n"
+    )
+    tree = parse_disclosure(text).tree
+    assert "首页" not in tree["disclosure"]["title"]
+    assert "首页" not in tree["projects"][0]["name"]
+
+
 def test_a_notice_to_use_a_lottery_fund_well_names_the_fund_its_sum_and_its_year():
     text = (
         "某市民政局关于进一步用好未成年人救助保护项目市级福彩金的通知\n"
