@@ -765,11 +765,12 @@ _AVERAGE_BEFORE = re.compile(
 # … or right before the sum where its clause says first what is spent (补助标准为户均7500元);
 # never 带动农户300户,户均5000元以上收入.
 _AVERAGE_RIGHT_BEFORE = re.compile(
-    rf"(?:(?:{_SPENT_AS})[^，,；;。0-9]{{0,6}}"
-    # (or after 年, a year's average being a rate however it is worded: 268名代表,
-    # 年人均2400元计643200元)
-    r"|年(?=[人户]均$))(?P<noun>[亩户人村家])(?P<then>)均$"
+    rf"(?:{_SPENT_AS})[^，,；;。0-9]{{0,6}}(?P<noun>[亩户人村家])(?P<then>)均$"
 )
+# … or a year's average per person in a sentence that says it works a sum out (测算标准:268名
+# 代表,年人均2400元计643200元); never what a household gains (带动300户,年户均1500元).
+_YEARLY_AVERAGE_BEFORE = re.compile(r"年(?P<noun>人)(?P<then>)均$")
+_WORKED_OUT_BY = re.compile(r"测算|标准")
 
 
 # A sum each of a counted thing gets, written after it with 各: 18个…示范县各安排100万元, 5个村
@@ -1424,6 +1425,10 @@ def _rate_of(sentence: str, price: ParsedAmount, counts: list) -> _Rate | None:
         _PER_WORD_BEFORE.search(sentence[: price.start])
         or _AVERAGE_BEFORE.search(sentence[: price.start])
         or _AVERAGE_RIGHT_BEFORE.search(sentence[: price.start])
+        or (
+            _WORKED_OUT_BY.search(sentence)
+            and _YEARLY_AVERAGE_BEFORE.search(sentence[: price.start])
+        )
         or _EACH_BEFORE.search(sentence[: price.start])
     )
     if not (price.per or per or _is_price(sentence, price)):

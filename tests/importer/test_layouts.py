@@ -7963,8 +7963,11 @@ def test_a_budgets_spending_classes_are_no_projects():
         "1.行政运行3825.86万元,用于保障机构正常运转的支出。\n"
         "2.一般行政管理事务27981.4万元,用于开展共青团和青少年工作的支出。\n"
     )
-    names = [name for name, _total in names_and_totals(text, year=2011)]
+    result = parse_disclosure(text, year=2011)
+    names = [project["name"] for project in result.tree["projects"]]
     assert "行政运行" not in names and "一般行政管理事务" not in names
+    # (read as one project, said so, rather than two classes unsaid)
+    assert any(finding.field in ("projects", "name") for finding in result.findings)
 
 
 def test_projects_a_class_of_project_spending_holds_in_brackets_making_it_up():
@@ -7990,9 +7993,13 @@ def test_a_budgets_basic_and_project_spending_are_no_sub_items():
         "共青团中央2013年支出预算57860.38万元,其中:基本支出5843.33万元,占10.10%;"
         "项目支出52017.05万元,占89.90%。\n"
     )
-    [project] = parse_disclosure(text).tree["projects"]
+    result = parse_disclosure(text)
+    [project] = result.tree["projects"]
     assert [sub["name"] for sub in project["sub_items"]] != ["基本支出", "项目支出"]
     assert len(project["sub_items"]) == 1
+    # (the budget's whole is no project's total: left to staff, said so)
+    assert project["declared_total_yuan"] is None
+    assert any(f.field == "declared_total" and f.project == 1 for f in result.findings)
 
 
 def test_projects_with_short_names_each_told_with_its_whole_after_qizhong():
@@ -8128,3 +8135,108 @@ def test_a_name_headings_value_labelled_again_under_it_is_no_second_project(head
         "兴山县发展和改革局\n2024年9月5日\n"
     )
     assert names_and_totals(text) == [("高岚小学后山滑坡排危除险工程", "4498500.00")]
+
+
+def test_a_count_of_places_or_a_projects_sources_make_no_uses_the_projects():
+    parts = (
+        "一、甲镇道路硬化项目500万元。其中:路基工程300万元;路面工程200万元。\n"
+        "二、乙镇桥梁建设项目300万元。其中:桥梁主体250万元;引道工程50万元。\n"
+    )
+    towns = "2024年我县共实施15个乡镇的农村道路项目,现将重点项目公示如下:\n" + parts
+    assert "路基工程" not in [name for name, _ in names_and_totals(towns)]
+    sources = (
+        "2024年我县共实施5个农村道路项目,现将重点项目公示如下:\n"
+        "一、甲镇道路硬化项目500万元。其中:中央资金300万元;县级配套200万元。\n"
+        "二、乙镇桥梁建设项目300万元。其中:中央资金250万元;县级配套50万元。\n"
+    )
+    assert "中央资金" not in [name for name, _ in names_and_totals(sources)]
+    # (a last group ending in a remark with its stop is no text cut short: its uses must
+    # make up its sum)
+    remark = (
+        "我市资助了48个社会福利项目。具体项目如下:\n"
+        "一、资助残疾人事业项目1,725万元。其中:康复中心改造834万元;康复训练891万元。\n"
+        "二、资助养老项目500万元。其中:市福利院改造200万元;农村敬老院维修100万元;其余资金由"
+        "各区统筹安排。\n"
+    )
+    assert "市福利院改造" not in [name for name, _ in names_and_totals(remark, year=2024)]
+
+
+def test_a_funds_main_projects_say_the_money_they_do_not_set_out():
+    text = (
+        "2.一般行政管理事务27981.4万元。其中:\n"
+        "(1)专项工作经费21962.9万元。主要项目有:大学生志愿服务西部计划14566万元,未成年人专属网站"
+        "建设3700万元。\n(2)青年国际交流经费6018.5万元。\n"
+    )
+    result = parse_disclosure(text, year=2011)
+    [said] = [f.message for f in result.findings if f.field == "groups"]
+    assert "另有3696.9万元未列明" in said
+
+
+def test_works_told_after_their_investment_in_other_paragraphs_need_a_lead_opening_the_list():
+    text = (
+        "2024年,我县计划实施总投资1200万元的甲水库除险加固工程、总投资800万元的乙灌区节水改造工程。\n"
+        "2023年,我县已建成总投资600万元的丙河道治理工程、总投资400万元的丁泵站更新改造工程。\n"
+    )
+    assert names_and_totals(text) == [
+        ("甲水库除险加固工程", "12000000.00"),
+        ("乙灌区节水改造工程", "8000000.00"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a second works after one is no place of its name
+        "投资2000万元的甲水库除险加固工程、丙村饮水工程和投资1500万元的乙灌区节水改造工程已开工。",
+        # a level's share is no works' whole
+        "争取中央投资2000万元的甲水库除险加固工程、争取省级投资1500万元的乙灌区节水改造工程。",
+    ],
+)
+def test_works_after_their_investment_never_swallow_another_or_take_a_share(text):
+    names = [name for name, _ in names_and_totals(text, year=2024)]
+    assert not any("、丙村" in name or name.endswith("、") for name in names)
+    assert ("甲水库除险加固工程", "20000000.00") not in names_and_totals(text, year=2024)
+
+
+def test_a_levels_projects_with_short_names_are_no_projects_but_a_place_opening_one_is():
+    levels = "省重点项目总投资120亿元,市重点项目总投资80亿元,县重点项目总投资30亿元。\n"
+    assert "省重点项目" not in [name for name, _ in names_and_totals(levels, year=2024)]
+    place = (
+        "今年共安排资金157万元,其中本溪市河道治理工程总投资87万元,"
+        "本溪县农村饮水工程总投资70万元。\n"
+    )
+    assert names_and_totals(place, year=2024) == [
+        ("本溪市河道治理工程", "870000.00"),
+        ("本溪县农村饮水工程", "700000.00"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "二是专项经费258万元(其中包括办公费148万元、差旅费40万元、会议费10万元、公用经费60万元)。",
+        "项目支出258万元,主要用于:一般公共服务148万元、农林水40万元、卫生健康10万元、教育60万元。",
+    ],
+)
+def test_a_class_of_spending_set_out_in_running_costs_or_functions_names_no_projects(text):
+    names = [name for name, _ in names_and_totals(text, year=2024)]
+    assert not {"办公费", "差旅费", "一般公共服务", "农林水"} & set(names)
+
+
+def test_works_pushed_on_after_their_investment_are_works_never_fields_of_policy():
+    text = (
+        "投资约500万元,加快推进农村人居环境整治,改善村容。投资约300万元,积极推进高标准农田建设,"
+        "提升产能。投资约200万元,稳步推进农村危房改造,保障住房。\n"
+    )
+    names = [name for name, _ in names_and_totals(text, year=2024)]
+    assert "农村人居环境整治" not in names
+
+
+def test_a_tables_works_and_investment_column_keeps_the_sums_of_its_rows():
+    text = (
+        "序号 | 实施单位 | 建设内容及投资 | 补助资金(万元) |\n"
+        "1 | 甲镇人民政府 | 硬化道路2公里,投资60万元 | 50 |\n"
+        "2 | 乙镇人民政府 | 修建桥梁1座,投资40万元 | 30 |\n"
+    )
+    # (its rows are not named by what they build and cost: the sums stay their parts')
+    assert all(p.name_column != "建设内容及投资" for p in read_listing(text))

@@ -1259,3 +1259,8 @@ def test_the_sum_a_rate_comes_to_is_no_rate_though_its_clause_opened_with_an_ave
     (line,) = rate_lines(text, "content", stated=find_amounts(text))
     assert line.amount.value == Decimal("643200")
     assert line.formula == "268名×2400元"
+
+
+def test_what_a_household_gains_in_a_year_on_average_is_no_rate():
+    assert rate_lines("新建牛舍2000平方米,带动脱贫户300户,年户均1500元。", "content") == []
+    assert rate_lines("带动农户300人就业,年人均2400元。", "content") == []

@@ -114,8 +114,6 @@ LEVEL_FUND = re.compile(
 )
 
 
-# What an item names when it is a source of money or a period, not a project (中央财政衔接资金
-# 300万元, 县级配套资金, 一季度支出120万元).
 # The classes a budget's spending is set out by, by function (政府收支分类: 教育支出, 社会保障和就业
 # 支出…) or by kind (工资福利支出, 商品和服务支出…): never projects.
 SPENDING_CLASS = re.compile(
@@ -124,12 +122,22 @@ SPENDING_CLASS = re.compile(
     r"|资源勘探(?:工业)?信息等|商业服务业等|金融|自然资源海洋气象等|住房保障|粮油物资储备"
     r"|灾害防治及应急管理|工资福利|商品和服务|对个人和家庭的补助|基本|人员|公用)支出"
 )
-# … and, with them, the items of a class (行政运行, 一般行政管理事务) and its two halves (基本支出,
-# 项目支出): never a project, nor a part of one.
+# … and, with them, the items of a class (行政运行, 一般行政管理事务), its two halves (基本支出,
+# 项目支出), a function named without 支出 (农林水 148万元) and what running costs are spent on
+# (办公费, 差旅费, 公用经费): never a project, nor a part of one.
 BUDGET_CLASS = (
-    rf"{SPENDING_CLASS.pattern}|项目支出|行政运行|一般行政管理事务|机关服务|事业运行"
-    r"|人员经费|日常公用经费"
+    rf"{SPENDING_CLASS.pattern.removesuffix('支出')}(?:支出)?|项目支出|行政运行|一般行政管理事务"
+    r"|机关服务|事业运行|人员经费|(?:日常)?公用经费|工会经费|福利费|公务接待费|公务用车运行维护费"
+    r"|(?:办公|差旅|会议|培训|印刷|水电|邮电|物业管理|维修(?:护)?|租赁|劳务|委托业务|咨询|手续)费"
 )
+# A count of the projects a text gives money to, never of the places or people they are in
+# (资助了148个社会福利和社会公益类项目, 4个省重点项目; not 15个乡镇的农村道路项目).
+COUNT_OF_PROJECTS = (
+    r"(?P<n>[0-9]{1,4}|[一二三四五六七八九十两]{1,3})\s*个"
+    r"(?![村镇乡县区户人家所座])[^，,。；;:：0-9的]{0,16}?项目"
+)
+# What an item names when it is a source of money or a period, not a project (中央财政衔接资金
+# 300万元, 县级配套资金, 一季度支出120万元).
 NOT_A_PROJECT = re.compile(
     rf"^{SOURCE_OF_MONEY}$|^财政[^项对]*(?:资金|拨款|补助)$"
     r"|^(?:[一二三四1-4]季度|上半年|下半年|全年|[0-9]{1,2}月)"

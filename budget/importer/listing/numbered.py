@@ -16,7 +16,7 @@ from ...amounts import (
     parse_amount_exact,
 )
 from ...normalize import halfwidth
-from ..lines import COUNT_UNITS, GIVEN_OVER, MONEY, money, plain_sums, sum_after
+from ..lines import COUNT_UNITS, GIVEN_OVER, MONEY, money, names_a_source, plain_sums, sum_after
 from ..numbering import (
     LIST_MARKER,
     count_value,
@@ -25,6 +25,7 @@ from ..numbering import (
 from ..outline import HEADING_LIKE, classify_heading
 from ..tables import single_value
 from .listed import (
+    COUNT_OF_PROJECTS,
     FUND_NAME,
     GIVES,
     ITEM_AMOUNT,
@@ -513,10 +514,9 @@ def _projects_after_qizhong(item: ListedProject, lines: list[str]) -> list[Liste
     return parts if parts and made == item.amount.value else []
 
 
-# A count of the projects a text gives money to: 资助了148个社会福利和社会公益类项目.
-_PROJECTS_GIVEN = re.compile(r"(?P<n>[0-9]{1,4})\s*个[^，,。；;0-9]{0,20}?项目")
-# A use of money after 其中, its name and its sum: 增城市残疾人康复中心改造834万元.
-_USE = re.compile(rf"^(?:和|及|以及)?(?P<name>[^；;。]{{2,80}}?)\s*{MONEY}$")
+_PROJECTS_GIVEN = re.compile(COUNT_OF_PROJECTS)
+# A use of money or a main project, its name and its sum: 增城市残疾人康复中心改造834万元.
+_NAMED_SUM = re.compile(rf"^(?:和|及|以及)?(?P<name>[^。；;]{{2,200}}?)\s*{MONEY}$")
 
 
 def uses_counted_as_projects(lines: list[str]) -> list[ListedProject]:
@@ -533,7 +533,7 @@ def uses_counted_as_projects(lines: list[str]) -> list[ListedProject]:
     if len(items) < 2:
         return []
     above = " ".join(lines[: items[0][0] - 1])
-    counted = max((int(m["n"]) for m in _PROJECTS_GIVEN.finditer(above)), default=0)
+    counted = max((count_value(m["n"]) for m in _PROJECTS_GIVEN.finditer(above)), default=0)
     if counted <= len(items):
         return []
     last = max(n for n, line in enumerate(lines, 1) if line.strip())
@@ -544,12 +544,20 @@ def uses_counted_as_projects(lines: list[str]) -> list[ListedProject]:
         heading = LIST_MARKER.sub("", halfwidth(line[:at]).strip())
         pieces = re.split(r"(?<=元)\s*[；;、，,]|(?<=元)和", line[at + 2 :].lstrip(":： "))
         pieces = [piece.strip(" 。") for piece in pieces if piece.strip(" 。")]
-        cut = number == last and bool(pieces) and not find_amounts(pieces[-1])
+        # (the text stops inside it, with no stop after: …;市慈善医)
+        cut = (
+            number == last
+            and bool(pieces)
+            and not find_amounts(pieces[-1])
+            and not re.search(r"[。；;]\s*$", line)
+        )
         if cut:
-            pieces.pop()  # (the text stops inside it: …;市慈善医)
-        uses = [_USE.match(piece) for piece in pieces]
+            pieces.pop()
+        uses = [_NAMED_SUM.match(piece) for piece in pieces]
         if not whole or len(uses) < 2 or not all(uses):
             return []
+        if any(NOT_A_PROJECT.search(use["name"]) or names_a_source(use["name"]) for use in uses):
+            return []  # (its sources or its periods: 中央资金250万元;县级配套50万元)
         made = sum(money(use).value for use in uses)
         if made > whole[-1].value or (made != whole[-1].value and not cut):
             return []
@@ -569,7 +577,6 @@ def uses_counted_as_projects(lines: list[str]) -> list[ListedProject]:
 # 3700万元,…,以及包括…等内容的青少年教育事业经费1360万元。
 _MAIN = "主要项目"
 _MAIN_PROJECTS = re.compile(r"(?:主要|重点)项目(?:有|包括|为|是)\s*[:：]")
-_MAIN_PROJECT = re.compile(rf"^(?:和|及|以及)?(?P<name>[^。；;]{{2,200}}?)\s*{MONEY}$")
 # What a name says it covers before it: 包括“…”、…等内容的青少年教育事业经费.
 _COVERING = re.compile(r"^.*等(?:内容|活动|项目)的(?=.{2})")
 
@@ -584,7 +591,7 @@ def _main_projects(item: ListedProject, lines: list[str]) -> list[ListedProject]
     words = line[said.end() :].split("。", 1)[0]
     parts = []
     for piece in re.split(r"(?<=元)\s*[，,、；;]", words):
-        told = _MAIN_PROJECT.match(piece.strip())
+        told = _NAMED_SUM.match(piece.strip())
         if told is None:
             return []
         name = _COVERING.sub("", told["name"]).strip()
@@ -603,7 +610,14 @@ def _main_projects(item: ListedProject, lines: list[str]) -> list[ListedProject]
             )
         )
     made = sum(part.amount.value for part in parts)
-    return parts if len(parts) >= 2 and made <= item.amount.value else []
+    if len(parts) < 2 or made > item.amount.value:
+        return []
+    # (what they do not make up is said, not lost: 另有378.9万元未列明项目)
+    rest = (item.amount.value - made) / 10_000
+    left = f"（另有{format(rest.normalize(), 'f')}万元未列明，未导入）" if rest else ""
+    for part in parts:
+        part.grouping = f"“{item.name}”中列出的主要项目之一{left}"
+    return parts
 
 
 # A fund's name: …资金, …基金, …经费; or what a fund or a class spends: …公益金支出.

@@ -287,7 +287,7 @@ _PARAGRAPH_PROJECT = re.compile(
 # 333万元京津风沙源二期水利项目.
 _AFTER_ITS_WHOLE = re.compile(r"的?(?P<name>[^，,。；;:：0-9]{4,40}?(?:项目|工程))")
 _WORKS_AFTER_ITS_WHOLE = re.compile(
-    r"总投资\s*[0-9][0-9.]*\s*[万亿]?元的(?P<name>[^，,。；;:：0-9]{4,40}?(?:项目|工程))"
+    rf"总投资\s*约?\s*{MONEY}的(?P<name>[^，,。；;:：0-9]{{4,40}}?(?:项目|工程))"
 )
 
 

@@ -1241,15 +1241,27 @@ def _same_to_its_precision(total: Decimal, whole, parts: list) -> bool:
 
 
 _NEXT_INVESTED = r"\s*(?:计划)?(?:总)?投资"
+# A lead opening a list set out below it: …打下了良好基础。其中:, …如下:.
+_LIST_LEAD = re.compile(r"(?:其中|如下|分别是|分别为|具体为|主要有)\s*[:：]\s*$")
+
+
+def _paragraph_before(lines: list[str], number: int) -> str:
+    """The last paragraph with words before line ``number`` (1-based); ""."""
+    return next((line for line in reversed(lines[: number - 1]) if line.strip()), "")
+
+
 _WHOLE_FIRST = re.compile(rf"总投资\s*(?:为|约)?\s*{MONEY}\s*[，,]")
 # A project told with its whole before it: 辽宁民盛重工有限公司总投资1200万元的加氢反应器筒节
 # 加工项目争取资金120万元.
 _INVESTED = re.compile(
-    rf"(?:总投资|计划总投资|投资总额|投资)\s*(?:为|约)?\s*{MONEY}\s*的"
+    # (never a level's share of it: 争取中央投资2000万元的…)
+    r"(?:总投资|计划总投资|投资总额|(?<!中央)(?<![省市县区]级)(?<!争取)(?<!预算内)投资)"
+    rf"\s*(?:为|约)?\s*{MONEY}\s*的"
     # the name up to the next item or the end of its clause (…至桑什斗公路、总投资780万元的…;
     # 投资1180万元的八道河治理工程、投资1300万元的…及投资330万元的…等工程现已完工), places
-    # listed in it (鸡冠山镇、东汤镇、边门镇灌区渠系改造工程)
-    rf"(?P<name>(?:[^，,。；;:：、的]|、(?!{_NEXT_INVESTED})){{4,60}}?)"
+    # listed in it (鸡冠山镇、东汤镇、边门镇灌区渠系改造工程), never a second works after one
+    # (甲水库除险加固工程、丙村饮水工程)
+    rf"(?P<name>(?:[^，,。；;:：、的]|(?<![程目])、(?!{_NEXT_INVESTED})){{4,60}}?)"
     rf"(?=、(?:{_NEXT_INVESTED})|[和及](?:{_NEXT_INVESTED})|[，,。；;]|$|争取|等(?:工程|项目)"
     r"|(?<=[程目])(?:现|目前|也|已|正|均))"
 )
@@ -1261,11 +1273,15 @@ def invested_projects(lines: list[str]) -> list[ListedProject]:
     paragraph, named apart, each with that whole. Named from prose, so flagged."""
     # (or each after its name: 其中肇兴乡…保护设施建设项目总投资650万元,中央投资资金480万元,
     # …,肇兴污水收集系统工程总投资1064万元,…)
-    # (a list of them may go on over paragraphs, two or more in each: a news item's works by
-    # how far they have come, 投资1180万元的…工程、投资1300万元的…现已完工。/ 投资3303万元的…)
+    # (a list of them may go on over paragraphs, two or more in each, where a lead ending in a
+    # colon opens it: a news item's works by how far they have come, …基础。其中: / 投资1180
+    # 万元的…工程、投资1300万元的…现已完工。/ 投资3303万元的…)
     for told_as in (_INVESTED, _NAMED_THEN_INVESTED, _GIVEN_THEN_INVESTED):
         listed: dict[str, ListedProject] = {}
+        first = 0  # the line of the first paragraph of the list
         for number, line in enumerate(lines, 1):
+            if listed and not _LIST_LEAD.search(_paragraph_before(lines, first)):
+                break  # (no lead: the first paragraph's items alone)
             matches = list(told_as.finditer(line))
             found = [
                 prose_item(told["name"], money(told), told.group(), number) for told in matches
@@ -1276,8 +1292,11 @@ def invested_projects(lines: list[str]) -> list[ListedProject]:
             if said and sum(item.amount.value for item in found) != money(said).value:
                 continue
             if len(found) >= 2 and len({squash(item.name) for item in found}) == len(found):
+                first = first or number
                 for item in found:
                     listed.setdefault(squash(item.name), item)
+            elif listed and line.strip():
+                break  # (the list ends at a paragraph without its items)
         if listed:
             return list(listed.values())
     # (or each named, a comma, then the sum planned for it, over the paragraphs of a news item:
@@ -1315,8 +1334,10 @@ _GIVEN_THEN_INVESTED = re.compile(
     rf"(?:计划)?总投资\s*(?:为|约)?\s*{MONEY}"
 )
 _NAMED_THEN_INVESTED = re.compile(
-    # (a short name too, 吴冲路项目; never the text's own project, 该项目总投资…)
-    r"(?:^|[，,。；;:：]|其中)(?!其中|[该本此这])(?P<name>[^，,。；;:：、]{3,60}?(?:项目|工程)"
+    # (a short name too after 其中, 吴冲路项目, never a level's projects elsewhere, 省重点项目;
+    # never the text's own project, 该项目总投资…)
+    r"(?:^|[，,。；;:：]|其中)(?!其中|该|[本此这]项目|这个)"
+    r"(?P<name>(?:(?<=其中)|[^，,。；;:：、])[^，,。；;:：、]{3,59}?(?:项目|工程)"
     # (its other name in brackets: …护理能力提升项目(百福中端养老项目))
     r"(?:[(（][^()（），,。]{2,20}[)）])?)"
     # (or its estimate: …二期工程项目总概算投资72365万元)
@@ -1358,9 +1379,12 @@ def invested_for_works(lines: list[str]) -> list[ListedProject]:
 _INVESTED_THEN_BUILT = re.compile(
     rf"投资\s*约?\s*{MONEY}\s*[，,]?\s*(?:在[^，,。；;:：]{{1,20}}?)?"
     # (how it goes about it first: 投资1974万元,加快推进松山东闸除险加固工程建设; 谋划实施)
-    r"(?:(?:加快|积极|全力|谋划|计划|稳步)?推进|(?:谋划|计划|加快)实施"
+    r"(?:(?P<pushed>(?:加快|积极|全力|谋划|计划|稳步)?推进|(?:谋划|计划|加快)实施)"
     r"|实施|建设|建成|兴建|新建|修建|改建|扩建|改造)(?P<name>[^，,。；;:：]{2,50})"
 )
+# What a works pushed on is: a works or project by name, never a field of policy (推进农村人居
+# 环境整治).
+_PUSHED_WORKS = re.compile(r"(?:工程|项目)(?:建设)?$")
 # What a works' name opens with that is not its name: a count and its measures (23条65公里),
 # what it is made of (村内道路硬化、修建桥涵等84个), who and where it is for (6乡镇7村596户的).
 _WORKS_COUNTED = re.compile(
@@ -1378,7 +1402,11 @@ def works_after_their_investment(lines: list[str]) -> list[ListedProject]:
     so flagged."""
     for number, line in enumerate(lines, 1):
         normal = halfwidth(line)
-        told = list(_INVESTED_THEN_BUILT.finditer(normal))
+        told = [
+            said
+            for said in _INVESTED_THEN_BUILT.finditer(normal)
+            if not said["pushed"] or _PUSHED_WORKS.search(said["name"])
+        ]
         if len(told) < 3:
             continue
         between = [normal[a.end() : b.start()] for a, b in itertools.pairwise(told)]

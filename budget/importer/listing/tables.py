@@ -43,8 +43,8 @@ _RECIPIENT_COLUMN = re.compile(
 
 # What a row is for, which names it in a table without a name column (补助内容: 单季油菜29.4亩).
 _CONTENT_COLUMN = re.compile(
-    # (and what it costs: 实施内容及计划投资额)
-    r"^(?:项目)?(?:主要)?(?:建设|补助|实施|扶持)内容(?:及(?:规模|(?:计划)?投资额?))?$"
+    # (and what it is planned to cost: 实施内容及计划投资额)
+    r"^(?:项目)?(?:主要)?(?:建设|补助|实施|扶持)内容(?:及(?:规模|计划投资额))?$"
     r"|^项目(?:类型|类别|内容)$"
 )
 
