@@ -37,6 +37,7 @@ from ..numbering import (
 )
 from ..tables import ORGANISATION_END
 from .listed import (
+    COUNT_OF_PROJECTS,
     FUND_NAME,
     GIVES,
     NOT_A_PROJECT,
@@ -334,9 +335,7 @@ _PROJECTS_COUNTED = re.compile(
 
 _SET_OUT = re.compile(r"(?:具体有|具体为|分别是|分别为|包括|如下|(?:以下|下列)项目)\s*[:：]")
 # A count of projects right before what is set out: 4个省重点项目分别为:.
-_COUNT_THEN_SET_OUT = re.compile(
-    r"(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*个[^，,。；;:：0-9]{0,10}?项目\s*$"
-)
+_COUNT_THEN_SET_OUT = re.compile(COUNT_OF_PROJECTS + r"\s*$")
 
 
 # The count closing a list set out before it: 9个项目共计36.97万元, 以上共9个项目.
@@ -1250,7 +1249,6 @@ def _paragraph_before(lines: list[str], number: int) -> str:
     return next((line for line in reversed(lines[: number - 1]) if line.strip()), "")
 
 
-_WHOLE_FIRST = re.compile(rf"总投资\s*(?:为|约)?\s*{MONEY}\s*[，,]")
 # A project told with its whole before it: 辽宁民盛重工有限公司总投资1200万元的加氢反应器筒节
 # 加工项目争取资金120万元.
 _INVESTED = re.compile(
@@ -1437,6 +1435,8 @@ def works_after_their_investment(lines: list[str]) -> list[ListedProject]:
 _NAME_HEADING = re.compile(r"^\s*(?P<name>[^，,。；;:：0-9０-９()（）《》]{2,30}?)\s*[:：]\s*$")
 # The whole a paragraph states: 总投资约5460万元, 预计总投资约5000万元.
 _PARAGRAPH_WHOLE = re.compile(r"(?:计划|预计|估算)?总投资\s*(?:约|为|达)?\s*(?=[0-9])")
+# … and the whole a line states before the works it lists: 3个项目,总投资0.44亿元,分别是….
+_WHOLE_FIRST = re.compile(_PARAGRAPH_WHOLE.pattern + MONEY + r"\s*[，,]")
 
 
 def works_headed_by_name(lines: list[str]) -> list[ListedProject]:
