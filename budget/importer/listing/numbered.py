@@ -517,6 +517,8 @@ def _projects_after_qizhong(item: ListedProject, lines: list[str]) -> list[Liste
 _PROJECTS_GIVEN = re.compile(COUNT_OF_PROJECTS)
 # A use of money or a main project, its name and its sum: 增城市残疾人康复中心改造834万元.
 _NAMED_SUM = re.compile(rf"^(?:和|及|以及)?(?P<name>[^。；;]{{2,200}}?)\s*{MONEY}$")
+# Where one named sum ends and the next begins: after the sum, at a stop, a comma or 和.
+_NEXT_SUM = re.compile(r"(?<=元)\s*[；;、，,]|(?<=元)和")
 
 
 def uses_counted_as_projects(lines: list[str]) -> list[ListedProject]:
@@ -542,7 +544,7 @@ def uses_counted_as_projects(lines: list[str]) -> list[ListedProject]:
         at = line.find("其中")
         whole = find_amounts(line[:at])
         heading = LIST_MARKER.sub("", halfwidth(line[:at]).strip())
-        pieces = re.split(r"(?<=元)\s*[；;、，,]|(?<=元)和", line[at + 2 :].lstrip(":： "))
+        pieces = _NEXT_SUM.split(line[at + 2 :].lstrip(":： "))
         pieces = [piece.strip(" 。") for piece in pieces if piece.strip(" 。")]
         # (the text stops inside it, with no stop after: …;市慈善医)
         cut = (
@@ -590,25 +592,14 @@ def _main_projects(item: ListedProject, lines: list[str]) -> list[ListedProject]
         return []
     words = line[said.end() :].split("。", 1)[0]
     parts = []
-    for piece in re.split(r"(?<=元)\s*[，,、；;]", words):
+    for piece in _NEXT_SUM.split(words):
         told = _NAMED_SUM.match(piece.strip())
         if told is None:
             return []
         name = _COVERING.sub("", told["name"]).strip()
         if find_amounts(name) or NOT_A_PROJECT.search(name):
             return []
-        parts.append(
-            ListedProject(
-                name=name,
-                line=item.line,
-                lines=[item.line],
-                amount=money(told),
-                amount_line=item.line,
-                inferred=True,
-                style=_MAIN,
-                content=[piece.strip()],
-            )
-        )
+        parts.append(replace(prose_item(name, money(told), piece.strip(), item.line), style=_MAIN))
     made = sum(part.amount.value for part in parts)
     if len(parts) < 2 or made > item.amount.value:
         return []
