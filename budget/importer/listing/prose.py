@@ -1241,7 +1241,7 @@ def _same_to_its_precision(total: Decimal, whole, parts: list) -> bool:
 
 _NEXT_INVESTED = r"\s*(?:计划)?(?:总)?投资"
 # A lead opening a list set out below it: …打下了良好基础。其中:, …如下:.
-_LIST_LEAD = re.compile(r"(?:其中|如下|分别是|分别为|具体为|主要有)\s*[:：]\s*$")
+_LIST_LEAD = re.compile(rf"(?:其中\s*[:：]|{_SET_OUT.pattern})\s*$")
 
 
 def _paragraph_before(lines: list[str], number: int) -> str:
