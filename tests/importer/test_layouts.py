@@ -2331,6 +2331,19 @@ def test_numbered_paragraphs_of_prose_are_projects_with_their_total_and_parts():
         assert {"name", "declared_total"} <= fields
 
 
+def test_the_sum_of_everything_above_is_not_the_last_items_money():
+    # 以上合计… on a line of its own sums every item: the last keeps its own money.
+    text = (
+        "特向贵单位提出2020年市级应急救灾物资储备需求目录如下:\n"
+        "1、救灾专用单帐篷2000顶,每顶1320元需264万元;\n"
+        "2、军用毛毯2000床,每床120元需24万元;\n"
+        "3、防潮充气垫3000件,每件240元需72万元。\n"
+        "以上合计约需采购经费360万元。\n"
+    )
+    totals = [p["declared_total_yuan"] for p in parse_disclosure(text, year=2020).tree["projects"]]
+    assert totals[-1] == "720000.00"
+
+
 def test_headings_over_paragraphs_are_no_list_of_projects():
     text = (
         "一、项目资金使用情况\n2024年下达项目资金1570万元,已支出1522.9万元。\n"
