@@ -2500,6 +2500,25 @@ def test_a_funds_parts_named_as_projects_are_the_projects(parts):
     ]
 
 
+def test_groups_of_a_list_setting_out_their_projects_line_by_line_are_one_list():
+    text = (
+        "2022年新增债务限额5.1亿元,其中:\n"
+        "⑴安排用于城乡基础设施建设0.2亿元,其中:桃源北路道路工程新建项目0.1亿元;"
+        "魁星道路及配套工程新建项目0.1亿元。\n"
+        "\n"
+        "⑵安排用于教育基础设施建设0.08亿元,其中:二中教学综合楼新建项目0.01亿元;"
+        "仰贤实验小学改扩建项目0.07亿元。\n"
+        "四、债券还本付息情况\n"
+        "另安排资金0.3亿元,其中:甲路工程0.1亿元;乙路工程0.2亿元。\n"
+    )
+    assert [(p.name, p.amount.value) for p in read_listing(text)] == [
+        ("桃源北路道路工程新建项目", 10_000_000),
+        ("魁星道路及配套工程新建项目", 10_000_000),
+        ("二中教学综合楼新建项目", 1_000_000),
+        ("仰贤实验小学改扩建项目", 7_000_000),
+    ]
+
+
 def test_kinds_of_project_counted_in_a_breakdown_are_no_projects():
     text = "下达资金19389万元,其中产业发展项目81个,金额17177万元;就业项目8个,金额2212万元。\n"
     assert read_listing(text) == []

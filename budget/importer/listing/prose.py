@@ -664,25 +664,22 @@ def projects_in_breakdown(lines: list[str]) -> list[ListedProject]:
     own sum (下达…资金15万元,其中幸福屋场项目奖补资金5万元,村级产业发展帮扶项目资金10万元): two
     at least, every part so named, none a kind of project counted (产业发展项目81个), and the
     words before 其中 naming no project of their own (…整治项目资金100万元,其中…工程60万元
-    are that project's parts). Named from prose, so flagged."""
+    are that project's parts). Named from prose, so flagged.
+
+    The lines right after, each a group of the same list setting out its projects so (⑴安排用于
+    城乡基础设施建设0.775亿元,其中:A项目0.1亿元;… ⑵安排用于教育基础设施建设…,其中:…), add
+    theirs: blank lines between them, nothing else."""
     for index, line in enumerate(lines):
-        before = line.split("其中", 1)[0]
-        counted = _COUNTED_BEFORE.search(before)
-        if counted and "其中" in line:
-            # 我市3个项目被列入…,共获得资金4960万元。其中,A工程3300万元、B工程820万元、C工程
-            # 840万元: as many named parts as the projects counted are those projects.
-            parts = breakdown(line)
-            if len(parts) == count_value(counted["n"]) and (found := _as_projects(parts, index)):
-                return found
-        if _NAMES_ITS_PROJECT.search(before):
-            continue  # 下达…整治项目资金100万元，其中道路硬化工程60万元…: that project's parts
-        listed = _projects_after_qizhong(line, index + 1)
-        if listed:
-            return listed
-        parts = breakdown(line)
-        if not any(re.search(r"[0-9一二三四五六七八九十]+个", part.text) for part in parts):
-            if found := _as_projects(parts, index):
-                return found
+        found = _projects_of_breakdown(line, index)
+        if found:
+            for later in range(index + 1, len(lines)):
+                if not lines[later].strip():
+                    continue
+                more = _projects_of_breakdown(lines[later], later)
+                if not more:
+                    break
+                found += more
+            return found
     for index, line in enumerate(lines):
         # Or after the words that say how it is used (2023年全区1.81亿元新增债券使用安排情况
         # 是:A项目0.2亿元,B项目0.46亿元,…,其他项目0.34亿元): only where they make up a sum
@@ -711,6 +708,28 @@ def projects_in_breakdown(lines: list[str]) -> list[ListedProject]:
                 if found := _as_projects(parts, index, as_written=True):
                     return found
     return []
+
+
+def _projects_of_breakdown(line: str, index: int) -> list[ListedProject]:
+    """The projects line ``index`` (0-based) sets out after 其中, as `projects_in_breakdown`
+    reads them; [] where it sets out none."""
+    before = line.split("其中", 1)[0]
+    counted = _COUNTED_BEFORE.search(before)
+    if counted and "其中" in line:
+        # 我市3个项目被列入…,共获得资金4960万元。其中,A工程3300万元、B工程820万元、C工程
+        # 840万元: as many named parts as the projects counted are those projects.
+        parts = breakdown(line)
+        if len(parts) == count_value(counted["n"]) and (found := _as_projects(parts, index)):
+            return found
+    if _NAMES_ITS_PROJECT.search(before):
+        return []  # 下达…整治项目资金100万元，其中道路硬化工程60万元…: that project's parts
+    listed = _projects_after_qizhong(line, index + 1)
+    if listed:
+        return listed
+    parts = breakdown(line)
+    if any(re.search(r"[0-9一二三四五六七八九十]+个", part.text) for part in parts):
+        return []
+    return _as_projects(parts, index)
 
 
 def _as_projects(parts: list[Part], index: int, *, as_written: bool = False) -> list[ListedProject]:
