@@ -138,17 +138,33 @@ def _lines(project: dict) -> list[dict]:
 
 def _calculation_found(expected: list, lines: list[dict]) -> bool:
     """A calculation is read when a line carries its quantities (every number of the
-    expected quantities among the line's factors) and, when the text states one, its amount."""
+    expected quantities among the line's factors) and, when the text states one, its amount.
+
+    Or when the text states its amount and a line's factors, two at least, are numbers of
+    the expected quantities whose product is that amount exactly: the quantities as a person
+    copied them may hold words around the calculation (``10个试点村共4417户 × 每户5000元``
+    for 4417户 × 5000元 = 2208.5万元), which no line is to carry."""
+    from types import SimpleNamespace
+
+    from budget.amounts import round_yuan
+    from budget.formulas import product
+
     _, amount, quantities = expected
     wanted = Counter(_numbers(quantities))
     for line in lines:
         factors = Counter(Decimal(f["value"]) for f in line.get("factors", []))
-        if wanted - factors:
-            continue
-        if amount is None or (
-            line.get("amount_yuan") and Decimal(line["amount_yuan"]) == Decimal(amount)
-        ):
-            return True
+        if not wanted - factors:
+            if amount is None or (
+                line.get("amount_yuan") and Decimal(line["amount_yuan"]) == Decimal(amount)
+            ):
+                return True
+        elif amount is not None and factors.total() >= 2 and not factors - wanted:
+            made = product(
+                SimpleNamespace(value=Decimal(f["value"]), unit=f.get("unit", ""))
+                for f in line["factors"]
+            )
+            if round_yuan(made) == Decimal(amount):
+                return True
     return False
 
 

@@ -113,6 +113,39 @@ def test_the_quantities_of_a_calculation_are_its_numbers_but_years_and_models():
     assert _numbers("800萬畝,20元/畝") == [Decimal("8000000"), Decimal("20")]
 
 
+def test_a_calculation_is_read_by_its_quantities_or_by_factors_that_make_its_amount():
+    from tests.importer.score import _calculation_found
+
+    def line(amount, *factors):
+        return {
+            "amount_yuan": amount,
+            "factors": [{"value": value, "unit": unit} for value, unit in factors],
+        }
+
+    read = [line("22085000.00", ("4417", "户"), ("5000", "元"))]
+    # every quantity among the factors, the amount as stated
+    assert _calculation_found(["改造", "22085000.00", "4417户,每户5000元"], read)
+    assert not _calculation_found(["改造", "22000000.00", "4417户,每户5000元"], read)
+    # words around the calculation copied with it (10个试点村): the factors, a part of
+    # the quantities, make its amount exactly
+    assert _calculation_found(["改造", "22085000.00", "10个试点村共4417户,每户5000元"], read)
+    # ... and only then: a product that is not the amount, or a single factor, is no reading
+    assert not _calculation_found(
+        ["改造", "22085000.00", "10个试点村共4417户,每户5000元"],
+        [line("22085000.00", ("4417", "户"), ("10", "个"))],
+    )
+    assert not _calculation_found(
+        ["改造", "50000.00", "10个村,每村5000元"], [line("50000.00", ("10", "个"))]
+    )
+    # nor without a stated amount, where a part of the quantities proves nothing
+    assert not _calculation_found(["改造", None, "10个村共4417户,每户5000元"], read)
+    # money factors in 万元 count as 元 in the product
+    assert _calculation_found(
+        ["补助", "300000.00", "全镇5个村中3个村,每村10万元"],
+        [line("300000.00", ("3", "个"), ("10", "万元"))],
+    )
+
+
 # Reads every text of the corpus and prints one digest of every tree and finding.
 _DIGEST = """
 import hashlib, json, sys
