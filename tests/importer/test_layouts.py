@@ -5730,6 +5730,44 @@ def test_a_group_cell_merged_down_a_bar_table_leaves_its_rows_one_cell_short():
     assert (total.value, line) == (Decimal("5250000"), 9)
 
 
+MERGED_FROM_ABOVE = (
+    "附件\n2023年体育专项资金(部分)补助清单\n"
+    "资金下达科目 | 项目 | 单位 | 补助总金额 | 已下达金额(万元) | 本次下达金额(万元) | "
+    "分配方式 | 备注 |\n"
+    "省体育发展专项资金支出37.5万 | 2023年村级全民健身广场 | 娄桥街道 | 35 | 0 | 17.5 | 50% | "
+    "叶汇社区 |\n"
+    "2023年省级社区多功能运动场 | 泽雅镇 | 20 | 0 | 10 | 50% | 林岙村 | |\n"
+    "丽岙街道 | 20 | 0 | 10 | 50% | 五社村 | | |\n"
+    "文体提升年建设活动支出40万 | 2023年区级百姓健身房 | 梧田街道 | 40 | 0 | 40 | 100% | "
+    "北纬一路 |\n"
+)
+
+
+def test_a_bar_tables_rows_whose_first_cells_were_merged_down_take_them_from_the_row_above():
+    projects = parse_disclosure(MERGED_FROM_ABOVE, year=2023).tree["projects"]
+    # the whole (补助总金额), not what was given of it, in the unit the other money columns state
+    assert [(p["name"], p["implementing_unit"], p["declared_total_yuan"]) for p in projects] == [
+        ("2023年村级全民健身广场", "娄桥街道", "350000.00"),
+        ("2023年省级社区多功能运动场", "泽雅镇", "200000.00"),
+        ("2023年省级社区多功能运动场", "丽岙街道", "200000.00"),
+        ("2023年区级百姓健身房", "梧田街道", "400000.00"),
+    ]
+
+
+def test_a_bar_table_row_with_empty_last_cells_lines_up_from_the_left():
+    text = (
+        "序号 | 项目名称 | 实施单位 | 资金(万元) | 备注 |\n"
+        "1 | 甲村道路硬化项目 | 甲村 | 20 | 已开工 |\n"
+        "2 | 乙村水渠项目 | 乙村 | 15 | |\n"
+        "3 | 丙村桥梁项目 | 丙村 | 10 | 新建 |\n"
+    )
+    assert names_and_totals(text, year=2023) == [
+        ("甲村道路硬化项目", "200000.00"),
+        ("乙村水渠项目", "150000.00"),
+        ("丙村桥梁项目", "100000.00"),
+    ]
+
+
 def test_a_row_short_by_a_cell_with_no_whole_row_above_is_not_guessed():
     text = (
         "序号 | 市州 | 县市区/单位 | 建议分配金额(万元) |\n"

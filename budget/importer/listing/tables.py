@@ -66,6 +66,10 @@ _APPROVED = re.compile(
 _TOTAL_OF_GIVEN = re.compile(r"^(?:合计|总计)(?P<verb>下达|安排|拨付|分配)(?:[(（].*)?$")
 
 
+# A money column of the whole (补助总金额, 总投资, 资金总额), beside parts of it given or spent.
+_WHOLE_COLUMN = re.compile(r"总(?:金额|投资|额|资金|预算)|(?:资金|投资|金额)总(?:额|计)")
+
+
 _NOT_AMOUNT = re.compile(r"标准|用途|科目|文号|对象|来源|性质|类别|方式")
 
 
@@ -311,6 +315,11 @@ def _columns(header: list[str], recipients: bool = False) -> dict[str, int]:
             chosen = totals[0]
         elif len(money) >= 2 and len(summed) == 1:
             chosen = summed[0]
+        elif (
+            len(money) >= 2 and len(whole := [m for m in money if _WHOLE_COLUMN.search(m[1])]) == 1
+        ):
+            # (the whole beside what is given of it: 补助总金额 | 已下达金额(万元) | 本次下达)
+            chosen = whole[0]
         elif len(money) >= 2 and len(approved := [m for m in money if _APPROVED.match(m[1])]) == 1:
             chosen = approved[0]  # (what was asked for gives way: 申报奖励金额 | 核定奖励金额)
         elif len(money) >= 2 and all(_LEVEL_COLUMN.match(cell) for _index, cell in money):
@@ -376,9 +385,18 @@ def _table_unit(header: list[str], columns: dict[str, int], before: list[str]) -
         heading = squash(header[index])
         if _unit_in(heading):
             return _unit_in(heading)
-        # A 小计 in the unit every money column before it states (…补助(万元) | 小计).
-        stated = {_unit_in(cell) for cell in header[:index] if _AMOUNT_COLUMN.search(squash(cell))}
-        if heading in ("小计", "合计", "总计") and len(stated) == 1 and "" not in stated:
+        # A 小计 in the unit every money column before it states (…补助(万元) | 小计); the
+        # whole in the unit every other money column states (补助总金额 | 已下达金额(万元) |
+        # 本次下达金额(万元)).
+        whole = _WHOLE_COLUMN.search(heading)
+        stated = {
+            _unit_in(cell)
+            for at, cell in enumerate(header if whole else header[:index])
+            if at != index
+            and _AMOUNT_COLUMN.search(squash(cell))
+            and not _NOT_AMOUNT.search(squash(cell))
+        }
+        if (whole or heading in ("小计", "合计", "总计")) and len(stated) == 1 and "" not in stated:
             return stated.pop()
     for text in reversed(before[-8:]):
         match = (
@@ -433,6 +451,7 @@ def _rows_by_bars(
 
     whole_above = False
     read = False  # a row was read
+    above: list[str] = []  # the last row read whole
     header = [squash(cell) for cell in split_cells(lines[start]) if cell.strip()]
     for index in range(start + 1, len(lines)):
         text = lines[index]
@@ -456,6 +475,11 @@ def _rows_by_bars(
             row, taken = [], []
         if ends:
             break
+        if not row and (merged := _merged_from_above(above, cells)):
+            yield merged, [index + 1]
+            whole_above = read = True
+            above = merged
+            continue
         if not row and has_number and not opens:
             row = [""]
         row += cells
@@ -463,6 +487,7 @@ def _rows_by_bars(
         if len(row) >= width:
             if len(row) == width:
                 whole_above = read = True
+                above = row
                 yield row, taken
             elif money_last and all(
                 _NUMERIC_CELL.match(cell) for cell in row[width - 1 : width + 1]
@@ -478,6 +503,26 @@ def _rows_by_bars(
         # The text's last row, cut short by the text's end (a page stored in part): what it
         # holds is read, the cells it lost are left empty (and its amount flagged).
         yield row + [""] * (width - len(row)), taken
+
+
+def _merged_from_above(above: list[str], cells: list[str]) -> list[str]:
+    """A row whose first cells were merged down from the row ``above`` (a fund's 科目, a
+    project's name over the rows of its places), flattened with its cells moved left (丽岙街道
+    | 20 | 0 | 10 | 50% | 五社村): the row, its lost cells taken from the row above; [] for
+    any other line. So only where its figures stand where the row above has its figures when
+    it is lined up from the right, and not when lined up from the left (a row with an empty
+    备注 at its end, or the first line of a row wrapped over two)."""
+    lost = len(above) - len(cells)
+    if not above or not cells or lost <= 0:
+        return []
+
+    def figures(row: list[str]) -> list[bool]:
+        return [bool(_NUMERIC_CELL.match(cell)) for cell in row]
+
+    mine = figures(cells)
+    if not any(mine) or mine != figures(above[lost:]) or mine == figures(above[: len(cells)]):
+        return []
+    return above[:lost] + cells
 
 
 _NUMERIC_COLUMN = re.compile(r"面积|数量|规模|人数|户数|个数|亩|标准|单价|长度|里程|年度|期限")
