@@ -20,7 +20,7 @@ from budget.importer.head import (
     signing_department,
 )
 from budget.importer.listing import read_allocation, read_listing
-from budget.importer.listing.paragraphs import run_on_items
+from budget.importer.listing.paragraphs import given_then_left, run_on_items
 from budget.importer.listing.prose import funds_given_apart
 from budget.importer.nodes import TextImportError
 from budget.importer.notices import projects_said, title_fund_name, title_project_name
@@ -2169,6 +2169,43 @@ def test_projects_run_on_in_a_paragraph_apart_by_semicolons_are_read_and_flagged
     assert {(1, "name"), (1, "declared_total")} <= {(f.project, f.field) for f in result.findings}
     # A paragraph of rules apart by semicolons is no list.
     assert read_listing("每户补助500元;每村补助2万元;按实际面积补助。\n") == []
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(
+                ["东坝社区通组路硬化项目", "民兴村安全饮水巩固提升工程", "互助资金协会占用费补贴"]
+            ),
+            st.integers(1, 99999),
+            st.integers(0, 99999),
+        ),
+        min_size=3,
+        max_size=6,
+    ),
+    st.booleans(),
+)
+def test_projects_given_money_and_left_a_balance_are_their_given_sums(parts, cut):
+    pieces = [
+        f"2024年{name}下达资金{Decimal(given) / 100}万元,结余资金{Decimal(left) / 1000000}万元"
+        for name, given, left in parts
+    ]
+    if cut:
+        pieces[-1] = pieces[-1][: pieces[-1].index("结余资金") + 4]  # (a page stored in part)
+    text = (
+        "对结余资金进行调整,具体情况如下:\n审计结余资金87.68万元,分别为:" + ";".join(pieces) + "\n"
+    )
+    assert [(p.name, p.amount.value) for p in read_listing(text)] == [
+        (f"2024年{name}", Decimal(given) * 100) for name, given, _ in parts
+    ]
+
+
+def test_a_balance_not_the_last_ones_must_be_stated():
+    text = (
+        "分别为:甲项目下达资金5万元,结余资金;乙项目下达资金6万元,结余资金1万元;"
+        "丙项目下达资金7万元,结余资金2万元\n"
+    )
+    assert given_then_left(text.split("\n")) == []
 
 
 @given(

@@ -29,6 +29,7 @@ from .listed import LEVEL_FUND, SHARE_OF_MONEY, SPENDING_CLASS, ListedProject
 from .numbered import numbered_items, uses_counted_as_projects, whole_set_out
 from .paragraphs import (
     funds_by_semicolons,
+    given_then_left,
     groups_by_semicolons,
     items_numbered_in_a_line,
     items_priced_in_wan,
@@ -201,6 +202,7 @@ _READERS = (
     items_numbered_in_a_line,
     semicolon_items,
     funds_by_semicolons,
+    given_then_left,
     groups_by_semicolons,
     works_listed_apart,
     items_priced_in_wan,

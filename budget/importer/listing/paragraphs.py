@@ -627,6 +627,41 @@ def semicolon_items(lines: list[str]) -> list[ListedProject]:
     return []
 
 
+# A project's money given and what was left of it after its works (2024年东坝社区通组路硬化
+# 项目下达资金25万元,结余资金1.74万元): the sum given is its money; the balance, no total.
+_GIVEN_THEN_LEFT = re.compile(
+    r"^\s*(?P<name>[^，,。；;:：]{4,60}?)\s*(?:下达|安排|拨付|批复)(?:资金|投资)?\s*"
+    rf"{MONEY}\s*[，,]\s*(?:结余|节余|剩余|余额)(?:资金)?(?P<left>[^，,。；;]*)$"
+)
+
+
+def given_then_left(lines: list[str]) -> list[ListedProject]:
+    """Projects set apart by semicolons in one paragraph, each its name, the sum given it and
+    what was left of that (…分别为:2024年…奖补项目下达资金400万元,结余资金69.76万元;2024年
+    脱贫人口小额信贷贷款贴息下达资金197.92万元,结余资金0.160527万元;…): three at least,
+    every one so, the last one's balance cut off with the text allowed. Named from prose, so
+    flagged."""
+    for number, line in enumerate(lines, 1):
+        pieces = [piece for piece in re.split(r"[；;]", line) if piece.strip(" 。")]
+        if len(pieces) < 3:
+            continue
+        # (the list opens after the colon of the sentence that sets it out)
+        pieces[0] = re.split(r"[:：]", pieces[0])[-1]
+        items = []
+        for at, piece in enumerate(pieces):
+            stripped = piece.strip(" 。")
+            shaped = _GIVEN_THEN_LEFT.match(halfwidth(stripped))
+            left = shaped["left"].strip() if shaped else ""
+            if shaped is None or not (find_amounts(left) or (at == len(pieces) - 1 and not left)):
+                break
+            name = stripped[shaped.start("name") : shaped.end("name")]
+            items.append(prose_item(name, money(shaped), piece, number, "semicolon"))
+        else:
+            if not any(NOT_A_PROJECT.search(item.name) for item in items):
+                return items
+    return []
+
+
 def funds_by_semicolons(lines: list[str]) -> list[ListedProject]:
     """Funds set apart by semicolons in one paragraph, each opening with its name and its sum
     and then what it is for (补助资金具体包括:公共卫生服务补助资金19.45亿元,用于…;医疗服务能力
