@@ -2381,6 +2381,29 @@ def test_the_sum_of_everything_above_is_not_the_last_items_money():
     assert totals[-1] == "720000.00"
 
 
+def test_an_item_giving_its_sum_in_wan_alone_is_read_in_wanyuan_and_flagged():
+    text = (
+        "耿马自治县财政局关于2018年产业发展资金分配情况的公示\n"
+        "现将资金分配安排情况公示如下:\n"
+        "1、耿马镇安排产业发展270万元。主要用于南木弄村生态茶园建设179亩。\n"
+        "2、贺派乡安排产业发展130万元。主要用于班卖村高优茶园建设600亩。\n"
+        "3、芒洪乡安排产业发展350万。主要用于养殖中蜂900桶、种植花椒500亩。\n"
+        "4、勐简乡安排产业发展270万元。主要用于养殖生态土鸡。\n"
+    )
+    result = parse_disclosure(text, year=2018)
+    # named by the place and what the money is for, without the verb between them
+    assert [(p["name"], p["declared_total_yuan"]) for p in result.tree["projects"]] == [
+        ("耿马镇产业发展", "2700000.00"),
+        ("贺派乡产业发展", "1300000.00"),
+        ("芒洪乡产业发展", "3500000.00"),
+        ("勐简乡产业发展", "2700000.00"),
+    ]
+    flagged = {(f.project, f.field) for f in result.findings}
+    assert (3, "declared_total") in flagged and (1, "declared_total") not in flagged
+    # 万 alone after no giving (种植花椒500万株 is a count) is no money
+    assert read_listing("1、甲乡种植花椒500万。\n2、乙乡养殖中蜂900万。\n") == []
+
+
 def test_headings_over_paragraphs_are_no_list_of_projects():
     text = (
         "一、项目资金使用情况\n2024年下达项目资金1570万元,已支出1522.9万元。\n"

@@ -32,6 +32,7 @@ from .listed import (
     ITEM_UNIT,
     LEVEL_FUND,
     NOT_A_PROJECT,
+    PLACE,
     PROJECT_WORD,
     REPORT_HEADING,
     SHARE_OF_MONEY,
@@ -666,6 +667,13 @@ _BATCH_THEN_MONEY = re.compile(
 )
 
 
+# An item giving a sum in 万 alone, its sentence's end: 芒洪乡安排产业发展350万。
+_GIVEN_IN_WAN = re.compile(
+    r"^(?P<name>[^，,。；;:：0-9]{2,30}?(?:安排|下达|分配|拨付)[^，,。；;:：0-9]{2,30}?)\s*"
+    r"(?P<amount>[0-9]+(?:\.[0-9]+)?万)(?=[。；;]|$)"
+)
+
+
 _CHANGED_UNDER = re.compile(
     r"^(?:调减|调增|核减|追加|调整|收回)\s*《[^《》]*》\s*(?:[(（][^()（）]*[)）])?\s*(?:文件)?(?:中的?)?"
 )
@@ -776,6 +784,17 @@ def _item_of(line: str, number: int, n: int, style: str | None) -> ListedProject
         found = [a for a in find_amounts(rest) if a.start == given.start("amount")]
         if found:
             return _matched_item(given, found[0], rest, number, kind)
+    given_in_wan = _GIVEN_IN_WAN.match(normal)
+    if given_in_wan is not None:
+        # 3、芒洪乡安排产业发展350万。主要用于…: a sum given in 万 alone, ending its sentence,
+        # is in 万元 as its neighbours write it; read so, and flagged.
+        amount = replace(
+            parse_amount_exact(given_in_wan["amount"]),
+            start=given_in_wan.start("amount"),
+            end=given_in_wan.end("amount"),
+        )
+        name = _item_name(rest[: given_in_wan.end("name")].strip())
+        return _described_item(name, amount, rest, number, kind, amount_read="说明")
     found = find_amounts(rest)
     spent = _SPENT_ON.match(rest)
     # (a long item too where what the money is for is a sentence of its own: 计划安排资金
@@ -937,6 +956,8 @@ def _item_name(words: str) -> str:
     name = re.sub(
         r"^(?:安排|用于|资助(?:本[区县市镇]?)?|(?:提前)?下达|拨付|下拨)(?![或和及与、])", "", words
     )
+    # (nor after the place given it: 耿马镇安排产业发展 → 耿马镇产业发展)
+    name = re.sub(rf"^({PLACE})(?:安排|(?:提前)?下达|拨付|下拨)(?![或和及与、])", r"\1", name)
     # The money the item spends, named before it: 本级体育彩票公益金用于全民健身支出.
     name = re.sub(r"^[^，,。]{0,20}?(?:资金|公益金|经费)用于", "", name)
     name = re.sub(
