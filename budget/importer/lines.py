@@ -1811,6 +1811,11 @@ MONEY = (
 
 # What was done with a project's own money, not more of it: spent, paid, what is left.
 SPENT_OR_LEFT = r"完成投资|完成|支出|支付|拨付|使用|到位|执行|兑付|发放|余额|结余|剩余"
+# What was paid of a project's money so far, or is left of it: no whole (完成总投资…, 结余
+# 资金…; never money carried over from last year, 上年结转…, which is spent with the year's).
+PAID_OR_LEFT = re.compile(
+    rf"(?:已|累计)(?:{SPENT_OR_LEFT})|完成总?投资|结余|节余|结转下年|结转至|余额|剩余"
+)
 
 
 def money(match: re.Match) -> ParsedAmount:

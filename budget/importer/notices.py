@@ -26,6 +26,7 @@ from .head import a_sentence, organisation
 from .lines import (
     GIVEN_OVER,
     MONEY,
+    PAID_OR_LEFT,
     SOURCE_OF_MONEY,
     SPENT_OR_LEFT,
     Part,
@@ -712,11 +713,6 @@ def _sum_start(given: re.Match) -> int:
     return given.start("amount") if given["amount"] else given.start("wan")
 
 
-# What was paid of a project's money so far, or is left of it: no whole (never money carried
-# over from last year, 上年结转…, which is spent with the year's).
-_PAID_OR_LEFT = re.compile(rf"(?:已|累计)(?:{SPENT_OR_LEFT})|结余|结转下年|结转至|余额|剩余")
-
-
 def _one_total(text: str, pattern: re.Pattern, project: ListedProject, *, prefer: str) -> None:
     """The amount the text states for the project: of the sums ``pattern`` finds, those its
     name leads (…提质升级项目资金135万元) if any, else those with ``prefer`` right before them
@@ -747,7 +743,7 @@ def _one_total(text: str, pattern: re.Pattern, project: ListedProject, *, prefer
                 continue
             # (nor what was paid of it so far, …按照合同进度已支付资金139.433578万元, nor a
             # balance: 2022年度结余体彩公益金91.6294万元)
-            if _PAID_OR_LEFT.search(clause):
+            if PAID_OR_LEFT.search(clause):
                 continue
             found.append((strong, amount, text.count("\n", 0, total.start()) + 1))
     best = max((item[0] for item in found), default=0)

@@ -2404,6 +2404,38 @@ def test_an_item_giving_its_sum_in_wan_alone_is_read_in_wanyuan_and_flagged():
     assert read_listing("1、甲乡种植花椒500万。\n2、乙乡养殖中蜂900万。\n") == []
 
 
+def test_projects_named_then_counted_take_their_money_from_the_paragraph_each_opens():
+    text = (
+        "清水县果品产业发展中心\n2020年财政专项扶贫资金完成情况的公示\n"
+        "县财政局下达项目建设资金,对清水县2020年贫困户花椒园巩固提升项目、40个深度贫困村花椒示范园后续管理项目和"
+        "清水县果农实用技术培训项目等三个项目,组织实施。现将完成情况予以公示。\n"
+        "1. 清水县2020年贫困户花椒园巩固提升项目,补植补造花椒园面积4505.7亩,项目建设资金"
+        "48.57万元,完成总投资48.5715万元,结余资金2.3497万元。\n"
+        "2. 40个深度贫困村花椒示范园后续管理项目,购置化肥,完成总投资39.6万元,结余资金0.4万元。\n"
+    )
+    # (the words leading the names, 对, are not the first one's; the second paragraph states
+    # only what was spent and left: no money of its own)
+    assert names_and_totals(text, year=2020) == [
+        ("清水县2020年贫困户花椒园巩固提升项目", "485700.00"),
+        ("40个深度贫困村花椒示范园后续管理项目", None),
+        ("清水县果农实用技术培训项目", None),
+    ]
+
+
+def test_numbered_paragraphs_leave_out_what_is_left_and_never_take_what_was_spent():
+    text = (
+        "拟提出资金分配意见如下。\n"
+        "1.将资金400万元分配用于朔州市污染协同防控研究项目。\n"
+        "2.将资金140万元分配用于朔州市提升VOCs现场执法监测能力项目,建设资金140万元,"
+        "完成总投资139.5万元,结余资金0.5万元。\n"
+        "3.将剩余804万元及下一批省级大气污染防治资金合并统筹使用\n"
+    )
+    assert names_and_totals(text, year=2021) == [
+        ("朔州市污染协同防控研究项目", "4000000.00"),
+        ("朔州市提升VOCs现场执法监测能力项目", "1400000.00"),
+    ]
+
+
 def test_headings_over_paragraphs_are_no_list_of_projects():
     text = (
         "一、项目资金使用情况\n2024年下达项目资金1570万元,已支出1522.9万元。\n"

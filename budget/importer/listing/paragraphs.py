@@ -16,7 +16,15 @@ from ...amounts import (
 )
 from ...normalize import halfwidth, squash
 from ..funding import WHOLE_LABEL
-from ..lines import MONEY, in_brackets, is_rate, money, names_a_source, plain_sums
+from ..lines import (
+    MONEY,
+    PAID_OR_LEFT,
+    in_brackets,
+    is_rate,
+    money,
+    names_a_source,
+    plain_sums,
+)
 from ..numbering import (
     chinese_number,
     count_value,
@@ -309,6 +317,8 @@ def numbered_paragraphs(lines: list[str]) -> list[ListedProject]:
     parts (sub-items). Several sums that make up no stated total leave the money empty."""
     runs = _paragraph_runs(lines)
     for parent, items in [*_grouped_runs(runs), *runs]:
+        # (what is left of the money, given no project: 4.将剩余804万元及下一批…统筹使用)
+        items = [item for item in items if not _only_what_is_left(item)]
         # Each opens with its money on its numbered line: a heading (一、项目资金使用情况)
         # over paragraphs is an outline, not a list; so are paragraphs under one ((六)资金
         # 安排情况 1.…), and sources of money (1.中央财政衔接资金300万元) are no projects.
@@ -448,6 +458,18 @@ def _paragraph(line: str, index: int, found: tuple[str, re.Match]) -> ListedProj
     )
 
 
+def _only_what_is_left(item: ListedProject) -> bool:
+    """Whether a numbered paragraph names no project and states only what is left of the money
+    or was paid of it (4.将剩余804万元及下一批省级…资金合并统筹使用)."""
+    words = " ".join(item.content)
+    sums = [amount for amount in find_amounts(words) if not is_rate(words, amount)]
+    return (
+        bool(sums)
+        and all(PAID_OR_LEFT.search(_clause_to(words, amount.start)) for amount in sums)
+        and not re.search(r"项目|工程", words)
+    )
+
+
 def _paragraph_project(item: ListedProject, elsewhere: list[ParsedAmount]) -> bool:
     """Name ``item``, a numbered paragraph, and give it its money and parts; False when it
     states no sum. ``elsewhere`` are the sums the text states outside the paragraphs: one equal
@@ -455,10 +477,13 @@ def _paragraph_project(item: ListedProject, elsewhere: list[ParsedAmount]) -> bo
     和沙德格苏木70万元) is its total."""
     words = " ".join(item.content)
     # A sum in brackets is a note on the one before it (1330万元(其中:…30万元)), no part.
+    # (nor what was spent of its money or is left: 完成总投资48.5715万元, 结余资金2.3497万元)
     sums = [
         amount
         for amount in find_amounts(words)
-        if not is_rate(words, amount) and not in_brackets(words, amount.start)
+        if not is_rate(words, amount)
+        and not in_brackets(words, amount.start)
+        and not PAID_OR_LEFT.search(_clause_to(words, amount.start))
     ]
     if not sums:
         alone = NAME_SENTENCE.match(words)

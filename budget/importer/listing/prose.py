@@ -23,6 +23,7 @@ from ..funding import WHOLE_LABEL
 from ..lines import (
     GIVEN_OVER,
     MONEY,
+    PAID_OR_LEFT,
     SUM_FOR,
     Part,
     breakdown,
@@ -294,10 +295,37 @@ _MONEY_SAID = r"[^，,。；;0-9和及、]{0,8}?(?:计划投资|总投资|投资
 def _money_said_for(item: ListedProject, lines: list[str]) -> None:
     """``item``'s money where one sentence of the text states it under its name (胡同村…项目计划
     投资110万元,其中:…): the one such sum."""
-    found = _said_under_name(item.name, _MONEY_SAID, lines)
+    found = _said_under_name(item.name, _MONEY_SAID, lines) or _said_in_its_paragraph(
+        item.name, lines
+    )
     if len(found) == 1:
         item.amount_line, item.amount = found[0]
         item.lines = sorted({*item.lines, item.amount_line})
+
+
+# The clause before a sum that makes it a project's money (…,项目建设资金48.57万元), not what
+# was spent or is left of it (完成总投资…, 结余资金…).
+_OWN_MONEY_CLAUSE = re.compile(r"(?:资金|投资|金额|预算)\s*[:：为]?\s*$")
+
+
+def _said_in_its_paragraph(name: str, lines: list[str]) -> list[tuple[int, ParsedAmount]]:
+    """The (line, sum) of the numbered paragraph that opens with ``name`` and a comma (1. 清水县
+    …巩固提升项目,在全县…,项目建设资金48.57万元,完成总投资48.5715万元,结余资金2.3497万元):
+    its one sum under a money label, spent and left aside; [] where there is none or more."""
+    for number, line in enumerate(lines, 1):
+        text = line.strip()
+        head = LIST_MARKER.match(halfwidth(text))
+        rest = text[head.end() :].lstrip() if head else ""
+        if not rest.startswith(name) or rest[len(name) : len(name) + 1] not in ("，", ","):
+            continue
+        normal = halfwidth(rest)
+        own = []
+        for amount in find_amounts(rest):
+            clause = re.split(r"[，,。；;]", normal[len(name) : amount.start])[-1]
+            if _OWN_MONEY_CLAUSE.search(clause) and not PAID_OR_LEFT.search(clause):
+                own.append(amount)
+        return [(number, own[0])] if len(own) == 1 else []
+    return []
 
 
 # A project's whole said under its name elsewhere: …建设项目计划总投资6480万元.
@@ -633,7 +661,7 @@ def _set_out_projects(
 # Names set out and closed by the count of the projects (即A、B、C等3处供水工程).
 # What leads the names before a count: 即, 支持, 今年计划实施.
 _LEAD = re.compile(
-    r"^(?:今年|本年|年内)?(?:计划|拟)?(?:即|支持|用于|包括|实施|建设|下达|安排|拨付|下拨)+"
+    r"^(?:今年|本年|年内)?(?:计划|拟)?(?:即|支持|用于|包括|实施|建设|下达|安排|拨付|下拨|对(?!口))+"
 )
 _NAMED_THEN_COUNTED = re.compile(
     # (…计划实施A项目和B项目共2个项目)
