@@ -2436,6 +2436,23 @@ def test_numbered_paragraphs_leave_out_what_is_left_and_never_take_what_was_spen
     ]
 
 
+def test_a_list_under_the_heading_of_where_the_money_comes_from_lists_no_projects():
+    sources = (
+        "①森林植被费每亩30元计120万元;\n②育林基金每亩10元计40万元;\n"
+        "③整合农业产业化预算资金每亩15元计60万元;\n"
+    )
+    raised = "三、资金筹集。一是争取中央资金600万元。二是区财政整合支持400万元。其中:\n"
+    assert read_listing(raised + sources) == []
+    # the same items under words of what is done are read, each named before its rate and
+    # given the sum the rate makes, never the rate
+    spent = "区财政安排资金用于以下方面:\n"
+    assert [(p.name, p.amount.value) for p in read_listing(spent + sources)] == [
+        ("森林植被费", 1_200_000),
+        ("育林基金", 400_000),
+        ("整合农业产业化预算资金", 600_000),
+    ]
+
+
 def test_headings_over_paragraphs_are_no_list_of_projects():
     text = (
         "一、项目资金使用情况\n2024年下达项目资金1570万元,已支出1522.9万元。\n"

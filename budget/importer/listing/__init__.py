@@ -179,6 +179,7 @@ def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
         if (
             found
             and classes * 2 < len(found)
+            and not _under_sources(lines, found)
             and not all(
                 SHARE_OF_MONEY.search(item.name)
                 # (not a fund over its uses: 一、中央财政衔接资金(5273万元) (一)…)
@@ -189,6 +190,22 @@ def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
             whole = whole_set_out(lines, found)
             return [whole] if whole is not None else found
     return table or []
+
+
+# A heading over how the money is raised: 三、资金筹集。, (二)资金来源:.
+_SOURCES_HEADING = re.compile(r"^(?:资金|经费)?(?:筹集|来源|筹措|筹资)|^筹资")
+
+
+def _under_sources(lines: list[str], found: list[ListedProject]) -> bool:
+    """Whether a list told in words sits right under a numbered heading over where the money
+    comes from (三、资金筹集。一是…三是区财政整合…400万元。其中: ①森林植被费每亩30元计120万
+    元; ②育林基金…): its items are sources, no projects."""
+    first = min(item.line for item in found)
+    above = next((line for line in reversed(lines[: first - 1]) if line.strip()), "")
+    heading = LIST_MARKER.match(halfwidth(above.strip()))
+    return heading is not None and bool(
+        _SOURCES_HEADING.match(above.strip()[heading.end() :].lstrip())
+    )
 
 
 # The readers of lists told in words, surest first (a list whose count the text states).

@@ -16,7 +16,16 @@ from ...amounts import (
     parse_amount_exact,
 )
 from ...normalize import halfwidth
-from ..lines import COUNT_UNITS, GIVEN_OVER, MONEY, money, names_a_source, plain_sums, sum_after
+from ..lines import (
+    COUNT_UNITS,
+    GIVEN_OVER,
+    MONEY,
+    is_rate,
+    money,
+    names_a_source,
+    plain_sums,
+    sum_after,
+)
 from ..numbering import (
     LIST_MARKER,
     count_value,
@@ -830,6 +839,20 @@ def _item_of(line: str, number: int, n: int, style: str | None) -> ListedProject
         sums = described_sums(rest, named.end())
         if len(sums) == 1:
             return _described_item(named["name"], sums[0], rest, number, kind, amount_read="说明")
+    if found and is_rate(rest, found[0]):
+        # ①森林植被费每亩30元计120万元: named by what comes before its rate; its money the one
+        # sum that is no rate, never the rate.
+        sums = [amount for amount in found if not is_rate(rest, amount)]
+        cut = rest.rfind("每", max(0, found[0].start - 6), found[0].start)
+        name = _item_name(rest[: cut if cut >= 0 else found[0].start].strip())
+        if (
+            len(sums) != 1
+            or not 2 <= len(name) <= 40
+            or re.search(r"[，,。；;：:]", name)
+            or NOT_A_PROJECT.search(name)
+        ):
+            return None
+        return _described_item(name, sums[0], rest, number, kind)
     if found:
         # The name is what comes before its money, written as a name: no clause, no label;
         # a count after it goes (大同区农村道路改造项目1个,1600万元).
