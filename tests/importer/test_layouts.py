@@ -2453,6 +2453,21 @@ def test_a_list_under_the_heading_of_where_the_money_comes_from_lists_no_project
     ]
 
 
+def test_a_numbered_paragraphs_sources_of_money_are_no_sub_items():
+    text = (
+        "2021年学生资助资金情况公示\n学生资助共投入618.22万元,具体情况为:\n"
+        "1、学前教育。困难幼儿入园资助投入434.4万元,惠及学生4819人,其中上级资金370.1万元,"
+        "本级资金64.3万元,全部分配鹤城区。\n"
+        "2、高中教育。高中免学费投入183.82万元,其中免学费120万元,教科书63.82万元。\n"
+    )
+    projects = parse_disclosure(text, year=2021).tree["projects"]
+    assert [[s["name"] for s in p["sub_items"]] for p in projects] == [
+        ["学前教育"],
+        # (what the money is spent on stays its parts)
+        ["免学费", "教科书"],
+    ]
+
+
 def test_headings_over_paragraphs_are_no_list_of_projects():
     text = (
         "一、项目资金使用情况\n2024年下达项目资金1570万元,已支出1522.9万元。\n"

@@ -523,9 +523,21 @@ def _paragraph_project(item: ListedProject, elsewhere: list[ParsedAmount]) -> bo
         return True
     item.amount = total
     parts = [a for a in sums if a.value != total.value]
-    if not item.parts and len(parts) >= 2 and sum(a.value for a in parts) == total.value:
+    if (
+        not item.parts
+        and len(parts) >= 2
+        and sum(a.value for a in parts) == total.value
+        # (where the money comes from is no part: …,其中上级资金370.1万元,本级资金64.3万元)
+        and not any(names_a_source(_source_words(words, a)) for a in parts)
+    ):
         item.parts = [_paragraph_part(words, a, item) for a in parts]
     return True
+
+
+def _source_words(words: str, amount: ParsedAmount) -> str:
+    """The words of the clause right before ``amount``, after its 其中 (其中上级资金 →
+    上级资金)."""
+    return re.sub(r"^\s*其中\s*[:：]?", "", _clause_to(words, amount.start)).strip()
 
 
 # Money shared out among recipients after a colon: 分配为:, 具体分配如下:, 安排如下:.
@@ -576,7 +588,8 @@ def _paragraph_part(words: str, amount: ParsedAmount, item: ListedProject) -> Li
     if before:
         start = before[-1].end  # 西小召镇70万元和沙德格苏木70万元: after the sum before it
     text = re.sub(r"^[和及与]", "", words[start : amount.end].strip(" ，,"))
-    first = re.split(r"[，,]", text, maxsplit=1)[0]
+    # (其中 leads the parts, it names none: 其中免学费120万元 → 免学费)
+    first = re.sub(r"^其中\s*[:：]?", "", re.split(r"[，,]", text, maxsplit=1)[0])
     named = _named_project(first)
     name = named.group("name") if named else _paragraph_name(first)
     return ListedProject(
