@@ -11,6 +11,7 @@ from ..amounts import (
 )
 from ..normalize import halfwidth
 from .lines import (
+    EACH_GETS_BEFORE,
     breakdown,
     is_rate,
     rate_at,
@@ -45,8 +46,14 @@ def funding_amounts(text: str) -> list[ParsedAmount]:
     text = _TARGETS.split(text, maxsplit=1)[0]  # (positions in the text kept)
     written = find_amounts(text)
     if written:
-        # Sums only: a rate (每户1万元) is no total, nor read again as a bare number below.
-        return [amount for amount in written if not is_rate(text, amount)]
+        # Sums only: a rate (每户1万元, 3个示范村各补助10万元) is no total, nor read again as a
+        # bare number below.
+        return [
+            amount
+            for amount in written
+            if not is_rate(text, amount)
+            and not EACH_GETS_BEFORE.search(text[max(0, amount.start - 8) : amount.start])
+        ]
     if GLUED_BUDGET_ROW.search(re.sub(r"(?<=\S) (?=\S)", "", halfwidth(text))):
         # A form's budget row run together with its figures (…年度资金总额3555035550…): one
         # number of them is no sum; the form's reader parts them where it can, or none.

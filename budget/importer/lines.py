@@ -774,9 +774,11 @@ _WORKED_OUT_BY = re.compile(r"测算|标准")
 
 
 # A sum each of a counted thing gets, written after it with 各: 18个…示范县各安排100万元, 5个村
-# 各补助10万元: a rate for that thing, as 每县 is.
+# 各补助10万元, 20家企业属于…企业,各奖励30万元: a rate for that thing, as 每县 is.
 _EACH_GETS = r"各(?:安排|补助|补贴|奖补|奖励|下达|拨付|给予|投入|支持)"
-_EACH_BEFORE = re.compile(rf"(?P<noun>[\u4e00-\u9fff])(?P<then>){_EACH_GETS}(?:资金)?\s*$")
+_EACH_BEFORE = re.compile(rf"(?P<noun>[\u4e00-\u9fff])[，,]?\s*(?P<then>){_EACH_GETS}(?:资金)?\s*$")
+# The words right before what each of several gets (各补助, 各): no project's whole.
+EACH_GETS_BEFORE = re.compile(rf"(?:{_EACH_GETS}|各)(?:资金)?\s*$")
 
 
 # The sum a rate's clause states for its product: 每家扶持资金2万元，小计24万元; 补贴标准为
@@ -1517,7 +1519,9 @@ def _priced_line(
     price_words = re.sub(r"(?:按照?|以)\s*$", "", re.sub(r"^[^:：]{1,8}[:：]", "", price_words))
     price_name = _clean_name(
         re.sub(
-            r"(?:按照?)?(?:每个?(?:年|月|学期))?每个?[\u4e00-\u9fff](?:[(（][^()（）]{1,6}[)）])?"
+            # (and 各 of what each gets: 各奖励)
+            r"(?:按照?)?(?:每个?(?:年|月|学期))?"
+            r"(?:每个?[\u4e00-\u9fff](?:[(（][^()（）]{1,6}[)）])?|^各)"
             r"(?:每个?(?:年|月|学期))?",
             "",
             price_words.strip(),

@@ -1194,6 +1194,12 @@ def test_a_rate_after_rates_is_no_sum_and_a_years_度_no_part_of_a_label():
         ),
         ("5个村各补助10万元。", ("5", "个"), ("10", "万元")),
         ("3户各补助2000元,共计6000元。", ("3", "户"), ("2000", "元")),
+        # (said after a comma, of the thing counted: 20家企业…企业,各奖励30万元)
+        (
+            "20家企业属于投产三年内首次上规企业,各奖励30万元,共计600万元。",
+            ("20", "家"),
+            ("30", "万元"),
+        ),
     ],
 )
 def test_what_each_of_a_count_gets_said_with_各_is_a_rate_for_it(text, count, rate):
@@ -1202,6 +1208,14 @@ def test_what_each_of_a_count_gets_said_with_各_is_a_rate_for_it(text, count, r
         (Decimal(count[0]), count[1]),
         (Decimal(rate[0]), rate[1]),
     ]
+
+
+def test_what_each_gets_is_no_projects_total():
+    text = (
+        "项目名称:某县示范村项目\n项目实施单位:某县农业局\n项目资金情况:对3个示范村各补助10万元。\n"
+    )
+    (project,) = parse_disclosure(text, year=2022).tree["projects"]
+    assert project["declared_total_yuan"] is None
 
 
 def test_各_of_no_count_before_it_is_no_rate():
