@@ -1471,8 +1471,16 @@ def _counts_what(sentence: str, count: tuple, nouns: set[str]) -> bool:
     names = count[3].split("、")
     if len(names) > 1 and any(all(name.endswith(noun) for name in names) for noun in nouns):
         return True  # the names listed are the count (图书馆、文化馆、美术馆 … 每馆)
-    return (count[1] in nouns and count[1] != "个") or any(
+    if (count[1] in nouns and count[1] != "个") or any(
         _counted_noun(sentence, count).endswith(noun) for noun in nouns
+    ):
+        return True
+    # (a longer name of what is counted, the list of them after it: 12个脱贫摘帽贫困县炎陵县、
+    # …,每个县安排1000万元)
+    at = sentence.find(count[1], count[2]) + len(count[1])
+    run = re.match(r"[\u4e00-\u9fff]{0,12}", sentence[at:]).group().split("每")[0]
+    return any(
+        noun != "个" and noun in run and "的" not in run[: run.index(noun)] for noun in nouns
     )
 
 
@@ -1513,7 +1521,13 @@ def _priced_line(
     if months:
         factors.append((Decimal(months), "月", _YEAR_OF_MONTHS))
         formula += f"×{months}月"
-    price_clause = sentence[max(sentence.rfind(sep, 0, price.start) for sep in "，,、") + 1 :]
+    # (a 、 inside brackets parts no clause: 每个县(市、区)安排1000万元)
+    cut = max(
+        (at for at, char in enumerate(sentence[: price.start]) if char in "，,、"),
+        key=lambda at: (not in_brackets(sentence, at), at),
+        default=-1,
+    )
+    price_clause = sentence[cut + 1 :]
     price_words = price_clause[: price.start - (len(sentence) - len(price_clause))]
     # Not its field's label, nor the 按 before the rate (补贴标准:存栏羊按5元/只 → 存栏羊).
     price_words = re.sub(r"(?:按照?|以)\s*$", "", re.sub(r"^[^:：]{1,8}[:：]", "", price_words))

@@ -1210,6 +1210,22 @@ def test_what_each_of_a_count_gets_said_with_各_is_a_rate_for_it(text, count, r
     ]
 
 
+def test_a_count_names_what_it_counts_at_length_before_listing_them():
+    text = (
+        "资金安排如下:2017年12个脱贫摘帽贫困县炎陵县、茶陵县、吉首市,每个县(市、区)安排1000万元;"
+        "10个深度贫困县保靖县、泸溪县,每个县安排200万元;剩余2175万元安排到14个市州本级。"
+    )
+    assert [_factors(line) for line in rate_lines(text, "content")] == [
+        [(Decimal("12"), "个"), (Decimal("1000"), "万元")],
+        [(Decimal("10"), "个"), (Decimal("200"), "万元")],
+    ]
+    # (a 、 in the rate's brackets parts none of its words: no line named 区)安排)
+    assert not any(")" in line.name for line in rate_lines(text, "content"))
+    # what the count counts has the rate's noun before any 的 (12个贫困县所辖的行政村 are no
+    # villages)
+    assert rate_lines("涉及12个贫困县所辖的全部行政村,每村安排10万元。", "content") == []
+
+
 def test_what_each_gets_is_no_projects_total():
     text = (
         "项目名称:某县示范村项目\n项目实施单位:某县农业局\n项目资金情况:对3个示范村各补助10万元。\n"
