@@ -1440,22 +1440,25 @@ def _rate_of(sentence: str, price: ParsedAmount, counts: list) -> _Rate | None:
     # 每, or a count of days or months beside it, is more than a count and a rate (每人每天100元，
     # 培训3天).
     # (每学期: a term's rate for a count of 人次, as 每年 is a year's)
-    periods = re.findall(r"每(?:个)?(年|月|学期)", before) + re.findall(
+    periods = re.findall(r"每(?:个)?(年|月|学期|季度)", before) + re.findall(
         r"/([年月])", price.per or ""
     )
-    if before.count("每") - len(re.findall(r"每个?(?:年|月|学期)", before)) > 1 or len(periods) > 1:
+    if (
+        before.count("每") - len(re.findall(r"每个?(?:年|月|学期|季度)", before)) > 1
+        or len(periods) > 1
+    ):
         return None
     if any(c[1] in _TIME_UNITS and c[3] != _YEAR_OF_MONTHS for c in counts):
         return None
     # 每亩, 每村; 每个 for 个, or 每个村 for 村.
     # 元/人/月 is a rate for a person (a month's): the thing priced is the first.
     priced = price.per.split("/")[0] if price.per else ""
-    if per and per.group("noun") in "年月":
+    if per and per.group("noun") in "年月季":
         # (the thing after the period: 每年每亩 is a year's rate for a 亩)
         per = re.search(
-            r"每(?![年月])(?P<noun>[\u4e00-\u9fff])(?P<then>[\u4e00-\u9fff]?)[^每]*$", before
+            r"每(?![年月季])(?P<noun>[\u4e00-\u9fff])(?P<then>[\u4e00-\u9fff]?)[^每]*$", before
         )
-        per = per if per and per.group("noun") not in "年月" else None
+        per = per if per and per.group("noun") not in "年月季" else None
     nouns = {priced} if priced else set(per.group("noun", "then")) if per else set()
     nouns -= {"", *_TIME_UNITS, "季"}
     if nouns & {"人", "名"}:
@@ -1534,9 +1537,9 @@ def _priced_line(
     price_name = _clean_name(
         re.sub(
             # (and 各 of what each gets: 各奖励)
-            r"(?:按照?)?(?:每个?(?:年|月|学期))?"
+            r"(?:按照?)?(?:每个?(?:年|月|学期|季度))?"
             r"(?:每个?[\u4e00-\u9fff](?:[(（][^()（）]{1,6}[)）])?|^各)"
-            r"(?:每个?(?:年|月|学期))?",
+            r"(?:每个?(?:年|月|学期|季度))?",
             "",
             price_words.strip(),
             count=1,

@@ -1079,6 +1079,9 @@ def test_a_rate_lines_name_is_what_its_words_name_or_none(text, name):
         ("休耕试点面积200亩,每年每亩补贴资金500元。", ("200", "亩"), "500"),
         # a term's rate for a count of person-terms, as a year's is
         ("2.主要建设内容:职业教育补助3666人次,每人每学期1500元;", ("3666", "人次"), "1500"),
+        # and a quarter's, said either way round
+        ("山化镇31人,集中供养每人每季度1600元,计49600元。", ("31", "人"), "1600"),
+        ("山化镇31人,集中供养每季度每人1600元,计49600元。", ("31", "人"), "1600"),
         # a year's average right before its sum, with no word for what is spent
         ("测算标准:268名代表,年人均2400元计643200元。", ("268", "名"), "2400"),
     ],
