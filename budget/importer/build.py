@@ -275,6 +275,7 @@ def parse_disclosure(
     # before the result is returned.
     text, origin = o.split_run_on(text)
     result = _parse(text, department=department, year=year)
+    _namesakes(result)
     if converted:
         result.findings.insert(0, Finding("warning", CONVERTED_MESSAGE))
     if len(origin) != text.count("\n") + 1 or origin != list(range(1, len(origin) + 1)):
@@ -293,6 +294,29 @@ def parse_disclosure(
         result.sources = [{k: back_all(v) for k, v in item.items()} for item in result.sources]
         result.document_sources = {k: back(v) for k, v in result.document_sources.items()}
     return result
+
+
+def _namesakes(result: ImportResult) -> None:
+    """Two projects of one name (a table's rows of one works, each for its place) cannot both
+    be stored in one disclosure: the later ones are flagged on their name, for staff to tell
+    them apart before confirming."""
+    first: dict[str, dict] = {}
+    for project in result.tree["projects"]:
+        key = squash(project["name"])
+        if key in first:
+            result.findings.append(
+                Finding(
+                    "warning",
+                    f"项目{project['sequence']}与项目{first[key]['sequence']}同名"
+                    f"（“{project['name'][:40]}”）：同一公开文本中不能有两个同名项目，"
+                    "请在名称中加以区分（如注明实施单位或地点）。",
+                    None,
+                    project["sequence"],
+                    field="name",
+                )
+            )
+        else:
+            first[key] = project
 
 
 _LOST_INDENT = re.compile(r"^[ \t]*\?{2,}(?=[^\s?])", re.M)

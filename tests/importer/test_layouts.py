@@ -5878,6 +5878,13 @@ def test_a_bar_tables_rows_whose_first_cells_were_merged_down_take_them_from_the
     ]
 
 
+def test_projects_of_one_name_are_flagged_to_be_told_apart_before_they_are_stored():
+    result = parse_disclosure(MERGED_FROM_ABOVE, year=2023)
+    namesakes = [f for f in result.findings if "同名" in f.message]
+    assert [(f.project, f.field) for f in namesakes] == [(3, "name")]
+    assert "项目3与项目2同名" in namesakes[0].message
+
+
 def test_a_bar_table_row_with_empty_last_cells_lines_up_from_the_left():
     text = (
         "序号 | 项目名称 | 实施单位 | 资金(万元) | 备注 |\n"
