@@ -296,6 +296,10 @@ def parse_disclosure(
     return result
 
 
+# A title wraps over three lines at most (中共澄江市委组织部2024年预算重点领域 / 财政项目文本公开).
+_TITLE_LINES = 3
+
+
 def _namesakes(result: ImportResult) -> None:
     """Two projects of one name (a table's rows of one works, each for its place) cannot both
     be stored in one disclosure: the later ones are flagged on their name, for staff to tell
@@ -546,6 +550,12 @@ def _parse(text: str, *, department: str | None, year: int | None) -> ImportResu
                 field="fiscal_year",
             )
         )
+    if not year and budget_year and not form_year and len(title_lines) > _TITLE_LINES:
+        # A "title" of many short lines (a page's menu of projects above its form: 林长制工作
+        # 经费 / 挂点帮扶项目 / 2026年营造林技术咨询服务 / …) may name any year: a guess.
+        line = next((n.number for n in title_lines if budget_year.group() in n.text), first_line)
+        said = f"标题处的“{budget_year.group()}”（标题由{len(title_lines)}行拼成，可能不是标题）"
+        findings.append(_year_guessed(said, line))
     if not year and budget_year and a_sentence(title):
         # No title: the text opens with a sentence (…2013年长沙市共计投入3340万元…), whose
         # first year may be an earlier one's.

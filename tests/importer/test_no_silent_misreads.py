@@ -158,6 +158,19 @@ def test_a_numbered_first_line_is_no_title_to_take_the_year_from():
     assert result.tree["disclosure"]["title"] != "一、2015年未使用当年发行的地方政府债券资金"
 
 
+def test_a_year_in_a_title_of_many_short_lines_is_a_flagged_guess():
+    # A page's menu of projects above its form, taken for a title: any year it names is a guess.
+    menu = "林长制工作经费\n挂点帮扶项目\n义务植树\n2026年营造林技术咨询服务\n野猪种群调控\n"
+    body = "项目名称:古树名木保护\n项目实施单位:浮梁县林业局\n项目资金:5万元\n"
+    result = parse_disclosure(menu + body)
+    flagged = [f for f in result.findings if f.field == "fiscal_year"]
+    assert result.tree["disclosure"]["fiscal_year"] is None or flagged
+    # a title over two lines names its year for certain
+    result = parse_disclosure("浮梁县林业局2026年预算\n重点领域财政项目文本公开\n" + body)
+    assert result.tree["disclosure"]["fiscal_year"] == 2026
+    assert not [f for f in result.findings if f.field == "fiscal_year"]
+
+
 def test_a_title_opening_with_a_decimal_figure_is_a_title():
     text = "1.5万亩高标准农田建设项目公示\n项目名称:1.5万亩高标准农田建设项目\n总投资:300万元。\n"
     result = parse_disclosure(text, year=2024)
