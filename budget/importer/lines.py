@@ -65,6 +65,11 @@ _YEAR_OF_MONTHS = "全年月数"  # the label of the 12 months a month's rate im
 _FORMULA_IN_BRACKETS = re.compile(
     r"[（(](?P<body>[^（()）]*?[×xX*✕][^（()）]*?)(?:[）)]|(?=，|；|。|$))"
 )
+# A formula written before the sum it makes, after = (5次*5000=, 1000种×15元=).
+_FORMULA_BEFORE_SUM = re.compile(
+    r"(?P<body>[0-9][0-9.]*[^0-9=＝，,。；;:：()（）]{0,4}(?:\s*[×xX*✕]\s*[0-9][0-9.]*"
+    r"[^0-9=＝，,。；;:：()（）×xX*✕]{0,4})+)\s*[=＝]\s*$"
+)
 
 
 @dataclass
@@ -644,12 +649,27 @@ def _line_from_part(part: str, source: str, marker: str = "", context: str = "")
         first_clause = re.split(r"[，,]", part.strip(), maxsplit=1)[0]
         name = _clean_name(first_clause)
     line = Line(marker=marker, name=name[:300], amount=amount, source=source)
-    bracket = _FORMULA_IN_BRACKETS.search(part, amount.end)
-    if bracket and bracket.start() - amount.end <= 1:
-        line.formula, line.factors = _factors_from_formula(bracket.group("body"))
-    if not line.factors:
-        line.formula, line.factors = _prose_factors(part, amount, context)
+    line.formula, line.factors = _formula_of(part, amount, part, context)
     return line
+
+
+def _formula_of(
+    text: str, amount: ParsedAmount, sentence: str, context: str = ""
+) -> tuple[str, list[tuple[Decimal, str, str]]]:
+    """The formula of ``amount`` in ``text`` and its factors: written in brackets right after
+    it (2.5万元(5次×5000元)), or before it and = (维修费5次*5000=25000元, 图书20000册×25元=
+    50万元), else told in the prose of ``sentence`` (``_prose_factors``)."""
+    bracket = _FORMULA_IN_BRACKETS.search(text, amount.end)
+    if bracket and bracket.start() - amount.end <= 1:
+        found = _factors_from_formula(bracket.group("body"))
+        if found[1]:
+            return found
+    worked = _FORMULA_BEFORE_SUM.search(halfwidth(text[: amount.start]))
+    if worked:
+        found = _factors_from_formula(worked.group("body"))
+        if found[1]:
+            return found
+    return _prose_factors(sentence, amount, context)
 
 
 def _split_bracket_items(part: str) -> list[str]:
@@ -2019,11 +2039,7 @@ def extract_lines(text: str, source: str) -> LineResult:
                 amount=part_amount,
                 source=source,
             )
-            bracket = _FORMULA_IN_BRACKETS.search(part, part_amount.end)
-            if bracket and bracket.start() - part_amount.end <= 1:
-                line.formula, line.factors = _factors_from_formula(bracket.group("body"))
-            if not line.factors:
-                line.formula, line.factors = _prose_factors(part, part_amount)
+            line.formula, line.factors = _formula_of(part, part_amount, part)
             result.lines.append(line)
         return result
     if source == "content":
@@ -2037,11 +2053,7 @@ def extract_lines(text: str, source: str) -> LineResult:
         if not name and not _SKIP_CLAUSE.match(clause.strip()):
             name = _clean_name(clause)
         line = Line(marker="", name=name[:300], amount=amount, source=source)
-        bracket = _FORMULA_IN_BRACKETS.search(text, amount.end)
-        if bracket and bracket.start() - amount.end <= 1:
-            line.formula, line.factors = _factors_from_formula(bracket.group("body"))
-        if not line.factors:
-            line.formula, line.factors = _prose_factors(sentence, amount)
+        line.formula, line.factors = _formula_of(text, amount, sentence)
         result.lines = [line]
     else:
         result.lines = lines

@@ -1229,6 +1229,25 @@ def test_a_count_names_what_it_counts_at_length_before_listing_them():
     assert rate_lines("涉及12个贫困县所辖的全部行政村,每村安排10万元。", "content") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "factors", "amount"),
+    [
+        ("维修费5次*5000=25000元", [("5", "次"), ("5000", "")], "25000"),
+        ("维修费5次×5000元=2.5万元", [("5", "次"), ("5000", "元")], "25000"),
+        ("图书20000册×25元=50万元", [("20000", "册"), ("25", "元")], "500000"),
+    ],
+)
+def test_a_formula_written_before_its_sum_and_an_equals_sign_is_the_lines(text, factors, amount):
+    (line,) = extract_lines(text, "content").lines
+    assert line.amount.value == Decimal(amount)
+    assert _factors(line) == [(Decimal(value), unit) for value, unit in factors]
+
+
+def test_a_formula_in_brackets_after_the_sum_is_read_as_before():
+    (line,) = extract_lines("自助餐费1.2万元（60人×100元×2天）", "content").lines
+    assert line.formula == "60人×100元×2天"
+
+
 def test_what_each_gets_is_no_projects_total():
     text = (
         "项目名称:某县示范村项目\n项目实施单位:某县农业局\n项目资金情况:对3个示范村各补助10万元。\n"
