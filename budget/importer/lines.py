@@ -794,9 +794,9 @@ _WORKED_OUT_BY = re.compile(r"测算|标准")
 
 
 # A sum each of a counted thing gets, written after it with 各: 18个…示范县各安排100万元, 5个村
-# 各补助10万元, 20家企业属于…企业,各奖励30万元: a rate for that thing, as 每县 is.
+# 各补助10万元: a rate for that thing, as 每县 is.
 _EACH_GETS = r"各(?:安排|补助|补贴|奖补|奖励|下达|拨付|给予|投入|支持)"
-_EACH_BEFORE = re.compile(rf"(?P<noun>[\u4e00-\u9fff])[，,]?\s*(?P<then>){_EACH_GETS}(?:资金)?\s*$")
+_EACH_BEFORE = re.compile(rf"(?P<noun>[\u4e00-\u9fff])(?P<then>){_EACH_GETS}(?:资金)?\s*$")
 # The words right before what each of several gets (各补助, 各): no project's whole.
 EACH_GETS_BEFORE = re.compile(rf"(?:{_EACH_GETS}|各)(?:资金)?\s*$")
 
@@ -1503,8 +1503,13 @@ def _counts_what(sentence: str, count: tuple, nouns: set[str]) -> bool:
     at = sentence.find(count[1], count[2]) + len(count[1])
     run = re.match(r"[\u4e00-\u9fff]{0,12}", sentence[at:]).group().split("每")[0]
     return any(
-        noun != "个" and noun in run and "的" not in run[: run.index(noun)] for noun in nouns
+        noun != "个" and noun in run and not _WITHIN.search(run[: run.index(noun)])
+        for noun in nouns
     )
+
+
+# Words saying the thing priced lies within what is counted (12个县区所辖贫困村, …县的村).
+_WITHIN = re.compile(r"的|辖|内|下属|中")
 
 
 def _count_label(sentence: str, count: tuple, nouns: set[str]) -> str:
@@ -1855,7 +1860,7 @@ SPENT_OR_LEFT = r"完成投资|完成|支出|支付|拨付|使用|到位|执行|
 # What was paid of a project's money so far, or is left of it: no whole (完成总投资…, 结余
 # 资金…; never money carried over from last year, 上年结转…, which is spent with the year's).
 PAID_OR_LEFT = re.compile(
-    rf"(?:已|累计)(?:{SPENT_OR_LEFT})|完成总?投资|结余|节余|结转下年|结转至|余额|剩余"
+    rf"(?:已|累计)(?:{SPENT_OR_LEFT})|(?<!计划)(?<!预计)完成总?投资|结余|节余|结转下年|结转至|余额|剩余"
 )
 
 

@@ -1368,7 +1368,12 @@ def listed_node(sequence: int, listed: ListedProject, findings: list[Finding]) -
             # 福利事业286万元;下达西峰区144万元;结余68万元), where they make it up exactly.
             at = words.find(amount.text) if amount.text else -1
             parts = sums_as_parts(words[at + len(amount.text) :]) if at >= 0 else []
-            if len(parts) >= 2 and sum(part.amount.value for part in parts) == amount.value:
+            if (
+                len(parts) >= 2
+                and sum(part.amount.value for part in parts) == amount.value
+                # (never what was spent of it and what is left: 完成总投资118万元,结余资金2万元)
+                and not any(_SPENT.match(part.name) for part in parts)
+            ):
                 _parts_as_sub_items(node, parts, listed.line, findings)
         return node
     if amount is not None and listed.from_table and not listed.parts:
@@ -1597,6 +1602,7 @@ _NAMED_SHARE = re.compile(rf"(?P<name>[^0-9，,。；;:：、()（）]{{2,20}}?)
 
 
 _SPENT_OR_LEFT = re.compile(rf"^(?:已|累计|未)?(?:{SPENT_OR_LEFT}|下达)")
+_SPENT = re.compile(r"^(?:已|累计|实际)?(?:完成|支出|支付)")
 
 
 def sums_as_sub_items(node: dict, anchor: dict, findings: list[Finding]) -> None:

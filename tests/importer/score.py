@@ -158,7 +158,13 @@ def _calculation_found(expected: list, lines: list[dict]) -> bool:
                 line.get("amount_yuan") and Decimal(line["amount_yuan"]) == Decimal(amount)
             ):
                 return True
-        elif amount is not None and factors.total() >= 2 and not factors - wanted:
+        elif (
+            amount is not None
+            and factors.total() >= 2
+            and not factors - wanted
+            and line.get("amount_yuan")
+            and Decimal(line["amount_yuan"]) == Decimal(amount)
+        ):
             made = product(
                 SimpleNamespace(value=Decimal(f["value"]), unit=f.get("unit", ""))
                 for f in line["factors"]

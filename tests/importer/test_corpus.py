@@ -137,6 +137,11 @@ def test_a_calculation_is_read_by_its_quantities_or_by_factors_that_make_its_amo
     assert not _calculation_found(
         ["改造", "50000.00", "10个村,每村5000元"], [line("50000.00", ("10", "个"))]
     )
+    # ... nor where the line states another amount than the one its factors make
+    assert not _calculation_found(
+        ["改造", "22085000.00", "10个试点村共4417户,每户5000元"],
+        [line("99999.00", ("4417", "户"), ("5000", "元"))],
+    )
     # nor without a stated amount, where a part of the quantities proves nothing
     assert not _calculation_found(["改造", None, "10个村共4417户,每户5000元"], read)
     # money factors in 万元 count as 元 in the product

@@ -1197,12 +1197,6 @@ def test_a_rate_after_rates_is_no_sum_and_a_years_度_no_part_of_a_label():
         ),
         ("5个村各补助10万元。", ("5", "个"), ("10", "万元")),
         ("3户各补助2000元,共计6000元。", ("3", "户"), ("2000", "元")),
-        # (said after a comma, of the thing counted: 20家企业…企业,各奖励30万元)
-        (
-            "20家企业属于投产三年内首次上规企业,各奖励30万元,共计600万元。",
-            ("20", "家"),
-            ("30", "万元"),
-        ),
     ],
 )
 def test_what_each_of_a_count_gets_said_with_各_is_a_rate_for_it(text, count, rate):

@@ -193,7 +193,10 @@ def _read_listing(text: str, recipients: bool) -> list[ListedProject]:
 
 
 # A heading over how the money is raised: 三、资金筹集。, (二)资金来源:.
-_SOURCES_HEADING = re.compile(r"^(?:资金|经费)?(?:筹集|来源|筹措|筹资)|^筹资")
+# (never how it is raised and used: 二、资金筹措及使用)
+_SOURCES_HEADING = re.compile(
+    r"^(?:资金|经费)?(?:筹集|来源|筹措|筹资)(?![及与和、]|[^。，,:：]*使用)"
+)
 
 
 def _under_sources(lines: list[str], found: list[ListedProject]) -> bool:

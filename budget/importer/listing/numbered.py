@@ -843,8 +843,13 @@ def _item_of(line: str, number: int, n: int, style: str | None) -> ListedProject
         # ①森林植被费每亩30元计120万元: named by what comes before its rate; its money the one
         # sum that is no rate, never the rate.
         sums = [amount for amount in found if not is_rate(rest, amount)]
-        cut = rest.rfind("每", max(0, found[0].start - 6), found[0].start)
-        name = _item_name(rest[: cut if cut >= 0 else found[0].start].strip())
+        if len(sums) > 1 and "其中" in rest[sums[0].end : sums[1].start]:
+            sums = sums[:1]  # (the parts after 其中 are its own: …共计60万元,其中中央资金40万元)
+        # (cut where the rate's words begin: 农村低保对象每人每月300元, 公益林管护按每亩10元)
+        window = max(0, found[0].start - 10)
+        rate_words = re.search(r"(?:按照?)?每", rest[window : found[0].start])
+        cut = window + rate_words.start() if rate_words else found[0].start
+        name = _item_name(rest[:cut].strip())
         if (
             len(sums) != 1
             or not 2 <= len(name) <= 40

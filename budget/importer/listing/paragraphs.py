@@ -458,6 +458,14 @@ def _paragraph(line: str, index: int, found: tuple[str, re.Match]) -> ListedProj
     )
 
 
+def _paid_or_left(words: str, amount: ParsedAmount) -> bool:
+    """Whether ``amount`` is what was paid of the money or is left of it (完成总投资48.5715万元,
+    结余资金2.3497万元), not what is left given to a use (将剩余资金260万元分配用于购置…)."""
+    return bool(PAID_OR_LEFT.search(_clause_to(words, amount.start))) and not re.match(
+        r"[^，,。；;]*(?:用于|分配|安排)", words[amount.end :]
+    )
+
+
 def _only_what_is_left(item: ListedProject) -> bool:
     """Whether a numbered paragraph names no project and states only what is left of the money
     or was paid of it (4.将剩余804万元及下一批省级…资金合并统筹使用)."""
@@ -465,7 +473,7 @@ def _only_what_is_left(item: ListedProject) -> bool:
     sums = [amount for amount in find_amounts(words) if not is_rate(words, amount)]
     return (
         bool(sums)
-        and all(PAID_OR_LEFT.search(_clause_to(words, amount.start)) for amount in sums)
+        and all(_paid_or_left(words, amount) for amount in sums)
         and not re.search(r"项目|工程", words)
     )
 
@@ -483,7 +491,7 @@ def _paragraph_project(item: ListedProject, elsewhere: list[ParsedAmount]) -> bo
         for amount in find_amounts(words)
         if not is_rate(words, amount)
         and not in_brackets(words, amount.start)
-        and not PAID_OR_LEFT.search(_clause_to(words, amount.start))
+        and not _paid_or_left(words, amount)
     ]
     if not sums:
         alone = NAME_SENTENCE.match(words)
@@ -695,7 +703,11 @@ def given_then_left(lines: list[str]) -> list[ListedProject]:
             name = stripped[shaped.start("name") : shaped.end("name")]
             items.append(prose_item(name, money(shaped), piece, number, "semicolon"))
         else:
-            if not any(NOT_A_PROJECT.search(item.name) for item in items):
+            # (funds given and left are sources, no projects: 2024年中央财政衔接…资金下达资金…)
+            if not any(
+                NOT_A_PROJECT.search(item.name) or re.search(r"(?:资金|公益金)$", item.name)
+                for item in items
+            ):
                 return items
     return []
 

@@ -20,6 +20,7 @@ from ...amounts import (
     parse_amount_exact,
 )
 from ...normalize import halfwidth, squash
+from ..lines import PAID_OR_LEFT
 from ..tables import NUMBER_HEADING, ORGANISATION_END, TOTAL_OF, TOTAL_ROW, single_value
 from .listed import ListedProject
 
@@ -316,7 +317,13 @@ def _columns(header: list[str], recipients: bool = False) -> dict[str, int]:
         elif len(money) >= 2 and len(summed) == 1:
             chosen = summed[0]
         elif (
-            len(money) >= 2 and len(whole := [m for m in money if _WHOLE_COLUMN.search(m[1])]) == 1
+            len(money) >= 2
+            and len(
+                whole := [
+                    m for m in money if _WHOLE_COLUMN.search(m[1]) and not PAID_OR_LEFT.search(m[1])
+                ]
+            )
+            == 1
         ):
             # (the whole beside what is given of it: 补助总金额 | 已下达金额(万元) | 本次下达)
             chosen = whole[0]
@@ -475,7 +482,7 @@ def _rows_by_bars(
             row, taken = [], []
         if ends:
             break
-        if not row and (merged := _merged_from_above(above, cells)):
+        if not row and not has_number and (merged := _merged_from_above(above, cells)):
             yield merged, [index + 1]
             whole_above = read = True
             above = merged
@@ -505,6 +512,10 @@ def _rows_by_bars(
         yield row + [""] * (width - len(row)), taken
 
 
+# A row heading a group of rows or summing them (产业发展类 | 50, 小计 | 30): no row of its own.
+_GROUP_ROW = re.compile(rf"类$|^{TOTAL_OF}(?:合计|总计|小计)$")
+
+
 def _merged_from_above(above: list[str], cells: list[str]) -> list[str]:
     """A row whose first cells were merged down from the row ``above`` (a fund's 科目, a
     project's name over the rows of its places), flattened with its cells moved left (丽岙街道
@@ -513,7 +524,7 @@ def _merged_from_above(above: list[str], cells: list[str]) -> list[str]:
     it is lined up from the right, and not when lined up from the left (a row with an empty
     备注 at its end, or the first line of a row wrapped over two)."""
     lost = len(above) - len(cells)
-    if not above or not cells or lost <= 0:
+    if not above or not cells or lost <= 0 or _GROUP_ROW.search(squash(cells[0])):
         return []
 
     def figures(row: list[str]) -> list[bool]:
