@@ -13,8 +13,8 @@ from tests.importer.score import FLAGGED, RIGHT, WRONG, corpus_files, score_corp
 
 # Measured with `make importer-score`; each one may only move the right way while the corpus
 # stays as it is (a held-out round added to it is scored first and may lower them).
-RIGHT_AT_LEAST = 0.771  # (0.80 until the forty-second round was added; 77.18 % in session 31)
-WRONG_AT_MOST = 498  # 1131 texts (64–1161 held out first) and 6 office copies; 11, once
+RIGHT_AT_LEAST = 0.771  # (0.80 until the forty-second round was added; 77.14 % in session 31)
+WRONG_AT_MOST = 509  # 1144 texts (64–1176 held out first) and 6 office copies; 11, once
 # refused, is read since session 27 with two counts it cannot flag (sub-items, citations)
 
 
