@@ -706,6 +706,13 @@ def _matched_item(
     return _described_item(name, amount, rest, number, kind, **more)
 
 
+def _exact(match: re.Match) -> ParsedAmount:
+    """The sum ``match``'s ``amount`` group holds, 万 alone read as 万元, at its positions."""
+    return replace(
+        parse_amount_exact(match["amount"]), start=match.start("amount"), end=match.end("amount")
+    )
+
+
 def _item_of(line: str, number: int, n: int, style: str | None) -> ListedProject | None:
     found_marker = marker_at_start(line, n, style)
     if found_marker is None and style in (None, "arabic"):
@@ -769,12 +776,7 @@ def _item_of(line: str, number: int, n: int, style: str | None) -> ListedProject
     if heading is not None:
         # 二、2020年中央校舍维修专项资金1611万建设情况: a heading naming a fund, its sum (万
         # after a fund's name is 万元) and what is told of it below; its sum flagged.
-        amount = replace(
-            parse_amount_exact(heading["amount"]),
-            start=heading.start("amount"),
-            end=heading.end("amount"),
-        )
-        return _matched_item(heading, amount, rest, number, kind, amount_read="标题")
+        return _matched_item(heading, _exact(heading), rest, number, kind, amount_read="标题")
     batch = _BATCH_THEN_MONEY.match(normal)
     if batch is not None and not find_amounts(batch["name"]):
         # 1.中牟新区2025年第一批衔接资金项目6个,资金848.5万元。其中,…: a long item naming a
@@ -797,13 +799,8 @@ def _item_of(line: str, number: int, n: int, style: str | None) -> ListedProject
     if given_in_wan is not None:
         # 3、芒洪乡安排产业发展350万。主要用于…: a sum given in 万 alone, ending its sentence,
         # is in 万元 as its neighbours write it; read so, and flagged.
-        amount = replace(
-            parse_amount_exact(given_in_wan["amount"]),
-            start=given_in_wan.start("amount"),
-            end=given_in_wan.end("amount"),
-        )
         name = _item_name(rest[: given_in_wan.end("name")].strip())
-        return _described_item(name, amount, rest, number, kind, amount_read="说明")
+        return _described_item(name, _exact(given_in_wan), rest, number, kind, amount_read="说明")
     found = find_amounts(rest)
     spent = _SPENT_ON.match(rest)
     # (a long item too where what the money is for is a sentence of its own: 计划安排资金

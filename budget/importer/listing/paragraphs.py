@@ -542,10 +542,14 @@ def _paragraph_project(item: ListedProject, elsewhere: list[ParsedAmount]) -> bo
     return True
 
 
+# The 其中 that leads the parts, naming none of them.
+_QIZHONG = re.compile(r"^\s*其中\s*[:：]?")
+
+
 def _source_words(words: str, amount: ParsedAmount) -> str:
     """The words of the clause right before ``amount``, after its 其中 (其中上级资金 →
     上级资金)."""
-    return re.sub(r"^\s*其中\s*[:：]?", "", _clause_to(words, amount.start)).strip()
+    return _QIZHONG.sub("", _clause_to(words, amount.start)).strip()
 
 
 # Money shared out among recipients after a colon: 分配为:, 具体分配如下:, 安排如下:.
@@ -597,7 +601,7 @@ def _paragraph_part(words: str, amount: ParsedAmount, item: ListedProject) -> Li
         start = before[-1].end  # 西小召镇70万元和沙德格苏木70万元: after the sum before it
     text = re.sub(r"^[和及与]", "", words[start : amount.end].strip(" ，,"))
     # (其中 leads the parts, it names none: 其中免学费120万元 → 免学费)
-    first = re.sub(r"^其中\s*[:：]?", "", re.split(r"[，,]", text, maxsplit=1)[0])
+    first = _QIZHONG.sub("", re.split(r"[，,]", text, maxsplit=1)[0])
     named = _named_project(first)
     name = named.group("name") if named else _paragraph_name(first)
     return ListedProject(
