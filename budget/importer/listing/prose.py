@@ -20,6 +20,7 @@ from ...amounts import (
 )
 from ...normalize import halfwidth, split_outside_brackets, squash
 from ..funding import WHOLE_LABEL
+from ..head import YEAR
 from ..lines import (
     GIVEN_OVER,
     MONEY,
@@ -700,14 +701,14 @@ def projects_in_breakdown(lines: list[str]) -> list[ListedProject]:
     for index, line in enumerate(lines):
         found = _projects_of_breakdown(line, index)
         if found:
-            years = set(_A_YEAR.findall(halfwidth(line.split("其中", 1)[0])))
+            years = set(YEAR.findall(halfwidth(line.split("其中", 1)[0])))
             for later in range(index + 1, len(lines)):
                 if not lines[later].strip():
                     continue
                 lead = halfwidth(lines[later].split("其中", 1)[0])
                 # (never what was paid of them, nor another year's: 截至2022年底,已支出…,
                 # 其中:…; 2023年计划安排…,其中:…)
-                if PAID_OR_LEFT.search(lead) or set(_A_YEAR.findall(lead)) - years:
+                if PAID_OR_LEFT.search(lead) or set(YEAR.findall(lead)) - years:
                     break
                 more = _projects_of_breakdown(lines[later], later)
                 if not more:
@@ -742,9 +743,6 @@ def projects_in_breakdown(lines: list[str]) -> list[ListedProject]:
                 if found := _as_projects(parts, index, as_written=True):
                     return found
     return []
-
-
-_A_YEAR = re.compile(r"(?:19|20)[0-9]{2}(?=\s*年)")
 
 
 def _projects_of_breakdown(line: str, index: int) -> list[ListedProject]:

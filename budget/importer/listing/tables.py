@@ -512,8 +512,8 @@ def _rows_by_bars(
         yield row + [""] * (width - len(row)), taken
 
 
-# A row heading a group of rows or summing them (产业发展类 | 50, 小计 | 30): no row of its own.
-_GROUP_ROW = re.compile(rf"类$|^{TOTAL_OF}(?:合计|总计|小计)$")
+# A row heading a group of rows (产业发展类 | 50): no row of its own, nor is a total's (小计 | 30).
+_GROUP_ROW = re.compile(r"类$")
 
 
 def _merged_from_above(above: list[str], cells: list[str]) -> list[str]:
@@ -524,7 +524,13 @@ def _merged_from_above(above: list[str], cells: list[str]) -> list[str]:
     it is lined up from the right, and not when lined up from the left (a row with an empty
     备注 at its end, or the first line of a row wrapped over two)."""
     lost = len(above) - len(cells)
-    if not above or not cells or lost <= 0 or _GROUP_ROW.search(squash(cells[0])):
+    if (
+        not above
+        or not cells
+        or lost <= 0
+        or _GROUP_ROW.search(squash(cells[0]))
+        or TOTAL_ROW.match(squash(cells[0]))
+    ):
         return []
 
     def figures(row: list[str]) -> list[bool]:
